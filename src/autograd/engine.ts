@@ -1,0 +1,320 @@
+// The backward engine: one pass over the graph in PyTorch's order, without recursion.
+// Ready nodes run newest first (a max-heap on creation order); gradients arriving at the same
+// input are summed in arrival order, which is what makes `.grad` digits match PyTorch's.
+import { RuntimeError } from "../errors.js";
+import { ones_like } from "../tensor/creation.js";
+import { Tensor } from "../tensor/tensor.js";
+import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
+import { AccumulateGrad, type Edge, type Node } from "./node.js";
+
+export interface BackwardOptions {
+  retain_graph?: boolean | null;
+  create_graph?: boolean;
+  /** Accumulate only into these leaves' .grad. */
+  inputs?: Tensor | readonly Tensor[] | null;
+}
+
+export interface GradOptions {
+  grad_outputs?: Tensor | null | readonly (Tensor | null)[];
+  retain_graph?: boolean | null;
+  create_graph?: boolean;
+  allow_unused?: boolean;
+}
+
+/** A max-heap of nodes by sequence number. */
+class ReadyQueue {
+  private heap: Node[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(node: Node): void {
+    const h = this.heap;
+    h.push(node);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (h[parent].seq >= h[i].seq) break;
+      [h[parent], h[i]] = [h[i], h[parent]];
+      i = parent;
+    }
+  }
+
+  pop(): Node {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let big = i;
+        if (l < h.length && h[l].seq > h[big].seq) big = l;
+        if (r < h.length && h[r].seq > h[big].seq) big = r;
+        if (big === i) break;
+        [h[big], h[i]] = [h[i], h[big]];
+        i = big;
+      }
+    }
+    return top;
+  }
+}
+
+/** Counts, for each node reachable from the roots, how many edges point at it (iteratively). */
+function countDependencies(roots: readonly Node[]): Map<Node, number> {
+  const deps = new Map<Node, number>();
+  const seen = new Set<Node>(roots);
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const [next] of node.next_functions) {
+      if (!next) continue;
+      deps.set(next, (deps.get(next) ?? 0) + 1);
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return deps;
+}
+
+/** Nodes from which some captured node can be reached: the only ones autograd.grad() needs to run. */
+function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<Node> {
+  const needed = new Set<Node>();
+  // Post-order walk without recursion: a node is needed if it is a target or feeds a needed node.
+  const visited = new Set<Node>();
+  const stack: [Node, number][] = roots.map((r) => [r, 0]);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const [node, i] = top;
+    if (i === 0) {
+      if (visited.has(node)) {
+        stack.pop();
+        continue;
+      }
+      visited.add(node);
+    }
+    const edges = node.next_functions;
+    if (i < edges.length) {
+      top[1]++;
+      const next = edges[i][0];
+      if (next && !visited.has(next)) stack.push([next, 0]);
+      continue;
+    }
+    stack.pop();
+    if (targets.has(node) || edges.some(([n]) => n && needed.has(n))) needed.add(node);
+  }
+  return needed;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function sizeRepr(shape: readonly number[]): string {
+  return `torch.Size([${shape.join(", ")}])`;
+}
+
+/** The gradient each root starts with: ones for a scalar, or the user's, checked against the root. */
+function rootGradients(roots: readonly Tensor[], grads: readonly (Tensor | null)[]): Tensor[] {
+  return roots.map((root, i) => {
+    const g = grads[i] ?? null;
+    if (g === null) {
+      if (root.numel() !== 1) throw new RuntimeError("grad can be implicitly created only for scalar outputs");
+      return ones_like(root);
+    }
+    if (!(g instanceof Tensor)) throw new TypeError(`gradient must be a Tensor or null, but got ${typeof g}`);
+    if (!sameShape(g.shape, root.shape)) {
+      throw new RuntimeError(
+        `Mismatch in shape: grad_output[${i}] has a shape of ${sizeRepr(g.shape)} and output[${i}] has a shape of ${sizeRepr(root.shape)}.`,
+      );
+    }
+    return g;
+  });
+}
+
+/** Makes a node's output gradient fit the input it flows to: summed over broadcast dims, cast to its dtype. */
+function fitToInput(node: Node, index: number, grad: Tensor): Tensor {
+  const input = node.inputMeta[index];
+  if (!input) return grad;
+  let g = grad;
+  if (!sameShape(g.shape, input.shape)) {
+    try {
+      g = g.sum_to_size(input.shape);
+    } catch {
+      throw new RuntimeError(
+        `Function ${node.name()} returned an invalid gradient at index ${index} - got [${g.shape.join(", ")}] but expected shape compatible with [${input.shape.join(", ")}]`,
+      );
+    }
+  }
+  if (g.dtype !== input.dtype) g = g.to(input.dtype);
+  return g;
+}
+
+interface RunOptions {
+  retainGraph: boolean;
+  createGraph: boolean;
+  /** autograd.grad(): capture gradients at these edges instead of accumulating into leaves. */
+  capture: Edge[] | null;
+  /** backward(inputs=...): only these leaves accumulate. */
+  onlyLeaves: Set<Tensor> | null;
+}
+
+function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (Tensor | null)[] {
+  const rootEdges = roots.map((r) => r._gradEdge());
+  const rootNodes = rootEdges.map(([n]) => n as Node);
+  const deps = countDependencies(rootNodes);
+  const captured: (Tensor | null)[] = opts.capture ? opts.capture.map(() => null) : [];
+  const captureAt = new Map<Node, [number, number][]>();
+  opts.capture?.forEach(([node, inputNr], i) => {
+    if (!node) return;
+    const list = captureAt.get(node) ?? [];
+    list.push([inputNr, i]);
+    captureAt.set(node, list);
+  });
+  let needed: Set<Node> | null = null;
+  if (opts.capture) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
+  else if (opts.onlyLeaves) {
+    const sinks = new Set<Node>([...opts.onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null));
+    needed = nodesLeadingTo(rootNodes, sinks);
+  }
+
+  const buffers = new Map<Node, (Tensor | null)[]>();
+  const accumulate = (node: Node, inputNr: number, grad: Tensor): void => {
+    let buffer = buffers.get(node);
+    if (!buffer) {
+      buffer = new Array<Tensor | null>(node.numOutputs).fill(null);
+      buffers.set(node, buffer);
+    }
+    const old = buffer[inputNr];
+    buffer[inputNr] = old ? old.add(grad) : grad;
+  };
+
+  const ready = new ReadyQueue();
+  rootEdges.forEach(([node, inputNr], i) => accumulate(node as Node, inputNr, rootGrads[i]));
+  for (const node of new Set(rootNodes)) if (!deps.get(node)) ready.push(node);
+
+  while (ready.size > 0) {
+    const node = ready.pop();
+    const inputs = buffers.get(node) ?? [];
+    buffers.delete(node);
+    const captures = captureAt.get(node);
+    if (captures) for (const [inputNr, i] of captures) captured[i] = inputs[inputNr] ?? null;
+
+    const run = needed === null || needed.has(node);
+    const skipLeaf = node instanceof AccumulateGrad && (opts.capture !== null || (opts.onlyLeaves !== null && !opts.onlyLeaves.has(node.variable)));
+    const outputs = run && !skipLeaf ? node.apply(inputs) : [];
+    if (run && !opts.retainGraph) node.release();
+    inputs.forEach((g, outputNr) => {
+      const retained = g && retainedTensorOf(node, outputNr);
+      if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
+    });
+
+    node.next_functions.forEach(([next, inputNr], i) => {
+      if (!next) return;
+      const g = outputs[i];
+      if (g) accumulate(next, inputNr, fitToInput(node, i, g));
+      const left = (deps.get(next) ?? 1) - 1;
+      deps.set(next, left);
+      if (left === 0) ready.push(next);
+    });
+  }
+  return captured;
+}
+
+function retainedTensorOf(node: Node, outputNr: number): Tensor | null {
+  const t = node._retainedGrads[outputNr]?.deref() ?? null;
+  return t && t._retainsGrad && t.grad_fn === node ? t : null;
+}
+
+function asList<T>(v: T | readonly T[] | null | undefined): T[] {
+  if (v === null || v === undefined) return [];
+  return Array.isArray(v) ? [...(v as T[])] : [v as T];
+}
+
+function checkRoots(roots: readonly Tensor[]): void {
+  roots.forEach((r, i) => {
+    if (!(r instanceof Tensor)) throw new TypeError(`element ${i} of tensors is not a Tensor`);
+    if (!r._requiresGrad) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+  });
+}
+
+function withGradMode<T>(mode: boolean, fn: () => T): T {
+  const previous = is_grad_enabled();
+  set_grad_enabled(mode);
+  try {
+    return fn();
+  } finally {
+    set_grad_enabled(previous);
+  }
+}
+
+/** torch.autograd.backward(tensors, grad_tensors?, { retain_graph, create_graph, inputs }). */
+export function backward(
+  tensors: Tensor | readonly Tensor[],
+  grad_tensors?: Tensor | null | readonly (Tensor | null)[],
+  opts: BackwardOptions = {},
+): void {
+  const roots = asList(tensors);
+  checkRoots(roots);
+  const createGraph = opts.create_graph ?? false;
+  const retainGraph = opts.retain_graph ?? createGraph;
+  const inputs = asList(opts.inputs);
+  if (opts.inputs !== undefined && opts.inputs !== null && inputs.length === 0) {
+    throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
+  }
+  const rootGrads = rootGradients(roots, asList(grad_tensors));
+  withGradMode(createGraph, () =>
+    run(roots, rootGrads, {
+      retainGraph,
+      createGraph,
+      capture: null,
+      onlyLeaves: inputs.length > 0 ? new Set(inputs) : null,
+    }),
+  );
+}
+
+/** torch.autograd.grad(outputs, inputs, { grad_outputs, retain_graph, create_graph, allow_unused }). */
+export function grad(
+  outputs: Tensor | readonly Tensor[],
+  inputs: Tensor | readonly Tensor[],
+  opts: GradOptions = {},
+): (Tensor | null)[] {
+  const roots = asList(outputs);
+  const targets = asList(inputs);
+  checkRoots(roots);
+  targets.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw new TypeError(`grad(): element ${i} of inputs is not a Tensor`);
+    if (!t._requiresGrad) throw new RuntimeError("One of the differentiated Tensors does not require grad");
+  });
+  const createGraph = opts.create_graph ?? false;
+  const retainGraph = opts.retain_graph ?? createGraph;
+  const rootGrads = rootGradients(roots, asList(opts.grad_outputs));
+  const result = withGradMode(createGraph, () =>
+    run(roots, rootGrads, { retainGraph, createGraph, capture: targets.map((t) => t._gradEdge()), onlyLeaves: null }),
+  );
+  result.forEach((g, i) => {
+    if (g === null && !opts.allow_unused) {
+      throw new RuntimeError(
+        "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+      );
+    }
+    if (g && !sameShape(g.shape, targets[i].shape)) result[i] = g.sum_to_size(targets[i].shape);
+  });
+  return result;
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    /** Computes gradients of this tensor w.r.t. the graph leaves and accumulates them into their .grad. */
+    backward(gradient?: Tensor | null, opts?: BackwardOptions): void;
+  }
+}
+
+Tensor.prototype.backward = function (this: Tensor, gradient?: Tensor | null, opts?: BackwardOptions): void {
+  backward([this], gradient === undefined || gradient === null ? [] : [gradient], opts);
+};

@@ -1,0 +1,164 @@
+// Graph nodes (what `t.grad_fn` returns): one per recorded op, plus AccumulateGrad for leaves.
+import type { DType } from "../tensor/dtype.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { RuntimeError } from "../errors.js";
+import { is_grad_enabled } from "./grad_mode.js";
+
+/** An edge to the node that receives a gradient, and which of its inputs it lands in. */
+export type Edge = [Node | null, number];
+
+let nextSequenceNr = 0;
+
+/** What the engine needs to know of an input to fit its gradient: shape and dtype. */
+export interface InputMetadata {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+export abstract class Node {
+  /** Creation order; the engine runs the ready node created last first, like PyTorch. */
+  readonly seq: number;
+  readonly next_functions: readonly Edge[];
+  /** @internal Per input: where its gradient must be summed/cast to (null: no check). */
+  inputMeta: readonly (InputMetadata | null)[] = [];
+  /** @internal Outputs that called retain_grad(), by output number. */
+  _retainedGrads: (WeakRef<Tensor> | undefined)[] = [];
+
+  constructor(nextFunctions: readonly Edge[], seq?: number) {
+    this.next_functions = nextFunctions;
+    this.seq = seq ?? nextSequenceNr++;
+  }
+
+  abstract name(): string;
+  /** Gradients w.r.t. each next function, given gradients w.r.t. this node's outputs. */
+  abstract apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[];
+  /** Frees what backward saved (called after use unless retain_graph). */
+  release(): void {}
+  get numOutputs(): number {
+    return 1;
+  }
+
+  toString(): string {
+    return `<${this.name()} object>`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** The sink for a leaf tensor's gradient: adds it into `variable.grad`. */
+export class AccumulateGrad extends Node {
+  constructor(readonly variable: Tensor) {
+    // PyTorch gives AccumulateGrad the highest sequence number so it runs as soon as it is ready.
+    super([], Number.MAX_SAFE_INTEGER);
+  }
+
+  name(): string {
+    return "AccumulateGrad";
+  }
+
+  apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[] {
+    const grad = gradOutputs[0];
+    if (!grad) return [];
+    const v = this.variable;
+    // With create_graph the sum stays in the graph; otherwise .grad is a plain tensor updated in place.
+    if (is_grad_enabled()) v._grad = v._grad ? v._grad.add(grad) : grad;
+    else if (v._grad) v._grad.add_(grad);
+    // A fresh copy: the incoming gradient may be shared with other inputs of the same node.
+    else v._grad = grad.detach().clone();
+    return [];
+  }
+}
+
+/** What a formula may ask besides the gradient: all output gradients, and which inputs need one. */
+export interface FormulaContext {
+  readonly gradOutputs: readonly (Tensor | null)[];
+  /** needsInputGrad[i] is false when input i's gradient would be thrown away (PyTorch's should_compute_output). */
+  readonly needsInputGrad: readonly boolean[];
+}
+
+/** A derivative formula: gradients for each input, from the output gradient and saved state. */
+export type Formula<S> = (grad: Tensor, saved: S, ctx: FormulaContext) => (Tensor | null)[];
+
+const SAVED_FREED =
+  "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
+  "already been freed). Saved intermediate values of the graph are freed when you call .backward() or " +
+  "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or " +
+  "if you need to access saved tensors after calling backward.";
+
+/** PyTorch's legacy type names, used in autograd error messages. */
+export function legacyTypeName(t: Tensor): string {
+  const names: Record<string, string> = {
+    float32: "FloatTensor",
+    float64: "DoubleTensor",
+    int64: "LongTensor",
+    int32: "IntTensor",
+    bool: "BoolTensor",
+  };
+  return `torch.${names[t.dtype.name]}`;
+}
+
+/** A node made from a row of the derivatives table. */
+export class OpNode<S extends object> extends Node {
+  private saved: S | null;
+  /** Version of each saved tensor when it was saved, to catch in-place changes before backward. */
+  private savedVersions: [Tensor, number, boolean][] = [];
+
+  constructor(
+    private readonly opName: string,
+    private readonly formula: Formula<S>,
+    saved: S,
+    nextFunctions: readonly Edge[],
+    private readonly outputs = 1,
+  ) {
+    super(nextFunctions);
+    this.saved = saved;
+  }
+
+  /** @internal Remembers a saved tensor's version; `isOutput` says it is this node's own result. */
+  trackSaved(t: Tensor, isOutput: boolean): void {
+    this.savedVersions.push([t, t._version, isOutput]);
+  }
+
+  name(): string {
+    return this.opName;
+  }
+
+  override get numOutputs(): number {
+    return this.outputs;
+  }
+
+  apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[] {
+    const saved = this.unpack();
+    const first = gradOutputs[0] ?? gradOutputs.find((g) => g) ?? null;
+    if (!first) return this.next_functions.map(() => null);
+    const needsInputGrad = this.next_functions.map(([node]) => node !== null);
+    return this.formula(first, saved, { gradOutputs, needsInputGrad });
+  }
+
+  private unpack(): S {
+    if (!this.saved) throw new RuntimeError(SAVED_FREED);
+    for (const [t, version, isOutput] of this.savedVersions) {
+      if (t._version !== version) {
+        const what = isOutput
+          ? `, which is output 0 of ${this.opName},`
+          : t.grad_fn
+            ? `, which is output ${t._outputNr} of ${t.grad_fn.name()},`
+            : "";
+        throw new RuntimeError(
+          `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+            `[${legacyTypeName(t)} [${t.shape.join(", ")}]]${what} is at version ${t._version}; expected version ` +
+            `${version} instead. Hint: enable anomaly detection to find the operation that failed to compute its ` +
+            `gradient, with torch.autograd.set_detect_anomaly(True).`,
+        );
+      }
+    }
+    return this.saved;
+  }
+
+  override release(): void {
+    this.saved = null;
+    this.savedVersions = [];
+  }
+}

@@ -1,0 +1,152 @@
+// The compute interface every backend implements. Kernels work on flat typed arrays described by
+// shape/strides/offset, return fresh contiguous arrays, and know nothing about autograd.
+import type { DType, TypedArray } from "../tensor/dtype.js";
+import type { Shape } from "../tensor/shape.js";
+
+/** A read-only strided window onto a typed array. */
+export interface StridedArray {
+  readonly data: TypedArray;
+  readonly shape: Shape;
+  readonly strides: readonly number[];
+  readonly offset: number;
+  readonly dtype: DType;
+}
+
+/** Elementwise functions of one tensor; some take numeric parameters (listed after the name). */
+export type UnaryOp =
+  | "neg"
+  | "abs"
+  | "sign"
+  | "sqrt"
+  | "rsqrt"
+  | "exp"
+  | "expm1"
+  | "log"
+  | "log1p"
+  | "log2"
+  | "log10"
+  | "sin"
+  | "cos"
+  | "tan"
+  | "asin"
+  | "acos"
+  | "atan"
+  | "sinh"
+  | "cosh"
+  | "tanh"
+  | "sigmoid"
+  | "logsigmoid"
+  | "relu"
+  | "silu"
+  | "gelu"
+  | "gelu_tanh"
+  | "erf"
+  | "reciprocal"
+  | "square"
+  | "floor"
+  | "ceil"
+  | "round"
+  | "trunc"
+  | "frac"
+  | "logical_not"
+  | "isnan"
+  | "isinf"
+  | "isfinite"
+  /** [exponent] */
+  | "pow_scalar"
+  /** [min, max]; a missing bound is NaN */
+  | "clamp"
+  /** [negative_slope] */
+  | "leaky_relu"
+  /** [alpha, scale, input_scale] */
+  | "elu"
+  /** [beta, threshold] */
+  | "softplus"
+  /** [nan, posinf, neginf] */
+  | "nan_to_num";
+
+/** Elementwise functions of two tensors broadcast to one shape. */
+export type BinaryOp =
+  | "add"
+  | "sub"
+  | "mul"
+  | "div"
+  | "pow"
+  | "atan2"
+  | "fmod"
+  | "remainder"
+  | "maximum"
+  | "minimum"
+  | "eq"
+  | "ne"
+  | "lt"
+  | "le"
+  | "gt"
+  | "ge"
+  | "logical_and"
+  | "logical_or"
+  | "logical_xor";
+
+export type ReduceOp = "sum" | "prod" | "max" | "min" | "all" | "any";
+export type ArgReduceOp = "argmax" | "argmin";
+export type ScanOp = "cumsum" | "cumprod";
+
+export interface Backend {
+  readonly name: string;
+  /** out[i] = f(x[i]) computed in `computeDtype` (every step rounded to it) and stored as `outDtype`. */
+  unary(op: UnaryOp, x: StridedArray, computeDtype: DType, outDtype: DType, params?: readonly number[]): TypedArray;
+  /** `a` and `b` are already broadcast to `outShape` (stride 0 on broadcast dims). */
+  binary(op: BinaryOp, a: StridedArray, b: StridedArray, computeDtype: DType, outDtype: DType): TypedArray;
+  /** out = cond ? a : b, all three already broadcast to one shape. */
+  where(cond: StridedArray, a: StridedArray, b: StridedArray, outDtype: DType): TypedArray;
+  /** Reduces over `dims` (sorted, unique); the result has those dims removed. */
+  reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], outDtype: DType): TypedArray;
+  /** Index (int64) of the max/min along one dim; the first on ties, NaN wins like PyTorch. */
+  argReduce(op: ArgReduceOp, x: StridedArray, dim: number): TypedArray;
+  /** Inclusive scan along one dim; result is contiguous in x's shape. */
+  scan(op: ScanOp, x: StridedArray, dim: number, outDtype: DType): TypedArray;
+  /** Batched matrix product: a is [B, M, K], b is [B, K, N] (any strides); returns [B, M, N]. */
+  matmul(a: StridedArray, b: StridedArray, outDtype: DType): TypedArray;
+  /** A contiguous copy converted to `outDtype`. */
+  copy(x: StridedArray, outDtype: DType): TypedArray;
+  /** out[...] = x[... index[...] ...] along `dim`; index has the output's shape. Indices are pre-validated. */
+  gather(x: StridedArray, dim: number, index: StridedArray): TypedArray;
+  /** Writes (or adds) src into the contiguous array `out` of `outShape` along `dim` at index. Pre-validated. */
+  scatter(
+    out: TypedArray,
+    outShape: Shape,
+    dim: number,
+    index: StridedArray,
+    src: StridedArray,
+    mode: "set" | "add",
+  ): void;
+}
+
+let active: Backend | null = null;
+const registry = new Map<string, Backend>();
+
+export function registerBackend(backend: Backend): void {
+  registry.set(backend.name, backend);
+  if (!active) active = backend;
+}
+
+export function backend(): Backend {
+  if (!active) throw new Error("no tensorgrad backend is registered");
+  return active;
+}
+
+export function set_backend(name: string): void {
+  const found = registry.get(name);
+  if (!found) {
+    throw new Error(`unknown backend '${name}'; available: ${[...registry.keys()].join(", ")}`);
+  }
+  active = found;
+}
+
+export function get_backend(): string {
+  return backend().name;
+}
+
+export function availableBackends(): string[] {
+  return [...registry.keys()];
+}

@@ -1,0 +1,112 @@
+// One scalar function per elementwise op. `r` rounds to the compute dtype after every step, in
+// PyTorch's formula order, which is what makes float32 digits match PyTorch's.
+import type { BinaryOp, UnaryOp } from "../backend.js";
+import { erf, roundHalfEven } from "./special.js";
+
+export type Round = (v: number) => number;
+export type UnaryKernel = (x: number, r: Round, p: readonly number[]) => number;
+export type BinaryKernel = (a: number, b: number, r: Round) => number;
+
+const SQRT1_2 = Math.SQRT1_2;
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+function sigmoid(x: number, r: Round): number {
+  return r(1 / r(1 + r(Math.exp(-x))));
+}
+
+function powScalar(x: number, e: number, r: Round): number {
+  // The special exponents PyTorch's pow kernel computes by multiplication.
+  if (e === 2) return r(x * x);
+  if (e === 3) return r(r(x * x) * x);
+  if (e === 0.5) return r(Math.sqrt(x));
+  if (e === -0.5) return r(1 / r(Math.sqrt(x)));
+  if (e === -1) return r(1 / x);
+  if (e === -2) return r(1 / r(x * x));
+  return r(Math.pow(x, e));
+}
+
+export const UNARY: Record<UnaryOp, UnaryKernel> = {
+  neg: (x) => -x,
+  abs: (x) => Math.abs(x),
+  sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+  sqrt: (x, r) => r(Math.sqrt(x)),
+  rsqrt: (x, r) => r(1 / r(Math.sqrt(x))),
+  exp: (x, r) => r(Math.exp(x)),
+  expm1: (x, r) => r(Math.expm1(x)),
+  log: (x, r) => r(Math.log(x)),
+  log1p: (x, r) => r(Math.log1p(x)),
+  log2: (x, r) => r(Math.log2(x)),
+  log10: (x, r) => r(Math.log10(x)),
+  sin: (x, r) => r(Math.sin(x)),
+  cos: (x, r) => r(Math.cos(x)),
+  tan: (x, r) => r(Math.tan(x)),
+  asin: (x, r) => r(Math.asin(x)),
+  acos: (x, r) => r(Math.acos(x)),
+  atan: (x, r) => r(Math.atan(x)),
+  sinh: (x, r) => r(Math.sinh(x)),
+  cosh: (x, r) => r(Math.cosh(x)),
+  tanh: (x, r) => r(Math.tanh(x)),
+  sigmoid,
+  logsigmoid: (x, r) => r(Math.min(0, x) - r(Math.log1p(r(Math.exp(-Math.abs(x)))))),
+  relu: (x) => (x > 0 || Number.isNaN(x) ? x : 0),
+  silu: (x, r) => r(x / r(1 + r(Math.exp(-x)))),
+  gelu: (x, r) => r(r(x * 0.5) * r(1 + r(erf(r(x * SQRT1_2))))),
+  gelu_tanh: (x, r) => {
+    const inner = r(SQRT_2_OVER_PI * r(x + r(0.044715 * r(r(x * x) * x))));
+    return r(r(0.5 * x) * r(1 + r(Math.tanh(inner))));
+  },
+  erf: (x, r) => r(erf(x)),
+  reciprocal: (x, r) => r(1 / x),
+  square: (x, r) => r(x * x),
+  floor: (x) => Math.floor(x),
+  ceil: (x) => Math.ceil(x),
+  round: (x) => roundHalfEven(x),
+  trunc: (x) => Math.trunc(x),
+  frac: (x, r) => r(x - Math.trunc(x)),
+  logical_not: (x) => (x === 0 ? 1 : 0),
+  isnan: (x) => (Number.isNaN(x) ? 1 : 0),
+  isinf: (x) => (x === Infinity || x === -Infinity ? 1 : 0),
+  isfinite: (x) => (Number.isFinite(x) ? 1 : 0),
+  pow_scalar: (x, r, p) => powScalar(x, p[0], r),
+  clamp: (x, _r, p) => {
+    if (Number.isNaN(x)) return x;
+    let y = x;
+    if (!Number.isNaN(p[0]) && y < p[0]) y = p[0];
+    if (!Number.isNaN(p[1]) && y > p[1]) y = p[1];
+    return y;
+  },
+  leaky_relu: (x, r, p) => (x > 0 ? x : r(x * p[0])),
+  elu: (x, r, p) => (x > 0 ? r(x * p[1]) : r(r(p[0] * r(Math.expm1(r(x * p[2])))) * p[1])),
+  softplus: (x, r, p) => {
+    const bx = r(x * p[0]);
+    return bx > p[1] ? x : r(r(Math.log1p(r(Math.exp(bx)))) / p[0]);
+  },
+  nan_to_num: (x, _r, p) => (Number.isNaN(x) ? p[0] : x === Infinity ? p[1] : x === -Infinity ? p[2] : x),
+};
+
+function pythonMod(a: number, b: number, r: Round): number {
+  const m = r(a % b);
+  return m !== 0 && m < 0 !== b < 0 ? r(m + b) : m;
+}
+
+export const BINARY: Record<BinaryOp, BinaryKernel> = {
+  add: (a, b, r) => r(a + b),
+  sub: (a, b, r) => r(a - b),
+  mul: (a, b, r) => r(a * b),
+  div: (a, b, r) => r(a / b),
+  pow: (a, b, r) => r(Math.pow(a, b)),
+  atan2: (a, b, r) => r(Math.atan2(a, b)),
+  fmod: (a, b, r) => r(a % b),
+  remainder: pythonMod,
+  maximum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b)),
+  minimum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b)),
+  eq: (a, b) => (a === b ? 1 : 0),
+  ne: (a, b) => (a !== b ? 1 : 0),
+  lt: (a, b) => (a < b ? 1 : 0),
+  le: (a, b) => (a <= b ? 1 : 0),
+  gt: (a, b) => (a > b ? 1 : 0),
+  ge: (a, b) => (a >= b ? 1 : 0),
+  logical_and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
+  logical_or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
+  logical_xor: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
+};

@@ -1,0 +1,19 @@
+// Python's exception classes as JS errors: the `name` is what PyTorch users see in tracebacks.
+
+function pythonError(name: string) {
+  return class extends Error {
+    constructor(message: string) {
+      super(message);
+      this.name = name;
+    }
+  };
+}
+
+/** PyTorch's RuntimeError: most autograd and shape errors. */
+export class RuntimeError extends pythonError("RuntimeError") {}
+/** Python's IndexError: an index or dim out of range. */
+export class IndexError extends pythonError("IndexError") {}
+/** Python's ValueError: a well-typed argument with a bad value. */
+export class ValueError extends pythonError("ValueError") {}
+/** Python's NotImplementedError. */
+export class NotImplementedError extends pythonError("NotImplementedError") {}

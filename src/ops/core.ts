@@ -1,0 +1,177 @@
+// Plumbing every op shares: operand checks, type promotion, kernel calls, graph recording and
+// in-place writes. Ops never talk to the engine; they record a row of the derivatives table.
+import { is_grad_enabled } from "../autograd/grad_mode.js";
+import { OpNode } from "../autograd/node.js";
+import { backend, type BinaryOp, type UnaryOp } from "../backend/backend.js";
+import { RuntimeError } from "../errors.js";
+import { allocate, Category, describe, resultType, type DType, type TypedArray } from "../tensor/dtype.js";
+import { broadcastShapes, broadcastStrides, contiguousStrides, type Shape } from "../tensor/shape.js";
+import { Storage, Tensor } from "../tensor/tensor.js";
+import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives.js";
+
+export type Scalar = number | boolean | bigint;
+export type TensorOrScalar = Tensor | Scalar;
+
+export function isScalar(v: unknown): v is Scalar {
+  return typeof v === "number" || typeof v === "boolean" || typeof v === "bigint";
+}
+
+/** Checks an op's tensor argument, naming the argument as PyTorch does. */
+export function checkTensor(v: unknown, fn: string, arg = "input"): Tensor {
+  if (v instanceof Tensor) return v;
+  throw new TypeError(`${fn}(): argument '${arg}' must be Tensor, not ${describe(v)}`);
+}
+
+export function checkOperand(v: unknown, fn: string, arg: string): TensorOrScalar {
+  if (v instanceof Tensor || isScalar(v)) return v;
+  throw new TypeError(`${fn}(): argument '${arg}' must be Tensor or Number, not ${describe(v)}`);
+}
+
+export function scalarValue(v: Scalar): number {
+  return typeof v === "number" ? v : Number(v);
+}
+
+/** A 0-dim tensor holding a scalar operand, already converted to the op's compute dtype. */
+export function scalarTensor(v: Scalar, dtype: DType): Tensor {
+  const data = allocate(dtype, 1);
+  data[0] = dtype.cast(scalarValue(v));
+  return Tensor._fromData(data, [], dtype);
+}
+
+export function fromData(data: TypedArray, shape: Shape, dtype: DType): Tensor {
+  return Tensor._fromData(data, shape, dtype);
+}
+
+/** An elementwise kernel of one tensor. */
+export function unaryKernel(op: UnaryOp, x: Tensor, outDtype: DType, params?: readonly number[], computeDtype = outDtype) {
+  return fromData(backend().unary(op, x._view(), computeDtype, outDtype, params), x.shape, outDtype);
+}
+
+/** An elementwise kernel of two tensors, broadcasting them to one shape. */
+export function binaryKernel(op: BinaryOp, a: Tensor, b: Tensor, computeDtype: DType, outDtype = computeDtype): Tensor {
+  const shape = a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]) ? a.shape : broadcastShapes(a.shape, b.shape);
+  const view = (t: Tensor) => ({ ...t._view(), shape, strides: broadcastStrides(t.shape, t._strides, shape) });
+  return fromData(backend().binary(op, view(a), view(b), computeDtype, outDtype), shape, outDtype);
+}
+
+/** Both operands of a binary op as tensors in their promoted dtype (scalars wrapped as 0-dim). */
+export function promoteOperands(a: TensorOrScalar, b: TensorOrScalar): [Tensor, Tensor, DType] {
+  const dtype = resultType([a, b]);
+  const ta = a instanceof Tensor ? a : scalarTensor(a, dtype);
+  const tb = b instanceof Tensor ? b : scalarTensor(b, dtype);
+  return [ta, tb, dtype];
+}
+
+/** Integer ops that PyTorch computes in floating point (true division, sin of an int, ...). */
+export function floatingDtype(dtype: DType, defaultFloat: DType): DType {
+  return dtype.category === Category.Floating ? dtype : defaultFloat;
+}
+
+/**
+ * Attaches a graph node for `name` to `output` when grad mode is on and an input requires grad.
+ * `saved` is a thunk so nothing is saved when no graph is recorded.
+ */
+export function record<K extends DerivativeName>(
+  name: K,
+  inputs: readonly Tensor[],
+  output: Tensor,
+  saved: () => SavedOf<K>,
+): Tensor {
+  if (!needsGraph(inputs)) return output;
+  const state: object = saved() as object;
+  const node = new OpNode(name, DERIVATIVES[name] as never, state, inputs.map((t) => t._gradEdge()));
+  node.inputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
+  for (const v of Object.values(state)) if (v instanceof Tensor) node.trackSaved(v, v === output);
+  output._gradFn = node;
+  output._outputNr = 0;
+  output._requiresGrad = true;
+  return output;
+}
+
+export function needsGraph(inputs: readonly Tensor[]): boolean {
+  if (!is_grad_enabled()) return false;
+  for (const t of inputs) if (t._requiresGrad) return true;
+  return false;
+}
+
+const LEAF_IN_PLACE =
+  "a leaf Variable that requires grad is being used in an in-place operation.";
+
+/** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
+function checkCanCast(from: DType, to: DType): void {
+  if (from.category > to.category) {
+    const name = (d: DType) => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d.name];
+    throw new RuntimeError(`result type ${name(from)} can't be cast to the desired output type ${name(to)}`);
+  }
+}
+
+/**
+ * Runs `compute` out of place and writes its result into `self`, rebasing self's history on the new node.
+ * When self is in a graph, compute sees a snapshot so formulas that saved self keep its old values.
+ */
+export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tensor {
+  if (is_grad_enabled() && self.is_leaf && self._requiresGrad) throw new RuntimeError(LEAF_IN_PLACE);
+  const input = needsGraph([self]) ? snapshot(self) : self;
+  const result = compute(input);
+  if (result.shape.length !== self.shape.length || result.shape.some((d, i) => d !== self.shape[i])) {
+    throw new RuntimeError(
+      `output with shape [${self.shape.join(", ")}] doesn't match the broadcast shape [${result.shape.join(", ")}]`,
+    );
+  }
+  checkCanCast(result.dtype, self.dtype);
+  writeInto(self, result);
+  if (result._gradFn) {
+    self._gradFn = result._gradFn;
+    self._outputNr = result._outputNr;
+    self._requiresGrad = true;
+  }
+  return self;
+}
+
+/** Copies src's values into dst's (possibly strided) storage, converting dtype, and bumps the version. */
+export function writeInto(dst: Tensor, src: Tensor): void {
+  const values = src.dtype === dst.dtype ? src.values() : backend().copy(src._view(), dst.dtype);
+  const data = dst._storage.data;
+  if (dst.is_contiguous()) {
+    data.set(values, dst._offset);
+  } else {
+    const strides = dst._strides;
+    const shape = dst.shape;
+    const index = new Array<number>(shape.length).fill(0);
+    for (let i = 0; i < values.length; i++) {
+      let off = dst._offset;
+      for (let d = 0; d < shape.length; d++) off += index[d] * strides[d];
+      data[off] = values[i];
+      for (let d = shape.length - 1; d >= 0; d--) {
+        if (++index[d] < shape[d]) break;
+        index[d] = 0;
+      }
+    }
+  }
+  dst._bumpVersion();
+}
+
+/** A copy of self's values that stands in self's place in the graph. */
+function snapshot(self: Tensor): Tensor {
+  const copy = new Tensor(new Storage(self.values()), self.shape, contiguousStrides(self.shape), 0, self.dtype);
+  copy._gradFn = self._gradFn;
+  copy._outputNr = self._outputNr;
+  copy._requiresGrad = self._requiresGrad;
+  return copy;
+}
+
+/** The method form of an op function whose first parameter is the tensor itself. */
+export type AsMethod<F> = F extends (self: Tensor, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** Installs `x.op(...args)` as `op(x, ...args)` for each op function given. */
+export function installMethods(ops: Record<string, (self: Tensor, ...args: never[]) => unknown>): void {
+  for (const [name, fn] of Object.entries(ops)) {
+    Object.defineProperty(Tensor.prototype, name, {
+      value: function (this: Tensor, ...args: never[]) {
+        return fn(this, ...args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}

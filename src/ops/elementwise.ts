@@ -1,0 +1,352 @@
+// Elementwise ops: arithmetic, math functions, comparisons and where. Each op checks its arguments,
+// runs one backend kernel and records the row of derivatives.ts that differentiates it.
+import type { UnaryOp } from "../backend/backend.js";
+import { RuntimeError } from "../errors.js";
+import { allocate, bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
+import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { backend, type BinaryOp } from "../backend/backend.js";
+import {
+  binaryKernel,
+  checkOperand,
+  checkTensor,
+  floatingDtype,
+  fromData,
+  inPlace,
+  installMethods,
+  isScalar,
+  promoteOperands,
+  record,
+  scalarTensor,
+  scalarValue,
+  unaryKernel,
+  type AsMethod,
+  type Scalar,
+  type TensorOrScalar,
+} from "./core.js";
+
+export interface AlphaOptions {
+  alpha?: number;
+}
+
+function alphaOf(fn: string, opts?: AlphaOptions): number {
+  const alpha = opts?.alpha ?? 1;
+  if (typeof alpha !== "number") throw new TypeError(`${fn}(): argument 'alpha' must be Number, not ${typeof alpha}`);
+  return alpha;
+}
+
+/** a + alpha * b computed like PyTorch's kernel: the alpha product is rounded before the add. */
+function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha: number): Tensor {
+  const scaled = alpha === 1 ? b : binaryKernel("mul", b, scalarTensor(alpha, dtype), dtype);
+  return binaryKernel(op, a, scaled, dtype);
+}
+
+function checkNotBoolSub(a: Tensor, b: Tensor): void {
+  if (a.dtype === bool && b.dtype === bool) {
+    throw new RuntimeError(
+      "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
+    );
+  }
+}
+
+/** torch.add(input, other, { alpha }): input + alpha * other; a number may stand on either side. */
+export function add(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  checkOperand(input, "add", "input");
+  checkOperand(other, "add", "other");
+  const alpha = alphaOf("add", opts);
+  if (isScalar(input)) {
+    if (isScalar(other)) throw new TypeError("add(): at least one of 'input' and 'other' must be a Tensor");
+    // Python's `2 + x` is x.__radd__(2): the tensor goes first.
+    if (alpha === 1) return add(other, input);
+  }
+  const [a, b, dtype] = promoteOperands(input, other);
+  return record("AddBackward0", [a, b], addKernel("add", a, b, dtype, alpha), () => ({ alpha }));
+}
+
+/** torch.sub(input, other, { alpha }): input - alpha * other; `torch.sub(1, p)` is Python's `1 - p` (rsub). */
+export function sub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  checkOperand(input, "sub", "input");
+  checkOperand(other, "sub", "other");
+  const alpha = alphaOf("sub", opts);
+  if (isScalar(input)) {
+    if (isScalar(other)) throw new TypeError("sub(): at least one of 'input' and 'other' must be a Tensor");
+    return rsub(other, input, opts);
+  }
+  const [a, b, dtype] = promoteOperands(input, other);
+  checkNotBoolSub(a, b);
+  return record("SubBackward0", [a, b], addKernel("sub", a, b, dtype, alpha), () => ({ alpha }));
+}
+
+/** torch.rsub(input, other, { alpha }): other - alpha * input. */
+export function rsub(input: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  checkTensor(input, "rsub", "input");
+  checkOperand(other, "rsub", "other");
+  const alpha = alphaOf("rsub", opts);
+  const [a, b, dtype] = promoteOperands(input, other);
+  checkNotBoolSub(a, b);
+  const out = addKernel("sub", b, a, dtype, alpha);
+  if (isScalar(other)) return record("RsubBackward1", [a], out, () => ({ alpha }));
+  return record("RsubBackward0", [a, b], out, () => ({ alpha }));
+}
+
+/** torch.mul(input, other); `torch.mul(-1, t)` is Python's `-1 * t`. */
+export function mul(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  checkOperand(input, "mul", "input");
+  checkOperand(other, "mul", "other");
+  if (isScalar(input)) {
+    if (isScalar(other)) throw new TypeError("mul(): at least one of 'input' and 'other' must be a Tensor");
+    return mul(other, input);
+  }
+  const [a, b, dtype] = promoteOperands(input, other);
+  return record("MulBackward0", [a, b], binaryKernel("mul", a, b, dtype), () => ({ self: a, other: b }));
+}
+
+/** torch.div(input, other): true division (integers give float); `torch.div(2, x)` is Python's `2 / x`. */
+export function div(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  checkOperand(input, "div", "input");
+  checkOperand(other, "div", "other");
+  if (isScalar(input)) {
+    if (isScalar(other)) throw new TypeError("div(): at least one of 'input' and 'other' must be a Tensor");
+    // Python's `2 / x` is x.reciprocal() * 2, which is what PyTorch records (MulBackward0).
+    return mul(reciprocal(other), input);
+  }
+  let [a, b, dtype] = promoteOperands(input, other);
+  if (dtype.category !== Category.Floating) {
+    dtype = defaultFloatDtype();
+    if (isScalar(other)) b = scalarTensor(other, dtype);
+  }
+  return record("DivBackward0", [a, b], binaryKernel("div", a, b, dtype), () => ({ self: a, other: b }));
+}
+
+export function neg(input: Tensor): Tensor {
+  checkTensor(input, "neg");
+  if (input.dtype === bool) {
+    throw new RuntimeError(
+      "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+    );
+  }
+  return record("NegBackward0", [input], unaryKernel("neg", input, input.dtype), () => ({}));
+}
+
+export function reciprocal(input: Tensor): Tensor {
+  checkTensor(input, "reciprocal");
+  const dtype = floatingDtype(input.dtype, defaultFloatDtype());
+  const out = unaryKernel("reciprocal", input, dtype);
+  return record("ReciprocalBackward0", [input], out, () => ({ result: out }));
+}
+
+/** torch.pow(input, exponent) with a number exponent (`x**2`). */
+export function pow(input: Tensor, exponent: number): Tensor {
+  checkTensor(input, "pow");
+  if (typeof exponent !== "number") {
+    throw new TypeError(`pow(): argument 'exponent' must be Number, not ${typeof exponent}`);
+  }
+  const dtype = resultType([input, exponent]);
+  if (dtype.category !== Category.Floating && exponent < 0) {
+    throw new RuntimeError("Integers to negative integer powers are not allowed.");
+  }
+  return record("PowBackward0", [input], unaryKernel("pow_scalar", input, dtype, [exponent]), () => ({
+    self: input,
+    exponent,
+  }));
+}
+
+/** A math function that computes in floating point (ints promote to float32). */
+function floatUnary(op: UnaryOp, x: Tensor): Tensor {
+  checkTensor(x, op);
+  return unaryKernel(op, x, floatingDtype(x.dtype, defaultFloatDtype()));
+}
+
+export function sin(input: Tensor): Tensor {
+  return record("SinBackward0", [input], floatUnary("sin", input), () => ({ self: input }));
+}
+
+export function cos(input: Tensor): Tensor {
+  return record("CosBackward0", [input], floatUnary("cos", input), () => ({ self: input }));
+}
+
+export function exp(input: Tensor): Tensor {
+  const out = floatUnary("exp", input);
+  return record("ExpBackward0", [input], out, () => ({ result: out }));
+}
+
+export function log(input: Tensor): Tensor {
+  return record("LogBackward0", [input], floatUnary("log", input), () => ({ self: input }));
+}
+
+export function sigmoid(input: Tensor): Tensor {
+  const out = floatUnary("sigmoid", input);
+  return record("SigmoidBackward0", [input], out, () => ({ result: out }));
+}
+
+export function tanh(input: Tensor): Tensor {
+  const out = floatUnary("tanh", input);
+  return record("TanhBackward0", [input], out, () => ({ result: out }));
+}
+
+export function relu(input: Tensor): Tensor {
+  checkTensor(input, "relu");
+  const out = unaryKernel("relu", input, input.dtype);
+  return record("ReluBackward0", [input], out, () => ({ result: out }));
+}
+
+export interface ClampOptions {
+  min?: number | null;
+  max?: number | null;
+}
+
+/** torch.clamp(input, min?, max?) or torch.clamp(input, { min, max }). */
+export function clamp(input: Tensor, min?: number | null | ClampOptions, max?: number | null): Tensor {
+  checkTensor(input, "clamp");
+  let lo = min;
+  let hi = max;
+  if (lo !== null && typeof lo === "object") ({ min: lo = null, max: hi = null } = lo);
+  lo ??= null;
+  hi ??= null;
+  for (const [name, v] of [["min", lo], ["max", hi]] as const) {
+    if (v !== null && typeof v !== "number") throw new TypeError(`clamp(): argument '${name}' must be Number, not ${typeof v}`);
+  }
+  if (lo === null && hi === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const dtype = resultType([input, ...(lo === null ? [] : [lo]), ...(hi === null ? [] : [hi])]);
+  const bound = (v: number | null) => (v === null ? NaN : dtype.cast(v));
+  const out = unaryKernel("clamp", input, dtype, [bound(lo), bound(hi)]);
+  const [minV, maxV] = [lo, hi];
+  return record("ClampBackward1", [input], out, () => ({ self: input, min: minV, max: maxV }));
+}
+
+/** Comparisons and logical ops: bool results, never differentiable. */
+function compare(op: BinaryOp, input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  checkOperand(input, op, "input");
+  checkOperand(other, op, "other");
+  if (isScalar(input)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${typeof input}`);
+  const [a, b, dtype] = promoteOperands(input, other);
+  return binaryKernel(op, a, b, dtype, bool);
+}
+
+export const eq = (input: Tensor, other: TensorOrScalar): Tensor => compare("eq", input, other);
+export const ne = (input: Tensor, other: TensorOrScalar): Tensor => compare("ne", input, other);
+export const lt = (input: Tensor, other: TensorOrScalar): Tensor => compare("lt", input, other);
+export const le = (input: Tensor, other: TensorOrScalar): Tensor => compare("le", input, other);
+export const gt = (input: Tensor, other: TensorOrScalar): Tensor => compare("gt", input, other);
+export const ge = (input: Tensor, other: TensorOrScalar): Tensor => compare("ge", input, other);
+export const logical_and = (input: Tensor, other: TensorOrScalar): Tensor => compare("logical_and", input, other);
+export const logical_or = (input: Tensor, other: TensorOrScalar): Tensor => compare("logical_or", input, other);
+export const logical_xor = (input: Tensor, other: TensorOrScalar): Tensor => compare("logical_xor", input, other);
+
+/** torch.where(condition, input, other): elementwise choice, broadcasting all three. */
+export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  checkTensor(condition, "where", "condition");
+  checkOperand(input, "where", "input");
+  checkOperand(other, "where", "other");
+  if (condition.dtype !== bool) {
+    throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${cap(condition.dtype)}`);
+  }
+  const [a, b, dtype] = promoteOperands(input, other);
+  const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape);
+  const view = (t: Tensor) => ({ ...t._view(), shape, strides: broadcastStrides(t.shape, t._strides, shape) });
+  const out = fromData(backend().where(view(condition), view(a), view(b), dtype), shape, dtype);
+  return record("WhereBackward0", [condition, a, b], out, () => ({ condition }));
+}
+
+function cap(d: DType): string {
+  return ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" } as const)[d.name];
+}
+
+// ---- in-place variants ----
+
+export function add_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  return inPlace(self, (x) => add(x, other, opts));
+}
+export function sub_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  return inPlace(self, (x) => sub(x, other, opts));
+}
+export function mul_(self: Tensor, other: TensorOrScalar): Tensor {
+  return inPlace(self, (x) => mul(x, other));
+}
+export function div_(self: Tensor, other: TensorOrScalar): Tensor {
+  return inPlace(self, (x) => div(x, other));
+}
+export function clamp_(self: Tensor, min?: number | null | ClampOptions, max?: number | null): Tensor {
+  return inPlace(self, (x) => clamp(x, min, max));
+}
+export function fill_(self: Tensor, value: Scalar): Tensor {
+  if (!isScalar(value)) throw new TypeError(`fill_(): argument 'value' must be Number, not ${typeof value}`);
+  return inPlace(self, (x) => {
+    const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(scalarValue(value)));
+    return record("FillBackward0", [x], fromData(data, x.shape, self.dtype), () => ({}));
+  });
+}
+export function zero_(self: Tensor): Tensor {
+  return fill_(self, 0);
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    add: AsMethod<typeof add>;
+    sub: AsMethod<typeof sub>;
+    rsub: AsMethod<typeof rsub>;
+    mul: AsMethod<typeof mul>;
+    div: AsMethod<typeof div>;
+    neg: AsMethod<typeof neg>;
+    reciprocal: AsMethod<typeof reciprocal>;
+    pow: AsMethod<typeof pow>;
+    sin: AsMethod<typeof sin>;
+    cos: AsMethod<typeof cos>;
+    exp: AsMethod<typeof exp>;
+    log: AsMethod<typeof log>;
+    sigmoid: AsMethod<typeof sigmoid>;
+    tanh: AsMethod<typeof tanh>;
+    relu: AsMethod<typeof relu>;
+    clamp: AsMethod<typeof clamp>;
+    eq: AsMethod<typeof eq>;
+    ne: AsMethod<typeof ne>;
+    lt: AsMethod<typeof lt>;
+    le: AsMethod<typeof le>;
+    gt: AsMethod<typeof gt>;
+    ge: AsMethod<typeof ge>;
+    logical_and: AsMethod<typeof logical_and>;
+    logical_or: AsMethod<typeof logical_or>;
+    logical_xor: AsMethod<typeof logical_xor>;
+    add_: AsMethod<typeof add_>;
+    sub_: AsMethod<typeof sub_>;
+    mul_: AsMethod<typeof mul_>;
+    div_: AsMethod<typeof div_>;
+    clamp_: AsMethod<typeof clamp_>;
+    fill_: AsMethod<typeof fill_>;
+    zero_: AsMethod<typeof zero_>;
+  }
+}
+installMethods({
+  add,
+  sub,
+  rsub,
+  mul,
+  div,
+  neg,
+  reciprocal,
+  pow,
+  sin,
+  cos,
+  exp,
+  log,
+  sigmoid,
+  tanh,
+  relu,
+  clamp,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  logical_and,
+  logical_or,
+  logical_xor,
+  add_,
+  sub_,
+  mul_,
+  div_,
+  clamp_,
+  fill_,
+  zero_,
+});

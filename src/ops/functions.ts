@@ -1,0 +1,6 @@
+// Every op as a `torch.*` function: the flat namespace index.ts re-exports and derivatives.ts uses.
+export { zeros_like, ones_like, full_like } from "../tensor/creation.js";
+export * from "./elementwise.js";
+export * from "./reduce.js";
+export * from "./shape_ops.js";
+export * from "./conversion.js";

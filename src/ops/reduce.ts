@@ -1,0 +1,114 @@
+// Reductions over all elements or chosen dims.
+import { backend } from "../backend/backend.js";
+import { RuntimeError } from "../errors.js";
+import { Category, int64, toDType, type DType } from "../tensor/dtype.js";
+import { normalizeDim, numel } from "../tensor/shape.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { binaryKernel, checkTensor, fromData, installMethods, record, scalarTensor, type AsMethod } from "./core.js";
+import { view } from "./shape_ops.js";
+
+export interface ReduceOptions {
+  dim?: number | readonly number[] | null;
+  keepdim?: boolean;
+  dtype?: DType | string | null;
+}
+
+/** Accepts PyTorch's spellings: (x), (x, dim, keepdim) and (x, { dim, keepdim, dtype }). */
+function reduceArgs(dimOrOpts: number | readonly number[] | null | ReduceOptions | undefined, keepdim?: boolean) {
+  if (dimOrOpts !== null && typeof dimOrOpts === "object" && !Array.isArray(dimOrOpts)) {
+    const o = dimOrOpts as ReduceOptions;
+    return { dim: o.dim ?? null, keepdim: o.keepdim ?? false, dtype: o.dtype ?? null };
+  }
+  return { dim: (dimOrOpts as number | readonly number[] | null | undefined) ?? null, keepdim: keepdim ?? false, dtype: null };
+}
+
+/** Sorted, unique, non-negative dims; null means every dim. */
+export function normalizeDims(fn: string, dim: number | readonly number[] | null, ndim: number): number[] | null {
+  if (dim === null) return null;
+  const list = typeof dim === "number" ? [dim] : [...dim];
+  const seen = new Set<number>();
+  for (const d of list) {
+    const n = normalizeDim(d, ndim);
+    if (seen.has(n)) throw new RuntimeError(`dim ${n} appears multiple times in the list of dims`);
+    seen.add(n);
+  }
+  return [...seen].sort((a, b) => a - b).filter((d) => d < ndim);
+}
+
+function reducedShape(shape: readonly number[], dims: number[], keepdim: boolean): number[] {
+  return keepdim ? shape.map((s, i) => (dims.includes(i) ? 1 : s)) : shape.filter((_, i) => !dims.includes(i));
+}
+
+/** Sum along dims into `dtype`; no graph. */
+function sumKernel(x: Tensor, dims: number[], keepdim: boolean, dtype: DType): Tensor {
+  const data = backend().reduce("sum", x._view(), dims, dtype);
+  return fromData(data, reducedShape(x.shape, dims, keepdim), dtype);
+}
+
+function sumDtype(x: Tensor, requested: DType | string | null): DType {
+  if (requested !== null) return toDType(requested);
+  return x.dtype.category === Category.Floating ? x.dtype : int64;
+}
+
+/** torch.sum(input), torch.sum(input, dim, keepdim?) or torch.sum(input, { dim, keepdim, dtype }). */
+export function sum(input: Tensor, dim?: number | readonly number[] | null | ReduceOptions, keepdim?: boolean): Tensor {
+  checkTensor(input, "sum");
+  const args = reduceArgs(dim, keepdim);
+  const dtype = sumDtype(input, args.dtype);
+  const dims = normalizeDims("sum", args.dim, input.ndim);
+  const selfShape = input.shape;
+  if (dims === null) {
+    const all = input.shape.map((_, i) => i);
+    return record("SumBackward0", [input], sumKernel(input, all, false, dtype), () => ({ selfShape }));
+  }
+  return record("SumBackward1", [input], sumKernel(input, dims, args.keepdim, dtype), () => ({
+    selfShape,
+    dims,
+    keepdim: args.keepdim,
+  }));
+}
+
+/** torch.mean: like sum, then divided by the number of elements reduced. */
+export function mean(input: Tensor, dim?: number | readonly number[] | null | ReduceOptions, keepdim?: boolean): Tensor {
+  checkTensor(input, "mean");
+  const args = reduceArgs(dim, keepdim);
+  const dtype = args.dtype === null ? input.dtype : toDType(args.dtype);
+  if (dtype.category !== Category.Floating) {
+    const name = { int64: "Long", int32: "Int", bool: "Bool", float32: "Float", float64: "Double" }[dtype.name];
+    throw new RuntimeError(
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${name}`,
+    );
+  }
+  const dims = normalizeDims("mean", args.dim, input.ndim) ?? input.shape.map((_, i) => i);
+  const count = numel(dims.map((d) => input.shape[d]));
+  const summed = sumKernel(input, dims, args.keepdim, dtype);
+  const out = binaryKernel("div", summed, scalarTensor(count, dtype), dtype);
+  const selfShape = input.shape;
+  if (args.dim === null) return record("MeanBackward0", [input], out, () => ({ selfShape, count }));
+  return record("MeanBackward1", [input], out, () => ({ selfShape, dims, keepdim: args.keepdim, count }));
+}
+
+/** Sums `input` down to `shape` (the inverse of broadcasting `shape` up to input's shape). */
+export function sum_to_size(input: Tensor, shape: readonly number[]): Tensor {
+  checkTensor(input, "sum_to_size");
+  const lead = input.ndim - shape.length;
+  if (lead < 0 || shape.some((s, i) => s !== 1 && s !== input.shape[lead + i])) {
+    throw new RuntimeError(`size {${shape.join(", ")}} is not expandable to size {${input.shape.join(", ")}}.`);
+  }
+  const dims: number[] = [];
+  for (let i = 0; i < input.ndim; i++) {
+    if (i < lead || (shape[i - lead] === 1 && input.shape[i] !== 1)) dims.push(i);
+  }
+  if (dims.length === 0) return input;
+  const summed = sum(input, dims, true);
+  return lead === 0 ? summed : view(summed, shape);
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    sum: AsMethod<typeof sum>;
+    mean: AsMethod<typeof mean>;
+    sum_to_size: AsMethod<typeof sum_to_size>;
+  }
+}
+installMethods({ sum, mean, sum_to_size });

@@ -1,0 +1,139 @@
+// Seeded random numbers: PyTorch's CPU generator (MT19937) and its uniform/normal algorithms,
+// so torch.manual_seed(s) followed by rand/randn gives the numbers PyTorch gives.
+import type { TypedArray } from "./dtype.js";
+
+const N = 624;
+const M = 397;
+
+export class Generator {
+  private state = new Uint32Array(N);
+  private index = N;
+  private seed = 67280421310721;
+  /** Box-Muller makes normals in pairs; PyTorch caches the second for the next scalar draw. */
+  private cachedNormal: number | null = null;
+
+  constructor() {
+    this.manual_seed(67280421310721);
+  }
+
+  manual_seed(seed: number | bigint): this {
+    const s = BigInt(seed);
+    if (s < 0n) throw new RangeError(`manual_seed expected a non-negative seed, but got ${seed}`);
+    this.seed = Number(s);
+    const mt = this.state;
+    mt[0] = Number(s & 0xffffffffn);
+    for (let j = 1; j < N; j++) {
+      const prev = mt[j - 1] ^ (mt[j - 1] >>> 30);
+      // 1812433253 * prev + j in uint32 arithmetic, split to stay exact in doubles.
+      mt[j] = ((((prev & 0xffff0000) >>> 16) * 1812433253) << 16) + (prev & 0x0000ffff) * 1812433253 + j;
+    }
+    this.index = N;
+    this.cachedNormal = null;
+    return this;
+  }
+
+  initial_seed(): number {
+    return this.seed;
+  }
+
+  /** The next 32 random bits. */
+  random(): number {
+    if (this.index >= N) this.twist();
+    let y = this.state[this.index++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** 64 random bits as a double-safe pair: PyTorch's random64() = (hi << 32) | lo. */
+  private random53(): number {
+    const lo = this.random();
+    const hi = this.random();
+    // (x & (2^53 - 1)) * 2^-53 of the 64-bit value hi:lo.
+    return ((hi & 0x1fffff) * 4294967296 + lo) / 9007199254740992;
+  }
+
+  private twist(): void {
+    const mt = this.state;
+    for (let i = 0; i < N; i++) {
+      const y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);
+      mt[i] = mt[(i + M) % N] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    }
+    this.index = 0;
+  }
+
+  /** A float32-precision uniform in [0, 1): 24 random bits, as PyTorch draws for float tensors. */
+  uniform24(): number {
+    return (this.random() & 0xffffff) / 16777216;
+  }
+
+  /** A float64-precision uniform in [0, 1). */
+  uniform53(): number {
+    return this.random53();
+  }
+
+  /** One standard normal in double precision (PyTorch's normal_distribution<double>). */
+  normal(): number {
+    if (this.cachedNormal !== null) {
+      const v = this.cachedNormal;
+      this.cachedNormal = null;
+      return v;
+    }
+    const u1 = this.uniform53();
+    const u2 = this.uniform53();
+    const r = Math.sqrt(-2 * Math.log(1 - u2));
+    const theta = 2 * Math.PI * u1;
+    this.cachedNormal = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  }
+}
+
+export const default_generator = new Generator();
+
+export function manual_seed(seed: number | bigint): Generator {
+  if (typeof seed !== "number" && typeof seed !== "bigint") throw new TypeError(`manual_seed expected an integer seed, got ${typeof seed}`);
+  if (typeof seed === "number" && !Number.isInteger(seed)) throw new TypeError(`manual_seed expected an integer seed, got ${seed}`);
+  return default_generator.manual_seed(seed);
+}
+
+export function initial_seed(): number {
+  return default_generator.initial_seed();
+}
+
+/** Fills with uniforms in [from, to): 24-bit draws for float32, 53-bit for float64, in order. */
+export function uniformFill(data: TypedArray, from: number, to: number, gen: Generator, doublePrecision: boolean): void {
+  for (let i = 0; i < data.length; i++) {
+    const u = doublePrecision ? gen.uniform53() : gen.uniform24();
+    data[i] = u * (to - from) + from;
+  }
+}
+
+/** Fills with normals the way PyTorch's CPU normal_ does: Box-Muller over blocks of 16 for 16+ elements. */
+export function normalFill(data: TypedArray, mean: number, std: number, gen: Generator, doublePrecision: boolean): void {
+  const n = data.length;
+  if (n < 16) {
+    for (let i = 0; i < n; i++) data[i] = gen.normal() * std + mean;
+    return;
+  }
+  uniformFill(data, 0, 1, gen, doublePrecision);
+  for (let i = 0; i + 16 <= n; i += 16) boxMuller16(data, i, mean, std);
+  if (n % 16 !== 0) {
+    // PyTorch redraws the last 16 values and transforms them again.
+    const start = n - 16;
+    for (let i = start; i < n; i++) data[i] = doublePrecision ? gen.uniform53() : gen.uniform24();
+    boxMuller16(data, start, mean, std);
+  }
+}
+
+function boxMuller16(data: TypedArray, start: number, mean: number, std: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = 1 - data[start + j];
+    const u2 = data[start + j + 8];
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const theta = 2 * Math.PI * u2;
+    data[start + j] = radius * Math.cos(theta) * std + mean;
+    data[start + j + 8] = radius * Math.sin(theta) * std + mean;
+  }
+}

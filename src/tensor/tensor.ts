@@ -1,0 +1,256 @@
+// The Tensor: a strided view onto shared storage, plus its place in the autograd graph.
+// Op methods (x.sin(), x.add(y), ...) are installed by the files in src/ops/ next to their ops,
+// and backward() by src/autograd/engine.ts, so this file stays free of import cycles.
+import { AccumulateGrad, type Edge, type Node } from "../autograd/node.js";
+import type { StridedArray } from "../backend/backend.js";
+import { backend } from "../backend/backend.js";
+import { RuntimeError, ValueError } from "../errors.js";
+import { emitWarning } from "../warnings.js";
+import { type DType, type TypedArray } from "./dtype.js";
+import { tensorFormat, tensorRepr } from "./format.js";
+import { contiguousStrides, isContiguous, normalizeDim, numel } from "./shape.js";
+
+/** Memory shared by a tensor and its views; the version counter catches in-place changes. */
+export class Storage {
+  version = 0;
+  constructor(public data: TypedArray) {}
+}
+
+export type Nested<T> = T | Nested<T>[];
+
+const NON_LEAF_GRAD_WARNING =
+  "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be " +
+  "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf " +
+  "Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure " +
+  "you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
+
+export class Tensor {
+  /** @internal */ _storage: Storage;
+  /** @internal */ _strides: number[];
+  /** @internal */ _offset: number;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+
+  /** @internal */ _requiresGrad = false;
+  /** @internal */ _gradFn: Node | null = null;
+  /** @internal Which output of grad_fn this tensor is. */ _outputNr = 0;
+  /** @internal */ _grad: Tensor | null = null;
+  /** @internal */ _retainsGrad = false;
+  /** @internal The leaf's gradient sink, made once so every op sees the same node. */ _accumulator: AccumulateGrad | null =
+    null;
+  /** @internal The tensor this one is a view of (shares storage). */ _base: Tensor | null = null;
+
+  /** @internal Use torch.tensor() and friends to make tensors. */
+  constructor(storage: Storage, shape: readonly number[], strides: number[], offset: number, dtype: DType) {
+    this._storage = storage;
+    this.shape = Object.freeze(shape.slice());
+    this._strides = strides;
+    this._offset = offset;
+    this.dtype = dtype;
+  }
+
+  /** @internal A new contiguous tensor owning `data`. */
+  static _fromData(data: TypedArray, shape: readonly number[], dtype: DType): Tensor {
+    return new Tensor(new Storage(data), shape, contiguousStrides(shape), 0, dtype);
+  }
+
+  // ---- shape -------------------------------------------------------------------------------------
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  dim(): number {
+    return this.shape.length;
+  }
+
+  numel(): number {
+    return numel(this.shape);
+  }
+
+  /** `t.size()` is the shape; `t.size(dim)` one dim (negative counts from the end). */
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    if (dim === undefined) return this.shape.slice();
+    return this.shape[normalizeDim(dim, this.ndim)];
+  }
+
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    if (dim === undefined) return this._strides.slice();
+    return this._strides[normalizeDim(dim, this.ndim)];
+  }
+
+  storage_offset(): number {
+    return this._offset;
+  }
+
+  is_contiguous(): boolean {
+    return isContiguous(this.shape, this._strides);
+  }
+
+  element_size(): number {
+    return this.dtype.itemsize;
+  }
+
+  is_floating_point(): boolean {
+    return this.dtype.is_floating_point;
+  }
+
+  // ---- autograd state ----------------------------------------------------------------------------
+
+  get requires_grad(): boolean {
+    return this._requiresGrad;
+  }
+
+  set requires_grad(flag: boolean) {
+    this.requires_grad_(flag);
+  }
+
+  get grad_fn(): Node | null {
+    return this._gradFn;
+  }
+
+  /** A tensor is a leaf unless an op that recorded a graph produced it. */
+  get is_leaf(): boolean {
+    return this._gradFn === null;
+  }
+
+  get retains_grad(): boolean {
+    return this._retainsGrad;
+  }
+
+  /** Gradient accumulated by backward(); null until the first backward, and for non-leaves (with a warning). */
+  get grad(): Tensor | null {
+    if (!this.is_leaf && !this._retainsGrad && this._grad === null) emitWarning(NON_LEAF_GRAD_WARNING, "UserWarning");
+    return this._grad;
+  }
+
+  set grad(value: Tensor | null) {
+    if (value !== null) {
+      if (!(value instanceof Tensor)) throw new TypeError(`assigned grad expected to be a Tensor or None but got grad of ${typeof value}`);
+      if (value.dtype !== this.dtype) throw new RuntimeError("assigned grad has data of a different type");
+      if (value.shape.join() !== this.shape.join() || value.ndim !== this.ndim) {
+        throw new RuntimeError("assigned grad has data of a different size");
+      }
+    }
+    this._grad = value;
+  }
+
+  /** Sets requires_grad in place and returns this tensor (like PyTorch, for chaining). */
+  requires_grad_(flag = true): this {
+    if (typeof flag !== "boolean") throw new TypeError(`requires_grad_(): argument 'requires_grad' must be bool, not ${typeof flag}`);
+    if (!this.is_leaf) {
+      if (!flag) {
+        throw new RuntimeError(
+          "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a " +
+            "subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+        );
+      }
+      return this;
+    }
+    if (flag && !this.dtype.is_floating_point) {
+      throw new RuntimeError("only Tensors of floating point dtype can require gradients");
+    }
+    this._requiresGrad = flag;
+    if (!flag) this._accumulator = null;
+    return this;
+  }
+
+  /** Keeps .grad for this non-leaf tensor during backward. */
+  retain_grad(): void {
+    if (!this._requiresGrad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (this.is_leaf || this._retainsGrad) return;
+    this._retainsGrad = true;
+    this._gradFn!._retainedGrads[this._outputNr] = new WeakRef(this);
+  }
+
+  /** A new tensor sharing storage (and version counter) but cut from the graph. */
+  detach(): Tensor {
+    const t = new Tensor(this._storage, this.shape, this._strides, this._offset, this.dtype);
+    t._base = this._base ?? (this.is_leaf ? null : this);
+    return t;
+  }
+
+  /** Cuts this tensor from the graph in place, making it a leaf. */
+  detach_(): this {
+    this._gradFn = null;
+    this._outputNr = 0;
+    this._requiresGrad = false;
+    return this;
+  }
+
+  /** `x.data`: the same values, outside the graph. */
+  get data(): Tensor {
+    return this.detach();
+  }
+
+  /** @internal Where a gradient for this tensor goes: its grad_fn, or the leaf's AccumulateGrad. */
+  _gradEdge(): Edge {
+    if (this._gradFn) return [this._gradFn, this._outputNr];
+    if (!this._requiresGrad) return [null, 0];
+    this._accumulator ??= new AccumulateGrad(this);
+    return [this._accumulator, 0];
+  }
+
+  /** @internal How many in-place writes this tensor's storage has seen. */
+  get _version(): number {
+    return this._storage.version;
+  }
+
+  /** @internal Marks an in-place write. */
+  _bumpVersion(): void {
+    this._storage.version++;
+  }
+
+  // ---- values ------------------------------------------------------------------------------------
+
+  /** @internal This tensor as a backend operand. */
+  _view(): StridedArray {
+    return { data: this._storage.data, shape: this.shape, strides: this._strides, offset: this._offset, dtype: this.dtype };
+  }
+
+  /** Row-major values as a fresh typed array of this dtype's storage type. */
+  values(): TypedArray {
+    return backend().copy(this._view(), this.dtype);
+  }
+
+  /** The single value of a one-element tensor, as a JS number (bool: 1 or 0). */
+  item(): number {
+    const n = this.numel();
+    if (n !== 1) throw new ValueError("only one element tensors can be converted to Python scalars");
+    return this._storage.data[this._offset];
+  }
+
+  /** Nested arrays of the values, like Python's tolist() (bool tensors give booleans). */
+  tolist(): Nested<number | boolean> {
+    const flat = Array.from(this.values(), (v) => (this.dtype.name === "bool" ? v !== 0 : v));
+    if (this.ndim === 0) return flat[0];
+    const build = (dim: number, start: number): Nested<number | boolean>[] => {
+      const size = this.shape[dim];
+      if (dim === this.ndim - 1) return flat.slice(start, start + size);
+      const step = numel(this.shape.slice(dim + 1));
+      return Array.from({ length: size }, (_, i) => build(dim + 1, start + i * step));
+    };
+    return build(0, 0);
+  }
+
+  // ---- printing ----------------------------------------------------------------------------------
+
+  /** PyTorch's repr, e.g. `tensor(9., grad_fn=<PowBackward0>)`. */
+  toString(): string {
+    return tensorRepr(this, { requiresGrad: this._requiresGrad, gradFnName: this._gradFn?.name() ?? null });
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** `${t}` follows Python's format(t): a 0-dim tensor shows its value (`4.0`), anything else the repr; `+t` is item(). */
+  [Symbol.toPrimitive](hint: string): string | number {
+    if (hint === "number") return this.item();
+    return tensorFormat(this, { requiresGrad: this._requiresGrad, gradFnName: this._gradFn?.name() ?? null });
+  }
+}

@@ -1,0 +1,84 @@
+// Runs every row of the op table on every backend: forward values, dtype and shape against PyTorch,
+// the grad_fn name, gradients against PyTorch's, and a float64 finite-difference gradcheck.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as torch from "../../src/index.js";
+import { availableBackends, set_backend } from "../../src/backend/backend.js";
+import { decodeFlat, expectClose, type Encoded } from "../helpers/compare.js";
+import { OP_TABLE, type OpCase } from "./op_table.js";
+
+interface FixtureTensor {
+  dtype: string;
+  shape: number[];
+  values: Encoded;
+}
+interface Fixture {
+  name: string;
+  inputs: FixtureTensor[];
+  output: FixtureTensor;
+  grad_fn: string | null;
+  grad_output?: Encoded;
+  grads?: (Encoded | null)[];
+}
+
+const fixtures = new Map<string, Fixture>(
+  (JSON.parse(readFileSync(new URL("../fixtures/ops.json", import.meta.url), "utf8")).cases as Fixture[]).map((c) => [c.name, c]),
+);
+
+function makeInputs(op: OpCase, fx: Fixture, dtypeOverride?: torch.DType): torch.Tensor[] {
+  return fx.inputs.map((spec, i) => {
+    const floating = spec.dtype.startsWith("float");
+    const dtype = dtypeOverride && floating ? dtypeOverride : spec.dtype;
+    const t = torch.tensor(decodeFlat(spec.values), { dtype }).reshape(spec.shape).detach();
+    const wantsGrad = op.inputs[i].grad ?? floating;
+    return wantsGrad ? t.requires_grad_(true) : t;
+  });
+}
+
+describe.each(availableBackends())("op table on the %s backend", (backendName) => {
+  it("has a PyTorch fixture for every row (run `npm run fixtures` after adding one)", () => {
+    const missing = OP_TABLE.filter((op) => !fixtures.has(op.name)).map((op) => op.name);
+    expect(missing).toEqual([]);
+  });
+
+  describe.each(OP_TABLE.map((op) => [op.name, op] as const))("%s", (_name, op) => {
+    const fx = fixtures.get(op.name)!;
+    const run = <T>(fn: () => T): T => {
+      set_backend(backendName);
+      return fn();
+    };
+
+    it("matches PyTorch's values, dtype, shape and grad_fn", () =>
+      run(() => {
+        const out = op.ts(...makeInputs(op, fx));
+        expect(out.dtype.name).toBe(fx.output.dtype);
+        expect([...out.shape]).toEqual(fx.output.shape);
+        expectClose(out.values(), decodeFlat(fx.output.values), fx.output.dtype, op.ulps ?? 1);
+        expect(out.grad_fn?.name() ?? null).toBe(fx.grad_fn);
+      }));
+
+    if (fx?.grads) {
+      it("matches PyTorch's gradients", () =>
+        run(() => {
+          const inputs = makeInputs(op, fx);
+          const out = op.ts(...inputs);
+          const gradOut = torch.tensor(decodeFlat(fx.grad_output!), { dtype: out.dtype }).reshape([...out.shape]);
+          out.backward(gradOut);
+          fx.grads!.forEach((expected, i) => {
+            if (expected === null) return;
+            const g = inputs[i].grad;
+            expect(g, `grad of input ${i}`).not.toBeNull();
+            expectClose(g!.values(), decodeFlat(expected), fx.inputs[i].dtype, Math.max(op.ulps ?? 1, 4) * 4, `grad[${i}]`);
+          });
+        }));
+
+      if (op.gradcheck !== false) {
+        it("passes a float64 finite-difference gradcheck", () =>
+          run(() => {
+            const inputs = makeInputs(op, fx, torch.float64);
+            expect(torch.autograd.gradcheck(op.ts, inputs)).toBe(true);
+          }));
+      }
+    }
+  });
+});
