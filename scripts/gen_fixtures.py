@@ -1,10 +1,11 @@
-"""Runs every row of the op table in real PyTorch and writes test/fixtures/ops.json.
+"""Runs every row of the op tables in real PyTorch and writes test/fixtures/ops/<table>.json.
 
-Usage: npm run fixtures   (exports the table with tsx, then runs this with /usr/bin/python3)
+Usage: npm run fixtures [-- table ...]   (exports the tables with tsx, then runs this with /usr/bin/python3)
 Needs PyTorch 1.13 (`apt-get install -y python3-torch`). CI never runs this: the fixtures are committed.
 """
 import json
 import math
+import os
 import sys
 import zlib
 
@@ -82,13 +83,15 @@ def run_case(case):
 
 
 def main():
-    cases = json.load(open(sys.argv[1]))
-    out_path = sys.argv[2]
-    records = [run_case(c) for c in cases]
-    with open(out_path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": records}, f, indent=None, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {len(records)} cases to {out_path}")
+    case_dir, out_dir = sys.argv[1], sys.argv[2]
+    for name in sorted(os.listdir(case_dir)):
+        cases = json.load(open(os.path.join(case_dir, name)))
+        out_path = os.path.join(out_dir, name)
+        records = [run_case(c) for c in cases]
+        with open(out_path, "w") as f:
+            json.dump({"torch": torch.__version__, "cases": records}, f, indent=None, separators=(",", ":"))
+            f.write("\n")
+        print(f"wrote {len(records)} cases to {out_path}")
 
 
 if __name__ == "__main__":

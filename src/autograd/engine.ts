@@ -124,7 +124,8 @@ function rootGradients(roots: readonly Tensor[], grads: readonly (Tensor | null)
   return roots.map((root, i) => {
     const g = grads[i] ?? null;
     if (g === null) {
-      if (root.numel() !== 1) throw new RuntimeError("grad can be implicitly created only for scalar outputs");
+      if (root.numel() !== 1)
+        throw new RuntimeError("grad can be implicitly created only for scalar outputs");
       return ones_like(root);
     }
     if (!(g instanceof Tensor)) throw new TypeError(`gradient must be a Tensor or null, but got ${typeof g}`);
@@ -179,7 +180,9 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
   let needed: Set<Node> | null = null;
   if (opts.capture) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
   else if (opts.onlyLeaves) {
-    const sinks = new Set<Node>([...opts.onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null));
+    const sinks = new Set<Node>(
+      [...opts.onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null),
+    );
     needed = nodesLeadingTo(rootNodes, sinks);
   }
 
@@ -206,7 +209,9 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
     if (captures) for (const [inputNr, i] of captures) captured[i] = inputs[inputNr] ?? null;
 
     const run = needed === null || needed.has(node);
-    const skipLeaf = node instanceof AccumulateGrad && (opts.capture !== null || (opts.onlyLeaves !== null && !opts.onlyLeaves.has(node.variable)));
+    const skipLeaf =
+      node instanceof AccumulateGrad &&
+      (opts.capture !== null || (opts.onlyLeaves !== null && !opts.onlyLeaves.has(node.variable)));
     const outputs = run && !skipLeaf ? node.apply(inputs) : [];
     if (run && !opts.retainGraph) node.release();
     inputs.forEach((g, outputNr) => {
@@ -239,7 +244,8 @@ function asList<T>(v: T | readonly T[] | null | undefined): T[] {
 function checkRoots(roots: readonly Tensor[]): void {
   roots.forEach((r, i) => {
     if (!(r instanceof Tensor)) throw new TypeError(`element ${i} of tensors is not a Tensor`);
-    if (!r._requiresGrad) throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
+    if (!r._requiresGrad)
+      throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
   });
 }
 
@@ -295,7 +301,12 @@ export function grad(
   const retainGraph = opts.retain_graph ?? createGraph;
   const rootGrads = rootGradients(roots, asList(opts.grad_outputs));
   const result = withGradMode(createGraph, () =>
-    run(roots, rootGrads, { retainGraph, createGraph, capture: targets.map((t) => t._gradEdge()), onlyLeaves: null }),
+    run(roots, rootGrads, {
+      retainGraph,
+      createGraph,
+      capture: targets.map((t) => t._gradEdge()),
+      onlyLeaves: null,
+    }),
   );
   result.forEach((g, i) => {
     if (g === null && !opts.allow_unused) {

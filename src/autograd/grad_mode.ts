@@ -7,14 +7,17 @@ export function is_grad_enabled(): boolean {
 }
 
 function runWithGradMode<T>(mode: boolean, fn: () => T, apiName: string): T {
-  if (typeof fn !== "function") throw new TypeError(`${apiName} expects a function to run, but got ${typeof fn}`);
+  if (typeof fn !== "function")
+    throw new TypeError(`${apiName} expects a function to run, but got ${typeof fn}`);
   const previous = gradEnabled;
   gradEnabled = mode;
   try {
     const result = fn();
     if (result instanceof Promise) {
       // The mode would be restored before the awaited part runs, silently recording (or not) a graph.
-      throw new TypeError(`${apiName} runs synchronous functions only; call it inside the async function instead`);
+      throw new TypeError(
+        `${apiName} runs synchronous functions only; call it inside the async function instead`,
+      );
     }
     return result;
   } finally {
@@ -36,7 +39,8 @@ export function enable_grad<T>(fn: () => T): T {
 export function set_grad_enabled(mode: boolean): void;
 export function set_grad_enabled<T>(mode: boolean, fn: () => T): T;
 export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
-  if (typeof mode !== "boolean") throw new TypeError(`set_grad_enabled(): argument 'mode' must be bool, not ${typeof mode}`);
+  if (typeof mode !== "boolean")
+    throw new TypeError(`set_grad_enabled(): argument 'mode' must be bool, not ${typeof mode}`);
   if (fn === undefined) {
     gradEnabled = mode;
     return;

@@ -29,7 +29,13 @@ function elementOffset(t: Tensor, i: number): number {
   return offset;
 }
 
-function numericalJacobian(fn: Fn, inputs: Tensor[], input: Tensor, outIndex: number, eps: number): number[][] {
+function numericalJacobian(
+  fn: Fn,
+  inputs: Tensor[],
+  input: Tensor,
+  outIndex: number,
+  eps: number,
+): number[][] {
   const data = input._storage.data;
   const rows: number[][] = [];
   for (let i = 0; i < input.numel(); i++) {
@@ -46,12 +52,22 @@ function numericalJacobian(fn: Fn, inputs: Tensor[], input: Tensor, outIndex: nu
 }
 
 function analyticalJacobian(inputs: Tensor[], input: Tensor, output: Tensor): number[][] {
-  const rows: number[][] = Array.from({ length: input.numel() }, () => new Array<number>(output.numel()).fill(0));
+  const rows: number[][] = Array.from({ length: input.numel() }, () =>
+    new Array<number>(output.numel()).fill(0),
+  );
   for (let j = 0; j < output.numel(); j++) {
     const seed = new Float64Array(output.numel());
     seed[j] = 1;
-    const gradOutput = Tensor._fromData(output.dtype.name === "float64" ? seed : Float32Array.from(seed), output.shape, output.dtype);
-    const [g] = grad([output], [input], { grad_outputs: [gradOutput], retain_graph: true, allow_unused: true });
+    const gradOutput = Tensor._fromData(
+      output.dtype.name === "float64" ? seed : Float32Array.from(seed),
+      output.shape,
+      output.dtype,
+    );
+    const [g] = grad([output], [input], {
+      grad_outputs: [gradOutput],
+      retain_graph: true,
+      allow_unused: true,
+    });
     if (!g) continue;
     const values = g.values();
     for (let i = 0; i < input.numel(); i++) rows[i][j] = values[i];
@@ -67,10 +83,13 @@ export function gradcheck(fn: Fn, inputs: Tensor | readonly Tensor[], opts: Grad
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3, raise_exception = true } = opts;
   const list = inputs instanceof Tensor ? [inputs] : [...inputs];
   const diffInputs = list.filter((t) => t.requires_grad);
-  if (diffInputs.length === 0) throw new ValueError("gradcheck expects at least one input tensor to require gradient");
+  if (diffInputs.length === 0)
+    throw new ValueError("gradcheck expects at least one input tensor to require gradient");
   for (const t of diffInputs) {
     if (t.dtype.name !== "float64") {
-      throw new RuntimeError(`gradcheck expects float64 inputs that require grad, but got ${t.dtype}: finite differences are unreliable in float32`);
+      throw new RuntimeError(
+        `gradcheck expects float64 inputs that require grad, but got ${t.dtype}: finite differences are unreliable in float32`,
+      );
     }
   }
   const outputs = outputsOf(fn, list);

@@ -94,7 +94,13 @@ export type ScanOp = "cumsum" | "cumprod";
 export interface Backend {
   readonly name: string;
   /** out[i] = f(x[i]) computed in `computeDtype` (every step rounded to it) and stored as `outDtype`. */
-  unary(op: UnaryOp, x: StridedArray, computeDtype: DType, outDtype: DType, params?: readonly number[]): TypedArray;
+  unary(
+    op: UnaryOp,
+    x: StridedArray,
+    computeDtype: DType,
+    outDtype: DType,
+    params?: readonly number[],
+  ): TypedArray;
   /** `a` and `b` are already broadcast to `outShape` (stride 0 on broadcast dims). */
   binary(op: BinaryOp, a: StridedArray, b: StridedArray, computeDtype: DType, outDtype: DType): TypedArray;
   /** out = cond ? a : b, all three already broadcast to one shape. */

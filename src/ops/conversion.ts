@@ -16,10 +16,14 @@ export function to(input: Tensor, dtypeOrOpts: DType | string | ToOptions): Tens
   checkTensor(input, "to");
   let opts: ToOptions;
   if (typeof dtypeOrOpts === "string" && (dtypeOrOpts === "cpu" || dtypeOrOpts.startsWith("cpu"))) opts = {};
-  else if (typeof dtypeOrOpts === "string" || (dtypeOrOpts !== null && dtypeOrOpts instanceof Object && "is_floating_point" in dtypeOrOpts)) {
+  else if (
+    typeof dtypeOrOpts === "string" ||
+    (dtypeOrOpts !== null && dtypeOrOpts instanceof Object && "is_floating_point" in dtypeOrOpts)
+  ) {
     opts = { dtype: dtypeOrOpts as DType | string };
   } else if (dtypeOrOpts !== null && typeof dtypeOrOpts === "object") opts = dtypeOrOpts as ToOptions;
-  else throw new TypeError(`to() received an invalid combination of arguments - got (${describe(dtypeOrOpts)})`);
+  else
+    throw new TypeError(`to() received an invalid combination of arguments - got (${describe(dtypeOrOpts)})`);
   const dtype = opts.dtype === undefined ? input.dtype : toDType(opts.dtype);
   if (dtype === input.dtype && !opts.copy) return input;
   const out = fromData(backend().copy(input._view(), dtype), input.shape, dtype);
@@ -39,7 +43,8 @@ const double = (input: Tensor): Tensor => to(input, float64);
 const long = (input: Tensor): Tensor => to(input, int64);
 const int = (input: Tensor): Tensor => to(input, int32);
 const toBool = (input: Tensor): Tensor => to(input, bool);
-const type_as = (input: Tensor, other: Tensor): Tensor => to(input, checkTensor(other, "type_as", "other").dtype);
+const type_as = (input: Tensor, other: Tensor): Tensor =>
+  to(input, checkTensor(other, "type_as", "other").dtype);
 
 declare module "../tensor/tensor.js" {
   interface Tensor {

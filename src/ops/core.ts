@@ -7,7 +7,7 @@ import { RuntimeError } from "../errors.js";
 import { allocate, Category, describe, resultType, type DType, type TypedArray } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides, contiguousStrides, type Shape } from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
-import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives.js";
+import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives/index.js";
 
 export type Scalar = number | boolean | bigint;
 export type TensorOrScalar = Tensor | Scalar;
@@ -43,14 +43,33 @@ export function fromData(data: TypedArray, shape: Shape, dtype: DType): Tensor {
 }
 
 /** An elementwise kernel of one tensor. */
-export function unaryKernel(op: UnaryOp, x: Tensor, outDtype: DType, params?: readonly number[], computeDtype = outDtype) {
+export function unaryKernel(
+  op: UnaryOp,
+  x: Tensor,
+  outDtype: DType,
+  params?: readonly number[],
+  computeDtype = outDtype,
+) {
   return fromData(backend().unary(op, x._view(), computeDtype, outDtype, params), x.shape, outDtype);
 }
 
 /** An elementwise kernel of two tensors, broadcasting them to one shape. */
-export function binaryKernel(op: BinaryOp, a: Tensor, b: Tensor, computeDtype: DType, outDtype = computeDtype): Tensor {
-  const shape = a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]) ? a.shape : broadcastShapes(a.shape, b.shape);
-  const view = (t: Tensor) => ({ ...t._view(), shape, strides: broadcastStrides(t.shape, t._strides, shape) });
+export function binaryKernel(
+  op: BinaryOp,
+  a: Tensor,
+  b: Tensor,
+  computeDtype: DType,
+  outDtype = computeDtype,
+): Tensor {
+  const shape =
+    a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i])
+      ? a.shape
+      : broadcastShapes(a.shape, b.shape);
+  const view = (t: Tensor) => ({
+    ...t._view(),
+    shape,
+    strides: broadcastStrides(t.shape, t._strides, shape),
+  });
   return fromData(backend().binary(op, view(a), view(b), computeDtype, outDtype), shape, outDtype);
 }
 
@@ -79,7 +98,12 @@ export function record<K extends DerivativeName>(
 ): Tensor {
   if (!needsGraph(inputs)) return output;
   const state: object = saved() as object;
-  const node = new OpNode(name, DERIVATIVES[name] as never, state, inputs.map((t) => t._gradEdge()));
+  const node = new OpNode(
+    name,
+    DERIVATIVES[name] as never,
+    state,
+    inputs.map((t) => t._gradEdge()),
+  );
   node.inputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
   for (const v of Object.values(state)) if (v instanceof Tensor) node.trackSaved(v, v === output);
   output._gradFn = node;
@@ -94,13 +118,13 @@ export function needsGraph(inputs: readonly Tensor[]): boolean {
   return false;
 }
 
-const LEAF_IN_PLACE =
-  "a leaf Variable that requires grad is being used in an in-place operation.";
+const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation.";
 
 /** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
 function checkCanCast(from: DType, to: DType): void {
   if (from.category > to.category) {
-    const name = (d: DType) => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d.name];
+    const name = (d: DType) =>
+      ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d.name];
     throw new RuntimeError(`result type ${name(from)} can't be cast to the desired output type ${name(to)}`);
   }
 }
@@ -153,7 +177,13 @@ export function writeInto(dst: Tensor, src: Tensor): void {
 
 /** A copy of self's values that stands in self's place in the graph. */
 function snapshot(self: Tensor): Tensor {
-  const copy = new Tensor(new Storage(self.values()), self.shape, contiguousStrides(self.shape), 0, self.dtype);
+  const copy = new Tensor(
+    new Storage(self.values()),
+    self.shape,
+    contiguousStrides(self.shape),
+    0,
+    self.dtype,
+  );
   copy._gradFn = self._gradFn;
   copy._outputNr = self._outputNr;
   copy._requiresGrad = self._requiresGrad;

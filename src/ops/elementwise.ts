@@ -2,7 +2,7 @@
 // runs one backend kernel and records the row of derivatives.ts that differentiates it.
 import type { UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { allocate, bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
+import { bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { backend, type BinaryOp } from "../backend/backend.js";
@@ -12,16 +12,13 @@ import {
   checkTensor,
   floatingDtype,
   fromData,
-  inPlace,
   installMethods,
   isScalar,
   promoteOperands,
   record,
   scalarTensor,
-  scalarValue,
   unaryKernel,
   type AsMethod,
-  type Scalar,
   type TensorOrScalar,
 } from "./core.js";
 
@@ -31,7 +28,8 @@ export interface AlphaOptions {
 
 function alphaOf(fn: string, opts?: AlphaOptions): number {
   const alpha = opts?.alpha ?? 1;
-  if (typeof alpha !== "number") throw new TypeError(`${fn}(): argument 'alpha' must be Number, not ${typeof alpha}`);
+  if (typeof alpha !== "number")
+    throw new TypeError(`${fn}(): argument 'alpha' must be Number, not ${typeof alpha}`);
   return alpha;
 }
 
@@ -110,7 +108,8 @@ export function div(input: TensorOrScalar, other: TensorOrScalar): Tensor {
     // Python's `2 / x` is x.reciprocal() * 2, which is what PyTorch records (MulBackward0).
     return mul(reciprocal(other), input);
   }
-  let [a, b, dtype] = promoteOperands(input, other);
+  const [a, promotedB, promoted] = promoteOperands(input, other);
+  let [b, dtype] = [promotedB, promoted];
   if (dtype.category !== Category.Floating) {
     dtype = defaultFloatDtype();
     if (isScalar(other)) b = scalarTensor(other, dtype);
@@ -203,10 +202,15 @@ export function clamp(input: Tensor, min?: number | null | ClampOptions, max?: n
   if (lo !== null && typeof lo === "object") ({ min: lo = null, max: hi = null } = lo);
   lo ??= null;
   hi ??= null;
-  for (const [name, v] of [["min", lo], ["max", hi]] as const) {
-    if (v !== null && typeof v !== "number") throw new TypeError(`clamp(): argument '${name}' must be Number, not ${typeof v}`);
+  for (const [name, v] of [
+    ["min", lo],
+    ["max", hi],
+  ] as const) {
+    if (v !== null && typeof v !== "number")
+      throw new TypeError(`clamp(): argument '${name}' must be Number, not ${typeof v}`);
   }
-  if (lo === null && hi === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  if (lo === null && hi === null)
+    throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   const dtype = resultType([input, ...(lo === null ? [] : [lo]), ...(hi === null ? [] : [hi])]);
   const bound = (v: number | null) => (v === null ? NaN : dtype.cast(v));
   const out = unaryKernel("clamp", input, dtype, [bound(lo), bound(hi)]);
@@ -229,9 +233,12 @@ export const lt = (input: Tensor, other: TensorOrScalar): Tensor => compare("lt"
 export const le = (input: Tensor, other: TensorOrScalar): Tensor => compare("le", input, other);
 export const gt = (input: Tensor, other: TensorOrScalar): Tensor => compare("gt", input, other);
 export const ge = (input: Tensor, other: TensorOrScalar): Tensor => compare("ge", input, other);
-export const logical_and = (input: Tensor, other: TensorOrScalar): Tensor => compare("logical_and", input, other);
-export const logical_or = (input: Tensor, other: TensorOrScalar): Tensor => compare("logical_or", input, other);
-export const logical_xor = (input: Tensor, other: TensorOrScalar): Tensor => compare("logical_xor", input, other);
+export const logical_and = (input: Tensor, other: TensorOrScalar): Tensor =>
+  compare("logical_and", input, other);
+export const logical_or = (input: Tensor, other: TensorOrScalar): Tensor =>
+  compare("logical_or", input, other);
+export const logical_xor = (input: Tensor, other: TensorOrScalar): Tensor =>
+  compare("logical_xor", input, other);
 
 /** torch.where(condition, input, other): elementwise choice, broadcasting all three. */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
@@ -239,45 +246,35 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
   checkOperand(input, "where", "input");
   checkOperand(other, "where", "other");
   if (condition.dtype !== bool) {
-    throw new RuntimeError(`where expected condition to be a boolean tensor, but got a tensor with dtype ${cap(condition.dtype)}`);
+    throw new RuntimeError(
+      `where expected condition to be a boolean tensor, but got a tensor with dtype ${cap(condition.dtype)}`,
+    );
   }
   const [a, b, dtype] = promoteOperands(input, other);
   const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape);
-  const view = (t: Tensor) => ({ ...t._view(), shape, strides: broadcastStrides(t.shape, t._strides, shape) });
+  const view = (t: Tensor) => ({
+    ...t._view(),
+    shape,
+    strides: broadcastStrides(t.shape, t._strides, shape),
+  });
   const out = fromData(backend().where(view(condition), view(a), view(b), dtype), shape, dtype);
   return record("WhereBackward0", [condition, a, b], out, () => ({ condition }));
 }
 
+/** Tensor.where(condition, other): where(condition, self, other). */
+function whereMethod(self: Tensor, condition: Tensor, other: TensorOrScalar): Tensor {
+  return where(condition, self, other);
+}
+
+export function logical_not(input: Tensor): Tensor {
+  checkTensor(input, "logical_not");
+  return unaryKernel("logical_not", input, bool);
+}
+
 function cap(d: DType): string {
-  return ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" } as const)[d.name];
-}
-
-// ---- in-place variants ----
-
-export function add_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  return inPlace(self, (x) => add(x, other, opts));
-}
-export function sub_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  return inPlace(self, (x) => sub(x, other, opts));
-}
-export function mul_(self: Tensor, other: TensorOrScalar): Tensor {
-  return inPlace(self, (x) => mul(x, other));
-}
-export function div_(self: Tensor, other: TensorOrScalar): Tensor {
-  return inPlace(self, (x) => div(x, other));
-}
-export function clamp_(self: Tensor, min?: number | null | ClampOptions, max?: number | null): Tensor {
-  return inPlace(self, (x) => clamp(x, min, max));
-}
-export function fill_(self: Tensor, value: Scalar): Tensor {
-  if (!isScalar(value)) throw new TypeError(`fill_(): argument 'value' must be Number, not ${typeof value}`);
-  return inPlace(self, (x) => {
-    const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(scalarValue(value)));
-    return record("FillBackward0", [x], fromData(data, x.shape, self.dtype), () => ({}));
-  });
-}
-export function zero_(self: Tensor): Tensor {
-  return fill_(self, 0);
+  return ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" } as const)[
+    d.name
+  ];
 }
 
 declare module "../tensor/tensor.js" {
@@ -307,13 +304,8 @@ declare module "../tensor/tensor.js" {
     logical_and: AsMethod<typeof logical_and>;
     logical_or: AsMethod<typeof logical_or>;
     logical_xor: AsMethod<typeof logical_xor>;
-    add_: AsMethod<typeof add_>;
-    sub_: AsMethod<typeof sub_>;
-    mul_: AsMethod<typeof mul_>;
-    div_: AsMethod<typeof div_>;
-    clamp_: AsMethod<typeof clamp_>;
-    fill_: AsMethod<typeof fill_>;
-    zero_: AsMethod<typeof zero_>;
+    logical_not: AsMethod<typeof logical_not>;
+    where: AsMethod<typeof whereMethod>;
   }
 }
 installMethods({
@@ -342,11 +334,6 @@ installMethods({
   logical_and,
   logical_or,
   logical_xor,
-  add_,
-  sub_,
-  mul_,
-  div_,
-  clamp_,
-  fill_,
-  zero_,
+  logical_not,
+  where: whereMethod,
 });

@@ -4,3 +4,6 @@ export * from "./elementwise.js";
 export * from "./reduce.js";
 export * from "./shape_ops.js";
 export * from "./conversion.js";
+export * from "./inplace.js";
+export * from "./indexing.js";
+export * from "./linalg.js";

@@ -4,7 +4,15 @@ import { RuntimeError } from "../errors.js";
 import { Category, int64, toDType, type DType } from "../tensor/dtype.js";
 import { normalizeDim, numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { binaryKernel, checkTensor, fromData, installMethods, record, scalarTensor, type AsMethod } from "./core.js";
+import {
+  binaryKernel,
+  checkTensor,
+  fromData,
+  installMethods,
+  record,
+  scalarTensor,
+  type AsMethod,
+} from "./core.js";
 import { view } from "./shape_ops.js";
 
 export interface ReduceOptions {
@@ -14,16 +22,27 @@ export interface ReduceOptions {
 }
 
 /** Accepts PyTorch's spellings: (x), (x, dim, keepdim) and (x, { dim, keepdim, dtype }). */
-function reduceArgs(dimOrOpts: number | readonly number[] | null | ReduceOptions | undefined, keepdim?: boolean) {
+function reduceArgs(
+  dimOrOpts: number | readonly number[] | null | ReduceOptions | undefined,
+  keepdim?: boolean,
+) {
   if (dimOrOpts !== null && typeof dimOrOpts === "object" && !Array.isArray(dimOrOpts)) {
     const o = dimOrOpts as ReduceOptions;
     return { dim: o.dim ?? null, keepdim: o.keepdim ?? false, dtype: o.dtype ?? null };
   }
-  return { dim: (dimOrOpts as number | readonly number[] | null | undefined) ?? null, keepdim: keepdim ?? false, dtype: null };
+  return {
+    dim: (dimOrOpts as number | readonly number[] | null | undefined) ?? null,
+    keepdim: keepdim ?? false,
+    dtype: null,
+  };
 }
 
 /** Sorted, unique, non-negative dims; null means every dim. */
-export function normalizeDims(fn: string, dim: number | readonly number[] | null, ndim: number): number[] | null {
+export function normalizeDims(
+  fn: string,
+  dim: number | readonly number[] | null,
+  ndim: number,
+): number[] | null {
   if (dim === null) return null;
   const list = typeof dim === "number" ? [dim] : [...dim];
   const seen = new Set<number>();
@@ -36,7 +55,9 @@ export function normalizeDims(fn: string, dim: number | readonly number[] | null
 }
 
 function reducedShape(shape: readonly number[], dims: number[], keepdim: boolean): number[] {
-  return keepdim ? shape.map((s, i) => (dims.includes(i) ? 1 : s)) : shape.filter((_, i) => !dims.includes(i));
+  return keepdim
+    ? shape.map((s, i) => (dims.includes(i) ? 1 : s))
+    : shape.filter((_, i) => !dims.includes(i));
 }
 
 /** Sum along dims into `dtype`; no graph. */
@@ -51,7 +72,11 @@ function sumDtype(x: Tensor, requested: DType | string | null): DType {
 }
 
 /** torch.sum(input), torch.sum(input, dim, keepdim?) or torch.sum(input, { dim, keepdim, dtype }). */
-export function sum(input: Tensor, dim?: number | readonly number[] | null | ReduceOptions, keepdim?: boolean): Tensor {
+export function sum(
+  input: Tensor,
+  dim?: number | readonly number[] | null | ReduceOptions,
+  keepdim?: boolean,
+): Tensor {
   checkTensor(input, "sum");
   const args = reduceArgs(dim, keepdim);
   const dtype = sumDtype(input, args.dtype);
@@ -69,12 +94,18 @@ export function sum(input: Tensor, dim?: number | readonly number[] | null | Red
 }
 
 /** torch.mean: like sum, then divided by the number of elements reduced. */
-export function mean(input: Tensor, dim?: number | readonly number[] | null | ReduceOptions, keepdim?: boolean): Tensor {
+export function mean(
+  input: Tensor,
+  dim?: number | readonly number[] | null | ReduceOptions,
+  keepdim?: boolean,
+): Tensor {
   checkTensor(input, "mean");
   const args = reduceArgs(dim, keepdim);
   const dtype = args.dtype === null ? input.dtype : toDType(args.dtype);
   if (dtype.category !== Category.Floating) {
-    const name = { int64: "Long", int32: "Int", bool: "Bool", float32: "Float", float64: "Double" }[dtype.name];
+    const name = { int64: "Long", int32: "Int", bool: "Bool", float32: "Float", float64: "Double" }[
+      dtype.name
+    ];
     throw new RuntimeError(
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${name}`,
     );
@@ -93,7 +124,9 @@ export function sum_to_size(input: Tensor, shape: readonly number[]): Tensor {
   checkTensor(input, "sum_to_size");
   const lead = input.ndim - shape.length;
   if (lead < 0 || shape.some((s, i) => s !== 1 && s !== input.shape[lead + i])) {
-    throw new RuntimeError(`size {${shape.join(", ")}} is not expandable to size {${input.shape.join(", ")}}.`);
+    throw new RuntimeError(
+      `size {${shape.join(", ")}} is not expandable to size {${input.shape.join(", ")}}.`,
+    );
   }
   const dims: number[] = [];
   for (let i = 0; i < input.ndim; i++) {

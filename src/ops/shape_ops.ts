@@ -5,7 +5,12 @@ import { Tensor } from "../tensor/tensor.js";
 import { checkTensor, installMethods, record, type AsMethod } from "./core.js";
 
 /** @internal A tensor viewing `base`'s storage with new geometry. */
-export function makeView(base: Tensor, shape: readonly number[], strides: number[], offset = base._offset): Tensor {
+export function makeView(
+  base: Tensor,
+  shape: readonly number[],
+  strides: number[],
+  offset = base._offset,
+): Tensor {
   const view = new Tensor(base._storage, shape, strides, offset, base.dtype);
   view._base = base._base ?? base;
   return view;
@@ -15,16 +20,19 @@ export function makeView(base: Tensor, shape: readonly number[], strides: number
 function inferShape(shape: readonly number[], n: number): number[] {
   const out = [...shape];
   const infer = out.indexOf(-1);
-  if (out.some((d, i) => d === -1 && i !== infer)) throw new RuntimeError("only one dimension can be inferred");
+  if (out.some((d, i) => d === -1 && i !== infer))
+    throw new RuntimeError("only one dimension can be inferred");
   for (const d of out) {
     if (!Number.isInteger(d) || d < -1) throw new RuntimeError(`invalid shape dimension ${d}`);
   }
   if (infer >= 0) {
     const known = numel(out.filter((_, i) => i !== infer));
-    if (known === 0 || n % known !== 0) throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
+    if (known === 0 || n % known !== 0)
+      throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
     out[infer] = n / known;
   }
-  if (numel(out) !== n) throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
+  if (numel(out) !== n)
+    throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
   return out;
 }
 
@@ -54,7 +62,9 @@ export function view(input: Tensor, shape: readonly number[] | number, ...rest: 
     );
   }
   const selfShape = input.shape;
-  return record("ViewBackward0", [input], makeView(input, target, contiguousStrides(target)), () => ({ selfShape }));
+  return record("ViewBackward0", [input], makeView(input, target, contiguousStrides(target)), () => ({
+    selfShape,
+  }));
 }
 
 /** Tensor.expand: broadcast size-1 dims (and new leading dims) without copying; -1 keeps a dim. */
@@ -72,7 +82,10 @@ export function expand(input: Tensor, shape: readonly number[] | number, ...rest
   for (let i = 0; i < target.length; i++) {
     const want = target[i];
     if (i < lead) {
-      if (want < 0) throw new RuntimeError(`The expanded size of the tensor (${want}) isn't allowed in a leading, non-existing dimension ${i}`);
+      if (want < 0)
+        throw new RuntimeError(
+          `The expanded size of the tensor (${want}) isn't allowed in a leading, non-existing dimension ${i}`,
+        );
       outShape.push(want);
       strides.push(0);
       continue;
@@ -88,7 +101,9 @@ export function expand(input: Tensor, shape: readonly number[] | number, ...rest
     strides.push(have === size ? input._strides[i - lead] : 0);
   }
   if (outShape.length === input.ndim && outShape.every((d, i) => d === input.shape[i])) {
-    return record("ExpandBackward0", [input], makeView(input, outShape, input._strides.slice()), () => ({ selfShape: input.shape }));
+    return record("ExpandBackward0", [input], makeView(input, outShape, input._strides.slice()), () => ({
+      selfShape: input.shape,
+    }));
   }
   const selfShape = input.shape;
   return record("ExpandBackward0", [input], makeView(input, outShape, strides), () => ({ selfShape }));

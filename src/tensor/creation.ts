@@ -29,11 +29,13 @@ export interface RandomOptions extends TensorOptions {
 }
 
 export type NestedData = number | boolean | bigint | readonly NestedData[];
-export type TensorData = NestedData | TypedArray | BigInt64Array | Int8Array | Int16Array | Uint16Array | Uint32Array;
+export type TensorData =
+  NestedData | TypedArray | BigInt64Array | Int8Array | Int16Array | Uint16Array | Uint32Array;
 
 function checkOptions(opts: unknown, fn: string): TensorOptions {
   if (opts === undefined || opts === null) return {};
-  if (typeof opts !== "object" || Array.isArray(opts)) throw new TypeError(`${fn}(): options must be an object, not ${describe(opts)}`);
+  if (typeof opts !== "object" || Array.isArray(opts))
+    throw new TypeError(`${fn}(): options must be an object, not ${describe(opts)}`);
   const o = opts as TensorOptions;
   if (o.device !== undefined && o.device !== null && o.device !== "cpu") {
     throw new RuntimeError(`${fn}(): tensorgrad runs on the CPU only, but got device '${String(o.device)}'`);
@@ -46,7 +48,8 @@ function checkOptions(opts: unknown, fn: string): TensorOptions {
 
 function finish(t: Tensor, opts: TensorOptions): Tensor {
   if (opts.requires_grad) {
-    if (!t.dtype.is_floating_point) throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
+    if (!t.dtype.is_floating_point)
+      throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
     t._requiresGrad = true;
   }
   return t;
@@ -81,7 +84,8 @@ function flatten(data: NestedData): { shape: number[]; values: (number | boolean
   const visit = (v: NestedData, dim: number): void => {
     if (Array.isArray(v)) {
       if (dim >= shape.length) throw new TypeError("not a sequence");
-      if (v.length !== shape[dim]) throw new ValueError(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${v.length})`);
+      if (v.length !== shape[dim])
+        throw new ValueError(`expected sequence of length ${shape[dim]} at dim ${dim} (got ${v.length})`);
       for (const item of v) visit(item, dim + 1);
       return;
     }
@@ -105,7 +109,14 @@ export function tensor(data: TensorData | Tensor, opts?: TensorOptions): Tensor 
   const o = checkOptions(opts, "tensor");
   if (data instanceof Tensor) {
     const dtype = o.dtype ? toDType(o.dtype) : data.dtype;
-    return finish(Tensor._fromData(data._view().dtype === dtype ? data.values() : castValues(data.values(), dtype), data.shape, dtype), o);
+    return finish(
+      Tensor._fromData(
+        data._view().dtype === dtype ? data.values() : castValues(data.values(), dtype),
+        data.shape,
+        dtype,
+      ),
+      o,
+    );
   }
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
     const source = data as ArrayLike<number | bigint>;
@@ -168,17 +179,23 @@ export function empty(...args: SizeArgs): Tensor {
 }
 
 /** torch.full(size, fill_value): the dtype follows the fill value (number float32, bigint int64, boolean bool). */
-export function full(size: readonly number[], fill_value: number | boolean | bigint, opts?: TensorOptions): Tensor {
+export function full(
+  size: readonly number[],
+  fill_value: number | boolean | bigint,
+  opts?: TensorOptions,
+): Tensor {
   const o = checkOptions(opts, "full");
   if (typeof fill_value !== "number" && typeof fill_value !== "boolean" && typeof fill_value !== "bigint") {
     throw new TypeError(`full(): argument 'fill_value' must be Number, not ${describe(fill_value)}`);
   }
-  const inferred = typeof fill_value === "boolean" ? bool : typeof fill_value === "bigint" ? int64 : defaultFloatDtype();
+  const inferred =
+    typeof fill_value === "boolean" ? bool : typeof fill_value === "bigint" ? int64 : defaultFloatDtype();
   return finish(filled(checkShape(size), dtypeOr(o, inferred), Number(fill_value)), o);
 }
 
 function likeOptions(input: Tensor, opts: TensorOptions | undefined, fn: string): [DType, TensorOptions] {
-  if (!(input instanceof Tensor)) throw new TypeError(`${fn}(): argument 'input' must be Tensor, not ${describe(input)}`);
+  if (!(input instanceof Tensor))
+    throw new TypeError(`${fn}(): argument 'input' must be Tensor, not ${describe(input)}`);
   const o = checkOptions(opts, fn);
   return [dtypeOr(o, input.dtype), o];
 }
@@ -205,7 +222,8 @@ export function full_like(input: Tensor, fill_value: number | boolean, opts?: Te
 // ---- ranges ----
 
 function checkNumber(v: unknown, fn: string, arg: string): number {
-  if (typeof v !== "number" || Number.isNaN(v)) throw new TypeError(`${fn}(): argument '${arg}' must be Number, not ${describe(v)}`);
+  if (typeof v !== "number" || Number.isNaN(v))
+    throw new TypeError(`${fn}(): argument '${arg}' must be Number, not ${describe(v)}`);
   return v;
 }
 
@@ -213,7 +231,12 @@ function checkNumber(v: unknown, fn: string, arg: string): number {
  * torch.arange(end) or torch.arange(start, end, step?): int64 when every argument is an integer
  * (as `torch.arange(5)` is in Python), float32 otherwise.
  */
-export function arange(start: number, end?: number | TensorOptions, step?: number | TensorOptions, opts?: TensorOptions): Tensor {
+export function arange(
+  start: number,
+  end?: number | TensorOptions,
+  step?: number | TensorOptions,
+  opts?: TensorOptions,
+): Tensor {
   const args = [start, end, step, opts];
   const last = args.findIndex((a) => a !== undefined && typeof a === "object");
   const o = checkOptions(last >= 0 ? args[last] : undefined, "arange");
@@ -221,8 +244,10 @@ export function arange(start: number, end?: number | TensorOptions, step?: numbe
   nums.forEach((v, i) => checkNumber(v, "arange", ["start", "end", "step"][i]));
   const [from, to, by] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (by === 0) throw new RuntimeError("step must be nonzero");
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RuntimeError(`unsupported range: ${from} -> ${to}`);
-  if ((by > 0 && to < from) || (by < 0 && to > from)) throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
+  if (!Number.isFinite(from) || !Number.isFinite(to))
+    throw new RuntimeError(`unsupported range: ${from} -> ${to}`);
+  if ((by > 0 && to < from) || (by < 0 && to > from))
+    throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
   const allInts = nums.every((v) => Number.isInteger(v));
   const dtype = dtypeOr(o, allInts ? int64 : defaultFloatDtype());
   const n = Math.ceil((to - from) / by);
@@ -235,7 +260,8 @@ export function arange(start: number, end?: number | TensorOptions, step?: numbe
 export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
   checkNumber(start, "linspace", "start");
   checkNumber(end, "linspace", "end");
-  if (typeof steps !== "number" || !Number.isInteger(steps)) throw new TypeError(`linspace(): argument 'steps' must be int, not ${describe(steps)}`);
+  if (typeof steps !== "number" || !Number.isInteger(steps))
+    throw new TypeError(`linspace(): argument 'steps' must be int, not ${describe(steps)}`);
   if (steps < 0) throw new RuntimeError("number of steps must be non-negative");
   const o = checkOptions(opts, "linspace");
   const dtype = dtypeOr(o, defaultFloatDtype());
@@ -246,7 +272,8 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
     const [s, e] = [r(start), r(end)];
     const step = r(r(e - s) / (steps - 1));
     const halfway = Math.floor(steps / 2);
-    for (let i = 0; i < steps; i++) data[i] = i < halfway ? r(s + r(step * i)) : r(e - r(step * (steps - i - 1)));
+    for (let i = 0; i < steps; i++)
+      data[i] = i < halfway ? r(s + r(step * i)) : r(e - r(step * (steps - i - 1)));
   }
   return finish(Tensor._fromData(data, [steps], dtype), o);
 }
@@ -257,7 +284,10 @@ function randomArgs(fn: string, args: (number | readonly number[] | RandomOption
   const [shape, o] = parseSize(fn, args);
   const opts = o as RandomOptions;
   const dtype = dtypeOr(opts, defaultFloatDtype());
-  if (!dtype.is_floating_point) throw new RuntimeError(`"${fn === "rand" ? "check_uniform_bounds" : "normal_kernel_cpu"}" not implemented for '${dtype.name}'`);
+  if (!dtype.is_floating_point)
+    throw new RuntimeError(
+      `"${fn === "rand" ? "check_uniform_bounds" : "normal_kernel_cpu"}" not implemented for '${dtype.name}'`,
+    );
   return { shape, opts, dtype, gen: opts.generator ?? default_generator };
 }
 
@@ -278,11 +308,20 @@ export function randn(...args: (number | readonly number[] | RandomOptions | und
 }
 
 /** torch.randint(low?, high, size): int64 values in [low, high). */
-export function randint(low: number, high: number | readonly number[], size?: readonly number[] | RandomOptions, opts?: RandomOptions): Tensor {
-  let [lo, hi, shape, o] = Array.isArray(high) ? [0, low, high, size as RandomOptions | undefined] : [low, high as number, size as readonly number[], opts];
-  o = checkOptions(o, "randint") as RandomOptions;
-  if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new TypeError("randint(): low and high must be integers");
-  if (hi <= lo) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${lo} >= to=${hi}`);
+export function randint(
+  low: number,
+  high: number | readonly number[],
+  size?: readonly number[] | RandomOptions,
+  opts?: RandomOptions,
+): Tensor {
+  const [lo, hi, shape, rawOpts] = Array.isArray(high)
+    ? [0, low, high, size as RandomOptions | undefined]
+    : [low, high as number, size as readonly number[], opts];
+  const o = checkOptions(rawOpts, "randint") as RandomOptions;
+  if (!Number.isInteger(lo) || !Number.isInteger(hi))
+    throw new TypeError("randint(): low and high must be integers");
+  if (hi <= lo)
+    throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${lo} >= to=${hi}`);
   const dims = checkShape(shape);
   const dtype = dtypeOr(o, int64);
   const gen = o.generator ?? default_generator;

@@ -131,7 +131,8 @@ export function resultType(operands: readonly (PromotionOperand | number | boole
     else if (zeroDimResult.category > result.category) result = zeroDimResult;
   }
   if (scalarCat >= 0) {
-    const scalarDtype = scalarCat === Category.Floating ? defaultFloatDtype() : scalarCat === Category.Integral ? int64 : bool;
+    const scalarDtype =
+      scalarCat === Category.Floating ? defaultFloatDtype() : scalarCat === Category.Integral ? int64 : bool;
     if (!result || scalarCat > result.category) result = scalarDtype;
   }
   return result ?? defaultFloatDtype();

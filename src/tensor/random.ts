@@ -93,8 +93,10 @@ export class Generator {
 export const default_generator = new Generator();
 
 export function manual_seed(seed: number | bigint): Generator {
-  if (typeof seed !== "number" && typeof seed !== "bigint") throw new TypeError(`manual_seed expected an integer seed, got ${typeof seed}`);
-  if (typeof seed === "number" && !Number.isInteger(seed)) throw new TypeError(`manual_seed expected an integer seed, got ${seed}`);
+  if (typeof seed !== "number" && typeof seed !== "bigint")
+    throw new TypeError(`manual_seed expected an integer seed, got ${typeof seed}`);
+  if (typeof seed === "number" && !Number.isInteger(seed))
+    throw new TypeError(`manual_seed expected an integer seed, got ${seed}`);
   return default_generator.manual_seed(seed);
 }
 
@@ -103,7 +105,13 @@ export function initial_seed(): number {
 }
 
 /** Fills with uniforms in [from, to): 24-bit draws for float32, 53-bit for float64, in order. */
-export function uniformFill(data: TypedArray, from: number, to: number, gen: Generator, doublePrecision: boolean): void {
+export function uniformFill(
+  data: TypedArray,
+  from: number,
+  to: number,
+  gen: Generator,
+  doublePrecision: boolean,
+): void {
   for (let i = 0; i < data.length; i++) {
     const u = doublePrecision ? gen.uniform53() : gen.uniform24();
     data[i] = u * (to - from) + from;
@@ -111,7 +119,13 @@ export function uniformFill(data: TypedArray, from: number, to: number, gen: Gen
 }
 
 /** Fills with normals the way PyTorch's CPU normal_ does: Box-Muller over blocks of 16 for 16+ elements. */
-export function normalFill(data: TypedArray, mean: number, std: number, gen: Generator, doublePrecision: boolean): void {
+export function normalFill(
+  data: TypedArray,
+  mean: number,
+  std: number,
+  gen: Generator,
+  doublePrecision: boolean,
+): void {
   const n = data.length;
   if (n < 16) {
     for (let i = 0; i < n; i++) data[i] = gen.normal() * std + mean;

@@ -66,19 +66,23 @@ export function normalizeDim(dim: number, ndim: number): number {
   const min = ndim === 0 ? -1 : -ndim;
   const max = ndim === 0 ? 0 : ndim - 1;
   if (dim < min || dim > max) {
-    throw new IndexError(`Dimension out of range (expected to be in range of [${min}, ${max}], but got ${dim})`);
+    throw new IndexError(
+      `Dimension out of range (expected to be in range of [${min}, ${max}], but got ${dim})`,
+    );
   }
   return dim < 0 ? dim + Math.max(ndim, 1) : dim;
 }
 
 /** Validates a user-given size list (no NaN, no negatives, integers only). */
 export function checkShape(shape: unknown, argName = "size"): number[] {
-  if (!Array.isArray(shape)) throw new TypeError(`${argName} must be an array of integers, but got ${typeof shape}`);
+  if (!Array.isArray(shape))
+    throw new TypeError(`${argName} must be an array of integers, but got ${typeof shape}`);
   return shape.map((d, i) => {
     if (typeof d !== "number" || !Number.isInteger(d)) {
       throw new TypeError(`${argName} must be an array of integers, but element ${i} is ${String(d)}`);
     }
-    if (d < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${d}: [${shape.join(", ")}]`);
+    if (d < 0)
+      throw new RuntimeError(`Trying to create tensor with negative dimension ${d}: [${shape.join(", ")}]`);
     return d;
   });
 }

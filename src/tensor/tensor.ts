@@ -124,13 +124,15 @@ export class Tensor {
 
   /** Gradient accumulated by backward(); null until the first backward, and for non-leaves (with a warning). */
   get grad(): Tensor | null {
-    if (!this.is_leaf && !this._retainsGrad && this._grad === null) emitWarning(NON_LEAF_GRAD_WARNING, "UserWarning");
+    if (!this.is_leaf && !this._retainsGrad && this._grad === null)
+      emitWarning(NON_LEAF_GRAD_WARNING, "UserWarning");
     return this._grad;
   }
 
   set grad(value: Tensor | null) {
     if (value !== null) {
-      if (!(value instanceof Tensor)) throw new TypeError(`assigned grad expected to be a Tensor or None but got grad of ${typeof value}`);
+      if (!(value instanceof Tensor))
+        throw new TypeError(`assigned grad expected to be a Tensor or None but got grad of ${typeof value}`);
       if (value.dtype !== this.dtype) throw new RuntimeError("assigned grad has data of a different type");
       if (value.shape.join() !== this.shape.join() || value.ndim !== this.ndim) {
         throw new RuntimeError("assigned grad has data of a different size");
@@ -141,7 +143,8 @@ export class Tensor {
 
   /** Sets requires_grad in place and returns this tensor (like PyTorch, for chaining). */
   requires_grad_(flag = true): this {
-    if (typeof flag !== "boolean") throw new TypeError(`requires_grad_(): argument 'requires_grad' must be bool, not ${typeof flag}`);
+    if (typeof flag !== "boolean")
+      throw new TypeError(`requires_grad_(): argument 'requires_grad' must be bool, not ${typeof flag}`);
     if (!this.is_leaf) {
       if (!flag) {
         throw new RuntimeError(
@@ -161,7 +164,8 @@ export class Tensor {
 
   /** Keeps .grad for this non-leaf tensor during backward. */
   retain_grad(): void {
-    if (!this._requiresGrad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+    if (!this._requiresGrad)
+      throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (this.is_leaf || this._retainsGrad) return;
     this._retainsGrad = true;
     this._gradFn!._retainedGrads[this._outputNr] = new WeakRef(this);
@@ -209,7 +213,13 @@ export class Tensor {
 
   /** @internal This tensor as a backend operand. */
   _view(): StridedArray {
-    return { data: this._storage.data, shape: this.shape, strides: this._strides, offset: this._offset, dtype: this.dtype };
+    return {
+      data: this._storage.data,
+      shape: this.shape,
+      strides: this._strides,
+      offset: this._offset,
+      dtype: this.dtype,
+    };
   }
 
   /** Row-major values as a fresh typed array of this dtype's storage type. */

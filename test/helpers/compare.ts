@@ -14,7 +14,13 @@ export function decodeFlat(values: Encoded): number[] {
 }
 
 /** Relative tolerance of `ulps` float32 ulps (or a tight float64 one), plus a tiny absolute slack. */
-export function expectClose(actual: ArrayLike<number>, expected: number[], dtype: string, ulps = 1, what = "values"): void {
+export function expectClose(
+  actual: ArrayLike<number>,
+  expected: number[],
+  dtype: string,
+  ulps = 1,
+  what = "values",
+): void {
   expect(actual.length, `${what}: element count`).toBe(expected.length);
   const rtol = dtype === "float32" ? ulps * 2 ** -23 : dtype === "float64" ? 1e-12 * ulps : 0;
   const atol = dtype === "float32" ? 1e-37 : dtype === "float64" ? 1e-300 : 0;

@@ -73,7 +73,8 @@ export const jsBackend: Backend = {
         out[i] = kernel(v, round, params);
       }
     }
-    if (!outDtype.is_floating_point && outDtype.name !== "bool") for (let i = 0; i < n; i++) out[i] = outDtype.cast(out[i]);
+    if (!outDtype.is_floating_point && outDtype.name !== "bool")
+      for (let i = 0; i < n; i++) out[i] = outDtype.cast(out[i]);
     return out;
   },
 
@@ -124,7 +125,8 @@ export const jsBackend: Backend = {
   argReduce(op: ArgReduceOp, x: StridedArray, dim: number) {
     const { outer, inner, offsets } = splitForReduction(x, [dim]);
     const out = new Float64Array(outer);
-    const better = op === "argmax" ? (v: number, best: number) => v > best : (v: number, best: number) => v < best;
+    const better =
+      op === "argmax" ? (v: number, best: number) => v > best : (v: number, best: number) => v < best;
     for (let o = 0; o < outer; o++) {
       let bestIndex = 0;
       let best = x.data[offsets[o * inner]];
@@ -208,7 +210,14 @@ export const jsBackend: Backend = {
     return out;
   },
 
-  scatter(out: TypedArray, outShape: Shape, dim: number, index: StridedArray, src: StridedArray, mode: "set" | "add") {
+  scatter(
+    out: TypedArray,
+    outShape: Shape,
+    dim: number,
+    index: StridedArray,
+    src: StridedArray,
+    mode: "set" | "add",
+  ) {
     const n = numel(index.shape);
     const outStrides = contiguousStrides(outShape);
     const base = offsetsFor(index.shape, outStrides, 0);

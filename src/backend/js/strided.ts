@@ -20,7 +20,7 @@ export function offsetsFor(shape: Shape, strides: readonly number[], start: numb
   const innerSize = shape[ndim - 1];
   const innerStride = strides[ndim - 1];
   let base = start;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     for (let j = 0; j < innerSize; j++) out[i++] = base + j * innerStride;
     // Carry into the outer dims like an odometer.
     for (let d = ndim - 2; d >= 0; d--) {

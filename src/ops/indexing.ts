@@ -1,0 +1,2 @@
+// Indexing ops.
+export {};

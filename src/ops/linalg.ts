@@ -1,0 +1,2 @@
+// Linalg ops.
+export {};

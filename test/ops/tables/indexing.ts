@@ -1,0 +1,4 @@
+// Op table rows: indexing ops.
+import { type OpCase } from "../op_case.js";
+
+export const INDEXING_OPS: OpCase[] = [];
