@@ -83,8 +83,10 @@ def run_case(case):
 
 
 def main():
-    case_dir, out_dir = sys.argv[1], sys.argv[2]
+    case_dir, out_dir, only = sys.argv[1], sys.argv[2], set(sys.argv[3:])
     for name in sorted(os.listdir(case_dir)):
+        if only and name[: -len(".json")] not in only:
+            continue
         cases = json.load(open(os.path.join(case_dir, name)))
         out_path = os.path.join(out_dir, name)
         records = [run_case(c) for c in cases]

@@ -7,3 +7,5 @@ export * from "./conversion.js";
 export * from "./inplace.js";
 export * from "./indexing.js";
 export * from "./linalg.js";
+export * from "./math.js";
+export * from "./softmax.js";

@@ -3,52 +3,9 @@ import type { ArgReduceOp, Backend, BinaryOp, ReduceOp, ScanOp, StridedArray, Un
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
 import { BINARY, UNARY } from "./scalar_kernels.js";
+import { matmul } from "./matmul.js";
+import { argReduce, reduce, scan } from "./reduce.js";
 import { elementOffsets, isDense, offsetsFor } from "./strided.js";
-
-/** Moves `dims` to the end so a reduction walks [outer..., inner...] in row-major order. */
-function splitForReduction(x: StridedArray, dims: readonly number[]) {
-  const keep: number[] = [];
-  for (let d = 0; d < x.shape.length; d++) if (!dims.includes(d)) keep.push(d);
-  const order = [...keep, ...dims];
-  const inner = numel(dims.map((d) => x.shape[d]));
-  const offsets = offsetsFor(
-    order.map((d) => x.shape[d]),
-    order.map((d) => x.strides[d]),
-    x.offset,
-  );
-  return { outer: numel(keep.map((d) => x.shape[d])), inner, offsets };
-}
-
-function reduceRow(op: ReduceOp, data: TypedArray, offsets: Int32Array, start: number, n: number): number {
-  switch (op) {
-    case "sum": {
-      let acc = 0;
-      for (let i = 0; i < n; i++) acc += data[offsets[start + i]];
-      return acc;
-    }
-    case "prod": {
-      let acc = 1;
-      for (let i = 0; i < n; i++) acc *= data[offsets[start + i]];
-      return acc;
-    }
-    case "max":
-    case "min": {
-      let acc = op === "max" ? -Infinity : Infinity;
-      for (let i = 0; i < n; i++) {
-        const v = data[offsets[start + i]];
-        if (Number.isNaN(v)) return NaN;
-        if (op === "max" ? v > acc : v < acc) acc = v;
-      }
-      return acc;
-    }
-    case "all":
-      for (let i = 0; i < n; i++) if (data[offsets[start + i]] === 0) return 0;
-      return 1;
-    case "any":
-      for (let i = 0; i < n; i++) if (data[offsets[start + i]] !== 0) return 1;
-      return 0;
-  }
-}
 
 export const jsBackend: Backend = {
   name: "js",
@@ -115,72 +72,13 @@ export const jsBackend: Backend = {
     return out;
   },
 
-  reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], outDtype: DType) {
-    const { outer, inner, offsets } = splitForReduction(x, dims);
-    const out = allocate(outDtype, outer);
-    for (let o = 0; o < outer; o++) out[o] = outDtype.cast(reduceRow(op, x.data, offsets, o * inner, inner));
-    return out;
-  },
+  reduce,
 
-  argReduce(op: ArgReduceOp, x: StridedArray, dim: number) {
-    const { outer, inner, offsets } = splitForReduction(x, [dim]);
-    const out = new Float64Array(outer);
-    const better =
-      op === "argmax" ? (v: number, best: number) => v > best : (v: number, best: number) => v < best;
-    for (let o = 0; o < outer; o++) {
-      let bestIndex = 0;
-      let best = x.data[offsets[o * inner]];
-      for (let i = 1; i < inner && !Number.isNaN(best); i++) {
-        const v = x.data[offsets[o * inner + i]];
-        if (Number.isNaN(v) || better(v, best)) {
-          best = v;
-          bestIndex = i;
-        }
-      }
-      out[o] = bestIndex;
-    }
-    return out;
-  },
+  argReduce,
 
-  scan(op: ScanOp, x: StridedArray, dim: number, outDtype: DType) {
-    const n = numel(x.shape);
-    const out = allocate(outDtype, n);
-    const offsets = elementOffsets(x);
-    const size = x.shape[dim];
-    const stride = contiguousStrides(x.shape)[dim];
-    const round = outDtype.cast;
-    for (let i = 0; i < n; i++) {
-      const pos = Math.floor(i / stride) % size;
-      const v = round(x.data[offsets[i]]);
-      if (pos === 0) out[i] = v;
-      else out[i] = op === "cumsum" ? round(out[i - stride] + v) : round(out[i - stride] * v);
-    }
-    return out;
-  },
+  scan,
 
-  matmul(a: StridedArray, b: StridedArray, outDtype: DType) {
-    const [batch, m, k] = a.shape;
-    const nCols = b.shape[2];
-    const out = allocate(outDtype, batch * m * nCols);
-    const [sab, sam, sak] = a.strides;
-    const [sbb, sbk, sbn] = b.strides;
-    const round = outDtype.cast;
-    const row = new Float64Array(nCols);
-    for (let p = 0; p < batch; p++) {
-      for (let i = 0; i < m; i++) {
-        row.fill(0);
-        for (let q = 0; q < k; q++) {
-          const av = a.data[a.offset + p * sab + i * sam + q * sak];
-          if (av === 0) continue;
-          const bBase = b.offset + p * sbb + q * sbk;
-          for (let j = 0; j < nCols; j++) row[j] += av * b.data[bBase + j * sbn];
-        }
-        const base = (p * m + i) * nCols;
-        for (let j = 0; j < nCols; j++) out[base + j] = round(row[j]);
-      }
-    }
-    return out;
-  },
+  matmul,
 
   copy(x: StridedArray, outDtype: DType) {
     const n = numel(x.shape);

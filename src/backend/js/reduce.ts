@@ -1,0 +1,91 @@
+// Reductions and scans for the TypeScript backend.
+import type { ArgReduceOp, ReduceOp, ScanOp, StridedArray } from "../backend.js";
+import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
+import { contiguousStrides, numel } from "../../tensor/shape.js";
+import { elementOffsets, offsetsFor } from "./strided.js";
+
+/** Moves `dims` to the end so a reduction walks [outer..., inner...] in row-major order. */
+function splitForReduction(x: StridedArray, dims: readonly number[]) {
+  const keep: number[] = [];
+  for (let d = 0; d < x.shape.length; d++) if (!dims.includes(d)) keep.push(d);
+  const order = [...keep, ...dims];
+  const inner = numel(dims.map((d) => x.shape[d]));
+  const offsets = offsetsFor(
+    order.map((d) => x.shape[d]),
+    order.map((d) => x.strides[d]),
+    x.offset,
+  );
+  return { outer: numel(keep.map((d) => x.shape[d])), inner, offsets };
+}
+
+function reduceRow(op: ReduceOp, data: TypedArray, offsets: Int32Array, start: number, n: number): number {
+  switch (op) {
+    case "sum": {
+      let acc = 0;
+      for (let i = 0; i < n; i++) acc += data[offsets[start + i]];
+      return acc;
+    }
+    case "prod": {
+      let acc = 1;
+      for (let i = 0; i < n; i++) acc *= data[offsets[start + i]];
+      return acc;
+    }
+    case "max":
+    case "min": {
+      let acc = op === "max" ? -Infinity : Infinity;
+      for (let i = 0; i < n; i++) {
+        const v = data[offsets[start + i]];
+        if (Number.isNaN(v)) return NaN;
+        if (op === "max" ? v > acc : v < acc) acc = v;
+      }
+      return acc;
+    }
+    case "all":
+      for (let i = 0; i < n; i++) if (data[offsets[start + i]] === 0) return 0;
+      return 1;
+    case "any":
+      for (let i = 0; i < n; i++) if (data[offsets[start + i]] !== 0) return 1;
+      return 0;
+  }
+}
+
+export function reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], outDtype: DType) {
+  const { outer, inner, offsets } = splitForReduction(x, dims);
+  const out = allocate(outDtype, outer);
+  for (let o = 0; o < outer; o++) out[o] = outDtype.cast(reduceRow(op, x.data, offsets, o * inner, inner));
+  return out;
+}
+export function argReduce(op: ArgReduceOp, x: StridedArray, dim: number) {
+  const { outer, inner, offsets } = splitForReduction(x, [dim]);
+  const out = new Float64Array(outer);
+  const better =
+    op === "argmax" ? (v: number, best: number) => v > best : (v: number, best: number) => v < best;
+  for (let o = 0; o < outer; o++) {
+    let bestIndex = 0;
+    let best = x.data[offsets[o * inner]];
+    for (let i = 1; i < inner && !Number.isNaN(best); i++) {
+      const v = x.data[offsets[o * inner + i]];
+      if (Number.isNaN(v) || better(v, best)) {
+        best = v;
+        bestIndex = i;
+      }
+    }
+    out[o] = bestIndex;
+  }
+  return out;
+}
+export function scan(op: ScanOp, x: StridedArray, dim: number, outDtype: DType) {
+  const n = numel(x.shape);
+  const out = allocate(outDtype, n);
+  const offsets = elementOffsets(x);
+  const size = x.shape[dim];
+  const stride = contiguousStrides(x.shape)[dim];
+  const round = outDtype.cast;
+  for (let i = 0; i < n; i++) {
+    const pos = Math.floor(i / stride) % size;
+    const v = round(x.data[offsets[i]]);
+    if (pos === 0) out[i] = v;
+    else out[i] = op === "cumsum" ? round(out[i - stride] + v) : round(out[i - stride] * v);
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+// Further elementwise math ops (issue #3).
+export {};

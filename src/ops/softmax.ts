@@ -1,0 +1,2 @@
+// Softmax, log-softmax, logsumexp and friends.
+export {};
