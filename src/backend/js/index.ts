@@ -1,5 +1,5 @@
 // The pure-TypeScript backend: runs everywhere, and is the reference the native backend is tested against.
-import type { ArgReduceOp, Backend, BinaryOp, ReduceOp, ScanOp, StridedArray, UnaryOp } from "../backend.js";
+import type { Backend, BinaryOp, StridedArray, UnaryOp } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
 import { BINARY, UNARY } from "./scalar_kernels.js";
