@@ -47,10 +47,10 @@ export class Generator {
     return y >>> 0;
   }
 
-  /** 64 random bits as a double-safe pair: PyTorch's random64() = (hi << 32) | lo. */
+  /** The low 53 of PyTorch's random64() = (first draw << 32) | second draw, scaled to [0, 1). */
   private random53(): number {
-    const lo = this.random();
     const hi = this.random();
+    const lo = this.random();
     // (x & (2^53 - 1)) * 2^-53 of the 64-bit value hi:lo.
     return ((hi & 0x1fffff) * 4294967296 + lo) / 9007199254740992;
   }
@@ -132,22 +132,33 @@ export function normalFill(
     return;
   }
   uniformFill(data, 0, 1, gen, doublePrecision);
-  for (let i = 0; i + 16 <= n; i += 16) boxMuller16(data, i, mean, std);
+  const r = doublePrecision ? (v: number) => v : Math.fround;
+  for (let i = 0; i + 16 <= n; i += 16) boxMuller16(data, i, mean, std, r);
   if (n % 16 !== 0) {
     // PyTorch redraws the last 16 values and transforms them again.
     const start = n - 16;
     for (let i = start; i < n; i++) data[i] = doublePrecision ? gen.uniform53() : gen.uniform24();
-    boxMuller16(data, start, mean, std);
+    boxMuller16(data, start, mean, std, r);
   }
 }
 
-function boxMuller16(data: TypedArray, start: number, mean: number, std: number): void {
+/**
+ * PyTorch's normal_fill_16 in the element type's arithmetic. (For float32 PyTorch may use an AVX2
+ * version whose log/sin/cos differ by an ulp, so float32 normals can differ in the last digit.)
+ */
+function boxMuller16(
+  data: TypedArray,
+  start: number,
+  mean: number,
+  std: number,
+  r: (v: number) => number,
+): void {
   for (let j = 0; j < 8; j++) {
-    const u1 = 1 - data[start + j];
+    const u1 = r(1 - data[start + j]);
     const u2 = data[start + j + 8];
-    const radius = Math.sqrt(-2 * Math.log(u1));
-    const theta = 2 * Math.PI * u2;
-    data[start + j] = radius * Math.cos(theta) * std + mean;
-    data[start + j + 8] = radius * Math.sin(theta) * std + mean;
+    const radius = r(Math.sqrt(r(-2 * r(Math.log(u1)))));
+    const theta = r(2 * Math.PI * u2);
+    data[start + j] = r(r(r(radius * r(Math.cos(theta))) * std) + mean);
+    data[start + j + 8] = r(r(r(radius * r(Math.sin(theta))) * std) + mean);
   }
 }

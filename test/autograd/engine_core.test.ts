@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from "vitest";
+import * as torch from "../../src/index.js";
+
+describe("backward engine", () => {
+  it("backpropagates through a 100,000-op chain without recursion", () => {
+    const x = torch.tensor(0.5, { requires_grad: true });
+    let h = x;
+    for (let i = 0; i < 100_000; i++) h = h.mul(1.0000001).add(0);
+    h.backward();
+    expect(x.grad!.item()).toBeGreaterThan(1);
+  });
+
+  it("runs the newest ready node first, like PyTorch (x*(-1e8) + x*1e8 + x*1 gives grad 0)", () => {
+    const x = torch.tensor(1.0, { requires_grad: true });
+    x.mul(-1e8).add(x.mul(1e8)).add(x.mul(1)).backward();
+    expect(x.grad!.item()).toBe(0);
+  });
+
+  it("accumulates into .grad across backward calls until zero_()", () => {
+    const x = torch.tensor(2.0, { requires_grad: true });
+    for (const expected of [4, 8, 12]) {
+      x.pow(2).backward();
+      expect(x.grad!.item()).toBe(expected);
+    }
+    x.grad!.zero_();
+    x.pow(2).backward();
+    expect(x.grad!.item()).toBe(4);
+  });
+
+  it("sums broadcast gradients back to each input's shape", () => {
+    const a = torch.ones([2, 3], { requires_grad: true });
+    const b = torch.ones([3], { requires_grad: true });
+    a.mul(b).sum().backward();
+    expect(b.grad!.tolist()).toEqual([2, 2, 2]);
+    expect(a.grad!.shape).toEqual([2, 3]);
+  });
+
+  it("gives PyTorch's errors", () => {
+    expect(() => torch.tensor(2.0).pow(2).backward()).toThrow(
+      "element 0 of tensors does not require grad and does not have a grad_fn",
+    );
+    const v = torch.tensor([1, 2], { requires_grad: true }).mul(2);
+    expect(() => v.backward()).toThrow("grad can be implicitly created only for scalar outputs");
+    expect(() => v.backward(torch.ones(3))).toThrow(
+      "Mismatch in shape: grad_output[0] has a shape of torch.Size([3]) and output[0] has a shape of torch.Size([2]).",
+    );
+    const x = torch.tensor(1.0, { requires_grad: true });
+    const y = x.exp();
+    y.backward();
+    expect(() => y.backward()).toThrow(/^Trying to backward through the graph a second time/);
+    expect(() => torch.tensor(1.0, { requires_grad: true }).add_(1)).toThrow(
+      "a leaf Variable that requires grad is being used in an in-place operation.",
+    );
+    try {
+      torch.tensor(2.0).pow(2).backward();
+    } catch (e) {
+      expect((e as Error).name).toBe("RuntimeError");
+    }
+  });
+
+  it("warns (UserWarning) and returns null for .grad of a non-leaf", () => {
+    const spy = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    const x = torch.tensor(4.0, { requires_grad: true });
+    const y = x.pow(2);
+    torch.sin(y).backward();
+    expect(y.grad).toBeNull();
+    expect(spy).toHaveBeenCalledWith(
+      expect.stringMatching(/^The \.grad attribute of a Tensor that is not a leaf/),
+      "UserWarning",
+    );
+    spy.mockRestore();
+  });
+
+  it("records nothing under no_grad and set_grad_enabled(false)", () => {
+    const x = torch.tensor(2.0, { requires_grad: true });
+    const y = torch.no_grad(() => x.pow(6));
+    expect(y.requires_grad).toBe(false);
+    expect(y.grad_fn).toBeNull();
+    expect(torch.is_grad_enabled()).toBe(true);
+    torch.set_grad_enabled(false);
+    expect(x.mul(2).requires_grad).toBe(false);
+    expect(torch.enable_grad(() => x.mul(2)).requires_grad).toBe(true);
+    torch.set_grad_enabled(true);
+    expect(() => torch.no_grad(async () => 1)).toThrow(/synchronous/);
+  });
+
+  it("exposes grad_fn names and next_functions like PyTorch", () => {
+    const w = torch.tensor(1.0, { requires_grad: true });
+    const x = torch.tensor(3.73);
+    const z = w.mul(x);
+    expect(z.grad_fn!.name()).toBe("MulBackward0");
+    expect(z.grad_fn!.next_functions.map(([n]) => n?.name() ?? null)).toEqual(["AccumulateGrad", null]);
+    expect(torch.sub(1, z).grad_fn!.name()).toBe("RsubBackward1");
+    expect(z.is_leaf).toBe(false);
+    expect(w.is_leaf).toBe(true);
+  });
+
+  it("torch.autograd.grad computes higher derivatives with create_graph", () => {
+    const x = torch.tensor(2.0, { requires_grad: true });
+    const y = x.pow(3);
+    const [d1] = torch.autograd.grad(y, x, { create_graph: true });
+    expect(d1!.item()).toBe(12);
+    const [d2] = torch.autograd.grad(d1!, x, { create_graph: true });
+    expect(d2!.item()).toBe(12);
+    const [d3] = torch.autograd.grad(d2!, x);
+    expect(d3!.item()).toBe(6);
+  });
+});
