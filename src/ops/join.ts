@@ -1,0 +1,421 @@
+// Joining and splitting tensors (cat, stack, split, chunk, unbind) and whole-tensor rearrangements that
+// copy (flip, roll, repeat, constant padding). Splits return views that share one multi-output node.
+import { OpNode } from "../autograd/node.js";
+import { NotImplementedError, RuntimeError } from "../errors.js";
+import { full, zeros } from "../tensor/creation.js";
+import { describe, resultType } from "../tensor/dtype.js";
+import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
+import { Tensor } from "../tensor/tensor.js";
+import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives/index.js";
+import { checkTensor, installMethods, needsGraph, record, writeInto, type AsMethod } from "./core.js";
+import { makeView, narrowView, selectView } from "./shape_ops.js";
+
+/** Attaches one node with several outputs (PyTorch's SplitBackward0 and friends); output i gets output_nr i. */
+function recordMulti<K extends DerivativeName>(
+  name: K,
+  input: Tensor,
+  outputs: Tensor[],
+  saved: () => SavedOf<K>,
+): Tensor[] {
+  if (!needsGraph([input])) return outputs;
+  const node = new OpNode(
+    name,
+    DERIVATIVES[name] as never,
+    saved() as object,
+    [input._gradEdge()],
+    outputs.length,
+  );
+  node.inputMeta = [{ shape: input.shape, dtype: input.dtype }];
+  outputs.forEach((out, i) => {
+    out._gradFn = node;
+    out._outputNr = i;
+    out._requiresGrad = true;
+  });
+  return outputs;
+}
+
+function checkTensorList(tensors: unknown, fn: string): Tensor[] {
+  if (!Array.isArray(tensors))
+    throw new TypeError(
+      `${fn}(): argument 'tensors' (position 1) must be tuple of Tensors, not ${describe(tensors)}`,
+    );
+  tensors.forEach((t, i) => {
+    if (!(t instanceof Tensor)) {
+      throw new TypeError(`expected Tensor as element ${i} in argument 0, but got ${describe(t)}`);
+    }
+  });
+  return tensors as Tensor[];
+}
+
+/** torch.cat(tensors, dim): joins along an existing dim, promoting dtypes. */
+export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  const list = checkTensorList(tensors, "cat");
+  if (list.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
+  list.forEach((t, i) => {
+    if (t.ndim === 0)
+      throw new RuntimeError(`zero-dimensional tensor (at position ${i}) cannot be concatenated`);
+  });
+  // PyTorch still skips 1-d empty tensors whatever the others' shape (legacy behaviour).
+  const skipped = (t: Tensor) => t.ndim === 1 && t.shape[0] === 0;
+  const ref = list.find((t) => !skipped(t)) ?? list[0];
+  const d = normalizeDim(dim, ref.ndim);
+  let total = 0;
+  list.forEach((t, i) => {
+    if (skipped(t)) return;
+    if (t.ndim !== ref.ndim)
+      throw new RuntimeError(`Tensors must have same number of dimensions: got ${ref.ndim} and ${t.ndim}`);
+    for (let k = 0; k < ref.ndim; k++) {
+      if (k !== d && t.shape[k] !== ref.shape[k]) {
+        throw new RuntimeError(
+          `Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[k]} but got size ${t.shape[k]} for tensor number ${i} in the list.`,
+        );
+      }
+    }
+    total += t.shape[d];
+  });
+  const dtype = resultType(list);
+  const shape = [...ref.shape];
+  shape[d] = total;
+  const out = zeros(shape, { dtype });
+  let offset = 0;
+  for (const t of list) {
+    if (skipped(t)) continue;
+    writeInto(narrowView(out, d, offset, t.shape[d]), t);
+    offset += t.shape[d];
+  }
+  // A fresh result starts at version 0 however many writes built it, as in PyTorch.
+  out._storage.version = 0;
+  const sizes = list.map((t) => (skipped(t) ? -1 : t.shape[d]));
+  return record("CatBackward0", list, out, () => ({ dim: d, sizes }));
+}
+export const concat = cat;
+export const concatenate = cat;
+
+/** torch.stack(tensors, dim): joins equal-shaped tensors along a new dim. */
+export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  const list = checkTensorList(tensors, "stack");
+  if (list.length === 0) throw new RuntimeError("stack expects a non-empty TensorList");
+  const ref = list[0];
+  list.forEach((t, i) => {
+    if (t.ndim !== ref.ndim || t.shape.some((s, k) => s !== ref.shape[k])) {
+      throw new RuntimeError(
+        `stack expects each tensor to be equal size, but got [${ref.shape.join(", ")}] at entry 0 and [${t.shape.join(", ")}] at entry ${i}`,
+      );
+    }
+  });
+  const d = normalizeDim(dim, ref.ndim + 1);
+  const shape = [...ref.shape];
+  shape.splice(d, 0, list.length);
+  const out = zeros(shape, { dtype: resultType(list) });
+  list.forEach((t, i) => writeInto(selectView(out, d, i), t));
+  out._storage.version = 0;
+  return record("StackBackward0", list, out, () => ({ dim: d }));
+}
+
+function checkSplitInput(input: Tensor, fn: string): void {
+  if (input.ndim === 0) throw new RuntimeError(`${fn} expects at least a 1-dimensional tensor`);
+}
+
+/** Views of consecutive pieces of `sizes` along dim. */
+function pieces(input: Tensor, d: number, sizes: readonly number[]): Tensor[] {
+  let start = 0;
+  return sizes.map((len) => {
+    const piece = narrowView(input, d, start, len);
+    start += len;
+    return piece;
+  });
+}
+
+function splitBySize(input: Tensor, splitSize: number, dim: number): Tensor[] {
+  checkSplitInput(input, "split");
+  if (splitSize < 0)
+    throw new RuntimeError(`split expects split_size be non-negative, but got split_size=${splitSize}`);
+  const d = normalizeDim(dim, input.ndim);
+  const size = input.shape[d];
+  if (splitSize === 0 && size !== 0) {
+    throw new RuntimeError(
+      `split_size can only be 0 if dimension size is 0, but got dimension size of ${size}`,
+    );
+  }
+  const count = splitSize === 0 ? 1 : Math.max(Math.ceil(size / splitSize), 1);
+  const sizes = Array.from({ length: count }, (_, i) => Math.min(splitSize, size - i * splitSize));
+  const selfShape = input.shape;
+  return recordMulti("SplitBackward0", input, pieces(input, d, sizes), () => ({ dim: d, selfShape, sizes }));
+}
+
+function splitWithSizes(input: Tensor, sizes: readonly number[], dim: number): Tensor[] {
+  checkSplitInput(input, "split");
+  const d = normalizeDim(dim, input.ndim);
+  const size = input.shape[d];
+  if (sizes.some((s) => s < 0)) {
+    throw new RuntimeError(
+      `split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=[${sizes.join(", ")}]`,
+    );
+  }
+  if (sizes.reduce((a, b) => a + b, 0) !== size) {
+    throw new RuntimeError(
+      `split_with_sizes expects split_sizes to sum exactly to ${size} (input tensor's size at dimension ${d}), but got split_sizes=[${sizes.join(", ")}]`,
+    );
+  }
+  const selfShape = input.shape;
+  const list = [...sizes];
+  return recordMulti("SplitWithSizesBackward0", input, pieces(input, d, list), () => ({
+    dim: d,
+    selfShape,
+    sizes: list,
+  }));
+}
+
+/** torch.split(x, size, dim): pieces of `size` (the last may be smaller), or of each size in a list. */
+export function split(input: Tensor, split_size_or_sections: number | readonly number[], dim = 0): Tensor[] {
+  checkTensor(input, "split");
+  const arg = split_size_or_sections;
+  if (Array.isArray(arg)) {
+    if (arg.some((s) => !Number.isInteger(s)))
+      throw new TypeError(
+        "split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not float",
+      );
+    return splitWithSizes(input, arg, dim);
+  }
+  if (typeof arg !== "number" || !Number.isInteger(arg)) {
+    throw new TypeError(
+      `split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not ${typeof arg === "number" ? "float" : describe(arg)}`,
+    );
+  }
+  return splitBySize(input, arg, dim);
+}
+
+/** torch.chunk(x, chunks, dim): at most `chunks` pieces of equal size (the last may be smaller). */
+export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
+  checkTensor(input, "chunk");
+  checkSplitInput(input, "chunk");
+  if (chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const d = normalizeDim(dim, input.ndim);
+  const size = input.shape[d];
+  const splitSize = Math.ceil(size / chunks);
+  if (splitSize === 0 && size === 0) return splitWithSizes(input, new Array<number>(chunks).fill(0), d);
+  return splitBySize(input, splitSize, d);
+}
+
+/** torch.unbind(x, dim): every index along dim as a view with that dim removed. */
+export function unbind(input: Tensor, dim = 0): Tensor[] {
+  checkTensor(input, "unbind");
+  if (input.ndim === 0) throw new RuntimeError("Dimension specified as 0 but tensor has no dimensions");
+  const d = normalizeDim(dim, input.ndim);
+  const outs = Array.from({ length: input.shape[d] }, (_, i) => selectView(input, d, i));
+  const selfShape = input.shape;
+  return recordMulti("UnbindBackward0", input, outs, () => ({ dim: d, selfShape }));
+}
+
+function dimList(fn: string, dims: number | readonly number[], ndim: number): number[] {
+  const list = typeof dims === "number" ? [dims] : [...dims];
+  const out = list.map((d) => normalizeDim(d, ndim));
+  out.forEach((d, i) => {
+    if (out.indexOf(d) !== i) throw new RuntimeError(`dim ${d} appears multiple times in the list of dims`);
+  });
+  return out;
+}
+
+/** A fresh contiguous copy of `src` (any strides, possibly negative). */
+function materialize(src: Tensor): Tensor {
+  return Tensor._fromData(src.values(), src.shape, src.dtype);
+}
+
+/** torch.flip(x, dims): reverses the order of elements along dims (a copy). */
+export function flip(input: Tensor, dims: number | readonly number[], ...rest: number[]): Tensor {
+  checkTensor(input, "flip");
+  const list = dimList("flip", typeof dims === "number" ? [dims, ...rest] : dims, input.ndim);
+  const strides = [...input._strides];
+  let offset = input._offset;
+  for (const d of list) {
+    if (input.shape[d] === 0) continue;
+    offset += (input.shape[d] - 1) * strides[d];
+    strides[d] = -strides[d];
+  }
+  const out = materialize(new Tensor(input._storage, input.shape, strides, offset, input.dtype));
+  return record("FlipBackward0", [input], out, () => ({ dims: list }));
+}
+
+/** Rolls one dim of a contiguous tensor by `shift` into a new tensor. */
+function rollDim(x: Tensor, shift: number, d: number): Tensor {
+  const size = x.shape[d];
+  const out = Tensor._fromData(x.values(), x.shape, x.dtype);
+  if (size === 0) return out;
+  const s = ((shift % size) + size) % size;
+  if (s === 0) return out;
+  writeInto(narrowView(out, d, s, size - s), narrowView(x, d, 0, size - s));
+  writeInto(narrowView(out, d, 0, s), narrowView(x, d, size - s, s));
+  return out;
+}
+
+/** torch.roll(x, shifts, dims): shifts elements along dims, wrapping around; with no dims, over the flattened tensor. */
+export function roll(
+  input: Tensor,
+  shifts: number | readonly number[],
+  dims: number | readonly number[] | null = null,
+): Tensor {
+  checkTensor(input, "roll");
+  const shiftList = typeof shifts === "number" ? [shifts] : [...shifts];
+  const dimsGiven = dims === null || dims === undefined ? [] : typeof dims === "number" ? [dims] : [...dims];
+  if (shiftList.length !== dimsGiven.length && !(dimsGiven.length === 0 && shiftList.length === 1)) {
+    throw new RuntimeError(
+      `shifts and dimensions must align. shifts: ${shiftList.length}, dims:${dimsGiven.length}`,
+    );
+  }
+  const wrapped = dimsGiven.map((d) => normalizeDim(d, input.ndim));
+  let out: Tensor;
+  if (wrapped.length === 0) {
+    const flat = Tensor._fromData(input.values(), [input.numel()], input.dtype);
+    const rolled = rollDim(flat, shiftList[0], 0);
+    out = new Tensor(rolled._storage, input.shape, contiguousStrides(input.shape), 0, input.dtype);
+  } else {
+    out = materialize(input);
+    wrapped.forEach((d, i) => (out = rollDim(out, shiftList[i], d)));
+  }
+  out._storage.version = 0;
+  return record("RollBackward0", [input], out, () => ({ shifts: shiftList, dims: wrapped }));
+}
+
+/** Tensor.repeat(...sizes): tiles the tensor `sizes[i]` times along each dim (new leading dims allowed). */
+export function repeat(input: Tensor, sizes: number | readonly number[], ...rest: number[]): Tensor {
+  checkTensor(input, "repeat");
+  const repeats = typeof sizes === "number" ? [sizes, ...rest] : [...sizes];
+  if (repeats.length < input.ndim) {
+    throw new RuntimeError(
+      "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor",
+    );
+  }
+  const lead = repeats.length - input.ndim;
+  const padded = [...new Array<number>(lead).fill(1), ...input.shape];
+  const paddedStrides = [...new Array<number>(lead).fill(0), ...input._strides];
+  const target = padded.map((s, i) => s * repeats[i]);
+  const negative = target.find((s) => s < 0);
+  if (negative !== undefined) {
+    throw new RuntimeError(
+      `Trying to create tensor with negative dimension ${negative}: [${target.join(", ")}]`,
+    );
+  }
+  const out = zeros(target, { dtype: input.dtype });
+  if (numel(target) > 0) {
+    // View the output as [r0, s0, r1, s1, ...] and copy the input, broadcast over the r dims, into it.
+    const outStrides = contiguousStrides(target);
+    const tiledShape = padded.flatMap((s, i) => [repeats[i], s]);
+    const tiled = makeView(
+      out,
+      tiledShape,
+      padded.flatMap((s, i) => [s * outStrides[i], outStrides[i]]),
+    );
+    const source = new Tensor(
+      input._storage,
+      tiledShape,
+      paddedStrides.flatMap((st) => [0, st]),
+      input._offset,
+      input.dtype,
+    );
+    writeInto(tiled, source);
+    out._storage.version = 0;
+  }
+  const selfShape = input.shape;
+  return record("RepeatBackward0", [input], out, () => ({ repeats, selfShape }));
+}
+
+/**
+ * torch.constant_pad_nd(x, pad, value): pads (or, with negative pads, crops) the last dims;
+ * pad = [left, right] for the last dim, then [top, bottom] for the one before, and so on.
+ */
+export function constant_pad_nd(input: Tensor, pad: readonly number[], value = 0): Tensor {
+  checkTensor(input, "constant_pad_nd");
+  if (pad.length % 2 !== 0)
+    throw new RuntimeError(`Length of pad must be even but instead it equals ${pad.length}`);
+  const ndim = input.ndim;
+  const padDims = pad.length / 2;
+  if (ndim < padDims) {
+    throw new RuntimeError(
+      `Length of pad should be no more than twice the number of dimensions of the input. Pad length is ${pad.length}while the input has ${ndim}dimensions.`,
+    );
+  }
+  const lead = ndim - padDims;
+  // Negative pads crop first (PyTorch narrows the input, with narrow's errors).
+  let cropped = input;
+  let allNonPositive = true;
+  for (let d = lead; d < ndim; d++) {
+    const before = pad[2 * (ndim - d - 1)];
+    const after = pad[2 * (ndim - d - 1) + 1];
+    if (before < 0) cropped = checkedNarrow(cropped, d, -before, cropped.shape[d] + before);
+    else if (before !== 0) allNonPositive = false;
+    if (after < 0) cropped = checkedNarrow(cropped, d, 0, cropped.shape[d] + after);
+    else if (after !== 0) allNonPositive = false;
+  }
+  const newShape = input.shape.map((s, d) => {
+    if (d < lead) return s;
+    const before = pad[2 * (ndim - d - 1)];
+    const after = pad[2 * (ndim - d - 1) + 1];
+    const size = s + before + after;
+    if (!allNonPositive && size <= 0) {
+      throw new RuntimeError(
+        `The input size ${s}, plus negative padding ${before} and ${after} resulted in a negative output size, which is invalid. Check dimension ${d} of your input.`,
+      );
+    }
+    return size;
+  });
+  let out: Tensor;
+  if (allNonPositive) {
+    out = materialize(cropped);
+  } else {
+    out = full(newShape, value, { dtype: input.dtype });
+    let window = out;
+    for (let d = lead; d < ndim; d++) {
+      const before = pad[2 * (ndim - d - 1)];
+      const after = pad[2 * (ndim - d - 1) + 1];
+      if (before > 0) window = narrowView(window, d, before, window.shape[d] - before);
+      if (after > 0) window = narrowView(window, d, 0, window.shape[d] - after);
+    }
+    writeInto(window, cropped);
+    out._storage.version = 0;
+  }
+  const pads = [...pad];
+  return record("ConstantPadNdBackward0", [input], out, () => ({ pad: pads }));
+}
+
+/** narrow's bounds check (without recording), as constant_pad_nd's cropping reports it. */
+function checkedNarrow(x: Tensor, d: number, start: number, length: number): Tensor {
+  const size = x.shape[d];
+  const s = start === size ? start : normalizeDim(start, size);
+  if (length < 0 || s > size - length)
+    throw new RuntimeError(`start (${s}) + length (${length}) exceeds dimension size (${size}).`);
+  return narrowView(x, d, s, length);
+}
+
+export type PadMode = "constant" | "reflect" | "replicate" | "circular";
+
+/** torch.nn.functional.pad; only "constant" mode is implemented. `value` null means 0. */
+export function pad(
+  input: Tensor,
+  padding: readonly number[],
+  mode: PadMode | string = "constant",
+  value: number | null = null,
+): Tensor {
+  checkTensor(input, "pad");
+  if (padding.length % 2 !== 0) throw new RuntimeError("Padding length must be divisible by 2");
+  if (padding.length > input.ndim * 2) throw new RuntimeError("Padding length too large");
+  if (mode === "constant") return constant_pad_nd(input, padding, value ?? 0);
+  if (mode === "reflect" || mode === "replicate" || mode === "circular")
+    throw new NotImplementedError(
+      `tensorgrad: pad mode '${mode}' is not implemented yet; only 'constant' is`,
+    );
+  throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    split: AsMethod<typeof split>;
+    chunk: AsMethod<typeof chunk>;
+    unbind: AsMethod<typeof unbind>;
+    flip: AsMethod<typeof flip>;
+    roll: AsMethod<typeof roll>;
+    repeat: AsMethod<typeof repeat>;
+    /** Not a Tensor method in PyTorch; here so derivative formulas can pad. */
+    constant_pad_nd: AsMethod<typeof constant_pad_nd>;
+  }
+}
+installMethods({ split, chunk, unbind, flip, roll, repeat, constant_pad_nd });
