@@ -1,2 +1,257 @@
-// Linalg ops.
-export {};
+// Matrix products: mm, bmm, dot, mv, outer and matmul, which dispatches to them exactly as PyTorch
+// 1.13's _matmul_impl does so the recorded graph (and so grad_fn names) match PyTorch's.
+import { backend, type StridedArray } from "../backend/backend.js";
+import { IndexError, RuntimeError } from "../errors.js";
+import { Category, describe, type DType } from "../tensor/dtype.js";
+import { broadcastShapes, contiguousStrides, numel } from "../tensor/shape.js";
+import { Tensor } from "../tensor/tensor.js";
+import { fromData, installMethods, record, type AsMethod } from "./core.js";
+import { einsum } from "./einsum.js";
+
+export { einsum };
+
+const SCALAR_TYPE_NAMES: Record<string, string> = {
+  float32: "Float",
+  float64: "Double",
+  int64: "Long",
+  int32: "Int",
+  bool: "Bool",
+};
+
+/** PyTorch's C++ name of a dtype, as its error messages print it ("Float", "Long", ...). */
+export function scalarTypeName(dtype: DType): string {
+  return SCALAR_TYPE_NAMES[dtype.name];
+}
+
+function argTensor(v: unknown, fn: string, arg: string, position: number): Tensor {
+  if (v instanceof Tensor) return v;
+  throw new TypeError(`${fn}(): argument '${arg}' (position ${position}) must be Tensor, not ${describe(v)}`);
+}
+
+/** The BLAS-backed kernels take one dtype: PyTorch does not promote mixed operands here. */
+function checkSameDtype(a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) {
+    throw new RuntimeError(
+      `expected scalar type ${scalarTypeName(a.dtype)} but found ${scalarTypeName(b.dtype)}`,
+    );
+  }
+}
+
+function checkNotBool(x: Tensor, kernel: string): void {
+  if (x.dtype.category === Category.Bool) throw new RuntimeError(`"${kernel}" not implemented for 'Bool'`);
+}
+
+/** x's strided view read as a [batch, rows, cols] array, with the given strides (0 repeats). */
+function view3(x: Tensor, shape: [number, number, number], strides: [number, number, number]): StridedArray {
+  return { ...x._view(), shape, strides };
+}
+
+/** Runs the backend's batched product and wraps its contiguous result. */
+function product(a: StridedArray, b: StridedArray, outShape: number[], dtype: DType): Tensor {
+  return fromData(backend().matmul(a, b, dtype), outShape, dtype);
+}
+
+/** torch.mm: [n, m] @ [m, p]. */
+export function mm(input: Tensor, mat2: Tensor): Tensor {
+  argTensor(input, "mm", "input", 1);
+  argTensor(mat2, "mm", "mat2", 2);
+  if (input.ndim !== 2) throw new RuntimeError("self must be a matrix");
+  if (mat2.ndim !== 2) throw new RuntimeError("mat2 must be a matrix");
+  const [n, m] = input.shape;
+  const [m2, p] = mat2.shape;
+  if (m !== m2) {
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${n}x${m} and ${m2}x${p})`);
+  }
+  checkSameDtype(input, mat2);
+  checkNotBool(input, "addmm_impl_cpu_");
+  const [sa0, sa1] = input._strides;
+  const [sb0, sb1] = mat2._strides;
+  const out = product(
+    view3(input, [1, n, m], [0, sa0, sa1]),
+    view3(mat2, [1, m, p], [0, sb0, sb1]),
+    [n, p],
+    input.dtype,
+  );
+  return record("MmBackward0", [input, mat2], out, () => ({ self: input, mat2 }));
+}
+
+/** torch.bmm: [b, n, m] @ [b, m, p], no broadcasting. */
+export function bmm(input: Tensor, mat2: Tensor): Tensor {
+  argTensor(input, "bmm", "input", 1);
+  argTensor(mat2, "bmm", "mat2", 2);
+  if (input.ndim !== 3) throw new RuntimeError("batch1 must be a 3D tensor");
+  if (mat2.ndim !== 3) throw new RuntimeError("batch2 must be a 3D tensor");
+  const [b, n, m] = input.shape;
+  const [b2, m2, p] = mat2.shape;
+  if (b !== b2 || m !== m2) {
+    throw new RuntimeError(
+      `Expected size for first two dimensions of batch2 tensor to be: [${b}, ${m}] but got: [${b2}, ${m2}].`,
+    );
+  }
+  checkSameDtype(input, mat2);
+  checkNotBool(input, "bmm");
+  const sa = input._strides as [number, number, number];
+  const sb = mat2._strides as [number, number, number];
+  const out = product(view3(input, [b, n, m], sa), view3(mat2, [b, m, p], sb), [b, n, p], input.dtype);
+  return record("BmmBackward0", [input, mat2], out, () => ({ self: input, mat2 }));
+}
+
+/** torch.dot: the inner product of two 1-D tensors of one dtype. */
+export function dot(input: Tensor, other: Tensor): Tensor {
+  argTensor(input, "dot", "input", 1);
+  argTensor(other, "dot", "tensor", 2);
+  if (input.ndim !== 1 || other.ndim !== 1) {
+    throw new RuntimeError(`1D tensors expected, but got ${input.ndim}D and ${other.ndim}D tensors`);
+  }
+  if (input.dtype !== other.dtype) {
+    throw new RuntimeError(
+      `dot : expected both vectors to have same dtype, but found ${scalarTypeName(input.dtype)} and ${scalarTypeName(other.dtype)}`,
+    );
+  }
+  const [n] = input.shape;
+  const [n2] = other.shape;
+  if (n !== n2) {
+    throw new RuntimeError(
+      `inconsistent tensor size, expected tensor [${n}] and src [${n2}] to have the same number of elements, but got ${n} and ${n2} elements respectively`,
+    );
+  }
+  checkNotBool(input, "dot");
+  const [sa] = input._strides;
+  const [sb] = other._strides;
+  const out = product(
+    view3(input, [1, 1, n], [0, 0, sa]),
+    view3(other, [1, n, 1], [0, sb, 0]),
+    [],
+    input.dtype,
+  );
+  return record("DotBackward0", [input, other], out, () => ({ self: input, tensor: other }));
+}
+
+/** torch.mv: [n, m] @ [m]. */
+export function mv(input: Tensor, vec: Tensor): Tensor {
+  argTensor(input, "mv", "input", 1);
+  argTensor(vec, "mv", "vec", 2);
+  // PyTorch sizes the result from input.size(0) before any other check.
+  if (input.ndim === 0) throw new IndexError("Dimension specified as 0 but tensor has no dimensions");
+  if (input.ndim !== 2 || vec.ndim !== 1) {
+    throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${input.ndim}, ${vec.ndim}`);
+  }
+  const [n, m] = input.shape;
+  const [m2] = vec.shape;
+  if (m !== m2) throw new RuntimeError(`size mismatch, got ${n}, ${n}x${m},${m2}`);
+  checkSameDtype(input, vec);
+  checkNotBool(input, "addmv_impl_cpu");
+  const [sa0, sa1] = input._strides;
+  const [sv] = vec._strides;
+  const out = product(
+    view3(input, [1, n, m], [0, sa0, sa1]),
+    view3(vec, [1, m, 1], [0, sv, 0]),
+    [n],
+    input.dtype,
+  );
+  return record("MvBackward0", [input, vec], out, () => ({ self: input, vec }));
+}
+
+/** torch.outer (alias torch.ger): input.reshape(-1, 1) * vec2, so it promotes like mul. */
+export function outer(input: Tensor, vec2: Tensor): Tensor {
+  argTensor(input, "outer", "input", 1);
+  argTensor(vec2, "outer", "vec2", 2);
+  if (input.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument self, but got ${input.ndim}-D`);
+  if (vec2.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument vec2, but got ${vec2.ndim}-D`);
+  return input.reshape([-1, 1]).mul(vec2);
+}
+
+export const ger = outer;
+
+/** at::_unsafe_view: reinterprets a fresh contiguous result with a new shape, recorded as UnsafeViewBackward0. */
+function unsafeView(x: Tensor, shape: number[]): Tensor {
+  const selfShape = x.shape;
+  const out = new Tensor(x._storage, shape, contiguousStrides(shape), x._offset, x.dtype);
+  return record("UnsafeViewBackward0", [x], out, () => ({ selfShape }));
+}
+
+/** Tensor.squeeze_(0) on a fresh [1, p] result: PyTorch records it as SqueezeBackward3. */
+function squeezeFirstInPlace(x: Tensor): Tensor {
+  const selfShape = x.shape;
+  const out = new Tensor(x._storage, x.shape.slice(1), x._strides.slice(1), x._offset, x.dtype);
+  return record("SqueezeBackward3", [x], out, () => ({ selfShape }));
+}
+
+/**
+ * PyTorch's should_fold: whether a >= 3-D operand times a 1-D or 2-D one is computed as one mm/mv on the
+ * folded batch rather than a bmm. A [b, n, m] operand whose inner dims are transposed stays a bmm.
+ */
+function shouldFold(x: Tensor, otherDim: number): boolean {
+  if (x.ndim < 3 || otherDim > 2) return false;
+  const [s0, , s2] = x._strides;
+  return !(x.ndim === 3 && otherDim === 2 && s2 !== 1 && s0 === x.shape[1] * x.shape[2]);
+}
+
+/** torch.matmul with PyTorch's 1-D / 2-D / batched rules (and its exact sequence of ops). */
+export function matmul(input: Tensor, other: Tensor): Tensor {
+  argTensor(input, "matmul", "input", 1);
+  argTensor(other, "matmul", "other", 2);
+  const d1 = input.ndim;
+  const d2 = other.ndim;
+  if (d1 === 0 || d2 === 0) {
+    throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${d1}D and ${d2}D`);
+  }
+  if (d1 === 1 && d2 === 1) return dot(input, other);
+  if (d1 === 2 && d2 === 1) return mv(input, other);
+  if (d1 === 1 && d2 === 2) return squeezeFirstInPlace(mm(input.unsqueeze(0), other));
+  if (d1 === 2 && d2 === 2) return mm(input, other);
+  if (shouldFold(input, d2) || shouldFold(other, d1)) return foldedMatmul(input, other);
+  return batchedMatmul(input, other);
+}
+
+/** A >= 3-D operand times a 1-D or 2-D one as one mm/mv over the folded batch (transposing when the big one is on the right). */
+function foldedMatmul(input: Tensor, other: Tensor): Tensor {
+  const d1 = input.ndim;
+  const d2 = other.ndim;
+  const transposed = d2 > d1;
+  const big = transposed ? other.transpose(-2, -1) : input;
+  const small = !transposed ? other : d1 === 2 ? input.t() : input;
+  const outputShape = big.shape.slice(0, -1);
+  const folded = numel(outputShape);
+  const bigFolded = big.reshape([folded, big.shape[big.ndim - 1]]);
+  if (small.ndim === 2) {
+    outputShape.push(small.shape[1]);
+    const output = unsafeView(mm(bigFolded, small), outputShape);
+    return transposed ? output.transpose(-2, -1).contiguous() : output;
+  }
+  return unsafeView(mv(bigFolded, small), outputShape);
+}
+
+/** Both operands expanded to one broadcast batch, flattened to 3-D and multiplied with bmm. */
+function batchedMatmul(input: Tensor, other: Tensor): Tensor {
+  const d1 = input.ndim;
+  const d2 = other.ndim;
+  const n = d1 > 1 ? input.shape[d1 - 2] : 1;
+  const m1 = input.shape[d1 - 1];
+  const m2 = d2 > 1 ? other.shape[d2 - 2] : other.shape[d2 - 1];
+  const p = d2 > 1 ? other.shape[d2 - 1] : 1;
+  const batch = broadcastShapes(
+    input.shape.slice(0, Math.max(d1 - 2, 0)),
+    other.shape.slice(0, Math.max(d2 - 2, 0)),
+  );
+  const batchSize = numel(batch);
+  const left = input.expand([...batch, n, m1]).reshape([batchSize, n, m1]);
+  const right = other.expand([...batch, m2, p]).reshape([batchSize, m2, p]);
+  const outputShape = [...batch];
+  if (d1 > 1) outputShape.push(n);
+  if (d2 > 1) outputShape.push(p);
+  return unsafeView(bmm(left, right), outputShape);
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    mm: AsMethod<typeof mm>;
+    bmm: AsMethod<typeof bmm>;
+    dot: AsMethod<typeof dot>;
+    mv: AsMethod<typeof mv>;
+    outer: AsMethod<typeof outer>;
+    ger: AsMethod<typeof ger>;
+    matmul: AsMethod<typeof matmul>;
+  }
+}
+installMethods({ mm, bmm, dot, mv, outer, ger, matmul });

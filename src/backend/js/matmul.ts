@@ -2,26 +2,83 @@
 import type { StridedArray } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 
-/** Batched product of a [B, M, K] and b [B, K, N] (any strides) into a contiguous [B, M, N]. */
+/**
+ * Copies batch `p` of a strided [B, R, C] array into a dense Float64Array (reused across batches), row-major
+ * or, with `transpose`, column-major. Packing once makes the inner loop unit-stride whatever the strides.
+ */
+function pack(x: StridedArray, p: number, into: Float64Array, transpose: boolean): Float64Array {
+  const [, rows, cols] = x.shape;
+  const [sb, sr, sc] = x.strides;
+  const data = x.data;
+  const base = x.offset + p * sb;
+  let k = 0;
+  if (transpose) {
+    for (let c = 0; c < cols; c++)
+      for (let r = 0, off = base + c * sc; r < rows; r++, off += sr) into[k++] = data[off];
+  } else {
+    for (let r = 0; r < rows; r++)
+      for (let c = 0, off = base + r * sr; c < cols; c++, off += sc) into[k++] = data[off];
+  }
+  return into;
+}
+
+/**
+ * Batched product of a [B, M, K] and b [B, K, N] (any strides, stride 0 for a broadcast batch) into a
+ * contiguous [B, M, N]. Each output element is one dot product summed over k in order, like OpenBLAS's
+ * kernels. For float32 every step is a fused multiply-add rounded to float32 (the product of two float32s
+ * is exact in a double, so fround(acc + a * b) rounds once), which reproduces PyTorch's sgemm digits.
+ * Other dtypes accumulate in float64 and round at the end. Four output columns share each pass over a row
+ * of a, on packed copies (a row-major, b column-major) so every load is unit-stride.
+ */
 export function matmul(a: StridedArray, b: StridedArray, outDtype: DType): TypedArray {
   const [batch, m, k] = a.shape;
-  const nCols = b.shape[2];
-  const out = allocate(outDtype, batch * m * nCols);
-  const [sab, sam, sak] = a.strides;
-  const [sbb, sbk, sbn] = b.strides;
+  const n = b.shape[2];
+  const out = allocate(outDtype, batch * m * n);
+  if (batch === 0 || m === 0 || n === 0) return out;
   const round = outDtype.cast;
-  const row = new Float64Array(nCols);
+  const r = outDtype.name === "float32" ? Math.fround : (v: number) => v;
+  const aPacked = new Float64Array(m * k);
+  const bPacked = new Float64Array(k * n);
+  // A broadcast batch (stride 0) has the same matrix in every batch: pack it once.
+  const aShared = a.strides[0] === 0 || batch === 1;
+  const bShared = b.strides[0] === 0 || batch === 1;
+  if (aShared) pack(a, 0, aPacked, false);
+  if (bShared) pack(b, 0, bPacked, true);
   for (let p = 0; p < batch; p++) {
+    if (!aShared) pack(a, p, aPacked, false);
+    if (!bShared) pack(b, p, bPacked, true);
+    const outBatch = p * m * n;
     for (let i = 0; i < m; i++) {
-      row.fill(0);
-      for (let q = 0; q < k; q++) {
-        const av = a.data[a.offset + p * sab + i * sam + q * sak];
-        if (av === 0) continue;
-        const bBase = b.offset + p * sbb + q * sbk;
-        for (let j = 0; j < nCols; j++) row[j] += av * b.data[bBase + j * sbn];
+      const aRow = i * k;
+      const outRow = outBatch + i * n;
+      let j = 0;
+      for (; j + 4 <= n; j += 4) {
+        const c0 = j * k;
+        const c1 = c0 + k;
+        const c2 = c1 + k;
+        const c3 = c2 + k;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let q = 0; q < k; q++) {
+          const av = aPacked[aRow + q];
+          s0 = r(s0 + av * bPacked[c0 + q]);
+          s1 = r(s1 + av * bPacked[c1 + q]);
+          s2 = r(s2 + av * bPacked[c2 + q]);
+          s3 = r(s3 + av * bPacked[c3 + q]);
+        }
+        out[outRow + j] = round(s0);
+        out[outRow + j + 1] = round(s1);
+        out[outRow + j + 2] = round(s2);
+        out[outRow + j + 3] = round(s3);
       }
-      const base = (p * m + i) * nCols;
-      for (let j = 0; j < nCols; j++) out[base + j] = round(row[j]);
+      for (; j < n; j++) {
+        const c0 = j * k;
+        let s0 = 0;
+        for (let q = 0; q < k; q++) s0 = r(s0 + aPacked[aRow + q] * bPacked[c0 + q]);
+        out[outRow + j] = round(s0);
+      }
     }
   }
   return out;
