@@ -2,9 +2,9 @@
 // runs one backend kernel and records the row of derivatives.ts that differentiates it.
 import type { UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
+import { bool, Category, defaultFloatDtype, describe, resultType, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { Tensor } from "../tensor/tensor.js";
 import { backend, type BinaryOp } from "../backend/backend.js";
 import {
   binaryKernel,
@@ -17,6 +17,7 @@ import {
   promoteOperands,
   record,
   scalarTensor,
+  scalarValue,
   unaryKernel,
   type AsMethod,
   type TensorOrScalar,
@@ -134,24 +135,49 @@ export function reciprocal(input: Tensor): Tensor {
   return record("ReciprocalBackward0", [input], out, () => ({ result: out }));
 }
 
-/** torch.pow(input, exponent) with a number exponent (`x**2`). */
-export function pow(input: Tensor, exponent: number): Tensor {
-  checkTensor(input, "pow");
-  if (typeof exponent !== "number") {
-    throw new TypeError(`pow(): argument 'exponent' must be Number, not ${typeof exponent}`);
+/**
+ * torch.pow(input, exponent): a number exponent (`x**2`, PowBackward0), a tensor exponent (PowBackward1)
+ * or a number base with a tensor exponent (`torch.pow(2, x)`, PowBackward2).
+ */
+export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
+  if (!(input instanceof Tensor) || !(exponent instanceof Tensor)) {
+    if (isScalar(input) && exponent instanceof Tensor) return powScalarBase(scalarValue(input), exponent);
+    if (!(input instanceof Tensor) || !isScalar(exponent)) throw powArgumentError(input, exponent);
   }
-  const dtype = resultType([input, exponent]);
-  if (dtype.category !== Category.Floating && exponent < 0) {
-    throw new RuntimeError("Integers to negative integer powers are not allowed.");
+  if (isScalar(exponent)) {
+    const e = scalarValue(exponent);
+    const dtype = resultType([input, exponent]);
+    if (dtype.category !== Category.Floating && e < 0) {
+      throw new RuntimeError("Integers to negative integer powers are not allowed.");
+    }
+    return record("PowBackward0", [input], unaryKernel("pow_scalar", input, dtype, [e]), () => ({
+      self: input,
+      exponent: e,
+    }));
   }
-  return record("PowBackward0", [input], unaryKernel("pow_scalar", input, dtype, [exponent]), () => ({
-    self: input,
-    exponent,
-  }));
+  const [a, b, dtype] = promoteOperands(input, exponent);
+  const out = binaryKernel("pow", a, b, dtype);
+  return record("PowBackward1", [input, exponent], out, () => ({ self: input, exponent, result: out }));
+}
+
+function powScalarBase(base: number, exponent: Tensor): Tensor {
+  const dtype = resultType([base, exponent]);
+  const out = binaryKernel("pow", scalarTensor(base, dtype), exponent, dtype);
+  return record("PowBackward2", [exponent], out, () => ({ base, exponent, result: out }));
+}
+
+function powArgumentError(input: unknown, exponent: unknown): TypeError {
+  const kind = (v: unknown) => (v instanceof Tensor ? "Tensor" : isScalar(v) ? typeof v : describe(v));
+  return new TypeError(
+    `pow() received an invalid combination of arguments - got (${kind(input)}, ${kind(exponent)}), but expected one of:\n` +
+      " * (Tensor input, Tensor exponent, *, Tensor out)\n" +
+      " * (Number self, Tensor exponent, *, Tensor out)\n" +
+      " * (Tensor input, Number exponent, *, Tensor out)\n",
+  );
 }
 
 /** A math function that computes in floating point (ints promote to float32). */
-function floatUnary(op: UnaryOp, x: Tensor): Tensor {
+export function floatUnary(op: UnaryOp, x: Tensor): Tensor {
   checkTensor(x, op);
   return unaryKernel(op, x, floatingDtype(x.dtype, defaultFloatDtype()));
 }
@@ -271,7 +297,8 @@ export function logical_not(input: Tensor): Tensor {
   return unaryKernel("logical_not", input, bool);
 }
 
-function cap(d: DType): string {
+/** PyTorch's name for a dtype in kernel errors ("Float", "Long", ...). */
+export function cap(d: DType): string {
   return ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" } as const)[
     d.name
   ];

@@ -14,6 +14,34 @@ function sigmoid(x: number, r: Round): number {
   return r(1 / r(1 + r(Math.exp(-x))));
 }
 
+/** a * b + c rounded once, as a fused multiply-add (exact for float32 operands). */
+function fma(a: number, b: number, c: number): number {
+  return Math.fround(a * b + c);
+}
+
+/**
+ * erf of a float32 the way PyTorch's AVX2 Vectorized<float>::erf computes it (Abramowitz & Stegun
+ * 7.1.26 with FMAs); gelu uses it, torch.erf does not.
+ */
+function vectorizedErf(x: number): number {
+  const f = Math.fround;
+  const ax = Math.abs(x);
+  const t = f(1 / fma(f(0.3275911), ax, 1));
+  let poly = fma(f(1.061405429), t, f(-1.453152027));
+  poly = fma(poly, t, f(1.421413741));
+  poly = fma(poly, t, f(-0.284496736));
+  poly = fma(poly, t, f(0.254829592));
+  const e = f(Math.exp(-f(x * x)));
+  const y = fma(f(-e * t), poly, 1);
+  return x < 0 ? -y : y;
+}
+
+/** C's pow: unlike Math.pow, pow(1, y) is 1 for any y (NaN too) and pow(-1, ±inf) is 1. */
+function cPow(x: number, y: number): number {
+  if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+  return Math.pow(x, y);
+}
+
 function powScalar(x: number, e: number, r: Round): number {
   // The special exponents PyTorch's pow kernel computes by multiplication.
   if (e === 2) return r(x * x);
@@ -22,7 +50,7 @@ function powScalar(x: number, e: number, r: Round): number {
   if (e === -0.5) return r(1 / r(Math.sqrt(x)));
   if (e === -1) return r(1 / x);
   if (e === -2) return r(1 / r(x * x));
-  return r(Math.pow(x, e));
+  return r(cPow(x, e));
 }
 
 export const UNARY: Record<UnaryOp, UnaryKernel> = {
@@ -50,9 +78,14 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
   logsigmoid: (x, r) => r(Math.min(0, x) - r(Math.log1p(r(Math.exp(-Math.abs(x)))))),
   relu: (x) => (x > 0 || Number.isNaN(x) ? x : 0),
   silu: (x, r) => r(x / r(1 + r(Math.exp(-x)))),
-  gelu: (x, r) => r(r(x * 0.5) * r(1 + r(erf(r(x * SQRT1_2))))),
+  // GeluKernelImpl's constants are cast to the compute dtype before use.
+  // p[0] = 1: float32, where PyTorch's AVX2 kernel uses its polynomial erf.
+  gelu: (x, r, p) => {
+    const z = r(x * r(SQRT1_2));
+    return r(r(x * 0.5) * r(1 + (p[0] === 1 ? vectorizedErf(z) : r(erf(z)))));
+  },
   gelu_tanh: (x, r) => {
-    const inner = r(SQRT_2_OVER_PI * r(x + r(0.044715 * r(r(x * x) * x))));
+    const inner = r(r(SQRT_2_OVER_PI) * r(x + r(r(0.044715) * r(r(x * x) * x))));
     return r(r(0.5 * x) * r(1 + r(Math.tanh(inner))));
   },
   erf: (x, r) => r(erf(x)),
@@ -76,13 +109,21 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
     return y;
   },
   leaky_relu: (x, r, p) => (x > 0 ? x : r(x * p[0])),
-  elu: (x, r, p) => (x > 0 ? r(x * p[1]) : r(r(p[0] * r(Math.expm1(r(x * p[2])))) * p[1])),
+  // PyTorch's elu computes exp(x * input_scale) - 1 (not expm1), times alpha * scale rounded first.
+  elu: (x, r, p) => (x > 0 ? r(x * p[1]) : r(r(r(Math.exp(r(x * p[2]))) - 1) * r(p[0] * p[1]))),
   softplus: (x, r, p) => {
     const bx = r(x * p[0]);
     return bx > p[1] ? x : r(r(Math.log1p(r(Math.exp(bx)))) / p[0]);
   },
   nan_to_num: (x, _r, p) => (Number.isNaN(x) ? p[0] : x === Infinity ? p[1] : x === -Infinity ? p[2] : x),
 };
+
+/** PyTorch's powi for a negative integer exponent: only 1 and -1 survive, everything else is 0. */
+function integerNegativePow(base: number, exponent: number): number {
+  if (base === 1) return 1;
+  if (base === -1) return exponent % 2 === 0 ? 1 : -1;
+  return 0;
+}
 
 function pythonMod(a: number, b: number, r: Round): number {
   const m = r(a % b);
@@ -94,7 +135,7 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   sub: (a, b, r) => r(a - b),
   mul: (a, b, r) => r(a * b),
   div: (a, b, r) => r(a / b),
-  pow: (a, b, r) => r(Math.pow(a, b)),
+  pow: (a, b, r) => (b < 0 && r(0.5) === 0 ? integerNegativePow(a, b) : r(cPow(a, b))),
   atan2: (a, b, r) => r(Math.atan2(a, b)),
   fmod: (a, b, r) => r(a % b),
   remainder: pythonMod,

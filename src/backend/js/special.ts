@@ -1,10 +1,13 @@
 // Special functions JavaScript's Math lacks, accurate to double precision.
 
-/** The error function: Taylor series near 0, continued fraction for erfc in the tails. */
+/**
+ * The error function: Taylor series near 0, continued fraction for erfc from |x| = 1.5 (where the
+ * series starts to lose digits that 1 + erf(x), as in gelu, would expose).
+ */
 export function erf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  if (Number.isNaN(x) || x === 0) return x;
   const ax = Math.abs(x);
-  if (ax < 2.5) {
+  if (ax < 1.5) {
     // erf(x) = 2/sqrt(pi) * sum_n (-1)^n x^(2n+1) / (n! (2n+1))
     let term = ax;
     let sum = ax;
@@ -22,7 +25,7 @@ export function erf(x: number): number {
   return x < 0 ? -r : r;
 }
 
-/** erfc(x) for x >= 2.5 by Lentz's continued fraction. */
+/** erfc(x) for x >= 1.5 by Lentz's continued fraction (under 100 terms there). */
 function erfcLarge(x: number): number {
   if (x > 27) return 0;
   // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...))))

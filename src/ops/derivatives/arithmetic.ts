@@ -1,4 +1,5 @@
-// Derivative rows for Arithmetic: add, sub, rsub, mul, div, neg, reciprocal, pow, fill.
+// Derivative rows for Arithmetic: add, sub, rsub, mul, div, neg, reciprocal, pow, fill, atan2, fmod,
+// remainder, minimum, maximum, lerp.
 import type { Tensor } from "../../tensor/tensor.js";
 import { row } from "./row.js";
 import { zeros_like } from "../../tensor/creation.js";
@@ -25,4 +26,60 @@ export const ARITHMETIC_DERIVATIVES = {
   PowBackward0: row<{ self: Tensor; exponent: number }>((g, s) => [
     s.exponent === 0 ? zeros_like(s.self) : g.mul(s.self.pow(s.exponent - 1).mul(s.exponent)),
   ]),
+  // pow_backward_self: where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1))).
+  PowBackward1: row<{ self: Tensor; exponent: Tensor; result: Tensor }>((g, s, ctx) => [
+    ctx.needsInputGrad[0]
+      ? g.mul(s.exponent.mul(s.self.pow(s.exponent.sub(1)))).where(s.exponent.ne(0), 0)
+      : null,
+    ctx.needsInputGrad[1] ? powBackwardExponent(g, s.self, s.exponent, s.result) : null,
+  ]),
+  PowBackward2: row<{ base: number; exponent: Tensor; result: Tensor }>((g, s) => {
+    const term = s.result.mul(Math.log(s.base));
+    return [g.mul(s.base === 0 ? term.where(s.exponent.lt(0), 0) : term)];
+  }),
+  Atan2Backward0: row<{ self: Tensor; other: Tensor }>((g, s, ctx) => {
+    const recip = s.self.mul(s.self).add(s.other.mul(s.other)).reciprocal();
+    return [
+      ctx.needsInputGrad[0] ? g.mul(s.other).mul(recip) : null,
+      ctx.needsInputGrad[1] ? g.mul(s.self.neg()).mul(recip) : null,
+    ];
+  }),
+  FmodBackward0: row<object>((g) => [g]),
+  FmodBackward1: row<{ self: Tensor; other: Tensor }>((g, s, ctx) => [
+    g,
+    ctx.needsInputGrad[1] ? g.neg().mul(s.self.div(s.other).trunc()) : null,
+  ]),
+  RemainderBackward0: row<object>((g) => [g]),
+  RemainderBackward1: row<{ self: Tensor; other: Tensor }>((g, s, ctx) => [
+    g,
+    ctx.needsInputGrad[1] ? g.neg().mul(s.self.div(s.other).floor()) : null,
+  ]),
+  // where(self == other, grad / 2, grad), zeroed where the other operand wins.
+  MaximumBackward0: row<{ self: Tensor; other: Tensor }>((g, s, ctx) => {
+    const shared = g.div(2).where(s.self.eq(s.other), g);
+    return [
+      ctx.needsInputGrad[0] ? shared.where(s.self.lt(s.other).logical_not(), 0) : null,
+      ctx.needsInputGrad[1] ? shared.where(s.self.gt(s.other).logical_not(), 0) : null,
+    ];
+  }),
+  MinimumBackward0: row<{ self: Tensor; other: Tensor }>((g, s, ctx) => {
+    const shared = g.div(2).where(s.self.eq(s.other), g);
+    return [
+      ctx.needsInputGrad[0] ? shared.where(s.self.gt(s.other).logical_not(), 0) : null,
+      ctx.needsInputGrad[1] ? shared.where(s.self.lt(s.other).logical_not(), 0) : null,
+    ];
+  }),
+  LerpBackward0: row<{ weight: number }>((g, s) => [g.mul(1 - s.weight), g.mul(s.weight)]),
+  LerpBackward1: row<{ self: Tensor; end: Tensor; weight: Tensor }>((g, s, ctx) => [
+    ctx.needsInputGrad[0] ? g.mul(s.weight.rsub(1)) : null,
+    ctx.needsInputGrad[1] ? g.mul(s.weight) : null,
+    ctx.needsInputGrad[2] ? g.mul(s.end.sub(s.self)) : null,
+  ]),
 };
+
+/** pow_backward_exponent: grad * where(self == 0 & exponent >= 0, 0, result * log(self)). */
+function powBackwardExponent(g: Tensor, self: Tensor, exponent: Tensor, result: Tensor): Tensor {
+  const base = self.dtype === result.dtype ? self : self.to(result.dtype);
+  const zeroBase = self.eq(0).logical_and(exponent.ge(0));
+  return g.mul(result.mul(base.log()).where(zeroBase.logical_not(), 0));
+}

@@ -1,6 +1,10 @@
 // Op table rows: arithmetic ops.
 import * as torch from "../../../src/index.js";
-import { f, nz, pos, noGrad, type OpCase } from "../op_case.js";
+import { f, nz, pos, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+
+const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
+const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
+const unit = (...shape: number[]): InputSpec => ({ shape, domain: "unit" });
 
 export const ARITHMETIC_OPS: OpCase[] = [
   { name: "add", py: "torch.add(a, b)", inputs: [f(2, 3), f(2, 3)], ts: (a, b) => torch.add(a, b) },
@@ -81,5 +85,230 @@ export const ARITHMETIC_OPS: OpCase[] = [
       return torch.neg(torch.add(b.mul(torch.log(p)), torch.sub(1, b).mul(torch.log(torch.sub(1, p)))));
     },
     ulps: 4,
+  },
+  {
+    name: "pow.bool_squared",
+    py: "torch.square(a)",
+    inputs: [{ shape: [4], dtype: "bool" }],
+    ts: (a) => torch.square(a),
+  },
+  { name: "square", py: "torch.square(a)", inputs: [f(2, 3)], ts: (a) => torch.square(a) },
+  { name: "square.int", py: "a.square()", inputs: [i64(5)], ts: (a) => a.square() },
+  { name: "square.float64", py: "torch.square(a)", inputs: [f64(4)], ts: (a) => a.square() },
+
+  // pow with a tensor exponent (PowBackward1) and a number base (PowBackward2).
+  {
+    name: "pow.tensor",
+    py: "torch.pow(a, b)",
+    inputs: [pos(2, 3), f(2, 3)],
+    ts: (a, b) => torch.pow(a, b),
+    ulps: 2,
+  },
+  { name: "pow.tensor_broadcast", py: "a ** b", inputs: [pos(3, 1), f(4)], ts: (a, b) => a.pow(b), ulps: 2 },
+  {
+    name: "pow.tensor_zero_dim_int",
+    py: "torch.pow(a, torch.tensor(3))",
+    inputs: [f(5)],
+    ts: (a) => torch.pow(a, torch.tensor(3n)),
+  },
+  {
+    name: "pow.tensor_int_exponent",
+    py: "torch.pow(a, b)",
+    inputs: [f(5), i64(5)],
+    ts: (a, b) => torch.pow(a, b),
+    ulps: 2,
+  },
+  {
+    name: "pow.tensor_float64",
+    py: "torch.pow(a, b)",
+    inputs: [{ shape: [4], dtype: "float64", domain: "positive" }, f(4)],
+    ts: (a, b) => torch.pow(a, b),
+  },
+  {
+    name: "pow.tensor_zero_base",
+    py: "torch.pow(a * torch.tensor([0.0, 1.0, 0.0, 1.0]), b)",
+    inputs: [pos(4), pos(4)],
+    ts: (a, b) => torch.pow(a.mul(torch.tensor([0, 1, 0, 1])), b),
+    gradcheck: false,
+  },
+  {
+    name: "pow.int_tensors",
+    py: "torch.pow(a, b)",
+    inputs: [i64(10), i64(10)],
+    ts: (a, b) => torch.pow(a, b),
+  },
+  {
+    name: "pow.scalar_base",
+    py: "torch.pow(2.5, a)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.pow(2.5, a),
+    ulps: 2,
+  },
+  {
+    name: "pow.scalar_base_int",
+    py: "torch.pow(2, a)",
+    inputs: [{ shape: [5], dtype: "int64", domain: "positive" }],
+    ts: (a) => torch.pow(2, a),
+  },
+  { name: "pow.scalar_base_float64", py: "torch.pow(3, a)", inputs: [f64(4)], ts: (a) => torch.pow(3, a) },
+  { name: "pow.scalar_base_one", py: "torch.pow(1, a)", inputs: [f(3)], ts: (a) => torch.pow(1, a) },
+
+  // Binary math.
+  {
+    name: "atan2",
+    py: "torch.atan2(a, b)",
+    inputs: [f(2, 3), f(2, 3)],
+    ts: (a, b) => torch.atan2(a, b),
+    ulps: 2,
+  },
+  { name: "atan2.broadcast", py: "a.atan2(b)", inputs: [f(3, 1), nz(4)], ts: (a, b) => a.atan2(b), ulps: 2 },
+  {
+    name: "atan2.int",
+    py: "torch.atan2(a, b)",
+    inputs: [i64(6), i64(6)],
+    ts: (a, b) => torch.atan2(a, b),
+    ulps: 2,
+  },
+  {
+    name: "atan2.float64",
+    py: "torch.atan2(a, b)",
+    inputs: [f64(4), f64(4)],
+    ts: (a, b) => torch.atan2(a, b),
+  },
+  {
+    name: "fmod.scalar",
+    py: "torch.fmod(a * 3, 1.5)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.fmod(a.mul(3), 1.5),
+  },
+  {
+    name: "fmod.tensor",
+    py: "torch.fmod(a * 3, b)",
+    inputs: [f(2, 3), nz(3)],
+    ts: (a, b) => a.mul(3).fmod(b),
+  },
+  {
+    name: "fmod.int",
+    py: "torch.fmod(a, b)",
+    inputs: [i64(8), { shape: [8], dtype: "int64", domain: "nonzero" }],
+    ts: (a, b) => torch.fmod(a, b),
+  },
+  {
+    name: "fmod.int_float_scalar",
+    py: "torch.fmod(a, 2.5)",
+    inputs: [i64(6)],
+    ts: (a) => torch.fmod(a, 2.5),
+  },
+  {
+    name: "remainder.scalar",
+    py: "torch.remainder(a * 3, 1.5)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.remainder(a.mul(3), 1.5),
+  },
+  {
+    name: "remainder.negative_scalar",
+    py: "a.remainder(-0.7)",
+    inputs: [f(6)],
+    ts: (a) => a.remainder(-0.7),
+  },
+  {
+    name: "remainder.tensor",
+    py: "torch.remainder(a * 3, b)",
+    inputs: [f(2, 3), nz(2, 1)],
+    ts: (a, b) => torch.remainder(a.mul(3), b),
+  },
+  {
+    name: "remainder.int",
+    py: "torch.remainder(a, -3)",
+    inputs: [i64(8)],
+    ts: (a) => torch.remainder(a, -3),
+  },
+  {
+    name: "remainder.float64",
+    py: "torch.remainder(a, b)",
+    inputs: [f64(5), { shape: [5], dtype: "float64", domain: "nonzero" }],
+    ts: (a, b) => torch.remainder(a, b),
+  },
+  {
+    name: "maximum",
+    py: "torch.maximum(a, b)",
+    inputs: [f(2, 3), f(2, 3)],
+    ts: (a, b) => torch.maximum(a, b),
+  },
+  { name: "maximum.broadcast", py: "a.maximum(b)", inputs: [f(2, 3), f(3)], ts: (a, b) => a.maximum(b) },
+  {
+    name: "maximum.tie",
+    py: "torch.maximum(a, b * 0 + a.detach())",
+    inputs: [f(4), f(4)],
+    ts: (a, b) => torch.maximum(a, b.mul(0).add(a.detach())),
+    gradcheck: false,
+  },
+  {
+    name: "maximum.int_float",
+    py: "torch.maximum(a, b)",
+    inputs: [i64(5), f(5)],
+    ts: (a, b) => torch.maximum(a, b),
+  },
+  {
+    name: "maximum.int",
+    py: "torch.maximum(a, b)",
+    inputs: [i64(5), i64(5)],
+    ts: (a, b) => torch.maximum(a, b),
+  },
+  {
+    name: "minimum",
+    py: "torch.minimum(a, b)",
+    inputs: [f(2, 3), f(2, 3)],
+    ts: (a, b) => torch.minimum(a, b),
+  },
+  {
+    name: "minimum.zero_dim",
+    py: "torch.minimum(a, b)",
+    inputs: [f(5), f()],
+    ts: (a, b) => torch.minimum(a, b),
+  },
+  {
+    name: "minimum.tie",
+    py: "torch.minimum(a, b * 0 + a.detach())",
+    inputs: [f(4), f(4)],
+    ts: (a, b) => a.minimum(b.mul(0).add(a.detach())),
+    gradcheck: false,
+  },
+  {
+    name: "minimum.float64",
+    py: "torch.minimum(a, b)",
+    inputs: [f64(4), f64(4)],
+    ts: (a, b) => torch.minimum(a, b),
+  },
+  {
+    name: "lerp.scalar",
+    py: "torch.lerp(a, b, 0.3)",
+    inputs: [f(2, 3), f(2, 3)],
+    ts: (a, b) => torch.lerp(a, b, 0.3),
+  },
+  { name: "lerp.scalar_large", py: "a.lerp(b, 0.8)", inputs: [f(2, 3), f(3)], ts: (a, b) => a.lerp(b, 0.8) },
+  {
+    name: "lerp.tensor",
+    py: "torch.lerp(a, b, c)",
+    inputs: [f(2, 3), f(2, 3), unit(2, 3)],
+    ts: (a, b, c) => torch.lerp(a, b, c),
+  },
+  {
+    name: "lerp.tensor_broadcast",
+    py: "torch.lerp(a, b, c)",
+    inputs: [f(3, 1), f(4), unit(3, 4)],
+    ts: (a, b, c) => torch.lerp(a, b, c),
+  },
+  {
+    name: "lerp.zero_dim_weight",
+    py: "torch.lerp(a, b, c)",
+    inputs: [f(4), f(4), unit()],
+    ts: (a, b, c) => torch.lerp(a, b, c),
+  },
+  {
+    name: "lerp.float64",
+    py: "torch.lerp(a, b, 1.5)",
+    inputs: [f64(4), f64(4)],
+    ts: (a, b) => torch.lerp(a, b, 1.5),
   },
 ];

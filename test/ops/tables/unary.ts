@@ -1,6 +1,14 @@
 // Op table rows: unary ops.
 import * as torch from "../../../src/index.js";
-import { f, pos, type OpCase } from "../op_case.js";
+import { f, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
+
+const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
+const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
+const unit = (...shape: number[]): InputSpec => ({ shape, domain: "unit" });
+const boolSpec = (...shape: number[]): InputSpec => ({ shape, dtype: "bool" });
+/** nan, inf, -inf and a finite value, added to a sample so isnan/nan_to_num see every case. */
+const SPECIALS_PY = "torch.tensor([float('nan'), float('inf'), -float('inf'), 0.0])";
+const specials = () => torch.tensor([NaN, Infinity, -Infinity, 0]);
 
 export const UNARY_OPS: OpCase[] = [
   { name: "sin", py: "torch.sin(a)", inputs: [f(2, 3)], ts: (a) => torch.sin(a), ulps: 2 },
@@ -39,4 +47,258 @@ export const UNARY_OPS: OpCase[] = [
   },
   { name: "gt", py: "a > b", inputs: [f(5), f(5)], ts: (a, b) => a.gt(b) },
   { name: "le.scalar", py: "a <= 0", inputs: [f(5)], ts: (a) => a.le(0) },
+  {
+    name: "le.tensor_broadcast",
+    py: "torch.le(a, b)",
+    inputs: [f(2, 3), f(3)],
+    ts: (a, b) => torch.le(a, b),
+  },
+  { name: "eq.int", py: "torch.eq(a, b)", inputs: [i64(8), i64(8)], ts: (a, b) => torch.eq(a, b) },
+  { name: "eq.scalar", py: "a == 2", inputs: [i64(8)], ts: (a) => a.eq(2) },
+  { name: "ne.int", py: "a != b", inputs: [i64(8), i64(8)], ts: (a, b) => a.ne(b) },
+  { name: "ne.scalar_float", py: "torch.ne(a, 1.0)", inputs: [i64(6)], ts: (a) => torch.ne(a, 1.0) },
+  { name: "lt.int_float", py: "a < b", inputs: [i64(2, 3), f(3)], ts: (a, b) => a.lt(b) },
+  { name: "lt.scalar", py: "torch.lt(a, 0.5)", inputs: [f(5)], ts: (a) => torch.lt(a, 0.5) },
+  { name: "ge.tensor", py: "torch.ge(a, b)", inputs: [f(3, 1), f(1, 4)], ts: (a, b) => torch.ge(a, b) },
+  { name: "ge.scalar_int", py: "a >= 0", inputs: [i64(7)], ts: (a) => a.ge(0) },
+  { name: "gt.zero_dim", py: "torch.gt(a, b)", inputs: [f(4), f()], ts: (a, b) => torch.gt(a, b) },
+  { name: "eq.float64", py: "a == b", inputs: [f64(4), f64(4)], ts: (a, b) => a.eq(b) },
+  { name: "logical_not", py: "torch.logical_not(a)", inputs: [i64(6)], ts: (a) => torch.logical_not(a) },
+  { name: "logical_not.float", py: "a.logical_not()", inputs: [f(4)], ts: (a) => a.logical_not() },
+  { name: "logical_not.bool", py: "~a", inputs: [boolSpec(5)], ts: (a) => a.logical_not() },
+
+  // Math functions of one tensor.
+  { name: "abs", py: "torch.abs(a)", inputs: [f(2, 3)], ts: (a) => torch.abs(a) },
+  { name: "abs.int", py: "a.abs()", inputs: [i64(6)], ts: (a) => a.abs() },
+  { name: "abs.float64", py: "torch.abs(a)", inputs: [f64(4)], ts: (a) => torch.abs(a) },
+  { name: "sign", py: "torch.sign(a)", inputs: [f(2, 3)], ts: (a) => torch.sign(a), gradcheck: false },
+  { name: "sign.int", py: "a.sign()", inputs: [i64(6)], ts: (a) => a.sign() },
+  { name: "sign.bool", py: "torch.sign(a)", inputs: [boolSpec(4)], ts: (a) => torch.sign(a) },
+  { name: "sqrt", py: "torch.sqrt(a)", inputs: [pos(2, 3)], ts: (a) => torch.sqrt(a) },
+  {
+    name: "sqrt.int",
+    py: "torch.sqrt(a)",
+    inputs: [{ shape: [5], dtype: "int64", domain: "positive" }],
+    ts: (a) => a.sqrt(),
+  },
+  {
+    name: "sqrt.float64",
+    py: "a.sqrt()",
+    inputs: [{ shape: [4], dtype: "float64", domain: "positive" }],
+    ts: (a) => a.sqrt(),
+  },
+  { name: "sqrt.negative", py: "torch.sqrt(a)", inputs: [noGrad(f(6))], ts: (a) => torch.sqrt(a) },
+  { name: "rsqrt", py: "torch.rsqrt(a)", inputs: [pos(2, 3)], ts: (a) => torch.rsqrt(a) },
+  { name: "rsqrt.zero_dim", py: "a.rsqrt()", inputs: [pos()], ts: (a) => a.rsqrt() },
+  { name: "expm1", py: "torch.expm1(a)", inputs: [f(2, 3)], ts: (a) => torch.expm1(a), ulps: 2 },
+  { name: "expm1.int", py: "torch.expm1(a)", inputs: [i64(5)], ts: (a) => torch.expm1(a), ulps: 2 },
+  { name: "log1p", py: "torch.log1p(a)", inputs: [pos(2, 3)], ts: (a) => torch.log1p(a), ulps: 2 },
+  {
+    name: "log1p.float64",
+    py: "a.log1p()",
+    inputs: [{ shape: [4], dtype: "float64", domain: "unit" }],
+    ts: (a) => a.log1p(),
+  },
+  { name: "log2", py: "torch.log2(a)", inputs: [pos(2, 3)], ts: (a) => torch.log2(a), ulps: 2 },
+  {
+    name: "log2.int",
+    py: "torch.log2(a)",
+    inputs: [{ shape: [5], dtype: "int64", domain: "positive" }],
+    ts: (a) => a.log2(),
+    ulps: 2,
+  },
+  { name: "log10", py: "torch.log10(a)", inputs: [pos(2, 3)], ts: (a) => a.log10(), ulps: 2 },
+  { name: "tan", py: "torch.tan(a)", inputs: [unit(2, 3)], ts: (a) => torch.tan(a), ulps: 2 },
+  { name: "tan.float64", py: "torch.tan(a)", inputs: [f64(5)], ts: (a) => torch.tan(a) },
+  { name: "asin", py: "torch.asin(a)", inputs: [unit(2, 3)], ts: (a) => torch.asin(a), ulps: 2 },
+  {
+    name: "asin.out_of_domain",
+    py: "torch.asin(a * 3)",
+    inputs: [noGrad(unit(6))],
+    ts: (a) => torch.asin(a.mul(3)),
+  },
+  { name: "acos", py: "torch.acos(a)", inputs: [unit(2, 3)], ts: (a) => a.acos(), ulps: 2 },
+  { name: "atan", py: "torch.atan(a)", inputs: [f(2, 3)], ts: (a) => torch.atan(a), ulps: 2 },
+  { name: "atan.int", py: "torch.atan(a)", inputs: [i64(5)], ts: (a) => torch.atan(a), ulps: 2 },
+  { name: "sinh", py: "torch.sinh(a)", inputs: [f(2, 3)], ts: (a) => torch.sinh(a), ulps: 2 },
+  { name: "cosh", py: "torch.cosh(a)", inputs: [f(2, 3)], ts: (a) => a.cosh(), ulps: 2 },
+  { name: "cosh.float64", py: "torch.cosh(a)", inputs: [f64(4)], ts: (a) => torch.cosh(a) },
+  { name: "erf", py: "torch.erf(a)", inputs: [f(2, 3)], ts: (a) => torch.erf(a), ulps: 2 },
+  { name: "erf.float64", py: "torch.erf(a * 2)", inputs: [f64(6)], ts: (a) => torch.erf(a.mul(2)) },
+  { name: "erf.int", py: "torch.erf(a)", inputs: [i64(5)], ts: (a) => a.erf(), ulps: 2 },
+
+  // Rounding: piecewise constant, zero gradients.
+  {
+    name: "floor",
+    py: "torch.floor(a * 3)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.floor(a.mul(3)),
+    gradcheck: false,
+  },
+  { name: "floor.int", py: "torch.floor(a)", inputs: [i64(5)], ts: (a) => torch.floor(a) },
+  { name: "ceil", py: "torch.ceil(a * 3)", inputs: [f(2, 3)], ts: (a) => a.mul(3).ceil(), gradcheck: false },
+  { name: "ceil.float64", py: "torch.ceil(a)", inputs: [f64(4)], ts: (a) => torch.ceil(a), gradcheck: false },
+  {
+    name: "trunc",
+    py: "torch.trunc(a * 3)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.trunc(a.mul(3)),
+    gradcheck: false,
+  },
+  {
+    name: "round",
+    py: "torch.round(a * 3)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.round(a.mul(3)),
+    gradcheck: false,
+  },
+  {
+    name: "round.half_even",
+    py: "torch.round(torch.tensor([0.5, 1.5, 2.5, -0.5, -1.5, -2.5]))",
+    inputs: [],
+    ts: () => torch.round(torch.tensor([0.5, 1.5, 2.5, -0.5, -1.5, -2.5])),
+  },
+  { name: "round.int", py: "torch.round(a)", inputs: [i64(5)], ts: (a) => a.round() },
+  {
+    name: "round.decimals",
+    py: "torch.round(a, decimals=2)",
+    inputs: [f(6)],
+    ts: (a) => torch.round(a, { decimals: 2 }),
+    gradcheck: false,
+  },
+  {
+    name: "round.negative_decimals",
+    py: "torch.round(a * 1000, decimals=-2)",
+    inputs: [f(6)],
+    ts: (a) => a.mul(1000).round({ decimals: -2 }),
+    gradcheck: false,
+  },
+  { name: "frac", py: "torch.frac(a * 3)", inputs: [f(2, 3)], ts: (a) => torch.frac(a.mul(3)) },
+
+  // Activations (torch.nn.functional).
+  {
+    name: "logsigmoid",
+    py: "torch.nn.functional.logsigmoid(a * 4)",
+    inputs: [f(2, 4)],
+    ts: (a) => torch.logsigmoid(a.mul(4)),
+    ulps: 2,
+  },
+  {
+    name: "logsigmoid.float64",
+    py: "torch.nn.functional.logsigmoid(a)",
+    inputs: [f64(5)],
+    ts: (a) => a.logsigmoid(),
+  },
+  {
+    name: "leaky_relu",
+    py: "torch.nn.functional.leaky_relu(a)",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.leaky_relu(a),
+  },
+  {
+    name: "leaky_relu.slope",
+    py: "torch.nn.functional.leaky_relu(a, 0.2)",
+    inputs: [f(6)],
+    ts: (a) => torch.leaky_relu(a, { negative_slope: 0.2 }),
+  },
+  { name: "elu", py: "torch.nn.functional.elu(a)", inputs: [f(2, 4)], ts: (a) => torch.elu(a), ulps: 2 },
+  {
+    name: "elu.alpha",
+    py: "torch.nn.functional.elu(a, alpha=0.5)",
+    inputs: [f(6)],
+    ts: (a) => a.elu({ alpha: 0.5 }),
+    ulps: 2,
+  },
+  {
+    name: "elu.float64",
+    py: "torch.nn.functional.elu(a, 1.5)",
+    inputs: [f64(6)],
+    ts: (a) => torch.elu(a, 1.5),
+  },
+  // PyTorch's float32 gelu backward uses its polynomial erf; cdf + x * pdf cancels for x < 0, so its
+  // gradients carry that approximation's error (our backward uses the exact erf).
+  { name: "gelu", py: "torch.nn.functional.gelu(a)", inputs: [f(2, 4)], ts: (a) => torch.gelu(a), ulps: 16 },
+  {
+    name: "gelu.tanh",
+    py: "torch.nn.functional.gelu(a, approximate='tanh')",
+    inputs: [f(2, 4)],
+    ts: (a) => torch.gelu(a, { approximate: "tanh" }),
+    ulps: 2,
+  },
+  { name: "gelu.float64", py: "torch.nn.functional.gelu(a)", inputs: [f64(6)], ts: (a) => a.gelu() },
+  {
+    name: "gelu.tanh_float64",
+    py: "torch.nn.functional.gelu(a, approximate='tanh')",
+    inputs: [f64(6)],
+    ts: (a) => a.gelu("tanh"),
+  },
+  { name: "silu", py: "torch.nn.functional.silu(a)", inputs: [f(2, 4)], ts: (a) => torch.silu(a), ulps: 2 },
+  { name: "silu.float64", py: "torch.nn.functional.silu(a)", inputs: [f64(5)], ts: (a) => a.silu() },
+  {
+    name: "softplus",
+    py: "torch.nn.functional.softplus(a)",
+    inputs: [f(2, 4)],
+    ts: (a) => torch.softplus(a),
+    ulps: 2,
+  },
+  {
+    name: "softplus.beta_threshold",
+    py: "torch.nn.functional.softplus(a, beta=2, threshold=1)",
+    inputs: [f(8)],
+    ts: (a) => torch.softplus(a, { beta: 2, threshold: 1 }),
+    ulps: 2,
+  },
+  {
+    name: "softplus.float64",
+    py: "torch.nn.functional.softplus(a, 0.5, 3)",
+    inputs: [f64(6)],
+    ts: (a) => torch.softplus(a, 0.5, 3),
+  },
+
+  // nan/inf classification and nan_to_num.
+  {
+    name: "isnan",
+    py: `torch.isnan(a + ${SPECIALS_PY})`,
+    inputs: [f(4)],
+    ts: (a) => torch.isnan(a.add(specials())),
+  },
+  {
+    name: "isinf",
+    py: `torch.isinf(a + ${SPECIALS_PY})`,
+    inputs: [f(2, 4)],
+    ts: (a) => a.add(specials()).isinf(),
+  },
+  {
+    name: "isfinite",
+    py: `torch.isfinite(a + ${SPECIALS_PY})`,
+    inputs: [f(4)],
+    ts: (a) => torch.isfinite(a.add(specials())),
+  },
+  { name: "isnan.int", py: "torch.isnan(a)", inputs: [i64(4)], ts: (a) => torch.isnan(a) },
+  { name: "isfinite.int", py: "torch.isfinite(a)", inputs: [i64(4)], ts: (a) => a.isfinite() },
+  {
+    name: "nan_to_num",
+    py: `torch.nan_to_num(a + ${SPECIALS_PY})`,
+    inputs: [f(2, 4)],
+    ts: (a) => torch.nan_to_num(a.add(specials())),
+  },
+  {
+    name: "nan_to_num.options",
+    py: `torch.nan_to_num(a + ${SPECIALS_PY}, nan=1.5, posinf=100.0, neginf=-7.0)`,
+    inputs: [f(4)],
+    ts: (a) => torch.nan_to_num(a.add(specials()), { nan: 1.5, posinf: 100, neginf: -7 }),
+  },
+  {
+    name: "nan_to_num.positional_float64",
+    py: `torch.nan_to_num(a + ${SPECIALS_PY}.double(), 2.0)`,
+    inputs: [f64(4)],
+    ts: (a) => a.add(specials().double()).nan_to_num(2),
+  },
+  { name: "nan_to_num.int", py: "torch.nan_to_num(a)", inputs: [i64(4)], ts: (a) => torch.nan_to_num(a) },
+  {
+    name: "nan_to_num.finite",
+    py: "torch.nan_to_num(a / b)",
+    inputs: [f(3), nz(3)],
+    ts: (a, b) => torch.nan_to_num(a.div(b)),
+  },
 ];
