@@ -4,6 +4,7 @@
 import { RuntimeError } from "../errors.js";
 import { ones_like } from "../tensor/creation.js";
 import { Tensor } from "../tensor/tensor.js";
+import { is_anomaly_enabled } from "./anomaly.js";
 import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
 import { AccumulateGrad, type Edge, type Node } from "./node.js";
 
@@ -203,17 +204,20 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
 
   while (ready.size > 0) {
     const node = ready.pop();
-    const inputs = buffers.get(node) ?? [];
+    let inputs = buffers.get(node) ?? [];
     buffers.delete(node);
+    const run = needed === null || needed.has(node);
+    if (run && (node._tensorHooks || node._preHooks)) inputs = runPreHooks(node, inputs);
     const captures = captureAt.get(node);
     if (captures) for (const [inputNr, i] of captures) captured[i] = inputs[inputNr] ?? null;
 
-    const run = needed === null || needed.has(node);
     const skipLeaf =
       node instanceof AccumulateGrad &&
       (opts.capture !== null || (opts.onlyLeaves !== null && !opts.onlyLeaves.has(node.variable)));
-    const outputs = run && !skipLeaf ? node.apply(inputs) : [];
+    let outputs = run && !skipLeaf ? node.apply(inputs) : [];
     if (run && !opts.retainGraph) node.release();
+    if (run && node._postHooks) outputs = runPostHooks(node, outputs, inputs);
+    if (run && is_anomaly_enabled()) checkForNan(node, outputs);
     inputs.forEach((g, outputNr) => {
       const retained = g && retainedTensorOf(node, outputNr);
       if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
@@ -229,6 +233,74 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
     });
   }
   return captured;
+}
+
+/** Runs the tensor hooks of each output gradient, then the node's pre-hooks; returns the gradients to use. */
+function runPreHooks(node: Node, grads: (Tensor | null)[]): (Tensor | null)[] {
+  let result = grads;
+  const tensorHooks = node._tensorHooks;
+  if (tensorHooks) {
+    result = grads.slice();
+    tensorHooks.forEach((hooks, outputNr) => {
+      let g = result[outputNr];
+      if (!g || !hooks) return;
+      for (const { fn } of [...hooks]) {
+        const replaced = fn(g);
+        if (replaced !== undefined && replaced !== null) g = checkHookResult(replaced, g);
+      }
+      result[outputNr] = g;
+    });
+  }
+  for (const { fn } of node._preHooks ? [...node._preHooks] : []) {
+    const replaced = fn(result.slice());
+    if (replaced !== undefined && replaced !== null) result = checkHookResults(node, replaced, result);
+  }
+  return result;
+}
+
+function runPostHooks(
+  node: Node,
+  gradInputs: (Tensor | null)[],
+  gradOutputs: (Tensor | null)[],
+): (Tensor | null)[] {
+  let result = gradInputs;
+  for (const { fn } of [...node._postHooks!]) {
+    const replaced = fn(result.slice(), gradOutputs.slice());
+    if (replaced !== undefined && replaced !== null) result = checkHookResults(node, replaced, result);
+  }
+  return result;
+}
+
+function checkHookResult(value: unknown, old: Tensor): Tensor {
+  if (!(value instanceof Tensor)) throw new TypeError(`expected Tensor or None (got ${typeof value})`);
+  if (!sameShape(value.shape, old.shape)) throw new RuntimeError(`hook 'hook' has changed the size of value`);
+  return value;
+}
+
+function checkHookResults(
+  node: Node,
+  values: readonly (Tensor | null)[],
+  old: (Tensor | null)[],
+): (Tensor | null)[] {
+  if (!Array.isArray(values) || values.length !== old.length) {
+    throw new RuntimeError(
+      `hook 'hook' has returned an incorrect number of values (got ${Array.isArray(values) ? values.length : 1}, but expected ${old.length})`,
+    );
+  }
+  return values.map((v, i) =>
+    v === null || v === undefined ? null : old[i] ? checkHookResult(v, old[i]) : v,
+  );
+}
+
+/** Anomaly mode: a NaN in a node's output names the node and the forward stack that created it. */
+function checkForNan(node: Node, outputs: readonly (Tensor | null)[]): void {
+  outputs.forEach((g, i) => {
+    if (!g || !g.dtype.is_floating_point || !g.values().some((v) => Number.isNaN(v))) return;
+    const trace = node._forwardTrace
+      ? `\n\nError detected in ${node.name()}. Traceback of forward call that caused the error:\n${node._forwardTrace}`
+      : "";
+    throw new RuntimeError(`Function '${node.name()}' returned nan values in its ${i}th output.${trace}`);
+  });
 }
 
 function retainedTensorOf(node: Node, outputNr: number): Tensor | null {

@@ -2,12 +2,51 @@
 import type { DType } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
+import { forwardTrace } from "./anomaly.js";
 import { is_grad_enabled } from "./grad_mode.js";
 
 /** An edge to the node that receives a gradient, and which of its inputs it lands in. */
 export type Edge = [Node | null, number];
 
 let nextSequenceNr = 0;
+
+/** A tensor hook: may return a gradient to use instead of the one given. */
+export type TensorHook = (grad: Tensor) => Tensor | null | undefined | void;
+/** A node pre-hook: sees the gradients w.r.t. the node's outputs; may return replacements. */
+export type NodePreHook = (
+  gradOutputs: (Tensor | null)[],
+) => readonly (Tensor | null)[] | null | undefined | void;
+/** A node hook: sees the gradients it computed for its inputs, and those it got; may return replacements. */
+export type NodePostHook = (
+  gradInputs: (Tensor | null)[],
+  gradOutputs: (Tensor | null)[],
+) => readonly (Tensor | null)[] | null | undefined | void;
+
+/** One registered hook; an object so the same function registered twice is removed once per handle. */
+interface HookEntry<F> {
+  readonly fn: F;
+}
+
+/** What register_hook() returns: `handle.remove()` unregisters the hook. */
+export class RemovableHandle {
+  constructor(
+    private readonly list: HookEntry<unknown>[],
+    private readonly entry: HookEntry<unknown>,
+  ) {}
+
+  remove(): void {
+    const i = this.list.indexOf(this.entry);
+    if (i >= 0) this.list.splice(i, 1);
+  }
+}
+
+/** @internal Adds fn to a hook list and returns its handle. */
+export function addHook<F>(list: HookEntry<F>[], fn: F, what: string): RemovableHandle {
+  if (typeof fn !== "function") throw new TypeError(`${what}: hook must be callable, but got ${typeof fn}`);
+  const entry = { fn };
+  list.push(entry);
+  return new RemovableHandle(list as HookEntry<unknown>[], entry);
+}
 
 /** What the engine needs to know of an input to fit its gradient: shape and dtype. */
 export interface InputMetadata {
@@ -23,10 +62,33 @@ export abstract class Node {
   inputMeta: readonly (InputMetadata | null)[] = [];
   /** @internal Outputs that called retain_grad(), by output number. */
   _retainedGrads: (WeakRef<Tensor> | undefined)[] = [];
+  /** @internal Hooks of the tensors this node produced (or of the leaf, for AccumulateGrad), by output number. */
+  _tensorHooks: HookEntry<TensorHook>[][] | null = null;
+  /** @internal */ _preHooks: HookEntry<NodePreHook>[] | null = null;
+  /** @internal */ _postHooks: HookEntry<NodePostHook>[] | null = null;
+  /** @internal Where the forward pass created this node (anomaly mode only). */
+  readonly _forwardTrace: string | undefined;
 
   constructor(nextFunctions: readonly Edge[], seq?: number) {
     this.next_functions = nextFunctions;
     this.seq = seq ?? nextSequenceNr++;
+    this._forwardTrace = forwardTrace();
+  }
+
+  /** Registers fn(gradInputs, gradOutputs), run after this node computed its gradients. */
+  register_hook(fn: NodePostHook): RemovableHandle {
+    return addHook((this._postHooks ??= []), fn, "register_hook");
+  }
+
+  /** Registers fn(gradOutputs), run before this node computes its gradients. */
+  register_prehook(fn: NodePreHook): RemovableHandle {
+    return addHook((this._preHooks ??= []), fn, "register_prehook");
+  }
+
+  /** @internal Registers a hook of the tensor that is output `outputNr` of this node. */
+  _addTensorHook(outputNr: number, fn: TensorHook): RemovableHandle {
+    const all = (this._tensorHooks ??= []);
+    return addHook((all[outputNr] ??= []), fn, "register_hook");
   }
 
   abstract name(): string;
@@ -54,6 +116,9 @@ export class AccumulateGrad extends Node {
     super([], Number.MAX_SAFE_INTEGER);
   }
 
+  /** @internal register_post_accumulate_grad_hook's hooks: fn(variable) after .grad was updated. */
+  _postAccumulateHooks: HookEntry<(t: Tensor) => void>[] | null = null;
+
   name(): string {
     return "AccumulateGrad";
   }
@@ -67,6 +132,7 @@ export class AccumulateGrad extends Node {
     else if (v._grad) v._grad.add_(grad);
     // A fresh copy: the incoming gradient may be shared with other inputs of the same node.
     else v._grad = grad.detach().clone();
+    if (this._postAccumulateHooks) for (const { fn } of [...this._postAccumulateHooks]) fn(v);
     return [];
   }
 }
@@ -81,7 +147,7 @@ export interface FormulaContext {
 /** A derivative formula: gradients for each input, from the output gradient and saved state. */
 export type Formula<S> = (grad: Tensor, saved: S, ctx: FormulaContext) => (Tensor | null)[];
 
-const SAVED_FREED =
+export const SAVED_FREED =
   "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
   "already been freed). Saved intermediate values of the graph are freed when you call .backward() or " +
   "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or " +
@@ -125,6 +191,22 @@ export class OpNode<S extends object> extends Node {
     return this.opName;
   }
 
+  /**
+   * @internal An in-place op computed `from` out of place and wrote it into `to`: a formula that saved its
+   * result now holds `to`, so later in-place writes to `to` raise PyTorch's version error.
+   */
+  _aliasOutput(from: Tensor, to: Tensor): void {
+    if (!this.saved) return;
+    const state = this.saved as Record<string, unknown>;
+    for (const key of Object.keys(state)) if (state[key] === from) state[key] = to;
+    for (const entry of this.savedVersions) {
+      if (entry[0] === from) {
+        entry[0] = to;
+        entry[1] = to._version;
+      }
+    }
+  }
+
   override get numOutputs(): number {
     return this.outputs;
   }
@@ -139,21 +221,8 @@ export class OpNode<S extends object> extends Node {
 
   private unpack(): S {
     if (!this.saved) throw new RuntimeError(SAVED_FREED);
-    for (const [t, version, isOutput] of this.savedVersions) {
-      if (t._version !== version) {
-        const what = isOutput
-          ? `, which is output 0 of ${this.opName},`
-          : t.grad_fn
-            ? `, which is output ${t._outputNr} of ${t.grad_fn.name()},`
-            : "";
-        throw new RuntimeError(
-          `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
-            `[${legacyTypeName(t)} [${t.shape.join(", ")}]]${what} is at version ${t._version}; expected version ` +
-            `${version} instead. Hint: enable anomaly detection to find the operation that failed to compute its ` +
-            `gradient, with torch.autograd.set_detect_anomaly(True).`,
-        );
-      }
-    }
+    for (const [t, version, isOutput] of this.savedVersions)
+      checkSavedVersion(t, version, this.opName, isOutput);
     return this.saved;
   }
 
@@ -161,4 +230,20 @@ export class OpNode<S extends object> extends Node {
     this.saved = null;
     this.savedVersions = [];
   }
+}
+
+/** PyTorch's error when a tensor saved for backward was modified in place after it was saved. */
+export function checkSavedVersion(t: Tensor, version: number, nodeName: string, isOutput: boolean): void {
+  if (t._version === version) return;
+  const what = isOutput
+    ? `, which is output 0 of ${nodeName},`
+    : t.grad_fn
+      ? `, which is output ${t._outputNr} of ${t.grad_fn.name()},`
+      : "";
+  throw new RuntimeError(
+    `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+      `[${legacyTypeName(t)} [${t.shape.join(", ")}]]${what} is at version ${t._version}; expected version ` +
+      `${version} instead. Hint: enable anomaly detection to find the operation that failed to compute its ` +
+      `gradient, with torch.autograd.set_detect_anomaly(True).`,
+  );
 }

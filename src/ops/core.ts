@@ -1,7 +1,13 @@
 // Plumbing every op shares: operand checks, type promotion, kernel calls, graph recording and
 // in-place writes. Ops never talk to the engine; they record a row of the derivatives table.
 import { is_grad_enabled } from "../autograd/grad_mode.js";
+import {
+  checkNotInference,
+  isInferenceTensor,
+  is_inference_mode_enabled,
+} from "../autograd/inference_mode.js";
 import { OpNode } from "../autograd/node.js";
+import { needsViewRebase, rebaseViewHistory } from "../autograd/view_inplace.js";
 import { backend, type BinaryOp, type UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
 import { allocate, Category, describe, resultType, type DType, type TypedArray } from "../tensor/dtype.js";
@@ -105,7 +111,11 @@ export function record<K extends DerivativeName>(
     inputs.map((t) => t._gradEdge()),
   );
   node.inputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
-  for (const v of Object.values(state)) if (v instanceof Tensor) node.trackSaved(v, v === output);
+  for (const v of Object.values(state)) {
+    if (!(v instanceof Tensor)) continue;
+    checkNotInference([v]);
+    node.trackSaved(v, v === output);
+  }
   output._gradFn = node;
   output._outputNr = 0;
   output._requiresGrad = true;
@@ -118,6 +128,11 @@ export function needsGraph(inputs: readonly Tensor[]): boolean {
   return false;
 }
 
+const INFERENCE_IN_PLACE =
+  "Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal " +
+  "tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.";
+const VIEW_OF_LEAF_IN_PLACE =
+  "a view of a leaf Variable that requires grad is being used in an in-place operation.";
 const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation.";
 
 /** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
@@ -135,7 +150,11 @@ function checkCanCast(from: DType, to: DType): void {
  */
 export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tensor {
   if (is_grad_enabled() && self.is_leaf && self._requiresGrad) throw new RuntimeError(LEAF_IN_PLACE);
-  const input = needsGraph([self]) ? snapshot(self) : self;
+  if (is_grad_enabled() && self._gradFn && self._base?.is_leaf && self._base._requiresGrad)
+    throw new RuntimeError(VIEW_OF_LEAF_IN_PLACE);
+  if (!is_inference_mode_enabled() && isInferenceTensor(self)) throw new RuntimeError(INFERENCE_IN_PLACE);
+  // Under grad mode compute sees a copy: a formula may save self (or, for mul_, save it for the other operand).
+  const input = is_grad_enabled() ? snapshot(self) : self;
   const result = compute(input);
   if (result.shape.length !== self.shape.length || result.shape.some((d, i) => d !== self.shape[i])) {
     throw new RuntimeError(
@@ -144,7 +163,9 @@ export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tenso
   }
   checkCanCast(result.dtype, self.dtype);
   writeInto(self, result);
-  if (result._gradFn) {
+  if (result._gradFn instanceof OpNode) result._gradFn._aliasOutput(result, self);
+  if (is_grad_enabled() && needsViewRebase(self, result)) rebaseViewHistory(self, result);
+  else if (result._gradFn) {
     self._gradFn = result._gradFn;
     self._outputNr = result._outputNr;
     self._requiresGrad = true;

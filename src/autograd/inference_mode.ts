@@ -1,0 +1,73 @@
+// torch.inference_mode: no graph is recorded, and tensors made inside are "inference tensors" that may
+// never be saved for backward later. Inference-ness belongs to the storage, so views share it.
+import { RuntimeError } from "../errors.js";
+import { Tensor, type Storage } from "../tensor/tensor.js";
+import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
+
+let inferenceMode = false;
+const inferenceStorages = new WeakSet<Storage>();
+
+export function is_inference_mode_enabled(): boolean {
+  return inferenceMode;
+}
+
+/** @internal Whether t was made inside inference_mode. */
+export function isInferenceTensor(t: Tensor): boolean {
+  return inferenceStorages.has(t._storage);
+}
+
+export const INFERENCE_SAVE_ERROR =
+  "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal tensor and use it in autograd.";
+
+/** @internal Throws PyTorch's error when an inference tensor would be saved for backward. */
+export function checkNotInference(saved: readonly Tensor[]): void {
+  for (const t of saved) if (inferenceStorages.has(t._storage)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
+}
+
+/** `with torch.inference_mode():` — runs fn without autograd; `inference_mode(false, fn)` runs it normally. */
+export function inference_mode<T>(fn: () => T): T;
+export function inference_mode<T>(mode: boolean, fn: () => T): T;
+export function inference_mode<T>(modeOrFn: boolean | (() => T), maybeFn?: () => T): T {
+  const mode = typeof modeOrFn === "boolean" ? modeOrFn : true;
+  const fn = typeof modeOrFn === "function" ? modeOrFn : maybeFn;
+  if (typeof fn !== "function") throw new TypeError("torch.inference_mode expects a function to run");
+  if (!mode) return fn();
+  const previous = inferenceMode;
+  const wasGrad = is_grad_enabled();
+  // Every new tensor is made by Tensor._fromData: mark its storage while the mode is on.
+  const originalFromData = Tensor._fromData;
+  if (!previous) {
+    Tensor._fromData = (...args: Parameters<typeof Tensor._fromData>) => {
+      const t = originalFromData.apply(Tensor, args);
+      inferenceStorages.add(t._storage);
+      return t;
+    };
+  }
+  inferenceMode = true;
+  set_grad_enabled(false);
+  try {
+    const result = fn();
+    if (result instanceof Promise)
+      throw new TypeError("torch.inference_mode runs synchronous functions only");
+    return result;
+  } finally {
+    inferenceMode = previous;
+    if (!previous) Tensor._fromData = originalFromData;
+    set_grad_enabled(wasGrad);
+  }
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    /** Whether this tensor was made inside torch.inference_mode. */
+    is_inference(): boolean;
+  }
+}
+
+Object.defineProperty(Tensor.prototype, "is_inference", {
+  value: function (this: Tensor): boolean {
+    return inferenceStorages.has(this._storage);
+  },
+  writable: true,
+  configurable: true,
+});
