@@ -2,7 +2,7 @@
 import { backend } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
 import { Category, int64, toDType, type DType } from "../tensor/dtype.js";
-import { normalizeDim, numel } from "../tensor/shape.js";
+import { numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import {
   binaryKernel,
@@ -14,51 +14,9 @@ import {
   type AsMethod,
 } from "./core.js";
 import { view } from "./shape_ops.js";
+import { normalizeDims, reduceArgs, reducedShape, type ReduceOptions } from "./reduce_util.js";
 
-export interface ReduceOptions {
-  dim?: number | readonly number[] | null;
-  keepdim?: boolean;
-  dtype?: DType | string | null;
-}
-
-/** Accepts PyTorch's spellings: (x), (x, dim, keepdim) and (x, { dim, keepdim, dtype }). */
-function reduceArgs(
-  dimOrOpts: number | readonly number[] | null | ReduceOptions | undefined,
-  keepdim?: boolean,
-) {
-  if (dimOrOpts !== null && typeof dimOrOpts === "object" && !Array.isArray(dimOrOpts)) {
-    const o = dimOrOpts as ReduceOptions;
-    return { dim: o.dim ?? null, keepdim: o.keepdim ?? false, dtype: o.dtype ?? null };
-  }
-  return {
-    dim: (dimOrOpts as number | readonly number[] | null | undefined) ?? null,
-    keepdim: keepdim ?? false,
-    dtype: null,
-  };
-}
-
-/** Sorted, unique, non-negative dims; null means every dim. */
-export function normalizeDims(
-  fn: string,
-  dim: number | readonly number[] | null,
-  ndim: number,
-): number[] | null {
-  if (dim === null) return null;
-  const list = typeof dim === "number" ? [dim] : [...dim];
-  const seen = new Set<number>();
-  for (const d of list) {
-    const n = normalizeDim(d, ndim);
-    if (seen.has(n)) throw new RuntimeError(`dim ${n} appears multiple times in the list of dims`);
-    seen.add(n);
-  }
-  return [...seen].sort((a, b) => a - b).filter((d) => d < ndim);
-}
-
-function reducedShape(shape: readonly number[], dims: number[], keepdim: boolean): number[] {
-  return keepdim
-    ? shape.map((s, i) => (dims.includes(i) ? 1 : s))
-    : shape.filter((_, i) => !dims.includes(i));
-}
+export type { ReduceOptions } from "./reduce_util.js";
 
 /** Sum along dims into `dtype`; no graph. */
 function sumKernel(x: Tensor, dims: number[], keepdim: boolean, dtype: DType): Tensor {
@@ -80,7 +38,7 @@ export function sum(
   checkTensor(input, "sum");
   const args = reduceArgs(dim, keepdim);
   const dtype = sumDtype(input, args.dtype);
-  const dims = normalizeDims("sum", args.dim, input.ndim);
+  const dims = normalizeDims(args.dim, input.ndim);
   const selfShape = input.shape;
   if (dims === null) {
     const all = input.shape.map((_, i) => i);
@@ -110,7 +68,7 @@ export function mean(
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${name}`,
     );
   }
-  const dims = normalizeDims("mean", args.dim, input.ndim) ?? input.shape.map((_, i) => i);
+  const dims = normalizeDims(args.dim, input.ndim) ?? input.shape.map((_, i) => i);
   const count = numel(dims.map((d) => input.shape[d]));
   const summed = sumKernel(input, dims, args.keepdim, dtype);
   const out = binaryKernel("div", summed, scalarTensor(count, dtype), dtype);

@@ -2,6 +2,7 @@
 import type { ArgReduceOp, ReduceOp, ScanOp, StridedArray } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel } from "../../tensor/shape.js";
+import { cascadeSum } from "./cascade_sum.js";
 import { elementOffsets, offsetsFor } from "./strided.js";
 
 /** Moves `dims` to the end so a reduction walks [outer..., inner...] in row-major order. */
@@ -50,6 +51,11 @@ function reduceRow(op: ReduceOp, data: TypedArray, offsets: Int32Array, start: n
 }
 
 export function reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], outDtype: DType) {
+  if (op === "sum" && outDtype.is_floating_point) {
+    const out = allocate(outDtype, numel(x.shape.filter((_, d) => !dims.includes(d))));
+    cascadeSum(x, dims, outDtype, out);
+    return out;
+  }
   const { outer, inner, offsets } = splitForReduction(x, dims);
   const out = allocate(outDtype, outer);
   for (let o = 0; o < outer; o++) out[o] = outDtype.cast(reduceRow(op, x.data, offsets, o * inner, inner));
@@ -81,11 +87,14 @@ export function scan(op: ScanOp, x: StridedArray, dim: number, outDtype: DType) 
   const size = x.shape[dim];
   const stride = contiguousStrides(x.shape)[dim];
   const round = outDtype.cast;
+  // PyTorch's cpu_cum_base_kernel keeps the running value in acc_type (double for float32) and rounds
+  // each output, so the accumulator here is a double kept apart from the rounded output.
+  const acc = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const pos = Math.floor(i / stride) % size;
     const v = round(x.data[offsets[i]]);
-    if (pos === 0) out[i] = v;
-    else out[i] = op === "cumsum" ? round(out[i - stride] + v) : round(out[i - stride] * v);
+    acc[i] = pos === 0 ? v : op === "cumsum" ? acc[i - stride] + v : acc[i - stride] * v;
+    out[i] = round(acc[i]);
   }
   return out;
 }

@@ -1,16 +1,18 @@
 // Op table rows: reduce ops.
 import * as torch from "../../../src/index.js";
-import { f, type OpCase } from "../op_case.js";
+import { f, noGrad, pos, type OpCase } from "../op_case.js";
 
-export const REDUCE_OPS: OpCase[] = [
-  { name: "sum", py: "a.sum()", inputs: [f(2, 3)], ts: (a) => a.sum(), ulps: 8 },
-  { name: "sum.dim", py: "a.sum(1)", inputs: [f(2, 3, 4)], ts: (a) => a.sum(1), ulps: 8 },
+const i64 = (...shape: number[]) => ({ shape, dtype: "int64" as const });
+const bools = (...shape: number[]) => ({ shape, dtype: "bool" as const });
+
+const SUMS: OpCase[] = [
+  { name: "sum", py: "a.sum()", inputs: [f(2, 3)], ts: (a) => a.sum() },
+  { name: "sum.dim", py: "a.sum(1)", inputs: [f(2, 3, 4)], ts: (a) => a.sum(1) },
   {
     name: "sum.dims_keepdim",
     py: "torch.sum(a, (0, -1), keepdim=True)",
     inputs: [f(2, 3, 4)],
     ts: (a) => torch.sum(a, [0, -1], true),
-    ulps: 8,
   },
   { name: "sum.int", py: "a.sum()", inputs: [{ shape: [5], dtype: "int64" }], ts: (a) => a.sum() },
   {
@@ -19,13 +21,298 @@ export const REDUCE_OPS: OpCase[] = [
     inputs: [f(4)],
     ts: (a) => a.sum({ dtype: torch.float64 }),
   },
-  { name: "mean", py: "a.mean()", inputs: [f(3, 4)], ts: (a) => a.mean(), ulps: 8 },
-  { name: "mean.dim", py: "a.mean(0)", inputs: [f(3, 4)], ts: (a) => a.mean(0), ulps: 8 },
+  // Long enough for PyTorch's cascade summation and 8-lane vector paths to show in the digits.
+  { name: "sum.long", py: "a.sum()", inputs: [f(1000)], ts: (a) => a.sum(), gradcheck: false },
+  { name: "sum.lastdim_long", py: "a.sum(-1)", inputs: [f(3, 300)], ts: (a) => a.sum(-1), gradcheck: false },
+  { name: "sum.firstdim_long", py: "a.sum(0)", inputs: [f(70, 45)], ts: (a) => a.sum(0), gradcheck: false },
+  { name: "sum.middle", py: "a.sum(1)", inputs: [f(3, 40, 5)], ts: (a) => a.sum(1), gradcheck: false },
+  {
+    name: "sum.transposed",
+    py: "a.t().sum(1)",
+    inputs: [f(20, 9)],
+    ts: (a) => a.t().sum(1),
+    gradcheck: false,
+  },
+  { name: "mean", py: "a.mean()", inputs: [f(3, 4)], ts: (a) => a.mean() },
+  { name: "mean.dim", py: "a.mean(0)", inputs: [f(3, 4)], ts: (a) => a.mean(0) },
   {
     name: "mean.dim_keepdim",
     py: "a.mean(dim=-1, keepdim=True)",
     inputs: [f(3, 4)],
     ts: (a) => a.mean({ dim: -1, keepdim: true }),
-    ulps: 8,
+  },
+  { name: "mean.long", py: "a.mean(1)", inputs: [f(4, 257)], ts: (a) => a.mean(1), gradcheck: false },
+];
+
+const PRODS: OpCase[] = [
+  { name: "prod", py: "a.prod()", inputs: [f(2, 3)], ts: (a) => a.prod(), ulps: 4 },
+  { name: "prod.dim", py: "a.prod(1)", inputs: [f(3, 4)], ts: (a) => a.prod(1), ulps: 4 },
+  {
+    name: "prod.dim_keepdim",
+    py: "torch.prod(a, -2, keepdim=True)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.prod(a, { dim: -2, keepdim: true }),
+    ulps: 4,
+  },
+  {
+    name: "prod.one_zero",
+    py: "(a * torch.tensor([[1., 0, 1], [1, 1, 1]])).prod()",
+    inputs: [f(2, 3)],
+    ts: (a) =>
+      a
+        .mul(
+          torch.tensor([
+            [1, 0, 1],
+            [1, 1, 1],
+          ]),
+        )
+        .prod(),
+    ulps: 4,
+  },
+  {
+    name: "prod.two_zeros",
+    py: "(a * torch.tensor([[1., 0, 1], [0, 1, 1]])).prod()",
+    inputs: [f(2, 3)],
+    ts: (a) =>
+      a
+        .mul(
+          torch.tensor([
+            [1, 0, 1],
+            [0, 1, 1],
+          ]),
+        )
+        .prod(),
+    ulps: 4,
+  },
+  {
+    name: "prod.dim_zeros",
+    py: "(a * torch.tensor([[1., 0, 1, 0], [1, 1, 1, 1], [0, 1, 1, 1]])).prod(1)",
+    inputs: [f(3, 4)],
+    ts: (a) =>
+      a
+        .mul(
+          torch.tensor([
+            [1, 0, 1, 0],
+            [1, 1, 1, 1],
+            [0, 1, 1, 1],
+          ]),
+        )
+        .prod(1),
+    ulps: 4,
+  },
+  { name: "prod.int", py: "a.prod()", inputs: [i64(5)], ts: (a) => a.prod() },
+  { name: "prod.bool_dim", py: "a.prod(0)", inputs: [bools(3, 2)], ts: (a) => a.prod(0) },
+];
+
+const SELECTS: OpCase[] = [
+  { name: "max", py: "a.max()", inputs: [f(3, 4)], ts: (a) => a.max() },
+  { name: "min", py: "a.min()", inputs: [f(3, 4)], ts: (a) => a.min() },
+  { name: "max.dim_values", py: "a.max(1).values", inputs: [f(3, 4)], ts: (a) => a.max(1).values },
+  {
+    name: "max.dim_indices",
+    py: "a.max(1)[1]",
+    inputs: [noGrad(f(3, 4))],
+    ts: (a) => a.max(1)[1],
+  },
+  {
+    name: "min.dim_keepdim",
+    py: "torch.min(a, 0, keepdim=True)[0]",
+    inputs: [f(3, 4)],
+    ts: (a) => {
+      const [values] = torch.min(a, 0, true);
+      return values;
+    },
+  },
+  {
+    name: "min.dim_indices_keepdim",
+    py: "torch.min(a, dim=-1, keepdim=True).indices",
+    inputs: [noGrad(f(3, 4))],
+    ts: (a) => torch.min(a, { dim: -1, keepdim: true }).indices,
+  },
+  { name: "max.int", py: "a.max()", inputs: [i64(6)], ts: (a) => a.max() },
+  {
+    name: "max.ties",
+    py: "a.unsqueeze(0).expand(3, 4).max()",
+    inputs: [f(4)],
+    ts: (a) => a.unsqueeze(0).expand(3, 4).max(),
+  },
+  { name: "amax", py: "a.amax()", inputs: [f(3, 4)], ts: (a) => a.amax() },
+  { name: "amax.dim", py: "a.amax(1)", inputs: [f(3, 4)], ts: (a) => a.amax(1) },
+  {
+    name: "amin.dims_keepdim",
+    py: "torch.amin(a, (0, 2), keepdim=True)",
+    inputs: [f(2, 3, 4)],
+    ts: (a) => torch.amin(a, [0, 2], true),
+  },
+  {
+    name: "amax.ties",
+    py: "a.unsqueeze(0).expand(3, 4).amax(0)",
+    inputs: [f(4)],
+    ts: (a) => a.unsqueeze(0).expand(3, 4).amax(0),
+  },
+  {
+    name: "amin.ties_full",
+    py: "a.unsqueeze(1).expand(4, 3).amin()",
+    inputs: [f(4)],
+    ts: (a) => a.unsqueeze(1).expand(4, 3).amin(),
+  },
+  { name: "argmax", py: "a.argmax()", inputs: [noGrad(f(3, 4))], ts: (a) => a.argmax() },
+  { name: "argmax.dim", py: "a.argmax(1)", inputs: [noGrad(f(3, 4))], ts: (a) => a.argmax(1) },
+  {
+    name: "argmin.dim_keepdim",
+    py: "torch.argmin(a, dim=-2, keepdim=True)",
+    inputs: [noGrad(f(3, 4))],
+    ts: (a) => torch.argmin(a, { dim: -2, keepdim: true }),
+  },
+  {
+    name: "argmin.keepdim_nodim",
+    py: "a.argmin(keepdim=True)",
+    inputs: [noGrad(f(3, 4))],
+    ts: (a) => a.argmin({ keepdim: true }),
+  },
+  { name: "all", py: "a.all()", inputs: [bools(3, 4)], ts: (a) => a.all() },
+  { name: "any.dim", py: "a.any(1)", inputs: [bools(3, 4)], ts: (a) => a.any(1) },
+  {
+    name: "all.float_keepdim",
+    py: "(a > 0).float().all(0, keepdim=True)",
+    inputs: [noGrad(f(2, 3))],
+    ts: (a) => a.gt(0).float().all(0, true),
+  },
+  { name: "any.int", py: "a.any()", inputs: [i64(4)], ts: (a) => a.any() },
+];
+
+const STATS: OpCase[] = [
+  { name: "var", py: "a.var()", inputs: [f(3, 4)], ts: (a) => a.var() },
+  { name: "var.dim", py: "a.var(1)", inputs: [f(3, 4)], ts: (a) => a.var(1) },
+  {
+    name: "var.correction0_keepdim",
+    py: "torch.var(a, 0, correction=0, keepdim=True)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.var(a, { dim: 0, correction: 0, keepdim: true }),
+  },
+  {
+    name: "var.unbiased_false",
+    py: "a.var(unbiased=False)",
+    inputs: [f(5)],
+    ts: (a) => a.var(false),
+  },
+  { name: "std", py: "a.std()", inputs: [f(3, 4)], ts: (a) => a.std() },
+  {
+    name: "std.dims_unbiased",
+    py: "torch.std(a, (0, 2), False, True)",
+    inputs: [f(2, 3, 4)],
+    ts: (a) => torch.std(a, [0, 2], false, true),
+  },
+  { name: "norm", py: "a.norm()", inputs: [f(3, 4)], ts: (a) => a.norm(), ulps: 2 },
+  { name: "norm.p1", py: "a.norm(1)", inputs: [f(3, 4)], ts: (a) => a.norm(1), ulps: 2 },
+  {
+    name: "norm.inf_dim",
+    py: "a.norm(float('inf'), 1)",
+    inputs: [f(3, 4)],
+    ts: (a) => a.norm(Infinity, 1),
+  },
+  {
+    name: "norm.p3_dim_keepdim",
+    py: "torch.norm(a, p=3, dim=0, keepdim=True)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.norm(a, { p: 3, dim: 0, keepdim: true }),
+    ulps: 2,
+  },
+  {
+    name: "norm.p2_dim",
+    py: "a.norm(2, -1)",
+    inputs: [f(3, 4)],
+    ts: (a) => a.norm(2, -1),
+    ulps: 2,
+  },
+  {
+    name: "vector_norm",
+    py: "torch.linalg.vector_norm(a)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.linalg_vector_norm(a),
+    ulps: 2,
+  },
+  {
+    name: "vector_norm.p1_dim",
+    py: "torch.linalg.vector_norm(a, 1, 1)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.linalg_vector_norm(a, 1, 1),
+    ulps: 2,
+  },
+  {
+    name: "vector_norm.p05",
+    py: "torch.linalg.vector_norm(a, 0.5, -1, True)",
+    inputs: [pos(3, 4)],
+    ts: (a) => torch.linalg_vector_norm(a, { ord: 0.5, dim: -1, keepdim: true }),
+    ulps: 2,
+  },
+  { name: "logsumexp", py: "a.logsumexp(1)", inputs: [f(3, 4)], ts: (a) => a.logsumexp(1) },
+  {
+    name: "logsumexp.dims_keepdim",
+    py: "torch.logsumexp(a, (0, 1), keepdim=True)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.logsumexp(a, [0, 1], true),
+  },
+  { name: "logsumexp.int", py: "a.logsumexp(0)", inputs: [i64(4)], ts: (a) => a.logsumexp(0) },
+  { name: "cumsum", py: "a.cumsum(1)", inputs: [f(3, 4)], ts: (a) => a.cumsum(1) },
+  {
+    name: "cumsum.dim0",
+    py: "torch.cumsum(a, dim=0)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.cumsum(a, { dim: 0 }),
+  },
+  { name: "cumsum.long", py: "a.cumsum(0)", inputs: [f(200)], ts: (a) => a.cumsum(0), gradcheck: false },
+  { name: "cumsum.int", py: "a.cumsum(0)", inputs: [i64(5)], ts: (a) => a.cumsum(0) },
+  { name: "cumprod", py: "a.cumprod(1)", inputs: [f(3, 4)], ts: (a) => a.cumprod(1) },
+  {
+    name: "cumprod.zeros",
+    py: "(a * torch.tensor([[1., 0, 1, 1], [1, 1, 1, 0], [0, 1, 0, 1]])).cumprod(1)",
+    inputs: [f(3, 4)],
+    ts: (a) =>
+      a
+        .mul(
+          torch.tensor([
+            [1, 0, 1, 1],
+            [1, 1, 1, 0],
+            [0, 1, 0, 1],
+          ]),
+        )
+        .cumprod(1),
   },
 ];
+
+// Longer rows check forward digits only: the backward's (grad - sum(grad * out)) cancels, and its sum
+// is not yet in PyTorch's vectorized order, so those gradients differ by more than a few ulps.
+const SOFTMAX: OpCase[] = [
+  { name: "softmax", py: "a.softmax(1)", inputs: [f(3, 4)], ts: (a) => a.softmax(1) },
+  { name: "softmax.dim0", py: "torch.softmax(a, 0)", inputs: [f(3, 4)], ts: (a) => torch.softmax(a, 0) },
+  { name: "softmax.long_row", py: "a.softmax(-1)", inputs: [noGrad(f(2, 37))], ts: (a) => a.softmax(-1) },
+  { name: "softmax.middle", py: "a.softmax(1)", inputs: [noGrad(f(2, 5, 11))], ts: (a) => a.softmax(1) },
+  {
+    name: "softmax.dtype",
+    py: "a.softmax(0, dtype=torch.float64)",
+    inputs: [f(5)],
+    ts: (a) => a.softmax(0, torch.float64),
+  },
+  { name: "log_softmax", py: "a.log_softmax(1)", inputs: [f(3, 4)], ts: (a) => a.log_softmax(1) },
+  {
+    name: "log_softmax.dim0",
+    py: "torch.log_softmax(a, 0)",
+    inputs: [f(3, 4)],
+    ts: (a) => torch.log_softmax(a, 0),
+  },
+  {
+    name: "log_softmax.long_row",
+    py: "a.log_softmax(-1)",
+    inputs: [noGrad(f(2, 37))],
+    ts: (a) => a.log_softmax(-1),
+  },
+  {
+    name: "log_softmax.middle",
+    py: "a.log_softmax(1)",
+    inputs: [noGrad(f(2, 5, 11))],
+    ts: (a) => a.log_softmax(1),
+  },
+];
+
+export const REDUCE_OPS: OpCase[] = [...SUMS, ...PRODS, ...SELECTS, ...STATS, ...SOFTMAX];
