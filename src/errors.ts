@@ -17,3 +17,5 @@ export class IndexError extends pythonError("IndexError") {}
 export class ValueError extends pythonError("ValueError") {}
 /** Python's NotImplementedError. */
 export class NotImplementedError extends pythonError("NotImplementedError") {}
+/** Python's KeyError. */
+export class KeyError extends pythonError("KeyError") {}

@@ -36,7 +36,9 @@ export {
 export { manual_seed, initial_seed, Generator, default_generator } from "./tensor/random.js";
 export { set_printoptions, get_printoptions } from "./tensor/format.js";
 export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode.js";
+export { inference_mode, is_inference_mode_enabled } from "./autograd/inference_mode.js";
 export * as autograd from "./autograd/index.js";
+export * as nn from "./nn/index.js";
 export { get_backend, set_backend } from "./backend/index.js";
-export { RuntimeError, IndexError, ValueError, NotImplementedError } from "./errors.js";
+export { RuntimeError, IndexError, ValueError, NotImplementedError, KeyError } from "./errors.js";
 export * from "./ops/functions.js";

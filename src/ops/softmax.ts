@@ -1,7 +1,6 @@
 // Softmax and log-softmax with PyTorch's CPU kernels' float arithmetic (aten/src/ATen/native/cpu/SoftMaxKernel.cpp):
 // along the last dim, an 8-lane (AVX2) max and sum and a multiply by 1/sum; along other dims, sequential sums
 // and a divide. Every step is rounded to the tensor's dtype, so float32 digits match PyTorch's.
-// This file also re-exports the other reduction files so functions.ts picks them up.
 import { RuntimeError } from "../errors.js";
 import { allocate, Category, toDType, type DType, type TypedArray } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
@@ -10,8 +9,6 @@ import { checkTensor, fromData, installMethods, record, type AsMethod } from "./
 import { isOptions, typeName } from "./reduce_util.js";
 import { expf } from "./sleef.js";
 
-export * from "./reduce_select.js";
-export * from "./reduce_stats.js";
 
 type Round = (v: number) => number;
 

@@ -104,7 +104,10 @@ export function initial_seed(): number {
   return default_generator.initial_seed();
 }
 
-/** Fills with uniforms in [from, to): 24-bit draws for float32, 53-bit for float64, in order. */
+/**
+ * Fills with uniforms in [from, to): 24-bit draws for float32, 53-bit for float64, in order. As in
+ * PyTorch, `to - from` is computed in the element type and the rest in double.
+ */
 export function uniformFill(
   data: TypedArray,
   from: number,
@@ -112,10 +115,18 @@ export function uniformFill(
   gen: Generator,
   doublePrecision: boolean,
 ): void {
+  const r = doublePrecision ? (v: number) => v : Math.fround;
+  const lo = r(from);
+  const span = r(r(to) - lo);
   for (let i = 0; i < data.length; i++) {
     const u = doublePrecision ? gen.uniform53() : gen.uniform24();
-    data[i] = u * (to - from) + from;
+    data[i] = u * span + lo;
   }
+}
+
+/** Fills with 1 where a double-precision uniform draw is below p, else 0 (PyTorch's serial bernoulli). */
+export function bernoulliFill(data: TypedArray, p: number, gen: Generator): void {
+  for (let i = 0; i < data.length; i++) data[i] = gen.uniform53() < p ? 1 : 0;
 }
 
 /** Fills with normals the way PyTorch's CPU normal_ does: Box-Muller over blocks of 16 for 16+ elements. */

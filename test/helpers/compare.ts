@@ -13,17 +13,18 @@ export function decodeFlat(values: Encoded): number[] {
   return [values as number];
 }
 
-/** Relative tolerance of `ulps` float32 ulps (or a tight float64 one), plus a tiny absolute slack. */
+/** Relative tolerance of `ulps` float32 ulps (or a tight float64 one), plus an absolute slack (`absTol`). */
 export function expectClose(
   actual: ArrayLike<number>,
   expected: number[],
   dtype: string,
   ulps = 1,
   what = "values",
+  absTol = 0,
 ): void {
   expect(actual.length, `${what}: element count`).toBe(expected.length);
   const rtol = dtype === "float32" ? ulps * 2 ** -23 : dtype === "float64" ? 1e-12 * ulps : 0;
-  const atol = dtype === "float32" ? 1e-37 : dtype === "float64" ? 1e-300 : 0;
+  const atol = Math.max(absTol, dtype === "float32" ? 1e-37 : dtype === "float64" ? 1e-300 : 0);
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i];
     const e = expected[i];

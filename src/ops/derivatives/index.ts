@@ -10,6 +10,7 @@ import type { Formula } from "../../autograd/node.js";
 import { ARITHMETIC_DERIVATIVES } from "./arithmetic.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
 import { LINALG_DERIVATIVES } from "./linalg.js";
+import { NN_DERIVATIVES } from "./nn.js";
 import { REDUCE_DERIVATIVES } from "./reduce.js";
 import { SHAPE_DERIVATIVES } from "./shape.js";
 import { UNARY_DERIVATIVES } from "./unary.js";
@@ -21,6 +22,7 @@ export const DERIVATIVES = {
   ...SHAPE_DERIVATIVES,
   ...INDEXING_DERIVATIVES,
   ...LINALG_DERIVATIVES,
+  ...NN_DERIVATIVES,
 };
 
 export type DerivativeName = keyof typeof DERIVATIVES;

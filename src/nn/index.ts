@@ -1,0 +1,19 @@
+// torch.nn
+export { Module, RemovableHandle, type StateDict, type LoadResult } from "./module.js";
+export { Parameter } from "./parameter.js";
+export { Sequential, ModuleList, ModuleDict } from "./containers.js";
+export { Linear, type LinearOptions } from "./modules/linear.js";
+export { Identity, Flatten, Dropout } from "./modules/basic.js";
+export {
+  ReLU,
+  Sigmoid,
+  Tanh,
+  SiLU,
+  LogSigmoid,
+  LeakyReLU,
+  ELU,
+  GELU,
+  Softplus,
+} from "./modules/activation.js";
+export * as init from "./init.js";
+export * as functional from "./functional.js";

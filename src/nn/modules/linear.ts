@@ -1,0 +1,75 @@
+// Linear layers: F.linear follows PyTorch's dispatch (addmm for 2-D input) so grad_fn names match.
+import { RuntimeError } from "../../errors.js";
+import { addmm } from "../../ops/blas.js";
+import { matmul } from "../../ops/linalg.js";
+import { empty } from "../../tensor/creation.js";
+import type { DType } from "../../tensor/dtype.js";
+import type { Tensor } from "../../tensor/tensor.js";
+import { calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
+import { Module } from "../module.js";
+import { Parameter } from "../parameter.js";
+
+/** F.linear(input, weight, bias?): input @ weight.T + bias. */
+export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  const inFeatures = weight.shape[weight.ndim - 1];
+  if (input.ndim === 0 || input.shape[input.ndim - 1] !== inFeatures) {
+    const rows = input.ndim === 0 ? 1 : input.numel() / input.shape[input.ndim - 1];
+    throw new RuntimeError(
+      `mat1 and mat2 shapes cannot be multiplied (${rows}x${input.shape[input.ndim - 1] ?? 1} and ${weight.shape[1]}x${weight.shape[0]})`,
+    );
+  }
+  if (bias === null) return matmul(input, weight.t());
+  if (input.ndim === 2) return addmm(bias, input, weight.t());
+  if (input.ndim > 2) {
+    const flat = input.reshape(-1, inFeatures);
+    return addmm(bias, flat, weight.t()).view([...input.shape.slice(0, -1), weight.shape[0]]);
+  }
+  return matmul(input, weight.t()).add(bias);
+}
+
+export interface LinearOptions {
+  bias?: boolean;
+  dtype?: string | DType;
+}
+
+/** y = x W^T + b, initialised like PyTorch (kaiming_uniform_ with a = sqrt(5), then the bias). */
+export class Linear extends Module {
+  weight: Parameter;
+  bias: Parameter | null;
+
+  constructor(
+    readonly in_features: number,
+    readonly out_features: number,
+    opts: LinearOptions = {},
+  ) {
+    super();
+    for (const [name, v] of [
+      ["in_features", in_features],
+      ["out_features", out_features],
+    ] as const) {
+      if (!Number.isInteger(v) || v < 0)
+        throw new TypeError(`Linear(): ${name} must be a non-negative integer, got ${v}`);
+    }
+    const dtype = opts.dtype ?? null;
+    this.weight = new Parameter(empty([out_features, in_features], { dtype }));
+    this.bias = opts.bias === false ? null : new Parameter(empty([out_features], { dtype }));
+    this.reset_parameters();
+  }
+
+  reset_parameters(): void {
+    kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
+    if (this.bias) {
+      const [fanIn] = calculate_fan_in_and_fan_out(this.weight);
+      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+      uniform_(this.bias, -bound, bound);
+    }
+  }
+
+  forward(input: Tensor): Tensor {
+    return linear(input, this.weight, this.bias);
+  }
+
+  override extra_repr(): string {
+    return `in_features=${this.in_features}, out_features=${this.out_features}, bias=${this.bias ? "True" : "False"}`;
+  }
+}

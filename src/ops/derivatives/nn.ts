@@ -1,0 +1,14 @@
+// Derivative rows for fused ops that nn layers and losses record (addmm, ...).
+import type { Tensor } from "../../tensor/tensor.js";
+import { row } from "./row.js";
+
+const scaled = (g: Tensor, by: number) => (by === 1 ? g : g.mul(by));
+
+export const NN_DERIVATIVES = {
+  // derivatives.yaml: self: maybe_multiply(grad, beta); mat1: mm_mat1_backward; mat2: mm_mat2_backward.
+  AddmmBackward0: row<{ mat1: Tensor; mat2: Tensor; alpha: number; beta: number }>((g, s, ctx) => [
+    ctx.needsInputGrad[0] ? scaled(g, s.beta) : null,
+    ctx.needsInputGrad[1] ? scaled(g.mm(s.mat2.t()), s.alpha) : null,
+    ctx.needsInputGrad[2] ? scaled(s.mat1.t().mm(g), s.alpha) : null,
+  ]),
+};

@@ -1,0 +1,180 @@
+// nn.Module, containers, Linear, init and Dropout against what PyTorch 1.13 records (scripts/gen_nn_fixtures.py).
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import * as torch from "../../src/index.js";
+import { expectClose } from "../helpers/compare.js";
+
+const nn = torch.nn;
+const fx = JSON.parse(readFileSync(new URL("../fixtures/nn.json", import.meta.url), "utf8"));
+const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
+
+class Net extends nn.Module {
+  fc1 = new nn.Linear(4, 3);
+  act = new nn.ReLU();
+  seq = new nn.Sequential(new nn.Linear(3, 2), new nn.Sigmoid());
+  scale = new nn.Parameter(torch.ones(1));
+  constructor() {
+    super();
+    this.register_buffer("steps", torch.zeros(1));
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    return (this.seq.forward(this.act.forward(this.fc1.forward(x))) as torch.Tensor).mul(this.scale);
+  }
+}
+
+describe("nn.Module", () => {
+  it("registers parameters, buffers and submodules in PyTorch's order, and prints like PyTorch", () => {
+    torch.manual_seed(0);
+    const net = new Net();
+    expect(String(net)).toBe(fx.net.repr);
+    expect(Object.keys(net.state_dict())).toEqual(fx.net.state_dict_keys);
+    expect([...net.named_parameters()].map(([n]) => n)).toEqual(fx.net.named_parameters);
+    expect([...net.named_modules()].map(([n]) => n)).toEqual(fx.net.named_modules);
+  });
+
+  it("initialises like PyTorch after manual_seed, and gives PyTorch's outputs and gradients", () => {
+    torch.manual_seed(0);
+    const net = new Net();
+    for (const [name, p] of net.named_parameters()) {
+      expectClose(p.values(), flat(fx.net.params[name]), "float32", 1, name);
+    }
+    // float32 randn of 16+ values may differ from PyTorch's AVX2 draw in the last bits, so take x as recorded.
+    const x = torch.tensor(fx.net.x);
+    const y = net.forward(x);
+    expect(y.grad_fn!.name()).toBe(fx.net.grad_fn);
+    expectClose(y.values(), flat(fx.net.y), "float32", 8, "y");
+    y.sum().backward();
+    // Gradients are sums over the batch with cancellation: compare relative to the largest entry.
+    for (const [name, p] of net.named_parameters()) {
+      const expected = flat(fx.net.grads[name]);
+      const scale = Math.max(...expected.map(Math.abs));
+      expectClose(p.grad!.values(), expected, "float32", 8, `grad ${name}`, 1e-6 * scale);
+    }
+  });
+
+  it("state_dict round-trips and load_state_dict reports problems like PyTorch, loading nothing on error", () => {
+    torch.manual_seed(0);
+    const a = new Net();
+    const b = new Net();
+    b.load_state_dict(a.state_dict());
+    expect(b.fc1.weight.tolist()).toEqual(a.fc1.weight.tolist());
+    const before = b.scale.tolist();
+    expect(() => new Net().load_state_dict({ scale: torch.ones(2) })).toThrow(fx.load_error);
+    expect(b.scale.tolist()).toEqual(before);
+    const result = b.load_state_dict({ scale: torch.full([1], 3) }, false);
+    expect(result.missing_keys).toContain("fc1.weight");
+    expect(b.scale.tolist()).toEqual([3]);
+  });
+
+  it("train/eval, zero_grad, requires_grad_, apply, to(dtype) and hooks", () => {
+    const net = new Net();
+    net.eval();
+    expect([...net.modules()].every((m) => !m.training)).toBe(true);
+    net.train();
+    expect(net.seq.training).toBe(true);
+    net.forward(torch.randn(2, 4)).sum().backward();
+    expect(net.fc1.weight.grad).not.toBeNull();
+    net.zero_grad();
+    expect(net.fc1.weight.grad).toBeNull();
+    const visited: string[] = [];
+    net.apply((m) => visited.push(m.constructor.name));
+    expect(visited.at(-1)).toBe("Net");
+    net.double();
+    expect(net.fc1.weight.dtype).toBe(torch.float64);
+    expect(net.fc1.weight).toBeInstanceOf(nn.Parameter);
+    const seen = vi.fn();
+    const handle = net.fc1.register_forward_hook((_m, _inputs, output) => {
+      seen(output);
+      return torch.zeros_like(output as torch.Tensor);
+    });
+    const out = net.fc1.forward(torch.randn(1, 4, { dtype: torch.float64 }));
+    expect(seen).toHaveBeenCalledTimes(1);
+    expect(out.tolist()).toEqual([[0, 0, 0]]);
+    handle.remove();
+    net.fc1.register_forward_pre_hook((_m, inputs) => [(inputs[0] as torch.Tensor).mul(0)]);
+    expect(net.fc1.forward(torch.ones(1, 4, { dtype: torch.float64 })).tolist()).toEqual([
+      net.fc1.bias!.tolist(),
+    ]);
+  });
+});
+
+describe("layers", () => {
+  it("F.linear records PyTorch's grad_fn for 1-D, 2-D and batched input", () => {
+    const lin = new nn.Linear(2, 3);
+    const F = nn.functional;
+    expect(F.linear(torch.randn(4, 2), lin.weight, lin.bias).grad_fn!.name()).toBe(fx.linear_grad_fns["2d"]);
+    expect(F.linear(torch.randn(4, 2), lin.weight).grad_fn!.name()).toBe(fx.linear_grad_fns["2d_nobias"]);
+    expect(F.linear(torch.randn(5, 4, 2), lin.weight, lin.bias).grad_fn!.name()).toBe(
+      fx.linear_grad_fns["3d"],
+    );
+    expect(F.linear(torch.randn(2), lin.weight, lin.bias).grad_fn!.name()).toBe(fx.linear_grad_fns["1d"]);
+    expect(() => lin.forward(torch.randn(4, 5))).toThrow(
+      "mat1 and mat2 shapes cannot be multiplied (4x5 and 2x3)",
+    );
+  });
+
+  it("nn.init gives PyTorch's numbers after manual_seed", () => {
+    torch.manual_seed(1);
+    const w = torch.empty(3, 5);
+    const inits = fx.init_seed1_in_order;
+    expectClose(
+      nn.init.kaiming_uniform_(w.clone(), { a: 0.1 }).values(),
+      flat(inits.kaiming_uniform_),
+      "float32",
+      1,
+      "kaiming_uniform_",
+    );
+    expectClose(
+      nn.init.kaiming_normal_(w.clone(), { mode: "fan_out", nonlinearity: "relu" }).values(),
+      flat(inits.kaiming_normal_),
+      "float32",
+      2,
+      "kaiming_normal_",
+    );
+    expectClose(
+      nn.init.xavier_uniform_(w.clone(), 2.0).values(),
+      flat(inits.xavier_uniform_),
+      "float32",
+      1,
+      "xavier_uniform_",
+    );
+    expectClose(
+      nn.init.xavier_normal_(w.clone()).values(),
+      flat(inits.xavier_normal_),
+      "float32",
+      2,
+      "xavier_normal_",
+    );
+    expectClose(nn.init.uniform_(w.clone(), -2, 3).values(), flat(inits.uniform_), "float32", 1, "uniform_");
+    expectClose(nn.init.normal_(w.clone(), 1, 0.5).values(), flat(inits.normal_), "float32", 2, "normal_");
+    for (const [k, v] of Object.entries(fx.calculate_gain))
+      expect(nn.init.calculate_gain(k as never)).toBeCloseTo(v as number, 12);
+    expect(() => nn.init.kaiming_uniform_(torch.empty(3))).toThrow(
+      "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
+    );
+  });
+
+  it("Dropout draws PyTorch's mask, and is the identity in eval mode", () => {
+    torch.manual_seed(2);
+    const d = new nn.Dropout(0.3);
+    expectClose(d.forward(torch.ones(12)).values(), fx.dropout_seed2, "float32", 1, "dropout");
+    expect(String(d)).toBe(fx.dropout_repr);
+    d.eval();
+    expect(d.forward(torch.ones(3)).tolist()).toEqual([1, 1, 1]);
+    expect(() => new nn.Dropout(1.5)).toThrow("dropout probability has to be between 0 and 1, but got 1.5");
+  });
+
+  it("module reprs match PyTorch", () => {
+    const r = fx.reprs;
+    expect(String(new nn.LeakyReLU())).toBe(r.LeakyReLU);
+    expect(String(new nn.ELU())).toBe(r.ELU);
+    expect(String(new nn.GELU("tanh"))).toBe(r.GELU);
+    expect(String(new nn.Softplus())).toBe(r.Softplus);
+    expect(String(new nn.Flatten())).toBe(r.Flatten);
+    expect(String(new nn.Identity())).toBe(r.Identity);
+    expect(String(new nn.ModuleList([new nn.ReLU(), new nn.Tanh()]))).toBe(r.ModuleList);
+    expect(String(new nn.ModuleDict({ a: new nn.ReLU() }))).toBe(r.ModuleDict);
+    expect(String(new nn.Sequential())).toBe(r.Sequential);
+    expect(String(new nn.Linear(2, 3, { bias: false }))).toBe(r.Linear_nobias);
+  });
+});
