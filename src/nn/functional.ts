@@ -2,3 +2,5 @@
 export { relu, sigmoid, tanh, silu, gelu, elu, leaky_relu, softplus, logsigmoid } from "../ops/functions.js";
 export { linear } from "./modules/linear.js";
 export { dropout } from "./modules/basic.js";
+export * from "./functional_losses.js";
+export * from "./functional_layers.js";

@@ -15,5 +15,11 @@ export {
   GELU,
   Softplus,
 } from "./modules/activation.js";
+export * from "./modules/conv.js";
+export * from "./modules/pooling.js";
+export * from "./modules/normalization.js";
+export * from "./modules/embedding.js";
+export * from "./modules/attention.js";
+export * from "./modules/loss.js";
 export * as init from "./init.js";
 export * as functional from "./functional.js";

@@ -11,6 +11,8 @@ import { ARITHMETIC_DERIVATIVES } from "./arithmetic.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
 import { LINALG_DERIVATIVES } from "./linalg.js";
 import { NN_DERIVATIVES } from "./nn.js";
+import { LOSSES_DERIVATIVES } from "./losses.js";
+import { CONV_DERIVATIVES } from "./conv.js";
 import { REDUCE_DERIVATIVES } from "./reduce.js";
 import { SHAPE_DERIVATIVES } from "./shape.js";
 import { UNARY_DERIVATIVES } from "./unary.js";
@@ -23,6 +25,8 @@ export const DERIVATIVES = {
   ...INDEXING_DERIVATIVES,
   ...LINALG_DERIVATIVES,
   ...NN_DERIVATIVES,
+  ...LOSSES_DERIVATIVES,
+  ...CONV_DERIVATIVES,
 };
 
 export type DerivativeName = keyof typeof DERIVATIVES;

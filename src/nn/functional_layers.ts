@@ -1,0 +1,2 @@
+// Functional forms of conv, pooling, normalization, embedding, bilinear and attention layers.
+export {};

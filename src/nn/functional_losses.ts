@@ -1,0 +1,2 @@
+// Functional forms of the loss functions.
+export {};

@@ -1,0 +1,2 @@
+// nn.attention modules (in progress).
+export {};

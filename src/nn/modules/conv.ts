@@ -1,0 +1,2 @@
+// nn.conv modules (in progress).
+export {};

@@ -1,0 +1,2 @@
+// nn.embedding modules (in progress).
+export {};

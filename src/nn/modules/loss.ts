@@ -1,0 +1,2 @@
+// nn.loss modules (in progress).
+export {};

@@ -1,0 +1,2 @@
+// nn.normalization modules (in progress).
+export {};

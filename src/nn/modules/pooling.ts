@@ -1,0 +1,2 @@
+// nn.pooling modules (in progress).
+export {};

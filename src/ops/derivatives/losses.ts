@@ -1,0 +1,4 @@
+// Derivative rows for losses.
+import { row } from "./row.js";
+
+export const LOSSES_DERIVATIVES = {} satisfies Record<string, ReturnType<typeof row>>;
