@@ -1,0 +1,5 @@
+// torch.utils.data: datasets, samplers' permutations and the DataLoader.
+export { Dataset, TensorDataset, Subset, random_split, AssertionError, type DatasetLike } from "./dataset.js";
+export { DataLoader, type DataLoaderOptions } from "./dataloader.js";
+export { default_collate, type Collated } from "./collate.js";
+export { randperm, type RandpermOptions } from "./randperm.js";

@@ -1,0 +1,3 @@
+// torch.utils
+export * as data from "./data/index.js";
+export * as checkpoint from "./checkpoint.js";
