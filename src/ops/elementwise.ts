@@ -2,7 +2,7 @@
 // runs one backend kernel and records the row of derivatives.ts that differentiates it.
 import type { UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { bool, Category, defaultFloatDtype, describe, resultType, type DType } from "../tensor/dtype.js";
+import { bool, Category, defaultFloatDtype, describe, float32, float64, resultType, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { backend, type BinaryOp } from "../backend/backend.js";
@@ -36,8 +36,15 @@ function alphaOf(fn: string, opts?: AlphaOptions): number {
 
 /** a + alpha * b computed like PyTorch's kernel: the alpha product is rounded before the add. */
 function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha: number): Tensor {
-  const scaled = alpha === 1 ? b : binaryKernel("mul", b, scalarTensor(alpha, dtype), dtype);
-  return binaryKernel(op, a, scaled, dtype);
+  if (alpha === 1) return binaryKernel(op, a, b, dtype);
+  if (dtype === float32) {
+    // PyTorch's float kernel fuses a + alpha * b (one rounding): the float32 product is exact in
+    // float64, so computing there and rounding once at the end gives the fused result.
+    const scaled = binaryKernel("mul", b, scalarTensor(Math.fround(alpha), float64), float64);
+    const sum = binaryKernel(op, a, scaled, float64);
+    return fromData(backend().copy(sum._view(), float32), sum.shape, float32);
+  }
+  return binaryKernel(op, a, binaryKernel("mul", b, scalarTensor(alpha, dtype), dtype), dtype);
 }
 
 function checkNotBoolSub(a: Tensor, b: Tensor): void {
