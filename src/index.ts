@@ -39,6 +39,7 @@ export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autog
 export { inference_mode, is_inference_mode_enabled } from "./autograd/inference_mode.js";
 export * as autograd from "./autograd/index.js";
 export * as nn from "./nn/index.js";
+export * as optim from "./optim/index.js";
 export * as utils from "./utils/index.js";
 export { randperm } from "./utils/data/randperm.js";
 export { save, load, saveToBytes, loadFromBytes, metadataFromBytes, SafetensorError } from "./io/index.js";

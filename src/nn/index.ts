@@ -23,3 +23,4 @@ export * from "./modules/attention.js";
 export * from "./modules/loss.js";
 export * as init from "./init.js";
 export * as functional from "./functional.js";
+export * as utils from "./utils.js";

@@ -1,0 +1,315 @@
+"""Writes test/fixtures/optim.json with real PyTorch 1.13: optimizer trajectories and state dicts,
+lr scheduler sequences, clip_grad results and error texts. Run with /usr/bin/python3."""
+import json
+import math
+import sys
+
+import torch
+from torch.nn.utils import clip_grad_norm_, clip_grad_value_
+from torch.optim import SGD, Adam, AdamW, RMSprop, Adagrad, lr_scheduler
+
+P1 = [[0.5, -1.2, 2.0], [0.3, -0.7, 1.5]]
+C1 = [[1.0, 0.5, -2.0], [1.5, -0.3, 0.8]]
+P2 = [1.0, -2.0, 0.25, 3.0]
+C2 = [0.9, 1.1, -0.6, 0.2]
+P3 = [0.1, 0.2]  # never used by the loss: its grad stays None and the optimizers skip it
+STEPS = 5
+
+
+def make_params(dtype=torch.float32):
+    return [torch.tensor(v, dtype=dtype, requires_grad=True) for v in (P1, P2, P3)]
+
+
+def loss_fn(params):
+    p1, p2, _ = params
+    c1, c2 = torch.tensor(C1, dtype=p1.dtype), torch.tensor(C2, dtype=p1.dtype)
+    return (p1 * c1).pow(2).sum() + (p2 * c2).pow(2).mean() + (p1.sum() * p2.sum()).mul(0.1)
+
+
+def encode(value):
+    if isinstance(value, torch.Tensor):
+        return {"tensor": value.reshape(-1).tolist(), "shape": list(value.shape), "dtype": str(value.dtype).replace("torch.", "")}
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [encode(v) for v in value]
+    if isinstance(value, float) and math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+CLASSES = {"SGD": SGD, "Adam": Adam, "AdamW": AdamW, "RMSprop": RMSprop, "Adagrad": Adagrad}
+
+# (name, class, options, group overrides for [p1], [p2, p3] or None for a single group)
+OPT_CASES = [
+    ("sgd", "SGD", {"lr": 0.1}, None),
+    ("sgd_momentum", "SGD", {"lr": 0.1, "momentum": 0.9}, None),
+    ("sgd_dampening", "SGD", {"lr": 0.1, "momentum": 0.9, "dampening": 0.5}, None),
+    ("sgd_nesterov", "SGD", {"lr": 0.1, "momentum": 0.9, "nesterov": True}, None),
+    ("sgd_weight_decay", "SGD", {"lr": 0.1, "weight_decay": 0.1}, None),
+    ("sgd_maximize", "SGD", {"lr": 0.01, "maximize": True}, None),
+    ("sgd_all", "SGD", {"lr": 0.05, "momentum": 0.8, "weight_decay": 0.2, "nesterov": True, "maximize": True}, None),
+    ("sgd_groups", "SGD", {"lr": 0.1, "momentum": 0.9}, [{"lr": 0.05}, {"lr": 0.01, "momentum": 0.5, "dampening": 0.1}]),
+    ("adam_default", "Adam", {}, None),
+    ("adam", "Adam", {"lr": 0.1}, None),
+    ("adam_betas_eps", "Adam", {"lr": 0.1, "betas": (0.8, 0.9), "eps": 1e-3}, None),
+    ("adam_weight_decay", "Adam", {"lr": 0.1, "weight_decay": 0.1}, None),
+    ("adam_amsgrad", "Adam", {"lr": 0.1, "amsgrad": True}, None),
+    ("adam_maximize", "Adam", {"lr": 0.1, "maximize": True}, None),
+    ("adam_all", "Adam", {"lr": 0.05, "betas": (0.7, 0.95), "weight_decay": 0.3, "amsgrad": True, "maximize": True}, None),
+    ("adam_groups", "Adam", {"lr": 0.1}, [{"lr": 0.2, "amsgrad": True}, {"lr": 0.01, "betas": (0.5, 0.6)}]),
+    ("adamw_default", "AdamW", {}, None),
+    ("adamw", "AdamW", {"lr": 0.1}, None),
+    ("adamw_weight_decay", "AdamW", {"lr": 0.1, "weight_decay": 0.5}, None),
+    ("adamw_amsgrad", "AdamW", {"lr": 0.1, "amsgrad": True}, None),
+    ("adamw_maximize", "AdamW", {"lr": 0.1, "maximize": True, "betas": (0.8, 0.9), "eps": 1e-4}, None),
+    ("adamw_groups", "AdamW", {"lr": 0.1}, [{"weight_decay": 0.0}, {"lr": 0.03, "amsgrad": True}]),
+    ("rmsprop_default", "RMSprop", {}, None),
+    ("rmsprop_alpha_eps", "RMSprop", {"lr": 0.05, "alpha": 0.9, "eps": 1e-3}, None),
+    ("rmsprop_weight_decay", "RMSprop", {"lr": 0.05, "weight_decay": 0.1}, None),
+    ("rmsprop_momentum", "RMSprop", {"lr": 0.05, "momentum": 0.9}, None),
+    ("rmsprop_centered", "RMSprop", {"lr": 0.05, "centered": True}, None),
+    ("rmsprop_centered_momentum", "RMSprop", {"lr": 0.05, "centered": True, "momentum": 0.5}, None),
+    ("rmsprop_maximize", "RMSprop", {"lr": 0.05, "maximize": True, "weight_decay": 0.2}, None),
+    ("rmsprop_groups", "RMSprop", {"lr": 0.05}, [{"centered": True}, {"lr": 0.01, "momentum": 0.9}]),
+    ("adagrad_default", "Adagrad", {}, None),
+    ("adagrad", "Adagrad", {"lr": 0.1}, None),
+    ("adagrad_lr_decay", "Adagrad", {"lr": 0.1, "lr_decay": 0.1}, None),
+    ("adagrad_weight_decay", "Adagrad", {"lr": 0.1, "weight_decay": 0.1}, None),
+    ("adagrad_initial_accumulator", "Adagrad", {"lr": 0.1, "initial_accumulator_value": 0.5, "eps": 1e-3}, None),
+    ("adagrad_maximize", "Adagrad", {"lr": 0.1, "maximize": True}, None),
+    ("adagrad_groups", "Adagrad", {"lr": 0.1}, [{"lr_decay": 0.5}, {"lr": 0.3}]),
+]
+# The same updates on float64 parameters (state follows the parameter's dtype; Adam's step stays float32).
+FLOAT64_CASES = ["sgd_all", "adam_all", "adamw_groups", "rmsprop_centered_momentum", "adagrad_initial_accumulator"]
+
+
+def build_optimizer(cls_name, options, groups, params):
+    if groups is None:
+        return CLASSES[cls_name](params, **options)
+    return CLASSES[cls_name]([{"params": [params[0]], **groups[0]}, {"params": params[1:], **groups[1]}], **options)
+
+
+def run_optimizer_case(name, cls_name, options, groups, dtype=torch.float32):
+    params = make_params(dtype)
+    opt = build_optimizer(cls_name, options, groups, params)
+    trajectory, losses = [], []
+    for _ in range(STEPS):
+        opt.zero_grad(set_to_none=True)
+        loss = loss_fn(params)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+        trajectory.append([p.detach().reshape(-1).tolist() for p in params])
+    return {
+        "name": name if dtype == torch.float32 else name + "_float64",
+        "dtype": str(dtype).replace("torch.", ""),
+        "optimizer": cls_name,
+        "options": encode(options),
+        "groups": encode(groups),
+        "losses": losses,
+        "trajectory": trajectory,
+        "state_dict": encode(opt.state_dict()),
+    }
+
+
+def closure_case():
+    """step(closure): the closure's loss is returned and the update uses its gradients."""
+    params = make_params()
+    opt = SGD(params, lr=0.1, momentum=0.9)
+    returned = []
+
+    def closure():
+        opt.zero_grad()
+        loss = loss_fn(params)
+        loss.backward()
+        return loss
+
+    for _ in range(3):
+        returned.append(opt.step(closure).item())
+    return {"losses": returned, "params": [p.detach().reshape(-1).tolist() for p in params]}
+
+
+def scheduler_optimizer(kind):
+    params = make_params()
+    groups = [{"params": [params[0]], "lr": 0.1}, {"params": params[1:], "lr": 0.05}]
+    if kind == "adam":
+        return Adam(groups)
+    return SGD(groups, lr=0.1, momentum=0.9)
+
+
+SCHED_CASES = [
+    ("step_lr", "sgd", lambda o: lr_scheduler.StepLR(o, step_size=3, gamma=0.5), 25),
+    ("step_lr_default_gamma", "sgd", lambda o: lr_scheduler.StepLR(o, 4), 25),
+    ("multi_step_lr", "sgd", lambda o: lr_scheduler.MultiStepLR(o, milestones=[2, 5, 5, 9], gamma=0.3), 25),
+    ("exponential_lr", "sgd", lambda o: lr_scheduler.ExponentialLR(o, gamma=0.9), 25),
+    ("cosine_annealing_lr", "sgd", lambda o: lr_scheduler.CosineAnnealingLR(o, T_max=7, eta_min=0.01), 30),
+    ("cosine_annealing_lr_no_min", "sgd", lambda o: lr_scheduler.CosineAnnealingLR(o, T_max=10), 25),
+    ("lambda_lr", "sgd", lambda o: lr_scheduler.LambdaLR(o, lambda e: 0.95 ** e), 25),
+    ("lambda_lr_list", "sgd", lambda o: lr_scheduler.LambdaLR(o, [lambda e: 0.95 ** e, lambda e: 1 / (e + 1)]), 25),
+    ("one_cycle_lr", "sgd", lambda o: lr_scheduler.OneCycleLR(o, max_lr=1.0, total_steps=25), 24),
+    ("one_cycle_lr_adam_linear_three_phase", "adam",
+     lambda o: lr_scheduler.OneCycleLR(o, max_lr=[0.5, 0.2], epochs=4, steps_per_epoch=6, anneal_strategy="linear",
+                                       three_phase=True, pct_start=0.25), 23),
+    ("one_cycle_lr_no_momentum", "sgd",
+     lambda o: lr_scheduler.OneCycleLR(o, max_lr=0.3, total_steps=21, cycle_momentum=False, div_factor=10.0,
+                                       final_div_factor=100.0), 20),
+]
+
+PLATEAU_METRICS = [1.0, 0.9, 0.95, 0.95, 0.95, 0.89, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
+                   0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]
+PLATEAU_CASES = [
+    ("reduce_lr_on_plateau", {"patience": 2, "factor": 0.5}),
+    ("reduce_lr_on_plateau_cooldown", {"patience": 1, "cooldown": 2, "factor": 0.3, "min_lr": [0.01, 0.004]}),
+    ("reduce_lr_on_plateau_max_abs", {"mode": "max", "threshold_mode": "abs", "threshold": 0.01, "patience": 0}),
+    ("reduce_lr_on_plateau_min_abs", {"threshold_mode": "abs", "threshold": 0.02, "patience": 1, "min_lr": 0.02}),
+]
+
+
+def momentum_of(group):
+    return group["betas"][0] if "betas" in group else group.get("momentum")
+
+
+def run_scheduler_case(name, kind, make, epochs):
+    opt = scheduler_optimizer(kind)
+    sched = make(opt)
+    lrs = [sched.get_last_lr()]
+    momenta = [[momentum_of(g) for g in opt.param_groups]]
+    for _ in range(epochs):
+        opt.step()
+        sched.step()
+        lrs.append(sched.get_last_lr())
+        momenta.append([momentum_of(g) for g in opt.param_groups])
+    state = {k: v for k, v in sched.state_dict().items() if not callable(v)}
+    if "milestones" in state:
+        state["milestones"] = dict(state["milestones"])
+    return {"name": name, "lrs": lrs, "momenta": momenta, "state_dict": encode(state)}
+
+
+def run_plateau_case(name, options):
+    opt = scheduler_optimizer("sgd")
+    sched = lr_scheduler.ReduceLROnPlateau(opt, **options)
+    lrs = []
+    for m in PLATEAU_METRICS:
+        opt.step()
+        sched.step(m)
+        lrs.append(sched._last_lr)
+    return {"name": name, "options": options, "metrics": PLATEAU_METRICS, "lrs": lrs,
+            "state_dict": encode(sched.state_dict())}
+
+
+CLIP_CASES = [
+    ("norm2_clipped", "norm", 1.0, 2.0),
+    ("norm2_unclipped", "norm", 100.0, 2.0),
+    ("norm1", "norm", 2.0, 1.0),
+    ("norm3", "norm", 2.0, 3.0),
+    ("norm_inf", "norm", 0.5, math.inf),
+    ("value", "value", 0.75, None),
+]
+
+
+def run_clip_case(name, kind, limit, norm_type):
+    params = make_params()
+    loss_fn(params).backward()
+    result = None
+    if kind == "norm":
+        result = clip_grad_norm_(params, limit, norm_type).item()
+    else:
+        clip_grad_value_(params, limit)
+    grads = [None if p.grad is None else p.grad.reshape(-1).tolist() for p in params]
+    return {"name": name, "kind": kind, "limit": limit, "norm_type": encode(norm_type), "total_norm": result, "grads": grads}
+
+
+def single_clip_case():
+    p = torch.tensor(P2, requires_grad=True)
+    (p * torch.tensor(C2)).pow(2).sum().backward()
+    total = clip_grad_norm_(p, 0.5)
+    return {"total_norm": total.item(), "grad": p.grad.tolist()}
+
+
+def p():
+    return [torch.tensor([1.0], requires_grad=True)]
+
+
+ERROR_CASES = {
+    "sgd_negative_lr": lambda: SGD(p(), lr=-1.0),
+    "sgd_negative_momentum": lambda: SGD(p(), lr=0.1, momentum=-0.5),
+    "sgd_negative_weight_decay": lambda: SGD(p(), lr=0.1, weight_decay=-0.1),
+    "sgd_nesterov_without_momentum": lambda: SGD(p(), lr=0.1, nesterov=True),
+    "sgd_nesterov_with_dampening": lambda: SGD(p(), lr=0.1, momentum=0.9, dampening=0.1, nesterov=True),
+    "sgd_missing_lr": lambda: SGD(p()),
+    "adam_negative_lr": lambda: Adam(p(), lr=-0.5),
+    "adam_negative_eps": lambda: Adam(p(), eps=-1e-8),
+    "adam_beta0": lambda: Adam(p(), betas=(1.0, 0.999)),
+    "adam_beta1": lambda: Adam(p(), betas=(0.9, -0.1)),
+    "adam_negative_weight_decay": lambda: Adam(p(), weight_decay=-0.01),
+    "adamw_negative_lr": lambda: AdamW(p(), lr=-0.001),
+    "adamw_beta0": lambda: AdamW(p(), betas=(-0.1, 0.999)),
+    "rmsprop_negative_alpha": lambda: RMSprop(p(), alpha=-0.99),
+    "rmsprop_negative_momentum": lambda: RMSprop(p(), momentum=-0.9),
+    "rmsprop_negative_eps": lambda: RMSprop(p(), eps=-1.0),
+    "adagrad_negative_lr_decay": lambda: Adagrad(p(), lr_decay=-0.1),
+    "adagrad_negative_initial_accumulator": lambda: Adagrad(p(), initial_accumulator_value=-0.1),
+    "adagrad_negative_weight_decay": lambda: Adagrad(p(), weight_decay=-2.5),
+    "empty_params": lambda: SGD([], lr=0.1),
+    "tensor_params": lambda: SGD(torch.tensor([1.0], requires_grad=True), lr=0.1),
+    "double_tensor_params": lambda: SGD(torch.tensor([1.0], dtype=torch.float64, requires_grad=True), lr=0.1),
+    "int_params": lambda: SGD(5, lr=0.1),
+    "group_without_params": lambda: SGD([{"lr": 0.1}], lr=0.1),
+    "non_tensor_param": lambda: SGD([1.0], lr=0.1),
+    "non_leaf_param": lambda: SGD([torch.tensor([1.0], requires_grad=True) * 2], lr=0.1),
+    "duplicate_across_groups": lambda: (lambda q: SGD([{"params": q}, {"params": q}], lr=0.1))(p()),
+    "set_params": lambda: SGD([{"params": {torch.tensor([1.0], requires_grad=True)}}], lr=0.1),
+    "load_wrong_group_count": lambda: SGD(p(), lr=0.1).load_state_dict(
+        SGD([{"params": p()}, {"params": p()}], lr=0.1).state_dict()),
+    "load_wrong_group_size": lambda: SGD(p(), lr=0.1).load_state_dict(SGD(p() + p(), lr=0.1).state_dict()),
+    "scheduler_not_optimizer": lambda: lr_scheduler.StepLR(None, 3),
+    "lambda_lr_wrong_count": lambda: lr_scheduler.LambdaLR(SGD(p(), lr=0.1), [lambda e: 1.0, lambda e: 2.0]),
+    "resume_without_initial_lr": lambda: lr_scheduler.StepLR(SGD(p(), lr=0.1), 3, last_epoch=4),
+    "one_cycle_no_steps": lambda: lr_scheduler.OneCycleLR(SGD(p(), lr=0.1), 1.0),
+    "one_cycle_bad_total_steps": lambda: lr_scheduler.OneCycleLR(SGD(p(), lr=0.1), 1.0, total_steps=0),
+    "one_cycle_bad_epochs": lambda: lr_scheduler.OneCycleLR(SGD(p(), lr=0.1), 1.0, epochs=-2, steps_per_epoch=3),
+    "one_cycle_bad_pct_start": lambda: lr_scheduler.OneCycleLR(SGD(p(), lr=0.1), 1.0, total_steps=10, pct_start=1.5),
+    "one_cycle_bad_anneal": lambda: lr_scheduler.OneCycleLR(SGD(p(), lr=0.1), 1.0, total_steps=10, anneal_strategy="exp"),
+    "one_cycle_no_momentum": lambda: lr_scheduler.OneCycleLR(Adagrad(p()), 1.0, total_steps=10),
+    "one_cycle_max_lr_count": lambda: lr_scheduler.OneCycleLR(SGD(p(), lr=0.1, momentum=0.9), [1.0, 2.0], total_steps=10),
+    "one_cycle_too_many_steps": lambda: [s.step() for s in [lr_scheduler.OneCycleLR(SGD(p(), lr=0.1, momentum=0.9), 1.0, total_steps=3)] for _ in range(4)],
+    "plateau_factor": lambda: lr_scheduler.ReduceLROnPlateau(SGD(p(), lr=0.1), factor=1.0),
+    "plateau_mode": lambda: lr_scheduler.ReduceLROnPlateau(SGD(p(), lr=0.1), mode="avg"),
+    "plateau_threshold_mode": lambda: lr_scheduler.ReduceLROnPlateau(SGD(p(), lr=0.1), threshold_mode="pct"),
+    "plateau_min_lr_count": lambda: lr_scheduler.ReduceLROnPlateau(SGD(p(), lr=0.1), min_lr=[0.1, 0.2]),
+    "clip_nonfinite": lambda: (lambda q: (setattr(q, "grad", torch.tensor([math.inf])), clip_grad_norm_([q], 1.0, error_if_nonfinite=True)))(torch.tensor([1.0], requires_grad=True)),
+}
+
+
+def run_error(name, fn):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001
+            return {"name": name, "type": type(e).__name__, "message": str(e)}
+    raise SystemExit(f"error case {name} did not raise")
+
+
+def main(out_path):
+    import warnings
+    warnings.simplefilter("ignore")
+    fixtures = {
+        "problem": {"P1": P1, "C1": C1, "P2": P2, "C2": C2, "P3": P3, "steps": STEPS},
+        "optimizers": [run_optimizer_case(*c) for c in OPT_CASES]
+        + [run_optimizer_case(*c, dtype=torch.float64) for c in OPT_CASES if c[0] in FLOAT64_CASES],
+        "closure": closure_case(),
+        "schedulers": [run_scheduler_case(*c) for c in SCHED_CASES] + [run_plateau_case(*c) for c in PLATEAU_CASES],
+        "clip": [run_clip_case(*c) for c in CLIP_CASES],
+        "clip_single_tensor": single_clip_case(),
+        "errors": [run_error(n, f) for n, f in ERROR_CASES.items()],
+    }
+    with open(out_path, "w") as f:
+        json.dump(fixtures, f, indent=1, allow_nan=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "test/fixtures/optim.json")

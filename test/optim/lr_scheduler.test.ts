@@ -1,0 +1,177 @@
+// lr_scheduler sequences vs PyTorch 1.13 (test/fixtures/optim.json).
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as torch from "../../src/index.js";
+import * as optim from "../../src/optim/index.js";
+import { encode, expectJsonClose, fixtures, makeParams, type Json, type SchedulerCase } from "./fixtures.js";
+
+const { lr_scheduler } = optim;
+type AnyOptimizer = optim.Optimizer<object>;
+
+/** Two groups (lr 0.1 and 0.05), as in the fixture script. */
+function schedulerOptimizer(kind: "sgd" | "adam"): AnyOptimizer {
+  const params = makeParams();
+  const groups = [
+    { params: [params[0]], lr: 0.1 },
+    { params: params.slice(1), lr: 0.05 },
+  ];
+  return kind === "adam" ? new optim.Adam(groups) : new optim.SGD(groups, { lr: 0.1, momentum: 0.9 });
+}
+
+type Scheduler = optim.lr_scheduler.LRScheduler;
+const SCHEDULERS: Record<
+  string,
+  [kind: "sgd" | "adam", make: (o: AnyOptimizer) => Scheduler, epochs: number]
+> = {
+  step_lr: ["sgd", (o) => new lr_scheduler.StepLR(o, 3, 0.5), 25],
+  step_lr_default_gamma: ["sgd", (o) => new lr_scheduler.StepLR(o, 4), 25],
+  multi_step_lr: ["sgd", (o) => new lr_scheduler.MultiStepLR(o, [2, 5, 5, 9], 0.3), 25],
+  exponential_lr: ["sgd", (o) => new lr_scheduler.ExponentialLR(o, 0.9), 25],
+  cosine_annealing_lr: ["sgd", (o) => new lr_scheduler.CosineAnnealingLR(o, 7, 0.01), 30],
+  cosine_annealing_lr_no_min: ["sgd", (o) => new lr_scheduler.CosineAnnealingLR(o, 10), 25],
+  lambda_lr: ["sgd", (o) => new lr_scheduler.LambdaLR(o, (e) => 0.95 ** e), 25],
+  lambda_lr_list: ["sgd", (o) => new lr_scheduler.LambdaLR(o, [(e) => 0.95 ** e, (e) => 1 / (e + 1)]), 25],
+  one_cycle_lr: ["sgd", (o) => new lr_scheduler.OneCycleLR(o, 1.0, { total_steps: 25 }), 24],
+  one_cycle_lr_adam_linear_three_phase: [
+    "adam",
+    (o) =>
+      new lr_scheduler.OneCycleLR(o, [0.5, 0.2], {
+        epochs: 4,
+        steps_per_epoch: 6,
+        anneal_strategy: "linear",
+        three_phase: true,
+        pct_start: 0.25,
+      }),
+    23,
+  ],
+  one_cycle_lr_no_momentum: [
+    "sgd",
+    (o) =>
+      new lr_scheduler.OneCycleLR(o, 0.3, {
+        total_steps: 21,
+        cycle_momentum: false,
+        div_factor: 10.0,
+        final_div_factor: 100.0,
+      }),
+    20,
+  ],
+};
+
+function momentumOf(group: optim.GroupBase): number | null {
+  if ("betas" in group) return (group.betas as number[])[0];
+  return (group.momentum as number | undefined) ?? null;
+}
+
+// Doubles through the same formulas: agree to the last few bits (Math.cos vs libm cos may differ by an ulp).
+const RTOL = 1e-13;
+
+describe("lr schedulers match PyTorch's lr sequences", () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  });
+  afterEach(() => warn.mockRestore());
+
+  for (const c of fixtures.schedulers) {
+    it(c.name, () => {
+      if (c.name.startsWith("reduce_lr_on_plateau")) return runPlateau(c);
+      const [kind, make, epochs] = SCHEDULERS[c.name];
+      const opt = schedulerOptimizer(kind);
+      const sched = make(opt);
+      const lrs = [sched.get_last_lr()];
+      const momenta = [opt.param_groups.map(momentumOf)];
+      for (let e = 0; e < epochs; e++) {
+        opt.step();
+        sched.step();
+        lrs.push(sched.get_last_lr());
+        momenta.push(opt.param_groups.map(momentumOf));
+      }
+      expectJsonClose(lrs, c.lrs, RTOL);
+      expectJsonClose(momenta, c.momenta as Json, RTOL);
+      // PyTorch's state_dict fields (ours may add ones PyTorch keeps as functions, e.g. anneal_strategy).
+      const state = encode(sched.state_dict()) as Record<string, Json>;
+      const subset = Object.fromEntries(Object.keys(c.state_dict).map((k) => [k, state[k]]));
+      expectJsonClose(subset, c.state_dict, RTOL);
+      expect(warn).not.toHaveBeenCalled();
+    });
+  }
+
+  function runPlateau(c: SchedulerCase): void {
+    const opt = schedulerOptimizer("sgd");
+    const sched = new lr_scheduler.ReduceLROnPlateau(
+      opt,
+      c.options as optim.lr_scheduler.ReduceLROnPlateauOptions,
+    );
+    const lrs = c.metrics!.map((m) => {
+      opt.step();
+      sched.step(torch.tensor(m, { dtype: torch.float64 }));
+      return sched.get_last_lr();
+    });
+    expectJsonClose(lrs, c.lrs, RTOL);
+    expectJsonClose(encode(sched.state_dict()), c.state_dict, RTOL);
+  }
+});
+
+describe("lr scheduler behaviour", () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+  });
+  afterEach(() => warn.mockRestore());
+
+  it("warns when the scheduler steps before the optimizer", () => {
+    const opt = schedulerOptimizer("sgd");
+    const sched = new lr_scheduler.StepLR(opt, 2);
+    sched.step();
+    expect(String(warn.mock.calls[0][0])).toContain(
+      "Detected call of `lr_scheduler.step()` before `optimizer.step()`",
+    );
+  });
+
+  it("warns when get_lr() is called outside step()", () => {
+    const sched = new lr_scheduler.ExponentialLR(schedulerOptimizer("sgd"), 0.5);
+    sched.get_lr();
+    expect(String(warn.mock.calls[0][0])).toBe(
+      "To get the last learning rate computed by the scheduler, please use `get_last_lr()`.",
+    );
+  });
+
+  it("step(epoch) uses the closed form and warns about the deprecated epoch argument", () => {
+    const opt = schedulerOptimizer("sgd");
+    const sched = new lr_scheduler.StepLR(opt, 3, 0.5);
+    opt.step();
+    sched.step(7);
+    expect(sched.get_last_lr()).toEqual([0.1 * 0.5 ** 2, 0.05 * 0.5 ** 2]);
+    expect(String(warn.mock.calls[0][0])).toContain(
+      "The epoch parameter in `scheduler.step()` was not necessary",
+    );
+  });
+
+  it("state_dict round trip (scheduler built first, then both states loaded) resumes the schedule", () => {
+    const opt = schedulerOptimizer("sgd");
+    const sched = new lr_scheduler.CosineAnnealingLR(opt, 7, 0.01);
+    for (let i = 0; i < 5; i++) {
+      opt.step();
+      sched.step();
+    }
+    const saved = sched.state_dict();
+    const optState = opt.state_dict();
+    const opt2 = schedulerOptimizer("sgd");
+    const sched2 = new lr_scheduler.CosineAnnealingLR(opt2, 7, 0.01);
+    opt2.load_state_dict(optState);
+    sched2.load_state_dict(saved);
+    for (let i = 0; i < 10; i++) {
+      opt.step();
+      sched.step();
+      opt2.step();
+      sched2.step();
+      expect(sched2.get_last_lr()).toEqual(sched.get_last_lr());
+    }
+    const expected = fixtures.schedulers.find((s) => s.name === "cosine_annealing_lr")!.lrs[15];
+    expectJsonClose(sched2.get_last_lr(), expected, RTOL);
+  });
+
+  it("LambdaLR's state_dict keeps null for each function", () => {
+    const sched = new lr_scheduler.LambdaLR(schedulerOptimizer("sgd"), (e) => 1 / (e + 1));
+    expect(sched.state_dict().lr_lambdas).toEqual([null, null]);
+  });
+});
