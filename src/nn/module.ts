@@ -49,15 +49,15 @@ export abstract class Module {
     });
   }
 
-  abstract forward(...inputs: never[]): unknown;
+  abstract forward(...inputs: unknown[]): unknown;
 
-  private _callWithHooks(forward: (...a: never[]) => unknown, args: unknown[]): unknown {
+  private _callWithHooks(forward: (...a: unknown[]) => unknown, args: unknown[]): unknown {
     let inputs = args;
     for (const hook of this._forwardPreHooks.values()) {
       const replaced = hook(this, inputs);
       if (replaced !== undefined) inputs = Array.isArray(replaced) ? replaced : [replaced];
     }
-    let output = forward.apply(this, inputs as never[]);
+    let output = forward.apply(this, inputs);
     for (const hook of this._forwardHooks.values()) {
       const replaced = hook(this, inputs, output);
       if (replaced !== undefined) output = replaced;
