@@ -40,6 +40,7 @@ export { inference_mode, is_inference_mode_enabled } from "./autograd/inference_
 export * as autograd from "./autograd/index.js";
 export * as nn from "./nn/index.js";
 export * as optim from "./optim/index.js";
+export * as viz from "./viz/index.js";
 export * as utils from "./utils/index.js";
 export { randperm } from "./utils/data/randperm.js";
 export { save, load, saveToBytes, loadFromBytes, metadataFromBytes, SafetensorError } from "./io/index.js";
