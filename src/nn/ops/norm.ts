@@ -1,0 +1,129 @@
+// F.batch_norm and F.layer_norm, each recorded as PyTorch's one node (NativeBatchNormBackward0,
+// NativeLayerNormBackward0). Statistics are computed in float64 like PyTorch's CPU accumulators.
+import { no_grad } from "../../autograd/grad_mode.js";
+import { RuntimeError, ValueError } from "../../errors.js";
+import { checkTensor, record } from "../../ops/core.js";
+import { float32, float64 } from "../../tensor/dtype.js";
+import { Tensor } from "../../tensor/tensor.js";
+
+/** Stands in for an optional input that is not given (it never requires grad, so gets no gradient). */
+export const ABSENT = Tensor._fromData(new Float32Array(0), [0], float32);
+
+export interface BatchNormOptions {
+  weight?: Tensor | null;
+  bias?: Tensor | null;
+  training?: boolean;
+  momentum?: number;
+  eps?: number;
+}
+
+/** F.batch_norm(input, running_mean, running_var, { weight, bias, training, momentum, eps }). */
+export function batch_norm(
+  input: Tensor,
+  running_mean: Tensor | null,
+  running_var: Tensor | null,
+  opts: BatchNormOptions = {},
+): Tensor {
+  checkTensor(input, "batch_norm");
+  const { weight = null, bias = null, training = false, momentum = 0.1, eps = 1e-5 } = opts;
+  if (input.ndim < 2)
+    throw new ValueError(`Expected 2D or higher input to batch_norm (got ${input.ndim}D input)`);
+  const channels = input.shape[1];
+  if (training) {
+    const perChannel = input.numel() / channels;
+    if (perChannel === 1)
+      throw new ValueError(
+        `Expected more than 1 value per channel when training, got input size torch.Size([${input.shape.join(", ")}])`,
+      );
+  }
+  for (const [name, t] of [
+    ["running_mean", running_mean],
+    ["running_var", running_var],
+    ["weight", weight],
+    ["bias", bias],
+  ] as const) {
+    if (t !== null && t.numel() !== channels)
+      throw new RuntimeError(`${name} should contain ${channels} elements not ${t.numel()}`);
+  }
+  const dims = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
+  const shape = [1, channels, ...Array<number>(input.ndim - 2).fill(1)];
+  const useBatchStats = training || running_mean === null || running_var === null;
+  const { out, runningInvstd } = no_grad(() => {
+    const x64 = input.to(float64);
+    let mean: Tensor;
+    let invstd: Tensor;
+    if (useBatchStats) {
+      mean = x64.mean(dims);
+      const biased = x64.var(dims, false);
+      invstd = biased.add(eps).rsqrt();
+      if (training && running_mean !== null && running_var !== null) {
+        const count = input.numel() / channels;
+        const unbiased = biased.mul(count / (count - 1));
+        running_mean.copy_(mean.mul(momentum).add(running_mean.to(float64).mul(1 - momentum)));
+        running_var.copy_(unbiased.mul(momentum).add(running_var.to(float64).mul(1 - momentum)));
+      }
+    } else {
+      mean = (running_mean as Tensor).to(float64);
+      invstd = (running_var as Tensor).to(float64).add(eps).rsqrt();
+    }
+    // y = x * alpha + beta with alpha = invstd * weight and beta = bias - mean * alpha, like PyTorch's kernel.
+    const alpha = weight ? invstd.mul(weight.to(float64)) : invstd;
+    const beta = bias ? bias.to(float64).sub(mean.mul(alpha)) : mean.mul(alpha).neg();
+    const y = input.mul(alpha.to(input.dtype).reshape(shape)).add(beta.to(input.dtype).reshape(shape));
+    return {
+      out: y.detach(),
+      runningInvstd: useBatchStats ? null : invstd.to(input.dtype).detach(),
+    };
+  });
+  return record("NativeBatchNormBackward0", [input, weight ?? ABSENT, bias ?? ABSENT], out, () => ({
+    input,
+    weight,
+    training: useBatchStats,
+    eps,
+    runningMean: useBatchStats ? null : (running_mean as Tensor).detach().clone(),
+    runningInvstd,
+  }));
+}
+
+/** F.layer_norm(input, normalized_shape, weight?, bias?, eps). */
+export function layer_norm(
+  input: Tensor,
+  normalized_shape: number | readonly number[],
+  weight: Tensor | null = null,
+  bias: Tensor | null = null,
+  eps = 1e-5,
+): Tensor {
+  checkTensor(input, "layer_norm");
+  const normShape = typeof normalized_shape === "number" ? [normalized_shape] : [...normalized_shape];
+  const nd = normShape.length;
+  const tail = input.shape.slice(input.ndim - nd);
+  if (input.ndim < nd || tail.some((s, i) => s !== normShape[i]))
+    throw new RuntimeError(
+      `Given normalized_shape=[${normShape.join(", ")}], expected input with shape [*, ${normShape.join(", ")}], but got input of size[${input.shape.join(", ")}]`,
+    );
+  for (const [name, t] of [
+    ["weight", weight],
+    ["bias", bias],
+  ] as const) {
+    if (t !== null && (t.ndim !== nd || t.shape.some((s, i) => s !== normShape[i])))
+      throw new RuntimeError(
+        `Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape [${t.shape.join(", ")}] and normalized_shape = [${normShape.join(", ")}]`,
+      );
+  }
+  const dims = Array.from({ length: nd }, (_, i) => input.ndim - nd + i);
+  const out = no_grad(() => {
+    const x64 = input.to(float64);
+    const mean = x64.mean(dims, true);
+    const rstd = x64.var(dims, false, true).add(eps).rsqrt();
+    let y = input.sub(mean.to(input.dtype)).mul(rstd.to(input.dtype));
+    if (weight) y = y.mul(weight);
+    if (bias) y = y.add(bias);
+    return y.detach();
+  });
+  return record("NativeLayerNormBackward0", [input, weight ?? ABSENT, bias ?? ABSENT], out, () => ({
+    input,
+    weight,
+    normDims: nd,
+    eps,
+  }));
+}

@@ -1,0 +1,271 @@
+// F.max_pool2d, F.avg_pool2d, F.adaptive_avg_pool2d over window plans, each recorded as the one
+// node PyTorch records (MaxPool2DWithIndicesBackward0, AvgPool2DBackward0, AdaptiveAvgPool2DBackward0).
+import { no_grad } from "../../autograd/grad_mode.js";
+import { IndexError, RuntimeError } from "../../errors.js";
+import { checkTensor, record } from "../../ops/core.js";
+import { float32, float64 } from "../../tensor/dtype.js";
+import { Tensor } from "../../tensor/tensor.js";
+import { expandTuple, type IntOrTuple } from "./conv.js";
+import { adaptivePlan, slidingPlan, unfoldWindows, type WindowPlan } from "./windows.js";
+
+/** PyTorch's pooling_output_shape. */
+function poolOutSize(
+  size: number,
+  k: number,
+  pad: number,
+  stride: number,
+  dil: number,
+  ceil: boolean,
+): number {
+  let out = Math.floor((size + 2 * pad - dil * (k - 1) - 1 + (ceil ? stride - 1 : 0)) / stride) + 1;
+  if (ceil && (out - 1) * stride >= size + pad) out--;
+  return out;
+}
+
+interface PoolGeometry {
+  kernel: number[];
+  stride: number[];
+  padding: number[];
+  dilation: number[];
+  outShape: number[];
+}
+
+/** pool2d_shape_check: argument checks and the output size. */
+function poolGeometry(
+  input: Tensor,
+  kernelArg: IntOrTuple,
+  strideArg: IntOrTuple | null | undefined,
+  paddingArg: IntOrTuple,
+  dilationArg: IntOrTuple,
+  ceil: boolean,
+): PoolGeometry {
+  const kernel = expandTuple(kernelArg, 2, "kernel_size");
+  const stride =
+    strideArg === null || strideArg === undefined || (Array.isArray(strideArg) && strideArg.length === 0)
+      ? kernel
+      : expandTuple(strideArg, 2, "stride");
+  const padding = expandTuple(paddingArg, 2, "padding");
+  const dilation = expandTuple(dilationArg, 2, "dilation");
+  if (stride.some((s) => s === 0)) throw new RuntimeError("stride should not be zero");
+  if (kernel.some((k) => k <= 0))
+    throw new RuntimeError(
+      `kernel size should be greater than zero, but got kH: ${kernel[0]} kW: ${kernel[1]}`,
+    );
+  if (stride.some((s) => s < 0))
+    throw new RuntimeError(`stride should be greater than zero, but got dH: ${stride[0]} dW: ${stride[1]}`);
+  if (dilation.some((d) => d <= 0))
+    throw new RuntimeError(
+      `dilation should be greater than zero, but got dilationH: ${dilation[0]} dilationW: ${dilation[1]}`,
+    );
+  for (let d = 0; d < 2; d++) {
+    if (padding[d] > kernel[d] / 2)
+      throw new RuntimeError(
+        `pad should be at most half of kernel size, but got pad=${padding[d]} and kernel_size=${kernel[d]}`,
+      );
+  }
+  const [c, h, w] = input.shape.slice(-3);
+  const outShape = [h, w].map((size, d) =>
+    poolOutSize(size, kernel[d], padding[d], stride[d], dilation[d], ceil),
+  );
+  if (outShape.some((o) => o < 1))
+    throw new RuntimeError(
+      `Given input size: (${c}x${h}x${w}). Calculated output size: (${c}x${outShape[0]}x${outShape[1]}). Output size is too small`,
+    );
+  return { kernel, stride, padding, dilation, outShape };
+}
+
+function checkPoolInput(input: Tensor, fn: string): void {
+  checkTensor(input, fn);
+  if (fn === "avg_pool2d" && input.ndim < 3)
+    throw new IndexError(
+      `Dimension out of range (expected to be in range of [${-Math.max(input.ndim, 1)}, ${Math.max(input.ndim, 1) - 1}], but got -3)`,
+    );
+  if (input.ndim !== 3 && input.ndim !== 4) {
+    throw new RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input");
+  }
+  if (input.shape.slice(-3).some((s) => s === 0))
+    throw new RuntimeError(
+      `Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:[${input.shape.join(", ")}]`,
+    );
+}
+
+/** The 4-D view pooling works on: an unbatched [C, H, W] input becomes [1, C, H, W]. */
+const batched = (input: Tensor): number[] => (input.ndim === 3 ? [1, ...input.shape] : [...input.shape]);
+
+export interface MaxPool2dOptions {
+  stride?: IntOrTuple | null;
+  padding?: IntOrTuple;
+  dilation?: IntOrTuple;
+  ceil_mode?: boolean;
+  return_indices?: boolean;
+}
+
+/** F.max_pool2d_with_indices: [values, indices] (indices are flat positions in each input plane). */
+export function max_pool2d_with_indices(
+  input: Tensor,
+  kernel_size: IntOrTuple,
+  opts: MaxPool2dOptions = {},
+): [Tensor, Tensor] {
+  checkPoolInput(input, "max_pool2d");
+  const { stride = null, padding = 0, dilation = 1, ceil_mode = false } = opts;
+  const geo = poolGeometry(input, kernel_size, stride, padding, dilation, ceil_mode);
+  const shape4 = batched(input);
+  const plan = slidingPlan({
+    sizes: shape4.slice(2),
+    kernel: geo.kernel,
+    stride: geo.stride,
+    padBefore: geo.padding,
+    dilation: geo.dilation,
+    outShape: geo.outShape,
+  });
+  const outShape = [...input.shape.slice(0, -2), ...geo.outShape];
+  const [n, c] = shape4;
+  const [values, indices] = no_grad(() => {
+    let cols = input
+      .reshape(n, c, plan.inCount)
+      .index_select(2, plan.index)
+      .reshape(n, c, plan.kernelCount, -1);
+    if (!plan.allValid) cols = cols.masked_fill(plan.invalid(), -Infinity);
+    const best = cols.max(2);
+    const positions = plan.index
+      .reshape(plan.kernelCount, plan.outCount)
+      .expand(n, c, plan.kernelCount, plan.outCount);
+    const at = positions.gather(2, best.indices.unsqueeze(2)).squeeze(2);
+    return [best.values.reshape(outShape).detach(), at.reshape(outShape).detach()];
+  });
+  const out = record("MaxPool2DWithIndicesBackward0", [input], values, () => ({
+    inputShape: [...input.shape],
+    shape4,
+    indices,
+  }));
+  return [out, indices];
+}
+
+export function max_pool2d(input: Tensor, kernel_size: IntOrTuple, opts: MaxPool2dOptions = {}): Tensor {
+  return max_pool2d_with_indices(input, kernel_size, opts)[0];
+}
+
+export interface AvgPool2dOptions {
+  stride?: IntOrTuple | null;
+  padding?: IntOrTuple;
+  ceil_mode?: boolean;
+  count_include_pad?: boolean;
+  divisor_override?: number | null;
+}
+
+/** Per-dim window sizes for the divisor, as avg_pool2d's kernel computes them. */
+function windowSizes(
+  size: number,
+  k: number,
+  s: number,
+  p: number,
+  outSize: number,
+  includePad: boolean,
+): number[] {
+  const sizes: number[] = [];
+  for (let o = 0; o < outSize; o++) {
+    let start = o * s - p;
+    let end = Math.min(start + k, size + p);
+    const withPad = end - start;
+    start = Math.max(start, 0);
+    end = Math.min(end, size);
+    sizes.push(includePad ? withPad : end - start);
+  }
+  return sizes;
+}
+
+/** [L] divisors from per-dim window sizes (row-major over output positions). */
+function divisorTensor(perDim: number[][], dtype: Tensor["dtype"]): Tensor {
+  const [hs, ws] = perDim;
+  const data =
+    dtype === float64 ? new Float64Array(hs.length * ws.length) : new Float32Array(hs.length * ws.length);
+  for (let i = 0; i < hs.length; i++)
+    for (let j = 0; j < ws.length; j++) data[i * ws.length + j] = hs[i] * ws[j];
+  return Tensor._fromData(data, [data.length], dtype === float64 ? float64 : float32);
+}
+
+function averageWindows(input: Tensor, plan: WindowPlan, divisor: Tensor, outShape: number[]): Tensor {
+  const [n, c] = batched(input);
+  return no_grad(() =>
+    unfoldWindows(input.reshape(n, c, plan.inCount), plan)
+      .sum(2)
+      .div(divisor)
+      .reshape(outShape)
+      .detach(),
+  );
+}
+
+export function avg_pool2d(input: Tensor, kernel_size: IntOrTuple, opts: AvgPool2dOptions = {}): Tensor {
+  checkPoolInput(input, "avg_pool2d");
+  const {
+    stride = null,
+    padding = 0,
+    ceil_mode = false,
+    count_include_pad = true,
+    divisor_override = null,
+  } = opts;
+  if (divisor_override === 0) throw new RuntimeError("divisor must be not zero");
+  const geo = poolGeometry(input, kernel_size, stride, padding, 1, ceil_mode);
+  const shape4 = batched(input);
+  const sizes = shape4.slice(2);
+  const plan = slidingPlan({
+    sizes,
+    kernel: geo.kernel,
+    stride: geo.stride,
+    padBefore: geo.padding,
+    dilation: [1, 1],
+    outShape: geo.outShape,
+  });
+  const perDim = sizes.map((size, d) =>
+    windowSizes(size, geo.kernel[d], geo.stride[d], geo.padding[d], geo.outShape[d], count_include_pad),
+  );
+  const divisor =
+    divisor_override !== null
+      ? divisorTensor(
+          [geo.outShape[0], geo.outShape[1]].map((o, d) =>
+            Array<number>(o).fill(d === 0 ? divisor_override : 1),
+          ),
+          input.dtype,
+        )
+      : divisorTensor(perDim, input.dtype);
+  const outShape = [...input.shape.slice(0, -2), ...geo.outShape];
+  const out = averageWindows(input, plan, divisor, outShape);
+  return record("AvgPool2DBackward0", [input], out, () => ({
+    inputShape: [...input.shape],
+    shape4,
+    plan,
+    divisor,
+  }));
+}
+
+/** F.adaptive_avg_pool2d; `null` in output_size keeps that input size. */
+export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonly (number | null)[]): Tensor {
+  checkTensor(input, "adaptive_avg_pool2d");
+  if (input.ndim !== 3 && input.ndim !== 4)
+    throw new RuntimeError(
+      `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${input.shape.join(", ")}]`,
+    );
+  const sizes = input.shape.slice(-2);
+  const requested = typeof output_size === "number" ? [output_size, output_size] : [...output_size];
+  if (requested.length !== 2) throw new RuntimeError("adaptive_avg_pool2d: output_size must be 2");
+  const outSize = requested.map((o, d) => (o === null ? sizes[d] : o));
+  // PyTorch takes a mean when the output is one element per plane.
+  if (outSize[0] === 1 && outSize[1] === 1) return input.mean([-1, -2], true);
+  const shape4 = batched(input);
+  const plan = adaptivePlan(sizes, outSize);
+  const perDim = sizes.map((size, d) =>
+    Array.from(
+      { length: outSize[d] },
+      (_, o) => Math.ceil(((o + 1) * size) / outSize[d]) - Math.floor((o * size) / outSize[d]),
+    ),
+  );
+  const divisor = divisorTensor(perDim, input.dtype);
+  const outShape = [...input.shape.slice(0, -2), ...outSize];
+  const out = averageWindows(input, plan, divisor, outShape);
+  return record("AdaptiveAvgPool2DBackward0", [input], out, () => ({
+    inputShape: [...input.shape],
+    shape4,
+    plan,
+    divisor,
+  }));
+}

@@ -1,0 +1,548 @@
+// Conv, pooling, normalization, embedding, bilinear and attention layers against real PyTorch 1.13
+// (scripts/gen_layer_fixtures.py): reprs, default init after manual_seed, outputs, grad_fn names,
+// gradients, BatchNorm buffers; plus float64 gradchecks and PyTorch's error messages.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as torch from "../../src/index.js";
+import { decodeFlat, expectClose, type Encoded } from "../helpers/compare.js";
+
+const nn = torch.nn;
+const F = torch.nn.functional;
+type Tensor = torch.Tensor;
+
+interface CaseFixture {
+  seed: number;
+  repr: string;
+  params: Record<string, Encoded>;
+  param_names: string[];
+  inputs: Encoded[];
+  input_dtypes: string[];
+  outputs: (Encoded | null)[];
+  output_dtypes: (string | null)[];
+  grad_fns: (string | null)[];
+  upstream: (Encoded | null)[];
+  input_grads: (Encoded | null)[];
+  param_grads: Record<string, Encoded | null>;
+  buffers: Record<string, Encoded>;
+}
+
+const fx = JSON.parse(readFileSync(new URL("../fixtures/layers.json", import.meta.url), "utf8")) as {
+  cases: Record<string, CaseFixture>;
+  batchnorm_steps: Record<string, Record<string, unknown>>;
+};
+
+interface LayerCase {
+  build: () => torch.nn.Module;
+  /** How the fixture's distinct inputs are passed (attention: "self" = q=k=v, "kv" = k=v). */
+  call?: (m: torch.nn.Module, inputs: Tensor[]) => Tensor | (Tensor | null)[];
+  /** Looser float32 tolerance (ulps, absolute) where PyTorch sums in another order. */
+  tol?: [number, number];
+  /** Absolute slack on the initial weights: normal_ on 16+ elements is not bit-exact with PyTorch's
+   * vectorised float32 Box-Muller (src/ops/random_ops.ts), so Embedding's N(0, 1) init differs by ~1e-6. */
+  initAtol?: number;
+}
+
+const mha = (m: torch.nn.Module) => m as torch.nn.MultiheadAttention;
+const CASES: Record<string, LayerCase> = {
+  conv2d_basic: { build: () => new nn.Conv2d(3, 4, 3) },
+  conv2d_pad_stride: { build: () => new nn.Conv2d(2, 4, [3, 2], { stride: [2, 1], padding: [1, 2] }) },
+  conv2d_dil_groups: {
+    build: () => new nn.Conv2d(4, 6, 3, { padding: 2, dilation: 2, groups: 2, bias: false }),
+  },
+  conv2d_same_even: { build: () => new nn.Conv2d(2, 3, 4, { padding: "same" }) },
+  conv2d_valid: { build: () => new nn.Conv2d(2, 3, 3, { padding: "valid" }) },
+  conv2d_unbatched: { build: () => new nn.Conv2d(2, 3, 3, { padding: 1 }) },
+  conv1d_basic: { build: () => new nn.Conv1d(3, 5, 3, { stride: 2, padding: 1 }) },
+  conv1d_same_dil_groups: {
+    build: () => new nn.Conv1d(2, 4, 3, { padding: "same", dilation: 2, groups: 2 }),
+  },
+  maxpool_basic: { build: () => new nn.MaxPool2d(2) },
+  maxpool_full: {
+    build: () => new nn.MaxPool2d(3, { stride: 2, padding: 1, ceil_mode: true, return_indices: true }),
+  },
+  maxpool_dilation: { build: () => new nn.MaxPool2d([2, 3], { stride: [1, 2], dilation: 2 }) },
+  maxpool_unbatched: { build: () => new nn.MaxPool2d(2, { stride: 1, return_indices: true }) },
+  avgpool_basic: { build: () => new nn.AvgPool2d(2) },
+  avgpool_pad_exclude: {
+    build: () => new nn.AvgPool2d(3, { stride: 2, padding: 1, ceil_mode: true, count_include_pad: false }),
+  },
+  avgpool_pad_include: { build: () => new nn.AvgPool2d(3, { stride: 2, padding: 1, ceil_mode: true }) },
+  avgpool_divisor: { build: () => new nn.AvgPool2d([2, 3], { divisor_override: 4 }) },
+  adaptive_none: { build: () => new nn.AdaptiveAvgPool2d([3, null]) },
+  adaptive_4: { build: () => new nn.AdaptiveAvgPool2d(4) },
+  adaptive_1: { build: () => new nn.AdaptiveAvgPool2d(1) },
+  batchnorm2d: { build: () => new nn.BatchNorm2d(3) },
+  batchnorm1d_3d_cumulative: { build: () => new nn.BatchNorm1d(3, { momentum: null }) },
+  batchnorm1d_plain: {
+    build: () => new nn.BatchNorm1d(4, { eps: 1e-3, affine: false, track_running_stats: false }),
+  },
+  layernorm: { build: () => new nn.LayerNorm(5) },
+  layernorm_2d_plain: { build: () => new nn.LayerNorm([3, 5], { eps: 1e-3, elementwise_affine: false }) },
+  embedding: { build: () => new nn.Embedding(10, 4), initAtol: 1e-5 },
+  embedding_padding: { build: () => new nn.Embedding(6, 3, { padding_idx: 2 }), initAtol: 1e-5 },
+  bilinear: {
+    build: () => new nn.Bilinear(3, 4, 2),
+    call: (m, [a, b]) => (m as torch.nn.Bilinear).forward(a, b),
+  },
+  bilinear_nobias_3d: {
+    build: () => new nn.Bilinear(2, 3, 4, { bias: false }),
+    call: (m, [a, b]) => (m as torch.nn.Bilinear).forward(a, b),
+  },
+  mha_self: { build: () => new nn.MultiheadAttention(8, 2), call: (m, [x]) => mha(m).forward(x, x, x) },
+  mha_batch_first_kpm: {
+    build: () => new nn.MultiheadAttention(6, 3, { batch_first: true }),
+    call: (m, [q, kv]) =>
+      mha(m).forward(q, kv, kv, {
+        key_padding_mask: torch.tensor([
+          [false, false, true, false, true],
+          [false, false, false, false, false],
+        ]),
+      }),
+  },
+  mha_kdim_mask_heads: {
+    build: () => new nn.MultiheadAttention(4, 2, { kdim: 3, vdim: 5 }),
+    call: (m, [q, k, v]) =>
+      mha(m).forward(q, k, v, {
+        attn_mask: torch.tensor([0, 1, 0, 0].map(Boolean)).expand(3, 4).contiguous(),
+        average_attn_weights: false,
+      }),
+  },
+  mha_unbatched_float_mask_nobias: {
+    build: () => new nn.MultiheadAttention(4, 1, { bias: false }),
+    call: (m, [x]) => mha(m).forward(x, x, x, { attn_mask: torch.tensor([0, -1, 0.5]).expand(3, 3) }),
+  },
+  mha_no_weights: {
+    build: () => new nn.MultiheadAttention(4, 2),
+    call: (m, [x]) => mha(m).forward(x, x, x, { need_weights: false }),
+  },
+};
+
+const asList = (v: Tensor | null | (Tensor | null)[]) => (Array.isArray(v) ? v : [v]);
+const forwardOf = (m: torch.nn.Module) =>
+  (m as unknown as { forward: (x: Tensor) => Tensor }).forward.bind(m);
+
+function tensorOf(values: Encoded, dtype: string): Tensor {
+  return torch.tensor(values as never, { dtype: dtype as never });
+}
+
+describe("layers against PyTorch 1.13", () => {
+  for (const [name, spec] of Object.entries(CASES)) {
+    it(name, () => {
+      const f = fx.cases[name];
+      torch.manual_seed(f.seed);
+      const m = spec.build();
+      expect(String(m)).toBe(f.repr);
+      const named = [...m.named_parameters()];
+      expect(named.map(([n]) => n)).toEqual(f.param_names);
+      for (const [n, p] of named)
+        expectClose(p.values(), decodeFlat(f.params[n]), "float32", 2, `init ${n}`, spec.initAtol ?? 1e-7);
+
+      const inputs = f.inputs.map((v, i) => {
+        const t = tensorOf(v, f.input_dtypes[i]);
+        return t.dtype.name === "float32" ? t.requires_grad_(true) : t;
+      });
+      const outs = asList(spec.call ? spec.call(m, inputs) : forwardOf(m)(inputs[0]));
+      const [ulps, atol] = spec.tol ?? [64, 2e-6];
+      let loss: Tensor | null = null;
+      outs.forEach((o, i) => {
+        const expected = f.outputs[i];
+        if (expected === null) {
+          expect(o).toBeNull();
+          return;
+        }
+        expect(o).not.toBeNull();
+        const out = o as Tensor;
+        expect(out.dtype.name).toBe(f.output_dtypes[i]);
+        expectClose(out.values(), decodeFlat(expected), "float32", ulps, `output ${i}`, atol);
+        expect(out.grad_fn?.name() ?? null).toBe(f.grad_fns[i]);
+        const up = f.upstream[i];
+        if (up !== null && out.requires_grad) {
+          const term = out.mul(tensorOf(up, "float32")).sum();
+          loss = loss === null ? term : loss.add(term);
+        }
+      });
+      (loss as Tensor | null)?.backward();
+      inputs.forEach((t, i) => {
+        const g = f.input_grads[i];
+        if (g === null) expect(t.grad).toBeNull();
+        else
+          expectClose(
+            (t.grad as Tensor).values(),
+            decodeFlat(g),
+            "float32",
+            ulps,
+            `input grad ${i}`,
+            atol * 5,
+          );
+      });
+      for (const [n, p] of named) {
+        const g = f.param_grads[n];
+        if (g === null) expect(p.grad).toBeNull();
+        else expectClose((p.grad as Tensor).values(), decodeFlat(g), "float32", ulps, `grad ${n}`, atol * 5);
+      }
+      for (const [n, b] of m.named_buffers()) {
+        expectClose(b.values(), decodeFlat(f.buffers[n]), "float32", 4, `buffer ${n}`, 1e-6);
+      }
+    });
+  }
+});
+
+describe("BatchNorm buffers", () => {
+  const builds: Record<string, () => torch.nn.Module> = {
+    bn2d: () => new nn.BatchNorm2d(3),
+    bn1d_cumulative: () => new nn.BatchNorm1d(3, { momentum: null }),
+    bn1d_momentum: () => new nn.BatchNorm1d(2, { momentum: 0.3, affine: false }),
+  };
+  for (const [name, build] of Object.entries(builds)) {
+    it(`${name}: running stats after two training steps, then eval`, () => {
+      const f = fx.batchnorm_steps[name] as {
+        x: Encoded[];
+        buffers: Record<string, Encoded>;
+        eval_out: Encoded;
+        eval_grad_fn: string;
+        eval_input_grad: Encoded;
+        state_dict_keys: string[];
+      };
+      const bn = build();
+      expect(Object.keys(bn.state_dict())).toEqual(f.state_dict_keys);
+      const [x1, x2, x3] = f.x.map((v) => tensorOf(v, "float32"));
+      forwardOf(bn)(x1);
+      forwardOf(bn)(x2);
+      const buffers = Object.fromEntries(bn.named_buffers());
+      expect(Object.keys(buffers)).toEqual(Object.keys(f.buffers));
+      for (const [n, b] of Object.entries(buffers)) {
+        expectClose(b.values(), decodeFlat(f.buffers[n]), "float32", 8, n, 1e-7);
+      }
+      expect(buffers.num_batches_tracked.dtype.name).toBe("int64");
+      bn.eval();
+      x3.requires_grad_(true);
+      const y = forwardOf(bn)(x3);
+      expectClose(y.values(), decodeFlat(f.eval_out), "float32", 16, "eval output", 1e-6);
+      expect(y.grad_fn?.name()).toBe(f.eval_grad_fn);
+      y.sum().backward();
+      expectClose(
+        (x3.grad as Tensor).values(),
+        decodeFlat(f.eval_input_grad),
+        "float32",
+        16,
+        "eval grad",
+        1e-6,
+      );
+    });
+  }
+});
+
+describe("float64 gradcheck", () => {
+  const d = (...shape: number[]) => torch.randn(shape, { dtype: torch.float64 }).requires_grad_(true);
+  const check = (fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]) =>
+    expect(torch.autograd.gradcheck(fn, inputs)).toBe(true);
+  it("conv1d / conv2d", () => {
+    torch.manual_seed(0);
+    check(
+      (x, w, b) => F.conv2d(x, w, b, { stride: [2, 1], padding: 1, dilation: [1, 2] }),
+      [d(2, 2, 5, 6), d(3, 2, 2, 3), d(3)],
+    );
+    check((x, w) => F.conv2d(x, w, null, { padding: "same", groups: 2 }), [d(1, 4, 4, 4), d(2, 2, 2, 3)]);
+    check((x, w, b) => F.conv1d(x, w, b, { stride: 2, padding: 2 }), [d(2, 3, 7), d(2, 3, 3), d(2)]);
+  });
+  it("pooling", () => {
+    torch.manual_seed(1);
+    check((x) => F.max_pool2d(x, 3, { stride: 2, padding: 1, ceil_mode: true }), [d(2, 2, 6, 5)]);
+    check((x) => F.max_pool2d(x, 2, { dilation: 2 }), [d(1, 2, 5, 5)]);
+    check(
+      (x) => F.avg_pool2d(x, 3, { stride: 2, padding: 1, ceil_mode: true, count_include_pad: false }),
+      [d(2, 2, 6, 5)],
+    );
+    check((x) => F.adaptive_avg_pool2d(x, [3, 2]), [d(2, 2, 7, 5)]);
+  });
+  it("normalization", () => {
+    torch.manual_seed(2);
+    check(
+      (x, w, b) => F.batch_norm(x, null, null, { weight: w, bias: b, training: true }),
+      [d(3, 2, 2, 2), d(2), d(2)],
+    );
+    const rm = torch.randn([2], { dtype: torch.float64 });
+    const rv = torch.rand([2], { dtype: torch.float64 }).add(0.5);
+    check((x, w) => F.batch_norm(x, rm, rv, { weight: w, training: false }), [d(3, 2, 2), d(2)]);
+    check((x, w, b) => F.layer_norm(x, [2, 3], w, b), [d(2, 2, 3), d(2, 3), d(2, 3)]);
+    check((x) => F.layer_norm(x, 4), [d(3, 4)]);
+  });
+  it("embedding, bilinear and attention", () => {
+    torch.manual_seed(3);
+    const idx = torch.tensor([
+      [1n, 2n],
+      [0n, 2n],
+    ]);
+    check((w) => F.embedding(idx, w), [d(4, 3)]);
+    check((a, b, w, bias) => F.bilinear(a, b, w, bias), [d(3, 2), d(3, 4), d(5, 2, 4), d(5)]);
+    torch.manual_seed(4);
+    const m = new nn.MultiheadAttention(4, 2, { dtype: torch.float64 });
+    check((q, kv) => mha(m).forward(q, kv, kv)[0], [d(3, 2, 4), d(5, 2, 4)]);
+  });
+  it("double backward: the backward formulas are themselves differentiable", () => {
+    torch.manual_seed(5);
+    const gradOf = (f: (x: Tensor, w: Tensor) => Tensor) => (x: Tensor, w: Tensor) =>
+      torch.enable_grad(() => {
+        const [gx, gw] = torch.autograd.grad(f(x, w).pow(2).sum(), [x, w], { create_graph: true });
+        return (gx as Tensor).sum().add((gw as Tensor).pow(2).sum());
+      });
+    check(
+      gradOf((x, w) => F.conv2d(x, w, null, { padding: 1, stride: 2 })),
+      [d(1, 2, 4, 4), d(3, 2, 3, 3)],
+    );
+    check(
+      gradOf((x, w) => F.batch_norm(x, null, null, { weight: w, training: true })),
+      [d(3, 2, 2), d(2)],
+    );
+    check(
+      gradOf((x, w) => F.layer_norm(x, 3, w)),
+      [d(2, 3), d(3)],
+    );
+    check(
+      gradOf((x, w) => F.max_pool2d(x, 2).mul(w)),
+      [d(1, 1, 4, 4), d(1)],
+    );
+    check(
+      gradOf((x, w) => F.avg_pool2d(x, 3, { padding: 1 }).mul(w)),
+      [d(1, 1, 4, 4), d(1)],
+    );
+  });
+});
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+  return "NO ERROR";
+}
+
+describe("bad input gets PyTorch's errors", () => {
+  const w = torch.randn(4, 3, 3, 3);
+  const cases: [string, () => unknown, string][] = [
+    [
+      "conv2d 2-D input",
+      () => F.conv2d(torch.randn(2, 3), w),
+      "RuntimeError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [2, 3]",
+    ],
+    [
+      "conv2d channels",
+      () => F.conv2d(torch.randn(2, 5, 5, 5), w),
+      "RuntimeError: Given groups=1, weight of size [4, 3, 3, 3], expected input[2, 5, 5, 5] to have 3 channels, but got 5 channels instead",
+    ],
+    [
+      "conv2d kernel too big",
+      () => F.conv2d(torch.randn(2, 3, 2, 2), w),
+      "RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size",
+    ],
+    [
+      "conv2d same strided",
+      () => F.conv2d(torch.randn(2, 3, 5, 5), w, null, { stride: 2, padding: "same" }),
+      "RuntimeError: padding='same' is not supported for strided convolutions",
+    ],
+    [
+      "conv2d bad padding string",
+      () => F.conv2d(torch.randn(2, 3, 5, 5), w, null, { padding: "foo" as never }),
+      "RuntimeError: Invalid padding string: 'foo'",
+    ],
+    [
+      "conv1d 4-D input",
+      () => F.conv1d(torch.randn(2, 3, 5, 5), w.select(3, 0)),
+      "RuntimeError: Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: [2, 3, 5, 5]",
+    ],
+    [
+      "conv2d bias size",
+      () => F.conv2d(torch.randn(2, 3, 5, 5), w, torch.randn(3)),
+      "RuntimeError: Given weight of size [4, 3, 3, 3], expected bias to be 1-dimensional with 4 elements, but got bias of size [3] instead",
+    ],
+    [
+      "conv2d groups",
+      () => F.conv2d(torch.randn(2, 4, 5, 5), torch.randn(4, 2, 3, 3), null, { groups: 3 }),
+      "RuntimeError: Given groups=3, expected weight to be divisible by 3 at dimension 0, but got weight of size [[4, 2, 3, 3]] instead",
+    ],
+    [
+      "conv2d stride 0",
+      () => F.conv2d(torch.randn(2, 3, 5, 5), w, null, { stride: 0 }),
+      "RuntimeError: non-positive stride is not supported",
+    ],
+    [
+      "conv2d negative padding",
+      () => F.conv2d(torch.randn(2, 3, 5, 5), w, null, { padding: -1 }),
+      "RuntimeError: negative padding is not supported",
+    ],
+    [
+      "conv2d dtype",
+      () => F.conv2d(torch.randn(2, 3, 5, 5), w.double()),
+      "RuntimeError: Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor",
+    ],
+    [
+      "Conv2d in groups",
+      () => new nn.Conv2d(3, 4, 3, { groups: 2 }),
+      "ValueError: in_channels must be divisible by groups",
+    ],
+    [
+      "Conv2d out groups",
+      () => new nn.Conv2d(4, 3, 3, { groups: 2 }),
+      "ValueError: out_channels must be divisible by groups",
+    ],
+    [
+      "Conv2d groups 0",
+      () => new nn.Conv2d(4, 4, 3, { groups: 0 }),
+      "ValueError: groups must be a positive integer",
+    ],
+    [
+      "Conv2d padding string",
+      () => new nn.Conv2d(4, 4, 3, { padding: "foo" as never }),
+      "ValueError: Invalid padding string 'foo', should be one of {'valid', 'same'}",
+    ],
+    [
+      "Conv2d same strided",
+      () => new nn.Conv2d(4, 4, 3, { stride: 2, padding: "same" }),
+      "ValueError: padding='same' is not supported for strided convolutions",
+    ],
+    [
+      "max_pool2d 2-D",
+      () => F.max_pool2d(torch.randn(3, 5), 2),
+      "RuntimeError: non-empty 3D or 4D (batch mode) tensor expected for input",
+    ],
+    [
+      "max_pool2d pad",
+      () => F.max_pool2d(torch.randn(2, 3, 5, 5), 2, { padding: 2 }),
+      "RuntimeError: pad should be at most half of kernel size, but got pad=2 and kernel_size=2",
+    ],
+    [
+      "max_pool2d too small",
+      () => F.max_pool2d(torch.randn(2, 3, 5, 5), 6),
+      "RuntimeError: Given input size: (3x5x5). Calculated output size: (3x0x0). Output size is too small",
+    ],
+    [
+      "max_pool2d stride 0",
+      () => F.max_pool2d(torch.randn(2, 3, 5, 5), 2, { stride: 0 }),
+      "RuntimeError: stride should not be zero",
+    ],
+    [
+      "avg_pool2d pad",
+      () => F.avg_pool2d(torch.randn(2, 3, 5, 5), 2, { padding: 2 }),
+      "RuntimeError: pad should be at most half of kernel size, but got pad=2 and kernel_size=2",
+    ],
+    [
+      "avg_pool2d 2-D",
+      () => F.avg_pool2d(torch.randn(3, 5), 2),
+      "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got -3)",
+    ],
+    [
+      "adaptive 2-D",
+      () => F.adaptive_avg_pool2d(torch.randn(3, 5), 2),
+      "RuntimeError: adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [3, 5]",
+    ],
+    [
+      "adaptive size",
+      () => F.adaptive_avg_pool2d(torch.randn(2, 3, 5, 5), [2, 2, 2]),
+      "RuntimeError: adaptive_avg_pool2d: output_size must be 2",
+    ],
+    [
+      "BatchNorm1d one value",
+      () => new nn.BatchNorm1d(3).forward(torch.randn(1, 3)),
+      "ValueError: Expected more than 1 value per channel when training, got input size torch.Size([1, 3])",
+    ],
+    [
+      "BatchNorm1d 4-D",
+      () => new nn.BatchNorm1d(3).forward(torch.randn(2, 3, 4, 4)),
+      "ValueError: expected 2D or 3D input (got 4D input)",
+    ],
+    [
+      "BatchNorm2d 2-D",
+      () => new nn.BatchNorm2d(3).forward(torch.randn(2, 3)),
+      "ValueError: expected 4D input (got 2D input)",
+    ],
+    [
+      "BatchNorm2d channels",
+      () => new nn.BatchNorm2d(3).forward(torch.randn(2, 4, 3, 3)),
+      "RuntimeError: running_mean should contain 4 elements not 3",
+    ],
+    [
+      "LayerNorm shape",
+      () => new nn.LayerNorm([3, 5]).forward(torch.randn(2, 5, 3)),
+      "RuntimeError: Given normalized_shape=[3, 5], expected input with shape [*, 3, 5], but got input of size[2, 5, 3]",
+    ],
+    [
+      "Embedding float indices",
+      () => new nn.Embedding(5, 3).forward(torch.tensor([1, 2])),
+      "RuntimeError: Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding)",
+    ],
+    [
+      "Embedding index range",
+      () => new nn.Embedding(5, 3).forward(torch.tensor([1n, 5n])),
+      "IndexError: index out of range in self",
+    ],
+    [
+      "Embedding padding_idx",
+      () => new nn.Embedding(5, 3, { padding_idx: 5 }),
+      "AssertionError: Padding_idx must be within num_embeddings",
+    ],
+    [
+      "Bilinear batch",
+      () => new nn.Bilinear(3, 4, 2).forward(torch.randn(2, 3), torch.randn(3, 4)),
+      "RuntimeError: bilinear(): input batch dimensions do not match at dim 0: got 2 and 3",
+    ],
+    [
+      "Bilinear input1",
+      () => new nn.Bilinear(3, 4, 2).forward(torch.randn(2, 4), torch.randn(2, 4)),
+      "RuntimeError: bilinear(): input1 size does not match weight size: got 4 but expected 3",
+    ],
+    [
+      "Bilinear input2",
+      () => new nn.Bilinear(3, 4, 2).forward(torch.randn(2, 3), torch.randn(2, 3)),
+      "RuntimeError: bilinear(): input2 size does not match weight size: got 3 but expected 4",
+    ],
+    [
+      "MHA heads",
+      () => new nn.MultiheadAttention(5, 2),
+      "AssertionError: embed_dim must be divisible by num_heads",
+    ],
+    [
+      "MHA key dims",
+      () =>
+        new nn.MultiheadAttention(4, 2).forward(torch.randn(3, 2, 4), torch.randn(3, 4), torch.randn(3, 4)),
+      "AssertionError: For batched (3-D) `query`, expected `key` and `value` to be 3-D but found 2-D and 2-D tensors respectively",
+    ],
+    [
+      "MHA attn_mask",
+      () => {
+        const x = torch.randn(3, 2, 4);
+        return new nn.MultiheadAttention(4, 2).forward(x, x, x, {
+          attn_mask: torch.zeros([2, 3], { dtype: torch.bool }),
+        });
+      },
+      "RuntimeError: The shape of the 2D attn_mask is torch.Size([2, 3]), but should be (3, 3).",
+    ],
+    [
+      "MHA key_padding_mask",
+      () => {
+        const x = torch.randn(3, 2, 4);
+        return new nn.MultiheadAttention(4, 2).forward(x, x, x, {
+          key_padding_mask: torch.zeros([2, 4], { dtype: torch.bool }),
+        });
+      },
+      "AssertionError: expecting key_padding_mask shape of (2, 3), but got torch.Size([2, 4])",
+    ],
+  ];
+  for (const [what, fn, message] of cases) it(what, () => expect(errorOf(fn)).toBe(message));
+});
+
+describe("speed", () => {
+  it("a small MNIST CNN step (batch 64, Conv2d(1,8,3) + Conv2d(8,16,3)) runs in well under a few seconds", () => {
+    torch.manual_seed(0);
+    const c1 = new nn.Conv2d(1, 8, 3);
+    const c2 = new nn.Conv2d(8, 16, 3);
+    const x = torch.randn(64, 1, 28, 28);
+    c2.forward(c1.forward(x).relu()).sum().backward(); // warm-up
+    const t0 = performance.now();
+    const y = c2.forward(F.max_pool2d(c1.forward(x).relu(), 2));
+    const forwardMs = performance.now() - t0;
+    y.sum().backward();
+    expect(forwardMs).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(4000);
+  });
+});
