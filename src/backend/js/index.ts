@@ -3,6 +3,7 @@ import type { Backend, BinaryOp, StridedArray, UnaryOp } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
 import { BINARY, UNARY } from "./scalar_kernels.js";
+import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
 import { matmul } from "./matmul.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { elementOffsets, isDense, offsetsFor } from "./strided.js";
@@ -15,6 +16,7 @@ export const jsBackend: Backend = {
     const round = computeDtype.cast;
     const n = numel(x.shape);
     const out = allocate(outDtype, n);
+    if (outDtype === computeDtype && tryFastUnary(op, x, computeDtype, out)) return out;
     const src = x.data;
     const castIn = x.dtype === computeDtype ? null : round;
     if (isDense(x)) {
@@ -40,6 +42,7 @@ export const jsBackend: Backend = {
     const round = computeDtype.cast;
     const n = numel(a.shape);
     const out = allocate(outDtype, n);
+    if (outDtype === computeDtype && n > 1 && tryFastBinary(op, a, b, computeDtype, out)) return out;
     const castA = a.dtype === computeDtype ? null : round;
     const castB = b.dtype === computeDtype ? null : round;
     const ad = a.data;
