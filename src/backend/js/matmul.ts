@@ -36,7 +36,7 @@ export function matmul(a: StridedArray, b: StridedArray, outDtype: DType): Typed
   const out = allocate(outDtype, batch * m * n);
   if (batch === 0 || m === 0 || n === 0) return out;
   const round = outDtype.cast;
-  const r = outDtype.name === "float32" ? Math.fround : (v: number) => v;
+  const fusedFloat32 = outDtype.name === "float32";
   const aPacked = new Float64Array(m * k);
   const bPacked = new Float64Array(k * n);
   // A broadcast batch (stride 0) has the same matrix in every batch: pack it once.
@@ -48,38 +48,100 @@ export function matmul(a: StridedArray, b: StridedArray, outDtype: DType): Typed
     if (!aShared) pack(a, p, aPacked, false);
     if (!bShared) pack(b, p, bPacked, true);
     const outBatch = p * m * n;
-    for (let i = 0; i < m; i++) {
-      const aRow = i * k;
-      const outRow = outBatch + i * n;
-      let j = 0;
-      for (; j + 4 <= n; j += 4) {
-        const c0 = j * k;
-        const c1 = c0 + k;
-        const c2 = c1 + k;
-        const c3 = c2 + k;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let q = 0; q < k; q++) {
-          const av = aPacked[aRow + q];
-          s0 = r(s0 + av * bPacked[c0 + q]);
-          s1 = r(s1 + av * bPacked[c1 + q]);
-          s2 = r(s2 + av * bPacked[c2 + q]);
-          s3 = r(s3 + av * bPacked[c3 + q]);
-        }
-        out[outRow + j] = round(s0);
-        out[outRow + j + 1] = round(s1);
-        out[outRow + j + 2] = round(s2);
-        out[outRow + j + 3] = round(s3);
-      }
-      for (; j < n; j++) {
-        const c0 = j * k;
-        let s0 = 0;
-        for (let q = 0; q < k; q++) s0 = r(s0 + aPacked[aRow + q] * bPacked[c0 + q]);
-        out[outRow + j] = round(s0);
-      }
-    }
+    if (fusedFloat32) productFloat32(aPacked, bPacked, out, outBatch, m, k, n);
+    else productFloat64(aPacked, bPacked, out, outBatch, m, k, n, round);
   }
   return out;
+}
+
+// Two copies of the same loop, one per accumulation rule: calling Math.fround directly (not through a
+// variable holding either it or an identity) keeps V8's optimised code fast (~6x in measurements).
+
+/** out[i, j] = sum over q of a[i, q] * b[q, j], each step a float32-rounded fused multiply-add. */
+function productFloat32(
+  a: Float64Array,
+  b: Float64Array,
+  out: TypedArray,
+  base: number,
+  m: number,
+  k: number,
+  n: number,
+): void {
+  for (let i = 0; i < m; i++) {
+    const aRow = i * k;
+    const outRow = base + i * n;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const c0 = j * k;
+      const c1 = c0 + k;
+      const c2 = c1 + k;
+      const c3 = c2 + k;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let q = 0; q < k; q++) {
+        const av = a[aRow + q];
+        s0 = Math.fround(s0 + av * b[c0 + q]);
+        s1 = Math.fround(s1 + av * b[c1 + q]);
+        s2 = Math.fround(s2 + av * b[c2 + q]);
+        s3 = Math.fround(s3 + av * b[c3 + q]);
+      }
+      out[outRow + j] = s0;
+      out[outRow + j + 1] = s1;
+      out[outRow + j + 2] = s2;
+      out[outRow + j + 3] = s3;
+    }
+    for (; j < n; j++) {
+      const c0 = j * k;
+      let s0 = 0;
+      for (let q = 0; q < k; q++) s0 = Math.fround(s0 + a[aRow + q] * b[c0 + q]);
+      out[outRow + j] = s0;
+    }
+  }
+}
+
+/** The same product accumulated in float64 and rounded once to the output dtype. */
+function productFloat64(
+  a: Float64Array,
+  b: Float64Array,
+  out: TypedArray,
+  base: number,
+  m: number,
+  k: number,
+  n: number,
+  round: (v: number) => number,
+): void {
+  for (let i = 0; i < m; i++) {
+    const aRow = i * k;
+    const outRow = base + i * n;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const c0 = j * k;
+      const c1 = c0 + k;
+      const c2 = c1 + k;
+      const c3 = c2 + k;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let q = 0; q < k; q++) {
+        const av = a[aRow + q];
+        s0 += av * b[c0 + q];
+        s1 += av * b[c1 + q];
+        s2 += av * b[c2 + q];
+        s3 += av * b[c3 + q];
+      }
+      out[outRow + j] = round(s0);
+      out[outRow + j + 1] = round(s1);
+      out[outRow + j + 2] = round(s2);
+      out[outRow + j + 3] = round(s3);
+    }
+    for (; j < n; j++) {
+      const c0 = j * k;
+      let s0 = 0;
+      for (let q = 0; q < k; q++) s0 += a[aRow + q] * b[c0 + q];
+      out[outRow + j] = round(s0);
+    }
+  }
 }
