@@ -22,7 +22,7 @@ export interface ConvModuleOptions {
 }
 
 /** A Python tuple's repr: (3,) or (3, 3). */
-export const pyTuple = (t: readonly number[]) => (t.length === 1 ? `(${t[0]},)` : `(${t.join(", ")})`);
+const pyTuple = (t: readonly number[]) => (t.length === 1 ? `(${t[0]},)` : `(${t.join(", ")})`);
 
 /** The shared part of Conv1d/Conv2d (PyTorch's _ConvNd). */
 abstract class ConvNd extends Module {
