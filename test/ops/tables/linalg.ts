@@ -198,4 +198,32 @@ const EINSUM_OPS: OpCase[] = [
   einsumRow("broadcast_size1", "ij,jk->ik", [f(2, 1), f(3, 4)]),
 ];
 
-export const LINALG_OPS: OpCase[] = [...MM_OPS, ...MATMUL_OPS, ...EINSUM_OPS];
+const ADDMM_OPS: OpCase[] = [
+  {
+    name: "addmm",
+    py: "torch.addmm(a, b, c)",
+    inputs: [f(3), f(2, 4), f(4, 3)],
+    ts: (a, b, c) => torch.addmm(a, b, c),
+  },
+  {
+    name: "addmm.full_bias",
+    py: "a.addmm(b, c)",
+    inputs: [f(2, 3), f(2, 4), f(4, 3)],
+    ts: (a, b, c) => a.addmm(b, c),
+  },
+  {
+    name: "addmm.beta_alpha",
+    py: "torch.addmm(a, b, c, beta=0.5, alpha=2.0)",
+    inputs: [f(1, 3), f(2, 4), f(4, 3)],
+    ts: (a, b, c) => torch.addmm(a, b, c, { beta: 0.5, alpha: 2 }),
+    ulps: 4,
+  },
+  {
+    name: "addmm.transposed",
+    py: "torch.addmm(a, b, c.t())",
+    inputs: [f(3), f(2, 4), f(3, 4)],
+    ts: (a, b, c) => torch.addmm(a, b, c.t()),
+  },
+];
+
+export const LINALG_OPS: OpCase[] = [...MM_OPS, ...MATMUL_OPS, ...EINSUM_OPS, ...ADDMM_OPS];
