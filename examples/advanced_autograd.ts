@@ -23,12 +23,12 @@ h.remove();
 
 // A custom Function with its own backward; its grad_fn is named after the class.
 class Exp extends torch.autograd.Function {
-  static forward(ctx: torch.autograd.FunctionCtx, input: torch.Tensor) {
+  static override forward(ctx: torch.autograd.FunctionCtx, input: torch.Tensor) {
     const result = input.exp();
     ctx.save_for_backward(result);
     return result;
   }
-  static backward(ctx: torch.autograd.FunctionCtx, grad: torch.Tensor) {
+  static override backward(ctx: torch.autograd.FunctionCtx, grad: torch.Tensor) {
     const [result] = ctx.saved_tensors;
     return grad.mul(result);
   }
