@@ -35,11 +35,11 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return true;
 }
 
-/** torch.broadcast_shapes, with PyTorch's error text. */
+/** torch.broadcast_shapes, with PyTorch's error text (dims are compared from the right, as PyTorch does). */
 export function broadcastShapes(a: Shape, b: Shape): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = n - 1; i >= 0; i--) {
     const da = i < n - a.length ? 1 : a[i - (n - a.length)];
     const db = i < n - b.length ? 1 : b[i - (n - b.length)];
     if (da !== db && da !== 1 && db !== 1) {

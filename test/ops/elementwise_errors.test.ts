@@ -170,3 +170,30 @@ describe("lerp broadcasting", () => {
     );
   });
 });
+
+describe("broadcasting errors name the rightmost mismatching dim, as PyTorch does", () => {
+  it.each([
+    [
+      [2, 3],
+      [3, 4],
+      "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1",
+    ],
+    [
+      [2, 3],
+      [4],
+      "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1",
+    ],
+    [
+      [5, 2, 3],
+      [4, 1, 3],
+      "The size of tensor a (5) must match the size of tensor b (4) at non-singleton dimension 0",
+    ],
+    [
+      [2, 1, 3],
+      [4, 2],
+      "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 2",
+    ],
+  ])("%j + %j", (a, b, message) => {
+    expect(() => torch.ones(a as number[]).add(torch.ones(b as number[]))).toThrow(message);
+  });
+});
