@@ -3,7 +3,9 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 
 const dir = new URL("../examples/seeds/", import.meta.url);
-const scripts = readdirSync(dir).filter((f) => /^\d{3}_.*\.ts$/.test(f)).sort();
+const scripts = readdirSync(dir)
+  .filter((f) => /^\d{3}_.*\.ts$/.test(f))
+  .sort();
 let failed = 0;
 for (const file of scripts) {
   console.log(`\n===== examples/seeds/${file} =====\n`);

@@ -8,7 +8,8 @@ const root = new URL("..", import.meta.url).pathname;
 describe("the tensorgrad package", () => {
   beforeAll(() => {
     // npm ci builds dist/ through `prepare`; build here too so the test also runs on a fresh checkout.
-    if (!existsSync(`${root}dist/index.js`)) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root });
+    if (!existsSync(`${root}dist/index.js`))
+      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root });
   }, 120_000);
 
   it("imports from a plain ESM script through package exports, with type declarations", () => {

@@ -7,4 +7,11 @@ export { AutogradFunction as Function, FunctionCtx } from "./function.js";
 export { set_detect_anomaly, detect_anomaly, is_anomaly_enabled } from "./anomaly.js";
 export * as functional from "./functional.js";
 export { inference_mode, is_inference_mode_enabled } from "./inference_mode.js";
-export { explain, Explanation, type ExplainOptions, type ExplainStep, type ExplainInput, type ExplainLeaf } from "./explain.js";
+export {
+  explain,
+  Explanation,
+  type ExplainOptions,
+  type ExplainStep,
+  type ExplainInput,
+  type ExplainLeaf,
+} from "./explain.js";

@@ -2,7 +2,16 @@
 // runs one backend kernel and records the row of derivatives.ts that differentiates it.
 import type { UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { bool, Category, defaultFloatDtype, describe, float32, float64, resultType, type DType } from "../tensor/dtype.js";
+import {
+  bool,
+  Category,
+  defaultFloatDtype,
+  describe,
+  float32,
+  float64,
+  resultType,
+  type DType,
+} from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { backend, type BinaryOp } from "../backend/backend.js";

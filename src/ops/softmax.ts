@@ -9,7 +9,6 @@ import { checkTensor, fromData, installMethods, record, type AsMethod } from "./
 import { isOptions, typeName } from "./reduce_util.js";
 import { expf } from "./sleef.js";
 
-
 type Round = (v: number) => number;
 
 /**
