@@ -1,0 +1,15 @@
+{
+  "targets": [
+    {
+      "target_name": "tensorgrad_native",
+      "sources": ["native/tensorgrad.c"],
+      "include_dirs": ["/usr/include/x86_64-linux-gnu", "/usr/include/openblas"],
+      "libraries": ["-lopenblas", "-lpthread", "-lm"],
+      "cflags": ["-O3", "-std=c11", "-fno-math-errno", "-ffp-contract=off", "-Wall"],
+      "cflags!": ["-O2"],
+      "conditions": [
+        ["target_arch=='x64'", { "cflags": ["-march=x86-64-v2"] }]
+      ]
+    }
+  ]
+}

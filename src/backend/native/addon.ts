@@ -1,0 +1,228 @@
+// Loads the native addon (build/Release/tensorgrad_native.node) and wraps each of its entry points with
+// TypeScript checks of every dtype, shape, stride, offset and length, so a bad argument throws a clear
+// Error here and never reaches C. The C side checks again, as a second line of defence.
+type FloatArray = Float32Array | Float64Array;
+
+/** The raw addon, exactly as C exports it. */
+export interface RawAddon {
+  unary(op: number, x: FloatArray, offset: number, shape: number[], strides: number[], out: FloatArray): void;
+  binary(
+    op: number,
+    a: FloatArray,
+    aOffset: number,
+    aStrides: number[],
+    b: FloatArray,
+    bOffset: number,
+    bStrides: number[],
+    shape: number[],
+    out: FloatArray,
+  ): void;
+  gemm(
+    a: FloatArray,
+    aOffset: number,
+    aBatchStride: number,
+    aTrans: number,
+    lda: number,
+    b: FloatArray,
+    bOffset: number,
+    bBatchStride: number,
+    bTrans: number,
+    ldb: number,
+    out: FloatArray,
+    batch: number,
+    m: number,
+    n: number,
+    k: number,
+  ): void;
+  maxRows(
+    x: FloatArray,
+    offset: number,
+    rows: number,
+    cols: number,
+    rowStride: number,
+    out: FloatArray,
+  ): void;
+}
+
+const ADDON_FILE = "build/Release/tensorgrad_native.node";
+
+interface NodeProcess {
+  versions?: { node?: string };
+  getBuiltinModule?: (name: string) => unknown;
+}
+
+/**
+ * Loads the addon, or returns the reason it could not. Touches no Node module unless running on Node
+ * (process.getBuiltinModule), so browser bundles never try to resolve `node:module`.
+ */
+export function loadAddon(): { addon: RawAddon } | { error: string } {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  if (!proc?.versions?.node) return { error: "not running on Node.js" };
+  if (typeof proc.getBuiltinModule !== "function")
+    return { error: "this Node.js lacks process.getBuiltinModule" };
+  try {
+    const { createRequire } = proc.getBuiltinModule("node:module") as typeof import("node:module");
+    const { existsSync } = proc.getBuiltinModule("node:fs") as typeof import("node:fs");
+    // src/backend/native/ and dist/backend/native/ are both three levels below the package root.
+    const file = new URL(`../../../${ADDON_FILE}`, import.meta.url);
+    if (file.protocol !== "file:" || !existsSync(file)) return { error: `${ADDON_FILE} is not built` };
+    const addon = createRequire(import.meta.url)(file.pathname) as RawAddon;
+    for (const fn of ["unary", "binary", "gemm", "maxRows"] as const) {
+      if (typeof addon[fn] !== "function") return { error: `${ADDON_FILE} has no '${fn}'` };
+    }
+    return { addon };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split("\n")[0] : String(error) };
+  }
+}
+
+const MAX_DIMS = 16;
+
+function fail(where: string, what: string): never {
+  throw new Error(`tensorgrad native ${where}: ${what}`);
+}
+
+function checkFloatArray(where: string, name: string, v: unknown): asserts v is FloatArray {
+  if (!(v instanceof Float32Array) && !(v instanceof Float64Array))
+    fail(where, `${name} must be a Float32Array or Float64Array`);
+}
+
+function checkInt(where: string, name: string, v: unknown, min = 0): asserts v is number {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min)
+    fail(where, `${name} must be an integer >= ${min}, got ${String(v)}`);
+}
+
+function checkList(where: string, name: string, v: unknown, length?: number): asserts v is number[] {
+  if (!Array.isArray(v) || v.length > MAX_DIMS)
+    fail(where, `${name} must be an array of at most ${MAX_DIMS} integers`);
+  if (length !== undefined && v.length !== length)
+    fail(where, `${name} has ${v.length} entries, expected ${length}`);
+  v.forEach((e: unknown, i) => checkInt(where, `${name}[${i}]`, e, name.includes("trides") ? -Infinity : 0));
+}
+
+/** Throws unless every element of the view lies inside `data`; returns the element count. */
+export function checkView(
+  where: string,
+  data: FloatArray,
+  offset: number,
+  shape: readonly number[],
+  strides: readonly number[],
+): number {
+  checkInt(where, "offset", offset);
+  let n = 1;
+  for (const d of shape) n *= d;
+  if (n === 0) return 0;
+  let lo = offset;
+  let hi = offset;
+  shape.forEach((d, i) => {
+    const span = (d - 1) * strides[i];
+    if (span < 0) lo += span;
+    else hi += span;
+  });
+  if (lo < 0 || hi >= data.length)
+    fail(
+      where,
+      `view [${shape.join(", ")}] strides [${strides.join(", ")}] offset ${offset} reads outside an array of ${data.length} elements`,
+    );
+  return n;
+}
+
+function checkOut(where: string, out: unknown, like: FloatArray, n: number): asserts out is FloatArray {
+  checkFloatArray(where, "out", out);
+  if (out.constructor !== like.constructor) fail(where, "out must have the input's array type");
+  if (out.length !== n) fail(where, `out has ${out.length} elements, expected ${n}`);
+}
+
+export const UNARY_CODES = { neg: 0, relu: 1, exp: 2, log: 3, sigmoid: 4, tanh: 5 } as const;
+/** The identity, for strided copies. */
+export const COPY_CODE = 6;
+export const BINARY_CODES = { add: 0, sub: 1, mul: 2, div: 3 } as const;
+
+/** The addon's entry points behind full argument validation. */
+export interface CheckedAddon {
+  unary(op: number, x: FloatArray, offset: number, shape: number[], strides: number[], out: FloatArray): void;
+  binary(
+    op: number,
+    a: FloatArray,
+    aOffset: number,
+    aStrides: number[],
+    b: FloatArray,
+    bOffset: number,
+    bStrides: number[],
+    shape: number[],
+    out: FloatArray,
+  ): void;
+  gemm(...args: Parameters<RawAddon["gemm"]>): void;
+  maxRows(...args: Parameters<RawAddon["maxRows"]>): void;
+}
+
+export function checked(raw: RawAddon): CheckedAddon {
+  return {
+    unary(op, x, offset, shape, strides, out) {
+      const where = "unary";
+      checkInt(where, "op", op);
+      if (op > COPY_CODE) fail(where, `unknown op code ${op}`);
+      checkFloatArray(where, "x", x);
+      checkList(where, "shape", shape);
+      checkList(where, "strides", strides, shape.length);
+      const n = checkView(where, x, offset, shape, strides);
+      checkOut(where, out, x, n);
+      raw.unary(op, x, offset, shape, strides, out);
+    },
+    binary(op, a, aOffset, aStrides, b, bOffset, bStrides, shape, out) {
+      const where = "binary";
+      checkInt(where, "op", op);
+      if (op > 3) fail(where, `unknown op code ${op}`);
+      checkFloatArray(where, "a", a);
+      checkFloatArray(where, "b", b);
+      if (a.constructor !== b.constructor) fail(where, "a and b must have one array type");
+      checkList(where, "shape", shape);
+      checkList(where, "aStrides", aStrides, shape.length);
+      checkList(where, "bStrides", bStrides, shape.length);
+      const n = checkView(where, a, aOffset, shape, aStrides);
+      checkView(where, b, bOffset, shape, bStrides);
+      checkOut(where, out, a, n);
+      raw.binary(op, a, aOffset, aStrides, b, bOffset, bStrides, shape, out);
+    },
+    gemm(a, aOffset, aBatch, aTrans, lda, b, bOffset, bBatch, bTrans, ldb, out, batch, m, n, k) {
+      const where = "gemm";
+      checkFloatArray(where, "a", a);
+      checkFloatArray(where, "b", b);
+      if (a.constructor !== b.constructor) fail(where, "a and b must have one array type");
+      const ints = { aOffset, aBatch, aTrans, lda, bOffset, bBatch, bTrans, ldb, batch, m, n, k };
+      for (const [name, v] of Object.entries(ints)) checkInt(where, name, v);
+      if (aTrans > 1 || bTrans > 1) fail(where, "aTrans and bTrans must be 0 or 1");
+      if (Math.max(m, n, k, lda, ldb) > 0x7fffffff) fail(where, "matrix dimensions exceed 2^31 - 1");
+      checkOut(where, out, a, batch * m * n);
+      if (batch > 0 && m > 0 && n > 0 && k > 0) {
+        // Element (i, j) of a row-major operand is at i * ld + j; of a transposed one at j * ld + i.
+        const span = (trans: number, rows: number, cols: number, ld: number): [number[], number[]] =>
+          trans
+            ? [
+                [batch, cols, rows],
+                [0, ld, 1],
+              ]
+            : [
+                [batch, rows, cols],
+                [0, ld, 1],
+              ];
+        const [aShape, aStr] = span(aTrans, m, k, lda);
+        const [bShape, bStr] = span(bTrans, k, n, ldb);
+        if (lda < aShape[2] || ldb < bShape[2]) fail(where, "leading dimension smaller than a row");
+        checkView(where, a, aOffset, aShape, [aBatch, aStr[1], 1]);
+        checkView(where, b, bOffset, bShape, [bBatch, bStr[1], 1]);
+      }
+      raw.gemm(a, aOffset, aBatch, aTrans, lda, b, bOffset, bBatch, bTrans, ldb, out, batch, m, n, k);
+    },
+    maxRows(x, offset, rows, cols, rowStride, out) {
+      const where = "maxRows";
+      checkFloatArray(where, "x", x);
+      checkInt(where, "rows", rows);
+      checkInt(where, "cols", cols, 1);
+      checkInt(where, "rowStride", rowStride);
+      checkView(where, x, offset, [rows, cols], [rowStride, 1]);
+      checkOut(where, out, x, rows);
+      raw.maxRows(x, offset, rows, cols, rowStride, out);
+    },
+  };
+}

@@ -1,0 +1,206 @@
+// The native backend: C kernels (OpenBLAS gemm, elementwise, max) where they win and round exactly like
+// the TypeScript kernels, and the TypeScript backend for everything else (other dtypes, other ops,
+// tensors below the measured cutover sizes, float sums whose digits follow PyTorch's cascade order).
+import type { Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../backend.js";
+import { jsBackend } from "../js/index.js";
+import { type DType, type TypedArray } from "../../tensor/dtype.js";
+import { isContiguous, numel } from "../../tensor/shape.js";
+import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon.js";
+
+/**
+ * Element counts below which the N-API call costs more than the JS loop saves (measured, see BENCHMARKS.md).
+ * TENSORGRAD_NATIVE_CUTOVER=0 sends every eligible call to C, which the tests use to exercise the kernels
+ * on the op table's small tensors.
+ */
+export const CUTOVER = { unary: 256, binary: 256, matmulFlops: 4096, reduce: 2048 };
+const forced = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+  ?.TENSORGRAD_NATIVE_CUTOVER;
+if (forced !== undefined && /^\d+$/.test(forced)) {
+  for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = Number(forced);
+}
+
+type FloatArray = Float32Array | Float64Array;
+/** The C kernels walk at most this many dims; more go to the JS backend. */
+const MAX_NATIVE_DIMS = 16;
+
+function isFloat(d: DType): boolean {
+  return d.name === "float32" || d.name === "float64";
+}
+
+function newArray(dtype: DType, n: number): FloatArray {
+  return dtype.name === "float32" ? new Float32Array(n) : new Float64Array(n);
+}
+
+/** Strides of a that walk the same memory as a dense [rows, cols] matrix, or null if BLAS can't read it. */
+function blasLayout(
+  rows: number,
+  cols: number,
+  rowStride: number,
+  colStride: number,
+): [trans: number, ld: number] | null {
+  if ((colStride === 1 || cols === 1) && (rows === 1 || rowStride >= Math.max(1, cols)))
+    return [0, rows === 1 ? Math.max(1, cols) : rowStride];
+  if ((rowStride === 1 || rows === 1) && (cols === 1 || colStride >= Math.max(1, rows)))
+    return [1, cols === 1 ? Math.max(1, rows) : colStride];
+  return null;
+}
+
+interface Operand {
+  data: FloatArray;
+  offset: number;
+  batchStride: number;
+  trans: number;
+  ld: number;
+}
+
+/** A [B, R, C] operand as BLAS sees it, copied to contiguous first when its strides don't allow that. */
+function blasOperand(x: StridedArray, backend: Backend): Operand {
+  const [batch, rows, cols] = x.shape;
+  const layout = blasLayout(rows, cols, x.strides[1], x.strides[2]);
+  if (layout && (x.strides[0] >= 0 || batch === 1)) {
+    return {
+      data: x.data as FloatArray,
+      offset: x.offset,
+      batchStride: batch === 1 ? 0 : x.strides[0],
+      trans: layout[0],
+      ld: layout[1],
+    };
+  }
+  const dense = backend.copy(x, x.dtype) as FloatArray;
+  return { data: dense, offset: 0, batchStride: rows * cols, trans: 0, ld: Math.max(1, cols) };
+}
+
+export function createNativeBackend(addon: CheckedAddon): Backend {
+  const native: Backend = {
+    ...jsBackend,
+    name: "native",
+
+    unary(
+      op: UnaryOp,
+      x: StridedArray,
+      computeDtype: DType,
+      outDtype: DType,
+      params: readonly number[] = [],
+    ) {
+      const code = (UNARY_CODES as Partial<Record<UnaryOp, number>>)[op];
+      const n = numel(x.shape);
+      // Transcendentals only for float32, where rounding the double result once is what the JS kernel does.
+      const dtypeOk =
+        x.dtype === computeDtype &&
+        outDtype === computeDtype &&
+        (computeDtype.name === "float32" ||
+          (computeDtype.name === "float64" && (op === "neg" || op === "relu")));
+      if (code === undefined || !dtypeOk || n < CUTOVER.unary || x.shape.length > MAX_NATIVE_DIMS)
+        return jsBackend.unary(op, x, computeDtype, outDtype, params);
+      const out = newArray(outDtype, n);
+      addon.unary(code, x.data as FloatArray, x.offset, [...x.shape], [...x.strides], out);
+      return out;
+    },
+
+    binary(op: BinaryOp, a: StridedArray, b: StridedArray, computeDtype: DType, outDtype: DType): TypedArray {
+      const code = (BINARY_CODES as Partial<Record<BinaryOp, number>>)[op];
+      const n = numel(a.shape);
+      if (
+        code === undefined ||
+        n < CUTOVER.binary ||
+        a.shape.length > MAX_NATIVE_DIMS ||
+        !isFloat(computeDtype) ||
+        a.dtype !== computeDtype ||
+        b.dtype !== computeDtype ||
+        outDtype !== computeDtype
+      )
+        return jsBackend.binary(op, a, b, computeDtype, outDtype);
+      // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
+      // (IEEE add and multiply are commutative, so the digits are the same).
+      const scalarA = a.strides.every((s) => s === 0);
+      if (scalarA && (op === "add" || op === "mul") && !b.strides.every((s) => s === 0)) [a, b] = [b, a];
+      const out = newArray(outDtype, n);
+      addon.binary(
+        code,
+        a.data as FloatArray,
+        a.offset,
+        [...a.strides],
+        b.data as FloatArray,
+        b.offset,
+        [...b.strides],
+        [...a.shape],
+        out,
+      );
+      return out;
+    },
+
+    copy(x: StridedArray, outDtype: DType): TypedArray {
+      // Dense copies are one TypedArray.set in JS already; strided ones (transposes, expands) gain from C.
+      const n = numel(x.shape);
+      if (
+        !isFloat(outDtype) ||
+        x.dtype !== outDtype ||
+        n < CUTOVER.unary ||
+        x.shape.length > MAX_NATIVE_DIMS ||
+        isContiguous(x.shape, x.strides)
+      )
+        return jsBackend.copy(x, outDtype);
+      const out = newArray(outDtype, n);
+      addon.unary(COPY_CODE, x.data as FloatArray, x.offset, [...x.shape], [...x.strides], out);
+      return out;
+    },
+
+    reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], outDtype: DType) {
+      // max over trailing dims of a dense array: rows of `cols` contiguous elements. (Float sums stay on
+      // the JS port of PyTorch's cascade sum, whose digits C would have to reproduce step for step.)
+      const nd = x.shape.length;
+      const trailing = dims.length > 0 && dims.every((d, i) => d === nd - dims.length + i);
+      const n = numel(x.shape);
+      if (
+        op !== "max" ||
+        !trailing ||
+        n < CUTOVER.reduce ||
+        !isFloat(x.dtype) ||
+        outDtype !== x.dtype ||
+        !isContiguous(x.shape, x.strides)
+      )
+        return jsBackend.reduce(op, x, dims, outDtype);
+      const cols = numel(dims.map((d) => x.shape[d]));
+      const rows = n / cols;
+      const out = newArray(outDtype, rows);
+      addon.maxRows(x.data as FloatArray, x.offset, rows, cols, cols, out);
+      return out;
+    },
+
+    matmul(a: StridedArray, b: StridedArray, outDtype: DType): TypedArray {
+      const [batch, m, k] = a.shape;
+      const n = b.shape[2];
+      if (
+        !isFloat(outDtype) ||
+        a.dtype !== outDtype ||
+        b.dtype !== outDtype ||
+        m * n * k < CUTOVER.matmulFlops ||
+        batch === 0 ||
+        k === 0
+      )
+        return jsBackend.matmul(a, b, outDtype);
+      const A = blasOperand(a, native);
+      const B = blasOperand(b, native);
+      const out = newArray(outDtype, batch * m * n);
+      addon.gemm(
+        A.data,
+        A.offset,
+        A.batchStride,
+        A.trans,
+        A.ld,
+        B.data,
+        B.offset,
+        B.batchStride,
+        B.trans,
+        B.ld,
+        out,
+        batch,
+        m,
+        n,
+        k,
+      );
+      return out;
+    },
+  };
+  return native;
+}

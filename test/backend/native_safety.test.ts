@@ -1,0 +1,73 @@
+// Bad arguments to the native addon, raw and through its TypeScript checks, must throw, never crash.
+// The calls run in a child process (tsx), so a segfault fails the tests instead of killing vitest.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const built = existsSync(`${root}build/Release/tensorgrad_native.node`);
+const child = fileURLToPath(new URL("./native_safety_child.ts", import.meta.url));
+const tsx = `${root}node_modules/tsx/dist/cli.mjs`;
+
+/** Names of the bad calls in native_safety_child.ts (kept here so the list shows in the test report). */
+const BAD_CALLS = [
+  "raw unary no args",
+  "raw unary int array",
+  "raw unary offset past end",
+  "raw unary huge stride",
+  "raw unary negative stride",
+  "raw unary short out",
+  "raw unary mixed types",
+  "raw unary bad op",
+  "raw unary shape string",
+  "raw unary fractional offset",
+  "raw unary 17 dims",
+  "raw binary b out of bounds",
+  "raw binary negative shape",
+  "raw gemm a too short",
+  "raw gemm small lda",
+  "raw gemm batch overrun",
+  "raw gemm negative m",
+  "raw maxRows overrun",
+  "checked unary offset past end",
+  "checked unary stride overrun",
+  "checked unary NaN offset",
+  "checked binary strides length",
+  "checked binary int64 storage mismatch",
+  "checked gemm transposed overrun",
+  "checked gemm out length",
+  "checked maxRows zero cols",
+  "checked unary not an array",
+];
+
+if (!built) {
+  console.warn(
+    "native_safety: build/Release/tensorgrad_native.node is not built; skipping (npm rebuild tensorgrad)",
+  );
+}
+
+describe.skipIf(!built)("native addon argument safety (child process)", () => {
+  const outcomes = new Map<string, string>();
+  let exit = "";
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, [tsx, child], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    exit = `status ${r.status}, signal ${r.signal}, stderr ${r.stderr.slice(-500)}`;
+    for (const line of r.stdout.split("\n").filter(Boolean)) {
+      const { name, result } = JSON.parse(line) as { name: string; result: string };
+      outcomes.set(name, result);
+    }
+  });
+
+  it("the child process exits normally (no crash)", () => {
+    expect(exit).toMatch(/^status 0, signal null/);
+  });
+
+  it.each(BAD_CALLS)("%s throws an Error", (name) => {
+    expect(outcomes.get(name), exit).toMatch(/^threw: /);
+  });
+
+  it("a valid call after the bad ones computes the right values", () => {
+    expect(outcomes.get("good unary"), exit).toBe("returned");
+  });
+});

@@ -1,0 +1,68 @@
+// Child process for native_safety.test.ts: feeds bad calls to the raw addon and to the checked wrappers
+// and prints each outcome ("threw: <message>" or "returned"). A segfault kills only this process.
+import { checked, loadAddon, type RawAddon } from "../../src/backend/native/addon.js";
+
+const loaded = loadAddon();
+if (!("addon" in loaded)) {
+  console.log(`unavailable: ${loaded.error}`);
+  process.exit(0);
+}
+const raw = loaded.addon;
+const safe = checked(raw);
+const f32 = (n: number) => new Float32Array(n);
+const f64 = (n: number) => new Float64Array(n);
+type Call = () => void;
+/** Loose calls: the point is to pass what the types forbid. */
+const loose = raw as unknown as Record<keyof RawAddon, (...args: unknown[]) => void>;
+const looseSafe = safe as unknown as Record<keyof RawAddon, (...args: unknown[]) => void>;
+
+const cases: Record<string, Call> = {
+  // Raw addon: C must refuse these itself.
+  "raw unary no args": () => loose.unary(),
+  "raw unary int array": () => loose.unary(0, new Int32Array(4), 0, [4], [1], f32(4)),
+  "raw unary offset past end": () => raw.unary(0, f32(4), 3, [4], [1], f32(4)),
+  "raw unary huge stride": () => raw.unary(0, f32(4), 0, [4], [1e9], f32(4)),
+  "raw unary negative stride": () => raw.unary(0, f32(4), 0, [4], [-1], f32(4)),
+  "raw unary short out": () => raw.unary(0, f32(4), 0, [4], [1], f32(2)),
+  "raw unary mixed types": () => raw.unary(0, f32(4), 0, [4], [1], f64(4)),
+  "raw unary bad op": () => raw.unary(99, f32(4), 0, [4], [1], f32(4)),
+  "raw unary shape string": () => loose.unary(0, f32(4), 0, "4", [1], f32(4)),
+  "raw unary fractional offset": () => raw.unary(0, f32(4), 0.5, [4], [1], f32(4)),
+  "raw unary 17 dims": () => raw.unary(0, f32(1), 0, Array(17).fill(1), Array(17).fill(1), f32(1)),
+  "raw binary b out of bounds": () => raw.binary(0, f32(4), 0, [1], f32(2), 0, [1], [4], f32(4)),
+  "raw binary negative shape": () => raw.binary(0, f32(4), 0, [1], f32(4), 0, [1], [-4], f32(4)),
+  "raw gemm a too short": () => raw.gemm(f32(3), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2),
+  "raw gemm small lda": () => raw.gemm(f32(4), 0, 0, 0, 1, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2),
+  "raw gemm batch overrun": () => raw.gemm(f32(4), 0, 4, 0, 2, f32(4), 0, 0, 0, 2, f32(8), 2, 2, 2, 2),
+  "raw gemm negative m": () => raw.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, -2, 2, 2),
+  "raw maxRows overrun": () => raw.maxRows(f32(4), 0, 2, 3, 3, f32(2)),
+  // Checked wrappers: TypeScript must refuse before C sees anything.
+  "checked unary offset past end": () => safe.unary(0, f32(4), 3, [4], [1], f32(4)),
+  "checked unary stride overrun": () => safe.unary(0, f32(4), 0, [2, 2], [3, 1], f32(4)),
+  "checked unary NaN offset": () => safe.unary(0, f32(4), NaN, [4], [1], f32(4)),
+  "checked binary strides length": () => safe.binary(0, f32(4), 0, [1, 1], f32(4), 0, [1], [4], f32(4)),
+  "checked binary int64 storage mismatch": () => safe.binary(0, f32(4), 0, [1], f64(4), 0, [1], [4], f32(4)),
+  "checked gemm transposed overrun": () =>
+    safe.gemm(f32(4), 0, 0, 1, 3, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2),
+  "checked gemm out length": () => safe.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(3), 1, 2, 2, 2),
+  "checked maxRows zero cols": () => safe.maxRows(f32(4), 0, 2, 0, 2, f32(2)),
+  "checked unary not an array": () => looseSafe.unary(0, [1, 2], 0, [2], [1], f32(2)),
+  // A good call still works after all that.
+  "good unary": () => {
+    const out = f32(3);
+    safe.unary(0, Float32Array.of(1, 2, 3, 4), 1, [3], [1], out);
+    if (out.join() !== "-2,-3,-4") throw new Error(`wrong result ${out.join()}`);
+  },
+};
+
+// One line of JSON per case, written as it finishes: a crash leaves the later cases missing.
+for (const [name, call] of Object.entries(cases)) {
+  let result: string;
+  try {
+    call();
+    result = "returned";
+  } catch (error) {
+    result = `threw: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  process.stdout.write(`${JSON.stringify({ name, result })}\n`);
+}
