@@ -3,10 +3,11 @@
 // input are summed in arrival order, which is what makes `.grad` digits match PyTorch's.
 import { RuntimeError } from "../errors.js";
 import { ones_like } from "../tensor/creation.js";
+import { shapesEqual } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { is_anomaly_enabled } from "./anomaly.js";
 import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
-import { AccumulateGrad, type Edge, type Node } from "./node.js";
+import { AccumulateGrad, type Edge, type Node, type PendingGrads } from "./node.js";
 
 export interface BackwardOptions {
   retain_graph?: boolean | null;
@@ -64,23 +65,55 @@ class ReadyQueue {
   }
 }
 
+/**
+ * The per-node state of one run, kept on the nodes themselves: a Map lookup per edge was a large part of
+ * a scalar backward. A run started inside another (a hook calling backward) saves the entries it
+ * overwrites and puts them back when it ends, so the outer run finds its own.
+ */
+class RunState {
+  private readonly nodes: Node[] = [];
+  private readonly previous: (PendingGrads | null)[] = [];
+
+  get(node: Node): PendingGrads | undefined {
+    const p = node._pending;
+    return p !== null && p.run === this ? p : undefined;
+  }
+
+  add(node: Node, deps: number): PendingGrads {
+    const p: PendingGrads = { run: this, deps, buffer: null };
+    this.nodes.push(node);
+    this.previous.push(node._pending);
+    node._pending = p;
+    return p;
+  }
+
+  /** Puts back what add() replaced, newest first (also drops this run's buffers). */
+  restore(): void {
+    for (let i = this.nodes.length - 1; i >= 0; i--) this.nodes[i]._pending = this.previous[i];
+  }
+}
+
 /** Counts, for each node reachable from the roots, how many edges point at it (iteratively). */
-function countDependencies(roots: readonly Node[]): Map<Node, number> {
-  const deps = new Map<Node, number>();
-  const seen = new Set<Node>(roots);
-  const stack = [...roots];
+function countDependencies(roots: readonly Node[], state: RunState): void {
+  const stack: Node[] = [];
+  for (const root of roots) {
+    if (state.get(root)) continue;
+    state.add(root, 0);
+    stack.push(root);
+  }
   while (stack.length > 0) {
     const node = stack.pop()!;
     for (const [next] of node.next_functions) {
       if (!next) continue;
-      deps.set(next, (deps.get(next) ?? 0) + 1);
-      if (!seen.has(next)) {
-        seen.add(next);
+      const entry = state.get(next);
+      if (entry) {
+        entry.deps++;
+      } else {
+        state.add(next, 1);
         stack.push(next);
       }
     }
   }
-  return deps;
 }
 
 /** Nodes from which some captured node can be reached: the only ones autograd.grad() needs to run. */
@@ -112,9 +145,7 @@ function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<Node> {
   return needed;
 }
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
-}
+const sameShape = shapesEqual;
 
 function sizeRepr(shape: readonly number[]): string {
   return `torch.Size([${shape.join(", ")}])`;
@@ -169,7 +200,22 @@ interface RunOptions {
 function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (Tensor | null)[] {
   const rootEdges = roots.map((r) => r._gradEdge());
   const rootNodes = rootEdges.map(([n]) => n as Node);
-  const deps = countDependencies(rootNodes);
+  const state = new RunState();
+  try {
+    countDependencies(rootNodes, state);
+    return runGraph(rootEdges, rootNodes, rootGrads, opts, state);
+  } finally {
+    state.restore();
+  }
+}
+
+function runGraph(
+  rootEdges: Edge[],
+  rootNodes: Node[],
+  rootGrads: Tensor[],
+  opts: RunOptions,
+  pending: RunState,
+): (Tensor | null)[] {
   const captured: (Tensor | null)[] = opts.capture ? opts.capture.map(() => null) : [];
   const captureAt = new Map<Node, [number, number][]>();
   opts.capture?.forEach(([node, inputNr], i) => {
@@ -187,28 +233,30 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
     needed = nodesLeadingTo(rootNodes, sinks);
   }
 
-  const buffers = new Map<Node, (Tensor | null)[]>();
-  const accumulate = (node: Node, inputNr: number, grad: Tensor): void => {
-    let buffer = buffers.get(node);
+  const accumulate = (entry: PendingGrads, node: Node, inputNr: number, grad: Tensor): void => {
+    let buffer = entry.buffer;
     if (!buffer) {
       buffer = new Array<Tensor | null>(node.numOutputs).fill(null);
-      buffers.set(node, buffer);
+      entry.buffer = buffer;
     }
     const old = buffer[inputNr];
     buffer[inputNr] = old ? old.add(grad) : grad;
   };
 
   const ready = new ReadyQueue();
-  rootEdges.forEach(([node, inputNr], i) => accumulate(node as Node, inputNr, rootGrads[i]));
-  for (const node of new Set(rootNodes)) if (!deps.get(node)) ready.push(node);
+  rootEdges.forEach(([node, inputNr], i) =>
+    accumulate(pending.get(node as Node)!, node as Node, inputNr, rootGrads[i]),
+  );
+  for (const node of new Set(rootNodes)) if (!pending.get(node)!.deps) ready.push(node);
 
   while (ready.size > 0) {
     const node = ready.pop();
-    let inputs = buffers.get(node) ?? [];
-    buffers.delete(node);
+    const entry = pending.get(node)!;
+    let inputs = entry.buffer ?? [];
+    entry.buffer = null;
     const run = needed === null || needed.has(node);
     if (run && (node._tensorHooks || node._preHooks)) inputs = runPreHooks(node, inputs);
-    const captures = captureAt.get(node);
+    const captures = opts.capture ? captureAt.get(node) : undefined;
     if (captures) for (const [inputNr, i] of captures) captured[i] = inputs[inputNr] ?? null;
 
     const skipLeaf =
@@ -218,19 +266,21 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
     if (run && !opts.retainGraph) node.release();
     if (run && node._postHooks) outputs = runPostHooks(node, outputs, inputs);
     if (run && is_anomaly_enabled()) checkForNan(node, outputs);
-    inputs.forEach((g, outputNr) => {
+    for (let outputNr = 0; outputNr < inputs.length; outputNr++) {
+      const g = inputs[outputNr];
       const retained = g && retainedTensorOf(node, outputNr);
       if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
-    });
+    }
 
-    node.next_functions.forEach(([next, inputNr], i) => {
-      if (!next) return;
+    const edges = node.next_functions;
+    for (let i = 0; i < edges.length; i++) {
+      const [next, inputNr] = edges[i];
+      if (!next) continue;
+      const nextEntry = pending.get(next)!;
       const g = outputs[i];
-      if (g) accumulate(next, inputNr, fitToInput(node, i, g));
-      const left = (deps.get(next) ?? 1) - 1;
-      deps.set(next, left);
-      if (left === 0) ready.push(next);
-    });
+      if (g) accumulate(nextEntry, next, inputNr, fitToInput(node, i, g));
+      if (--nextEntry.deps === 0) ready.push(next);
+    }
   }
   return captured;
 }

@@ -48,6 +48,14 @@ export function addHook<F>(list: HookEntry<F>[], fn: F, what: string): Removable
   return new RemovableHandle(list as HookEntry<unknown>[], entry);
 }
 
+/** @internal What one backward run tracks for a node: edges still to arrive, and the gradients summed so far. */
+export interface PendingGrads {
+  /** The run this belongs to. */
+  readonly run: object;
+  deps: number;
+  buffer: (Tensor | null)[] | null;
+}
+
 /** What the engine needs to know of an input to fit its gradient: shape and dtype. */
 export interface InputMetadata {
   readonly shape: readonly number[];
@@ -66,6 +74,8 @@ export abstract class Node {
   _tensorHooks: HookEntry<TensorHook>[][] | null = null;
   /** @internal */ _preHooks: HookEntry<NodePreHook>[] | null = null;
   /** @internal */ _postHooks: HookEntry<NodePostHook>[] | null = null;
+  /** @internal The backward engine's bookkeeping for this node during a run (see RunState in engine.ts). */
+  _pending: PendingGrads | null = null;
   /** @internal Where the forward pass created this node (anomaly mode only). */
   readonly _forwardTrace: string | undefined;
 
@@ -215,14 +225,20 @@ export class OpNode<S extends object> extends Node {
     const saved = this.unpack();
     const first = gradOutputs[0] ?? gradOutputs.find((g) => g) ?? null;
     if (!first) return this.next_functions.map(() => null);
-    const needsInputGrad = this.next_functions.map(([node]) => node !== null);
+    // Plain loops here and in unpack(): apply runs once per node in every backward pass.
+    const edges = this.next_functions;
+    const needsInputGrad = new Array<boolean>(edges.length);
+    for (let i = 0; i < edges.length; i++) needsInputGrad[i] = edges[i][0] !== null;
     return this.formula(first, saved, { gradOutputs, needsInputGrad });
   }
 
   private unpack(): S {
     if (!this.saved) throw new RuntimeError(SAVED_FREED);
-    for (const [t, version, isOutput] of this.savedVersions)
+    const versions = this.savedVersions;
+    for (let i = 0; i < versions.length; i++) {
+      const [t, version, isOutput] = versions[i];
       checkSavedVersion(t, version, this.opName, isOutput);
+    }
     return this.saved;
   }
 

@@ -2,16 +2,22 @@
 // in-place writes. Ops never talk to the engine; they record a row of the derivatives table.
 import { is_grad_enabled } from "../autograd/grad_mode.js";
 import {
-  checkNotInference,
+  INFERENCE_SAVE_ERROR,
   isInferenceTensor,
   is_inference_mode_enabled,
 } from "../autograd/inference_mode.js";
-import { OpNode } from "../autograd/node.js";
+import { OpNode, type Edge, type InputMetadata } from "../autograd/node.js";
 import { needsViewRebase, rebaseViewHistory } from "../autograd/view_inplace.js";
-import { backend, type BinaryOp, type UnaryOp } from "../backend/backend.js";
+import { backend, type BinaryOp, type StridedArray, type UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
 import { allocate, Category, describe, resultType, type DType, type TypedArray } from "../tensor/dtype.js";
-import { broadcastShapes, broadcastStrides, contiguousStrides, type Shape } from "../tensor/shape.js";
+import {
+  broadcastShapes,
+  broadcastStrides,
+  contiguousStrides,
+  shapesEqual,
+  type Shape,
+} from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives/index.js";
 
@@ -41,8 +47,11 @@ export function scalarValue(v: Scalar): number {
 export function scalarTensor(v: Scalar, dtype: DType): Tensor {
   const data = allocate(dtype, 1);
   data[0] = dtype.cast(scalarValue(v));
-  return Tensor._fromData(data, [], dtype);
+  return Tensor._fromData(data, SCALAR_SHAPE, dtype);
 }
+
+/** The shape of every 0-dim tensor made here: frozen, so tensors share it instead of copying. */
+const SCALAR_SHAPE: Shape = Object.freeze([]);
 
 export function fromData(data: TypedArray, shape: Shape, dtype: DType): Tensor {
   return Tensor._fromData(data, shape, dtype);
@@ -67,24 +76,39 @@ export function binaryKernel(
   computeDtype: DType,
   outDtype = computeDtype,
 ): Tensor {
-  const shape =
-    a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i])
-      ? a.shape
-      : broadcastShapes(a.shape, b.shape);
-  const view = (t: Tensor) => ({
-    ...t._view(),
+  const shape = shapesEqual(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
+  const out = backend().binary(op, broadcastView(a, shape), broadcastView(b, shape), computeDtype, outDtype);
+  return fromData(out, shape, outDtype);
+}
+
+/** t as a backend operand read as if expanded to `shape`. */
+function broadcastView(t: Tensor, shape: Shape): StridedArray {
+  return {
+    data: t._storage.data,
     shape,
-    strides: broadcastStrides(t.shape, t._strides, shape),
-  });
-  return fromData(backend().binary(op, view(a), view(b), computeDtype, outDtype), shape, outDtype);
+    // A 0-dim result means t is 0-dim too: nothing to broadcast.
+    strides: shape.length === 0 ? t._strides : broadcastStrides(t.shape, t._strides, shape),
+    offset: t._offset,
+    dtype: t.dtype,
+  };
 }
 
 /** Both operands of a binary op as tensors in their promoted dtype (scalars wrapped as 0-dim). */
 export function promoteOperands(a: TensorOrScalar, b: TensorOrScalar): [Tensor, Tensor, DType] {
-  const dtype = resultType([a, b]);
+  const dtype = sameDtypeResult(a, b) ?? resultType([a, b]);
   const ta = a instanceof Tensor ? a : scalarTensor(a, dtype);
   const tb = b instanceof Tensor ? b : scalarTensor(b, dtype);
   return [ta, tb, dtype];
+}
+
+/**
+ * resultType's answer for the commonest pairs, without building its operand list: two tensors of one dtype,
+ * or a floating tensor with a number (a number never outranks a floating tensor). null: ask resultType.
+ */
+function sameDtypeResult(a: TensorOrScalar, b: TensorOrScalar): DType | null {
+  if (!(a instanceof Tensor)) return null;
+  if (b instanceof Tensor) return a.dtype === b.dtype ? a.dtype : null;
+  return a.dtype.category === Category.Floating ? a.dtype : null;
 }
 
 /** Integer ops that PyTorch computes in floating point (true division, sin of an int, ...). */
@@ -104,16 +128,20 @@ export function record<K extends DerivativeName>(
 ): Tensor {
   if (!needsGraph(inputs)) return output;
   const state: object = saved() as object;
-  const node = new OpNode(
-    name,
-    DERIVATIVES[name] as never,
-    state,
-    inputs.map((t) => t._gradEdge()),
-  );
-  node.inputMeta = inputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
-  for (const v of Object.values(state)) {
+  // Plain loops instead of map/Object.values: this runs once per recorded op.
+  const edges = new Array<Edge>(inputs.length);
+  const inputMeta = new Array<InputMetadata>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const t = inputs[i];
+    edges[i] = t._gradEdge();
+    inputMeta[i] = { shape: t.shape, dtype: t.dtype };
+  }
+  const node = new OpNode(name, DERIVATIVES[name] as never, state, edges);
+  node.inputMeta = inputMeta;
+  for (const key in state) {
+    const v = (state as Record<string, unknown>)[key];
     if (!(v instanceof Tensor)) continue;
-    checkNotInference([v]);
+    if (isInferenceTensor(v)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
     node.trackSaved(v, v === output);
   }
   output._gradFn = node;

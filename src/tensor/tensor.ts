@@ -43,7 +43,8 @@ export class Tensor {
   /** @internal Use torch.tensor() and friends to make tensors. */
   constructor(storage: Storage, shape: readonly number[], strides: number[], offset: number, dtype: DType) {
     this._storage = storage;
-    this.shape = Object.freeze(shape.slice());
+    // A frozen shape (another tensor's) cannot change, so it is shared instead of copied.
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
     this._strides = strides;
     this._offset = offset;
     this.dtype = dtype;

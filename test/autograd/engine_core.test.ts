@@ -106,3 +106,12 @@ describe("backward engine", () => {
     expect(d3!.item()).toBe(6);
   });
 });
+
+describe("backward with the same root twice", () => {
+  it("adds both root gradients, as PyTorch does (x**2 at 2 twice gives 8)", () => {
+    const x = torch.tensor(2.0, { requires_grad: true });
+    const y = x.pow(2);
+    torch.autograd.backward([y, y]);
+    expect(x.grad!.item()).toBe(8);
+  });
+});

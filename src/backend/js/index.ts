@@ -8,10 +8,19 @@ import { matmul } from "./matmul.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { elementOffsets, isDense, offsetsFor } from "./strided.js";
 
+/** The params of a unary op that takes none: one shared array, not a new one per call. */
+const NO_PARAMS: readonly number[] = Object.freeze([]);
+
 export const jsBackend: Backend = {
   name: "js",
 
-  unary(op: UnaryOp, x: StridedArray, computeDtype: DType, outDtype: DType, params: readonly number[] = []) {
+  unary(
+    op: UnaryOp,
+    x: StridedArray,
+    computeDtype: DType,
+    outDtype: DType,
+    params: readonly number[] = NO_PARAMS,
+  ) {
     const kernel = UNARY[op];
     const round = computeDtype.cast;
     const n = numel(x.shape);
