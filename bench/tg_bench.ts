@@ -11,9 +11,11 @@ torch.set_backend(backendName);
 torch.manual_seed(0);
 
 const now = () => performance.now();
-/** Median of `reps` timings of fn (ms), after one warm-up call. */
+/** Median of `reps` timings of fn (ms), after warming up for ~200 ms so V8 has optimised the code (steady state). */
 function timeMs(fn: () => void, reps: number): number {
-  fn();
+  const warmUntil = now() + 200;
+  do fn();
+  while (now() < warmUntil);
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t = now();
