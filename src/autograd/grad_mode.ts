@@ -1,6 +1,17 @@
 // Global grad mode: whether ops record a graph. JS runs one thread per realm, so one flag suffices.
 
 let gradEnabled = true;
+let inferenceMode = false;
+
+/** Whether torch.inference_mode is on: new storages made now are inference storages. */
+export function is_inference_mode_enabled(): boolean {
+  return inferenceMode;
+}
+
+/** @internal Switches inference mode (torch.inference_mode does it around its function). */
+export function setInferenceMode(mode: boolean): void {
+  inferenceMode = mode;
+}
 
 export function is_grad_enabled(): boolean {
   return gradEnabled;

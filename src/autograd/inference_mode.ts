@@ -1,19 +1,20 @@
 // torch.inference_mode: no graph is recorded, and tensors made inside are "inference tensors" that may
-// never be saved for backward later. Inference-ness belongs to the storage, so views share it.
+// never be saved for backward later. Inference-ness belongs to the storage (set when it is made), so
+// views share it.
 import { RuntimeError } from "../errors.js";
-import { Tensor, type Storage } from "../tensor/tensor.js";
-import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
+import { Tensor } from "../tensor/tensor.js";
+import {
+  is_grad_enabled,
+  is_inference_mode_enabled,
+  set_grad_enabled,
+  setInferenceMode,
+} from "./grad_mode.js";
 
-let inferenceMode = false;
-const inferenceStorages = new WeakSet<Storage>();
-
-export function is_inference_mode_enabled(): boolean {
-  return inferenceMode;
-}
+export { is_inference_mode_enabled };
 
 /** @internal Whether t was made inside inference_mode. */
 export function isInferenceTensor(t: Tensor): boolean {
-  return inferenceStorages.has(t._storage);
+  return t._storage.inference;
 }
 
 export const INFERENCE_SAVE_ERROR =
@@ -21,7 +22,7 @@ export const INFERENCE_SAVE_ERROR =
 
 /** @internal Throws PyTorch's error when an inference tensor would be saved for backward. */
 export function checkNotInference(saved: readonly Tensor[]): void {
-  for (const t of saved) if (inferenceStorages.has(t._storage)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
+  for (const t of saved) if (t._storage.inference) throw new RuntimeError(INFERENCE_SAVE_ERROR);
 }
 
 /** `with torch.inference_mode():` — runs fn without autograd; `inference_mode(false, fn)` runs it normally. */
@@ -32,18 +33,9 @@ export function inference_mode<T>(modeOrFn: boolean | (() => T), maybeFn?: () =>
   const fn = typeof modeOrFn === "function" ? modeOrFn : maybeFn;
   if (typeof fn !== "function") throw new TypeError("torch.inference_mode expects a function to run");
   if (!mode) return fn();
-  const previous = inferenceMode;
+  const previous = is_inference_mode_enabled();
   const wasGrad = is_grad_enabled();
-  // Every new tensor is made by Tensor._fromData: mark its storage while the mode is on.
-  const originalFromData = Tensor._fromData;
-  if (!previous) {
-    Tensor._fromData = (...args: Parameters<typeof Tensor._fromData>) => {
-      const t = originalFromData.apply(Tensor, args);
-      inferenceStorages.add(t._storage);
-      return t;
-    };
-  }
-  inferenceMode = true;
+  setInferenceMode(true);
   set_grad_enabled(false);
   try {
     const result = fn();
@@ -51,8 +43,7 @@ export function inference_mode<T>(modeOrFn: boolean | (() => T), maybeFn?: () =>
       throw new TypeError("torch.inference_mode runs synchronous functions only");
     return result;
   } finally {
-    inferenceMode = previous;
-    if (!previous) Tensor._fromData = originalFromData;
+    setInferenceMode(previous);
     set_grad_enabled(wasGrad);
   }
 }
@@ -66,7 +57,7 @@ declare module "../tensor/tensor.js" {
 
 Object.defineProperty(Tensor.prototype, "is_inference", {
   value: function (this: Tensor): boolean {
-    return inferenceStorages.has(this._storage);
+    return this._storage.inference;
   },
   writable: true,
   configurable: true,

@@ -1,6 +1,7 @@
 // The Tensor: a strided view onto shared storage, plus its place in the autograd graph.
 // Op methods (x.sin(), x.add(y), ...) are installed by the files in src/ops/ next to their ops,
 // and backward() by src/autograd/engine.ts, so this file stays free of import cycles.
+import { is_inference_mode_enabled } from "../autograd/grad_mode.js";
 import { AccumulateGrad, type Edge, type Node } from "../autograd/node.js";
 import type { StridedArray } from "../backend/backend.js";
 import { backend } from "../backend/backend.js";
@@ -13,6 +14,8 @@ import { contiguousStrides, isContiguous, normalizeDim, numel } from "./shape.js
 /** Memory shared by a tensor and its views; the version counter catches in-place changes. */
 export class Storage {
   version = 0;
+  /** Made inside torch.inference_mode: such tensors (and their views) may never join a graph later. */
+  readonly inference = is_inference_mode_enabled();
   constructor(public data: TypedArray) {}
 }
 
