@@ -197,6 +197,11 @@ export class OpNode<S extends object> extends Node {
     this.savedVersions.push([t, t._version, isOutput]);
   }
 
+  /** @internal What backward saved, read-only (null once freed); torch.viz shows it with show_saved. */
+  get _savedState(): Readonly<S> | null {
+    return this.saved;
+  }
+
   name(): string {
     return this.opName;
   }

@@ -1,4 +1,4 @@
-// What a graph node saved for backward, read without changing the autograd classes.
+// What a graph node saved for backward, for drawing it (make_dot with show_saved).
 import { OpNode, type Node } from "../autograd/node.js";
 import { Tensor } from "../tensor/tensor.js";
 
@@ -8,14 +8,10 @@ export interface SavedTensor {
   readonly tensor: Tensor;
 }
 
-/**
- * The saved state of an OpNode (null for other nodes or once backward freed it). OpNode keeps it in a
- * private field; `_savedState` is the read-only accessor requested from node.ts's owner, and the field
- * itself is read as a fallback until that accessor exists.
- */
+/** The saved state of an OpNode (null for other nodes, or once backward freed it). */
 export function savedStateOf(node: Node): Readonly<Record<string, unknown>> | null {
   if (!(node instanceof OpNode)) return null;
-  const state: unknown = Reflect.get(node, "_savedState") ?? Reflect.get(node, "saved");
+  const state: unknown = node._savedState;
   return state && typeof state === "object" ? (state as Record<string, unknown>) : null;
 }
 
