@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernels.h"
+
 #define MAX_DIMS 16
 /* Below this many elements a second thread costs more than it saves (measured on 2 cores). */
 #define PARALLEL_MIN 131072
@@ -452,6 +454,62 @@ static napi_value MaxRows(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* sumIter(x, offset, sizes, inStrides, outStrides, out): PyTorch's cascade sum over a TensorIterator that
+   TypeScript has already reordered and coalesced (dim 0 fastest). out is zeroed, then accumulated into. */
+static napi_value SumIter(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 6)
+    THROW(env, "sumIter: expected 6 arguments");
+  Array x, out;
+  int64_t off, sizes[MAX_DIMS], in_str[MAX_DIMS], out_str[MAX_DIMS];
+  uint32_t nd, ni, no;
+  if (!get_array(env, argv[0], &x) || !get_array(env, argv[5], &out) || x.is_double != out.is_double)
+    THROW(env, "sumIter: x and out must be typed arrays of one float type");
+  if (!get_int(env, argv[1], &off)) THROW(env, "sumIter: offset must be an integer");
+  if (!get_int_list(env, argv[2], sizes, &nd) || !get_int_list(env, argv[3], in_str, &ni) ||
+      !get_int_list(env, argv[4], out_str, &no) || ni != nd || no != nd)
+    THROW(env, "sumIter: sizes and strides must be integer arrays of the same length (at most 16)");
+  int64_t n, n_out;
+  if (!view_in_bounds(sizes, in_str, nd, off, x.length, &n) ||
+      !view_in_bounds(sizes, out_str, nd, 0, out.length, &n_out))
+    THROW(env, "sumIter: view out of bounds");
+  memset(out.data, 0, out.length * (out.is_double ? sizeof(double) : sizeof(float)));
+  if (n == 0) return NULL;
+  if (x.is_double) cascade_sum_double((const double *)x.data, off, sizes, in_str, out_str, (int)nd, (double *)out.data);
+  else cascade_sum_float((const float *)x.data, off, sizes, in_str, out_str, (int)nd, (float *)out.data);
+  return NULL;
+}
+
+/* softmax(x, offset, outer, dimSize, inner, lastDim, log, out): float32 softmax (log: log_softmax) of a
+   contiguous [outer, dimSize, inner] array along its middle dim. */
+static napi_value Softmax(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 8)
+    THROW(env, "softmax: expected 8 arguments");
+  Array x, out;
+  int64_t v[7];
+  if (!get_array(env, argv[0], &x) || !get_array(env, argv[7], &out) || x.is_double || out.is_double)
+    THROW(env, "softmax: x and out must be Float32Arrays");
+  for (int i = 1; i < 7; i++)
+    if (!get_int(env, argv[i], &v[i])) THROW(env, "softmax: integer arguments expected");
+  int64_t off = v[1], outer = v[2], dim_size = v[3], inner = v[4], last_dim = v[5], log_sm = v[6];
+  if ((last_dim != 0 && last_dim != 1) || (log_sm != 0 && log_sm != 1) || (last_dim && inner != 1))
+    THROW(env, "softmax: lastDim and log must be 0 or 1, and lastDim needs inner == 1");
+  int64_t n = 1;
+  const int64_t limit = (int64_t)1 << 40;
+  const int64_t dims[3] = {outer, dim_size, inner};
+  for (int i = 0; i < 3; i++) {
+    if (dims[i] < 0 || dims[i] > limit || (dims[i] != 0 && n > limit / dims[i])) THROW(env, "softmax: bad sizes");
+    n *= dims[i];
+  }
+  if (off < 0 || (int64_t)out.length != n || (n > 0 && off + n > (int64_t)x.length))
+    THROW(env, "softmax: out of bounds");
+  softmax_float((const float *)x.data + off, outer, dim_size, inner, (int)last_dim, (int)log_sm, (float *)out.data);
+  return NULL;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   if (getenv("OPENBLAS_NUM_THREADS") == NULL && getenv("OMP_NUM_THREADS") == NULL)
     blas_max_threads = openblas_get_num_threads();
@@ -460,6 +518,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"binary", NULL, Binary, NULL, NULL, NULL, napi_default, NULL},
       {"gemm", NULL, Gemm, NULL, NULL, NULL, napi_default, NULL},
       {"maxRows", NULL, MaxRows, NULL, NULL, NULL, napi_default, NULL},
+      {"sumIter", NULL, SumIter, NULL, NULL, NULL, napi_default, NULL},
+      {"softmax", NULL, Softmax, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

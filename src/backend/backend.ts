@@ -126,6 +126,11 @@ export interface Backend {
     src: StridedArray,
     mode: "set" | "add",
   ): void;
+  /**
+   * Optional: softmax (log: log_softmax) of a float array along `dim` as a fresh contiguous array, with
+   * PyTorch's CPU arithmetic. Backends without it use the TypeScript kernel (src/backend/js/softmax.ts).
+   */
+  softmax?(x: StridedArray, dim: number, log: boolean): TypedArray;
 }
 
 let active: Backend | null = null;

@@ -135,6 +135,67 @@ describe.skipIf(!built)("native backend matches the JS backend", () => {
   it("falls back to the JS backend for dtypes and ops it doesn't handle", () => {
     const x = view([1000], float32);
     same(nb.unary("sin", x, float32, float32), jsBackend.unary("sin", x, float32, float32));
-    same(nb.reduce("sum", x, [0], float32), jsBackend.reduce("sum", x, [0], float32));
+    same(nb.reduce("prod", x, [0], float32), jsBackend.reduce("prod", x, [0], float32));
+    same(
+      nb.softmax!(view([40, 50], float64), 1, false),
+      jsBackend.softmax!(view([40, 50], float64), 1, false),
+    );
+  });
+
+  /** Finite values so sums exercise rounding rather than NaN/Infinity propagation (those are tested too). */
+  const finiteView = (v: StridedArray): StridedArray => ({
+    ...v,
+    data: v.data.map((x) => (Number.isFinite(x) ? x * 1000.5 : 0.25)),
+  });
+
+  it("float sums over every layout the cascade handles are bit-identical", () => {
+    const sizes = [1, 7, 8, 9, 31, 64, 100, 257, 1000, 4099, 70000];
+    for (const dtype of [float32, float64]) {
+      for (const n of sizes) {
+        const x = finiteView(view([n], dtype));
+        same(nb.reduce("sum", x, [0], dtype), jsBackend.reduce("sum", x, [0], dtype));
+      }
+      const cases: [StridedArray, number[]][] = [
+        [view([64, 300], dtype), [1]], // inner (rows)
+        [view([300, 64], dtype), [0]], // outer (bias gradient)
+        [view([300, 37], dtype), [0]], // outer with leftover columns
+        [view([300, 3], dtype), [0]], // scalar outer
+        [view([33, 40, 17], dtype), [0, 2]],
+        [view([33, 40, 17], dtype), [1]],
+        [view([33, 40, 17], dtype), [0, 1, 2]],
+        [view([40, 50], dtype, [1, 40]), [0]], // transposed
+        [view([40, 50], dtype, [1, 40]), [1]],
+        [view([20, 30], dtype, [100, 2], 5, 2000), [1]], // sliced
+        [view([20, 30], dtype, [100, 2], 5, 2000), [0]],
+        [{ ...view([50], dtype), shape: [40, 50], strides: [0, 1] }, [0]], // expanded
+        [view([6, 7, 8, 9], dtype, [1, 6, 42, 336]), [1, 3]],
+        [view([0, 5], dtype), [0]],
+        [view([1000], dtype), [0]], // NaN and infinities
+      ];
+      for (const [x, dims] of cases) {
+        for (const v of [x, finiteView(x)])
+          same(nb.reduce("sum", v, dims, dtype), jsBackend.reduce("sum", v, dims, dtype));
+      }
+    }
+  });
+
+  it("float32 softmax and log_softmax along every dim are bit-identical", () => {
+    const cases: StridedArray[] = [
+      view([3, 1000], float32),
+      view([64, 10], float32),
+      view([16, 7], float32),
+      view([5, 8], float32),
+      view([4, 33, 9], float32),
+      view([4, 5, 1], float32),
+      view([40, 50], float32, [1, 40]), // transposed
+      view([20, 30], float32, [100, 2], 5, 2000), // sliced
+    ];
+    for (const x of cases) {
+      for (const v of [x, finiteView(x)]) {
+        for (let dim = 0; dim < v.shape.length; dim++) {
+          for (const log of [false, true]) same(nb.softmax!(v, dim, log), jsBackend.softmax!(v, dim, log));
+        }
+      }
+    }
   });
 });

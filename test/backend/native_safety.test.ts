@@ -39,6 +39,27 @@ const BAD_CALLS = [
   "checked gemm out length",
   "checked maxRows zero cols",
   "checked unary not an array",
+  "raw sumIter no args",
+  "raw sumIter x out of bounds",
+  "raw sumIter out out of bounds",
+  "raw sumIter strides length",
+  "raw sumIter mixed types",
+  "raw sumIter negative size",
+  "raw softmax no args",
+  "raw softmax float64",
+  "raw softmax overrun",
+  "raw softmax short out",
+  "raw softmax lastDim with inner",
+  "raw softmax huge sizes",
+  "raw softmax bad log flag",
+  "checked sumIter x overrun",
+  "checked sumIter out overrun",
+  "checked sumIter fractional size",
+  "checked sumIter out type",
+  "checked softmax overrun",
+  "checked softmax out length",
+  "checked softmax not float32",
+  "checked softmax negative inner",
 ];
 
 if (!built) {
@@ -67,7 +88,10 @@ describe.skipIf(!built)("native addon argument safety (child process)", () => {
     expect(outcomes.get(name), exit).toMatch(/^threw: /);
   });
 
-  it("a valid call after the bad ones computes the right values", () => {
-    expect(outcomes.get("good unary"), exit).toBe("returned");
-  });
+  it.each(["good unary", "good sumIter", "good softmax"])(
+    "a valid call after the bad ones computes the right values (%s)",
+    (name) => {
+      expect(outcomes.get(name), exit).toBe("returned");
+    },
+  );
 });

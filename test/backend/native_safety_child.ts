@@ -47,11 +47,43 @@ const cases: Record<string, Call> = {
   "checked gemm out length": () => safe.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(3), 1, 2, 2, 2),
   "checked maxRows zero cols": () => safe.maxRows(f32(4), 0, 2, 0, 2, f32(2)),
   "checked unary not an array": () => looseSafe.unary(0, [1, 2], 0, [2], [1], f32(2)),
+  "raw sumIter no args": () => loose.sumIter(),
+  "raw sumIter x out of bounds": () => raw.sumIter(f32(4), 0, [8], [1], [0], f32(1)),
+  "raw sumIter out out of bounds": () => raw.sumIter(f32(8), 0, [2, 4], [4, 1], [1, 0], f32(1)),
+  "raw sumIter strides length": () => raw.sumIter(f32(4), 0, [4], [1, 1], [0], f32(1)),
+  "raw sumIter mixed types": () => raw.sumIter(f32(4), 0, [4], [1], [0], f64(1)),
+  "raw sumIter negative size": () => raw.sumIter(f32(4), 0, [-4], [1], [0], f32(1)),
+  "raw softmax no args": () => loose.softmax(),
+  "raw softmax float64": () => loose.softmax(f64(4), 0, 1, 4, 1, 1, 0, f64(4)),
+  "raw softmax overrun": () => raw.softmax(f32(4), 1, 1, 4, 1, 1, 0, f32(4)),
+  "raw softmax short out": () => raw.softmax(f32(4), 0, 1, 4, 1, 1, 0, f32(3)),
+  "raw softmax lastDim with inner": () => raw.softmax(f32(8), 0, 1, 4, 2, 1, 0, f32(8)),
+  "raw softmax huge sizes": () => raw.softmax(f32(4), 0, 2 ** 40, 2 ** 40, 1, 0, 0, f32(4)),
+  "raw softmax bad log flag": () => raw.softmax(f32(4), 0, 1, 4, 1, 1, 2, f32(4)),
+  "checked sumIter x overrun": () => safe.sumIter(f32(4), 1, [4], [1], [0], f32(1)),
+  "checked sumIter out overrun": () => safe.sumIter(f32(8), 0, [2, 4], [4, 1], [1, 0], f32(1)),
+  "checked sumIter fractional size": () => safe.sumIter(f32(4), 0, [2.5], [1], [0], f32(1)),
+  "checked sumIter out type": () => safe.sumIter(f32(4), 0, [4], [1], [0], f64(1)),
+  "checked softmax overrun": () => safe.softmax(f32(4), 0, 2, 4, 1, 1, 0, f32(8)),
+  "checked softmax out length": () => safe.softmax(f32(4), 0, 1, 4, 1, 1, 1, f32(5)),
+  "checked softmax not float32": () => looseSafe.softmax(f64(4), 0, 1, 4, 1, 1, 0, f64(4)),
+  "checked softmax negative inner": () => safe.softmax(f32(4), 0, 1, 4, -1, 0, 0, f32(4)),
   // A good call still works after all that.
   "good unary": () => {
     const out = f32(3);
     safe.unary(0, Float32Array.of(1, 2, 3, 4), 1, [3], [1], out);
     if (out.join() !== "-2,-3,-4") throw new Error(`wrong result ${out.join()}`);
+  },
+  "good sumIter": () => {
+    const out = f32(2);
+    safe.sumIter(Float32Array.of(1, 2, 3, 4, 5), 1, [2, 2], [2, 1], [0, 1], out);
+    if (out.join() !== "6,8") throw new Error(`wrong result ${out.join()}`);
+  },
+  "good softmax": () => {
+    const out = f32(2);
+    safe.softmax(Float32Array.of(9, 0, 0), 1, 1, 2, 1, 1, 1, out);
+    if (out.join() !== String([-Math.fround(Math.log(2)), -Math.fround(Math.log(2))]))
+      throw new Error(`wrong result ${out.join()}`);
   },
 };
 

@@ -119,14 +119,14 @@ function scalarOuterSum({ at, reduced, kept, store }: Loop2d, r: Round): void {
   }
 }
 
-interface IterDim {
+export interface IterDim {
   size: number;
   inStride: number;
   outStride: number;
 }
 
 /** TensorIterator's reorder_dimensions for a reduction: reduced dims first, then by input stride. */
-function iteratorDims(x: StridedArray, dims: readonly number[]): IterDim[] {
+export function iteratorDims(x: StridedArray, dims: readonly number[]): IterDim[] {
   const ndim = x.shape.length;
   const outStrides = new Array<number>(ndim).fill(0);
   let s = 1;

@@ -6,6 +6,7 @@ import { BINARY, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
 import { matmul } from "./matmul.js";
 import { argReduce, reduce, scan } from "./reduce.js";
+import { softmax } from "./softmax.js";
 import { elementOffsets, isDense, offsetsFor } from "./strided.js";
 
 /** The params of a unary op that takes none: one shared array, not a new one per call. */
@@ -91,6 +92,8 @@ export const jsBackend: Backend = {
   scan,
 
   matmul,
+
+  softmax,
 
   copy(x: StridedArray, outDtype: DType) {
     const n = numel(x.shape);

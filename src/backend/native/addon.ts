@@ -42,6 +42,26 @@ export interface RawAddon {
     rowStride: number,
     out: FloatArray,
   ): void;
+  /** Cascade sum over a reordered, coalesced TensorIterator (dim 0 fastest); zeroes `out` first. */
+  sumIter(
+    x: FloatArray,
+    offset: number,
+    sizes: number[],
+    inStrides: number[],
+    outStrides: number[],
+    out: FloatArray,
+  ): void;
+  /** Float32 softmax (log: 1 for log_softmax) of a contiguous [outer, dimSize, inner] array along dim 1. */
+  softmax(
+    x: Float32Array,
+    offset: number,
+    outer: number,
+    dimSize: number,
+    inner: number,
+    lastDim: number,
+    log: number,
+    out: Float32Array,
+  ): void;
 }
 
 const ADDON_FILE = "build/Release/tensorgrad_native.node";
@@ -67,7 +87,7 @@ export function loadAddon(): { addon: RawAddon } | { error: string } {
     const file = new URL(`../../../${ADDON_FILE}`, import.meta.url);
     if (file.protocol !== "file:" || !existsSync(file)) return { error: `${ADDON_FILE} is not built` };
     const addon = createRequire(import.meta.url)(file.pathname) as RawAddon;
-    for (const fn of ["unary", "binary", "gemm", "maxRows"] as const) {
+    for (const fn of ["unary", "binary", "gemm", "maxRows", "sumIter", "softmax"] as const) {
       if (typeof addon[fn] !== "function") return { error: `${ADDON_FILE} has no '${fn}'` };
     }
     return { addon };
@@ -154,6 +174,8 @@ export interface CheckedAddon {
   ): void;
   gemm(...args: Parameters<RawAddon["gemm"]>): void;
   maxRows(...args: Parameters<RawAddon["maxRows"]>): void;
+  sumIter(...args: Parameters<RawAddon["sumIter"]>): void;
+  softmax(...args: Parameters<RawAddon["softmax"]>): void;
 }
 
 export function checked(raw: RawAddon): CheckedAddon {
@@ -223,6 +245,31 @@ export function checked(raw: RawAddon): CheckedAddon {
       checkView(where, x, offset, [rows, cols], [rowStride, 1]);
       checkOut(where, out, x, rows);
       raw.maxRows(x, offset, rows, cols, rowStride, out);
+    },
+    sumIter(x, offset, sizes, inStrides, outStrides, out) {
+      const where = "sumIter";
+      checkFloatArray(where, "x", x);
+      checkList(where, "sizes", sizes);
+      checkList(where, "inStrides", inStrides, sizes.length);
+      checkList(where, "outStrides", outStrides, sizes.length);
+      checkView(where, x, offset, sizes, inStrides);
+      checkFloatArray(where, "out", out);
+      if (out.constructor !== x.constructor) fail(where, "out must have the input's array type");
+      checkView(where, out, 0, sizes, outStrides);
+      raw.sumIter(x, offset, sizes, inStrides, outStrides, out);
+    },
+    softmax(x, offset, outer, dimSize, inner, lastDim, log, out) {
+      const where = "softmax";
+      if (!(x instanceof Float32Array)) fail(where, "x must be a Float32Array");
+      for (const [name, v] of Object.entries({ outer, dimSize, inner })) checkInt(where, name, v);
+      for (const [name, v] of Object.entries({ lastDim, log })) {
+        checkInt(where, name, v);
+        if (v > 1) fail(where, `${name} must be 0 or 1`);
+      }
+      if (lastDim === 1 && inner !== 1) fail(where, "lastDim needs inner == 1");
+      const n = checkView(where, x, offset, [outer, dimSize, inner], [dimSize * inner, inner, 1]);
+      checkOut(where, out, x, n);
+      raw.softmax(x, offset, outer, dimSize, inner, lastDim, log, out);
     },
   };
 }

@@ -1,8 +1,11 @@
 // The native backend: C kernels (OpenBLAS gemm, elementwise, max) where they win and round exactly like
 // the TypeScript kernels, and the TypeScript backend for everything else (other dtypes, other ops,
-// tensors below the measured cutover sizes, float sums whose digits follow PyTorch's cascade order).
+// tensors below the measured cutover sizes). Float sums and float32 softmax run in C with exactly the
+// arithmetic of the TypeScript kernels (native/kernels.c), so both backends give PyTorch's digits.
 import type { Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../backend.js";
+import { iteratorDims } from "../js/cascade_sum.js";
 import { jsBackend } from "../js/index.js";
+import { softmax as jsSoftmax } from "../js/softmax.js";
 import { type DType, type TypedArray } from "../../tensor/dtype.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
 import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon.js";
@@ -12,7 +15,7 @@ import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon
  * TENSORGRAD_NATIVE_CUTOVER=0 sends every eligible call to C, which the tests use to exercise the kernels
  * on the op table's small tensors.
  */
-export const CUTOVER = { unary: 256, binary: 256, matmulFlops: 4096, reduce: 2048 };
+export const CUTOVER = { unary: 256, binary: 256, matmulFlops: 4096, reduce: 2048, sum: 8, softmax: 8 };
 const forced = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
   ?.TENSORGRAD_NATIVE_CUTOVER;
 if (forced !== undefined && /^\d+$/.test(forced)) {
@@ -146,11 +149,30 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
     },
 
     reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], outDtype: DType) {
-      // max over trailing dims of a dense array: rows of `cols` contiguous elements. (Float sums stay on
-      // the JS port of PyTorch's cascade sum, whose digits C would have to reproduce step for step.)
+      const n = numel(x.shape);
+      if (
+        op === "sum" &&
+        isFloat(x.dtype) &&
+        outDtype === x.dtype &&
+        n >= CUTOVER.sum &&
+        x.shape.length <= MAX_NATIVE_DIMS
+      ) {
+        // TypeScript reorders and coalesces the dims like TensorIterator; C runs the cascade over them.
+        const it = iteratorDims(x, dims);
+        const out = newArray(outDtype, numel(x.shape.filter((_, d) => !dims.includes(d))));
+        addon.sumIter(
+          x.data as FloatArray,
+          x.offset,
+          it.map((d) => d.size),
+          it.map((d) => d.inStride),
+          it.map((d) => d.outStride),
+          out,
+        );
+        return out;
+      }
+      // max over trailing dims of a dense array: rows of `cols` contiguous elements.
       const nd = x.shape.length;
       const trailing = dims.length > 0 && dims.every((d, i) => d === nd - dims.length + i);
-      const n = numel(x.shape);
       if (
         op !== "max" ||
         !trailing ||
@@ -164,6 +186,23 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       const rows = n / cols;
       const out = newArray(outDtype, rows);
       addon.maxRows(x.data as FloatArray, x.offset, rows, cols, cols, out);
+      return out;
+    },
+
+    softmax(x: StridedArray, dim: number, log: boolean): TypedArray {
+      // float64 stays in TypeScript: its exp is V8's Math.exp, which C's libm need not match bit for bit.
+      const n = numel(x.shape);
+      if (x.dtype.name !== "float32" || n === 0 || n < CUTOVER.softmax) return jsSoftmax(x, dim, log);
+      const dense = isContiguous(x.shape, x.strides)
+        ? { data: x.data as Float32Array, offset: x.offset }
+        : { data: native.copy(x, x.dtype) as Float32Array, offset: 0 };
+      const shape = x.shape.length === 0 ? [1] : x.shape;
+      const dimSize = shape[dim];
+      const inner = numel(shape.slice(dim + 1));
+      const outer = dimSize === 0 ? 0 : n / (dimSize * inner);
+      const out = new Float32Array(n);
+      const lastDim = dim === shape.length - 1 ? 1 : 0;
+      addon.softmax(dense.data, dense.offset, outer, dimSize, inner, lastDim, log ? 1 : 0, out);
       return out;
     },
 

@@ -1,0 +1,22 @@
+/* Pure C kernels (no N-API) behind tensorgrad.c's entry points. Callers validate every range first. */
+#ifndef TENSORGRAD_KERNELS_H
+#define TENSORGRAD_KERNELS_H
+#include <stdint.h>
+
+/* PyTorch's cascade_sum over an already reordered and coalesced TensorIterator (dims[0] fastest):
+   the exact float/double arithmetic of src/backend/js/cascade_sum.ts. `out` must start zeroed. */
+void cascade_sum_float(const float *src, int64_t offset, const int64_t *sizes, const int64_t *in_strides,
+                       const int64_t *out_strides, int ndim, float *out);
+void cascade_sum_double(const double *src, int64_t offset, const int64_t *sizes, const int64_t *in_strides,
+                        const int64_t *out_strides, int ndim, double *out);
+
+/* SLEEF's expf8_u10 lane function with FMA, as src/ops/sleef.ts computes it. */
+float sleef_expf(float d);
+
+/* softmax / log_softmax of a contiguous [outer, dim_size, inner] float array along the middle dim, with the
+   operation order of src/backend/js/softmax.ts (PyTorch's SoftMaxKernel.cpp): the vectorized kernel when
+   last_dim (inner must then be 1), the sequential one otherwise. */
+void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
+                   float *out);
+
+#endif
