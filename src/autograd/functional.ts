@@ -103,6 +103,14 @@ function pack(list: Tensor[], isTuple: boolean): Tensor | Tensor[] {
   return isTuple ? list : list[0];
 }
 
+/** Finishes (detaches unless create_graph) and packs a list the way the caller passed its tuple. */
+function finishAll(list: Tensor[], isTuple: boolean, createGraph: boolean): Tensor | Tensor[] {
+  return pack(
+    list.map((t) => finish(t, createGraph)),
+    isTuple,
+  );
+}
+
 /** vjp(func, inputs, v) → [func(inputs), vᵀ·J]. */
 export function vjp(
   func: Fn,
@@ -117,16 +125,7 @@ export function vjp(
   const vs = v === null ? defaultV(outs) : asTuple(v, "v", "vjp")[0];
   checkV(vs, outs, outTuple);
   const gs = enable_grad(() => gradsOf(outs, xs, vs, createGraph));
-  return [
-    pack(
-      outs.map((o) => finish(o, createGraph)),
-      outTuple,
-    ),
-    pack(
-      gs.map((g) => finish(g, createGraph)),
-      isTuple,
-    ),
-  ];
+  return [finishAll(outs, outTuple, createGraph), finishAll(gs, isTuple, createGraph)];
 }
 
 /** jvp(func, inputs, v) → [func(inputs), J·v], by the double-vjp trick (as PyTorch does). */
@@ -162,16 +161,7 @@ export function jvp(
     });
     return jv.map((g, i) => g ?? zeros_like(outs[i]));
   });
-  return [
-    pack(
-      outs.map((o) => finish(o, createGraph)),
-      outTuple,
-    ),
-    pack(
-      result.map((g) => finish(g, createGraph)),
-      outTuple,
-    ),
-  ];
+  return [finishAll(outs, outTuple, createGraph), finishAll(result, outTuple, createGraph)];
 }
 
 /** The full Jacobian: entry [i][j] has shape outputs[i].shape + inputs[j].shape. */
@@ -269,13 +259,7 @@ export function vhp(
       createGraph,
     );
   });
-  return [
-    finish(out, createGraph),
-    pack(
-      result.map((g) => finish(g, createGraph)),
-      isTuple,
-    ),
-  ];
+  return [finish(out, createGraph), finishAll(result, isTuple, createGraph)];
 }
 
 /** hvp(func, inputs, v) → [func(inputs), H·v] (equal to vhp for the symmetric Hessians of smooth functions). */
