@@ -165,14 +165,7 @@ export const SAVED_FREED =
 
 /** PyTorch's legacy type names, used in autograd error messages. */
 export function legacyTypeName(t: Tensor): string {
-  const names: Record<string, string> = {
-    float32: "FloatTensor",
-    float64: "DoubleTensor",
-    int64: "LongTensor",
-    int32: "IntTensor",
-    bool: "BoolTensor",
-  };
-  return `torch.${names[t.dtype.name]}`;
+  return `torch.${t.dtype.scalarTypeName}Tensor`;
 }
 
 /** A node made from a row of the derivatives table. */

@@ -5,7 +5,7 @@ import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, IndexError, ValueError } from "../errors.js";
 import { checkTensor, fromData, record } from "../ops/core.js";
 import { log_softmax } from "../ops/softmax.js";
-import { allocate, type DType } from "../tensor/dtype.js";
+import { allocate } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import {
   applyReduction,
@@ -13,9 +13,6 @@ import {
   checkReduction,
   type Reduction,
 } from "./functional_losses.js";
-
-const dtypeName = (d: DType) =>
-  ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d.name] ?? d.name;
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
 
@@ -32,7 +29,7 @@ function nllKernel(
   perElementShape: readonly number[] | null,
 ): [Tensor, Tensor] {
   if (target.dtype.name !== "int64") {
-    throw new RuntimeError(`expected scalar type Long but found ${dtypeName(target.dtype)}`);
+    throw new RuntimeError(`expected scalar type Long but found ${target.dtype.scalarTypeName}`);
   }
   const dtype = input.dtype;
   const r = dtype.name === "float32" ? Math.fround : (v: number) => v;
@@ -308,7 +305,7 @@ export function cross_entropy(input: Tensor, target: Tensor, opts: CrossEntropyO
   if (sameShape) {
     if (target.dtype.name !== "float32" && target.dtype.name !== "float64") {
       throw new RuntimeError(
-        `Expected floating point type for target with class probabilities, got ${dtypeName(target.dtype)}`,
+        `Expected floating point type for target with class probabilities, got ${target.dtype.scalarTypeName}`,
       );
     }
     if (ignoreIndex >= 0) throw new RuntimeError("ignore_index is not supported for floating point target");

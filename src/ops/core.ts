@@ -166,9 +166,9 @@ const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in
 /** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
 function checkCanCast(from: DType, to: DType): void {
   if (from.category > to.category) {
-    const name = (d: DType) =>
-      ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d.name];
-    throw new RuntimeError(`result type ${name(from)} can't be cast to the desired output type ${name(to)}`);
+    throw new RuntimeError(
+      `result type ${from.scalarTypeName} can't be cast to the desired output type ${to.scalarTypeName}`,
+    );
   }
 }
 

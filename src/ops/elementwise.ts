@@ -289,7 +289,7 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
   checkOperand(other, "where", "other");
   if (condition.dtype !== bool) {
     throw new RuntimeError(
-      `where expected condition to be a boolean tensor, but got a tensor with dtype ${cap(condition.dtype)}`,
+      `where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.scalarTypeName}`,
     );
   }
   const [a, b, dtype] = promoteOperands(input, other);
@@ -311,13 +311,6 @@ function whereMethod(self: Tensor, condition: Tensor, other: TensorOrScalar): Te
 export function logical_not(input: Tensor): Tensor {
   checkTensor(input, "logical_not");
   return unaryKernel("logical_not", input, bool);
-}
-
-/** PyTorch's name for a dtype in kernel errors ("Float", "Long", ...). */
-export function cap(d: DType): string {
-  return ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" } as const)[
-    d.name
-  ];
 }
 
 declare module "../tensor/tensor.js" {

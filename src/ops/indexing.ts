@@ -19,10 +19,6 @@ import {
 } from "./core.js";
 import { selectView, sliceViewClamped } from "./shape_ops.js";
 
-/** PyTorch's scalar type name ("Float", "Long", ...) used in its kernel errors. */
-const typeName = (d: DType) =>
-  ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[d.name] ?? d.name;
-
 const shapeText = (s: readonly number[]) => `[${s.join(", ")}]`;
 
 /** Every index value must lie in [0, size) (PyTorch does not wrap negative indices in these ops). */
@@ -88,7 +84,7 @@ export function index_add(
   }
   if (source.dtype !== input.dtype) {
     throw new RuntimeError(
-      `index_add_(): self (${typeName(input.dtype)}) and source (${typeName(source.dtype)}) must have the same scalar type`,
+      `index_add_(): self (${input.dtype.scalarTypeName}) and source (${source.dtype.scalarTypeName}) must have the same scalar type`,
     );
   }
   checkRange(index, input.ndim === 0 ? 1 : input.shape[d], () => "index out of range in self");

@@ -10,19 +10,6 @@ import { einsum } from "./einsum.js";
 
 export { einsum };
 
-const SCALAR_TYPE_NAMES: Record<string, string> = {
-  float32: "Float",
-  float64: "Double",
-  int64: "Long",
-  int32: "Int",
-  bool: "Bool",
-};
-
-/** PyTorch's C++ name of a dtype, as its error messages print it ("Float", "Long", ...). */
-export function scalarTypeName(dtype: DType): string {
-  return SCALAR_TYPE_NAMES[dtype.name];
-}
-
 function argTensor(v: unknown, fn: string, arg: string, position: number): Tensor {
   if (v instanceof Tensor) return v;
   throw new TypeError(`${fn}(): argument '${arg}' (position ${position}) must be Tensor, not ${describe(v)}`);
@@ -32,7 +19,7 @@ function argTensor(v: unknown, fn: string, arg: string, position: number): Tenso
 function checkSameDtype(a: Tensor, b: Tensor): void {
   if (a.dtype !== b.dtype) {
     throw new RuntimeError(
-      `expected scalar type ${scalarTypeName(a.dtype)} but found ${scalarTypeName(b.dtype)}`,
+      `expected scalar type ${a.dtype.scalarTypeName} but found ${b.dtype.scalarTypeName}`,
     );
   }
 }
@@ -105,7 +92,7 @@ export function dot(input: Tensor, other: Tensor): Tensor {
   }
   if (input.dtype !== other.dtype) {
     throw new RuntimeError(
-      `dot : expected both vectors to have same dtype, but found ${scalarTypeName(input.dtype)} and ${scalarTypeName(other.dtype)}`,
+      `dot : expected both vectors to have same dtype, but found ${input.dtype.scalarTypeName} and ${other.dtype.scalarTypeName}`,
     );
   }
   const [n] = input.shape;

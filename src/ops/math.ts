@@ -27,11 +27,11 @@ import {
   type AsMethod,
   type TensorOrScalar,
 } from "./core.js";
-import { cap, floatUnary, pow, where } from "./elementwise.js";
+import { floatUnary, pow, where } from "./elementwise.js";
 
 /** PyTorch's dispatch error for a dtype a CPU kernel lacks. */
 function notImplemented(kernel: string, dtype: DType): RuntimeError {
-  return new RuntimeError(`"${kernel}" not implemented for '${cap(dtype)}'`);
+  return new RuntimeError(`"${kernel}" not implemented for '${dtype.scalarTypeName}'`);
 }
 
 function checkNotBool(x: Tensor, kernel: string): void {

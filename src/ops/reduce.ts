@@ -61,11 +61,8 @@ export function mean(
   const args = reduceArgs(dim, keepdim);
   const dtype = args.dtype === null ? input.dtype : toDType(args.dtype);
   if (dtype.category !== Category.Floating) {
-    const name = { int64: "Long", int32: "Int", bool: "Bool", float32: "Float", float64: "Double" }[
-      dtype.name
-    ];
     throw new RuntimeError(
-      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${name}`,
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${dtype.scalarTypeName}`,
     );
   }
   const dims = normalizeDims(args.dim, input.ndim) ?? input.shape.map((_, i) => i);

@@ -7,7 +7,7 @@ import { normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { no_grad } from "../autograd/grad_mode.js";
 import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
-import { allDims, isOptions, normalizeDims, reducedShape, typeName, type DimArg } from "./reduce_util.js";
+import { allDims, isOptions, normalizeDims, reducedShape, type DimArg } from "./reduce_util.js";
 
 export interface VarOptions {
   dim?: DimArg;
@@ -139,7 +139,7 @@ export function norm(
     : { p: p as number | "fro" | null, dim, keepdim };
   if (input.dtype.category !== Category.Floating) {
     throw new RuntimeError(
-      `norm(): input dtype should be either floating point or complex. Got ${typeName(input.dtype)} instead.`,
+      `norm(): input dtype should be either floating point or complex. Got ${input.dtype.scalarTypeName} instead.`,
     );
   }
   const ord = opts.p === undefined || opts.p === null || opts.p === "fro" ? 2 : opts.p;
@@ -178,7 +178,7 @@ export function linalg_vector_norm(
   if (opts.dtype !== undefined && opts.dtype !== null) x = input.to(toDType(opts.dtype));
   if (x.dtype.category !== Category.Floating) {
     throw new RuntimeError(
-      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${typeName(x.dtype)}`,
+      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${x.dtype.scalarTypeName}`,
     );
   }
   const p = opts.ord ?? 2;

@@ -50,15 +50,3 @@ export function reducedShape(shape: readonly number[], dims: readonly number[], 
     ? shape.map((s, i) => (dims.includes(i) ? 1 : s))
     : shape.filter((_, i) => !dims.includes(i));
 }
-
-/** PyTorch's short dtype names in error messages ("Float", "Long", ...). */
-export function typeName(dtype: DType): string {
-  const names: Record<string, string> = {
-    float32: "Float",
-    float64: "Double",
-    int64: "Long",
-    int32: "Int",
-    bool: "Bool",
-  };
-  return names[dtype.name] ?? dtype.name;
-}

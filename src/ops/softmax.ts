@@ -7,7 +7,7 @@ import { Category, toDType, type DType } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
-import { isOptions, typeName } from "./reduce_util.js";
+import { isOptions } from "./reduce_util.js";
 
 interface SoftmaxOptions {
   dim?: number | null;
@@ -34,7 +34,7 @@ function softmaxLike(
     // PyTorch 1.13 names log_softmax's other-dim kernel "softmax_kernel_impl" in this message too.
     const kernel =
       input.ndim > 0 && dim === input.ndim - 1 ? `${fn}_lastdim_kernel_impl` : "softmax_kernel_impl";
-    throw new RuntimeError(`"${kernel}" not implemented for '${typeName(x.dtype)}'`);
+    throw new RuntimeError(`"${kernel}" not implemented for '${x.dtype.scalarTypeName}'`);
   }
   const kernel = backend().softmax ?? jsSoftmax;
   const out = fromData(kernel(x._view(), dim, fn === "log_softmax"), x.shape, x.dtype);

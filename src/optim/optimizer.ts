@@ -53,14 +53,7 @@ function typeName(x: unknown): string {
 
 /** torch.typename(t): "torch.FloatTensor", "torch.DoubleTensor"... */
 function tensorTypeName(t: Tensor): string {
-  const names: Record<string, string> = {
-    float32: "FloatTensor",
-    float64: "DoubleTensor",
-    int64: "LongTensor",
-    int32: "IntTensor",
-    bool: "BoolTensor",
-  };
-  return `torch.${names[t.dtype.name] ?? "Tensor"}`;
+  return `torch.${t.dtype.scalarTypeName}Tensor`;
 }
 
 function isIterable(x: unknown): x is Iterable<unknown> {

@@ -22,6 +22,11 @@ export class DType {
     readonly cast: (v: number) => number,
   ) {}
 
+  /** PyTorch's C++ scalar type name, as its error messages print it ("Float", "Long", ...). */
+  get scalarTypeName(): string {
+    return SCALAR_TYPE_NAMES[this.name];
+  }
+
   get is_floating_point(): boolean {
     return this.category === Category.Floating;
   }
@@ -34,6 +39,14 @@ export class DType {
     return this.toString();
   }
 }
+
+const SCALAR_TYPE_NAMES: Record<DTypeName, string> = {
+  float32: "Float",
+  float64: "Double",
+  int64: "Long",
+  int32: "Int",
+  bool: "Bool",
+};
 
 const toInt = (v: number): number => (Number.isNaN(v) ? 0 : Math.trunc(v));
 const toInt32 = (v: number): number => (Number.isNaN(v) ? 0 : v | 0);

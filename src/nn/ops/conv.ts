@@ -3,7 +3,6 @@
 import { no_grad } from "../../autograd/grad_mode.js";
 import { RuntimeError } from "../../errors.js";
 import { checkTensor, record } from "../../ops/core.js";
-import { typeName } from "../../ops/reduce_util.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { slidingPlan, unfoldWindows } from "./windows.js";
 
@@ -52,7 +51,7 @@ export function convNd(
   const dilation = expandTuple(dilationArg, dims, "dilation");
   if (stride.some((s) => s <= 0)) throw new RuntimeError("non-positive stride is not supported");
   if (input.dtype !== weight.dtype) {
-    const t = (d: typeof input.dtype) => `torch.${typeName(d)}Tensor`;
+    const t = (d: typeof input.dtype) => `torch.${d.scalarTypeName}Tensor`;
     throw new RuntimeError(
       `Input type (${t(input.dtype)}) and weight type (${t(weight.dtype)}) should be the same or input should be a MKLDNN tensor and weight is a dense tensor`,
     );

@@ -4,7 +4,6 @@ import { IndexError, RuntimeError } from "../../errors.js";
 import { checkTensor, record } from "../../ops/core.js";
 import { int32, int64 } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { typeName } from "../../ops/reduce_util.js";
 
 /** F.embedding(input, weight, padding_idx): rows of weight at the indices in input. */
 export function embedding(input: Tensor, weight: Tensor, padding_idx: number | null = null): Tensor {
@@ -12,7 +11,7 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx: number | n
   checkTensor(weight, "embedding", "weight");
   if (input.dtype !== int64 && input.dtype !== int32)
     throw new RuntimeError(
-      `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${typeName(input.dtype)}Tensor instead (while checking arguments for embedding)`,
+      `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype.scalarTypeName}Tensor instead (while checking arguments for embedding)`,
     );
   if (weight.ndim !== 2) throw new RuntimeError("'weight' must be 2-D");
   const numWeights = weight.shape[0];
