@@ -13,19 +13,8 @@ function wrapIndex(idx: number, n: number): number {
   return idx < 0 ? idx + n : idx;
 }
 
-/** Runs its modules in order, feeding each one's output to the next. */
-export class Sequential extends Module {
-  constructor(...modules: Module[]) {
-    super();
-    modules.forEach((m, i) => this.add_module(String(i), checkModule(m, "Sequential")));
-  }
-
-  forward(input: unknown): unknown {
-    let x = input;
-    for (const m of this._modules.values()) if (m) x = (m.forward as (v: unknown) => unknown)(x);
-    return x;
-  }
-
+/** Modules held by position ("0", "1", ...): what Sequential and ModuleList share. */
+abstract class IndexedModules extends Module {
   get length(): number {
     return this._modules.size;
   }
@@ -37,7 +26,7 @@ export class Sequential extends Module {
   }
 
   append(module: Module): this {
-    this.add_module(String(this._modules.size), checkModule(module, "Sequential.append"));
+    this.add_module(String(this._modules.size), checkModule(module, `${this.constructor.name}.append`));
     return this;
   }
 
@@ -46,8 +35,22 @@ export class Sequential extends Module {
   }
 }
 
+/** Runs its modules in order, feeding each one's output to the next. */
+export class Sequential extends IndexedModules {
+  constructor(...modules: Module[]) {
+    super();
+    modules.forEach((m, i) => this.add_module(String(i), checkModule(m, "Sequential")));
+  }
+
+  forward(input: unknown): unknown {
+    let x = input;
+    for (const m of this._modules.values()) if (m) x = (m.forward as (v: unknown) => unknown)(x);
+    return x;
+  }
+}
+
 /** A list of modules whose parameters are registered (it has no forward of its own). */
-export class ModuleList extends Module {
+export class ModuleList extends IndexedModules {
   constructor(modules: Iterable<Module> = []) {
     super();
     for (const m of modules) this.append(m);
@@ -57,27 +60,9 @@ export class ModuleList extends Module {
     throw new Error("ModuleList is a container: call its modules' forward instead");
   }
 
-  get length(): number {
-    return this._modules.size;
-  }
-
-  at(index: number): Module {
-    const list = [...this._modules.values()] as Module[];
-    return list[wrapIndex(index, list.length)];
-  }
-
-  append(module: Module): this {
-    this.add_module(String(this._modules.size), checkModule(module, "ModuleList.append"));
-    return this;
-  }
-
   extend(modules: Iterable<Module>): this {
     for (const m of modules) this.append(m);
     return this;
-  }
-
-  [Symbol.iterator](): Iterator<Module> {
-    return ([...this._modules.values()] as Module[])[Symbol.iterator]();
   }
 }
 
