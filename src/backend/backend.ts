@@ -131,6 +131,16 @@ export interface Backend {
    * PyTorch's CPU arithmetic. Backends without it use the TypeScript kernel (src/backend/js/softmax.ts).
    */
   softmax?(x: StridedArray, dim: number, log: boolean): TypedArray;
+  /*
+   * Optional: PyTorch's fused backward kernels, on float operands of one dtype and shape. Backends without
+   * them use src/backend/js/grad_kernels.ts, whose arithmetic they must repeat.
+   */
+  /** grad * (1 - output) * output */
+  sigmoidBackward?(grad: StridedArray, output: StridedArray): TypedArray;
+  /** input <= threshold ? 0 : grad */
+  thresholdBackward?(grad: StridedArray, input: StridedArray, threshold: number): TypedArray;
+  /** (grad - sum(grad * output)) * output, or for log: grad - exp(output) * sum(grad), along dim */
+  softmaxBackward?(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray;
 }
 
 let active: Backend | null = null;

@@ -37,6 +37,7 @@ export * from "./reduce.js";
 export * from "./reduce_select.js";
 export { var, std, norm, linalg_vector_norm, logsumexp, cumsum, cumprod } from "./reduce_stats.js";
 export * from "./softmax.js";
+import "./backward_ops.js";
 export {
   reshape,
   view,

@@ -4,7 +4,7 @@ const f32 = Math.fround;
 
 /** fma(a, b, c) rounded once to float32. a*b of two floats is exact in double; the sum needs a fix-up
  * only when it lands exactly halfway between two floats. */
-function fmaf(a: number, b: number, c: number): number {
+export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
   // TwoSum: the part of p + c that s lost.

@@ -8,6 +8,7 @@
 // this table, so importing them back would make a module cycle.
 import type { Formula } from "../../autograd/node.js";
 import { ARITHMETIC_DERIVATIVES } from "./arithmetic.js";
+import { BACKWARD_OPS_DERIVATIVES } from "./backward_ops.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
 import { LINALG_DERIVATIVES } from "./linalg.js";
 import { NN_DERIVATIVES } from "./nn.js";
@@ -27,6 +28,7 @@ export const DERIVATIVES = {
   ...NN_DERIVATIVES,
   ...LOSSES_DERIVATIVES,
   ...CONV_DERIVATIVES,
+  ...BACKWARD_OPS_DERIVATIVES,
 };
 
 export type DerivativeName = keyof typeof DERIVATIVES;

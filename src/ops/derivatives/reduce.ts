@@ -225,12 +225,10 @@ export const REDUCE_DERIVATIVES = {
     return [grad.flip(s.dim).cumsum(s.dim).flip(s.dim)];
   }),
   CumprodBackward0: row<{ self: Tensor; result: Tensor; dim: number }>((g, s) => [cumprodBackward(g, s)]),
-  // _softmax_backward_data: (grad - sum(grad * out)) * out.
   SoftmaxBackward0: row<{ result: Tensor; dim: number }>((g, s) => [
-    g.sub(g.mul(s.result).sum(s.dim, true)).mul(s.result),
+    g._softmax_backward_data(s.result, s.dim),
   ]),
-  // _log_softmax_backward_data: grad - exp(out) * sum(grad).
   LogSoftmaxBackward0: row<{ result: Tensor; dim: number }>((g, s) => [
-    g.sub(s.result.exp().mul(g.sum(s.dim, true))),
+    g._log_softmax_backward_data(s.result, s.dim),
   ]),
 };

@@ -15,10 +15,9 @@ export const UNARY_DERIVATIVES = {
   CosBackward0: row<{ self: Tensor }>((g, s) => [g.mul(s.self.sin().neg())]),
   ExpBackward0: row<{ result: Tensor }>((g, s) => [g.mul(s.result)]),
   LogBackward0: row<{ self: Tensor }>((g, s) => [g.div(s.self)]),
-  // PyTorch's sigmoid_backward kernel order: grad * (1 - y) * y.
-  SigmoidBackward0: row<{ result: Tensor }>((g, s) => [g.mul(s.result.rsub(1)).mul(s.result)]),
+  SigmoidBackward0: row<{ result: Tensor }>((g, s) => [g._sigmoid_backward(s.result)]),
   TanhBackward0: row<{ result: Tensor }>((g, s) => [g.mul(s.result.mul(s.result).rsub(1))]),
-  ReluBackward0: row<{ result: Tensor }>((g, s) => [g.where(s.result.gt(0), 0)]),
+  ReluBackward0: row<{ result: Tensor }>((g, s) => [g._threshold_backward(s.result, 0)]),
   ClampBackward1: row<{ self: Tensor; min: number | null; max: number | null }>((g, s) => {
     const inMin = s.min === null ? null : s.self.ge(s.min);
     const inMax = s.max === null ? null : s.self.le(s.max);

@@ -281,13 +281,13 @@ const STATS: OpCase[] = [
   },
 ];
 
-// Longer rows check forward digits only: the backward's (grad - sum(grad * out)) cancels, and its sum
-// is not yet in PyTorch's vectorized order, so those gradients differ by more than a few ulps.
+// Long rows (more than one 8-lane vector) and inner dims check that the backward kernels sum in PyTorch's
+// vectorized order: (grad - sum(grad * out)) cancels, so any other order is many ulps off.
 const SOFTMAX: OpCase[] = [
   { name: "softmax", py: "a.softmax(1)", inputs: [f(3, 4)], ts: (a) => a.softmax(1) },
   { name: "softmax.dim0", py: "torch.softmax(a, 0)", inputs: [f(3, 4)], ts: (a) => torch.softmax(a, 0) },
-  { name: "softmax.long_row", py: "a.softmax(-1)", inputs: [noGrad(f(2, 37))], ts: (a) => a.softmax(-1) },
-  { name: "softmax.middle", py: "a.softmax(1)", inputs: [noGrad(f(2, 5, 11))], ts: (a) => a.softmax(1) },
+  { name: "softmax.long_row", py: "a.softmax(-1)", inputs: [f(2, 37)], ts: (a) => a.softmax(-1) },
+  { name: "softmax.middle", py: "a.softmax(1)", inputs: [f(2, 5, 11)], ts: (a) => a.softmax(1) },
   {
     name: "softmax.dtype",
     py: "a.softmax(0, dtype=torch.float64)",
@@ -304,15 +304,53 @@ const SOFTMAX: OpCase[] = [
   {
     name: "log_softmax.long_row",
     py: "a.log_softmax(-1)",
-    inputs: [noGrad(f(2, 37))],
+    inputs: [f(2, 37)],
     ts: (a) => a.log_softmax(-1),
   },
   {
     name: "log_softmax.middle",
     py: "a.log_softmax(1)",
-    inputs: [noGrad(f(2, 5, 11))],
+    inputs: [f(2, 5, 11)],
     ts: (a) => a.log_softmax(1),
+  },
+  { name: "log_softmax.inner_tail", py: "a.log_softmax(0)", inputs: [f(6, 11)], ts: (a) => a.log_softmax(0) },
+];
+
+// The backward kernels as ops of their own: what a second backward pass differentiates.
+const SOFTMAX_BACKWARD: OpCase[] = [
+  {
+    name: "_softmax_backward_data",
+    py: "torch._softmax_backward_data(a, b, 1, a.dtype)",
+    inputs: [f(3, 10), f(3, 10)],
+    ts: (a, b) => a._softmax_backward_data(b, 1),
+  },
+  {
+    name: "_softmax_backward_data.dim0",
+    py: "torch._softmax_backward_data(a, b, 0, a.dtype)",
+    inputs: [f(4, 3), f(4, 3)],
+    ts: (a, b) => a._softmax_backward_data(b, 0),
+  },
+  {
+    name: "_log_softmax_backward_data",
+    py: "torch._log_softmax_backward_data(a, b, 1, a.dtype)",
+    inputs: [f(3, 10), f(3, 10)],
+    ts: (a, b) => a._log_softmax_backward_data(b, 1),
+    // Its double backward's grad - sum(grad * exp(out)) cancels, amplifying exp's last-bit differences.
+    ulps: 16,
+  },
+  {
+    name: "_log_softmax_backward_data.dim0",
+    py: "torch._log_softmax_backward_data(a, b, 0, a.dtype)",
+    inputs: [f(4, 3), f(4, 3)],
+    ts: (a, b) => a._log_softmax_backward_data(b, 0),
   },
 ];
 
-export const REDUCE_OPS: OpCase[] = [...SUMS, ...PRODS, ...SELECTS, ...STATS, ...SOFTMAX];
+export const REDUCE_OPS: OpCase[] = [
+  ...SUMS,
+  ...PRODS,
+  ...SELECTS,
+  ...STATS,
+  ...SOFTMAX,
+  ...SOFTMAX_BACKWARD,
+];

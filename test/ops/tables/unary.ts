@@ -18,6 +18,19 @@ export const UNARY_OPS: OpCase[] = [
   { name: "sigmoid", py: "torch.sigmoid(a)", inputs: [f(2, 3)], ts: (a) => torch.sigmoid(a), ulps: 2 },
   { name: "tanh", py: "torch.tanh(a)", inputs: [f(2, 3)], ts: (a) => a.tanh(), ulps: 2 },
   { name: "relu", py: "torch.relu(a)", inputs: [f(2, 3)], ts: (a) => torch.relu(a) },
+  // The backward kernels of sigmoid and relu, as ops of their own (what double backward differentiates).
+  {
+    name: "_sigmoid_backward",
+    py: "torch.ops.aten.sigmoid_backward(a, b)",
+    inputs: [f(2, 3), { shape: [2, 3], domain: "unit" }],
+    ts: (a, b) => a._sigmoid_backward(b),
+  },
+  {
+    name: "_threshold_backward",
+    py: "torch.ops.aten.threshold_backward(a, b, 0)",
+    inputs: [f(2, 3), nz(2, 3)],
+    ts: (a, b) => a._threshold_backward(b, 0),
+  },
   { name: "sin.int", py: "torch.sin(a)", inputs: [{ shape: [4], dtype: "int64" }], ts: (a) => torch.sin(a) },
   { name: "clamp", py: "torch.clamp(a, -0.5, 0.5)", inputs: [f(3, 4)], ts: (a) => torch.clamp(a, -0.5, 0.5) },
   {

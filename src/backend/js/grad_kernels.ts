@@ -1,0 +1,151 @@
+// PyTorch's fused backward kernels (sigmoid_backward, threshold_backward, _softmax_backward_data,
+// _log_softmax_backward_data) with their CPU float arithmetic. PyTorch builds its AVX2 kernels with FMA
+// contraction, so `acc + x * y` and `x - e * s` are single fused steps there and here; the native backend's
+// C kernels (native/kernels.c) repeat this operation order exactly.
+import type { StridedArray } from "../backend.js";
+import { allocate, type TypedArray } from "../../tensor/dtype.js";
+import { numel } from "../../tensor/shape.js";
+import { expf, fmaf } from "../../ops/sleef.js";
+import { elementOffsets, isDense } from "./strided.js";
+
+/** The view's values in row-major order: the array itself when dense, else a gathered copy. */
+function denseValues(x: StridedArray): { data: TypedArray; offset: number } {
+  if (isDense(x)) return { data: x.data, offset: x.offset };
+  const offsets = elementOffsets(x);
+  const values = allocate(x.dtype, offsets.length);
+  for (let i = 0; i < offsets.length; i++) values[i] = x.data[offsets[i]];
+  return { data: values, offset: 0 };
+}
+
+/** sigmoid_backward: grad * (1 - y) * y, each step rounded. */
+export function sigmoidBackward(grad: StridedArray, output: StridedArray): TypedArray {
+  const r = grad.dtype.cast;
+  const n = numel(grad.shape);
+  const g = denseValues(grad);
+  const y = denseValues(output);
+  const out = allocate(grad.dtype, n);
+  for (let i = 0; i < n; i++) {
+    const yi = y.data[y.offset + i];
+    out[i] = r(r(g.data[g.offset + i] * r(1 - yi)) * yi);
+  }
+  return out;
+}
+
+/** threshold_backward: 0 where input <= threshold, else grad (NaN inputs pass the gradient). */
+export function thresholdBackward(grad: StridedArray, input: StridedArray, threshold: number): TypedArray {
+  const n = numel(grad.shape);
+  const g = denseValues(grad);
+  const x = denseValues(input);
+  const out = allocate(grad.dtype, n);
+  for (let i = 0; i < n; i++) out[i] = x.data[x.offset + i] <= threshold ? 0 : g.data[g.offset + i];
+  return out;
+}
+
+/** vec_reduce_all of a full AVX2 vector: halves, then pairs, then neighbours (floats) or halves then pairs (doubles). */
+function foldLanes(acc: Float64Array, add: (a: number, b: number) => number): number {
+  if (acc.length === 8) {
+    const a0 = add(acc[0], acc[4]);
+    const a1 = add(acc[1], acc[5]);
+    const a2 = add(acc[2], acc[6]);
+    const a3 = add(acc[3], acc[7]);
+    return add(add(a0, a2), add(a1, a3));
+  }
+  return add(add(acc[0], acc[2]), add(acc[1], acc[3]));
+}
+
+/**
+ * vec::reduce_all (log) or vec::map2_reduce_all with x * y (softmax) of one row: lane-wise accumulation with
+ * a partial tail vector touching only its lanes; rows shorter than a vector are summed in order.
+ */
+function rowSum(
+  g: TypedArray,
+  y: TypedArray,
+  base: number,
+  size: number,
+  width: number,
+  product: boolean,
+  fma: (a: number, b: number, c: number) => number,
+  add: (a: number, b: number) => number,
+  mul: (a: number, b: number) => number,
+): number {
+  const term = (i: number) => (product ? mul(g[base + i], y[base + i]) : g[base + i]);
+  const step = (acc: number, i: number) =>
+    product ? fma(g[base + i], y[base + i], acc) : add(acc, g[base + i]);
+  if (size < width) {
+    let acc = term(0);
+    for (let i = 1; i < size; i++) acc = add(acc, term(i));
+    return acc;
+  }
+  const lanes = new Float64Array(width);
+  for (let l = 0; l < width; l++) lanes[l] = term(l);
+  let d = width;
+  for (; d < size - (size % width); d += width)
+    for (let l = 0; l < width; l++) lanes[l] = step(lanes[l], d + l);
+  for (let l = 0; d + l < size; l++) lanes[l] = step(lanes[l], d + l);
+  return foldLanes(lanes, add);
+}
+
+/**
+ * _softmax_backward_data ((grad - sum(grad * out)) * out) or _log_softmax_backward_data
+ * (grad - exp(out) * sum(grad)) along `dim`, as PyTorch's vectorized CPU kernels compute them.
+ */
+export function softmaxBackward(
+  grad: StridedArray,
+  output: StridedArray,
+  dim: number,
+  log: boolean,
+): TypedArray {
+  const dtype = output.dtype;
+  const r = dtype.cast;
+  const isFloat = dtype.itemsize === 4;
+  const shape = grad.shape.length === 0 ? [1] : grad.shape;
+  const n = numel(shape);
+  const { data: g, offset: gOff } = denseValues(grad);
+  const { data: y, offset: yOff } = denseValues(output);
+  const out = allocate(dtype, n);
+  if (n === 0) return out;
+  const dimSize = shape[dim];
+  const inner = numel(shape.slice(dim + 1));
+  const outer = n / (dimSize * inner);
+  const add = (a: number, b: number) => r(a + b);
+  const mul = (a: number, b: number) => r(a * b);
+  // float64 has no exactly rounded fma in JS; PyTorch's double kernels differ from this in the last bit at most.
+  const fma = isFloat ? fmaf : (a: number, b: number, c: number) => r(a * b + c);
+  const exp = isFloat ? expf : Math.exp;
+  const gAt = (i: number) => g[gOff + i];
+  const yAt = (i: number) => y[yOff + i];
+  if (inner === 1) {
+    const gRow = gOff === 0 ? g : g.subarray(gOff, gOff + n);
+    const yRow = yOff === 0 ? y : y.subarray(yOff, yOff + n);
+    for (let o = 0; o < outer; o++) {
+      const base = o * dimSize;
+      const sum = rowSum(gRow, yRow, base, dimSize, isFloat ? 8 : 4, !log, fma, add, mul);
+      for (let i = base; i < base + dimSize; i++) {
+        out[i] = log ? fma(-exp(yAt(i)), sum, gAt(i)) : r(r(gAt(i) - sum) * yAt(i));
+      }
+    }
+    return out;
+  }
+  // Other dims: a running sum per inner position, walking the reduced dim in order. Inner positions past the
+  // last full vector are PyTorch's scalar tail, whose exp is libm's (correctly rounded, like fround(Math.exp)).
+  const vectorEnd = isFloat ? inner - (inner % 8) : inner - (inner % 4);
+  const sums = new Float64Array(inner);
+  for (let o = 0; o < outer; o++) {
+    const base = o * dimSize * inner;
+    sums.fill(0);
+    for (let d = 0; d < dimSize; d++) {
+      for (let j = 0; j < inner; j++) {
+        const i = base + d * inner + j;
+        sums[j] = log ? add(sums[j], gAt(i)) : fma(gAt(i), yAt(i), sums[j]);
+      }
+    }
+    for (let d = 0; d < dimSize; d++) {
+      for (let j = 0; j < inner; j++) {
+        const i = base + d * inner + j;
+        if (!log) out[i] = r(yAt(i) * r(gAt(i) - sums[j]));
+        else out[i] = fma(-(j < vectorEnd ? exp(yAt(i)) : r(Math.exp(yAt(i)))), sums[j], gAt(i));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+// PyTorch's *_backward functions that derivative rows call (sigmoid_backward, threshold_backward,
+// _softmax_backward_data, _log_softmax_backward_data): one fused kernel each instead of several tensor ops,
+// and differentiable themselves (their own rows), so double backward keeps working and the grad_fn names of
+// a second-order graph are PyTorch's. Methods only: PyTorch keeps these out of the torch namespace.
+import { backend, type StridedArray } from "../backend/backend.js";
+import * as jsKernels from "../backend/js/grad_kernels.js";
+import { broadcastShapes, broadcastStrides, normalizeDim, type Shape } from "../tensor/shape.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { fromData, installMethods, record, type AsMethod } from "./core.js";
+
+/** t read as `shape`, in dtype `like`'s dtype. */
+function operand(t: Tensor, like: Tensor, shape: Shape): StridedArray {
+  const x = t.dtype === like.dtype ? t : t.to(like.dtype);
+  return {
+    data: x._storage.data,
+    shape,
+    strides: shape.length === 0 ? x._strides : broadcastStrides(x.shape, x._strides, shape),
+    offset: x._offset,
+    dtype: x.dtype,
+  };
+}
+
+/** grad.\_sigmoid_backward(output) = grad * (1 - output) * output: SigmoidBackward0's kernel. */
+export function _sigmoid_backward(grad: Tensor, output: Tensor): Tensor {
+  const shape = broadcastShapes(grad.shape, output.shape);
+  const kernel = backend().sigmoidBackward ?? jsKernels.sigmoidBackward;
+  const out = fromData(kernel(operand(grad, grad, shape), operand(output, grad, shape)), shape, grad.dtype);
+  return record("SigmoidBackwardBackward0", [grad, output], out, () => ({ grad, output }));
+}
+
+/** grad.\_threshold_backward(input, threshold) = input <= threshold ? 0 : grad: ReluBackward0's kernel. */
+export function _threshold_backward(grad: Tensor, input: Tensor, threshold: number): Tensor {
+  const shape = broadcastShapes(grad.shape, input.shape);
+  const kernel = backend().thresholdBackward ?? jsKernels.thresholdBackward;
+  const out = fromData(
+    kernel(operand(grad, grad, shape), operand(input, grad, shape), threshold),
+    shape,
+    grad.dtype,
+  );
+  return record("ThresholdBackwardBackward0", [grad, input], out, () => ({ self: input, threshold }));
+}
+
+function softmaxBackwardLike(grad: Tensor, output: Tensor, dim: number, log: boolean): Tensor {
+  const shape = output.shape;
+  const d = normalizeDim(dim, shape.length);
+  const kernel = backend().softmaxBackward ?? jsKernels.softmaxBackward;
+  const out = fromData(
+    kernel(operand(grad, output, shape), operand(output, output, shape), d, log),
+    shape,
+    output.dtype,
+  );
+  if (log) {
+    return record("LogSoftmaxBackwardDataBackward0", [grad, output], out, () => ({
+      gradOutput: grad,
+      output,
+      dim: d,
+    }));
+  }
+  return record("SoftmaxBackwardDataBackward0", [grad, output], out, () => ({
+    gradOutput: grad,
+    output,
+    dim: d,
+  }));
+}
+
+/** grad.\_softmax_backward_data(output, dim) = (grad - sum(grad * output, dim)) * output. */
+export function _softmax_backward_data(grad: Tensor, output: Tensor, dim: number): Tensor {
+  return softmaxBackwardLike(grad, output, dim, false);
+}
+
+/** grad.\_log_softmax_backward_data(output, dim) = grad - exp(output) * sum(grad, dim). */
+export function _log_softmax_backward_data(grad: Tensor, output: Tensor, dim: number): Tensor {
+  return softmaxBackwardLike(grad, output, dim, true);
+}
+
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    _sigmoid_backward: AsMethod<typeof _sigmoid_backward>;
+    _threshold_backward: AsMethod<typeof _threshold_backward>;
+    _softmax_backward_data: AsMethod<typeof _softmax_backward_data>;
+    _log_softmax_backward_data: AsMethod<typeof _log_softmax_backward_data>;
+  }
+}
+installMethods({
+  _sigmoid_backward,
+  _threshold_backward,
+  _softmax_backward_data,
+  _log_softmax_backward_data,
+});
