@@ -2,6 +2,8 @@
    kernels step for step), so the native backend gives the same digits. Built with -ffp-contract=off: the
    only fused multiply-adds are the explicit fmaf calls SLEEF makes. */
 #include "kernels.h"
+#include "simd.h"
+#include "sleef.h"
 #include <math.h>
 #include <string.h>
 
@@ -111,7 +113,7 @@ static int ceil_log2(int64_t x) {
     }                                                                                                       \
   }                                                                                                         \
                                                                                                             \
-  void cascade_sum_##T(const T *src, int64_t offset, const int64_t *sizes, const int64_t *in_strides,       \
+  SIMD_CLONES void cascade_sum_##T(const T *src, int64_t offset, const int64_t *sizes, const int64_t *in_strides,       \
                        const int64_t *out_strides, int ndim, T *out) {                                      \
     for (int d = 0; d < ndim; d++)                                                                          \
       if (sizes[d] == 0) return;                                                                            \
@@ -156,31 +158,7 @@ DEFINE_CASCADE_SUM(double, 4)
 
 /* ---------------------------------------------------------------- SLEEF expf */
 
-float sleef_expf(float d) {
-  if (d != d) return d;
-  /* The TypeScript port computes then overrides these; here they return before q leaves int range. */
-  if (d < -104.0f) return 0.0f;
-  if (d > 100.0f) return INFINITY;
-  const float r_ln2f = (float)1.442695040888963407359924681001892137426645954152985934135449406931;
-  const float l2uf = (float)0.693145751953125;
-  const float l2lf = (float)1.428606765330187045e-6;
-  const float qf = rintf(d * r_ln2f); /* round half to even: the default rounding mode */
-  float s = fmaf(qf, -l2uf, d);
-  s = fmaf(qf, -l2lf, s);
-  float u = (float)0.000198527617612853646278381;
-  u = fmaf(u, s, (float)0.00139304355252534151077271);
-  u = fmaf(u, s, (float)0.00833336077630519866943359);
-  u = fmaf(u, s, (float)0.0416664853692054748535156);
-  u = fmaf(u, s, (float)0.166666671633720397949219);
-  u = fmaf(u, s, 0.5f);
-  const float ss = s * s;
-  u = 1.0f + fmaf(ss, u, s);
-  /* vldexp2: u * 2^(q >> 1) * 2^(q - (q >> 1)), each product rounded once to float. */
-  const int q = (int)qf;
-  const int h = q >> 1;
-  u = (float)((double)u * ldexp(1.0, h));
-  return (float)((double)u * ldexp(1.0, q - h));
-}
+float sleef_expf(float d) { return sleef_expf_inline(d); }
 
 /* ---------------------------------------------------------------- softmax */
 
@@ -202,7 +180,7 @@ static float lane_reduce(const float *lanes, int64_t size, float (*op)(float, fl
 /* vec::map_reduce_all over row[0..size) with map(v) = exp(v - shift) when use_exp, else v. */
 static float map_reduce_all(const float *row, int64_t size, int use_exp, float shift, float (*op)(float, float)) {
   float acc[8];
-#define MAP(v) (use_exp ? sleef_expf((v) - shift) : (v))
+#define MAP(v) (use_exp ? sleef_expf_inline((v) - shift) : (v))
   if (size < 8) {
     for (int64_t l = 0; l < size; l++) acc[l] = MAP(row[l]);
     return lane_reduce(acc, size, op);
@@ -217,7 +195,7 @@ static float map_reduce_all(const float *row, int64_t size, int use_exp, float s
   return lane_reduce(acc, 8, op);
 }
 
-void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
+SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
                    float *out) {
   if (dim_size == 0) return;
   if (last_dim && inner == 1) {
@@ -229,7 +207,7 @@ void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inne
         const float log_sum = (float)log((double)map_reduce_all(row, dim_size, 1, max, add_of));
         for (int64_t i = 0; i < dim_size; i++) dst[i] = (row[i] - max) - log_sum;
       } else {
-        for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf(row[i] - max);
+        for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
         const float sum = map_reduce_all(dst, dim_size, 0, 0.0f, add_of);
         const float scale = 1.0f / sum;
         for (int64_t i = 0; i < dim_size; i++) dst[i] = dst[i] * scale;
@@ -245,7 +223,7 @@ void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inne
       for (int64_t d = 1; d < dim_size; d++) max = max_of(max, src[d * inner]);
       float sum = 0.0f;
       for (int64_t d = 0; d < dim_size; d++) {
-        const float e = sleef_expf(src[d * inner] - max);
+        const float e = sleef_expf_inline(src[d * inner] - max);
         if (!log_softmax) dst[d * inner] = e;
         sum = sum + e;
       }

@@ -19,4 +19,14 @@ float sleef_expf(float d);
 void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
                    float *out);
 
+/* The fused backward kernels of native/grad_kernels.c (dense arrays). */
+void sigmoid_backward_float(const float *g, const float *y, float *out, int64_t n);
+void sigmoid_backward_double(const double *g, const double *y, double *out, int64_t n);
+void threshold_backward_float(const float *g, const float *x, float threshold, float *out, int64_t n);
+void threshold_backward_double(const double *g, const double *x, double threshold, double *out, int64_t n);
+void softmax_backward_rows_float(const float *g, const float *y, int64_t begin, int64_t end, int64_t dim_size,
+                                 int log_softmax, float *out);
+void softmax_backward_inner_float(const float *g, const float *y, int64_t begin, int64_t end, int64_t dim_size,
+                                  int64_t inner, int log_softmax, float *sums, float *out);
+
 #endif

@@ -9,11 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elementwise.h"
 #include "kernels.h"
+#include "parallel.h"
 
-#define MAX_DIMS 16
-/* Below this many elements a second thread costs more than it saves (measured on 2 cores). */
-#define PARALLEL_MIN 131072
 
 typedef struct {
   void *data;
@@ -80,202 +79,6 @@ static int view_in_bounds(const int64_t *shape, const int64_t *strides, uint32_t
     if (span < 0) lo += span; else hi += span;
   }
   return lo >= 0 && hi < (int64_t)length;
-}
-
-/* ---------------------------------------------------------------- elementwise */
-
-enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_COUNT };
-enum { B_ADD, B_SUB, B_MUL, B_DIV, B_COUNT };
-
-/* Each float step is rounded to float like the TypeScript kernels (which round after every step):
-   exp/log/tanh are the double functions rounded once, as fround(Math.exp(x)) does. */
-static inline float unary_f(int op, float x) {
-  switch (op) {
-    case U_NEG: return -x;
-    case U_RELU: return (x > 0.0f || x != x) ? x : 0.0f;
-    case U_EXP: return (float)exp((double)x);
-    case U_LOG: return (float)log((double)x);
-    case U_COPY: return x;
-    case U_SIGMOID: {
-      float e = (float)exp(-(double)x);
-      float d = 1.0f + e;
-      return 1.0f / d;
-    }
-    default: return (float)tanh((double)x);
-  }
-}
-
-static inline double unary_d(int op, double x) {
-  switch (op) {
-    case U_NEG: return -x;
-    case U_RELU: return (x > 0.0 || x != x) ? x : 0.0;
-    case U_EXP: return exp(x);
-    case U_LOG: return log(x);
-    case U_COPY: return x;
-    case U_SIGMOID: return 1.0 / (1.0 + exp(-x));
-    default: return tanh(x);
-  }
-}
-
-typedef struct {
-  int op, is_double;
-  /* unary: a; binary: a and b */
-  const void *a, *b;
-  void *out;
-  int64_t a_off, b_off;
-  int64_t shape[MAX_DIMS], a_str[MAX_DIMS], b_str[MAX_DIMS];
-  uint32_t ndim;
-  int binary, a_dense, b_dense, b_scalar;
-  int64_t begin, end; /* element range of the output this worker fills */
-} Job;
-
-#define BINARY_LOOP(T, EXPR)                                    \
-  for (int64_t i = begin; i < end; i++) {                       \
-    T x = A[i], y = B[i];                                       \
-    O[i] = EXPR;                                                \
-  }
-
-#define BINARY_SCALAR_LOOP(T, EXPR)                             \
-  for (int64_t i = begin; i < end; i++) {                       \
-    T x = A[i];                                                 \
-    O[i] = EXPR;                                                \
-  }
-
-/* Dense fast paths written as simple loops the compiler vectorizes (-O3, SSE4.2). */
-#define DENSE_BINARY(T)                                                                       \
-  static void dense_binary_##T(int op, const T *A, const T *B, T *O, int64_t begin, int64_t end) { \
-    switch (op) {                                                                             \
-      case B_ADD: BINARY_LOOP(T, x + y) break;                                                \
-      case B_SUB: BINARY_LOOP(T, x - y) break;                                                \
-      case B_MUL: BINARY_LOOP(T, x * y) break;                                                \
-      default: BINARY_LOOP(T, x / y) break;                                                   \
-    }                                                                                         \
-  }                                                                                           \
-  static void scalar_binary_##T(int op, const T *A, T y, T *O, int64_t begin, int64_t end) {   \
-    switch (op) {                                                                             \
-      case B_ADD: BINARY_SCALAR_LOOP(T, x + y) break;                                         \
-      case B_SUB: BINARY_SCALAR_LOOP(T, x - y) break;                                         \
-      case B_MUL: BINARY_SCALAR_LOOP(T, x * y) break;                                         \
-      default: BINARY_SCALAR_LOOP(T, x / y) break;                                            \
-    }                                                                                         \
-  }
-DENSE_BINARY(float)
-DENSE_BINARY(double)
-
-static inline double binary_d(int op, double x, double y) {
-  switch (op) {
-    case B_ADD: return x + y;
-    case B_SUB: return x - y;
-    case B_MUL: return x * y;
-    default: return x / y;
-  }
-}
-static inline float binary_f(int op, float x, float y) {
-  switch (op) {
-    case B_ADD: return x + y;
-    case B_SUB: return x - y;
-    case B_MUL: return x * y;
-    default: return x / y;
-  }
-}
-
-static void dense_unary_float(int op, const float *A, float *O, int64_t begin, int64_t end) {
-  switch (op) {
-    case U_COPY: memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(float)); break;
-    case U_NEG: for (int64_t i = begin; i < end; i++) O[i] = -A[i]; break;
-    case U_RELU:
-      for (int64_t i = begin; i < end; i++) { float x = A[i]; O[i] = (x > 0.0f || x != x) ? x : 0.0f; }
-      break;
-    default: for (int64_t i = begin; i < end; i++) O[i] = unary_f(op, A[i]); break;
-  }
-}
-
-/* Strided walk of elements [begin, end) of the output, in row-major order of `shape`. */
-static void strided_range(Job *j) {
-  int64_t idx[MAX_DIMS];
-  int64_t rem = j->begin;
-  int64_t ao = j->a_off, bo = j->b_off;
-  for (int d = (int)j->ndim - 1; d >= 0; d--) {
-    idx[d] = j->shape[d] ? rem % j->shape[d] : 0;
-    rem = j->shape[d] ? rem / j->shape[d] : 0;
-    ao += idx[d] * j->a_str[d];
-    bo += idx[d] * j->b_str[d];
-  }
-  for (int64_t i = j->begin; i < j->end; i++) {
-    if (j->is_double) {
-      double x = ((const double *)j->a)[ao];
-      ((double *)j->out)[i] = j->binary ? binary_d(j->op, x, ((const double *)j->b)[bo]) : unary_d(j->op, x);
-    } else {
-      float x = ((const float *)j->a)[ao];
-      ((float *)j->out)[i] = j->binary ? binary_f(j->op, x, ((const float *)j->b)[bo]) : unary_f(j->op, x);
-    }
-    for (int d = (int)j->ndim - 1; d >= 0; d--) {
-      idx[d]++;
-      ao += j->a_str[d];
-      bo += j->b_str[d];
-      if (idx[d] < j->shape[d]) break;
-      ao -= j->a_str[d] * j->shape[d];
-      bo -= j->b_str[d] * j->shape[d];
-      idx[d] = 0;
-    }
-  }
-}
-
-static void *run_job(void *arg) {
-  Job *j = (Job *)arg;
-  if (j->binary && j->a_dense && (j->b_dense || j->b_scalar)) {
-    if (j->is_double) {
-      const double *A = (const double *)j->a + j->a_off;
-      const double *B = (const double *)j->b + j->b_off;
-      if (j->b_scalar) scalar_binary_double(j->op, A, B[0], (double *)j->out, j->begin, j->end);
-      else dense_binary_double(j->op, A, B, (double *)j->out, j->begin, j->end);
-    } else {
-      const float *A = (const float *)j->a + j->a_off;
-      const float *B = (const float *)j->b + j->b_off;
-      if (j->b_scalar) scalar_binary_float(j->op, A, B[0], (float *)j->out, j->begin, j->end);
-      else dense_binary_float(j->op, A, B, (float *)j->out, j->begin, j->end);
-    }
-  } else if (!j->binary && j->a_dense && !j->is_double) {
-    dense_unary_float(j->op, (const float *)j->a + j->a_off, (float *)j->out, j->begin, j->end);
-  } else {
-    strided_range(j);
-  }
-  return NULL;
-}
-
-/* Runs the job on the calling thread, split in two with a pthread above PARALLEL_MIN elements. */
-static void run_parallel(Job *job, int64_t n) {
-  job->begin = 0;
-  job->end = n;
-  if (n < PARALLEL_MIN) {
-    run_job(job);
-    return;
-  }
-  Job second = *job;
-  int64_t half = (n / 2 + 15) & ~(int64_t)15;
-  job->end = half;
-  second.begin = half;
-  pthread_t thread;
-  if (pthread_create(&thread, NULL, run_job, &second) != 0) {
-    job->end = n;
-    run_job(job);
-    return;
-  }
-  run_job(job);
-  pthread_join(thread, NULL);
-}
-
-static int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {
-  int64_t expected = 1;
-  for (int d = (int)ndim - 1; d >= 0; d--) {
-    if (shape[d] != 1 && strides[d] != expected) return 0;
-    expected *= shape[d];
-  }
-  return 1;
-}
-static int all_zero(const int64_t *strides, uint32_t ndim) {
-  for (uint32_t d = 0; d < ndim; d++) if (strides[d] != 0) return 0;
-  return 1;
 }
 
 /* unary(op, x, offset, shape, strides, out) */
@@ -510,6 +313,118 @@ static napi_value Softmax(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+
+/* ---------------------------------------------------------------- fused backward kernels */
+
+/* Reads argv[first] as a float array and argv[first + 1] as an offset from which `n` elements are in bounds. */
+static int get_dense(napi_env env, napi_value *argv, int first, int64_t n, int is_double, const void **data) {
+  Array a;
+  int64_t off;
+  if (!get_array(env, argv[first], &a) || a.is_double != is_double || !get_int(env, argv[first + 1], &off)) return 0;
+  if (off < 0 || n < 0 || off + n > (int64_t)a.length) return 0;
+  *data = (const char *)a.data + off * (is_double ? sizeof(double) : sizeof(float));
+  return 1;
+}
+
+typedef struct {
+  const void *g, *x;
+  void *out;
+  double threshold;
+  int is_double, sigmoid;
+} PairJob;
+
+static void pair_range(void *ctx, int64_t begin, int64_t end) {
+  const PairJob *j = (const PairJob *)ctx;
+  const int64_t n = end - begin;
+  if (j->is_double) {
+    const double *g = (const double *)j->g + begin, *x = (const double *)j->x + begin;
+    double *o = (double *)j->out + begin;
+    if (j->sigmoid) sigmoid_backward_double(g, x, o, n);
+    else threshold_backward_double(g, x, j->threshold, o, n);
+  } else {
+    const float *g = (const float *)j->g + begin, *x = (const float *)j->x + begin;
+    float *o = (float *)j->out + begin;
+    if (j->sigmoid) sigmoid_backward_float(g, x, o, n);
+    else threshold_backward_float(g, x, (float)j->threshold, o, n);
+  }
+}
+
+/* sigmoidBackward(g, gOffset, y, yOffset, out) and thresholdBackward(g, gOffset, x, xOffset, threshold, out):
+   dense operands of out's length and type. */
+static napi_value pair_backward(napi_env env, napi_callback_info info, int sigmoid) {
+  const size_t expected = sigmoid ? 5 : 6;
+  size_t argc = 6;
+  napi_value argv[6];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != expected)
+    THROW(env, sigmoid ? "sigmoidBackward: expected 5 arguments" : "thresholdBackward: expected 6 arguments");
+  Array out;
+  PairJob job = {0};
+  job.sigmoid = sigmoid;
+  if (!get_array(env, argv[expected - 1], &out)) THROW(env, "backward kernel: out must be a float typed array");
+  job.is_double = out.is_double;
+  job.out = out.data;
+  const int64_t n = (int64_t)out.length;
+  if (!get_dense(env, argv, 0, n, out.is_double, &job.g) || !get_dense(env, argv, 2, n, out.is_double, &job.x))
+    THROW(env, "backward kernel: operands must be typed arrays of out's type with out's length in bounds");
+  if (!sigmoid && napi_get_value_double(env, argv[4], &job.threshold) != napi_ok)
+    THROW(env, "thresholdBackward: threshold must be a number");
+  parallel_for(n, 32768, 16, pair_range, &job);
+  return NULL;
+}
+
+static napi_value SigmoidBackward(napi_env env, napi_callback_info info) { return pair_backward(env, info, 1); }
+static napi_value ThresholdBackward(napi_env env, napi_callback_info info) { return pair_backward(env, info, 0); }
+
+typedef struct {
+  const float *g, *y;
+  float *out;
+  int64_t dim_size, inner;
+  int log_softmax;
+} SoftmaxBackwardJob;
+
+/* Rows of the last-dim kernel; each row's arithmetic is independent of the split. */
+static void softmax_backward_range(void *ctx, int64_t begin, int64_t end) {
+  const SoftmaxBackwardJob *j = (const SoftmaxBackwardJob *)ctx;
+  softmax_backward_rows_float(j->g, j->y, begin, end, j->dim_size, j->log_softmax, j->out);
+}
+
+/* softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out): float32, dense [outer, dimSize,
+   inner] operands; grad_input of softmax (log: log_softmax) along the middle dim. */
+static napi_value SoftmaxBackward(napi_env env, napi_callback_info info) {
+  size_t argc = 9;
+  napi_value argv[9];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9)
+    THROW(env, "softmaxBackward: expected 9 arguments");
+  Array out;
+  int64_t v[4];
+  if (!get_array(env, argv[8], &out) || out.is_double) THROW(env, "softmaxBackward: out must be a Float32Array");
+  for (int i = 0; i < 4; i++)
+    if (!get_int(env, argv[4 + i], &v[i])) THROW(env, "softmaxBackward: integer arguments expected");
+  const int64_t outer = v[0], dim_size = v[1], inner = v[2], log_sm = v[3];
+  const int64_t limit = (int64_t)1 << 40;
+  if (outer < 0 || dim_size < 1 || inner < 1 || outer > limit || dim_size > limit || inner > limit ||
+      (log_sm != 0 && log_sm != 1) || (outer > 0 && dim_size * inner > limit / outer) ||
+      outer * dim_size * inner != (int64_t)out.length)
+    THROW(env, "softmaxBackward: bad sizes");
+  SoftmaxBackwardJob job = {0};
+  const int64_t n = (int64_t)out.length;
+  if (!get_dense(env, argv, 0, n, 0, (const void **)&job.g) || !get_dense(env, argv, 2, n, 0, (const void **)&job.y))
+    THROW(env, "softmaxBackward: operands must be Float32Arrays with out's length in bounds");
+  job.out = (float *)out.data;
+  job.dim_size = dim_size;
+  job.inner = inner;
+  job.log_softmax = (int)log_sm;
+  if (inner > 1) {
+    float *sums = (float *)malloc((size_t)inner * sizeof(float));
+    if (sums == NULL) THROW(env, "softmaxBackward: out of memory");
+    softmax_backward_inner_float(job.g, job.y, 0, outer, dim_size, inner, job.log_softmax, sums, job.out);
+    free(sums);
+    return NULL;
+  }
+  parallel_for(outer, 1 + 32768 / dim_size, 1, softmax_backward_range, &job);
+  return NULL;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   if (getenv("OPENBLAS_NUM_THREADS") == NULL && getenv("OMP_NUM_THREADS") == NULL)
     blas_max_threads = openblas_get_num_threads();
@@ -520,6 +435,9 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"maxRows", NULL, MaxRows, NULL, NULL, NULL, napi_default, NULL},
       {"sumIter", NULL, SumIter, NULL, NULL, NULL, napi_default, NULL},
       {"softmax", NULL, Softmax, NULL, NULL, NULL, napi_default, NULL},
+      {"sigmoidBackward", NULL, SigmoidBackward, NULL, NULL, NULL, napi_default, NULL},
+      {"thresholdBackward", NULL, ThresholdBackward, NULL, NULL, NULL, napi_default, NULL},
+      {"softmaxBackward", NULL, SoftmaxBackward, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

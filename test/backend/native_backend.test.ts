@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Backend, StridedArray } from "../../src/backend/backend.js";
+import * as jsGradKernels from "../../src/backend/js/grad_kernels.js";
 import { jsBackend } from "../../src/backend/js/index.js";
 import { checked, loadAddon } from "../../src/backend/native/addon.js";
 import { createNativeBackend } from "../../src/backend/native/index.js";
@@ -198,4 +199,41 @@ describe.skipIf(!built)("native backend matches the JS backend", () => {
       }
     }
   });
+
+  it("sigmoid and threshold backward kernels are bit-identical (float32 and float64, one thread and several)", () => {
+    for (const [dtype, rows] of [
+      [float32, 70],
+      [float64, 70],
+      [float32, 700],
+    ] as const) {
+      const g = finiteView(view([rows, 300], dtype));
+      const y = view([rows, 300], dtype, [300, 1], 11, rows * 300 + 11);
+      same(nb.sigmoidBackward!(g, y), jsGradKernels.sigmoidBackward(g, y));
+      for (const t of [0, 0.5])
+        same(nb.thresholdBackward!(g, y, t), jsGradKernels.thresholdBackward(g, y, t));
+    }
+  });
+
+  it("float32 softmax and log_softmax backward along every dim are bit-identical", () => {
+    for (const shape of [
+      [300, 10],
+      [64, 37],
+      [16, 7],
+      [5, 8],
+      [4, 33, 9],
+      [3, 6, 20],
+    ]) {
+      const out = finiteView(view(shape, float32));
+      const grad = finiteView(view(shape, float32, undefined, 5, numelOf(shape) + 5));
+      const y: StridedArray = { ...out, data: out.data.map((v) => (v % 7) / 8) };
+      for (let dim = 0; dim < shape.length; dim++) {
+        for (const log of [false, true])
+          same(nb.softmaxBackward!(grad, y, dim, log), jsGradKernels.softmaxBackward(grad, y, dim, log));
+      }
+    }
+  });
 });
+
+function numelOf(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}

@@ -60,6 +60,18 @@ const BAD_CALLS = [
   "checked softmax out length",
   "checked softmax not float32",
   "checked softmax negative inner",
+  "raw sigmoidBackward no args",
+  "raw sigmoidBackward g overrun",
+  "raw sigmoidBackward mixed types",
+  "raw thresholdBackward x overrun",
+  "raw thresholdBackward threshold string",
+  "raw softmaxBackward sizes mismatch out",
+  "raw softmaxBackward y overrun",
+  "raw softmaxBackward zero dim",
+  "raw softmaxBackward huge sizes",
+  "checked sigmoidBackward y overrun",
+  "checked thresholdBackward out type",
+  "checked softmaxBackward out length",
 ];
 
 if (!built) {
@@ -88,7 +100,7 @@ describe.skipIf(!built)("native addon argument safety (child process)", () => {
     expect(outcomes.get(name), exit).toMatch(/^threw: /);
   });
 
-  it.each(["good unary", "good sumIter", "good softmax"])(
+  it.each(["good unary", "good sumIter", "good thresholdBackward", "good softmax"])(
     "a valid call after the bad ones computes the right values (%s)",
     (name) => {
       expect(outcomes.get(name), exit).toBe("returned");

@@ -68,6 +68,20 @@ const cases: Record<string, Call> = {
   "checked softmax out length": () => safe.softmax(f32(4), 0, 1, 4, 1, 1, 1, f32(5)),
   "checked softmax not float32": () => looseSafe.softmax(f64(4), 0, 1, 4, 1, 1, 0, f64(4)),
   "checked softmax negative inner": () => safe.softmax(f32(4), 0, 1, 4, -1, 0, 0, f32(4)),
+  "raw sigmoidBackward no args": () => loose.sigmoidBackward(),
+  "raw sigmoidBackward g overrun": () => raw.sigmoidBackward(f32(4), 1, f32(4), 0, f32(4)),
+  "raw sigmoidBackward mixed types": () => loose.sigmoidBackward(f32(4), 0, f64(4), 0, f32(4)),
+  "raw thresholdBackward x overrun": () => raw.thresholdBackward(f32(4), 0, f32(3), 0, 0, f32(4)),
+  "raw thresholdBackward threshold string": () => loose.thresholdBackward(f32(4), 0, f32(4), 0, "0", f32(4)),
+  "raw softmaxBackward sizes mismatch out": () =>
+    raw.softmaxBackward(f32(8), 0, f32(8), 0, 2, 4, 1, 0, f32(6)),
+  "raw softmaxBackward y overrun": () => raw.softmaxBackward(f32(8), 0, f32(8), 2, 2, 4, 1, 0, f32(8)),
+  "raw softmaxBackward zero dim": () => raw.softmaxBackward(f32(8), 0, f32(8), 0, 2, 0, 1, 0, f32(8)),
+  "raw softmaxBackward huge sizes": () =>
+    raw.softmaxBackward(f32(8), 0, f32(8), 0, 2 ** 40, 2 ** 40, 2 ** 40, 1, f32(8)),
+  "checked sigmoidBackward y overrun": () => safe.sigmoidBackward(f32(4), 0, f32(4), 1, f32(4)),
+  "checked thresholdBackward out type": () => looseSafe.thresholdBackward(f32(4), 0, f32(4), 0, 0, f64(4)),
+  "checked softmaxBackward out length": () => safe.softmaxBackward(f32(8), 0, f32(8), 0, 2, 4, 2, 1, f32(8)),
   // A good call still works after all that.
   "good unary": () => {
     const out = f32(3);
@@ -78,6 +92,11 @@ const cases: Record<string, Call> = {
     const out = f32(2);
     safe.sumIter(Float32Array.of(1, 2, 3, 4, 5), 1, [2, 2], [2, 1], [0, 1], out);
     if (out.join() !== "6,8") throw new Error(`wrong result ${out.join()}`);
+  },
+  "good thresholdBackward": () => {
+    const out = f32(3);
+    safe.thresholdBackward(Float32Array.of(1, 2, 3), 0, Float32Array.of(-1, 0, 5), 0, 0, out);
+    if (out.join() !== "0,0,3") throw new Error(`wrong result ${out.join()}`);
   },
   "good softmax": () => {
     const out = f32(2);

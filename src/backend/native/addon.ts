@@ -62,6 +62,29 @@ export interface RawAddon {
     log: number,
     out: Float32Array,
   ): void;
+  /** out = g * (1 - y) * y over dense operands of out's length. */
+  sigmoidBackward(g: FloatArray, gOffset: number, y: FloatArray, yOffset: number, out: FloatArray): void;
+  /** out = x <= threshold ? 0 : g over dense operands of out's length. */
+  thresholdBackward(
+    g: FloatArray,
+    gOffset: number,
+    x: FloatArray,
+    xOffset: number,
+    threshold: number,
+    out: FloatArray,
+  ): void;
+  /** Float32 softmax (log: 1 for log_softmax) backward of dense [outer, dimSize, inner] arrays along dim 1. */
+  softmaxBackward(
+    g: Float32Array,
+    gOffset: number,
+    y: Float32Array,
+    yOffset: number,
+    outer: number,
+    dimSize: number,
+    inner: number,
+    log: number,
+    out: Float32Array,
+  ): void;
 }
 
 const ADDON_FILE = "build/Release/tensorgrad_native.node";
@@ -87,7 +110,18 @@ export function loadAddon(): { addon: RawAddon } | { error: string } {
     const file = new URL(`../../../${ADDON_FILE}`, import.meta.url);
     if (file.protocol !== "file:" || !existsSync(file)) return { error: `${ADDON_FILE} is not built` };
     const addon = createRequire(import.meta.url)(file.pathname) as RawAddon;
-    for (const fn of ["unary", "binary", "gemm", "maxRows", "sumIter", "softmax"] as const) {
+    const entryPoints = [
+      "unary",
+      "binary",
+      "gemm",
+      "maxRows",
+      "sumIter",
+      "softmax",
+      "sigmoidBackward",
+      "thresholdBackward",
+      "softmaxBackward",
+    ] as const;
+    for (const fn of entryPoints) {
       if (typeof addon[fn] !== "function") return { error: `${ADDON_FILE} has no '${fn}'` };
     }
     return { addon };
@@ -176,6 +210,25 @@ export interface CheckedAddon {
   maxRows(...args: Parameters<RawAddon["maxRows"]>): void;
   sumIter(...args: Parameters<RawAddon["sumIter"]>): void;
   softmax(...args: Parameters<RawAddon["softmax"]>): void;
+  sigmoidBackward(...args: Parameters<RawAddon["sigmoidBackward"]>): void;
+  thresholdBackward(...args: Parameters<RawAddon["thresholdBackward"]>): void;
+  softmaxBackward(...args: Parameters<RawAddon["softmaxBackward"]>): void;
+}
+
+/** Throws unless `data` has `n` elements from `offset` on. */
+function checkDense(
+  where: string,
+  name: string,
+  data: unknown,
+  offset: number,
+  n: number,
+  like: FloatArray,
+): void {
+  checkFloatArray(where, name, data);
+  if (data.constructor !== like.constructor) fail(where, `${name} must have out's array type`);
+  checkInt(where, `${name} offset`, offset);
+  if (offset + n > data.length)
+    fail(where, `${name} has ${data.length} elements, fewer than offset ${offset} + ${n}`);
 }
 
 export function checked(raw: RawAddon): CheckedAddon {
@@ -270,6 +323,35 @@ export function checked(raw: RawAddon): CheckedAddon {
       const n = checkView(where, x, offset, [outer, dimSize, inner], [dimSize * inner, inner, 1]);
       checkOut(where, out, x, n);
       raw.softmax(x, offset, outer, dimSize, inner, lastDim, log, out);
+    },
+    sigmoidBackward(g, gOffset, y, yOffset, out) {
+      const where = "sigmoidBackward";
+      checkFloatArray(where, "out", out);
+      checkDense(where, "g", g, gOffset, out.length, out);
+      checkDense(where, "y", y, yOffset, out.length, out);
+      raw.sigmoidBackward(g, gOffset, y, yOffset, out);
+    },
+    thresholdBackward(g, gOffset, x, xOffset, threshold, out) {
+      const where = "thresholdBackward";
+      checkFloatArray(where, "out", out);
+      checkDense(where, "g", g, gOffset, out.length, out);
+      checkDense(where, "x", x, xOffset, out.length, out);
+      if (typeof threshold !== "number") fail(where, "threshold must be a number");
+      raw.thresholdBackward(g, gOffset, x, xOffset, threshold, out);
+    },
+    softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out) {
+      const where = "softmaxBackward";
+      if (!(out instanceof Float32Array)) fail(where, "out must be a Float32Array");
+      checkInt(where, "outer", outer);
+      checkInt(where, "dimSize", dimSize, 1);
+      checkInt(where, "inner", inner, 1);
+      checkInt(where, "log", log);
+      if (log > 1) fail(where, "log must be 0 or 1");
+      if (outer * dimSize * inner !== out.length)
+        fail(where, `out has ${out.length} elements, expected ${outer * dimSize * inner}`);
+      checkDense(where, "g", g, gOffset, out.length, out);
+      checkDense(where, "y", y, yOffset, out.length, out);
+      raw.softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out);
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../backend.js";
 import { iteratorDims } from "../js/cascade_sum.js";
 import { jsBackend } from "../js/index.js";
+import * as jsGradKernels from "../js/grad_kernels.js";
 import { softmax as jsSoftmax } from "../js/softmax.js";
 import { type DType, type TypedArray } from "../../tensor/dtype.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
@@ -15,7 +16,15 @@ import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon
  * TENSORGRAD_NATIVE_CUTOVER=0 sends every eligible call to C, which the tests use to exercise the kernels
  * on the op table's small tensors.
  */
-export const CUTOVER = { unary: 256, binary: 256, matmulFlops: 4096, reduce: 2048, sum: 8, softmax: 8 };
+export const CUTOVER = {
+  unary: 256,
+  binary: 256,
+  matmulFlops: 4096,
+  reduce: 2048,
+  sum: 8,
+  softmax: 8,
+  gradKernel: 64,
+};
 const forced = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
   ?.TENSORGRAD_NATIVE_CUTOVER;
 if (forced !== undefined && /^\d+$/.test(forced)) {
@@ -71,6 +80,18 @@ function blasOperand(x: StridedArray, backend: Backend): Operand {
   }
   const dense = backend.copy(x, x.dtype) as FloatArray;
   return { data: dense, offset: 0, batchStride: rows * cols, trans: 0, ld: Math.max(1, cols) };
+}
+
+/** Two dense float operands of one dtype and shape, big enough for the C kernels. */
+function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
+  const n = numel(a.shape);
+  return (
+    n >= CUTOVER.gradKernel &&
+    isFloat(a.dtype) &&
+    a.dtype === b.dtype &&
+    isContiguous(a.shape, a.strides) &&
+    isContiguous(b.shape, b.strides)
+  );
 }
 
 export function createNativeBackend(addon: CheckedAddon): Backend {
@@ -203,6 +224,56 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       const out = new Float32Array(n);
       const lastDim = dim === shape.length - 1 ? 1 : 0;
       addon.softmax(dense.data, dense.offset, outer, dimSize, inner, lastDim, log ? 1 : 0, out);
+      return out;
+    },
+
+    sigmoidBackward(grad: StridedArray, output: StridedArray): TypedArray {
+      if (!denseFloatPair(grad, output)) return jsGradKernels.sigmoidBackward(grad, output);
+      const out = newArray(grad.dtype, numel(grad.shape));
+      addon.sigmoidBackward(
+        grad.data as FloatArray,
+        grad.offset,
+        output.data as FloatArray,
+        output.offset,
+        out,
+      );
+      return out;
+    },
+
+    thresholdBackward(grad: StridedArray, input: StridedArray, threshold: number): TypedArray {
+      if (!denseFloatPair(grad, input)) return jsGradKernels.thresholdBackward(grad, input, threshold);
+      const out = newArray(grad.dtype, numel(grad.shape));
+      addon.thresholdBackward(
+        grad.data as FloatArray,
+        grad.offset,
+        input.data as FloatArray,
+        input.offset,
+        threshold,
+        out,
+      );
+      return out;
+    },
+
+    softmaxBackward(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray {
+      // float64 stays in TypeScript, like the forward: its exp is V8's.
+      if (!denseFloatPair(grad, output) || grad.dtype.name !== "float32")
+        return jsGradKernels.softmaxBackward(grad, output, dim, log);
+      const shape = grad.shape.length === 0 ? [1] : grad.shape;
+      const n = numel(shape);
+      const dimSize = shape[dim];
+      const inner = numel(shape.slice(dim + 1));
+      const out = new Float32Array(n);
+      addon.softmaxBackward(
+        grad.data as Float32Array,
+        grad.offset,
+        output.data as Float32Array,
+        output.offset,
+        n / (dimSize * inner),
+        dimSize,
+        inner,
+        log ? 1 : 0,
+        out,
+      );
       return out;
     },
 

@@ -1,0 +1,29 @@
+/* Elementwise kernels over strided float arrays: dense loops compiled for AVX2 and the baseline, a strided
+   walk for everything else, split over the thread pool for large outputs. */
+#ifndef TENSORGRAD_ELEMENTWISE_H
+#define TENSORGRAD_ELEMENTWISE_H
+#include <stdint.h>
+
+#define MAX_DIMS 16
+
+enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_COUNT };
+enum { B_ADD, B_SUB, B_MUL, B_DIV, B_COUNT };
+
+typedef struct {
+  int op, is_double;
+  /* unary: a; binary: a and b */
+  const void *a, *b;
+  void *out;
+  int64_t a_off, b_off;
+  int64_t shape[MAX_DIMS], a_str[MAX_DIMS], b_str[MAX_DIMS];
+  uint32_t ndim;
+  int binary, a_dense, b_dense, b_scalar;
+  int64_t begin, end; /* element range of the output this worker fills */
+} Job;
+
+/* Fills the job's whole output ([0, n)), in parallel when it is large. */
+void run_parallel(Job *job, int64_t n);
+int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim);
+int all_zero(const int64_t *strides, uint32_t ndim);
+
+#endif

@@ -1,0 +1,84 @@
+/* PyTorch's fused backward kernels with the arithmetic of src/backend/js/grad_kernels.ts, step for step
+   (that file explains the order: PyTorch's AVX2 kernels with FMA contraction). Dense float arrays only. */
+#include "kernels.h"
+#include "simd.h"
+#include "sleef.h"
+#include <math.h>
+#include <string.h>
+
+SIMD_CLONES void sigmoid_backward_float(const float *g, const float *y, float *out, int64_t n) {
+  for (int64_t i = 0; i < n; i++) out[i] = (g[i] * (1.0f - y[i])) * y[i];
+}
+
+SIMD_CLONES void sigmoid_backward_double(const double *g, const double *y, double *out, int64_t n) {
+  for (int64_t i = 0; i < n; i++) out[i] = (g[i] * (1.0 - y[i])) * y[i];
+}
+
+SIMD_CLONES void threshold_backward_float(const float *g, const float *x, float threshold, float *out, int64_t n) {
+  for (int64_t i = 0; i < n; i++) out[i] = x[i] <= threshold ? 0.0f : g[i];
+}
+
+SIMD_CLONES void threshold_backward_double(const double *g, const double *x, double threshold, double *out,
+                                           int64_t n) {
+  for (int64_t i = 0; i < n; i++) out[i] = x[i] <= threshold ? 0.0 : g[i];
+}
+
+/* vec::reduce_all (log) or map2_reduce_all of g * y (softmax) over one row of 8-lane vectors. */
+static inline float row_sum(const float *g, const float *y, int64_t size, int product) {
+  if (size < 8) {
+    float acc = product ? g[0] * y[0] : g[0];
+    for (int64_t i = 1; i < size; i++) acc = acc + (product ? g[i] * y[i] : g[i]);
+    return acc;
+  }
+  float lanes[8];
+  for (int l = 0; l < 8; l++) lanes[l] = product ? g[l] * y[l] : g[l];
+  int64_t d = 8;
+  for (; d < size - (size % 8); d += 8)
+    for (int l = 0; l < 8; l++) lanes[l] = product ? fmaf(g[d + l], y[d + l], lanes[l]) : lanes[l] + g[d + l];
+  for (int l = 0; d + l < size; l++)
+    lanes[l] = product ? fmaf(g[d + l], y[d + l], lanes[l]) : lanes[l] + g[d + l];
+  const float a0 = lanes[0] + lanes[4], a1 = lanes[1] + lanes[5];
+  const float a2 = lanes[2] + lanes[6], a3 = lanes[3] + lanes[7];
+  return (a0 + a2) + (a1 + a3);
+}
+
+/* Rows [begin, end) of the last-dim kernel (inner == 1). */
+SIMD_CLONES void softmax_backward_rows_float(const float *g, const float *y, int64_t begin, int64_t end,
+                                             int64_t dim_size, int log_softmax, float *out) {
+  for (int64_t o = begin; o < end; o++) {
+    const float *gr = g + o * dim_size, *yr = y + o * dim_size;
+    float *dst = out + o * dim_size;
+    const float sum = row_sum(gr, yr, dim_size, !log_softmax);
+    if (log_softmax)
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = fmaf(-sleef_expf_inline(yr[i]), sum, gr[i]);
+    else
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = (gr[i] - sum) * yr[i];
+  }
+}
+
+/* Outer blocks [begin, end) of the other-dims kernel: a running sum per inner position; inner positions past
+   the last full vector use libm's exp (PyTorch's scalar tail). `sums` holds `inner` floats. */
+SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, int64_t begin, int64_t end,
+                                              int64_t dim_size, int64_t inner, int log_softmax, float *sums,
+                                              float *out) {
+  const int64_t vector_end = inner - inner % 8;
+  for (int64_t o = begin; o < end; o++) {
+    const int64_t base = o * dim_size * inner;
+    memset(sums, 0, (size_t)inner * sizeof(float));
+    for (int64_t d = 0; d < dim_size; d++)
+      for (int64_t j = 0; j < inner; j++) {
+        const int64_t i = base + d * inner + j;
+        sums[j] = log_softmax ? sums[j] + g[i] : fmaf(g[i], y[i], sums[j]);
+      }
+    for (int64_t d = 0; d < dim_size; d++)
+      for (int64_t j = 0; j < inner; j++) {
+        const int64_t i = base + d * inner + j;
+        if (!log_softmax) {
+          out[i] = y[i] * (g[i] - sums[j]);
+        } else {
+          const float e = j < vector_end ? sleef_expf_inline(y[i]) : (float)exp((double)y[i]);
+          out[i] = fmaf(-e, sums[j], g[i]);
+        }
+      }
+  }
+}

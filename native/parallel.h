@@ -1,0 +1,14 @@
+/* A small pool of worker threads for the elementwise and row kernels: one job at a time, split into
+   contiguous ranges. Kernels must give the same result however the range is split. */
+#ifndef TENSORGRAD_PARALLEL_H
+#define TENSORGRAD_PARALLEL_H
+#include <stdint.h>
+
+typedef void (*range_fn)(void *ctx, int64_t begin, int64_t end);
+
+/* Runs fn over [0, n) in up to one range per core, each at least `grain` long (ranges start at multiples
+   of `align`). Runs on the calling thread alone when n is small, the pool is busy (another Node worker
+   thread is using it) or threads can't be started. */
+void parallel_for(int64_t n, int64_t grain, int64_t align, range_fn fn, void *ctx);
+
+#endif
