@@ -159,7 +159,7 @@ static napi_value Binary(napi_env env, napi_callback_info info) {
 /* OpenBLAS's worker threads spin while they wait: on a loaded 2-core machine that costs 10-70x on small
    products (128^3: 1 GFLOPS with 2 threads, 79 with 1). Products below this many multiply-adds use one
    thread; bigger ones all of OpenBLAS's. OPENBLAS_NUM_THREADS, when set, is left in charge. */
-#define GEMM_THREADED_MIN ((int64_t)1 << 28)
+#define GEMM_THREADED_MIN ((int64_t)1 << 22)
 static int blas_max_threads = 0; /* 0: the user set OPENBLAS_NUM_THREADS */
 static int blas_threads_now = -1;
 
@@ -172,25 +172,28 @@ static void set_blas_threads(int64_t macs) {
   }
 }
 
-/* gemm(a, aOffset, aBatchStride, aTrans, lda, b, bOffset, bBatchStride, bTrans, ldb, out, batch, m, n, k)
-   a is [batch][m][k] (row-major with leading dim lda, or transposed: column-major), b is [batch][k][n]. */
+/* gemm(a, aOffset, aBatchStride, aTrans, lda, b, bOffset, bBatchStride, bTrans, ldb, out, batch, m, n, k
+   [, accumulate]): a is [batch][m][k] (row-major with leading dim lda, or transposed: column-major), b is
+   [batch][k][n]. accumulate = 1 adds the product to what out holds (BLAS beta = 1: addmm's bias). */
 static napi_value Gemm(napi_env env, napi_callback_info info) {
-  size_t argc = 15;
-  napi_value argv[15];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 15)
-    THROW(env, "gemm: expected 15 arguments");
+  size_t argc = 16;
+  napi_value argv[16];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || (argc != 15 && argc != 16))
+    THROW(env, "gemm: expected 15 or 16 arguments");
   Array a, b, out;
-  int64_t v[15];
+  int64_t v[16];
+  v[15] = 0;
   if (!get_array(env, argv[0], &a) || !get_array(env, argv[5], &b) || !get_array(env, argv[10], &out) ||
       a.is_double != b.is_double || a.is_double != out.is_double)
     THROW(env, "gemm: a, b and out must be typed arrays of one float type");
-  for (int i = 0; i < 15; i++) {
+  for (int i = 0; i < (int)argc; i++) {
     if (i == 0 || i == 5 || i == 10) continue;
     if (!get_int(env, argv[i], &v[i])) THROW(env, "gemm: integer arguments expected");
   }
   int64_t a_off = v[1], a_bs = v[2], a_t = v[3], lda = v[4];
   int64_t b_off = v[6], b_bs = v[7], b_t = v[8], ldb = v[9];
-  int64_t batch = v[11], m = v[12], n = v[13], k = v[14];
+  int64_t batch = v[11], m = v[12], n = v[13], k = v[14], accumulate = v[15];
+  if (accumulate != 0 && accumulate != 1) THROW(env, "gemm: accumulate must be 0 or 1");
   if (batch < 0 || m < 0 || n < 0 || k < 0 || m > INT32_MAX || n > INT32_MAX || k > INT32_MAX ||
       lda > INT32_MAX || ldb > INT32_MAX || a_bs < 0 || b_bs < 0)
     THROW(env, "gemm: bad sizes");
@@ -212,10 +215,10 @@ static napi_value Gemm(napi_env env, napi_callback_info info) {
   for (int64_t p = 0; p < batch; p++) {
     if (a.is_double) {
       cblas_dgemm(CblasRowMajor, ta, tb, (int)m, (int)n, (int)k, 1.0, (const double *)a.data + a_off + p * a_bs, ilda,
-                  (const double *)b.data + b_off + p * b_bs, ildb, 0.0, (double *)out.data + p * m * n, (int)n);
+                  (const double *)b.data + b_off + p * b_bs, ildb, (double)accumulate, (double *)out.data + p * m * n, (int)n);
     } else {
       cblas_sgemm(CblasRowMajor, ta, tb, (int)m, (int)n, (int)k, 1.0f, (const float *)a.data + a_off + p * a_bs, ilda,
-                  (const float *)b.data + b_off + p * b_bs, ildb, 0.0f, (float *)out.data + p * m * n, (int)n);
+                  (const float *)b.data + b_off + p * b_bs, ildb, (float)accumulate, (float *)out.data + p * m * n, (int)n);
     }
   }
   return NULL;

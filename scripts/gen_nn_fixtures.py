@@ -59,6 +59,11 @@ def main():
     inits["normal_"] = nn.init.normal_(w.clone(), 1, 0.5).tolist()
     out["init_seed1_in_order"] = inits
     out["calculate_gain"] = {k: nn.init.calculate_gain(k) for k in ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu"]}
+    # A Linear whose inner dim spans several BLAS panels: addmm adds the product onto the bias panel by panel.
+    torch.manual_seed(3)
+    big = nn.Linear(784, 8)
+    xb = torch.rand(4, 784)
+    out["linear_784_8"] = {"output": big(xb).tolist(), "grad_fn": big(xb).grad_fn.name()}
     torch.manual_seed(2)
     d = nn.Dropout(0.3)
     out["dropout_seed2"] = d(torch.ones(12)).tolist()

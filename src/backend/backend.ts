@@ -113,6 +113,12 @@ export interface Backend {
   scan(op: ScanOp, x: StridedArray, dim: number, outDtype: DType): TypedArray;
   /** Batched matrix product: a is [B, M, K], b is [B, K, N] (any strides); returns [B, M, N]. */
   matmul(a: StridedArray, b: StridedArray, outDtype: DType): TypedArray;
+  /**
+   * Optional: bias + a @ b for 2-D a [M, K], b [K, N] and a bias already broadcast to [M, N], all of one float
+   * dtype, as BLAS computes it with beta = 1 (the product added onto the bias panel by panel, like PyTorch's
+   * addmm). Backends without it add the bias to matmul's result.
+   */
+  addmm?(bias: StridedArray, a: StridedArray, b: StridedArray): TypedArray;
   /** A contiguous copy converted to `outDtype`. */
   copy(x: StridedArray, outDtype: DType): TypedArray;
   /** out[...] = x[... index[...] ...] along `dim`; index has the output's shape. Indices are pre-validated. */

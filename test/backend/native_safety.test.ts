@@ -28,6 +28,8 @@ const BAD_CALLS = [
   "raw gemm a too short",
   "raw gemm small lda",
   "raw gemm batch overrun",
+  "raw gemm bad accumulate",
+  "checked gemm bad accumulate",
   "raw gemm negative m",
   "raw maxRows overrun",
   "checked unary offset past end",

@@ -34,6 +34,9 @@ const cases: Record<string, Call> = {
   "raw gemm a too short": () => raw.gemm(f32(3), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2),
   "raw gemm small lda": () => raw.gemm(f32(4), 0, 0, 0, 1, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2),
   "raw gemm batch overrun": () => raw.gemm(f32(4), 0, 4, 0, 2, f32(4), 0, 0, 0, 2, f32(8), 2, 2, 2, 2),
+  "raw gemm bad accumulate": () => raw.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2, 2),
+  "checked gemm bad accumulate": () =>
+    safe.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2, -1),
   "raw gemm negative m": () => raw.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, -2, 2, 2),
   "raw maxRows overrun": () => raw.maxRows(f32(4), 0, 2, 3, 3, f32(2)),
   // Checked wrappers: TypeScript must refuse before C sees anything.

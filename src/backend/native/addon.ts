@@ -33,6 +33,8 @@ export interface RawAddon {
     m: number,
     n: number,
     k: number,
+    /** 1: add the product to out's values (BLAS beta = 1). */
+    accumulate?: number,
   ): void;
   maxRows(
     x: FloatArray,
@@ -259,8 +261,26 @@ export function checked(raw: RawAddon): CheckedAddon {
       checkOut(where, out, a, n);
       raw.binary(op, a, aOffset, aStrides, b, bOffset, bStrides, shape, out);
     },
-    gemm(a, aOffset, aBatch, aTrans, lda, b, bOffset, bBatch, bTrans, ldb, out, batch, m, n, k) {
+    gemm(
+      a,
+      aOffset,
+      aBatch,
+      aTrans,
+      lda,
+      b,
+      bOffset,
+      bBatch,
+      bTrans,
+      ldb,
+      out,
+      batch,
+      m,
+      n,
+      k,
+      accumulate = 0,
+    ) {
       const where = "gemm";
+      if (accumulate !== 0 && accumulate !== 1) fail(where, "accumulate must be 0 or 1");
       checkFloatArray(where, "a", a);
       checkFloatArray(where, "b", b);
       if (a.constructor !== b.constructor) fail(where, "a and b must have one array type");
@@ -287,7 +307,24 @@ export function checked(raw: RawAddon): CheckedAddon {
         checkView(where, a, aOffset, aShape, [aBatch, aStr[1], 1]);
         checkView(where, b, bOffset, bShape, [bBatch, bStr[1], 1]);
       }
-      raw.gemm(a, aOffset, aBatch, aTrans, lda, b, bOffset, bBatch, bTrans, ldb, out, batch, m, n, k);
+      raw.gemm(
+        a,
+        aOffset,
+        aBatch,
+        aTrans,
+        lda,
+        b,
+        bOffset,
+        bBatch,
+        bTrans,
+        ldb,
+        out,
+        batch,
+        m,
+        n,
+        k,
+        accumulate,
+      );
     },
     maxRows(x, offset, rows, cols, rowStride, out) {
       const where = "maxRows";

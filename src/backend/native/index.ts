@@ -82,6 +82,16 @@ function blasOperand(x: StridedArray, backend: Backend): Operand {
   return { data: dense, offset: 0, batchStride: rows * cols, trans: 0, ld: Math.max(1, cols) };
 }
 
+/** A 2-D operand as a batch of one. */
+function batched(x: StridedArray): StridedArray {
+  return { ...x, shape: [1, ...x.shape], strides: [0, ...x.strides] };
+}
+
+/** A fresh contiguous array as a view. */
+function viewOf(data: TypedArray, shape: number[], dtype: DType): StridedArray {
+  return { data, shape, strides: [shape[1], 1], offset: 0, dtype };
+}
+
 /** Two dense float operands of one dtype and shape, big enough for the C kernels. */
 function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
   const n = numel(a.shape);
@@ -274,6 +284,39 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         log ? 1 : 0,
         out,
       );
+      return out;
+    },
+
+    addmm(bias: StridedArray, a: StridedArray, b: StridedArray): TypedArray {
+      const [m, k] = a.shape;
+      const n = b.shape[1];
+      const dtype = bias.dtype;
+      if (
+        !isFloat(dtype) ||
+        a.dtype !== dtype ||
+        b.dtype !== dtype ||
+        m * n * k < CUTOVER.matmulFlops ||
+        k === 0
+      )
+        return jsBackend.binary(
+          "add",
+          bias,
+          viewOf(native.matmul(batched(a), batched(b), dtype), [m, n], dtype),
+          dtype,
+          dtype,
+        );
+      // out starts as the bias; a bias broadcast along rows (nn.Linear's) is one row copied m times.
+      let out: FloatArray;
+      if (bias.strides[0] === 0 && (bias.strides[1] === 1 || n === 1)) {
+        out = newArray(dtype, m * n);
+        const row = (bias.data as FloatArray).subarray(bias.offset, bias.offset + n);
+        for (let i = 0; i < m; i++) out.set(row, i * n);
+      } else {
+        out = native.copy(bias, dtype) as FloatArray;
+      }
+      const A = blasOperand(batched(a), native);
+      const B = blasOperand(batched(b), native);
+      addon.gemm(A.data, A.offset, 0, A.trans, A.ld, B.data, B.offset, 0, B.trans, B.ld, out, 1, m, n, k, 1);
       return out;
     },
 
