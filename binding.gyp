@@ -5,7 +5,7 @@
       "sources": ["native/tensorgrad.c", "native/kernels.c", "native/grad_kernels.c", "native/parallel.c", "native/elementwise.c"],
       "include_dirs": ["/usr/include/x86_64-linux-gnu", "/usr/include/openblas"],
       "libraries": ["-lopenblas", "-lpthread", "-lm"],
-      "cflags": ["-O3", "-std=c11", "-fno-math-errno", "-ffp-contract=off", "-Wall"],
+      "cflags": ["-O3", "-std=c11", "-fno-math-errno", "-fno-trapping-math", "-ffp-contract=off", "-Wall"],
       "cflags!": ["-O2"],
       "conditions": [
         ["target_arch=='x64'", { "cflags": ["-march=x86-64-v2"] }]

@@ -2,16 +2,19 @@
 #include "elementwise.h"
 #include "parallel.h"
 #include "simd.h"
+#include "sleef.h"
 #include <math.h>
 #include <string.h>
 
-/* Each float step is rounded to float like the TypeScript kernels (which round after every step):
-   exp/log/tanh are the double functions rounded once, as fround(Math.exp(x)) does. */
+/* Each float step is rounded to float like the TypeScript kernels (which round after every step). exp is
+   SLEEF's expf, as PyTorch's vml exp computes every float32 element; log/tanh are the double functions rounded
+   once, as fround(Math.log(x)) does; sigmoid here is PyTorch's scalar path (libm expf, correctly rounded in
+   practice), used where PyTorch's kernel is not vectorized. */
 static inline float unary_f(int op, float x) {
   switch (op) {
     case U_NEG: return -x;
     case U_RELU: return (x > 0.0f || x != x) ? x : 0.0f;
-    case U_EXP: return (float)exp((double)x);
+    case U_EXP: return sleef_expf_inline(x);
     case U_LOG: return (float)log((double)x);
     case U_COPY: return x;
     case U_SIGMOID: {
@@ -87,37 +90,89 @@ static inline float binary_f(int op, float x, float y) {
   }
 }
 
-SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int64_t begin, int64_t end) {
+/* PyTorch's vectorized sigmoid: (1 + exp(0 - x)).reciprocal() with SLEEF's exp, on whole 16-element blocks of
+   a contiguous tensor; the last n % 16 elements take the scalar path. */
+static inline float sigmoid_vectorized(float x) { return 1.0f / (1.0f + sleef_expf_inline(0.0f - x)); }
+
+/* Elements [begin, end) of a dense unary op over n elements in all. */
+SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int64_t begin, int64_t end, int64_t n) {
   switch (op) {
     case U_COPY: memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(float)); break;
     case U_NEG: for (int64_t i = begin; i < end; i++) O[i] = -A[i]; break;
     case U_RELU:
       for (int64_t i = begin; i < end; i++) { float x = A[i]; O[i] = (x > 0.0f || x != x) ? x : 0.0f; }
       break;
+    case U_EXP: for (int64_t i = begin; i < end; i++) O[i] = sleef_expf_inline(A[i]); break;
+    case U_SIGMOID: {
+      const int64_t vector_end = n - n % 16;
+      const int64_t mid = end < vector_end ? end : vector_end;
+      int64_t i = begin;
+      for (; i < mid; i++) O[i] = sigmoid_vectorized(A[i]);
+      for (; i < end; i++) O[i] = unary_f(U_SIGMOID, A[i]);
+      break;
+    }
     default: for (int64_t i = begin; i < end; i++) O[i] = unary_f(op, A[i]); break;
   }
 }
 
-/* Strided walk of elements [begin, end) of the output, in row-major order of `shape`. */
+/* One row segment: len elements along the last dim, from offsets ao (a) and bo (b) into out[i0...]. Rows whose
+   operands are dense (or a broadcast scalar b) take the vectorized loops; others walk the row's strides. */
+static void row_segment(const Job *j, int64_t i0, int64_t len, int64_t ao, int64_t bo) {
+  const int last = (int)j->ndim - 1;
+  const int64_t as = last >= 0 ? j->a_str[last] : 0, bs = last >= 0 ? j->b_str[last] : 0;
+  if (j->is_double) {
+    const double *A = (const double *)j->a + ao, *B = (const double *)j->b + bo;
+    double *O = (double *)j->out + i0;
+    if (j->binary && as == 1 && bs == 1) dense_binary_double(j->op, A, B, O, 0, len);
+    else if (j->binary && as == 1 && bs == 0) scalar_binary_double(j->op, A, B[0], O, 0, len);
+    else if (j->binary) for (int64_t k = 0; k < len; k++) O[k] = binary_d(j->op, A[k * as], B[k * bs]);
+    else for (int64_t k = 0; k < len; k++) O[k] = unary_d(j->op, A[k * as]);
+  } else {
+    const float *A = (const float *)j->a + ao, *B = (const float *)j->b + bo;
+    float *O = (float *)j->out + i0;
+    if (j->binary && as == 1 && bs == 1) dense_binary_float(j->op, A, B, O, 0, len);
+    else if (j->binary && as == 1 && bs == 0) scalar_binary_float(j->op, A, B[0], O, 0, len);
+    else if (j->binary) for (int64_t k = 0; k < len; k++) O[k] = binary_f(j->op, A[k * as], B[k * bs]);
+    else if (j->op == U_COPY && as == 0) for (int64_t k = 0; k < len; k++) O[k] = A[0];
+    else if (j->op == U_SIGMOID && j->a_perm_dense) {
+      /* A permuted dense input is walked in memory order by PyTorch: its vectorized blocks are the first
+         n - n % 16 elements of memory. */
+      const int64_t vector_end = j->n - j->n % 16;
+      for (int64_t k = 0; k < len; k++) {
+        const int64_t pos = ao + k * as - j->a_off;
+        O[k] = pos < vector_end ? sigmoid_vectorized(A[k * as]) : unary_f(U_SIGMOID, A[k * as]);
+      }
+    } else for (int64_t k = 0; k < len; k++) O[k] = unary_f(j->op, A[k * as]);
+  }
+}
+
+/* Strided walk of elements [begin, end) of the output in row-major order of `shape`, a row at a time. A
+   strided sigmoid is PyTorch's scalar path throughout (its vectorized loop needs contiguous input). */
 static void strided_range(Job *j) {
+  if (j->ndim == 0) {
+    if (j->begin < j->end) row_segment(j, 0, 1, j->a_off, j->b_off);
+    return;
+  }
+  const int last = (int)j->ndim - 1;
+  const int64_t row_len = j->shape[last];
+  if (row_len == 0) return;
   int64_t idx[MAX_DIMS];
-  int64_t rem = j->begin;
+  int64_t rem = j->begin / row_len;
   int64_t ao = j->a_off, bo = j->b_off;
-  for (int d = (int)j->ndim - 1; d >= 0; d--) {
+  idx[last] = 0;
+  for (int d = last - 1; d >= 0; d--) {
     idx[d] = j->shape[d] ? rem % j->shape[d] : 0;
     rem = j->shape[d] ? rem / j->shape[d] : 0;
     ao += idx[d] * j->a_str[d];
     bo += idx[d] * j->b_str[d];
   }
-  for (int64_t i = j->begin; i < j->end; i++) {
-    if (j->is_double) {
-      double x = ((const double *)j->a)[ao];
-      ((double *)j->out)[i] = j->binary ? binary_d(j->op, x, ((const double *)j->b)[bo]) : unary_d(j->op, x);
-    } else {
-      float x = ((const float *)j->a)[ao];
-      ((float *)j->out)[i] = j->binary ? binary_f(j->op, x, ((const float *)j->b)[bo]) : unary_f(j->op, x);
-    }
-    for (int d = (int)j->ndim - 1; d >= 0; d--) {
+  int64_t i = j->begin;
+  while (i < j->end) {
+    const int64_t col = i % row_len;
+    const int64_t len = (row_len - col < j->end - i) ? row_len - col : j->end - i;
+    row_segment(j, i, len, ao + col * j->a_str[last], bo + col * j->b_str[last]);
+    i += len;
+    for (int d = last - 1; d >= 0; d--) {
       idx[d]++;
       ao += j->a_str[d];
       bo += j->b_str[d];
@@ -143,7 +198,7 @@ static void run_job(Job *j) {
       else dense_binary_float(j->op, A, B, (float *)j->out, j->begin, j->end);
     }
   } else if (!j->binary && j->a_dense && !j->is_double) {
-    dense_unary_float(j->op, (const float *)j->a + j->a_off, (float *)j->out, j->begin, j->end);
+    dense_unary_float(j->op, (const float *)j->a + j->a_off, (float *)j->out, j->begin, j->end, j->n);
   } else {
     strided_range(j);
   }
@@ -159,7 +214,10 @@ static void job_range(void *ctx, int64_t begin, int64_t end) {
 /* Below this many elements per thread, waking a worker costs more than it saves (measured on 2 cores). */
 #define PARALLEL_GRAIN 32768
 
-void run_parallel(Job *job, int64_t n) { parallel_for(n, PARALLEL_GRAIN, 16, job_range, job); }
+void run_parallel(Job *job, int64_t n) {
+  job->n = n;
+  parallel_for(n, PARALLEL_GRAIN, 16, job_range, job);
+}
 
 int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {
   int64_t expected = 1;
@@ -169,6 +227,22 @@ int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {
   }
   return 1;
 }
+int is_permuted_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {
+  int64_t expected = 1;
+  int used[MAX_DIMS] = {0};
+  for (uint32_t found = 0; found < ndim; found++) {
+    /* the unused dim (of size > 1) with the smallest stride must continue the dense block */
+    int best = -1;
+    for (uint32_t d = 0; d < ndim; d++)
+      if (!used[d] && shape[d] != 1 && (best < 0 || strides[d] < strides[best])) best = (int)d;
+    if (best < 0) return 1;
+    if (strides[best] != expected) return 0;
+    used[best] = 1;
+    expected *= shape[best];
+  }
+  return 1;
+}
+
 int all_zero(const int64_t *strides, uint32_t ndim) {
   for (uint32_t d = 0; d < ndim; d++) if (strides[d] != 0) return 0;
   return 1;

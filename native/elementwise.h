@@ -17,13 +17,16 @@ typedef struct {
   int64_t a_off, b_off;
   int64_t shape[MAX_DIMS], a_str[MAX_DIMS], b_str[MAX_DIMS];
   uint32_t ndim;
-  int binary, a_dense, b_dense, b_scalar;
+  int binary, a_dense, b_dense, b_scalar, a_perm_dense;
   int64_t begin, end; /* element range of the output this worker fills */
+  int64_t n;          /* elements in the whole output */
 } Job;
 
 /* Fills the job's whole output ([0, n)), in parallel when it is large. */
 void run_parallel(Job *job, int64_t n);
 int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim);
 int all_zero(const int64_t *strides, uint32_t ndim);
+/* A transposed or permuted contiguous view: covers [offset, offset + numel) exactly. */
+int is_permuted_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim);
 
 #endif

@@ -110,6 +110,7 @@ static napi_value Unary(napi_env env, napi_callback_info info) {
   job.a_off = off;
   job.ndim = nd;
   job.a_dense = is_dense(job.shape, job.a_str, nd);
+  job.a_perm_dense = is_permuted_dense(job.shape, job.a_str, nd);
   run_parallel(&job, n);
   return NULL;
 }

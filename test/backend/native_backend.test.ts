@@ -82,6 +82,9 @@ describe.skipIf(!built)("native backend matches the JS backend", () => {
           [a, { ...view([1], dtype), shape: [64, 48], strides: [0, 0] }],
           [{ ...view([1], dtype), shape: [64, 48], strides: [0, 0] }, a],
           [view([64, 48], dtype, [1, 64]), { ...view([64], dtype), shape: [64, 48], strides: [1, 0] }],
+          // Large enough to be split over threads mid-row: a bias row broadcast down, and a transposed operand.
+          [view([700, 301], dtype), { ...view([301], dtype), shape: [700, 301], strides: [0, 1] }],
+          [view([700, 301], dtype), view([700, 301], dtype, [1, 700])],
         ];
         for (const [x, y] of cases)
           same(nb.binary(op, x, y, dtype, dtype), jsBackend.binary(op, x, y, dtype, dtype));

@@ -120,6 +120,7 @@ export function tryFastUnary(op: UnaryOp, x: StridedArray, dtype: DType, out: Ty
       for (let i = 0; i < n; i++) out[i] = Math.sqrt(xd[o + i]);
       return true;
     case "exp":
+      if (dtype.itemsize === 4) return false; // float32 exp is SLEEF's (scalar_kernels.ts)
       for (let i = 0; i < n; i++) out[i] = Math.exp(xd[o + i]);
       return true;
     case "log":

@@ -2,12 +2,12 @@
 import type { Backend, BinaryOp, StridedArray, UnaryOp } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
-import { BINARY, UNARY } from "./scalar_kernels.js";
+import { BINARY, sigmoidVectorized, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
 import { matmul } from "./matmul.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { softmax } from "./softmax.js";
-import { elementOffsets, isDense, offsetsFor } from "./strided.js";
+import { elementOffsets, isDense, isPermutedDense, offsetsFor } from "./strided.js";
 
 /** The params of a unary op that takes none: one shared array, not a new one per call. */
 const NO_PARAMS: readonly number[] = Object.freeze([]);
@@ -31,13 +31,24 @@ export const jsBackend: Backend = {
     const castIn = x.dtype === computeDtype ? null : round;
     if (isDense(x)) {
       const o = x.offset;
-      for (let i = 0; i < n; i++) {
+      // PyTorch's vectorized float32 sigmoid covers whole 16-element blocks of a contiguous tensor.
+      const vectorEnd = op === "sigmoid" && computeDtype.itemsize === 4 && !castIn ? n - (n % 16) : 0;
+      for (let i = 0; i < vectorEnd; i++) out[i] = sigmoidVectorized(src[o + i]);
+      for (let i = vectorEnd; i < n; i++) {
         const v = castIn ? castIn(src[o + i]) : src[o + i];
         out[i] = kernel(v, round, params);
       }
     } else {
       const offsets = elementOffsets(x);
+      // A permuted dense input (a transpose) is walked in memory order by PyTorch, so the vectorized blocks
+      // are the first n - n % 16 elements of memory.
+      const vectorEnd =
+        op === "sigmoid" && computeDtype.itemsize === 4 && !castIn && isPermutedDense(x) ? n - (n % 16) : 0;
       for (let i = 0; i < n; i++) {
+        if (offsets[i] - x.offset < vectorEnd) {
+          out[i] = sigmoidVectorized(src[offsets[i]]);
+          continue;
+        }
         const v = castIn ? castIn(src[offsets[i]]) : src[offsets[i]];
         out[i] = kernel(v, round, params);
       }

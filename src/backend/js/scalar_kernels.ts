@@ -2,6 +2,7 @@
 // PyTorch's formula order, which is what makes float32 digits match PyTorch's.
 import type { BinaryOp, UnaryOp } from "../backend.js";
 import { erf, roundHalfEven } from "./special.js";
+import { expf } from "../../ops/sleef.js";
 
 export type Round = (v: number) => number;
 export type UnaryKernel = (x: number, r: Round, p: readonly number[]) => number;
@@ -12,6 +13,12 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
 function sigmoid(x: number, r: Round): number {
   return r(1 / r(1 + r(Math.exp(-x))));
+}
+
+/** PyTorch's vectorized float32 sigmoid: (1 + exp(0 - x)).reciprocal() with SLEEF's expf. */
+export function sigmoidVectorized(x: number): number {
+  const f = Math.fround;
+  return f(1 / f(1 + expf(f(0 - x))));
 }
 
 /** a * b + c rounded once, as a fused multiply-add (exact for float32 operands). */
@@ -59,7 +66,8 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
   sqrt: (x, r) => r(Math.sqrt(x)),
   rsqrt: (x, r) => r(1 / r(Math.sqrt(x))),
-  exp: (x, r) => r(Math.exp(x)),
+  // PyTorch computes every float32 exp with SLEEF's vectorized expf (its vml path, 0-dim tensors included).
+  exp: (x, r) => (r === Math.fround ? expf(x) : r(Math.exp(x))),
   expm1: (x, r) => r(Math.expm1(x)),
   log: (x, r) => r(Math.log(x)),
   log1p: (x, r) => r(Math.log1p(x)),

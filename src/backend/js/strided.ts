@@ -38,3 +38,20 @@ export function offsetsFor(shape: Shape, strides: readonly number[], start: numb
 export function isDense(view: StridedArray): boolean {
   return isContiguous(view.shape, view.strides);
 }
+
+/**
+ * True when the view covers data[offset .. offset + numel) exactly, in some dim order (a transposed or permuted
+ * contiguous tensor): PyTorch's TensorIterator then walks it in memory order.
+ */
+export function isPermutedDense(view: Pick<StridedArray, "shape" | "strides">): boolean {
+  const dims = view.shape
+    .map((size, d) => [size, view.strides[d]] as const)
+    .filter(([size]) => size !== 1)
+    .sort((a, b) => a[1] - b[1]);
+  let expected = 1;
+  for (const [size, stride] of dims) {
+    if (stride !== expected) return false;
+    expected *= size;
+  }
+  return true;
+}

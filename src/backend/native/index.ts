@@ -12,18 +12,18 @@ import { isContiguous, numel } from "../../tensor/shape.js";
 import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon.js";
 
 /**
- * Element counts below which the N-API call costs more than the JS loop saves (measured, see BENCHMARKS.md).
- * TENSORGRAD_NATIVE_CUTOVER=0 sends every eligible call to C, which the tests use to exercise the kernels
- * on the op table's small tensors.
+ * Element counts below which the N-API call (about 1 µs) costs more than the C loop saves, measured with
+ * `npx tsx bench/cutover.ts` (table in BENCHMARKS.md). TENSORGRAD_NATIVE_CUTOVER=0 sends every eligible call
+ * to C, which the tests use to exercise the kernels on the op table's small tensors.
  */
 export const CUTOVER = {
   unary: 256,
-  binary: 256,
+  binary: 1024,
   matmulFlops: 4096,
-  reduce: 2048,
+  reduce: 16,
   sum: 8,
   softmax: 8,
-  gradKernel: 64,
+  gradKernel: 256,
 };
 const forced = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
   ?.TENSORGRAD_NATIVE_CUTOVER;

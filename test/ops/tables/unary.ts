@@ -13,9 +13,26 @@ const specials = () => torch.tensor([NaN, Infinity, -Infinity, 0]);
 export const UNARY_OPS: OpCase[] = [
   { name: "sin", py: "torch.sin(a)", inputs: [f(2, 3)], ts: (a) => torch.sin(a), ulps: 2 },
   { name: "cos", py: "torch.cos(a)", inputs: [f(2, 3)], ts: (a) => a.cos(), ulps: 2 },
-  { name: "exp", py: "torch.exp(a)", inputs: [f(2, 3)], ts: (a) => torch.exp(a), ulps: 2 },
+  // exp and sigmoid reproduce PyTorch's float32 digits exactly (ulps: 0): SLEEF's expf where PyTorch
+  // vectorizes (every exp; sigmoid on whole 16-element blocks in memory order), libm's elsewhere.
+  { name: "exp", py: "torch.exp(a)", inputs: [f(2, 3)], ts: (a) => torch.exp(a), ulps: 0 },
+  { name: "exp.long", py: "torch.exp(a * 4)", inputs: [f(5, 37)], ts: (a) => torch.exp(a.mul(4)), ulps: 0 },
   { name: "log", py: "torch.log(a)", inputs: [pos(2, 3)], ts: (a) => a.log(), ulps: 2 },
-  { name: "sigmoid", py: "torch.sigmoid(a)", inputs: [f(2, 3)], ts: (a) => torch.sigmoid(a), ulps: 2 },
+  { name: "sigmoid", py: "torch.sigmoid(a)", inputs: [f(2, 3)], ts: (a) => torch.sigmoid(a), ulps: 0 },
+  {
+    name: "sigmoid.long",
+    py: "torch.sigmoid(a * 4)",
+    inputs: [f(5, 37)],
+    ts: (a) => torch.sigmoid(a.mul(4)),
+    ulps: 0,
+  },
+  {
+    name: "sigmoid.transposed",
+    py: "torch.sigmoid(a.t())",
+    inputs: [f(37, 5)],
+    ts: (a) => torch.sigmoid(a.t()),
+    ulps: 0,
+  },
   { name: "tanh", py: "torch.tanh(a)", inputs: [f(2, 3)], ts: (a) => a.tanh(), ulps: 2 },
   { name: "relu", py: "torch.relu(a)", inputs: [f(2, 3)], ts: (a) => torch.relu(a) },
   // The backward kernels of sigmoid and relu, as ops of their own (what double backward differentiates).
