@@ -82,3 +82,26 @@ SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, in
       }
   }
 }
+
+/* binary_cross_entropy_with_logits without weights, per element, as src/backend/js/loss_kernels.ts. */
+SIMD_CLONES void bce_with_logits_float(const float *x, const float *y, float *out, int64_t n) {
+  for (int64_t i = 0; i < n; i++) {
+    const float neg_x = -x[i];
+    const float max_val = neg_x < 0.0f ? 0.0f : neg_x;
+    const float log_term = (float)log((double)(sleef_expf_inline(-max_val) + sleef_expf_inline(neg_x - max_val)));
+    out[i] = (((1.0f - y[i]) * x[i]) + max_val) + log_term;
+  }
+}
+
+/* Its backward over elements [begin, end) of n: (sigmoid(x) - y) * g / divisor, with g[i * g_stride] (0: a
+   broadcast scalar) and sigmoid vectorized on whole 16-element blocks like PyTorch's kernel. */
+SIMD_CLONES void bce_with_logits_backward_float(const float *x, const float *y, const float *g, int64_t g_stride,
+                                                float divisor, int64_t begin, int64_t end, int64_t n, float *out) {
+  const int64_t vector_end = n - n % 16;
+  for (int64_t i = begin; i < end; i++) {
+    const float sig = i < vector_end ? 1.0f / (1.0f + sleef_expf_inline(0.0f - x[i]))
+                                     : 1.0f / (1.0f + (float)exp(-(double)x[i]));
+    const float v = (sig - y[i]) * g[i * g_stride];
+    out[i] = divisor == 1.0f ? v : v / divisor;
+  }
+}

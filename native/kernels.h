@@ -28,5 +28,8 @@ void softmax_backward_rows_float(const float *g, const float *y, int64_t begin, 
                                  int log_softmax, float *out);
 void softmax_backward_inner_float(const float *g, const float *y, int64_t begin, int64_t end, int64_t dim_size,
                                   int64_t inner, int log_softmax, float *sums, float *out);
+void bce_with_logits_float(const float *x, const float *y, float *out, int64_t n);
+void bce_with_logits_backward_float(const float *x, const float *y, const float *g, int64_t g_stride, float divisor,
+                                    int64_t begin, int64_t end, int64_t n, float *out);
 
 #endif

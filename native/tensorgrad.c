@@ -429,6 +429,66 @@ static napi_value SoftmaxBackward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* ---------------------------------------------------------------- binary_cross_entropy_with_logits */
+
+/* bceWithLogits(x, xOffset, y, yOffset, out): float32, dense operands of out's length. */
+static napi_value BceWithLogits(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 5)
+    THROW(env, "bceWithLogits: expected 5 arguments");
+  Array out;
+  const void *x, *y;
+  if (!get_array(env, argv[4], &out) || out.is_double) THROW(env, "bceWithLogits: out must be a Float32Array");
+  const int64_t n = (int64_t)out.length;
+  if (!get_dense(env, argv, 0, n, 0, &x) || !get_dense(env, argv, 2, n, 0, &y))
+    THROW(env, "bceWithLogits: operands must be Float32Arrays with out's length in bounds");
+  bce_with_logits_float((const float *)x, (const float *)y, (float *)out.data, n);
+  return NULL;
+}
+
+typedef struct {
+  const float *x, *y, *g;
+  int64_t g_stride, n;
+  float divisor;
+  float *out;
+} BceBackwardJob;
+
+static void bce_backward_range(void *ctx, int64_t begin, int64_t end) {
+  const BceBackwardJob *j = (const BceBackwardJob *)ctx;
+  bce_with_logits_backward_float(j->x, j->y, j->g, j->g_stride, j->divisor, begin, end, j->n, j->out);
+}
+
+/* bceWithLogitsBackward(x, xOffset, y, yOffset, g, gOffset, gStride, divisor, out): float32; x and y dense of
+   out's length, g dense (gStride 1) or one broadcast value (gStride 0). */
+static napi_value BceWithLogitsBackward(napi_env env, napi_callback_info info) {
+  size_t argc = 9;
+  napi_value argv[9];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9)
+    THROW(env, "bceWithLogitsBackward: expected 9 arguments");
+  Array out;
+  BceBackwardJob job = {0};
+  int64_t g_stride;
+  double divisor;
+  if (!get_array(env, argv[8], &out) || out.is_double) THROW(env, "bceWithLogitsBackward: out must be a Float32Array");
+  job.n = (int64_t)out.length;
+  if (!get_int(env, argv[6], &g_stride) || (g_stride != 0 && g_stride != 1))
+    THROW(env, "bceWithLogitsBackward: gStride must be 0 or 1");
+  if (napi_get_value_double(env, argv[7], &divisor) != napi_ok) THROW(env, "bceWithLogitsBackward: bad divisor");
+  const void *x, *y, *g;
+  if (!get_dense(env, argv, 0, job.n, 0, &x) || !get_dense(env, argv, 2, job.n, 0, &y) ||
+      !get_dense(env, argv, 4, job.n == 0 ? 0 : (g_stride ? job.n : 1), 0, &g))
+    THROW(env, "bceWithLogitsBackward: operands must be Float32Arrays with out's length in bounds");
+  job.x = (const float *)x;
+  job.y = (const float *)y;
+  job.g = (const float *)g;
+  job.g_stride = g_stride;
+  job.divisor = (float)divisor;
+  job.out = (float *)out.data;
+  parallel_for(job.n, 32768, 16, bce_backward_range, &job);
+  return NULL;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   if (getenv("OPENBLAS_NUM_THREADS") == NULL && getenv("OMP_NUM_THREADS") == NULL)
     blas_max_threads = openblas_get_num_threads();
@@ -442,6 +502,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sigmoidBackward", NULL, SigmoidBackward, NULL, NULL, NULL, napi_default, NULL},
       {"thresholdBackward", NULL, ThresholdBackward, NULL, NULL, NULL, napi_default, NULL},
       {"softmaxBackward", NULL, SoftmaxBackward, NULL, NULL, NULL, napi_default, NULL},
+      {"bceWithLogits", NULL, BceWithLogits, NULL, NULL, NULL, napi_default, NULL},
+      {"bceWithLogitsBackward", NULL, BceWithLogitsBackward, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

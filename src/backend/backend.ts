@@ -147,6 +147,15 @@ export interface Backend {
   thresholdBackward?(grad: StridedArray, input: StridedArray, threshold: number): TypedArray;
   /** (grad - sum(grad * output)) * output, or for log: grad - exp(output) * sum(grad), along dim */
   softmaxBackward?(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray;
+  /** binary_cross_entropy_with_logits per element, no weights (src/backend/js/loss_kernels.ts) */
+  bceWithLogits?(input: StridedArray, target: StridedArray): TypedArray;
+  /** (sigmoid(input) - target) * grad / divisor (src/backend/js/loss_kernels.ts) */
+  bceWithLogitsBackward?(
+    input: StridedArray,
+    target: StridedArray,
+    grad: StridedArray,
+    divisor: number,
+  ): TypedArray;
 }
 
 let active: Backend | null = null;

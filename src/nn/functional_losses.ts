@@ -3,7 +3,9 @@
 // nll_loss and cross_entropy live in functional_losses_nll.ts.
 import { no_grad, is_grad_enabled } from "../autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "../errors.js";
-import { checkTensor, record } from "../ops/core.js";
+import { backend } from "../backend/backend.js";
+import * as jsLossKernels from "../backend/js/loss_kernels.js";
+import { checkTensor, fromData, record } from "../ops/core.js";
 import { broadcastShapes } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
@@ -189,6 +191,19 @@ export function binary_cross_entropy_with_logits(
   checkNotDifferentiable("binary_cross_entropy_with_logits", "weight", weight);
   checkNotDifferentiable("binary_cross_entropy_with_logits", "pos_weight", posWeight);
   const out = no_grad(() => {
+    if (
+      weight === null &&
+      posWeight === null &&
+      input.dtype.is_floating_point &&
+      target.dtype === input.dtype
+    ) {
+      // The "sigmoid + BCE" pair as one kernel: the same float steps as the formula below.
+      const kernel = backend().bceWithLogits ?? jsLossKernels.bceWithLogits;
+      return applyReduction(
+        fromData(kernel(input._view(), target._view()), input.shape, input.dtype),
+        reduction,
+      );
+    }
     const maxVal = input.neg().clamp({ min: 0 });
     // log(exp(-max) + exp(-x - max)), as Loss.cpp writes it.
     const logTerm = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();

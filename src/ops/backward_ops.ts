@@ -1,12 +1,13 @@
 // PyTorch's *_backward functions that derivative rows call (sigmoid_backward, threshold_backward,
-// _softmax_backward_data, _log_softmax_backward_data): one fused kernel each instead of several tensor ops,
+// _softmax_backward_data, _log_softmax_backward_data, binary_cross_entropy_with_logits_backward): one fused kernel each instead of several tensor ops,
 // and differentiable themselves (their own rows), so double backward keeps working and the grad_fn names of
 // a second-order graph are PyTorch's. Methods only: PyTorch keeps these out of the torch namespace.
 import { backend, type StridedArray } from "../backend/backend.js";
 import * as jsKernels from "../backend/js/grad_kernels.js";
+import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { broadcastShapes, broadcastStrides, normalizeDim, type Shape } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { fromData, installMethods, record, type AsMethod } from "./core.js";
+import { fromData, installMethods, needsGraph, record, type AsMethod } from "./core.js";
 
 /** t read as `shape`, in dtype `like`'s dtype. */
 function operand(t: Tensor, like: Tensor, shape: Shape): StridedArray {
@@ -73,12 +74,41 @@ export function _log_softmax_backward_data(grad: Tensor, output: Tensor, dim: nu
   return softmaxBackwardLike(grad, output, dim, true);
 }
 
+/**
+ * input.\_bce_with_logits_backward(target, grad, divisor) = (sigmoid(input) - target) * grad / divisor: the
+ * unweighted binary_cross_entropy_with_logits_backward. One fused kernel; the composite ops when a graph is
+ * being recorded (double backward) or the dtypes differ, with the same digits either way.
+ */
+export function _bce_with_logits_backward(
+  input: Tensor,
+  target: Tensor,
+  grad: Tensor,
+  divisor: number,
+): Tensor {
+  const sameFloat =
+    input.dtype.is_floating_point && target.dtype === input.dtype && grad.dtype === input.dtype;
+  if (!sameFloat || needsGraph([input, target, grad])) {
+    const v = input.sigmoid().sub(target).mul(grad);
+    return divisor === 1 ? v : v.div(divisor);
+  }
+  const shape = input.shape;
+  const kernel = backend().bceWithLogitsBackward ?? jsLossKernels.bceWithLogitsBackward;
+  const out = kernel(
+    operand(input, input, shape),
+    operand(target, input, shape),
+    operand(grad, input, shape),
+    divisor,
+  );
+  return fromData(out, shape, input.dtype);
+}
+
 declare module "../tensor/tensor.js" {
   interface Tensor {
     _sigmoid_backward: AsMethod<typeof _sigmoid_backward>;
     _threshold_backward: AsMethod<typeof _threshold_backward>;
     _softmax_backward_data: AsMethod<typeof _softmax_backward_data>;
     _log_softmax_backward_data: AsMethod<typeof _log_softmax_backward_data>;
+    _bce_with_logits_backward: AsMethod<typeof _bce_with_logits_backward>;
   }
 }
 installMethods({
@@ -86,4 +116,5 @@ installMethods({
   _threshold_backward,
   _softmax_backward_data,
   _log_softmax_backward_data,
+  _bce_with_logits_backward,
 });

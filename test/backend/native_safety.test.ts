@@ -74,6 +74,11 @@ const BAD_CALLS = [
   "checked sigmoidBackward y overrun",
   "checked thresholdBackward out type",
   "checked softmaxBackward out length",
+  "raw bceWithLogits float64",
+  "raw bceWithLogits y overrun",
+  "raw bceWithLogitsBackward bad gStride",
+  "raw bceWithLogitsBackward g overrun",
+  "checked bceWithLogitsBackward zero divisor",
 ];
 
 if (!built) {

@@ -84,6 +84,14 @@ const cases: Record<string, Call> = {
     raw.softmaxBackward(f32(8), 0, f32(8), 0, 2 ** 40, 2 ** 40, 2 ** 40, 1, f32(8)),
   "checked sigmoidBackward y overrun": () => safe.sigmoidBackward(f32(4), 0, f32(4), 1, f32(4)),
   "checked thresholdBackward out type": () => looseSafe.thresholdBackward(f32(4), 0, f32(4), 0, 0, f64(4)),
+  "raw bceWithLogits float64": () => loose.bceWithLogits(f64(4), 0, f64(4), 0, f64(4)),
+  "raw bceWithLogits y overrun": () => raw.bceWithLogits(f32(4), 0, f32(4), 1, f32(4)),
+  "raw bceWithLogitsBackward bad gStride": () =>
+    raw.bceWithLogitsBackward(f32(4), 0, f32(4), 0, f32(4), 0, 2, 1, f32(4)),
+  "raw bceWithLogitsBackward g overrun": () =>
+    raw.bceWithLogitsBackward(f32(4), 0, f32(4), 0, f32(4), 1, 1, 1, f32(4)),
+  "checked bceWithLogitsBackward zero divisor": () =>
+    safe.bceWithLogitsBackward(f32(4), 0, f32(4), 0, f32(1), 0, 0, 0, f32(4)),
   "checked softmaxBackward out length": () => safe.softmaxBackward(f32(8), 0, f32(8), 0, 2, 4, 2, 1, f32(8)),
   // A good call still works after all that.
   "good unary": () => {

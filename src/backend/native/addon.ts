@@ -87,6 +87,20 @@ export interface RawAddon {
     log: number,
     out: Float32Array,
   ): void;
+  /** Float32 binary_cross_entropy_with_logits per element (no weights), dense operands of out's length. */
+  bceWithLogits(x: Float32Array, xOffset: number, y: Float32Array, yOffset: number, out: Float32Array): void;
+  /** Its backward: (sigmoid(x) - y) * g / divisor; g dense (gStride 1) or one broadcast value (gStride 0). */
+  bceWithLogitsBackward(
+    x: Float32Array,
+    xOffset: number,
+    y: Float32Array,
+    yOffset: number,
+    g: Float32Array,
+    gOffset: number,
+    gStride: number,
+    divisor: number,
+    out: Float32Array,
+  ): void;
 }
 
 const ADDON_FILE = "build/Release/tensorgrad_native.node";
@@ -122,6 +136,8 @@ export function loadAddon(): { addon: RawAddon } | { error: string } {
       "sigmoidBackward",
       "thresholdBackward",
       "softmaxBackward",
+      "bceWithLogits",
+      "bceWithLogitsBackward",
     ] as const;
     for (const fn of entryPoints) {
       if (typeof addon[fn] !== "function") return { error: `${ADDON_FILE} has no '${fn}'` };
@@ -215,6 +231,8 @@ export interface CheckedAddon {
   sigmoidBackward(...args: Parameters<RawAddon["sigmoidBackward"]>): void;
   thresholdBackward(...args: Parameters<RawAddon["thresholdBackward"]>): void;
   softmaxBackward(...args: Parameters<RawAddon["softmaxBackward"]>): void;
+  bceWithLogits(...args: Parameters<RawAddon["bceWithLogits"]>): void;
+  bceWithLogitsBackward(...args: Parameters<RawAddon["bceWithLogitsBackward"]>): void;
 }
 
 /** Throws unless `data` has `n` elements from `offset` on. */
@@ -389,6 +407,24 @@ export function checked(raw: RawAddon): CheckedAddon {
       checkDense(where, "g", g, gOffset, out.length, out);
       checkDense(where, "y", y, yOffset, out.length, out);
       raw.softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out);
+    },
+    bceWithLogits(x, xOffset, y, yOffset, out) {
+      const where = "bceWithLogits";
+      if (!(out instanceof Float32Array)) fail(where, "out must be a Float32Array");
+      checkDense(where, "x", x, xOffset, out.length, out);
+      checkDense(where, "y", y, yOffset, out.length, out);
+      raw.bceWithLogits(x, xOffset, y, yOffset, out);
+    },
+    bceWithLogitsBackward(x, xOffset, y, yOffset, g, gOffset, gStride, divisor, out) {
+      const where = "bceWithLogitsBackward";
+      if (!(out instanceof Float32Array)) fail(where, "out must be a Float32Array");
+      checkDense(where, "x", x, xOffset, out.length, out);
+      checkDense(where, "y", y, yOffset, out.length, out);
+      checkInt(where, "gStride", gStride);
+      if (gStride > 1) fail(where, "gStride must be 0 or 1");
+      checkDense(where, "g", g, gOffset, out.length === 0 ? 0 : gStride ? out.length : 1, out);
+      if (typeof divisor !== "number" || !(divisor > 0)) fail(where, "divisor must be a positive number");
+      raw.bceWithLogitsBackward(x, xOffset, y, yOffset, g, gOffset, gStride, divisor, out);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../back
 import { iteratorDims } from "../js/cascade_sum.js";
 import { jsBackend } from "../js/index.js";
 import * as jsGradKernels from "../js/grad_kernels.js";
+import * as jsLossKernels from "../js/loss_kernels.js";
 import { softmax as jsSoftmax } from "../js/softmax.js";
 import { type DType, type TypedArray } from "../../tensor/dtype.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
@@ -282,6 +283,48 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         dimSize,
         inner,
         log ? 1 : 0,
+        out,
+      );
+      return out;
+    },
+
+    bceWithLogits(input: StridedArray, target: StridedArray): TypedArray {
+      if (!denseFloatPair(input, target) || input.dtype.name !== "float32")
+        return jsLossKernels.bceWithLogits(input, target);
+      const out = new Float32Array(numel(input.shape));
+      addon.bceWithLogits(
+        input.data as Float32Array,
+        input.offset,
+        target.data as Float32Array,
+        target.offset,
+        out,
+      );
+      return out;
+    },
+
+    bceWithLogitsBackward(input: StridedArray, target: StridedArray, grad: StridedArray, divisor: number) {
+      const gradStride = grad.strides.every((s) => s === 0)
+        ? 0
+        : isContiguous(grad.shape, grad.strides)
+          ? 1
+          : -1;
+      if (
+        !denseFloatPair(input, target) ||
+        input.dtype.name !== "float32" ||
+        grad.dtype !== input.dtype ||
+        gradStride < 0
+      )
+        return jsLossKernels.bceWithLogitsBackward(input, target, grad, divisor);
+      const out = new Float32Array(numel(input.shape));
+      addon.bceWithLogitsBackward(
+        input.data as Float32Array,
+        input.offset,
+        target.data as Float32Array,
+        target.offset,
+        grad.data as Float32Array,
+        grad.offset,
+        gradStride,
+        divisor,
         out,
       );
       return out;

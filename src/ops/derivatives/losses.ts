@@ -123,6 +123,13 @@ export const LOSSES_DERIVATIVES = {
     const pw = s.pos_weight;
     let gradInput: Tensor | null = null;
     if (ctx.needsInputGrad[0]) {
+      if (pw === null && s.weight === null) {
+        // Fused (the same digits as the composite below, which double backward still records).
+        return [
+          x._bce_with_logits_backward(y, g, s.reduction === "mean" ? x.numel() : 1),
+          ctx.needsInputGrad[1] ? finish(x.neg().mul(g)) : null,
+        ];
+      }
       if (pw === null) gradInput = x.sigmoid().sub(y).mul(g);
       else {
         const t = pw.mul(y);
