@@ -318,7 +318,7 @@ describe("binary_cross_entropy_with_logits as one fused kernel", () => {
         expect(fused.tolist()).toEqual(composite(x.detach(), y).tolist());
         const [grad] = torch.autograd.grad(F.binary_cross_entropy_with_logits(x, y), [x]);
         const want = torch.sigmoid(x.detach()).sub(y).mul(torch.tensor(1.0)).div(1000);
-        expect(grad.tolist()).toEqual(want.tolist());
+        expect(grad!.tolist()).toEqual(want.tolist());
       } finally {
         torch.set_backend(previous);
       }
@@ -329,10 +329,10 @@ describe("binary_cross_entropy_with_logits as one fused kernel", () => {
     const x = torch.tensor([-2.0, 0.5, 3.0], { dtype: torch.float64, requires_grad: true });
     const y = torch.tensor([0.0, 1.0, 0.25], { dtype: torch.float64 });
     const [grad] = torch.autograd.grad(F.binary_cross_entropy_with_logits(x, y), [x], { create_graph: true });
-    const [second] = torch.autograd.grad(grad.sum(), [x]);
+    const [second] = torch.autograd.grad(grad!.sum(), [x]);
     const s = torch.sigmoid(x.detach());
     expectClose(
-      second.tolist() as number[],
+      second!.tolist() as number[],
       s.mul(s.rsub(1)).div(3).tolist() as number[],
       "float64",
       4,

@@ -40,7 +40,21 @@ function isFloat(d: DType): boolean {
   return d.name === "float32" || d.name === "float64";
 }
 
+/** Node's Buffer, present wherever the addon loads. */
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): Uint8Array } }).Buffer;
+/** From this many bytes, zero-filling a fresh array costs as much as the kernel that overwrites it. */
+const UNINITIALIZED_MIN_BYTES = 64 * 1024;
+
+/**
+ * A fresh array for a C kernel's output. Large ones skip zero-filling (Buffer.allocUnsafeSlow): every C
+ * kernel writes each element of its output, so no stale byte is ever read.
+ */
 function newArray(dtype: DType, n: number): FloatArray {
+  const bytes = n * dtype.itemsize;
+  if (NodeBuffer && bytes >= UNINITIALIZED_MIN_BYTES) {
+    const { buffer } = NodeBuffer.allocUnsafeSlow(bytes);
+    return dtype.name === "float32" ? new Float32Array(buffer, 0, n) : new Float64Array(buffer, 0, n);
+  }
   return dtype.name === "float32" ? new Float32Array(n) : new Float64Array(n);
 }
 
@@ -232,7 +246,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       const dimSize = shape[dim];
       const inner = numel(shape.slice(dim + 1));
       const outer = dimSize === 0 ? 0 : n / (dimSize * inner);
-      const out = new Float32Array(n);
+      const out = newArray(x.dtype, n) as Float32Array;
       const lastDim = dim === shape.length - 1 ? 1 : 0;
       addon.softmax(dense.data, dense.offset, outer, dimSize, inner, lastDim, log ? 1 : 0, out);
       return out;
@@ -273,7 +287,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       const n = numel(shape);
       const dimSize = shape[dim];
       const inner = numel(shape.slice(dim + 1));
-      const out = new Float32Array(n);
+      const out = newArray(grad.dtype, n) as Float32Array;
       addon.softmaxBackward(
         grad.data as Float32Array,
         grad.offset,
@@ -291,7 +305,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
     bceWithLogits(input: StridedArray, target: StridedArray): TypedArray {
       if (!denseFloatPair(input, target) || input.dtype.name !== "float32")
         return jsLossKernels.bceWithLogits(input, target);
-      const out = new Float32Array(numel(input.shape));
+      const out = newArray(input.dtype, numel(input.shape)) as Float32Array;
       addon.bceWithLogits(
         input.data as Float32Array,
         input.offset,
@@ -315,7 +329,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         gradStride < 0
       )
         return jsLossKernels.bceWithLogitsBackward(input, target, grad, divisor);
-      const out = new Float32Array(numel(input.shape));
+      const out = newArray(input.dtype, numel(input.shape)) as Float32Array;
       addon.bceWithLogitsBackward(
         input.data as Float32Array,
         input.offset,
