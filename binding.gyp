@@ -8,7 +8,14 @@
       "cflags": ["-O3", "-std=c11", "-fno-math-errno", "-fno-trapping-math", "-ffp-contract=off", "-Wall"],
       "cflags!": ["-O2"],
       "conditions": [
-        ["target_arch=='x64'", { "cflags": ["-march=x86-64-v2"] }]
+        ["target_arch=='x64'", { "cflags": ["-march=x86-64-v2"] }],
+        ["OS=='mac'", {
+          "libraries!": ["-lopenblas"],
+          "libraries": ["-framework Accelerate"],
+          "xcode_settings": {
+            "OTHER_CFLAGS": ["-O3", "-std=c11", "-fno-math-errno", "-fno-trapping-math", "-ffp-contract=off"]
+          }
+        }]
       ]
     }
   ]

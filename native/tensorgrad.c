@@ -2,7 +2,14 @@
 // Every entry point checks its argument types and every index range it will touch, and returns a
 // JavaScript error rather than reading outside an array. The TypeScript wrapper validates too.
 #include <node_api.h>
+#ifdef __APPLE__
+/* macOS: Accelerate's CBLAS, which manages its own threads. */
+#include <Accelerate/Accelerate.h>
+#define openblas_set_num_threads(n) ((void)(n))
+#define openblas_get_num_threads() 1
+#else
 #include <cblas.h>
+#endif
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>

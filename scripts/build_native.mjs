@@ -23,6 +23,7 @@ function openblasFound() {
     "/usr/lib64/libopenblas.so",
     "/usr/lib/libopenblas.so",
   ];
+  if (process.platform === "darwin") return true; // Accelerate ships with macOS
   return headers.some((h) => existsSync(h)) && libs.some((l) => existsSync(l));
 }
 
