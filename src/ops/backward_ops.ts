@@ -6,6 +6,7 @@ import { backend, type StridedArray } from "../backend/backend.js";
 import * as jsKernels from "../backend/js/grad_kernels.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { broadcastShapes, broadcastStrides, normalizeDim, type Shape } from "../tensor/shape.js";
+import { allocate } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData, installMethods, needsGraph, record, type AsMethod } from "./core.js";
 
@@ -102,6 +103,39 @@ export function _bce_with_logits_backward(
   return fromData(out, shape, input.dtype);
 }
 
+/**
+ * grad.\_nll_loss_backward(self, target, weight, reduction, ignoreIndex, totalWeight): nll_loss_backward for 1-D
+ * or 2-D input as one pass (zeros except -grad * weight[t] at each row's target), with the composite row's
+ * digits. For the backward pass only: it records no graph (double backward uses the composite row).
+ */
+export function _nll_loss_backward(
+  grad: Tensor,
+  self: Tensor,
+  target: Tensor,
+  weight: Tensor | null,
+  reduction: "none" | "mean" | "sum",
+  ignoreIndex: number,
+  totalWeight: Tensor,
+): Tensor {
+  const dtype = self.dtype;
+  const r = dtype.cast;
+  const classes = self.shape[self.ndim - 1];
+  const rows = self.ndim === 1 ? 1 : self.shape[0];
+  const out = allocate(dtype, self.numel());
+  const targets = target.values();
+  const weights = weight === null ? null : weight.to(dtype).values();
+  const g = grad.to(dtype).values();
+  const perRow = reduction === "none" && self.ndim > 1;
+  const shared = reduction === "mean" ? r(g[0] / r(totalWeight.item())) : g[0];
+  for (let i = 0; i < rows; i++) {
+    const t = Number(targets[i]);
+    if (t === ignoreIndex) continue;
+    const coefficient = -(perRow ? g[i] : shared);
+    out[i * classes + t] = weights === null ? coefficient : r(weights[t] * coefficient);
+  }
+  return fromData(out, self.shape, dtype);
+}
+
 declare module "../tensor/tensor.js" {
   interface Tensor {
     _sigmoid_backward: AsMethod<typeof _sigmoid_backward>;
@@ -109,6 +143,7 @@ declare module "../tensor/tensor.js" {
     _softmax_backward_data: AsMethod<typeof _softmax_backward_data>;
     _log_softmax_backward_data: AsMethod<typeof _log_softmax_backward_data>;
     _bce_with_logits_backward: AsMethod<typeof _bce_with_logits_backward>;
+    _nll_loss_backward: AsMethod<typeof _nll_loss_backward>;
   }
 }
 installMethods({
@@ -117,4 +152,5 @@ installMethods({
   _softmax_backward_data,
   _log_softmax_backward_data,
   _bce_with_logits_backward,
+  _nll_loss_backward,
 });

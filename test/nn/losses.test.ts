@@ -340,3 +340,26 @@ describe("binary_cross_entropy_with_logits as one fused kernel", () => {
     );
   });
 });
+
+describe("nll_loss backward's one-pass kernel", () => {
+  it.each(["none", "mean", "sum"] as const)(
+    "gives the composite ops' gradient bit for bit (reduction %s, weights, ignore_index)",
+    (reduction) => {
+      torch.manual_seed(1);
+      const logits = torch.randn(30, 7).requires_grad_(true);
+      // Rows 0, 7, 14, 21 and 28 hit ignore_index 3.
+      const target = torch.tensor(Array.from({ length: 30 }, (_, i) => BigInt((i * 5 + 3) % 7)));
+      const weight = torch.rand(7);
+      for (const w of [null, weight]) {
+        const loss = () => {
+          const out = F.cross_entropy(logits, target, { weight: w, ignore_index: 3, reduction });
+          return reduction === "none" ? out.mul(torch.arange(30).to(torch.float32)).sum() : out;
+        };
+        // create_graph records the backward, so the row takes its composite (differentiable) path.
+        const [direct] = torch.autograd.grad(loss(), [logits]);
+        const [composite] = torch.autograd.grad(loss(), [logits], { create_graph: true });
+        expect(direct!.tolist()).toEqual(composite!.detach().tolist());
+      }
+    },
+  );
+});

@@ -2,6 +2,7 @@
 // double backward works. Each follows the arithmetic order of PyTorch 1.13's CPU backward kernel.
 import type { Tensor } from "../../tensor/tensor.js";
 import { zeros_like } from "../../tensor/creation.js";
+import { is_grad_enabled } from "../../autograd/grad_mode.js";
 import { row } from "./row.js";
 
 /** Reduction enum as PyTorch's at::Reduction: "none", "mean" or "sum". */
@@ -142,6 +143,11 @@ export const LOSSES_DERIVATIVES = {
     }
     return [gradInput && finish(gradInput), gradTarget && finish(gradTarget)];
   }),
-  NllLossBackward0: row<NllSaved>((g, s) => [nllBackward(g, s)]),
+  // One pass when no graph is being recorded; the composite ops (differentiable) for double backward.
+  NllLossBackward0: row<NllSaved>((g, s) => [
+    is_grad_enabled()
+      ? nllBackward(g, s)
+      : g._nll_loss_backward(s.self, s.target, s.weight, s.reduction, s.ignore_index, s.total_weight),
+  ]),
   NllLoss2DBackward0: row<NllSaved>((g, s) => [nllBackward(g, s)]),
 };
