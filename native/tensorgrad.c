@@ -237,36 +237,53 @@ static napi_value Gemm(napi_env env, napi_callback_info info) {
 
 /* ---------------------------------------------------------------- reductions */
 
-/* maxLastDim(x, offset, rows, cols, rowStride, out): max over contiguous rows, NaN propagates. */
-static napi_value MaxRows(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 6)
-    THROW(env, "maxRows: expected 6 arguments");
+/* reduceRows(x, offset, rows, cols, rowStride, op, out): over rows of `cols` contiguous elements, op 0: max,
+   1: min (NaN propagates; out has x's type), 2: argmax, 3: argmin (the first index of the extreme, a NaN
+   winning; out is a Float64Array of int64 values). */
+#define EXTREME_ROW(T)                                                                     \
+  do {                                                                                     \
+    const T *p = (const T *)x.data + off + r * rs;                                         \
+    if (op >= 2) {                                                                         \
+      T best = p[0];                                                                       \
+      int64_t at = 0;                                                                      \
+      for (int64_t i = 1; i < cols && best == best; i++) {                                 \
+        const T v = p[i];                                                                  \
+        if (v != v || (op == 2 ? v > best : v < best)) best = v, at = i;                   \
+      }                                                                                    \
+      ((double *)out.data)[r] = (double)at;                                                \
+    } else {                                                                               \
+      T acc = op == 0 ? -INFINITY : INFINITY;                                              \
+      int nan = 0;                                                                         \
+      for (int64_t i = 0; i < cols; i++) {                                                \
+        const T v = p[i];                                                                  \
+        nan |= v != v;                                                                     \
+        acc = (op == 0 ? v > acc : v < acc) ? v : acc;                                     \
+      }                                                                                    \
+      ((T *)out.data)[r] = nan ? (T)NAN : acc;                                             \
+    }                                                                                      \
+  } while (0)
+
+static napi_value ReduceRows(napi_env env, napi_callback_info info) {
+  size_t argc = 7;
+  napi_value argv[7];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 7)
+    THROW(env, "reduceRows: expected 7 arguments");
   Array x, out;
-  int64_t off, rows, cols, rs;
-  if (!get_array(env, argv[0], &x) || !get_array(env, argv[5], &out) || x.is_double != out.is_double)
-    THROW(env, "maxRows: x and out must be typed arrays of one float type");
+  int64_t off, rows, cols, rs, op;
+  if (!get_array(env, argv[0], &x) || !get_array(env, argv[6], &out))
+    THROW(env, "reduceRows: x and out must be Float32Arrays or Float64Arrays");
   if (!get_int(env, argv[1], &off) || !get_int(env, argv[2], &rows) || !get_int(env, argv[3], &cols) ||
-      !get_int(env, argv[4], &rs))
-    THROW(env, "maxRows: integer arguments expected");
+      !get_int(env, argv[4], &rs) || !get_int(env, argv[5], &op))
+    THROW(env, "reduceRows: integer arguments expected");
+  if (op < 0 || op > 3) THROW(env, "reduceRows: op must be 0 (max), 1 (min), 2 (argmax) or 3 (argmin)");
+  if (op >= 2 ? !out.is_double : out.is_double != x.is_double)
+    THROW(env, "reduceRows: out must have x's type (max, min) or be a Float64Array (argmax, argmin)");
   if (rows < 0 || cols < 1 || rs < 0 || off < 0 || (int64_t)out.length != rows ||
       (rows > 0 && off + (rows - 1) * rs + cols > (int64_t)x.length))
-    THROW(env, "maxRows: out of bounds");
+    THROW(env, "reduceRows: out of bounds");
   for (int64_t r = 0; r < rows; r++) {
-    if (x.is_double) {
-      const double *p = (const double *)x.data + off + r * rs;
-      double acc = -INFINITY;
-      int nan = 0;
-      for (int64_t i = 0; i < cols; i++) { double v = p[i]; nan |= v != v; acc = v > acc ? v : acc; }
-      ((double *)out.data)[r] = nan ? NAN : acc;
-    } else {
-      const float *p = (const float *)x.data + off + r * rs;
-      float acc = -INFINITY;
-      int nan = 0;
-      for (int64_t i = 0; i < cols; i++) { float v = p[i]; nan |= v != v; acc = v > acc ? v : acc; }
-      ((float *)out.data)[r] = nan ? NAN : acc;
-    }
+    if (x.is_double) EXTREME_ROW(double);
+    else EXTREME_ROW(float);
   }
   return NULL;
 }
@@ -520,7 +537,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"unary", NULL, Unary, NULL, NULL, NULL, napi_default, NULL},
       {"binary", NULL, Binary, NULL, NULL, NULL, napi_default, NULL},
       {"gemm", NULL, Gemm, NULL, NULL, NULL, napi_default, NULL},
-      {"maxRows", NULL, MaxRows, NULL, NULL, NULL, napi_default, NULL},
+      {"reduceRows", NULL, ReduceRows, NULL, NULL, NULL, napi_default, NULL},
       {"sumIter", NULL, SumIter, NULL, NULL, NULL, napi_default, NULL},
       {"softmax", NULL, Softmax, NULL, NULL, NULL, napi_default, NULL},
       {"sigmoidBackward", NULL, SigmoidBackward, NULL, NULL, NULL, napi_default, NULL},

@@ -103,10 +103,20 @@ describe.skipIf(!built)("native backend matches the JS backend", () => {
     }
   });
 
-  it("max over trailing dims is bit-identical", () => {
-    const x = view([30, 200], float32);
-    same(nb.reduce("max", x, [1], float32), jsBackend.reduce("max", x, [1], float32));
-    same(nb.reduce("max", x, [0, 1], float32), jsBackend.reduce("max", x, [0, 1], float32));
+  it("max, min, argmax and argmin over trailing dims are bit-identical (NaN included)", () => {
+    for (const dtype of [float32, float64]) {
+      const x = view([30, 200], dtype);
+      const finite = finiteView(x);
+      for (const op of ["max", "min"] as const) {
+        for (const v of [x, finite]) {
+          same(nb.reduce(op, v, [1], dtype), jsBackend.reduce(op, v, [1], dtype));
+          same(nb.reduce(op, v, [0, 1], dtype), jsBackend.reduce(op, v, [0, 1], dtype));
+        }
+      }
+      for (const op of ["argmax", "argmin"] as const) {
+        for (const v of [x, finite]) same(nb.argReduce(op, v, 1), jsBackend.argReduce(op, v, 1));
+      }
+    }
   });
 
   it("matmul agrees with the JS backend for row-major, transposed, broadcast and sliced operands", () => {

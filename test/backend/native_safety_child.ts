@@ -38,7 +38,9 @@ const cases: Record<string, Call> = {
   "checked gemm bad accumulate": () =>
     safe.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2, -1),
   "raw gemm negative m": () => raw.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(4), 1, -2, 2, 2),
-  "raw maxRows overrun": () => raw.maxRows(f32(4), 0, 2, 3, 3, f32(2)),
+  "raw reduceRows overrun": () => raw.reduceRows(f32(4), 0, 2, 3, 3, 0, f32(2)),
+  "raw reduceRows argmax float32 out": () => raw.reduceRows(f32(4), 0, 2, 2, 2, 2, f32(2)),
+  "raw reduceRows bad op": () => raw.reduceRows(f32(4), 0, 2, 2, 2, 4, f32(2)),
   // Checked wrappers: TypeScript must refuse before C sees anything.
   "checked unary offset past end": () => safe.unary(0, f32(4), 3, [4], [1], f32(4)),
   "checked unary stride overrun": () => safe.unary(0, f32(4), 0, [2, 2], [3, 1], f32(4)),
@@ -48,7 +50,8 @@ const cases: Record<string, Call> = {
   "checked gemm transposed overrun": () =>
     safe.gemm(f32(4), 0, 0, 1, 3, f32(4), 0, 0, 0, 2, f32(4), 1, 2, 2, 2),
   "checked gemm out length": () => safe.gemm(f32(4), 0, 0, 0, 2, f32(4), 0, 0, 0, 2, f32(3), 1, 2, 2, 2),
-  "checked maxRows zero cols": () => safe.maxRows(f32(4), 0, 2, 0, 2, f32(2)),
+  "checked reduceRows zero cols": () => safe.reduceRows(f32(4), 0, 2, 0, 2, 0, f32(2)),
+  "checked reduceRows argmin short out": () => safe.reduceRows(f32(4), 0, 2, 2, 2, 3, f64(1)),
   "checked unary not an array": () => looseSafe.unary(0, [1, 2], 0, [2], [1], f32(2)),
   "raw sumIter no args": () => loose.sumIter(),
   "raw sumIter x out of bounds": () => raw.sumIter(f32(4), 0, [8], [1], [0], f32(1)),

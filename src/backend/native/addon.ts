@@ -36,12 +36,14 @@ export interface RawAddon {
     /** 1: add the product to out's values (BLAS beta = 1). */
     accumulate?: number,
   ): void;
-  maxRows(
+  /** op 0/1: max/min of each row (out: x's type); 2/3: argmax/argmin (out: Float64Array of indices). */
+  reduceRows(
     x: FloatArray,
     offset: number,
     rows: number,
     cols: number,
     rowStride: number,
+    op: number,
     out: FloatArray,
   ): void;
   /** Cascade sum over a reordered, coalesced TensorIterator (dim 0 fastest); zeroes `out` first. */
@@ -130,7 +132,7 @@ export function loadAddon(): { addon: RawAddon } | { error: string } {
       "unary",
       "binary",
       "gemm",
-      "maxRows",
+      "reduceRows",
       "sumIter",
       "softmax",
       "sigmoidBackward",
@@ -225,7 +227,7 @@ export interface CheckedAddon {
     out: FloatArray,
   ): void;
   gemm(...args: Parameters<RawAddon["gemm"]>): void;
-  maxRows(...args: Parameters<RawAddon["maxRows"]>): void;
+  reduceRows(...args: Parameters<RawAddon["reduceRows"]>): void;
   sumIter(...args: Parameters<RawAddon["sumIter"]>): void;
   softmax(...args: Parameters<RawAddon["softmax"]>): void;
   sigmoidBackward(...args: Parameters<RawAddon["sigmoidBackward"]>): void;
@@ -344,15 +346,20 @@ export function checked(raw: RawAddon): CheckedAddon {
         accumulate,
       );
     },
-    maxRows(x, offset, rows, cols, rowStride, out) {
-      const where = "maxRows";
+    reduceRows(x, offset, rows, cols, rowStride, op, out) {
+      const where = "reduceRows";
       checkFloatArray(where, "x", x);
       checkInt(where, "rows", rows);
       checkInt(where, "cols", cols, 1);
       checkInt(where, "rowStride", rowStride);
+      checkInt(where, "op", op);
+      if (op > 3) fail(where, `unknown op code ${op}`);
       checkView(where, x, offset, [rows, cols], [rowStride, 1]);
-      checkOut(where, out, x, rows);
-      raw.maxRows(x, offset, rows, cols, rowStride, out);
+      if (op >= 2) {
+        if (!(out instanceof Float64Array)) fail(where, "argmax/argmin need a Float64Array out");
+        if (out.length !== rows) fail(where, `out has ${out.length} elements, expected ${rows}`);
+      } else checkOut(where, out, x, rows);
+      raw.reduceRows(x, offset, rows, cols, rowStride, op, out);
     },
     sumIter(x, offset, sizes, inStrides, outStrides, out) {
       const where = "sumIter";

@@ -2,7 +2,7 @@
 // the TypeScript kernels, and the TypeScript backend for everything else (other dtypes, other ops,
 // tensors below the measured cutover sizes). Float sums and float32 softmax run in C with exactly the
 // arithmetic of the TypeScript kernels (native/kernels.c), so both backends give PyTorch's digits.
-import type { Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../backend.js";
+import type { ArgReduceOp, Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../backend.js";
 import { iteratorDims } from "../js/cascade_sum.js";
 import { jsBackend } from "../js/index.js";
 import * as jsGradKernels from "../js/grad_kernels.js";
@@ -216,11 +216,12 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         );
         return out;
       }
-      // max over trailing dims of a dense array: rows of `cols` contiguous elements.
+      // max/min over trailing dims of a dense array: rows of `cols` contiguous elements.
       const nd = x.shape.length;
       const trailing = dims.length > 0 && dims.every((d, i) => d === nd - dims.length + i);
+      const code = op === "max" ? 0 : op === "min" ? 1 : -1;
       if (
-        op !== "max" ||
+        code < 0 ||
         !trailing ||
         n < CUTOVER.reduce ||
         !isFloat(x.dtype) ||
@@ -231,7 +232,26 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       const cols = numel(dims.map((d) => x.shape[d]));
       const rows = n / cols;
       const out = newArray(outDtype, rows);
-      addon.maxRows(x.data as FloatArray, x.offset, rows, cols, cols, out);
+      addon.reduceRows(x.data as FloatArray, x.offset, rows, cols, cols, code, out);
+      return out;
+    },
+
+    argReduce(op: ArgReduceOp, x: StridedArray, dim: number): TypedArray {
+      // Along the last dim of a dense array (argmax(1) of a batch of logits, say).
+      const n = numel(x.shape);
+      const nd = x.shape.length;
+      if (
+        nd === 0 ||
+        dim !== nd - 1 ||
+        n < CUTOVER.reduce ||
+        !isFloat(x.dtype) ||
+        x.shape[dim] === 0 ||
+        !isContiguous(x.shape, x.strides)
+      )
+        return jsBackend.argReduce(op, x, dim);
+      const cols = x.shape[dim];
+      const out = new Float64Array(n / cols);
+      addon.reduceRows(x.data as FloatArray, x.offset, n / cols, cols, cols, op === "argmax" ? 2 : 3, out);
       return out;
     },
 
