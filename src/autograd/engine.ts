@@ -7,7 +7,7 @@ import { shapesEqual } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { is_anomaly_enabled } from "./anomaly.js";
 import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
-import { AccumulateGrad, type Edge, type Node, type PendingGrads } from "./node.js";
+import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "./node.js";
 
 export interface BackwardOptions {
   retain_graph?: boolean | null;
@@ -65,53 +65,69 @@ class ReadyQueue {
   }
 }
 
+/** Ids of the runs in progress (a hook may start a run inside another); 0 is no run. */
+const activeRuns: number[] = [];
+let lastRunId = 0;
+
 /**
- * The per-node state of one run, kept on the nodes themselves: a Map lookup per edge was a large part of
- * a scalar backward. A run started inside another (a hook calling backward) saves the entries it
- * overwrites and puts them back when it ends, so the outer run finds its own.
+ * The per-node state of one run, in fields of the nodes themselves: _runId names the run, _deps and
+ * _buffer are its edges still to arrive and its gradients summed so far. A Map or an entry object per node
+ * was a large part of a scalar backward. A node's _runId may name a finished run (nothing is cleared after a
+ * normal run: every node it reached has run and emptied its buffer); only active runs count. A run started
+ * inside another (a hook calling backward) saves the fields it overwrites and puts them back when it ends,
+ * so the outer run finds its own.
  */
 class RunState {
-  private readonly nodes: Node[] = [];
-  private readonly previous: (PendingGrads | null)[] = [];
+  readonly id = ++lastRunId;
+  /** Every node this run reached, in discovery order (countDependencies walks it as its work list). */
+  readonly nodes: Node[] = [];
+  /** An active outer run's state of a node this run also uses: node, run id, deps, buffer (nested runs). */
+  private readonly previous: [Node, number, number, (Tensor | null)[] | null][] = [];
 
-  get(node: Node): PendingGrads | undefined {
-    const p = node._pending;
-    return p !== null && p.run === this ? p : undefined;
+  constructor() {
+    activeRuns.push(this.id);
   }
 
-  add(node: Node, deps: number): PendingGrads {
-    const p: PendingGrads = { run: this, deps, buffer: null };
+  has(node: Node): boolean {
+    return node._runId === this.id;
+  }
+
+  add(node: Node, deps: number): void {
+    const other = node._runId;
+    if (other !== 0 && activeRuns.includes(other))
+      this.previous.push([node, other, node._deps, node._buffer]);
+    node._runId = this.id;
+    node._deps = deps;
+    node._buffer = null;
     this.nodes.push(node);
-    this.previous.push(node._pending);
-    node._pending = p;
-    return p;
   }
 
-  /** Puts back what add() replaced, newest first (also drops this run's buffers). */
-  restore(): void {
-    for (let i = this.nodes.length - 1; i >= 0; i--) this.nodes[i]._pending = this.previous[i];
+  /** Ends the run: frees the buffers an aborted run left, and puts back what add() replaced. */
+  finish(completed: boolean): void {
+    if (activeRuns[activeRuns.length - 1] === this.id) activeRuns.pop();
+    else activeRuns.splice(activeRuns.lastIndexOf(this.id), 1);
+    if (!completed) for (const node of this.nodes) node._buffer = null;
+    for (let i = this.previous.length - 1; i >= 0; i--) {
+      const [node, run, deps, buffer] = this.previous[i];
+      node._runId = run;
+      node._deps = deps;
+      node._buffer = buffer;
+    }
   }
 }
 
 /** Counts, for each node reachable from the roots, how many edges point at it (iteratively). */
 function countDependencies(roots: readonly Node[], state: RunState): void {
-  const stack: Node[] = [];
-  for (const root of roots) {
-    if (state.get(root)) continue;
-    state.add(root, 0);
-    stack.push(root);
-  }
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const [next] of node.next_functions) {
-      if (!next) continue;
-      const entry = state.get(next);
-      if (entry) {
-        entry.deps++;
-      } else {
-        state.add(next, 1);
-        stack.push(next);
-      }
+  for (const root of roots) if (!state.has(root)) state.add(root, 0);
+  // state.nodes grows as new nodes are found: walking it visits each reachable node once.
+  const { nodes, id } = state;
+  for (let k = 0; k < nodes.length; k++) {
+    const edges = nodes[k].next_functions;
+    for (let i = 0; i < edges.length; i++) {
+      const next = edges[i][0];
+      if (next === null) continue;
+      if (next._runId === id) next._deps++;
+      else state.add(next, 1);
     }
   }
 }
@@ -175,7 +191,7 @@ function fitToInput(node: Node, index: number, grad: Tensor): Tensor {
   const input = node.inputMeta[index];
   if (!input) return grad;
   let g = grad;
-  if (!sameShape(g.shape, input.shape)) {
+  if (g.shape !== input.shape && !sameShape(g.shape, input.shape)) {
     try {
       g = g.sum_to_size(input.shape);
     } catch {
@@ -201,12 +217,43 @@ function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (
   const rootEdges = roots.map((r) => r._gradEdge());
   const rootNodes = rootEdges.map(([n]) => n as Node);
   const state = new RunState();
+  let completed = false;
   try {
     countDependencies(rootNodes, state);
-    return runGraph(rootEdges, rootNodes, rootGrads, opts, state);
+    const captured = runGraph(rootEdges, rootNodes, rootGrads, opts);
+    completed = true;
+    return captured;
   } finally {
-    state.restore();
+    state.finish(completed);
   }
+}
+
+/** Adds grad into the node's buffer for inputNr (in arrival order: PyTorch's summation order). */
+function accumulate(node: Node, inputNr: number, grad: Tensor): void {
+  let buffer = node._buffer;
+  if (buffer === null) {
+    const n = node.numOutputs;
+    if (n === 1 && inputNr === 0) {
+      node._buffer = [grad];
+      return;
+    }
+    buffer = new Array<Tensor | null>(n).fill(null);
+    node._buffer = buffer;
+  }
+  const old = buffer[inputNr];
+  buffer[inputNr] = old ? old.add(grad) : grad;
+}
+
+/** Where autograd.grad() captures gradients: per node, [inputNr, index in the result] pairs. */
+function captureTable(capture: Edge[]): Map<Node, [number, number][]> {
+  const captureAt = new Map<Node, [number, number][]>();
+  capture.forEach(([node, inputNr], i) => {
+    if (!node) return;
+    const list = captureAt.get(node) ?? [];
+    list.push([inputNr, i]);
+    captureAt.set(node, list);
+  });
+  return captureAt;
 }
 
 function runGraph(
@@ -214,75 +261,77 @@ function runGraph(
   rootNodes: Node[],
   rootGrads: Tensor[],
   opts: RunOptions,
-  pending: RunState,
 ): (Tensor | null)[] {
-  const captured: (Tensor | null)[] = opts.capture ? opts.capture.map(() => null) : [];
-  const captureAt = new Map<Node, [number, number][]>();
-  opts.capture?.forEach(([node, inputNr], i) => {
-    if (!node) return;
-    const list = captureAt.get(node) ?? [];
-    list.push([inputNr, i]);
-    captureAt.set(node, list);
-  });
+  const capture = opts.capture;
+  const captured: (Tensor | null)[] = capture ? capture.map(() => null) : [];
+  const captureAt = capture ? captureTable(capture) : null;
   let needed: Set<Node> | null = null;
-  if (opts.capture) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
+  if (captureAt) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
   else if (opts.onlyLeaves) {
     const sinks = new Set<Node>(
       [...opts.onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null),
     );
     needed = nodesLeadingTo(rootNodes, sinks);
   }
-
-  const accumulate = (entry: PendingGrads, node: Node, inputNr: number, grad: Tensor): void => {
-    let buffer = entry.buffer;
-    if (!buffer) {
-      buffer = new Array<Tensor | null>(node.numOutputs).fill(null);
-      entry.buffer = buffer;
-    }
-    const old = buffer[inputNr];
-    buffer[inputNr] = old ? old.add(grad) : grad;
-  };
+  const retainGraph = opts.retainGraph;
+  const anomaly = is_anomaly_enabled();
 
   const ready = new ReadyQueue();
-  rootEdges.forEach(([node, inputNr], i) =>
-    accumulate(pending.get(node as Node)!, node as Node, inputNr, rootGrads[i]),
-  );
-  for (const node of new Set(rootNodes)) if (!pending.get(node)!.deps) ready.push(node);
+  for (let i = 0; i < rootEdges.length; i++) accumulate(rootEdges[i][0]!, rootEdges[i][1], rootGrads[i]);
+  for (let i = 0; i < rootNodes.length; i++) {
+    const node = rootNodes[i];
+    // A node may be the root of several outputs: queue it once.
+    if (node._deps === 0 && rootNodes.indexOf(node) === i) ready.push(node);
+  }
 
   while (ready.size > 0) {
     const node = ready.pop();
-    const entry = pending.get(node)!;
-    let inputs = entry.buffer ?? [];
-    entry.buffer = null;
+    let inputs = node._buffer ?? [];
+    node._buffer = null;
     const run = needed === null || needed.has(node);
-    if (run && (node._tensorHooks || node._preHooks)) inputs = runPreHooks(node, inputs);
-    const captures = opts.capture ? captureAt.get(node) : undefined;
+    // Hooks and retained grads live in node._extras (null for most nodes); read it afresh after each step,
+    // since a hook may register more.
+    let extras = node._extras;
+    if (run && extras !== null && (extras.tensorHooks || extras.preHooks)) inputs = runPreHooks(node, inputs);
+    const captures = captureAt?.get(node);
     if (captures) for (const [inputNr, i] of captures) captured[i] = inputs[inputNr] ?? null;
 
+    // The instanceof test last: it is the slow part when a tool has renamed the class (see OpNode).
     const skipLeaf =
+      (capture !== null || opts.onlyLeaves !== null) &&
       node instanceof AccumulateGrad &&
-      (opts.capture !== null || (opts.onlyLeaves !== null && !opts.onlyLeaves.has(node.variable)));
-    let outputs = run && !skipLeaf ? node.apply(inputs) : [];
-    if (run && !opts.retainGraph) node.release();
-    if (run && node._postHooks) outputs = runPostHooks(node, outputs, inputs);
-    if (run && is_anomaly_enabled()) checkForNan(node, outputs);
-    for (let outputNr = 0; outputNr < inputs.length; outputNr++) {
-      const g = inputs[outputNr];
-      const retained = g && retainedTensorOf(node, outputNr);
-      if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
-    }
+      (capture !== null || !opts.onlyLeaves!.has(node.variable));
+    let outputs = run && !skipLeaf ? node.apply(inputs) : NO_OUTPUTS;
+    if (run && !retainGraph) node.release();
+    extras = node._extras;
+    if (run && extras !== null && extras.postHooks) outputs = runPostHooks(node, outputs, inputs);
+    if (run && anomaly) checkForNan(node, outputs);
+    extras = node._extras;
+    if (extras !== null && extras.retainedGrads !== NO_RETAINED_GRADS) retainGrads(node, inputs);
 
     const edges = node.next_functions;
     for (let i = 0; i < edges.length; i++) {
-      const [next, inputNr] = edges[i];
-      if (!next) continue;
-      const nextEntry = pending.get(next)!;
+      const edge = edges[i];
+      const next = edge[0];
+      if (next === null) continue;
       const g = outputs[i];
-      if (g) accumulate(nextEntry, next, inputNr, fitToInput(node, i, g));
-      if (--nextEntry.deps === 0) ready.push(next);
+      if (g) accumulate(next, edge[1], fitToInput(node, i, g));
+      if (--next._deps === 0) ready.push(next);
     }
   }
   return captured;
+}
+
+/** No gradients: what a node that did not run hands on. */
+const NO_OUTPUTS: readonly (Tensor | null)[] = Object.freeze([]);
+
+/** Sums each output gradient into the .grad of the output tensor that called retain_grad(). */
+function retainGrads(node: Node, grads: readonly (Tensor | null)[]): void {
+  for (let outputNr = 0; outputNr < grads.length; outputNr++) {
+    const g = grads[outputNr];
+    const retained = g && retainedTensorOf(node, outputNr);
+    if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
+  }
 }
 
 /** Runs the tensor hooks of each output gradient, then the node's pre-hooks; returns the gradients to use. */
@@ -310,9 +359,9 @@ function runPreHooks(node: Node, grads: (Tensor | null)[]): (Tensor | null)[] {
 
 function runPostHooks(
   node: Node,
-  gradInputs: (Tensor | null)[],
+  gradInputs: readonly (Tensor | null)[],
   gradOutputs: (Tensor | null)[],
-): (Tensor | null)[] {
+): readonly (Tensor | null)[] {
   let result = gradInputs;
   for (const { fn } of [...node._postHooks!]) {
     const replaced = fn(result.slice(), gradOutputs.slice());
@@ -330,7 +379,7 @@ function checkHookResult(value: unknown, old: Tensor): Tensor {
 function checkHookResults(
   node: Node,
   values: readonly (Tensor | null)[],
-  old: (Tensor | null)[],
+  old: readonly (Tensor | null)[],
 ): (Tensor | null)[] {
   if (!Array.isArray(values) || values.length !== old.length) {
     throw new RuntimeError(
@@ -364,11 +413,12 @@ function asList<T>(v: T | readonly T[] | null | undefined): T[] {
 }
 
 function checkRoots(roots: readonly Tensor[]): void {
-  roots.forEach((r, i) => {
+  for (let i = 0; i < roots.length; i++) {
+    const r = roots[i];
     if (!(r instanceof Tensor)) throw new TypeError(`element ${i} of tensors is not a Tensor`);
     if (!r._requiresGrad)
       throw new RuntimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
-  });
+  }
 }
 
 function withGradMode<T>(mode: boolean, fn: () => T): T {
@@ -396,14 +446,15 @@ export function backward(
     throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
   }
   const rootGrads = rootGradients(roots, asList(grad_tensors));
-  withGradMode(createGraph, () =>
-    run(roots, rootGrads, {
-      retainGraph,
-      createGraph,
-      capture: null,
-      onlyLeaves: inputs.length > 0 ? new Set(inputs) : null,
-    }),
-  );
+  const onlyLeaves = inputs.length > 0 ? new Set(inputs) : null;
+  // withGradMode inlined: backward runs once per training step, and small graphs make its closure count.
+  const previous = is_grad_enabled();
+  set_grad_enabled(createGraph);
+  try {
+    run(roots, rootGrads, { retainGraph, createGraph, capture: null, onlyLeaves });
+  } finally {
+    set_grad_enabled(previous);
+  }
 }
 
 /** torch.autograd.grad(outputs, inputs, { grad_outputs, retain_graph, create_graph, allow_unused }). */

@@ -48,13 +48,8 @@ export function addHook<F>(list: HookEntry<F>[], fn: F, what: string): Removable
   return new RemovableHandle(list as HookEntry<unknown>[], entry);
 }
 
-/** @internal What one backward run tracks for a node: edges still to arrive, and the gradients summed so far. */
-export interface PendingGrads {
-  /** The run this belongs to. */
-  readonly run: object;
-  deps: number;
-  buffer: (Tensor | null)[] | null;
-}
+/** Shared by nodes until an output calls retain_grad() (tensor.ts then gives the node its own array). */
+export const NO_RETAINED_GRADS: (WeakRef<Tensor> | undefined)[] = Object.freeze([]) as unknown as [];
 
 /** What the engine needs to know of an input to fit its gradient: shape and dtype. */
 export interface InputMetadata {
@@ -62,42 +57,114 @@ export interface InputMetadata {
   readonly dtype: DType;
 }
 
+/** A node's rarely used state (see Node._extras). */
+export interface NodeExtras {
+  retainedGrads: (WeakRef<Tensor> | undefined)[];
+  tensorHooks: HookEntry<TensorHook>[][] | null;
+  preHooks: HookEntry<NodePreHook>[] | null;
+  postHooks: HookEntry<NodePostHook>[] | null;
+  readonly forwardTrace: string | undefined;
+}
+
+/** A new node's extras: none, unless anomaly mode wants the forward trace. */
+function newExtras(): NodeExtras | null {
+  const trace = forwardTrace();
+  if (trace === undefined) return null;
+  return {
+    retainedGrads: NO_RETAINED_GRADS,
+    tensorHooks: null,
+    preHooks: null,
+    postHooks: null,
+    forwardTrace: trace,
+  };
+}
+
+/** The inputMeta of a node not told its inputs: shared, as nodes are made once per recorded op. */
+const NO_INPUT_META: readonly (InputMetadata | null)[] = Object.freeze([]);
+
+// Fields are `declare`d and set in the constructors: a node is made per recorded op, and V8 builds plain
+// constructor assignments faster than class-field definitions (measured: ~5% of a scalar op chain).
 export abstract class Node {
   /** Creation order; the engine runs the ready node created last first, like PyTorch. */
-  readonly seq: number;
-  readonly next_functions: readonly Edge[];
+  declare readonly seq: number;
+  declare readonly next_functions: readonly Edge[];
   /** @internal Per input: where its gradient must be summed/cast to (null: no check). */
-  inputMeta: readonly (InputMetadata | null)[] = [];
-  /** @internal Outputs that called retain_grad(), by output number. */
-  _retainedGrads: (WeakRef<Tensor> | undefined)[] = [];
-  /** @internal Hooks of the tensors this node produced (or of the leaf, for AccumulateGrad), by output number. */
-  _tensorHooks: HookEntry<TensorHook>[][] | null = null;
-  /** @internal */ _preHooks: HookEntry<NodePreHook>[] | null = null;
-  /** @internal */ _postHooks: HookEntry<NodePostHook>[] | null = null;
-  /** @internal The backward engine's bookkeeping for this node during a run (see RunState in engine.ts). */
-  _pending: PendingGrads | null = null;
-  /** @internal Where the forward pass created this node (anomaly mode only). */
-  readonly _forwardTrace: string | undefined;
+  declare inputMeta: readonly (InputMetadata | null)[];
+  /** @internal Hooks, retained grads and the forward trace: rare, so kept out of the node until used. */
+  declare _extras: NodeExtras | null;
+  // The backward engine's bookkeeping (see RunState in engine.ts): the run that last reached this node (an
+  // id: a number, cheap to write into a long-lived node), the edges still to arrive in it, and the
+  // gradients w.r.t. this node's outputs summed so far.
+  /** @internal */ declare _runId: number;
+  /** @internal */ declare _deps: number;
+  /** @internal */ declare _buffer: (Tensor | null)[] | null;
+  /** @internal The edge [this, 0], made on first use and shared by every op that reads output 0. */
+  declare _edge0: Edge | null;
 
   constructor(nextFunctions: readonly Edge[], seq?: number) {
-    this.next_functions = nextFunctions;
     this.seq = seq ?? nextSequenceNr++;
-    this._forwardTrace = forwardTrace();
+    this.next_functions = nextFunctions;
+    this.inputMeta = NO_INPUT_META;
+    this._extras = newExtras();
+    this._runId = 0;
+    this._deps = 0;
+    this._buffer = null;
+    this._edge0 = null;
+  }
+
+  /** @internal This node's extras, made on first use. */
+  _ensureExtras(): NodeExtras {
+    return (this._extras ??= {
+      retainedGrads: NO_RETAINED_GRADS,
+      tensorHooks: null,
+      preHooks: null,
+      postHooks: null,
+      forwardTrace: undefined,
+    });
+  }
+
+  /** @internal Outputs that called retain_grad(), by output number (NO_RETAINED_GRADS while none did). */
+  get _retainedGrads(): (WeakRef<Tensor> | undefined)[] {
+    return this._extras?.retainedGrads ?? NO_RETAINED_GRADS;
+  }
+
+  set _retainedGrads(list: (WeakRef<Tensor> | undefined)[]) {
+    this._ensureExtras().retainedGrads = list;
+  }
+
+  /** @internal Hooks of the tensors this node produced (or of the leaf, for AccumulateGrad), by output number. */
+  get _tensorHooks(): HookEntry<TensorHook>[][] | null {
+    return this._extras?.tensorHooks ?? null;
+  }
+
+  /** @internal */
+  get _preHooks(): HookEntry<NodePreHook>[] | null {
+    return this._extras?.preHooks ?? null;
+  }
+
+  /** @internal */
+  get _postHooks(): HookEntry<NodePostHook>[] | null {
+    return this._extras?.postHooks ?? null;
+  }
+
+  /** @internal Where the forward pass created this node (anomaly mode only). */
+  get _forwardTrace(): string | undefined {
+    return this._extras?.forwardTrace;
   }
 
   /** Registers fn(gradInputs, gradOutputs), run after this node computed its gradients. */
   register_hook(fn: NodePostHook): RemovableHandle {
-    return addHook((this._postHooks ??= []), fn, "register_hook");
+    return addHook((this._ensureExtras().postHooks ??= []), fn, "register_hook");
   }
 
   /** Registers fn(gradOutputs), run before this node computes its gradients. */
   register_prehook(fn: NodePreHook): RemovableHandle {
-    return addHook((this._preHooks ??= []), fn, "register_prehook");
+    return addHook((this._ensureExtras().preHooks ??= []), fn, "register_prehook");
   }
 
   /** @internal Registers a hook of the tensor that is output `outputNr` of this node. */
   _addTensorHook(outputNr: number, fn: TensorHook): RemovableHandle {
-    const all = (this._tensorHooks ??= []);
+    const all = (this._ensureExtras().tensorHooks ??= []);
     return addHook((all[outputNr] ??= []), fn, "register_hook");
   }
 
@@ -121,13 +188,16 @@ export abstract class Node {
 
 /** The sink for a leaf tensor's gradient: adds it into `variable.grad`. */
 export class AccumulateGrad extends Node {
-  constructor(readonly variable: Tensor) {
+  declare readonly variable: Tensor;
+  /** @internal register_post_accumulate_grad_hook's hooks: fn(variable) after .grad was updated. */
+  declare _postAccumulateHooks: HookEntry<(t: Tensor) => void>[] | null;
+
+  constructor(variable: Tensor) {
     // PyTorch gives AccumulateGrad the highest sequence number so it runs as soon as it is ready.
     super([], Number.MAX_SAFE_INTEGER);
+    this.variable = variable;
+    this._postAccumulateHooks = null;
   }
-
-  /** @internal register_post_accumulate_grad_hook's hooks: fn(variable) after .grad was updated. */
-  _postAccumulateHooks: HookEntry<(t: Tensor) => void>[] | null = null;
 
   name(): string {
     return "AccumulateGrad";
@@ -168,26 +238,68 @@ export function legacyTypeName(t: Tensor): string {
   return `torch.${t.dtype.scalarTypeName}Tensor`;
 }
 
-/** A node made from a row of the derivatives table. */
-export class OpNode<S extends object> extends Node {
-  private saved: S | null;
-  /** Version of each saved tensor when it was saved, to catch in-place changes before backward. */
-  private savedVersions: [Tensor, number, boolean][] = [];
+/** Node's fields, writable: OpNode's constructor sets them itself (see OpNode). */
+type NodeFields = { -readonly [K in keyof Node]: Node[K] };
 
-  constructor(
-    private readonly opName: string,
-    private readonly formula: Formula<S>,
-    saved: S,
-    nextFunctions: readonly Edge[],
-    private readonly outputs = 1,
-  ) {
-    super(nextFunctions);
+/**
+ * A node made from a row of the derivatives table.
+ *
+ * A Node, but not declared `extends Node`: its prototype is linked to Node.prototype below and its
+ * constructor sets Node's fields itself. Tools that keep function names (esbuild's keepNames, which tsx
+ * uses) redefine each class's `name`, and V8 then builds instances of a *derived* class through a slow
+ * runtime path (about 130 ns per `new`, doubling the cost of a scalar op); a base class is not affected.
+ */
+// The interface gives the class Node's members (merged declarations need the same type parameters).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+export interface OpNode<S extends object> extends Node {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the prototype is linked below
+export class OpNode<S extends object> {
+  declare private saved: S | null;
+  // Each saved tensor and its version when it was saved (as version * 2 + 1 when it is this node's own
+  // output), to catch in-place changes before backward. The first two live in fields, since most ops save
+  // at most two and a node is kept alive until backward; more go to a list of [tensor, code] pairs.
+  declare private saved0: Tensor | null;
+  declare private code0: number;
+  declare private saved1: Tensor | null;
+  declare private code1: number;
+  declare private savedMore: (Tensor | number)[] | null;
+  declare private readonly opName: string;
+  declare private readonly formula: Formula<S>;
+  declare private readonly outputs: number;
+
+  constructor(opName: string, formula: Formula<S>, saved: S, nextFunctions: readonly Edge[], outputs = 1) {
+    // Node's constructor, inlined (plain `this.x =` so V8 sizes the object for every field).
+    (this as NodeFields).seq = nextSequenceNr++;
+    (this as NodeFields).next_functions = nextFunctions;
+    this.inputMeta = NO_INPUT_META;
+    this._extras = newExtras();
+    this._runId = 0;
+    this._deps = 0;
+    this._buffer = null;
+    this._edge0 = null;
+    this.opName = opName;
+    this.formula = formula;
+    this.outputs = outputs;
     this.saved = saved;
+    this.saved0 = null;
+    this.code0 = 0;
+    this.saved1 = null;
+    this.code1 = 0;
+    this.savedMore = null;
   }
 
   /** @internal Remembers a saved tensor's version; `isOutput` says it is this node's own result. */
   trackSaved(t: Tensor, isOutput: boolean): void {
-    this.savedVersions.push([t, t._version, isOutput]);
+    const code = t._version * 2 + (isOutput ? 1 : 0);
+    if (this.saved0 === null) {
+      this.saved0 = t;
+      this.code0 = code;
+    } else if (this.saved1 === null) {
+      this.saved1 = t;
+      this.code1 = code;
+    } else {
+      (this.savedMore ??= []).push(t, code);
+    }
   }
 
   /** @internal What backward saved, read-only (null once freed); torch.viz shows it with show_saved. */
@@ -207,15 +319,16 @@ export class OpNode<S extends object> extends Node {
     if (!this.saved) return;
     const state = this.saved as Record<string, unknown>;
     for (const key of Object.keys(state)) if (state[key] === from) state[key] = to;
-    for (const entry of this.savedVersions) {
-      if (entry[0] === from) {
-        entry[0] = to;
-        entry[1] = to._version;
-      }
+    const recode = (code: number) => to._version * 2 + (code % 2);
+    if (this.saved0 === from) [this.saved0, this.code0] = [to, recode(this.code0)];
+    if (this.saved1 === from) [this.saved1, this.code1] = [to, recode(this.code1)];
+    const more = this.savedMore ?? [];
+    for (let i = 0; i < more.length; i += 2) {
+      if (more[i] === from) [more[i], more[i + 1]] = [to, recode(more[i + 1] as number)];
     }
   }
 
-  override get numOutputs(): number {
+  get numOutputs(): number {
     return this.outputs;
   }
 
@@ -223,27 +336,52 @@ export class OpNode<S extends object> extends Node {
     const saved = this.unpack();
     const first = gradOutputs[0] ?? gradOutputs.find((g) => g) ?? null;
     if (!first) return this.next_functions.map(() => null);
-    // Plain loops here and in unpack(): apply runs once per node in every backward pass.
-    const edges = this.next_functions;
-    const needsInputGrad = new Array<boolean>(edges.length);
-    for (let i = 0; i < edges.length; i++) needsInputGrad[i] = edges[i][0] !== null;
-    return this.formula(first, saved, { gradOutputs, needsInputGrad });
+    return this.formula(first, saved, { gradOutputs, needsInputGrad: needsInputGradOf(this.next_functions) });
   }
 
   private unpack(): S {
     if (!this.saved) throw new RuntimeError(SAVED_FREED);
-    const versions = this.savedVersions;
-    for (let i = 0; i < versions.length; i++) {
-      const [t, version, isOutput] = versions[i];
-      checkSavedVersion(t, version, this.opName, isOutput);
-    }
+    if (this.saved0 !== null) this.checkVersion(this.saved0, this.code0);
+    if (this.saved1 !== null) this.checkVersion(this.saved1, this.code1);
+    const more = this.savedMore;
+    if (more !== null)
+      for (let i = 0; i < more.length; i += 2) this.checkVersion(more[i] as Tensor, more[i + 1] as number);
     return this.saved;
   }
 
-  override release(): void {
-    this.saved = null;
-    this.savedVersions = [];
+  private checkVersion(t: Tensor, code: number): void {
+    const isOutput = code % 2;
+    if (t._version * 2 + isOutput !== code)
+      checkSavedVersion(t, (code - isOutput) / 2, this.opName, isOutput === 1);
   }
+
+  release(): void {
+    this.saved = null;
+    this.saved0 = null;
+    this.saved1 = null;
+    this.savedMore = null;
+  }
+}
+
+Object.setPrototypeOf(OpNode.prototype, Node.prototype);
+
+/** needsInputGrad for one or two edges: shared arrays, since apply runs once per node in every backward. */
+const NEEDS_GRAD_1 = [Object.freeze([false]), Object.freeze([true])];
+const NEEDS_GRAD_2 = [
+  Object.freeze([false, false]),
+  Object.freeze([true, false]),
+  Object.freeze([false, true]),
+  Object.freeze([true, true]),
+];
+
+/** Which inputs get a gradient: those with an edge to a node (PyTorch's should_compute_output). */
+function needsInputGradOf(edges: readonly Edge[]): readonly boolean[] {
+  if (edges.length === 1) return NEEDS_GRAD_1[edges[0][0] !== null ? 1 : 0];
+  if (edges.length === 2)
+    return NEEDS_GRAD_2[(edges[0][0] !== null ? 1 : 0) + (edges[1][0] !== null ? 2 : 0)];
+  const needs = new Array<boolean>(edges.length);
+  for (let i = 0; i < edges.length; i++) needs[i] = edges[i][0] !== null;
+  return needs;
 }
 
 /** PyTorch's error when a tensor saved for backward was modified in place after it was saved. */

@@ -10,7 +10,16 @@ import { OpNode, type Edge, type InputMetadata } from "../autograd/node.js";
 import { needsViewRebase, rebaseViewHistory } from "../autograd/view_inplace.js";
 import { backend, type BinaryOp, type StridedArray, type UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { allocate, Category, describe, resultType, type DType, type TypedArray } from "../tensor/dtype.js";
+import {
+  allocate,
+  Category,
+  describe,
+  float32,
+  float64,
+  resultType,
+  type DType,
+  type TypedArray,
+} from "../tensor/dtype.js";
 import {
   broadcastShapes,
   broadcastStrides,
@@ -18,6 +27,7 @@ import {
   shapesEqual,
   type Shape,
 } from "../tensor/shape.js";
+import { BINARY, UNARY } from "../backend/js/scalar_kernels.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives/index.js";
 
@@ -46,12 +56,12 @@ export function scalarValue(v: Scalar): number {
 /** A 0-dim tensor holding a scalar operand, already converted to the op's compute dtype. */
 export function scalarTensor(v: Scalar, dtype: DType): Tensor {
   const data = allocate(dtype, 1);
-  data[0] = dtype.cast(scalarValue(v));
-  return Tensor._fromData(data, SCALAR_SHAPE, dtype);
+  data[0] = dtype.cast(typeof v === "number" ? v : Number(v));
+  return Tensor._scalar(data, dtype);
 }
 
-/** The shape of every 0-dim tensor made here: frozen, so tensors share it instead of copying. */
-const SCALAR_SHAPE: Shape = Object.freeze([]);
+/** The params of a unary op that takes none: one shared array, not a new one per call. */
+const NO_PARAMS: readonly number[] = Object.freeze([]);
 
 export function fromData(data: TypedArray, shape: Shape, dtype: DType): Tensor {
   return Tensor._fromData(data, shape, dtype);
@@ -65,7 +75,29 @@ export function unaryKernel(
   params?: readonly number[],
   computeDtype = outDtype,
 ) {
+  if (x.shape.length === 0) return scalarUnary(op, x, outDtype, params ?? NO_PARAMS, computeDtype);
   return fromData(backend().unary(op, x._view(), computeDtype, outDtype, params), x.shape, outDtype);
+}
+
+/**
+ * A 0-dim operand skips the backend: its one element goes straight through the scalar kernel, which
+ * is what every backend computes for a single element (the JS kernels are the reference), same digits.
+ */
+function scalarUnary(
+  op: UnaryOp,
+  x: Tensor,
+  outDtype: DType,
+  params: readonly number[],
+  computeDtype: DType,
+): Tensor {
+  const round = computeDtype.cast;
+  const v = x._storage.data[x._offset];
+  let result = UNARY[op](x.dtype === computeDtype ? v : round(v), round, params);
+  // Integer results are truncated like the backends do; bool stores 0/1 as computed.
+  if (outDtype.category === Category.Integral) result = outDtype.cast(result);
+  const out = allocate(outDtype, 1);
+  out[0] = result;
+  return Tensor._scalar(out, outDtype);
 }
 
 /** An elementwise kernel of two tensors, broadcasting them to one shape. */
@@ -76,9 +108,44 @@ export function binaryKernel(
   computeDtype: DType,
   outDtype = computeDtype,
 ): Tensor {
+  if (a.shape.length === 0 && b.shape.length === 0) return scalarBinary(op, a, b, computeDtype, outDtype);
   const shape = shapesEqual(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
   const out = backend().binary(op, broadcastView(a, shape), broadcastView(b, shape), computeDtype, outDtype);
   return fromData(out, shape, outDtype);
+}
+
+/** Two 0-dim operands: the scalar kernel directly (see scalarUnary). */
+function scalarBinary(op: BinaryOp, a: Tensor, b: Tensor, computeDtype: DType, outDtype: DType): Tensor {
+  const va = a._storage.data[a._offset];
+  const vb = b._storage.data[b._offset];
+  const out = allocate(outDtype, 1);
+  if (a.dtype === computeDtype && b.dtype === computeDtype && outDtype === computeDtype) {
+    // Float +, -, *, / of two values of the storage's dtype: the store rounds once, exactly like the
+    // kernel's r(a op b) (as in fast_paths.ts), without a call through the kernel table.
+    if (computeDtype === float32 || computeDtype === float64) {
+      switch (op) {
+        case "add":
+          out[0] = va + vb;
+          return Tensor._scalar(out, outDtype);
+        case "sub":
+          out[0] = va - vb;
+          return Tensor._scalar(out, outDtype);
+        case "mul":
+          out[0] = va * vb;
+          return Tensor._scalar(out, outDtype);
+        case "div":
+          out[0] = va / vb;
+          return Tensor._scalar(out, outDtype);
+      }
+    }
+  }
+  const round = computeDtype.cast;
+  out[0] = BINARY[op](
+    a.dtype === computeDtype ? va : round(va),
+    b.dtype === computeDtype ? vb : round(vb),
+    round,
+  );
+  return Tensor._scalar(out, outDtype);
 }
 
 /** t as a backend operand read as if expanded to `shape`. */
@@ -96,9 +163,32 @@ function broadcastView(t: Tensor, shape: Shape): StridedArray {
 /** Both operands of a binary op as tensors in their promoted dtype (scalars wrapped as 0-dim). */
 export function promoteOperands(a: TensorOrScalar, b: TensorOrScalar): [Tensor, Tensor, DType] {
   const dtype = sameDtypeResult(a, b) ?? resultType([a, b]);
-  const ta = a instanceof Tensor ? a : scalarTensor(a, dtype);
-  const tb = b instanceof Tensor ? b : scalarTensor(b, dtype);
+  const ta = a instanceof Tensor ? a : wrappedScalar(a, dtype);
+  const tb = b instanceof Tensor ? b : wrappedScalar(b, dtype);
   return [ta, tb, dtype];
+}
+
+// Recently wrapped number operands, reused: `y.mul(1.01).add(0.1)` in a loop would otherwise make a tensor
+// per op. Safe because a wrapped operand is only read: ops compute new outputs from it, and formulas that
+// save it (MulBackward0's `other`) never write it; users cannot reach it (PyTorch makes a fresh one, but
+// nothing tells the two apart). Inference mode makes its own (its tensors may not be saved outside it).
+const WRAPPED_SLOTS = 8;
+const wrappedValues: number[] = new Array<number>(WRAPPED_SLOTS).fill(NaN);
+const wrappedTensors: (Tensor | null)[] = new Array<Tensor | null>(WRAPPED_SLOTS).fill(null);
+let nextWrappedSlot = 0;
+
+/** A number operand as a 0-dim tensor of the op's dtype (promoteOperands' scalarTensor, cached). */
+function wrappedScalar(v: Scalar, dtype: DType): Tensor {
+  if (typeof v !== "number" || is_inference_mode_enabled()) return scalarTensor(v, dtype);
+  for (let i = 0; i < WRAPPED_SLOTS; i++) {
+    const t = wrappedTensors[i];
+    if (t !== null && t.dtype === dtype && Object.is(wrappedValues[i], v)) return t;
+  }
+  const t = scalarTensor(v, dtype);
+  wrappedValues[nextWrappedSlot] = v;
+  wrappedTensors[nextWrappedSlot] = t;
+  nextWrappedSlot = (nextWrappedSlot + 1) % WRAPPED_SLOTS;
+  return t;
 }
 
 /**
@@ -126,18 +216,24 @@ export function record<K extends DerivativeName>(
   output: Tensor,
   saved: () => SavedOf<K>,
 ): Tensor {
-  if (!needsGraph(inputs)) return output;
-  const state: object = saved() as object;
+  // Small enough to inline into every op, so the no-graph path (backward formulas, no_grad) allocates
+  // neither the thunk nor the inputs list.
+  return needsGraph(inputs) ? recordNode(name, inputs, output, saved() as object) : output;
+}
+
+function recordNode(name: DerivativeName, inputs: readonly Tensor[], output: Tensor, state: object): Tensor {
   // Plain loops instead of map/Object.values: this runs once per recorded op.
-  const edges = new Array<Edge>(inputs.length);
-  const inputMeta = new Array<InputMetadata>(inputs.length);
-  for (let i = 0; i < inputs.length; i++) {
+  const n = inputs.length;
+  const edges = new Array<Edge>(n);
+  let sharedDtype: DType | null = n > 0 ? inputs[0].dtype : null;
+  for (let i = 0; i < n; i++) {
     const t = inputs[i];
     edges[i] = t._gradEdge();
-    inputMeta[i] = { shape: t.shape, dtype: t.dtype };
+    if (t.shape.length !== 0 || t.dtype !== sharedDtype) sharedDtype = null;
   }
-  const node = new OpNode(name, DERIVATIVES[name] as never, state, edges);
-  node.inputMeta = inputMeta;
+  const node = new OpNode(name, FORMULAS.get(name) as never, state, edges);
+  // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
+  node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
   for (const key in state) {
     const v = (state as Record<string, unknown>)[key];
     if (!(v instanceof Tensor)) continue;
@@ -149,6 +245,24 @@ export function record<K extends DerivativeName>(
   output._requiresGrad = true;
   return output;
 }
+
+function inputMetaOf(inputs: readonly Tensor[]): InputMetadata[] {
+  const meta = new Array<InputMetadata>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const t = inputs[i];
+    meta[i] = t.shape.length === 0 ? t.dtype._scalarMeta : { shape: t.shape, dtype: t.dtype };
+  }
+  return meta;
+}
+
+/** The inputMeta of `n` 0-dim inputs of one dtype, made once per (dtype, n). */
+function scalarInputMeta(dtype: DType, n: number): readonly InputMetadata[] {
+  const lists = dtype._scalarMetaLists;
+  return (lists[n] ??= Object.freeze(new Array<InputMetadata>(n).fill(dtype._scalarMeta)));
+}
+
+/** The derivatives table as a Map: a keyed load from the 100+-key object missed V8's caches on every record. */
+const FORMULAS = new Map<string, unknown>(Object.entries(DERIVATIVES));
 
 export function needsGraph(inputs: readonly Tensor[]): boolean {
   if (!is_grad_enabled()) return false;

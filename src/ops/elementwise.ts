@@ -14,7 +14,7 @@ import {
 } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { backend, type BinaryOp } from "../backend/backend.js";
+import { backend, type BinaryOp, type StridedArray } from "../backend/backend.js";
 import {
   binaryKernel,
   checkOperand,
@@ -244,20 +244,26 @@ export function clamp(input: Tensor, min?: number | null | ClampOptions, max?: n
   if (lo !== null && typeof lo === "object") ({ min: lo = null, max: hi = null } = lo);
   lo ??= null;
   hi ??= null;
-  for (const [name, v] of [
-    ["min", lo],
-    ["max", hi],
-  ] as const) {
-    if (v !== null && typeof v !== "number")
-      throw new TypeError(`clamp(): argument '${name}' must be Number, not ${typeof v}`);
-  }
+  checkBound("min", lo);
+  checkBound("max", hi);
   if (lo === null && hi === null)
     throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
-  const dtype = resultType([input, ...(lo === null ? [] : [lo]), ...(hi === null ? [] : [hi])]);
-  const bound = (v: number | null) => (v === null ? NaN : dtype.cast(v));
-  const out = unaryKernel("clamp", input, dtype, [bound(lo), bound(hi)]);
+  // A floating tensor already outranks any number bound; otherwise ask resultType.
+  const dtype =
+    input.dtype.category === Category.Floating
+      ? input.dtype
+      : resultType(lo === null ? [input, hi as number] : hi === null ? [input, lo] : [input, lo, hi]);
+  const out = unaryKernel("clamp", input, dtype, [
+    lo === null ? NaN : dtype.cast(lo),
+    hi === null ? NaN : dtype.cast(hi),
+  ]);
   const [minV, maxV] = [lo, hi];
   return record("ClampBackward1", [input], out, () => ({ self: input, min: minV, max: maxV }));
+}
+
+function checkBound(name: "min" | "max", v: unknown): void {
+  if (v !== null && typeof v !== "number")
+    throw new TypeError(`clamp(): argument '${name}' must be Number, not ${typeof v}`);
 }
 
 /** Comparisons and logical ops: bool results, never differentiable. */
@@ -293,14 +299,24 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
     );
   }
   const [a, b, dtype] = promoteOperands(input, other);
+  if (condition.shape.length === 0 && a.shape.length === 0 && b.shape.length === 0) {
+    // All 0-dim: pick the value here, as the backends' where kernel does (cast to the result dtype).
+    const chosen = condition._storage.data[condition._offset] !== 0 ? a : b;
+    const out = scalarTensor(chosen._storage.data[chosen._offset], dtype);
+    return record("WhereBackward0", [condition, a, b], out, () => ({ condition }));
+  }
   const shape = broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape);
-  const view = (t: Tensor) => ({
-    ...t._view(),
+  const out = fromData(
+    backend().where(expandedView(condition, shape), expandedView(a, shape), expandedView(b, shape), dtype),
     shape,
-    strides: broadcastStrides(t.shape, t._strides, shape),
-  });
-  const out = fromData(backend().where(view(condition), view(a), view(b), dtype), shape, dtype);
+    dtype,
+  );
   return record("WhereBackward0", [condition, a, b], out, () => ({ condition }));
+}
+
+/** t as a backend operand read as if expanded to `shape`. */
+function expandedView(t: Tensor, shape: readonly number[]): StridedArray {
+  return { ...t._view(), shape, strides: broadcastStrides(t.shape, t._strides, shape) };
 }
 
 /** Tensor.where(condition, other): where(condition, self, other). */

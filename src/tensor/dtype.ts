@@ -1,4 +1,5 @@
 // Data types, their storage arrays, and PyTorch's type-promotion rules.
+import { SCALAR_SHAPE } from "./shape.js";
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -8,6 +9,12 @@ export const enum Category {
   Bool = 0,
   Integral = 1,
   Floating = 2,
+}
+
+/** A 0-dim input's shape and dtype, as the autograd engine records it (node.ts's InputMetadata). */
+interface ScalarMeta {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
 }
 
 export class DType {
@@ -21,6 +28,11 @@ export class DType {
     /** Rounds a JS number to a value this dtype can hold. */
     readonly cast: (v: number) => number,
   ) {}
+
+  /** @internal What the autograd engine records of a 0-dim input of this dtype: one object, shared. */
+  readonly _scalarMeta: ScalarMeta = Object.freeze({ shape: SCALAR_SHAPE, dtype: this });
+  /** @internal Lists of n copies of _scalarMeta, by n (core.ts fills them on first use). */
+  readonly _scalarMetaLists: (readonly ScalarMeta[])[] = [];
 
   /** PyTorch's C++ scalar type name, as its error messages print it ("Float", "Long", ...). */
   get scalarTypeName(): string {
@@ -86,17 +98,11 @@ export function toDType(d: DType | string, argName = "dtype"): DType {
 }
 
 export function allocate(dtype: DType, n: number): TypedArray {
-  switch (dtype.name) {
-    case "float32":
-      return new Float32Array(n);
-    case "float64":
-    case "int64":
-      return new Float64Array(n);
-    case "int32":
-      return new Int32Array(n);
-    case "bool":
-      return new Uint8Array(n);
-  }
+  // Identity checks instead of a switch on the name: this runs for every tensor an op makes.
+  if (dtype === float32) return new Float32Array(n);
+  if (dtype === float64 || dtype === int64) return new Float64Array(n);
+  if (dtype === int32) return new Int32Array(n);
+  return new Uint8Array(n);
 }
 
 /** The wider of two dtypes (torch.promote_types). */

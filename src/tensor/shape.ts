@@ -3,6 +3,11 @@ import { IndexError, RuntimeError } from "../errors.js";
 
 export type Shape = readonly number[];
 
+/** The shape of every 0-dim tensor: frozen, so tensors share it instead of copying. */
+export const SCALAR_SHAPE: Shape = Object.freeze([]);
+/** The strides of a 0-dim tensor, shared the same way (nothing writes a tensor's strides in place). */
+export const SCALAR_STRIDES = Object.freeze([]) as unknown as number[];
+
 export function numel(shape: Shape): number {
   let n = 1;
   for (const d of shape) n *= d;
@@ -10,6 +15,7 @@ export function numel(shape: Shape): number {
 }
 
 export function contiguousStrides(shape: Shape): number[] {
+  if (shape.length === 0) return SCALAR_STRIDES;
   const strides = new Array<number>(shape.length);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {

@@ -2,24 +2,42 @@
 // Op methods (x.sin(), x.add(y), ...) are installed by the files in src/ops/ next to their ops,
 // and backward() by src/autograd/engine.ts, so this file stays free of import cycles.
 import { is_inference_mode_enabled } from "../autograd/grad_mode.js";
-import { AccumulateGrad, type Edge, type Node } from "../autograd/node.js";
+import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "../autograd/node.js";
 import type { StridedArray } from "../backend/backend.js";
 import { backend } from "../backend/backend.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import { emitWarning } from "../warnings.js";
-import { type DType, type TypedArray } from "./dtype.js";
+import { allocate, type DType, type TypedArray } from "./dtype.js";
 import { tensorFormat, tensorRepr } from "./format.js";
-import { contiguousStrides, isContiguous, normalizeDim, numel } from "./shape.js";
+import {
+  contiguousStrides,
+  isContiguous,
+  normalizeDim,
+  numel,
+  SCALAR_SHAPE,
+  SCALAR_STRIDES,
+} from "./shape.js";
 
 /** Memory shared by a tensor and its views; the version counter catches in-place changes. */
+// Storage and Tensor `declare` their fields and set them in the constructor: one of each is made per op,
+// and V8 builds plain constructor assignments faster than class-field definitions.
 export class Storage {
-  version = 0;
+  declare data: TypedArray;
+  declare version: number;
   /** Made inside torch.inference_mode: such tensors (and their views) may never join a graph later. */
-  readonly inference = is_inference_mode_enabled();
-  constructor(public data: TypedArray) {}
+  declare readonly inference: boolean;
+
+  constructor(data: TypedArray) {
+    this.data = data;
+    this.version = 0;
+    this.inference = is_inference_mode_enabled();
+  }
 }
 
 export type Nested<T> = T | Nested<T>[];
+
+/** The edge of an input that takes no gradient: shared, as nothing writes an edge once made. */
+const NO_EDGE = Object.freeze([null, 0]) as unknown as Edge;
 
 const NON_LEAF_GRAD_WARNING =
   "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be " +
@@ -28,34 +46,47 @@ const NON_LEAF_GRAD_WARNING =
   "you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations.";
 
 export class Tensor {
-  /** @internal */ _storage: Storage;
-  /** @internal */ _strides: number[];
-  /** @internal */ _offset: number;
-  readonly shape: readonly number[];
-  readonly dtype: DType;
+  /** @internal */ declare _storage: Storage;
+  /** @internal */ declare _strides: number[];
+  /** @internal */ declare _offset: number;
+  declare readonly shape: readonly number[];
+  declare readonly dtype: DType;
 
-  /** @internal */ _requiresGrad = false;
-  /** @internal */ _gradFn: Node | null = null;
-  /** @internal Which output of grad_fn this tensor is. */ _outputNr = 0;
-  /** @internal */ _grad: Tensor | null = null;
-  /** @internal */ _retainsGrad = false;
-  /** @internal The leaf's gradient sink, made once so every op sees the same node. */ _accumulator: AccumulateGrad | null =
-    null;
-  /** @internal The tensor this one is a view of (shares storage). */ _base: Tensor | null = null;
+  /** @internal */ declare _requiresGrad: boolean;
+  /** @internal */ declare _gradFn: Node | null;
+  /** @internal Which output of grad_fn this tensor is. */ declare _outputNr: number;
+  /** @internal */ declare _grad: Tensor | null;
+  /** @internal */ declare _retainsGrad: boolean;
+  /** @internal The leaf's gradient sink, made once so every op sees the same node. */
+  declare _accumulator: AccumulateGrad | null;
+  /** @internal The tensor this one is a view of (shares storage). */ declare _base: Tensor | null;
 
   /** @internal Use torch.tensor() and friends to make tensors. */
   constructor(storage: Storage, shape: readonly number[], strides: number[], offset: number, dtype: DType) {
     this._storage = storage;
     // A frozen shape (another tensor's) cannot change, so it is shared instead of copied.
-    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
+    this.shape =
+      shape.length === 0 ? SCALAR_SHAPE : Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
     this._strides = strides;
     this._offset = offset;
     this.dtype = dtype;
+    this._requiresGrad = false;
+    this._gradFn = null;
+    this._outputNr = 0;
+    this._grad = null;
+    this._retainsGrad = false;
+    this._accumulator = null;
+    this._base = null;
   }
 
   /** @internal A new contiguous tensor owning `data`. */
   static _fromData(data: TypedArray, shape: readonly number[], dtype: DType): Tensor {
     return new Tensor(new Storage(data), shape, contiguousStrides(shape), 0, dtype);
+  }
+
+  /** @internal A new 0-dim tensor owning `data` (one element): the hot path of scalar ops. */
+  static _scalar(data: TypedArray, dtype: DType): Tensor {
+    return new Tensor(new Storage(data), SCALAR_SHAPE, SCALAR_STRIDES, 0, dtype);
   }
 
   // ---- shape -------------------------------------------------------------------------------------
@@ -69,7 +100,7 @@ export class Tensor {
   }
 
   numel(): number {
-    return numel(this.shape);
+    return this.shape.length === 0 ? 1 : numel(this.shape);
   }
 
   /** `t.size()` is the shape; `t.size(dim)` one dim (negative counts from the end). */
@@ -172,7 +203,10 @@ export class Tensor {
       throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (this.is_leaf || this._retainsGrad) return;
     this._retainsGrad = true;
-    this._gradFn!._retainedGrads[this._outputNr] = new WeakRef(this);
+    const node = this._gradFn!;
+    // Nodes share one frozen empty list until an output retains its grad.
+    if (node._retainedGrads === NO_RETAINED_GRADS) node._retainedGrads = [];
+    node._retainedGrads[this._outputNr] = new WeakRef(this);
   }
 
   /** A new tensor sharing storage (and version counter) but cut from the graph. */
@@ -197,10 +231,12 @@ export class Tensor {
 
   /** @internal Where a gradient for this tensor goes: its grad_fn, or the leaf's AccumulateGrad. */
   _gradEdge(): Edge {
-    if (this._gradFn) return [this._gradFn, this._outputNr];
-    if (!this._requiresGrad) return [null, 0];
-    this._accumulator ??= new AccumulateGrad(this);
-    return [this._accumulator, 0];
+    const fn = this._gradFn;
+    // Edges are never written once made, so one [node, 0] is shared by every op reading output 0.
+    if (fn) return this._outputNr === 0 ? (fn._edge0 ??= [fn, 0]) : [fn, this._outputNr];
+    if (!this._requiresGrad) return NO_EDGE;
+    const acc = (this._accumulator ??= new AccumulateGrad(this));
+    return (acc._edge0 ??= [acc, 0]);
   }
 
   /** @internal How many in-place writes this tensor's storage has seen. */
@@ -228,6 +264,12 @@ export class Tensor {
 
   /** Row-major values as a fresh typed array of this dtype's storage type. */
   values(): TypedArray {
+    if (this.shape.length === 0) {
+      // One element: no backend call (clone() of a scalar gradient runs once per leaf per backward).
+      const out = allocate(this.dtype, 1);
+      out[0] = this._storage.data[this._offset];
+      return out;
+    }
     return backend().copy(this._view(), this.dtype);
   }
 
