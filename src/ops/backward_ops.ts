@@ -7,7 +7,7 @@ import * as jsKernels from "../backend/js/grad_kernels.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { broadcastShapes, broadcastStrides, normalizeDim, type Shape } from "../tensor/shape.js";
 import { allocate } from "../tensor/dtype.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { Tensor } from "../tensor/tensor.js";
 import { fromData, installMethods, needsGraph, record, type AsMethod } from "./core.js";
 
 /** t read as `shape`, in dtype `like`'s dtype. */
@@ -22,8 +22,25 @@ function operand(t: Tensor, like: Tensor, shape: Shape): StridedArray {
   };
 }
 
+/** A 0-dim tensor of `like`'s dtype holding v. */
+function scalarResult(v: number, like: Tensor): Tensor {
+  const data = allocate(like.dtype, 1);
+  data[0] = v;
+  return Tensor._scalar(data, like.dtype);
+}
+
+/** The one value of a 0-dim tensor. */
+const valueOf = (t: Tensor): number => t._storage.data[t._offset];
+
 /** grad.\_sigmoid_backward(output) = grad * (1 - output) * output: SigmoidBackward0's kernel. */
 export function _sigmoid_backward(grad: Tensor, output: Tensor): Tensor {
+  if (grad.ndim === 0 && output.ndim === 0 && grad.dtype === output.dtype) {
+    // Scalar graphs (the tutorials): the kernel's arithmetic on the one element, without building views.
+    const r = grad.dtype.cast;
+    const y = valueOf(output);
+    const out = scalarResult(r(r(valueOf(grad) * r(1 - y)) * y), grad);
+    return record("SigmoidBackwardBackward0", [grad, output], out, () => ({ grad, output }));
+  }
   const shape = broadcastShapes(grad.shape, output.shape);
   const kernel = backend().sigmoidBackward ?? jsKernels.sigmoidBackward;
   const out = fromData(kernel(operand(grad, grad, shape), operand(output, grad, shape)), shape, grad.dtype);
@@ -32,6 +49,10 @@ export function _sigmoid_backward(grad: Tensor, output: Tensor): Tensor {
 
 /** grad.\_threshold_backward(input, threshold) = input <= threshold ? 0 : grad: ReluBackward0's kernel. */
 export function _threshold_backward(grad: Tensor, input: Tensor, threshold: number): Tensor {
+  if (grad.ndim === 0 && input.ndim === 0 && grad.dtype === input.dtype) {
+    const out = scalarResult(valueOf(input) <= threshold ? 0 : valueOf(grad), grad);
+    return record("ThresholdBackwardBackward0", [grad, input], out, () => ({ self: input, threshold }));
+  }
   const shape = broadcastShapes(grad.shape, input.shape);
   const kernel = backend().thresholdBackward ?? jsKernels.thresholdBackward;
   const out = fromData(
