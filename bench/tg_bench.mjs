@@ -1,22 +1,24 @@
-// One tensorgrad benchmark run in its own process: `tsx bench/tg_bench.ts <workload> <js|native> [opts JSON]`.
+// One tensorgrad benchmark run in its own process: `node bench/tg_bench.mjs <workload> <js|native> [opts JSON]`.
 // Prints one JSON object of metrics. Run by bench/run.mjs, which interleaves targets and takes medians.
-import * as torch from "../src/index.js";
-import { availableBackends } from "../src/backend/backend.js";
-import { registerNativeBackend } from "../src/backend/native/register.js";
+// It imports the built package (dist/, what users run; bench/run.mjs builds it first), as plain JavaScript.
+import * as torch from "../dist/index.js";
+import { availableBackends } from "../dist/backend/backend.js";
+import { registerNativeBackend } from "../dist/backend/native/register.js";
 
 const [workload, backendName, optsJson] = process.argv.slice(2);
-const opts = JSON.parse(optsJson ?? "{}") as { quick?: boolean; memorySteps?: number };
+/** @type {{ quick?: boolean, memorySteps?: number }} */
+const opts = JSON.parse(optsJson ?? "{}");
 if (!availableBackends().includes("native")) registerNativeBackend();
 torch.set_backend(backendName);
 torch.manual_seed(0);
 
 const now = () => performance.now();
 /** Median of `reps` timings of fn (ms), after warming up for ~200 ms so V8 has optimised the code (steady state). */
-function timeMs(fn: () => void, reps: number): number {
+function timeMs(fn, reps) {
   const warmUntil = now() + 200;
   do fn();
   while (now() < warmUntil);
-  const times: number[] = [];
+  const times = [];
   for (let i = 0; i < reps; i++) {
     const t = now();
     fn();
@@ -26,7 +28,7 @@ function timeMs(fn: () => void, reps: number): number {
   return times[Math.floor(times.length / 2)];
 }
 
-function w1(): Record<string, number> {
+function w1() {
   const ops = 1000;
   const run = () => {
     const x = torch.tensor(0.5, { requires_grad: true });
@@ -37,7 +39,7 @@ function w1(): Record<string, number> {
   return { w1_us_per_op: (timeMs(run, opts.quick ? 5 : 20) * 1000) / ops };
 }
 
-function w2(): Record<string, number> {
+function w2() {
   const x = torch.tensor(3.73);
   const y = torch.tensor(1.0);
   const w = torch.tensor(1.0, { requires_grad: true });
@@ -61,8 +63,8 @@ function w2(): Record<string, number> {
   return { w2_us_per_step: (ms * 1000) / steps };
 }
 
-function w3(): Record<string, number> {
-  const out: Record<string, number> = {};
+function w3() {
+  const out = {};
   // The JS backend needs minutes for N >= 1024 (about 0.2 GFLOPS): measured up to 512 only.
   const sizes = backendName === "js" ? [128, 512] : opts.quick ? [128, 512, 1024] : [128, 512, 1024, 2048];
   for (const n of sizes) {
@@ -104,12 +106,12 @@ function mlp() {
     for (const p of params) p.grad = null;
     loss.backward();
     torch.no_grad(() => {
-      for (const p of params) p.sub_(p.grad!.mul(lr));
+      for (const p of params) p.sub_(p.grad.mul(lr));
     });
   };
 }
 
-function w4(): Record<string, number> {
+function w4() {
   const step = mlp();
   const steps = backendName === "js" ? 3 : 20;
   const ms = timeMs(
@@ -121,7 +123,7 @@ function w4(): Record<string, number> {
   return { w4_steps_per_s: (steps * 1000) / ms };
 }
 
-function memory(): Record<string, number> {
+function memory() {
   const step = mlp();
   const total = opts.memorySteps ?? 10000;
   for (let i = 0; i < total; i++) step();
@@ -131,8 +133,8 @@ function memory(): Record<string, number> {
   };
 }
 
-function w5(): Record<string, number> {
-  const out: Record<string, number> = {};
+function w5() {
+  const out = {};
   for (const n of [1e6, 1e7]) {
     const x = torch.randn([n]);
     const reps = n === 1e7 ? 3 : 10;
@@ -149,5 +151,5 @@ function w5(): Record<string, number> {
   return out;
 }
 
-const workloads: Record<string, () => Record<string, number>> = { w1, w2, w3, w4, w5, memory };
+const workloads = { w1, w2, w3, w4, w5, memory };
 console.log(JSON.stringify(workloads[workload]()));
