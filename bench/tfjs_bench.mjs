@@ -1,5 +1,5 @@
 // One TF.js benchmark run in its own process (after bundling, see below): <workload> <cpu|wasm> [opts JSON].
-// The same workloads as bench/tg_bench.ts written with tfjs-core; prints one JSON object of metrics.
+// The same workloads as bench/tg_bench.mjs written with tfjs-core; prints one JSON object of metrics.
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import * as tf from "@tensorflow/tfjs-core";
