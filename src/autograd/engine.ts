@@ -4,10 +4,10 @@
 import { RuntimeError } from "../errors.js";
 import { ones_like } from "../tensor/creation.js";
 import { shapesEqual } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { lastStorageSerial, Tensor } from "../tensor/tensor.js";
 import { is_anomaly_enabled } from "./anomaly.js";
 import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
-import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "./node.js";
+import { AccumulateGrad, gradOwnership, NO_RETAINED_GRADS, OpNode, type Edge, type Node } from "./node.js";
 
 export interface BackwardOptions {
   retain_graph?: boolean | null;
@@ -273,9 +273,31 @@ function runGraph(
     );
     needed = nodesLeadingTo(rootNodes, sinks);
   }
+
+  // Gradients made from here on may be kept as .grad without a copy (node.ts, gradOwnership).
+  const outerOwnership = { ...gradOwnership };
+  gradOwnership.floor = lastStorageSerial();
+  gradOwnership.kept = new Set();
+  gradOwnership.refused = null;
+  try {
+    return drain(rootEdges, rootNodes, rootGrads, opts, captured, captureAt, needed);
+  } finally {
+    Object.assign(gradOwnership, outerOwnership);
+  }
+}
+
+function drain(
+  rootEdges: Edge[],
+  rootNodes: Node[],
+  rootGrads: Tensor[],
+  opts: RunOptions,
+  captured: (Tensor | null)[],
+  captureAt: ReturnType<typeof captureTable> | null,
+  needed: Set<Node> | null,
+): (Tensor | null)[] {
+  const capture = opts.capture;
   const retainGraph = opts.retainGraph;
   const anomaly = is_anomaly_enabled();
-
   const ready = new ReadyQueue();
   for (let i = 0; i < rootEdges.length; i++) accumulate(rootEdges[i][0]!, rootEdges[i][1], rootGrads[i]);
   for (let i = 0; i < rootNodes.length; i++) {
@@ -305,6 +327,8 @@ function runGraph(
     if (run && !retainGraph) node.release();
     extras = node._extras;
     if (run && extras !== null && extras.postHooks) outputs = runPostHooks(node, outputs, inputs);
+    // Gradients a custom Function or a hook produced may be held elsewhere: never kept without a copy.
+    if (run && (!(node instanceof OpNode) || (extras !== null && extras.postHooks))) refuseOwnership(outputs);
     if (run && anomaly) checkForNan(node, outputs);
     extras = node._extras;
     if (extras !== null && extras.retainedGrads !== NO_RETAINED_GRADS) retainGrads(node, inputs);
@@ -320,6 +344,11 @@ function runGraph(
     }
   }
   return captured;
+}
+
+function refuseOwnership(grads: readonly (Tensor | null)[]): void {
+  const refused = (gradOwnership.refused ??= new WeakSet());
+  for (const g of grads) if (g) refused.add(g);
 }
 
 /** No gradients: what a node that did not run hands on. */

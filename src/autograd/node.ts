@@ -1,6 +1,6 @@
 // Graph nodes (what `t.grad_fn` returns): one per recorded op, plus AccumulateGrad for leaves.
 import type { DType } from "../tensor/dtype.js";
-import type { Tensor } from "../tensor/tensor.js";
+import type { Storage, Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
 import { forwardTrace } from "./anomaly.js";
 import { is_grad_enabled } from "./grad_mode.js";
@@ -203,6 +203,24 @@ export class AccumulateGrad extends Node {
     return "AccumulateGrad";
   }
 
+  /** Whether `grad` may become .grad without a copy (see gradOwnership). */
+  private canKeep(grad: Tensor): boolean {
+    const storage = grad._storage;
+    const kept = gradOwnership.kept;
+    if (
+      kept === null ||
+      storage.serial <= gradOwnership.floor ||
+      kept.has(storage) ||
+      gradOwnership.refused?.has(grad) ||
+      this._tensorHooks !== null ||
+      grad.dtype !== this.variable.dtype ||
+      !grad.is_contiguous()
+    )
+      return false;
+    kept.add(storage);
+    return true;
+  }
+
   apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[] {
     const grad = gradOutputs[0];
     if (!grad) return [];
@@ -210,12 +228,25 @@ export class AccumulateGrad extends Node {
     // With create_graph the sum stays in the graph; otherwise .grad is a plain tensor updated in place.
     if (is_grad_enabled()) v._grad = v._grad ? v._grad.add(grad) : grad;
     else if (v._grad) v._grad.add_(grad);
-    // A fresh copy: the incoming gradient may be shared with other inputs of the same node.
-    else v._grad = grad.detach().clone();
+    // Like PyTorch, keep the incoming gradient when nothing else holds it; else a fresh copy.
+    else v._grad = this.canKeep(grad) ? grad.detach() : grad.detach().clone();
     if (this._postAccumulateHooks) for (const { fn } of [...this._postAccumulateHooks]) fn(v);
     return [];
   }
 }
+
+/**
+ * PyTorch's AccumulateGrad keeps a gradient as .grad instead of copying it when its reference count says only
+ * the engine holds it. JavaScript has no reference counts, so the engine tracks the same fact for its run: a
+ * gradient whose storage was created during the run (after `floor`), by a built-in derivative row or the
+ * engine's own sums (not a custom Function or a hook, which could keep a reference: `refused`), and not yet
+ * kept by another leaf (`kept`). Anything else is copied, as before.
+ */
+export const gradOwnership = {
+  floor: Number.MAX_SAFE_INTEGER,
+  kept: null as Set<Storage> | null,
+  refused: null as WeakSet<Tensor> | null,
+};
 
 /** What a formula may ask besides the gradient: all output gradients, and which inputs need one. */
 export interface FormulaContext {

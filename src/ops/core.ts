@@ -317,9 +317,17 @@ export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tenso
 
 /** Copies src's values into dst's (possibly strided) storage, converting dtype, and bumps the version. */
 export function writeInto(dst: Tensor, src: Tensor): void {
-  const values = src.dtype === dst.dtype ? src.values() : backend().copy(src._view(), dst.dtype);
+  // A contiguous source is read in place (copying it first cost a full pass per in-place op), except when
+  // a strided write could overwrite source elements still to be read. TypedArray.set handles overlap.
+  const dense = dst.is_contiguous();
+  const values =
+    src.dtype !== dst.dtype
+      ? backend().copy(src._view(), dst.dtype)
+      : src.is_contiguous() && (dense || src._storage !== dst._storage)
+        ? src._storage.data.subarray(src._offset, src._offset + src.numel())
+        : src.values();
   const data = dst._storage.data;
-  if (dst.is_contiguous()) {
+  if (dense) {
     data.set(values, dst._offset);
   } else {
     const strides = dst._strides;

@@ -26,12 +26,22 @@ export class Storage {
   declare version: number;
   /** Made inside torch.inference_mode: such tensors (and their views) may never join a graph later. */
   declare readonly inference: boolean;
+  /** @internal Creation order: the backward engine keeps (rather than copies) gradients made during its run. */
+  declare readonly serial: number;
 
   constructor(data: TypedArray) {
     this.data = data;
     this.version = 0;
     this.inference = is_inference_mode_enabled();
+    this.serial = ++storageSerial;
   }
+}
+
+let storageSerial = 0;
+
+/** @internal The serial of the most recently created storage. */
+export function lastStorageSerial(): number {
+  return storageSerial;
 }
 
 export type Nested<T> = T | Nested<T>[];

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import * as torch from "../../src/index.js";
+import type { FunctionCtx } from "../../src/autograd/index.js";
 
 describe("backward engine", () => {
   it("backpropagates through a 100,000-op chain without recursion", () => {
@@ -113,5 +114,63 @@ describe("backward with the same root twice", () => {
     const y = x.pow(2);
     torch.autograd.backward([y, y]);
     expect(x.grad!.item()).toBe(8);
+  });
+});
+
+// .grad keeps the engine's fresh gradient instead of a copy only when nothing else can hold it.
+describe("gradients kept as .grad without a copy", () => {
+  it("two leaves fed the same gradient (add) never share memory", () => {
+    const x = torch.ones(4, { requires_grad: true });
+    const y = torch.ones(4, { requires_grad: true });
+    x.add(y).mul(3).sum().backward();
+    x.grad!.zero_();
+    expect(y.grad!.tolist()).toEqual([3, 3, 3, 3]);
+  });
+
+  it("a gradient passed in by the user is copied, so changing it later leaves .grad alone", () => {
+    const x = torch.ones(3, { requires_grad: true });
+    const g = torch.tensor([1.0, 2.0, 3.0]);
+    x.add(1).backward(g);
+    g.zero_();
+    expect(x.grad!.tolist()).toEqual([1, 2, 3]);
+  });
+
+  it("a gradient a leaf's hook saw (and may keep) is copied", () => {
+    const x = torch.ones(3, { requires_grad: true });
+    let seen: torch.Tensor | null = null;
+    x.register_hook((g) => {
+      seen = g;
+    });
+    x.mul(2).sum().backward();
+    x.grad!.zero_();
+    expect(seen!.tolist()).toEqual([2, 2, 2]);
+  });
+
+  it("a gradient a custom Function returned (and may keep) is copied", () => {
+    const kept: torch.Tensor[] = [];
+    class Keep extends torch.autograd.Function {
+      static override forward(_ctx: FunctionCtx, x: torch.Tensor): torch.Tensor {
+        return x.clone();
+      }
+      static override backward(_ctx: FunctionCtx, g: torch.Tensor | null): (torch.Tensor | null)[] {
+        const out = g!.mul(5);
+        kept.push(out);
+        return [out];
+      }
+    }
+    const x = torch.ones(2, { requires_grad: true });
+    (Keep.apply(x) as torch.Tensor).sum().backward();
+    kept[0].zero_();
+    expect(x.grad!.tolist()).toEqual([5, 5]);
+  });
+
+  it("a kept gradient accumulates in place on the next backward, as before", () => {
+    const w = torch.ones(2, 3, { requires_grad: true });
+    const x = torch.ones(4, 3);
+    for (let i = 0; i < 3; i++) x.matmul(w.t()).sum().backward();
+    expect(w.grad!.tolist()).toEqual([
+      [12, 12, 12],
+      [12, 12, 12],
+    ]);
   });
 });
