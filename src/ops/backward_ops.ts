@@ -5,21 +5,14 @@
 import { backend, type StridedArray } from "../backend/backend.js";
 import * as jsKernels from "../backend/js/grad_kernels.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
-import { broadcastShapes, broadcastStrides, normalizeDim, type Shape } from "../tensor/shape.js";
+import { broadcastShapes, normalizeDim, type Shape } from "../tensor/shape.js";
 import { allocate } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
-import { fromData, installMethods, needsGraph, record, type AsMethod } from "./core.js";
+import { broadcastView, fromData, installMethods, needsGraph, record, type AsMethod } from "./core.js";
 
 /** t read as `shape`, in dtype `like`'s dtype. */
 function operand(t: Tensor, like: Tensor, shape: Shape): StridedArray {
-  const x = t.dtype === like.dtype ? t : t.to(like.dtype);
-  return {
-    data: x._storage.data,
-    shape,
-    strides: shape.length === 0 ? x._strides : broadcastStrides(x.shape, x._strides, shape),
-    offset: x._offset,
-    dtype: x.dtype,
-  };
+  return broadcastView(t.dtype === like.dtype ? t : t.to(like.dtype), shape);
 }
 
 /** A 0-dim tensor of `like`'s dtype holding v. */

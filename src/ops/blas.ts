@@ -4,8 +4,8 @@ import { RuntimeError } from "../errors.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { backend } from "../backend/backend.js";
 import { Category } from "../tensor/dtype.js";
-import { broadcastShapes, broadcastStrides, type Shape } from "../tensor/shape.js";
-import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
+import { broadcastShapes, type Shape } from "../tensor/shape.js";
+import { broadcastView, checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
 import { mm } from "./linalg.js";
 
 /** Whether `shape` broadcasts to exactly `target`. */
@@ -52,12 +52,7 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts: AddmmOpti
       mat1.dtype === dtype &&
       mat2.dtype === dtype
     ) {
-      const bias = {
-        ...input._view(),
-        shape: product,
-        strides: broadcastStrides(input.shape, input._strides, product),
-      };
-      return fromData(fused(bias, mat1._view(), mat2._view()), product, dtype);
+      return fromData(fused(broadcastView(input, product), mat1._view(), mat2._view()), product, dtype);
     }
     const scaled = alpha === 1 ? mm(mat1, mat2) : mm(mat1, mat2).mul(alpha);
     const bias = beta === 1 ? input : input.mul(beta);

@@ -149,7 +149,7 @@ function scalarBinary(op: BinaryOp, a: Tensor, b: Tensor, computeDtype: DType, o
 }
 
 /** t as a backend operand read as if expanded to `shape`. */
-function broadcastView(t: Tensor, shape: Shape): StridedArray {
+export function broadcastView(t: Tensor, shape: Shape): StridedArray {
   return {
     data: t._storage.data,
     shape,

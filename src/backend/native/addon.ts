@@ -281,24 +281,9 @@ export function checked(raw: RawAddon): CheckedAddon {
       checkOut(where, out, a, n);
       raw.binary(op, a, aOffset, aStrides, b, bOffset, bStrides, shape, out);
     },
-    gemm(
-      a,
-      aOffset,
-      aBatch,
-      aTrans,
-      lda,
-      b,
-      bOffset,
-      bBatch,
-      bTrans,
-      ldb,
-      out,
-      batch,
-      m,
-      n,
-      k,
-      accumulate = 0,
-    ) {
+    gemm(...args) {
+      const [a, aOffset, aBatch, aTrans, lda, b, bOffset, bBatch, bTrans, ldb, out, batch, m, n, k] = args;
+      const accumulate = args[15] ?? 0;
       const where = "gemm";
       if (accumulate !== 0 && accumulate !== 1) fail(where, "accumulate must be 0 or 1");
       checkFloatArray(where, "a", a);
@@ -327,24 +312,7 @@ export function checked(raw: RawAddon): CheckedAddon {
         checkView(where, a, aOffset, aShape, [aBatch, aStr[1], 1]);
         checkView(where, b, bOffset, bShape, [bBatch, bStr[1], 1]);
       }
-      raw.gemm(
-        a,
-        aOffset,
-        aBatch,
-        aTrans,
-        lda,
-        b,
-        bOffset,
-        bBatch,
-        bTrans,
-        ldb,
-        out,
-        batch,
-        m,
-        n,
-        k,
-        accumulate,
-      );
+      raw.gemm(...args);
     },
     reduceRows(x, offset, rows, cols, rowStride, op, out) {
       const where = "reduceRows";
