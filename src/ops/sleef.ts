@@ -7,15 +7,15 @@ const f32 = Math.fround;
 export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
-  // TwoSum: the part of p + c that s lost.
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb);
   const r = f32(s);
-  if (err === 0 || r === s || !Number.isFinite(r)) return r;
+  if (r === s || !Number.isFinite(r)) return r;
   // Mirrored through s, r lands on the other neighbour exactly when s is a midpoint (Sterbenz: exact).
   const other = 2 * s - r;
   if (f32(other) !== other) return r;
-  // s sits on a tie that exact arithmetic would have broken by err's sign.
+  // s is a tie: TwoSum recovers the part of p + c that s lost, whose sign breaks it as exact arithmetic would.
+  const bb = s - p;
+  const err = p - (s - bb) + (c - bb);
+  if (err === 0) return r;
   return err > 0 === other > r ? other : r;
 }
 
