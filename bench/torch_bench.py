@@ -113,7 +113,7 @@ def w4():
         for _ in range(steps):
             step()
 
-    return {"w4_steps_per_s": steps * 1000 / time_ms(run, 1 if quick else 3)}
+    return {"w4_steps_per_s": steps * 1000 / time_ms(run, 1 if quick else 7)}
 
 
 def memory():
