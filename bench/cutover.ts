@@ -39,8 +39,9 @@ function time(fn: () => void): number {
 
 type Case = [name: string, cutoverKey: keyof typeof CUTOVER, run: (b: Backend, x: StridedArray) => unknown];
 const cases: Case[] = [
-  ["exp", "unary", (b, x) => b.unary("exp", x, float32, float32)],
-  ["sigmoid", "unary", (b, x) => b.unary("sigmoid", x, float32, float32)],
+  ["neg", "unary", (b, x) => b.unary("neg", x, float32, float32)],
+  ["exp", "transcendental", (b, x) => b.unary("exp", x, float32, float32)],
+  ["sigmoid", "transcendental", (b, x) => b.unary("sigmoid", x, float32, float32)],
   ["add", "binary", (b, x) => b.binary("add", x, x, float32, float32)],
   ["mul", "binary", (b, x) => b.binary("mul", x, x, float32, float32)],
   ["sum", "sum", (b, x) => b.reduce("sum", x, [0], float32)],

@@ -18,7 +18,10 @@ import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon
  * to C, which the tests use to exercise the kernels on the op table's small tensors.
  */
 export const CUTOVER = {
-  unary: 256,
+  /** neg, relu and strided copies: one JS operation per element */
+  unary: 1024,
+  /** exp, log, sigmoid, tanh: SLEEF or libm per element */
+  transcendental: 16,
   binary: 1024,
   matmulFlops: 4096,
   reduce: 16,
@@ -139,7 +142,8 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         outDtype === computeDtype &&
         (computeDtype.name === "float32" ||
           (computeDtype.name === "float64" && (op === "neg" || op === "relu")));
-      if (code === undefined || !dtypeOk || n < CUTOVER.unary || x.shape.length > MAX_NATIVE_DIMS)
+      const cutover = op === "neg" || op === "relu" ? CUTOVER.unary : CUTOVER.transcendental;
+      if (code === undefined || !dtypeOk || n < cutover || x.shape.length > MAX_NATIVE_DIMS)
         return jsBackend.unary(op, x, computeDtype, outDtype, params);
       const out = newArray(outDtype, n);
       addon.unary(code, x.data as FloatArray, x.offset, [...x.shape], [...x.strides], out);
