@@ -1,7 +1,7 @@
-// The native backend: C kernels (OpenBLAS gemm, elementwise, max) where they win and round exactly like
-// the TypeScript kernels, and the TypeScript backend for everything else (other dtypes, other ops,
-// tensors below the measured cutover sizes). Float sums and float32 softmax run in C with exactly the
-// arithmetic of the TypeScript kernels (native/kernels.c), so both backends give PyTorch's digits.
+// The native backend: C kernels (OpenBLAS gemm and addmm, elementwise ops, sums, max/min/argmax rows, softmax,
+// the fused backward and loss kernels) where they win, and the TypeScript backend for everything else (other
+// dtypes and ops, tensors below the measured cutovers). Every C kernel but gemm repeats the TypeScript kernel's
+// arithmetic exactly (native/*.c), so both backends give PyTorch's digits.
 import type { ArgReduceOp, Backend, BinaryOp, ReduceOp, StridedArray, UnaryOp } from "../backend.js";
 import { iteratorDims } from "../js/cascade_sum.js";
 import { jsBackend } from "../js/index.js";
@@ -15,7 +15,7 @@ import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon
 /**
  * Element counts below which the N-API call (about 1 µs) costs more than the C loop saves, measured with
  * `npx tsx bench/cutover.ts` (table in BENCHMARKS.md). TENSORGRAD_NATIVE_CUTOVER=0 sends every eligible call
- * to C, which the tests use to exercise the kernels on the op table's small tensors.
+ * to C; the op-table tests set these to 0 the same way, so the C kernels run on the table's small tensors.
  */
 export const CUTOVER = {
   /** neg, relu and strided copies: one JS operation per element */
