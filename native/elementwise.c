@@ -10,7 +10,7 @@
    SLEEF's expf, as PyTorch's vml exp computes every float32 element; log/tanh are the double functions rounded
    once, as fround(Math.log(x)) does; sigmoid here is PyTorch's scalar path (libm expf, correctly rounded in
    practice), used where PyTorch's kernel is not vectorized. */
-static inline float unary_f(int op, float x) {
+ALWAYS_INLINE static float unary_f(int op, float x) {
   switch (op) {
     case U_NEG: return -x;
     case U_RELU: return (x > 0.0f || x != x) ? x : 0.0f;
@@ -26,7 +26,7 @@ static inline float unary_f(int op, float x) {
   }
 }
 
-static inline double unary_d(int op, double x) {
+ALWAYS_INLINE static double unary_d(int op, double x) {
   switch (op) {
     case U_NEG: return -x;
     case U_RELU: return (x > 0.0 || x != x) ? x : 0.0;
@@ -73,7 +73,7 @@ static inline double unary_d(int op, double x) {
 DENSE_BINARY(float)
 DENSE_BINARY(double)
 
-static inline double binary_d(int op, double x, double y) {
+ALWAYS_INLINE static double binary_d(int op, double x, double y) {
   switch (op) {
     case B_ADD: return x + y;
     case B_SUB: return x - y;
@@ -81,7 +81,7 @@ static inline double binary_d(int op, double x, double y) {
     default: return x / y;
   }
 }
-static inline float binary_f(int op, float x, float y) {
+ALWAYS_INLINE static float binary_f(int op, float x, float y) {
   switch (op) {
     case B_ADD: return x + y;
     case B_SUB: return x - y;
@@ -92,7 +92,7 @@ static inline float binary_f(int op, float x, float y) {
 
 /* PyTorch's vectorized sigmoid: (1 + exp(0 - x)).reciprocal() with SLEEF's exp, on whole 16-element blocks of
    a contiguous tensor; the last n % 16 elements take the scalar path. */
-static inline float sigmoid_vectorized(float x) { return 1.0f / (1.0f + sleef_expf_inline(0.0f - x)); }
+ALWAYS_INLINE static float sigmoid_vectorized(float x) { return 1.0f / (1.0f + sleef_expf_inline(0.0f - x)); }
 
 /* Elements [begin, end) of a dense unary op over n elements in all. */
 SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int64_t begin, int64_t end, int64_t n) {
@@ -117,7 +117,7 @@ SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int6
 
 /* One row segment: len elements along the last dim, from offsets ao (a) and bo (b) into out[i0...]. Rows whose
    operands are dense (or a broadcast scalar b) take the vectorized loops; others walk the row's strides. */
-static void row_segment(const Job *j, int64_t i0, int64_t len, int64_t ao, int64_t bo) {
+SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64_t ao, int64_t bo) {
   const int last = (int)j->ndim - 1;
   const int64_t as = last >= 0 ? j->a_str[last] : 0, bs = last >= 0 ? j->b_str[last] : 0;
   if (j->is_double) {

@@ -24,7 +24,7 @@ SIMD_CLONES void threshold_backward_double(const double *g, const double *x, dou
 }
 
 /* vec::reduce_all (log) or map2_reduce_all of g * y (softmax) over one row of 8-lane vectors. */
-static inline float row_sum(const float *g, const float *y, int64_t size, int product) {
+ALWAYS_INLINE static float row_sum(const float *g, const float *y, int64_t size, int product) {
   if (size < 8) {
     float acc = product ? g[0] * y[0] : g[0];
     for (int64_t i = 1; i < size; i++) acc = acc + (product ? g[i] * y[i] : g[i]);

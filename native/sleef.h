@@ -6,14 +6,14 @@
 #include <stdint.h>
 #include <string.h>
 
-static inline float pow2f(int e) { /* 2^e for e in [-126, 127] */
+static inline __attribute__((always_inline)) float pow2f(int e) { /* 2^e for e in [-126, 127] */
   const int32_t bits = (int32_t)((uint32_t)(e + 127) << 23);
   float f;
   memcpy(&f, &bits, sizeof f);
   return f;
 }
 
-static inline float sleef_expf_inline(float d) {
+static inline __attribute__((always_inline)) float sleef_expf_inline(float d) {
   /* Clamp first so q stays small; the ends are overridden below, as SLEEF does. */
   float c = d != d ? 0.0f : d;
   c = c < -104.0f ? -104.0f : c;
