@@ -119,6 +119,11 @@ export interface Backend {
    * addmm). Backends without it add the bias to matmul's result.
    */
   addmm?(bias: StridedArray, a: StridedArray, b: StridedArray): TypedArray;
+  /**
+   * Optional: self = self op other in place, for a contiguous float `self` and `other` of its dtype already
+   * broadcast to its shape and not overlapping it. Returns false (having done nothing) when it declines.
+   */
+  binaryInto?(op: "add" | "sub" | "mul" | "div", self: StridedArray, other: StridedArray): boolean;
   /** A contiguous copy converted to `outDtype`. */
   copy(x: StridedArray, outDtype: DType): TypedArray;
   /** out[...] = x[... index[...] ...] along `dim`; index has the output's shape. Indices are pre-validated. */

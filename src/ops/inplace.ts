@@ -7,6 +7,7 @@ import { zeros_like } from "../tensor/creation.js";
 import { allocate } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import {
+  broadcastView,
   checkTensor,
   fromData,
   inPlace,
@@ -14,6 +15,7 @@ import {
   isScalar,
   needsGraph,
   record,
+  scalarTensor,
   scalarValue,
   type AsMethod,
   type Scalar,
@@ -39,16 +41,49 @@ import {
   type ClampOptions,
 } from "./elementwise.js";
 
+/**
+ * add_/sub_/mul_/div_ with no graph to record (an optimizer step under no_grad, say): the backend writes straight
+ * into self's storage, with no temporary and no copy back. Anything else takes the general path.
+ */
+function binaryInPlace(self: Tensor, op: "add" | "sub" | "mul" | "div", other: TensorOrScalar): boolean {
+  const into = backend().binaryInto;
+  if (!into || !(self instanceof Tensor) || !self.dtype.is_floating_point || self._storage.inference)
+    return false;
+  const operand = other instanceof Tensor ? other : isScalar(other) ? scalarTensor(other, self.dtype) : null;
+  if (
+    operand === null ||
+    operand.dtype !== self.dtype ||
+    operand._storage === self._storage ||
+    needsGraph([self, operand]) ||
+    !broadcastsTo(operand.shape, self.shape)
+  )
+    return false;
+  if (!into(op, self._view(), broadcastView(operand, self.shape))) return false;
+  self._bumpVersion();
+  return true;
+}
+
+/** Whether `shape` broadcasts to exactly `target` (the in-place result keeps self's shape). */
+function broadcastsTo(shape: readonly number[], target: readonly number[]): boolean {
+  if (shape.length > target.length) return false;
+  const lead = target.length - shape.length;
+  return shape.every((d, i) => d === 1 || d === target[lead + i]);
+}
+
 export function add_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  if (opts === undefined && binaryInPlace(self, "add", other)) return self;
   return inPlace(self, (x) => add(x, other, opts));
 }
 export function sub_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  if (opts === undefined && binaryInPlace(self, "sub", other)) return self;
   return inPlace(self, (x) => sub(x, other, opts));
 }
 export function mul_(self: Tensor, other: TensorOrScalar): Tensor {
+  if (binaryInPlace(self, "mul", other)) return self;
   return inPlace(self, (x) => mul(x, other));
 }
 export function div_(self: Tensor, other: TensorOrScalar): Tensor {
+  if (binaryInPlace(self, "div", other)) return self;
   return inPlace(self, (x) => div(x, other));
 }
 export function clamp_(self: Tensor, min?: number | null | ClampOptions, max?: number | null): Tensor {

@@ -1,6 +1,7 @@
 // Views share storage with their base exactly where PyTorch's do, with PyTorch's strides and offsets.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as torch from "../../src/index.js";
+import { availableBackends, backend } from "../../src/backend/backend.js";
 import type { Tensor } from "../../src/index.js";
 
 const base = () => torch.arange(24).float().reshape(2, 3, 4);
@@ -107,4 +108,65 @@ describe("views", () => {
     const [gg] = torch.autograd.grad(g!.sum(), [x]);
     expect(gg!.tolist()).toEqual([0, 12, 18]);
   });
+});
+
+// Large in-place arithmetic without a graph is written straight into the storage by the native backend.
+describe.each(availableBackends())("in-place add_/sub_/mul_/div_ on large tensors (%s backend)", (name) => {
+  const run = <T>(fn: () => T): T => {
+    const previous = torch.get_backend();
+    torch.set_backend(name);
+    try {
+      return fn();
+    } finally {
+      torch.set_backend(previous);
+    }
+  };
+  const values = (n: number, k: number) => Array.from({ length: n }, (_, i) => Math.sin(i * k) * 3);
+
+  it("matches the out-of-place op, bumps the version and updates views", () =>
+    run(() => {
+      // The native backend takes the direct path (it has binaryInto); the JS one computes and copies back.
+      const direct = backend().binaryInto ? vi.spyOn(backend(), "binaryInto") : null;
+      const base = torch.tensor(values(4000, 1)).reshape([40, 100]);
+      const other = torch.tensor(values(4000, 2)).reshape([40, 100]);
+      for (const op of ["add", "sub", "mul", "div"] as const) {
+        const x = base.clone();
+        const view = x.narrow(0, 10, 5);
+        const before = x._version;
+        const want = x[op](other);
+        const returned = x[`${op}_`](other);
+        expect(returned).toBe(x);
+        expect(x.tolist()).toEqual(want.tolist());
+        expect(x._version).toBe(before + 1);
+        expect(view.tolist()).toEqual(want.narrow(0, 10, 5).tolist());
+      }
+      if (direct) expect(direct).toHaveBeenCalledTimes(4);
+      direct?.mockRestore();
+    }));
+
+  it("broadcasts a row, a scalar tensor and a number, under no_grad on a parameter", () =>
+    run(() => {
+      const p = torch.tensor(values(3000, 3)).reshape([30, 100]).requires_grad_(true);
+      const row = torch.tensor(values(100, 5));
+      const want = p.detach().sub(row).mul(0.5).add(torch.tensor(2.0));
+      torch.no_grad(() => {
+        p.sub_(row);
+        p.mul_(0.5);
+        p.add_(torch.tensor(2.0));
+      });
+      expect(p.tolist()).toEqual(want.tolist());
+      expect(p.requires_grad).toBe(true);
+    }));
+
+  it("keeps PyTorch's errors: a leaf that requires grad, and a shape it can't take", () =>
+    run(() => {
+      const p = torch.ones(2000, { requires_grad: true });
+      expect(() => p.add_(1)).toThrow(
+        "a leaf Variable that requires grad is being used in an in-place operation.",
+      );
+      const x = torch.ones(2000);
+      expect(() => x.add_(torch.ones(2, 2000))).toThrow(
+        "output with shape [2000] doesn't match the broadcast shape [2, 2000]",
+      );
+    }));
 });

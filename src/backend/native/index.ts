@@ -123,6 +123,25 @@ function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
 }
 
 export function createNativeBackend(addon: CheckedAddon): Backend {
+  /** out = a op b in C, a and b already broadcast to one shape. */
+  const nativeBinary = (code: number, op: BinaryOp, a: StridedArray, b: StridedArray, out: FloatArray) => {
+    // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
+    // (IEEE add and multiply are commutative, so the digits are the same).
+    const scalarA = a.strides.every((s) => s === 0);
+    if (scalarA && (op === "add" || op === "mul") && !b.strides.every((s) => s === 0)) [a, b] = [b, a];
+    addon.binary(
+      code,
+      a.data as FloatArray,
+      a.offset,
+      [...a.strides],
+      b.data as FloatArray,
+      b.offset,
+      [...b.strides],
+      [...a.shape],
+      out,
+    );
+  };
+
   const native: Backend = {
     ...jsBackend,
     name: "native",
@@ -163,23 +182,25 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         outDtype !== computeDtype
       )
         return jsBackend.binary(op, a, b, computeDtype, outDtype);
-      // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
-      // (IEEE add and multiply are commutative, so the digits are the same).
-      const scalarA = a.strides.every((s) => s === 0);
-      if (scalarA && (op === "add" || op === "mul") && !b.strides.every((s) => s === 0)) [a, b] = [b, a];
       const out = newArray(outDtype, n);
-      addon.binary(
-        code,
-        a.data as FloatArray,
-        a.offset,
-        [...a.strides],
-        b.data as FloatArray,
-        b.offset,
-        [...b.strides],
-        [...a.shape],
-        out,
-      );
+      nativeBinary(code, op, a, b, out);
       return out;
+    },
+
+    binaryInto(op: "add" | "sub" | "mul" | "div", self: StridedArray, other: StridedArray): boolean {
+      const n = numel(self.shape);
+      if (
+        n < CUTOVER.binary ||
+        self.shape.length > MAX_NATIVE_DIMS ||
+        !isFloat(self.dtype) ||
+        other.dtype !== self.dtype ||
+        !isContiguous(self.shape, self.strides)
+      )
+        return false;
+      // Element i of the output is element i of self: each is read before it is written.
+      const out = (self.data as FloatArray).subarray(self.offset, self.offset + n);
+      nativeBinary(BINARY_CODES[op], op, self, other, out);
+      return true;
     },
 
     copy(x: StridedArray, outDtype: DType): TypedArray {
