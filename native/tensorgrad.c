@@ -30,6 +30,13 @@ typedef struct {
   int is_double;
 } Array;
 
+/* Reads exactly `count` arguments into argv, or throws "<name>: expected <count> arguments". */
+#define ARGS(count, name)                                                                   \
+  size_t argc = (count);                                                                    \
+  napi_value argv[count];                                                                   \
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != (count)) \
+    THROW(env, name ": expected " #count " arguments")
+
 #define THROW(env, msg)                      \
   do {                                       \
     napi_throw_error((env), NULL, (msg));    \
@@ -93,10 +100,7 @@ static int view_in_bounds(const int64_t *shape, const int64_t *strides, uint32_t
 
 /* unary(op, x, offset, shape, strides, out) */
 static napi_value Unary(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 6)
-    THROW(env, "unary: expected 6 arguments");
+  ARGS(6, "unary");
   Job job;
   memset(&job, 0, sizeof job);
   int64_t op, off, strides_n = 0;
@@ -127,10 +131,7 @@ static napi_value Unary(napi_env env, napi_callback_info info) {
 
 /* binary(op, a, aOffset, aStrides, b, bOffset, bStrides, shape, out) */
 static napi_value Binary(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9)
-    THROW(env, "binary: expected 9 arguments");
+  ARGS(9, "binary");
   Job job;
   memset(&job, 0, sizeof job);
   int64_t op;
@@ -264,10 +265,7 @@ static napi_value Gemm(napi_env env, napi_callback_info info) {
   } while (0)
 
 static napi_value ReduceRows(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 7)
-    THROW(env, "reduceRows: expected 7 arguments");
+  ARGS(7, "reduceRows");
   Array x, out;
   int64_t off, rows, cols, rs, op;
   if (!get_array(env, argv[0], &x) || !get_array(env, argv[6], &out))
@@ -291,10 +289,7 @@ static napi_value ReduceRows(napi_env env, napi_callback_info info) {
 /* sumIter(x, offset, sizes, inStrides, outStrides, out): PyTorch's cascade sum over a TensorIterator that
    TypeScript has already reordered and coalesced (dim 0 fastest). out is zeroed, then accumulated into. */
 static napi_value SumIter(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 6)
-    THROW(env, "sumIter: expected 6 arguments");
+  ARGS(6, "sumIter");
   Array x, out;
   int64_t off, sizes[MAX_DIMS], in_str[MAX_DIMS], out_str[MAX_DIMS];
   uint32_t nd, ni, no;
@@ -318,10 +313,7 @@ static napi_value SumIter(napi_env env, napi_callback_info info) {
 /* softmax(x, offset, outer, dimSize, inner, lastDim, log, out): float32 softmax (log: log_softmax) of a
    contiguous [outer, dimSize, inner] array along its middle dim. */
 static napi_value Softmax(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 8)
-    THROW(env, "softmax: expected 8 arguments");
+  ARGS(8, "softmax");
   Array x, out;
   int64_t v[7];
   if (!get_array(env, argv[0], &x) || !get_array(env, argv[7], &out) || x.is_double || out.is_double)
@@ -422,10 +414,7 @@ static void softmax_backward_range(void *ctx, int64_t begin, int64_t end) {
 /* softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out): float32, dense [outer, dimSize,
    inner] operands; grad_input of softmax (log: log_softmax) along the middle dim. */
 static napi_value SoftmaxBackward(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9)
-    THROW(env, "softmaxBackward: expected 9 arguments");
+  ARGS(9, "softmaxBackward");
   Array out;
   int64_t v[4];
   if (!get_array(env, argv[8], &out) || out.is_double) THROW(env, "softmaxBackward: out must be a Float32Array");
@@ -460,10 +449,7 @@ static napi_value SoftmaxBackward(napi_env env, napi_callback_info info) {
 
 /* bceWithLogits(x, xOffset, y, yOffset, out): float32, dense operands of out's length. */
 static napi_value BceWithLogits(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 5)
-    THROW(env, "bceWithLogits: expected 5 arguments");
+  ARGS(5, "bceWithLogits");
   Array out;
   const void *x, *y;
   if (!get_array(env, argv[4], &out) || out.is_double) THROW(env, "bceWithLogits: out must be a Float32Array");
@@ -489,10 +475,7 @@ static void bce_backward_range(void *ctx, int64_t begin, int64_t end) {
 /* bceWithLogitsBackward(x, xOffset, y, yOffset, g, gOffset, gStride, divisor, out): float32; x and y dense of
    out's length, g dense (gStride 1) or one broadcast value (gStride 0). */
 static napi_value BceWithLogitsBackward(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9)
-    THROW(env, "bceWithLogitsBackward: expected 9 arguments");
+  ARGS(9, "bceWithLogitsBackward");
   Array out;
   BceBackwardJob job = {0};
   int64_t g_stride;
