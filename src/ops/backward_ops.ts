@@ -6,9 +6,17 @@ import { backend, type StridedArray } from "../backend/backend.js";
 import * as jsKernels from "../backend/js/grad_kernels.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { broadcastShapes, normalizeDim, type Shape } from "../tensor/shape.js";
-import { allocate } from "../tensor/dtype.js";
+import { allocate, describe } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
-import { broadcastView, fromData, installMethods, needsGraph, record, type AsMethod } from "./core.js";
+import {
+  broadcastView,
+  checkTensor,
+  fromData,
+  installMethods,
+  needsGraph,
+  record,
+  type AsMethod,
+} from "./core.js";
 
 /** t read as `shape`, in dtype `like`'s dtype. */
 function operand(t: Tensor, like: Tensor, shape: Shape): StridedArray {
@@ -27,6 +35,7 @@ const valueOf = (t: Tensor): number => t._storage.data[t._offset];
 
 /** grad.\_sigmoid_backward(output) = grad * (1 - output) * output: SigmoidBackward0's kernel. */
 export function _sigmoid_backward(grad: Tensor, output: Tensor): Tensor {
+  checkTensor(output, "sigmoid_backward", "output");
   if (grad.ndim === 0 && output.ndim === 0 && grad.dtype === output.dtype) {
     // Scalar graphs (the tutorials): the kernel's arithmetic on the one element, without building views.
     const r = grad.dtype.cast;
@@ -42,6 +51,11 @@ export function _sigmoid_backward(grad: Tensor, output: Tensor): Tensor {
 
 /** grad.\_threshold_backward(input, threshold) = input <= threshold ? 0 : grad: ReluBackward0's kernel. */
 export function _threshold_backward(grad: Tensor, input: Tensor, threshold: number): Tensor {
+  checkTensor(input, "threshold_backward", "self");
+  if (typeof threshold !== "number")
+    throw new TypeError(
+      `threshold_backward(): argument 'threshold' must be Number, not ${describe(threshold)}`,
+    );
   if (grad.ndim === 0 && input.ndim === 0 && grad.dtype === input.dtype) {
     const out = scalarResult(valueOf(input) <= threshold ? 0 : valueOf(grad), grad);
     return record("ThresholdBackwardBackward0", [grad, input], out, () => ({ self: input, threshold }));
@@ -57,6 +71,7 @@ export function _threshold_backward(grad: Tensor, input: Tensor, threshold: numb
 }
 
 function softmaxBackwardLike(grad: Tensor, output: Tensor, dim: number, log: boolean): Tensor {
+  checkTensor(output, log ? "_log_softmax_backward_data" : "_softmax_backward_data", "output");
   const shape = output.shape;
   const d = normalizeDim(dim, shape.length);
   const kernel = backend().softmaxBackward ?? jsKernels.softmaxBackward;
@@ -100,6 +115,8 @@ export function _bce_with_logits_backward(
   grad: Tensor,
   divisor: number,
 ): Tensor {
+  checkTensor(target, "binary_cross_entropy_with_logits_backward", "target");
+  checkTensor(grad, "binary_cross_entropy_with_logits_backward", "grad_output");
   const sameFloat =
     input.dtype.is_floating_point && target.dtype === input.dtype && grad.dtype === input.dtype;
   if (!sameFloat || needsGraph([input, target, grad])) {

@@ -197,3 +197,36 @@ describe("broadcasting errors name the rightmost mismatching dim, as PyTorch doe
     expect(() => torch.ones(a as number[]).add(torch.ones(b as number[]))).toThrow(message);
   });
 });
+
+describe("the backward functions as methods check their arguments", () => {
+  const g = torch.ones(3);
+  it.each([
+    [
+      "sigmoid_backward",
+      () => g._sigmoid_backward("y" as never),
+      /^sigmoid_backward\(\): argument 'output' .*must be Tensor, not string/,
+    ],
+    [
+      "threshold_backward",
+      () => g._threshold_backward(null as never, 0),
+      /^threshold_backward\(\): argument 'self' .*must be Tensor/,
+    ],
+    [
+      "threshold_backward threshold",
+      () => g._threshold_backward(g, "0" as never),
+      /^threshold_backward\(\): argument 'threshold' must be Number, not string/,
+    ],
+    [
+      "_softmax_backward_data",
+      () => g._softmax_backward_data(3 as never, 0),
+      /^_softmax_backward_data\(\): argument 'output' .*must be Tensor, not number/,
+    ],
+    [
+      "_log_softmax_backward_data dim",
+      () => g._log_softmax_backward_data(g, 1),
+      /^Dimension out of range \(expected to be in range of \[-1, 0\], but got 1\)$/,
+    ],
+  ] as const)("%s", (_name, call, message) => {
+    expect(call).toThrow(message);
+  });
+});
