@@ -19,3 +19,5 @@ export class ValueError extends pythonError("ValueError") {}
 export class NotImplementedError extends pythonError("NotImplementedError") {}
 /** Python's KeyError. */
 export class KeyError extends pythonError("KeyError") {}
+/** Python's AssertionError: PyTorch's `assert`s (shape checks in Python-level code, CUDA in a CPU build). */
+export class AssertionError extends pythonError("AssertionError") {}

@@ -45,5 +45,14 @@ export * as utils from "./utils/index.js";
 export { randperm } from "./utils/data/randperm.js";
 export { save, load, saveToBytes, loadFromBytes, metadataFromBytes, SafetensorError } from "./io/index.js";
 export { get_backend, set_backend } from "./backend/index.js";
-export { RuntimeError, IndexError, ValueError, NotImplementedError, KeyError } from "./errors.js";
+export {
+  RuntimeError,
+  IndexError,
+  ValueError,
+  NotImplementedError,
+  KeyError,
+  AssertionError,
+} from "./errors.js";
 export * from "./ops/functions.js";
+export * from "./generated/torch.js";
+import "./generated/types.js";

@@ -71,6 +71,10 @@ export type BinaryOp =
   | "sub"
   | "mul"
   | "div"
+  /** torch.div(..., rounding_mode="floor"): Python's floor division */
+  | "div_floor"
+  /** torch.div(..., rounding_mode="trunc") */
+  | "div_trunc"
   | "pow"
   | "atan2"
   | "fmod"

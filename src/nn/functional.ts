@@ -1,5 +1,6 @@
 // torch.nn.functional: the functional forms of layers, activations and losses.
-export { relu, sigmoid, tanh, silu, gelu, elu, leaky_relu, softplus, logsigmoid } from "../ops/functions.js";
+export { relu, sigmoid, tanh } from "../ops/elementwise.js";
+export { silu, gelu, elu, leaky_relu, softplus, logsigmoid } from "../ops/functions.js";
 export { linear } from "./modules/linear.js";
 export { dropout } from "./modules/basic.js";
 export {

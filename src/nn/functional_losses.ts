@@ -9,6 +9,7 @@ import { checkTensor, fromData, record } from "../ops/core.js";
 import { broadcastShapes } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
+import { rsub, where } from "../ops/elementwise.js";
 
 export * from "./functional_losses_nll.js";
 
@@ -101,7 +102,7 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, opts: SmoothL1Opti
   const out = no_grad(() => {
     const z = x.sub(y).abs();
     const inside = z.mul(0.5).mul(z).div(b);
-    return applyReduction(inside.where(z.lt(b), z.sub(asDtype(x, 0.5 * b))), reduction);
+    return applyReduction(where(z.lt(b), inside, z.sub(asDtype(x, 0.5 * b))), reduction);
   });
   return record("SmoothL1LossBackward0", [x, y], out, () => ({ self: x, target: y, reduction, beta: b }));
 }
@@ -123,7 +124,7 @@ export function huber_loss(input: Tensor, target: Tensor, opts: HuberOptions = {
     const z = x.sub(y).abs();
     const inside = z.mul(0.5).mul(z);
     const outside = z.sub(asDtype(x, 0.5 * d)).mul(d);
-    return applyReduction(inside.where(z.lt(d), outside), reduction);
+    return applyReduction(where(z.lt(d), inside, outside), reduction);
   });
   return record("HuberLossBackward0", [x, y], out, () => ({ self: x, target: y, reduction, delta: d }));
 }
@@ -210,12 +211,11 @@ export function binary_cross_entropy_with_logits(
     let loss: Tensor;
     if (posWeight !== null) {
       const logWeight = posWeight.sub(1).mul(target).add(1);
-      loss = target
-        .rsub(1)
+      loss = rsub(target, 1)
         .mul(input)
         .add(logWeight.mul(logTerm.add(maxVal)));
     } else {
-      loss = target.rsub(1).mul(input).add(maxVal).add(logTerm);
+      loss = rsub(target, 1).mul(input).add(maxVal).add(logTerm);
     }
     return applyReduction(weight === null ? loss : loss.mul(weight), reduction);
   });
@@ -251,7 +251,7 @@ export function kl_div(input: Tensor, target: Tensor, opts: KLDivOptions = {}): 
     loss = target.exp().mul(target.sub(input));
   } else {
     // xlogy(target, target): 0 where target == 0.
-    const xlogy = target.mul(target.log()).where(target.ne(0), 0);
+    const xlogy = where(target.ne(0), target.mul(target.log()), 0);
     loss = xlogy.sub(target.mul(input));
   }
   const reduced = applyReduction(loss, reduction);

@@ -29,7 +29,8 @@ import {
 } from "../tensor/shape.js";
 import { BINARY, UNARY } from "../backend/js/scalar_kernels.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
-import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives/index.js";
+import { formulaOf } from "../autograd/formulas.js";
+import type { DerivativeName, SavedOf } from "./derivatives/index.js";
 
 export type Scalar = number | boolean | bigint;
 export type TensorOrScalar = Tensor | Scalar;
@@ -231,7 +232,7 @@ function recordNode(name: DerivativeName, inputs: readonly Tensor[], output: Ten
     edges[i] = t._gradEdge();
     if (t.shape.length !== 0 || t.dtype !== sharedDtype) sharedDtype = null;
   }
-  const node = new OpNode(name, FORMULAS.get(name) as never, state, edges);
+  const node = new OpNode(name, formulaOf(name) as never, state, edges);
   // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
   node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
   for (const key in state) {
@@ -260,9 +261,6 @@ function scalarInputMeta(dtype: DType, n: number): readonly InputMetadata[] {
   const lists = dtype._scalarMetaLists;
   return (lists[n] ??= Object.freeze(new Array<InputMetadata>(n).fill(dtype._scalarMeta)));
 }
-
-/** The derivatives table as a Map: a keyed load from the 100+-key object missed V8's caches on every record. */
-const FORMULAS = new Map<string, unknown>(Object.entries(DERIVATIVES));
 
 export function needsGraph(inputs: readonly Tensor[]): boolean {
   if (!is_grad_enabled()) return false;

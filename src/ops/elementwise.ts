@@ -1,59 +1,52 @@
-// Elementwise ops: arithmetic, math functions, comparisons and where. Each op checks its arguments,
-// runs one backend kernel and records the row of derivatives.ts that differentiates it.
+// Elementwise ops: arithmetic, math functions, comparisons and where. Each op runs one backend kernel
+// and records the row of the derivatives table that differentiates it; the declarations at the end give
+// each its PyTorch signatures (argument checking happens there, before an op runs).
 import type { UnaryOp } from "../backend/backend.js";
+import { backend, type BinaryOp, type StridedArray } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
+import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
 import {
   bool,
   Category,
   defaultFloatDtype,
-  describe,
   float32,
   float64,
+  int64,
   resultType,
+  scalarCategory,
   type DType,
 } from "../tensor/dtype.js";
 import { broadcastShapes, broadcastStrides } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { backend, type BinaryOp, type StridedArray } from "../backend/backend.js";
 import {
   binaryKernel,
-  checkOperand,
-  checkTensor,
   floatingDtype,
   fromData,
-  installMethods,
   isScalar,
   promoteOperands,
   record,
   scalarTensor,
   scalarValue,
   unaryKernel,
-  type AsMethod,
+  type Scalar,
   type TensorOrScalar,
 } from "./core.js";
 
-export interface AlphaOptions {
-  alpha?: number;
-}
-
-function alphaOf(fn: string, opts?: AlphaOptions): number {
-  const alpha = opts?.alpha ?? 1;
-  if (typeof alpha !== "number")
-    throw new TypeError(`${fn}(): argument 'alpha' must be Number, not ${typeof alpha}`);
-  return alpha;
-}
-
 /** a + alpha * b computed like PyTorch's kernel: the alpha product is rounded before the add. */
-function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha: number): Tensor {
-  if (alpha === 1) return binaryKernel(op, a, b, dtype);
+function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha: Scalar): Tensor {
+  const alphaValue = scalarValue(alpha);
+  if (alphaValue === 1) return binaryKernel(op, a, b, dtype);
+  if (dtype.category !== Category.Floating && scalarCategory(alpha) === Category.Floating) {
+    throw new RuntimeError(`For integral input tensors, argument alpha must not be a floating point number.`);
+  }
   if (dtype === float32) {
     // PyTorch's float kernel fuses a + alpha * b (one rounding): the float32 product is exact in
     // float64, so computing there and rounding once at the end gives the fused result.
-    const scaled = binaryKernel("mul", b, scalarTensor(Math.fround(alpha), float64), float64);
+    const scaled = binaryKernel("mul", b, scalarTensor(Math.fround(alphaValue), float64), float64);
     const sum = binaryKernel(op, a, scaled, float64);
     return fromData(backend().copy(sum._view(), float32), sum.shape, float32);
   }
-  return binaryKernel(op, a, binaryKernel("mul", b, scalarTensor(alpha, dtype), dtype), dtype);
+  return binaryKernel(op, a, binaryKernel("mul", b, scalarTensor(alphaValue, dtype), dtype), dtype);
 }
 
 function checkNotBoolSub(a: Tensor, b: Tensor): void {
@@ -65,51 +58,56 @@ function checkNotBoolSub(a: Tensor, b: Tensor): void {
 }
 
 /** torch.add(input, other, { alpha }): input + alpha * other; a number may stand on either side. */
-export function add(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  checkOperand(input, "add", "input");
-  checkOperand(other, "add", "other");
-  const alpha = alphaOf("add", opts);
-  if (isScalar(input)) {
-    if (isScalar(other)) throw new TypeError("add(): at least one of 'input' and 'other' must be a Tensor");
+export function add(input: TensorOrScalar, other: TensorOrScalar, alpha: Scalar = 1): Tensor {
+  if (!(input instanceof Tensor)) {
+    if (!(other instanceof Tensor)) return scalarsOnly("add", input, other);
     // Python's `2 + x` is x.__radd__(2): the tensor goes first.
-    if (alpha === 1) return add(other, input);
+    if (scalarValue(alpha) === 1) return add(other, input);
   }
   const [a, b, dtype] = promoteOperands(input, other);
-  return record("AddBackward0", [a, b], addKernel("add", a, b, dtype, alpha), () => ({ alpha }));
+  const alphaValue = scalarValue(alpha);
+  return record("AddBackward0", [a, b], addKernel("add", a, b, dtype, alpha), () => ({ alpha: alphaValue }));
 }
 
 /** torch.sub(input, other, { alpha }): input - alpha * other; `torch.sub(1, p)` is Python's `1 - p` (rsub). */
-export function sub(input: TensorOrScalar, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  checkOperand(input, "sub", "input");
-  checkOperand(other, "sub", "other");
-  const alpha = alphaOf("sub", opts);
-  if (isScalar(input)) {
-    if (isScalar(other)) throw new TypeError("sub(): at least one of 'input' and 'other' must be a Tensor");
-    return rsub(other, input, opts);
+export function sub(input: TensorOrScalar, other: TensorOrScalar, alpha: Scalar = 1): Tensor {
+  if (!(input instanceof Tensor)) {
+    if (!(other instanceof Tensor)) return scalarsOnly("sub", input, other);
+    return rsub(other, input, alpha);
   }
   const [a, b, dtype] = promoteOperands(input, other);
   checkNotBoolSub(a, b);
-  return record("SubBackward0", [a, b], addKernel("sub", a, b, dtype, alpha), () => ({ alpha }));
+  const alphaValue = scalarValue(alpha);
+  return record("SubBackward0", [a, b], addKernel("sub", a, b, dtype, alpha), () => ({ alpha: alphaValue }));
 }
 
 /** torch.rsub(input, other, { alpha }): other - alpha * input. */
-export function rsub(input: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  checkTensor(input, "rsub", "input");
-  checkOperand(other, "rsub", "other");
-  const alpha = alphaOf("rsub", opts);
+export function rsub(input: Tensor, other: TensorOrScalar, alpha: Scalar = 1): Tensor {
   const [a, b, dtype] = promoteOperands(input, other);
   checkNotBoolSub(a, b);
   const out = addKernel("sub", b, a, dtype, alpha);
-  if (isScalar(other)) return record("RsubBackward1", [a], out, () => ({ alpha }));
-  return record("RsubBackward0", [a, b], out, () => ({ alpha }));
+  const alphaValue = scalarValue(alpha);
+  if (isScalar(other)) return record("RsubBackward1", [a], out, () => ({ alpha: alphaValue }));
+  return record("RsubBackward0", [a, b], out, () => ({ alpha: alphaValue }));
 }
+
+/** Two numbers where PyTorch wraps both: a 0-dim result of the promoted type, as `torch.add(2, 3)` gives. */
+function scalarsOnly(op: "add" | "sub" | "mul" | "div", a: Scalar, b: Scalar): Tensor {
+  return op === "div"
+    ? div(scalarTensor(a, resultType([a])), b)
+    : FNS[op](scalarTensor(a, resultType([a])), b);
+}
+
+const FNS = {
+  add: (a: Tensor, b: Scalar) => add(a, b),
+  sub: (a: Tensor, b: Scalar) => sub(a, b),
+  mul: (a: Tensor, b: Scalar) => mul(a, b),
+};
 
 /** torch.mul(input, other); `torch.mul(-1, t)` is Python's `-1 * t`. */
 export function mul(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  checkOperand(input, "mul", "input");
-  checkOperand(other, "mul", "other");
-  if (isScalar(input)) {
-    if (isScalar(other)) throw new TypeError("mul(): at least one of 'input' and 'other' must be a Tensor");
+  if (!(input instanceof Tensor)) {
+    if (!(other instanceof Tensor)) return scalarsOnly("mul", input, other);
     return mul(other, input);
   }
   const [a, b, dtype] = promoteOperands(input, other);
@@ -118,10 +116,8 @@ export function mul(input: TensorOrScalar, other: TensorOrScalar): Tensor {
 
 /** torch.div(input, other): true division (integers give float); `torch.div(2, x)` is Python's `2 / x`. */
 export function div(input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  checkOperand(input, "div", "input");
-  checkOperand(other, "div", "other");
-  if (isScalar(input)) {
-    if (isScalar(other)) throw new TypeError("div(): at least one of 'input' and 'other' must be a Tensor");
+  if (!(input instanceof Tensor)) {
+    if (!(other instanceof Tensor)) return scalarsOnly("div", input, other);
     // Python's `2 / x` is x.reciprocal() * 2, which is what PyTorch records (MulBackward0).
     return mul(reciprocal(other), input);
   }
@@ -134,8 +130,31 @@ export function div(input: TensorOrScalar, other: TensorOrScalar): Tensor {
   return record("DivBackward0", [a, b], binaryKernel("div", a, b, dtype), () => ({ self: a, other: b }));
 }
 
+/**
+ * torch.div(input, other, { rounding_mode }): "trunc" and "floor" keep integer dtypes and have zero
+ * gradients; null is true division. All three record DivBackward2, as PyTorch's div.Tensor_mode does.
+ */
+export function divMode(input: TensorOrScalar, other: TensorOrScalar, roundingMode: string | null): Tensor {
+  if (roundingMode !== null && roundingMode !== "trunc" && roundingMode !== "floor") {
+    throw new RuntimeError(
+      `div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${roundingMode}'`,
+    );
+  }
+  if (!(input instanceof Tensor)) input = scalarTensor(input, resultType([input]));
+  const [a, b, promoted] = promoteOperands(input, other);
+  let out: Tensor;
+  if (roundingMode === null) {
+    const dtype = promoted.category === Category.Floating ? promoted : defaultFloatDtype();
+    const bb = b.dtype === dtype || !isScalar(other) ? b : scalarTensor(other, dtype);
+    out = binaryKernel("div", a, bb, dtype);
+  } else {
+    if (promoted === bool) throw new RuntimeError(`"div_${roundingMode}_cpu" not implemented for 'Bool'`);
+    out = binaryKernel(roundingMode === "floor" ? "div_floor" : "div_trunc", a, b, promoted);
+  }
+  return record("DivBackward2", [a, b], out, () => ({ self: a, other: b, roundingMode }));
+}
+
 export function neg(input: Tensor): Tensor {
-  checkTensor(input, "neg");
   if (input.dtype === bool) {
     throw new RuntimeError(
       "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
@@ -145,56 +164,46 @@ export function neg(input: Tensor): Tensor {
 }
 
 export function reciprocal(input: Tensor): Tensor {
-  checkTensor(input, "reciprocal");
   const dtype = floatingDtype(input.dtype, defaultFloatDtype());
   const out = unaryKernel("reciprocal", input, dtype);
   return record("ReciprocalBackward0", [input], out, () => ({ result: out }));
 }
 
-/**
- * torch.pow(input, exponent): a number exponent (`x**2`, PowBackward0), a tensor exponent (PowBackward1)
- * or a number base with a tensor exponent (`torch.pow(2, x)`, PowBackward2).
- */
-export function pow(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
-  if (!(input instanceof Tensor) || !(exponent instanceof Tensor)) {
-    if (isScalar(input) && exponent instanceof Tensor) return powScalarBase(scalarValue(input), exponent);
-    if (!(input instanceof Tensor) || !isScalar(exponent)) throw powArgumentError(input, exponent);
+/** torch.pow(input, exponent) with a number exponent: `x**2` (PowBackward0). */
+export function powScalar(input: Tensor, exponent: Scalar): Tensor {
+  const e = scalarValue(exponent);
+  const dtype = resultType([input, exponent]);
+  if (dtype.category !== Category.Floating && e < 0) {
+    throw new RuntimeError("Integers to negative integer powers are not allowed.");
   }
-  if (isScalar(exponent)) {
-    const e = scalarValue(exponent);
-    const dtype = resultType([input, exponent]);
-    if (dtype.category !== Category.Floating && e < 0) {
-      throw new RuntimeError("Integers to negative integer powers are not allowed.");
-    }
-    return record("PowBackward0", [input], unaryKernel("pow_scalar", input, dtype, [e]), () => ({
-      self: input,
-      exponent: e,
-    }));
-  }
+  return record("PowBackward0", [input], unaryKernel("pow_scalar", input, dtype, [e]), () => ({
+    self: input,
+    exponent: e,
+  }));
+}
+
+/** torch.pow(input, exponent) with a tensor exponent (PowBackward1). */
+export function powTensor(input: Tensor, exponent: Tensor): Tensor {
   const [a, b, dtype] = promoteOperands(input, exponent);
   const out = binaryKernel("pow", a, b, dtype);
   return record("PowBackward1", [input, exponent], out, () => ({ self: input, exponent, result: out }));
 }
 
-function powScalarBase(base: number, exponent: Tensor): Tensor {
+/** torch.pow(2, x): a number base (PowBackward2). */
+export function powScalarBase(base: Scalar, exponent: Tensor): Tensor {
   const dtype = resultType([base, exponent]);
   const out = binaryKernel("pow", scalarTensor(base, dtype), exponent, dtype);
-  return record("PowBackward2", [exponent], out, () => ({ base, exponent, result: out }));
+  const baseValue = scalarValue(base);
+  return record("PowBackward2", [exponent], out, () => ({ base: baseValue, exponent, result: out }));
 }
 
-function powArgumentError(input: unknown, exponent: unknown): TypeError {
-  const kind = (v: unknown) => (v instanceof Tensor ? "Tensor" : isScalar(v) ? typeof v : describe(v));
-  return new TypeError(
-    `pow() received an invalid combination of arguments - got (${kind(input)}, ${kind(exponent)}), but expected one of:\n` +
-      " * (Tensor input, Tensor exponent, *, Tensor out)\n" +
-      " * (Number self, Tensor exponent, *, Tensor out)\n" +
-      " * (Tensor input, Number exponent, *, Tensor out)\n",
-  );
+/** pow for callers that may hold either kind of exponent. */
+export function pow(input: Tensor, exponent: TensorOrScalar): Tensor {
+  return exponent instanceof Tensor ? powTensor(input, exponent) : powScalar(input, exponent);
 }
 
 /** A math function that computes in floating point (ints promote to float32). */
 export function floatUnary(op: UnaryOp, x: Tensor): Tensor {
-  checkTensor(x, op);
   return unaryKernel(op, x, floatingDtype(x.dtype, defaultFloatDtype()));
 }
 
@@ -226,51 +235,44 @@ export function tanh(input: Tensor): Tensor {
 }
 
 export function relu(input: Tensor): Tensor {
-  checkTensor(input, "relu");
+  if (input.dtype === bool) throw new RuntimeError("Boolean inputs not supported for relu");
   const out = unaryKernel("relu", input, input.dtype);
   return record("ReluBackward0", [input], out, () => ({ result: out }));
 }
 
-export interface ClampOptions {
-  min?: number | null;
-  max?: number | null;
-}
+const CLAMP_NEEDS_A_BOUND = "torch.clamp: At least one of 'min' or 'max' must not be None";
 
-/** torch.clamp(input, min?, max?) or torch.clamp(input, { min, max }). */
-export function clamp(input: Tensor, min?: number | null | ClampOptions, max?: number | null): Tensor {
-  checkTensor(input, "clamp");
-  let lo = min;
-  let hi = max;
-  if (lo !== null && typeof lo === "object") ({ min: lo = null, max: hi = null } = lo);
-  lo ??= null;
-  hi ??= null;
-  checkBound("min", lo);
-  checkBound("max", hi);
-  if (lo === null && hi === null)
-    throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+/** torch.clamp(input, min, max) with number bounds (ClampBackward1). */
+export function clamp(input: Tensor, min: Scalar | null, max: Scalar | null = null): Tensor {
+  if (min === null && max === null) throw new RuntimeError(CLAMP_NEEDS_A_BOUND);
   // A floating tensor already outranks any number bound; otherwise ask resultType.
   const dtype =
     input.dtype.category === Category.Floating
       ? input.dtype
-      : resultType(lo === null ? [input, hi as number] : hi === null ? [input, lo] : [input, lo, hi]);
+      : resultType(min === null ? [input, max!] : max === null ? [input, min] : [input, min, max]);
+  const lo = min === null ? null : scalarValue(min);
+  const hi = max === null ? null : scalarValue(max);
   const out = unaryKernel("clamp", input, dtype, [
     lo === null ? NaN : dtype.cast(lo),
     hi === null ? NaN : dtype.cast(hi),
   ]);
-  const [minV, maxV] = [lo, hi];
-  return record("ClampBackward1", [input], out, () => ({ self: input, min: minV, max: maxV }));
+  return record("ClampBackward1", [input], out, () => ({ self: input, min: lo, max: hi }));
 }
 
-function checkBound(name: "min" | "max", v: unknown): void {
-  if (v !== null && typeof v !== "number")
-    throw new TypeError(`clamp(): argument '${name}' must be Number, not ${typeof v}`);
+/** torch.clamp(input, min, max) with tensor bounds, broadcast together (ClampBackward0). */
+export function clampTensor(input: Tensor, min: Tensor | null, max: Tensor | null): Tensor {
+  if (min === null && max === null) throw new RuntimeError(CLAMP_NEEDS_A_BOUND);
+  const dtype = resultType([input, ...(min ? [min] : []), ...(max ? [max] : [])]);
+  let out = input;
+  if (min !== null) out = binaryKernel("maximum", out, min, dtype);
+  if (max !== null) out = binaryKernel("minimum", out, max, dtype);
+  if (out === input) out = binaryKernel("maximum", input, input, dtype);
+  const inputs = [input, ...(min ? [min] : []), ...(max ? [max] : [])];
+  return record("ClampBackward0", inputs, out, () => ({ self: input, min, max }));
 }
 
 /** Comparisons and logical ops: bool results, never differentiable. */
-function compare(op: BinaryOp, input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  checkOperand(input, op, "input");
-  checkOperand(other, op, "other");
-  if (isScalar(input)) throw new TypeError(`${op}(): argument 'input' must be Tensor, not ${typeof input}`);
+function compare(op: BinaryOp, input: Tensor, other: TensorOrScalar): Tensor {
   const [a, b, dtype] = promoteOperands(input, other);
   return binaryKernel(op, a, b, dtype, bool);
 }
@@ -281,23 +283,20 @@ export const lt = (input: Tensor, other: TensorOrScalar): Tensor => compare("lt"
 export const le = (input: Tensor, other: TensorOrScalar): Tensor => compare("le", input, other);
 export const gt = (input: Tensor, other: TensorOrScalar): Tensor => compare("gt", input, other);
 export const ge = (input: Tensor, other: TensorOrScalar): Tensor => compare("ge", input, other);
-export const logical_and = (input: Tensor, other: TensorOrScalar): Tensor =>
-  compare("logical_and", input, other);
-export const logical_or = (input: Tensor, other: TensorOrScalar): Tensor =>
-  compare("logical_or", input, other);
-export const logical_xor = (input: Tensor, other: TensorOrScalar): Tensor =>
-  compare("logical_xor", input, other);
+export const logical_and = (input: Tensor, other: Tensor): Tensor => compare("logical_and", input, other);
+export const logical_or = (input: Tensor, other: Tensor): Tensor => compare("logical_or", input, other);
+export const logical_xor = (input: Tensor, other: Tensor): Tensor => compare("logical_xor", input, other);
 
 /** torch.where(condition, input, other): elementwise choice, broadcasting all three. */
 export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrScalar): Tensor {
-  checkTensor(condition, "where", "condition");
-  checkOperand(input, "where", "input");
-  checkOperand(other, "where", "other");
   if (condition.dtype !== bool) {
     throw new RuntimeError(
       `where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.scalarTypeName}`,
     );
   }
+  // Two numbers: PyTorch wraps both, so the first one's kind decides like a 0-dim tensor's would.
+  if (!(input instanceof Tensor) && !(other instanceof Tensor))
+    input = scalarTensor(input, resultType([input]));
   const [a, b, dtype] = promoteOperands(input, other);
   if (condition.shape.length === 0 && a.shape.length === 0 && b.shape.length === 0) {
     // All 0-dim: pick the value here, as the backends' where kernel does (cast to the result dtype).
@@ -314,78 +313,88 @@ export function where(condition: Tensor, input: TensorOrScalar, other: TensorOrS
   return record("WhereBackward0", [condition, a, b], out, () => ({ condition }));
 }
 
+/** torch.where(condition): the indices of its true elements, one int64 tensor per dim (nonzero(as_tuple=True)). */
+export function whereTrue(condition: Tensor): Tensor[] {
+  const values = condition.values();
+  const shape = condition.shape;
+  const hits: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0) hits.push(i);
+  if (shape.length === 0) return [fromData(new Float64Array(hits.length), [hits.length], int64)];
+  return shape.map((_, d) => {
+    const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
+    const column = new Float64Array(hits.length);
+    for (let k = 0; k < hits.length; k++) column[k] = Math.floor(hits[k] / inner) % shape[d];
+    return fromData(column, [hits.length], int64);
+  });
+}
+
 /** t as a backend operand read as if expanded to `shape`. */
 function expandedView(t: Tensor, shape: readonly number[]): StridedArray {
   return { ...t._view(), shape, strides: broadcastStrides(t.shape, t._strides, shape) };
 }
 
-/** Tensor.where(condition, other): where(condition, self, other). */
-function whereMethod(self: Tensor, condition: Tensor, other: TensorOrScalar): Tensor {
-  return where(condition, self, other);
-}
-
 export function logical_not(input: Tensor): Tensor {
-  checkTensor(input, "logical_not");
   return unaryKernel("logical_not", input, bool);
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    add: AsMethod<typeof add>;
-    sub: AsMethod<typeof sub>;
-    rsub: AsMethod<typeof rsub>;
-    mul: AsMethod<typeof mul>;
-    div: AsMethod<typeof div>;
-    neg: AsMethod<typeof neg>;
-    reciprocal: AsMethod<typeof reciprocal>;
-    pow: AsMethod<typeof pow>;
-    sin: AsMethod<typeof sin>;
-    cos: AsMethod<typeof cos>;
-    exp: AsMethod<typeof exp>;
-    log: AsMethod<typeof log>;
-    sigmoid: AsMethod<typeof sigmoid>;
-    tanh: AsMethod<typeof tanh>;
-    relu: AsMethod<typeof relu>;
-    clamp: AsMethod<typeof clamp>;
-    eq: AsMethod<typeof eq>;
-    ne: AsMethod<typeof ne>;
-    lt: AsMethod<typeof lt>;
-    le: AsMethod<typeof le>;
-    gt: AsMethod<typeof gt>;
-    ge: AsMethod<typeof ge>;
-    logical_and: AsMethod<typeof logical_and>;
-    logical_or: AsMethod<typeof logical_or>;
-    logical_xor: AsMethod<typeof logical_xor>;
-    logical_not: AsMethod<typeof logical_not>;
-    where: AsMethod<typeof whereMethod>;
-  }
-}
-installMethods({
-  add,
-  sub,
-  rsub,
-  mul,
-  div,
-  neg,
-  reciprocal,
-  pow,
-  sin,
-  cos,
-  exp,
-  log,
-  sigmoid,
-  tanh,
-  relu,
-  clamp,
-  eq,
-  ne,
-  lt,
-  le,
-  gt,
-  ge,
-  logical_and,
-  logical_or,
-  logical_xor,
-  logical_not,
-  where: whereMethod,
+defineOps(
+  "torch",
+  {
+    "add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None) -> Tensor": add,
+    "sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None) -> Tensor": sub,
+    "mul(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": mul,
+    "div(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": div,
+    "div(Tensor input, Tensor other, *, c10::string_view? rounding_mode, Tensor out=None) -> Tensor": divMode,
+    "div(Tensor input, Scalar other, *, c10::string_view? rounding_mode) -> Tensor": divMode,
+    "neg(Tensor input, *, Tensor out=None) -> Tensor": neg,
+    "reciprocal(Tensor input, *, Tensor out=None) -> Tensor": reciprocal,
+    "pow(Tensor input, Tensor exponent, *, Tensor out=None) -> Tensor": powTensor,
+    "pow(Scalar self, Tensor exponent, *, Tensor out=None) -> Tensor": powScalarBase,
+    "pow(Tensor input, Scalar exponent, *, Tensor out=None) -> Tensor": powScalar,
+    "sin(Tensor input, *, Tensor out=None) -> Tensor": sin,
+    "cos(Tensor input, *, Tensor out=None) -> Tensor": cos,
+    "exp(Tensor input, *, Tensor out=None) -> Tensor": exp,
+    "log(Tensor input, *, Tensor out=None) -> Tensor": log,
+    "sigmoid(Tensor input, *, Tensor out=None) -> Tensor": sigmoid,
+    "tanh(Tensor input, *, Tensor out=None) -> Tensor": tanh,
+    "relu(Tensor input, *, Tensor out=None) -> Tensor": relu,
+    "clamp(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None) -> Tensor": clampTensor,
+    "clamp(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None) -> Tensor": clamp,
+    "eq(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": eq,
+    "eq(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": eq,
+    "ne(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": ne,
+    "ne(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": ne,
+    "lt(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": lt,
+    "lt(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": lt,
+    "le(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": le,
+    "le(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": le,
+    "gt(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": gt,
+    "gt(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": gt,
+    "ge(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": ge,
+    "ge(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": ge,
+    "logical_and(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": logical_and,
+    "logical_or(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": logical_or,
+    "logical_xor(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": logical_xor,
+    "logical_not(Tensor input, *, Tensor out=None) -> Tensor": logical_not,
+  },
+  { methods: true },
+);
+
+defineOps("torch", {
+  "rsub(Tensor input, Tensor other, *, Scalar alpha=1) -> Tensor": rsub,
+  "rsub(Tensor input, Scalar other, Scalar alpha=1) -> Tensor": rsub,
+  "where(Tensor condition) -> Tensor[]": whereTrue,
+  "where(Tensor condition, Tensor input, Tensor other, *, Tensor out=None) -> Tensor": where,
+  "where(Tensor condition, Scalar self, Tensor other) -> Tensor": where,
+  "where(Tensor condition, Tensor input, Scalar other) -> Tensor": where,
+  "where(Tensor condition, Scalar self, Scalar other) -> Tensor": where,
+});
+
+defineMethods({
+  "where(Tensor condition, Tensor other) -> Tensor": (self, condition, other) =>
+    where(condition, self, other),
+});
+
+definePython("Tensor", {
+  "Tensor.__rsub__(other: Tensor | Number) -> Tensor": (self, other) => rsub(self, other),
 });

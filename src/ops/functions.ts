@@ -1,37 +1,7 @@
 // Every op as a `torch.*` function: the flat namespace that index.ts re-exports. Files that also export
 // helpers for other modules are listed by name, so only PyTorch's names become public.
 export { zeros_like, ones_like, full_like, empty_like } from "../tensor/creation.js";
-export {
-  add,
-  sub,
-  rsub,
-  mul,
-  div,
-  neg,
-  reciprocal,
-  pow,
-  sin,
-  cos,
-  exp,
-  log,
-  sigmoid,
-  tanh,
-  relu,
-  clamp,
-  eq,
-  ne,
-  lt,
-  le,
-  gt,
-  ge,
-  logical_and,
-  logical_or,
-  logical_xor,
-  logical_not,
-  where,
-  type AlphaOptions,
-  type ClampOptions,
-} from "./elementwise.js";
+import "./elementwise.js";
 export * from "./math.js";
 export * from "./reduce.js";
 export * from "./reduce_select.js";
@@ -64,5 +34,5 @@ export * from "./indexing.js";
 export { mm, bmm, dot, mv, outer, ger, matmul, einsum } from "./linalg.js";
 export * from "./blas.js";
 export * from "./conversion.js";
-export * from "./inplace.js";
+import "./inplace.js";
 export * from "./random_ops.js";

@@ -18,6 +18,7 @@ import {
   type Scalar,
 } from "./core.js";
 import { selectView, sliceViewClamped } from "./shape_ops.js";
+import { where } from "./elementwise.js";
 
 const shapeText = (s: readonly number[]) => `[${s.join(", ")}]`;
 
@@ -245,12 +246,12 @@ export function masked_fill(input: Tensor, mask: Tensor, value: Scalar | Tensor)
       );
     }
     const fill = value.to(input.dtype);
-    const out = fill.detach().where(condition.detach(), input.detach());
+    const out = where(condition.detach(), fill.detach(), input.detach());
     const maskSaved = condition;
     return record("MaskedFillBackward1", [input, value], out, () => ({ mask: maskSaved }));
   }
   if (!isScalar(value)) throw new TypeError(`masked_fill(): argument 'value' must be Number or Tensor`);
-  const out = scalarTensor(value, input.dtype).where(condition.detach(), input.detach());
+  const out = where(condition.detach(), scalarTensor(value, input.dtype), input.detach());
   const maskSaved = condition;
   return record("MaskedFillBackward0", [input], out, () => ({ mask: maskSaved }));
 }
@@ -323,7 +324,7 @@ function triangle(input: Tensor, diagonal: number, lower: boolean): Tensor {
     for (let j = 0; j < cols; j++)
       keep[i * cols + j] = (lower ? j - i <= diagonal : j - i >= diagonal) ? 1 : 0;
   const mask = fromData(keep, [rows, cols], bool);
-  return input.detach().where(mask, scalarTensor(0, input.dtype));
+  return where(mask, input.detach(), scalarTensor(0, input.dtype));
 }
 
 export function tril(input: Tensor, diagonal = 0): Tensor {

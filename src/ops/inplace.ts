@@ -6,26 +6,27 @@ import { backend } from "../backend/backend.js";
 import { zeros_like } from "../tensor/creation.js";
 import { allocate } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
+import { RuntimeError } from "../errors.js";
+import { defineMethods, defineOps } from "../signatures/registry.js";
 import {
   broadcastView,
-  checkTensor,
   fromData,
   inPlace,
-  installMethods,
   isScalar,
   needsGraph,
   record,
   scalarTensor,
   scalarValue,
-  type AsMethod,
   type Scalar,
   type TensorOrScalar,
 } from "./core.js";
 import {
   add,
   clamp,
+  clampTensor,
   cos,
   div,
+  divMode,
   exp,
   log,
   mul,
@@ -37,8 +38,6 @@ import {
   sin,
   sub,
   tanh,
-  type AlphaOptions,
-  type ClampOptions,
 } from "./elementwise.js";
 
 /**
@@ -70,13 +69,13 @@ function broadcastsTo(shape: readonly number[], target: readonly number[]): bool
   return shape.every((d, i) => d === 1 || d === target[lead + i]);
 }
 
-export function add_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  if (opts === undefined && binaryInPlace(self, "add", other)) return self;
-  return inPlace(self, (x) => add(x, other, opts));
+export function add_(self: Tensor, other: TensorOrScalar, alpha: Scalar = 1): Tensor {
+  if (alpha === 1 && binaryInPlace(self, "add", other)) return self;
+  return inPlace(self, (x) => add(x, other, alpha));
 }
-export function sub_(self: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  if (opts === undefined && binaryInPlace(self, "sub", other)) return self;
-  return inPlace(self, (x) => sub(x, other, opts));
+export function sub_(self: Tensor, other: TensorOrScalar, alpha: Scalar = 1): Tensor {
+  if (alpha === 1 && binaryInPlace(self, "sub", other)) return self;
+  return inPlace(self, (x) => sub(x, other, alpha));
 }
 export function mul_(self: Tensor, other: TensorOrScalar): Tensor {
   if (binaryInPlace(self, "mul", other)) return self;
@@ -86,18 +85,35 @@ export function div_(self: Tensor, other: TensorOrScalar): Tensor {
   if (binaryInPlace(self, "div", other)) return self;
   return inPlace(self, (x) => div(x, other));
 }
-export function clamp_(self: Tensor, min?: number | null | ClampOptions, max?: number | null): Tensor {
+export function clamp_(self: Tensor, min: Scalar | null, max: Scalar | null = null): Tensor {
   return inPlace(self, (x) => clamp(x, min, max));
 }
+
+/** fill_ with a number (FillBackward2). */
 export function fill_(self: Tensor, value: Scalar): Tensor {
-  if (!isScalar(value)) throw new TypeError(`fill_(): argument 'value' must be Number, not ${typeof value}`);
   return inPlace(self, (x) => {
     const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(scalarValue(value)));
-    return record("FillBackward0", [x], fromData(data, x.shape, self.dtype), () => ({}));
+    return record("FillBackward2", [x], fromData(data, x.shape, self.dtype), () => ({}));
   });
 }
+
+/** fill_ with a 0-dim tensor, whose gradient is the sum of the output's (FillBackward3). */
+function fillTensor_(self: Tensor, value: Tensor): Tensor {
+  if (value.ndim !== 0) {
+    throw new RuntimeError(
+      `fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions.`,
+    );
+  }
+  return inPlace(self, (x) => {
+    const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(value.item()));
+    return record("FillBackward3", [x, value], fromData(data, x.shape, self.dtype), () => ({}));
+  });
+}
+
 export function zero_(self: Tensor): Tensor {
-  return fill_(self, 0);
+  return inPlace(self, (x) =>
+    record("ZeroBackward0", [x], fromData(allocate(self.dtype, x.numel()), x.shape, self.dtype), () => ({})),
+  );
 }
 
 export const neg_ = (self: Tensor): Tensor => inPlace(self, neg);
@@ -115,7 +131,6 @@ export function pow_(self: Tensor, exponent: TensorOrScalar): Tensor {
 
 /** self.copy_(src): src's values broadcast into self (any dtype); the gradient flows to src only (CopyBackwards). */
 export function copy_(self: Tensor, src: Tensor): Tensor {
-  checkTensor(src, "copy_", "src");
   return inPlace(self, (x) => {
     const expanded = no_grad(() => src.detach().expand(x.shape as number[]));
     const out = fromData(backend().copy(expanded._view(), x.dtype), x.shape, x.dtype);
@@ -133,45 +148,39 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
   });
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    add_: AsMethod<typeof add_>;
-    sub_: AsMethod<typeof sub_>;
-    mul_: AsMethod<typeof mul_>;
-    div_: AsMethod<typeof div_>;
-    clamp_: AsMethod<typeof clamp_>;
-    fill_: AsMethod<typeof fill_>;
-    zero_: AsMethod<typeof zero_>;
-    neg_: AsMethod<typeof neg_>;
-    exp_: AsMethod<typeof exp_>;
-    log_: AsMethod<typeof log_>;
-    sin_: AsMethod<typeof sin_>;
-    cos_: AsMethod<typeof cos_>;
-    tanh_: AsMethod<typeof tanh_>;
-    sigmoid_: AsMethod<typeof sigmoid_>;
-    relu_: AsMethod<typeof relu_>;
-    reciprocal_: AsMethod<typeof reciprocal_>;
-    pow_: AsMethod<typeof pow_>;
-    copy_: AsMethod<typeof copy_>;
-  }
-}
-installMethods({
-  add_,
-  sub_,
-  mul_,
-  div_,
-  clamp_,
-  fill_,
-  zero_,
-  neg_,
-  exp_,
-  log_,
-  sin_,
-  cos_,
-  tanh_,
-  sigmoid_,
-  relu_,
-  reciprocal_,
-  pow_,
-  copy_,
+defineOps(
+  "torch",
+  {
+    "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (self, min, max) =>
+      inPlace(self, (x) => clampTensor(x, min, max)),
+    "clamp_(Tensor input, Scalar? min=None, Scalar? max=None) -> Tensor": clamp_,
+    "fill_(Tensor input, Tensor value) -> Tensor": fillTensor_,
+    "fill_(Tensor input, Scalar value) -> Tensor": fill_,
+    "zero_(Tensor input) -> Tensor": zero_,
+    "neg_(Tensor input) -> Tensor": neg_,
+    "exp_(Tensor input) -> Tensor": exp_,
+    "log_(Tensor input) -> Tensor": log_,
+    "sin_(Tensor input) -> Tensor": sin_,
+    "cos_(Tensor input) -> Tensor": cos_,
+    "tanh_(Tensor input) -> Tensor": tanh_,
+    "sigmoid_(Tensor input) -> Tensor": sigmoid_,
+    "relu_(Tensor input) -> Tensor": relu_,
+    "reciprocal_(Tensor input) -> Tensor": reciprocal_,
+  },
+  { methods: true },
+);
+
+defineMethods({
+  "add_(Tensor other, *, Scalar alpha=1) -> Tensor": add_,
+  "sub_(Tensor other, *, Scalar alpha=1) -> Tensor": sub_,
+  "mul_(Tensor other) -> Tensor": mul_,
+  "div_(Tensor other) -> Tensor": div_,
+  "div_(Tensor other, *, c10::string_view? rounding_mode) -> Tensor": (self, other, mode) =>
+    inPlace(self, (x) => divMode(x, other, mode)),
+  "div_(Scalar other, *, c10::string_view? rounding_mode) -> Tensor": (self, other, mode) =>
+    inPlace(self, (x) => divMode(x, other, mode)),
+  "pow_(Tensor exponent) -> Tensor": pow_,
+  "pow_(Scalar exponent) -> Tensor": pow_,
+  "copy_(Tensor src, bool non_blocking=False) -> Tensor": (self, src) =>
+    copy_(self, src instanceof Tensor ? src : scalarTensor(src, self.dtype)),
 });

@@ -6,7 +6,8 @@ import { full, zeros } from "../tensor/creation.js";
 import { describe, resultType } from "../tensor/dtype.js";
 import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { DERIVATIVES, type DerivativeName, type SavedOf } from "./derivatives/index.js";
+import { formulaOf } from "../autograd/formulas.js";
+import type { DerivativeName, SavedOf } from "./derivatives/index.js";
 import { checkTensor, installMethods, needsGraph, record, writeInto, type AsMethod } from "./core.js";
 import { makeView, narrowView, selectView } from "./shape_ops.js";
 
@@ -20,7 +21,7 @@ function recordMulti<K extends DerivativeName>(
   if (!needsGraph([input])) return outputs;
   const node = new OpNode(
     name,
-    DERIVATIVES[name] as never,
+    formulaOf(name) as never,
     saved() as object,
     [input._gradEdge()],
     outputs.length,

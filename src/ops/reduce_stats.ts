@@ -8,6 +8,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { no_grad } from "../autograd/grad_mode.js";
 import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
 import { allDims, isOptions, normalizeDims, reducedShape, type DimArg } from "./reduce_util.js";
+import { where } from "./elementwise.js";
 
 export interface VarOptions {
   dim?: DimArg;
@@ -216,7 +217,7 @@ export function logsumexp(
       reducedShape(x.shape, dims, true),
       floatDtype,
     );
-    const safe = maxes.where(maxes.abs().ne(Infinity), 0);
+    const safe = where(maxes.abs().ne(Infinity), maxes, 0);
     const squeezed = keep ? safe : safe.reshape(reducedShape(x.shape, dims, false));
     return x.sub(safe).exp().sum(dims, keep).log().add(squeezed);
   });

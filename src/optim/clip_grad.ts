@@ -1,7 +1,8 @@
 // torch.nn.utils.clip_grad_norm_ / clip_grad_value_ (PyTorch 1.13's clip_grad.py).
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
-import { clamp, max, norm, stack } from "../ops/functions.js";
+import { clamp } from "../ops/elementwise.js";
+import { max, norm, stack } from "../ops/functions.js";
 import { tensor } from "../tensor/creation.js";
 import { Tensor } from "../tensor/tensor.js";
 
@@ -47,7 +48,7 @@ export function clip_grad_norm_(
       );
     }
     const clip_coef = total_norm.add(1e-6).reciprocal().mul(maxNorm);
-    const clip_coef_clamped = clamp(clip_coef, { max: 1.0 });
+    const clip_coef_clamped = clamp(clip_coef, null, 1.0);
     for (const g of grads) g.detach().mul_(clip_coef_clamped);
     return total_norm;
   });

@@ -118,7 +118,7 @@ describe("argument types", () => {
     expect(() => torch.add(torch.ones(2), bad)).toThrow(TypeError);
     expect(() => torch.add(torch.ones(2), bad)).toThrow(/^add\(\): argument 'other'/);
     expect(() => torch.add(bad, torch.ones(2))).toThrow(/^add\(\): argument 'input'/);
-    expect(() => torch.sin(bad)).toThrow(/^sin\(\): argument 'input' .*must be Tensor, not string/);
+    expect(() => torch.sin(bad)).toThrow(/^sin\(\): argument 'input' .*must be Tensor, not str$/);
     expect(() => torch.abs(null as unknown as torch.Tensor)).toThrow(
       /^abs\(\): argument 'input' .*must be Tensor/,
     );
@@ -137,7 +137,7 @@ describe("argument types", () => {
 
   it("lists pow's and lerp's overloads", () => {
     expect(() => torch.pow(torch.ones(2), bad)).toThrow(
-      "pow() received an invalid combination of arguments - got (Tensor, string), but expected one of:\n" +
+      "pow() received an invalid combination of arguments - got (Tensor, str), but expected one of:\n" +
         " * (Tensor input, Tensor exponent, *, Tensor out)\n" +
         " * (Number self, Tensor exponent, *, Tensor out)\n" +
         " * (Tensor input, Number exponent, *, Tensor out)\n",

@@ -1,5 +1,6 @@
 // One scalar function per elementwise op. `r` rounds to the compute dtype after every step, in
 // PyTorch's formula order, which is what makes float32 digits match PyTorch's.
+import { RuntimeError } from "../../errors.js";
 import type { BinaryOp, UnaryOp } from "../backend.js";
 import { erf, roundHalfEven } from "./special.js";
 import { expf } from "../../ops/sleef.js";
@@ -133,6 +134,38 @@ function integerNegativePow(base: number, exponent: number): number {
   return 0;
 }
 
+/** Integer kernels get a round function that truncates: r(0.5) is 0 only for them. */
+const isIntegral = (r: Round) => r(0.5) === 0;
+
+function checkIntegerDivisor(b: number): void {
+  if (b === 0) throw new RuntimeError("ZeroDivisionError");
+}
+
+/** c10::div_floor_floating, every step in the dtype's arithmetic, and div_floor_integer. */
+function divFloor(a: number, b: number, r: Round): number {
+  if (isIntegral(r)) {
+    checkIntegerDivisor(b);
+    const q = Math.trunc(a / b);
+    return a % b !== 0 && a < 0 !== b < 0 ? q - 1 : q;
+  }
+  if (b === 0) return r(a / b);
+  const mod = r(a % b);
+  let div = r(r(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) div = r(div - 1);
+  if (div === 0) return r(a / b) < 0 || Object.is(r(a / b), -0) ? -0 : 0;
+  let floored = Math.floor(div);
+  if (r(div - floored) > 0.5) floored = r(floored + 1);
+  return floored;
+}
+
+function divTrunc(a: number, b: number, r: Round): number {
+  if (isIntegral(r)) {
+    checkIntegerDivisor(b);
+    return Math.trunc(a / b);
+  }
+  return Math.trunc(r(a / b));
+}
+
 function pythonMod(a: number, b: number, r: Round): number {
   const m = r(a % b);
   return m !== 0 && m < 0 !== b < 0 ? r(m + b) : m;
@@ -143,6 +176,8 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   sub: (a, b, r) => r(a - b),
   mul: (a, b, r) => r(a * b),
   div: (a, b, r) => r(a / b),
+  div_floor: divFloor,
+  div_trunc: divTrunc,
   pow: (a, b, r) => (b < 0 && r(0.5) === 0 ? integerNegativePow(a, b) : r(cPow(a, b))),
   atan2: (a, b, r) => r(Math.atan2(a, b)),
   fmod: (a, b, r) => r(a % b),

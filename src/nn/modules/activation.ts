@@ -1,23 +1,24 @@
 // Activation functions as modules: each forward calls the torch function of the same name.
 import * as ops from "../../ops/functions.js";
+import { relu, sigmoid, tanh } from "../../ops/elementwise.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
 
 export class ReLU extends Module {
   forward(input: Tensor): Tensor {
-    return ops.relu(input);
+    return relu(input);
   }
 }
 
 export class Sigmoid extends Module {
   forward(input: Tensor): Tensor {
-    return ops.sigmoid(input);
+    return sigmoid(input);
   }
 }
 
 export class Tanh extends Module {
   forward(input: Tensor): Tensor {
-    return ops.tanh(input);
+    return tanh(input);
   }
 }
 

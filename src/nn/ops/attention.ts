@@ -1,16 +1,13 @@
 // F.multi_head_attention_forward, following PyTorch 1.13's Python implementation step by step
 // (same op order, so values and the outputs' grad_fn names match).
-import { RuntimeError } from "../../errors.js";
+import { AssertionError, RuntimeError } from "../../errors.js";
 import { bool, Category } from "../../tensor/dtype.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { dropout } from "../modules/basic.js";
 import { linear } from "../modules/linear.js";
 
-/** Python's AssertionError, which MultiheadAttention raises for bad shapes. */
-export class AssertionError extends Error {
-  override name = "AssertionError";
-}
+export { AssertionError };
 
 function assert(cond: boolean, message: string): asserts cond {
   if (!cond) throw new AssertionError(message);

@@ -4,8 +4,9 @@
 // mode on (create_graph) records a graph of the backward pass and higher derivatives come for free.
 // Broadcast inputs need no care in a formula: the engine sums each gradient back to its input's shape
 // and dtype, as PyTorch's validate_outputs does.
-// Rows use tensor methods (and tensor/creation.ts) only, never imports from src/ops/*.ts: the ops import
-// this table, so importing them back would make a module cycle.
+// The ops record nodes by name and never import this table (src/autograd/formulas.ts holds it), so rows
+// may call the forward ops directly.
+import { registerFormulas } from "../../autograd/formulas.js";
 import type { Formula } from "../../autograd/node.js";
 import { ARITHMETIC_DERIVATIVES } from "./arithmetic.js";
 import { BACKWARD_OPS_DERIVATIVES } from "./backward_ops.js";
@@ -30,6 +31,8 @@ export const DERIVATIVES = {
   ...CONV_DERIVATIVES,
   ...BACKWARD_OPS_DERIVATIVES,
 };
+
+registerFormulas(DERIVATIVES);
 
 export type DerivativeName = keyof typeof DERIVATIVES;
 export type SavedOf<K extends DerivativeName> = (typeof DERIVATIVES)[K] extends Formula<infer S> ? S : never;

@@ -3,6 +3,7 @@ import { row } from "./row.js";
 import { zeros, zeros_like } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
+import { where } from "../elementwise.js";
 
 /** grad * alpha, skipping the multiply when alpha is 1 (PyTorch's maybe_multiply). */
 const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : g.mul(alpha));
@@ -30,7 +31,7 @@ export const INDEXING_DERIVATIVES = {
   MaskedFillBackward0: row<{ mask: Tensor }>((g, s) => [g.masked_fill(s.mask, 0)]),
   MaskedFillBackward1: row<{ mask: Tensor }>((g, s, ctx) => [
     ctx.needsInputGrad[0] ? g.masked_fill(s.mask, 0) : null,
-    ctx.needsInputGrad[1] ? g.where(s.mask, 0).sum() : null,
+    ctx.needsInputGrad[1] ? where(s.mask, g, 0).sum() : null,
   ]),
   SelectScatterBackward0: row<{ dim: number; index: number }>((g, s, ctx) => [
     ctx.needsInputGrad[0] ? g.select_scatter(zeros_like(g.select(s.dim, s.index)), s.dim, s.index) : null,

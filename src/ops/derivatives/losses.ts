@@ -4,6 +4,7 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { zeros_like } from "../../tensor/creation.js";
 import { is_grad_enabled } from "../../autograd/grad_mode.js";
 import { row } from "./row.js";
+import { rsub, where } from "../elementwise.js";
 
 /** Reduction enum as PyTorch's at::Reduction: "none", "mean" or "sum". */
 export type Reduction = "none" | "mean" | "sum";
@@ -25,14 +26,14 @@ const mseBackward = (g: Tensor, input: Tensor, target: Tensor, norm: number) =>
 function smoothL1Backward(g: Tensor, input: Tensor, target: Tensor, norm: number, beta: number): Tensor {
   const x = input.sub(target);
   const inside = x.mul(norm).mul(g).div(beta);
-  return inside.where(x.lt(beta), g.mul(norm)).where(x.gt(-beta), g.mul(-norm));
+  return where(x.gt(-beta), where(x.lt(beta), inside, g.mul(norm)), g.mul(-norm));
 }
 
 /** huber_loss_backward: -norm*g*delta below -delta, norm*g*delta above delta, norm*x*g between. */
 function huberBackward(g: Tensor, input: Tensor, target: Tensor, norm: number, delta: number): Tensor {
   const x = input.sub(target);
   const inside = x.mul(norm).mul(g);
-  return inside.where(x.lt(delta), g.mul(norm).mul(delta)).where(x.gt(-delta), g.mul(-norm).mul(delta));
+  return where(x.gt(-delta), where(x.lt(delta), inside, g.mul(norm).mul(delta)), g.mul(-norm).mul(delta));
 }
 
 export interface NllSaved {
@@ -52,7 +53,7 @@ function nllBackward(g: Tensor, s: NllSaved): Tensor {
   const classDim = s.self.ndim === 1 ? 0 : 1;
   const target = s.target.ndim === 0 ? s.target.reshape([1]) : s.target;
   const valid = target.ne(s.ignore_index);
-  const safeTarget = target.where(valid, 0);
+  const safeTarget = where(valid, target, 0);
   const classWeight = s.weight === null ? null : s.weight.gather(0, safeTarget.flatten()).view(target.shape);
   let coefficient: Tensor;
   if (s.reduction === "none" && s.self.ndim > 1) {
@@ -62,7 +63,7 @@ function nllBackward(g: Tensor, s: NllSaved): Tensor {
     coefficient = scaled.neg().expand(target.shape);
   }
   if (classWeight !== null) coefficient = classWeight.mul(coefficient);
-  coefficient = coefficient.where(valid, 0);
+  coefficient = where(valid, coefficient, 0);
   if (s.self.ndim === 1) return zeros_like(s.self).scatter(0, safeTarget, coefficient);
   return zeros_like(s.self).scatter(
     classDim,
@@ -106,9 +107,9 @@ export const LOSSES_DERIVATIVES = {
     const x = s.self;
     return [
       ctx.needsInputGrad[0]
-        ? finish(g.mul(x.sub(s.target)).div(x.rsub(1).mul(x).clamp({ min: 1e-12 })))
+        ? finish(g.mul(x.sub(s.target)).div(rsub(x, 1).mul(x).clamp({ min: 1e-12 })))
         : null,
-      ctx.needsInputGrad[1] ? finish(x.div(x.rsub(1)).log().neg().mul(g)) : null,
+      ctx.needsInputGrad[1] ? finish(x.div(rsub(x, 1)).log().neg().mul(g)) : null,
     ];
   }),
   // binary_cross_entropy_with_logits_backward and its target_backward (Loss.cpp / FunctionsManual.cpp).

@@ -4,6 +4,7 @@ import { arange, tensor, zeros } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import type { Shape } from "../../tensor/shape.js";
 import { row } from "./row.js";
+import { where } from "../elementwise.js";
 
 /** Re-inserts reduced dims (sorted ascending) as size 1. */
 function unsqueezeDims(g: Tensor, dims: readonly number[]): Tensor {
@@ -67,7 +68,7 @@ function prodBackward(g: Tensor, self: Tensor, result: Tensor, dim: number | nul
 /** evenly_distribute_backward: the gradient of a full max/min shared among the elements equal to it. */
 function evenlyDistribute(g: Tensor, self: Tensor, result: Tensor): Tensor {
   const mask = Number.isNaN(result.item()) ? self.ne(self) : self.eq(result);
-  return g.div(mask.sum()).where(mask, 0);
+  return where(mask, g.div(mask.sum()), 0);
 }
 
 /** value_selecting_reduction_backward: the gradient lands where `indices` point along `dim`. */
@@ -77,7 +78,7 @@ function selectAtIndices(g: Tensor, s: { selfShape: Shape; dim: number; indices:
   const indices = s.keepdim ? s.indices : s.indices.unsqueeze(s.dim);
   const positions = s.selfShape.map((_, d) => (d === s.dim ? s.selfShape[d] : 1));
   const mask = arange(s.selfShape[s.dim], { dtype: indices.dtype }).reshape(positions).eq(indices);
-  return grad.where(mask, 0);
+  return where(mask, grad, 0);
 }
 
 /** scale_grad_by_count: amax/amin's gradient split evenly among ties. */
@@ -126,23 +127,18 @@ function normBackward(g: Tensor, s: NormSaved): Tensor | null {
   }
   if (p === 0) return null;
   if (p === 1) return self.sign().mul(grad);
-  if (p === 2) return grad.mul(self.div(norm).where(norm.ne(0), 0));
+  if (p === 2) return grad.mul(where(norm.ne(0), self.div(norm), 0));
   if (!Number.isFinite(p)) {
     const selfAbs = self.abs();
     const mask = selfAbs.eq(norm).logical_or(selfAbs.isnan());
     return self.sign().mul(grad.div(mask.sum(s.dims, true)).mul(mask));
   }
   if (p < 1) {
-    const selfScaled = self.sign().mul(
-      self
-        .abs()
-        .pow(p - 1)
-        .where(self.ne(0), 0),
-    );
+    const selfScaled = self.sign().mul(where(self.ne(0), self.abs().pow(p - 1), 0));
     return selfScaled.mul(grad).mul(norm.pow(1 - p));
   }
   const selfScaled = p < 2 ? self.sign().mul(self.abs().pow(p - 1)) : self.mul(self.abs().pow(p - 2));
-  const scale = grad.div(norm.pow(p - 1)).where(norm.ne(0), 0);
+  const scale = where(norm.ne(0), grad.div(norm.pow(p - 1)), 0);
   return selfScaled.mul(scale);
 }
 
@@ -208,7 +204,7 @@ export const REDUCE_DERIVATIVES = {
   ]),
   VarBackward0: row<VarSaved>((g, s) => [varBackward(g, s)]),
   StdBackward0: row<VarSaved>((g, s) => {
-    const gradVar = g.div(s.result.mul(2)).where(s.result.ne(0), 0);
+    const gradVar = where(s.result.ne(0), g.div(s.result.mul(2)), 0);
     return [varBackward(gradVar, s)];
   }),
   NormBackward1: row<NormSaved>((g, s) => [normBackward(g, s)]),

@@ -3,6 +3,7 @@
 import type { Tensor } from "../../tensor/tensor.js";
 import { zeros_like } from "../../tensor/creation.js";
 import { row } from "./row.js";
+import { rsub, where } from "../elementwise.js";
 
 /** Piecewise-constant ops (floor, sign, ...): PyTorch's zeros_like(grad). */
 const zeroGrad = row<object>((g) => [zeros_like(g)]);
@@ -16,18 +17,34 @@ export const UNARY_DERIVATIVES = {
   ExpBackward0: row<{ result: Tensor }>((g, s) => [g.mul(s.result)]),
   LogBackward0: row<{ self: Tensor }>((g, s) => [g.div(s.self)]),
   SigmoidBackward0: row<{ result: Tensor }>((g, s) => [g._sigmoid_backward(s.result)]),
-  TanhBackward0: row<{ result: Tensor }>((g, s) => [g.mul(s.result.mul(s.result).rsub(1))]),
+  TanhBackward0: row<{ result: Tensor }>((g, s) => [g.mul(rsub(s.result.mul(s.result), 1))]),
   ReluBackward0: row<{ result: Tensor }>((g, s) => [g._threshold_backward(s.result, 0)]),
   ClampBackward1: row<{ self: Tensor; min: number | null; max: number | null }>((g, s) => {
     const inMin = s.min === null ? null : s.self.ge(s.min);
     const inMax = s.max === null ? null : s.self.le(s.max);
     const mask = inMin && inMax ? inMin.logical_and(inMax) : (inMin ?? inMax);
-    return [mask ? g.where(mask, 0) : g];
+    return [mask ? where(mask, g, 0) : g];
+  }),
+  // clamp.Tensor: clamp_backward for self; clamp_backward_min_max for the bounds (a bound that loses to
+  // the other gets no gradient). Inputs are [self, min?, max?]: only the bounds given.
+  ClampBackward0: row<{ self: Tensor; min: Tensor | null; max: Tensor | null }>((g, s) => {
+    const { self, min, max } = s;
+    const grads: (Tensor | null)[] = [];
+    if (min !== null && max !== null) {
+      grads.push(where(self.ge(min).logical_and(self.le(max)), g, 0));
+      grads.push(where(self.lt(min).logical_and(min.lt(max)), g, 0));
+      grads.push(where(self.gt(max).logical_or(max.lt(min)), g, 0));
+    } else if (min !== null) {
+      grads.push(where(self.ge(min), g, 0), where(self.lt(min), g, 0));
+    } else {
+      grads.push(where(self.le(max!), g, 0), where(self.gt(max!), g, 0));
+    }
+    return grads;
   }),
   WhereBackward0: row<{ condition: Tensor }>((g, s, ctx) => [
     null,
-    ctx.needsInputGrad[1] ? g.where(s.condition, 0) : null,
-    ctx.needsInputGrad[2] ? g.where(s.condition.logical_not(), 0) : null,
+    ctx.needsInputGrad[1] ? where(s.condition, g, 0) : null,
+    ctx.needsInputGrad[2] ? where(s.condition.logical_not(), g, 0) : null,
   ]),
   AbsBackward0: row<{ self: Tensor }>((g, s) => [g.mul(s.self.sign())]),
   SignBackward0: zeroGrad,
@@ -54,10 +71,10 @@ export const UNARY_DERIVATIVES = {
   LogSigmoidBackward0: row<{ self: Tensor }>((g, s) => {
     const z = s.self.abs().neg().exp();
     const t = z.div(z.add(1));
-    return [t.rsub(1).where(s.self.lt(0), t).mul(g)];
+    return [where(s.self.lt(0), rsub(t, 1), t).mul(g)];
   }),
   LeakyReluBackward0: row<{ self: Tensor; negativeSlope: number }>((g, s) => [
-    g.where(s.self.gt(0), g.mul(s.negativeSlope)),
+    where(s.self.gt(0), g, g.mul(s.negativeSlope)),
   ]),
   // elu_backward on the input: x <= 0 ? grad * input_scale * (alpha * scale) * exp(x * input_scale) : grad * scale.
   EluBackward0: row<{ self: Tensor; alpha: number; scale: number; inputScale: number }>((g, s) => {
@@ -65,7 +82,7 @@ export const UNARY_DERIVATIVES = {
       .mul(s.inputScale)
       .mul(s.alpha * s.scale)
       .mul(s.self.mul(s.inputScale).exp());
-    return [negative.where(s.self.le(0), g.mul(s.scale))];
+    return [where(s.self.le(0), negative, g.mul(s.scale))];
   }),
   GeluBackward0: row<{ self: Tensor; approximate: "none" | "tanh" }>((g, s) =>
     s.approximate === "tanh" ? [g.mul(geluTanhDerivative(s.self))] : [g.mul(geluDerivative(s.self))],
@@ -73,13 +90,13 @@ export const UNARY_DERIVATIVES = {
   // silu_backward: grad * sigmoid * (1 + x * (1 - sigmoid)).
   SiluBackward0: row<{ self: Tensor }>((g, s) => {
     const sig = s.self.sigmoid();
-    return [g.mul(sig).mul(s.self.mul(sig.rsub(1)).add(1))];
+    return [g.mul(sig).mul(s.self.mul(rsub(sig, 1)).add(1))];
   }),
   // softplus_backward: x * beta > threshold ? grad : grad * z / (z + 1) with z = exp(x * beta).
   SoftplusBackward0: row<{ self: Tensor; beta: number; threshold: number }>((g, s) => {
     const bx = s.self.mul(s.beta);
     const z = bx.exp();
-    return [g.mul(z).div(z.add(1)).where(bx.le(s.threshold), g)];
+    return [where(bx.le(s.threshold), g.mul(z).div(z.add(1)), g)];
   }),
   NanToNumBackward0: row<{ self: Tensor }>((g, s) => [g.mul(s.self.isfinite())]),
 };
@@ -105,7 +122,7 @@ function geluTanhDerivative(x: Tensor): Tensor {
   const left = x.mul(0.5);
   const right = tanhInner.add(1);
   const leftDerivative = right.mul(0.5);
-  const tanhDerivative = tanhInner.mul(tanhInner).rsub(1);
+  const tanhDerivative = rsub(tanhInner.mul(tanhInner), 1);
   const innerDerivative = xSq
     .mul(3 * kappa)
     .add(1)

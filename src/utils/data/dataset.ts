@@ -1,7 +1,7 @@
 // torch.utils.data datasets. JS has no operator overloading, so PyTorch's `dataset[i]` is
 // `dataset.get(i)` and `len(dataset)` is `dataset.length`. Plain arrays work wherever a dataset does,
 // as Python lists do.
-import { IndexError, ValueError } from "../../errors.js";
+import { AssertionError, IndexError, ValueError } from "../../errors.js";
 import { select } from "../../ops/shape_ops.js";
 import { default_generator, type Generator } from "../../tensor/random.js";
 import { Tensor } from "../../tensor/tensor.js";
@@ -48,14 +48,6 @@ function describeValue(v: unknown): string {
   if (v === null) return "null";
   if (typeof v === "object") return (v as object).constructor?.name ?? "object";
   return typeof v;
-}
-
-/** Python's AssertionError (PyTorch's TensorDataset uses an assert). */
-export class AssertionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AssertionError";
-  }
 }
 
 type TensorRow<T extends readonly Tensor[]> = { [K in keyof T]: Tensor };

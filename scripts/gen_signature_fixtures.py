@@ -1,0 +1,190 @@
+"""Records PyTorch 1.13's own signatures of every entry point tensorgrad declares: test/fixtures/signatures.json.
+
+Usage: npm run fixtures -- signatures   (exports the declared names with tsx, then runs this)
+       /usr/bin/python3 scripts/gen_signature_fixtures.py NAMES.json OUT.json
+
+For each name it records what PyTorch says about itself:
+- native functions and methods (the Python argument parser): the listing PyTorch prints when no overload
+  matches ("(Tensor input, int dim, bool keepdim, *, tuple of Tensors out)"), and the full signature
+  strings with defaults, recovered from native_functions.yaml with torchgen (which PyTorch's own binding
+  generator uses) and matched to the listing;
+- Python-level functions and classes: inspect.signature and the qualified name Python's errors use;
+- C methods without arguments: their qualified name.
+The test in test/signatures/ compares tensorgrad's table with this file.
+"""
+import inspect
+import json
+import re
+import sys
+
+import torch
+import torchgen.api.python as python_api
+from torchgen.gen import parse_native_yaml
+from torchgen.model import Variant
+
+YAML_DIR = "/usr/lib/python3/dist-packages/torchgen/packaged/ATen/native/"
+NATIVE = parse_native_yaml(YAML_DIR + "native_functions.yaml", YAML_DIR + "tags.yaml").native_functions
+BY_NAME = {}
+for f in NATIVE:
+    BY_NAME.setdefault(str(f.func.name.name), []).append(f)
+
+TYPE_NAMES = {
+    "Tensor": "Tensor", "Scalar": "Number", "int64_t": "int", "SymInt": "SymInt", "double": "float",
+    "complex": "complex", "TensorList": "tuple of Tensors", "c10::List<c10::optional<Tensor>>": "tuple of Tensors",
+    "IntArrayRef": "tuple of ints", "SymIntArrayRef": "tuple of SymInts", "ArrayRef<double>": "tuple of floats",
+    "Generator": "torch.Generator", "bool": "bool", "Storage": "torch.Storage", "PyObject*": "object",
+    "ScalarType": "torch.dtype", "Layout": "torch.layout", "MemoryFormat": "torch.memory_format",
+    "QScheme": "torch.qscheme", "Device": "torch.device", "Stream": "torch.Stream", "std::string": "str",
+    "c10::string_view": "str", "Dimname": "name", "DimnameList": "tuple of names", "ScalarList": "tuple of Scalars",
+}
+
+
+def listing(sig):
+    """FunctionSignature::toString of a parser signature string."""
+    body = sig[sig.index("(") + 1: sig.rindex(")")]
+    parts = [] if body == "" else body.split(", ")
+    out, keyword, shown = [], False, False
+    for p in parts:
+        if p == "*":
+            keyword = True
+            continue
+        t, n = p.split(" ", 1)
+        t = re.sub(r"\[\d*\]", "", t.replace("?", ""))
+        text = TYPE_NAMES[t] + " " + n.split("=")[0]
+        if keyword and not shown:
+            text, shown = "*, " + text, True
+        out.append(text)
+    return "(" + ", ".join(out) + ")"
+
+
+def returns_text(f):
+    rets = f.func.returns
+    if len(rets) == 1 and rets[0].name is None:
+        return str(rets[0].type)
+    if len(rets) == 0:
+        return "None"
+    return "(" + ", ".join(f"{r.type} {r.name}" if r.name else str(r.type) for r in rets) + ")"
+
+
+def candidates(name, method):
+    found = {}
+    for f in BY_NAME.get(name, []):
+        if Variant.method not in f.variants if method else Variant.function not in f.variants:
+            continue
+        try:
+            text = python_api.signature(f, method=method).signature_str(symint=True)
+        except Exception:
+            continue
+        # The out= overload replaces the functional one it extends (PyTorch's binding merges them).
+        found.setdefault(listing(text), (text, returns_text(f)))
+        if "out=None" in text:
+            found[listing(text)] = (text, found[listing(text)][1] if not f.func.is_out_fn() else returns_text(f))
+    return found
+
+
+class Unmatchable:
+    pass
+
+
+def probe(fn):
+    """Calls with arguments no overload takes: PyTorch lists its signatures when it has several."""
+    try:
+        fn(*[Unmatchable()] * 12)
+    except TypeError as e:
+        msg = str(e)
+        if "expected one of:" in msg:
+            return [line[3:] for line in msg.split("\n") if line.startswith(" * ")]
+        return None
+    except Exception:
+        return None
+    return None
+
+
+def native_entry(name, method, fn):
+    found = candidates(name, method)
+    shown = probe(fn)
+    if shown is None:
+        texts = [t for t in found.values() if "out=None" in t[0]] or list(found.values())
+        texts = texts[:1]
+    else:
+        texts = [found.get(s, (None, None)) for s in shown]
+    # out= returns what the functional overload returns.
+    sigs = [None if t[0] is None else f"{t[0]} -> {fix_return(t[1])}" for t in texts]
+    return {"kind": "native", "listing": shown if shown is not None else [listing(t[0]) for t in texts if t[0]], "signatures": sigs}
+
+
+def fix_return(r):
+    return r.replace("Tensor(a!)", "Tensor").replace("Tensor(a)", "Tensor").replace("Tensor(b!)", "Tensor")
+
+
+def qualname_of(fn):
+    try:
+        fn(__unmatchable_keyword__=1)
+    except TypeError as e:
+        m = re.match(r"(.*)\(\) (got an unexpected keyword argument|takes no keyword arguments)", str(e))
+        if m:
+            return m.group(1)
+    except Exception:
+        pass
+    return getattr(fn, "__qualname__", None)
+
+
+def python_entry(fn):
+    try:
+        sig = str(inspect.signature(fn))
+    except (TypeError, ValueError):
+        sig = None
+    return {"kind": "python", "signature": sig, "qualname": qualname_of(fn)}
+
+
+def noargs_entry(fn):
+    try:
+        fn(Unmatchable())
+    except TypeError as e:
+        m = re.match(r"(.*)\(\) takes no arguments", str(e))
+        if m:
+            return {"kind": "noargs", "qualname": m.group(1)}
+    except Exception:
+        pass
+    return None
+
+
+def tensor_method(name):
+    if not hasattr(torch.Tensor, name):
+        return None
+    attr = inspect.getattr_static(torch.Tensor, name)
+    if isinstance(attr, property) or type(attr).__name__ == "getset_descriptor":
+        return {"kind": "property"}
+    bound = getattr(torch.zeros(2, 3), name)
+    if type(getattr(torch.Tensor, name)).__name__ == "method_descriptor":
+        return noargs_entry(bound) or native_entry(name, True, bound)
+    return python_entry(bound)
+
+
+def namespace_member(namespace, name):
+    module = eval(namespace, {"torch": torch})
+    fn = getattr(module, name, None)
+    if fn is None:
+        return None
+    if inspect.isclass(fn):
+        return {"kind": "class", "init": python_entry(fn)}
+    if type(fn).__name__ == "builtin_function_or_method":
+        return noargs_entry(fn) or native_entry(name, False, fn)
+    return python_entry(fn)
+
+
+def main():
+    names = json.load(open(sys.argv[1]))
+    out = {}
+    for namespace, members in names.items():
+        out[namespace] = {
+            name: tensor_method(name) if namespace == "Tensor" else namespace_member(namespace, name)
+            for name in sorted(members)
+        }
+    with open(sys.argv[2], "w") as f:
+        json.dump(out, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+// `out=` arguments: the op runs as usual, then its result is written into the given tensor(s), which
+// PyTorch resizes (with a deprecation warning when they held elements) and never differentiates.
+import { is_grad_enabled } from "../autograd/grad_mode.js";
+import { RuntimeError } from "../errors.js";
+import { setOutHooks } from "../signatures/registry.js";
+import { allocate } from "../tensor/dtype.js";
+import { contiguousStrides, numel } from "../tensor/shape.js";
+import { Storage, Tensor } from "../tensor/tensor.js";
+import { emitWarning } from "../warnings.js";
+import { writeInto } from "./core.js";
+import { ValuesIndices } from "./reduce_select.js";
+
+const requiresGrad = (v: unknown): boolean =>
+  v instanceof Tensor ? v._requiresGrad : Array.isArray(v) && v.some(requiresGrad);
+
+/** PyTorch's resize_output: a result of another shape replaces out's storage. */
+function resizeOutput(out: Tensor, shape: readonly number[]): void {
+  if (out.shape.length === shape.length && out.shape.every((d, i) => d === shape[i])) return;
+  if (out.numel() !== 0) {
+    emitWarning(
+      `An output with one or more elements was resized since it had shape [${out.shape.join(", ")}], which does ` +
+        `not match the required output shape [${shape.join(", ")}]. This behavior is deprecated, and in a future ` +
+        "PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse an " +
+        "out tensor t by resizing it, inplace, to zero elements with t.resize_(0).",
+    );
+  }
+  const n = numel(shape);
+  if (out._storage.data.length - out._offset < n) out._storage = new Storage(allocate(out.dtype, n));
+  (out as { shape: readonly number[] }).shape = Object.freeze([...shape]);
+  out._strides = contiguousStrides(shape);
+  if (out._storage.data.length < n) out._offset = 0;
+}
+
+function writeOne(result: Tensor, out: Tensor): Tensor {
+  if (result.dtype.category > out.dtype.category) {
+    throw new RuntimeError(
+      `result type ${result.dtype.scalarTypeName} can't be cast to the desired output type ${out.dtype.scalarTypeName}`,
+    );
+  }
+  resizeOutput(out, result.shape);
+  writeInto(out, result);
+  return out;
+}
+
+setOutHooks({
+  check(name, args, out) {
+    if (is_grad_enabled() && (requiresGrad(out) || args.some(requiresGrad))) {
+      throw new RuntimeError(
+        `${name}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`,
+      );
+    }
+  },
+  write(result, out) {
+    if (out instanceof Tensor) return writeOne(result as Tensor, out);
+    const outs = out as Tensor[];
+    if (result instanceof ValuesIndices) {
+      return new ValuesIndices(writeOne(result.values, outs[0]), writeOne(result.indices, outs[1]));
+    }
+    return (result as Tensor[]).map((r, i) => writeOne(r, outs[i]));
+  },
+});

@@ -1,0 +1,407 @@
+// The table of public entry points: every torch.* function, Tensor method, nn.functional / nn.init
+// function and Python-level constructor is declared here once, by its signatures and implementations.
+// From it come the callables users get (argument parsing included), the Tensor methods, and, through
+// scripts/gen_api.ts, their TypeScript declarations.
+import { Tensor } from "../tensor/tensor.js";
+import { RuntimeError } from "../errors.js";
+import {
+  bindNative,
+  bindNoArgs,
+  bindPython,
+  FastPlan,
+  isPlainObject,
+  NO_MATCH,
+  UNSURE,
+  type Kwargs,
+} from "./bind.js";
+import { ArgType, methodOf, parseSignature, type Signature, type SignatureKind } from "./schema.js";
+
+// An implementation takes the signature's parameters in order (without `out`; methods get the tensor
+// where the function takes `input`).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Impl = (...args: any[]) => unknown;
+
+/**
+ * Types the generated declarations (src/generated/) fill in: implementations by signature text, so that an
+ * implementation whose parameters don't fit its signature fails to compile; and for Python-level class
+ * signatures by name, the arguments callers may pass and the values binding them gives.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SignatureTypes {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PythonCalls {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PythonBound {}
+
+type NameOf<T extends string> = T extends `${infer N}(${string}` ? N : string;
+
+/** The arguments a Python-level class signature takes (for a constructor's rest parameter). */
+export type CallArgs<N extends string> = N extends keyof PythonCalls ? PythonCalls[N] : unknown[];
+/** What binding them gives: one value per parameter. */
+export type BoundArgs<N extends string> = N extends keyof PythonBound ? PythonBound[N] : unknown[];
+
+type Impls<K extends string> = { [P in K]: P extends keyof SignatureTypes ? SignatureTypes[P] : Impl };
+
+export interface Entry {
+  /** "torch", "Tensor" (methods), "torch.nn.functional", ... */
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: SignatureKind;
+  readonly signatures: readonly Signature[];
+  /** One per signature; null for named-tensor overloads, which tensorgrad declares but cannot run. */
+  readonly impls: readonly (Impl | null)[];
+  /** Methods: where the tensor goes among each implementation's arguments. */
+  readonly selfIndex: readonly number[];
+  /** False for the Tensor methods derived from a function's declaration. */
+  readonly declared: boolean;
+}
+
+const ENTRIES = new Map<string, Entry>();
+const CALLABLES = new Map<string, (...args: never[]) => unknown>();
+
+const keyOf = (namespace: string, name: string) => `${namespace}:${name}`;
+
+/** Every declared entry point, in declaration order (for the generator and the tests). */
+export function entries(): Entry[] {
+  return [...ENTRIES.values()];
+}
+
+/** PyTorch binds a Tensor method without parameters as a C method that takes none ("Tensor.abs()"). */
+function asNoArgs(entry: Entry): Entry {
+  const [sig] = entry.signatures;
+  if (
+    entry.namespace !== "Tensor" ||
+    entry.kind !== "native" ||
+    entry.signatures.length !== 1 ||
+    sig.params.length > 0
+  )
+    return entry;
+  return {
+    ...entry,
+    kind: "noargs",
+    signatures: [parseSignature(`Tensor.${sig.name}() -> ${sig.returns}`, "noargs")],
+  };
+}
+
+function register(declared: Entry): void {
+  const entry = asNoArgs(declared);
+  const key = keyOf(entry.namespace, entry.name);
+  if (ENTRIES.has(key)) throw new Error(`${entry.namespace}.${entry.name} is declared twice`);
+  ENTRIES.set(key, entry);
+  const callable = entry.namespace === "Tensor" ? methodCallable(entry) : functionCallable(entry);
+  CALLABLES.set(key, callable);
+  if (entry.namespace === "Tensor") {
+    Object.defineProperty(Tensor.prototype, entry.name, {
+      value: callable,
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+/** The user-facing function declared as `namespace.name` (what the generated modules export). */
+export function publicFunction(namespace: string, name: string): (...args: never[]) => unknown {
+  const f = CALLABLES.get(keyOf(namespace, name));
+  if (f === undefined) throw new Error(`${namespace}.${name} is not declared`);
+  return f;
+}
+
+/** Groups a declaration object's signatures by function name, keeping their order. */
+function group(
+  kind: SignatureKind,
+  decls: Record<string, Impl | null>,
+): Map<string, [Signature, Impl | null][]> {
+  const byName = new Map<string, [Signature, Impl | null][]>();
+  for (const [text, impl] of Object.entries(decls)) {
+    const sig = parseSignature(text, kind);
+    const name = kind === "native" ? sig.name : sig.shortName;
+    const list = byName.get(name) ?? [];
+    list.push([sig, impl]);
+    byName.set(name, list);
+  }
+  return byName;
+}
+
+/**
+ * Native ops (the Python argument parser's signatures) in a namespace; `methods: true` also installs the
+ * Tensor methods PyTorch derives from them. A null implementation marks a named-tensor overload.
+ */
+export function defineOps<K extends string>(
+  namespace: string,
+  decls: Impls<K> | Record<K, null>,
+  opts: { methods?: boolean } = {},
+): void {
+  for (const [name, overloads] of group("native", decls as Record<string, Impl | null>)) {
+    register({
+      namespace,
+      name,
+      kind: "native",
+      signatures: overloads.map(([s]) => s),
+      impls: overloads.map(([, i]) => i),
+      selfIndex: overloads.map(() => -1),
+      declared: true,
+    });
+    if (!opts.methods) continue;
+    const methods = overloads.flatMap(([sig, impl]) => {
+      const m = methodOf(sig);
+      return m === null ? [] : [{ ...m, impl }];
+    });
+    if (methods.length === 0)
+      throw new Error(`${name} has no overload with a Tensor input to make a method of`);
+    register({
+      namespace: "Tensor",
+      name,
+      kind: "native",
+      signatures: methods.map((m) => m.method),
+      impls: methods.map((m) => m.impl),
+      selfIndex: methods.map((m) => m.selfIndex),
+      declared: false,
+    });
+  }
+}
+
+/** Native Tensor methods with signatures of their own (`view`, `add_`, ...): implementations take the tensor first. */
+export function defineMethods<K extends string>(decls: Impls<K> | Record<K, null>): void {
+  for (const [name, overloads] of group("native", decls as Record<string, Impl | null>)) {
+    register({
+      namespace: "Tensor",
+      name,
+      kind: "native",
+      signatures: overloads.map(([s]) => s),
+      impls: overloads.map(([, i]) => i),
+      selfIndex: overloads.map(() => 0),
+      declared: true,
+    });
+  }
+}
+
+/** Python-level functions ("split(tensor: Tensor, ...)"), or Tensor methods written in Python ("Tensor.split(...)"). */
+export function definePython<K extends string>(namespace: string, decls: Impls<K>): void {
+  for (const [name, overloads] of group("python", decls as Record<string, Impl>)) {
+    if (overloads.length !== 1)
+      throw new Error(`Python-level ${name} has one signature, not ${overloads.length}`);
+    register({
+      namespace,
+      name,
+      kind: "python",
+      signatures: [overloads[0][0]],
+      impls: [overloads[0][1]],
+      selfIndex: [namespace === "Tensor" ? 0 : -1],
+      declared: true,
+    });
+  }
+}
+
+/** C methods that take no arguments ("_TensorBase.dim()"). */
+export function defineNoArgMethods<K extends string>(decls: Impls<K>): void {
+  for (const [name, overloads] of group("noargs", decls as Record<string, Impl>)) {
+    register({
+      namespace: "Tensor",
+      name,
+      kind: "noargs",
+      signatures: [overloads[0][0]],
+      impls: [overloads[0][1]],
+      selfIndex: [0],
+      declared: true,
+    });
+  }
+}
+
+// ---- calling ---------------------------------------------------------------------------------------------
+
+/** Whether the positional parameter at `index` of a Python-level signature takes a dict (so a plain object there is not the options). */
+function takesDictAt(entry: Entry, index: number): boolean {
+  if (entry.kind !== "python") return false;
+  const positional = entry.signatures[0].params.filter((p) => !p.keywordOnly && p.variadic === null);
+  const p = positional[index];
+  if (p === undefined) return false;
+  const t = p.pyType;
+  const isDict = (x: typeof t): boolean =>
+    x !== null && (x.kind === "name" ? x.name === "dict" : x.kind === "union" && x.members.some(isDict));
+  return isDict(t);
+}
+
+/**
+ * Splits a JS call into positional arguments and keyword arguments: a plain object in last position is
+ * the options object. Trailing `undefined`s count as not given; an `undefined` between arguments is None.
+ */
+export function splitCall(args: readonly unknown[], entry?: Entry): [unknown[], Kwargs] {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  let kwargs: Kwargs = null;
+  if (end > 0 && isPlainObject(args[end - 1]) && !(entry !== undefined && takesDictAt(entry, end - 1))) {
+    kwargs = args[end - 1] as Record<string, unknown>;
+    end--;
+  }
+  const positional = new Array<unknown>(end);
+  for (let i = 0; i < end; i++) positional[i] = args[i] === undefined ? null : args[i];
+  return [positional, kwargs];
+}
+
+/** Hooks the ops layer provides for `out=` arguments (this layer cannot copy tensors). */
+export interface OutHooks {
+  /** Throws PyTorch's error when an argument requires grad (out= is not differentiable). */
+  check(name: string, args: readonly unknown[], out: unknown): void;
+  /** Writes the result into `out` (resizing it as PyTorch does) and returns what the call returns. */
+  write(result: unknown, out: unknown): unknown;
+}
+
+let outHooks: OutHooks | null = null;
+
+export function setOutHooks(hooks: OutHooks): void {
+  outHooks = hooks;
+}
+
+function namedTensorError(args: readonly unknown[]): RuntimeError {
+  const t =
+    args.find((a): a is Tensor => a instanceof Tensor) ??
+    (args.find(Array.isArray) as Tensor[] | undefined)?.[0];
+  const name =
+    args.find((a) => typeof a === "string") ??
+    (args.find((a) => Array.isArray(a) && typeof a[0] === "string") as string[] | undefined)?.[0];
+  if (t instanceof Tensor && name !== undefined)
+    return new RuntimeError(`Name '${name}' not found in Tensor[${t.shape.map(() => "None").join(", ")}].`);
+  return new RuntimeError("tensorgrad does not support named tensors (dimension names)");
+}
+
+/** Runs overload `index` of `entry` on bound values (every parameter, `out` included). */
+function invoke(entry: Entry, index: number, values: unknown[], self: Tensor | null): unknown {
+  const sig = entry.signatures[index];
+  let out: unknown = null;
+  if (sig.outIndex >= 0) {
+    out = values[sig.outIndex];
+    if (sig.outIndex === values.length - 1) values.length--;
+    else values.splice(sig.outIndex, 1);
+  }
+  if (self !== null) {
+    const at = entry.selfIndex[index];
+    if (at === 0) values.unshift(self);
+    else values.splice(at, 0, self);
+  }
+  const impl = entry.impls[index];
+  if (impl === null) throw namedTensorError(values);
+  if (out === null) return impl(...values);
+  outHooks!.check(sig.name, values, out);
+  return outHooks!.write(impl(...values), out);
+}
+
+/**
+ * Tries the entry's signatures in order on a positional call through their fast plans; undefined when the
+ * full parser must decide (keywords, conversions, or no match: it raises the error).
+ */
+function fastCall(entry: Entry, plans: readonly FastPlan[], self: Tensor | null, args: unknown[]): unknown {
+  const n = args.length;
+  if (n > 0 && (isPlainObject(args[n - 1]) || args[n - 1] === undefined)) return NO_FAST;
+  for (let i = 0; i < plans.length; i++) {
+    const bound = plans[i].bind(self, args, n);
+    if (bound === UNSURE) return NO_FAST;
+    if (bound === NO_MATCH) continue;
+    const impl = entry.impls[i];
+    return impl === null ? NO_FAST : impl(...bound);
+  }
+  return NO_FAST;
+}
+
+const NO_FAST = Symbol("no fast path");
+
+function plansOf(entry: Entry): FastPlan[] {
+  return entry.signatures.map((s, i) => new FastPlan(s, entry.selfIndex[i]));
+}
+
+function functionCallable(entry: Entry): (...args: unknown[]) => unknown {
+  switch (entry.kind) {
+    case "native": {
+      const plans = plansOf(entry);
+      return function (...args: unknown[]): unknown {
+        const fast = fastCall(entry, plans, null, args);
+        if (fast !== NO_FAST) return fast;
+        const [positional, kwargs] = splitCall(args);
+        const { index, values } = bindNative(entry.signatures, positional, kwargs);
+        return invoke(entry, index, values, null);
+      };
+    }
+    case "python":
+      return function (...args: unknown[]): unknown {
+        const [positional, kwargs] = splitCall(args, entry);
+        return entry.impls[0]!(...bindPython(entry.signatures[0], positional, kwargs));
+      };
+    case "noargs":
+      throw new Error(`noargs entry ${entry.name} must be a method`);
+  }
+}
+
+function methodCallable(entry: Entry): (this: Tensor, ...args: unknown[]) => unknown {
+  switch (entry.kind) {
+    case "native": {
+      const plans = plansOf(entry);
+      return function (this: Tensor, ...args: unknown[]): unknown {
+        const fast = fastCall(entry, plans, this, args);
+        if (fast !== NO_FAST) return fast;
+        const [positional, kwargs] = splitCall(args);
+        const { index, values } = bindNative(entry.signatures, positional, kwargs);
+        return invoke(entry, index, values, this);
+      };
+    }
+    case "python":
+      return function (this: Tensor, ...args: unknown[]): unknown {
+        const [positional, kwargs] = splitCall(args, entry);
+        return entry.impls[0]!.call(null, this, ...bindPython(entry.signatures[0], positional, kwargs));
+      };
+    case "noargs": {
+      const impl = entry.impls[0]!;
+      return function (this: Tensor, ...args: unknown[]): unknown {
+        if (args.length === 0) return impl.call(null, this);
+        const [positional, kwargs] = splitCall(args);
+        bindNoArgs(entry.signatures[0], positional, kwargs);
+        return impl.call(null, this);
+      };
+    }
+  }
+}
+
+// ---- Python-level signatures of classes (constructors and methods of modules, optimizers, ...) ----------
+
+const CLASS_SIGNATURES = new Map<string, Signature>();
+
+/** Every Python-level class signature, by qualified name (for the generator and the tests). */
+export function classSignatures(): Map<string, Signature> {
+  return CLASS_SIGNATURES;
+}
+
+/** A Python-level signature a class binds its arguments with: `Linear.__init__(in_features: int, ...)`. */
+export class PySignature<T extends string> {
+  readonly signature: Signature;
+  private readonly entry: Entry;
+
+  constructor(text: T) {
+    this.signature = parseSignature(text, "python");
+    if (CLASS_SIGNATURES.has(this.signature.name))
+      throw new Error(`${this.signature.name} is declared twice`);
+    CLASS_SIGNATURES.set(this.signature.name, this.signature);
+    this.entry = {
+      namespace: "",
+      name: this.signature.name,
+      kind: "python",
+      signatures: [this.signature],
+      impls: [null],
+      selfIndex: [-1],
+      declared: false,
+    };
+  }
+
+  /** Binds the arguments of a call: one value per parameter, defaults filled in. */
+  bind(args: readonly unknown[]): BoundArgs<NameOf<T>> {
+    const [positional, kwargs] = splitCall(args, this.entry);
+    return bindPython(this.signature, positional, kwargs) as BoundArgs<NameOf<T>>;
+  }
+}
+
+/** Whether a native parameter is an int list that may be given as varargs (`x.view(2, 3)`). */
+export function takesVarargs(sig: Signature): boolean {
+  const first = sig.params[0];
+  return (
+    sig.maxPosArgs === 1 &&
+    first !== undefined &&
+    (first.type === ArgType.IntList || first.type === ArgType.SymIntList)
+  );
+}
