@@ -189,6 +189,7 @@ function overloads(
 }
 
 function nativeForms(sig: Signature): string[] {
+  if (sig.hidden) return [];
   if (sig.params.some((p) => p.type === ArgType.Dimname || p.type === ArgType.DimnameList)) return [];
   const view = (p: Param): ParamView => ({
     name: p.name,
@@ -290,7 +291,7 @@ function typesModule(all: Entry[]): string {
   }
   const calls: string[] = [];
   const bound: string[] = [];
-  for (const [name, sig] of classSignatures()) {
+  for (const [name, { signature: sig }] of classSignatures()) {
     const forms = pythonForms(sig).map((f) => f.slice(0, f.lastIndexOf(")") + 1));
     calls.push(`    ${JSON.stringify(name)}: ${forms.map((f) => `[${f.slice(1, -1)}]`).join(" | ")};`);
     bound.push(

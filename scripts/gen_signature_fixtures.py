@@ -39,7 +39,7 @@ TYPE_NAMES = {
 }
 
 
-def listing(sig):
+def listing_of(sig):
     """FunctionSignature::toString of a parser signature string."""
     body = sig[sig.index("(") + 1: sig.rindex(")")]
     parts = [] if body == "" else body.split(", ")
@@ -71,14 +71,17 @@ def candidates(name, method):
     for f in BY_NAME.get(name, []):
         if Variant.method not in f.variants if method else Variant.function not in f.variants:
             continue
+        # Out= overloads torchgen generates itself have no Python binding.
+        if "generated" in f.tags:
+            continue
         try:
             text = python_api.signature(f, method=method).signature_str(symint=True)
         except Exception:
             continue
         # The out= overload replaces the functional one it extends (PyTorch's binding merges them).
-        found.setdefault(listing(text), (text, returns_text(f)))
+        found.setdefault(listing_of(text), (text, returns_text(f)))
         if "out=None" in text:
-            found[listing(text)] = (text, found[listing(text)][1] if not f.func.is_out_fn() else returns_text(f))
+            found[listing_of(text)] = (text, found[listing_of(text)][1] if not f.func.is_out_fn() else returns_text(f))
     return found
 
 
@@ -86,31 +89,53 @@ class Unmatchable:
     pass
 
 
-def probe(fn):
-    """Calls with arguments no overload takes: PyTorch lists its signatures when it has several."""
+def message(fn, *args, **kwargs):
     try:
-        fn(*[Unmatchable()] * 12)
+        fn(*args, **kwargs)
     except TypeError as e:
-        msg = str(e)
-        if "expected one of:" in msg:
-            return [line[3:] for line in msg.split("\n") if line.startswith(" * ")]
-        return None
+        return str(e)
     except Exception:
         return None
     return None
 
 
 def native_entry(name, method, fn):
+    """The parser's signatures as PyTorch lists them, and whether it has hidden (deprecated) ones."""
     found = candidates(name, method)
-    shown = probe(fn)
-    if shown is None:
+    probes = [
+        message(fn, __unmatchable_keyword__=Unmatchable()) or "",
+        message(fn) or "",
+        message(fn, *[Unmatchable()] * 12) or "",
+    ]
+    several = any("received an invalid combination" in m for m in probes)
+    listing = None
+    if several:
+        many = probes[2]
+        if "expected one of:" in many:
+            listing = [line[3:] for line in many.split("\n") if line.startswith(" * ")]
+        else:
+            # One visible signature plus hidden ones: PyTorch names the visible one.
+            for m in probes:
+                found_one = re.search(r"but expected (\(.*\))$", m)
+                if found_one:
+                    listing = [found_one.group(1)]
+                    break
+    if listing is None:
         texts = [t for t in found.values() if "out=None" in t[0]] or list(found.values())
         texts = texts[:1]
+        listing = [listing_of(t[0]) for t in texts]
     else:
-        texts = [found.get(s, (None, None)) for s in shown]
-    # out= returns what the functional overload returns.
+        texts = [found.get(s, (None, None)) for s in listing]
     sigs = [None if t[0] is None else f"{t[0]} -> {fix_return(t[1])}" for t in texts]
-    return {"kind": "native", "listing": shown if shown is not None else [listing(t[0]) for t in texts if t[0]], "signatures": sigs}
+    return {
+        "kind": "native",
+        "listing": listing,
+        # Hidden (deprecated) signatures show only where a single one is visible; null: can't tell.
+        "hidden": (len(listing) == 1) if several and len(listing) == 1 else (False if not several else None),
+        "signatures": sigs,
+        "positional": probes[2] if not several else None,
+        "missing": probes[1] if not several else None,
+    }
 
 
 def fix_return(r):
@@ -131,10 +156,18 @@ def qualname_of(fn):
 
 def python_entry(fn):
     try:
-        sig = str(inspect.signature(fn))
+        sig = inspect.signature(fn)
     except (TypeError, ValueError):
-        sig = None
-    return {"kind": "python", "signature": sig, "qualname": qualname_of(fn)}
+        return {"kind": "python", "signature": None, "params": None, "qualname": qualname_of(fn)}
+    params = [
+        {
+            "name": p.name,
+            "kind": p.kind.name,
+            "default": None if p.default is inspect.Parameter.empty else repr(p.default),
+        }
+        for p in sig.parameters.values()
+    ]
+    return {"kind": "python", "signature": str(sig), "params": params, "qualname": qualname_of(fn)}
 
 
 def noargs_entry(fn):

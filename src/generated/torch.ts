@@ -99,8 +99,8 @@ export const tanh = publicFunction("torch", "tanh") as {
 };
 
 export const relu = publicFunction("torch", "relu") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
 };
 
 export const clamp = publicFunction("torch", "clamp") as {

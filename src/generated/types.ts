@@ -69,8 +69,6 @@ declare module "../tensor/tensor.js" {
     where(condition: Tensor, other: Tensor): Tensor;
     where(condition: Tensor, opts: { other: Tensor }): Tensor;
     where(opts: { condition: Tensor; other: Tensor }): Tensor;
-    __rsub__(other: Tensor | Scalar): Tensor;
-    __rsub__(opts: { other: Tensor | Scalar }): Tensor;
     clamp_(min?: Tensor | null, max?: Tensor | null): Tensor;
     clamp_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
     clamp_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
@@ -107,9 +105,9 @@ declare module "../tensor/tensor.js" {
     pow_(opts: { exponent: Tensor }): Tensor;
     pow_(exponent: Scalar): Tensor;
     pow_(opts: { exponent: Scalar }): Tensor;
-    copy_(src: Tensor | Scalar, non_blocking?: boolean): Tensor;
-    copy_(src: Tensor | Scalar, opts?: { non_blocking?: boolean }): Tensor;
-    copy_(opts: { src: Tensor | Scalar; non_blocking?: boolean }): Tensor;
+    copy_(other: Tensor | Scalar, non_blocking?: boolean): Tensor;
+    copy_(other: Tensor | Scalar, opts?: { non_blocking?: boolean }): Tensor;
+    copy_(opts: { other: Tensor | Scalar; non_blocking?: boolean }): Tensor;
   }
 }
 
@@ -120,10 +118,20 @@ declare module "../signatures/registry.js" {
       other: Tensor | Scalar,
       alpha: Scalar,
     ) => Tensor;
+    "add(Tensor input, Scalar alpha, Tensor other, *, Tensor out=None)|deprecated -> Tensor": (
+      input: Tensor | Scalar,
+      alpha: Scalar,
+      other: Tensor | Scalar,
+    ) => Tensor;
     "sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None) -> Tensor": (
       input: Tensor | Scalar,
       other: Tensor | Scalar,
       alpha: Scalar,
+    ) => Tensor;
+    "sub(Tensor input, Scalar alpha, Tensor other)|deprecated -> Tensor": (
+      input: Tensor | Scalar,
+      alpha: Scalar,
+      other: Tensor | Scalar,
     ) => Tensor;
     "mul(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
       input: Tensor | Scalar,
@@ -163,7 +171,7 @@ declare module "../signatures/registry.js" {
     "log(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
     "sigmoid(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
     "tanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "relu(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "relu(Tensor input) -> Tensor": (input: Tensor) => Tensor;
     "clamp(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None) -> Tensor": (
       input: Tensor,
       min: Tensor | null,
@@ -235,7 +243,6 @@ declare module "../signatures/registry.js" {
       condition: Tensor,
       other: Tensor,
     ) => Tensor;
-    "Tensor.__rsub__(other: Tensor | Number) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
     "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (
       input: Tensor,
       min: Tensor | null,
@@ -263,10 +270,20 @@ declare module "../signatures/registry.js" {
       other: Tensor | Scalar,
       alpha: Scalar,
     ) => Tensor;
+    "add_(Scalar alpha, Tensor other)|deprecated -> Tensor": (
+      self: Tensor,
+      alpha: Scalar,
+      other: Tensor | Scalar,
+    ) => Tensor;
     "sub_(Tensor other, *, Scalar alpha=1) -> Tensor": (
       self: Tensor,
       other: Tensor | Scalar,
       alpha: Scalar,
+    ) => Tensor;
+    "sub_(Scalar alpha, Tensor other)|deprecated -> Tensor": (
+      self: Tensor,
+      alpha: Scalar,
+      other: Tensor | Scalar,
     ) => Tensor;
     "mul_(Tensor other) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
     "div_(Tensor other) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
@@ -282,10 +299,15 @@ declare module "../signatures/registry.js" {
     ) => Tensor;
     "pow_(Tensor exponent) -> Tensor": (self: Tensor, exponent: Tensor) => Tensor;
     "pow_(Scalar exponent) -> Tensor": (self: Tensor, exponent: Scalar) => Tensor;
-    "copy_(Tensor src, bool non_blocking=False) -> Tensor": (
+    "copy_(Tensor other, bool non_blocking=False) -> Tensor": (
       self: Tensor,
-      src: Tensor | Scalar,
+      other: Tensor | Scalar,
       non_blocking: boolean,
+    ) => Tensor;
+    "copy_(Tensor other, bool async=False)|deprecated -> Tensor": (
+      self: Tensor,
+      other: Tensor | Scalar,
+      async: boolean,
     ) => Tensor;
   }
 }

@@ -4,7 +4,7 @@
 import type { UnaryOp } from "../backend/backend.js";
 import { backend, type BinaryOp, type StridedArray } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
+import { defineMethods, defineOps } from "../signatures/registry.js";
 import {
   bool,
   Category,
@@ -49,10 +49,16 @@ function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha:
   return binaryKernel(op, a, binaryKernel("mul", b, scalarTensor(alphaValue, dtype), dtype), dtype);
 }
 
+/** sub_check: PyTorch refuses `-` on bool, with one text for two bools and another for one. */
 function checkNotBoolSub(a: Tensor, b: Tensor): void {
   if (a.dtype === bool && b.dtype === bool) {
     throw new RuntimeError(
       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
+    );
+  }
+  if (a.dtype === bool || b.dtype === bool) {
+    throw new RuntimeError(
+      "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
     );
   }
 }
@@ -342,6 +348,14 @@ defineOps(
   {
     "add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None) -> Tensor": add,
     "sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None) -> Tensor": sub,
+    // tools/autograd/deprecated.yaml: callable with a warning, never listed.
+    "add(Tensor input, Scalar alpha, Tensor other, *, Tensor out=None)|deprecated -> Tensor": (
+      input,
+      alpha,
+      other,
+    ) => add(input, other, alpha),
+    "sub(Tensor input, Scalar alpha, Tensor other)|deprecated -> Tensor": (input, alpha, other) =>
+      sub(input, other, alpha),
     "mul(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": mul,
     "div(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": div,
     "div(Tensor input, Tensor other, *, c10::string_view? rounding_mode, Tensor out=None) -> Tensor": divMode,
@@ -357,7 +371,7 @@ defineOps(
     "log(Tensor input, *, Tensor out=None) -> Tensor": log,
     "sigmoid(Tensor input, *, Tensor out=None) -> Tensor": sigmoid,
     "tanh(Tensor input, *, Tensor out=None) -> Tensor": tanh,
-    "relu(Tensor input, *, Tensor out=None) -> Tensor": relu,
+    "relu(Tensor input) -> Tensor": relu,
     "clamp(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None) -> Tensor": clampTensor,
     "clamp(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None) -> Tensor": clamp,
     "eq(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": eq,
@@ -393,8 +407,4 @@ defineOps("torch", {
 defineMethods({
   "where(Tensor condition, Tensor other) -> Tensor": (self, condition, other) =>
     where(condition, self, other),
-});
-
-definePython("Tensor", {
-  "Tensor.__rsub__(other: Tensor | Number) -> Tensor": (self, other) => rsub(self, other),
 });

@@ -4,7 +4,7 @@ import { no_grad } from "../autograd/grad_mode.js";
 import { OpNode } from "../autograd/node.js";
 import { backend } from "../backend/backend.js";
 import { zeros_like } from "../tensor/creation.js";
-import { allocate } from "../tensor/dtype.js";
+import { allocate, resultType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
@@ -126,6 +126,12 @@ export const sigmoid_ = (self: Tensor): Tensor => inPlace(self, sigmoid);
 export const relu_ = (self: Tensor): Tensor => inPlace(self, relu);
 export const reciprocal_ = (self: Tensor): Tensor => inPlace(self, reciprocal);
 export function pow_(self: Tensor, exponent: TensorOrScalar): Tensor {
+  if (!(exponent instanceof Tensor)) {
+    // pow.Tensor_Scalar's TensorIterator wants self already in the result dtype.
+    const dtype = resultType([self, exponent]);
+    if (dtype !== self.dtype)
+      throw new RuntimeError(`Found dtype ${self.dtype.scalarTypeName} but expected ${dtype.scalarTypeName}`);
+  }
   return inPlace(self, (x) => pow(x, exponent));
 }
 
@@ -173,6 +179,8 @@ defineOps(
 defineMethods({
   "add_(Tensor other, *, Scalar alpha=1) -> Tensor": add_,
   "sub_(Tensor other, *, Scalar alpha=1) -> Tensor": sub_,
+  "add_(Scalar alpha, Tensor other)|deprecated -> Tensor": (self, alpha, other) => add_(self, other, alpha),
+  "sub_(Scalar alpha, Tensor other)|deprecated -> Tensor": (self, alpha, other) => sub_(self, other, alpha),
   "mul_(Tensor other) -> Tensor": mul_,
   "div_(Tensor other) -> Tensor": div_,
   "div_(Tensor other, *, c10::string_view? rounding_mode) -> Tensor": (self, other, mode) =>
@@ -181,6 +189,8 @@ defineMethods({
     inPlace(self, (x) => divMode(x, other, mode)),
   "pow_(Tensor exponent) -> Tensor": pow_,
   "pow_(Scalar exponent) -> Tensor": pow_,
-  "copy_(Tensor src, bool non_blocking=False) -> Tensor": (self, src) =>
+  "copy_(Tensor other, bool async=False)|deprecated -> Tensor": (self, src) =>
+    copy_(self, src instanceof Tensor ? src : scalarTensor(src, self.dtype)),
+  "copy_(Tensor other, bool non_blocking=False) -> Tensor": (self, src) =>
     copy_(self, src instanceof Tensor ? src : scalarTensor(src, self.dtype)),
 });

@@ -119,7 +119,7 @@ function formattedArgDesc(
   kwargs: Record<string, unknown>,
   keys: readonly string[],
 ): string {
-  const parts: string[] = [];
+  let result = "(";
   const total = args.length + keys.length;
   for (let i = 0; i < total; i++) {
     const isKwarg = i >= args.length;
@@ -130,13 +130,19 @@ function formattedArgDesc(
     if (i < option.args.length) matching = option.args[i].match(value);
     else if (option.variadic) matching = option.args[option.args.length - 1].match(value);
     const text = (isKwarg ? `${name}=` : "") + describeArg(value);
-    parts.push(matching ? text : `!${text}!`);
+    result += (matching ? text : `!${text}!`) + ", ";
   }
-  return `(${parts.join(", ")})`;
+  // PyTorch trims the last ", " only when there were positional arguments: "(dim=int, )".
+  if (args.length > 0) result = result.slice(0, -2);
+  return result + ")";
 }
 
 function argDesc(args: readonly unknown[], kwargs: Record<string, unknown>, keys: readonly string[]): string {
-  return `(${[...args.map(pyTypeName), ...keys.map((k) => `${k}=${pyTypeName(kwargs[k])}`)].join(", ")})`;
+  let result = "(";
+  for (const a of args) result += `${pyTypeName(a)}, `;
+  for (const k of keys) result += `${k}=${pyTypeName(kwargs[k])}, `;
+  if (args.length > 0) result = result.slice(0, -2);
+  return result + ")";
 }
 
 function tryMatchKwargs(option: Option, keys: readonly string[]): string[] {

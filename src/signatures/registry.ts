@@ -4,6 +4,7 @@
 // scripts/gen_api.ts, their TypeScript declarations.
 import { Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
+import { emitWarning } from "../warnings.js";
 import {
   bindNative,
   bindNoArgs,
@@ -83,8 +84,22 @@ function asNoArgs(entry: Entry): Entry {
   };
 }
 
+/** PyTorch tries deprecated signatures after every other (a stable partition). */
+function deprecatedLast(entry: Entry): Entry {
+  if (!entry.signatures.some((s) => s.deprecated)) return entry;
+  const order = entry.signatures
+    .map((_, i) => i)
+    .sort((a, b) => +entry.signatures[a].deprecated - +entry.signatures[b].deprecated);
+  return {
+    ...entry,
+    signatures: order.map((i) => entry.signatures[i]),
+    impls: order.map((i) => entry.impls[i]),
+    selfIndex: order.map((i) => entry.selfIndex[i]),
+  };
+}
+
 function register(declared: Entry): void {
-  const entry = asNoArgs(declared);
+  const entry = deprecatedLast(asNoArgs(declared));
   const key = keyOf(entry.namespace, entry.name);
   if (ENTRIES.has(key)) throw new Error(`${entry.namespace}.${entry.name} is declared twice`);
   ENTRIES.set(key, entry);
@@ -252,6 +267,21 @@ export function setOutHooks(hooks: OutHooks): void {
   outHooks = hooks;
 }
 
+const warnedDeprecated = new Set<Signature>();
+
+/** TORCH_WARN_ONCE of PythonArgParser::check_deprecated. */
+function warnDeprecated(entry: Entry, sig: Signature): void {
+  if (warnedDeprecated.has(sig)) return;
+  warnedDeprecated.add(sig);
+  const others = entry.signatures.filter((s) => !s.hidden).map((s) => `\n\t${s.name}${s.toString()}`);
+  emitWarning(
+    `This overload of ${sig.name} is deprecated:\n\t${sig.name}${sig.toString()}` +
+      (others.length > 0
+        ? `\nConsider using one of the following signatures instead:${others.join("")}`
+        : ""),
+  );
+}
+
 function namedTensorError(args: readonly unknown[]): RuntimeError {
   const t =
     args.find((a): a is Tensor => a instanceof Tensor) ??
@@ -280,6 +310,7 @@ function invoke(entry: Entry, index: number, values: unknown[], self: Tensor | n
   }
   const impl = entry.impls[index];
   if (impl === null) throw namedTensorError(values);
+  if (sig.deprecated) warnDeprecated(entry, sig);
   if (out === null) return impl(...values);
   outHooks!.check(sig.name, values, out);
   return outHooks!.write(impl(...values), out);
@@ -296,6 +327,7 @@ function fastCall(entry: Entry, plans: readonly FastPlan[], self: Tensor | null,
     const bound = plans[i].bind(self, args, n);
     if (bound === UNSURE) return NO_FAST;
     if (bound === NO_MATCH) continue;
+    if (entry.signatures[i].deprecated) return NO_FAST;
     const impl = entry.impls[i];
     return impl === null ? NO_FAST : impl(...bound);
   }
@@ -361,23 +393,29 @@ function methodCallable(entry: Entry): (this: Tensor, ...args: unknown[]) => unk
 
 // ---- Python-level signatures of classes (constructors and methods of modules, optimizers, ...) ----------
 
-const CLASS_SIGNATURES = new Map<string, Signature>();
+const CLASS_SIGNATURES = new Map<string, PySignature<string>>();
 
 /** Every Python-level class signature, by qualified name (for the generator and the tests). */
-export function classSignatures(): Map<string, Signature> {
+export function classSignatures(): Map<string, PySignature<string>> {
   return CLASS_SIGNATURES;
 }
 
-/** A Python-level signature a class binds its arguments with: `Linear.__init__(in_features: int, ...)`. */
+/**
+ * A Python-level signature a class binds its arguments with: `new PySignature("torch.nn", "Linear.__init__(in_features: int, ...)")`.
+ * The module is where Python finds the class (for the fixtures that pin it to PyTorch's).
+ */
 export class PySignature<T extends string> {
   readonly signature: Signature;
   private readonly entry: Entry;
 
-  constructor(text: T) {
+  constructor(
+    readonly module: string,
+    text: T,
+  ) {
     this.signature = parseSignature(text, "python");
     if (CLASS_SIGNATURES.has(this.signature.name))
       throw new Error(`${this.signature.name} is declared twice`);
-    CLASS_SIGNATURES.set(this.signature.name, this.signature);
+    CLASS_SIGNATURES.set(this.signature.name, this as PySignature<string>);
     this.entry = {
       namespace: "",
       name: this.signature.name,

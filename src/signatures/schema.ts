@@ -157,7 +157,10 @@ export class Signature {
     readonly params: readonly Param[],
     readonly returns: string,
     readonly text: string,
+    /** Not listed in errors ("|hidden", "|deprecated"). */
     readonly hidden: boolean,
+    /** Still callable, with PyTorch's deprecation warning, after every other signature ("|deprecated"). */
+    readonly deprecated = false,
   ) {
     let min = 0;
     let pos = 0;
@@ -300,7 +303,8 @@ export function parseSignature(text: string, kind: SignatureKind): Signature {
     }
     params.push(parseNativeParam(part, keywordOnly, numbersAsTensors, text));
   }
-  return new Signature("native", name, params, returns, text, flags === "|hidden" || flags === "|deprecated");
+  const deprecated = flags === "|deprecated";
+  return new Signature("native", name, params, returns, text, flags === "|hidden" || deprecated, deprecated);
 }
 
 function parseNativeParam(
@@ -478,9 +482,10 @@ export function methodOf(sig: Signature): { method: Signature; selfIndex: number
   const input = sig.params.find((p) => p.name === "input" && p.type === ArgType.Tensor);
   if (input === undefined) return null;
   const params = sig.params.filter((p) => p !== input && !(p.name === "out" && p.keywordOnly));
-  const text = `${sig.name}(${paramsText(params)})${sig.returns ? ` -> ${sig.returns}` : ""}`;
+  const flag = sig.deprecated ? "|deprecated" : sig.hidden ? "|hidden" : "";
+  const text = `${sig.name}(${paramsText(params)})${flag}${sig.returns ? ` -> ${sig.returns}` : ""}`;
   return {
-    method: new Signature("native", sig.name, params, sig.returns, text, sig.hidden),
+    method: new Signature("native", sig.name, params, sig.returns, text, sig.hidden, sig.deprecated),
     selfIndex: sig.implParams.indexOf(input),
   };
 }
