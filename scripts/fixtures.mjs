@@ -12,11 +12,19 @@ const want = (name) => wanted.length === 0 || wanted.includes(name);
 
 if (want("signatures")) {
   run("npx", ["tsx", "scripts/export_signatures.ts"]);
-  run("/usr/bin/python3", ["scripts/gen_signature_fixtures.py", "build/signatures/names.json", "test/fixtures/signatures.json"]);
+  run("/usr/bin/python3", [
+    "scripts/gen_signature_fixtures.py",
+    "build/signatures/names.json",
+    "test/fixtures/signatures.json",
+  ]);
 }
 if (want("calls")) {
   run("npx", ["tsx", "scripts/export_call_cases.ts"]);
-  run("/usr/bin/python3", ["scripts/gen_call_fixtures.py", "build/calls/cases.json", "test/fixtures/calls.json"]);
+  run("/usr/bin/python3", [
+    "scripts/gen_call_fixtures.py",
+    "build/calls/cases.json",
+    "test/fixtures/calls.json",
+  ]);
 }
 const tables = wanted.filter((n) => n !== "signatures" && n !== "calls");
 if (wanted.length === 0 || tables.length > 0) {

@@ -237,9 +237,20 @@ function casesOf(target: string, sig: Signature, self: Value | undefined, index:
   // The same call on other dtypes: which ones PyTorch takes, and its error for the others.
   const input = positional.find((p) => p.name === "input" || p.name === "self");
   for (const dtype of ["i23", "b23", "d23"]) {
-    if (self !== undefined) out.push({ id: `${target}/${index}/dtype:${dtype}`, target, self: { tensor: dtype }, args: base, kwargs: null });
+    if (self !== undefined)
+      out.push({
+        id: `${target}/${index}/dtype:${dtype}`,
+        target,
+        self: { tensor: dtype },
+        args: base,
+        kwargs: null,
+      });
     else if (input !== undefined && input.type === ArgType.Tensor && required.includes(input))
-      add(`dtype:${dtype}`, base.map((v, j) => (required[j] === input ? { tensor: dtype } : v)), null);
+      add(
+        `dtype:${dtype}`,
+        base.map((v, j) => (required[j] === input ? { tensor: dtype } : v)),
+        null,
+      );
   }
   return out;
 }
