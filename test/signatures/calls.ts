@@ -80,7 +80,12 @@ const STRING_BY_NAME: Record<string, string> = {
  * library keeps its own table in samples/.
  */
 export type SampleOverrides = Record<string, Record<string, { value: Value; alt?: Value }>>;
-const OVERRIDES: SampleOverrides = Object.assign({}, ...Object.values(SAMPLE_TABLES));
+const OVERRIDES: SampleOverrides = Object.assign(
+  {},
+  ...Object.entries(SAMPLE_TABLES)
+    .filter(([name]) => name.endsWith("_SAMPLES"))
+    .map(([, table]) => table),
+);
 
 /** A sample for a parameter; `alt` picks a second value (to pass where the default would be). */
 function sample(p: Param, alt: boolean, target = ""): Value {
