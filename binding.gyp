@@ -2,7 +2,14 @@
   "targets": [
     {
       "target_name": "tensorgrad_native",
-      "sources": ["native/tensorgrad.c", "native/kernels.c", "native/grad_kernels.c", "native/parallel.c", "native/elementwise.c"],
+      "sources": [
+        "native/tensorgrad.c",
+        "native/args.c",
+        "native/kernels.c",
+        "native/grad_kernels.c",
+        "native/parallel.c",
+        "native/elementwise.c"
+      ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu", "/usr/include/openblas"],
       "libraries": ["-lopenblas", "-lpthread", "-lm"],
       "cflags": ["-O3", "-std=c11", "-fno-math-errno", "-fno-trapping-math", "-ffp-contract=off", "-Wall"],

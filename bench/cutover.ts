@@ -4,7 +4,7 @@
 import type { Backend, StridedArray } from "../src/backend/backend.js";
 import * as jsGrad from "../src/backend/js/grad_kernels.js";
 import { jsBackend } from "../src/backend/js/index.js";
-import { checked, loadAddon } from "../src/backend/native/addon.js";
+import { loadAddon } from "../src/backend/native/addon.js";
 import { CUTOVER, createNativeBackend } from "../src/backend/native/index.js";
 import { float32 } from "../src/tensor/dtype.js";
 
@@ -14,7 +14,7 @@ if (!("addon" in loaded)) {
   process.exit(0);
 }
 for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
-const native: Backend = createNativeBackend(checked(loaded.addon));
+const native: Backend = createNativeBackend(loaded.addon);
 
 const dense = (shape: number[]): StridedArray => {
   const n = shape.reduce((a, b) => a * b, 1);

@@ -4,10 +4,7 @@
 #define TENSORGRAD_ELEMENTWISE_H
 #include <stdint.h>
 
-#define MAX_DIMS 16
-
-enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_COUNT };
-enum { B_ADD, B_SUB, B_MUL, B_DIV, B_COUNT };
+#include "entry_points.h" /* MAX_DIMS and the U_ and B_ op codes */
 
 typedef struct {
   int op, is_double;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Backend, StridedArray } from "../../src/backend/backend.js";
 import * as jsGradKernels from "../../src/backend/js/grad_kernels.js";
 import { jsBackend } from "../../src/backend/js/index.js";
-import { checked, loadAddon } from "../../src/backend/native/addon.js";
+import { loadAddon } from "../../src/backend/native/addon.js";
 import { createNativeBackend } from "../../src/backend/native/index.js";
 import { float32, float64, type DType } from "../../src/tensor/dtype.js";
 import { contiguousStrides } from "../../src/tensor/shape.js";
@@ -17,7 +17,7 @@ if (!built) console.warn("native_backend: addon not built; skipping (npm rebuild
 function native(): Backend {
   const loaded = loadAddon();
   if (!("addon" in loaded)) throw new Error(loaded.error);
-  return createNativeBackend(checked(loaded.addon));
+  return createNativeBackend(loaded.addon);
 }
 
 /** Deterministic values in [-4, 4) with a few specials. */

@@ -10,7 +10,8 @@ import * as jsLossKernels from "../js/loss_kernels.js";
 import { softmax as jsSoftmax } from "../js/softmax.js";
 import { type DType, type TypedArray } from "../../tensor/dtype.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
-import { BINARY_CODES, COPY_CODE, UNARY_CODES, type CheckedAddon } from "./addon.js";
+import { OP_CODES, opCode, type RawAddon } from "./addon.js";
+import { MAX_DIMS } from "./entry_points.js";
 
 /**
  * Element counts below which the N-API call (about 1 µs) costs more than the C loop saves, measured with
@@ -37,7 +38,8 @@ if (forced !== undefined && /^\d+$/.test(forced)) {
 
 type FloatArray = Float32Array | Float64Array;
 /** The C kernels walk at most this many dims; more go to the JS backend. */
-const MAX_NATIVE_DIMS = 16;
+const MAX_NATIVE_DIMS = MAX_DIMS;
+const { unary: UNARY, binary: BINARY, reduceRows: REDUCE_ROWS } = OP_CODES;
 
 function isFloat(d: DType): boolean {
   return d.name === "float32" || d.name === "float64";
@@ -122,7 +124,7 @@ function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
   );
 }
 
-export function createNativeBackend(addon: CheckedAddon): Backend {
+export function createNativeBackend(addon: RawAddon): Backend {
   /** out = a op b in C, a and b already broadcast to one shape. */
   const nativeBinary = (code: number, op: BinaryOp, a: StridedArray, b: StridedArray, out: FloatArray) => {
     // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
@@ -133,11 +135,11 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       code,
       a.data as FloatArray,
       a.offset,
-      [...a.strides],
+      a.strides,
       b.data as FloatArray,
       b.offset,
-      [...b.strides],
-      [...a.shape],
+      b.strides,
+      a.shape,
       out,
     );
   };
@@ -153,7 +155,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       outDtype: DType,
       params: readonly number[] = [],
     ) {
-      const code = (UNARY_CODES as Partial<Record<UnaryOp, number>>)[op];
+      const code = opCode("unary", op);
       const n = numel(x.shape);
       // Transcendentals only for float32, where rounding the double result once is what the JS kernel does.
       const dtypeOk =
@@ -165,12 +167,12 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       if (code === undefined || !dtypeOk || n < cutover || x.shape.length > MAX_NATIVE_DIMS)
         return jsBackend.unary(op, x, computeDtype, outDtype, params);
       const out = newArray(outDtype, n);
-      addon.unary(code, x.data as FloatArray, x.offset, [...x.shape], [...x.strides], out);
+      addon.unary(code, x.data as FloatArray, x.offset, x.shape, x.strides, out);
       return out;
     },
 
     binary(op: BinaryOp, a: StridedArray, b: StridedArray, computeDtype: DType, outDtype: DType): TypedArray {
-      const code = (BINARY_CODES as Partial<Record<BinaryOp, number>>)[op];
+      const code = opCode("binary", op);
       const n = numel(a.shape);
       if (
         code === undefined ||
@@ -199,7 +201,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         return false;
       // Element i of the output is element i of self: each is read before it is written.
       const out = (self.data as FloatArray).subarray(self.offset, self.offset + n);
-      nativeBinary(BINARY_CODES[op], op, self, other, out);
+      nativeBinary(BINARY[op], op, self, other, out);
       return true;
     },
 
@@ -215,7 +217,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       )
         return jsBackend.copy(x, outDtype);
       const out = newArray(outDtype, n);
-      addon.unary(COPY_CODE, x.data as FloatArray, x.offset, [...x.shape], [...x.strides], out);
+      addon.unary(UNARY.copy, x.data as FloatArray, x.offset, x.shape, x.strides, out);
       return out;
     },
 
@@ -244,9 +246,9 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
       // max/min over trailing dims of a dense array: rows of `cols` contiguous elements.
       const nd = x.shape.length;
       const trailing = dims.length > 0 && dims.every((d, i) => d === nd - dims.length + i);
-      const code = op === "max" ? 0 : op === "min" ? 1 : -1;
+      const code = op === "max" || op === "min" ? REDUCE_ROWS[op] : undefined;
       if (
-        code < 0 ||
+        code === undefined ||
         !trailing ||
         n < CUTOVER.reduce ||
         !isFloat(x.dtype) ||
@@ -276,7 +278,7 @@ export function createNativeBackend(addon: CheckedAddon): Backend {
         return jsBackend.argReduce(op, x, dim);
       const cols = x.shape[dim];
       const out = new Float64Array(n / cols);
-      addon.reduceRows(x.data as FloatArray, x.offset, n / cols, cols, cols, op === "argmax" ? 2 : 3, out);
+      addon.reduceRows(x.data as FloatArray, x.offset, n / cols, cols, cols, REDUCE_ROWS[op], out);
       return out;
     },
 

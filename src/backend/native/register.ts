@@ -2,7 +2,7 @@
 // chooses explicitly; otherwise native is made active when it loads. If the addon can't load, one warning
 // and tensorgrad stays on "js". Never throws: a missing addon must not break importing tensorgrad.
 import { registerBackend, set_backend } from "../backend.js";
-import { checked, loadAddon } from "./addon.js";
+import { loadAddon } from "./addon.js";
 import { createNativeBackend } from "./index.js";
 
 let warned = false;
@@ -33,7 +33,7 @@ export function registerNativeBackend(): boolean {
       );
     return false;
   }
-  registerBackend(createNativeBackend(checked(loaded.addon)));
+  registerBackend(createNativeBackend(loaded.addon));
   if (requested === "js") set_backend("js");
   else set_backend("native");
   if (requested && requested !== "js" && requested !== "native")
