@@ -18,6 +18,11 @@ const NAMESPACES: Record<string, string> = {
   "torch.special": "special",
   "torch.fft": "fft",
   "torch.autograd": "autograd",
+  "torch.autograd.functional": "autograd_functional",
+  "torch.viz": "viz",
+  "torch.nn.utils": "nn_utils",
+  "torch.utils.data": "utils_data",
+  "torch.utils.checkpoint": "utils_checkpoint",
 };
 
 /** Where the named types used in declarations come from (paths relative to src/generated/). */
@@ -32,6 +37,12 @@ const TYPE_IMPORTS: Record<string, string> = {
   ValuesIndices: "../ops/reduce_select.js",
   Module: "../nn/module.js",
   Parameter: "../nn/parameter.js",
+  Nested: "../tensor/tensor.js",
+  RemovableHandle: "../autograd/node.js",
+  Explanation: "../autograd/explain.js",
+  NamedTensors: "../autograd/explain.js",
+  StateDictLike: "../io/safetensors.js",
+  Subset: "../utils/data/dataset.js",
 };
 
 // ---- TypeScript types of parameters ---------------------------------------------------------------------
@@ -97,6 +108,11 @@ const PY_NAMES: Record<string, string> = {
   Generator: "Generator",
   callable: "(...args: any[]) => any",
   dict: "Record<string, unknown>",
+  bytes: "Uint8Array | ArrayBuffer",
+  truthy: "boolean",
+  function: "(...args: any[]) => any",
+  set: "Set<unknown>",
+  iterable: "Iterable<unknown>",
   object: "unknown",
   Any: "unknown",
 };
@@ -112,7 +128,10 @@ function pyTsType(t: PyType | null, bound: boolean): string {
       return bound ? `${wrapped}[]` : `readonly ${wrapped}[]`;
     }
     case "union":
-      return [...new Set(t.members.map((m) => pyTsType(m, bound)))].join(" | ");
+      // A function type inside a union needs parentheses: `boolean | ((...args: any[]) => any)`.
+      return [
+        ...new Set(t.members.map((m) => pyTsType(m, bound)).map((s) => (s.includes("=>") ? `(${s})` : s))),
+      ].join(" | ");
     case "name":
       if (bound && t.name === "device") return "Device | string | number";
       return PY_NAMES[t.name] ?? t.name;
@@ -175,12 +194,21 @@ function overloads(
       .slice(0, k)
       .map((p, i) => `${ident(p.name)}${i >= required ? "?" : ""}: ${p.type}`);
     const inOpts = [...positional.slice(k), ...keywordOnly];
-    const optsType = `{ ${inOpts.map((p) => `${p.name}${p.optional ? "?" : ""}: ${p.type}`).join("; ")} }`;
+    const optsType = `{ ${inOpts.map((p) => `${p.name}${p.optional && !p.name.startsWith("[") ? "?" : ""}: ${p.type}`).join("; ")} }`;
     const optsRequired = inOpts.some((p) => !p.optional);
+    if (rest !== null) {
+      // With *args every positional parameter comes first; a rest parameter must be last, so the options
+      // object goes in a tuple after it.
+      if (k < positional.length) continue;
+      forms.push(`(${[...lead, rest].join(", ")}): ${ret}`);
+      if (inOpts.length > 0) {
+        const elements = [...lead.map((l) => l.replace("?:", ":")), rest, `opts: ${optsType}`];
+        forms.push(`(...args: [${elements.join(", ")}]): ${ret}`);
+      }
+      continue;
+    }
     const parts = [...lead];
-    if (rest !== null && k === positional.length) parts.push(rest);
-    if (inOpts.length > 0 && (rest === null || k === positional.length))
-      parts.push(`opts${optsRequired ? "" : "?"}: ${optsType}`);
+    if (inOpts.length > 0) parts.push(`opts${optsRequired ? "" : "?"}: ${optsType}`);
     // Optional positional parameters before a required options object are not expressible: skip the form.
     if (optsRequired && lead.some((l) => l.includes("?:"))) continue;
     forms.push(`(${parts.join(", ")}): ${ret}`);
@@ -190,13 +218,15 @@ function overloads(
 
 function nativeForms(sig: Signature): string[] {
   if (sig.hidden) return [];
-  if (sig.params.some((p) => p.type === ArgType.Dimname || p.type === ArgType.DimnameList)) return [];
+  // Named-tensor overloads (a required Dimname) are not offered; an optional `names=None` is left out.
+  const isName = (p: Param) => p.type === ArgType.Dimname || p.type === ArgType.DimnameList;
+  if (sig.params.some((p) => isName(p) && !p.optional)) return [];
   const view = (p: Param): ParamView => ({
     name: p.name,
     type: nativeArgType(p, false),
     optional: p.optional || p.allowNone,
   });
-  const params = sig.params;
+  const params = sig.params.filter((p) => !isName(p));
   const positional = params.filter((p) => !p.keywordOnly).map(view);
   const keywordOnly = params.filter((p) => p.keywordOnly).map(view);
   const ret = returnType(sig);
@@ -211,14 +241,21 @@ function nativeForms(sig: Signature): string[] {
   return forms;
 }
 
+/** The array type of *args whose elements have type `t` (a union in parentheses). */
+function elementsOf(t: PyType | null, bound: boolean): string {
+  const inner = pyTsType(t, bound).replace(/^readonly /, "");
+  return /[|&]/.test(inner) ? `(${inner})[]` : `${inner}[]`;
+}
+
 function pythonForms(sig: Signature): string[] {
   const view = (p: Param): ParamView => ({ name: p.name, type: pyArgType(p, false), optional: p.optional });
   const positional = sig.params.filter((p) => !p.keywordOnly && p.variadic === null).map(view);
   const keywordOnly = sig.params.filter((p) => p.keywordOnly && p.variadic === null).map(view);
+  // **kwargs: the options object takes other keys too.
+  if (sig.params.some((p) => p.variadic === "kwargs"))
+    keywordOnly.push({ name: "[key: string]", type: "unknown", optional: true });
   const varargs = sig.params.find((p) => p.variadic === "args");
-  const rest = varargs
-    ? `...${ident(varargs.name)}: ${pyTsType(varargs.pyType, false).replace(/^readonly /, "")}[]`
-    : null;
+  const rest = varargs ? `...${ident(varargs.name)}: ${elementsOf(varargs.pyType, false)}` : null;
   const forms = overloads(positional, keywordOnly, returnType(sig), rest);
   return forms;
 }
@@ -239,7 +276,7 @@ function implType(sig: Signature, selfFirst: boolean): string {
   const params = sig.kind === "python" ? sig.params : sig.implParams;
   const parts = params.map((p) => {
     const name = ident(p.name);
-    if (p.variadic === "args") return `${name}: ${pyTsType(p.pyType, true).replace(/^\(?(.*?)\)?$/, "$1")}[]`;
+    if (p.variadic === "args") return `${name}: ${elementsOf(p.pyType, true)}`;
     if (p.variadic === "kwargs") return `${name}: Record<string, unknown>`;
     return `${name}: ${sig.kind === "python" ? pyArgType(p, true) : nativeArgType(p, true)}`;
   });
@@ -266,7 +303,10 @@ function namespaceModule(namespace: string, list: Entry[]): string {
   const body = list
     .map((e) => {
       const forms = formsOf(e);
-      return `export const ${ident(e.name)} = publicFunction(${JSON.stringify(namespace)}, ${JSON.stringify(e.name)}) as {\n${forms.map((f) => `  ${f};`).join("\n")}\n};`;
+      // A reserved word (torch.var) is declared under another name and exported under its own.
+      const local = ident(e.name);
+      const declared = `const ${local} = publicFunction(${JSON.stringify(namespace)}, ${JSON.stringify(e.name)}) as {\n${forms.map((f) => `  ${f};`).join("\n")}\n};`;
+      return local === e.name ? `export ${declared}` : `${declared}\nexport { ${local} as ${e.name} };`;
     })
     .join("\n\n");
   return `${HEADER}import "../register.js";\nimport { publicFunction } from "../signatures/registry.js";\n${importsFor(body, "../")}\n\n${body}\n`;
@@ -277,7 +317,7 @@ function typesModule(all: Entry[]): string {
     .filter((e) => e.namespace === "Tensor")
     .map((e) =>
       formsOf(e)
-        .map((f) => `    ${ident(e.name)}${f};`)
+        .map((f) => `    ${e.name}${f};`)
         .join("\n"),
     )
     .join("\n");
@@ -289,6 +329,8 @@ function typesModule(all: Entry[]): string {
       impls.push(`    ${JSON.stringify(s.text)}: ${implType(s, e.namespace === "Tensor")};`);
     });
   }
+  // One signature may be declared in two namespaces (torch.no_grad and torch.autograd.no_grad).
+  const uniqueImpls = [...new Set(impls)];
   const calls: string[] = [];
   const bound: string[] = [];
   for (const [name, { signature: sig }] of classSignatures()) {
@@ -302,7 +344,7 @@ function typesModule(all: Entry[]): string {
     lines.length > 0 ? `  interface ${name} {\n${lines.join("\n")}\n  }\n` : "";
   const body =
     `declare module "../tensor/tensor.js" {\n  interface Tensor {\n${methods}\n  }\n}\n\n` +
-    `declare module "../signatures/registry.js" {\n${block("SignatureTypes", impls)}${block("PythonCalls", calls)}${block("PythonBound", bound)}}`;
+    `declare module "../signatures/registry.js" {\n${block("SignatureTypes", uniqueImpls)}${block("PythonCalls", calls)}${block("PythonBound", bound)}}`;
   return `${HEADER}${importsFor(body, "../")}\n\n${body}\n`;
 }
 

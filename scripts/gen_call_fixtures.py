@@ -1,12 +1,15 @@
 """Makes every call of the signature walk in PyTorch 1.13 and records the outcome: test/fixtures/calls.json.
 
 Usage: npm run fixtures -- calls   (exports the cases with tsx, then runs this)
-An outcome is the result (tensors as dtype, shape and values; tuples as lists; modules by repr) and, for a
-Tensor method, the tensor afterwards; or the error's class and message.
+An outcome is the result (tensors as dtype, shape and values; tuples and generators as lists; dicts as
+key-value lists; modules by repr) and, for a method, the object afterwards; or the error's class and message.
 """
+import importlib
 import json
 import math
+import re
 import sys
+import types
 import warnings
 
 import torch
@@ -33,7 +36,17 @@ def build(v, samples):
     if isinstance(v, dict):
         if "tensor" in v:
             s = samples[v["tensor"]]
-            return torch.tensor(s["data"], dtype=DTYPES[s["dtype"]]).reshape(s["shape"])
+            t = torch.tensor(s["data"], dtype=DTYPES[s["dtype"]]).reshape(s["shape"])
+            return t.requires_grad_(True) if v.get("requires_grad") else t
+        if "dict" in v:
+            return {k: build(x, samples) for k, x in v["dict"].items()}
+        if "new" in v:
+            args = [build(a, samples) for a in v["args"]]
+            kwargs = {k: build(x, samples) for k, x in (v.get("kwargs") or {}).items()}
+            return resolve(v["new"])(*args, **kwargs)
+        if "returns" in v:
+            value = build(v["returns"], samples)
+            return lambda *a, **k: value
         if "float" in v:
             return float(v["float"])
         if "dtype" in v:
@@ -54,8 +67,10 @@ def encode(r):
     if isinstance(r, torch.Tensor):
         values = r.detach().flatten().tolist()
         return {"tensor": {"dtype": str(r.dtype)[6:], "shape": list(r.shape), "values": [encode_number(x) for x in values]}}
-    if isinstance(r, (tuple, list)):
+    if isinstance(r, (tuple, list, types.GeneratorType)):
         return {"list": [encode(x) for x in r]}
+    if isinstance(r, dict):
+        return {"dict": [[str(k), encode(v)] for k, v in r.items()]}
     if isinstance(r, bool):
         return {"bool": r}
     if isinstance(r, (int, float)):
@@ -66,18 +81,38 @@ def encode(r):
         return {"str": r}
     if isinstance(r, torch.dtype):
         return {"dtype": str(r)[6:]}
-    return {"repr": repr(r)}
+    # Without the object's address (`<torch.optim.lr_scheduler.StepLR object>`), the same every run.
+    return {"repr": re.sub(r" at 0x[0-9a-fA-F]+", "", repr(r))}
 
 
 def resolve(target):
     parts = target.split(".")
+    # Submodules `import torch` does not load (torch.utils.checkpoint).
+    for i in range(2, len(parts)):
+        try:
+            importlib.import_module(".".join(parts[:i]))
+        except ImportError:
+            break
     obj = torch
     for p in parts[1:]:
         obj = getattr(obj, p)
     return obj
 
 
+# Calls the walk must not make in PyTorch: torch.save/torch.load pickle to and from files named by the
+# samples (tensorgrad's versions are safetensors', whose cases are all listed as exceptions), and a
+# non-file there aborts the interpreter.
+NOT_CALLED = {"torch.save", "torch.load"}
+
+
 def run(case, samples):
+    if case["target"] in NOT_CALLED:
+        return {"error": "NotCalled", "message": "not called in PyTorch (see NOT_CALLED)"}
+    # Every case starts from the same state: the generator's (random ops give the same numbers on both
+    # sides), grad mode on and anomaly mode off (a set_grad_enabled(False) case must not leak into the next).
+    torch.manual_seed(0)
+    torch.set_grad_enabled(True)
+    torch.autograd.set_detect_anomaly(False)
     args = [build(a, samples) for a in case["args"]]
     kwargs = {k: build(v, samples) for k, v in (case["kwargs"] or {}).items()}
     self = build(case["self"], samples) if "self" in case else None
@@ -85,7 +120,7 @@ def run(case, samples):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             if self is not None:
-                result = getattr(self, case["target"].split(".", 1)[1])(*args, **kwargs)
+                result = getattr(self, case["target"].rsplit(".", 1)[1])(*args, **kwargs)
             else:
                 result = resolve(case["target"])(*args, **kwargs)
         outcome = {"ok": encode(result)}

@@ -12,6 +12,7 @@ For each name it records what PyTorch says about itself:
 - C methods without arguments: their qualified name.
 The test in test/signatures/ compares tensorgrad's table with this file.
 """
+import importlib
 import inspect
 import json
 import re
@@ -66,6 +67,11 @@ def returns_text(f):
     return "(" + ", ".join(f"{r.type} {r.name}" if r.name else str(r.type) for r in rets) + ")"
 
 
+def has_out(text):
+    """Whether a signature has an out= parameter ("layout=None" does not count)."""
+    return re.search(r"\bout=None", text) is not None
+
+
 def candidates(name, method):
     found = {}
     for f in BY_NAME.get(name, []):
@@ -80,7 +86,7 @@ def candidates(name, method):
             continue
         # The out= overload replaces the functional one it extends (PyTorch's binding merges them).
         found.setdefault(listing_of(text), (text, returns_text(f)))
-        if "out=None" in text:
+        if has_out(text):
             found[listing_of(text)] = (text, found[listing_of(text)][1] if not f.func.is_out_fn() else returns_text(f))
     return found
 
@@ -99,9 +105,49 @@ def message(fn, *args, **kwargs):
     return None
 
 
+# Single-signature bindings PyTorch writes by hand (python_variable_methods.cpp,
+# python_torch_functions_manual.cpp): torchgen does not know them and their errors never list them.
+# manual_entry checks each keyword name and type against PyTorch's own error for a wrong value.
+MANUAL = {
+    **{
+        ("Tensor", n): f"{n}(*, MemoryFormat? memory_format=None) -> Tensor"
+        for n in ["float", "double", "long", "int", "bool", "half", "byte", "char", "short", "bfloat16", "cfloat", "cdouble"]
+    },
+    ("Tensor", "requires_grad_"): "requires_grad_(bool requires_grad=True) -> Tensor",
+    ("Tensor", "is_contiguous"): "is_contiguous(*, MemoryFormat memory_format=MemoryFormat::Contiguous) -> bool",
+    ("torch", "tensor"): "tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, bool pin_memory=False, "
+    "bool requires_grad=False, DimnameList? names=None) -> Tensor",
+}
+
+
+def manual_entry(text, fn, method):
+    """A MANUAL signature, after checking that PyTorch names each parameter and its type as it says."""
+    body = text[text.index("(") + 1: text.rindex(")")]
+    for part in body.split(", "):
+        if part == "*" or part.startswith("PyObject*"):
+            continue
+        t, n = part.split(" ", 1)
+        n = n.split("=")[0]
+        want = f"argument '{n}'"
+        got = message(fn, **{n: Unmatchable()}) if method else message(fn, [1.0], **{n: Unmatchable()})
+        if got is None or want not in got or TYPE_NAMES[re.sub(r"\[\d*\]", "", t.replace("?", ""))] not in got:
+            raise SystemExit(f"MANUAL signature {text} does not fit PyTorch's error: {got}")
+    return {
+        "kind": "native",
+        "listing": [listing_of(text)],
+        "hidden": False,
+        "signatures": [text],
+        "positional": message(fn, *[Unmatchable()] * 12),
+        "missing": message(fn),
+    }
+
+
 def native_entry(name, method, fn):
     """The parser's signatures as PyTorch lists them, and whether it has hidden (deprecated) ones."""
     found = candidates(name, method)
+    manual = MANUAL.get(("Tensor" if method else "torch", name))
+    if not found and manual is not None:
+        return manual_entry(manual, fn, method)
     probes = [
         message(fn, __unmatchable_keyword__=Unmatchable()) or "",
         message(fn) or "",
@@ -121,7 +167,7 @@ def native_entry(name, method, fn):
                     listing = [found_one.group(1)]
                     break
     if listing is None:
-        texts = [t for t in found.values() if "out=None" in t[0]] or list(found.values())
+        texts = [t for t in found.values() if has_out(t[0])] or list(found.values())
         texts = texts[:1]
         listing = [listing_of(t[0]) for t in texts]
     else:
@@ -151,10 +197,22 @@ def qualname_of(fn):
             return m.group(1)
     except Exception:
         pass
-    return getattr(fn, "__qualname__", None)
+    # A class that takes any keyword (nn.Identity) is named by its __init__, as its other errors name it.
+    return getattr(fn.__init__ if inspect.isclass(fn) else fn, "__qualname__", None)
+
+
+def unwrap_closure(fn):
+    """The function a decorator's wrapper calls when it does not use functools.wraps (optimizers' `_use_grad`)."""
+    while "<locals>" in getattr(fn, "__qualname__", "") and getattr(fn, "__closure__", None):
+        inner = [c.cell_contents for c in fn.__closure__ if inspect.isfunction(c.cell_contents)]
+        if len(inner) != 1:
+            break
+        fn = inner[0]
+    return fn
 
 
 def python_entry(fn):
+    fn = unwrap_closure(fn)
     try:
         sig = inspect.signature(fn)
     except (TypeError, ValueError):
@@ -163,7 +221,8 @@ def python_entry(fn):
         {
             "name": p.name,
             "kind": p.kind.name,
-            "default": None if p.default is inspect.Parameter.empty else repr(p.default),
+            # An object's repr without its address (`<torch._C.Generator object>`), the same every run.
+            "default": None if p.default is inspect.Parameter.empty else re.sub(r" at 0x[0-9a-fA-F]+", "", repr(p.default)),
         }
         for p in sig.parameters.values()
     ]
@@ -195,14 +254,22 @@ def tensor_method(name):
 
 
 def namespace_member(namespace, name):
-    module = eval(namespace, {"torch": torch})
-    fn = getattr(module, name, None)
+    # importlib reaches submodules `import torch` does not load (torch.utils.checkpoint).
+    try:
+        module = importlib.import_module(namespace)
+    except ImportError:
+        return None  # tensorgrad's own namespaces (torch.viz) are not PyTorch's
+    # A dotted name is a class's method ("Module.train").
+    fn = module
+    for part in name.split("."):
+        fn = getattr(fn, part, None)
     if fn is None:
         return None
     if inspect.isclass(fn):
         return {"kind": "class", "init": python_entry(fn)}
     if type(fn).__name__ == "builtin_function_or_method":
-        return noargs_entry(fn) or native_entry(name, False, fn)
+        # A builtin may be bound under another name (F.logsigmoid is torch._C._nn.log_sigmoid).
+        return noargs_entry(fn) or native_entry(getattr(fn, "__name__", name), False, fn)
     return python_entry(fn)
 
 

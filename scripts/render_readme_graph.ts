@@ -4,8 +4,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as torch from "../src/index.js";
-import { explain } from "../src/autograd/explain.js";
-import { make_dot, to_svg } from "../src/viz/index.js";
+
+const { explain } = torch.autograd;
+const { make_dot, to_svg } = torch.viz;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = resolve(root, "docs/images/logistic_neuron_graph.svg");

@@ -21,3 +21,9 @@ export class NotImplementedError extends pythonError("NotImplementedError") {}
 export class KeyError extends pythonError("KeyError") {}
 /** Python's AssertionError: PyTorch's `assert`s (shape checks in Python-level code, CUDA in a CPU build). */
 export class AssertionError extends pythonError("AssertionError") {}
+/** Python's AttributeError: PyTorch's Python code reading an attribute of an argument that lacks it. */
+export class AttributeError extends pythonError("AttributeError") {}
+/** Python's ZeroDivisionError: integer division by zero in PyTorch's Python-level code. */
+export class ZeroDivisionError extends pythonError("ZeroDivisionError") {}
+/** Python's OverflowError: int() of an infinite float. */
+export class OverflowError extends pythonError("OverflowError") {}

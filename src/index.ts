@@ -1,5 +1,6 @@
 // The public `torch` surface: `import * as torch from "tensorgrad"`. Re-exports only.
 import "./backend/index.js";
+import { TORCH_MODES } from "./autograd/modes.js";
 
 export { Tensor } from "./tensor/tensor.js";
 export type { Nested } from "./tensor/tensor.js";
@@ -16,34 +17,20 @@ export {
   bool,
   promoteTypes as promote_types,
 } from "./tensor/dtype.js";
-export {
-  tensor,
-  zeros,
-  ones,
-  empty,
-  full,
-  zeros_like,
-  ones_like,
-  empty_like,
-  full_like,
-  arange,
-  linspace,
-  rand,
-  randn,
-  randint,
-  type TensorOptions,
-} from "./tensor/creation.js";
-export { manual_seed, initial_seed, Generator, default_generator } from "./tensor/random.js";
+export { default_generator } from "./tensor/random.js";
+export { TorchGenerator as Generator } from "./ops/random_ops.js";
+export { device } from "./ops/creation.js";
+export { strided, contiguous_format, preserve_format, channels_last } from "./tensor/device.js";
 export { set_printoptions, get_printoptions } from "./tensor/format.js";
-export { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode.js";
-export { inference_mode, is_inference_mode_enabled } from "./autograd/inference_mode.js";
+// The callback-taking grad-mode switches with their generic types (they return what the callback returns).
+export const { no_grad, enable_grad, set_grad_enabled, inference_mode } = TORCH_MODES;
 export * as autograd from "./autograd/index.js";
+export * as linalg from "./generated/linalg.js";
 export * as nn from "./nn/index.js";
 export * as optim from "./optim/index.js";
 export * as viz from "./viz/index.js";
 export * as utils from "./utils/index.js";
-export { randperm } from "./utils/data/randperm.js";
-export { save, load, saveToBytes, loadFromBytes, metadataFromBytes, SafetensorError } from "./io/index.js";
+export { SafetensorError } from "./io/index.js";
 export { get_backend, set_backend } from "./backend/index.js";
 export {
   RuntimeError,
@@ -52,6 +39,7 @@ export {
   NotImplementedError,
   KeyError,
   AssertionError,
+  AttributeError,
 } from "./errors.js";
 export * from "./ops/functions.js";
 export * from "./generated/torch.js";

@@ -2,7 +2,7 @@
 // is compiled with a sourceURL, so its stack frames name "playground.js:LINE:COL"), and keeps the graph
 // of the tensor to show: show(t), else the last tensor backward() ran on, else the last printed one.
 import * as torch from "tensorgrad";
-import { explain, type Explanation } from "../../src/autograd/explain.js";
+import type { Explanation } from "../../src/autograd/explain.js";
 import { pyStr, type Printable } from "../../examples/seeds/print.js";
 
 const SOURCE_URL = "playground.js";
@@ -80,6 +80,8 @@ function topLevelNames(code: string): string[] {
 }
 
 export async function runCode(code: string): Promise<RunResult> {
+  // The program's own frame must be in every stack, however deep the library call under it goes.
+  Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 200);
   const offset = await lineOffset();
   const output: OutputLine[] = [];
   let muted = false;
@@ -103,7 +105,7 @@ export async function runCode(code: string): Promise<RunResult> {
   ) => {
     muted = true; // the user's own hooks run again while explaining: keep their prints out
     try {
-      explanation = explain(t, { gradient, params });
+      explanation = torch.autograd.explain(t, { gradient, params });
       explainNote = null;
     } catch (e) {
       explanation = null;
@@ -139,10 +141,13 @@ export async function runCode(code: string): Promise<RunResult> {
     lastBackward = t;
     tryExplain(t, gradient);
   };
-  proto.backward = function (this: torch.Tensor, ...args: Parameters<typeof originalBackward>) {
-    beforeBackward(this, args[0] ?? null);
-    return originalBackward.apply(this, args);
-  };
+  proto.backward = function (this: torch.Tensor, ...args: unknown[]) {
+    // backward(gradient, ...) or backward({ gradient, ... }).
+    const first = args[0];
+    const given = first instanceof torch.Tensor ? first : (first as { gradient?: unknown } | null)?.gradient;
+    beforeBackward(this, given instanceof torch.Tensor ? given : null);
+    return (originalBackward as (...a: unknown[]) => void).apply(this, args);
+  } as typeof originalBackward;
 
   const names = topLevelNames(code);
   const scopeReader = `\n;__scope({${names.map((n) => `${JSON.stringify(n)}: typeof ${n} === "undefined" ? undefined : ${n}`).join(", ")}});`;

@@ -9,20 +9,6 @@ import { is_anomaly_enabled } from "./anomaly.js";
 import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
 import { AccumulateGrad, gradOwnership, NO_RETAINED_GRADS, OpNode, type Edge, type Node } from "./node.js";
 
-export interface BackwardOptions {
-  retain_graph?: boolean | null;
-  create_graph?: boolean;
-  /** Accumulate only into these leaves' .grad. */
-  inputs?: Tensor | readonly Tensor[] | null;
-}
-
-export interface GradOptions {
-  grad_outputs?: Tensor | null | readonly (Tensor | null)[];
-  retain_graph?: boolean | null;
-  create_graph?: boolean;
-  allow_unused?: boolean;
-}
-
 /** A max-heap of nodes by sequence number. */
 class ReadyQueue {
   private heap: Node[] = [];
@@ -163,7 +149,7 @@ function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<Node> {
 
 const sameShape = shapesEqual;
 
-function sizeRepr(shape: readonly number[]): string {
+export function sizeRepr(shape: readonly number[]): string {
   return `torch.Size([${shape.join(", ")}])`;
 }
 
@@ -436,12 +422,7 @@ function retainedTensorOf(node: Node, outputNr: number): Tensor | null {
   return t && t._retainsGrad && t.grad_fn === node ? t : null;
 }
 
-function asList<T>(v: T | readonly T[] | null | undefined): T[] {
-  if (v === null || v === undefined) return [];
-  return Array.isArray(v) ? [...(v as T[])] : [v as T];
-}
-
-function checkRoots(roots: readonly Tensor[]): void {
+export function checkRoots(roots: readonly Tensor[]): void {
   for (let i = 0; i < roots.length; i++) {
     const r = roots[i];
     if (!(r instanceof Tensor)) throw new TypeError(`element ${i} of tensors is not a Tensor`);
@@ -460,21 +441,16 @@ function withGradMode<T>(mode: boolean, fn: () => T): T {
   }
 }
 
-/** torch.autograd.backward(tensors, grad_tensors?, { retain_graph, create_graph, inputs }). */
-export function backward(
-  tensors: Tensor | readonly Tensor[],
-  grad_tensors?: Tensor | null | readonly (Tensor | null)[],
-  opts: BackwardOptions = {},
+/** The engine's backward over checked arguments (autograd.backward and Tensor.backward end here). */
+export function runBackward(
+  roots: readonly Tensor[],
+  grads: readonly (Tensor | null)[],
+  retainGraph: boolean,
+  createGraph: boolean,
+  inputs: readonly Tensor[],
 ): void {
-  const roots = asList(tensors);
   checkRoots(roots);
-  const createGraph = opts.create_graph ?? false;
-  const retainGraph = opts.retain_graph ?? createGraph;
-  const inputs = asList(opts.inputs);
-  if (opts.inputs !== undefined && opts.inputs !== null && inputs.length === 0) {
-    throw new RuntimeError("'inputs' argument to backward() cannot be empty.");
-  }
-  const rootGrads = rootGradients(roots, asList(grad_tensors));
+  const rootGrads = rootGradients(roots, grads);
   const onlyLeaves = inputs.length > 0 ? new Set(inputs) : null;
   // withGradMode inlined: backward runs once per training step, and small graphs make its closure count.
   const previous = is_grad_enabled();
@@ -486,32 +462,33 @@ export function backward(
   }
 }
 
-/** torch.autograd.grad(outputs, inputs, { grad_outputs, retain_graph, create_graph, allow_unused }). */
+/** autograd.grad on checked arguments (the internal callers' entry). */
 export function grad(
-  outputs: Tensor | readonly Tensor[],
-  inputs: Tensor | readonly Tensor[],
-  opts: GradOptions = {},
+  outputs: readonly Tensor[],
+  inputs: readonly unknown[],
+  gradOutputs: readonly (Tensor | null)[] = [],
+  retainGraph: boolean | null = null,
+  createGraph = false,
+  allowUnused = false,
 ): (Tensor | null)[] {
-  const roots = asList(outputs);
-  const targets = asList(inputs);
-  checkRoots(roots);
+  checkRoots(outputs);
+  const targets = inputs as Tensor[];
   targets.forEach((t, i) => {
-    if (!(t instanceof Tensor)) throw new TypeError(`grad(): element ${i} of inputs is not a Tensor`);
+    if (!(t instanceof Tensor)) throw new TypeError(`element ${i} of inputs is not a Tensor`);
     if (!t._requiresGrad) throw new RuntimeError("One of the differentiated Tensors does not require grad");
   });
-  const createGraph = opts.create_graph ?? false;
-  const retainGraph = opts.retain_graph ?? createGraph;
-  const rootGrads = rootGradients(roots, asList(opts.grad_outputs));
+  const retain = retainGraph ?? createGraph;
+  const rootGrads = rootGradients(outputs, gradOutputs);
   const result = withGradMode(createGraph, () =>
-    run(roots, rootGrads, {
-      retainGraph,
+    run(outputs, rootGrads, {
+      retainGraph: retain,
       createGraph,
       capture: targets.map((t) => t._gradEdge()),
       onlyLeaves: null,
     }),
   );
   result.forEach((g, i) => {
-    if (g === null && !opts.allow_unused) {
+    if (g === null && !allowUnused) {
       throw new RuntimeError(
         "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
       );
@@ -520,14 +497,3 @@ export function grad(
   });
   return result;
 }
-
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    /** Computes gradients of this tensor w.r.t. the graph leaves and accumulates them into their .grad. */
-    backward(gradient?: Tensor | null, opts?: BackwardOptions): void;
-  }
-}
-
-Tensor.prototype.backward = function (this: Tensor, gradient?: Tensor | null, opts?: BackwardOptions): void {
-  backward([this], gradient === undefined || gradient === null ? [] : [gradient], opts);
-};

@@ -2,15 +2,22 @@
 // itself (autograd.grad with retain_graph, so .grad fields and the graph are left as they were) and records
 // every node through its pre/post hooks, so the order and the gradients are exactly what backward() does.
 import { ones_like } from "../tensor/creation.js";
+import { registerPyType } from "../signatures/bind.js";
+import { definePython } from "../signatures/registry.js";
 import { Tensor } from "../tensor/tensor.js";
 import { grad } from "./engine.js";
 import { localFormula } from "./explain_formulas.js";
 import { no_grad } from "./grad_mode.js";
 import { AccumulateGrad, type Node, type RemovableHandle } from "./node.js";
 
+/** Names for tensors: `{ w, b }`, a Map, or [name, tensor] pairs (`model.named_parameters()`). */
+export type NamedTensors = Record<string, Tensor> | Iterable<[string, Tensor]>;
+
+registerPyType("NamedTensors", (v) => v !== null && typeof v === "object" && !(v instanceof Tensor));
+
 export interface ExplainOptions {
   /** Names for leaves (and other tensors): `{ w, b }`. Unnamed leaves are called `leaf0`, `leaf1`, ... */
-  params?: Record<string, Tensor> | Iterable<[string, Tensor]> | null;
+  params?: NamedTensors | null;
   /** The gradient to start from when output is not a scalar (backward's `gradient`). */
   gradient?: Tensor | null;
 }
@@ -139,9 +146,12 @@ function localDerivatives(node: Node, gradOutputs: readonly (Tensor | null)[]): 
 }
 
 /** Explains `output.backward()`: each node's incoming gradient, local derivative and outgoing gradients. */
-export function explain(output: Tensor, opts: ExplainOptions = {}): Explanation {
-  if (!(output instanceof Tensor))
-    throw new TypeError(`explain(): expected a Tensor, but got ${typeof output}`);
+export function explain(
+  output: Tensor,
+  params: ExplainOptions["params"] = null,
+  gradient: Tensor | null = null,
+): Explanation {
+  const opts: ExplainOptions = { params, gradient };
   const names = new Map<Tensor, string>();
   if (opts.params) {
     const entries =
@@ -187,7 +197,10 @@ export function explain(output: Tensor, opts: ExplainOptions = {}): Explanation 
     leafGrads = grad(
       [output],
       leaves.map((l) => l.variable),
-      { grad_outputs: opts.gradient ?? null, retain_graph: true, allow_unused: true },
+      [opts.gradient ?? null],
+      true,
+      false,
+      true,
     );
   } finally {
     for (const h of handles) h.remove();
@@ -218,3 +231,9 @@ export function explain(output: Tensor, opts: ExplainOptions = {}): Explanation 
     leaves.map((l, i) => ({ name: leafName.get(l)!, tensor: l.variable, grad: leafGrads[i] ?? null })),
   );
 }
+
+// A tensorgrad extra; params names the leaves.
+definePython("torch.autograd", {
+  "explain(output: Tensor, *, params: NamedTensors | None = None, gradient: Tensor | None = None) -> Explanation":
+    explain,
+});

@@ -2,7 +2,7 @@
 // never be saved for backward later. Inference-ness belongs to the storage (set when it is made), so
 // views share it.
 import { RuntimeError } from "../errors.js";
-import { Tensor } from "../tensor/tensor.js";
+import type { Tensor } from "../tensor/tensor.js";
 import {
   is_grad_enabled,
   is_inference_mode_enabled,
@@ -47,18 +47,3 @@ export function inference_mode<T>(modeOrFn: boolean | (() => T), maybeFn?: () =>
     set_grad_enabled(wasGrad);
   }
 }
-
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    /** Whether this tensor was made inside torch.inference_mode. */
-    is_inference(): boolean;
-  }
-}
-
-Object.defineProperty(Tensor.prototype, "is_inference", {
-  value: function (this: Tensor): boolean {
-    return this._storage.inference;
-  },
-  writable: true,
-  configurable: true,
-});

@@ -2,7 +2,814 @@
 import "../register.js";
 import { publicFunction } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
+import type { DType } from "../tensor/dtype.js";
+import type { Generator } from "../tensor/random.js";
+import type { Device, Layout, MemoryFormat } from "../tensor/device.js";
 import type { Scalar } from "../ops/core.js";
+import type { ValuesIndices } from "../ops/reduce_select.js";
+import type { StateDictLike } from "../io/safetensors.js";
+
+export const tensor = publicFunction("torch", "tensor") as {
+  (
+    data: unknown,
+    opts?: {
+      dtype?: DType | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean;
+      requires_grad?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    data: unknown;
+    dtype?: DType | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean;
+    requires_grad?: boolean;
+  }): Tensor;
+};
+
+export const zeros = publicFunction("torch", "zeros") as {
+  (
+    size: readonly number[],
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (...size: number[]): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+};
+
+export const ones = publicFunction("torch", "ones") as {
+  (
+    size: readonly number[],
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (...size: number[]): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+};
+
+export const empty = publicFunction("torch", "empty") as {
+  (
+    size: readonly number[],
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    memory_format?: MemoryFormat | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (...size: number[]): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        memory_format?: MemoryFormat | null;
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+};
+
+export const full = publicFunction("torch", "full") as {
+  (
+    size: readonly number[],
+    fill_value: Scalar,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    size: readonly number[],
+    opts: {
+      fill_value: Scalar;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    fill_value: Scalar;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const zeros_like = publicFunction("torch", "zeros_like") as {
+  (
+    input: Tensor,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const ones_like = publicFunction("torch", "ones_like") as {
+  (
+    input: Tensor,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const empty_like = publicFunction("torch", "empty_like") as {
+  (
+    input: Tensor,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const full_like = publicFunction("torch", "full_like") as {
+  (
+    input: Tensor,
+    fill_value: Scalar,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      fill_value: Scalar;
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    fill_value: Scalar;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const arange = publicFunction("torch", "arange") as {
+  (
+    end: Scalar,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    end: Scalar;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    opts: {
+      end: Scalar;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    start: Scalar;
+    end: Scalar;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    step?: Scalar,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    opts?: {
+      step?: Scalar;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    opts: {
+      end: Scalar;
+      step?: Scalar;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    start: Scalar;
+    end: Scalar;
+    step?: Scalar;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const linspace = publicFunction("torch", "linspace") as {
+  (
+    start: Scalar,
+    end: Scalar,
+    steps: number,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    opts: {
+      steps: number;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    opts: {
+      end: Scalar;
+      steps: number;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    start: Scalar;
+    end: Scalar;
+    steps: number;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const rand = publicFunction("torch", "rand") as {
+  (
+    size: readonly number[],
+    opts?: {
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    generator?: Generator | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (...size: number[]): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        generator?: Generator | null;
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+  (
+    size: readonly number[],
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+};
+
+export const randn = publicFunction("torch", "randn") as {
+  (
+    size: readonly number[],
+    opts?: {
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    generator?: Generator | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (...size: number[]): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        generator?: Generator | null;
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+  (
+    size: readonly number[],
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    size: readonly number[];
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    ...args: [
+      ...size: number[],
+      opts: {
+        out?: Tensor | null;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ]
+  ): Tensor;
+};
+
+export const randint = publicFunction("torch", "randint") as {
+  (
+    high: number,
+    size: readonly number[],
+    opts?: {
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    high: number,
+    opts: {
+      size: readonly number[];
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    high: number;
+    size: readonly number[];
+    generator?: Generator | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    high: number,
+    size: readonly number[],
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    high: number,
+    opts: {
+      size: readonly number[];
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    high: number;
+    size: readonly number[];
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    low: number,
+    high: number,
+    size: readonly number[],
+    opts?: {
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    low: number,
+    high: number,
+    opts: {
+      size: readonly number[];
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    low: number,
+    opts: {
+      high: number;
+      size: readonly number[];
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    low: number;
+    high: number;
+    size: readonly number[];
+    generator?: Generator | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    low: number,
+    high: number,
+    size: readonly number[],
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    low: number,
+    high: number,
+    opts: {
+      size: readonly number[];
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    low: number,
+    opts: {
+      high: number;
+      size: readonly number[];
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    low: number;
+    high: number;
+    size: readonly number[];
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const randperm = publicFunction("torch", "randperm") as {
+  (
+    n: number,
+    opts?: {
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    n: number;
+    generator?: Generator | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    n: number,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    n: number;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
 
 export const add = publicFunction("torch", "add") as {
   (input: Tensor | Scalar, other: Tensor | Scalar, opts?: { alpha?: Scalar; out?: Tensor | null }): Tensor;
@@ -222,6 +1029,178 @@ export const where = publicFunction("torch", "where") as {
   (opts: { condition: Tensor; self: Scalar; other: Scalar }): Tensor;
 };
 
+export const reshape = publicFunction("torch", "reshape") as {
+  (input: Tensor, shape: readonly number[]): Tensor;
+  (input: Tensor, opts: { shape: readonly number[] }): Tensor;
+  (opts: { input: Tensor; shape: readonly number[] }): Tensor;
+};
+
+export const unsqueeze = publicFunction("torch", "unsqueeze") as {
+  (input: Tensor, dim: number): Tensor;
+  (input: Tensor, opts: { dim: number }): Tensor;
+  (opts: { input: Tensor; dim: number }): Tensor;
+};
+
+export const squeeze = publicFunction("torch", "squeeze") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, dim: number): Tensor;
+  (input: Tensor, opts: { dim: number }): Tensor;
+  (opts: { input: Tensor; dim: number }): Tensor;
+};
+
+export const flatten = publicFunction("torch", "flatten") as {
+  (input: Tensor, start_dim?: number, end_dim?: number): Tensor;
+  (input: Tensor, start_dim?: number, opts?: { end_dim?: number }): Tensor;
+  (input: Tensor, opts?: { start_dim?: number; end_dim?: number }): Tensor;
+  (opts: { input: Tensor; start_dim?: number; end_dim?: number }): Tensor;
+};
+
+export const transpose = publicFunction("torch", "transpose") as {
+  (input: Tensor, dim0: number, dim1: number): Tensor;
+  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
+  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
+  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
+};
+
+export const swapaxes = publicFunction("torch", "swapaxes") as {
+  (input: Tensor, axis0: number, axis1: number): Tensor;
+  (input: Tensor, axis0: number, opts: { axis1: number }): Tensor;
+  (input: Tensor, opts: { axis0: number; axis1: number }): Tensor;
+  (opts: { input: Tensor; axis0: number; axis1: number }): Tensor;
+};
+
+export const swapdims = publicFunction("torch", "swapdims") as {
+  (input: Tensor, dim0: number, dim1: number): Tensor;
+  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
+  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
+  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
+};
+
+export const permute = publicFunction("torch", "permute") as {
+  (input: Tensor, dims: readonly number[]): Tensor;
+  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
+};
+
+export const t = publicFunction("torch", "t") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const movedim = publicFunction("torch", "movedim") as {
+  (input: Tensor, source: number, destination: number): Tensor;
+  (input: Tensor, source: number, opts: { destination: number }): Tensor;
+  (input: Tensor, opts: { source: number; destination: number }): Tensor;
+  (opts: { input: Tensor; source: number; destination: number }): Tensor;
+  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
+  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
+};
+
+export const moveaxis = publicFunction("torch", "moveaxis") as {
+  (input: Tensor, source: number, destination: number): Tensor;
+  (input: Tensor, source: number, opts: { destination: number }): Tensor;
+  (input: Tensor, opts: { source: number; destination: number }): Tensor;
+  (opts: { input: Tensor; source: number; destination: number }): Tensor;
+  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
+  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
+};
+
+export const select = publicFunction("torch", "select") as {
+  (input: Tensor, dim: number, index: number): Tensor;
+  (input: Tensor, dim: number, opts: { index: number }): Tensor;
+  (input: Tensor, opts: { dim: number; index: number }): Tensor;
+  (opts: { input: Tensor; dim: number; index: number }): Tensor;
+};
+
+export const narrow = publicFunction("torch", "narrow") as {
+  (input: Tensor, dim: number, start: Tensor, length: number): Tensor;
+  (input: Tensor, dim: number, start: Tensor, opts: { length: number }): Tensor;
+  (input: Tensor, dim: number, opts: { start: Tensor; length: number }): Tensor;
+  (input: Tensor, opts: { dim: number; start: Tensor; length: number }): Tensor;
+  (opts: { input: Tensor; dim: number; start: Tensor; length: number }): Tensor;
+  (input: Tensor, dim: number, start: number, length: number): Tensor;
+  (input: Tensor, dim: number, start: number, opts: { length: number }): Tensor;
+  (input: Tensor, dim: number, opts: { start: number; length: number }): Tensor;
+  (input: Tensor, opts: { dim: number; start: number; length: number }): Tensor;
+  (opts: { input: Tensor; dim: number; start: number; length: number }): Tensor;
+};
+
+export const unflatten = publicFunction("torch", "unflatten") as {
+  (input: Tensor, dim: number, sizes: readonly number[]): Tensor;
+  (input: Tensor, dim: number, opts: { sizes: readonly number[] }): Tensor;
+  (input: Tensor, opts: { dim: number; sizes: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dim: number; sizes: readonly number[] }): Tensor;
+};
+
+export const sum = publicFunction("torch", "sum") as {
+  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
+  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const mean = publicFunction("torch", "mean") as {
+  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
+  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
 export const clamp_ = publicFunction("torch", "clamp_") as {
   (input: Tensor, min?: Tensor | null, max?: Tensor | null): Tensor;
   (input: Tensor, min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
@@ -290,4 +1269,1098 @@ export const relu_ = publicFunction("torch", "relu_") as {
 export const reciprocal_ = publicFunction("torch", "reciprocal_") as {
   (input: Tensor): Tensor;
   (opts: { input: Tensor }): Tensor;
+};
+
+export const abs = publicFunction("torch", "abs") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const abs_ = publicFunction("torch", "abs_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const sign = publicFunction("torch", "sign") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const floor = publicFunction("torch", "floor") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const floor_ = publicFunction("torch", "floor_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const ceil = publicFunction("torch", "ceil") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ceil_ = publicFunction("torch", "ceil_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const trunc = publicFunction("torch", "trunc") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const trunc_ = publicFunction("torch", "trunc_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const round = publicFunction("torch", "round") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { decimals: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; decimals: number; out?: Tensor | null }): Tensor;
+};
+
+export const round_ = publicFunction("torch", "round_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, opts: { decimals: number }): Tensor;
+  (opts: { input: Tensor; decimals: number }): Tensor;
+};
+
+export const frac = publicFunction("torch", "frac") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const frac_ = publicFunction("torch", "frac_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const square = publicFunction("torch", "square") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const square_ = publicFunction("torch", "square_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const sqrt = publicFunction("torch", "sqrt") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const sqrt_ = publicFunction("torch", "sqrt_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const rsqrt = publicFunction("torch", "rsqrt") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const rsqrt_ = publicFunction("torch", "rsqrt_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const expm1 = publicFunction("torch", "expm1") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const expm1_ = publicFunction("torch", "expm1_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const tan = publicFunction("torch", "tan") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const tan_ = publicFunction("torch", "tan_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const log1p = publicFunction("torch", "log1p") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const log1p_ = publicFunction("torch", "log1p_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const log2 = publicFunction("torch", "log2") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const log2_ = publicFunction("torch", "log2_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const log10 = publicFunction("torch", "log10") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const log10_ = publicFunction("torch", "log10_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const asin = publicFunction("torch", "asin") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const asin_ = publicFunction("torch", "asin_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const acos = publicFunction("torch", "acos") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const acos_ = publicFunction("torch", "acos_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const atan = publicFunction("torch", "atan") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const atan_ = publicFunction("torch", "atan_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const sinh = publicFunction("torch", "sinh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const sinh_ = publicFunction("torch", "sinh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const cosh = publicFunction("torch", "cosh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const cosh_ = publicFunction("torch", "cosh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const erf = publicFunction("torch", "erf") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const erf_ = publicFunction("torch", "erf_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const atan2 = publicFunction("torch", "atan2") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const fmod = publicFunction("torch", "fmod") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const remainder = publicFunction("torch", "remainder") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor): Tensor;
+  (self: Scalar, opts: { other: Tensor }): Tensor;
+  (opts: { self: Scalar; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const maximum = publicFunction("torch", "maximum") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const minimum = publicFunction("torch", "minimum") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const lerp = publicFunction("torch", "lerp") as {
+  (input: Tensor, end: Tensor, weight: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, end: Tensor, opts: { weight: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { end: Tensor; weight: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; end: Tensor; weight: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, end: Tensor, weight: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, end: Tensor, opts: { weight: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { end: Tensor; weight: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; end: Tensor; weight: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const isnan = publicFunction("torch", "isnan") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const isinf = publicFunction("torch", "isinf") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const isfinite = publicFunction("torch", "isfinite") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const nan_to_num = publicFunction("torch", "nan_to_num") as {
+  (
+    input: Tensor,
+    nan?: number | null,
+    posinf?: number | null,
+    neginf?: number | null,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    nan?: number | null,
+    posinf?: number | null,
+    opts?: { neginf?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    nan?: number | null,
+    opts?: { posinf?: number | null; neginf?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    nan?: number | null;
+    posinf?: number | null;
+    neginf?: number | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const nan_to_num_ = publicFunction("torch", "nan_to_num_") as {
+  (input: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null): Tensor;
+  (input: Tensor, nan?: number | null, posinf?: number | null, opts?: { neginf?: number | null }): Tensor;
+  (input: Tensor, nan?: number | null, opts?: { posinf?: number | null; neginf?: number | null }): Tensor;
+  (input: Tensor, opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+  (opts: { input: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+};
+
+export const prod = publicFunction("torch", "prod") as {
+  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
+  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const max = publicFunction("torch", "max") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, dim: number, opts?: { keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts: { dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const min = publicFunction("torch", "min") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, dim: number, opts?: { keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts: { dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const amax = publicFunction("torch", "amax") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const amin = publicFunction("torch", "amin") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const argmax = publicFunction("torch", "argmax") as {
+  (input: Tensor, dim?: number | null, keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim?: number | null, opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const argmin = publicFunction("torch", "argmin") as {
+  (input: Tensor, dim?: number | null, keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim?: number | null, opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const all = publicFunction("torch", "all") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const any = publicFunction("torch", "any") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+};
+
+const var_ = publicFunction("torch", "var") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { correction?: number | null; keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      correction?: number | null;
+      keepdim?: boolean;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    correction?: number | null;
+    keepdim?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    opts?: { keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { unbiased?: boolean; keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      unbiased?: boolean;
+      keepdim?: boolean;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    unbiased?: boolean;
+    keepdim?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor, unbiased?: boolean): Tensor;
+  (input: Tensor, opts?: { unbiased?: boolean }): Tensor;
+  (opts: { input: Tensor; unbiased?: boolean }): Tensor;
+};
+export { var_ as var };
+
+export const std = publicFunction("torch", "std") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { correction?: number | null; keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      correction?: number | null;
+      keepdim?: boolean;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    correction?: number | null;
+    keepdim?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    opts?: { keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { unbiased?: boolean; keepdim?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      unbiased?: boolean;
+      keepdim?: boolean;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    unbiased?: boolean;
+    keepdim?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor, unbiased?: boolean): Tensor;
+  (input: Tensor, opts?: { unbiased?: boolean }): Tensor;
+  (opts: { input: Tensor; unbiased?: boolean }): Tensor;
+};
+
+export const logsumexp = publicFunction("torch", "logsumexp") as {
+  (input: Tensor, dim: number | readonly number[], keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number | readonly number[], opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number | readonly number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number | readonly number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const cumsum = publicFunction("torch", "cumsum") as {
+  (input: Tensor, dim: number, opts?: { dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+};
+
+export const cumprod = publicFunction("torch", "cumprod") as {
+  (input: Tensor, dim: number, opts?: { dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+};
+
+export const norm = publicFunction("torch", "norm") as {
+  (input: Tensor, p?: unknown, dim?: unknown, keepdim?: unknown, out?: unknown, dtype?: unknown): Tensor;
+  (
+    input: Tensor,
+    p?: unknown,
+    dim?: unknown,
+    keepdim?: unknown,
+    out?: unknown,
+    opts?: { dtype?: unknown },
+  ): Tensor;
+  (
+    input: Tensor,
+    p?: unknown,
+    dim?: unknown,
+    keepdim?: unknown,
+    opts?: { out?: unknown; dtype?: unknown },
+  ): Tensor;
+  (
+    input: Tensor,
+    p?: unknown,
+    dim?: unknown,
+    opts?: { keepdim?: unknown; out?: unknown; dtype?: unknown },
+  ): Tensor;
+  (
+    input: Tensor,
+    p?: unknown,
+    opts?: { dim?: unknown; keepdim?: unknown; out?: unknown; dtype?: unknown },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { p?: unknown; dim?: unknown; keepdim?: unknown; out?: unknown; dtype?: unknown },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    p?: unknown;
+    dim?: unknown;
+    keepdim?: unknown;
+    out?: unknown;
+    dtype?: unknown;
+  }): Tensor;
+};
+
+export const softmax = publicFunction("torch", "softmax") as {
+  (input: Tensor, dim: number, dtype?: DType | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts?: { dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+};
+
+export const log_softmax = publicFunction("torch", "log_softmax") as {
+  (input: Tensor, dim: number, dtype?: DType | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts?: { dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+};
+
+export const clone = publicFunction("torch", "clone") as {
+  (input: Tensor, opts?: { memory_format?: MemoryFormat | null }): Tensor;
+  (opts: { input: Tensor; memory_format?: MemoryFormat | null }): Tensor;
+};
+
+export const index_select = publicFunction("torch", "index_select") as {
+  (input: Tensor, dim: number, index: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const index_add = publicFunction("torch", "index_add") as {
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    source: Tensor,
+    opts?: { alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { source: Tensor; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; source: Tensor; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; index: Tensor; source: Tensor; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    source: Tensor;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const gather = publicFunction("torch", "gather") as {
+  (input: Tensor, dim: number, index: Tensor, opts?: { sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const scatter = publicFunction("torch", "scatter") as {
+  (input: Tensor, dim: number, index: Tensor, src: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    opts: { reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { src: Tensor; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; src: Tensor; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; index: Tensor; src: Tensor; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    src: Tensor;
+    reduce: string;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, value: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { value: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    value: Scalar,
+    opts: { reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { value: Scalar; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; value: Scalar; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; index: Tensor; value: Scalar; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    value: Scalar;
+    reduce: string;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const scatter_add = publicFunction("torch", "scatter_add") as {
+  (input: Tensor, dim: number, index: Tensor, src: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const masked_fill = publicFunction("torch", "masked_fill") as {
+  (input: Tensor, mask: Tensor, value: Tensor): Tensor;
+  (input: Tensor, mask: Tensor, opts: { value: Tensor }): Tensor;
+  (input: Tensor, opts: { mask: Tensor; value: Tensor }): Tensor;
+  (opts: { input: Tensor; mask: Tensor; value: Tensor }): Tensor;
+  (input: Tensor, mask: Tensor, value: Scalar): Tensor;
+  (input: Tensor, mask: Tensor, opts: { value: Scalar }): Tensor;
+  (input: Tensor, opts: { mask: Tensor; value: Scalar }): Tensor;
+  (opts: { input: Tensor; mask: Tensor; value: Scalar }): Tensor;
+};
+
+export const select_scatter = publicFunction("torch", "select_scatter") as {
+  (input: Tensor, src: Tensor, dim: number, index: number): Tensor;
+  (input: Tensor, src: Tensor, dim: number, opts: { index: number }): Tensor;
+  (input: Tensor, src: Tensor, opts: { dim: number; index: number }): Tensor;
+  (input: Tensor, opts: { src: Tensor; dim: number; index: number }): Tensor;
+  (opts: { input: Tensor; src: Tensor; dim: number; index: number }): Tensor;
+};
+
+export const slice_scatter = publicFunction("torch", "slice_scatter") as {
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    start?: number | null,
+    end?: number | null,
+    step?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    start?: number | null,
+    end?: number | null,
+    opts?: { step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    start?: number | null,
+    opts?: { end?: number | null; step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    opts?: { start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    opts?: { dim?: number; start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { src: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    src: Tensor;
+    dim?: number;
+    start?: number | null;
+    end?: number | null;
+    step?: number;
+  }): Tensor;
+};
+
+export const tril = publicFunction("torch", "tril") as {
+  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+};
+
+export const triu = publicFunction("torch", "triu") as {
+  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+};
+
+export const cat = publicFunction("torch", "cat") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const concat = publicFunction("torch", "concat") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const concatenate = publicFunction("torch", "concatenate") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const stack = publicFunction("torch", "stack") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const constant_pad_nd = publicFunction("torch", "constant_pad_nd") as {
+  (input: Tensor, pad: readonly number[], value?: Scalar): Tensor;
+  (input: Tensor, pad: readonly number[], opts?: { value?: Scalar }): Tensor;
+  (input: Tensor, opts: { pad: readonly number[]; value?: Scalar }): Tensor;
+  (opts: { input: Tensor; pad: readonly number[]; value?: Scalar }): Tensor;
+};
+
+export const chunk = publicFunction("torch", "chunk") as {
+  (input: Tensor, chunks: number, dim?: number): Tensor[];
+  (input: Tensor, chunks: number, opts?: { dim?: number }): Tensor[];
+  (input: Tensor, opts: { chunks: number; dim?: number }): Tensor[];
+  (opts: { input: Tensor; chunks: number; dim?: number }): Tensor[];
+};
+
+export const unbind = publicFunction("torch", "unbind") as {
+  (input: Tensor, dim?: number): Tensor[];
+  (input: Tensor, opts?: { dim?: number }): Tensor[];
+  (opts: { input: Tensor; dim?: number }): Tensor[];
+};
+
+export const flip = publicFunction("torch", "flip") as {
+  (input: Tensor, dims: readonly number[]): Tensor;
+  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
+};
+
+export const roll = publicFunction("torch", "roll") as {
+  (input: Tensor, shifts: number | readonly number[], dims?: number | readonly number[] | null): Tensor;
+  (
+    input: Tensor,
+    shifts: number | readonly number[],
+    opts?: { dims?: number | readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { shifts: number | readonly number[]; dims?: number | readonly number[] | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    shifts: number | readonly number[];
+    dims?: number | readonly number[] | null;
+  }): Tensor;
+};
+
+export const split = publicFunction("torch", "split") as {
+  (tensor: Tensor, split_size_or_sections: unknown, dim?: unknown): Tensor[];
+  (tensor: Tensor, split_size_or_sections: unknown, opts?: { dim?: unknown }): Tensor[];
+  (tensor: Tensor, opts: { split_size_or_sections: unknown; dim?: unknown }): Tensor[];
+  (opts: { tensor: Tensor; split_size_or_sections: unknown; dim?: unknown }): Tensor[];
+};
+
+export const mm = publicFunction("torch", "mm") as {
+  (input: Tensor, mat2: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { mat2: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; mat2: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const bmm = publicFunction("torch", "bmm") as {
+  (input: Tensor, mat2: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { mat2: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; mat2: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const dot = publicFunction("torch", "dot") as {
+  (input: Tensor, tensor: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { tensor: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; tensor: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const mv = publicFunction("torch", "mv") as {
+  (input: Tensor, vec: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { vec: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; vec: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const outer = publicFunction("torch", "outer") as {
+  (input: Tensor, vec2: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { vec2: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; vec2: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ger = publicFunction("torch", "ger") as {
+  (input: Tensor, vec2: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { vec2: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; vec2: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const matmul = publicFunction("torch", "matmul") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const einsum = publicFunction("torch", "einsum") as {
+  (...args: unknown[]): Tensor;
+};
+
+export const addmm = publicFunction("torch", "addmm") as {
+  (
+    input: Tensor,
+    mat1: Tensor,
+    mat2: Tensor,
+    opts?: { beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    mat1: Tensor,
+    opts: { mat2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { mat1: Tensor; mat2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    mat1: Tensor;
+    mat2: Tensor;
+    beta?: Scalar;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const manual_seed = publicFunction("torch", "manual_seed") as {
+  (seed: unknown): Generator;
+  (opts: { seed: unknown }): Generator;
+};
+
+export const initial_seed = publicFunction("torch", "initial_seed") as {
+  (): number | bigint;
+};
+
+export const seed = publicFunction("torch", "seed") as {
+  (): number;
+};
+
+export const no_grad = publicFunction("torch", "no_grad") as {
+  (func: (...args: any[]) => any): any;
+  (opts: { func: (...args: any[]) => any }): any;
+};
+
+export const enable_grad = publicFunction("torch", "enable_grad") as {
+  (func: (...args: any[]) => any): any;
+  (opts: { func: (...args: any[]) => any }): any;
+};
+
+export const set_grad_enabled = publicFunction("torch", "set_grad_enabled") as {
+  (mode: boolean, func?: ((...args: any[]) => any) | null): any;
+  (mode: boolean, opts?: { func?: ((...args: any[]) => any) | null }): any;
+  (opts: { mode: boolean; func?: ((...args: any[]) => any) | null }): any;
+};
+
+export const inference_mode = publicFunction("torch", "inference_mode") as {
+  (mode?: boolean | ((...args: any[]) => any), func?: ((...args: any[]) => any) | null): any;
+  (mode?: boolean | ((...args: any[]) => any), opts?: { func?: ((...args: any[]) => any) | null }): any;
+  (opts?: { mode?: boolean | ((...args: any[]) => any); func?: ((...args: any[]) => any) | null }): any;
+};
+
+export const is_grad_enabled = publicFunction("torch", "is_grad_enabled") as {
+  (): boolean;
+};
+
+export const is_inference_mode_enabled = publicFunction("torch", "is_inference_mode_enabled") as {
+  (): boolean;
+};
+
+export const is_anomaly_enabled = publicFunction("torch", "is_anomaly_enabled") as {
+  (): boolean;
+};
+
+export const save = publicFunction("torch", "save") as {
+  (
+    obj: Record<string, unknown> | StateDictLike,
+    f: string,
+    opts?: { metadata?: Record<string, unknown> | null },
+  ): Promise<void>;
+  (
+    obj: Record<string, unknown> | StateDictLike,
+    opts: { f: string; metadata?: Record<string, unknown> | null },
+  ): Promise<void>;
+  (opts: {
+    obj: Record<string, unknown> | StateDictLike;
+    f: string;
+    metadata?: Record<string, unknown> | null;
+  }): Promise<void>;
+};
+
+export const load = publicFunction("torch", "load") as {
+  (f: string, map_location?: Device | string | number | null): Promise<Record<string, Tensor>>;
+  (f: string, opts?: { map_location?: Device | string | number | null }): Promise<Record<string, Tensor>>;
+  (opts: { f: string; map_location?: Device | string | number | null }): Promise<Record<string, Tensor>>;
+};
+
+export const saveToBytes = publicFunction("torch", "saveToBytes") as {
+  (
+    obj: Record<string, unknown> | StateDictLike,
+    opts?: { metadata?: Record<string, unknown> | null },
+  ): Uint8Array;
+  (opts: {
+    obj: Record<string, unknown> | StateDictLike;
+    metadata?: Record<string, unknown> | null;
+  }): Uint8Array;
+};
+
+export const loadFromBytes = publicFunction("torch", "loadFromBytes") as {
+  (data: Uint8Array | ArrayBuffer): Record<string, Tensor>;
+  (opts: { data: Uint8Array | ArrayBuffer }): Record<string, Tensor>;
+};
+
+export const metadataFromBytes = publicFunction("torch", "metadataFromBytes") as {
+  (data: Uint8Array | ArrayBuffer): Record<string, string> | null;
+  (opts: { data: Uint8Array | ArrayBuffer }): Record<string, string> | null;
 };

@@ -17,6 +17,8 @@ export class SafetensorError extends Error {
 }
 
 export type StateDict = Record<string, Tensor>;
+/** What save and saveToBytes take: a state dict, or a Map from names to tensors. */
+export type StateDictLike = StateDict | Map<string, Tensor>;
 export type Metadata = Record<string, string>;
 
 export interface SaveOptions {
@@ -323,13 +325,14 @@ async function nodeFs(): Promise<FsPromises> {
 }
 
 /** torch.save for a state dict, in the safetensors format: `await torch.save(model.state_dict(), "m.safetensors")`. */
-export async function save(
+export function save(
   stateDict: StateDict | Map<string, Tensor>,
   path: string,
   opts: SaveOptions = {},
 ): Promise<void> {
+  // A bad state dict throws here, synchronously, like every other argument error; only the write is async.
   const bytes = saveToBytes(stateDict, opts);
-  await (await nodeFs()).writeFile(path, bytes);
+  return nodeFs().then((fs) => fs.writeFile(path, bytes));
 }
 
 /** torch.load for a .safetensors file: `const sd = await torch.load("m.safetensors")`. */

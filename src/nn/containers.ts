@@ -1,17 +1,53 @@
-// Sequential, ModuleList and ModuleDict: modules held by name ("0", "1", ... or keys).
-import { IndexError, KeyError } from "../errors.js";
+// Sequential, ModuleList and ModuleDict: modules held by name ("0", "1", ... or keys), with PyTorch 1.13's
+// constructor and method signatures.
+import { AssertionError, IndexError, KeyError, ValueError } from "../errors.js";
+import { registerPyType } from "../signatures/bind.js";
+import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { Module } from "./module.js";
+import { typename } from "./module_utils.js";
 
-function checkModule(m: unknown, where: string): Module {
-  if (!(m instanceof Module))
-    throw new TypeError(`${where}: ${m === null ? "None" : typeof m} is not a Module subclass`);
-  return m;
+/** Whether Python would find `v` iterable (strings included). */
+function isIterable(v: unknown): v is Iterable<unknown> {
+  return (
+    typeof v === "string" ||
+    (v !== null && typeof v === "object" && typeof (v as Iterable<unknown>)[Symbol.iterator] === "function")
+  );
 }
 
-function wrapIndex(idx: number, n: number): number {
-  if (!Number.isInteger(idx) || idx < -n || idx >= n) throw new IndexError(`index ${idx} is out of range`);
-  return idx < 0 ? idx + n : idx;
+registerPyType("iterable", isIterable);
+
+/** Python's operator.index(): the index as an int (a TypeError for anything else). */
+function toIndex(idx: unknown): number {
+  if (typeof idx === "number" && Number.isInteger(idx)) return idx;
+  if (typeof idx === "bigint") return Number(idx);
+  throw new TypeError(`'${typename(idx)}' object cannot be interpreted as an integer`);
 }
+
+const SEQUENTIAL = {
+  init: new PySignature("torch.nn", "Sequential.__init__(*args: Module | None)"),
+  append: new PySignature("torch.nn", "Sequential.append(module: Module)"),
+  insert: new PySignature("torch.nn", "Sequential.insert(index: int, module: Module)"),
+  extend: new PySignature("torch.nn", "Sequential.extend(sequential: iterable)"),
+  pop: new PySignature("torch.nn", "Sequential.pop(key: int)"),
+};
+
+const MODULE_LIST = {
+  init: new PySignature("torch.nn", "ModuleList.__init__(modules: iterable | None = None)"),
+  append: new PySignature("torch.nn", "ModuleList.append(module: Module)"),
+  insert: new PySignature("torch.nn", "ModuleList.insert(index: int, module: Module)"),
+  extend: new PySignature("torch.nn", "ModuleList.extend(modules: iterable)"),
+  pop: new PySignature("torch.nn", "ModuleList.pop(key: int)"),
+};
+
+const MODULE_DICT = {
+  init: new PySignature("torch.nn", "ModuleDict.__init__(modules: dict | iterable | None = None)"),
+  update: new PySignature("torch.nn", "ModuleDict.update(modules: dict | iterable)"),
+  pop: new PySignature("torch.nn", "ModuleDict.pop(key: str)"),
+  clear: new PySignature("torch.nn", "ModuleDict.clear()"),
+  keys: new PySignature("torch.nn", "ModuleDict.keys()"),
+  values: new PySignature("torch.nn", "ModuleDict.values()"),
+  items: new PySignature("torch.nn", "ModuleDict.items()"),
+};
 
 /** Modules held by position ("0", "1", ...): what Sequential and ModuleList share. */
 abstract class IndexedModules extends Module {
@@ -21,12 +57,38 @@ abstract class IndexedModules extends Module {
 
   /** `seq[i]` in Python; negative indices count from the end. */
   at(index: number): Module {
-    const list = [...this._modules.values()] as Module[];
-    return list[wrapIndex(index, list.length)];
+    return [...this._modules.values()][this.absoluteIndex(index)] as Module;
   }
 
-  append(module: Module): this {
-    this.add_module(String(this._modules.size), checkModule(module, `${this.constructor.name}.append`));
+  /** `seq[i] = module` in Python. */
+  set(index: number, module: Module): void {
+    const key = String(this.absoluteIndex(index));
+    if (!(module instanceof Module) && module !== null)
+      throw new TypeError(
+        `cannot assign '${typename(module)}' as child module '${key}' (torch.nn.Module or None expected)`,
+      );
+    this._modules.set(key, module);
+  }
+
+  /** The index from the start, or PyTorch's IndexError. */
+  protected absoluteIndex(index: unknown): number {
+    const idx = toIndex(index);
+    const n = this._modules.size;
+    if (!(-n <= idx && idx < n)) throw new IndexError(`index ${idx} is out of range`);
+    return idx < 0 ? idx + n : idx;
+  }
+
+  /** Removes the module at `index` and renumbers the rest (PyTorch's __delitem__). */
+  protected removeAt(index: number): Module {
+    const held = [...this._modules.values()];
+    const [removed] = held.splice(index, 1);
+    this._modules.clear();
+    held.forEach((m, i) => this._modules.set(String(i), m));
+    return removed as Module;
+  }
+
+  protected appendModule(module: unknown): this {
+    this._addModule(String(this._modules.size), module);
     return this;
   }
 
@@ -37,54 +99,117 @@ abstract class IndexedModules extends Module {
 
 /** Runs its modules in order, feeding each one's output to the next. */
 export class Sequential extends IndexedModules {
-  constructor(...modules: Module[]) {
+  constructor(...args: CallArgs<"Sequential.__init__">) {
     super();
-    modules.forEach((m, i) => this.add_module(String(i), checkModule(m, "Sequential")));
+    const [modules] = SEQUENTIAL.init.bind(args);
+    modules.forEach((m, i) => this._addModule(String(i), m));
   }
 
   forward(input: unknown): unknown {
     let x = input;
-    for (const m of this._modules.values()) if (m) x = (m.forward as (v: unknown) => unknown)(x);
+    for (const m of this._modules.values()) {
+      if (m === null) throw new TypeError("'NoneType' object is not callable");
+      x = (m.forward as (v: unknown) => unknown)(x);
+    }
     return x;
+  }
+
+  append(...args: CallArgs<"Sequential.append">): this {
+    const [module] = SEQUENTIAL.append.bind(args);
+    return this.appendModule(module);
+  }
+
+  insert(...args: CallArgs<"Sequential.insert">): this {
+    const [index, module] = SEQUENTIAL.insert.bind(args);
+    if (!(module instanceof Module))
+      throw new AssertionError("module should be of type: <class 'torch.nn.modules.module.Module'>");
+    const n = this._modules.size;
+    if (!(-n <= index && index <= n)) throw new IndexError(`Index out of range: ${index}`);
+    insertAt(this._modules, index < 0 ? index + n : index, module);
+    return this;
+  }
+
+  extend(...args: CallArgs<"Sequential.extend">): this {
+    const [sequential] = SEQUENTIAL.extend.bind(args);
+    for (const layer of [...(sequential as Iterable<unknown>)]) this.appendModule(layer);
+    return this;
+  }
+
+  pop(...args: CallArgs<"Sequential.pop">): Module {
+    const [key] = SEQUENTIAL.pop.bind(args);
+    return this.removeAt(this.absoluteIndex(key));
   }
 }
 
 /** A list of modules whose parameters are registered (it has no forward of its own). */
 export class ModuleList extends IndexedModules {
-  constructor(modules: Iterable<Module> = []) {
+  constructor(...args: CallArgs<"ModuleList.__init__">) {
     super();
-    for (const m of modules) this.append(m);
+    const [modules] = MODULE_LIST.init.bind(args);
+    if (modules !== null) this.extendWith(modules);
   }
 
   forward(): never {
     throw new Error("ModuleList is a container: call its modules' forward instead");
   }
 
-  extend(modules: Iterable<Module>): this {
-    for (const m of modules) this.append(m);
+  append(...args: CallArgs<"ModuleList.append">): this {
+    const [module] = MODULE_LIST.append.bind(args);
+    return this.appendModule(module);
+  }
+
+  insert(...args: CallArgs<"ModuleList.insert">): void {
+    const [index, module] = MODULE_LIST.insert.bind(args);
+    // PyTorch's ModuleList.insert shifts without checking the index (an index past the end appends).
+    const n = this._modules.size;
+    insertAt(this._modules, Math.min(Math.max(index < 0 ? index + n : index, 0), n), module);
+  }
+
+  extend(...args: CallArgs<"ModuleList.extend">): this {
+    const [modules] = MODULE_LIST.extend.bind(args);
+    return this.extendWith(modules);
+  }
+
+  private extendWith(modules: Iterable<unknown>): this {
+    const offset = this._modules.size;
+    [...modules].forEach((m, i) => this._addModule(String(offset + i), m));
     return this;
   }
+
+  pop(...args: CallArgs<"ModuleList.pop">): Module {
+    const [key] = MODULE_LIST.pop.bind(args);
+    return this.removeAt(this.absoluteIndex(key));
+  }
+}
+
+/** Puts `module` at position `index` ("0", "1", ...), moving the ones after it up by one. */
+function insertAt(modules: Map<string, Module | null>, index: number, module: Module | null): void {
+  for (let i = modules.size; i > index; i--) modules.set(String(i), modules.get(String(i - 1)) ?? null);
+  modules.set(String(index), module);
 }
 
 /** A dictionary of modules by name, in insertion order. */
 export class ModuleDict extends Module {
-  constructor(modules: Record<string, Module> | Iterable<[string, Module]> = {}) {
+  constructor(...args: CallArgs<"ModuleDict.__init__">) {
     super();
-    this.update(modules);
+    const [modules] = MODULE_DICT.init.bind(args);
+    if (modules !== null) this.updateWith(modules);
   }
 
   forward(): never {
     throw new Error("ModuleDict is a container: call its modules' forward instead");
   }
 
+  /** `dict[key]` in Python. */
   get(key: string): Module {
     const m = this._modules.get(key);
-    if (!m) throw new KeyError(`'${key}'`);
-    return m;
+    if (m === undefined) throw new KeyError(`'${key}'`);
+    return m as Module;
   }
 
+  /** `dict[key] = module` in Python. */
   set(key: string, module: Module): void {
-    this.add_module(key, checkModule(module, "ModuleDict"));
+    this._addModule(key, module);
   }
 
   has(key: string): boolean {
@@ -95,15 +220,30 @@ export class ModuleDict extends Module {
     this._modules.delete(key);
   }
 
-  keys(): string[] {
+  pop(...args: CallArgs<"ModuleDict.pop">): Module {
+    const [key] = MODULE_DICT.pop.bind(args);
+    const m = this.get(key);
+    this._modules.delete(key);
+    return m;
+  }
+
+  clear(...args: CallArgs<"ModuleDict.clear">): void {
+    MODULE_DICT.clear.bind(args);
+    this._modules.clear();
+  }
+
+  keys(...args: CallArgs<"ModuleDict.keys">): string[] {
+    MODULE_DICT.keys.bind(args);
     return [...this._modules.keys()];
   }
 
-  values(): Module[] {
+  values(...args: CallArgs<"ModuleDict.values">): Module[] {
+    MODULE_DICT.values.bind(args);
     return [...this._modules.values()] as Module[];
   }
 
-  items(): [string, Module][] {
+  items(...args: CallArgs<"ModuleDict.items">): [string, Module][] {
+    MODULE_DICT.items.bind(args);
     return [...this._modules.entries()] as [string, Module][];
   }
 
@@ -111,11 +251,38 @@ export class ModuleDict extends Module {
     return this._modules.size;
   }
 
-  update(modules: Record<string, Module> | Iterable<[string, Module]>): void {
-    const entries =
-      Symbol.iterator in Object(modules)
-        ? [...(modules as Iterable<[string, Module]>)]
-        : Object.entries(modules);
-    for (const [k, m] of entries) this.set(k, m);
+  update(...args: CallArgs<"ModuleDict.update">): void {
+    const [modules] = MODULE_DICT.update.bind(args);
+    this.updateWith(modules);
+  }
+
+  /** PyTorch's update: a mapping's items, or an iterable of [key, module] pairs. */
+  private updateWith(modules: unknown): void {
+    if (modules instanceof Map || modules instanceof ModuleDict) {
+      for (const [k, m] of modules instanceof Map ? modules : modules.items())
+        this._addModule(k as string, m);
+      return;
+    }
+    if (!isIterable(modules)) {
+      if (modules !== null && typeof modules === "object") {
+        for (const [k, m] of Object.entries(modules)) this._addModule(k, m);
+        return;
+      }
+      throw new TypeError(
+        `ModuleDict.update should be called with an iterable of key/value pairs, but got ${typename(modules)}`,
+      );
+    }
+    [...modules].forEach((pair, j) => {
+      if (!isIterable(pair))
+        throw new TypeError(
+          `ModuleDict update sequence element #${j} should be Iterable; is${typename(pair)}`,
+        );
+      const items = [...pair];
+      if (items.length !== 2)
+        throw new ValueError(
+          `ModuleDict update sequence element #${j} has length ${items.length}; 2 is required`,
+        );
+      this._addModule(items[0] as string, items[1]);
+    });
   }
 }

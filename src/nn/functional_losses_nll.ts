@@ -3,16 +3,17 @@
 // as 4-D), and the reduced forward sums with PyTorch's cascade sum so float32 digits match.
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, IndexError, ValueError } from "../errors.js";
-import { checkTensor, fromData, record } from "../ops/core.js";
+import { fromData, record } from "../ops/core.js";
 import { log_softmax } from "../ops/softmax.js";
+import { definePython } from "../signatures/registry.js";
 import { allocate } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import {
   applyReduction,
   checkNotDifferentiable,
-  checkReduction,
+  reductionOf,
   type Reduction,
-} from "./functional_losses.js";
+} from "./functional_reduction.js";
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
 
@@ -195,22 +196,28 @@ function nllLossNd(
   return reduction === "none" ? out.view(outSize) : out;
 }
 
+/** The option objects of the NLLLoss / CrossEntropyLoss modules (their constructors' keywords). */
 export interface NLLLossOptions {
   weight?: Tensor | null;
   ignore_index?: number;
   reduction?: Reduction;
 }
-
-/** F.nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"). */
-export function nll_loss(input: Tensor, target: Tensor, opts: NLLLossOptions = {}): Tensor {
-  checkTensor(input, "nll_loss");
-  checkTensor(target, "nll_loss", "target");
-  const reduction = checkReduction(opts.reduction ?? "mean");
-  return nllLossNd(input, target, opts.weight ?? null, reduction, opts.ignore_index ?? -100);
-}
-
 export interface CrossEntropyOptions extends NLLLossOptions {
   label_smoothing?: number;
+}
+
+/** F.nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"). */
+export function nll_loss(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  size_average: boolean | null = null,
+  ignore_index = -100,
+  reduce: boolean | null = null,
+  reduction = "mean",
+): Tensor {
+  const mode = reductionOf(size_average, reduce, reduction);
+  return nllLossNd(input, target, weight, mode, ignore_index);
 }
 
 /** weight viewed as [1, C, 1, ...] to broadcast along the class dim. */
@@ -291,16 +298,23 @@ function crossEntropySmoothed(
 const pyFloat = (v: number) => (Number.isInteger(v) ? v.toFixed(1) : String(v));
 
 /**
- * F.cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
- * class indices (int64 target) or class probabilities (float target of the input's shape).
+ * F.cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+ * reduction="mean", label_smoothing=0.0): class indices (int64 target) or class probabilities (float target
+ * of the input's shape).
  */
-export function cross_entropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
-  checkTensor(input, "cross_entropy");
-  checkTensor(target, "cross_entropy", "target");
-  const reduction = checkReduction(opts.reduction ?? "mean");
-  const weight = opts.weight ?? null;
-  const ignoreIndex = opts.ignore_index ?? -100;
-  const smoothing = opts.label_smoothing ?? 0.0;
+export function cross_entropy(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  size_average: boolean | null = null,
+  ignore_index = -100,
+  reduce: boolean | null = null,
+  reduction = "mean",
+  label_smoothing = 0.0,
+): Tensor {
+  const mode = reductionOf(size_average, reduce, reduction);
+  const ignoreIndex = ignore_index;
+  const smoothing = label_smoothing;
   const sameShape = input.ndim === target.ndim && input.shape.every((d, i) => d === target.shape[i]);
   if (sameShape) {
     if (target.dtype.name !== "float32" && target.dtype.name !== "float64") {
@@ -309,13 +323,20 @@ export function cross_entropy(input: Tensor, target: Tensor, opts: CrossEntropyO
       );
     }
     if (ignoreIndex >= 0) throw new RuntimeError("ignore_index is not supported for floating point target");
-    return crossEntropyProbabilities(input, target, weight, reduction, smoothing);
+    return crossEntropyProbabilities(input, target, weight, mode, smoothing);
   }
   if (smoothing > 0) {
     if (smoothing > 1)
       throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${pyFloat(smoothing)}`);
-    return crossEntropySmoothed(input, target, weight, reduction, ignoreIndex, smoothing);
+    return crossEntropySmoothed(input, target, weight, mode, ignoreIndex, smoothing);
   }
   const classDim = input.ndim === 1 ? 0 : 1;
-  return nllLossNd(log_softmax(input, classDim), target, weight, reduction, ignoreIndex);
+  return nllLossNd(log_softmax(input, classDim), target, weight, mode, ignoreIndex);
 }
+
+definePython("torch.nn.functional", {
+  "nll_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor":
+    nll_loss,
+  "cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', label_smoothing: float = 0.0) -> Tensor":
+    cross_entropy,
+});

@@ -1,8 +1,8 @@
 // torch.nn
-export { Module, RemovableHandle, type StateDict, type LoadResult } from "./module.js";
+export { Module, RemovableHandle, LoadResult, type StateDict } from "./module.js";
 export { Parameter } from "./parameter.js";
 export { Sequential, ModuleList, ModuleDict } from "./containers.js";
-export { Linear, type LinearOptions } from "./modules/linear.js";
+export { Linear } from "./modules/linear.js";
 export { Identity, Flatten, Dropout } from "./modules/basic.js";
 export {
   ReLU,
@@ -15,12 +15,22 @@ export {
   GELU,
   Softplus,
 } from "./modules/activation.js";
-export * from "./modules/conv.js";
-export * from "./modules/pooling.js";
-export * from "./modules/normalization.js";
-export * from "./modules/embedding.js";
-export * from "./modules/attention.js";
-export * from "./modules/loss.js";
-export * as init from "./init.js";
-export * as functional from "./functional.js";
+export { Conv1d, Conv2d, type PaddingMode } from "./modules/conv.js";
+export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./modules/pooling.js";
+export { BatchNorm1d, BatchNorm2d, LayerNorm } from "./modules/normalization.js";
+export { Embedding, Bilinear } from "./modules/embedding.js";
+export { MultiheadAttention } from "./modules/attention.js";
+export {
+  L1Loss,
+  MSELoss,
+  SmoothL1Loss,
+  HuberLoss,
+  BCELoss,
+  BCEWithLogitsLoss,
+  NLLLoss,
+  CrossEntropyLoss,
+  KLDivLoss,
+} from "./modules/loss.js";
+export * as init from "../generated/nn_init.js";
+export * as functional from "../generated/nn_functional.js";
 export * as utils from "./utils.js";

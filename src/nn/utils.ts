@@ -1,2 +1,2 @@
 // torch.nn.utils
-export { clip_grad_norm_, clip_grad_value_ } from "../optim/clip_grad.js";
+export { clip_grad_norm_, clip_grad_value_ } from "../generated/nn_utils.js";

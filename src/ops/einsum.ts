@@ -2,7 +2,9 @@
 // to one dimension order with unsqueeze/permute, then contract operands left to right with
 // sumproduct_pair (permute, reshape, bmm, view, permute). Built from differentiable ops only, so its
 // gradients (and the grad_fn names it records) come from those ops, as in PyTorch.
-import { RuntimeError } from "../errors.js";
+import { RuntimeError, ValueError } from "../errors.js";
+import { definePython } from "../signatures/registry.js";
+import { pyTypeName } from "../signatures/messages.js";
 import { Tensor } from "../tensor/tensor.js";
 
 /** Subscripts as indices in [0, 52): A-Z first, then a-z (PyTorch's order for implicit outputs). */
@@ -53,20 +55,61 @@ function parseOperandLabels(lhs: string, numOps: number): number[][] {
   return labels;
 }
 
-/** torch.einsum(equation, ...operands) or torch.einsum(equation, [operands]). */
-export function einsum(equation: string, ...args: (Tensor | readonly Tensor[])[]): Tensor {
-  const operands: Tensor[] = args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : (args as Tensor[]);
-  if (typeof equation !== "string") {
-    throw new TypeError(`einsum(): argument 'equation' (position 1) must be str, not ${typeof equation}`);
+/** A subscript of the sublist format (torch.functional's parse_subscript): 0-25 are A-Z, 26-51 a-z. */
+function parseSubscript(n: unknown): string {
+  if (typeof n !== "number" && typeof n !== "bigint")
+    throw new TypeError(`'>=' not supported between instances of '${pyTypeName(n)}' and 'int'`);
+  const i = Number(n);
+  if (i >= 0 && i < TOTAL_LABELS) {
+    if (!Number.isInteger(i)) throw new TypeError("'float' object cannot be interpreted as an integer");
+    return labelChar(i);
   }
-  if (operands.length === 0) throw new RuntimeError("einsum(): must provide at least one operand");
+  throw new ValueError("einsum(): subscript in subscript list is not within the valid range [0, 52)");
+}
+
+function sublistText(list: unknown): string {
+  if (!Array.isArray(list)) throw new TypeError(`'${pyTypeName(list)}' object is not iterable`);
+  return list.map(parseSubscript).join("");
+}
+
+/**
+ * torch.einsum(*args) as torch/functional.py reads its arguments: `einsum(equation, a, b)`,
+ * `einsum(equation, [a, b])`, or the sublist format `einsum(a, [0, 1], b, [1, 2], [0, 2])`.
+ */
+function einsumArgs(args: unknown[]): Tensor {
+  if (args.length < 2) {
+    throw new ValueError(
+      "einsum(): must specify the equation string and at least one operand, or at least one operand and its subscripts list",
+    );
+  }
+  let equation: unknown;
+  let operands: unknown[];
+  if (args[0] instanceof Tensor) {
+    const lists = args.filter((_, i) => i % 2 === 1);
+    const hasOutput = args.length % 2 === 1;
+    equation = lists.map(sublistText).join(",");
+    if (hasOutput) equation += "->" + sublistText(args[args.length - 1]);
+    operands = args.filter((_, i) => i % 2 === 0 && !(hasOutput && i === args.length - 1));
+  } else {
+    equation = args[0];
+    operands = args.slice(1);
+  }
+  if (operands.length === 1 && Array.isArray(operands[0])) return einsumArgs([equation, ...operands[0]]);
+  if (typeof equation !== "string") {
+    throw new TypeError(
+      `einsum(): argument 'equation' (position 1) must be str, not ${pyTypeName(equation)}`,
+    );
+  }
   operands.forEach((op, i) => {
-    if (!(op instanceof Tensor)) {
-      throw new TypeError(
-        `einsum(): argument 'operands' must be tuple of Tensors, but found element ${i} of another type`,
-      );
-    }
+    if (!(op instanceof Tensor))
+      throw new TypeError(`expected Tensor as element ${i} in argument 1, but got ${pyTypeName(op)}`);
   });
+  return einsum(equation, operands as Tensor[]);
+}
+
+/** at::einsum(equation, operands). */
+export function einsum(equation: string, operands: readonly Tensor[]): Tensor {
+  if (operands.length === 0) throw new RuntimeError("einsum(): must provide at least one operand");
   const arrow = equation.indexOf("->");
   const lhs = arrow === -1 ? equation : equation.slice(0, arrow);
   const opLabels = parseOperandLabels(lhs, operands.length);
@@ -243,3 +286,7 @@ function sumproductPair(leftIn: Tensor, rightIn: Tensor, sumDims: number[]): Ten
   const r3 = right.permute(rpermutation).reshape([lroSize, sumSize, roSize]);
   return l3.bmm(r3).view(outSize).permute(opermutation);
 }
+
+definePython("torch", {
+  "einsum(*args) -> Tensor": einsumArgs,
+});

@@ -2,25 +2,35 @@
 // Index tensors are validated here (dtype, shape, range) because the backend kernels trust their inputs.
 import { backend, type StridedArray } from "../backend/backend.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { bool, int32, int64, type DType } from "../tensor/dtype.js";
-import { normalizeDim } from "../tensor/shape.js";
+import { bool, float32, int32, int64, type DType, type TypedArray } from "../tensor/dtype.js";
+import { contiguousStrides, normalizeDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import {
-  checkTensor,
-  fromData,
-  inPlace,
-  installMethods,
-  isScalar,
-  record,
-  scalarTensor,
-  writeInto,
-  type AsMethod,
-  type Scalar,
-} from "./core.js";
+import { defineMethods, defineOps } from "../signatures/registry.js";
+import { fromData, inPlace, record, scalarTensor, scalarValue, writeInto, type Scalar } from "./core.js";
+import { toDtype } from "./conversion.js";
 import { selectView, sliceViewClamped } from "./shape_ops.js";
 import { where } from "./elementwise.js";
 
 const shapeText = (s: readonly number[]) => `[${s.join(", ")}]`;
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+const C_TYPE_NAMES: Partial<Record<string, string>> = { float32: "float", int64: "int64_t", int32: "int" };
+
+/** A Scalar converted to a dtype the way c10::checked_convert does: values it can't hold raise. */
+export function checkedScalar(value: Scalar, dtype: DType): number {
+  const v = scalarValue(value);
+  const fits =
+    dtype === float32
+      ? !Number.isFinite(v) || Math.abs(v) <= FLOAT32_MAX
+      : dtype === int64
+        ? v >= -(2 ** 63) && v < 2 ** 63
+        : dtype === int32
+          ? v > -(2 ** 31) - 1 && v < 2 ** 31
+          : true;
+  if (!fits)
+    throw new RuntimeError(`value cannot be converted to type ${C_TYPE_NAMES[dtype.name]} without overflow`);
+  return dtype.cast(v);
+}
 
 /** Every index value must lie in [0, size) (PyTorch does not wrap negative indices in these ops). */
 function checkRange(index: Tensor, size: number, message: (bad: number) => string): void {
@@ -35,7 +45,6 @@ function alongDim(index: Tensor, shape: readonly number[], d: number): StridedAr
 }
 
 function checkVectorIndex(fn: string, index: Tensor): void {
-  checkTensor(index, fn, "index");
   if (index.dtype !== int64 && index.dtype !== int32)
     throw new RuntimeError(`${fn}(): Expected dtype int32 or int64 for index`);
   if (index.ndim > 1) throw new IndexError(`${fn}(): Index is supposed to be a vector`);
@@ -43,7 +52,6 @@ function checkVectorIndex(fn: string, index: Tensor): void {
 
 /** torch.index_select(x, dim, index): the entries of x at `index` (a 1-d int tensor) along dim. */
 export function index_select(input: Tensor, dim: number, index: Tensor): Tensor {
-  checkTensor(input, "index_select");
   const d = normalizeDim(dim, input.ndim);
   checkVectorIndex("index_select", index);
   const size = input.ndim === 0 ? 1 : input.shape[d];
@@ -61,20 +69,20 @@ export function index_select(input: Tensor, dim: number, index: Tensor): Tensor 
   return record("IndexSelectBackward0", [input], out, () => ({ selfShape, dim: d, index }));
 }
 
-export interface AlphaOption {
-  alpha?: number;
+/** Bool results of an "add" scatter hold counts: PyTorch's bool addition is `or`. */
+function boolify(data: TypedArray, dtype: DType): TypedArray {
+  if (dtype === bool) for (let i = 0; i < data.length; i++) if (data[i] !== 0) data[i] = 1;
+  return data;
 }
 
-/** torch.index_add(x, dim, index, source, { alpha }): adds alpha * source's slices into x at `index` along dim. */
+/** torch.index_add(x, dim, index, source, alpha=1): adds alpha * source's slices into x at `index` along dim. */
 export function index_add(
   input: Tensor,
   dim: number,
   index: Tensor,
   source: Tensor,
-  opts: AlphaOption = {},
+  alpha: Scalar = 1,
 ): Tensor {
-  checkTensor(input, "index_add");
-  checkTensor(source, "index_add", "source");
   const d = normalizeDim(dim, input.ndim);
   checkVectorIndex("index_add_", index);
   const count = source.ndim === 0 ? 1 : source.shape[d];
@@ -89,12 +97,12 @@ export function index_add(
     );
   }
   checkRange(index, input.ndim === 0 ? 1 : input.shape[d], () => "index out of range in self");
-  const alpha = opts.alpha ?? 1;
-  const scaled = alpha === 1 ? source : source.mul(alpha);
+  const factor = checkedScalar(alpha, input.dtype);
+  const scaled = factor === 1 ? source : source.mul(factor);
   const data = input.values();
   backend().scatter(data, input.shape, d, alongDim(index, source.shape, d), scaled._view(), "add");
-  const out = fromData(data, input.shape, input.dtype);
-  return record("IndexAddBackward0", [input, source], out, () => ({ dim: d, index, alpha }));
+  const out = fromData(boolify(data, input.dtype), input.shape, input.dtype);
+  return record("IndexAddBackward0", [input, source], out, () => ({ dim: d, index, alpha: factor }));
 }
 
 /** gather/scatter's shape rule: index fits inside self (and src) except along dim. */
@@ -141,9 +149,8 @@ const atLeast1d = (t: Tensor): StridedArray =>
   t.ndim === 0 ? { ...t._view(), shape: [1], strides: [1] } : t._view();
 
 /** torch.gather(x, dim, index): out[i][j][k] = x[i][index[i][j][k]][k] for dim 1. */
-export function gather(input: Tensor, dim: number, index: Tensor): Tensor {
-  checkTensor(input, "gather");
-  checkTensor(index, "gather", "index");
+export function gather(input: Tensor, dim: number, index: Tensor, sparse_grad = false): Tensor {
+  void sparse_grad; // gradients are dense here; only their layout would differ
   const d = normalizeDim(dim, input.ndim);
   if (index.dtype !== int64) throw new RuntimeError("gather(): Expected dtype int64 for index");
   checkGatherShapes("gather", input, d, index);
@@ -154,17 +161,17 @@ export function gather(input: Tensor, dim: number, index: Tensor): Tensor {
   return record("GatherBackward0", [input], out, () => ({ selfShape, dim: d, index }));
 }
 
-/** Shared checks and kernel call of scatter and scatter_add; returns the new values. */
+type ScatterMode = "set" | "add" | "multiply";
+
+/** Shared checks and kernel call of the scatter ops; returns the new values. */
 function scatterValues(
-  fn: string,
   input: Tensor,
   d: number,
   index: Tensor,
   src: Tensor,
-  mode: "set" | "add",
+  mode: ScatterMode,
   srcIsScalar = false,
 ) {
-  checkTensor(index, fn, "index");
   if (index.dtype !== int64) throw new RuntimeError("scatter(): Expected dtype int64 for index");
   if (src.dtype !== input.dtype)
     throw new RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype");
@@ -173,13 +180,39 @@ function scatterValues(
   checkGatherShapes("scatter", input, d, index, srcIsScalar ? undefined : src);
   checkIndexValues(index, input, d);
   const shape = input.ndim === 0 ? [1] : input.shape;
-  backend().scatter(data, shape, d, atLeast1d(index), atLeast1d(src), mode);
-  return data;
+  if (mode === "multiply") multiplyScatter(data, shape, d, index, src);
+  else backend().scatter(data, shape, d, atLeast1d(index), atLeast1d(src), mode);
+  return boolify(data, input.dtype);
+}
+
+/** scatter(..., reduce="multiply"): data[...index[p]...] *= src[p], in index order (no backend kernel). */
+function multiplyScatter(
+  data: TypedArray,
+  shape: readonly number[],
+  d: number,
+  index: Tensor,
+  src: Tensor,
+): void {
+  const idx = index.values();
+  const idxShape = index.ndim === 0 ? [1] : index.shape;
+  const srcStrides = src.ndim === 0 ? [0] : src._strides;
+  const dataStrides = contiguousStrides(shape);
+  const coords = new Array<number>(idxShape.length).fill(0);
+  for (let p = 0; p < idx.length; p++) {
+    let at = 0;
+    let from = src._offset;
+    for (let k = 0; k < coords.length; k++) {
+      at += (k === d ? idx[p] : coords[k]) * dataStrides[k];
+      from += coords[k] * srcStrides[k];
+    }
+    data[at] *= src._storage.data[from];
+    for (let k = coords.length - 1; k >= 0 && ++coords[k] === idxShape[k]; k--) coords[k] = 0;
+  }
 }
 
 /** A scalar `src` as a tensor broadcast to index's shape. */
 function scalarSource(value: Scalar, dtype: DType, index: Tensor): Tensor {
-  const s = scalarTensor(value, dtype);
+  const s = scalarTensor(checkedScalar(value, dtype), dtype);
   return new Tensor(
     s._storage,
     index.shape,
@@ -189,70 +222,86 @@ function scalarSource(value: Scalar, dtype: DType, index: Tensor): Tensor {
   );
 }
 
-/** torch.scatter(x, dim, index, src): a copy of x with src's values written at `index` along dim. */
-export function scatter(input: Tensor, dim: number, index: Tensor, src: Tensor | Scalar): Tensor {
-  checkTensor(input, "scatter");
+function reduceMode(reduce: string | null): ScatterMode {
+  if (reduce === null) return "set";
+  if (reduce === "add" || reduce === "multiply") return reduce;
+  throw new RuntimeError("reduce argument must be either add or multiply.");
+}
+
+/**
+ * torch.scatter(x, dim, index, src, reduce=None): a copy of x with src's values (a tensor or a number)
+ * written at `index` along dim, or added or multiplied in with `reduce`.
+ */
+export function scatter(
+  input: Tensor,
+  dim: number,
+  index: Tensor,
+  src: Tensor | Scalar,
+  reduce: string | null = null,
+): Tensor {
   const d = normalizeDim(dim, input.ndim);
-  if (isScalar(src)) {
-    const data = scatterValues(
-      "scatter",
-      input,
-      d,
-      index,
-      scalarSource(src, input.dtype, index),
-      "set",
-      true,
-    );
-    return record("ScatterBackward1", [input], fromData(data, input.shape, input.dtype), () => ({
-      dim: d,
-      index,
-    }));
+  const mode = reduceMode(reduce);
+  const scalar = !(src instanceof Tensor);
+  const source = src instanceof Tensor ? src : scalarSource(src, input.dtype, index);
+  const out = fromData(scatterValues(input, d, index, source, mode, scalar), input.shape, input.dtype);
+  if (mode !== "set") {
+    // PyTorch has no derivative for the reducing overloads.
+    const inputs = scalar ? [input] : [input, source];
+    return record("torch::autograd::NotImplemented", inputs, out, () => ({ op: "scatter" }));
   }
-  checkTensor(src, "scatter", "src");
-  const data = scatterValues("scatter", input, d, index, src, "set");
-  const out = fromData(data, input.shape, input.dtype);
-  return record("ScatterBackward0", [input, src], out, () => ({ dim: d, index }));
+  if (scalar) return record("ScatterBackward1", [input], out, () => ({ dim: d, index }));
+  return record("ScatterBackward0", [input, source], out, () => ({ dim: d, index }));
 }
 
 /** torch.scatter_add(x, dim, index, src): a copy of x with src's values added at `index` along dim. */
 export function scatter_add(input: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
-  checkTensor(input, "scatter_add");
-  checkTensor(src, "scatter_add", "src");
   const d = normalizeDim(dim, input.ndim);
-  const data = scatterValues("scatter_add", input, d, index, src, "add");
-  const out = fromData(data, input.shape, input.dtype);
+  const out = fromData(scatterValues(input, d, index, src, "add"), input.shape, input.dtype);
   return record("ScatterAddBackward0", [input, src], out, () => ({ dim: d, index }));
 }
 
-export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor | Scalar): Tensor {
-  return inPlace(self, (x) => scatter(x, dim, index, src));
+export function scatter_(
+  self: Tensor,
+  dim: number,
+  index: Tensor,
+  src: Tensor | Scalar,
+  reduce: string | null = null,
+): Tensor {
+  return inPlace(self, (x) => scatter(x, dim, index, src, reduce));
 }
 
 export function scatter_add_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
   return inPlace(self, (x) => scatter_add(x, dim, index, src));
 }
 
+export function index_add_(
+  self: Tensor,
+  dim: number,
+  index: Tensor,
+  source: Tensor,
+  alpha: Scalar = 1,
+): Tensor {
+  return inPlace(self, (x) => index_add(x, dim, index, source, alpha));
+}
+
 /** torch.masked_fill(x, mask, value): x with `value` where mask is true (mask broadcasts). */
 export function masked_fill(input: Tensor, mask: Tensor, value: Scalar | Tensor): Tensor {
-  checkTensor(input, "masked_fill");
-  checkTensor(mask, "masked_fill", "mask");
   if (mask.dtype !== bool && mask.values().some((v) => v !== 0 && v !== 1))
     throw new RuntimeError("Mask tensor can take 0 and 1 values only");
   const condition = mask.dtype === bool ? mask : mask.ne(0);
+  const maskSaved = condition;
   if (value instanceof Tensor) {
     if (value.ndim !== 0) {
       throw new RuntimeError(
         `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`,
       );
     }
-    const fill = value.to(input.dtype);
-    const out = where(condition.detach(), fill.detach(), input.detach());
-    const maskSaved = condition;
+    const fill = toDtype(value.detach(), input.dtype);
+    const out = where(condition.detach(), fill, input.detach());
     return record("MaskedFillBackward1", [input, value], out, () => ({ mask: maskSaved }));
   }
-  if (!isScalar(value)) throw new TypeError(`masked_fill(): argument 'value' must be Number or Tensor`);
-  const out = where(condition.detach(), scalarTensor(value, input.dtype), input.detach());
-  const maskSaved = condition;
+  const fill = scalarTensor(checkedScalar(value, input.dtype), input.dtype);
+  const out = where(condition.detach(), fill, input.detach());
   return record("MaskedFillBackward0", [input], out, () => ({ mask: maskSaved }));
 }
 
@@ -270,8 +319,7 @@ function checkScatterSource(src: Tensor, slice: Tensor): void {
 
 /** torch.select_scatter(x, src, dim, index): a copy of x with x.select(dim, index) replaced by src. */
 export function select_scatter(input: Tensor, src: Tensor, dim: number, index: number): Tensor {
-  checkTensor(input, "select_scatter");
-  checkTensor(src, "select_scatter", "src");
+  if (input.ndim === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
   const d = normalizeDim(dim, input.ndim);
   const size = input.shape[d];
   if (index < -size || index >= size) {
@@ -297,8 +345,7 @@ export function slice_scatter(
   end: number | null = null,
   step = 1,
 ): Tensor {
-  checkTensor(input, "slice_scatter");
-  checkTensor(src, "slice_scatter", "src");
+  if (input.ndim === 0) throw new IndexError("slice() cannot be applied to a 0-dim tensor.");
   const d = normalizeDim(dim, input.ndim);
   if (step <= 0) throw new RuntimeError("slice step must be positive");
   const out = fromData(input.values(), input.shape, input.dtype);
@@ -316,6 +363,7 @@ export function slice_scatter(
 
 /** Keeps elements on and below (tril) or above (triu) the `diagonal`-th diagonal of the last two dims. */
 function triangle(input: Tensor, diagonal: number, lower: boolean): Tensor {
+  if (input.ndim === 0) throw new IndexError("Dimension specified as -2 but tensor has no dimensions");
   normalizeDim(-2, input.ndim);
   const rows = input.shape[input.ndim - 2];
   const cols = input.shape[input.ndim - 1];
@@ -328,44 +376,75 @@ function triangle(input: Tensor, diagonal: number, lower: boolean): Tensor {
 }
 
 export function tril(input: Tensor, diagonal = 0): Tensor {
-  checkTensor(input, "tril");
   return record("TrilBackward0", [input], triangle(input, diagonal, true), () => ({ diagonal }));
 }
 
 export function triu(input: Tensor, diagonal = 0): Tensor {
-  checkTensor(input, "triu");
   return record("TriuBackward0", [input], triangle(input, diagonal, false), () => ({ diagonal }));
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    index_select: AsMethod<typeof index_select>;
-    index_add: AsMethod<typeof index_add>;
-    gather: AsMethod<typeof gather>;
-    scatter: AsMethod<typeof scatter>;
-    scatter_add: AsMethod<typeof scatter_add>;
-    scatter_: AsMethod<typeof scatter_>;
-    scatter_add_: AsMethod<typeof scatter_add_>;
-    masked_fill: AsMethod<typeof masked_fill>;
-    masked_fill_: AsMethod<typeof masked_fill_>;
-    select_scatter: AsMethod<typeof select_scatter>;
-    slice_scatter: AsMethod<typeof slice_scatter>;
-    tril: AsMethod<typeof tril>;
-    triu: AsMethod<typeof triu>;
-  }
+export function tril_(self: Tensor, diagonal = 0): Tensor {
+  return inPlace(self, (x) => tril(x, diagonal));
 }
-installMethods({
-  index_select,
-  index_add,
-  gather,
-  scatter,
-  scatter_add,
-  scatter_,
-  scatter_add_,
-  masked_fill,
-  masked_fill_,
-  select_scatter,
-  slice_scatter,
-  tril,
-  triu,
+
+export function triu_(self: Tensor, diagonal = 0): Tensor {
+  return inPlace(self, (x) => triu(x, diagonal));
+}
+
+/** The Dimname overloads PyTorch declares but has not implemented (reportNYIDimnameOverload). */
+const dimnameNotSupported = (op: string) => (): never => {
+  throw new RuntimeError(
+    `${op}: You passed a dimname (string) to this op in place of a dimension index but it does not yet support this behavior. Please pass a dimension index to work around this.`,
+  );
+};
+
+defineOps(
+  "torch",
+  {
+    "index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None) -> Tensor": index_select,
+    "index_select(Tensor input, Dimname dim, Tensor index, *, Tensor out=None) -> Tensor":
+      dimnameNotSupported("index_select"),
+    "index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None) -> Tensor":
+      index_add,
+    "index_add(Tensor input, Dimname dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor":
+      dimnameNotSupported("index_add"),
+    "gather(Tensor input, int64_t dim, Tensor index, *, bool sparse_grad=False, Tensor out=None) -> Tensor":
+      gather,
+    "gather(Tensor input, Dimname dim, Tensor index, *, bool sparse_grad=False, Tensor out=None) -> Tensor":
+      dimnameNotSupported("gather"),
+    "scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None) -> Tensor": scatter,
+    "scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce, Tensor out=None) -> Tensor":
+      scatter,
+    "scatter(Tensor input, Dimname dim, Tensor index, Tensor src) -> Tensor": dimnameNotSupported("scatter"),
+    "scatter(Tensor input, int64_t dim, Tensor index, Scalar value, *, Tensor out=None) -> Tensor": scatter,
+    "scatter(Tensor input, int64_t dim, Tensor index, Scalar value, *, c10::string_view reduce, Tensor out=None) -> Tensor":
+      scatter,
+    "scatter(Tensor input, Dimname dim, Tensor index, Scalar value) -> Tensor":
+      dimnameNotSupported("scatter"),
+    "scatter_add(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None) -> Tensor":
+      scatter_add,
+    "scatter_add(Tensor input, Dimname dim, Tensor index, Tensor src) -> Tensor":
+      dimnameNotSupported("scatter_add"),
+    "masked_fill(Tensor input, Tensor mask, Tensor value) -> Tensor": masked_fill,
+    "masked_fill(Tensor input, Tensor mask, Scalar value) -> Tensor": masked_fill,
+    "select_scatter(Tensor input, Tensor src, int64_t dim, int64_t index) -> Tensor": select_scatter,
+    "slice_scatter(Tensor input, Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor":
+      slice_scatter,
+    "tril(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": tril,
+    "triu(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": triu,
+  },
+  { methods: true },
+);
+
+defineMethods({
+  "index_add_(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor": index_add_,
+  "scatter_(int64_t dim, Tensor index, Tensor src) -> Tensor": scatter_,
+  "scatter_(int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce) -> Tensor": scatter_,
+  "scatter_(int64_t dim, Tensor index, Scalar value) -> Tensor": scatter_,
+  "scatter_(int64_t dim, Tensor index, Scalar value, *, c10::string_view reduce) -> Tensor": scatter_,
+  "scatter_add_(int64_t dim, Tensor index, Tensor src) -> Tensor": scatter_add_,
+  "masked_fill_(Tensor mask, Tensor value) -> Tensor": masked_fill_,
+  "masked_fill_(Tensor mask, Scalar value) -> Tensor": masked_fill_,
+  "tril_(int64_t diagonal=0) -> Tensor": tril_,
+  "triu_(int64_t diagonal=0) -> Tensor": triu_,
 });

@@ -1,15 +1,19 @@
 // Joining and splitting tensors (cat, stack, split, chunk, unbind) and whole-tensor rearrangements that
 // copy (flip, roll, repeat, constant padding). Splits return views that share one multi-output node.
 import { OpNode } from "../autograd/node.js";
-import { NotImplementedError, RuntimeError } from "../errors.js";
+import { IndexError, NotImplementedError, RuntimeError } from "../errors.js";
 import { full, zeros } from "../tensor/creation.js";
-import { describe, resultType } from "../tensor/dtype.js";
+import { resultType } from "../tensor/dtype.js";
 import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { formulaOf } from "../autograd/formulas.js";
 import type { DerivativeName, SavedOf } from "./derivatives/index.js";
-import { checkTensor, installMethods, needsGraph, record, writeInto, type AsMethod } from "./core.js";
-import { makeView, narrowView, selectView } from "./shape_ops.js";
+import { bindNative } from "../signatures/bind.js";
+import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
+import { parseSignature } from "../signatures/schema.js";
+import { needsGraph, record, writeInto, type Scalar } from "./core.js";
+import { checkedScalar } from "./indexing.js";
+import { makeView, narrowView, selectView, unflatten } from "./shape_ops.js";
 
 /** Attaches one node with several outputs (PyTorch's SplitBackward0 and friends); output i gets output_nr i. */
 function recordMulti<K extends DerivativeName>(
@@ -35,22 +39,14 @@ function recordMulti<K extends DerivativeName>(
   return outputs;
 }
 
-function checkTensorList(tensors: unknown, fn: string): Tensor[] {
-  if (!Array.isArray(tensors))
-    throw new TypeError(
-      `${fn}(): argument 'tensors' (position 1) must be tuple of Tensors, not ${describe(tensors)}`,
-    );
-  tensors.forEach((t, i) => {
-    if (!(t instanceof Tensor)) {
-      throw new TypeError(`expected Tensor as element ${i} in argument 0, but got ${describe(t)}`);
-    }
-  });
-  return tensors as Tensor[];
+/** maybe_wrap_dim without wrapping scalars: a 0-d tensor has no dim to name. */
+function wrapDimOfTensor(dim: number, ndim: number): number {
+  if (ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
+  return normalizeDim(dim, ndim);
 }
 
 /** torch.cat(tensors, dim): joins along an existing dim, promoting dtypes. */
-export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
-  const list = checkTensorList(tensors, "cat");
+export function cat(list: readonly Tensor[], dim = 0): Tensor {
   if (list.length === 0) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
   list.forEach((t, i) => {
     if (t.ndim === 0)
@@ -58,7 +54,9 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   });
   // PyTorch still skips 1-d empty tensors whatever the others' shape (legacy behaviour).
   const skipped = (t: Tensor) => t.ndim === 1 && t.shape[0] === 0;
-  const ref = list.find((t) => !skipped(t)) ?? list[0];
+  const ref = list.find((t) => !skipped(t));
+  const dtype = resultType(list);
+  if (ref === undefined) return zeros([0], { dtype });
   const d = normalizeDim(dim, ref.ndim);
   let total = 0;
   list.forEach((t, i) => {
@@ -74,7 +72,6 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     }
     total += t.shape[d];
   });
-  const dtype = resultType(list);
   const shape = [...ref.shape];
   shape[d] = total;
   const out = zeros(shape, { dtype });
@@ -89,12 +86,9 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const sizes = list.map((t) => (skipped(t) ? -1 : t.shape[d]));
   return record("CatBackward0", list, out, () => ({ dim: d, sizes }));
 }
-export const concat = cat;
-export const concatenate = cat;
 
 /** torch.stack(tensors, dim): joins equal-shaped tensors along a new dim. */
-export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
-  const list = checkTensorList(tensors, "stack");
+export function stack(list: readonly Tensor[], dim = 0): Tensor {
   if (list.length === 0) throw new RuntimeError("stack expects a non-empty TensorList");
   const ref = list[0];
   list.forEach((t, i) => {
@@ -169,26 +163,40 @@ function splitWithSizes(input: Tensor, sizes: readonly number[], dim: number): T
 
 /** torch.split(x, size, dim): pieces of `size` (the last may be smaller), or of each size in a list. */
 export function split(input: Tensor, split_size_or_sections: number | readonly number[], dim = 0): Tensor[] {
-  checkTensor(input, "split");
-  const arg = split_size_or_sections;
-  if (Array.isArray(arg)) {
-    if (arg.some((s) => !Number.isInteger(s)))
-      throw new TypeError(
-        "split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not float",
-      );
-    return splitWithSizes(input, arg, dim);
-  }
-  if (typeof arg !== "number" || !Number.isInteger(arg)) {
-    throw new TypeError(
-      `split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints, not ${typeof arg === "number" ? "float" : describe(arg)}`,
-    );
-  }
-  return splitBySize(input, arg, dim);
+  return typeof split_size_or_sections === "number"
+    ? splitBySize(input, split_size_or_sections, dim)
+    : splitWithSizes(input, split_size_or_sections, dim);
+}
+
+// The natives Tensor.split calls (torch._VF.split and split_with_sizes), bound with their own errors.
+const VF_SPLIT = [
+  "split(Tensor input, int64_t split_size, int64_t dim=0) -> Tensor[]",
+  "split(Tensor input, IntArrayRef split_size, int64_t dim=0) -> Tensor[]",
+].map((text) => parseSignature(text, "native"));
+const VF_SPLIT_WITH_SIZES = [
+  parseSignature(
+    "split_with_sizes(Tensor input, IntArrayRef split_sizes, int64_t dim=0) -> Tensor[]",
+    "native",
+  ),
+];
+
+/**
+ * Tensor.split as PyTorch writes it in Python: a one-element tensor counts as its int; an int (a bool is
+ * one in Python) goes to split, anything else to split_with_sizes, whose argument parsers check the types.
+ */
+function pythonSplit(self: Tensor, splitSize: unknown, dim: unknown): Tensor[] {
+  if (splitSize instanceof Tensor && splitSize.numel() === 1)
+    splitSize = Math.trunc(splitSize.item() as number);
+  const isInt =
+    (typeof splitSize === "number" && Number.isInteger(splitSize)) ||
+    typeof splitSize === "bigint" ||
+    typeof splitSize === "boolean";
+  const { values } = bindNative(isInt ? VF_SPLIT : VF_SPLIT_WITH_SIZES, [self, splitSize, dim], null);
+  return split(values[0] as Tensor, values[1] as number | number[], values[2] as number);
 }
 
 /** torch.chunk(x, chunks, dim): at most `chunks` pieces of equal size (the last may be smaller). */
 export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
-  checkTensor(input, "chunk");
   checkSplitInput(input, "chunk");
   if (chunks <= 0) throw new RuntimeError(`chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = normalizeDim(dim, input.ndim);
@@ -200,17 +208,14 @@ export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
 
 /** torch.unbind(x, dim): every index along dim as a view with that dim removed. */
 export function unbind(input: Tensor, dim = 0): Tensor[] {
-  checkTensor(input, "unbind");
-  if (input.ndim === 0) throw new RuntimeError("Dimension specified as 0 but tensor has no dimensions");
-  const d = normalizeDim(dim, input.ndim);
+  const d = wrapDimOfTensor(dim, input.ndim);
   const outs = Array.from({ length: input.shape[d] }, (_, i) => selectView(input, d, i));
   const selfShape = input.shape;
   return recordMulti("UnbindBackward0", input, outs, () => ({ dim: d, selfShape }));
 }
 
-function dimList(fn: string, dims: number | readonly number[], ndim: number): number[] {
-  const list = typeof dims === "number" ? [dims] : [...dims];
-  const out = list.map((d) => normalizeDim(d, ndim));
+function dimList(dims: readonly number[], ndim: number): number[] {
+  const out = dims.map((d) => normalizeDim(d, ndim));
   out.forEach((d, i) => {
     if (out.indexOf(d) !== i) throw new RuntimeError(`dim ${d} appears multiple times in the list of dims`);
   });
@@ -223,9 +228,8 @@ function materialize(src: Tensor): Tensor {
 }
 
 /** torch.flip(x, dims): reverses the order of elements along dims (a copy). */
-export function flip(input: Tensor, dims: number | readonly number[], ...rest: number[]): Tensor {
-  checkTensor(input, "flip");
-  const list = dimList("flip", typeof dims === "number" ? [dims, ...rest] : dims, input.ndim);
+export function flip(input: Tensor, dims: readonly number[]): Tensor {
+  const list = dimList(dims, input.ndim);
   const strides = [...input._strides];
   let offset = input._offset;
   for (const d of list) {
@@ -252,18 +256,18 @@ function rollDim(x: Tensor, shift: number, d: number): Tensor {
 /** torch.roll(x, shifts, dims): shifts elements along dims, wrapping around; with no dims, over the flattened tensor. */
 export function roll(
   input: Tensor,
-  shifts: number | readonly number[],
-  dims: number | readonly number[] | null = null,
+  shifts: readonly number[],
+  dims: readonly number[] | null = null,
 ): Tensor {
-  checkTensor(input, "roll");
-  const shiftList = typeof shifts === "number" ? [shifts] : [...shifts];
-  const dimsGiven = dims === null || dims === undefined ? [] : typeof dims === "number" ? [dims] : [...dims];
+  const shiftList = [...shifts];
+  const dimsGiven = dims ?? [];
+  if (shiftList.length === 0) throw new RuntimeError("`shifts` required");
   if (shiftList.length !== dimsGiven.length && !(dimsGiven.length === 0 && shiftList.length === 1)) {
     throw new RuntimeError(
       `shifts and dimensions must align. shifts: ${shiftList.length}, dims:${dimsGiven.length}`,
     );
   }
-  const wrapped = dimsGiven.map((d) => normalizeDim(d, input.ndim));
+  const wrapped = dimsGiven.map((d) => wrapDimOfTensor(d, input.ndim));
   let out: Tensor;
   if (wrapped.length === 0) {
     const flat = Tensor._fromData(input.values(), [input.numel()], input.dtype);
@@ -278,9 +282,8 @@ export function roll(
 }
 
 /** Tensor.repeat(...sizes): tiles the tensor `sizes[i]` times along each dim (new leading dims allowed). */
-export function repeat(input: Tensor, sizes: number | readonly number[], ...rest: number[]): Tensor {
-  checkTensor(input, "repeat");
-  const repeats = typeof sizes === "number" ? [sizes, ...rest] : [...sizes];
+export function repeat(input: Tensor, sizes: readonly number[]): Tensor {
+  const repeats = [...sizes];
   if (repeats.length < input.ndim) {
     throw new RuntimeError(
       "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor",
@@ -324,8 +327,7 @@ export function repeat(input: Tensor, sizes: number | readonly number[], ...rest
  * torch.constant_pad_nd(x, pad, value): pads (or, with negative pads, crops) the last dims;
  * pad = [left, right] for the last dim, then [top, bottom] for the one before, and so on.
  */
-export function constant_pad_nd(input: Tensor, pad: readonly number[], value = 0): Tensor {
-  checkTensor(input, "constant_pad_nd");
+export function constant_pad_nd(input: Tensor, pad: readonly number[], value: Scalar = 0): Tensor {
   if (pad.length % 2 !== 0)
     throw new RuntimeError(`Length of pad must be even but instead it equals ${pad.length}`);
   const ndim = input.ndim;
@@ -363,7 +365,7 @@ export function constant_pad_nd(input: Tensor, pad: readonly number[], value = 0
   if (allNonPositive) {
     out = materialize(cropped);
   } else {
-    out = full(newShape, value, { dtype: input.dtype });
+    out = full(newShape, checkedScalar(value, input.dtype), { dtype: input.dtype });
     let window = out;
     for (let d = lead; d < ndim; d++) {
       const before = pad[2 * (ndim - d - 1)];
@@ -396,7 +398,6 @@ export function pad(
   mode: PadMode | string = "constant",
   value: number | null = null,
 ): Tensor {
-  checkTensor(input, "pad");
   if (padding.length % 2 !== 0) throw new RuntimeError("Padding length must be divisible by 2");
   if (padding.length > input.ndim * 2) throw new RuntimeError("Padding length too large");
   if (mode === "constant") return constant_pad_nd(input, padding, value ?? 0);
@@ -407,16 +408,68 @@ export function pad(
   throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    split: AsMethod<typeof split>;
-    chunk: AsMethod<typeof chunk>;
-    unbind: AsMethod<typeof unbind>;
-    flip: AsMethod<typeof flip>;
-    roll: AsMethod<typeof roll>;
-    repeat: AsMethod<typeof repeat>;
-    /** Not a Tensor method in PyTorch; here so derivative formulas can pad. */
-    constant_pad_nd: AsMethod<typeof constant_pad_nd>;
+/** Python's truth value, as Tensor.unflatten tests its sizes. */
+function pyTruthy(v: unknown): boolean {
+  if (v instanceof Tensor) {
+    if (v.numel() !== 1)
+      throw new RuntimeError(
+        `Boolean value of Tensor with ${v.numel() === 0 ? "no values" : "more than one value"} is ambiguous`,
+      );
+    return v.item() !== 0;
   }
+  if (Array.isArray(v) || typeof v === "string") return v.length > 0;
+  return !(v === null || v === false || v === 0 || v === 0n);
 }
-installMethods({ split, chunk, unbind, flip, roll, repeat, constant_pad_nd });
+
+const TENSOR_UNFLATTEN = [
+  "unflatten(Dimname dim, IntArrayRef sizes, DimnameList names) -> Tensor",
+  "unflatten(int64_t dim, IntArrayRef sizes) -> Tensor",
+].map((text) => parseSignature(text, "native"));
+
+/** Tensor.unflatten as PyTorch writes it in Python: sizes must be truthy, then the native method binds them. */
+function pythonUnflatten(self: Tensor, dim: unknown, sizes: unknown): Tensor {
+  if (!pyTruthy(sizes)) throw new RuntimeError("unflatten: sizes must be non-empty");
+  // (name, size) pairs are a named shape: named tensors are not supported.
+  if (Array.isArray(sizes) && Array.isArray(sizes[0]))
+    throw new RuntimeError("tensorgrad does not support named tensors (dimension names)");
+  const { index, values } = bindNative(TENSOR_UNFLATTEN, [dim, sizes], null);
+  if (index === 0) throw new RuntimeError("tensorgrad does not support named tensors (dimension names)");
+  return unflatten(self, values[0] as number, values[1] as number[]);
+}
+
+defineOps("torch", {
+  "cat(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": cat,
+  "cat(TensorList tensors, Dimname dim, *, Tensor out=None) -> Tensor": null,
+  "concat(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": cat,
+  "concat(TensorList tensors, Dimname dim, *, Tensor out=None) -> Tensor": null,
+  "concatenate(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": cat,
+  "concatenate(TensorList tensors, Dimname dim, *, Tensor out=None) -> Tensor": null,
+  "stack(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": stack,
+  "constant_pad_nd(Tensor input, IntArrayRef pad, Scalar value=0) -> Tensor": constant_pad_nd,
+});
+
+defineOps(
+  "torch",
+  {
+    "chunk(Tensor input, int64_t chunks, int64_t dim=0) -> Tensor[]": chunk,
+    "unbind(Tensor input, int64_t dim=0) -> Tensor[]": unbind,
+    "unbind(Tensor input, Dimname dim) -> Tensor[]": null,
+    "flip(Tensor input, IntArrayRef dims) -> Tensor": flip,
+    "roll(Tensor input, IntArrayRef[1] shifts, IntArrayRef[1] dims=None) -> Tensor": roll,
+  },
+  { methods: true },
+);
+
+defineMethods({
+  "repeat(SymIntArrayRef repeats) -> Tensor": repeat,
+});
+
+// Written in Python in PyTorch (torch/functional.py, torch/_tensor.py), without annotations on what the
+// natives they call check: those natives' argument errors are PyTorch's.
+definePython("torch", {
+  "split(tensor: Tensor, split_size_or_sections: object, dim: object = 0) -> Tensor[]": pythonSplit,
+});
+definePython("Tensor", {
+  "Tensor.split(split_size: object, dim: object = 0) -> Tensor[]": pythonSplit,
+  "Tensor.unflatten(dim: object, sizes: object) -> Tensor": pythonUnflatten,
+});

@@ -2,18 +2,11 @@
 // 1.13's _matmul_impl does so the recorded graph (and so grad_fn names) match PyTorch's.
 import { backend, type StridedArray } from "../backend/backend.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { Category, describe, type DType } from "../tensor/dtype.js";
+import { Category, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, contiguousStrides, numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { fromData, installMethods, record, type AsMethod } from "./core.js";
-import { einsum } from "./einsum.js";
-
-export { einsum };
-
-function argTensor(v: unknown, fn: string, arg: string, position: number): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new TypeError(`${fn}(): argument '${arg}' (position ${position}) must be Tensor, not ${describe(v)}`);
-}
+import { defineOps } from "../signatures/registry.js";
+import { fromData, record } from "./core.js";
 
 /** The BLAS-backed kernels take one dtype: PyTorch does not promote mixed operands here. */
 function checkSameDtype(a: Tensor, b: Tensor): void {
@@ -40,8 +33,6 @@ function product(a: StridedArray, b: StridedArray, outShape: number[], dtype: DT
 
 /** torch.mm: [n, m] @ [m, p]. */
 export function mm(input: Tensor, mat2: Tensor): Tensor {
-  argTensor(input, "mm", "input", 1);
-  argTensor(mat2, "mm", "mat2", 2);
   if (input.ndim !== 2) throw new RuntimeError("self must be a matrix");
   if (mat2.ndim !== 2) throw new RuntimeError("mat2 must be a matrix");
   const [n, m] = input.shape;
@@ -49,8 +40,8 @@ export function mm(input: Tensor, mat2: Tensor): Tensor {
   if (m !== m2) {
     throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${n}x${m} and ${m2}x${p})`);
   }
-  checkSameDtype(input, mat2);
   checkNotBool(input, "addmm_impl_cpu_");
+  checkSameDtype(input, mat2);
   const [sa0, sa1] = input._strides;
   const [sb0, sb1] = mat2._strides;
   const out = product(
@@ -64,8 +55,6 @@ export function mm(input: Tensor, mat2: Tensor): Tensor {
 
 /** torch.bmm: [b, n, m] @ [b, m, p], no broadcasting. */
 export function bmm(input: Tensor, mat2: Tensor): Tensor {
-  argTensor(input, "bmm", "input", 1);
-  argTensor(mat2, "bmm", "mat2", 2);
   if (input.ndim !== 3) throw new RuntimeError("batch1 must be a 3D tensor");
   if (mat2.ndim !== 3) throw new RuntimeError("batch2 must be a 3D tensor");
   const [b, n, m] = input.shape;
@@ -85,8 +74,6 @@ export function bmm(input: Tensor, mat2: Tensor): Tensor {
 
 /** torch.dot: the inner product of two 1-D tensors of one dtype. */
 export function dot(input: Tensor, other: Tensor): Tensor {
-  argTensor(input, "dot", "input", 1);
-  argTensor(other, "dot", "tensor", 2);
   if (input.ndim !== 1 || other.ndim !== 1) {
     throw new RuntimeError(`1D tensors expected, but got ${input.ndim}D and ${other.ndim}D tensors`);
   }
@@ -116,8 +103,6 @@ export function dot(input: Tensor, other: Tensor): Tensor {
 
 /** torch.mv: [n, m] @ [m]. */
 export function mv(input: Tensor, vec: Tensor): Tensor {
-  argTensor(input, "mv", "input", 1);
-  argTensor(vec, "mv", "vec", 2);
   // PyTorch sizes the result from input.size(0) before any other check.
   if (input.ndim === 0) throw new IndexError("Dimension specified as 0 but tensor has no dimensions");
   if (input.ndim !== 2 || vec.ndim !== 1) {
@@ -126,8 +111,8 @@ export function mv(input: Tensor, vec: Tensor): Tensor {
   const [n, m] = input.shape;
   const [m2] = vec.shape;
   if (m !== m2) throw new RuntimeError(`size mismatch, got ${n}, ${n}x${m},${m2}`);
-  checkSameDtype(input, vec);
   checkNotBool(input, "addmv_impl_cpu");
+  checkSameDtype(input, vec);
   const [sa0, sa1] = input._strides;
   const [sv] = vec._strides;
   const out = product(
@@ -141,14 +126,10 @@ export function mv(input: Tensor, vec: Tensor): Tensor {
 
 /** torch.outer (alias torch.ger): input.reshape(-1, 1) * vec2, so it promotes like mul. */
 export function outer(input: Tensor, vec2: Tensor): Tensor {
-  argTensor(input, "outer", "input", 1);
-  argTensor(vec2, "outer", "vec2", 2);
   if (input.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument self, but got ${input.ndim}-D`);
   if (vec2.ndim !== 1) throw new RuntimeError(`outer: Expected 1-D argument vec2, but got ${vec2.ndim}-D`);
   return input.reshape([-1, 1]).mul(vec2);
 }
-
-export const ger = outer;
 
 /** at::_unsafe_view: reinterprets a fresh contiguous result with a new shape, recorded as UnsafeViewBackward0. */
 function unsafeView(x: Tensor, shape: number[]): Tensor {
@@ -176,8 +157,6 @@ function shouldFold(x: Tensor, otherDim: number): boolean {
 
 /** torch.matmul with PyTorch's 1-D / 2-D / batched rules (and its exact sequence of ops). */
 export function matmul(input: Tensor, other: Tensor): Tensor {
-  argTensor(input, "matmul", "input", 1);
-  argTensor(other, "matmul", "other", 2);
   const d1 = input.ndim;
   const d2 = other.ndim;
   if (d1 === 0 || d2 === 0) {
@@ -230,15 +209,16 @@ function batchedMatmul(input: Tensor, other: Tensor): Tensor {
   return unsafeView(bmm(left, right), outputShape);
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    mm: AsMethod<typeof mm>;
-    bmm: AsMethod<typeof bmm>;
-    dot: AsMethod<typeof dot>;
-    mv: AsMethod<typeof mv>;
-    outer: AsMethod<typeof outer>;
-    ger: AsMethod<typeof ger>;
-    matmul: AsMethod<typeof matmul>;
-  }
-}
-installMethods({ mm, bmm, dot, mv, outer, ger, matmul });
+defineOps(
+  "torch",
+  {
+    "mm(Tensor input, Tensor mat2, *, Tensor out=None) -> Tensor": mm,
+    "bmm(Tensor input, Tensor mat2, *, Tensor out=None) -> Tensor": bmm,
+    "dot(Tensor input, Tensor tensor, *, Tensor out=None) -> Tensor": dot,
+    "mv(Tensor input, Tensor vec, *, Tensor out=None) -> Tensor": mv,
+    "outer(Tensor input, Tensor vec2, *, Tensor out=None) -> Tensor": outer,
+    "ger(Tensor input, Tensor vec2, *, Tensor out=None) -> Tensor": outer,
+    "matmul(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": matmul,
+  },
+  { methods: true },
+);

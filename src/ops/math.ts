@@ -1,13 +1,15 @@
 // Elementwise math ops beyond the arithmetic of elementwise.ts: rounding, inverse trig, activations,
-// binary math (atan2, fmod, remainder, minimum, maximum, lerp) and float classification.
+// binary math (atan2, fmod, remainder, minimum, maximum, lerp) and float classification. The declarations
+// at the end give each its PyTorch signatures (argument checking happens there, before an op runs).
 import { RuntimeError } from "../errors.js";
+import { defineMethods, defineOps } from "../signatures/registry.js";
 import {
   bool,
   Category,
   defaultFloatDtype,
-  describe,
   float32,
   float64,
+  int64,
   resultType,
   type DType,
 } from "../tensor/dtype.js";
@@ -15,27 +17,29 @@ import { broadcastShapes } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import {
   binaryKernel,
-  checkOperand,
   checkTensor,
   floatingDtype,
-  installMethods,
+  inPlace,
   isScalar,
   promoteOperands,
   record,
   scalarTensor,
+  scalarValue,
   unaryKernel,
-  type AsMethod,
+  type Scalar,
   type TensorOrScalar,
 } from "./core.js";
 import { floatUnary, pow, where } from "./elementwise.js";
+import { pow_ } from "./inplace.js";
+import { defineOutCheck } from "./out.js";
 
 /** PyTorch's dispatch error for a dtype a CPU kernel lacks. */
 function notImplemented(kernel: string, dtype: DType): RuntimeError {
   return new RuntimeError(`"${kernel}" not implemented for '${dtype.scalarTypeName}'`);
 }
 
-function checkNotBool(x: Tensor, kernel: string): void {
-  if (x.dtype === bool) throw notImplemented(kernel, x.dtype);
+function checkNotBool(dtype: DType, kernel: string): void {
+  if (dtype === bool) throw notImplemented(kernel, dtype);
 }
 
 /** A float-only kernel (activations): ints and bools are PyTorch dispatch errors. */
@@ -44,13 +48,11 @@ function checkFloating(x: Tensor, kernel: string): void {
 }
 
 export function abs(input: Tensor): Tensor {
-  checkTensor(input, "abs");
-  checkNotBool(input, "abs_cpu");
+  checkNotBool(input.dtype, "abs_cpu");
   return record("AbsBackward0", [input], unaryKernel("abs", input, input.dtype), () => ({ self: input }));
 }
 
 export function sign(input: Tensor): Tensor {
-  checkTensor(input, "sign");
   return record("SignBackward0", [input], unaryKernel("sign", input, input.dtype), () => ({}));
 }
 
@@ -60,8 +62,7 @@ function rounding(
   input: Tensor,
   gradFn: "FloorBackward0" | "CeilBackward0" | "TruncBackward0",
 ) {
-  checkTensor(input, op);
-  checkNotBool(input, `${op}_vml_cpu`);
+  checkNotBool(input.dtype, `${op}_vml_cpu`);
   return record(gradFn, [input], unaryKernel(op, input, input.dtype), () => ({}));
 }
 
@@ -69,51 +70,38 @@ export const floor = (input: Tensor): Tensor => rounding("floor", input, "FloorB
 export const ceil = (input: Tensor): Tensor => rounding("ceil", input, "CeilBackward0");
 export const trunc = (input: Tensor): Tensor => rounding("trunc", input, "TruncBackward0");
 
-export interface RoundOptions {
-  decimals?: number;
+/** torch.round(input): half to even; integers are copied. */
+export function round(input: Tensor): Tensor {
+  checkNotBool(input.dtype, "round_vml_cpu");
+  return record("RoundBackward0", [input], unaryKernel("round", input, input.dtype), () => ({}));
 }
 
-/** torch.round(input, { decimals }): half to even; with decimals, PyTorch scales by 10**decimals first. */
-export function round(input: Tensor, opts?: RoundOptions | number): Tensor {
-  checkTensor(input, "round");
-  const decimals = typeof opts === "number" ? opts : (opts?.decimals ?? 0);
-  if (!Number.isInteger(decimals)) {
-    throw new TypeError(`round(): argument 'decimals' must be int, not ${typeof decimals}`);
-  }
-  if (decimals === 0) {
-    checkNotBool(input, "round_vml_cpu");
-    return record("RoundBackward0", [input], unaryKernel("round", input, input.dtype), () => ({}));
-  }
-  checkFloating(input, "round_cpu");
-  // round_decimals kernel: nearbyint(x * 10^d) / 10^d, or nearbyint(x / 10^-d) * 10^-d for d < 0.
+/**
+ * torch.round(input, decimals=d) (RoundBackward1, floating only): d = 0 is the plain kernel; otherwise
+ * PyTorch's round_decimals, nearbyint(x * 10^d) / 10^d, or nearbyint(x / 10^-d) * 10^-d for d < 0.
+ */
+export function roundDecimals(input: Tensor, decimals: number): Tensor {
+  checkFloating(input, decimals === 0 ? "round_vml_cpu" : "round_cpu");
   const dtype = input.dtype;
-  const tenPow = scalarTensor(10 ** Math.abs(decimals), dtype);
-  const out =
-    decimals > 0
-      ? binaryKernel(
-          "div",
-          unaryKernel("round", binaryKernel("mul", input, tenPow, dtype), dtype),
-          tenPow,
-          dtype,
-        )
-      : binaryKernel(
-          "mul",
-          unaryKernel("round", binaryKernel("div", input, tenPow, dtype), dtype),
-          tenPow,
-          dtype,
-        );
+  let out: Tensor;
+  if (decimals === 0) {
+    out = unaryKernel("round", input, dtype);
+  } else {
+    const tenPow = scalarTensor(10 ** Math.abs(decimals), dtype);
+    const [scale, unscale] = decimals > 0 ? (["mul", "div"] as const) : (["div", "mul"] as const);
+    const scaled = unaryKernel("round", binaryKernel(scale, input, tenPow, dtype), dtype);
+    out = binaryKernel(unscale, scaled, tenPow, dtype);
+  }
   return record("RoundBackward1", [input], out, () => ({}));
 }
 
 export function frac(input: Tensor): Tensor {
-  checkTensor(input, "frac");
   checkFloating(input, "frac_cpu");
   return record("FracBackward0", [input], unaryKernel("frac", input, input.dtype), () => ({}));
 }
 
 /** torch.square(x) is x ** 2 in PyTorch (PowBackward0; bool squares to int64). */
 export function square(input: Tensor): Tensor {
-  checkTensor(input, "square");
   return pow(input, 2);
 }
 
@@ -156,7 +144,7 @@ export const cosh = (input: Tensor): Tensor =>
 export const erf = (input: Tensor): Tensor =>
   record("ErfBackward0", [input], floatUnary("erf", input), () => ({ self: input }));
 
-// ---- Activations (torch.nn.functional.*) ----
+// ---- Activations (declared with torch.nn.functional, which calls these) ----
 
 /** A number argument of an activation, checked like PyTorch's argument parser. */
 function numberArg(fn: string, name: string, v: unknown, fallback: number): number {
@@ -255,26 +243,26 @@ export function softplus(input: Tensor, betaOrOpts?: SoftplusOptions | number, t
 
 // ---- Binary math ----
 
-/** Checks that `other` is a tensor, as PyTorch does for ops without a Scalar overload. */
-function checkTensorOther(fn: string, input: unknown, other: unknown): [Tensor, Tensor] {
-  return [checkTensor(input, fn, "input"), checkTensor(other, fn, "other")];
-}
-
 /** torch.atan2(input, other): both tensors; integers compute in float32. */
 export function atan2(input: Tensor, other: Tensor): Tensor {
-  const [a, b] = checkTensorOther("atan2", input, other);
-  const dtype = floatingDtype(resultType([a, b]), defaultFloatDtype());
-  return record("Atan2Backward0", [a, b], binaryKernel("atan2", a, b, dtype), () => ({ self: a, other: b }));
+  const dtype = floatingDtype(resultType([input, other]), defaultFloatDtype());
+  return record("Atan2Backward0", [input, other], binaryKernel("atan2", input, other, dtype), () => ({
+    self: input,
+    other,
+  }));
 }
 
 /** fmod (C's remainder, sign of the dividend) and remainder (Python's %, sign of the divisor). */
-function modulo(op: "fmod" | "remainder", input: Tensor, other: TensorOrScalar): Tensor {
-  checkTensor(input, op, "input");
-  checkOperand(other, op, "other");
+function modulo(op: "fmod" | "remainder", input: TensorOrScalar, other: TensorOrScalar): Tensor {
   const [a, b, dtype] = promoteOperands(input, other);
-  checkNotBool(a.dtype === bool ? a : b, `${op}_cpu`);
+  // The kernel dispatches on the promoted dtype: a bool operand promoted to an integer type is fine.
+  checkNotBool(dtype, `${op}_cpu`);
   if (dtype.category !== Category.Floating && isIntegerZero(b)) throw new RuntimeError("ZeroDivisionError");
   const out = binaryKernel(op, a, b, dtype);
+  if (!(input instanceof Tensor)) {
+    // remainder(Scalar self, Tensor other): PyTorch has no derivative for it.
+    return record("torch::autograd::NotImplemented", [b], out, () => ({ op }));
+  }
   if (isScalar(other))
     return record(op === "fmod" ? "FmodBackward0" : "RemainderBackward0", [a], out, () => ({}));
   const gradFn = op === "fmod" ? "FmodBackward1" : "RemainderBackward1";
@@ -286,24 +274,24 @@ function isIntegerZero(divisor: Tensor): boolean {
 }
 
 export const fmod = (input: Tensor, other: TensorOrScalar): Tensor => modulo("fmod", input, other);
-export const remainder = (input: Tensor, other: TensorOrScalar): Tensor => modulo("remainder", input, other);
+export const remainder = (input: TensorOrScalar, other: TensorOrScalar): Tensor =>
+  modulo("remainder", input, other);
 
 /** maximum/minimum: elementwise, NaN-propagating; both arguments must be tensors. */
 function extremum(op: "maximum" | "minimum", input: Tensor, other: Tensor): Tensor {
-  const [a, b] = checkTensorOther(op, input, other);
-  const dtype = resultType([a, b]);
-  const out = binaryKernel(op, a, b, dtype);
-  return record(op === "maximum" ? "MaximumBackward0" : "MinimumBackward0", [a, b], out, () => ({
-    self: a,
-    other: b,
+  const dtype = resultType([input, other]);
+  const out = binaryKernel(op, input, other, dtype);
+  return record(op === "maximum" ? "MaximumBackward0" : "MinimumBackward0", [input, other], out, () => ({
+    self: input,
+    other,
   }));
 }
 
 export const maximum = (input: Tensor, other: Tensor): Tensor => extremum("maximum", input, other);
 export const minimum = (input: Tensor, other: Tensor): Tensor => extremum("minimum", input, other);
 
-/** PyTorch's C++ type name in lerp's dtype check. */
-function cppTypeName(d: DType): string {
+/** PyTorch's C++ type name, as its dtype checks print it (lerp, out=, in-place scans). */
+export function cppTypeName(d: DType): string {
   return ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" } as const)[
     d.name
   ];
@@ -313,16 +301,7 @@ function cppTypeName(d: DType): string {
  * torch.lerp(input, end, weight): input + weight * (end - input), computed like PyTorch 1.13's kernel:
  * for weight >= 0.5 (signed: 1.13 does not take |weight|) it is end - (end - input) * (1 - weight).
  */
-export function lerp(input: Tensor, end: Tensor, weight: Tensor | number): Tensor {
-  checkTensor(input, "lerp", "input");
-  checkTensor(end, "lerp", "end");
-  if (!(weight instanceof Tensor) && typeof weight !== "number") {
-    throw new TypeError(
-      `lerp() received an invalid combination of arguments - got (Tensor, Tensor, ${describe(weight)}), but expected one of:\n` +
-        " * (Tensor input, Tensor end, Tensor weight, *, Tensor out)\n" +
-        " * (Tensor input, Tensor end, Number weight, *, Tensor out)\n",
-    );
-  }
+export function lerp(input: Tensor, end: Tensor, weight: Tensor | Scalar): Tensor {
   const dtype = input.dtype;
   for (const [name, t] of [
     ["end", end],
@@ -351,135 +330,190 @@ export function lerp(input: Tensor, end: Tensor, weight: Tensor | number): Tenso
   if (weight instanceof Tensor) {
     return record("LerpBackward1", [input, end, weight], out, () => ({ self: input, end, weight }));
   }
-  return record("LerpBackward0", [input, end], out, () => ({ weight }));
+  const weightValue = scalarValue(weight);
+  return record("LerpBackward0", [input, end], out, () => ({ weight: weightValue }));
 }
 
 // ---- Classification and nan_to_num ----
 
 export function isnan(input: Tensor): Tensor {
-  checkTensor(input, "isnan");
   return unaryKernel("isnan", input, bool, [], input.dtype);
 }
 
 export function isinf(input: Tensor): Tensor {
-  checkTensor(input, "isinf");
   return unaryKernel("isinf", input, bool, [], input.dtype);
 }
 
 export function isfinite(input: Tensor): Tensor {
-  checkTensor(input, "isfinite");
   return unaryKernel("isfinite", input, bool, [], input.dtype);
 }
 
-export interface NanToNumOptions {
-  nan?: number | null;
-  posinf?: number | null;
-  neginf?: number | null;
-}
-
-/** torch.nan_to_num(x, { nan = 0, posinf = dtype max, neginf = dtype lowest }); ints are copied. */
+/** torch.nan_to_num(x, nan = 0, posinf = dtype max, neginf = dtype lowest); ints and bools are copied. */
 export function nan_to_num(
   input: Tensor,
-  nanOrOpts?: NanToNumOptions | number | null,
-  posinf?: number | null,
-  neginf?: number | null,
+  nan: number | null = null,
+  posinf: number | null = null,
+  neginf: number | null = null,
 ): Tensor {
-  checkTensor(input, "nan_to_num");
-  const opts: NanToNumOptions =
-    nanOrOpts !== null && typeof nanOrOpts === "object" ? nanOrOpts : { nan: nanOrOpts, posinf, neginf };
-  for (const name of ["nan", "posinf", "neginf"] as const) {
-    const v = opts[name];
-    if (v !== undefined && v !== null && typeof v !== "number") {
-      throw new TypeError(`nan_to_num(): argument '${name}' must be float, not ${typeof v}`);
-    }
-  }
   const dtype = input.dtype;
-  const largest = dtype.name === "float32" ? 3.4028234663852886e38 : Number.MAX_VALUE;
+  const largest = dtype === float32 ? 3.4028234663852886e38 : Number.MAX_VALUE;
   const params =
     dtype.category === Category.Floating
-      ? [opts.nan ?? 0, opts.posinf ?? largest, opts.neginf ?? -largest].map((v) => dtype.cast(v))
+      ? [dtype.cast(nan ?? 0), dtype.cast(posinf ?? largest), dtype.cast(neginf ?? -largest)]
       : [0, 0, 0];
   const out = unaryKernel("nan_to_num", input, dtype, params);
   return record("NanToNumBackward0", [input], out, () => ({ self: input }));
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    abs: AsMethod<typeof abs>;
-    sign: AsMethod<typeof sign>;
-    floor: AsMethod<typeof floor>;
-    ceil: AsMethod<typeof ceil>;
-    trunc: AsMethod<typeof trunc>;
-    round: AsMethod<typeof round>;
-    frac: AsMethod<typeof frac>;
-    square: AsMethod<typeof square>;
-    sqrt: AsMethod<typeof sqrt>;
-    rsqrt: AsMethod<typeof rsqrt>;
-    expm1: AsMethod<typeof expm1>;
-    tan: AsMethod<typeof tan>;
-    log1p: AsMethod<typeof log1p>;
-    log2: AsMethod<typeof log2>;
-    log10: AsMethod<typeof log10>;
-    asin: AsMethod<typeof asin>;
-    acos: AsMethod<typeof acos>;
-    atan: AsMethod<typeof atan>;
-    sinh: AsMethod<typeof sinh>;
-    cosh: AsMethod<typeof cosh>;
-    erf: AsMethod<typeof erf>;
-    logsigmoid: AsMethod<typeof logsigmoid>;
-    leaky_relu: AsMethod<typeof leaky_relu>;
-    elu: AsMethod<typeof elu>;
-    gelu: AsMethod<typeof gelu>;
-    silu: AsMethod<typeof silu>;
-    softplus: AsMethod<typeof softplus>;
-    atan2: AsMethod<typeof atan2>;
-    fmod: AsMethod<typeof fmod>;
-    remainder: AsMethod<typeof remainder>;
-    maximum: AsMethod<typeof maximum>;
-    minimum: AsMethod<typeof minimum>;
-    lerp: AsMethod<typeof lerp>;
-    isnan: AsMethod<typeof isnan>;
-    isinf: AsMethod<typeof isinf>;
-    isfinite: AsMethod<typeof isfinite>;
-    nan_to_num: AsMethod<typeof nan_to_num>;
+// ---- In place: computed out of place, written back (see inPlace in core.ts) ----
+
+const inPlaceOf =
+  (op: (input: Tensor) => Tensor) =>
+  (self: Tensor): Tensor =>
+    inPlace(self, op);
+
+export const abs_ = inPlaceOf(abs);
+export const sign_ = inPlaceOf(sign);
+export const floor_ = inPlaceOf(floor);
+export const ceil_ = inPlaceOf(ceil);
+export const trunc_ = inPlaceOf(trunc);
+export const round_ = inPlaceOf(round);
+export const frac_ = inPlaceOf(frac);
+export const sqrt_ = inPlaceOf(sqrt);
+export const rsqrt_ = inPlaceOf(rsqrt);
+export const expm1_ = inPlaceOf(expm1);
+export const tan_ = inPlaceOf(tan);
+export const log1p_ = inPlaceOf(log1p);
+export const log2_ = inPlaceOf(log2);
+export const log10_ = inPlaceOf(log10);
+export const asin_ = inPlaceOf(asin);
+export const acos_ = inPlaceOf(acos);
+export const atan_ = inPlaceOf(atan);
+export const sinh_ = inPlaceOf(sinh);
+export const cosh_ = inPlaceOf(cosh);
+export const erf_ = inPlaceOf(erf);
+/** square_ is pow_(2): a bool self fails pow_'s dtype check as in PyTorch. */
+export const square_ = (self: Tensor): Tensor => pow_(self, 2);
+
+/** PyTorch's out= check of ops whose result dtype is fixed: "Expected out tensor to have dtype ...". */
+export function checkOutDtype(out: Tensor, dtype: DType): void {
+  if (out.dtype !== dtype) {
+    throw new RuntimeError(
+      `Expected out tensor to have dtype ${cppTypeName(dtype)}, but got ${cppTypeName(out.dtype)} instead`,
+    );
   }
 }
-installMethods({
-  abs,
-  sign,
-  floor,
-  ceil,
-  trunc,
-  round,
-  frac,
-  square,
-  sqrt,
-  rsqrt,
-  expm1,
-  tan,
-  log1p,
-  log2,
-  log10,
-  asin,
-  acos,
-  atan,
-  sinh,
-  cosh,
-  erf,
-  logsigmoid,
-  leaky_relu,
-  elu,
-  gelu,
-  silu,
-  softplus,
-  atan2,
-  fmod,
-  remainder,
-  maximum,
-  minimum,
-  lerp,
-  isnan,
-  isinf,
-  isfinite,
-  nan_to_num,
+
+/** TensorIterator's out= check for unary ops computing in one dtype: "Found dtype Long but expected Float". */
+function sameDtypeOut(expected: (input: Tensor) => DType) {
+  return (out: unknown, args: readonly unknown[]): void => {
+    const want = expected(args[0] as Tensor);
+    const dtype = (out as Tensor).dtype;
+    if (dtype !== want)
+      throw new RuntimeError(`Found dtype ${dtype.scalarTypeName} but expected ${want.scalarTypeName}`);
+  };
+}
+defineOutCheck(
+  ["abs", "sign", "floor", "ceil", "trunc", "round", "frac"],
+  sameDtypeOut((input) => input.dtype),
+);
+// square is pow(x, 2): a bool squares to int64.
+defineOutCheck(
+  ["square"],
+  sameDtypeOut((input) => (input.dtype === bool ? int64 : input.dtype)),
+);
+defineOutCheck(["nan_to_num"], (out, args) => {
+  const [input] = args as [Tensor];
+  const dtype = (out as Tensor).dtype;
+  if (dtype !== input.dtype) {
+    throw new RuntimeError(
+      `nan_to_num: dtype of out: ${dtype.scalarTypeName} should be same as input: ${input.dtype.scalarTypeName}`,
+    );
+  }
+});
+
+defineOps(
+  "torch",
+  {
+    "abs(Tensor input, *, Tensor out=None) -> Tensor": abs,
+    "abs_(Tensor input) -> Tensor": abs_,
+    "sign(Tensor input, *, Tensor out=None) -> Tensor": sign,
+    "floor(Tensor input, *, Tensor out=None) -> Tensor": floor,
+    "floor_(Tensor input) -> Tensor": floor_,
+    "ceil(Tensor input, *, Tensor out=None) -> Tensor": ceil,
+    "ceil_(Tensor input) -> Tensor": ceil_,
+    "trunc(Tensor input, *, Tensor out=None) -> Tensor": trunc,
+    "trunc_(Tensor input) -> Tensor": trunc_,
+    "round(Tensor input, *, Tensor out=None) -> Tensor": round,
+    "round(Tensor input, *, int64_t decimals, Tensor out=None) -> Tensor": roundDecimals,
+    "round_(Tensor input) -> Tensor": round_,
+    "round_(Tensor input, *, int64_t decimals) -> Tensor": (self, decimals) =>
+      inPlace(self, (x) => roundDecimals(x, decimals)),
+    "frac(Tensor input, *, Tensor out=None) -> Tensor": frac,
+    "frac_(Tensor input) -> Tensor": frac_,
+    "square(Tensor input, *, Tensor out=None) -> Tensor": square,
+    "square_(Tensor input) -> Tensor": square_,
+    "sqrt(Tensor input, *, Tensor out=None) -> Tensor": sqrt,
+    "sqrt_(Tensor input) -> Tensor": sqrt_,
+    "rsqrt(Tensor input, *, Tensor out=None) -> Tensor": rsqrt,
+    "rsqrt_(Tensor input) -> Tensor": rsqrt_,
+    "expm1(Tensor input, *, Tensor out=None) -> Tensor": expm1,
+    "expm1_(Tensor input) -> Tensor": expm1_,
+    "tan(Tensor input, *, Tensor out=None) -> Tensor": tan,
+    "tan_(Tensor input) -> Tensor": tan_,
+    "log1p(Tensor input, *, Tensor out=None) -> Tensor": log1p,
+    "log1p_(Tensor input) -> Tensor": log1p_,
+    "log2(Tensor input, *, Tensor out=None) -> Tensor": log2,
+    "log2_(Tensor input) -> Tensor": log2_,
+    "log10(Tensor input, *, Tensor out=None) -> Tensor": log10,
+    "log10_(Tensor input) -> Tensor": log10_,
+    "asin(Tensor input, *, Tensor out=None) -> Tensor": asin,
+    "asin_(Tensor input) -> Tensor": asin_,
+    "acos(Tensor input, *, Tensor out=None) -> Tensor": acos,
+    "acos_(Tensor input) -> Tensor": acos_,
+    "atan(Tensor input, *, Tensor out=None) -> Tensor": atan,
+    "atan_(Tensor input) -> Tensor": atan_,
+    "sinh(Tensor input, *, Tensor out=None) -> Tensor": sinh,
+    "sinh_(Tensor input) -> Tensor": sinh_,
+    "cosh(Tensor input, *, Tensor out=None) -> Tensor": cosh,
+    "cosh_(Tensor input) -> Tensor": cosh_,
+    "erf(Tensor input, *, Tensor out=None) -> Tensor": erf,
+    "erf_(Tensor input) -> Tensor": erf_,
+    "atan2(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": atan2,
+    "fmod(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": fmod,
+    "fmod(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": fmod,
+    "remainder(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": remainder,
+    "remainder(Scalar self, Tensor other) -> Tensor": remainder,
+    "remainder(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": remainder,
+    "maximum(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": maximum,
+    "minimum(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": minimum,
+    "lerp(Tensor input, Tensor end, Tensor weight, *, Tensor out=None) -> Tensor": lerp,
+    "lerp(Tensor input, Tensor end, Scalar weight, *, Tensor out=None) -> Tensor": lerp,
+    "isnan(Tensor input) -> Tensor": isnan,
+    "isinf(Tensor input) -> Tensor": isinf,
+    "isfinite(Tensor input) -> Tensor": isfinite,
+    "nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None) -> Tensor":
+      nan_to_num,
+    "nan_to_num_(Tensor input, double? nan=None, double? posinf=None, double? neginf=None) -> Tensor": (
+      self,
+      nan,
+      posinf,
+      neginf,
+    ) => inPlace(self, (x) => nan_to_num(x, nan, posinf, neginf)),
+  },
+  { methods: true },
+);
+
+// In-place methods PyTorch has no torch.* function for.
+defineMethods({
+  "sign_() -> Tensor": sign_,
+  "atan2_(Tensor other) -> Tensor": (self, other) => inPlace(self, (x) => atan2(x, other)),
+  "fmod_(Tensor other) -> Tensor": (self, other) => inPlace(self, (x) => fmod(x, other)),
+  "fmod_(Scalar other) -> Tensor": (self, other) => inPlace(self, (x) => fmod(x, other)),
+  "remainder_(Tensor other) -> Tensor": (self, other) => inPlace(self, (x) => remainder(x, other)),
+  "remainder_(Scalar other) -> Tensor": (self, other) => inPlace(self, (x) => remainder(x, other)),
+  "lerp_(Tensor end, Tensor weight) -> Tensor": (self, end, weight) =>
+    inPlace(self, (x) => lerp(x, end, weight)),
+  "lerp_(Tensor end, Scalar weight) -> Tensor": (self, end, weight) =>
+    inPlace(self, (x) => lerp(x, end, weight)),
 });

@@ -8,7 +8,7 @@ import { contiguousStrides, numel } from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import { writeInto } from "./core.js";
-import { ValuesIndices } from "./reduce_select.js";
+import { ValuesIndices } from "./reduce_util.js";
 
 const requiresGrad = (v: unknown): boolean =>
   v instanceof Tensor ? v._requiresGrad : Array.isArray(v) && v.some(requiresGrad);
@@ -42,20 +42,34 @@ function writeOne(result: Tensor, out: Tensor): Tensor {
   return out;
 }
 
-setOutHooks({
-  check(name, args, out) {
-    if (is_grad_enabled() && (requiresGrad(out) || args.some(requiresGrad))) {
-      throw new RuntimeError(
-        `${name}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`,
-      );
-    }
-  },
-  write(result, out) {
-    if (out instanceof Tensor) return writeOne(result as Tensor, out);
-    const outs = out as Tensor[];
-    if (result instanceof ValuesIndices) {
-      return new ValuesIndices(writeOne(result.values, outs[0]), writeOne(result.indices, outs[1]));
-    }
-    return (result as Tensor[]).map((r, i) => writeOne(r, outs[i]));
-  },
-});
+/** An op's own check of its `out` tensor(s), given the implementation's arguments. */
+export type OutCheck = (out: unknown, args: readonly unknown[]) => void;
+
+const OUT_CHECKS = new Map<string, OutCheck>();
+
+/** Declares the checks PyTorch makes of `out` for these ops before computing (their meta functions). */
+export function defineOutCheck(names: readonly string[], check: OutCheck): void {
+  for (const name of names) OUT_CHECKS.set(name, check);
+}
+
+/** Throws PyTorch's error when an argument requires grad (out= is not differentiable), then the op's own. */
+export function checkOut(name: string, args: readonly unknown[], out: unknown): void {
+  if (is_grad_enabled() && (requiresGrad(out) || args.some(requiresGrad))) {
+    throw new RuntimeError(
+      `${name}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`,
+    );
+  }
+  OUT_CHECKS.get(name)?.(out, args);
+}
+
+/** Writes an op's result into `out` (a tensor, or one per result), returning what the call returns. */
+export function writeOut(result: unknown, out: unknown): unknown {
+  if (out instanceof Tensor) return writeOne(result as Tensor, out);
+  const outs = out as Tensor[];
+  if (result instanceof ValuesIndices) {
+    return new ValuesIndices(writeOne(result.values, outs[0]), writeOne(result.indices, outs[1]));
+  }
+  return (result as Tensor[]).map((r, i) => writeOne(r, outs[i]));
+}
+
+setOutHooks({ check: checkOut, write: writeOut });

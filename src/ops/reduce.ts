@@ -1,22 +1,14 @@
-// Reductions over all elements or chosen dims.
+// Sums and means over all elements or chosen dims, and Tensor.sum_to_size. The declarations at the end give
+// each its PyTorch signatures (argument checking happens there, before an op runs).
 import { backend } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { Category, int64, toDType, type DType } from "../tensor/dtype.js";
+import { defineMethods, defineOps } from "../signatures/registry.js";
+import { Category, int64, type DType } from "../tensor/dtype.js";
 import { numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import {
-  binaryKernel,
-  checkTensor,
-  fromData,
-  installMethods,
-  record,
-  scalarTensor,
-  type AsMethod,
-} from "./core.js";
+import { binaryKernel, fromData, record, scalarTensor } from "./core.js";
 import { view } from "./shape_ops.js";
-import { normalizeDims, reduceArgs, reducedShape, type ReduceOptions } from "./reduce_util.js";
-
-export type { ReduceOptions } from "./reduce_util.js";
+import { allDims, reduceDims, reducedShape } from "./reduce_util.js";
 
 /** Sum along dims into `dtype`; no graph. */
 function sumKernel(x: Tensor, dims: number[], keepdim: boolean, dtype: DType): Tensor {
@@ -24,63 +16,80 @@ function sumKernel(x: Tensor, dims: number[], keepdim: boolean, dtype: DType): T
   return fromData(data, reducedShape(x.shape, dims, keepdim), dtype);
 }
 
-function sumDtype(x: Tensor, requested: DType | string | null): DType {
-  if (requested !== null) return toDType(requested);
+/** sum's result dtype: the requested one, else floats keep theirs and integers and bools sum in int64. */
+function sumDtype(x: Tensor, requested: DType | null): DType {
+  if (requested !== null) return requested;
   return x.dtype.category === Category.Floating ? x.dtype : int64;
 }
 
-/** torch.sum(input), torch.sum(input, dim, keepdim?) or torch.sum(input, { dim, keepdim, dtype }). */
+/** torch.sum(input, *, dtype): every element (SumBackward0). */
+export function sumAll(input: Tensor, dtype: DType | null = null): Tensor {
+  const selfShape = input.shape;
+  const out = sumKernel(input, allDims(input.ndim), false, sumDtype(input, dtype));
+  return record("SumBackward0", [input], out, () => ({ selfShape }));
+}
+
+/** torch.sum(input, dim, keepdim, *, dtype): over `dim`, every dim when it is null or empty (SumBackward1). */
 export function sum(
   input: Tensor,
-  dim?: number | readonly number[] | null | ReduceOptions,
-  keepdim?: boolean,
+  dim: number | readonly number[] | null = null,
+  keepdim = false,
+  dtype: DType | null = null,
 ): Tensor {
-  checkTensor(input, "sum");
-  const args = reduceArgs(dim, keepdim);
-  const dtype = sumDtype(input, args.dtype);
-  const dims = normalizeDims(args.dim, input.ndim);
+  const dims = reduceDims(dim, input.ndim);
   const selfShape = input.shape;
-  if (dims === null) {
-    const all = input.shape.map((_, i) => i);
-    return record("SumBackward0", [input], sumKernel(input, all, false, dtype), () => ({ selfShape }));
-  }
-  return record("SumBackward1", [input], sumKernel(input, dims, args.keepdim, dtype), () => ({
-    selfShape,
-    dims,
-    keepdim: args.keepdim,
-  }));
+  const out = sumKernel(input, dims, keepdim, sumDtype(input, dtype));
+  return record("SumBackward1", [input], out, () => ({ selfShape, dims, keepdim }));
 }
 
-/** torch.mean: like sum, then divided by the number of elements reduced. */
-export function mean(
-  input: Tensor,
-  dim?: number | readonly number[] | null | ReduceOptions,
-  keepdim?: boolean,
-): Tensor {
-  checkTensor(input, "mean");
-  const args = reduceArgs(dim, keepdim);
-  const dtype = args.dtype === null ? input.dtype : toDType(args.dtype);
+/** mean's dtype: floating only, the requested one or the input's, with PyTorch's two texts. */
+function meanDtype(input: Tensor, requested: DType | null): DType {
+  const dtype = requested ?? input.dtype;
   if (dtype.category !== Category.Floating) {
+    const which = requested === null ? "Input" : "Optional";
     throw new RuntimeError(
-      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${dtype.scalarTypeName}`,
+      `mean(): could not infer output dtype. ${which} dtype must be either a floating point or complex dtype. Got: ${dtype.scalarTypeName}`,
     );
   }
-  const dims = normalizeDims(args.dim, input.ndim) ?? input.shape.map((_, i) => i);
-  const count = numel(dims.map((d) => input.shape[d]));
-  const summed = sumKernel(input, dims, args.keepdim, dtype);
-  const out = binaryKernel("div", summed, scalarTensor(count, dtype), dtype);
-  const selfShape = input.shape;
-  if (args.dim === null) return record("MeanBackward0", [input], out, () => ({ selfShape, count }));
-  return record("MeanBackward1", [input], out, () => ({ selfShape, dims, keepdim: args.keepdim, count }));
+  return dtype;
 }
 
-/** Sums `input` down to `shape` (the inverse of broadcasting `shape` up to input's shape). */
+function meanOver(input: Tensor, dims: number[], keepdim: boolean, dtype: DType): Tensor {
+  const count = numel(dims.map((d) => input.shape[d]));
+  const summed = sumKernel(input, dims, keepdim, dtype);
+  return binaryKernel("div", summed, scalarTensor(count, dtype), dtype);
+}
+
+/** torch.mean(input, *, dtype): the mean of every element (MeanBackward0). */
+export function meanAll(input: Tensor, dtype: DType | null = null): Tensor {
+  const dims = allDims(input.ndim);
+  const out = meanOver(input, dims, false, meanDtype(input, dtype));
+  const selfShape = input.shape;
+  const count = input.numel();
+  return record("MeanBackward0", [input], out, () => ({ selfShape, count }));
+}
+
+/** torch.mean(input, dim, keepdim, *, dtype): over `dim`, every dim when it is null or empty (MeanBackward1). */
+export function mean(
+  input: Tensor,
+  dim: number | readonly number[] | null = null,
+  keepdim = false,
+  dtype: DType | null = null,
+): Tensor {
+  const resultDtype = meanDtype(input, dtype);
+  const dims = reduceDims(dim, input.ndim);
+  const out = meanOver(input, dims, keepdim, resultDtype);
+  const selfShape = input.shape;
+  const count = numel(dims.map((d) => input.shape[d]));
+  return record("MeanBackward1", [input], out, () => ({ selfShape, dims, keepdim, count }));
+}
+
+/** Tensor.sum_to_size(size): sums `input` down to `size` (the inverse of broadcasting size up to input's shape). */
 export function sum_to_size(input: Tensor, shape: readonly number[]): Tensor {
-  checkTensor(input, "sum_to_size");
   const lead = input.ndim - shape.length;
   if (lead < 0 || shape.some((s, i) => s !== 1 && s !== input.shape[lead + i])) {
     throw new RuntimeError(
-      `size {${shape.join(", ")}} is not expandable to size {${input.shape.join(", ")}}.`,
+      `size {[${shape.join(", ")}]} is not expandable to size {[${input.shape.join(", ")}]}.`,
     );
   }
   const dims: number[] = [];
@@ -92,11 +101,23 @@ export function sum_to_size(input: Tensor, shape: readonly number[]): Tensor {
   return lead === 0 ? summed : view(summed, shape);
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    sum: AsMethod<typeof sum>;
-    mean: AsMethod<typeof mean>;
-    sum_to_size: AsMethod<typeof sum_to_size>;
-  }
-}
-installMethods({ sum, mean, sum_to_size });
+defineOps(
+  "torch",
+  {
+    "sum(Tensor input, *, ScalarType? dtype=None) -> Tensor": sumAll,
+    "sum(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      sum,
+    "sum(Tensor input, DimnameList[1] dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      null,
+    "mean(Tensor input, *, ScalarType? dtype=None) -> Tensor": meanAll,
+    "mean(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      mean,
+    "mean(Tensor input, DimnameList[1] dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      null,
+  },
+  { methods: true },
+);
+
+defineMethods({
+  "sum_to_size(IntArrayRef size) -> Tensor": sum_to_size,
+});

@@ -1,11 +1,17 @@
 // Reductions that pick or combine elements: prod, max/min (with indices), amax/amin, argmax/argmin, all/any.
+// The declarations at the end give each its PyTorch signatures.
 import { backend, type ReduceOp } from "../backend/backend.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { bool, Category, int64, toDType, type DType } from "../tensor/dtype.js";
+import { defineOps } from "../signatures/registry.js";
+import { bool, Category, int64, type DType } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
-import { allDims, isOptions, normalizeDims, reducedShape, type DimArg } from "./reduce_util.js";
+import { fromData, record } from "./core.js";
+import { checkOutDtype, maximum, minimum } from "./math.js";
+import { defineOutCheck } from "./out.js";
+import { allDims, normalizeDims, reducedShape, ValuesIndices, type DimArg } from "./reduce_util.js";
+
+export { ValuesIndices } from "./reduce_util.js";
 
 /** `op` over `dims` (sorted, unique) into `dtype`, no graph. */
 function reduceKernel(op: ReduceOp, x: Tensor, dims: number[], keepdim: boolean, dtype: DType): Tensor {
@@ -13,45 +19,28 @@ function reduceKernel(op: ReduceOp, x: Tensor, dims: number[], keepdim: boolean,
   return fromData(data, reducedShape(x.shape, dims, keepdim), dtype);
 }
 
-interface DimKeepdim {
-  dim?: number | null;
-  keepdim?: boolean;
+/** prod's result dtype: the requested one, else floats keep theirs and integers and bools multiply in int64. */
+function prodDtype(input: Tensor, requested: DType | null): DType {
+  if (requested !== null) return requested;
+  return input.dtype.category === Category.Floating ? input.dtype : int64;
 }
 
-function dimArgs(dimOrOpts: number | null | DimKeepdim | undefined, keepdim?: boolean) {
-  if (isOptions(dimOrOpts)) return { dim: dimOrOpts.dim ?? null, keepdim: dimOrOpts.keepdim ?? false };
-  return { dim: dimOrOpts ?? null, keepdim: keepdim ?? false };
+/** torch.prod(input, *, dtype): the product of every element (ProdBackward0). */
+export function prodAll(input: Tensor, dtype: DType | null = null): Tensor {
+  const resultDtype = prodDtype(input, dtype);
+  const self = input.dtype === resultDtype ? input : input.detach().to(resultDtype);
+  const out = reduceKernel("prod", self, allDims(input.ndim), false, resultDtype);
+  return record("ProdBackward0", [input], out, () => ({ self: input, result: out }));
 }
 
-export interface ProdOptions extends DimKeepdim {
-  dtype?: DType | string | null;
-}
-
-/** torch.prod(input), torch.prod(input, dim, keepdim?) or torch.prod(input, { dim, keepdim, dtype }). */
-export function prod(input: Tensor, dim?: number | null | ProdOptions, keepdim?: boolean): Tensor {
-  checkTensor(input, "prod");
-  const args = dimArgs(dim, keepdim);
-  const requested = isOptions(dim) ? (dim.dtype ?? null) : null;
-  const dtype =
-    requested !== null
-      ? toDType(requested)
-      : input.dtype.category === Category.Floating
-        ? input.dtype
-        : int64;
-  const self = input.dtype === dtype ? input : input.detach().to(dtype);
-  if (args.dim === null) {
-    const out = reduceKernel("prod", self, allDims(input.ndim), false, dtype);
-    return record("ProdBackward0", [input], out, () => ({ self: input, result: out }));
-  }
-  const d = normalizeDim(args.dim, input.ndim);
+/** torch.prod(input, dim, keepdim, *, dtype): products along one dim (ProdBackward1). */
+export function prod(input: Tensor, dim: number, keepdim = false, dtype: DType | null = null): Tensor {
+  const resultDtype = prodDtype(input, dtype);
+  const self = input.dtype === resultDtype ? input : input.detach().to(resultDtype);
+  const d = normalizeDim(dim, input.ndim);
   const dims = input.ndim === 0 ? [] : [d];
-  const out = reduceKernel("prod", self, dims, args.keepdim, dtype);
-  return record("ProdBackward1", [input], out, () => ({
-    self: input,
-    result: out,
-    dim: d,
-    keepdim: args.keepdim,
-  }));
+  const out = reduceKernel("prod", self, dims, keepdim, resultDtype);
+  return record("ProdBackward1", [input], out, () => ({ self: input, result: out, dim: d, keepdim }));
 }
 
 /** max/min/argmax's checks that a reduced dim is not empty. */
@@ -69,24 +58,6 @@ function checkNonEmpty(fn: string, input: Tensor, dims: readonly number[] | null
     if (input.ndim > 0 && input.shape[d] === 0) {
       throw new IndexError(`${fn}(): Expected reduction dim ${d} to have non-zero size.`);
     }
-  }
-}
-
-/** The (values, indices) pair max/min return with a dim; like PyTorch's namedtuple it also destructures as `[values, indices]`. */
-export class ValuesIndices {
-  readonly 0: Tensor;
-  readonly 1: Tensor;
-  readonly length = 2;
-  constructor(
-    readonly values: Tensor,
-    readonly indices: Tensor,
-  ) {
-    this[0] = values;
-    this[1] = indices;
-  }
-  *[Symbol.iterator](): IterableIterator<Tensor> {
-    yield this.values;
-    yield this.indices;
   }
 }
 
@@ -114,132 +85,155 @@ function fullSelect(fn: "max" | "min", input: Tensor): Tensor {
   }));
 }
 
-/** torch.max(input) → tensor; torch.max(input, dim, keepdim?) → { values, indices } (also `[values, indices]`). */
-export function max(input: Tensor): Tensor;
-export function max(input: Tensor, dim: number | DimKeepdim, keepdim?: boolean): ValuesIndices;
-export function max(input: Tensor, dim?: number | DimKeepdim, keepdim?: boolean): Tensor | ValuesIndices {
-  checkTensor(input, "max");
-  const args = dimArgs(dim, keepdim);
-  return args.dim === null
-    ? fullSelect("max", input)
-    : selectWithIndices("max", input, args.dim, args.keepdim);
-}
+/** torch.max(input): the largest element (NaN if any). */
+export const maxAll = (input: Tensor): Tensor => fullSelect("max", input);
+/** torch.min(input): the smallest element (NaN if any). */
+export const minAll = (input: Tensor): Tensor => fullSelect("min", input);
+/** torch.max(input, dim, keepdim) → (values, indices), also destructurable as `[values, indices]`. */
+export const maxDim = (input: Tensor, dim: number, keepdim = false): ValuesIndices =>
+  selectWithIndices("max", input, dim, keepdim);
+/** torch.min(input, dim, keepdim) → (values, indices). */
+export const minDim = (input: Tensor, dim: number, keepdim = false): ValuesIndices =>
+  selectWithIndices("min", input, dim, keepdim);
 
-/** torch.min: see max. */
-export function min(input: Tensor): Tensor;
-export function min(input: Tensor, dim: number | DimKeepdim, keepdim?: boolean): ValuesIndices;
-export function min(input: Tensor, dim?: number | DimKeepdim, keepdim?: boolean): Tensor | ValuesIndices {
-  checkTensor(input, "min");
-  const args = dimArgs(dim, keepdim);
-  return args.dim === null
-    ? fullSelect("min", input)
-    : selectWithIndices("min", input, args.dim, args.keepdim);
-}
-
-interface AmaxOptions {
-  dim?: DimArg;
-  keepdim?: boolean;
-}
-
-function amaxLike(
-  fn: "amax" | "amin",
-  input: Tensor,
-  dim: DimArg | AmaxOptions | undefined,
-  keepdim?: boolean,
-) {
-  checkTensor(input, fn);
-  const opts = isOptions(dim) ? dim : { dim: dim ?? null, keepdim };
-  const listed = normalizeDims(opts.dim ?? null, input.ndim);
-  const dims = listed === null || listed.length === 0 ? allDims(input.ndim) : listed;
-  checkNonEmpty(fn, input, listed === null || listed.length === 0 ? null : dims);
-  const keep = opts.keepdim ?? false;
-  const out = reduceKernel(fn === "amax" ? "max" : "min", input, dims, keep, input.dtype);
+function amaxLike(fn: "amax" | "amin", input: Tensor, dim: DimArg, keepdim: boolean) {
+  const listed = normalizeDims(dim, input.ndim);
+  const full = listed === null || listed.length === 0;
+  const dims = full ? allDims(input.ndim) : listed;
+  checkNonEmpty(fn, input, full ? null : dims);
+  const out = reduceKernel(fn === "amax" ? "max" : "min", input, dims, keepdim, input.dtype);
   return record(fn === "amax" ? "AmaxBackward0" : "AminBackward0", [input], out, () => ({
     self: input,
     result: out,
     dims,
-    keepdim: keep,
+    keepdim,
   }));
 }
 
 /** torch.amax(input, dim=(), keepdim=False): max over dims (all when empty); ties share the gradient. */
-export function amax(input: Tensor, dim?: DimArg | AmaxOptions, keepdim?: boolean): Tensor {
+export function amax(input: Tensor, dim: DimArg = null, keepdim = false): Tensor {
   return amaxLike("amax", input, dim, keepdim);
 }
 
 /** torch.amin: see amax. */
-export function amin(input: Tensor, dim?: DimArg | AmaxOptions, keepdim?: boolean): Tensor {
+export function amin(input: Tensor, dim: DimArg = null, keepdim = false): Tensor {
   return amaxLike("amin", input, dim, keepdim);
 }
 
-function argReduce(
-  fn: "argmax" | "argmin",
-  input: Tensor,
-  dimOrOpts?: number | null | DimKeepdim,
-  keepdim?: boolean,
-) {
-  checkTensor(input, fn);
-  const args = dimArgs(dimOrOpts, keepdim);
-  if (args.dim === null) {
+function argReduce(fn: "argmax" | "argmin", input: Tensor, dim: number | null, keepdim: boolean) {
+  const refuseBool = () => {
+    if (input.dtype === bool) throw new RuntimeError(`"${fn}_cpu" not implemented for 'Bool'`);
+  };
+  if (dim === null) {
     checkNonEmpty(fn, input, null);
+    refuseBool();
     const flat = fromData(input.values(), [input.numel()], input.dtype);
     const data = backend().argReduce(fn, flat._view(), 0);
-    return fromData(data, args.keepdim ? input.shape.map(() => 1) : [], int64);
+    return fromData(data, keepdim ? input.shape.map(() => 1) : [], int64);
   }
-  const d = normalizeDim(args.dim, input.ndim);
+  const d = normalizeDim(dim, input.ndim);
+  refuseBool();
   if (input.ndim === 0) return fromData(new Float64Array(1), [], int64);
   checkNonEmpty(fn, input, [d]);
   const data = backend().argReduce(fn, input._view(), d);
-  return fromData(data, reducedShape(input.shape, [d], args.keepdim), int64);
+  return fromData(data, reducedShape(input.shape, [d], keepdim), int64);
 }
 
 /** torch.argmax(input, dim=None, keepdim=False): int64 index of the max (of the flattened input without dim). */
-export function argmax(input: Tensor, dim?: number | null | DimKeepdim, keepdim?: boolean): Tensor {
+export function argmax(input: Tensor, dim: number | null = null, keepdim = false): Tensor {
   return argReduce("argmax", input, dim, keepdim);
 }
 
 /** torch.argmin: see argmax. */
-export function argmin(input: Tensor, dim?: number | null | DimKeepdim, keepdim?: boolean): Tensor {
+export function argmin(input: Tensor, dim: number | null = null, keepdim = false): Tensor {
   return argReduce("argmin", input, dim, keepdim);
 }
 
-function logical(
-  fn: "all" | "any",
-  input: Tensor,
-  dimOrOpts?: number | null | DimKeepdim,
-  keepdim?: boolean,
-) {
-  checkTensor(input, fn);
-  const args = dimArgs(dimOrOpts, keepdim);
-  const dims =
-    args.dim === null ? allDims(input.ndim) : input.ndim === 0 ? [] : [normalizeDim(args.dim, input.ndim)];
-  if (args.dim !== null && input.ndim === 0) normalizeDim(args.dim, 0);
-  return reduceKernel(fn, input, dims, args.dim === null ? false : args.keepdim, bool);
+/** all/any over one dim (every dim when null): bool results, never differentiable. */
+function logical(fn: "all" | "any", input: Tensor, dim: number | null, keepdim: boolean) {
+  if (dim === null) return reduceKernel(fn, input, allDims(input.ndim), false, bool);
+  const d = normalizeDim(dim, input.ndim);
+  return reduceKernel(fn, input, input.ndim === 0 ? [] : [d], keepdim, bool);
 }
 
-/** torch.all(input) or torch.all(input, dim, keepdim?): whether every element is nonzero (bool). */
-export function all(input: Tensor, dim?: number | null | DimKeepdim, keepdim?: boolean): Tensor {
+/** all/any's named-dim overloads: PyTorch 1.13 declares them but refuses any name. */
+function dimnameUnsupported(fn: "all" | "any"): RuntimeError {
+  return new RuntimeError(
+    `${fn}: You passed a dimname (string) to this op in place of a dimension index but it does not yet support this behavior. Please pass a dimension index to work around this.`,
+  );
+}
+
+/** torch.all(input) or torch.all(input, dim, keepdim): whether every element is nonzero (bool). */
+export function all(input: Tensor, dim: number | null = null, keepdim = false): Tensor {
   return logical("all", input, dim, keepdim);
 }
 
 /** torch.any: whether some element is nonzero (bool). */
-export function any(input: Tensor, dim?: number | null | DimKeepdim, keepdim?: boolean): Tensor {
+export function any(input: Tensor, dim: number | null = null, keepdim = false): Tensor {
   return logical("any", input, dim, keepdim);
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    prod: AsMethod<typeof prod>;
-    max(): Tensor;
-    max(dim: number | DimKeepdim, keepdim?: boolean): ValuesIndices;
-    min(): Tensor;
-    min(dim: number | DimKeepdim, keepdim?: boolean): ValuesIndices;
-    amax: AsMethod<typeof amax>;
-    amin: AsMethod<typeof amin>;
-    argmax: AsMethod<typeof argmax>;
-    argmin: AsMethod<typeof argmin>;
-    all: AsMethod<typeof all>;
-    any: AsMethod<typeof any>;
-  }
+// out= checks PyTorch's meta functions make before computing.
+defineOutCheck(["argmax", "argmin"], (out) => checkOutDtype(out as Tensor, int64));
+for (const name of ["all", "any"]) {
+  defineOutCheck([name], (out) => {
+    const dtype = (out as Tensor).dtype;
+    if (dtype !== bool) {
+      throw new RuntimeError(`${name} only supports bool tensor for result, got: ${dtype.scalarTypeName}`);
+    }
+  });
 }
-installMethods({ prod, max, min, amax, amin, argmax, argmin, all, any });
+defineOutCheck(["amax", "amin"], (out, args) => {
+  const [input] = args as [Tensor];
+  const dtype = (out as Tensor).dtype;
+  if (dtype !== input.dtype) {
+    throw new RuntimeError(
+      `Expected the dtype for input and out to match, but got ${input.dtype.scalarTypeName} for input's dtype and ${dtype.scalarTypeName} for out's dtype.`,
+    );
+  }
+});
+defineOutCheck(["max", "min"], (out, args) => {
+  // Only max(input, dim) takes (values, indices); max(input, other) checks its one out as any op does.
+  if (!Array.isArray(out)) return;
+  const [values, indices] = out as Tensor[];
+  checkOutDtype(values, (args[0] as Tensor).dtype);
+  checkOutDtype(indices, int64);
+});
+
+defineOps(
+  "torch",
+  {
+    "prod(Tensor input, *, ScalarType? dtype=None) -> Tensor": prodAll,
+    "prod(Tensor input, int64_t dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      prod,
+    "prod(Tensor input, Dimname dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      null,
+    "max(Tensor input) -> Tensor": maxAll,
+    "max(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": maximum,
+    "max(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)":
+      maxDim,
+    "max(Tensor input, Dimname dim, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)":
+      null,
+    "min(Tensor input) -> Tensor": minAll,
+    "min(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": minimum,
+    "min(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)":
+      minDim,
+    "min(Tensor input, Dimname dim, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)":
+      null,
+    "amax(Tensor input, IntArrayRef[1] dim=None, bool keepdim=False, *, Tensor out=None) -> Tensor": amax,
+    "amin(Tensor input, IntArrayRef[1] dim=None, bool keepdim=False, *, Tensor out=None) -> Tensor": amin,
+    "argmax(Tensor input, int64_t? dim=None, bool keepdim=False, *, Tensor out=None) -> Tensor": argmax,
+    "argmin(Tensor input, int64_t? dim=None, bool keepdim=False, *, Tensor out=None) -> Tensor": argmin,
+    "all(Tensor input, *, Tensor out=None) -> Tensor": (input) => all(input),
+    "all(Tensor input, int64_t dim, bool keepdim=False, *, Tensor out=None) -> Tensor": all,
+    "all(Tensor input, Dimname dim, bool keepdim=False, *, Tensor out=None) -> Tensor": () => {
+      throw dimnameUnsupported("all");
+    },
+    "any(Tensor input, *, Tensor out=None) -> Tensor": (input) => any(input),
+    "any(Tensor input, int64_t dim, bool keepdim=False, *, Tensor out=None) -> Tensor": any,
+    "any(Tensor input, Dimname dim, bool keepdim=False, *, Tensor out=None) -> Tensor": () => {
+      throw dimnameUnsupported("any");
+    },
+  },
+  { methods: true },
+);

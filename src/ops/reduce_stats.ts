@@ -1,255 +1,320 @@
-// Statistics over dims: var/std, norm / linalg.vector_norm, logsumexp, and the cumsum/cumprod scans.
-// Forward values come from no-graph tensor ops on detached inputs; each op records one node.
+// Statistics over dims: var/std, torch.norm / torch.linalg.vector_norm, logsumexp, and the cumsum/cumprod
+// scans. Forward values come from no-graph kernels on the input's data; each op records one node. The
+// declarations at the end give each its PyTorch signatures.
 import { backend } from "../backend/backend.js";
-import { RuntimeError } from "../errors.js";
-import { Category, defaultFloatDtype, float64, int64, toDType, type DType } from "../tensor/dtype.js";
-import { normalizeDim } from "../tensor/shape.js";
+import { NotImplementedError, RuntimeError, ValueError } from "../errors.js";
+import { bindNative } from "../signatures/bind.js";
+import { defineMethods, defineOps, definePython, type Impl } from "../signatures/registry.js";
+import { parseSignature, type Signature } from "../signatures/schema.js";
+import { allocate, bool, Category, defaultFloatDtype, float64, int64, type DType } from "../tensor/dtype.js";
+import { normalizeDim, numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { no_grad } from "../autograd/grad_mode.js";
-import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
-import { allDims, isOptions, normalizeDims, reducedShape, type DimArg } from "./reduce_util.js";
-import { where } from "./elementwise.js";
+import { binaryKernel, fromData, inPlace, record, scalarTensor, unaryKernel, type Scalar } from "./core.js";
+import { checkOut, defineOutCheck, writeOut } from "./out.js";
+import { allDims, normalizeDims, reduceDims, reducedShape, type DimArg } from "./reduce_util.js";
+import { add, exp, log, mul, sub, where } from "./elementwise.js";
+import { abs, checkOutDtype, cppTypeName, sqrt } from "./math.js";
+import { sum } from "./reduce.js";
 
-export interface VarOptions {
-  dim?: DimArg;
-  /** Subtracted from the element count in the divisor (default 1: Bessel's correction). */
-  correction?: number | null;
-  /** Legacy spelling: unbiased=false is correction=0. */
-  unbiased?: boolean;
-  keepdim?: boolean;
+/** x's values in `dtype`, without a graph (the ops here record their own node). */
+export function castNoGraph(x: Tensor, dtype: DType): Tensor {
+  return x.dtype === dtype ? x : fromData(backend().copy(x._view(), dtype), x.shape, dtype);
 }
 
-/** (x), (x, unbiased), (x, dim, unbiased?, keepdim?) and (x, { dim, correction | unbiased, keepdim }). */
-function varArgs(fn: string, a?: DimArg | boolean | VarOptions, unbiased?: boolean, keepdim?: boolean) {
-  if (isOptions(a)) {
-    const o = a as VarOptions;
-    if (o.correction !== undefined && o.unbiased !== undefined) {
-      throw new TypeError(
-        `${fn}() received an invalid combination of arguments - got both correction and unbiased`,
-      );
-    }
-    const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
-    return { dim: o.dim ?? null, correction, keepdim: o.keepdim ?? false };
-  }
-  if (typeof a === "boolean") return { dim: null, correction: a ? 1 : 0, keepdim: false };
-  return { dim: a ?? null, correction: unbiased === false ? 0 : 1, keepdim: keepdim ?? false };
+/** `op` of x over dims into x's dtype, without a graph. */
+function reduceNoGraph(op: "sum" | "max" | "min", x: Tensor, dims: number[], keepdim: boolean): Tensor {
+  return fromData(
+    backend().reduce(op, x._view(), dims, x.dtype),
+    reducedShape(x.shape, dims, keepdim),
+    x.dtype,
+  );
 }
 
-function varStd(
-  fn: "var" | "std",
-  input: Tensor,
-  a?: DimArg | boolean | VarOptions,
-  unbiased?: boolean,
-  keepdim?: boolean,
-) {
-  checkTensor(input, fn);
-  const args = varArgs(fn, a, unbiased, keepdim);
+// ---- var / std ----
+
+function varStd(fn: "var" | "std", input: Tensor, dim: DimArg, correction: number, keepdim: boolean) {
   if (input.dtype.category !== Category.Floating) {
     throw new RuntimeError("std and var only support floating point and complex dtypes");
   }
-  const listed = normalizeDims(args.dim, input.ndim);
+  const listed = normalizeDims(dim, input.ndim);
   const full = listed === null || listed.length === 0;
   const dims = full ? allDims(input.ndim) : listed;
   const count = dims.reduce((n, d) => n * input.shape[d], 1);
   // PyTorch accumulates float32 variances in double (Welford / two-pass); so does this, then rounds once.
-  const out = no_grad(() => {
-    const x = input.detach().to(float64);
-    const centered = x.sub(x.mean(dims, true));
-    const v = centered
-      .mul(centered)
-      .sum(dims, args.keepdim)
-      .div(Math.max(0, count - args.correction));
-    return (fn === "std" ? v.sqrt() : v).to(input.dtype);
-  });
-  const saved = () => ({
-    self: input,
-    result: out,
-    dims: full ? null : dims,
-    correction: args.correction,
-    keepdim: args.keepdim,
-  });
+  const x = castNoGraph(input, float64);
+  const mean = binaryKernel(
+    "div",
+    reduceNoGraph("sum", x, dims, true),
+    scalarTensor(count, float64),
+    float64,
+  );
+  const centered = binaryKernel("sub", x, mean, float64);
+  const squares = reduceNoGraph("sum", binaryKernel("mul", centered, centered, float64), dims, keepdim);
+  const v = binaryKernel("div", squares, scalarTensor(Math.max(0, count - correction), float64), float64);
+  const out = castNoGraph(fn === "std" ? unaryKernel("sqrt", v, float64) : v, input.dtype);
+  const saved = () => ({ self: input, result: out, dims: full ? null : dims, correction, keepdim });
   return fn === "var"
     ? record("VarBackward0", [input], out, saved)
     : record("StdBackward0", [input], out, saved);
 }
 
-/** torch.var(input, dim?, unbiased?, keepdim?) or torch.var(input, { dim, correction, keepdim }). */
+/** torch.var(input, dim, *, correction, keepdim): correction defaults to 1 (Bessel's). */
 export function var_(
   input: Tensor,
-  dim?: DimArg | boolean | VarOptions,
-  unbiased?: boolean,
-  keepdim?: boolean,
+  dim: DimArg = null,
+  correction: number | null = null,
+  keepdim = false,
 ): Tensor {
-  return varStd("var", input, dim, unbiased, keepdim);
+  return varStd("var", input, dim, correction ?? 1, keepdim);
 }
-export { var_ as var };
 
-/** torch.std: the square root of var. */
+/** torch.std(input, dim, *, correction, keepdim): the square root of var. */
 export function std(
   input: Tensor,
-  dim?: DimArg | boolean | VarOptions,
-  unbiased?: boolean,
-  keepdim?: boolean,
+  dim: DimArg = null,
+  correction: number | null = null,
+  keepdim = false,
 ): Tensor {
-  return varStd("std", input, dim, unbiased, keepdim);
+  return varStd("std", input, dim, correction ?? 1, keepdim);
 }
 
-export interface NormOptions {
-  p?: number | "fro" | null;
-  dim?: DimArg;
-  keepdim?: boolean;
-}
+// ---- norms ----
 
-/** The p-norm over dims of a floating tensor, computed without a graph. */
-function vectorNorm(input: Tensor, ord: number, dims: number[], keepdim: boolean): Tensor {
-  return no_grad(() => {
-    const x = input.detach();
-    if (input.numel() === 0 && (ord === Infinity || ord < 0)) {
+/**
+ * The p-norm over dims of a floating tensor, computed without a graph. `emptyFails`: linalg.vector_norm
+ * refuses orders without an identity on empty input, where norm gives 0.
+ */
+function vectorNorm(x: Tensor, ord: number, dims: number[], keepdim: boolean, emptyFails: boolean): Tensor {
+  if (x.numel() === 0 && (ord === Infinity || ord < 0)) {
+    if (emptyFails) {
       throw new RuntimeError(
         `linalg.vector_norm cannot compute the ${ord === Infinity ? "inf" : ord} norm on an empty tensor because the operation does not have an identity`,
       );
     }
-    const shape = reducedShape(input.shape, dims, keepdim);
-    const reduce = (op: "max" | "min", t: Tensor) =>
-      fromData(backend().reduce(op, t._view(), dims, t.dtype), shape, t.dtype);
-    if (ord === Infinity) return reduce("max", x.abs());
-    if (ord === -Infinity) return reduce("min", x.abs());
-    if (ord === 0) return x.ne(0).sum(dims, keepdim).to(input.dtype);
-    if (ord === 1) return x.abs().sum(dims, keepdim);
-    // Other orders accumulate in double and round once.
-    const xd = x.to(float64).abs();
-    if (ord === 2) return xd.mul(xd).sum(dims, keepdim).sqrt().to(input.dtype);
-    return xd
-      .pow(ord)
-      .sum(dims, keepdim)
-      .pow(1 / ord)
-      .to(input.dtype);
-  });
+    const shape = reducedShape(x.shape, dims, keepdim);
+    return fromData(allocate(x.dtype, numel(shape)), shape, x.dtype);
+  }
+  const magnitudes = unaryKernel("abs", x, x.dtype);
+  if (ord === Infinity) return reduceNoGraph("max", magnitudes, dims, keepdim);
+  if (ord === -Infinity) return reduceNoGraph("min", magnitudes, dims, keepdim);
+  if (ord === 0) {
+    const nonzero = binaryKernel("ne", x, scalarTensor(0, x.dtype), x.dtype, bool);
+    return reduceNoGraph("sum", castNoGraph(nonzero, x.dtype), dims, keepdim);
+  }
+  if (ord === 1) return reduceNoGraph("sum", magnitudes, dims, keepdim);
+  // Other orders accumulate in double and round once.
+  const wide = castNoGraph(magnitudes, float64);
+  if (ord === 2) {
+    const squares = reduceNoGraph("sum", binaryKernel("mul", wide, wide, float64), dims, keepdim);
+    return castNoGraph(unaryKernel("sqrt", squares, float64), x.dtype);
+  }
+  const powered = reduceNoGraph("sum", unaryKernel("pow_scalar", wide, float64, [ord]), dims, keepdim);
+  return castNoGraph(unaryKernel("pow_scalar", powered, float64, [1 / ord]), x.dtype);
 }
 
-/** torch.norm(input, p=2, dim=None, keepdim=False) for numeric p and "fro". */
-export function norm(
-  input: Tensor,
-  p?: number | "fro" | null | NormOptions,
-  dim?: DimArg,
-  keepdim?: boolean,
-): Tensor {
-  checkTensor(input, "norm");
-  const opts: NormOptions = isOptions(p)
-    ? (p as NormOptions)
-    : { p: p as number | "fro" | null, dim, keepdim };
+/** What `norm` computes for a numeric order: the order, with PyTorch's checks of p. */
+function normOrder(p: Scalar | null): number {
+  if (p === null) return 2;
+  if (typeof p === "boolean") {
+    throw new RuntimeError("norm_kernel_tensor_iterator_impl expects norm to be integer or float");
+  }
+  return Number(p);
+}
+
+/** at::norm(input, p, dim, keepdim) (NormBackward1): every dim when dim is empty. */
+function normDims(input: Tensor, p: Scalar | null, dim: number[], keepdim: boolean): Tensor {
   if (input.dtype.category !== Category.Floating) {
     throw new RuntimeError(
       `norm(): input dtype should be either floating point or complex. Got ${input.dtype.scalarTypeName} instead.`,
     );
   }
-  const ord = opts.p === undefined || opts.p === null || opts.p === "fro" ? 2 : opts.p;
-  const listed = normalizeDims(opts.dim ?? null, input.ndim);
-  const dims = listed === null || listed.length === 0 ? allDims(input.ndim) : listed;
-  const keep = opts.keepdim ?? false;
-  const out = vectorNorm(input, ord, dims, keep);
-  return record("NormBackward1", [input], out, () => ({
-    self: input,
-    result: out,
-    ord,
-    dims,
-    keepdim: keep,
-  }));
+  const ord = normOrder(p);
+  const dims = reduceDims(dim, input.ndim);
+  const out = vectorNorm(input, ord, dims, keepdim, false);
+  return record("NormBackward1", [input], out, () => ({ self: input, result: out, ord, dims, keepdim }));
 }
 
-export interface VectorNormOptions {
-  ord?: number;
-  dim?: DimArg;
-  keepdim?: boolean;
-  dtype?: DType | string | null;
+/** at::norm(input, p, dim, keepdim, dtype) (NormBackward3): computed in `dtype`. */
+function normDimsDtype(
+  input: Tensor,
+  p: Scalar | null,
+  dim: number[],
+  keepdim: boolean,
+  dtype: DType,
+): Tensor {
+  if (dtype.category !== Category.Floating) {
+    throw new RuntimeError(
+      `norm(): the desired output dtype should be either floating point or complex. Got ${dtype.scalarTypeName} instead.`,
+    );
+  }
+  const ord = normOrder(p);
+  const dims = reduceDims(dim, input.ndim);
+  const x = castNoGraph(input, dtype);
+  const out = vectorNorm(x, ord, dims, keepdim, false);
+  return record("NormBackward3", [input], out, () => ({ self: x, result: out, ord, dims, keepdim }));
+}
+
+/** at::frobenius_norm(input, dim, keepdim): at::norm for up to one dim, sqrt(sum(x * x)) over two. */
+function frobeniusNorm(input: Tensor, dim: number[], keepdim: boolean): Tensor {
+  if (dim.length > 2) {
+    throw new RuntimeError(`Expected at most 2 dimensions, but got ${dim.length} dimensions instead.`);
+  }
+  if (dim.length < 2) return normDims(input, 2, dim, keepdim);
+  const [a, b] = dim.map((d) => normalizeDim(d, input.ndim));
+  if (a === b) throw new RuntimeError(`Expected dims to be different, got [${dim.join(", ")}] instead`);
+  if (input.dtype.category !== Category.Floating) {
+    // PyTorch reaches an internal assert here (the result of an integer sum is not real-valued).
+    throw new RuntimeError(
+      `norm(): input dtype should be either floating point or complex. Got ${input.dtype.scalarTypeName} instead.`,
+    );
+  }
+  return sqrt(sum(mul(input, input), [a, b], keepdim));
+}
+
+/**
+ * A native binding PyTorch's Python code calls (torch._VF): its signatures bind the arguments, so a bad one
+ * gets the error PyTorch raises from inside that Python code. A null implementation is a named-tensor overload.
+ */
+class NativeBinding {
+  private readonly signatures: Signature[];
+  private readonly impls: (Impl | null)[];
+
+  constructor(decls: Record<string, Impl | null>) {
+    this.signatures = Object.keys(decls).map((text) => parseSignature(text, "native"));
+    this.impls = Object.values(decls);
+  }
+
+  call(args: unknown[], kwargs: Record<string, unknown>): Tensor {
+    const { index, values } = bindNative(this.signatures, args, kwargs);
+    const sig = this.signatures[index];
+    const impl = this.impls[index];
+    if (impl === null) {
+      const input = values[0] as Tensor;
+      const names = values.find((v) => Array.isArray(v) && typeof v[0] === "string") as string[] | undefined;
+      throw new RuntimeError(
+        `Name '${names?.[0] ?? "None"}' not found in Tensor[${input.shape.map(() => "None").join(", ")}].`,
+      );
+    }
+    const out = sig.outIndex >= 0 ? (values.splice(sig.outIndex, 1)[0] as Tensor | null) : null;
+    if (out === null) return impl(...values) as Tensor;
+    checkOut(sig.name, values, out);
+    return writeOut(impl(...values), out) as Tensor;
+  }
+}
+
+// torch._VF.norm and torch._VF.frobenius_norm, which torch.norm's Python code calls.
+const VF_NORM = new NativeBinding({
+  "norm(Tensor input, Scalar p=2) -> Tensor": (input: Tensor, p: Scalar) => normDims(input, p, [], false),
+  "norm(Tensor input, Scalar? p, *, ScalarType dtype) -> Tensor": (
+    input: Tensor,
+    p: Scalar | null,
+    dtype: DType,
+  ) => normDimsDtype(input, p, [], false, dtype),
+  "norm(Tensor input, Scalar? p, IntArrayRef[1] dim, bool keepdim, *, ScalarType dtype, Tensor out=None) -> Tensor":
+    normDimsDtype,
+  "norm(Tensor input, Scalar? p, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None) -> Tensor":
+    normDims,
+  "norm(Tensor input, Scalar? p, DimnameList[1] dim, bool keepdim, *, ScalarType dtype, Tensor out=None) -> Tensor":
+    null,
+  "norm(Tensor input, Scalar? p, DimnameList[1] dim, bool keepdim=False, *, Tensor out=None) -> Tensor": null,
+});
+const VF_FROBENIUS_NORM = new NativeBinding({
+  "frobenius_norm(Tensor input) -> Tensor": (input: Tensor) => normDims(input, 2, [], false),
+  "frobenius_norm(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None) -> Tensor":
+    frobeniusNorm,
+});
+
+/** Python's isinstance(dim, int) (bool included). */
+const isPyInt = (v: unknown): boolean =>
+  (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint" || typeof v === "boolean";
+
+/** torch.norm(input, p='fro', dim=None, keepdim=False, out=None, dtype=None): torch/functional.py's dispatch. */
+export function norm(
+  input: Tensor,
+  p: unknown = "fro",
+  dim: unknown = null,
+  keepdim: unknown = false,
+  out: unknown = null,
+  dtype: unknown = null,
+): Tensor {
+  const ndim = input.ndim;
+  if (dim === null && out === null && dtype === null && p !== null) {
+    if (p === "fro") return VF_FROBENIUS_NORM.call([input], { dim: [], keepdim });
+    if (typeof p !== "string") return VF_NORM.call([input, p], { dim: allDims(ndim), keepdim });
+  }
+  const dims = dim === null ? allDims(ndim) : isPyInt(dim) ? [dim] : dim;
+  const outKwarg = out === null ? {} : { out };
+  if (typeof p === "string") {
+    if (p === "fro") {
+      if (dtype !== null) throw new ValueError("dtype argument is not supported in frobenius norm");
+      return VF_FROBENIUS_NORM.call([input, dims], { keepdim, ...outKwarg });
+    }
+    if (p === "nuc") {
+      if (dtype !== null) throw new ValueError("dtype argument is not supported in nuclear norm");
+      throw new NotImplementedError(
+        "tensorgrad has no nuclear norm (it needs a singular value decomposition)",
+      );
+    }
+    throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${p}`);
+  }
+  return VF_NORM.call([input, p, dims], { keepdim, ...(dtype === null ? {} : { dtype }), ...outKwarg });
 }
 
 /** torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None). */
 export function linalg_vector_norm(
   input: Tensor,
-  ord?: number | VectorNormOptions,
-  dim?: DimArg,
-  keepdim?: boolean,
+  ord: Scalar = 2,
+  dim: number[] | null = null,
+  keepdim = false,
+  dtype: DType | null = null,
 ): Tensor {
-  checkTensor(input, "linalg_vector_norm");
-  const opts: VectorNormOptions = isOptions(ord)
-    ? (ord as VectorNormOptions)
-    : { ord: ord as number, dim, keepdim };
-  let x = input;
-  if (opts.dtype !== undefined && opts.dtype !== null) x = input.to(toDType(opts.dtype));
-  if (x.dtype.category !== Category.Floating) {
+  if (input.dtype.category !== Category.Floating) {
     throw new RuntimeError(
-      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${x.dtype.scalarTypeName}`,
+      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${input.dtype.scalarTypeName}`,
     );
   }
-  const p = opts.ord ?? 2;
-  const listed = normalizeDims(opts.dim ?? null, x.ndim);
-  const dims = listed === null || listed.length === 0 ? allDims(x.ndim) : listed;
-  const keep = opts.keepdim ?? false;
-  const out = vectorNorm(x, p, dims, keep);
-  return record("LinalgVectorNormBackward0", [x], out, () => ({
+  if (dtype !== null && dtype.category !== Category.Floating) {
+    throw new RuntimeError(
+      `linalg.vector_norm: dtype should be floating point or complex, but got ${dtype.scalarTypeName}`,
+    );
+  }
+  const x = dtype === null ? input : castNoGraph(input, dtype);
+  const p = Number(ord);
+  const dims = reduceDims(dim, x.ndim);
+  const out = vectorNorm(x, p, dims, keepdim, true);
+  return record("LinalgVectorNormBackward0", [input], out, () => ({
     self: x,
     result: out,
     ord: p,
     dims,
-    keepdim: keep,
+    keepdim,
   }));
 }
+
+// ---- logsumexp and the scans ----
 
 /** torch.logsumexp(input, dim, keepdim=False): log(sum(exp(x))) computed stably as PyTorch does. */
-export function logsumexp(
-  input: Tensor,
-  dim: DimArg | { dim: DimArg; keepdim?: boolean },
-  keepdim?: boolean,
-): Tensor {
-  checkTensor(input, "logsumexp");
-  const opts = isOptions(dim) ? (dim as { dim: DimArg; keepdim?: boolean }) : { dim, keepdim };
-  const listed = normalizeDims(opts.dim ?? null, input.ndim);
-  const dims = listed === null || listed.length === 0 ? allDims(input.ndim) : listed;
-  const keep = opts.keepdim ?? false;
+export function logsumexp(input: Tensor, dim: number[], keepdim = false): Tensor {
+  const dims = reduceDims(dim, input.ndim);
+  const floatDtype = input.dtype.category === Category.Floating ? input.dtype : defaultFloatDtype();
   const out = no_grad(() => {
-    const floatDtype = input.dtype.category === Category.Floating ? input.dtype : defaultFloatDtype();
-    const x = input.detach().to(floatDtype);
-    if (x.numel() === 0) return x.exp().sum(dims, keep).log();
+    const x = castNoGraph(input, floatDtype);
+    if (x.numel() === 0) return log(sum(exp(x), dims, keepdim));
     // Infinite maxes are replaced by 0 before subtracting, so all -inf rows give -inf, not NaN.
-    const maxes = fromData(
-      backend().reduce("max", x._view(), dims, floatDtype),
-      reducedShape(x.shape, dims, true),
-      floatDtype,
-    );
-    const safe = where(maxes.abs().ne(Infinity), maxes, 0);
-    const squeezed = keep ? safe : safe.reshape(reducedShape(x.shape, dims, false));
-    return x.sub(safe).exp().sum(dims, keep).log().add(squeezed);
+    const maxes = reduceNoGraph("max", x, dims, true);
+    const finite = binaryKernel("ne", abs(maxes), scalarTensor(Infinity, floatDtype), floatDtype, bool);
+    const safe = where(finite, maxes, 0);
+    const squeezed = keepdim ? safe : fromData(safe.values(), reducedShape(x.shape, dims, false), floatDtype);
+    return add(log(sum(exp(sub(x, safe)), dims, keepdim)), squeezed);
   });
-  return record("LogsumexpBackward0", [input], out, () => ({
-    self: input,
-    result: out,
-    dims,
-    keepdim: keep,
-  }));
+  return record("LogsumexpBackward0", [input], out, () => ({ self: input, result: out, dims, keepdim }));
 }
 
-function scan(
-  fn: "cumsum" | "cumprod",
-  input: Tensor,
-  dim: number | { dim: number; dtype?: DType | string | null },
-  dtypeArg?: DType | string | null,
-) {
-  checkTensor(input, fn);
-  const opts = isOptions(dim)
-    ? (dim as { dim: number; dtype?: DType | string | null })
-    : { dim, dtype: dtypeArg };
-  if (typeof opts.dim !== "number") {
-    throw new TypeError(`${fn}() missing required argument 'dim' (pos 1)`);
-  }
-  const d = normalizeDim(opts.dim, input.ndim);
-  const dtype =
-    opts.dtype !== undefined && opts.dtype !== null
-      ? toDType(opts.dtype)
-      : input.dtype.category === Category.Floating
-        ? input.dtype
-        : int64;
-  const x = input.dtype === dtype ? input : input.detach().to(dtype);
+function scan(fn: "cumsum" | "cumprod", input: Tensor, dim: number, dtype: DType): Tensor {
+  const d = normalizeDim(dim, input.ndim);
+  if (dtype === bool) throw new RuntimeError(`"${fn}_out_cpu" not implemented for 'Bool'`);
+  const x = castNoGraph(input, dtype);
   const data = input.ndim === 0 ? x.values().slice() : backend().scan(fn, x._view(), d, dtype);
   const out = fromData(data, input.shape, dtype);
   if (fn === "cumsum")
@@ -257,32 +322,100 @@ function scan(
   return record("CumprodBackward0", [input], out, () => ({ self: input, result: out, dim: d }));
 }
 
-/** torch.cumsum(input, dim, { dtype }): inclusive running sums along dim. */
-export function cumsum(
-  input: Tensor,
-  dim: number | { dim: number; dtype?: DType | string | null },
-  dtype?: DType | string | null,
-): Tensor {
-  return scan("cumsum", input, dim, dtype);
+/** A scan's dtype: the requested one, else floats keep theirs and integers and bools accumulate in int64. */
+const scanDtype = (input: Tensor, dtype: DType | null): DType =>
+  dtype ?? (input.dtype.category === Category.Floating ? input.dtype : int64);
+
+/** torch.cumsum(input, dim, *, dtype): inclusive running sums along dim. */
+export function cumsum(input: Tensor, dim: number, dtype: DType | null = null): Tensor {
+  return scan("cumsum", input, dim, scanDtype(input, dtype));
 }
 
-/** torch.cumprod(input, dim, { dtype }): inclusive running products along dim. */
-export function cumprod(
-  input: Tensor,
-  dim: number | { dim: number; dtype?: DType | string | null },
-  dtype?: DType | string | null,
-): Tensor {
-  return scan("cumprod", input, dim, dtype);
+/** torch.cumprod(input, dim, *, dtype): inclusive running products along dim. */
+export function cumprod(input: Tensor, dim: number, dtype: DType | null = null): Tensor {
+  return scan("cumprod", input, dim, scanDtype(input, dtype));
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    var: AsMethod<typeof var_>;
-    std: AsMethod<typeof std>;
-    norm: AsMethod<typeof norm>;
-    logsumexp: AsMethod<typeof logsumexp>;
-    cumsum: AsMethod<typeof cumsum>;
-    cumprod: AsMethod<typeof cumprod>;
+/** Tensor.cumsum_ / cumprod_: the scan in self's own dtype, which a given dtype must equal. */
+function scanInPlace(fn: "cumsum" | "cumprod", self: Tensor, dim: number, dtype: DType | null): Tensor {
+  if (dtype !== null && dtype !== self.dtype) {
+    throw new RuntimeError(
+      `Bad in-place call: input tensor dtype ${cppTypeName(self.dtype)} and output tensor dtype ${cppTypeName(dtype)} should match`,
+    );
   }
+  return inPlace(self, (x) => scan(fn, x, dim, self.dtype));
 }
-installMethods({ var: var_, std, norm, logsumexp, cumsum, cumprod });
+
+// out= checks PyTorch's meta functions make before computing.
+defineOutCheck(["logsumexp"], (out) => {
+  const dtype = (out as Tensor).dtype;
+  if (dtype.category !== Category.Floating) {
+    throw new RuntimeError(
+      `logsumexp(): Expected floating point type for result tensor, but got: ${dtype.scalarTypeName}`,
+    );
+  }
+});
+defineOutCheck(["linalg_vector_norm"], (out, args) => {
+  const input = args[0] as Tensor;
+  checkOutDtype(out as Tensor, (args[4] as DType | null) ?? input.dtype);
+});
+
+defineOps(
+  "torch",
+  {
+    "var(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor":
+      var_,
+    "var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None) -> Tensor":
+      (input, dim, unbiased, keepdim) => var_(input, dim, unbiased ? 1 : 0, keepdim),
+    "var(Tensor input, bool unbiased=True) -> Tensor": (input, unbiased) =>
+      var_(input, null, unbiased ? 1 : 0),
+    "var(Tensor input, DimnameList[1] dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor":
+      null,
+    "var(Tensor input, DimnameList[1] dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None) -> Tensor":
+      null,
+    "std(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor":
+      std,
+    "std(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None) -> Tensor":
+      (input, dim, unbiased, keepdim) => std(input, dim, unbiased ? 1 : 0, keepdim),
+    "std(Tensor input, bool unbiased=True) -> Tensor": (input, unbiased) =>
+      std(input, null, unbiased ? 1 : 0),
+    "std(Tensor input, DimnameList[1] dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor":
+      null,
+    "std(Tensor input, DimnameList[1] dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None) -> Tensor":
+      null,
+    "logsumexp(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None) -> Tensor":
+      logsumexp,
+    "logsumexp(Tensor input, DimnameList[1] dim, bool keepdim=False, *, Tensor out=None) -> Tensor": null,
+    "cumsum(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": cumsum,
+    "cumsum(Tensor input, Dimname dim, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": null,
+    "cumprod(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": cumprod,
+    "cumprod(Tensor input, Dimname dim, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": null,
+  },
+  { methods: true },
+);
+
+defineMethods({
+  "cumsum_(int64_t dim, *, ScalarType? dtype=None) -> Tensor": (self, dim, dtype) =>
+    scanInPlace("cumsum", self, dim, dtype),
+  "cumsum_(Dimname dim, *, ScalarType? dtype=None) -> Tensor": null,
+  "cumprod_(int64_t dim, *, ScalarType? dtype=None) -> Tensor": (self, dim, dtype) =>
+    scanInPlace("cumprod", self, dim, dtype),
+  "cumprod_(Dimname dim, *, ScalarType? dtype=None) -> Tensor": null,
+});
+
+defineOps(
+  "torch.linalg",
+  {
+    "linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor":
+      linalg_vector_norm,
+  },
+  { publicNames: { linalg_vector_norm: "vector_norm" } },
+);
+
+definePython("torch", {
+  "norm(input: Tensor, p='fro', dim=None, keepdim=False, out=None, dtype=None) -> Tensor": norm,
+});
+definePython("Tensor", {
+  "Tensor.norm(p='fro', dim=None, keepdim=False, dtype=None) -> Tensor": (self, p, dim, keepdim, dtype) =>
+    norm(self, p, dim, keepdim, null, dtype),
+});

@@ -1,9 +1,13 @@
 // Shape and view ops. Views share storage with their input (and so its version counter).
-import { IndexError, RuntimeError, ValueError } from "../errors.js";
+import { IndexError, NotImplementedError, RuntimeError, ValueError } from "../errors.js";
 import { emitWarning } from "../warnings.js";
+import { channels_last, contiguous_format, MemoryFormat } from "../tensor/device.js";
+import { bool as boolDtype, type DType } from "../tensor/dtype.js";
 import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { checkTensor, installMethods, record, type AsMethod } from "./core.js";
+import { defineMethods, defineOps } from "../signatures/registry.js";
+import { Category } from "../tensor/dtype.js";
+import { record } from "./core.js";
 
 /** @internal A tensor viewing `base`'s storage with new geometry. */
 export function makeView(
@@ -17,28 +21,30 @@ export function makeView(
   return view;
 }
 
-/** Resolves one -1 in a requested shape, with PyTorch's errors. */
+/** PyTorch's infer_size: resolves one -1 in a requested shape, with its errors in its order. */
 function inferShape(shape: readonly number[], n: number): number[] {
   const out = [...shape];
-  const infer = out.indexOf(-1);
-  if (out.some((d, i) => d === -1 && i !== infer))
-    throw new RuntimeError("only one dimension can be inferred");
-  for (const d of out) {
-    if (!Number.isInteger(d) || d < -1) throw new RuntimeError(`invalid shape dimension ${d}`);
+  let infer = -1;
+  let known = 1;
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i];
+    if (d === -1) {
+      if (infer >= 0) throw new RuntimeError("only one dimension can be inferred");
+      infer = i;
+    } else if (d >= 0) known *= d;
+    else throw new RuntimeError(`invalid shape dimension ${d}`);
   }
-  if (infer >= 0) {
-    const known = numel(out.filter((_, i) => i !== infer));
-    if (known === 0 || n % known !== 0)
-      throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
-    out[infer] = n / known;
+  if (n === known || (infer >= 0 && known > 0 && n % known === 0)) {
+    if (infer >= 0) {
+      if (known === 0)
+        throw new RuntimeError(
+          `cannot reshape tensor of 0 elements into shape [${shape.join(", ")}] because the unspecified dimension size -1 can be any value and is ambiguous`,
+        );
+      out[infer] = n / known;
+    }
+    return out;
   }
-  if (numel(out) !== n)
-    throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
-  return out;
-}
-
-function shapeArg(shape: readonly number[] | number, rest: number[]): number[] {
-  return typeof shape === "number" ? [shape, ...rest] : [...shape];
+  throw new RuntimeError(`shape '[${shape.join(", ")}]' is invalid for input of size ${n}`);
 }
 
 /**
@@ -77,9 +83,8 @@ function viewStrides(oldShape: readonly number[], oldStrides: readonly number[],
 }
 
 /** torch.reshape: a view when the strides allow it, a copy otherwise. */
-export function reshape(input: Tensor, shape: readonly number[] | number, ...rest: number[]): Tensor {
-  checkTensor(input, "reshape");
-  const target = inferShape(shapeArg(shape, rest), input.numel());
+export function reshape(input: Tensor, shape: readonly number[]): Tensor {
+  const target = inferShape(shape, input.numel());
   const selfShape = input.shape;
   const strides = viewStrides(input.shape, input._strides, target);
   if (strides) {
@@ -91,9 +96,8 @@ export function reshape(input: Tensor, shape: readonly number[] | number, ...res
 }
 
 /** Tensor.view: always a view; fails (like PyTorch) when the strides don't allow one. */
-export function view(input: Tensor, shape: readonly number[] | number, ...rest: number[]): Tensor {
-  checkTensor(input, "view");
-  const target = inferShape(shapeArg(shape, rest), input.numel());
+export function view(input: Tensor, shape: readonly number[]): Tensor {
+  const target = inferShape(shape, input.numel());
   const strides = viewStrides(input.shape, input._strides, target);
   if (!strides) {
     throw new RuntimeError(
@@ -105,22 +109,64 @@ export function view(input: Tensor, shape: readonly number[] | number, ...rest: 
   return record("ViewBackward0", [input], makeView(input, target, strides), () => ({ selfShape }));
 }
 
+/**
+ * Tensor.view(dtype): the same bytes read as another dtype. Each dtype keeps its own typed array here, so
+ * only a view as the same element type is possible; PyTorch's errors for impossible views come first.
+ */
+function viewDtype(input: Tensor, dtype: DType): Tensor {
+  if (dtype !== input.dtype && dtype.itemsize !== input.dtype.itemsize) {
+    const what = `to view ${input.dtype.scalarTypeName} as ${dtype.scalarTypeName} (different element sizes)`;
+    if (input.ndim === 0) throw new RuntimeError(`self.dim() cannot be 0 ${what}`);
+    const last = input.ndim - 1;
+    const ratio = dtype.itemsize / input.dtype.itemsize;
+    if (ratio > 1 && input.shape[last] % ratio !== 0)
+      throw new RuntimeError(
+        `self.size(-1) must be divisible by ${ratio} ${what}, but got ${input.shape[last]}`,
+      );
+    if (input._strides[last] !== 1)
+      throw new RuntimeError(`self.stride(-1) must be 1 ${what}, but got ${input._strides[last]}`);
+    if (ratio > 1) {
+      if (input._offset % ratio !== 0)
+        throw new RuntimeError(
+          `self.storage_offset() must be divisible by ${ratio} ${what}, but got ${input._offset}`,
+        );
+      for (let d = 0; d < last; d++) {
+        if (input._strides[d] % ratio !== 0)
+          throw new RuntimeError(
+            `self.stride(${d}) must be divisible by ${ratio} ${what}, but got ${input._strides[d]}`,
+          );
+      }
+    }
+  }
+  if (dtype !== input.dtype) {
+    throw new NotImplementedError(
+      `tensorgrad cannot view a ${input.dtype.scalarTypeName} tensor as ${dtype.scalarTypeName}: each dtype keeps its values in its own typed array, so their bytes cannot be reinterpreted`,
+    );
+  }
+  // Not differentiable in PyTorch either: the result never requires grad.
+  return makeView(input, input.shape, [...input._strides]);
+}
+
+/** How PyTorch's expand error names a tensor's type. */
+function legacyTypeName(dtype: DType): string {
+  return dtype === boolDtype ? "CPUBoolType" : `torch.${dtype.scalarTypeName}Tensor`;
+}
+
 /** Tensor.expand: broadcast size-1 dims (and new leading dims) without copying; -1 keeps a dim. */
-export function expand(input: Tensor, shape: readonly number[] | number, ...rest: number[]): Tensor {
-  checkTensor(input, "expand");
-  const target = shapeArg(shape, rest);
-  const lead = target.length - input.ndim;
+export function expand(input: Tensor, size: readonly number[], implicit = false): Tensor {
+  void implicit; // only marks broadcasting PyTorch itself inserted
+  const lead = size.length - input.ndim;
   if (lead < 0) {
     throw new RuntimeError(
-      `expand(torch.FloatTensor{[${input.shape.join(", ")}]}, size=[${target.join(", ")}]): the number of sizes provided (${target.length}) must be greater or equal to the number of dimensions in the tensor (${input.ndim})`,
+      `expand(${legacyTypeName(input.dtype)}{[${input.shape.join(", ")}]}, size=[${size.join(", ")}]): the number of sizes provided (${size.length}) must be greater or equal to the number of dimensions in the tensor (${input.ndim})`,
     );
   }
   const outShape: number[] = [];
   const strides: number[] = [];
-  for (let i = 0; i < target.length; i++) {
-    const want = target[i];
+  for (let i = 0; i < size.length; i++) {
+    const want = size[i];
     if (i < lead) {
-      if (want < 0)
+      if (want === -1)
         throw new RuntimeError(
           `The expanded size of the tensor (${want}) isn't allowed in a leading, non-existing dimension ${i}`,
         );
@@ -129,26 +175,26 @@ export function expand(input: Tensor, shape: readonly number[] | number, ...rest
       continue;
     }
     const have = input.shape[i - lead];
-    const size = want === -1 ? have : want;
-    if (have !== size && have !== 1) {
+    const target = want === -1 ? have : want;
+    if (have !== target && have !== 1) {
       throw new RuntimeError(
-        `The expanded size of the tensor (${size}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: [${target.join(", ")}].  Tensor sizes: [${input.shape.join(", ")}]`,
+        `The expanded size of the tensor (${target}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: [${size.join(", ")}].  Tensor sizes: [${input.shape.join(", ")}]`,
       );
     }
-    outShape.push(size);
-    strides.push(have === size ? input._strides[i - lead] : 0);
+    outShape.push(target);
+    strides.push(have === target ? input._strides[i - lead] : 0);
   }
-  if (outShape.length === input.ndim && outShape.every((d, i) => d === input.shape[i])) {
-    return record("ExpandBackward0", [input], makeView(input, outShape, input._strides.slice()), () => ({
-      selfShape: input.shape,
-    }));
-  }
+  if (outShape.some((d) => d < 0)) throw new RuntimeError("numel: integer multiplication overflow");
   const selfShape = input.shape;
   return record("ExpandBackward0", [input], makeView(input, outShape, strides), () => ({ selfShape }));
 }
 
+/** Tensor.expand_as(other): expand to other's shape. */
+export function expand_as(input: Tensor, other: Tensor): Tensor {
+  return expand(input, other.shape);
+}
+
 export function unsqueeze(input: Tensor, dim: number): Tensor {
-  checkTensor(input, "unsqueeze");
   const d = normalizeDim(dim, input.ndim + 1);
   const shape = [...input.shape];
   const strides = [...input._strides];
@@ -159,7 +205,6 @@ export function unsqueeze(input: Tensor, dim: number): Tensor {
 
 /** torch.squeeze(input) drops every size-1 dim; squeeze(input, dim) only that one. */
 export function squeeze(input: Tensor, dim?: number): Tensor {
-  checkTensor(input, "squeeze");
   const drop = dim === undefined ? null : normalizeDim(dim, input.ndim);
   const keep = input.shape.map((s, i) => (drop === null ? s !== 1 : i !== drop || s !== 1));
   const selfShape = input.shape;
@@ -178,58 +223,81 @@ export function unsqueezeDims(input: Tensor, dims: readonly number[]): Tensor {
   return out;
 }
 
+/** Strides of a 4-d tensor laid out channels last (NHWC in memory). */
+function channelsLastStrides(shape: readonly number[]): number[] {
+  const [, c, h, w] = shape;
+  return [c * h * w, 1, w * c, c];
+}
+
 /** A contiguous tensor with the same values: this tensor itself when already contiguous. */
-export function contiguous(input: Tensor): Tensor {
-  checkTensor(input, "contiguous");
+export function contiguous(input: Tensor, memory_format: MemoryFormat = contiguous_format): Tensor {
+  if (memory_format === channels_last) return channelsLastContiguous(input);
+  if (memory_format !== contiguous_format)
+    throw new RuntimeError(
+      `${memory_format.name.split("_")[0]} memory format is unsupported by the contiguous operator`,
+    );
   if (input.is_contiguous()) return input;
-  const data = input.values();
-  const out = Tensor._fromData(data, input.shape, input.dtype);
+  const out = Tensor._fromData(input.values(), input.shape, input.dtype);
+  return record("CloneBackward0", [input], out, () => ({}));
+}
+
+function channelsLastContiguous(input: Tensor): Tensor {
+  if (input.ndim !== 4) throw new RuntimeError("required rank 4 tensor to use channels_last format");
+  const strides = channelsLastStrides(input.shape);
+  if (input.shape.every((s, d) => s === 1 || input._strides[d] === strides[d])) return input;
+  const nhwc = makeView(
+    input,
+    [0, 2, 3, 1].map((d) => input.shape[d]),
+    [0, 2, 3, 1].map((d) => input._strides[d]),
+  );
+  const data = Tensor._fromData(nhwc.values(), nhwc.shape, input.dtype);
+  const out = new Tensor(data._storage, input.shape, strides, 0, input.dtype);
   return record("CloneBackward0", [input], out, () => ({}));
 }
 
 /** torch.flatten: merges dims start_dim..end_dim into one (a view when the strides allow it). */
 export function flatten(input: Tensor, start_dim = 0, end_dim = -1): Tensor {
-  checkTensor(input, "flatten");
-  if (input.ndim === 0) return reshape(input, [1]);
   const start = normalizeDim(start_dim, input.ndim);
   const end = normalizeDim(end_dim, input.ndim);
+  if (input.ndim === 0) return reshape(input, [1]);
   if (start > end) throw new RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim");
   if (start === end) return input;
   const merged = numel(input.shape.slice(start, end + 1));
   return reshape(input, [...input.shape.slice(0, start), merged, ...input.shape.slice(end + 1)]);
 }
 
-/** Tensor.unflatten(dim, sizes): splits one dim into several (one size may be -1). */
+/** torch.unflatten(x, dim, sizes): splits one dim into several (one size may be -1). */
 export function unflatten(input: Tensor, dim: number, sizes: readonly number[]): Tensor {
-  checkTensor(input, "unflatten");
   const d = normalizeDim(dim, input.ndim);
   if (sizes.length === 0) throw new RuntimeError("unflatten: sizes must be non-empty");
   const size = input.shape[d];
-  const inferred = sizes.filter((s) => s === -1).length;
-  if (inferred > 1)
-    throw new RuntimeError("unflatten got an unexpected error:\nonly one dimension can be inferred");
-  const known = numel(sizes.filter((s) => s !== -1));
-  const resolved =
-    inferred === 1 && known !== 0 && size % known === 0
-      ? sizes.map((s) => (s === -1 ? size / known : s))
-      : sizes;
-  if (numel(resolved) !== size || resolved.includes(-1)) {
-    throw new RuntimeError(
-      `unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${dim} (${size}) in the input tensor`,
-    );
+  let resolved: number[];
+  try {
+    resolved = inferShape(sizes, size);
+  } catch (e) {
+    // PyTorch rewords infer_size's std::runtime_errors (not its other checks).
+    const message = (e as Error).message;
+    if (message.includes("is invalid for input of size"))
+      throw new RuntimeError(
+        `unflatten: Provided sizes [${sizes.join(", ")}] don't multiply up to the size of dim ${d} (${size}) in the input tensor`,
+      );
+    if (message === "only one dimension can be inferred")
+      throw new RuntimeError(`unflatten got an unexpected error:\n${message}`);
+    throw e;
   }
   return view(input, [...input.shape.slice(0, d), ...resolved, ...input.shape.slice(d + 1)]);
 }
 
 /** Swaps two dims (a view). */
 export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
-  checkTensor(input, "transpose");
   const a = normalizeDim(dim0, input.ndim);
   const b = normalizeDim(dim1, input.ndim);
   return record("TransposeBackward0", [input], swapped(input, a, b), () => ({ dim0: a, dim1: b }));
 }
 
 function swapped(input: Tensor, a: number, b: number): Tensor {
+  // A 0-dim tensor has dims -1 and 0 to name (both the tensor itself): swapping them changes nothing.
+  if (input.ndim === 0) return makeView(input, input.shape, input._strides);
   const shape = [...input.shape];
   const strides = [...input._strides];
   [shape[a], shape[b]] = [shape[b], shape[a]];
@@ -237,28 +305,14 @@ function swapped(input: Tensor, a: number, b: number): Tensor {
   return makeView(input, shape, strides);
 }
 
-/** NumPy's name for transpose. */
-export function swapaxes(input: Tensor, axis0: number, axis1: number): Tensor {
-  checkTensor(input, "swapaxes");
-  return transpose(input, axis0, axis1);
-}
-export const swapdims = swapaxes;
-
-function dimsArg(dims: readonly number[] | number | undefined, rest: number[]): number[] {
-  if (dims === undefined) return [];
-  return typeof dims === "number" ? [dims, ...rest] : [...dims];
-}
-
 /** Reorders the dims (a view): permute(x, [2, 0, 1]) or x.permute(2, 0, 1). */
-export function permute(input: Tensor, dims: readonly number[] | number, ...rest: number[]): Tensor {
-  checkTensor(input, "permute");
-  const order = dimsArg(dims, rest);
-  if (order.length !== input.ndim) {
+export function permute(input: Tensor, dims: readonly number[]): Tensor {
+  if (dims.length !== input.ndim) {
     throw new RuntimeError(
-      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${input.ndim} is not equal to len(dims) = ${order.length}`,
+      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${input.ndim} is not equal to len(dims) = ${dims.length}`,
     );
   }
-  const wrapped = order.map((d) => normalizeDim(d, input.ndim));
+  const wrapped = dims.map((d) => normalizeDim(d, input.ndim));
   if (new Set(wrapped).size !== wrapped.length)
     throw new RuntimeError("permute(): duplicate dims are not allowed.");
   const out = makeView(
@@ -271,7 +325,6 @@ export function permute(input: Tensor, dims: readonly number[] | number, ...rest
 
 /** Transposes a matrix; 0-d and 1-d tensors come back as they are (still a view). */
 export function t(input: Tensor): Tensor {
-  checkTensor(input, "t");
   if (input.ndim > 2)
     throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${input.ndim}D`);
   const out = input.ndim === 2 ? swapped(input, 0, 1) : makeView(input, input.shape, [...input._strides]);
@@ -284,7 +337,6 @@ export function movedim(
   source: number | readonly number[],
   destination: number | readonly number[],
 ): Tensor {
-  checkTensor(input, "movedim");
   const src = typeof source === "number" ? [source] : [...source];
   const dst = typeof destination === "number" ? [destination] : [...destination];
   if (src.length !== dst.length) {
@@ -304,7 +356,6 @@ export function movedim(
   for (let i = 0, r = 0; i < order.length; i++) if (order[i] === -1) order[i] = rest[r++];
   return permute(input, order);
 }
-export const moveaxis = movedim;
 
 /** Tensor.mT: the last two dims swapped. */
 function matrixTranspose(input: Tensor): Tensor {
@@ -332,32 +383,18 @@ function numpyTranspose(input: Tensor): Tensor {
   return permute(input, [...Array(input.ndim).keys()].reverse());
 }
 
-/** Tensor.expand_as(other): expand to other's shape. */
-export function expand_as(input: Tensor, other: Tensor): Tensor {
-  checkTensor(input, "expand_as");
-  checkTensor(other, "expand_as", "other");
-  return expand(input, other.shape);
-}
-
 /** x.select(dim, i) is Python's x[..., i, ...]: drops the dim (a view). */
 export function select(input: Tensor, dim: number, index: number): Tensor {
-  checkTensor(input, "select");
   if (input.ndim === 0) throw new IndexError("select() cannot be applied to a 0-dim tensor.");
   const d = normalizeDim(dim, input.ndim);
   const size = input.shape[d];
-  if (!Number.isInteger(index)) throw new TypeError(`select(): argument 'index' must be int, not ${index}`);
   if (index < -size || index >= size) {
     throw new IndexError(
       `select(): index ${index} out of range for tensor of size [${input.shape.join(", ")}] at dimension ${d}`,
     );
   }
   const i = index < 0 ? index + size : index;
-  const out = makeView(
-    input,
-    input.shape.filter((_, k) => k !== d),
-    input._strides.filter((_, k) => k !== d),
-    input._offset + i * input._strides[d],
-  );
+  const out = selectView(input, d, i);
   const selfShape = input.shape;
   return record("SelectBackward0", [input], out, () => ({ selfShape, dim: d, index: i }));
 }
@@ -395,37 +432,32 @@ function recordedSlice(input: Tensor, d: number, start: number, end: number, ste
 }
 
 /**
- * Python's `x[start:end:step]` along one dim (a view): `x.slice(1, 1, null, 2)` is `x[:, 1::2]`.
- * Omitted or null bounds mean the whole dim; negative bounds count from the end; step must be positive.
+ * @internal Python's `x[start:end:step]` along one dim (a view): `slice(x, 1, 1, null, 2)` is `x[:, 1::2]`
+ * (PyTorch has no public slice op; its indexing does this). Null bounds mean the whole dim; negative bounds
+ * count from the end; step must be positive.
  */
 export function slice(
   input: Tensor,
   dim = 0,
   start: number | null = null,
   end: number | null = null,
-  step: number | null = 1,
+  step = 1,
 ): Tensor {
-  checkTensor(input, "slice");
-  for (const [name, v] of [
-    ["start", start],
-    ["end", end],
-    ["step", step],
-  ] as const) {
-    if (v !== null && v !== undefined && !Number.isInteger(v))
-      throw new TypeError(`slice indices must be integers or None, but got ${name}=${v}`);
-  }
-  const st = step ?? 1;
-  if (st === 0) throw new ValueError("slice step cannot be zero");
-  if (st < 0) throw new ValueError("step must be greater than zero");
+  if (step === 0) throw new ValueError("slice step cannot be zero");
+  if (step < 0) throw new ValueError("step must be greater than zero");
   if (input.ndim === 0) throw new IndexError("slice() cannot be applied to a 0-dim tensor.");
   const d = normalizeDim(dim, input.ndim);
-  const [s, e] = clampSlice(input.shape[d], start ?? null, end ?? null);
-  return recordedSlice(input, d, s, e, st);
+  const [s, e] = clampSlice(input.shape[d], start, end);
+  return recordedSlice(input, d, s, e, step);
 }
 
 /** torch.narrow(x, dim, start, length): `length` elements from `start` along dim (a view). */
-export function narrow(input: Tensor, dim: number, start: number, length: number): Tensor {
-  checkTensor(input, "narrow");
+export function narrow(input: Tensor, dim: number, start: number | Tensor, length: number): Tensor {
+  if (start instanceof Tensor) {
+    if (start.ndim !== 0 || start.dtype.category !== Category.Integral)
+      throw new RuntimeError("start must be an 0-dim integral Tensor.");
+    start = start.item() as number;
+  }
   if (input.ndim === 0) throw new RuntimeError("narrow() cannot be applied to a 0-dim tensor.");
   const d = normalizeDim(dim, input.ndim);
   const size = input.shape[d];
@@ -466,24 +498,6 @@ export function sliceViewClamped(
 
 declare module "../tensor/tensor.js" {
   interface Tensor {
-    reshape: AsMethod<typeof reshape>;
-    view: AsMethod<typeof view>;
-    expand: AsMethod<typeof expand>;
-    expand_as: AsMethod<typeof expand_as>;
-    unsqueeze: AsMethod<typeof unsqueeze>;
-    squeeze: AsMethod<typeof squeeze>;
-    flatten: AsMethod<typeof flatten>;
-    unflatten: AsMethod<typeof unflatten>;
-    transpose: AsMethod<typeof transpose>;
-    swapaxes: AsMethod<typeof swapaxes>;
-    swapdims: AsMethod<typeof swapaxes>;
-    permute: AsMethod<typeof permute>;
-    t: AsMethod<typeof t>;
-    movedim: AsMethod<typeof movedim>;
-    moveaxis: AsMethod<typeof movedim>;
-    select: AsMethod<typeof select>;
-    slice: AsMethod<typeof slice>;
-    narrow: AsMethod<typeof narrow>;
     /** The last two dims swapped (a view), like PyTorch's `x.mT`. */
     readonly mT: Tensor;
     /** Real tensors: the same as mT. */
@@ -492,26 +506,6 @@ declare module "../tensor/tensor.js" {
     readonly T: Tensor;
   }
 }
-installMethods({
-  reshape,
-  view,
-  expand,
-  expand_as,
-  unsqueeze,
-  squeeze,
-  flatten,
-  unflatten,
-  transpose,
-  swapaxes,
-  swapdims: swapaxes,
-  permute,
-  t,
-  movedim,
-  moveaxis: movedim,
-  select,
-  slice,
-  narrow,
-});
 for (const [name, get] of [
   ["mT", matrixTranspose],
   ["mH", matrixTranspose],
@@ -525,4 +519,49 @@ for (const [name, get] of [
   });
 }
 
-export * from "./join.js";
+defineOps(
+  "torch",
+  {
+    "reshape(Tensor input, SymIntArrayRef shape) -> Tensor": reshape,
+    "unsqueeze(Tensor input, int64_t dim) -> Tensor": unsqueeze,
+    "squeeze(Tensor input) -> Tensor": squeeze,
+    "squeeze(Tensor input, int64_t dim) -> Tensor": squeeze,
+    "squeeze(Tensor input, Dimname dim) -> Tensor": null,
+    // Names the flattened dim: the result would be a named tensor.
+    "flatten(Tensor input, int64_t start_dim, int64_t end_dim, Dimname out_dim) -> Tensor": () => {
+      throw new RuntimeError("tensorgrad does not support named tensors (dimension names)");
+    },
+    "flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1) -> Tensor": flatten,
+    "flatten(Tensor input, Dimname start_dim, Dimname end_dim, Dimname out_dim) -> Tensor": null,
+    "flatten(Tensor input, DimnameList dims, Dimname out_dim) -> Tensor": null,
+    "transpose(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": transpose,
+    "transpose(Tensor input, Dimname dim0, Dimname dim1) -> Tensor": null,
+    "swapaxes(Tensor input, int64_t axis0, int64_t axis1) -> Tensor": transpose,
+    "swapdims(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": transpose,
+    "permute(Tensor input, IntArrayRef dims) -> Tensor": permute,
+    "t(Tensor input) -> Tensor": t,
+    "movedim(Tensor input, int64_t source, int64_t destination) -> Tensor": movedim,
+    "movedim(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": movedim,
+    "moveaxis(Tensor input, int64_t source, int64_t destination) -> Tensor": movedim,
+    "moveaxis(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": movedim,
+    "select(Tensor input, int64_t dim, int64_t index) -> Tensor": select,
+    "select(Tensor input, Dimname dim, int64_t index) -> Tensor": null,
+    "narrow(Tensor input, int64_t dim, Tensor start, int64_t length) -> Tensor": narrow,
+    "narrow(Tensor input, int64_t dim, int64_t start, int64_t length) -> Tensor": narrow,
+  },
+  { methods: true },
+);
+
+// Tensor.unflatten is written in Python (join.ts declares it); torch.unflatten is native.
+defineOps("torch", {
+  "unflatten(Tensor input, Dimname dim, IntArrayRef sizes, DimnameList names) -> Tensor": null,
+  "unflatten(Tensor input, int64_t dim, IntArrayRef sizes) -> Tensor": unflatten,
+});
+
+defineMethods({
+  "view(ScalarType dtype) -> Tensor": viewDtype,
+  "view(SymIntArrayRef size) -> Tensor": view,
+  "expand(SymIntArrayRef size, *, bool implicit=False) -> Tensor": expand,
+  "expand_as(Tensor other) -> Tensor": expand_as,
+});
+// Tensor.contiguous is declared with the conversions (conversion.ts); `contiguous` here takes its memory_format.

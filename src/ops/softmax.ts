@@ -1,69 +1,55 @@
-// torch.softmax / torch.log_softmax: argument handling and autograd here; the kernel (PyTorch's CPU arithmetic,
+// torch.softmax / torch.log_softmax: dtype handling and autograd here; the kernel (PyTorch's CPU arithmetic,
 // digit for digit) is the backend's softmax, or src/backend/js/softmax.ts for a backend without one.
 import { RuntimeError } from "../errors.js";
 import { backend } from "../backend/backend.js";
 import { softmax as jsSoftmax } from "../backend/js/softmax.js";
-import { Category, toDType, type DType } from "../tensor/dtype.js";
+import { defineOps } from "../signatures/registry.js";
+import { Category, type DType } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { checkTensor, fromData, installMethods, record, type AsMethod } from "./core.js";
-import { isOptions } from "./reduce_util.js";
+import { fromData, record } from "./core.js";
+import { checkOutDtype } from "./math.js";
+import { defineOutCheck } from "./out.js";
 
-interface SoftmaxOptions {
-  dim?: number | null;
-  dtype?: DType | string | null;
-}
-
-function softmaxLike(
-  fn: "softmax" | "log_softmax",
-  input: Tensor,
-  dimOrOpts: number | null | SoftmaxOptions | undefined,
-  dtypeArg?: DType | string | null,
-): Tensor {
-  checkTensor(input, fn);
-  const opts: SoftmaxOptions = isOptions(dimOrOpts) ? dimOrOpts : { dim: dimOrOpts, dtype: dtypeArg };
-  if (opts.dim === undefined) {
-    throw new TypeError(`${fn}() missing required argument 'dim' (pos 1)`);
-  }
-  if (opts.dim === null) {
-    throw new RuntimeError("Please look up dimensions by name, got: name = None.");
-  }
-  const dim = normalizeDim(opts.dim, input.ndim);
-  const x = opts.dtype !== undefined && opts.dtype !== null ? input.to(toDType(opts.dtype)) : input;
+function softmaxLike(fn: "softmax" | "log_softmax", input: Tensor, dim: number, dtype: DType | null): Tensor {
+  const d = normalizeDim(dim, input.ndim);
+  // With a dtype, PyTorch converts the input first (recording the conversion) and runs the kernel there.
+  const x = dtype !== null && dtype !== input.dtype ? input.to(dtype) : input;
   if (x.dtype.category !== Category.Floating) {
     // PyTorch 1.13 names log_softmax's other-dim kernel "softmax_kernel_impl" in this message too.
     const kernel =
-      input.ndim > 0 && dim === input.ndim - 1 ? `${fn}_lastdim_kernel_impl` : "softmax_kernel_impl";
+      input.ndim > 0 && d === input.ndim - 1 ? `${fn}_lastdim_kernel_impl` : "softmax_kernel_impl";
     throw new RuntimeError(`"${kernel}" not implemented for '${x.dtype.scalarTypeName}'`);
   }
   const kernel = backend().softmax ?? jsSoftmax;
-  const out = fromData(kernel(x._view(), dim, fn === "log_softmax"), x.shape, x.dtype);
-  if (fn === "softmax") return record("SoftmaxBackward0", [x], out, () => ({ result: out, dim }));
-  return record("LogSoftmaxBackward0", [x], out, () => ({ result: out, dim }));
+  const out = fromData(kernel(x._view(), d, fn === "log_softmax"), x.shape, x.dtype);
+  if (fn === "softmax") return record("SoftmaxBackward0", [x], out, () => ({ result: out, dim: d }));
+  return record("LogSoftmaxBackward0", [x], out, () => ({ result: out, dim: d }));
 }
 
-/** torch.softmax(input, dim, dtype?) = exp(x - max) / sum(exp(x - max)) along dim. */
-export function softmax(
-  input: Tensor,
-  dim: number | null | SoftmaxOptions,
-  dtype?: DType | string | null,
-): Tensor {
+/** torch.softmax(input, dim, dtype=None) = exp(x - max) / sum(exp(x - max)) along dim. */
+export function softmax(input: Tensor, dim: number, dtype: DType | null = null): Tensor {
   return softmaxLike("softmax", input, dim, dtype);
 }
 
-/** torch.log_softmax(input, dim, dtype?) = x - max - log(sum(exp(x - max))) along dim. */
-export function log_softmax(
-  input: Tensor,
-  dim: number | null | SoftmaxOptions,
-  dtype?: DType | string | null,
-): Tensor {
+/** torch.log_softmax(input, dim, dtype=None) = x - max - log(sum(exp(x - max))) along dim. */
+export function log_softmax(input: Tensor, dim: number, dtype: DType | null = null): Tensor {
   return softmaxLike("log_softmax", input, dim, dtype);
 }
 
-declare module "../tensor/tensor.js" {
-  interface Tensor {
-    softmax: AsMethod<typeof softmax>;
-    log_softmax: AsMethod<typeof log_softmax>;
-  }
-}
-installMethods({ softmax, log_softmax });
+// out= must already have the result's dtype (the requested one, else the input's).
+defineOutCheck(["softmax", "log_softmax"], (out, args) =>
+  checkOutDtype(out as Tensor, (args[2] as DType | null) ?? (args[0] as Tensor).dtype),
+);
+
+defineOps(
+  "torch",
+  {
+    "softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None) -> Tensor": softmax,
+    "softmax(Tensor input, Dimname dim, *, ScalarType? dtype=None) -> Tensor": null,
+    "log_softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None) -> Tensor":
+      log_softmax,
+    "log_softmax(Tensor input, Dimname dim, *, ScalarType? dtype=None) -> Tensor": null,
+  },
+  { methods: true },
+);

@@ -1,21 +1,18 @@
 // torch.optim.Adam and AdamW: PyTorch 1.13's _single_tensor_adam / _single_tensor_adamw (non-capturable path).
-import { RuntimeError, ValueError } from "../errors.js";
-import { maximum } from "../ops/functions.js";
+import { AssertionError, NotImplementedError, RuntimeError, ValueError } from "../errors.js";
+import { maximum } from "../ops/math.js";
+import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { tensor, zeros_like } from "../tensor/creation.js";
+import { add, neg } from "../ops/elementwise.js";
+import { add_, mul_ } from "../ops/inplace.js";
 import { Tensor } from "../tensor/tensor.js";
-import {
-  Optimizer,
-  pyNum,
-  type Closure,
-  type GroupBase,
-  type ParamsArg,
-  paramsWithGrad,
-} from "./optimizer.js";
+import { Optimizer, type GroupBase, paramsWithGrad } from "./optimizer.js";
+import { ONE, pyCompare, pyItem, pyStr, pyTuple, ZERO } from "./python.js";
 import { addcdiv_, addcmul_ } from "./tensor_ops.js";
 
 export interface AdamOptions {
   lr: number;
-  betas: [number, number];
+  betas: readonly [number, number];
   eps: number;
   weight_decay: number;
   amsgrad: boolean;
@@ -27,14 +24,34 @@ export interface AdamOptions {
 }
 export type AdamWOptions = Omit<AdamOptions, "differentiable" | "fused">;
 
-function validate(lr: number, betas: readonly number[], eps: number, weight_decay: number): void {
-  if (!(0.0 <= lr)) throw new ValueError(`Invalid learning rate: ${pyNum(lr)}`);
-  if (!(0.0 <= eps)) throw new ValueError(`Invalid epsilon value: ${pyNum(eps)}`);
-  if (!(0.0 <= betas[0] && betas[0] < 1.0))
-    throw new ValueError(`Invalid beta parameter at index 0: ${pyNum(betas[0])}`);
-  if (!(0.0 <= betas[1] && betas[1] < 1.0))
-    throw new ValueError(`Invalid beta parameter at index 1: ${pyNum(betas[1])}`);
-  if (!(0.0 <= weight_decay)) throw new ValueError(`Invalid weight_decay value: ${pyNum(weight_decay)}`);
+// lr, betas, eps and weight_decay are unannotated: PyTorch compares them with 0.0 and 1.0, and so do we.
+const ADAM_INIT = new PySignature(
+  "torch.optim",
+  "Adam.__init__(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad: bool = False, *, foreach: bool | None = None, maximize: bool = False, capturable: bool = False, differentiable: bool = False, fused: bool = False)",
+);
+const ADAM_STEP = new PySignature("torch.optim", "Adam.step(closure=None, *, grad_scaler=None)");
+const ADAMW_INIT = new PySignature(
+  "torch.optim",
+  "AdamW.__init__(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01, amsgrad: bool = False, *, maximize: bool = False, foreach: bool | None = None, capturable: bool = False)",
+);
+const ADAMW_STEP = new PySignature("torch.optim", "AdamW.step(closure=None)");
+
+/** The signature's default `betas`, a fresh tuple per optimizer (a caller's list is kept as given). */
+function betasOf(sig: PySignature<string>, betas: unknown): unknown {
+  const fallback = sig.signature.params.find((p) => p.name === "betas")!.defaultValue;
+  return betas === fallback ? pyTuple([...(fallback as number[])]) : betas;
+}
+
+function validate(lr: unknown, betas: unknown, eps: unknown, weight_decay: unknown): void {
+  if (!pyCompare(ZERO, "<=", lr)) throw new ValueError(`Invalid learning rate: ${pyStr(lr)}`);
+  if (!pyCompare(ZERO, "<=", eps)) throw new ValueError(`Invalid epsilon value: ${pyStr(eps)}`);
+  const [beta0, beta1] = [0, 1].map((i) => pyItem(betas, i));
+  if (!(pyCompare(ZERO, "<=", beta0) && pyCompare(beta0, "<", ONE)))
+    throw new ValueError(`Invalid beta parameter at index 0: ${pyStr(beta0)}`);
+  if (!(pyCompare(ZERO, "<=", beta1) && pyCompare(beta1, "<", ONE)))
+    throw new ValueError(`Invalid beta parameter at index 1: ${pyStr(beta1)}`);
+  if (!pyCompare(ZERO, "<=", weight_decay))
+    throw new ValueError(`Invalid weight_decay value: ${pyStr(weight_decay)}`);
 }
 
 type AdamGroup = GroupBase & Omit<AdamWOptions, "lr">;
@@ -56,18 +73,19 @@ function adamGroupStep(
       s.exp_avg_sq = zeros_like(p);
       if (amsgrad) s.max_exp_avg_sq = zeros_like(p);
     }
+    // tensorgrad has no CUDA tensors: PyTorch's assertion in _single_tensor_adam(w).
     if (capturable)
-      throw new RuntimeError("If capturable=True, params and state_steps must be CUDA tensors.");
-    let grad = maximize ? rawGrad.neg() : rawGrad;
+      throw new AssertionError("If capturable=True, params and state_steps must be CUDA tensors.");
+    let grad = maximize ? neg(rawGrad) : rawGrad;
     const exp_avg = s.exp_avg as Tensor;
     const exp_avg_sq = s.exp_avg_sq as Tensor;
     const step_t = s.step as Tensor;
-    step_t.add_(1);
-    if (decoupled) p.mul_(1 - lr * weight_decay);
-    else if (weight_decay !== 0) grad = grad.add(p, { alpha: weight_decay });
-    exp_avg.mul_(beta1).add_(grad, { alpha: 1 - beta1 });
-    addcmul_(exp_avg_sq.mul_(beta2), grad, grad, 1 - beta2);
-    const step = step_t.item();
+    add_(step_t, 1);
+    if (decoupled) mul_(p, 1 - lr * weight_decay);
+    else if (weight_decay !== 0) grad = add(grad, p, weight_decay);
+    add_(mul_(exp_avg, beta1), grad, 1 - beta1);
+    addcmul_(mul_(exp_avg_sq, beta2), grad, grad, 1 - beta2);
+    const step = Number(step_t.item());
     const bias_correction1 = 1 - beta1 ** step;
     const bias_correction2 = 1 - beta2 ** step;
     const step_size = lr / bias_correction1;
@@ -85,25 +103,34 @@ function adamGroupStep(
 }
 
 export class Adam extends Optimizer<AdamOptions> {
-  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    const {
-      lr = 1e-3,
-      betas = [0.9, 0.999],
-      eps = 1e-8,
-      weight_decay = 0,
-      amsgrad = false,
-      foreach = null,
-      maximize = false,
-      capturable = false,
-      differentiable = false,
-      fused = false,
-    } = options;
-    validate(lr, betas, eps, weight_decay);
-    if (differentiable)
-      throw new ValueError("differentiable=True is not supported by this library's optimizers");
-    const defaults: AdamOptions = {
+  protected static override restoredGroupDefaults = {
+    amsgrad: false,
+    maximize: false,
+    foreach: null,
+    capturable: false,
+    differentiable: false,
+    fused: false,
+  };
+  protected static override stepIsTensor = true;
+  constructor(...args: CallArgs<"Adam.__init__">) {
+    const [
+      params,
       lr,
-      betas: [betas[0], betas[1]],
+      rawBetas,
+      eps,
+      weight_decay,
+      amsgrad,
+      foreach,
+      maximize,
+      capturable,
+      differentiable,
+      fused,
+    ] = ADAM_INIT.bind(args);
+    const betas = betasOf(ADAM_INIT, rawBetas);
+    validate(lr, betas, eps, weight_decay);
+    const defaults = {
+      lr,
+      betas,
       eps,
       weight_decay,
       amsgrad,
@@ -114,10 +141,20 @@ export class Adam extends Optimizer<AdamOptions> {
       fused,
     };
     super(params, defaults);
-    if (fused) throw new RuntimeError("FusedAdam requires all the params to be CUDA, floating point");
+    if (fused) {
+      if (differentiable) throw new RuntimeError("`fused` cannot be `differentiable`");
+      throw new RuntimeError("FusedAdam requires all the params to be CUDA, floating point");
+    }
+    if (differentiable)
+      throw new NotImplementedError(
+        "tensorgrad's Adam does not support differentiable=True (differentiating through step())",
+      );
   }
 
-  step(closure?: Closure | null): Tensor | number | null {
+  override step(...args: CallArgs<"Adam.step">): Tensor | number | null {
+    const [closure, gradScaler] = this.bindStep<[unknown, unknown]>(ADAM_STEP, args);
+    if (gradScaler !== undefined && gradScaler !== null)
+      throw new NotImplementedError("tensorgrad has no GradScaler: Adam.step()'s grad_scaler must be None");
     return this.runStep(closure, () => {
       for (const group of this.param_groups) adamGroupStep(group, (p) => this.stateOf(p), false);
     });
@@ -125,32 +162,23 @@ export class Adam extends Optimizer<AdamOptions> {
 }
 
 export class AdamW extends Optimizer<AdamWOptions> {
-  constructor(params: ParamsArg<AdamWOptions>, options: Partial<AdamWOptions> = {}) {
-    const {
-      lr = 1e-3,
-      betas = [0.9, 0.999],
-      eps = 1e-8,
-      weight_decay = 1e-2,
-      amsgrad = false,
-      maximize = false,
-      foreach = null,
-      capturable = false,
-    } = options;
+  protected static override restoredGroupDefaults = {
+    amsgrad: false,
+    maximize: false,
+    foreach: null,
+    capturable: false,
+  };
+  protected static override stepIsTensor = true;
+  constructor(...args: CallArgs<"AdamW.__init__">) {
+    const [params, lr, rawBetas, eps, weight_decay, amsgrad, maximize, foreach, capturable] =
+      ADAMW_INIT.bind(args);
+    const betas = betasOf(ADAMW_INIT, rawBetas);
     validate(lr, betas, eps, weight_decay);
-    const defaults: AdamWOptions = {
-      lr,
-      betas: [betas[0], betas[1]],
-      eps,
-      weight_decay,
-      amsgrad,
-      foreach,
-      maximize,
-      capturable,
-    };
-    super(params, defaults);
+    super(params, { lr, betas, eps, weight_decay, amsgrad, foreach, maximize, capturable });
   }
 
-  step(closure?: Closure | null): Tensor | number | null {
+  override step(...args: CallArgs<"AdamW.step">): Tensor | number | null {
+    const [closure] = this.bindStep<[unknown]>(ADAMW_STEP, args);
     return this.runStep(closure, () => {
       for (const group of this.param_groups) adamGroupStep(group, (p) => this.stateOf(p), true);
     });

@@ -2,71 +2,77 @@
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { clamp } from "../ops/elementwise.js";
-import { max, norm, stack } from "../ops/functions.js";
+import { clamp_, mul_ } from "../ops/inplace.js";
+import { stack } from "../ops/join.js";
+import { norm } from "../ops/reduce_stats.js";
+import { definePython } from "../signatures/registry.js";
 import { tensor } from "../tensor/creation.js";
+import { pythonFloatRepr } from "../tensor/pyfloat.js";
 import { Tensor } from "../tensor/tensor.js";
+import { pyAttr, pyFloat, pyList, pyTruthy } from "./python.js";
 
-export type TensorOrTensors = Tensor | Iterable<Tensor>;
-
-function asList(parameters: TensorOrTensors): Tensor[] {
-  return parameters instanceof Tensor ? [parameters] : [...parameters];
-}
-
-export interface ClipGradNormOptions {
-  norm_type?: number;
-  error_if_nonfinite?: boolean;
+/** `p.grad for p in parameters if p.grad is not None`, a single tensor counting as [tensor]. */
+function gradsOf(parameters: unknown): Tensor[] {
+  const list = parameters instanceof Tensor ? [parameters] : pyList(parameters);
+  const grads: Tensor[] = [];
+  for (const p of list) {
+    const g = pyAttr<Tensor | null>(p, "grad");
+    if (g !== null) grads.push(g);
+  }
+  return grads;
 }
 
 /** Scales all gradients together so their combined norm is at most max_norm; returns the total norm (before clipping). */
-export function clip_grad_norm_(
-  parameters: TensorOrTensors,
-  max_norm: number,
-  norm_type: number | ClipGradNormOptions = 2.0,
-  error_if_nonfinite = false,
+function clipGradNorm(
+  parameters: unknown,
+  max_norm: unknown,
+  norm_type: unknown,
+  error_if_nonfinite: unknown,
 ): Tensor {
-  if (typeof norm_type === "object") {
-    error_if_nonfinite = norm_type.error_if_nonfinite ?? false;
-    norm_type = norm_type.norm_type ?? 2.0;
-  }
-  const order = Number(norm_type);
-  const grads = asList(parameters)
-    .map((p) => p.grad)
-    .filter((g): g is Tensor => g !== null);
-  const maxNorm = Number(max_norm);
+  const grads = gradsOf(parameters);
+  const maxNorm = pyFloat(max_norm);
+  const order = pyFloat(norm_type);
   if (grads.length === 0) return tensor(0.0);
   return no_grad(() => {
     let total_norm: Tensor;
     if (order === Infinity) {
-      const norms = grads.map((g) => max(g.detach().abs()));
-      total_norm = norms.length === 1 ? norms[0] : max(stack(norms));
+      const norms = grads.map((g) => g.detach().abs().max());
+      total_norm = norms.length === 1 ? norms[0] : stack(norms, 0).max();
     } else {
-      total_norm = norm(stack(grads.map((g) => norm(g.detach(), order))), order);
+      total_norm = norm(
+        stack(
+          grads.map((g) => norm(g.detach(), order)),
+          0,
+        ),
+        order,
+      );
     }
-    if (error_if_nonfinite && !Number.isFinite(total_norm.item())) {
+    if (pyTruthy(error_if_nonfinite) && !Number.isFinite(Number(total_norm.item()))) {
       throw new RuntimeError(
-        `The total norm of order ${pyOrder(order)} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
+        `The total norm of order ${pythonFloatRepr(order)} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
       );
     }
     const clip_coef = total_norm.add(1e-6).reciprocal().mul(maxNorm);
     const clip_coef_clamped = clamp(clip_coef, null, 1.0);
-    for (const g of grads) g.detach().mul_(clip_coef_clamped);
+    for (const g of grads) mul_(g.detach(), clip_coef_clamped);
     return total_norm;
   });
 }
 
-function pyOrder(order: number): string {
-  if (order === Infinity) return "inf";
-  if (order === -Infinity) return "-inf";
-  return Number.isInteger(order) ? order.toFixed(1) : String(order);
-}
-
 /** Clamps every gradient into [-clip_value, clip_value] in place. */
-export function clip_grad_value_(parameters: TensorOrTensors, clip_value: number): void {
-  const value = Number(clip_value);
+function clipGradValue(parameters: unknown, clip_value: unknown): void {
+  const list = parameters instanceof Tensor ? [parameters] : pyList(parameters);
+  const value = pyFloat(clip_value);
   no_grad(() => {
-    for (const p of asList(parameters)) {
-      const g = p.grad;
-      if (g !== null) g.detach().clamp_(-value, value);
+    for (const p of list) {
+      const g = pyAttr<Tensor | null>(p, "grad");
+      if (g !== null) clamp_(g.detach(), -value, value);
     }
   });
 }
+
+// All unannotated: PyTorch iterates parameters, calls float() on the numbers and tests error_if_nonfinite's truth itself.
+definePython("torch.nn.utils", {
+  "clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False) -> Tensor": clipGradNorm,
+  "clip_grad_value_(parameters, clip_value) -> None": clipGradValue,
+});

@@ -1,58 +1,88 @@
 // torch.optim.lr_scheduler: PyTorch 1.13's chainable (recursive) formulas, so lr sequences match step for step.
 import { ValueError } from "../errors.js";
-import { LRScheduler, ownState, type AnyOptimizer } from "./lr_scheduler_base.js";
+import { PySignature, type CallArgs } from "../signatures/registry.js";
+import { _LRScheduler, MODULE, ownState, type AnyOptimizer } from "./lr_scheduler_base.js";
+import { AttributeError } from "../errors.js";
+import { isPlainObject } from "../signatures/bind.js";
+import { pyTypeName } from "../signatures/messages.js";
+import { pyAttr, pyCall, pyDictItems, pyGetKey, pyLen } from "./python.js";
 
-export { LRScheduler, _LRScheduler } from "./lr_scheduler_base.js";
-export { OneCycleLR, type OneCycleLROptions } from "./one_cycle_lr.js";
-export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from "./reduce_lr_on_plateau.js";
+export { _LRScheduler } from "./lr_scheduler_base.js";
+export { OneCycleLR } from "./one_cycle_lr.js";
+export { ReduceLROnPlateau } from "./reduce_lr_on_plateau.js";
 
 export type LrLambda = (epoch: number) => number;
 
-export class LambdaLR extends LRScheduler {
-  lr_lambdas: LrLambda[];
+// lr_lambda is unannotated: PyTorch stores anything and calls it, and so do we.
+const LAMBDA_INIT = new PySignature(
+  MODULE,
+  "LambdaLR.__init__(optimizer, lr_lambda, last_epoch=-1, verbose=False)",
+);
+const LAMBDA_GET_LR = new PySignature(MODULE, "LambdaLR.get_lr()");
+const LAMBDA_STATE_DICT = new PySignature(MODULE, "LambdaLR.state_dict()");
+// PyTorch pops "lr_lambdas" first, then updates __dict__: anything else fails there, as here.
+const LAMBDA_LOAD_STATE_DICT = new PySignature(MODULE, "LambdaLR.load_state_dict(state_dict: dict | object)");
 
-  constructor(optimizer: AnyOptimizer, lr_lambda: LrLambda | LrLambda[], last_epoch = -1, verbose = false) {
+export class LambdaLR extends _LRScheduler {
+  protected static override deferInitialStep = true;
+  lr_lambdas: unknown[];
+
+  constructor(...args: CallArgs<"LambdaLR.__init__">) {
+    const [optimizer, lr_lambda, last_epoch, verbose] = LAMBDA_INIT.bind(args);
+    // PyTorch reads the groups before checking that this is an optimizer.
+    const groups = pyLen(pyAttr(optimizer, "param_groups"));
+    if (Array.isArray(lr_lambda) && lr_lambda.length !== groups)
+      throw new ValueError(`Expected ${groups} lr_lambdas, but got ${lr_lambda.length}`);
     super(optimizer, last_epoch, verbose);
-    if (!Array.isArray(lr_lambda)) this.lr_lambdas = optimizer.param_groups.map(() => lr_lambda);
-    else {
-      if (lr_lambda.length !== optimizer.param_groups.length)
-        throw new ValueError(
-          `Expected ${optimizer.param_groups.length} lr_lambdas, but got ${lr_lambda.length}`,
-        );
-      this.lr_lambdas = [...lr_lambda];
-    }
+    this.lr_lambdas = Array.isArray(lr_lambda)
+      ? [...lr_lambda]
+      : Array.from({ length: groups }, () => lr_lambda);
     this._initial_step();
   }
 
   /** Functions are not saved: `lr_lambdas` holds null for each, as PyTorch does for plain functions. */
-  override state_dict(): Record<string, unknown> {
+  override state_dict(...args: CallArgs<"LambdaLR.state_dict">): Record<string, unknown> {
+    if (args.length > 0) LAMBDA_STATE_DICT.bind(args);
     return { ...ownState(this, ["lr_lambdas"]), lr_lambdas: this.lr_lambdas.map(() => null) };
   }
 
-  override load_state_dict(stateDict: Record<string, unknown>): void {
-    const { lr_lambdas: _ignored, ...rest } = stateDict;
-    void _ignored;
-    Object.assign(this, rest);
+  override load_state_dict(...args: CallArgs<"LambdaLR.load_state_dict">): void {
+    const [stateDict] = LAMBDA_LOAD_STATE_DICT.bind(args);
+    if (!isPlainObject(stateDict) && !(stateDict instanceof Map))
+      throw new AttributeError(`'${pyTypeName(stateDict)}' object has no attribute 'pop'`);
+    // Functions are not saved (their entries are None), so there is nothing of them to restore.
+    pyGetKey(stateDict, "lr_lambdas");
+    Object.assign(this, Object.fromEntries(pyDictItems(stateDict).filter(([k]) => k !== "lr_lambdas")));
   }
 
-  get_lr(): number[] {
+  override get_lr(...args: CallArgs<"LambdaLR.get_lr">): number[] {
+    if (args.length > 0) LAMBDA_GET_LR.bind(args);
     this.warnOutsideStep();
-    return this.lr_lambdas.map((fn, i) => this.base_lrs[i] * fn(this.last_epoch));
+    return this.lr_lambdas.map((fn, i) => this.base_lrs[i] * pyCall<number>(fn, this.last_epoch));
   }
 }
 
-export class StepLR extends LRScheduler {
+const STEP_INIT = new PySignature(
+  MODULE,
+  "StepLR.__init__(optimizer, step_size: int, gamma: float = 0.1, last_epoch=-1, verbose=False)",
+);
+const STEP_GET_LR = new PySignature(MODULE, "StepLR.get_lr()");
+
+export class StepLR extends _LRScheduler {
+  protected static override deferInitialStep = true;
   step_size: number;
   gamma: number;
 
-  constructor(optimizer: AnyOptimizer, step_size: number, gamma = 0.1, last_epoch = -1, verbose = false) {
+  constructor(...args: CallArgs<"StepLR.__init__">) {
+    const [optimizer, step_size, gamma, last_epoch, verbose] = STEP_INIT.bind(args);
     super(optimizer, last_epoch, verbose);
     this.step_size = step_size;
     this.gamma = gamma;
     this._initial_step();
   }
 
-  get_lr(): number[] {
+  override get_lr(...args: CallArgs<"StepLR.get_lr">): number[] {
+    if (args.length > 0) STEP_GET_LR.bind(args);
     this.warnOutsideStep();
     const groups = this.optimizer.param_groups;
     if (this.last_epoch === 0 || pyMod(this.last_epoch, this.step_size) !== 0) return groups.map((g) => g.lr);
@@ -64,12 +94,20 @@ export class StepLR extends LRScheduler {
   }
 }
 
-export class MultiStepLR extends LRScheduler {
+const MULTI_STEP_INIT = new PySignature(
+  MODULE,
+  "MultiStepLR.__init__(optimizer, milestones: int[], gamma: float = 0.1, last_epoch=-1, verbose=False)",
+);
+const MULTI_STEP_GET_LR = new PySignature(MODULE, "MultiStepLR.get_lr()");
+
+export class MultiStepLR extends _LRScheduler {
+  protected static override deferInitialStep = true;
   /** Python's Counter(milestones): milestone -> how many times it was listed. */
   milestones: Record<number, number>;
   gamma: number;
 
-  constructor(optimizer: AnyOptimizer, milestones: number[], gamma = 0.1, last_epoch = -1, verbose = false) {
+  constructor(...args: CallArgs<"MultiStepLR.__init__">) {
+    const [optimizer, milestones, gamma, last_epoch, verbose] = MULTI_STEP_INIT.bind(args);
     super(optimizer, last_epoch, verbose);
     this.milestones = {};
     for (const m of milestones) this.milestones[m] = (this.milestones[m] ?? 0) + 1;
@@ -77,7 +115,8 @@ export class MultiStepLR extends LRScheduler {
     this._initial_step();
   }
 
-  get_lr(): number[] {
+  override get_lr(...args: CallArgs<"MultiStepLR.get_lr">): number[] {
+    if (args.length > 0) MULTI_STEP_GET_LR.bind(args);
     this.warnOutsideStep();
     const groups = this.optimizer.param_groups;
     const count = this.milestones[this.last_epoch];
@@ -93,16 +132,25 @@ export class MultiStepLR extends LRScheduler {
   }
 }
 
-export class ExponentialLR extends LRScheduler {
+const EXPONENTIAL_INIT = new PySignature(
+  MODULE,
+  "ExponentialLR.__init__(optimizer, gamma: float, last_epoch=-1, verbose=False)",
+);
+const EXPONENTIAL_GET_LR = new PySignature(MODULE, "ExponentialLR.get_lr()");
+
+export class ExponentialLR extends _LRScheduler {
+  protected static override deferInitialStep = true;
   gamma: number;
 
-  constructor(optimizer: AnyOptimizer, gamma: number, last_epoch = -1, verbose = false) {
+  constructor(...args: CallArgs<"ExponentialLR.__init__">) {
+    const [optimizer, gamma, last_epoch, verbose] = EXPONENTIAL_INIT.bind(args);
     super(optimizer, last_epoch, verbose);
     this.gamma = gamma;
     this._initial_step();
   }
 
-  get_lr(): number[] {
+  override get_lr(...args: CallArgs<"ExponentialLR.get_lr">): number[] {
+    if (args.length > 0) EXPONENTIAL_GET_LR.bind(args);
     this.warnOutsideStep();
     const groups = this.optimizer.param_groups;
     if (this.last_epoch === 0) return groups.map((g) => g.lr);
@@ -114,18 +162,27 @@ export class ExponentialLR extends LRScheduler {
   }
 }
 
-export class CosineAnnealingLR extends LRScheduler {
+const COSINE_INIT = new PySignature(
+  MODULE,
+  "CosineAnnealingLR.__init__(optimizer, T_max: float, eta_min: float = 0, last_epoch=-1, verbose=False)",
+);
+const COSINE_GET_LR = new PySignature(MODULE, "CosineAnnealingLR.get_lr()");
+
+export class CosineAnnealingLR extends _LRScheduler {
+  protected static override deferInitialStep = true;
   T_max: number;
   eta_min: number;
 
-  constructor(optimizer: AnyOptimizer, T_max: number, eta_min = 0, last_epoch = -1, verbose = false) {
+  constructor(...args: CallArgs<"CosineAnnealingLR.__init__">) {
+    const [optimizer, T_max, eta_min, last_epoch, verbose] = COSINE_INIT.bind(args);
     super(optimizer, last_epoch, verbose);
     this.T_max = T_max;
     this.eta_min = eta_min;
     this._initial_step();
   }
 
-  get_lr(): number[] {
+  override get_lr(...args: CallArgs<"CosineAnnealingLR.get_lr">): number[] {
+    if (args.length > 0) COSINE_GET_LR.bind(args);
     this.warnOutsideStep();
     const groups = this.optimizer.param_groups;
     const { eta_min, T_max, last_epoch } = this;
@@ -161,3 +218,6 @@ export class CosineAnnealingLR extends LRScheduler {
 function pyMod(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
+
+/** The optimizer type the schedulers take (for callers that hold one). */
+export type { AnyOptimizer };

@@ -1,7 +1,10 @@
-// The _LRScheduler base class and helpers shared by torch.optim.lr_scheduler's schedulers.
-import { KeyError } from "../errors.js";
+// torch.optim.lr_scheduler._LRScheduler (PyTorch 1.13) and helpers shared by the schedulers.
+import { KeyError, NotImplementedError } from "../errors.js";
+import { pyTypeName } from "../signatures/messages.js";
+import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { emitWarning } from "../warnings.js";
 import { Optimizer } from "./optimizer.js";
+import { pyDictItems, pyFormatEpoch, pyFormatExp, pyStr, pyTruthy } from "./python.js";
 
 export const EPOCH_DEPRECATION_WARNING =
   "The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch is different from None, the closed form is used instead of the new chainable form, where available. Please open an issue if you are unable to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.";
@@ -10,46 +13,71 @@ const GET_LR_WARNING = "To get the last learning rate computed by the scheduler,
 export type AnyOptimizer = Optimizer<object>;
 type StepFn = ((...args: never[]) => unknown) & { _with_counter?: boolean };
 
-/** Python's "{:.4e}". */
-export function formatExp(x: number): string {
-  const [mantissa, exponent] = x.toExponential(4).split("e");
-  const e = Number(exponent);
-  return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-}
+export const MODULE = "torch.optim.lr_scheduler";
 
+// optimizer, last_epoch and verbose are unannotated: PyTorch checks them itself (isinstance, `== -1`,
+// truthiness in the initial step), and so do we.
+const INIT = new PySignature(MODULE, "_LRScheduler.__init__(optimizer, last_epoch=-1, verbose=False)");
+const STEP = new PySignature(MODULE, "_LRScheduler.step(epoch: float | None = None)");
+const GET_LAST_LR = new PySignature(MODULE, "_LRScheduler.get_last_lr()");
+const GET_LR = new PySignature(MODULE, "_LRScheduler.get_lr()");
+const STATE_DICT = new PySignature(MODULE, "_LRScheduler.state_dict()");
+// `self.__dict__.update(state_dict)`: anything else fails there, as here.
+const LOAD_STATE_DICT = new PySignature(MODULE, "_LRScheduler.load_state_dict(state_dict: dict | object)");
+// print_lr's arguments only go through truth and str.format in PyTorch: unannotated, formatted as there.
+const PRINT_LR = new PySignature(MODULE, "_LRScheduler.print_lr(is_verbose, group, lr, epoch=None)");
+
+/** PyTorch's `isinstance(optimizer, Optimizer)` check. */
 export function checkOptimizer(optimizer: unknown): asserts optimizer is AnyOptimizer {
-  if (!(optimizer instanceof Optimizer)) {
-    const name =
-      optimizer === null
-        ? "NoneType"
-        : typeof optimizer === "object"
-          ? optimizer.constructor.name
-          : typeof optimizer;
-    throw new TypeError(`${name} is not an Optimizer`);
-  }
+  if (!(optimizer instanceof Optimizer)) throw new TypeError(`${pyTypeName(optimizer)} is not an Optimizer`);
 }
 
-/** The fields a scheduler's state_dict() holds: everything but the optimizer (and functions). */
+/** The fields _LRScheduler.__init__ sets, after those a PyTorch subclass sets before calling it. */
+const BASE_FIELDS = [
+  "base_lrs",
+  "last_epoch",
+  "verbose",
+  "_step_count",
+  "_get_lr_called_within_step",
+  "_last_lr",
+];
+
+/**
+ * The fields a scheduler's state_dict() holds: everything but the optimizer (and functions), in the
+ * order of PyTorch's __dict__ (a subclass's own fields first: PyTorch sets them before super().__init__).
+ */
 export function ownState(self: object, exclude: string[]): Record<string, unknown> {
+  const entries = Object.entries(self).filter(
+    ([k, v]) => k !== "optimizer" && !exclude.includes(k) && typeof v !== "function",
+  );
+  const own = entries.filter(([k]) => !(self instanceof _LRScheduler && BASE_FIELDS.includes(k)));
+  const base = BASE_FIELDS.flatMap((k) =>
+    entries.filter(([key]) => key === k && self instanceof _LRScheduler),
+  );
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(self)) {
-    if (k === "optimizer" || exclude.includes(k) || typeof v === "function") continue;
-    out[k] = Array.isArray(v) ? [...(v as unknown[])] : v;
-  }
+  for (const [k, v] of [...own, ...base]) out[k] = Array.isArray(v) ? [...(v as unknown[])] : v;
   return out;
 }
 
-/** torch.optim.lr_scheduler._LRScheduler. Subclasses set their fields, then call `this._initial_step()`. */
-export abstract class LRScheduler {
+/**
+ * torch.optim.lr_scheduler._LRScheduler. PyTorch's subclasses set their fields and then call
+ * `super().__init__`, which takes the initial step; a JS subclass cannot set fields before super(), so
+ * one whose get_lr() needs its own fields sets `static deferInitialStep = true` and calls
+ * `this._initial_step()` at the end of its constructor, as the schedulers here do.
+ */
+export class _LRScheduler {
+  protected static deferInitialStep = false;
+
   optimizer: AnyOptimizer;
   base_lrs: number[];
   last_epoch: number;
-  verbose: boolean;
+  verbose: unknown;
   _step_count = 0;
   _get_lr_called_within_step = false;
   _last_lr: number[] = [];
 
-  constructor(optimizer: AnyOptimizer, last_epoch = -1, verbose = false) {
+  constructor(...args: CallArgs<"_LRScheduler.__init__">) {
+    const [optimizer, last_epoch, verbose] = INIT.bind(args);
     checkOptimizer(optimizer);
     this.optimizer = optimizer;
     if (last_epoch === -1) {
@@ -63,19 +91,20 @@ export abstract class LRScheduler {
       });
     }
     this.base_lrs = optimizer.param_groups.map((g) => g.initial_lr as number);
-    this.last_epoch = last_epoch;
+    this.last_epoch = last_epoch as number;
     // Count optimizer.step() calls so step() can warn when the scheduler is stepped first.
     const current = optimizer.step as StepFn;
     if (!current._with_counter) {
-      const original = current.bind(optimizer) as (...args: unknown[]) => unknown;
-      const wrapped: StepFn = (...args: never[]) => {
+      const original = current.bind(optimizer) as (...a: unknown[]) => unknown;
+      const wrapped: StepFn = (...a: never[]) => {
         optimizer._step_count += 1;
-        return original(...args);
+        return original(...a);
       };
       wrapped._with_counter = true;
       optimizer.step = wrapped as unknown as AnyOptimizer["step"];
     }
     this.verbose = verbose;
+    if (!(new.target as typeof _LRScheduler).deferInitialStep) this._initial_step();
   }
 
   protected _initial_step(): void {
@@ -84,37 +113,46 @@ export abstract class LRScheduler {
     this.step();
   }
 
-  abstract get_lr(): number[];
+  /** The schedule's next learning rates (each scheduler's chainable form). */
+  get_lr(...args: CallArgs<"_LRScheduler.get_lr">): number[] {
+    if (args.length > 0) GET_LR.bind(args);
+    throw new NotImplementedError("");
+  }
 
   protected _get_closed_form_lr?(): number[];
 
-  state_dict(): Record<string, unknown> {
+  state_dict(...args: CallArgs<"_LRScheduler.state_dict">): Record<string, unknown> {
+    if (args.length > 0) STATE_DICT.bind(args);
     return ownState(this, []);
   }
 
-  load_state_dict(stateDict: Record<string, unknown>): void {
-    Object.assign(this, stateDict);
+  load_state_dict(...args: CallArgs<"_LRScheduler.load_state_dict">): void {
+    const [stateDict] = LOAD_STATE_DICT.bind(args);
+    Object.assign(this, Object.fromEntries(pyDictItems(stateDict)));
   }
 
-  get_last_lr(): number[] {
+  get_last_lr(...args: CallArgs<"_LRScheduler.get_last_lr">): number[] {
+    if (args.length > 0) GET_LAST_LR.bind(args);
     return this._last_lr;
   }
 
-  print_lr(isVerbose: boolean, group: number, lr: number, epoch?: number | null): void {
-    if (!isVerbose) return;
-    if (epoch === undefined || epoch === null)
-      console.log(`Adjusting learning rate of group ${group} to ${formatExp(lr)}.`);
-    else {
-      const epochStr = Number.isInteger(epoch) ? String(epoch).padStart(5, "0") : epoch.toFixed(2);
-      console.log(`Epoch ${epochStr}: adjusting learning rate of group ${group} to ${formatExp(lr)}.`);
-    }
+  print_lr(...args: CallArgs<"_LRScheduler.print_lr">): void {
+    const [isVerbose, group, lr, epoch] = PRINT_LR.bind(args);
+    if (!pyTruthy(isVerbose)) return;
+    if (epoch === null)
+      console.log(`Adjusting learning rate of group ${pyStr(group)} to ${pyFormatExp(lr)}.`);
+    else
+      console.log(
+        `Epoch ${pyFormatEpoch(epoch)}: adjusting learning rate of group ${pyStr(group)} to ${pyFormatExp(lr)}.`,
+      );
   }
 
   protected warnOutsideStep(): void {
     if (!this._get_lr_called_within_step) emitWarning(GET_LR_WARNING);
   }
 
-  step(epoch?: number | null): void {
+  step(...args: CallArgs<"_LRScheduler.step">): void {
+    const epoch = args.length === 0 ? null : STEP.bind(args)[0];
     if (this._step_count === 1) {
       if (!(this.optimizer.step as StepFn)._with_counter) {
         emitWarning(
@@ -130,7 +168,7 @@ export abstract class LRScheduler {
     let values: number[];
     this._get_lr_called_within_step = true;
     try {
-      if (epoch === undefined || epoch === null) {
+      if (epoch === null) {
         this.last_epoch += 1;
         values = this.get_lr();
       } else {
@@ -144,11 +182,12 @@ export abstract class LRScheduler {
     this.optimizer.param_groups.forEach((group, i) => {
       if (i >= values.length) return;
       group.lr = values[i];
-      this.print_lr(this.verbose, i, values[i], epoch);
+      if (pyTruthy(this.verbose)) this.print_lr(true, i, values[i], epoch);
     });
     this._last_lr = this.optimizer.param_groups.map((g) => g.lr);
   }
-}
 
-/** Python's name for the base class. */
-export { LRScheduler as _LRScheduler };
+  toString(): string {
+    return `<${MODULE}.${this.constructor.name} object>`;
+  }
+}

@@ -1,23 +1,18 @@
 // torch.optim.lr_scheduler.OneCycleLR (PyTorch 1.13): lr (and momentum) annealed through 2 or 3 phases.
 import { ValueError } from "../errors.js";
-import { pyNum, type GroupBase } from "./optimizer.js";
-import { checkOptimizer, LRScheduler, type AnyOptimizer } from "./lr_scheduler_base.js";
+import { PySignature, type CallArgs } from "../signatures/registry.js";
+import { type GroupBase } from "./optimizer.js";
+import { checkOptimizer, _LRScheduler, MODULE } from "./lr_scheduler_base.js";
+import { pyCompare, pyFloat, pyStr, pyTimes, pyTruthy } from "./python.js";
 
-export interface OneCycleLROptions {
-  total_steps?: number | null;
-  epochs?: number | null;
-  steps_per_epoch?: number | null;
-  pct_start?: number;
-  anneal_strategy?: "cos" | "linear";
-  cycle_momentum?: boolean;
-  base_momentum?: number | number[];
-  max_momentum?: number | number[];
-  div_factor?: number;
-  final_div_factor?: number;
-  three_phase?: boolean;
-  last_epoch?: number;
-  verbose?: boolean;
-}
+// total_steps, epochs, steps_per_epoch, pct_start, anneal_strategy, cycle_momentum, three_phase and
+// last_epoch are unannotated: PyTorch checks them itself (comparisons, isinstance, membership, truth),
+// and so do we, with its errors.
+const INIT = new PySignature(
+  MODULE,
+  "OneCycleLR.__init__(optimizer, max_lr: float | float[], total_steps=None, epochs=None, steps_per_epoch=None, pct_start=0.3, anneal_strategy='cos', cycle_momentum=True, base_momentum: float | float[] = 0.85, max_momentum: float | float[] = 0.95, div_factor: float = 25.0, final_div_factor: float = 10000.0, three_phase=False, last_epoch=-1, verbose=False)",
+);
+const GET_LR = new PySignature(MODULE, "OneCycleLR.get_lr()");
 
 interface Phase {
   end_step: number;
@@ -27,94 +22,110 @@ interface Phase {
   end_momentum: string;
 }
 
-export class OneCycleLR extends LRScheduler {
+/** isinstance(x, int) (bool included, as in Python). */
+function isPyInt(x: unknown): boolean {
+  return (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint" || typeof x === "boolean";
+}
+
+/** Checks total_steps, or epochs and steps_per_epoch, as PyTorch does; returns the number of steps. */
+function totalSteps(total_steps: unknown, epochs: unknown, steps_per_epoch: unknown): number {
+  if (total_steps === null && epochs === null && steps_per_epoch === null)
+    throw new ValueError("You must define either total_steps OR (epochs AND steps_per_epoch)");
+  if (total_steps !== null) {
+    if (pyCompare(total_steps, "<=", 0) || !isPyInt(total_steps))
+      throw new ValueError(`Expected positive integer total_steps, but got ${pyStr(total_steps)}`);
+    return Number(total_steps);
+  }
+  if (pyCompare(epochs, "<=", 0) || !isPyInt(epochs))
+    throw new ValueError(`Expected positive integer epochs, but got ${pyStr(epochs)}`);
+  if (pyCompare(steps_per_epoch, "<=", 0) || !isPyInt(steps_per_epoch))
+    throw new ValueError(`Expected positive integer steps_per_epoch, but got ${pyStr(steps_per_epoch)}`);
+  return Number(epochs) * Number(steps_per_epoch);
+}
+
+function phasesOf(total: number, pct_start: unknown, three_phase: boolean): Phase[] {
+  const endOfRise = pyFloat(pyTimes(pct_start, total)) - 1;
+  if (three_phase) {
+    return [
+      {
+        end_step: endOfRise,
+        start_lr: "initial_lr",
+        end_lr: "max_lr",
+        start_momentum: "max_momentum",
+        end_momentum: "base_momentum",
+      },
+      {
+        end_step: pyFloat(pyTimes(pct_start, 2 * total)) - 2,
+        start_lr: "max_lr",
+        end_lr: "initial_lr",
+        start_momentum: "base_momentum",
+        end_momentum: "max_momentum",
+      },
+      {
+        end_step: total - 1,
+        start_lr: "initial_lr",
+        end_lr: "min_lr",
+        start_momentum: "max_momentum",
+        end_momentum: "max_momentum",
+      },
+    ];
+  }
+  return [
+    {
+      end_step: endOfRise,
+      start_lr: "initial_lr",
+      end_lr: "max_lr",
+      start_momentum: "max_momentum",
+      end_momentum: "base_momentum",
+    },
+    {
+      end_step: total - 1,
+      start_lr: "max_lr",
+      end_lr: "min_lr",
+      start_momentum: "base_momentum",
+      end_momentum: "max_momentum",
+    },
+  ];
+}
+
+export class OneCycleLR extends _LRScheduler {
+  protected static override deferInitialStep = true;
   total_steps: number;
   _schedule_phases: Phase[];
   anneal_strategy: "cos" | "linear";
   cycle_momentum: boolean;
   use_beta1 = false;
 
-  constructor(optimizer: AnyOptimizer, max_lr: number | number[], options: OneCycleLROptions = {}) {
+  constructor(...args: CallArgs<"OneCycleLR.__init__">) {
+    const [
+      optimizer,
+      max_lr,
+      total_steps,
+      epochs,
+      steps_per_epoch,
+      pct_start,
+      anneal_strategy,
+      cycle_momentum,
+      base_momentum,
+      max_momentum,
+      div_factor,
+      final_div_factor,
+      three_phase,
+      last_epoch,
+      verbose,
+    ] = INIT.bind(args);
     checkOptimizer(optimizer);
-    const {
-      total_steps = null,
-      epochs = null,
-      steps_per_epoch = null,
-      pct_start = 0.3,
-      anneal_strategy = "cos",
-      cycle_momentum = true,
-      base_momentum = 0.85,
-      max_momentum = 0.95,
-      div_factor = 25.0,
-      final_div_factor = 1e4,
-      three_phase = false,
-      last_epoch = -1,
-      verbose = false,
-    } = options;
-    let total: number;
-    if (total_steps === null && epochs === null && steps_per_epoch === null) {
-      throw new ValueError("You must define either total_steps OR (epochs AND steps_per_epoch)");
-    } else if (total_steps !== null) {
-      if (total_steps <= 0 || !Number.isInteger(total_steps))
-        throw new ValueError(`Expected positive integer total_steps, but got ${total_steps}`);
-      total = total_steps;
-    } else {
-      if (epochs === null || epochs <= 0 || !Number.isInteger(epochs))
-        throw new ValueError(
-          `Expected positive integer epochs, but got ${epochs === null ? "None" : epochs}`,
-        );
-      if (steps_per_epoch === null || steps_per_epoch <= 0 || !Number.isInteger(steps_per_epoch)) {
-        throw new ValueError(
-          `Expected positive integer steps_per_epoch, but got ${steps_per_epoch === null ? "None" : steps_per_epoch}`,
-        );
-      }
-      total = epochs * steps_per_epoch;
-    }
-    const phases: Phase[] = three_phase
-      ? [
-          {
-            end_step: pct_start * total - 1,
-            start_lr: "initial_lr",
-            end_lr: "max_lr",
-            start_momentum: "max_momentum",
-            end_momentum: "base_momentum",
-          },
-          {
-            end_step: 2 * pct_start * total - 2,
-            start_lr: "max_lr",
-            end_lr: "initial_lr",
-            start_momentum: "base_momentum",
-            end_momentum: "max_momentum",
-          },
-          {
-            end_step: total - 1,
-            start_lr: "initial_lr",
-            end_lr: "min_lr",
-            start_momentum: "max_momentum",
-            end_momentum: "max_momentum",
-          },
-        ]
-      : [
-          {
-            end_step: pct_start * total - 1,
-            start_lr: "initial_lr",
-            end_lr: "max_lr",
-            start_momentum: "max_momentum",
-            end_momentum: "base_momentum",
-          },
-          {
-            end_step: total - 1,
-            start_lr: "max_lr",
-            end_lr: "min_lr",
-            start_momentum: "base_momentum",
-            end_momentum: "max_momentum",
-          },
-        ];
-    if (pct_start < 0 || pct_start > 1 || typeof pct_start !== "number")
-      throw new ValueError(`Expected float between 0 and 1 pct_start, but got ${pyNum(pct_start)}`);
+    const total = totalSteps(total_steps, epochs, steps_per_epoch);
+    const phases = phasesOf(total, pct_start, pyTruthy(three_phase));
+    if (
+      pyCompare(pct_start, "<", 0) ||
+      pyCompare(pct_start, ">", 1) ||
+      !(typeof pct_start === "number" && !Number.isInteger(pct_start))
+    )
+      throw new ValueError(`Expected float between 0 and 1 pct_start, but got ${pyStr(pct_start)}`);
     if (anneal_strategy !== "cos" && anneal_strategy !== "linear")
       throw new ValueError(
-        `anneal_strategy must by one of 'cos' or 'linear', instead got ${String(anneal_strategy)}`,
+        `anneal_strategy must by one of 'cos' or 'linear', instead got ${pyStr(anneal_strategy)}`,
       );
     const groups = optimizer.param_groups;
     const max_lrs = formatParam("max_lr", groups, max_lr);
@@ -126,7 +137,8 @@ export class OneCycleLR extends LRScheduler {
       });
     }
     let useBeta1 = false;
-    if (cycle_momentum) {
+    const cycleMomentum = pyTruthy(cycle_momentum);
+    if (cycleMomentum) {
       if (!("momentum" in optimizer.defaults) && !("betas" in optimizer.defaults))
         throw new ValueError("optimizer must support momentum with `cycle_momentum` option enabled");
       useBeta1 = "betas" in optimizer.defaults;
@@ -145,7 +157,7 @@ export class OneCycleLR extends LRScheduler {
     this.total_steps = total;
     this._schedule_phases = phases;
     this.anneal_strategy = anneal_strategy;
-    this.cycle_momentum = cycle_momentum;
+    this.cycle_momentum = cycleMomentum;
     this.use_beta1 = useBeta1;
     this._initial_step();
   }
@@ -158,7 +170,8 @@ export class OneCycleLR extends LRScheduler {
     return (end - start) * pct + start;
   }
 
-  get_lr(): number[] {
+  override get_lr(...args: CallArgs<"OneCycleLR.get_lr">): number[] {
+    if (args.length > 0) GET_LR.bind(args);
     this.warnOutsideStep();
     const step_num = this.last_epoch;
     if (step_num > this.total_steps) {
@@ -196,11 +209,11 @@ export class OneCycleLR extends LRScheduler {
   }
 }
 
-function formatParam(name: string, groups: GroupBase[], param: number | number[]): number[] {
+function formatParam(name: string, groups: GroupBase[], param: number | readonly number[]): number[] {
   if (Array.isArray(param)) {
     if (param.length !== groups.length)
       throw new ValueError(`expected ${groups.length} values for ${name}, got ${param.length}`);
-    return param;
+    return [...param];
   }
-  return groups.map(() => param);
+  return groups.map(() => param as number);
 }

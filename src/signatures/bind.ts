@@ -90,7 +90,8 @@ function check(p: Param, v: unknown, argnum: number): boolean {
     case ArgType.String:
       return typeof v === "string";
     case ArgType.Dimname:
-      return typeof v === "string";
+      // THPUtils_checkDimname: None passes the check (and fails when converted to a name).
+      return v === null || typeof v === "string";
     case ArgType.DimnameList:
       return (
         (Array.isArray(v) && v.every((x) => x === null || typeof x === "string")) ||
@@ -414,6 +415,9 @@ export function bindPython(sig: Signature, args: readonly unknown[], kwargs: Kwa
     }
     const v = values[i];
     if (p.pyType !== null && !matchesPy(p.pyType, v)) {
+      // Python code calls a callback it was given: a non-callable fails there, in CPython's words.
+      if (p.pyType.kind === "name" && p.pyType.name === "callable")
+        throw new TypeError(`'${pyTypeName(v)}' object is not callable`);
       const at = positional.indexOf(i);
       const where = at >= 0 && at < nargs ? ` (position ${at + 1})` : "";
       throw new TypeError(
@@ -423,6 +427,21 @@ export function bindPython(sig: Signature, args: readonly unknown[], kwargs: Kwa
     values[i] = convertPy(p.pyType, v);
   }
   return values;
+}
+
+/**
+ * The values a Python-level signature binds a call without arguments to (every default), made fresh per call
+ * (defaults such as `()` are arrays an implementation may keep); null when a parameter is required.
+ */
+export function pythonDefaults(sig: Signature): (() => unknown[]) | null {
+  if (sig.params.some((p) => !p.optional && p.variadic === null)) return null;
+  const make = sig.params.map((p): (() => unknown) => {
+    if (p.variadic === "args") return () => [];
+    if (p.variadic === "kwargs") return () => ({});
+    const v = p.defaultValue === undefined ? null : p.defaultValue;
+    return Array.isArray(v) ? () => [...(v as unknown[])] : () => v;
+  });
+  return () => make.map((f) => f());
 }
 
 /** A C method that takes nothing: any argument is an error in CPython's words. */
@@ -522,6 +541,9 @@ function fastCheck(p: Param, v: unknown): Verdict {
       return typeof v === "string" ? MATCH : NO_MATCH;
     case ArgType.ScalarType:
       return v instanceof DType ? MATCH : NO_MATCH;
+    case ArgType.Device:
+      // The full path converts a device; anything the parser's check refuses (a dtype: x.to(dtype)) fails here.
+      return v instanceof Device || typeof v === "string" || typeof v === "number" ? UNSURE : NO_MATCH;
     case ArgType.IntList:
     case ArgType.SymIntList:
       if (!Array.isArray(v)) return UNSURE;

@@ -2,6 +2,9 @@
 // python_arg_parser.cpp's extra_args / missing_args / extra_kwargs, invalid_arguments.cpp's
 // "received an invalid combination of arguments", and CPython's own binding errors for Python-level
 // functions. JS values are named by the Python type they stand for (number -> int or float, null -> NoneType).
+import { Device, Layout, MemoryFormat } from "../tensor/device.js";
+import { DType } from "../tensor/dtype.js";
+import { Generator } from "../tensor/random.js";
 import type { Signature } from "./schema.js";
 
 /** Classes name their Python type through this symbol (class names do not survive minification). */
@@ -25,6 +28,12 @@ export function pyTypeName(v: unknown): string {
       return "symbol";
   }
   if (Array.isArray(v)) return "list";
+  // torch's own classes, by their tp_name.
+  if (v instanceof DType) return "torch.dtype";
+  if (v instanceof Device) return "torch.device";
+  if (v instanceof Layout) return "torch.layout";
+  if (v instanceof MemoryFormat) return "torch.memory_format";
+  if (v instanceof Generator) return "torch._C.Generator";
   const named = (v as { [PYTHON_TYPE]?: string })[PYTHON_TYPE];
   if (typeof named === "string") return named;
   const proto = Object.getPrototypeOf(v);
@@ -107,12 +116,6 @@ function argcountMatch(option: Option, nargs: number, kwargs: readonly string[])
   return got === option.args.length || (option.variadic && got > option.args.length);
 }
 
-/** One argument as invalid_arguments.cpp describes it: "int", "list of [int, float]". */
-function describeArg(v: unknown): string {
-  if (Array.isArray(v)) return `list of [${v.map(pyTypeName).join(", ")}]`;
-  return pyTypeName(v);
-}
-
 function formattedArgDesc(
   option: Option,
   args: readonly unknown[],
@@ -129,7 +132,8 @@ function formattedArgDesc(
     let matching = false;
     if (i < option.args.length) matching = option.args[i].match(value);
     else if (option.variadic) matching = option.args[option.args.length - 1].match(value);
-    const text = (isKwarg ? `${name}=` : "") + describeArg(value);
+    // PyTorch 1.13 names a list or tuple by its type alone ("!list!").
+    const text = (isKwarg ? `${name}=` : "") + pyTypeName(value);
     result += (matching ? text : `!${text}!`) + ", ";
   }
   // PyTorch trims the last ", " only when there were positional arguments: "(dim=int, )".

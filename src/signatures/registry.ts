@@ -12,6 +12,7 @@ import {
   FastPlan,
   isPlainObject,
   NO_MATCH,
+  pythonDefaults,
   UNSURE,
   type Kwargs,
 } from "./bind.js";
@@ -41,7 +42,8 @@ export type CallArgs<N extends string> = N extends keyof PythonCalls ? PythonCal
 /** What binding them gives: one value per parameter. */
 export type BoundArgs<N extends string> = N extends keyof PythonBound ? PythonBound[N] : unknown[];
 
-type Impls<K extends string> = { [P in K]: P extends keyof SignatureTypes ? SignatureTypes[P] : Impl };
+// Signatures without a generated type (named-tensor overloads) take null.
+type Impls<K extends string> = { [P in K]: P extends keyof SignatureTypes ? SignatureTypes[P] : Impl | null };
 
 export interface Entry {
   /** "torch", "Tensor" (methods), "torch.nn.functional", ... */
@@ -144,12 +146,12 @@ function group(
 export function defineOps<K extends string>(
   namespace: string,
   decls: Impls<K> | Record<K, null>,
-  opts: { methods?: boolean } = {},
+  opts: { methods?: boolean; publicNames?: Record<string, string> } = {},
 ): void {
   for (const [name, overloads] of group("native", decls as Record<string, Impl | null>)) {
     register({
       namespace,
-      name,
+      name: opts.publicNames?.[name] ?? name,
       kind: "native",
       signatures: overloads.map(([s]) => s),
       impls: overloads.map(([, i]) => i),
@@ -190,14 +192,23 @@ export function defineMethods<K extends string>(decls: Impls<K> | Record<K, null
   }
 }
 
-/** Python-level functions ("split(tensor: Tensor, ...)"), or Tensor methods written in Python ("Tensor.split(...)"). */
-export function definePython<K extends string>(namespace: string, decls: Impls<K>): void {
+/**
+ * Python-level functions ("split(tensor: Tensor, ...)"), or Tensor methods written in Python ("Tensor.split(...)").
+ * `publicNames` maps a signature's name to the one users reach it by, where Python's errors print another
+ * (`F.max_pool2d` is a dispatcher whose errors say "_max_pool2d()"); defineOps takes the same option
+ * (`F.logsigmoid` is the builtin "log_sigmoid").
+ */
+export function definePython<K extends string>(
+  namespace: string,
+  decls: Impls<K>,
+  opts: { publicNames?: Record<string, string> } = {},
+): void {
   for (const [name, overloads] of group("python", decls as Record<string, Impl>)) {
     if (overloads.length !== 1)
       throw new Error(`Python-level ${name} has one signature, not ${overloads.length}`);
     register({
       namespace,
-      name,
+      name: opts.publicNames?.[name] ?? name,
       kind: "python",
       signatures: [overloads[0][0]],
       impls: [overloads[0][1]],
@@ -217,6 +228,21 @@ export function defineNoArgMethods<K extends string>(decls: Impls<K>): void {
       signatures: [overloads[0][0]],
       impls: [overloads[0][1]],
       selfIndex: [0],
+      declared: true,
+    });
+  }
+}
+
+/** C functions of a namespace that take no arguments ("torch.is_grad_enabled()"). */
+export function defineNoArgFunctions<K extends string>(namespace: string, decls: Impls<K>): void {
+  for (const [name, overloads] of group("noargs", decls as Record<string, Impl>)) {
+    register({
+      namespace,
+      name,
+      kind: "noargs",
+      signatures: [overloads[0][0]],
+      impls: [overloads[0][1]],
+      selfIndex: [-1],
       declared: true,
     });
   }
@@ -291,6 +317,8 @@ function namedTensorError(args: readonly unknown[]): RuntimeError {
     (args.find((a) => Array.isArray(a) && typeof a[0] === "string") as string[] | undefined)?.[0];
   if (t instanceof Tensor && name !== undefined)
     return new RuntimeError(`Name '${name}' not found in Tensor[${t.shape.map(() => "None").join(", ")}].`);
+  // A Dimname given as None (softmax(x, None) binds the Dimname overload): THPDimname_parse's error.
+  if (args.includes(null)) return new RuntimeError("Please look up dimensions by name, got: name = None.");
   return new RuntimeError("tensorgrad does not support named tensors (dimension names)");
 }
 
@@ -352,13 +380,23 @@ function functionCallable(entry: Entry): (...args: unknown[]) => unknown {
         return invoke(entry, index, values, null);
       };
     }
-    case "python":
+    case "python": {
+      const defaults = pythonDefaults(entry.signatures[0]);
       return function (...args: unknown[]): unknown {
+        if (args.length === 0 && defaults !== null) return entry.impls[0]!(...defaults());
         const [positional, kwargs] = splitCall(args, entry);
         return entry.impls[0]!(...bindPython(entry.signatures[0], positional, kwargs));
       };
-    case "noargs":
-      throw new Error(`noargs entry ${entry.name} must be a method`);
+    }
+    case "noargs": {
+      const impl = entry.impls[0]!;
+      return function (...args: unknown[]): unknown {
+        if (args.length === 0) return impl();
+        const [positional, kwargs] = splitCall(args);
+        bindNoArgs(entry.signatures[0], positional, kwargs);
+        return impl();
+      };
+    }
   }
 }
 
@@ -374,11 +412,14 @@ function methodCallable(entry: Entry): (this: Tensor, ...args: unknown[]) => unk
         return invoke(entry, index, values, this);
       };
     }
-    case "python":
+    case "python": {
+      const defaults = pythonDefaults(entry.signatures[0]);
       return function (this: Tensor, ...args: unknown[]): unknown {
+        if (args.length === 0 && defaults !== null) return entry.impls[0]!.call(null, this, ...defaults());
         const [positional, kwargs] = splitCall(args, entry);
         return entry.impls[0]!.call(null, this, ...bindPython(entry.signatures[0], positional, kwargs));
       };
+    }
     case "noargs": {
       const impl = entry.impls[0]!;
       return function (this: Tensor, ...args: unknown[]): unknown {
@@ -402,17 +443,22 @@ export function classSignatures(): Map<string, PySignature<string>> {
 
 /**
  * A Python-level signature a class binds its arguments with: `new PySignature("torch.nn", "Linear.__init__(in_features: int, ...)")`.
- * The module is where Python finds the class (for the fixtures that pin it to PyTorch's).
+ * The module is where Python finds the class (for the fixtures that pin it to PyTorch's). `classes` names
+ * the public classes a constructor serves when its qualified name is a shared base's, as PyTorch's errors
+ * print it (`_BatchNorm.__init__` for BatchNorm1d and BatchNorm2d); by default, the class the name starts with.
  */
 export class PySignature<T extends string> {
   readonly signature: Signature;
+  readonly classes: readonly string[];
   private readonly entry: Entry;
 
   constructor(
     readonly module: string,
     text: T,
+    classes?: readonly string[],
   ) {
     this.signature = parseSignature(text, "python");
+    this.classes = classes ?? [this.signature.name.split(".")[0]];
     if (CLASS_SIGNATURES.has(this.signature.name))
       throw new Error(`${this.signature.name} is declared twice`);
     CLASS_SIGNATURES.set(this.signature.name, this as PySignature<string>);
@@ -425,6 +471,13 @@ export class PySignature<T extends string> {
       selfIndex: [-1],
       declared: false,
     };
+  }
+
+  /** Whether this is a constructor (`__init__`, `__new__` as Parameter's, or a C class's own name), not a method. */
+  get isConstructor(): boolean {
+    const short = this.signature.shortName;
+    // A C class binds its constructor under the class's own name ("Generator(device=None)").
+    return short === "__init__" || short === "__new__" || !this.signature.name.includes(".");
   }
 
   /** Binds the arguments of a call: one value per parameter, defaults filled in. */

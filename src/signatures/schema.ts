@@ -13,6 +13,7 @@ const CONSTANTS: Record<string, unknown> = {
   "torch.int64": int64,
   "torch.strided": strided,
   "torch.contiguous_format": contiguous_format,
+  "MemoryFormat::Contiguous": contiguous_format,
   "torch.preserve_format": preserve_format,
 };
 
@@ -432,11 +433,23 @@ function allowsNone(t: PyType): boolean {
   return t.kind === "name" ? t.name === "None" : t.kind === "union" && t.members.some(allowsNone);
 }
 
-/** Parses `int | int[] | None`, `Tensor[]`, `'mean' | 'sum'`. */
+/** Parses `int | int[] | None`, `Tensor[]`, `'mean' | 'sum'`, `(int | None)[]`. */
 export function parsePyType(text: string): PyType {
-  const members = text.split("|").map((s) => s.trim());
+  const members: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+    else if (text[i] === "|" && depth === 0) {
+      members.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  members.push(text.slice(start).trim());
   if (members.length > 1) return { kind: "union", members: members.map(parsePyType) };
   if (text.endsWith("[]")) return { kind: "list", of: parsePyType(text.slice(0, -2)) };
+  if (text.startsWith("(") && text.endsWith(")")) return parsePyType(text.slice(1, -1).trim());
   if (/^'.*'$/.test(text)) return { kind: "literal", value: text.slice(1, -1) };
   return { kind: "name", name: text };
 }
@@ -447,6 +460,8 @@ function pythonLiteral(text: string): unknown {
   if (text === "True") return true;
   if (text === "False") return false;
   if (text === "<required parameter>") return REQUIRED;
+  // An object Python shows by repr (random_split's `<torch._C.Generator object>`): the implementation resolves it.
+  if (/^<.*>$/.test(text)) return text;
   if (/^'.*'$/.test(text) || /^".*"$/.test(text)) return text.slice(1, -1);
   if (text === "()" || text === "[]") return [];
   if (/^[([].*[)\]]$/.test(text))

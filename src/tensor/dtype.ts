@@ -1,4 +1,6 @@
 // Data types, their storage arrays, and PyTorch's type-promotion rules.
+import { RuntimeError } from "../errors.js";
+import { PYTHON_TYPE } from "../signatures/messages.js";
 import { SCALAR_SHAPE } from "./shape.js";
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
@@ -28,6 +30,9 @@ export class DType {
     /** Rounds a JS number to a value this dtype can hold. */
     readonly cast: (v: number) => number,
   ) {}
+
+  /** How PyTorch's argument errors name a dtype argument ("got (torch.dtype, int)"). */
+  readonly [PYTHON_TYPE] = "torch.dtype";
 
   /** @internal What the autograd engine records of a 0-dim input of this dtype: one object, shared. */
   readonly _scalarMeta: ScalarMeta = Object.freeze({ shape: SCALAR_SHAPE, dtype: this });
@@ -98,11 +103,22 @@ export function toDType(d: DType | string, argName = "dtype"): DType {
 }
 
 export function allocate(dtype: DType, n: number): TypedArray {
-  // Identity checks instead of a switch on the name: this runs for every tensor an op makes.
-  if (dtype === float32) return new Float32Array(n);
-  if (dtype === float64 || dtype === int64) return new Float64Array(n);
-  if (dtype === int32) return new Int32Array(n);
-  return new Uint8Array(n);
+  try {
+    // Identity checks instead of a switch on the name: this runs for every tensor an op makes.
+    if (dtype === float32) return new Float32Array(n);
+    if (dtype === float64 || dtype === int64) return new Float64Array(n);
+    if (dtype === int32) return new Int32Array(n);
+    return new Uint8Array(n);
+  } catch (e) {
+    throw e instanceof RangeError && n >= 0 ? allocatorError(n * dtype.itemsize) : e;
+  }
+}
+
+/** What PyTorch's CPU allocator raises when the memory is not there: at once, before anything runs. */
+export function allocatorError(bytes: number): RuntimeError {
+  return new RuntimeError(
+    `[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes. Error code 12 (Cannot allocate memory)`,
+  );
 }
 
 /** The wider of two dtypes (torch.promote_types). */

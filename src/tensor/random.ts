@@ -1,14 +1,42 @@
 // Seeded random numbers: PyTorch's CPU generator (MT19937) and its uniform/normal algorithms,
 // so torch.manual_seed(s) followed by rand/randn gives the numbers PyTorch gives.
+import { RuntimeError } from "../errors.js";
+import { CPU, type Device } from "./device.js";
 import type { TypedArray } from "./dtype.js";
 
 const N = 624;
 const M = 397;
 
+const UINT64 = 2n ** 64n;
+
+/** A plain object in last position: Python's keyword arguments, which C methods without them refuse. */
+const isKeywords = (v: unknown): boolean =>
+  v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Python's type name of a seed a C method refuses. */
+function seedTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "str";
+  if (Array.isArray(v)) return "list";
+  return (v as object).constructor?.name ?? "object";
+}
+
+/** THPUtils_unpackUInt64 of a seed: two's complement for negative ints, PyTorch's errors otherwise. */
+export function seedValue(seed: unknown): bigint {
+  const isInt = typeof seed === "bigint" || (typeof seed === "number" && Number.isInteger(seed));
+  if (!isInt) throw new RuntimeError(`manual_seed expected a long, but got ${seedTypeName(seed)}`);
+  const s = BigInt(seed as number | bigint);
+  if (s < -(2n ** 63n) || s >= UINT64) throw new RuntimeError("Overflow when unpacking long");
+  return s < 0n ? s + UINT64 : s;
+}
+
+/** torch.Generator: PyTorch's CPU generator. */
 export class Generator {
   private state = new Uint32Array(N);
   private index = N;
-  private seed = 67280421310721;
+  private currentSeed = 67280421310721n;
   /** Box-Muller makes normals in pairs; PyTorch caches the second for the next scalar draw. */
   private cachedNormal: number | null = null;
 
@@ -16,10 +44,17 @@ export class Generator {
     this.manual_seed(67280421310721);
   }
 
-  manual_seed(seed: number | bigint): this {
-    const s = BigInt(seed);
-    if (s < 0n) throw new RangeError(`manual_seed expected a non-negative seed, but got ${seed}`);
-    this.seed = Number(s);
+  /** Generator.manual_seed(seed): reseeds (a negative seed counts as its two's complement) and returns this. */
+  manual_seed(seed: number | bigint, ...rest: unknown[]): this {
+    if (rest.length > 0 && isKeywords(rest[rest.length - 1]))
+      throw new TypeError("Generator.manual_seed() takes no keyword arguments");
+    if (rest.length > 0 || seed === undefined)
+      throw new TypeError(
+        `Generator.manual_seed() takes exactly one argument (${seed === undefined ? 0 : rest.length + 1} given)`,
+      );
+    if (isKeywords(seed)) throw new TypeError("Generator.manual_seed() takes no keyword arguments");
+    const s = seedValue(seed);
+    this.currentSeed = s;
     const mt = this.state;
     mt[0] = Number(s & 0xffffffffn);
     for (let j = 1; j < N; j++) {
@@ -32,8 +67,33 @@ export class Generator {
     return this;
   }
 
-  initial_seed(): number {
-    return this.seed;
+  /** The seed, as a number (a bigint beyond 2^53, where numbers lose digits). */
+  initial_seed(...args: unknown[]): number | bigint {
+    checkNoArgs("Generator.initial_seed", args);
+    const s = this.currentSeed;
+    return s <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(s) : s;
+  }
+
+  /** Generator.seed(): reseeds from a non-deterministic source (53 bits, as PyTorch) and returns the seed. */
+  seed(...args: unknown[]): number {
+    checkNoArgs("Generator.seed", args);
+    const s = Math.floor(Math.random() * 2 ** 21) * 2 ** 32 + Math.floor(Math.random() * 2 ** 32);
+    this.manual_seed(s);
+    return s;
+  }
+
+  /** Python's repr of a generator (without its address). */
+  toString(): string {
+    return "<torch._C.Generator object>";
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** The device the generator draws for: always the CPU. */
+  get device(): Device {
+    return CPU;
   }
 
   /** The next 32 random bits. */
@@ -92,16 +152,13 @@ export class Generator {
 
 export const default_generator = new Generator();
 
-export function manual_seed(seed: number | bigint): Generator {
-  if (typeof seed !== "number" && typeof seed !== "bigint")
-    throw new TypeError(`manual_seed expected an integer seed, got ${typeof seed}`);
-  if (typeof seed === "number" && !Number.isInteger(seed))
-    throw new TypeError(`manual_seed expected an integer seed, got ${seed}`);
-  return default_generator.manual_seed(seed);
-}
-
-export function initial_seed(): number {
-  return default_generator.initial_seed();
+/** CPython's error for arguments given to a C method that takes none. */
+function checkNoArgs(name: string, args: readonly unknown[]): void {
+  if (args.length === 0) return;
+  if (isKeywords(args[args.length - 1])) {
+    if (args.length === 1) throw new TypeError(`${name}() takes no keyword arguments`);
+  }
+  throw new TypeError(`${name}() takes no arguments (${args.length} given)`);
 }
 
 /**

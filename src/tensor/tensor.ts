@@ -1,6 +1,6 @@
 // The Tensor: a strided view onto shared storage, plus its place in the autograd graph.
-// Op methods (x.sin(), x.add(y), ...) are installed by the files in src/ops/ next to their ops,
-// and backward() by src/autograd/engine.ts, so this file stays free of import cycles.
+// Methods (x.sin(), x.add(y), x.size(), x.backward(), ...) are declared with their PyTorch signatures in
+// src/ops/ (the Tensor's own in src/ops/tensor_methods.ts), so this file stays free of import cycles.
 import { is_inference_mode_enabled } from "../autograd/grad_mode.js";
 import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "../autograd/node.js";
 import type { StridedArray } from "../backend/backend.js";
@@ -105,45 +105,6 @@ export class Tensor {
     return this.shape.length;
   }
 
-  dim(): number {
-    return this.shape.length;
-  }
-
-  numel(): number {
-    return this.shape.length === 0 ? 1 : numel(this.shape);
-  }
-
-  /** `t.size()` is the shape; `t.size(dim)` one dim (negative counts from the end). */
-  size(): number[];
-  size(dim: number): number;
-  size(dim?: number): number[] | number {
-    if (dim === undefined) return this.shape.slice();
-    return this.shape[normalizeDim(dim, this.ndim)];
-  }
-
-  stride(): number[];
-  stride(dim: number): number;
-  stride(dim?: number): number[] | number {
-    if (dim === undefined) return this._strides.slice();
-    return this._strides[normalizeDim(dim, this.ndim)];
-  }
-
-  storage_offset(): number {
-    return this._offset;
-  }
-
-  is_contiguous(): boolean {
-    return isContiguous(this.shape, this._strides);
-  }
-
-  element_size(): number {
-    return this.dtype.itemsize;
-  }
-
-  is_floating_point(): boolean {
-    return this.dtype.is_floating_point;
-  }
-
   // ---- autograd state ----------------------------------------------------------------------------
 
   get requires_grad(): boolean {
@@ -151,7 +112,8 @@ export class Tensor {
   }
 
   set requires_grad(flag: boolean) {
-    this.requires_grad_(flag);
+    if (typeof flag !== "boolean") throw new TypeError("requires_grad must be a bool");
+    setRequiresGrad(this, flag);
   }
 
   get grad_fn(): Node | null {
@@ -186,57 +148,9 @@ export class Tensor {
     this._grad = value;
   }
 
-  /** Sets requires_grad in place and returns this tensor (like PyTorch, for chaining). */
-  requires_grad_(flag = true): this {
-    if (typeof flag !== "boolean")
-      throw new TypeError(`requires_grad_(): argument 'requires_grad' must be bool, not ${typeof flag}`);
-    if (!this.is_leaf) {
-      if (!flag) {
-        throw new RuntimeError(
-          "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a " +
-            "subgraph that doesn't require differentiation use var_no_grad = var.detach().",
-        );
-      }
-      return this;
-    }
-    if (flag && !this.dtype.is_floating_point) {
-      throw new RuntimeError("only Tensors of floating point dtype can require gradients");
-    }
-    this._requiresGrad = flag;
-    if (!flag) this._accumulator = null;
-    return this;
-  }
-
-  /** Keeps .grad for this non-leaf tensor during backward. */
-  retain_grad(): void {
-    if (!this._requiresGrad)
-      throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
-    if (this.is_leaf || this._retainsGrad) return;
-    this._retainsGrad = true;
-    const node = this._gradFn!;
-    // Nodes share one frozen empty list until an output retains its grad.
-    if (node._retainedGrads === NO_RETAINED_GRADS) node._retainedGrads = [];
-    node._retainedGrads[this._outputNr] = new WeakRef(this);
-  }
-
-  /** A new tensor sharing storage (and version counter) but cut from the graph. */
-  detach(): Tensor {
-    const t = new Tensor(this._storage, this.shape, this._strides, this._offset, this.dtype);
-    t._base = this._base ?? (this.is_leaf ? null : this);
-    return t;
-  }
-
-  /** Cuts this tensor from the graph in place, making it a leaf. */
-  detach_(): this {
-    this._gradFn = null;
-    this._outputNr = 0;
-    this._requiresGrad = false;
-    return this;
-  }
-
   /** `x.data`: the same values, outside the graph. */
   get data(): Tensor {
-    return this.detach();
+    return detach(this);
   }
 
   /** @internal Where a gradient for this tensor goes: its grad_fn, or the leaf's AccumulateGrad. */
@@ -283,24 +197,11 @@ export class Tensor {
     return backend().copy(this._view(), this.dtype);
   }
 
-  /** The single value of a one-element tensor, as a JS number (bool: 1 or 0). */
-  item(): number {
-    const n = this.numel();
-    if (n !== 1) throw new ValueError("only one element tensors can be converted to Python scalars");
+  /** @internal The single value of a one-element tensor as a JS number (bool: 1 or 0). */
+  _item(): number {
+    if (this.shape.length !== 0 && numel(this.shape) !== 1)
+      throw new ValueError("only one element tensors can be converted to Python scalars");
     return this._storage.data[this._offset];
-  }
-
-  /** Nested arrays of the values, like Python's tolist() (bool tensors give booleans). */
-  tolist(): Nested<number | boolean> {
-    const flat = Array.from(this.values(), (v) => (this.dtype.name === "bool" ? v !== 0 : v));
-    if (this.ndim === 0) return flat[0];
-    const build = (dim: number, start: number): Nested<number | boolean>[] => {
-      const size = this.shape[dim];
-      if (dim === this.ndim - 1) return flat.slice(start, start + size);
-      const step = numel(this.shape.slice(dim + 1));
-      return Array.from({ length: size }, (_, i) => build(dim + 1, start + i * step));
-    };
-    return build(0, 0);
   }
 
   // ---- printing ----------------------------------------------------------------------------------
@@ -316,7 +217,100 @@ export class Tensor {
 
   /** `${t}` follows Python's format(t): a 0-dim tensor shows its value (`4.0`), anything else the repr; `+t` is item(). */
   [Symbol.toPrimitive](hint: string): string | number {
-    if (hint === "number") return this.item();
+    if (hint === "number") return this._item();
     return tensorFormat(this, { requiresGrad: this._requiresGrad, gradFnName: this._gradFn?.name() ?? null });
   }
+}
+
+// ---- the public methods' implementations (declared in src/ops/tensor_methods.ts) ------------------------
+
+/** Tensor.requires_grad_(flag): only leaves may change it, and only floating tensors may require grad. */
+export function setRequiresGrad(t: Tensor, flag: boolean): Tensor {
+  if (!t.is_leaf) {
+    if (!flag) {
+      throw new RuntimeError(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a " +
+          "subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+      );
+    }
+    return t;
+  }
+  if (flag && !t.dtype.is_floating_point) {
+    throw new RuntimeError("only Tensors of floating point dtype can require gradients");
+  }
+  t._requiresGrad = flag;
+  if (!flag) t._accumulator = null;
+  return t;
+}
+
+/** Tensor.retain_grad(): keeps .grad for a non-leaf tensor during backward. */
+export function retainGrad(t: Tensor): void {
+  if (!t._requiresGrad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+  if (t.is_leaf || t._retainsGrad) return;
+  t._retainsGrad = true;
+  const node = t._gradFn!;
+  // Nodes share one frozen empty list until an output retains its grad.
+  if (node._retainedGrads === NO_RETAINED_GRADS) node._retainedGrads = [];
+  node._retainedGrads[t._outputNr] = new WeakRef(t);
+}
+
+/** detach()'s results: they keep a _base (for in-place writes) but are not views, as in PyTorch. */
+const DETACHED = new WeakSet<Tensor>();
+
+/** Tensor.detach(): a new tensor sharing storage (and version counter) but cut from the graph. */
+export function detach(t: Tensor): Tensor {
+  const out = new Tensor(t._storage, t.shape, t._strides, t._offset, t.dtype);
+  out._base = t._base ?? (t.is_leaf ? null : t);
+  if (out._base !== null) DETACHED.add(out);
+  return out;
+}
+
+/** Tensor.detach_(): cuts the tensor from the graph in place, making it a leaf (views refuse). */
+export function detach_(t: Tensor): Tensor {
+  if (t._base !== null && !DETACHED.has(t)) {
+    throw new RuntimeError(
+      "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.",
+    );
+  }
+  t._gradFn = null;
+  t._outputNr = 0;
+  t._requiresGrad = false;
+  return t;
+}
+
+/** Tensor.item(): the value of a one-element tensor as a JS number (a bool tensor gives 1 or 0). */
+export function item(t: Tensor): number {
+  return t._item();
+}
+
+/** Tensor.tolist(): nested arrays of the values, like Python's (bool tensors give booleans). */
+export function tolist(t: Tensor): Nested<number | boolean> {
+  const flat = Array.from(t.values(), (v) => (t.dtype.name === "bool" ? v !== 0 : v));
+  if (t.ndim === 0) return flat[0];
+  const build = (dim: number, start: number): Nested<number | boolean>[] => {
+    const size = t.shape[dim];
+    if (dim === t.ndim - 1) return flat.slice(start, start + size);
+    const step = numel(t.shape.slice(dim + 1));
+    return Array.from({ length: size }, (_, i) => build(dim + 1, start + i * step));
+  };
+  return build(0, 0);
+}
+
+/** Tensor.numel(). */
+export function numelOf(t: Tensor): number {
+  return t.shape.length === 0 ? 1 : numel(t.shape);
+}
+
+/** Tensor.is_contiguous(). */
+export function isContiguousTensor(t: Tensor): boolean {
+  return isContiguous(t.shape, t._strides);
+}
+
+/** Tensor.size(dim) and Tensor.stride(dim): negative dims count from the end. */
+export function sizeAt(t: Tensor, dim: number): number {
+  return t.shape[normalizeDim(dim, t.ndim)];
+}
+
+export function strideAt(t: Tensor, dim: number): number {
+  return t._strides[normalizeDim(dim, t.ndim)];
 }

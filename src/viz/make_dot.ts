@@ -2,18 +2,20 @@
 // Each grad_fn is a box named like PyTorch (`SigmoidBackward0`); a leaf's AccumulateGrad is drawn as the
 // leaf itself (light blue, "name\n (shape)"); the output is green; edges go from inputs to outputs.
 import { AccumulateGrad, type Node } from "../autograd/node.js";
+import type { NamedTensors } from "../autograd/explain.js";
+import { definePython } from "../signatures/registry.js";
 import { Tensor } from "../tensor/tensor.js";
 import { savedAttributesOf, savedTensorsOf } from "./saved.js";
 
-export interface MakeDotOptions {
+interface MakeDotOptions {
   /** Names for tensors (leaves, usually parameters, or the output): `{ w, b }` or `model.named_parameters()`. */
-  params?: Record<string, Tensor> | Iterable<[string, Tensor]> | null;
-  /** Also draw the tensors each node saved for backward (orange, joined without an arrow). */
-  show_saved?: boolean;
+  params: NamedTensors | null;
   /** Show each node's non-tensor saved values (alpha, min, max) under its name. */
-  show_attrs?: boolean;
+  show_attrs: boolean;
+  /** Also draw the tensors each node saved for backward (orange, joined without an arrow). */
+  show_saved: boolean;
   /** Longest attribute text before it is cut with "...". */
-  max_attr_chars?: number;
+  max_attr_chars: number;
 }
 
 const NODE_ATTRS = "align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 shape=box style=filled";
@@ -28,7 +30,7 @@ function quote(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
-function paramEntries(params: MakeDotOptions["params"]): [string, Tensor][] {
+function paramEntries(params: NamedTensors | null): [string, Tensor][] {
   if (!params) return [];
   const entries =
     Symbol.iterator in params ? [...(params as Iterable<[string, Tensor]>)] : Object.entries(params);
@@ -37,8 +39,18 @@ function paramEntries(params: MakeDotOptions["params"]): [string, Tensor][] {
   return entries;
 }
 
-/** Builds the DOT text of `output`'s graph (one tensor or several). */
-export function make_dot(output: Tensor | readonly Tensor[], opts: MakeDotOptions = {}): string {
+/**
+ * torchviz's make_dot(var, params=None, show_attrs=False, show_saved=False, max_attr_chars=50): the DOT
+ * text of `output`'s graph (one tensor or several).
+ */
+export function make_dot(
+  output: Tensor | readonly Tensor[],
+  params: NamedTensors | null = null,
+  show_attrs = false,
+  show_saved = false,
+  max_attr_chars = 50,
+): string {
+  const opts: MakeDotOptions = { params, show_attrs, show_saved, max_attr_chars };
   const names = new Map<Tensor, string>();
   for (const [name, t] of paramEntries(opts.params)) names.set(t, name);
   const ids = new Map<object, string>();
@@ -56,7 +68,7 @@ export function make_dot(output: Tensor | readonly Tensor[], opts: MakeDotOption
     drawn.add(t);
     lines.push(`\t${idOf(t)} [label=${quote(varLabel(t, name))} fillcolor=${fill}]`);
   };
-  const maxChars = opts.max_attr_chars ?? 50;
+  const maxChars = opts.max_attr_chars;
   const fnLabel = (node: Node): string => {
     if (!opts.show_attrs) return node.name();
     const attrs = savedAttributesOf(node).map(([k, v]) => {
@@ -114,3 +126,9 @@ export function make_dot(output: Tensor | readonly Tensor[], opts: MakeDotOption
   }
   return `digraph {\n\tgraph [size="12,12"]\n\tnode [${NODE_ATTRS}]\n${lines.join("\n")}\n}\n`;
 }
+
+// torchviz's make_dot, a tensorgrad extra under torch.viz.
+definePython("torch.viz", {
+  "make_dot(var: Tensor | Tensor[], params: NamedTensors | None = None, show_attrs: bool = False, show_saved: bool = False, max_attr_chars: int = 50) -> string":
+    make_dot,
+});

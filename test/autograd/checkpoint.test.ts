@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import type { Tensor } from "../../src/index.js";
 import type { Node } from "../../src/autograd/index.js";
-import { checkpoint } from "../../src/utils/checkpoint.js";
+
+const { checkpoint } = torch.utils.checkpoint;
 
 /** Nodes reachable from t's grad_fn: each holds its saved tensors until backward. */
 function graphSize(t: Tensor): number {

@@ -5,12 +5,12 @@ import { expectPyError, fx } from "./fixtures.js";
 describe("inference_mode (vs PyTorch)", () => {
   it("makes inference tensors that cannot be saved for backward or updated in place outside", () => {
     const { inf, view } = torch.autograd.inference_mode(() => {
-      expect(torch.autograd.is_inference_mode_enabled()).toBe(true);
+      expect(torch.is_inference_mode_enabled()).toBe(true);
       expect(torch.is_grad_enabled()).toBe(false);
       const t = torch.ones(2);
       return { inf: t, view: t.view(2) };
     });
-    expect(torch.autograd.is_inference_mode_enabled()).toBe(false);
+    expect(torch.is_inference_mode_enabled()).toBe(false);
     expect(torch.is_grad_enabled()).toBe(true);
     expect([inf.is_inference(), view.is_inference(), inf.requires_grad]).toEqual(fx.inference_flags);
     expect(torch.ones(1).is_inference()).toBe(false);
@@ -40,7 +40,7 @@ describe("anomaly detection (vs PyTorch)", () => {
     });
     expect(message).toMatch(/Traceback of forward call that caused the error:/);
     expect(message).toMatch(/modes\.test\.ts/);
-    expect(torch.autograd.is_anomaly_enabled()).toBe(false);
+    expect(torch.is_anomaly_enabled()).toBe(false);
     // Off: NaN gradients pass silently, like PyTorch.
     const b = torch.tensor([0.0], { requires_grad: true });
     b.div(b).sum().backward();

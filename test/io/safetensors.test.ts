@@ -3,16 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
-import {
-  load,
-  loadFromBytes,
-  metadataFromBytes,
-  save,
-  saveToBytes,
-  SafetensorError,
-} from "../../src/io/index.js";
+import { SafetensorError } from "../../src/io/index.js";
 import { allocate, DTYPES, type DTypeName } from "../../src/tensor/dtype.js";
 import { Tensor } from "../../src/tensor/tensor.js";
+
+const { load, loadFromBytes, metadataFromBytes, save, saveToBytes } = torch;
 
 // Files written by scripts/gen_safetensors_fixtures.py (a port of the reference Rust writer) from
 // real PyTorch tensors, next to the values they hold.

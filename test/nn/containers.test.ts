@@ -17,11 +17,14 @@ describe("containers", () => {
       list.append(sigmoid);
       expect([...list]).toEqual([relu, tanh, sigmoid]);
       expect([...list.named_children()].map(([name]) => name)).toEqual(["0", "1", "2"]);
-      expect(() => list.append({} as never)).toThrow(
-        `${list.constructor.name}.append: object is not a Module subclass`,
+      expect(() => list.append(3 as never)).toThrow(
+        `${list.constructor.name}.append(): argument 'module' (position 1) must be Module, not int`,
       );
     }
-    expect(() => new nn.Sequential(null as never)).toThrow("Sequential: None is not a Module subclass");
+    // PyTorch checks modules as add_module does: None is allowed (and prints as None), anything else is not.
+    expect(String(new nn.Sequential(null))).toBe("Sequential(\n  (0): None\n)");
+    expect(() => new nn.Sequential(3 as never)).toThrow("int is not a Module subclass");
+    expect(() => new nn.ModuleList([new nn.ReLU(), 3] as never)).toThrow("int is not a Module subclass");
   });
 
   it("registers the parameters of modules held in a ModuleList or ModuleDict", () => {
@@ -43,6 +46,30 @@ describe("containers", () => {
       "head.weight",
       "head.bias",
     ]);
+  });
+
+  it("insert, pop and update as in PyTorch", () => {
+    const seq = new nn.Sequential(new nn.ReLU(), new nn.Tanh(), new nn.Sigmoid());
+    expect(String(seq.pop(1))).toBe("Tanh()");
+    expect([...seq.named_children()].map(([n, m]) => `${n}:${m}`)).toEqual(["0:ReLU()", "1:Sigmoid()"]);
+    seq.insert(0, new nn.Tanh());
+    expect(String(seq.at(0))).toBe("Tanh()");
+    expect(() => seq.insert(5, new nn.Tanh())).toThrow("Index out of range: 5");
+    const list = new nn.ModuleList([new nn.ReLU()]);
+    list.insert(0, new nn.Tanh());
+    expect([...list].map(String)).toEqual(["Tanh()", "ReLU()"]);
+    expect(() => list.at(2)).toThrow("index 2 is out of range");
+    const dict = new nn.ModuleDict([["a", new nn.ReLU()]]);
+    expect(() => dict.pop("b")).toThrow("'b'");
+    expect(() => new nn.ModuleDict({ keys: new nn.ReLU() })).toThrow(`"attribute 'keys' already exists"`);
+    expect(() => dict.update([["x"]] as never)).toThrow(
+      "ModuleDict update sequence element #0 has length 1; 2 is required",
+    );
+    expect(() => dict.update([1] as never)).toThrow(
+      "ModuleDict update sequence element #0 should be Iterable; isint",
+    );
+    dict.update(new Map([["b", new nn.Tanh()]]));
+    expect(dict.keys()).toEqual(["a", "b"]);
   });
 
   it("Sequential runs its modules in order", () => {

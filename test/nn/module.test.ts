@@ -74,7 +74,12 @@ describe("nn.Module", () => {
     expect(net.seq.training).toBe(true);
     net.forward(torch.randn(2, 4)).sum().backward();
     expect(net.fc1.weight.grad).not.toBeNull();
+    // PyTorch 1.13: zero_grad() zeroes the gradients in place; set_to_none drops them.
+    const grad = net.fc1.weight.grad!;
     net.zero_grad();
+    expect(net.fc1.weight.grad).toBe(grad);
+    expect(grad.abs().sum().item()).toBe(0);
+    net.zero_grad({ set_to_none: true });
     expect(net.fc1.weight.grad).toBeNull();
     const visited: string[] = [];
     net.apply((m) => visited.push(m.constructor.name));
@@ -188,5 +193,155 @@ describe("layers", () => {
     expect(String(new nn.ModuleDict({ a: new nn.ReLU() }))).toBe(r.ModuleDict);
     expect(String(new nn.Sequential())).toBe(r.Sequential);
     expect(String(new nn.Linear(2, 3, { bias: false }))).toBe(r.Linear_nobias);
+  });
+});
+
+describe("modules take PyTorch 1.13's arguments", () => {
+  /** A constructor called with arguments its types refuse, to see the runtime's error. */
+  type Loose = new (...args: unknown[]) => unknown;
+  const thrown = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "no error";
+  };
+
+  it("binds constructor arguments by position, keyword or None, with CPython's errors", () => {
+    expect(String(new nn.Linear(3, 4, false))).toBe("Linear(in_features=3, out_features=4, bias=False)");
+    expect(String(new nn.Linear(3, 4, { bias: false }))).toBe(
+      "Linear(in_features=3, out_features=4, bias=False)",
+    );
+    // PyTorch tests `if bias:`, so None means no bias.
+    expect(new nn.Linear(3, 4, null).bias).toBeNull();
+    expect(new nn.Linear(3, 4, { dtype: torch.float64 }).weight.dtype).toBe(torch.float64);
+    expect(new nn.Linear({ in_features: 2, out_features: 5 }).weight.shape).toEqual([5, 2]);
+    expect(thrown(() => new (nn.Linear as Loose)(3, 4, true, null, null, 5))).toBe(
+      "TypeError: Linear.__init__() takes from 3 to 6 positional arguments but 7 were given",
+    );
+    expect(thrown(() => new nn.Linear(3, 4, { foo: 1 } as never))).toBe(
+      "TypeError: Linear.__init__() got an unexpected keyword argument 'foo'",
+    );
+    expect(thrown(() => new (nn.Linear as Loose)())).toBe(
+      "TypeError: Linear.__init__() missing 2 required positional arguments: 'in_features' and 'out_features'",
+    );
+    expect(thrown(() => new nn.Linear(2.5, 4))).toBe(
+      "TypeError: Linear.__init__(): argument 'in_features' (position 1) must be int, not float",
+    );
+    expect(thrown(() => new nn.Linear(3, 4, { device: "cuda" }))).toBe(
+      "AssertionError: Torch not compiled with CUDA enabled",
+    );
+    // Errors name the class whose __init__ PyTorch runs, shared bases included.
+    expect(thrown(() => new (nn.BatchNorm2d as Loose)(3, 1e-5, 0.1, true, true, null, null, 1))).toBe(
+      "TypeError: _BatchNorm.__init__() takes from 2 to 8 positional arguments but 9 were given",
+    );
+    expect(thrown(() => new (nn.Tanh as Loose)(1))).toBe(
+      "TypeError: Module.__init__() takes 1 positional argument but 2 were given",
+    );
+    expect(thrown(() => new nn.MultiheadAttention(4, 0))).toBe(
+      "ZeroDivisionError: integer division or modulo by zero",
+    );
+    expect(String(new nn.Identity(1, 2, { anything: 3 }))).toBe("Identity()");
+  });
+
+  it("prints the options PyTorch prints", () => {
+    expect(String(new nn.Conv2d(2, 3, 3, 1, "same", { padding_mode: "reflect" }))).toBe(
+      "Conv2d(2, 3, kernel_size=(3, 3), stride=(1, 1), padding=same, padding_mode=reflect)",
+    );
+    expect(
+      String(new nn.Embedding(5, 3, { max_norm: 1, norm_type: 1, scale_grad_by_freq: true, sparse: true })),
+    ).toBe("Embedding(5, 3, max_norm=1.0, norm_type=1.0, scale_grad_by_freq=True, sparse=True)");
+    expect(
+      [new nn.ELU(0.5, true), new nn.LeakyReLU(0.2, true), new nn.SiLU(true), new nn.Softplus(2, 10)].join(
+        " ",
+      ),
+    ).toBe(
+      "ELU(alpha=0.5, inplace=True) LeakyReLU(negative_slope=0.2, inplace=True) SiLU(inplace=True) Softplus(beta=2, threshold=10)",
+    );
+    expect(String(new nn.Sequential(new nn.ReLU(), null))).toBe("Sequential(\n  (0): ReLU()\n  (1): None\n)");
+    expect(String(new nn.Parameter())).toBe("Parameter containing:\ntensor([], requires_grad=True)");
+    expect(thrown(() => new nn.Parameter(torch.zeros([2], { dtype: torch.int64 })))).toBe(
+      "RuntimeError: Only Tensors of floating point and complex dtype can require gradients",
+    );
+  });
+
+  it("MultiheadAttention registers bias_k and bias_v in PyTorch's order", () => {
+    const m = new nn.MultiheadAttention(4, 2, { add_bias_kv: true, kdim: 3 });
+    expect([...m.named_parameters()].map(([n]) => n)).toEqual([
+      "q_proj_weight",
+      "k_proj_weight",
+      "v_proj_weight",
+      "in_proj_bias",
+      "bias_k",
+      "bias_v",
+      "out_proj.weight",
+      "out_proj.bias",
+    ]);
+  });
+
+  it("losses take the legacy size_average and reduce, with PyTorch's warning", () => {
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      expect(new nn.MSELoss({ size_average: false }).reduction).toBe("sum");
+      expect(new nn.L1Loss(null, false).reduction).toBe("none");
+      expect(warn.mock.calls.map((c) => c[0])).toEqual([
+        "size_average and reduce args will be deprecated, please use reduction='sum' instead.",
+        "size_average and reduce args will be deprecated, please use reduction='none' instead.",
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(new nn.CrossEntropyLoss({ ignore_index: 3, label_smoothing: 0.1 }).ignore_index).toBe(3);
+  });
+
+  it("state_dict takes destination, prefix and keep_vars; load_state_dict reports keys as PyTorch does", () => {
+    const s = new nn.Sequential(new nn.Linear(2, 3), new nn.ReLU());
+    expect(Object.keys(s.state_dict({ prefix: "m." }))).toEqual(["m.0.weight", "m.0.bias"]);
+    expect(s.state_dict({ keep_vars: true })["0.weight"].requires_grad).toBe(true);
+    expect(s.state_dict()["0.weight"].requires_grad).toBe(false);
+    const into: Record<string, torch.Tensor> = {};
+    expect(s.state_dict({ destination: into })).toBe(into);
+    expect(String(s.load_state_dict({ "0.weight": torch.zeros(3, 2) }, false))).toBe(
+      "_IncompatibleKeys(missing_keys=['0.bias'], unexpected_keys=[])",
+    );
+    expect(String(s.load_state_dict(s.state_dict()))).toBe("<All keys matched successfully>");
+    expect(thrown(() => s.load_state_dict({ "0.weight": torch.zeros(3, 2), x: torch.zeros(1) }))).toBe(
+      'RuntimeError: Error(s) in loading state_dict for Sequential:\n\tMissing key(s) in state_dict: "0.bias". \n\tUnexpected key(s) in state_dict: "x". ',
+    );
+  });
+
+  it("named_modules, to, train and the register_* methods follow PyTorch", () => {
+    const relu = new nn.ReLU();
+    const twice = new nn.Sequential(relu, relu);
+    expect([...twice.named_modules()].map(([n]) => n)).toEqual(["", "0"]);
+    expect([...twice.named_modules({ remove_duplicate: false })].map(([n]) => n)).toEqual(["", "0", "1"]);
+    expect([...twice.named_children()].map(([n]) => n)).toEqual(["0"]);
+    const lin = new nn.Linear(2, 2);
+    expect(lin.to(torch.float64).weight.dtype).toBe(torch.float64);
+    expect(lin.to("cpu", torch.float32).weight.dtype).toBe(torch.float32);
+    expect(lin.to(torch.zeros([1], { dtype: torch.float64 })).weight.dtype).toBe(torch.float64);
+    expect(lin.to({ dtype: torch.float32 }).weight).toBeInstanceOf(nn.Parameter);
+    expect(thrown(() => lin.to(torch.int64))).toBe(
+      "TypeError: nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=torch.int64",
+    );
+    expect(thrown(() => lin.to({ device: "cuda" }))).toBe(
+      "AssertionError: Torch not compiled with CUDA enabled",
+    );
+    expect(lin.train(false).training).toBe(false);
+    expect(lin.train({ mode: true }).training).toBe(true);
+    expect(thrown(() => lin.register_buffer("a.b", null))).toBe(
+      `KeyError: 'buffer name can\\'t contain "."'`,
+    );
+    expect(thrown(() => lin.register_buffer("", null))).toBe(
+      `KeyError: 'buffer name can\\'t be empty string ""'`,
+    );
+    expect(thrown(() => lin.register_buffer("training", null))).toBe(
+      `KeyError: "attribute 'training' already exists"`,
+    );
+    expect(thrown(() => lin.add_module("", null))).toBe(`KeyError: 'module name can\\'t be empty string ""'`);
+    lin.register_buffer("steps", torch.zeros(1), { persistent: false });
+    expect(Object.keys(lin.state_dict())).toEqual(["weight", "bias"]);
+    expect([...lin.named_buffers()].map(([n]) => n)).toEqual(["steps"]);
   });
 });

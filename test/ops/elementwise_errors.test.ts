@@ -2,6 +2,8 @@
 import { describe, it, expect } from "vitest";
 import * as torch from "../../src/index.js";
 
+const F = torch.nn.functional;
+
 const ints = () => torch.tensor([1n, -2n, 3n]);
 const bools = () => torch.tensor([true, false]);
 
@@ -71,12 +73,12 @@ describe("dtype errors", () => {
     expect(() => torch.round(bools())).toThrow(`"round_vml_cpu" not implemented for 'Bool'`);
     expect(() => torch.round(ints(), { decimals: 2 })).toThrow(`"round_cpu" not implemented for 'Long'`);
     expect(() => torch.frac(ints())).toThrow(`"frac_cpu" not implemented for 'Long'`);
-    expect(() => torch.logsigmoid(ints())).toThrow(`"log_sigmoid_cpu" not implemented for 'Long'`);
-    expect(() => torch.leaky_relu(ints())).toThrow(`"leaky_relu_cpu" not implemented for 'Long'`);
-    expect(() => torch.elu(ints())).toThrow(`"elu_cpu" not implemented for 'Long'`);
-    expect(() => torch.gelu(ints())).toThrow(`"GeluKernelImpl" not implemented for 'Long'`);
-    expect(() => torch.silu(bools())).toThrow(`"silu_cpu" not implemented for 'Bool'`);
-    expect(() => torch.softplus(ints())).toThrow(`"softplus_cpu" not implemented for 'Long'`);
+    expect(() => F.logsigmoid(ints())).toThrow(`"log_sigmoid_cpu" not implemented for 'Long'`);
+    expect(() => F.leaky_relu(ints())).toThrow(`"leaky_relu_cpu" not implemented for 'Long'`);
+    expect(() => F.elu(ints())).toThrow(`"elu_cpu" not implemented for 'Long'`);
+    expect(() => F.gelu(ints())).toThrow(`"GeluKernelImpl" not implemented for 'Long'`);
+    expect(() => F.silu(bools())).toThrow(`"silu_cpu" not implemented for 'Bool'`);
+    expect(() => F.softplus(ints())).toThrow(`"softplus_cpu" not implemented for 'Long'`);
     expect(() => torch.fmod(bools(), bools())).toThrow(`"fmod_cpu" not implemented for 'Bool'`);
     expect(() => torch.remainder(bools(), bools())).toThrow(`"remainder_cpu" not implemented for 'Bool'`);
     expect(() => torch.lerp(ints(), ints(), 0.3)).toThrow(`"lerp_kernel_scalar" not implemented for 'Long'`);
@@ -106,7 +108,7 @@ describe("dtype errors", () => {
   });
 
   it("only accepts gelu's two approximations", () => {
-    expect(() => torch.gelu(torch.ones(2), { approximate: "foo" as "tanh" })).toThrow(
+    expect(() => F.gelu(torch.ones(2), { approximate: "foo" as "tanh" })).toThrow(
       new torch.RuntimeError("approximate argument must be either none or tanh."),
     );
   });
@@ -120,18 +122,22 @@ describe("argument types", () => {
     expect(() => torch.add(bad, torch.ones(2))).toThrow(/^add\(\): argument 'input'/);
     expect(() => torch.sin(bad)).toThrow(/^sin\(\): argument 'input' .*must be Tensor, not str$/);
     expect(() => torch.abs(null as unknown as torch.Tensor)).toThrow(
-      /^abs\(\): argument 'input' .*must be Tensor/,
+      new TypeError("abs(): argument 'input' (position 1) must be Tensor, not NoneType"),
     );
-    expect(() => torch.sqrt(2 as unknown as torch.Tensor)).toThrow(TypeError);
+    expect(() => torch.sqrt(2 as unknown as torch.Tensor)).toThrow(
+      new TypeError("sqrt(): argument 'input' (position 1) must be Tensor, not int"),
+    );
   });
 
   it("needs tensors where PyTorch has no Scalar overload", () => {
     expect(() => torch.maximum(torch.ones(2), 2 as unknown as torch.Tensor)).toThrow(
-      /^maximum\(\): argument 'other' .*must be Tensor, not number/,
+      new TypeError("maximum(): argument 'other' (position 2) must be Tensor, not int"),
     );
-    expect(() => torch.minimum(torch.ones(2), 2 as unknown as torch.Tensor)).toThrow(TypeError);
+    expect(() => torch.minimum(torch.ones(2), 2 as unknown as torch.Tensor)).toThrow(
+      new TypeError("minimum(): argument 'other' (position 2) must be Tensor, not int"),
+    );
     expect(() => torch.atan2(torch.ones(2), 2 as unknown as torch.Tensor)).toThrow(
-      /^atan2\(\): argument 'other' .*must be Tensor/,
+      new TypeError("atan2(): argument 'other' (position 2) must be Tensor, not int"),
     );
   });
 
@@ -144,21 +150,23 @@ describe("argument types", () => {
     );
     expect(() => torch.pow(2 as unknown as torch.Tensor, 3)).toThrow(TypeError);
     expect(() => torch.lerp(torch.ones(2), torch.ones(2), bad)).toThrow(
-      /^lerp\(\) received an invalid combination of arguments - got \(Tensor, Tensor, string\)/,
+      "lerp() received an invalid combination of arguments - got (Tensor, Tensor, str), but expected one of:\n" +
+        " * (Tensor input, Tensor end, Tensor weight, *, Tensor out)\n" +
+        " * (Tensor input, Tensor end, Number weight, *, Tensor out)\n",
     );
   });
 
   it("checks activation parameters", () => {
     const notNumber = "a" as unknown as number;
-    expect(() => torch.leaky_relu(torch.ones(2), notNumber)).toThrow(
-      /^leaky_relu\(\): argument 'negative_slope' .*must be Number, not string/,
+    expect(() => F.leaky_relu(torch.ones(2), notNumber)).toThrow(
+      "leaky_relu(): argument 'negative_slope' (position 2) must be Number, not str",
     );
-    expect(() => torch.softplus(torch.ones(2), { beta: notNumber })).toThrow(
-      "softplus(): argument 'beta' must be Number, not string",
+    expect(() => F.softplus(torch.ones(2), { beta: notNumber })).toThrow(
+      "softplus(): argument 'beta' must be Number, not str",
     );
-    expect(() => torch.elu(torch.ones(2), { alpha: notNumber })).toThrow(TypeError);
+    expect(() => F.elu(torch.ones(2), { alpha: notNumber })).toThrow(TypeError);
     expect(() => torch.nan_to_num(torch.ones(2), { nan: notNumber })).toThrow(
-      "nan_to_num(): argument 'nan' must be float, not string",
+      "nan_to_num(): argument 'nan' must be float, not str",
     );
   });
 });

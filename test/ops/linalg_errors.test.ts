@@ -49,7 +49,7 @@ describe("mm errors", () => {
     expectError(
       () => torch.mm("x" as unknown as torch.Tensor, r(2, 2)),
       TypeError,
-      "mm(): argument 'input' (position 1) must be Tensor, not string",
+      "mm(): argument 'input' (position 1) must be Tensor, not str",
     );
   });
   it("multiplies integer matrices", () => {
@@ -243,7 +243,7 @@ describe("matmul errors", () => {
     expectError(
       () => torch.matmul(r(2, 3), "x" as unknown as torch.Tensor),
       TypeError,
-      "matmul(): argument 'other' (position 2) must be Tensor, not string",
+      "matmul(): argument 'other' (position 2) must be Tensor, not str",
     );
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import { availableBackends, set_backend } from "../../src/backend/backend.js";
 import { CUTOVER } from "../../src/backend/native/index.js";
+import { DTYPES, type DTypeName } from "../../src/tensor/dtype.js";
 import { decodeFlat, expectClose, type Encoded } from "../helpers/compare.js";
 import { OP_TABLE, OP_TABLES, type OpCase } from "./op_table.js";
 
@@ -32,7 +33,7 @@ for (const table of Object.keys(OP_TABLES)) {
 function makeInputs(op: OpCase, fx: Fixture, dtypeOverride?: torch.DType): torch.Tensor[] {
   return fx.inputs.map((spec, i) => {
     const floating = spec.dtype.startsWith("float");
-    const dtype = dtypeOverride && floating ? dtypeOverride : spec.dtype;
+    const dtype = dtypeOverride && floating ? dtypeOverride : DTYPES[spec.dtype as DTypeName];
     const t = torch.tensor(decodeFlat(spec.values), { dtype }).reshape(spec.shape).detach();
     const wantsGrad = op.inputs[i].grad ?? floating;
     return wantsGrad ? t.requires_grad_(true) : t;

@@ -1,6 +1,9 @@
 // Bad input to shape, view and indexing ops gets PyTorch 1.13's error class and text.
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
+// PyTorch slices by indexing and pads with F.pad; these are tensorgrad's internal forms of both.
+import { pad } from "../../src/ops/join.js";
+import { slice } from "../../src/ops/shape_ops.js";
 
 const x = () => torch.zeros(2, 3, 4);
 const long = (v: number[]) => torch.tensor(v.map(BigInt));
@@ -23,14 +26,14 @@ const dimError = (lo: number, hi: number, got: number) =>
 
 describe("view op errors", () => {
   it("slicing", () => {
-    expectError(() => x().slice(1, null, null, -1), "ValueError", "step must be greater than zero");
-    expectError(() => x().slice(1, null, null, 0), "ValueError", "slice step cannot be zero");
+    expectError(() => slice(x(), 1, null, null, -1), "ValueError", "step must be greater than zero");
+    expectError(() => slice(x(), 1, null, null, 0), "ValueError", "slice step cannot be zero");
     expectError(
-      () => torch.tensor(1).slice(0, 0, 1),
+      () => slice(torch.tensor(1), 0, 0, 1),
       "IndexError",
       "slice() cannot be applied to a 0-dim tensor.",
     );
-    expectError(() => x().slice(3), "IndexError", dimError(-3, 2, 3));
+    expectError(() => slice(x(), 3), "IndexError", dimError(-3, 2, 3));
   });
 
   it("select and narrow", () => {
@@ -242,15 +245,15 @@ describe("join and split errors", () => {
       "Trying to create tensor with negative dimension -2: [-2, 3, 4]",
     );
     expectError(() => torch.zeros(3).tril(), "IndexError", dimError(-1, 0, -2));
-    expectError(() => torch.pad(x(), [1]), "RuntimeError", "Padding length must be divisible by 2");
-    expectError(() => torch.pad(x(), [1, 1, 1, 1, 1, 1, 1, 1]), "RuntimeError", "Padding length too large");
+    expectError(() => pad(x(), [1]), "RuntimeError", "Padding length must be divisible by 2");
+    expectError(() => pad(x(), [1, 1, 1, 1, 1, 1, 1, 1]), "RuntimeError", "Padding length too large");
     expectError(
-      () => torch.pad(x(), [-3, -2]),
+      () => pad(x(), [-3, -2]),
       "RuntimeError",
       "start (0) + length (-1) exceeds dimension size (1).",
     );
-    expectError(() => torch.pad(x(), [-5, 1]), "IndexError", dimError(-4, 3, 5));
-    expectError(() => torch.pad(x(), [1, 1], "foo"), "NotImplementedError", "Unrecognised padding mode foo");
+    expectError(() => pad(x(), [-5, 1]), "IndexError", dimError(-4, 3, 5));
+    expectError(() => pad(x(), [1, 1], "foo"), "NotImplementedError", "Unrecognised padding mode foo");
   });
 });
 
@@ -383,5 +386,179 @@ describe("indexing errors", () => {
       "RuntimeError",
       "expected src to have a size equal to the slice of self. src size = [2, 3, 4], slice size = [1, 3, 4]",
     );
+  });
+});
+
+describe("PyTorch's calling convention for shape ops", () => {
+  const m = () => torch.arange(6).float().reshape(2, 3);
+  const values = (t: torch.Tensor) => t.tolist();
+
+  it("sizes must be integers", () => {
+    const sizes = "must be tuple of SymInts";
+    expectError(
+      () => m().expand([2.5, 3]),
+      "TypeError",
+      `expand(): argument 'size' (position 1) ${sizes}, not list`,
+    );
+    expectError(
+      () => m().view(1, 6).expand(NaN, 6),
+      "TypeError",
+      `expand(): argument 'size' (position 1) ${sizes}, not float`,
+    );
+    expectError(
+      () => m().repeat([2.5, 1]),
+      "TypeError",
+      `repeat(): argument 'repeats' (position 1) ${sizes}, not list`,
+    );
+    expectError(
+      () => m().repeat(2.5, 1),
+      "TypeError",
+      `repeat(): argument 'repeats' (position 1) ${sizes}, not float`,
+    );
+    expectError(
+      () => m().reshape([2, 2.5]),
+      "TypeError",
+      "reshape(): argument 'shape' must be tuple of SymInts, but found element of type float at pos 2",
+    );
+    expectError(() => m().view(-3), "RuntimeError", "invalid shape dimension -3");
+  });
+
+  it("options objects work as Python's keywords", () => {
+    expect(values(m().tril({ diagonal: 1 }))).toEqual([
+      [0, 1, 0],
+      [3, 4, 5],
+    ]);
+    expect(values(torch.triu(m(), { diagonal: 1 }))).toEqual([
+      [0, 1, 2],
+      [0, 0, 5],
+    ]);
+    expect(torch.cat([m(), m()], { dim: 1 }).shape).toEqual([2, 6]);
+    expect(torch.stack([m(), m()], { dim: 2 }).shape).toEqual([2, 3, 2]);
+    expect(torch.split(m(), 1, { dim: 1 }).map((t) => t.shape)).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 1],
+    ]);
+    expect(
+      m()
+        .split(2, { dim: 1 })
+        .map((t) => t.shape),
+    ).toEqual([
+      [2, 2],
+      [2, 1],
+    ]);
+    expect(torch.chunk(m(), 3, { dim: 1 }).length).toBe(3);
+    expect(m().flatten({ start_dim: 0 }).shape).toEqual([6]);
+    expect(m().view({ size: [3, 2] }).shape).toEqual([3, 2]);
+    expect(values(torch.slice_scatter(m(), torch.zeros(2, 1), { dim: 1, start: 1, end: 2 }))).toEqual([
+      [0, 0, 2],
+      [3, 0, 5],
+    ]);
+  });
+
+  it("tril and triu need a matrix", () => {
+    expectError(
+      () => torch.tril(torch.tensor(1)),
+      "IndexError",
+      "Dimension specified as -2 but tensor has no dimensions",
+    );
+    expectError(() => torch.triu(torch.ones(3)), "IndexError", dimError(-1, 0, -2));
+  });
+
+  it("view(dtype)", () => {
+    expect(m().view(torch.float32).shape).toEqual([2, 3]);
+    expectError(
+      () => m().view(torch.float64),
+      "RuntimeError",
+      "self.size(-1) must be divisible by 2 to view Float as Double (different element sizes), but got 3",
+    );
+    expectError(
+      () => torch.tensor(1).view(torch.bool),
+      "RuntimeError",
+      "self.dim() cannot be 0 to view Float as Bool (different element sizes)",
+    );
+  });
+
+  it("split and unflatten are PyTorch's Python-level methods", () => {
+    expectError(
+      () => m().split([1, 2.5], 1),
+      "TypeError",
+      "split_with_sizes(): argument 'split_sizes' must be tuple of ints, but found element of type float at pos 2",
+    );
+    expect(m().split(torch.tensor(1n)).length).toBe(2);
+    expectError(() => m().unflatten(1, []), "RuntimeError", "unflatten: sizes must be non-empty");
+    expectError(
+      () => m().unflatten(1, [-1, -1]),
+      "RuntimeError",
+      "unflatten got an unexpected error:\nonly one dimension can be inferred",
+    );
+    expectError(
+      () => m().unflatten(-1, [2, 2]),
+      "RuntimeError",
+      "unflatten: Provided sizes [2, 2] don't multiply up to the size of dim 1 (3) in the input tensor",
+    );
+    expectError(
+      () => m().unflatten(1.5, [3]),
+      "TypeError",
+      "unflatten(): argument 'dim' (position 1) must be int, not float",
+    );
+  });
+
+  it("scatter's reduce, narrow's tensor start, masked_fill's value range, the empty cat", () => {
+    const index = torch.tensor([[0n], [2n]]);
+    expect(values(torch.scatter(m(), 1, index, torch.tensor([[2], [3]]), { reduce: "multiply" }))).toEqual([
+      [0, 1, 2],
+      [3, 4, 15],
+    ]);
+    expect(values(torch.scatter(m(), 1, index, 10, { reduce: "add" }))).toEqual([
+      [10, 1, 2],
+      [3, 4, 15],
+    ]);
+    expectError(
+      () => torch.scatter(m(), 1, index, 10, { reduce: "sum" }),
+      "RuntimeError",
+      "reduce argument must be either add or multiply.",
+    );
+    expect(values(torch.narrow(m(), 1, torch.tensor(1n), 2))).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
+    expectError(
+      () => torch.narrow(m(), 1, torch.tensor(1), 2),
+      "RuntimeError",
+      "start must be an 0-dim integral Tensor.",
+    );
+    expectError(
+      () =>
+        m()
+          .int()
+          .masked_fill(m().gt(2), 2 ** 40),
+      "RuntimeError",
+      "value cannot be converted to type int without overflow",
+    );
+    expect(
+      values(
+        m()
+          .long()
+          .index_add(0, long([1]), torch.ones(1, 3, { dtype: torch.int64 }), { alpha: 2.5 }),
+      ),
+    ).toEqual([
+      [0, 1, 2],
+      [5, 6, 7],
+    ]);
+    expect(torch.cat([torch.zeros(0), torch.zeros(0)], 3).shape).toEqual([0]);
+    expectError(() => m().roll([], []), "RuntimeError", "`shifts` required");
+    expectError(
+      () => m().gather("a" as never, longShape([2, 3])),
+      "RuntimeError",
+      "gather: You passed a dimname (string) to this op in place of a dimension index but it does not yet support this behavior. Please pass a dimension index to work around this.",
+    );
+  });
+
+  it("names PyTorch does not have are not public", () => {
+    for (const name of ["view", "expand", "expand_as", "contiguous", "repeat", "slice", "pad"])
+      expect((torch as Record<string, unknown>)[name], `torch.${name}`).toBeUndefined();
+    for (const name of ["slice", "constant_pad_nd"])
+      expect((m() as unknown as Record<string, unknown>)[name], `Tensor.${name}`).toBeUndefined();
   });
 });

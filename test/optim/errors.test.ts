@@ -4,12 +4,15 @@ import * as torch from "../../src/index.js";
 import * as optim from "../../src/optim/index.js";
 import { fixtures } from "./fixtures.js";
 
-const { SGD, Adam, AdamW, RMSprop, Adagrad, lr_scheduler, clip_grad_norm_ } = optim;
+const { SGD, Adam, AdamW, RMSprop, Adagrad, lr_scheduler } = optim;
+const { clip_grad_norm_ } = torch.nn.utils;
 const p = () => [torch.tensor([1.0], { requires_grad: true })];
 const sgd = (opts: Partial<optim.SGDOptions> = { lr: 0.1 }) => new SGD(p(), opts);
+/** An argument TypeScript's types refuse, as a JS caller could still pass it. */
+const bad = (value: unknown) => value as never;
 
 const CASES: Record<string, () => unknown> = {
-  sgd_negative_lr: () => new SGD(p(), { lr: -1.0 }),
+  sgd_negative_lr: () => new SGD(p(), { lr: -1.5 }),
   sgd_negative_momentum: () => new SGD(p(), { lr: 0.1, momentum: -0.5 }),
   sgd_negative_weight_decay: () => new SGD(p(), { lr: 0.1, weight_decay: -0.1 }),
   sgd_nesterov_without_momentum: () => new SGD(p(), { lr: 0.1, nesterov: true }),
@@ -17,14 +20,14 @@ const CASES: Record<string, () => unknown> = {
   sgd_missing_lr: () => new SGD(p()),
   adam_negative_lr: () => new Adam(p(), { lr: -0.5 }),
   adam_negative_eps: () => new Adam(p(), { eps: -1e-8 }),
-  adam_beta0: () => new Adam(p(), { betas: [1.0, 0.999] }),
+  adam_beta0: () => new Adam(p(), { betas: [1.5, 0.999] }),
   adam_beta1: () => new Adam(p(), { betas: [0.9, -0.1] }),
   adam_negative_weight_decay: () => new Adam(p(), { weight_decay: -0.01 }),
   adamw_negative_lr: () => new AdamW(p(), { lr: -0.001 }),
   adamw_beta0: () => new AdamW(p(), { betas: [-0.1, 0.999] }),
   rmsprop_negative_alpha: () => new RMSprop(p(), { alpha: -0.99 }),
   rmsprop_negative_momentum: () => new RMSprop(p(), { momentum: -0.9 }),
-  rmsprop_negative_eps: () => new RMSprop(p(), { eps: -1.0 }),
+  rmsprop_negative_eps: () => new RMSprop(p(), { eps: -1.5 }),
   adagrad_negative_lr_decay: () => new Adagrad(p(), { lr_decay: -0.1 }),
   adagrad_negative_initial_accumulator: () => new Adagrad(p(), { initial_accumulator_value: -0.1 }),
   adagrad_negative_weight_decay: () => new Adagrad(p(), { weight_decay: -2.5 }),
@@ -47,7 +50,7 @@ const CASES: Record<string, () => unknown> = {
   load_wrong_group_count: () =>
     sgd().load_state_dict(new SGD([{ params: p() }, { params: p() }], { lr: 0.1 }).state_dict()),
   load_wrong_group_size: () => sgd().load_state_dict(new SGD([...p(), ...p()], { lr: 0.1 }).state_dict()),
-  scheduler_not_optimizer: () => new lr_scheduler.StepLR(null as unknown as optim.Optimizer<object>, 3),
+  scheduler_not_optimizer: () => new lr_scheduler.StepLR(null, 3),
   lambda_lr_wrong_count: () => new lr_scheduler.LambdaLR(sgd(), [() => 1.0, () => 2.0]),
   resume_without_initial_lr: () => new lr_scheduler.StepLR(sgd(), 3, 0.1, 4),
   one_cycle_no_steps: () => new lr_scheduler.OneCycleLR(sgd(), 1.0),
@@ -67,6 +70,23 @@ const CASES: Record<string, () => unknown> = {
   plateau_mode: () => new lr_scheduler.ReduceLROnPlateau(sgd(), { mode: "avg" as "min" }),
   plateau_threshold_mode: () => new lr_scheduler.ReduceLROnPlateau(sgd(), { threshold_mode: "pct" as "rel" }),
   plateau_min_lr_count: () => new lr_scheduler.ReduceLROnPlateau(sgd(), { min_lr: [0.1, 0.2] }),
+  sgd_str_lr: () => new SGD(p(), "x"),
+  adagrad_empty_str_lr: () => new Adagrad(p(), { lr: "" }),
+  adam_int_betas: () => new Adam(p(), { betas: 1 }),
+  sgd_unknown_keyword: () => new SGD(p(), 0.1, bad({ momentun: 0.9 })),
+  add_param_group_not_dict: () => sgd().add_param_group("x"),
+  load_state_dict_without_groups: () => sgd().load_state_dict({}),
+  step_closure_not_callable: () => sgd().step("x"),
+  zero_grad_extra_argument: () => (sgd().zero_grad as (...args: unknown[]) => void)(true, 1),
+  step_lr_unknown_keyword: () => new lr_scheduler.StepLR(sgd(), 2, bad({ gama: 0.1 })),
+  scheduler_step_unknown_keyword: () => new lr_scheduler.StepLR(sgd(), 2).step(bad({ epochs: 1 })),
+  lambda_lr_not_optimizer: () => new lr_scheduler.LambdaLR(null, () => 1.0),
+  lambda_lr_not_callable: () => new lr_scheduler.LambdaLR(sgd(), "x"),
+  one_cycle_str_pct_start: () =>
+    new lr_scheduler.OneCycleLR(sgd({ lr: 0.1, momentum: 0.9 }), 1.0, { total_steps: 10, pct_start: "x" }),
+  plateau_mode_not_str: () => new lr_scheduler.ReduceLROnPlateau(sgd(), { mode: 1 }),
+  plateau_str_metrics: () => new lr_scheduler.ReduceLROnPlateau(sgd()).step("x"),
+  clip_str_max_norm: () => clip_grad_norm_(p(), "x"),
   clip_nonfinite: () => {
     const q = torch.tensor([1.0], { requires_grad: true });
     q.grad = torch.tensor([Infinity]);

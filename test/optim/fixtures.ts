@@ -94,7 +94,7 @@ export function trainStep(opt: AnyOptimizer, params: torch.Tensor[]): number {
   const loss = lossFn(params);
   loss.backward();
   opt.step();
-  return loss.item();
+  return Number(loss.item());
 }
 
 /** PyTorch's state_dict as the fixture script encodes it (tensors as {tensor, shape, dtype}). */

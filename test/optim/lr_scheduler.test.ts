@@ -17,7 +17,7 @@ function schedulerOptimizer(kind: "sgd" | "adam"): AnyOptimizer {
   return kind === "adam" ? new optim.Adam(groups) : new optim.SGD(groups, { lr: 0.1, momentum: 0.9 });
 }
 
-type Scheduler = optim.lr_scheduler.LRScheduler;
+type Scheduler = optim.lr_scheduler._LRScheduler;
 const SCHEDULERS: Record<
   string,
   [kind: "sgd" | "adam", make: (o: AnyOptimizer) => Scheduler, epochs: number]
@@ -28,8 +28,12 @@ const SCHEDULERS: Record<
   exponential_lr: ["sgd", (o) => new lr_scheduler.ExponentialLR(o, 0.9), 25],
   cosine_annealing_lr: ["sgd", (o) => new lr_scheduler.CosineAnnealingLR(o, 7, 0.01), 30],
   cosine_annealing_lr_no_min: ["sgd", (o) => new lr_scheduler.CosineAnnealingLR(o, 10), 25],
-  lambda_lr: ["sgd", (o) => new lr_scheduler.LambdaLR(o, (e) => 0.95 ** e), 25],
-  lambda_lr_list: ["sgd", (o) => new lr_scheduler.LambdaLR(o, [(e) => 0.95 ** e, (e) => 1 / (e + 1)]), 25],
+  lambda_lr: ["sgd", (o) => new lr_scheduler.LambdaLR(o, (e: number) => 0.95 ** e), 25],
+  lambda_lr_list: [
+    "sgd",
+    (o) => new lr_scheduler.LambdaLR(o, [(e: number) => 0.95 ** e, (e: number) => 1 / (e + 1)]),
+    25,
+  ],
   one_cycle_lr: ["sgd", (o) => new lr_scheduler.OneCycleLR(o, 1.0, { total_steps: 25 }), 24],
   one_cycle_lr_adam_linear_three_phase: [
     "adam",
@@ -97,14 +101,12 @@ describe("lr schedulers match PyTorch's lr sequences", () => {
 
   function runPlateau(c: SchedulerCase): void {
     const opt = schedulerOptimizer("sgd");
-    const sched = new lr_scheduler.ReduceLROnPlateau(
-      opt,
-      c.options as optim.lr_scheduler.ReduceLROnPlateauOptions,
-    );
+    const sched = new lr_scheduler.ReduceLROnPlateau(opt, c.options ?? {});
+    // ReduceLROnPlateau has no get_last_lr() in PyTorch 1.13: step() records _last_lr.
     const lrs = c.metrics!.map((m) => {
       opt.step();
       sched.step(torch.tensor(m, { dtype: torch.float64 }));
-      return sched.get_last_lr();
+      return sched._last_lr;
     });
     expectJsonClose(lrs, c.lrs, RTOL);
     expectJsonClose(encode(sched.state_dict()), c.state_dict, RTOL);
@@ -170,8 +172,44 @@ describe("lr scheduler behaviour", () => {
     expectJsonClose(sched2.get_last_lr(), expected, RTOL);
   });
 
+  it("takes PyTorch's keywords in an options object (StepLR(opt, step_size=2, gamma=0.1))", () => {
+    const opt = new optim.SGD(makeParams(), 1.0);
+    const sched = new lr_scheduler.StepLR(opt, { step_size: 2, gamma: 0.1 });
+    const lrs = [0, 1, 2, 3].map(() => {
+      opt.step();
+      sched.step();
+      return sched.get_last_lr()[0];
+    });
+    expectJsonClose(lrs, [1.0, 0.1, 0.1, 0.01], RTOL);
+    expect(() => new lr_scheduler.StepLR(opt, 2, { gama: 0.1 } as never)).toThrow(
+      "StepLR.__init__() got an unexpected keyword argument 'gama'",
+    );
+    expect(() => new lr_scheduler.StepLR(...([opt] as unknown as [never, never]))).toThrow(
+      "StepLR.__init__() missing 1 required positional argument: 'step_size'",
+    );
+    expect(() => (sched.get_last_lr as (...args: unknown[]) => unknown)(1)).toThrow(
+      "_LRScheduler.get_last_lr() takes 1 positional argument but 2 were given",
+    );
+    expect(String(sched)).toBe("<torch.optim.lr_scheduler.StepLR object>");
+  });
+
+  it("_LRScheduler is PyTorch 1.13's base class: subclasses implement get_lr()", () => {
+    expect("LRScheduler" in lr_scheduler).toBe(false);
+    const opt = new optim.SGD(makeParams(), 0.5);
+    expect(() => new lr_scheduler._LRScheduler(opt)).toThrow(torch.NotImplementedError);
+    class Halving extends lr_scheduler._LRScheduler {
+      override get_lr(): number[] {
+        return this.base_lrs.map((lr) => lr / 2 ** this.last_epoch);
+      }
+    }
+    const sched = new Halving(opt);
+    opt.step();
+    sched.step();
+    expect(sched.get_last_lr()).toEqual([0.25]);
+  });
+
   it("LambdaLR's state_dict keeps null for each function", () => {
-    const sched = new lr_scheduler.LambdaLR(schedulerOptimizer("sgd"), (e) => 1 / (e + 1));
+    const sched = new lr_scheduler.LambdaLR(schedulerOptimizer("sgd"), (e: number) => 1 / (e + 1));
     expect(sched.state_dict().lr_lambdas).toEqual([null, null]);
   });
 });

@@ -92,7 +92,7 @@ describe("Optimizer base", () => {
           return l;
         }),
       ) as torch.Tensor;
-      return loss.item();
+      return Number(loss.item());
     });
     expectValuesClose(losses, fixtures.closure.losses, RTOL, "closure losses");
     params.forEach((p, i) =>
@@ -100,17 +100,53 @@ describe("Optimizer base", () => {
     );
   });
 
-  it("zero_grad sets grads to null by default, or zeroes them with set_to_none false", () => {
+  it("zero_grad zeroes grads in place by default (PyTorch 1.13), or sets them to null with set_to_none", () => {
     const params = makeParams();
     const opt = new optim.SGD(params, { lr: 0.1 });
     lossFn(params).backward();
     const grad = params[0].grad!;
-    opt.zero_grad({ set_to_none: false });
+    opt.zero_grad();
     expect(params[0].grad).toBe(grad);
     expect(Array.from(grad.values())).toEqual([0, 0, 0, 0, 0, 0]);
-    opt.zero_grad();
+    opt.zero_grad({ set_to_none: false });
+    expect(params[0].grad).toBe(grad);
+    opt.zero_grad(true);
     expect(params[0].grad).toBeNull();
     expect(params[2].grad).toBeNull();
+    lossFn(params).backward();
+    opt.zero_grad({ set_to_none: true });
+    expect(params[0].grad).toBeNull();
+  });
+
+  it("takes PyTorch's positional and keyword arguments", () => {
+    const p = () => [torch.tensor([1.0, 2.0], { requires_grad: true })];
+    expect(new optim.SGD(p(), 0.1, 0.9).defaults).toMatchObject({ lr: 0.1, momentum: 0.9 });
+    expect(new optim.SGD(p(), { lr: 0.1, momentum: 0.9 }).defaults).toMatchObject({ lr: 0.1, momentum: 0.9 });
+    expect(new optim.SGD(p(), 0.1, { nesterov: true, momentum: 0.5 }).defaults).toMatchObject({
+      nesterov: true,
+      momentum: 0.5,
+    });
+    expect(new optim.Adam(p(), 0.01, [0.8, 0.9]).defaults.betas).toEqual([0.8, 0.9]);
+    expect(() => new optim.SGD(p(), 0.1, { foo: 1 } as never)).toThrow(
+      "SGD.__init__() got an unexpected keyword argument 'foo'",
+    );
+    expect(() => new optim.SGD(p())).toThrow(
+      "parameter group didn't specify a value of required optimization parameter lr",
+    );
+    // A group's lr stands in for the missing default, as in PyTorch.
+    expect(new optim.SGD([{ params: p(), lr: 0.5 }]).param_groups[0].lr).toBe(0.5);
+    expect(() => new optim.Adam(p(), { differentiable: true })).toThrow(torch.NotImplementedError);
+  });
+
+  it("SGD with differentiable=True records the update in the graph, as PyTorch does", () => {
+    const w = torch.tensor([1.0, 2.0], { requires_grad: true });
+    const param = w.mul(1);
+    const opt = new optim.SGD([param], { lr: 0.5, differentiable: true });
+    param.grad = torch.tensor([1.0, 1.0]);
+    opt.step();
+    expect(param.grad_fn).not.toBeNull();
+    param.sum().backward();
+    expect(w.grad!.tolist()).toEqual([1, 1]);
   });
 
   it("updates parameters in place without recording a graph", () => {
@@ -182,5 +218,9 @@ describe("Optimizer base", () => {
     expect(String(opt)).toBe(
       "SGD (\nParameter Group 0\n    dampening: 0\n    differentiable: False\n    foreach: None\n    lr: 0.1\n    maximize: False\n    momentum: 0\n    nesterov: False\n    weight_decay: 0\n)",
     );
+    // Adam's default betas is a tuple; a caller's array is a list.
+    expect(String(new optim.Adam(makeParams()))).toContain("    betas: (0.9, 0.999)\n");
+    expect(String(new optim.Adam(makeParams(), { betas: [0.5, 0.6] }))).toContain("    betas: [0.5, 0.6]\n");
+    expect(String(new optim.lr_scheduler.StepLR(opt, 2))).toBe("<torch.optim.lr_scheduler.StepLR object>");
   });
 });

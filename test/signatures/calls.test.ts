@@ -17,6 +17,7 @@ type Encoded =
   | { none: true }
   | { str: string }
   | { dtype: string }
+  | { dict: [string, Encoded][] }
   | { repr: string };
 type Outcome = { ok: Encoded; self?: Encoded } | { error: string; message: string };
 
@@ -37,6 +38,13 @@ const DTYPES: Record<string, torch.DType> = {
   bool: torch.bool,
 };
 
+/** A public class or function by its Python path ("torch.optim.SGD"). */
+function resolve(target: string): unknown {
+  let found: unknown = torch;
+  for (const p of target.split(".").slice(1)) found = (found as Record<string, unknown>)[p];
+  return found;
+}
+
 function build(v: Value): unknown {
   if (Array.isArray(v)) return v.map(build);
   if (v === null || typeof v !== "object") return v;
@@ -44,7 +52,21 @@ function build(v: Value): unknown {
     const s = SAMPLE_TENSORS[v.tensor];
     const dtype = DTYPES[s.dtype];
     const data = s.dtype === "bool" ? s.data.map((x) => x !== 0) : s.data;
-    return torch.tensor(data as number[], { dtype }).reshape(s.shape);
+    const t = torch.tensor(data as number[], { dtype }).reshape(s.shape);
+    return v.requires_grad ? t.requires_grad_(true) : t;
+  }
+  if ("dict" in v) return Object.fromEntries(Object.entries(v.dict).map(([k, x]) => [k, build(x)]));
+  if ("new" in v) {
+    const args = v.args.map(build);
+    if (v.kwargs) args.push(Object.fromEntries(Object.entries(v.kwargs).map(([k, x]) => [k, build(x)])));
+    const target = resolve(v.new);
+    return /^_*[A-Z]/.test(v.new.split(".").pop()!)
+      ? new (target as new (...a: unknown[]) => unknown)(...args)
+      : (target as (...a: unknown[]) => unknown)(...args);
+  }
+  if ("returns" in v) {
+    const value = build(v.returns);
+    return () => value;
   }
   if ("float" in v) return Number(v.float === "inf" ? Infinity : v.float === "-inf" ? -Infinity : NaN);
   if ("dtype" in v) return DTYPES[v.dtype];
@@ -67,8 +89,12 @@ function encode(r: unknown): Encoded {
     return { tensor: { dtype: r.dtype.name, shape: [...r.shape], values } };
   }
   if (Array.isArray(r)) return { list: r.map(encode) };
-  if (r !== null && typeof r === "object" && Symbol.iterator in r)
+  // A tuple-like result (ValuesIndices); an iterable with its own repr (a DataLoader, a Sequential) is not one.
+  if (r !== null && typeof r === "object" && Symbol.iterator in r && r.toString === Object.prototype.toString)
     return { list: [...(r as Iterable<unknown>)].map(encode) };
+  // A dict (a state_dict): its items in order.
+  if (r !== null && typeof r === "object" && Object.getPrototypeOf(r) === Object.prototype)
+    return { dict: Object.entries(r).map(([k, v]) => [k, encode(v)]) };
   if (typeof r === "boolean") return { bool: r };
   if (typeof r === "number") return { number: encodeNumber(r) };
   if (r === null || r === undefined) return { none: true };
@@ -79,13 +105,17 @@ function encode(r: unknown): Encoded {
 
 function run(c: CallCase): Outcome {
   try {
+    // Every case starts from the same state as in gen_call_fixtures.py: the generator's, grad mode on.
+    torch.manual_seed(0);
+    torch.set_grad_enabled(true);
     const args = c.args.map(build);
     if (c.kwargs !== null)
       args.push(Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, build(v)])));
     if (c.self !== undefined) {
+      // A Tensor method ("Tensor.add") or a class's ("torch.nn.Module.train") on the object `self` builds.
       const self = build(c.self) as torch.Tensor;
       const method = (self as unknown as Record<string, (...a: unknown[]) => unknown>)[
-        c.target.slice("Tensor.".length)
+        c.target.slice(c.target.lastIndexOf(".") + 1)
       ];
       const result = method.apply(self, args);
       return { ok: encode(result), self: encode(self) };
@@ -93,7 +123,8 @@ function run(c: CallCase): Outcome {
     const path = c.target.split(".").slice(1);
     let target: unknown = torch;
     for (const p of path) target = (target as Record<string, unknown>)[p];
-    const isClass = /^[A-Z]/.test(path[path.length - 1]);
+    // A class, public or private (torch.optim.lr_scheduler._LRScheduler).
+    const isClass = /^_*[A-Z]/.test(path[path.length - 1]);
     const result = isClass
       ? new (target as new (...a: unknown[]) => unknown)(...args)
       : (target as (...a: unknown[]) => unknown)(...args);
@@ -115,12 +146,26 @@ function expectSame(actual: Encoded, expected: Encoded, where: string): void {
     });
     return;
   }
+  if ("dict" in expected && "dict" in actual) {
+    expect(
+      actual.dict.map(([k]) => k),
+      where,
+    ).toEqual(expected.dict.map(([k]) => k));
+    actual.dict.forEach(([k, a], i) => expectSame(a, expected.dict[i][1], `${where}[${k}]`));
+    return;
+  }
   if ("list" in expected && "list" in actual) {
     expect(actual.list.length, where).toBe(expected.list.length);
     actual.list.forEach((a, i) => expectSame(a, expected.list[i], `${where}[${i}]`));
     return;
   }
   expect(actual, where).toEqual(expected);
+}
+
+function sameOutcome(actual: Outcome, expected: Outcome): boolean {
+  return "error" in expected
+    ? "error" in actual && actual.error === expected.error && actual.message === expected.message
+    : !("error" in actual);
 }
 
 const JS_INTERNALS = /Cannot read properties|is not a function|\[object Object\]|undefined|=>|function \(/;
@@ -142,7 +187,17 @@ describe.each(availableBackends())("the signature walk on the %s backend", (back
     const expected = FIXTURE.outcomes[c.id];
     if (expected === undefined) return;
     const actual = run(c);
-    if ("error" in expected) {
+    if (c.annotation !== undefined && !sameOutcome(actual, expected)) {
+      // Python-level: PyTorch checks no types there (it fails further in, or later, or not at all);
+      // tensorgrad checks the annotation up front and names the argument.
+      const { name, param } = c.annotation;
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      expect(actual).toMatchObject({ error: "TypeError" });
+      if ("error" in actual)
+        expect(actual.message).toMatch(
+          new RegExp(`^${escaped}\\(\\): argument '${param}' (\\(position \\d+\\) )?must be .+, not \\S+$`),
+        );
+    } else if ("error" in expected) {
       expect(actual).toEqual(expected);
     } else {
       expect("error" in actual ? `${actual.error}: ${actual.message}` : "ok").toBe("ok");

@@ -4,6 +4,7 @@
 // PyTorch; calls.test.ts replays them in tensorgrad and compares outcomes.
 import { ArgType, type Param, type PyType, type Signature } from "../../src/signatures/schema.js";
 import { classSignatures, entries, type Entry } from "../../src/signatures/registry.js";
+import { classMethodCases } from "./class_calls.js";
 import * as SAMPLE_TABLES from "./samples/index.js";
 
 /** A value both sides can build: JSON, plus tagged objects. Integral numbers are Python ints, others floats. */
@@ -13,12 +14,17 @@ export type Value =
   | boolean
   | null
   | Value[]
-  | { tensor: string }
+  | { tensor: string; requires_grad?: true }
   | { float: "nan" | "inf" | "-inf" }
   | { dtype: string }
   | { bigint: string }
   | { object: "Unmatchable" }
-  | { generator: number };
+  | { generator: number }
+  // A dict (where a plain object would be the options object), an object made by calling a public class
+  // or function ("torch.optim.SGD"), and a function returning a constant (a closure, lr_lambda, collate_fn).
+  | { dict: Record<string, Value> }
+  | { new: string; args: Value[]; kwargs?: Record<string, Value> }
+  | { returns: Value };
 
 export interface CallCase {
   /** Unique, stable: `${target}/${kind}`. */
@@ -28,6 +34,12 @@ export interface CallCase {
   self?: Value;
   args: Value[];
   kwargs: Record<string, Value> | null;
+  /**
+   * For a Python-level signature's argument of the wrong type (a str, a fraction, NaN or infinity where it
+   * wants something else): the signature's name and the argument. PyTorch does not check those types
+   * itself; tensorgrad checks the annotation up front (docs/signatures.md).
+   */
+  annotation?: { name: string; param: string };
 }
 
 /** The tensors calls use, by name: small, deterministic, the same on both sides. */
@@ -46,6 +58,11 @@ export const SAMPLE_TENSORS: Record<string, { dtype: string; shape: number[]; da
   idx23: { dtype: "int64", shape: [2, 3], data: [0, 1, 2, 2, 1, 0] },
   idx2: { dtype: "int64", shape: [2], data: [1, 0] },
   b23: { dtype: "bool", shape: [2, 3], data: [1, 0, 1, 0, 0, 1] },
+  // Weights for nn.functional's layers: a conv2d kernel, attention projections (embed_dim 2).
+  f2212: { dtype: "float32", shape: [2, 2, 1, 2], data: [0.5, -1, 1.5, 0.25, -0.5, 2, 1, -0.75] },
+  f62: { dtype: "float32", shape: [6, 2], data: [0.5, -0.25, 1, 0.75, -1, 0.5, 0.25, 1.5, -0.5, 1, 2, -1] },
+  f22: { dtype: "float32", shape: [2, 2], data: [1, -0.5, 0.25, 0.75] },
+  f6: { dtype: "float32", shape: [6], data: [0.1, -0.2, 0.3, 0.05, -0.1, 0.2] },
 };
 
 /** Tensor arguments by parameter name (others get f23). */
@@ -173,7 +190,7 @@ function isListLike(p: Param): boolean {
 }
 
 /** The cases of one signature of an entry point. */
-function casesOf(target: string, sig: Signature, self: Value | undefined, index: number): CallCase[] {
+export function casesOf(target: string, sig: Signature, self: Value | undefined, index: number): CallCase[] {
   const sampleOf = (p: Param, alt: boolean) => sample(p, alt, target);
   const params = sig.params.filter((p) => p.variadic === null);
   if (params.some((p) => p.type === ArgType.Dimname || p.type === ArgType.DimnameList)) return [];
@@ -181,14 +198,17 @@ function casesOf(target: string, sig: Signature, self: Value | undefined, index:
   const required = positional.filter((p) => !p.optional);
   const base = required.map((p) => sampleOf(p, false));
   const out: CallCase[] = [];
-  const add = (kind: string, args: Value[], kwargs: Record<string, Value> | null) =>
+  const add = (kind: string, args: Value[], kwargs: Record<string, Value> | null) => {
+    const bad = /^(wrong-type|fraction|nan|inf):(.*)$/.exec(kind);
     out.push({
       id: `${target}/${index}/${kind}`,
       target,
       ...(self !== undefined ? { self } : {}),
       args,
       kwargs,
+      ...(bad && sig.kind === "python" ? { annotation: { name: sig.name, param: bad[2] } } : {}),
     });
+  };
   add("base", base, null);
   add(
     "all-positional",
@@ -284,10 +304,13 @@ export function allCases(): CallCase[] {
       if (!s.hidden) cases.push(...casesOf(target, s, self, i));
     });
   }
-  for (const [qualname, sig] of classSignatures()) {
-    const target = `${sig.module}.${qualname.split(".")[0]}`;
-    cases.push(...casesOf(target, sig.signature, undefined, 0));
+  // Constructors, once per class they serve (class methods are walked by class_calls.ts).
+  for (const sig of classSignatures().values()) {
+    if (!sig.isConstructor) continue;
+    for (const cls of sig.classes)
+      cases.push(...casesOf(`${sig.module}.${cls}`, sig.signature, undefined, 0));
   }
+  cases.push(...classMethodCases());
   return dedupe(cases);
 }
 

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import "../../src/index.js";
 import { REQUIRED, type Param } from "../../src/signatures/schema.js";
-import { classSignatures, entries, type Entry } from "../../src/signatures/registry.js";
+import { classSignatures, entries, type Entry, type PySignature } from "../../src/signatures/registry.js";
 
 interface PyParam {
   name: string;
@@ -25,7 +25,33 @@ const FIXTURE = JSON.parse(
 ) as Record<string, Record<string, FixtureEntry>>;
 
 /** tensorgrad's own additions, which PyTorch does not have under these names. */
-const EXTRAS = new Set(["torch.get_backend", "torch.set_backend"]);
+const EXTRAS = new Set([
+  "torch.get_backend",
+  "torch.set_backend",
+  // JS adaptations of PyTorch's context managers: `with torch.no_grad(): body` is `torch.no_grad(() => body)`.
+  "torch.no_grad",
+  "torch.enable_grad",
+  "torch.set_grad_enabled",
+  "torch.inference_mode",
+  "torch.autograd.no_grad",
+  "torch.autograd.enable_grad",
+  "torch.autograd.set_grad_enabled",
+  "torch.autograd.inference_mode",
+  "torch.autograd.set_detect_anomaly",
+  "torch.autograd.detect_anomaly",
+  // tensorgrad's own: the step-by-step backward explanation, and safetensors files instead of pickles.
+  "torch.autograd.explain",
+  "torch.save",
+  "torch.load",
+  "torch.saveToBytes",
+  "torch.loadFromBytes",
+  "torch.metadataFromBytes",
+  // torchviz's make_dot (not part of PyTorch) and its SVG rendering.
+  "torch.viz.make_dot",
+  "torch.viz.to_svg",
+  // PyTorch 2.1's post-accumulate-grad hook.
+  "Tensor.register_post_accumulate_grad_hook",
+]);
 
 /** A Python repr of a default, as JS values compare with ours. */
 function pyValue(repr: string): unknown {
@@ -98,13 +124,17 @@ describe("every declared function and method has PyTorch's signatures", () => {
 });
 
 describe("every declared class signature is PyTorch's", () => {
-  const classes = [...classSignatures()];
-  it.each(classes.map(([name, sig]) => [name, sig] as const))("%s", (name, sig) => {
-    const owner = name.split(".")[0];
-    const fx = FIXTURE[sig.module]?.[owner];
-    expect(fx?.kind).toBe("class");
-    if (fx?.kind !== "class") return;
-    expect(sig.signature.name).toBe(fx.init.qualname);
-    if (fx.init.params) expectPythonParams(sig.signature.params, fx.init.params);
+  // Constructors once per class they serve, methods by their qualified name ("Module.train").
+  const classes: [string, PySignature<string>, boolean][] = [...classSignatures()].flatMap(
+    ([name, sig]): [string, PySignature<string>, boolean][] =>
+      sig.isConstructor ? sig.classes.map((cls) => [cls, sig, true]) : [[name, sig, false]],
+  );
+  it.each(classes)("%s", (name, sig, isConstructor) => {
+    const fx = FIXTURE[sig.module]?.[name];
+    expect(fx?.kind).toBe(isConstructor ? "class" : "python");
+    const expected = fx?.kind === "class" ? fx.init : fx?.kind === "python" ? fx : null;
+    if (expected === null) return;
+    expect(sig.signature.name).toBe(expected.qualname);
+    if (expected.params) expectPythonParams(sig.signature.params, expected.params);
   });
 });

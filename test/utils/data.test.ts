@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import {
-  AssertionError,
   DataLoader,
   Dataset,
   default_collate,
   random_split,
-  randperm,
   Subset,
   TensorDataset,
 } from "../../src/utils/data/index.js";
+
+const { AssertionError, randperm } = torch;
 
 // Orders drawn by real PyTorch 1.13: test/utils/fixtures/gen_data_fixtures.py.
 const expected = JSON.parse(readFileSync(new URL("./fixtures/data.json", import.meta.url), "utf8")) as {
@@ -175,10 +175,88 @@ describe("DataLoader", () => {
     expect(() => new DataLoader(range(3), { batch_size: null, drop_last: true })).toThrow(
       "batch_size=None option disables auto-batching and is mutually exclusive with drop_last",
     );
-    expect(() => new DataLoader(42 as unknown as number[])).toThrow(TypeError);
+    // Like PyTorch, a dataset without a length fails when it is iterated.
+    const noLength = new DataLoader(42 as unknown as number[]);
+    expect(() => [...noLength]).toThrow("object of type 'int' has no len()");
     expect(() => new DataLoader([], { shuffle: true })).toThrow(
       "num_samples should be a positive integer value, but got num_samples=0",
     );
+  });
+});
+
+describe("DataLoader's PyTorch signature", () => {
+  it("takes positional arguments and keywords in an options object", () => {
+    expect([...new DataLoader(range(5), 2)].map((b) => b.tolist())).toEqual([[0, 1], [2, 3], [4]]);
+    const shuffled = new DataLoader(range(10), 3, true, { generator: seeded(5) });
+    expect([...shuffled].map((b) => b.tolist())).toEqual(expected.gen_epochs[0]);
+    expect(() => new DataLoader(range(3), { batchsize: 2 } as never)).toThrow(
+      "DataLoader.__init__() got an unexpected keyword argument 'batchsize'",
+    );
+    expect(
+      () =>
+        new DataLoader(
+          range(3),
+          1,
+          false,
+          null,
+          null,
+          0,
+          null,
+          false,
+          false,
+          0,
+          null,
+          null,
+          null,
+          1 as never,
+        ),
+    ).toThrow("DataLoader.__init__() takes from 2 to 14 positional arguments but 15 were given");
+  });
+
+  it("iterates a sampler or batch_sampler given as arrays (any iterable of indices)", () => {
+    const loader = new DataLoader([10, 20, 30], { sampler: [2, 0] });
+    expect([...loader].map((b) => b.tolist())).toEqual([[30], [10]]);
+    expect(loader.length).toBe(2);
+    const batched = new DataLoader([10, 20, 30], { batch_sampler: [[2, 0], [1]] });
+    expect([...batched].map((b) => b.tolist())).toEqual([[30, 10], [20]]);
+    expect(batched.length).toBe(2);
+    const once = new DataLoader([1, 2], { sampler: new Set([1, 0]) });
+    expect(once.length).toBe(2);
+    expect([...once].map((b) => b.tolist())).toEqual([[2], [1]]);
+    const iterator = new DataLoader([1, 2], { sampler: [1][Symbol.iterator]() });
+    expect(() => iterator.length).toThrow(TypeError);
+  });
+
+  it("raises PyTorch's errors, and a clear one for what tensorgrad does not do", () => {
+    const make = (opts: object) => () => new DataLoader(range(3), opts as never);
+    expect(make({ num_workers: -1 })).toThrow(
+      "num_workers option should be non-negative; use num_workers=0 to disable multiprocessing.",
+    );
+    expect(make({ timeout: -1 })).toThrow("timeout option should be non-negative");
+    expect(make({ prefetch_factor: 4 })).toThrow(
+      "prefetch_factor option could only be specified in multiprocessing.let num_workers > 0 to enable multiprocessing.",
+    );
+    expect(make({ persistent_workers: true })).toThrow("persistent_workers option needs num_workers > 0");
+    expect(make({ multiprocessing_context: "fork" })).toThrow(
+      "multiprocessing_context can only be used with multi-process loading (num_workers > 0), but got num_workers=0",
+    );
+    expect(make({ sampler: [0], shuffle: true })).toThrow(
+      "sampler option is mutually exclusive with shuffle",
+    );
+    expect(make({ batch_sampler: [[0]], batch_size: 2 })).toThrow(
+      "batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last",
+    );
+    expect(make({ drop_last: "x" })).toThrow("drop_last should be a boolean value, but got drop_last=x");
+    expect(make({ batch_size: "x" })).toThrow(
+      "batch_size should be a positive integer value, but got batch_size=x",
+    );
+    expect(make({ num_workers: 2 })).toThrow(torch.NotImplementedError);
+    // Like PyTorch, what is only used while iterating fails there.
+    const bad = new DataLoader(range(3), { collate_fn: "x" as never });
+    expect(() => [...bad]).toThrow("'str' object is not callable");
+    const notADataset = new DataLoader(5 as never);
+    expect(() => [...notADataset]).toThrow("object of type 'int' has no len()");
+    expect(String(notADataset)).toBe("<torch.utils.data.dataloader.DataLoader object>");
   });
 });
 
@@ -237,8 +315,10 @@ describe("default_collate", () => {
       "each element in list of batch should be of equal size",
     );
     expect(() => default_collate([null])).toThrow(
-      "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found null",
+      "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found <class 'NoneType'>",
     );
+    expect(() => default_collate([])).toThrow(torch.IndexError);
+    expect(() => default_collate(5)).toThrow("'int' object is not subscriptable");
   });
 });
 
@@ -269,12 +349,31 @@ describe("TensorDataset, Subset and random_split", () => {
   });
 
   it("random_split matches PyTorch for counts and fractions", () => {
-    const indices = (splits: Subset<number>[]) => splits.map((s) => [...s.indices]);
+    const indices = (splits: Subset[]) => splits.map((s) => [...s.indices]);
     expect(indices(random_split(range(10), [3, 7], seeded(42)))).toEqual(expected.split_counts);
     expect(indices(random_split(range(10), [0.3, 0.3, 0.4], seeded(42)))).toEqual(expected.split_fracs);
     expect(indices(random_split(range(11), [0.5, 0.5], seeded(3)))).toEqual(expected.split_fracs_round);
     torch.manual_seed(1);
     expect(indices(random_split(range(5), [2, 3]))).toEqual(expected.split_default);
+  });
+
+  it("bind PyTorch's signatures", () => {
+    expect(() => new TensorDataset(1 as never)).toThrow("'int' object has no attribute 'size'");
+    expect(() => new TensorDataset(torch.zeros(2), { x: 1 } as never)).toThrow(
+      "TensorDataset.__init__() got an unexpected keyword argument 'x'",
+    );
+    expect(new Subset({ dataset: [1, 2, 3], indices: [2] } as never).get(0)).toBe(3);
+    expect(() => new Subset(...([[1, 2]] as unknown as [number[], number[]]))).toThrow(
+      "Subset.__init__() missing 1 required positional argument: 'indices'",
+    );
+    const split = random_split(range(10), [3, 7], { generator: seeded(42) });
+    expect(split.map((sub) => [...sub.indices])).toEqual(expected.split_counts);
+    expect(() => random_split(range(3), "x" as never)).toThrow(
+      "unsupported operand type(s) for +: 'int' and 'str'",
+    );
+    expect(() => new (Dataset as unknown as new (x: number) => object)(1)).toThrow(
+      "Dataset() takes no arguments",
+    );
   });
 
   it("random_split gives PyTorch's errors", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
-import { explain } from "../../src/autograd/explain.js";
 import { logisticNeuron } from "./logistic_neuron.js";
+
+const { explain } = torch.autograd;
 
 // PyTorch 1.13 (float32) for the seed's manual cell: dl_dypred = (y_pred - y)/(y_pred*(1 - y_pred)),
 // dypred_dz = y_pred*(1 - y_pred), and the grads backward() leaves in w and b.

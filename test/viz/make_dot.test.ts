@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
-import { make_dot, to_svg } from "../../src/viz/index.js";
 import { logisticNeuron } from "./logistic_neuron.js";
+
+const { make_dot, to_svg } = torch.viz;
 
 interface DotNode {
   label: string;

@@ -1,12 +1,36 @@
 // Activation functions as modules: each forward calls the torch function of the same name.
-import * as ops from "../../ops/functions.js";
+import { inPlace } from "../../ops/core.js";
 import { relu, sigmoid, tanh } from "../../ops/elementwise.js";
+import { relu_ } from "../../ops/inplace.js";
+import { elu, gelu, leaky_relu, logsigmoid, silu, softplus } from "../../ops/math.js";
+import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
+import { pyFloat, pyNumber } from "./common.js";
+
+const RELU = new PySignature("torch.nn", "ReLU.__init__(inplace: bool = False)");
+const SILU = new PySignature("torch.nn", "SiLU.__init__(inplace: bool = False)");
+const LEAKY_RELU = new PySignature(
+  "torch.nn",
+  "LeakyReLU.__init__(negative_slope: float = 0.01, inplace: bool = False)",
+);
+const ELU_INIT = new PySignature("torch.nn", "ELU.__init__(alpha: float = 1.0, inplace: bool = False)");
+const GELU_INIT = new PySignature("torch.nn", "GELU.__init__(approximate: 'none' | 'tanh' = 'none')");
+const SOFTPLUS = new PySignature("torch.nn", "Softplus.__init__(beta: float = 1, threshold: float = 20)");
+
+const inplaceRepr = (inplace: boolean, sep: string) => (inplace ? `${sep}inplace=True` : "");
 
 export class ReLU extends Module {
+  readonly inplace: boolean;
+  constructor(...args: CallArgs<"ReLU.__init__">) {
+    super();
+    [this.inplace] = RELU.bind(args);
+  }
   forward(input: Tensor): Tensor {
-    return relu(input);
+    return this.inplace ? relu_(input) : relu(input);
+  }
+  override extra_repr(): string {
+    return inplaceRepr(this.inplace, "");
   }
 }
 
@@ -23,47 +47,65 @@ export class Tanh extends Module {
 }
 
 export class SiLU extends Module {
+  readonly inplace: boolean;
+  constructor(...args: CallArgs<"SiLU.__init__">) {
+    super();
+    [this.inplace] = SILU.bind(args);
+  }
   forward(input: Tensor): Tensor {
-    return ops.silu(input);
+    return this.inplace ? inPlace(input, silu) : silu(input);
+  }
+  override extra_repr(): string {
+    return inplaceRepr(this.inplace, "");
   }
 }
 
 export class LogSigmoid extends Module {
   forward(input: Tensor): Tensor {
-    return ops.logsigmoid(input);
+    return logsigmoid(input);
   }
 }
 
 export class LeakyReLU extends Module {
-  constructor(readonly negative_slope = 0.01) {
+  readonly negative_slope: number;
+  readonly inplace: boolean;
+  constructor(...args: CallArgs<"LeakyReLU.__init__">) {
     super();
+    [this.negative_slope, this.inplace] = LEAKY_RELU.bind(args);
   }
   forward(input: Tensor): Tensor {
-    return ops.leaky_relu(input, this.negative_slope);
+    const slope = this.negative_slope;
+    return this.inplace ? inPlace(input, (x) => leaky_relu(x, slope)) : leaky_relu(input, slope);
   }
   override extra_repr(): string {
-    return `negative_slope=${this.negative_slope}`;
+    return `negative_slope=${pyFloat(this.negative_slope)}${inplaceRepr(this.inplace, ", ")}`;
   }
 }
 
 export class ELU extends Module {
-  constructor(readonly alpha = 1.0) {
+  readonly alpha: number;
+  readonly inplace: boolean;
+  constructor(...args: CallArgs<"ELU.__init__">) {
     super();
+    [this.alpha, this.inplace] = ELU_INIT.bind(args);
   }
   forward(input: Tensor): Tensor {
-    return ops.elu(input, this.alpha);
+    const alpha = this.alpha;
+    return this.inplace ? inPlace(input, (x) => elu(x, alpha)) : elu(input, alpha);
   }
   override extra_repr(): string {
-    return `alpha=${pyFloat(this.alpha)}`;
+    return `alpha=${pyFloat(this.alpha)}${inplaceRepr(this.inplace, ", ")}`;
   }
 }
 
 export class GELU extends Module {
-  constructor(readonly approximate: "none" | "tanh" = "none") {
+  readonly approximate: "none" | "tanh";
+  constructor(...args: CallArgs<"GELU.__init__">) {
     super();
+    [this.approximate] = GELU_INIT.bind(args);
   }
   forward(input: Tensor): Tensor {
-    return ops.gelu(input, { approximate: this.approximate });
+    return gelu(input, this.approximate);
   }
   override extra_repr(): string {
     return `approximate='${this.approximate}'`;
@@ -71,21 +113,16 @@ export class GELU extends Module {
 }
 
 export class Softplus extends Module {
-  constructor(
-    readonly beta = 1,
-    readonly threshold = 20,
-  ) {
+  readonly beta: number;
+  readonly threshold: number;
+  constructor(...args: CallArgs<"Softplus.__init__">) {
     super();
+    [this.beta, this.threshold] = SOFTPLUS.bind(args);
   }
   forward(input: Tensor): Tensor {
-    return ops.softplus(input, { beta: this.beta, threshold: this.threshold });
+    return softplus(input, this.beta, this.threshold);
   }
   override extra_repr(): string {
-    return `beta=${this.beta}, threshold=${this.threshold}`;
+    return `beta=${pyNumber(this.beta)}, threshold=${pyNumber(this.threshold)}`;
   }
-}
-
-/** Python prints floats with a decimal point: 1.0, not 1. */
-export function pyFloat(v: number): string {
-  return Number.isInteger(v) ? v.toFixed(1) : String(v);
 }

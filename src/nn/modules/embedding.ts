@@ -1,31 +1,51 @@
 // nn.Embedding, and nn.Bilinear (kept here as this file's sibling layer: both are re-exported by torch.nn).
 import { no_grad } from "../../autograd/grad_mode.js";
-import { empty } from "../../tensor/creation.js";
-import type { DType } from "../../tensor/dtype.js";
+import { AssertionError } from "../../errors.js";
+import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { normal_, uniform_ } from "../init.js";
 import { Module } from "../module.js";
-import { AssertionError } from "../ops/attention.js";
 import { bilinear, embedding } from "../ops/embedding.js";
 import { Parameter } from "../parameter.js";
+import { factoryEmpty, pyBool, pyFloat } from "./common.js";
 
-export interface EmbeddingOptions {
-  padding_idx?: number | null;
-  dtype?: string | DType;
-}
+const EMBEDDING = new PySignature(
+  "torch.nn",
+  "Embedding.__init__(num_embeddings: int, embedding_dim: int, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False, _weight: Tensor | None = None, device: device | None = None, dtype: dtype | None = None)",
+);
+const BILINEAR = new PySignature(
+  "torch.nn",
+  "Bilinear.__init__(in1_features: int, in2_features: int, out_features: int, bias: bool | None = True, device: device | None = None, dtype: dtype | None = None)",
+);
 
 /** A lookup table of num_embeddings vectors of size embedding_dim, initialised from N(0, 1). */
 export class Embedding extends Module {
+  readonly num_embeddings: number;
+  readonly embedding_dim: number;
   readonly padding_idx: number | null;
+  readonly max_norm: number | null;
+  readonly norm_type: number;
+  readonly scale_grad_by_freq: boolean;
+  readonly sparse: boolean;
   weight: Parameter;
 
-  constructor(
-    readonly num_embeddings: number,
-    readonly embedding_dim: number,
-    opts: EmbeddingOptions = {},
-  ) {
+  constructor(...args: CallArgs<"Embedding.__init__">) {
     super();
-    let paddingIdx = opts.padding_idx ?? null;
+    const [
+      num_embeddings,
+      embedding_dim,
+      padding_idx,
+      max_norm,
+      norm_type,
+      scale_grad_by_freq,
+      sparse,
+      weight,
+      device,
+      dtype,
+    ] = EMBEDDING.bind(args);
+    this.num_embeddings = num_embeddings;
+    this.embedding_dim = embedding_dim;
+    let paddingIdx = padding_idx;
     if (paddingIdx !== null) {
       if (paddingIdx > 0 && paddingIdx >= num_embeddings)
         throw new AssertionError("Padding_idx must be within num_embeddings");
@@ -36,8 +56,18 @@ export class Embedding extends Module {
       }
     }
     this.padding_idx = paddingIdx;
-    this.weight = new Parameter(empty([num_embeddings, embedding_dim], { dtype: opts.dtype ?? null }));
-    this.reset_parameters();
+    this.max_norm = max_norm;
+    this.norm_type = norm_type;
+    this.scale_grad_by_freq = scale_grad_by_freq;
+    if (weight === null) {
+      this.weight = new Parameter(factoryEmpty([num_embeddings, embedding_dim], device, dtype));
+      this.reset_parameters();
+    } else {
+      if (weight.ndim !== 2 || weight.shape[0] !== num_embeddings || weight.shape[1] !== embedding_dim)
+        throw new AssertionError("Shape of weight does not match num_embeddings and embedding_dim");
+      this.weight = new Parameter(weight);
+    }
+    this.sparse = sparse;
   }
 
   reset_parameters(): void {
@@ -47,36 +77,45 @@ export class Embedding extends Module {
   }
 
   forward(input: Tensor): Tensor {
-    return embedding(input, this.weight, this.padding_idx);
+    return embedding(
+      input,
+      this.weight,
+      this.padding_idx,
+      this.max_norm,
+      this.norm_type,
+      this.scale_grad_by_freq,
+      this.sparse,
+    );
   }
 
   override extra_repr(): string {
     let s = `${this.num_embeddings}, ${this.embedding_dim}`;
     if (this.padding_idx !== null) s += `, padding_idx=${this.padding_idx}`;
+    if (this.max_norm !== null) s += `, max_norm=${pyFloat(this.max_norm)}`;
+    if (this.norm_type !== 2) s += `, norm_type=${pyFloat(this.norm_type)}`;
+    if (this.scale_grad_by_freq) s += `, scale_grad_by_freq=True`;
+    if (this.sparse) s += ", sparse=True";
     return s;
   }
 }
 
-export interface BilinearOptions {
-  bias?: boolean;
-  dtype?: string | DType;
-}
-
 /** y = x1^T A x2 + b, initialised from U(-1/sqrt(in1_features), 1/sqrt(in1_features)). */
 export class Bilinear extends Module {
+  readonly in1_features: number;
+  readonly in2_features: number;
+  readonly out_features: number;
   weight: Parameter;
   bias: Parameter | null;
 
-  constructor(
-    readonly in1_features: number,
-    readonly in2_features: number,
-    readonly out_features: number,
-    opts: BilinearOptions = {},
-  ) {
+  constructor(...args: CallArgs<"Bilinear.__init__">) {
     super();
-    const dtype = opts.dtype ?? null;
-    this.weight = new Parameter(empty([out_features, in1_features, in2_features], { dtype }));
-    this.bias = opts.bias === false ? null : new Parameter(empty([out_features], { dtype }));
+    const [in1_features, in2_features, out_features, bias, device, dtype] = BILINEAR.bind(args);
+    this.in1_features = in1_features;
+    this.in2_features = in2_features;
+    this.out_features = out_features;
+    this.weight = new Parameter(factoryEmpty([out_features, in1_features, in2_features], device, dtype));
+    // PyTorch tests `if bias:`, so None means no bias too.
+    this.bias = bias ? new Parameter(factoryEmpty([out_features], device, dtype)) : null;
     this.reset_parameters();
   }
 
@@ -91,6 +130,6 @@ export class Bilinear extends Module {
   }
 
   override extra_repr(): string {
-    return `in1_features=${this.in1_features}, in2_features=${this.in2_features}, out_features=${this.out_features}, bias=${this.bias ? "True" : "False"}`;
+    return `in1_features=${this.in1_features}, in2_features=${this.in2_features}, out_features=${this.out_features}, bias=${pyBool(this.bias !== null)}`;
   }
 }

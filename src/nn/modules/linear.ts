@@ -2,12 +2,12 @@
 import { RuntimeError } from "../../errors.js";
 import { addmm } from "../../ops/blas.js";
 import { matmul } from "../../ops/linalg.js";
-import { empty } from "../../tensor/creation.js";
-import type { DType } from "../../tensor/dtype.js";
+import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
+import { factoryEmpty, pyBool } from "./common.js";
 
 /** F.linear(input, weight, bias?): input @ weight.T + bias. */
 export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
@@ -27,37 +27,31 @@ export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null
   return matmul(input, weight.t()).add(bias);
 }
 
-export interface LinearOptions {
-  bias?: boolean;
-  dtype?: string | DType;
-}
+const LINEAR = new PySignature(
+  "torch.nn",
+  "Linear.__init__(in_features: int, out_features: int, bias: bool | None = True, device: device | None = None, dtype: dtype | None = None)",
+);
 
 /** y = x W^T + b, initialised like PyTorch (kaiming_uniform_ with a = sqrt(5), then the bias). */
 export class Linear extends Module {
+  readonly in_features: number;
+  readonly out_features: number;
   weight: Parameter;
   bias: Parameter | null;
 
-  constructor(
-    readonly in_features: number,
-    readonly out_features: number,
-    opts: LinearOptions = {},
-  ) {
+  constructor(...args: CallArgs<"Linear.__init__">) {
     super();
-    for (const [name, v] of [
-      ["in_features", in_features],
-      ["out_features", out_features],
-    ] as const) {
-      if (!Number.isInteger(v) || v < 0)
-        throw new TypeError(`Linear(): ${name} must be a non-negative integer, got ${v}`);
-    }
-    const dtype = opts.dtype ?? null;
-    this.weight = new Parameter(empty([out_features, in_features], { dtype }));
-    this.bias = opts.bias === false ? null : new Parameter(empty([out_features], { dtype }));
+    const [in_features, out_features, bias, device, dtype] = LINEAR.bind(args);
+    this.in_features = in_features;
+    this.out_features = out_features;
+    this.weight = new Parameter(factoryEmpty([out_features, in_features], device, dtype));
+    // PyTorch tests `if bias:`, so None means no bias too.
+    this.bias = bias ? new Parameter(factoryEmpty([out_features], device, dtype)) : null;
     this.reset_parameters();
   }
 
   reset_parameters(): void {
-    kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
+    kaiming_uniform_(this.weight, Math.sqrt(5));
     if (this.bias) {
       const [fanIn] = calculate_fan_in_and_fan_out(this.weight);
       const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
@@ -70,6 +64,6 @@ export class Linear extends Module {
   }
 
   override extra_repr(): string {
-    return `in_features=${this.in_features}, out_features=${this.out_features}, bias=${this.bias ? "True" : "False"}`;
+    return `in_features=${this.in_features}, out_features=${this.out_features}, bias=${pyBool(this.bias !== null)}`;
   }
 }

@@ -1,29 +1,30 @@
 // nn.BatchNorm1d, nn.BatchNorm2d and nn.LayerNorm (PyTorch's buffers, updates and reprs).
 import { no_grad } from "../../autograd/grad_mode.js";
 import { ValueError } from "../../errors.js";
-import { empty, zeros } from "../../tensor/creation.js";
-import { int64, type DType } from "../../tensor/dtype.js";
+import { PySignature, type BoundArgs, type CallArgs } from "../../signatures/registry.js";
+import { int64 } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { pythonFloatRepr } from "../../tensor/pyfloat.js";
 import { ones_, zeros_ } from "../init.js";
 import { Module } from "../module.js";
 import { batch_norm, layer_norm } from "../ops/norm.js";
 import { Parameter } from "../parameter.js";
+import { factoryEmpty, pyBool, pyFloat, pyTuple } from "./common.js";
 
-export interface BatchNormModuleOptions {
-  eps?: number;
-  /** null: a cumulative moving average (1 / num_batches_tracked). */
-  momentum?: number | null;
-  affine?: boolean;
-  track_running_stats?: boolean;
-  dtype?: string | DType;
-}
-
-const pyBool = (b: boolean) => (b ? "True" : "False");
+const BATCH_NORM = new PySignature(
+  "torch.nn",
+  "_BatchNorm.__init__(num_features: int, eps: float = 1e-05, momentum: float | None = 0.1, affine: bool = True, track_running_stats: bool = True, device: device | None = None, dtype: dtype | None = None)",
+  ["BatchNorm1d", "BatchNorm2d"],
+);
+const LAYER_NORM = new PySignature(
+  "torch.nn",
+  "LayerNorm.__init__(normalized_shape: int | int[], eps: float = 1e-05, elementwise_affine: bool = True, device: device | None = None, dtype: dtype | None = None)",
+);
 
 /** PyTorch's _BatchNorm: per-channel normalization with running statistics. */
-abstract class BatchNormBase extends Module {
+abstract class _NormBase extends Module {
+  readonly num_features: number;
   readonly eps: number;
+  /** null: a cumulative moving average (1 / num_batches_tracked). */
   readonly momentum: number | null;
   readonly affine: boolean;
   readonly track_running_stats: boolean;
@@ -33,28 +34,33 @@ abstract class BatchNormBase extends Module {
   declare running_var: Tensor | null;
   declare num_batches_tracked: Tensor | null;
 
-  constructor(
-    readonly num_features: number,
-    opts: BatchNormModuleOptions,
-  ) {
+  constructor(args: BoundArgs<"_BatchNorm.__init__">) {
     super();
-    this.eps = opts.eps ?? 1e-5;
-    this.momentum = opts.momentum === undefined ? 0.1 : opts.momentum;
-    this.affine = opts.affine ?? true;
-    this.track_running_stats = opts.track_running_stats ?? true;
-    const dtype = opts.dtype ?? null;
-    this.weight = this.affine ? new Parameter(empty([num_features], { dtype })) : null;
-    this.bias = this.affine ? new Parameter(empty([num_features], { dtype })) : null;
-    if (this.track_running_stats) {
-      this.register_buffer("running_mean", zeros([num_features], { dtype }));
-      this.register_buffer("running_var", zeros([num_features], { dtype }).fill_(1));
-      this.register_buffer("num_batches_tracked", zeros([], { dtype: int64 }));
+    const [num_features, eps, momentum, affine, track_running_stats, device, dtype] = args;
+    this.num_features = num_features;
+    this.eps = eps;
+    this.momentum = momentum;
+    this.affine = affine;
+    this.track_running_stats = track_running_stats;
+    this.weight = affine ? new Parameter(factoryEmpty([num_features], device, dtype)) : null;
+    this.bias = affine ? new Parameter(factoryEmpty([num_features], device, dtype)) : null;
+    if (track_running_stats) {
+      this._registerBuffer("running_mean", factoryEmpty([num_features], device, dtype).zero_());
+      this._registerBuffer("running_var", factoryEmpty([num_features], device, dtype).fill_(1));
+      this._registerBuffer("num_batches_tracked", factoryEmpty([], device, int64).zero_());
     } else {
-      this.register_buffer("running_mean", null);
-      this.register_buffer("running_var", null);
-      this.register_buffer("num_batches_tracked", null);
+      this._registerBuffer("running_mean", null);
+      this._registerBuffer("running_var", null);
+      this._registerBuffer("num_batches_tracked", null);
     }
     this.reset_parameters();
+  }
+
+  /** Version 1 state dicts had no num_batches_tracked: PyTorch loads it as 0 when a state dict lacks it. */
+  override _upgradeStateDict(stateDict: Record<string, unknown>, prefix: string): void {
+    const key = `${prefix}num_batches_tracked`;
+    if (this.track_running_stats && !(key in stateDict))
+      stateDict[key] = factoryEmpty([], null, int64).zero_();
   }
 
   reset_running_stats(): void {
@@ -86,25 +92,28 @@ abstract class BatchNormBase extends Module {
     }
     const bnTraining = this.training || (this.running_mean === null && this.running_var === null);
     const useRunning = !this.training || this.track_running_stats;
-    return batch_norm(input, useRunning ? this.running_mean : null, useRunning ? this.running_var : null, {
-      weight: this.weight,
-      bias: this.bias,
-      training: bnTraining,
-      momentum: factor,
-      eps: this.eps,
-    });
+    return batch_norm(
+      input,
+      useRunning ? this.running_mean : null,
+      useRunning ? this.running_var : null,
+      this.weight,
+      this.bias,
+      bnTraining,
+      factor,
+      this.eps,
+    );
   }
 
   override extra_repr(): string {
-    const momentum = this.momentum === null ? "None" : pythonFloatRepr(this.momentum);
-    return `${this.num_features}, eps=${pythonFloatRepr(this.eps)}, momentum=${momentum}, affine=${pyBool(this.affine)}, track_running_stats=${pyBool(this.track_running_stats)}`;
+    const momentum = this.momentum === null ? "None" : pyFloat(this.momentum);
+    return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${momentum}, affine=${pyBool(this.affine)}, track_running_stats=${pyBool(this.track_running_stats)}`;
   }
 }
 
 /** Batch norm over [N, C] or [N, C, L] input. */
-export class BatchNorm1d extends BatchNormBase {
-  constructor(num_features: number, opts: BatchNormModuleOptions = {}) {
-    super(num_features, opts);
+export class BatchNorm1d extends _NormBase {
+  constructor(...args: CallArgs<"_BatchNorm.__init__">) {
+    super(BATCH_NORM.bind(args));
   }
 
   protected checkInputDim(input: Tensor): void {
@@ -114,20 +123,14 @@ export class BatchNorm1d extends BatchNormBase {
 }
 
 /** Batch norm over [N, C, H, W] input. */
-export class BatchNorm2d extends BatchNormBase {
-  constructor(num_features: number, opts: BatchNormModuleOptions = {}) {
-    super(num_features, opts);
+export class BatchNorm2d extends _NormBase {
+  constructor(...args: CallArgs<"_BatchNorm.__init__">) {
+    super(BATCH_NORM.bind(args));
   }
 
   protected checkInputDim(input: Tensor): void {
     if (input.ndim !== 4) throw new ValueError(`expected 4D input (got ${input.ndim}D input)`);
   }
-}
-
-export interface LayerNormOptions {
-  eps?: number;
-  elementwise_affine?: boolean;
-  dtype?: string | DType;
 }
 
 /** Normalizes over the trailing `normalized_shape` dims of each sample. */
@@ -138,14 +141,15 @@ export class LayerNorm extends Module {
   weight: Parameter | null;
   bias: Parameter | null;
 
-  constructor(normalized_shape: number | readonly number[], opts: LayerNormOptions = {}) {
+  constructor(...args: CallArgs<"LayerNorm.__init__">) {
     super();
+    const [normalized_shape, eps, elementwise_affine, device, dtype] = LAYER_NORM.bind(args);
     this.normalized_shape = typeof normalized_shape === "number" ? [normalized_shape] : [...normalized_shape];
-    this.eps = opts.eps ?? 1e-5;
-    this.elementwise_affine = opts.elementwise_affine ?? true;
-    const dtype = opts.dtype ?? null;
-    this.weight = this.elementwise_affine ? new Parameter(empty(this.normalized_shape, { dtype })) : null;
-    this.bias = this.elementwise_affine ? new Parameter(empty(this.normalized_shape, { dtype })) : null;
+    this.eps = eps;
+    this.elementwise_affine = elementwise_affine;
+    const shape = this.normalized_shape;
+    this.weight = elementwise_affine ? new Parameter(factoryEmpty(shape, device, dtype)) : null;
+    this.bias = elementwise_affine ? new Parameter(factoryEmpty(shape, device, dtype)) : null;
     this.reset_parameters();
   }
 
@@ -161,8 +165,6 @@ export class LayerNorm extends Module {
   }
 
   override extra_repr(): string {
-    const shape = this.normalized_shape;
-    const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-    return `${tuple}, eps=${pythonFloatRepr(this.eps)}, elementwise_affine=${pyBool(this.elementwise_affine)}`;
+    return `${pyTuple(this.normalized_shape)}, eps=${pyFloat(this.eps)}, elementwise_affine=${pyBool(this.elementwise_affine)}`;
   }
 }

@@ -1,21 +1,64 @@
 // F.embedding (one EmbeddingBackward0 node, as in PyTorch) and F.bilinear (composed ops).
 import { no_grad } from "../../autograd/grad_mode.js";
-import { IndexError, RuntimeError } from "../../errors.js";
-import { checkTensor, record } from "../../ops/core.js";
-import { int32, int64 } from "../../tensor/dtype.js";
+import { AssertionError, IndexError, RuntimeError } from "../../errors.js";
+import { fromData, record } from "../../ops/core.js";
+import { allocate, int32, int64 } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
 
-/** F.embedding(input, weight, padding_idx): rows of weight at the indices in input. */
-export function embedding(input: Tensor, weight: Tensor, padding_idx: number | null = null): Tensor {
-  checkTensor(input, "embedding");
-  checkTensor(weight, "embedding", "weight");
+const INDEX_TYPES = "one of the following scalar types: Long, Int";
+
+/** torch.embedding_renorm_ (under no_grad): rows of weight that `indices` reads, scaled to norm <= max_norm. */
+function embeddingRenorm(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): void {
+  if (weight.ndim !== 2)
+    throw new RuntimeError(
+      `Expected 2-dimensional tensor, but got ${weight.ndim}-dimensional tensor for argument #1 'self' (while checking arguments for embedding_renorm_)`,
+    );
+  if (indices.dtype !== int64 && indices.dtype !== int32)
+    throw new RuntimeError(
+      `Expected tensor for argument #2 'indices' to have ${INDEX_TYPES}; but got torch.${indices.dtype.scalarTypeName}Tensor instead (while checking arguments for embedding_renorm_)`,
+    );
+  const rows = [...new Set(indices.values())].sort((a, b) => a - b);
+  no_grad(() => {
+    for (const i of rows) {
+      if (i < -weight.shape[0] || i >= weight.shape[0])
+        throw new IndexError(`index ${i} is out of bounds for dimension 0 with size ${weight.shape[0]}`);
+      const row = weight.select(0, i);
+      const norm = row.norm(normType).item();
+      if (norm > maxNorm) row.mul_(maxNorm / (norm + 1e-7));
+    }
+  });
+}
+
+/**
+ * F.embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
+ * sparse=False): rows of weight at the indices in input (functional.py's padding_idx checks, then torch.embedding).
+ */
+export function embedding(
+  input: Tensor,
+  weight: Tensor,
+  padding_idx: number | null = null,
+  max_norm: number | null = null,
+  norm_type = 2.0,
+  scale_grad_by_freq = false,
+  sparse = false,
+): Tensor {
+  let paddingIdx: number | null = null;
+  if (padding_idx !== null && padding_idx > 0) {
+    if (!(padding_idx < weight.shape[0]))
+      throw new AssertionError("Padding_idx must be within num_embeddings");
+    paddingIdx = padding_idx;
+  } else if (padding_idx !== null && padding_idx < 0) {
+    if (!(padding_idx >= -weight.shape[0]))
+      throw new AssertionError("Padding_idx must be within num_embeddings");
+    paddingIdx = weight.shape[0] + padding_idx;
+  } else if (padding_idx === 0) paddingIdx = 0;
+  if (max_norm !== null) embeddingRenorm(weight, input.contiguous(), max_norm, norm_type);
+  if (weight.ndim !== 2) throw new RuntimeError("'weight' must be 2-D");
   if (input.dtype !== int64 && input.dtype !== int32)
     throw new RuntimeError(
-      `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype.scalarTypeName}Tensor instead (while checking arguments for embedding)`,
+      `Expected tensor for argument #1 'indices' to have ${INDEX_TYPES}; but got torch.${input.dtype.scalarTypeName}Tensor instead (while checking arguments for embedding)`,
     );
-  if (weight.ndim !== 2) throw new RuntimeError("'weight' must be 2-D");
   const numWeights = weight.shape[0];
-  const paddingIdx = padding_idx === null ? null : padding_idx < 0 ? padding_idx + numWeights : padding_idx;
   const indices = input.detach();
   if (indices.numel() > 0) {
     const lo = indices.min().item();
@@ -28,14 +71,29 @@ export function embedding(input: Tensor, weight: Tensor, padding_idx: number | n
       .reshape([...input.shape, weight.shape[1]])
       .detach(),
   );
-  return record("EmbeddingBackward0", [weight], out, () => ({ indices, numWeights, paddingIdx }));
+  const scale = scale_grad_by_freq ? frequencyScale(indices, weight) : null;
+  // sparse=True asks for a sparse gradient: the forward is the same; the backward raises (no sparse tensors).
+  return record("EmbeddingBackward0", [weight], out, () => ({
+    indices,
+    numWeights,
+    paddingIdx,
+    scale,
+    sparse,
+  }));
 }
 
-/** F.bilinear(input1, input2, weight, bias): y_o = x1^T W_o x2 + b_o over the last dims. */
+/** scale_grad_by_freq: per index position, 1 / (how often its index occurs in the batch), in weight's dtype. */
+function frequencyScale(indices: Tensor, weight: Tensor): Tensor {
+  const values = indices.values();
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const scale = allocate(weight.dtype, values.length);
+  for (let i = 0; i < values.length; i++) scale[i] = 1 / counts.get(values[i])!;
+  return fromData(scale, [values.length], weight.dtype);
+}
+
+/** torch.bilinear(input1, input2, weight, bias=None): y_o = x1^T W_o x2 + b_o over the last dims. */
 export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
-  checkTensor(input1, "bilinear", "input1");
-  checkTensor(input2, "bilinear", "input2");
-  checkTensor(weight, "bilinear", "weight");
   if (input1.ndim !== input2.ndim)
     throw new RuntimeError(
       `bilinear(): input dimensions do not match: got ${input1.ndim} and ${input2.ndim}`,
@@ -46,7 +104,8 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: T
         `bilinear(): input batch dimensions do not match at dim ${d}: got ${input1.shape[d]} and ${input2.shape[d]}`,
       );
   }
-  const [outF, in1, in2] = weight.shape;
+  // weight.size(d) as PyTorch reads it: a weight with too few dims raises PyTorch's IndexError.
+  const [in1, in2, outF] = [weight.size(1), weight.size(2), weight.size(0)];
   const last = (t: Tensor) => t.shape[t.ndim - 1];
   if (last(input1) !== in1)
     throw new RuntimeError(

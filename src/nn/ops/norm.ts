@@ -1,50 +1,55 @@
 // F.batch_norm and F.layer_norm, each recorded as PyTorch's one node (NativeBatchNormBackward0,
 // NativeLayerNormBackward0). Statistics are computed in float64 like PyTorch's CPU accumulators.
 import { no_grad } from "../../autograd/grad_mode.js";
-import { RuntimeError, ValueError } from "../../errors.js";
-import { checkTensor, record } from "../../ops/core.js";
+import { IndexError, RuntimeError, ValueError } from "../../errors.js";
+import { record } from "../../ops/core.js";
 import { float32, float64 } from "../../tensor/dtype.js";
 import { Tensor } from "../../tensor/tensor.js";
 
 /** Stands in for an optional input that is not given (it never requires grad, so gets no gradient). */
 export const ABSENT = Tensor._fromData(new Float32Array(0), [0], float32);
 
-export interface BatchNormOptions {
-  weight?: Tensor | null;
-  bias?: Tensor | null;
-  training?: boolean;
-  momentum?: number;
-  eps?: number;
-}
-
-/** F.batch_norm(input, running_mean, running_var, { weight, bias, training, momentum, eps }). */
+/**
+ * F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,
+ * eps=1e-5): functional.py's batch-size check, then torch.batch_norm's.
+ */
 export function batch_norm(
   input: Tensor,
   running_mean: Tensor | null,
   running_var: Tensor | null,
-  opts: BatchNormOptions = {},
+  weight: Tensor | null = null,
+  bias: Tensor | null = null,
+  training = false,
+  momentum = 0.1,
+  eps = 1e-5,
 ): Tensor {
-  checkTensor(input, "batch_norm");
-  const { weight = null, bias = null, training = false, momentum = 0.1, eps = 1e-5 } = opts;
-  if (input.ndim < 2)
-    throw new ValueError(`Expected 2D or higher input to batch_norm (got ${input.ndim}D input)`);
-  const channels = input.shape[1];
   if (training) {
-    const perChannel = input.numel() / channels;
+    // functional.py's _verify_batch_size: size[0] * size[2] * ... (size[0] of a 0-dim size is an IndexError).
+    if (input.ndim === 0) throw new IndexError("tuple index out of range");
+    const perChannel = input.shape.reduce((a, b, i) => (i === 1 ? a : a * b), 1);
     if (perChannel === 1)
       throw new ValueError(
         `Expected more than 1 value per channel when training, got input size torch.Size([${input.shape.join(", ")}])`,
       );
   }
-  for (const [name, t] of [
-    ["running_mean", running_mean],
-    ["running_var", running_var],
-    ["weight", weight],
-    ["bias", bias],
+  // _batch_norm_impl_index's checks, in its order (a 1-D input reads its channel count as 0 there).
+  const channels = input.ndim > 1 ? input.shape[1] : 0;
+  for (const [name, t, needed] of [
+    ["running_mean", running_mean, !training],
+    ["running_var", running_var, !training],
+    ["weight", weight, false],
+    ["bias", bias, false],
   ] as const) {
+    if (t === null && needed) throw new RuntimeError(`${name} must be defined in evaluation mode`);
     if (t !== null && t.numel() !== channels)
       throw new RuntimeError(`${name} should contain ${channels} elements not ${t.numel()}`);
   }
+  if (input.ndim < 2)
+    throw new IndexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)");
+  if (!input.dtype.is_floating_point)
+    throw new RuntimeError(`"batch_norm" not implemented for '${input.dtype.scalarTypeName}'`);
+  if ([weight, bias, running_mean, running_var].some((t) => t !== null && t.dtype !== input.dtype))
+    throw new RuntimeError("mixed dtype (CPU): expect input to have scalar type of BFloat16");
   const dims = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
   const shape = [1, channels, ...Array<number>(input.ndim - 2).fill(1)];
   const useBatchStats = training || running_mean === null || running_var === null;
@@ -85,16 +90,15 @@ export function batch_norm(
   }));
 }
 
-/** F.layer_norm(input, normalized_shape, weight?, bias?, eps). */
+/** F.layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5). */
 export function layer_norm(
   input: Tensor,
-  normalized_shape: number | readonly number[],
+  normalized_shape: readonly number[],
   weight: Tensor | null = null,
   bias: Tensor | null = null,
   eps = 1e-5,
 ): Tensor {
-  checkTensor(input, "layer_norm");
-  const normShape = typeof normalized_shape === "number" ? [normalized_shape] : [...normalized_shape];
+  const normShape = [...normalized_shape];
   const nd = normShape.length;
   const tail = input.shape.slice(input.ndim - nd);
   if (input.ndim < nd || tail.some((s, i) => s !== normShape[i]))

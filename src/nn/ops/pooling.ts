@@ -2,10 +2,10 @@
 // node PyTorch records (MaxPool2DWithIndicesBackward0, AvgPool2DBackward0, AdaptiveAvgPool2DBackward0).
 import { no_grad } from "../../autograd/grad_mode.js";
 import { IndexError, RuntimeError } from "../../errors.js";
-import { checkTensor, record } from "../../ops/core.js";
+import { record } from "../../ops/core.js";
 import { float32, float64 } from "../../tensor/dtype.js";
 import { Tensor } from "../../tensor/tensor.js";
-import { expandTuple, type IntOrTuple } from "./conv.js";
+import type { IntOrTuple } from "./conv.js";
 import { adaptivePlan, slidingPlan, unfoldWindows, type WindowPlan } from "./windows.js";
 
 /** PyTorch's pooling_output_shape. */
@@ -30,22 +30,46 @@ interface PoolGeometry {
   outShape: number[];
 }
 
+/** The pooling ops' int-pair parameters: one int or a list of one or two (PyTorch's messages by op and name). */
+const PAIR_MESSAGES: Record<string, string> = {
+  "max_pool2d:kernel_size": "max_pool2d: kernel_size must either be a single int, or a tuple of two ints",
+  "max_pool2d:stride": "max_pool2d: stride must either be omitted, a single int, or a tuple of two ints",
+  "max_pool2d:padding": "max_pool2d: padding must be either be a single int, or a tuple of two ints",
+  "max_pool2d:dilation": "max_pool2d: dilation must be either a single int, or a tuple of two ints",
+  "avg_pool2d:kernel_size": "avg_pool2d: kernel_size must either be a single int, or a tuple of two ints",
+  "avg_pool2d:stride": "avg_pool2d: stride must either be omitted, a single int, or a tuple of two ints",
+  "avg_pool2d:padding": "avg_pool2d: padding must either be a single int, or a tuple of two ints",
+};
+
+function pair(fn: string, what: string, v: IntOrTuple): number[] {
+  if (typeof v === "number") return [v, v];
+  if (v.length === 1) return [v[0], v[0]];
+  if (v.length !== 2) throw new RuntimeError(PAIR_MESSAGES[`${fn}:${what}`]);
+  return [v[0], v[1]];
+}
+
+/** The pooling parameters as pairs; an omitted (None or empty) stride is the kernel size. */
+function poolParams(
+  fn: string,
+  kernelArg: IntOrTuple,
+  strideArg: IntOrTuple | null,
+  paddingArg: IntOrTuple,
+  dilationArg: IntOrTuple,
+): Omit<PoolGeometry, "outShape"> {
+  const kernel = pair(fn, "kernel_size", kernelArg);
+  const omitted = strideArg === null || (typeof strideArg !== "number" && strideArg.length === 0);
+  const stride = omitted ? kernel : pair(fn, "stride", strideArg);
+  const padding = pair(fn, "padding", paddingArg);
+  const dilation = pair(fn, "dilation", dilationArg);
+  return { kernel, stride, padding, dilation };
+}
+
 /** pool2d_shape_check: argument checks and the output size. */
 function poolGeometry(
   input: Tensor,
-  kernelArg: IntOrTuple,
-  strideArg: IntOrTuple | null | undefined,
-  paddingArg: IntOrTuple,
-  dilationArg: IntOrTuple,
+  { kernel, stride, padding, dilation }: Omit<PoolGeometry, "outShape">,
   ceil: boolean,
 ): PoolGeometry {
-  const kernel = expandTuple(kernelArg, 2, "kernel_size");
-  const stride =
-    strideArg === null || strideArg === undefined || (Array.isArray(strideArg) && strideArg.length === 0)
-      ? kernel
-      : expandTuple(strideArg, 2, "stride");
-  const padding = expandTuple(paddingArg, 2, "padding");
-  const dilation = expandTuple(dilationArg, 2, "dilation");
   if (stride.some((s) => s === 0)) throw new RuntimeError("stride should not be zero");
   if (kernel.some((k) => k <= 0))
     throw new RuntimeError(
@@ -75,7 +99,6 @@ function poolGeometry(
 }
 
 function checkPoolInput(input: Tensor, fn: string): void {
-  checkTensor(input, fn);
   if (fn === "avg_pool2d" && input.ndim < 3)
     throw new IndexError(
       `Dimension out of range (expected to be in range of [${-Math.max(input.ndim, 1)}, ${Math.max(input.ndim, 1) - 1}], but got -3)`,
@@ -92,23 +115,21 @@ function checkPoolInput(input: Tensor, fn: string): void {
 /** The 4-D view pooling works on: an unbatched [C, H, W] input becomes [1, C, H, W]. */
 const batched = (input: Tensor): number[] => (input.ndim === 3 ? [1, ...input.shape] : [...input.shape]);
 
-export interface MaxPool2dOptions {
-  stride?: IntOrTuple | null;
-  padding?: IntOrTuple;
-  dilation?: IntOrTuple;
-  ceil_mode?: boolean;
-  return_indices?: boolean;
-}
-
-/** F.max_pool2d_with_indices: [values, indices] (indices are flat positions in each input plane). */
+/**
+ * max_pool2d_with_indices(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+ * [values, indices] (indices are flat positions in each input plane).
+ */
 export function max_pool2d_with_indices(
   input: Tensor,
   kernel_size: IntOrTuple,
-  opts: MaxPool2dOptions = {},
+  stride: IntOrTuple | null = null,
+  padding: IntOrTuple = 0,
+  dilation: IntOrTuple = 1,
+  ceil_mode = false,
 ): [Tensor, Tensor] {
+  const params = poolParams("max_pool2d", kernel_size, stride, padding, dilation);
   checkPoolInput(input, "max_pool2d");
-  const { stride = null, padding = 0, dilation = 1, ceil_mode = false } = opts;
-  const geo = poolGeometry(input, kernel_size, stride, padding, dilation, ceil_mode);
+  const geo = poolGeometry(input, params, ceil_mode);
   const shape4 = batched(input);
   const plan = slidingPlan({
     sizes: shape4.slice(2),
@@ -141,16 +162,16 @@ export function max_pool2d_with_indices(
   return [out, indices];
 }
 
-export function max_pool2d(input: Tensor, kernel_size: IntOrTuple, opts: MaxPool2dOptions = {}): Tensor {
-  return max_pool2d_with_indices(input, kernel_size, opts)[0];
-}
-
-export interface AvgPool2dOptions {
-  stride?: IntOrTuple | null;
-  padding?: IntOrTuple;
-  ceil_mode?: boolean;
-  count_include_pad?: boolean;
-  divisor_override?: number | null;
+/** max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False): the values only. */
+export function max_pool2d(
+  input: Tensor,
+  kernel_size: IntOrTuple,
+  stride: IntOrTuple | null = null,
+  padding: IntOrTuple = 0,
+  dilation: IntOrTuple = 1,
+  ceil_mode = false,
+): Tensor {
+  return max_pool2d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)[0];
 }
 
 /** Per-dim window sizes for the divisor, as avg_pool2d's kernel computes them. */
@@ -195,17 +216,20 @@ function averageWindows(input: Tensor, plan: WindowPlan, divisor: Tensor, outSha
   );
 }
 
-export function avg_pool2d(input: Tensor, kernel_size: IntOrTuple, opts: AvgPool2dOptions = {}): Tensor {
-  checkPoolInput(input, "avg_pool2d");
-  const {
-    stride = null,
-    padding = 0,
-    ceil_mode = false,
-    count_include_pad = true,
-    divisor_override = null,
-  } = opts;
+/** avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode, count_include_pad, divisor_override). */
+export function avg_pool2d(
+  input: Tensor,
+  kernel_size: IntOrTuple,
+  stride: IntOrTuple | null = null,
+  padding: IntOrTuple = 0,
+  ceil_mode = false,
+  count_include_pad = true,
+  divisor_override: number | null = null,
+): Tensor {
+  const params = poolParams("avg_pool2d", kernel_size, stride, padding, 1);
   if (divisor_override === 0) throw new RuntimeError("divisor must be not zero");
-  const geo = poolGeometry(input, kernel_size, stride, padding, 1, ceil_mode);
+  checkPoolInput(input, "avg_pool2d");
+  const geo = poolGeometry(input, params, ceil_mode);
   const shape4 = batched(input);
   const sizes = shape4.slice(2);
   const plan = slidingPlan({
@@ -240,7 +264,6 @@ export function avg_pool2d(input: Tensor, kernel_size: IntOrTuple, opts: AvgPool
 
 /** F.adaptive_avg_pool2d; `null` in output_size keeps that input size. */
 export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonly (number | null)[]): Tensor {
-  checkTensor(input, "adaptive_avg_pool2d");
   if (input.ndim !== 3 && input.ndim !== 4)
     throw new RuntimeError(
       `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${input.shape.join(", ")}]`,

@@ -4,6 +4,7 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { row } from "./row.js";
 import { zeros_like } from "../../tensor/creation.js";
 import { rsub, where } from "../elementwise.js";
+import { RuntimeError } from "../../errors.js";
 
 /** grad * alpha, skipping the multiply when alpha is 1 (PyTorch's maybe_multiply). */
 const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : g.mul(alpha));
@@ -61,6 +62,10 @@ export const ARITHMETIC_DERIVATIVES = {
     ctx.needsInputGrad[1] ? g.neg().mul(s.self.div(s.other).trunc()) : null,
   ]),
   RemainderBackward0: row<object>((g) => [g]),
+  // PyTorch's placeholder node for ops without a derivative (remainder(Scalar self, Tensor other)).
+  "torch::autograd::NotImplemented": row<{ op: string }>((_g, s) => {
+    throw new RuntimeError(`derivative for aten::${s.op} is not implemented`);
+  }),
   RemainderBackward1: row<{ self: Tensor; other: Tensor }>((g, s, ctx) => [
     g,
     ctx.needsInputGrad[1] ? g.neg().mul(s.self.div(s.other).floor()) : null,

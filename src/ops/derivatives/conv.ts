@@ -1,6 +1,7 @@
 // Derivative rows for conv, pooling, normalization and embedding layers. Formulas are tensor
 // methods over the saved inputs (im2col/col2im from src/nn/ops/windows.ts), so double backward works.
 import { is_grad_enabled } from "../../autograd/grad_mode.js";
+import { NotImplementedError } from "../../errors.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { foldWindows, unfoldWindows, type WindowPlan } from "../../nn/ops/windows.js";
@@ -137,11 +138,23 @@ export const CONV_DERIVATIVES = {
     },
   ),
 
-  // Input: weight. Rows of padding_idx get no gradient.
-  EmbeddingBackward0: row<{ indices: Tensor; numWeights: number; paddingIdx: number | null }>((g, s) => {
+  // Input: weight. Rows of padding_idx get no gradient; with scale_grad_by_freq, each row's gradient is
+  // divided by how often its index occurs (`scale`: 1 / count per index position).
+  EmbeddingBackward0: row<{
+    indices: Tensor;
+    numWeights: number;
+    paddingIdx: number | null;
+    scale: Tensor | null;
+    sparse: boolean;
+  }>((g, s) => {
+    if (s.sparse)
+      throw new NotImplementedError(
+        "tensorgrad has no sparse tensors: the gradient of F.embedding(sparse=True) cannot be computed; use sparse=False",
+      );
     const dim = g.shape[g.ndim - 1];
     const flatIdx = s.indices.reshape(-1);
     let src = g.reshape(-1, dim);
+    if (s.scale !== null) src = src.mul(s.scale.unsqueeze(1));
     if (s.paddingIdx !== null) src = src.masked_fill(flatIdx.eq(s.paddingIdx).unsqueeze(1), 0);
     return [zeros([s.numWeights, dim], { dtype: g.dtype }).index_add(0, flatIdx, src)];
   }),

@@ -4,6 +4,7 @@ import { zeros, zeros_like } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { where } from "../elementwise.js";
+import { slice } from "../shape_ops.js";
 
 /** grad * alpha, skipping the multiply when alpha is 1 (PyTorch's maybe_multiply). */
 const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : g.mul(alpha));
@@ -38,7 +39,7 @@ export const INDEXING_DERIVATIVES = {
     ctx.needsInputGrad[1] ? g.select(s.dim, s.index) : null,
   ]),
   SliceScatterBackward0: row<{ dim: number; start: number; end: number; step: number }>((g, s, ctx) => {
-    const part = () => g.slice(s.dim, s.start, s.end, s.step);
+    const part = () => slice(g, s.dim, s.start, s.end, s.step);
     return [
       ctx.needsInputGrad[0] ? g.slice_scatter(zeros_like(part()), s.dim, s.start, s.end, s.step) : null,
       ctx.needsInputGrad[1] ? part() : null,

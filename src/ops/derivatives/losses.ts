@@ -5,6 +5,7 @@ import { zeros_like } from "../../tensor/creation.js";
 import { is_grad_enabled } from "../../autograd/grad_mode.js";
 import { row } from "./row.js";
 import { rsub, where } from "../elementwise.js";
+import { logsigmoid } from "../math.js";
 
 /** Reduction enum as PyTorch's at::Reduction: "none", "mean" or "sum". */
 export type Reduction = "none" | "mean" | "sum";
@@ -140,7 +141,7 @@ export const LOSSES_DERIVATIVES = {
     }
     let gradTarget: Tensor | null = null;
     if (ctx.needsInputGrad[1]) {
-      gradTarget = pw === null ? x.neg().mul(g) : x.neg().logsigmoid().sub(x.logsigmoid().mul(pw)).mul(g);
+      gradTarget = pw === null ? x.neg().mul(g) : logsigmoid(x.neg()).sub(logsigmoid(x).mul(pw)).mul(g);
     }
     return [gradInput && finish(gradInput), gradTarget && finish(gradTarget)];
   }),

@@ -208,6 +208,8 @@ export const REDUCE_DERIVATIVES = {
     return [varBackward(gradVar, s)];
   }),
   NormBackward1: row<NormSaved>((g, s) => [normBackward(g, s)]),
+  // norm with a dtype: `self` is saved in that dtype; the engine casts the gradient back to the input's.
+  NormBackward3: row<NormSaved>((g, s) => [normBackward(g, s)]),
   LinalgVectorNormBackward0: row<NormSaved>((g, s) => [normBackward(g, s)]),
   LogsumexpBackward0: row<{ self: Tensor; result: Tensor; dims: number[]; keepdim: boolean }>((g, s) => {
     const ndim = s.self.ndim;

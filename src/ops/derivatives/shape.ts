@@ -4,6 +4,7 @@ import { zeros } from "../../tensor/creation.js";
 import type { DType } from "../../tensor/dtype.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
+import { constant_pad_nd } from "../join.js";
 
 /** The gradient of a split-like op: each output's gradient written back into its place (zeros elsewhere). */
 function joinGrads(
@@ -98,5 +99,10 @@ export const SHAPE_DERIVATIVES = {
     grad = grad.reshape(gradSize);
     return [sumDims.length > 0 ? grad.sum(sumDims) : grad];
   }),
-  ConstantPadNdBackward0: row<{ pad: number[] }>((g, s) => [g.constant_pad_nd(s.pad.map((p) => -p))]),
+  ConstantPadNdBackward0: row<{ pad: number[] }>((g, s) => [
+    constant_pad_nd(
+      g,
+      s.pad.map((p) => -p),
+    ),
+  ]),
 };

@@ -2,25 +2,28 @@
 // stacked along a new dim 0; JS numbers are Python floats (float64 batch), bigints Python ints (int64),
 // booleans bool; strings stay a list; arrays/tuples and plain objects are collated element- or key-wise.
 import { KeyError, RuntimeError } from "../../errors.js";
+import { pyItem } from "../../optim/python.js";
+import { pyTypeName } from "../../signatures/messages.js";
+import { definePython } from "../../signatures/registry.js";
 import { allocate, bool, float64, int64, promoteTypes, type DType } from "../../tensor/dtype.js";
 import { Tensor } from "../../tensor/tensor.js";
 
 /** The type default_collate makes from a sample type. */
-export type Collated<T> = T extends Tensor | number | bigint | boolean
-  ? Tensor
-  : T extends string
-    ? string[]
-    : T extends readonly unknown[]
-      ? { -readonly [K in keyof T]: Collated<T[K]> }
-      : T extends object
-        ? { [K in keyof T]: Collated<T[K]> }
-        : never;
+export type Collated<T> = unknown extends T
+  ? unknown
+  : T extends Tensor | number | bigint | boolean
+    ? Tensor
+    : T extends string
+      ? string[]
+      : T extends readonly unknown[]
+        ? { -readonly [K in keyof T]: Collated<T[K]> }
+        : T extends object
+          ? { [K in keyof T]: Collated<T[K]> }
+          : never;
 
-function typeName(v: unknown): string {
-  if (v === null) return "null";
-  if (v === undefined) return "undefined";
-  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
-  return typeof v;
+/** The `{}` of PyTorch's messages for a sample's type: `<class 'NoneType'>`. */
+function classOf(v: unknown): string {
+  return `<class '${pyTypeName(v)}'>`;
 }
 
 /**
@@ -54,18 +57,18 @@ function scalarsTensor(batch: readonly (number | bigint | boolean)[], dtype: DTy
   return Tensor._fromData(data, [batch.length], dtype);
 }
 
-/** torch.utils.data.default_collate. */
+/** torch.utils.data.default_collate: `batch[0]` decides how the batch is joined. */
 export function default_collate<T>(batch: readonly T[]): Collated<T> {
   return collateAny(batch) as Collated<T>;
 }
 
 function collateAny(batch: readonly unknown[]): unknown {
-  const elem = batch[0];
+  const elem = pyItem(batch, 0);
   const sameKind = (check: (v: unknown) => boolean): void => {
     batch.forEach((v) => {
       if (!check(v))
         throw new TypeError(
-          `default_collate: every sample in a batch must have the same type; found ${typeName(elem)} and ${typeName(v)}`,
+          `default_collate: every sample in a batch must have the same type; found ${classOf(elem)} and ${classOf(v)}`,
         );
     });
   };
@@ -114,7 +117,7 @@ function collateAny(batch: readonly unknown[]): unknown {
     return out;
   }
   throw new TypeError(
-    `default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found ${typeName(elem)}`,
+    `default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found ${classOf(elem)}`,
   );
 }
 
@@ -122,3 +125,8 @@ function mapGet(map: Map<unknown, unknown>, key: unknown): unknown {
   if (!map.has(key)) throw new KeyError(`'${String(key)}'`);
   return map.get(key);
 }
+
+// batch is unannotated: PyTorch reads batch[0] itself (a str or a non-list fails there, with Python's error).
+definePython("torch.utils.data", {
+  "default_collate(batch) -> object": (batch: unknown) => collateAny(batch as readonly unknown[]) as object,
+});

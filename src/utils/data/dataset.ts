@@ -1,72 +1,92 @@
 // torch.utils.data datasets. JS has no operator overloading, so PyTorch's `dataset[i]` is
 // `dataset.get(i)` and `len(dataset)` is `dataset.length`. Plain arrays work wherever a dataset does,
-// as Python lists do.
-import { AssertionError, IndexError, ValueError } from "../../errors.js";
+// as Python lists do. Like PyTorch, the constructors store what they are given: a dataset that cannot
+// be indexed fails when it is used, with Python's error.
+import { AssertionError, IndexError, NotImplementedError, ValueError } from "../../errors.js";
+import { pyAttr, pyList } from "../../optim/python.js";
 import { select } from "../../ops/shape_ops.js";
-import { default_generator, type Generator } from "../../tensor/random.js";
+import { pyTypeName } from "../../signatures/messages.js";
+import { definePython, PySignature, type CallArgs } from "../../signatures/registry.js";
+import { default_generator, Generator } from "../../tensor/random.js";
 import { Tensor } from "../../tensor/tensor.js";
 import { emitWarning } from "../../warnings.js";
 import { randpermIndices } from "./randperm.js";
 
-/** torch.utils.data.Dataset: subclass it and implement `get(index)` and `get length()`. */
+export const MODULE = "torch.utils.data";
+
+/**
+ * torch.utils.data.Dataset: subclass it and implement `get(index)` (PyTorch's `__getitem__`) and
+ * `get length()` (`__len__`).
+ */
 export abstract class Dataset<T> {
-  /** PyTorch's `__getitem__`. */
+  /** Python's object.__init__: a Dataset takes no arguments. */
+  constructor(...args: unknown[]) {
+    if (args.length > 0) throw new TypeError(`${new.target.name}() takes no arguments`);
+  }
+
   abstract get(index: number): T;
-  /** PyTorch's `__len__`. */
   abstract get length(): number;
+
+  toString(): string {
+    return `<torch.utils.data.dataset.${this.constructor.name} object>`;
+  }
 }
 
 /** Anything the loaders accept: a Dataset or a plain array (Python's list). */
 export type DatasetLike<T> = Dataset<T> | readonly T[];
 
-/** `dataset[i]` for either spelling. */
-export function getItem<T>(dataset: DatasetLike<T>, index: number): T {
-  if (Array.isArray(dataset)) {
-    if (!Number.isInteger(index) || index < -dataset.length || index >= dataset.length)
-      throw new IndexError("list index out of range");
-    return (dataset as readonly T[])[index < 0 ? index + dataset.length : index];
+/** Python's `seq[index]` on a list (negative indices count from the end). */
+function listItem<T>(list: readonly T[], index: unknown): T {
+  if (typeof index !== "number" || !Number.isInteger(index))
+    throw new TypeError(`list indices must be integers or slices, not ${pyTypeName(index)}`);
+  if (index < -list.length || index >= list.length) throw new IndexError("list index out of range");
+  return list[index < 0 ? index + list.length : index];
+}
+
+/** `dataset[i]`, for a Dataset or a list; Python's error for anything else. */
+export function getItem<T>(dataset: unknown, index: number): T {
+  if (Array.isArray(dataset)) return listItem(dataset as T[], index);
+  if (dataset instanceof Dataset) {
+    // PyTorch's Dataset.__getitem__ raises NotImplementedError (a JS subclass may lack get()).
+    if (typeof dataset.get !== "function") throw new NotImplementedError("");
+    return (dataset as Dataset<T>).get(index);
   }
-  return (dataset as Dataset<T>).get(index);
+  throw new TypeError(`'${pyTypeName(dataset)}' object is not subscriptable`);
 }
 
-export function datasetLength(dataset: DatasetLike<unknown>): number {
-  const n = (dataset as { length?: unknown }).length;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0)
-    throw new TypeError("object of type 'Dataset' has no len(): implement `get length()` returning a count");
-  return n;
-}
-
-function checkDataset(dataset: unknown, fn: string): void {
-  if (Array.isArray(dataset)) return;
-  if (!(dataset instanceof Dataset))
-    throw new TypeError(
-      `${fn}: dataset must be a torch.utils.data.Dataset or an array, not ${describeValue(dataset)}`,
-    );
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return "null";
-  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
-  return typeof v;
+/** `len(dataset)`; Python's error for an object without one. */
+export function datasetLength(dataset: unknown): number {
+  const n = Array.isArray(dataset) || dataset instanceof Dataset ? dataset.length : undefined;
+  if (typeof n === "number") return n;
+  throw new TypeError(`object of type '${pyTypeName(dataset)}' has no len()`);
 }
 
 type TensorRow<T extends readonly Tensor[]> = { [K in keyof T]: Tensor };
+
+/** `x.size(0)` as TensorDataset's assertion reads it. */
+function sizeOf0(x: unknown): number {
+  if (!(x instanceof Tensor)) pyAttr(x, "size");
+  const t = x as Tensor;
+  if (t.ndim === 0) throw new IndexError("dimension specified as 0 but tensor has no dimensions");
+  return t.shape[0];
+}
+
+// The tensors are unannotated: PyTorch reads their size(0) itself, and so do we.
+const TENSOR_DATASET_INIT = new PySignature(MODULE, "TensorDataset.__init__(*tensors)");
 
 /** torch.utils.data.TensorDataset: sample i is the i-th row of every tensor. */
 export class TensorDataset<T extends Tensor[] = Tensor[]> extends Dataset<TensorRow<T>> {
   readonly tensors: T;
 
-  constructor(...tensors: T) {
+  constructor(...tensors: T);
+  constructor(...args: CallArgs<"TensorDataset.__init__">);
+  constructor(...args: unknown[]) {
     super();
-    tensors.forEach((t, i) => {
-      if (!(t instanceof Tensor))
-        throw new TypeError(`TensorDataset: argument ${i} must be a Tensor, not ${describeValue(t)}`);
-      if (t.ndim === 0) throw new IndexError("dimension specified as 0 but tensor has no dimensions");
-    });
+    const [tensors] = TENSOR_DATASET_INIT.bind(args) as [unknown[]];
     // PyTorch checks this with an assert, hence the AssertionError.
-    if (tensors.some((t) => t.shape[0] !== tensors[0].shape[0]))
-      throw new AssertionError("Size mismatch between tensors");
-    this.tensors = tensors;
+    for (const t of tensors)
+      if (sizeOf0(tensors[0]) !== sizeOf0(t)) throw new AssertionError("Size mismatch between tensors");
+    this.tensors = tensors as T;
   }
 
   get(index: number): TensorRow<T> {
@@ -74,46 +94,71 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> extends Dataset<Tensor
   }
 
   get length(): number {
-    return this.tensors.length === 0 ? 0 : this.tensors[0].shape[0];
+    return sizeOf0(pyListItem(this.tensors, 0));
   }
 }
 
+function pyListItem<T>(list: readonly T[], index: number): T {
+  if (index >= list.length) throw new IndexError("tuple index out of range");
+  return list[index];
+}
+
+// Both unannotated: PyTorch stores them and indexes them when the subset is used.
+const SUBSET_INIT = new PySignature(MODULE, "Subset.__init__(dataset, indices)");
+
 /** torch.utils.data.Subset: the samples of `dataset` at `indices`, in that order. */
-export class Subset<T> extends Dataset<T> {
-  constructor(
-    readonly dataset: DatasetLike<T>,
-    readonly indices: readonly number[],
-  ) {
+export class Subset<T = unknown> extends Dataset<T> {
+  readonly dataset: DatasetLike<T>;
+  readonly indices: readonly number[];
+
+  constructor(dataset: DatasetLike<T>, indices: readonly number[]);
+  constructor(...args: CallArgs<"Subset.__init__">);
+  constructor(...args: unknown[]) {
     super();
-    checkDataset(dataset, "Subset");
+    const [dataset, indices] = SUBSET_INIT.bind(args);
+    this.dataset = dataset as DatasetLike<T>;
+    this.indices = indices as readonly number[];
   }
 
   get(index: number): T {
-    if (!Number.isInteger(index) || index < -this.indices.length || index >= this.indices.length)
-      throw new IndexError("list index out of range");
-    return getItem(this.dataset, this.indices[index < 0 ? index + this.indices.length : index]);
+    if (!Array.isArray(this.indices))
+      throw new TypeError(`'${pyTypeName(this.indices)}' object is not subscriptable`);
+    return getItem(this.dataset, listItem(this.indices, index));
   }
 
   get length(): number {
+    if (!Array.isArray(this.indices))
+      throw new TypeError(`object of type '${pyTypeName(this.indices)}' has no len()`);
     return this.indices.length;
   }
 }
 
+/** Python's sum() of a list of numbers: CPython's TypeError for anything else. */
+function pySum(values: unknown): number {
+  let total = 0;
+  for (const v of pyList(values)) {
+    if (typeof v !== "number" && typeof v !== "boolean")
+      throw new TypeError(`unsupported operand type(s) for +: '${pyTypeName(total)}' and '${pyTypeName(v)}'`);
+    total += Number(v);
+  }
+  return total;
+}
+
+/** Python's math.isclose with its default rel_tol = 1e-9. */
+function isClose(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
 /**
- * torch.utils.data.random_split(dataset, lengths, generator = default_generator): counts, or fractions
+ * torch.utils.data.random_split(dataset, lengths, generator=default_generator): counts, or fractions
  * summing to 1 (floored, the remainder handed out round-robin), over one randperm of the whole set.
  */
-export function random_split<T>(
-  dataset: DatasetLike<T>,
-  lengths: readonly number[],
-  generator: Generator = default_generator,
-): Subset<T>[] {
-  checkDataset(dataset, "random_split");
-  const n = datasetLength(dataset);
-  let counts = lengths.slice();
-  const total = lengths.reduce((a, b) => a + b, 0);
+function randomSplit(dataset: unknown, lengths: unknown, generator: unknown): Subset<unknown>[] {
+  let counts = pyList(lengths) as number[];
+  const total = pySum(counts);
   if (isClose(total, 1) && total <= 1) {
-    counts = lengths.map((frac, i) => {
+    const n = datasetLength(dataset);
+    counts = counts.map((frac, i) => {
       if (frac < 0 || frac > 1) throw new ValueError(`Fraction at index ${i} is not between 0 and 1`);
       return Math.floor(n * frac);
     });
@@ -123,19 +168,22 @@ export function random_split<T>(
       if (c === 0) emitWarning(`Length of split at index ${i} is 0. This might result in an empty dataset.`);
     });
   }
-  if (counts.some((c) => !Number.isInteger(c) || c < 0))
-    throw new ValueError("random_split: lengths must be non-negative integers or fractions that sum to 1");
-  const sum = counts.reduce((a, b) => a + b, 0);
-  if (sum !== n) throw new ValueError("Sum of input lengths does not equal the length of the input dataset!");
-  const indices = randpermIndices(sum, generator);
+  const sum = counts.reduce((a, b) => a + Number(b), 0);
+  if (sum !== datasetLength(dataset))
+    throw new ValueError("Sum of input lengths does not equal the length of the input dataset!");
+  if (counts.some((c) => !Number.isInteger(c)))
+    throw new TypeError("slice indices must be integers or None or have an __index__ method");
+  // None, or the signature's default (PyTorch's default_generator), draw from the global generator.
+  const indices = randpermIndices(sum, generator instanceof Generator ? generator : default_generator);
   let offset = 0;
   return counts.map((c) => {
     offset += c;
-    return new Subset(dataset, indices.slice(offset - c, offset));
+    return new Subset(dataset as DatasetLike<unknown>, indices.slice(offset - c, offset));
   });
 }
 
-/** Python's math.isclose with its default rel_tol = 1e-9. */
-function isClose(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-}
+// dataset and lengths are unannotated: PyTorch sums the lengths and takes len(dataset) itself.
+definePython(MODULE, {
+  "random_split(dataset, lengths, generator: Generator | None = <torch._C.Generator object>) -> Subset[]":
+    randomSplit,
+});

@@ -1,15 +1,6 @@
-// torch.randperm on the CPU, draw for draw: PyTorch's randperm_cpu fills 0..n-1 and then does a
-// Fisher-Yates pass where step i swaps with i + random() % (n - i), one 32-bit draw per step.
-import { RuntimeError } from "../../errors.js";
-import { allocate, describe, int64, toDType, type DType } from "../../tensor/dtype.js";
-import { default_generator, Generator } from "../../tensor/random.js";
-import { Tensor } from "../../tensor/tensor.js";
-
-export interface RandpermOptions {
-  generator?: Generator | null;
-  dtype?: DType | string | null;
-  requires_grad?: boolean;
-}
+// torch.randperm's draws on the CPU (the op is declared in src/ops/creation.ts): PyTorch's randperm_cpu fills
+// 0..n-1 and then does a Fisher-Yates pass where step i swaps with i + random() % (n - i), one 32-bit draw per step.
+import { default_generator, type Generator } from "../../tensor/random.js";
 
 /** The permutation itself as JS numbers (what RandomSampler and random_split use via `.tolist()`). */
 export function randpermIndices(n: number, generator: Generator = default_generator): number[] {
@@ -21,31 +12,6 @@ export function randpermIndices(n: number, generator: Generator = default_genera
     perm[z + i] = saved;
   }
   return perm;
-}
-
-/** torch.randperm(n, { generator, dtype = torch.int64 }): a random permutation of 0..n-1. */
-export function randperm(n: number, opts: RandpermOptions = {}): Tensor {
-  if (typeof n !== "number" || !Number.isInteger(n))
-    throw new TypeError(
-      `randperm(): argument 'n' (position 1) must be int, not ${typeof n === "number" ? "float" : describe(n)}`,
-    );
-  if (n < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
-  const dtype = opts.dtype ? toDType(opts.dtype) : int64;
-  if (dtype.name === "bool") throw new RuntimeError(`"randperm" not implemented for 'Bool'`);
-  if (opts.generator != null && !(opts.generator instanceof Generator))
-    throw new TypeError(
-      `randperm(): argument 'generator' must be torch.Generator, not ${describe(opts.generator)}`,
-    );
-  const perm = randpermIndices(n, opts.generator ?? default_generator);
-  const data = allocate(dtype, n);
-  for (let i = 0; i < n; i++) data[i] = dtype.cast(perm[i]);
-  const out = Tensor._fromData(data, [n], dtype);
-  if (opts.requires_grad) {
-    if (!dtype.is_floating_point)
-      throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
-    out._requiresGrad = true;
-  }
-  return out;
 }
 
 /**

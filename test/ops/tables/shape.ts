@@ -1,6 +1,8 @@
 // Op table rows: shape ops (views, joins, splits and rearranging copies).
 import * as torch from "../../../src/index.js";
 import { f, noGrad, type OpCase } from "../op_case.js";
+// PyTorch slices by indexing (a[:, 1:]); tensorgrad's internal slice is that view.
+import { slice } from "../../../src/ops/shape_ops.js";
 
 export const SHAPE_OPS: OpCase[] = [
   { name: "clone", py: "a.clone()", inputs: [f(3)], ts: (a) => a.clone() },
@@ -23,7 +25,7 @@ export const SHAPE_OPS: OpCase[] = [
     name: "reshape.view_of_strided",
     py: "a[:, :, :2].reshape(6, 2)",
     inputs: [f(2, 3, 4)],
-    ts: (a) => a.slice(2, null, 2).reshape(6, 2),
+    ts: (a) => slice(a, 2, null, 2).reshape(6, 2),
   },
   { name: "view", py: "a.view(-1)", inputs: [f(2, 3)], ts: (a) => a.view(-1) },
   { name: "expand", py: "a.expand(4, 3)", inputs: [f(1, 3)], ts: (a) => a.expand(4, 3) },
@@ -71,10 +73,10 @@ export const SHAPE_OPS: OpCase[] = [
   },
   { name: "select", py: "a.select(1, 2)", inputs: [f(2, 3, 4)], ts: (a) => a.select(1, 2) },
   { name: "select.neg", py: "a[-1]", inputs: [f(2, 3)], ts: (a) => a.select(0, -1) },
-  { name: "slice", py: "a[:, 1:]", inputs: [f(2, 3, 4)], ts: (a) => a.slice(1, 1) },
-  { name: "slice.step", py: "a[:, :, 1::2]", inputs: [f(2, 3, 5)], ts: (a) => a.slice(2, 1, null, 2) },
-  { name: "slice.negative", py: "a[-3:-1]", inputs: [f(5, 2)], ts: (a) => a.slice(0, -3, -1) },
-  { name: "slice.clamped", py: "a[1:10:3]", inputs: [f(6)], ts: (a) => a.slice(0, 1, 10, 3) },
+  { name: "slice", py: "a[:, 1:]", inputs: [f(2, 3, 4)], ts: (a) => slice(a, 1, 1) },
+  { name: "slice.step", py: "a[:, :, 1::2]", inputs: [f(2, 3, 5)], ts: (a) => slice(a, 2, 1, null, 2) },
+  { name: "slice.negative", py: "a[-3:-1]", inputs: [f(5, 2)], ts: (a) => slice(a, 0, -3, -1) },
+  { name: "slice.clamped", py: "a[1:10:3]", inputs: [f(6)], ts: (a) => slice(a, 0, 1, 10, 3) },
   { name: "narrow", py: "a.narrow(1, 1, 2)", inputs: [f(2, 4)], ts: (a) => a.narrow(1, 1, 2) },
   {
     name: "narrow.neg_start",
@@ -166,26 +168,26 @@ export const SHAPE_OPS: OpCase[] = [
   { name: "repeat.ones", py: "a.repeat(1, 1)", inputs: [f(2, 3)], ts: (a) => a.repeat([1, 1]) },
   {
     name: "pad",
-    py: "torch.nn.functional.pad(a, (1, 2))",
+    py: "torch.constant_pad_nd(a, (1, 2))",
     inputs: [f(2, 3)],
-    ts: (a) => torch.pad(a, [1, 2]),
+    ts: (a) => torch.constant_pad_nd(a, [1, 2]),
   },
   {
     name: "pad.value_2d",
-    py: "torch.nn.functional.pad(a, (1, 0, 2, 1), value=-1.5)",
+    py: "torch.constant_pad_nd(a, (1, 0, 2, 1), -1.5)",
     inputs: [f(2, 3, 2)],
-    ts: (a) => torch.pad(a, [1, 0, 2, 1], "constant", -1.5),
+    ts: (a) => torch.constant_pad_nd(a, [1, 0, 2, 1], -1.5),
   },
   {
     name: "pad.negative",
-    py: "torch.nn.functional.pad(a, (-1, 2, 1, -1))",
+    py: "torch.constant_pad_nd(a, (-1, 2, 1, -1))",
     inputs: [f(3, 4)],
-    ts: (a) => torch.pad(a, [-1, 2, 1, -1]),
+    ts: (a) => torch.constant_pad_nd(a, [-1, 2, 1, -1]),
   },
   {
     name: "pad.crop_only",
-    py: "torch.nn.functional.pad(a, (0, -2))",
+    py: "torch.constant_pad_nd(a, (0, -2))",
     inputs: [f(2, 4)],
-    ts: (a) => torch.pad(a, [0, -2]),
+    ts: (a) => torch.constant_pad_nd(a, [0, -2]),
   },
 ];

@@ -1,0 +1,211 @@
+// torch.nn.functional and torch.nn.init with PyTorch 1.13's calling convention: positional arguments as in
+// Python, keywords in an options object, the arguments PyTorch has beyond the common ones. Expected values
+// come from /usr/bin/python3 with torch 1.13.
+import { describe, expect, it } from "vitest";
+import * as torch from "../../src/index.js";
+
+const F = torch.nn.functional;
+const init = torch.nn.init;
+
+const values = (t: torch.Tensor) => [...t.detach().reshape(-1).values()];
+const expectValues = (t: torch.Tensor, expected: number[], digits = 6) =>
+  values(t).forEach((v, i) => expect(v, `[${i}]`).toBeCloseTo(expected[i], digits));
+const grid = () => torch.arange(16, { dtype: torch.float32 }).reshape(1, 1, 4, 4);
+
+describe("positional arguments mean what they mean in Python", () => {
+  it("F.max_pool2d(x, 2, 1) and F.avg_pool2d(x, 2, 1) use stride 1", () => {
+    expectValues(F.max_pool2d(grid(), 2, 1), [5, 6, 7, 9, 10, 11, 13, 14, 15]);
+    expectValues(F.avg_pool2d(grid(), 2, 1), [2.5, 3.5, 4.5, 6.5, 7.5, 8.5, 10.5, 11.5, 12.5]);
+  });
+
+  it("F.max_pool2d dispatches on return_indices, by keyword or as the 7th argument", () => {
+    const byKeyword = F.max_pool2d(grid(), 2, { return_indices: true }) as unknown as torch.Tensor[];
+    const byPosition = F.max_pool2d(grid(), 2, null, 0, 1, false, true) as unknown as torch.Tensor[];
+    for (const [values_, indices] of [byKeyword, byPosition]) {
+      expectValues(values_, [5, 7, 13, 15]);
+      expect(indices.tolist()).toEqual([
+        [
+          [
+            [5, 7],
+            [13, 15],
+          ],
+        ],
+      ]);
+    }
+    expect(() => F.max_pool2d(grid(), 2, { foo: 1 })).toThrow(
+      "_max_pool2d() got an unexpected keyword argument 'foo'",
+    );
+    expect(() => F.max_pool2d(grid(), 2, { return_indices: true, foo: 1 })).toThrow(
+      "max_pool2d_with_indices() got an unexpected keyword argument 'foo'",
+    );
+  });
+});
+
+describe("keywords in an options object", () => {
+  it("F.batch_norm(x, null, null, { training: true }) normalizes with the batch's statistics", () => {
+    const x = torch.tensor([
+      [1, 2, 3],
+      [4, 6, 8],
+    ]);
+    expectValues(F.batch_norm(x, null, null, { training: true }), [-1, -1, -1, 1, 1, 1], 5);
+    expect(() => F.batch_norm(x, null, null)).toThrow(
+      new torch.RuntimeError("running_mean must be defined in evaluation mode"),
+    );
+  });
+
+  it("F.softmax and F.log_softmax take dtype", () => {
+    const x = torch.tensor([[1, 2, 3]]);
+    expect(F.softmax(x, 1, { dtype: torch.float64 }).dtype).toBe(torch.float64);
+    expect(F.log_softmax(x, { dim: 1, dtype: torch.float64 }).dtype).toBe(torch.float64);
+    expect(() => F.softmax(x, "x")).toThrow(
+      new torch.RuntimeError("Name 'x' not found in Tensor[None, None]."),
+    );
+  });
+
+  it("F.pad takes mode and value", () => {
+    expect(F.pad(torch.ones([1, 2]), [1, 1], { value: 1.5 }).tolist()).toEqual([[1.5, 1, 1, 1.5]]);
+    expect(() => F.pad(torch.ones([1, 2]), [1, 1], "foo")).toThrow(
+      new torch.NotImplementedError("Unrecognised padding mode foo"),
+    );
+  });
+
+  it("F.dropout: training=false returns the input; inplace=true writes into it", () => {
+    const x = torch.ones([4]);
+    expect(F.dropout(x, 0.5, { training: false })).toBe(x);
+    const y = torch.ones([4]);
+    expect(F.dropout(y, 1, { inplace: true })).toBe(y);
+    expect(y.tolist()).toEqual([0, 0, 0, 0]);
+    expect(() => F.dropout(x, 1.5)).toThrow(
+      new torch.ValueError("dropout probability has to be between 0 and 1, but got 1.5"),
+    );
+  });
+
+  it("the activations' inplace flag", () => {
+    const x = torch.tensor([-1, 2]);
+    expect(F.relu(x, { inplace: true })).toBe(x);
+    expect(x.tolist()).toEqual([0, 2]);
+    const y = torch.tensor([-1, 2]);
+    F.leaky_relu(y, 0.5, true);
+    expect(y.tolist()).toEqual([-0.5, 2]);
+  });
+
+  it("the losses' legacy size_average and reduce", () => {
+    const x = torch.tensor([1, 2]);
+    const y = torch.tensor([0, 0]);
+    expect(F.mse_loss(x, y, { reduce: false }).tolist()).toEqual([1, 4]);
+    expect(F.mse_loss(x, y, { size_average: false }).item()).toBe(5);
+    expect(F.l1_loss(x, y, null, null, "sum").item()).toBe(3);
+  });
+});
+
+describe("arguments PyTorch has beyond the common ones", () => {
+  it("F.embedding's scale_grad_by_freq divides each row's gradient by its count", () => {
+    const w = torch
+      .tensor([
+        [1, 2],
+        [3, 4],
+        [0.5, 0.5],
+      ])
+      .requires_grad_();
+    F.embedding(torch.tensor([0n, 1n, 1n, 2n]), w, { scale_grad_by_freq: true })
+      .sum()
+      .backward();
+    expect(w.grad!.tolist()).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
+  it("F.embedding's max_norm renormalizes the rows it reads, in place", () => {
+    const w = torch.tensor([
+      [1, 2],
+      [3, 4],
+      [0.5, 0.5],
+    ]);
+    F.embedding(torch.tensor([0n, 1n]), w, { max_norm: 1.0 });
+    expectValues(
+      w,
+      [0.4472135603427887, 0.8944271206855774, 0.6000000238418579, 0.800000011920929, 0.5, 0.5],
+    );
+  });
+
+  it("F.embedding(sparse=True): the forward works; a sparse gradient is not supported", () => {
+    const w = torch.tensor([[1, 2]]).requires_grad_();
+    const e = F.embedding(torch.tensor([0n]), w, { sparse: true });
+    expect(e.tolist()).toEqual([[1, 2]]);
+    expect(() => e.sum().backward()).toThrow(torch.NotImplementedError);
+  });
+
+  it("F.multi_head_attention_forward with bias_k, bias_v and add_zero_attn", () => {
+    const q = torch.tensor([[[0.5, -1]], [[1.5, 0.25]], [[-0.5, 2]]]);
+    const inW = torch.tensor([
+      [0.5, -0.25],
+      [1, 0.75],
+      [-1, 0.5],
+      [0.25, 1.5],
+      [-0.5, 1],
+      [2, -1],
+    ]);
+    const inB = torch.tensor([0.1, -0.2, 0.3, 0.05, -0.1, 0.2]);
+    const outW = torch.tensor([
+      [1, -0.5],
+      [0.25, 0.75],
+    ]);
+    const [out, attn] = F.multi_head_attention_forward(
+      q,
+      q,
+      q,
+      2,
+      1,
+      inW,
+      inB,
+      torch.tensor([[[0.3, -0.3]]]),
+      torch.tensor([[[-0.2, 0.4]]]),
+      true,
+      0.0,
+      outW,
+      torch.tensor([0.5, -0.5]),
+    );
+    expectValues(out, [0.226543, -0.184233, 3.807405, -1.930587, 0.621462, -0.116498], 5);
+    expectValues(
+      attn!,
+      [
+        0.24, 0.104102, 0.179281, 0.26474, 0.211878, 0.002694, 0.020435, 0.947024, 0.013817, 0.016029,
+        0.089906, 0.355386, 0.315412, 0.10139, 0.137905,
+      ],
+      5,
+    );
+  });
+});
+
+describe("what is public", () => {
+  it("the activations live in nn.functional only, as in PyTorch", () => {
+    for (const name of ["gelu", "silu", "elu", "leaky_relu", "softplus", "logsigmoid"]) {
+      expect(name in F, name).toBe(true);
+      expect(name in torch, name).toBe(false);
+    }
+    expect(() => F.logsigmoid(torch.ones([2]), 1 as never)).toThrow(
+      "log_sigmoid() takes 1 positional argument but 2 were given",
+    );
+  });
+
+  it("nn.init has PyTorch's public names and signatures", () => {
+    expect(Object.keys(init).sort()).toEqual([
+      "calculate_gain",
+      "constant_",
+      "kaiming_normal_",
+      "kaiming_uniform_",
+      "normal_",
+      "ones_",
+      "uniform_",
+      "xavier_normal_",
+      "xavier_uniform_",
+      "zeros_",
+    ]);
+    expect(init.calculate_gain("leaky_relu", 0.2)).toBeCloseTo(1.3867504905630728, 14);
+    expect(() => init.kaiming_uniform_(torch.empty([2, 3]), { mode: "fan_x" as "fan_in" })).toThrow(
+      new torch.ValueError("Mode fan_x not supported, please use one of ['fan_in', 'fan_out']"),
+    );
+  });
+});
