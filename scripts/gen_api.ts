@@ -28,6 +28,7 @@ const NAMESPACES: Record<string, string> = {
 /** Where the named types used in declarations come from (paths relative to src/generated/). */
 const TYPE_IMPORTS: Record<string, string> = {
   Tensor: "../tensor/tensor.js",
+  PrintOptions: "../tensor/format.js",
   DType: "../tensor/dtype.js",
   Generator: "../tensor/random.js",
   Device: "../tensor/device.js",

@@ -15,13 +15,11 @@ export {
   int32,
   int32 as int,
   bool,
-  promoteTypes as promote_types,
 } from "./tensor/dtype.js";
 export { default_generator } from "./tensor/random.js";
 export { TorchGenerator as Generator } from "./ops/random_ops.js";
 export { device } from "./ops/creation.js";
 export { strided, contiguous_format, preserve_format, channels_last } from "./tensor/device.js";
-export { set_printoptions, get_printoptions } from "./tensor/format.js";
 // The callback-taking grad-mode switches with their generic types (they return what the callback returns).
 export const { no_grad, enable_grad, set_grad_enabled, inference_mode } = TORCH_MODES;
 export * as autograd from "./autograd/index.js";
@@ -31,7 +29,6 @@ export * as optim from "./optim/index.js";
 export * as viz from "./viz/index.js";
 export * as utils from "./utils/index.js";
 export { SafetensorError } from "./io/index.js";
-export { get_backend, set_backend } from "./backend/index.js";
 export {
   RuntimeError,
   IndexError,

@@ -31,3 +31,4 @@ import "./autograd/explain.js";
 import "./io/index.js";
 import "./viz/make_dot.js";
 import "./viz/render.js";
+import "./ops/settings.js";

@@ -2,6 +2,7 @@
 import "../register.js";
 import { publicFunction } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
+import type { PrintOptions } from "../tensor/format.js";
 import type { DType } from "../tensor/dtype.js";
 import type { Generator } from "../tensor/random.js";
 import type { Device, Layout, MemoryFormat } from "../tensor/device.js";
@@ -2363,4 +2364,87 @@ export const loadFromBytes = publicFunction("torch", "loadFromBytes") as {
 export const metadataFromBytes = publicFunction("torch", "metadataFromBytes") as {
   (data: Uint8Array | ArrayBuffer): Record<string, string> | null;
   (opts: { data: Uint8Array | ArrayBuffer }): Record<string, string> | null;
+};
+
+export const promote_types = publicFunction("torch", "promote_types") as {
+  (type1: DType, type2: DType): DType;
+  (type1: DType, opts: { type2: DType }): DType;
+  (opts: { type1: DType; type2: DType }): DType;
+};
+
+export const set_printoptions = publicFunction("torch", "set_printoptions") as {
+  (
+    precision?: number | null,
+    threshold?: number | null,
+    edgeitems?: number | null,
+    linewidth?: number | null,
+    profile?: "default" | "short" | "full" | null,
+    sci_mode?: boolean | null,
+  ): void;
+  (
+    precision?: number | null,
+    threshold?: number | null,
+    edgeitems?: number | null,
+    linewidth?: number | null,
+    profile?: "default" | "short" | "full" | null,
+    opts?: { sci_mode?: boolean | null },
+  ): void;
+  (
+    precision?: number | null,
+    threshold?: number | null,
+    edgeitems?: number | null,
+    linewidth?: number | null,
+    opts?: { profile?: "default" | "short" | "full" | null; sci_mode?: boolean | null },
+  ): void;
+  (
+    precision?: number | null,
+    threshold?: number | null,
+    edgeitems?: number | null,
+    opts?: {
+      linewidth?: number | null;
+      profile?: "default" | "short" | "full" | null;
+      sci_mode?: boolean | null;
+    },
+  ): void;
+  (
+    precision?: number | null,
+    threshold?: number | null,
+    opts?: {
+      edgeitems?: number | null;
+      linewidth?: number | null;
+      profile?: "default" | "short" | "full" | null;
+      sci_mode?: boolean | null;
+    },
+  ): void;
+  (
+    precision?: number | null,
+    opts?: {
+      threshold?: number | null;
+      edgeitems?: number | null;
+      linewidth?: number | null;
+      profile?: "default" | "short" | "full" | null;
+      sci_mode?: boolean | null;
+    },
+  ): void;
+  (opts?: {
+    precision?: number | null;
+    threshold?: number | null;
+    edgeitems?: number | null;
+    linewidth?: number | null;
+    profile?: "default" | "short" | "full" | null;
+    sci_mode?: boolean | null;
+  }): void;
+};
+
+export const get_printoptions = publicFunction("torch", "get_printoptions") as {
+  (): PrintOptions;
+};
+
+export const get_backend = publicFunction("torch", "get_backend") as {
+  (): string;
+};
+
+export const set_backend = publicFunction("torch", "set_backend") as {
+  (name: string): void;
+  (opts: { name: string }): void;
 };

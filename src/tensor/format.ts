@@ -1,5 +1,6 @@
 // Tensor printing, ported rule for rule from PyTorch 1.13's torch/_tensor_str.py.
 
+import { ValueError } from "../errors.js";
 import type { DType } from "./dtype.js";
 import { formatExponential, formatFixed, padLeft } from "./printf.js";
 import { pythonIntRepr, pythonScalarRepr } from "./pyfloat.js";
@@ -48,7 +49,11 @@ const PRINT_OPTS: PrintOptions = { ...PROFILES.default, sci_mode: null };
 export function set_printoptions(opts: SetPrintOptions = {}): void {
   if (opts.profile !== undefined) {
     const profile = PROFILES[opts.profile];
-    if (profile === undefined) throw new Error(`Unknown print profile '${String(opts.profile)}'`);
+    // PyTorch ignores a profile it doesn't know; an ignored argument is a silent bug, so tensorgrad refuses it.
+    if (profile === undefined)
+      throw new ValueError(
+        `profile must be one of 'default', 'short' or 'full', but got '${String(opts.profile)}'`,
+      );
     Object.assign(PRINT_OPTS, profile);
   }
   if (opts.precision !== undefined) PRINT_OPTS.precision = opts.precision;

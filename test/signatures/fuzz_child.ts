@@ -40,6 +40,8 @@ const SKIPPED = new Set([
   "torch.save",
   "torch.load",
   "torch.viz.to_svg",
+  "torch.set_backend",
+  "torch.set_printoptions",
 ]);
 // (Python's own "'int' object is not iterable" is fine; V8's "x is not iterable" is not.)
 const JS_INTERNALS =

@@ -28,6 +28,7 @@ const FIXTURE = JSON.parse(
 const EXTRAS = new Set([
   "torch.get_backend",
   "torch.set_backend",
+  "torch.get_printoptions",
   // JS adaptations of PyTorch's context managers: `with torch.no_grad(): body` is `torch.no_grad(() => body)`.
   "torch.no_grad",
   "torch.enable_grad",

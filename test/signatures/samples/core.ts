@@ -61,6 +61,9 @@ const NOT_PYTORCH: Record<string, string> = {
   "torch.loadFromBytes": EXTRA,
   "torch.metadataFromBytes": EXTRA,
   "Tensor.register_post_accumulate_grad_hook": EXTRA,
+  "torch.get_backend": EXTRA,
+  "torch.set_backend": EXTRA,
+  "torch.get_printoptions": EXTRA,
   "torch.save": "writes a safetensors file (tensorgrad's format), where PyTorch pickles",
   "torch.load": "reads a safetensors file (tensorgrad's format), where PyTorch unpickles",
 };
@@ -70,6 +73,8 @@ const SINGLE: Record<string, string> = {
   "Tensor.register_hook/0/wrong-type:hook":
     "PyTorch stores any object as a hook (calling it fails only in backward); a TS hook must be typed as a function, which tensorgrad checks when it is registered",
   "torch.seed/0/base": "torch.seed() draws a non-deterministic seed",
+  "torch.set_printoptions/0/wrong-type:profile":
+    "PyTorch ignores a print profile it doesn't know; tensorgrad refuses it rather than ignore an argument",
 };
 
 /** Entry points whose successful calls return uninitialized memory in PyTorch (tensorgrad's are zeros). */
