@@ -48,7 +48,12 @@ function makeGrads(outputs: readonly unknown[], grads: readonly unknown[]): (Ten
     const o = outputs[i];
     const g = grads[i];
     if (g instanceof Tensor) {
-      const shape = (o as Tensor).shape;
+      // Python's torch.is_same_size(out, grad): its parser names a non-tensor output.
+      if (!(o instanceof Tensor))
+        throw new TypeError(
+          `is_same_size(): argument 'input' (position 1) must be Tensor, not ${pyTypeName(o)}`,
+        );
+      const shape = o.shape;
       if (!sameShape(shape, g.shape)) {
         throw new RuntimeError(
           `Mismatch in shape: grad_output[${grads.indexOf(g)}] has a shape of ${sizeRepr(g.shape)} and output[${outputs.indexOf(o)}] has a shape of ${sizeRepr(shape)}.`,

@@ -3,6 +3,7 @@
 // every node through its pre/post hooks, so the order and the gradients are exactly what backward() does.
 import { ones_like } from "../tensor/creation.js";
 import { registerPyType } from "../signatures/bind.js";
+import { pyTypeName } from "../signatures/messages.js";
 import { definePython } from "../signatures/registry.js";
 import { Tensor } from "../tensor/tensor.js";
 import { grad } from "./engine.js";
@@ -20,6 +21,25 @@ export interface ExplainOptions {
   params?: NamedTensors | null;
   /** The gradient to start from when output is not a scalar (backward's `gradient`). */
   gradient?: Tensor | null;
+}
+
+function describeEntry(entry: unknown): string {
+  return Array.isArray(entry) ? `[${entry.map(pyTypeName).join(", ")}]` : pyTypeName(entry);
+}
+
+/** The (name, tensor) pairs of a NamedTensors argument (explain's and make_dot's `params`), checked. */
+export function namedTensorEntries(params: NamedTensors | null, fn: string): [string, Tensor][] {
+  if (params === null) return [];
+  const entries: unknown[] =
+    Symbol.iterator in params ? [...(params as Iterable<unknown>)] : Object.entries(params);
+  return entries.map((entry) => {
+    const [name, t] = Array.isArray(entry) ? entry : [];
+    if (typeof name !== "string" || !(t instanceof Tensor))
+      throw new TypeError(
+        `${fn}(): params must name tensors ({ w, b } or [name, tensor] pairs), got ${describeEntry(entry)}`,
+      );
+    return [name, t];
+  });
 }
 
 /** Where one input's gradient goes: the next node, or a leaf. */
@@ -153,13 +173,7 @@ export function explain(
 ): Explanation {
   const opts: ExplainOptions = { params, gradient };
   const names = new Map<Tensor, string>();
-  if (opts.params) {
-    const entries =
-      Symbol.iterator in opts.params
-        ? [...(opts.params as Iterable<[string, Tensor]>)]
-        : Object.entries(opts.params);
-    for (const [name, t] of entries) names.set(t, name);
-  }
+  for (const [name, t] of namedTensorEntries(opts.params ?? null, "explain")) names.set(t, name);
   const root = output.requires_grad ? output._gradEdge()[0] : null;
   const { nodes, leaves } = root ? collectGraph(root) : { nodes: [], leaves: [] };
   let unnamed = 0;

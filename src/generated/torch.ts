@@ -2288,6 +2288,70 @@ export const seed = publicFunction("torch", "seed") as {
   (): number;
 };
 
+export const max_pool2d = publicFunction("torch", "max_pool2d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+  }): Tensor;
+};
+
 export const no_grad = publicFunction("torch", "no_grad") as {
   (func: (...args: any[]) => any): any;
   (opts: { func: (...args: any[]) => any }): any;

@@ -1899,8 +1899,16 @@ declare module "../signatures/registry.js" {
       weight: Tensor,
       bias: Tensor | null,
     ) => Tensor;
+    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => Tensor;
     "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
-    "max_pool2d_with_indices(input: Tensor, kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, dilation: int | int[] = 1, ceil_mode: bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
       input: Tensor,
       kernel_size: number | number[],
       stride: number | number[] | null,

@@ -315,6 +315,11 @@ export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tenso
 
 /** Copies src's values into dst's (possibly strided) storage, converting dtype, and bumps the version. */
 export function writeInto(dst: Tensor, src: Tensor): void {
+  // Nothing to copy into a view with no elements, whose offset may lie past the end of its storage.
+  if (dst.numel() === 0) {
+    dst._bumpVersion();
+    return;
+  }
   // A contiguous source is read in place (copying it first cost a full pass per in-place op), except when
   // a strided write could overwrite source elements still to be read. TypedArray.set handles overlap.
   const dense = dst.is_contiguous();

@@ -414,6 +414,7 @@ export function bindPython(sig: Signature, args: readonly unknown[], kwargs: Kwa
       continue;
     }
     const v = values[i];
+    if (p.forwarded) continue;
     if (p.pyType !== null && !matchesPy(p.pyType, v)) {
       // Python code calls a callback it was given: a non-callable fails there, in CPython's words.
       if (p.pyType.kind === "name" && p.pyType.name === "callable")

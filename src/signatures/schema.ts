@@ -136,6 +136,12 @@ export interface Param {
   readonly allowNumbersAsTensors: boolean;
   /** Python's *args / **kwargs. */
   readonly variadic: "args" | "kwargs" | null;
+  /**
+   * A Python-level parameter whose value PyTorch's Python code hands to a native op unchecked (written
+   * `~int | int[]`): its annotation types the declarations, and the native op's parser checks the value, with
+   * PyTorch's own error text.
+   */
+  readonly forwarded?: boolean;
 }
 
 /** A value that must be given by keyword or position although the signature shows a default (SGD's lr in 1.13). */
@@ -404,7 +410,9 @@ function parsePythonParams(parts: string[]): Param[] {
     }
     const m = /^(\*{0,2})([A-Za-z_]\w*)\s*(?::\s*([^=]+?))?\s*(?:=\s*(.+))?$/.exec(part);
     if (!m) throw new Error(`unreadable parameter "${part}"`);
-    const [, stars, name, annotation, defaultText] = m;
+    const [, stars, name, written, defaultText] = m;
+    const forwarded = written?.trim().startsWith("~") ?? false;
+    const annotation = forwarded ? written!.trim().slice(1) : written;
     const pyType = annotation ? parsePyType(annotation.trim()) : null;
     const variadic = stars === "*" ? "args" : stars === "**" ? "kwargs" : null;
     if (variadic === "args") keywordOnly = true;
@@ -424,6 +432,7 @@ function parsePythonParams(parts: string[]): Param[] {
       numpyNames: [],
       allowNumbersAsTensors: false,
       variadic,
+      forwarded,
     });
   }
   return params;

@@ -2,7 +2,7 @@
 // Each grad_fn is a box named like PyTorch (`SigmoidBackward0`); a leaf's AccumulateGrad is drawn as the
 // leaf itself (light blue, "name\n (shape)"); the output is green; edges go from inputs to outputs.
 import { AccumulateGrad, type Node } from "../autograd/node.js";
-import type { NamedTensors } from "../autograd/explain.js";
+import { namedTensorEntries, type NamedTensors } from "../autograd/explain.js";
 import { definePython } from "../signatures/registry.js";
 import { Tensor } from "../tensor/tensor.js";
 import { savedAttributesOf, savedTensorsOf } from "./saved.js";
@@ -30,15 +30,6 @@ function quote(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
-function paramEntries(params: NamedTensors | null): [string, Tensor][] {
-  if (!params) return [];
-  const entries =
-    Symbol.iterator in params ? [...(params as Iterable<[string, Tensor]>)] : Object.entries(params);
-  for (const [name, t] of entries)
-    if (!(t instanceof Tensor)) throw new TypeError(`make_dot(): params['${name}'] is not a Tensor`);
-  return entries;
-}
-
 /**
  * torchviz's make_dot(var, params=None, show_attrs=False, show_saved=False, max_attr_chars=50): the DOT
  * text of `output`'s graph (one tensor or several).
@@ -52,7 +43,7 @@ export function make_dot(
 ): string {
   const opts: MakeDotOptions = { params, show_attrs, show_saved, max_attr_chars };
   const names = new Map<Tensor, string>();
-  for (const [name, t] of paramEntries(opts.params)) names.set(t, name);
+  for (const [name, t] of namedTensorEntries(opts.params, "make_dot")) names.set(t, name);
   const ids = new Map<object, string>();
   const idOf = (o: object): string => {
     let id = ids.get(o);
