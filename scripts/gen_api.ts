@@ -35,7 +35,7 @@ const TYPE_IMPORTS: Record<string, string> = {
   Layout: "../tensor/device.js",
   MemoryFormat: "../tensor/device.js",
   Scalar: "../ops/core.js",
-  ValuesIndices: "../ops/reduce_select.js",
+  ValuesIndices: "../ops/reduce.js",
   Module: "../nn/module.js",
   Parameter: "../nn/parameter.js",
   Nested: "../tensor/tensor.js",

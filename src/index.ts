@@ -17,7 +17,7 @@ export {
   bool,
 } from "./tensor/dtype.js";
 export { default_generator } from "./tensor/random.js";
-export { TorchGenerator as Generator } from "./ops/random_ops.js";
+export { TorchGenerator as Generator } from "./ops/random.js";
 export { device } from "./ops/creation.js";
 export { strided, contiguous_format, preserve_format, channels_last } from "./tensor/device.js";
 // The callback-taking grad-mode switches with their generic types (they return what the callback returns).

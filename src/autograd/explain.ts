@@ -9,7 +9,7 @@ import { Tensor } from "../tensor/tensor.js";
 import { grad } from "./engine.js";
 import { localFormula } from "./explain_formulas.js";
 import { no_grad } from "./grad_mode.js";
-import { AccumulateGrad, type Node, type RemovableHandle } from "./node.js";
+import { AccumulateGrad, OpNode, type Node, type RemovableHandle } from "./node.js";
 
 /** Names for tensors: `{ w, b }`, a Map, or [name, tensor] pairs (`model.named_parameters()`). */
 export type NamedTensors = Record<string, Tensor> | Iterable<[string, Tensor]>;
@@ -21,6 +21,19 @@ export interface ExplainOptions {
   params?: NamedTensors | null;
   /** The gradient to start from when output is not a scalar (backward's `gradient`). */
   gradient?: Tensor | null;
+}
+
+/**
+ * A node's formulas as the derivatives table writes them, input by input ("self: grad * other; other: grad *
+ * self"); rows not yet written that way fall back to a description.
+ */
+function formulaText(node: Node): string {
+  if (node instanceof AccumulateGrad) return "leaf.grad += incoming grad";
+  const row = node instanceof OpNode ? node._derivative : null;
+  const parts = (row?.formulas ?? [])
+    .filter((f) => f.text !== "")
+    .map((f) => `${f.inputs.map((i) => row!.inputNames[i]).join(", ")}: ${f.text}`);
+  return parts.length > 0 ? parts.join("; ") : localFormula(node.name());
 }
 
 function describeEntry(entry: unknown): string {
@@ -230,7 +243,7 @@ export function explain(
       node,
       name: node.name(),
       grad_output: gradOutputs[0] ?? null,
-      formula: localFormula(node.name()),
+      formula: formulaText(node),
       inputs: node.next_functions.map(([next], k) => ({
         to: targetName(next),
         leaf: next instanceof AccumulateGrad ? next.variable : null,

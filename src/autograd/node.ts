@@ -2,6 +2,7 @@
 import type { DType } from "../tensor/dtype.js";
 import type { Storage, Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
+import { derivative, runDerivative, type Derivative, type FormulaContext } from "./derivative.js";
 import { forwardTrace } from "./anomaly.js";
 import { is_grad_enabled } from "./grad_mode.js";
 
@@ -249,14 +250,13 @@ export const gradOwnership = {
 };
 
 /** What a formula may ask besides the gradient: all output gradients, and which inputs need one. */
-export interface FormulaContext {
-  readonly gradOutputs: readonly (Tensor | null)[];
-  /** needsInputGrad[i] is false when input i's gradient would be thrown away (PyTorch's should_compute_output). */
-  readonly needsInputGrad: readonly boolean[];
-}
-
-/** A derivative formula: gradients for each input, from the output gradient and saved state. */
+/** A row written as one function returning every input's gradient (custom Functions, legacy rows). */
 export type Formula<S> = (grad: Tensor, saved: S, ctx: FormulaContext) => (Tensor | null)[];
+
+/** A one-function row as a table row: one formula for every input, with no text. */
+export function asDerivative<S extends object>(formula: Formula<S>): Derivative<S> {
+  return derivative<S>({ "inputs[]": ["", formula] });
+}
 
 export const SAVED_FREED =
   "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
@@ -295,10 +295,16 @@ export class OpNode<S extends object> {
   declare private code1: number;
   declare private savedMore: (Tensor | number)[] | null;
   declare private readonly opName: string;
-  declare private readonly formula: Formula<S>;
+  declare private readonly derivative: Derivative<S>;
   declare private readonly outputs: number;
 
-  constructor(opName: string, formula: Formula<S>, saved: S, nextFunctions: readonly Edge[], outputs = 1) {
+  constructor(
+    opName: string,
+    derivative: Derivative<S> | Formula<S>,
+    saved: S,
+    nextFunctions: readonly Edge[],
+    outputs = 1,
+  ) {
     // Node's constructor, inlined (plain `this.x =` so V8 sizes the object for every field).
     (this as NodeFields).seq = nextSequenceNr++;
     (this as NodeFields).next_functions = nextFunctions;
@@ -309,7 +315,7 @@ export class OpNode<S extends object> {
     this._buffer = null;
     this._edge0 = null;
     this.opName = opName;
-    this.formula = formula;
+    this.derivative = typeof derivative === "function" ? asDerivative(derivative) : derivative;
     this.outputs = outputs;
     this.saved = saved;
     this.saved0 = null;
@@ -342,6 +348,11 @@ export class OpNode<S extends object> {
     return this.opName;
   }
 
+  /** @internal The row of the derivatives table this node runs (the explainer prints its formulas). */
+  get _derivative(): Derivative<S> {
+    return this.derivative;
+  }
+
   /**
    * @internal An in-place op computed `from` out of place and wrote it into `to`: a formula that saved its
    * result now holds `to`, so later in-place writes to `to` raise PyTorch's version error.
@@ -367,7 +378,10 @@ export class OpNode<S extends object> {
     const saved = this.unpack();
     const first = gradOutputs[0] ?? gradOutputs.find((g) => g) ?? null;
     if (!first) return this.next_functions.map(() => null);
-    return this.formula(first, saved, { gradOutputs, needsInputGrad: needsInputGradOf(this.next_functions) });
+    return runDerivative(this.derivative, first, saved, {
+      gradOutputs,
+      needsInputGrad: needsInputGradOf(this.next_functions),
+    });
   }
 
   private unpack(): S {

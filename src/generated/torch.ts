@@ -7,7 +7,7 @@ import type { DType } from "../tensor/dtype.js";
 import type { Generator } from "../tensor/random.js";
 import type { Device, Layout, MemoryFormat } from "../tensor/device.js";
 import type { Scalar } from "../ops/core.js";
-import type { ValuesIndices } from "../ops/reduce_select.js";
+import type { ValuesIndices } from "../ops/reduce.js";
 import type { StateDictLike } from "../io/safetensors.js";
 
 export const tensor = publicFunction("torch", "tensor") as {
@@ -1030,178 +1030,6 @@ export const where = publicFunction("torch", "where") as {
   (opts: { condition: Tensor; self: Scalar; other: Scalar }): Tensor;
 };
 
-export const reshape = publicFunction("torch", "reshape") as {
-  (input: Tensor, shape: readonly number[]): Tensor;
-  (input: Tensor, opts: { shape: readonly number[] }): Tensor;
-  (opts: { input: Tensor; shape: readonly number[] }): Tensor;
-};
-
-export const unsqueeze = publicFunction("torch", "unsqueeze") as {
-  (input: Tensor, dim: number): Tensor;
-  (input: Tensor, opts: { dim: number }): Tensor;
-  (opts: { input: Tensor; dim: number }): Tensor;
-};
-
-export const squeeze = publicFunction("torch", "squeeze") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-  (input: Tensor, dim: number): Tensor;
-  (input: Tensor, opts: { dim: number }): Tensor;
-  (opts: { input: Tensor; dim: number }): Tensor;
-};
-
-export const flatten = publicFunction("torch", "flatten") as {
-  (input: Tensor, start_dim?: number, end_dim?: number): Tensor;
-  (input: Tensor, start_dim?: number, opts?: { end_dim?: number }): Tensor;
-  (input: Tensor, opts?: { start_dim?: number; end_dim?: number }): Tensor;
-  (opts: { input: Tensor; start_dim?: number; end_dim?: number }): Tensor;
-};
-
-export const transpose = publicFunction("torch", "transpose") as {
-  (input: Tensor, dim0: number, dim1: number): Tensor;
-  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
-  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
-  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
-};
-
-export const swapaxes = publicFunction("torch", "swapaxes") as {
-  (input: Tensor, axis0: number, axis1: number): Tensor;
-  (input: Tensor, axis0: number, opts: { axis1: number }): Tensor;
-  (input: Tensor, opts: { axis0: number; axis1: number }): Tensor;
-  (opts: { input: Tensor; axis0: number; axis1: number }): Tensor;
-};
-
-export const swapdims = publicFunction("torch", "swapdims") as {
-  (input: Tensor, dim0: number, dim1: number): Tensor;
-  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
-  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
-  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
-};
-
-export const permute = publicFunction("torch", "permute") as {
-  (input: Tensor, dims: readonly number[]): Tensor;
-  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
-  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
-};
-
-export const t = publicFunction("torch", "t") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const movedim = publicFunction("torch", "movedim") as {
-  (input: Tensor, source: number, destination: number): Tensor;
-  (input: Tensor, source: number, opts: { destination: number }): Tensor;
-  (input: Tensor, opts: { source: number; destination: number }): Tensor;
-  (opts: { input: Tensor; source: number; destination: number }): Tensor;
-  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
-  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
-  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
-  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
-};
-
-export const moveaxis = publicFunction("torch", "moveaxis") as {
-  (input: Tensor, source: number, destination: number): Tensor;
-  (input: Tensor, source: number, opts: { destination: number }): Tensor;
-  (input: Tensor, opts: { source: number; destination: number }): Tensor;
-  (opts: { input: Tensor; source: number; destination: number }): Tensor;
-  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
-  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
-  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
-  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
-};
-
-export const select = publicFunction("torch", "select") as {
-  (input: Tensor, dim: number, index: number): Tensor;
-  (input: Tensor, dim: number, opts: { index: number }): Tensor;
-  (input: Tensor, opts: { dim: number; index: number }): Tensor;
-  (opts: { input: Tensor; dim: number; index: number }): Tensor;
-};
-
-export const narrow = publicFunction("torch", "narrow") as {
-  (input: Tensor, dim: number, start: Tensor, length: number): Tensor;
-  (input: Tensor, dim: number, start: Tensor, opts: { length: number }): Tensor;
-  (input: Tensor, dim: number, opts: { start: Tensor; length: number }): Tensor;
-  (input: Tensor, opts: { dim: number; start: Tensor; length: number }): Tensor;
-  (opts: { input: Tensor; dim: number; start: Tensor; length: number }): Tensor;
-  (input: Tensor, dim: number, start: number, length: number): Tensor;
-  (input: Tensor, dim: number, start: number, opts: { length: number }): Tensor;
-  (input: Tensor, dim: number, opts: { start: number; length: number }): Tensor;
-  (input: Tensor, opts: { dim: number; start: number; length: number }): Tensor;
-  (opts: { input: Tensor; dim: number; start: number; length: number }): Tensor;
-};
-
-export const unflatten = publicFunction("torch", "unflatten") as {
-  (input: Tensor, dim: number, sizes: readonly number[]): Tensor;
-  (input: Tensor, dim: number, opts: { sizes: readonly number[] }): Tensor;
-  (input: Tensor, opts: { dim: number; sizes: readonly number[] }): Tensor;
-  (opts: { input: Tensor; dim: number; sizes: readonly number[] }): Tensor;
-};
-
-export const sum = publicFunction("torch", "sum") as {
-  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
-  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
-  (
-    input: Tensor,
-    dim?: number | readonly number[] | null,
-    keepdim?: boolean,
-    opts?: { dtype?: DType | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim?: number | readonly number[] | null,
-    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts?: {
-      dim?: number | readonly number[] | null;
-      keepdim?: boolean;
-      dtype?: DType | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    dim?: number | readonly number[] | null;
-    keepdim?: boolean;
-    dtype?: DType | null;
-    out?: Tensor | null;
-  }): Tensor;
-};
-
-export const mean = publicFunction("torch", "mean") as {
-  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
-  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
-  (
-    input: Tensor,
-    dim?: number | readonly number[] | null,
-    keepdim?: boolean,
-    opts?: { dtype?: DType | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim?: number | readonly number[] | null,
-    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts?: {
-      dim?: number | readonly number[] | null;
-      keepdim?: boolean;
-      dtype?: DType | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    dim?: number | readonly number[] | null;
-    keepdim?: boolean;
-    dtype?: DType | null;
-    out?: Tensor | null;
-  }): Tensor;
-};
-
 export const clamp_ = publicFunction("torch", "clamp_") as {
   (input: Tensor, min?: Tensor | null, max?: Tensor | null): Tensor;
   (input: Tensor, min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
@@ -1584,6 +1412,178 @@ export const nan_to_num_ = publicFunction("torch", "nan_to_num_") as {
   (input: Tensor, nan?: number | null, opts?: { posinf?: number | null; neginf?: number | null }): Tensor;
   (input: Tensor, opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
   (opts: { input: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+};
+
+export const reshape = publicFunction("torch", "reshape") as {
+  (input: Tensor, shape: readonly number[]): Tensor;
+  (input: Tensor, opts: { shape: readonly number[] }): Tensor;
+  (opts: { input: Tensor; shape: readonly number[] }): Tensor;
+};
+
+export const unsqueeze = publicFunction("torch", "unsqueeze") as {
+  (input: Tensor, dim: number): Tensor;
+  (input: Tensor, opts: { dim: number }): Tensor;
+  (opts: { input: Tensor; dim: number }): Tensor;
+};
+
+export const squeeze = publicFunction("torch", "squeeze") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, dim: number): Tensor;
+  (input: Tensor, opts: { dim: number }): Tensor;
+  (opts: { input: Tensor; dim: number }): Tensor;
+};
+
+export const flatten = publicFunction("torch", "flatten") as {
+  (input: Tensor, start_dim?: number, end_dim?: number): Tensor;
+  (input: Tensor, start_dim?: number, opts?: { end_dim?: number }): Tensor;
+  (input: Tensor, opts?: { start_dim?: number; end_dim?: number }): Tensor;
+  (opts: { input: Tensor; start_dim?: number; end_dim?: number }): Tensor;
+};
+
+export const transpose = publicFunction("torch", "transpose") as {
+  (input: Tensor, dim0: number, dim1: number): Tensor;
+  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
+  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
+  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
+};
+
+export const swapaxes = publicFunction("torch", "swapaxes") as {
+  (input: Tensor, axis0: number, axis1: number): Tensor;
+  (input: Tensor, axis0: number, opts: { axis1: number }): Tensor;
+  (input: Tensor, opts: { axis0: number; axis1: number }): Tensor;
+  (opts: { input: Tensor; axis0: number; axis1: number }): Tensor;
+};
+
+export const swapdims = publicFunction("torch", "swapdims") as {
+  (input: Tensor, dim0: number, dim1: number): Tensor;
+  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
+  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
+  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
+};
+
+export const permute = publicFunction("torch", "permute") as {
+  (input: Tensor, dims: readonly number[]): Tensor;
+  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
+};
+
+export const t = publicFunction("torch", "t") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const movedim = publicFunction("torch", "movedim") as {
+  (input: Tensor, source: number, destination: number): Tensor;
+  (input: Tensor, source: number, opts: { destination: number }): Tensor;
+  (input: Tensor, opts: { source: number; destination: number }): Tensor;
+  (opts: { input: Tensor; source: number; destination: number }): Tensor;
+  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
+  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
+};
+
+export const moveaxis = publicFunction("torch", "moveaxis") as {
+  (input: Tensor, source: number, destination: number): Tensor;
+  (input: Tensor, source: number, opts: { destination: number }): Tensor;
+  (input: Tensor, opts: { source: number; destination: number }): Tensor;
+  (opts: { input: Tensor; source: number; destination: number }): Tensor;
+  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
+  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
+};
+
+export const select = publicFunction("torch", "select") as {
+  (input: Tensor, dim: number, index: number): Tensor;
+  (input: Tensor, dim: number, opts: { index: number }): Tensor;
+  (input: Tensor, opts: { dim: number; index: number }): Tensor;
+  (opts: { input: Tensor; dim: number; index: number }): Tensor;
+};
+
+export const narrow = publicFunction("torch", "narrow") as {
+  (input: Tensor, dim: number, start: Tensor, length: number): Tensor;
+  (input: Tensor, dim: number, start: Tensor, opts: { length: number }): Tensor;
+  (input: Tensor, dim: number, opts: { start: Tensor; length: number }): Tensor;
+  (input: Tensor, opts: { dim: number; start: Tensor; length: number }): Tensor;
+  (opts: { input: Tensor; dim: number; start: Tensor; length: number }): Tensor;
+  (input: Tensor, dim: number, start: number, length: number): Tensor;
+  (input: Tensor, dim: number, start: number, opts: { length: number }): Tensor;
+  (input: Tensor, dim: number, opts: { start: number; length: number }): Tensor;
+  (input: Tensor, opts: { dim: number; start: number; length: number }): Tensor;
+  (opts: { input: Tensor; dim: number; start: number; length: number }): Tensor;
+};
+
+export const unflatten = publicFunction("torch", "unflatten") as {
+  (input: Tensor, dim: number, sizes: readonly number[]): Tensor;
+  (input: Tensor, dim: number, opts: { sizes: readonly number[] }): Tensor;
+  (input: Tensor, opts: { dim: number; sizes: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dim: number; sizes: readonly number[] }): Tensor;
+};
+
+export const sum = publicFunction("torch", "sum") as {
+  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
+  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const mean = publicFunction("torch", "mean") as {
+  (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
+  (opts: { input: Tensor; dtype?: DType | null }): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
 };
 
 export const prod = publicFunction("torch", "prod") as {

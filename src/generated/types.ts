@@ -5,7 +5,7 @@ import type { DType } from "../tensor/dtype.js";
 import type { Generator } from "../tensor/random.js";
 import type { Device, Layout, MemoryFormat } from "../tensor/device.js";
 import type { Scalar } from "../ops/core.js";
-import type { ValuesIndices } from "../ops/reduce_select.js";
+import type { ValuesIndices } from "../ops/reduce.js";
 import type { Module } from "../nn/module.js";
 import type { Parameter } from "../nn/parameter.js";
 import type { RemovableHandle } from "../autograd/node.js";
@@ -80,75 +80,6 @@ declare module "../tensor/tensor.js" {
     where(condition: Tensor, other: Tensor): Tensor;
     where(condition: Tensor, opts: { other: Tensor }): Tensor;
     where(opts: { condition: Tensor; other: Tensor }): Tensor;
-    reshape(shape: readonly number[]): Tensor;
-    reshape(opts: { shape: readonly number[] }): Tensor;
-    reshape(...shape: number[]): Tensor;
-    unsqueeze(dim: number): Tensor;
-    unsqueeze(opts: { dim: number }): Tensor;
-    squeeze(): Tensor;
-    squeeze(dim: number): Tensor;
-    squeeze(opts: { dim: number }): Tensor;
-    flatten(start_dim?: number, end_dim?: number): Tensor;
-    flatten(start_dim?: number, opts?: { end_dim?: number }): Tensor;
-    flatten(opts?: { start_dim?: number; end_dim?: number }): Tensor;
-    transpose(dim0: number, dim1: number): Tensor;
-    transpose(dim0: number, opts: { dim1: number }): Tensor;
-    transpose(opts: { dim0: number; dim1: number }): Tensor;
-    swapaxes(axis0: number, axis1: number): Tensor;
-    swapaxes(axis0: number, opts: { axis1: number }): Tensor;
-    swapaxes(opts: { axis0: number; axis1: number }): Tensor;
-    swapdims(dim0: number, dim1: number): Tensor;
-    swapdims(dim0: number, opts: { dim1: number }): Tensor;
-    swapdims(opts: { dim0: number; dim1: number }): Tensor;
-    permute(dims: readonly number[]): Tensor;
-    permute(opts: { dims: readonly number[] }): Tensor;
-    permute(...dims: number[]): Tensor;
-    t(): Tensor;
-    movedim(source: number, destination: number): Tensor;
-    movedim(source: number, opts: { destination: number }): Tensor;
-    movedim(opts: { source: number; destination: number }): Tensor;
-    movedim(source: readonly number[], destination: readonly number[]): Tensor;
-    movedim(source: readonly number[], opts: { destination: readonly number[] }): Tensor;
-    movedim(opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
-    moveaxis(source: number, destination: number): Tensor;
-    moveaxis(source: number, opts: { destination: number }): Tensor;
-    moveaxis(opts: { source: number; destination: number }): Tensor;
-    moveaxis(source: readonly number[], destination: readonly number[]): Tensor;
-    moveaxis(source: readonly number[], opts: { destination: readonly number[] }): Tensor;
-    moveaxis(opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
-    select(dim: number, index: number): Tensor;
-    select(dim: number, opts: { index: number }): Tensor;
-    select(opts: { dim: number; index: number }): Tensor;
-    narrow(dim: number, start: Tensor, length: number): Tensor;
-    narrow(dim: number, start: Tensor, opts: { length: number }): Tensor;
-    narrow(dim: number, opts: { start: Tensor; length: number }): Tensor;
-    narrow(opts: { dim: number; start: Tensor; length: number }): Tensor;
-    narrow(dim: number, start: number, length: number): Tensor;
-    narrow(dim: number, start: number, opts: { length: number }): Tensor;
-    narrow(dim: number, opts: { start: number; length: number }): Tensor;
-    narrow(opts: { dim: number; start: number; length: number }): Tensor;
-    view(dtype: DType): Tensor;
-    view(opts: { dtype: DType }): Tensor;
-    view(size: readonly number[]): Tensor;
-    view(opts: { size: readonly number[] }): Tensor;
-    view(...size: number[]): Tensor;
-    expand(size: readonly number[], opts?: { implicit?: boolean }): Tensor;
-    expand(opts: { size: readonly number[]; implicit?: boolean }): Tensor;
-    expand(...size: number[]): Tensor;
-    expand(...args: [...size: number[], opts: { implicit?: boolean }]): Tensor;
-    expand_as(other: Tensor): Tensor;
-    expand_as(opts: { other: Tensor }): Tensor;
-    sum(opts?: { dtype?: DType | null }): Tensor;
-    sum(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
-    sum(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-    sum(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-    mean(opts?: { dtype?: DType | null }): Tensor;
-    mean(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
-    mean(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-    mean(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-    sum_to_size(size: readonly number[]): Tensor;
-    sum_to_size(opts: { size: readonly number[] }): Tensor;
-    sum_to_size(...size: number[]): Tensor;
     clamp_(min?: Tensor | null, max?: Tensor | null): Tensor;
     clamp_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
     clamp_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
@@ -279,6 +210,75 @@ declare module "../tensor/tensor.js" {
     lerp_(end: Tensor, weight: Scalar): Tensor;
     lerp_(end: Tensor, opts: { weight: Scalar }): Tensor;
     lerp_(opts: { end: Tensor; weight: Scalar }): Tensor;
+    reshape(shape: readonly number[]): Tensor;
+    reshape(opts: { shape: readonly number[] }): Tensor;
+    reshape(...shape: number[]): Tensor;
+    unsqueeze(dim: number): Tensor;
+    unsqueeze(opts: { dim: number }): Tensor;
+    squeeze(): Tensor;
+    squeeze(dim: number): Tensor;
+    squeeze(opts: { dim: number }): Tensor;
+    flatten(start_dim?: number, end_dim?: number): Tensor;
+    flatten(start_dim?: number, opts?: { end_dim?: number }): Tensor;
+    flatten(opts?: { start_dim?: number; end_dim?: number }): Tensor;
+    transpose(dim0: number, dim1: number): Tensor;
+    transpose(dim0: number, opts: { dim1: number }): Tensor;
+    transpose(opts: { dim0: number; dim1: number }): Tensor;
+    swapaxes(axis0: number, axis1: number): Tensor;
+    swapaxes(axis0: number, opts: { axis1: number }): Tensor;
+    swapaxes(opts: { axis0: number; axis1: number }): Tensor;
+    swapdims(dim0: number, dim1: number): Tensor;
+    swapdims(dim0: number, opts: { dim1: number }): Tensor;
+    swapdims(opts: { dim0: number; dim1: number }): Tensor;
+    permute(dims: readonly number[]): Tensor;
+    permute(opts: { dims: readonly number[] }): Tensor;
+    permute(...dims: number[]): Tensor;
+    t(): Tensor;
+    movedim(source: number, destination: number): Tensor;
+    movedim(source: number, opts: { destination: number }): Tensor;
+    movedim(opts: { source: number; destination: number }): Tensor;
+    movedim(source: readonly number[], destination: readonly number[]): Tensor;
+    movedim(source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+    movedim(opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+    moveaxis(source: number, destination: number): Tensor;
+    moveaxis(source: number, opts: { destination: number }): Tensor;
+    moveaxis(opts: { source: number; destination: number }): Tensor;
+    moveaxis(source: readonly number[], destination: readonly number[]): Tensor;
+    moveaxis(source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+    moveaxis(opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+    select(dim: number, index: number): Tensor;
+    select(dim: number, opts: { index: number }): Tensor;
+    select(opts: { dim: number; index: number }): Tensor;
+    narrow(dim: number, start: Tensor, length: number): Tensor;
+    narrow(dim: number, start: Tensor, opts: { length: number }): Tensor;
+    narrow(dim: number, opts: { start: Tensor; length: number }): Tensor;
+    narrow(opts: { dim: number; start: Tensor; length: number }): Tensor;
+    narrow(dim: number, start: number, length: number): Tensor;
+    narrow(dim: number, start: number, opts: { length: number }): Tensor;
+    narrow(dim: number, opts: { start: number; length: number }): Tensor;
+    narrow(opts: { dim: number; start: number; length: number }): Tensor;
+    view(dtype: DType): Tensor;
+    view(opts: { dtype: DType }): Tensor;
+    view(size: readonly number[]): Tensor;
+    view(opts: { size: readonly number[] }): Tensor;
+    view(...size: number[]): Tensor;
+    expand(size: readonly number[], opts?: { implicit?: boolean }): Tensor;
+    expand(opts: { size: readonly number[]; implicit?: boolean }): Tensor;
+    expand(...size: number[]): Tensor;
+    expand(...args: [...size: number[], opts: { implicit?: boolean }]): Tensor;
+    expand_as(other: Tensor): Tensor;
+    expand_as(opts: { other: Tensor }): Tensor;
+    sum(opts?: { dtype?: DType | null }): Tensor;
+    sum(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
+    sum(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+    sum(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+    mean(opts?: { dtype?: DType | null }): Tensor;
+    mean(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
+    mean(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+    mean(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+    sum_to_size(size: readonly number[]): Tensor;
+    sum_to_size(opts: { size: readonly number[] }): Tensor;
+    sum_to_size(...size: number[]): Tensor;
     prod(opts?: { dtype?: DType | null }): Tensor;
     prod(dim: number, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
     prod(dim: number, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
@@ -1024,103 +1024,6 @@ declare module "../signatures/registry.js" {
       condition: Tensor,
       other: Tensor,
     ) => Tensor;
-    "reshape(Tensor input, SymIntArrayRef shape) -> Tensor": (input: Tensor, shape: number[]) => Tensor;
-    "unsqueeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
-    "squeeze(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "squeeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
-    "flatten(Tensor input, int64_t start_dim, int64_t end_dim, Dimname out_dim) -> Tensor": (
-      input: Tensor,
-      start_dim: number,
-      end_dim: number,
-      out_dim: string,
-    ) => Tensor;
-    "flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1) -> Tensor": (
-      input: Tensor,
-      start_dim: number,
-      end_dim: number,
-    ) => Tensor;
-    "transpose(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
-      input: Tensor,
-      dim0: number,
-      dim1: number,
-    ) => Tensor;
-    "swapaxes(Tensor input, int64_t axis0, int64_t axis1) -> Tensor": (
-      input: Tensor,
-      axis0: number,
-      axis1: number,
-    ) => Tensor;
-    "swapdims(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
-      input: Tensor,
-      dim0: number,
-      dim1: number,
-    ) => Tensor;
-    "permute(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
-    "t(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "movedim(Tensor input, int64_t source, int64_t destination) -> Tensor": (
-      input: Tensor,
-      source: number,
-      destination: number,
-    ) => Tensor;
-    "movedim(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
-      input: Tensor,
-      source: number[],
-      destination: number[],
-    ) => Tensor;
-    "moveaxis(Tensor input, int64_t source, int64_t destination) -> Tensor": (
-      input: Tensor,
-      source: number,
-      destination: number,
-    ) => Tensor;
-    "moveaxis(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
-      input: Tensor,
-      source: number[],
-      destination: number[],
-    ) => Tensor;
-    "select(Tensor input, int64_t dim, int64_t index) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: number,
-    ) => Tensor;
-    "narrow(Tensor input, int64_t dim, Tensor start, int64_t length) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      start: Tensor,
-      length: number,
-    ) => Tensor;
-    "narrow(Tensor input, int64_t dim, int64_t start, int64_t length) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      start: number,
-      length: number,
-    ) => Tensor;
-    "unflatten(Tensor input, int64_t dim, IntArrayRef sizes) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      sizes: number[],
-    ) => Tensor;
-    "view(ScalarType dtype) -> Tensor": (self: Tensor, dtype: DType) => Tensor;
-    "view(SymIntArrayRef size) -> Tensor": (self: Tensor, size: number[]) => Tensor;
-    "expand(SymIntArrayRef size, *, bool implicit=False) -> Tensor": (
-      self: Tensor,
-      size: number[],
-      implicit: boolean,
-    ) => Tensor;
-    "expand_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
-    "sum(Tensor input, *, ScalarType? dtype=None) -> Tensor": (input: Tensor, dtype: DType | null) => Tensor;
-    "sum(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number[] | null,
-      keepdim: boolean,
-      dtype: DType | null,
-    ) => Tensor;
-    "mean(Tensor input, *, ScalarType? dtype=None) -> Tensor": (input: Tensor, dtype: DType | null) => Tensor;
-    "mean(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number[] | null,
-      keepdim: boolean,
-      dtype: DType | null,
-    ) => Tensor;
-    "sum_to_size(IntArrayRef size) -> Tensor": (self: Tensor, size: number[]) => Tensor;
     "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (
       input: Tensor,
       min: Tensor | null,
@@ -1295,6 +1198,103 @@ declare module "../signatures/registry.js" {
     "remainder_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
     "lerp_(Tensor end, Tensor weight) -> Tensor": (self: Tensor, end: Tensor, weight: Tensor) => Tensor;
     "lerp_(Tensor end, Scalar weight) -> Tensor": (self: Tensor, end: Tensor, weight: Scalar) => Tensor;
+    "reshape(Tensor input, SymIntArrayRef shape) -> Tensor": (input: Tensor, shape: number[]) => Tensor;
+    "unsqueeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
+    "squeeze(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "squeeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
+    "flatten(Tensor input, int64_t start_dim, int64_t end_dim, Dimname out_dim) -> Tensor": (
+      input: Tensor,
+      start_dim: number,
+      end_dim: number,
+      out_dim: string,
+    ) => Tensor;
+    "flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1) -> Tensor": (
+      input: Tensor,
+      start_dim: number,
+      end_dim: number,
+    ) => Tensor;
+    "transpose(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
+      input: Tensor,
+      dim0: number,
+      dim1: number,
+    ) => Tensor;
+    "swapaxes(Tensor input, int64_t axis0, int64_t axis1) -> Tensor": (
+      input: Tensor,
+      axis0: number,
+      axis1: number,
+    ) => Tensor;
+    "swapdims(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
+      input: Tensor,
+      dim0: number,
+      dim1: number,
+    ) => Tensor;
+    "permute(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
+    "t(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "movedim(Tensor input, int64_t source, int64_t destination) -> Tensor": (
+      input: Tensor,
+      source: number,
+      destination: number,
+    ) => Tensor;
+    "movedim(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
+      input: Tensor,
+      source: number[],
+      destination: number[],
+    ) => Tensor;
+    "moveaxis(Tensor input, int64_t source, int64_t destination) -> Tensor": (
+      input: Tensor,
+      source: number,
+      destination: number,
+    ) => Tensor;
+    "moveaxis(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
+      input: Tensor,
+      source: number[],
+      destination: number[],
+    ) => Tensor;
+    "select(Tensor input, int64_t dim, int64_t index) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: number,
+    ) => Tensor;
+    "narrow(Tensor input, int64_t dim, Tensor start, int64_t length) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      start: Tensor,
+      length: number,
+    ) => Tensor;
+    "narrow(Tensor input, int64_t dim, int64_t start, int64_t length) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      start: number,
+      length: number,
+    ) => Tensor;
+    "unflatten(Tensor input, int64_t dim, IntArrayRef sizes) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      sizes: number[],
+    ) => Tensor;
+    "view(ScalarType dtype) -> Tensor": (self: Tensor, dtype: DType) => Tensor;
+    "view(SymIntArrayRef size) -> Tensor": (self: Tensor, size: number[]) => Tensor;
+    "expand(SymIntArrayRef size, *, bool implicit=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      implicit: boolean,
+    ) => Tensor;
+    "expand_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "sum(Tensor input, *, ScalarType? dtype=None) -> Tensor": (input: Tensor, dtype: DType | null) => Tensor;
+    "sum(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number[] | null,
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "mean(Tensor input, *, ScalarType? dtype=None) -> Tensor": (input: Tensor, dtype: DType | null) => Tensor;
+    "mean(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number[] | null,
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "sum_to_size(IntArrayRef size) -> Tensor": (self: Tensor, size: number[]) => Tensor;
     "prod(Tensor input, *, ScalarType? dtype=None) -> Tensor": (input: Tensor, dtype: DType | null) => Tensor;
     "prod(Tensor input, int64_t dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
       input: Tensor,

@@ -15,7 +15,7 @@ import { emitWarning } from "../warnings.js";
 import { dropout as dropoutImpl } from "./modules/basic.js";
 import { linear } from "./modules/linear.js";
 import "./functional_layers.js";
-import "./functional_losses.js";
+import "../ops/nn_losses.js";
 
 /** F.relu(input, inplace=False). */
 function reluImpl(input: Tensor, inplace: boolean): Tensor {

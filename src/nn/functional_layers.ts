@@ -5,11 +5,11 @@ import { bindNative, bindPython } from "../signatures/bind.js";
 import { defineOps, definePython, publicFunction } from "../signatures/registry.js";
 import { parseSignature } from "../signatures/schema.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { multi_head_attention_forward } from "./ops/attention.js";
-import { conv1d, conv2d, type IntOrTuple } from "./ops/conv.js";
-import { bilinear, embedding } from "./ops/embedding.js";
-import { batch_norm, layer_norm } from "./ops/norm.js";
-import { adaptive_avg_pool2d, avg_pool2d, max_pool2d, max_pool2d_with_indices } from "./ops/pooling.js";
+import { multi_head_attention_forward } from "../ops/nn_attention.js";
+import { conv1d, conv2d, type IntOrTuple } from "../ops/nn_conv.js";
+import { bilinear, embedding } from "../ops/nn_embedding.js";
+import { batch_norm, layer_norm } from "../ops/nn_norm.js";
+import { adaptive_avg_pool2d, avg_pool2d, max_pool2d, max_pool2d_with_indices } from "../ops/nn_pool.js";
 
 /**
  * F.max_pool2d's parameters (return_indices only steers its dispatch). PyTorch's Python code hands them

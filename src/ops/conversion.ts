@@ -17,7 +17,7 @@ import {
 import { channels_last, toCpuDevice, type Device, type MemoryFormat } from "../tensor/device.js";
 import { Tensor } from "../tensor/tensor.js";
 import { fromData, record, type Scalar } from "./core.js";
-import { contiguous } from "./shape_ops.js";
+import { contiguous } from "./shape.js";
 
 /** PyTorch's check for a memory format the tensor's rank cannot have. */
 export function checkMemoryFormat(input: Tensor, memoryFormat: MemoryFormat | null): void {

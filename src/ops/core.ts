@@ -209,11 +209,12 @@ export function floatingDtype(dtype: DType, defaultFloat: DType): DType {
 
 /**
  * Attaches a graph node for `name` to `output` when grad mode is on and an input requires grad.
- * `saved` is a thunk so nothing is saved when no graph is recorded.
+ * `saved` is a thunk so nothing is saved when no graph is recorded. A null input is an optional tensor
+ * argument that was not given (clamp's max): it keeps its place in the row, with no edge.
  */
 export function record<K extends DerivativeName>(
   name: K,
-  inputs: readonly Tensor[],
+  inputs: readonly (Tensor | null)[],
   output: Tensor,
   saved: () => SavedOf<K>,
 ): Tensor {
@@ -222,13 +223,26 @@ export function record<K extends DerivativeName>(
   return needsGraph(inputs) ? recordNode(name, inputs, output, saved() as object) : output;
 }
 
-function recordNode(name: DerivativeName, inputs: readonly Tensor[], output: Tensor, state: object): Tensor {
+/** The edge of an input that was not given: shared, as nothing writes an edge once made. */
+const ABSENT_EDGE = Object.freeze([null, 0]) as unknown as Edge;
+
+function recordNode(
+  name: DerivativeName,
+  inputs: readonly (Tensor | null)[],
+  output: Tensor,
+  state: object,
+): Tensor {
   // Plain loops instead of map/Object.values: this runs once per recorded op.
   const n = inputs.length;
   const edges = new Array<Edge>(n);
-  let sharedDtype: DType | null = n > 0 ? inputs[0].dtype : null;
+  let sharedDtype: DType | null = n > 0 ? (inputs[0]?.dtype ?? null) : null;
   for (let i = 0; i < n; i++) {
     const t = inputs[i];
+    if (t === null) {
+      edges[i] = ABSENT_EDGE;
+      sharedDtype = null;
+      continue;
+    }
     edges[i] = t._gradEdge();
     if (t.shape.length !== 0 || t.dtype !== sharedDtype) sharedDtype = null;
   }
@@ -247,10 +261,15 @@ function recordNode(name: DerivativeName, inputs: readonly Tensor[], output: Ten
   return output;
 }
 
-function inputMetaOf(inputs: readonly Tensor[]): InputMetadata[] {
+function inputMetaOf(inputs: readonly (Tensor | null)[]): InputMetadata[] {
   const meta = new Array<InputMetadata>(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const t = inputs[i];
+    // No gradient ever flows to an absent input: any metadata will do.
+    if (t === null) {
+      meta[i] = float32._scalarMeta;
+      continue;
+    }
     meta[i] = t.shape.length === 0 ? t.dtype._scalarMeta : { shape: t.shape, dtype: t.dtype };
   }
   return meta;
@@ -262,9 +281,9 @@ function scalarInputMeta(dtype: DType, n: number): readonly InputMetadata[] {
   return (lists[n] ??= Object.freeze(new Array<InputMetadata>(n).fill(dtype._scalarMeta)));
 }
 
-export function needsGraph(inputs: readonly Tensor[]): boolean {
+export function needsGraph(inputs: readonly (Tensor | null)[]): boolean {
   if (!is_grad_enabled()) return false;
-  for (const t of inputs) if (t._requiresGrad) return true;
+  for (const t of inputs) if (t !== null && t._requiresGrad) return true;
   return false;
 }
 

@@ -273,8 +273,7 @@ export function clampTensor(input: Tensor, min: Tensor | null, max: Tensor | nul
   if (min !== null) out = binaryKernel("maximum", out, min, dtype);
   if (max !== null) out = binaryKernel("minimum", out, max, dtype);
   if (out === input) out = binaryKernel("maximum", input, input, dtype);
-  const inputs = [input, ...(min ? [min] : []), ...(max ? [max] : [])];
-  return record("ClampBackward0", inputs, out, () => ({ self: input, min, max }));
+  return record("ClampBackward0", [input, min, max], out, () => ({ self: input, min, max }));
 }
 
 /** Comparisons and logical ops: bool results, never differentiable. */

@@ -8,7 +8,7 @@ import { Tensor } from "../tensor/tensor.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import { fromData, inPlace, record, scalarTensor, scalarValue, writeInto, type Scalar } from "./core.js";
 import { toDtype } from "./conversion.js";
-import { selectView, sliceViewClamped } from "./shape_ops.js";
+import { selectView, sliceViewClamped } from "./shape.js";
 import { where } from "./elementwise.js";
 
 const shapeText = (s: readonly number[]) => `[${s.join(", ")}]`;

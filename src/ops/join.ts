@@ -13,7 +13,7 @@ import { defineMethods, defineOps, definePython } from "../signatures/registry.j
 import { parseSignature } from "../signatures/schema.js";
 import { needsGraph, record, writeInto, type Scalar } from "./core.js";
 import { checkedScalar } from "./indexing.js";
-import { makeView, narrowView, selectView, unflatten } from "./shape_ops.js";
+import { makeView, narrowView, selectView, unflatten } from "./shape.js";
 
 /** Attaches one node with several outputs (PyTorch's SplitBackward0 and friends); output i gets output_nr i. */
 function recordMulti<K extends DerivativeName>(

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 // PyTorch slices by indexing and pads with F.pad; these are tensorgrad's internal forms of both.
 import { pad } from "../../src/ops/join.js";
-import { slice } from "../../src/ops/shape_ops.js";
+import { slice } from "../../src/ops/shape.js";
 
 const x = () => torch.zeros(2, 3, 4);
 const long = (v: number[]) => torch.tensor(v.map(BigInt));

@@ -4,7 +4,7 @@ import * as torch from "../../src/index.js";
 import { availableBackends, backend } from "../../src/backend/backend.js";
 import type { Tensor } from "../../src/index.js";
 // PyTorch slices by indexing (x[:, 1::2]); tensorgrad's internal slice is that view.
-import { slice } from "../../src/ops/shape_ops.js";
+import { slice } from "../../src/ops/shape.js";
 
 const base = () => torch.arange(24).float().reshape(2, 3, 4);
 

@@ -33,9 +33,9 @@ describe("torch.autograd.explain", () => {
     const e = explain(loss, { params: { w, b } });
     expect(e.steps.map((s) => s.name)).toEqual(PY_ORDER);
     expect(e.steps[0].grad_output!.item()).toBe(1);
-    expect(e.find("SigmoidBackward0")!.formula).toBe("σ'(z) = σ(z)(1-σ(z))");
-    expect(e.find("ClampBackward1")!.formula).toBe("1 inside [min, max], else 0");
-    expect(e.find("MulBackward0")!.formula).toBe("∂(a·b)/∂a = b, ∂(a·b)/∂b = a");
+    expect(e.find("SigmoidBackward0")!.formula).toBe("self: sigmoid_backward(grad, result)");
+    expect(e.find("ClampBackward1")!.formula).toBe("self: grad where min <= self <= max, else 0");
+    expect(e.find("MulBackward0")!.formula).toBe("self: grad * other; other: grad * self");
   });
 
   it("reproduces the tutorial's manual factors, which multiply to w.grad and b.grad", () => {

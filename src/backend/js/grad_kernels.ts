@@ -5,7 +5,7 @@
 import type { StridedArray } from "../backend.js";
 import { allocate, type TypedArray } from "../../tensor/dtype.js";
 import { numel } from "../../tensor/shape.js";
-import { expf, fmaf } from "../../ops/sleef.js";
+import { expf, fmaf } from "./sleef.js";
 import { elementOffsets, isDense } from "./strided.js";
 
 /** The view's values in row-major order: the array itself when dense, else a gathered copy. */

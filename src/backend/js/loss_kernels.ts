@@ -4,7 +4,7 @@
 import type { StridedArray } from "../backend.js";
 import { allocate, type TypedArray } from "../../tensor/dtype.js";
 import { numel } from "../../tensor/shape.js";
-import { expf } from "../../ops/sleef.js";
+import { expf } from "./sleef.js";
 import { elementOffsets, isDense } from "./strided.js";
 import { sigmoidVectorized, UNARY } from "./scalar_kernels.js";
 

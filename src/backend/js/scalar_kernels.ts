@@ -3,7 +3,7 @@
 import { RuntimeError } from "../../errors.js";
 import type { BinaryOp, UnaryOp } from "../backend.js";
 import { erf, roundHalfEven } from "./special.js";
-import { expf } from "../../ops/sleef.js";
+import { expf } from "./sleef.js";
 
 export type Round = (v: number) => number;
 export type UnaryKernel = (x: number, r: Round, p: readonly number[]) => number;

@@ -4,7 +4,7 @@
 // backend's C kernel (native/kernels.c) repeats this operation order exactly.
 import type { StridedArray } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
-import { expf } from "../../ops/sleef.js";
+import { expf } from "./sleef.js";
 import { elementOffsets, isDense } from "./strided.js";
 
 type Round = (v: number) => number;

@@ -4,7 +4,7 @@ import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { constant_, xavier_normal_, xavier_uniform_ } from "../init.js";
 import { Module } from "../module.js";
-import { AssertionError, multi_head_attention_forward } from "../ops/attention.js";
+import { AssertionError, multi_head_attention_forward } from "../../ops/nn_attention.js";
 import { Parameter } from "../parameter.js";
 import { factoryEmpty } from "./common.js";
 import { Linear } from "./linear.js";

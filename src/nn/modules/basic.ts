@@ -1,8 +1,8 @@
 // Modules with no weights: Identity, Flatten, Unflatten, Dropout.
 import { ValueError } from "../../errors.js";
-import { bernoulli_ } from "../../ops/random_ops.js";
+import { bernoulli_ } from "../../ops/random.js";
 import { inPlace } from "../../ops/core.js";
-import { flatten } from "../../ops/shape_ops.js";
+import { flatten } from "../../ops/shape.js";
 import { empty_like } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";

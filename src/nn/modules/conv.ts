@@ -5,7 +5,7 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { pad } from "../../ops/join.js";
 import { calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
 import { Module } from "../module.js";
-import { convNd } from "../ops/conv.js";
+import { convNd } from "../../ops/nn_conv.js";
 import { Parameter } from "../parameter.js";
 import { factoryEmpty, pyTuple } from "./common.js";
 

@@ -5,7 +5,7 @@ import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { normal_, uniform_ } from "../init.js";
 import { Module } from "../module.js";
-import { bilinear, embedding } from "../ops/embedding.js";
+import { bilinear, embedding } from "../../ops/nn_embedding.js";
 import { Parameter } from "../parameter.js";
 import { factoryEmpty, pyBool, pyFloat } from "./common.js";
 

@@ -1,6 +1,6 @@
 // Linear layers: F.linear follows PyTorch's dispatch (addmm for 2-D input) so grad_fn names match.
 import { RuntimeError } from "../../errors.js";
-import { addmm } from "../../ops/blas.js";
+import { addmm } from "../../ops/linalg.js";
 import { matmul } from "../../ops/linalg.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";

@@ -4,7 +4,7 @@
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { emitWarning } from "../../warnings.js";
-import * as F from "../functional_losses.js";
+import * as F from "../../ops/nn_losses.js";
 import { Module } from "../module.js";
 
 type Reduction = "none" | "mean" | "sum";

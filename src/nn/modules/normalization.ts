@@ -6,7 +6,7 @@ import { int64 } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { ones_, zeros_ } from "../init.js";
 import { Module } from "../module.js";
-import { batch_norm, layer_norm } from "../ops/norm.js";
+import { batch_norm, layer_norm } from "../../ops/nn_norm.js";
 import { Parameter } from "../parameter.js";
 import { factoryEmpty, pyBool, pyFloat, pyTuple } from "./common.js";
 

@@ -2,7 +2,7 @@
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
-import { adaptive_avg_pool2d, avg_pool2d, max_pool2d_with_indices } from "../ops/pooling.js";
+import { adaptive_avg_pool2d, avg_pool2d, max_pool2d_with_indices } from "../../ops/nn_pool.js";
 import { pyBool, pyIntArg } from "./common.js";
 
 type IntOrTuple = number | number[];

@@ -4,7 +4,7 @@ import { is_grad_enabled } from "../../autograd/grad_mode.js";
 import { NotImplementedError } from "../../errors.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { foldWindows, unfoldWindows, type WindowPlan } from "../../nn/ops/windows.js";
+import { foldWindows, unfoldWindows, type WindowPlan } from "../nn_windows.js";
 import { row } from "./row.js";
 
 /** Dims other than the channel dim (1): what batch norm reduces over. */

@@ -7,8 +7,10 @@
 // The ops record nodes by name and never import this table (src/autograd/formulas.ts holds it), so rows
 // may call the forward ops directly.
 import { registerFormulas } from "../../autograd/formulas.js";
+import type { Derivative } from "../../autograd/derivative.js";
 import type { Formula } from "../../autograd/node.js";
 import { ARITHMETIC_DERIVATIVES } from "./arithmetic.js";
+import { ELEMENTWISE_DERIVATIVES } from "./elementwise.js";
 import { BACKWARD_OPS_DERIVATIVES } from "./backward_ops.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
 import { LINALG_DERIVATIVES } from "./linalg.js";
@@ -20,6 +22,7 @@ import { SHAPE_DERIVATIVES } from "./shape.js";
 import { UNARY_DERIVATIVES } from "./unary.js";
 
 export const DERIVATIVES = {
+  ...ELEMENTWISE_DERIVATIVES,
   ...ARITHMETIC_DERIVATIVES,
   ...UNARY_DERIVATIVES,
   ...REDUCE_DERIVATIVES,
@@ -35,4 +38,9 @@ export const DERIVATIVES = {
 registerFormulas(DERIVATIVES);
 
 export type DerivativeName = keyof typeof DERIVATIVES;
-export type SavedOf<K extends DerivativeName> = (typeof DERIVATIVES)[K] extends Formula<infer S> ? S : never;
+export type SavedOf<K extends DerivativeName> =
+  (typeof DERIVATIVES)[K] extends Derivative<infer S>
+    ? S
+    : (typeof DERIVATIVES)[K] extends Formula<infer S>
+      ? S
+      : never;

@@ -4,7 +4,7 @@ import { zeros, zeros_like } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { where } from "../elementwise.js";
-import { slice } from "../shape_ops.js";
+import { slice } from "../shape.js";
 
 /** grad * alpha, skipping the multiply when alpha is 1 (PyTorch's maybe_multiply). */
 const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : g.mul(alpha));

@@ -74,8 +74,6 @@ function nllBackward(g: Tensor, s: NllSaved): Tensor {
 }
 
 export const LOSSES_DERIVATIVES = {
-  // A tensor divided by a C++ Scalar (cross_entropy with class probabilities divides its sum so in ATen).
-  DivBackward1: row<{ other: number }>((g, s) => [g.div(s.other)]),
   // derivatives.yaml: self: mse_loss_backward(grad, self, target, reduction); target: (grad, target, self).
   MseLossBackward0: row<PairSaved>((g, s, ctx) => {
     const norm = normOf(s, 2);

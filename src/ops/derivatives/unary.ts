@@ -12,40 +12,6 @@ const LN10 = 2.3025850929940456;
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
 export const UNARY_DERIVATIVES = {
-  SinBackward0: row<{ self: Tensor }>((g, s) => [g.mul(s.self.cos())]),
-  CosBackward0: row<{ self: Tensor }>((g, s) => [g.mul(s.self.sin().neg())]),
-  ExpBackward0: row<{ result: Tensor }>((g, s) => [g.mul(s.result)]),
-  LogBackward0: row<{ self: Tensor }>((g, s) => [g.div(s.self)]),
-  SigmoidBackward0: row<{ result: Tensor }>((g, s) => [g._sigmoid_backward(s.result)]),
-  TanhBackward0: row<{ result: Tensor }>((g, s) => [g.mul(rsub(s.result.mul(s.result), 1))]),
-  ReluBackward0: row<{ result: Tensor }>((g, s) => [g._threshold_backward(s.result, 0)]),
-  ClampBackward1: row<{ self: Tensor; min: number | null; max: number | null }>((g, s) => {
-    const inMin = s.min === null ? null : s.self.ge(s.min);
-    const inMax = s.max === null ? null : s.self.le(s.max);
-    const mask = inMin && inMax ? inMin.logical_and(inMax) : (inMin ?? inMax);
-    return [mask ? where(mask, g, 0) : g];
-  }),
-  // clamp.Tensor: clamp_backward for self; clamp_backward_min_max for the bounds (a bound that loses to
-  // the other gets no gradient). Inputs are [self, min?, max?]: only the bounds given.
-  ClampBackward0: row<{ self: Tensor; min: Tensor | null; max: Tensor | null }>((g, s) => {
-    const { self, min, max } = s;
-    const grads: (Tensor | null)[] = [];
-    if (min !== null && max !== null) {
-      grads.push(where(self.ge(min).logical_and(self.le(max)), g, 0));
-      grads.push(where(self.lt(min).logical_and(min.lt(max)), g, 0));
-      grads.push(where(self.gt(max).logical_or(max.lt(min)), g, 0));
-    } else if (min !== null) {
-      grads.push(where(self.ge(min), g, 0), where(self.lt(min), g, 0));
-    } else {
-      grads.push(where(self.le(max!), g, 0), where(self.gt(max!), g, 0));
-    }
-    return grads;
-  }),
-  WhereBackward0: row<{ condition: Tensor }>((g, s, ctx) => [
-    null,
-    ctx.needsInputGrad[1] ? where(s.condition, g, 0) : null,
-    ctx.needsInputGrad[2] ? where(s.condition.logical_not(), g, 0) : null,
-  ]),
   AbsBackward0: row<{ self: Tensor }>((g, s) => [g.mul(s.self.sign())]),
   SignBackward0: zeroGrad,
   FloorBackward0: zeroGrad,

@@ -4,7 +4,7 @@
 // be indexed fails when it is used, with Python's error.
 import { AssertionError, IndexError, NotImplementedError, ValueError } from "../../errors.js";
 import { pyAttr, pyList } from "../../optim/python.js";
-import { select } from "../../ops/shape_ops.js";
+import { select } from "../../ops/shape.js";
 import { pyTypeName } from "../../signatures/messages.js";
 import { definePython, PySignature, type CallArgs } from "../../signatures/registry.js";
 import { default_generator, Generator } from "../../tensor/random.js";

@@ -2,7 +2,7 @@
 import * as torch from "../../../src/index.js";
 import { f, noGrad, type OpCase } from "../op_case.js";
 // PyTorch slices by indexing (a[:, 1:]); tensorgrad's internal slice is that view.
-import { slice } from "../../../src/ops/shape_ops.js";
+import { slice } from "../../../src/ops/shape.js";
 
 export const SHAPE_OPS: OpCase[] = [
   { name: "clone", py: "a.clone()", inputs: [f(3)], ts: (a) => a.clone() },

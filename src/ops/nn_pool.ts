@@ -1,12 +1,12 @@
 // F.max_pool2d, F.avg_pool2d, F.adaptive_avg_pool2d over window plans, each recorded as the one
 // node PyTorch records (MaxPool2DWithIndicesBackward0, AvgPool2DBackward0, AdaptiveAvgPool2DBackward0).
-import { no_grad } from "../../autograd/grad_mode.js";
-import { IndexError, RuntimeError } from "../../errors.js";
-import { record } from "../../ops/core.js";
-import { float32, float64 } from "../../tensor/dtype.js";
-import { Tensor } from "../../tensor/tensor.js";
-import type { IntOrTuple } from "./conv.js";
-import { adaptivePlan, slidingPlan, unfoldWindows, type WindowPlan } from "./windows.js";
+import { no_grad } from "../autograd/grad_mode.js";
+import { IndexError, RuntimeError } from "../errors.js";
+import { record } from "./core.js";
+import { float32, float64 } from "../tensor/dtype.js";
+import { Tensor } from "../tensor/tensor.js";
+import type { IntOrTuple } from "./nn_conv.js";
+import { adaptivePlan, slidingPlan, unfoldWindows, type WindowPlan } from "./nn_windows.js";
 
 /** PyTorch's pooling_output_shape. */
 function poolOutSize(

@@ -1,13 +1,13 @@
 // F.multi_head_attention_forward, following PyTorch 1.13's Python implementation step by step
 // (same op order, so values and the outputs' grad_fn names match).
-import { AssertionError, RuntimeError } from "../../errors.js";
-import { bool, Category } from "../../tensor/dtype.js";
-import { zeros } from "../../tensor/creation.js";
-import { cat, constant_pad_nd } from "../../ops/join.js";
-import { softmax } from "../../ops/softmax.js";
-import type { Tensor } from "../../tensor/tensor.js";
-import { dropout } from "../modules/basic.js";
-import { linear } from "../modules/linear.js";
+import { AssertionError, RuntimeError } from "../errors.js";
+import { bool, Category } from "../tensor/dtype.js";
+import { zeros } from "../tensor/creation.js";
+import { cat, constant_pad_nd } from "./join.js";
+import { softmax } from "./softmax.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { dropout } from "../nn/modules/basic.js";
+import { linear } from "../nn/modules/linear.js";
 
 export { AssertionError };
 

@@ -1,12 +1,12 @@
 // F.conv1d / F.conv2d: im2col (index_select over the flattened spatial dims) + one grouped matmul,
 // recorded as a single ConvolutionBackward0 node like PyTorch (its row is in derivatives/conv.ts).
-import { no_grad } from "../../autograd/grad_mode.js";
-import { RuntimeError } from "../../errors.js";
-import { record } from "../../ops/core.js";
-import { bool, float32 } from "../../tensor/dtype.js";
-import type { Tensor } from "../../tensor/tensor.js";
-import { emitWarning } from "../../warnings.js";
-import { slidingPlan, unfoldWindows } from "./windows.js";
+import { no_grad } from "../autograd/grad_mode.js";
+import { RuntimeError } from "../errors.js";
+import { record } from "./core.js";
+import { bool, float32 } from "../tensor/dtype.js";
+import type { Tensor } from "../tensor/tensor.js";
+import { emitWarning } from "../warnings.js";
+import { slidingPlan, unfoldWindows } from "./nn_windows.js";
 
 export type IntOrTuple = number | readonly number[];
 export type ConvPadding = IntOrTuple | "same" | "valid";

@@ -1,10 +1,10 @@
 // F.batch_norm and F.layer_norm, each recorded as PyTorch's one node (NativeBatchNormBackward0,
 // NativeLayerNormBackward0). Statistics are computed in float64 like PyTorch's CPU accumulators.
-import { no_grad } from "../../autograd/grad_mode.js";
-import { IndexError, RuntimeError, ValueError } from "../../errors.js";
-import { record } from "../../ops/core.js";
-import { float32, float64 } from "../../tensor/dtype.js";
-import { Tensor } from "../../tensor/tensor.js";
+import { no_grad } from "../autograd/grad_mode.js";
+import { IndexError, RuntimeError, ValueError } from "../errors.js";
+import { record } from "./core.js";
+import { float32, float64 } from "../tensor/dtype.js";
+import { Tensor } from "../tensor/tensor.js";
 
 /** Stands in for an optional input that is not given (it never requires grad, so gets no gradient). */
 export const ABSENT = Tensor._fromData(new Float32Array(0), [0], float32);

@@ -1,9 +1,9 @@
 // F.embedding (one EmbeddingBackward0 node, as in PyTorch) and F.bilinear (composed ops).
-import { no_grad } from "../../autograd/grad_mode.js";
-import { AssertionError, IndexError, RuntimeError } from "../../errors.js";
-import { fromData, record } from "../../ops/core.js";
-import { allocate, int32, int64 } from "../../tensor/dtype.js";
-import type { Tensor } from "../../tensor/tensor.js";
+import { no_grad } from "../autograd/grad_mode.js";
+import { AssertionError, IndexError, RuntimeError } from "../errors.js";
+import { fromData, record } from "./core.js";
+import { allocate, int32, int64 } from "../tensor/dtype.js";
+import type { Tensor } from "../tensor/tensor.js";
 
 const INDEX_TYPES = "one of the following scalar types: Long, Int";
 

@@ -3,8 +3,8 @@
 // input it reads (clamped to 0 where the window falls on padding, with `valid` false there). The
 // forward is then `x.reshape(N, C, S).index_select(2, index)`, and the backward an `index_add`,
 // so everything stays in tensor methods (no imports from src/ops: derivative rows use this too).
-import { bool, float32, float64, int64, type DType } from "../../tensor/dtype.js";
-import { Tensor } from "../../tensor/tensor.js";
+import { bool, float32, float64, int64, type DType } from "../tensor/dtype.js";
+import { Tensor } from "../tensor/tensor.js";
 
 /** Per spatial dim: for output position o and kernel offset k, the input position or -1 (padding). */
 export type DimTable = Int32Array[];

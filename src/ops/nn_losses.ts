@@ -5,11 +5,11 @@ import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import { backend } from "../backend/backend.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
-import { fromData, record } from "../ops/core.js";
+import { fromData, record } from "./core.js";
 import { broadcastShapes } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { rsub, where } from "../ops/elementwise.js";
+import { rsub, where } from "./elementwise.js";
 import { definePython } from "../signatures/registry.js";
 import {
   applyReduction,
@@ -19,9 +19,9 @@ import {
   reductionOf,
   sizeRepr,
   type Reduction,
-} from "./functional_reduction.js";
+} from "./nn_reduction.js";
 
-export * from "./functional_losses_nll.js";
+export * from "./nn_losses_nll.js";
 export {
   applyReduction,
   checkNotDifferentiable,
@@ -30,7 +30,7 @@ export {
   reductionOf,
   sizeRepr,
   type Reduction,
-} from "./functional_reduction.js";
+} from "./nn_reduction.js";
 
 const sameShape = (a: Tensor, b: Tensor) => a.ndim === b.ndim && a.shape.every((d, i) => d === b.shape[i]);
 

@@ -3,17 +3,12 @@
 // as 4-D), and the reduced forward sums with PyTorch's cascade sum so float32 digits match.
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, IndexError, ValueError } from "../errors.js";
-import { fromData, record } from "../ops/core.js";
-import { log_softmax } from "../ops/softmax.js";
+import { fromData, record } from "./core.js";
+import { log_softmax } from "./softmax.js";
 import { definePython } from "../signatures/registry.js";
 import { allocate } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
-import {
-  applyReduction,
-  checkNotDifferentiable,
-  reductionOf,
-  type Reduction,
-} from "./functional_reduction.js";
+import { applyReduction, checkNotDifferentiable, reductionOf, type Reduction } from "./nn_reduction.js";
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
 
