@@ -2245,10 +2245,6 @@ export const matmul = publicFunction("torch", "matmul") as {
   (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
 };
 
-export const einsum = publicFunction("torch", "einsum") as {
-  (...args: unknown[]): Tensor;
-};
-
 export const addmm = publicFunction("torch", "addmm") as {
   (
     input: Tensor,
@@ -2273,6 +2269,10 @@ export const addmm = publicFunction("torch", "addmm") as {
     alpha?: Scalar;
     out?: Tensor | null;
   }): Tensor;
+};
+
+export const einsum = publicFunction("torch", "einsum") as {
+  (...args: unknown[]): Tensor;
 };
 
 export const manual_seed = publicFunction("torch", "manual_seed") as {

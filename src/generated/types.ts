@@ -1735,7 +1735,6 @@ declare module "../signatures/registry.js" {
       input: Tensor,
       other: Tensor,
     ) => Tensor;
-    "einsum(*args) -> Tensor": (args: unknown[]) => Tensor;
     "addmm(Tensor input, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None) -> Tensor": (
       input: Tensor,
       mat1: Tensor,
@@ -1756,6 +1755,7 @@ declare module "../signatures/registry.js" {
       mat1: Tensor,
       mat2: Tensor,
     ) => Tensor;
+    "einsum(*args) -> Tensor": (args: unknown[]) => Tensor;
     "uniform_(double from=0, double to=1, *, Generator? generator=None) -> Tensor": (
       self: Tensor,
       from: number,
