@@ -118,16 +118,16 @@ describe("layers", () => {
     );
   });
 
-  it("Linear(784, 8) gives PyTorch's digits (exactly on the native backend, whose addmm is BLAS's beta = 1)", () => {
+  it("Linear(784, 8) gives PyTorch's digits to float32 precision", () => {
     torch.manual_seed(3);
     const big = new nn.Linear(784, 8);
     const out = big.forward(torch.rand(4, 784));
     expect(out.grad_fn!.name()).toBe(fx.linear_784_8.grad_fn);
     const want = fx.linear_784_8.output.flat();
     const got = out.flatten().tolist() as number[];
-    if (torch.get_backend() === "native") expect(got).toEqual(want.map(Math.fround));
-    // The TypeScript matmul sums the 784 terms in its own order: close in absolute terms, not in ulps.
-    else expectClose(got, want, "float32", 16, "linear", 1e-6);
+    // A product's last bits depend on the summation order, which BLAS picks per CPU (AVX2 vs AVX-512
+    // kernels), even in PyTorch: the fixture was recorded on one machine, so compare to float32 precision.
+    expectClose(got, want, "float32", 16, "linear", 1e-6);
   });
 
   it("nn.init gives PyTorch's numbers after manual_seed", () => {
