@@ -1,28 +1,25 @@
 /* Elementwise kernels: see elementwise.h. */
 #include "elementwise.h"
 #include "parallel.h"
+#include "glibc_expf.h"
 #include "simd.h"
 #include "sleef.h"
+#include "sleef_sp.h"
 #include <math.h>
 #include <string.h>
 
-/* Each float step is rounded to float like the TypeScript kernels (which round after every step). exp is
-   SLEEF's expf, as PyTorch's vml exp computes every float32 element; log/tanh are the double functions rounded
-   once, as fround(Math.log(x)) does; sigmoid here is PyTorch's scalar path (libm expf, correctly rounded in
-   practice), used where PyTorch's kernel is not vectorized. */
+/* Float32 as PyTorch's AVX2 kernels compute it (src/backend/js/float32_ops.ts): exp, log and tanh are SLEEF's
+   on every element (vml ops); sigmoid here is its scalar path, glibc's expf, used outside the vectorized
+   16-element blocks. */
 ALWAYS_INLINE static float unary_f(int op, float x) {
   switch (op) {
     case U_NEG: return -x;
     case U_RELU: return (x > 0.0f || x != x) ? x : 0.0f;
     case U_EXP: return sleef_expf_inline(x);
-    case U_LOG: return (float)log((double)x);
+    case U_LOG: return sleef_logf(x);
     case U_COPY: return x;
-    case U_SIGMOID: {
-      float e = (float)exp(-(double)x);
-      float d = 1.0f + e;
-      return 1.0f / d;
-    }
-    default: return (float)tanh((double)x);
+    case U_SIGMOID: return 1.0f / (1.0f + glibc_expf(-x));
+    default: return sleef_tanhf(x);
   }
 }
 
@@ -117,7 +114,7 @@ SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int6
 
 /* One row segment: len elements along the last dim, from offsets ao (a) and bo (b) into out[i0...]. Rows whose
    operands are dense (or a broadcast scalar b) take the vectorized loops; others walk the row's strides. */
-SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64_t ao, int64_t bo) {
+SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64_t ao, int64_t bo, int64_t wi) {
   const int last = (int)j->ndim - 1;
   const int64_t as = last >= 0 ? j->a_str[last] : 0, bs = last >= 0 ? j->b_str[last] : 0;
   if (j->is_double) {
@@ -134,12 +131,12 @@ SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64
     else if (j->binary && as == 1 && bs == 0) scalar_binary_float(j->op, A, B[0], O, 0, len);
     else if (j->binary) for (int64_t k = 0; k < len; k++) O[k] = binary_f(j->op, A[k * as], B[k * bs]);
     else if (j->op == U_COPY && as == 0) for (int64_t k = 0; k < len; k++) O[k] = A[0];
-    else if (j->op == U_SIGMOID && j->a_perm_dense) {
-      /* A permuted dense input is walked in memory order by PyTorch: its vectorized blocks are the first
-         n - n % 16 elements of memory. */
-      const int64_t vector_end = j->n - j->n % 16;
+    else if (j->op == U_SIGMOID && j->row_vec) {
+      /* PyTorch vectorizes whole 16-element blocks of each row of its walk (plan_walk): wi is this segment's
+         first element's place in the walk. */
+      const int64_t vector_end = j->row_len - j->row_len % 16, ws = last >= 0 ? j->w_str[last] : 0;
       for (int64_t k = 0; k < len; k++) {
-        const int64_t pos = ao + k * as - j->a_off;
+        const int64_t pos = (wi + k * ws) % j->row_len;
         O[k] = pos < vector_end ? sigmoid_vectorized(A[k * as]) : unary_f(U_SIGMOID, A[k * as]);
       }
     } else for (int64_t k = 0; k < len; k++) O[k] = unary_f(j->op, A[k * as]);
@@ -150,7 +147,7 @@ SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64
    strided sigmoid is PyTorch's scalar path throughout (its vectorized loop needs contiguous input). */
 static void strided_range(Job *j) {
   if (j->ndim == 0) {
-    if (j->begin < j->end) row_segment(j, 0, 1, j->a_off, j->b_off);
+    if (j->begin < j->end) row_segment(j, 0, 1, j->a_off, j->b_off, 0);
     return;
   }
   const int last = (int)j->ndim - 1;
@@ -158,27 +155,30 @@ static void strided_range(Job *j) {
   if (row_len == 0) return;
   int64_t idx[MAX_DIMS];
   int64_t rem = j->begin / row_len;
-  int64_t ao = j->a_off, bo = j->b_off;
+  int64_t ao = j->a_off, bo = j->b_off, wi = 0;
   idx[last] = 0;
   for (int d = last - 1; d >= 0; d--) {
     idx[d] = j->shape[d] ? rem % j->shape[d] : 0;
     rem = j->shape[d] ? rem / j->shape[d] : 0;
     ao += idx[d] * j->a_str[d];
     bo += idx[d] * j->b_str[d];
+    wi += idx[d] * j->w_str[d];
   }
   int64_t i = j->begin;
   while (i < j->end) {
     const int64_t col = i % row_len;
     const int64_t len = (row_len - col < j->end - i) ? row_len - col : j->end - i;
-    row_segment(j, i, len, ao + col * j->a_str[last], bo + col * j->b_str[last]);
+    row_segment(j, i, len, ao + col * j->a_str[last], bo + col * j->b_str[last], wi + col * j->w_str[last]);
     i += len;
     for (int d = last - 1; d >= 0; d--) {
       idx[d]++;
       ao += j->a_str[d];
       bo += j->b_str[d];
+      wi += j->w_str[d];
       if (idx[d] < j->shape[d]) break;
       ao -= j->a_str[d] * j->shape[d];
       bo -= j->b_str[d] * j->shape[d];
+      wi -= j->w_str[d] * j->shape[d];
       idx[d] = 0;
     }
   }
@@ -227,20 +227,39 @@ int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {
   }
   return 1;
 }
-int is_permuted_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {
-  int64_t expected = 1;
-  int used[MAX_DIMS] = {0};
-  for (uint32_t found = 0; found < ndim; found++) {
-    /* the unused dim (of size > 1) with the smallest stride must continue the dense block */
-    int best = -1;
-    for (uint32_t d = 0; d < ndim; d++)
-      if (!used[d] && shape[d] != 1 && (best < 0 || strides[d] < strides[best])) best = (int)d;
-    if (best < 0) return 1;
-    if (strides[best] != expected) return 0;
-    used[best] = 1;
-    expected *= shape[best];
+void plan_walk(Job *j) {
+  /* TensorIterator's order (src/backend/js/vector_loops.ts): dims of size > 1 by stride, outermost first
+     (kept in place when one is broadcast); the kernel's row is the innermost dims that merge. */
+  int order[MAX_DIMS], m = 0, broadcast = 0;
+  for (uint32_t d = 0; d < j->ndim; d++) {
+    j->w_str[d] = 0;
+    if (j->shape[d] == 1) continue;
+    if (j->a_str[d] == 0) broadcast = 1;
+    order[m++] = (int)d;
   }
-  return 1;
+  if (!broadcast)
+    for (int a = 1; a < m; a++) /* stable insertion sort, largest stride first */
+      for (int b = a; b > 0 && j->a_str[order[b - 1]] < j->a_str[order[b]]; b--) {
+        const int t = order[b];
+        order[b] = order[b - 1];
+        order[b - 1] = t;
+      }
+  int64_t step = 1;
+  for (int k = m - 1; k >= 0; k--) {
+    j->w_str[order[k]] = step;
+    step *= j->shape[order[k]];
+  }
+  if (m == 0) {
+    j->row_len = 1;
+    j->row_vec = 1;
+    return;
+  }
+  const int inner = order[m - 1];
+  int64_t row = j->shape[inner];
+  for (int k = m - 2; k >= 0 && j->a_str[order[k]] == j->a_str[order[k + 1]] * j->shape[order[k + 1]]; k--)
+    row *= j->shape[order[k]];
+  j->row_len = row;
+  j->row_vec = j->a_str[inner] == 1 || j->a_str[inner] == 0;
 }
 
 int all_zero(const int64_t *strides, uint32_t ndim) {

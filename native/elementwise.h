@@ -14,7 +14,11 @@ typedef struct {
   int64_t a_off, b_off;
   int64_t shape[MAX_DIMS], a_str[MAX_DIMS], b_str[MAX_DIMS];
   uint32_t ndim;
-  int binary, a_dense, b_dense, b_scalar, a_perm_dense;
+  int binary, a_dense, b_dense, b_scalar;
+  /* PyTorch's walk of a unary op's input (plan_walk): element idx is number sum(idx[d] * w_str[d]) of the walk,
+     whose rows of row_len elements are vectorized when row_vec. */
+  int64_t w_str[MAX_DIMS], row_len;
+  int row_vec;
   int64_t begin, end; /* element range of the output this worker fills */
   int64_t n;          /* elements in the whole output */
 } Job;
@@ -23,7 +27,7 @@ typedef struct {
 void run_parallel(Job *job, int64_t n);
 int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim);
 int all_zero(const int64_t *strides, uint32_t ndim);
-/* A transposed or permuted contiguous view: covers [offset, offset + numel) exactly. */
-int is_permuted_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim);
+/* Fills the job's w_str, row_len and row_vec from its shape and a_str. */
+void plan_walk(Job *j);
 
 #endif

@@ -1,8 +1,10 @@
 /* PyTorch's fused backward kernels with the arithmetic of src/backend/js/grad_kernels.ts, step for step
    (that file explains the order: PyTorch's AVX2 kernels with FMA contraction). Dense float arrays only. */
+#include "glibc_expf.h"
 #include "kernels.h"
 #include "simd.h"
 #include "sleef.h"
+#include "sleef_sp.h"
 #include <math.h>
 #include <string.h>
 
@@ -57,7 +59,7 @@ SIMD_CLONES void softmax_backward_rows_float(const float *g, const float *y, int
 }
 
 /* Outer blocks [begin, end) of the other-dims kernel: a running sum per inner position; inner positions past
-   the last full vector use libm's exp (PyTorch's scalar tail). `sums` holds `inner` floats. */
+   the last full vector use glibc's expf (PyTorch's scalar tail). `sums` holds `inner` floats. */
 SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, int64_t begin, int64_t end,
                                               int64_t dim_size, int64_t inner, int log_softmax, float *sums,
                                               float *out) {
@@ -76,7 +78,7 @@ SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, in
         if (!log_softmax) {
           out[i] = y[i] * (g[i] - sums[j]);
         } else {
-          const float e = j < vector_end ? sleef_expf_inline(y[i]) : (float)exp((double)y[i]);
+          const float e = j < vector_end ? sleef_expf_inline(y[i]) : glibc_expf(y[i]);
           out[i] = fmaf(-e, sums[j], g[i]);
         }
       }
@@ -88,7 +90,7 @@ SIMD_CLONES void bce_with_logits_float(const float *x, const float *y, float *ou
   for (int64_t i = 0; i < n; i++) {
     const float neg_x = -x[i];
     const float max_val = neg_x < 0.0f ? 0.0f : neg_x;
-    const float log_term = (float)log((double)(sleef_expf_inline(-max_val) + sleef_expf_inline(neg_x - max_val)));
+    const float log_term = sleef_logf(sleef_expf_inline(-max_val) + sleef_expf_inline(neg_x - max_val));
     out[i] = (((1.0f - y[i]) * x[i]) + max_val) + log_term;
   }
 }
@@ -100,7 +102,7 @@ SIMD_CLONES void bce_with_logits_backward_float(const float *x, const float *y, 
   const int64_t vector_end = n - n % 16;
   for (int64_t i = begin; i < end; i++) {
     const float sig = i < vector_end ? 1.0f / (1.0f + sleef_expf_inline(0.0f - x[i]))
-                                     : 1.0f / (1.0f + (float)exp(-(double)x[i]));
+                                     : 1.0f / (1.0f + glibc_expf(-x[i]));
     const float v = (sig - y[i]) * g[i * g_stride];
     out[i] = divisor == 1.0f ? v : v / divisor;
   }

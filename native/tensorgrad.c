@@ -57,7 +57,7 @@ static napi_value unary_entry(napi_env env, const UnaryArgs *a) {
   job.a_off = a->offset;
   job.ndim = nd;
   job.a_dense = is_dense(job.shape, job.a_str, nd);
-  job.a_perm_dense = is_permuted_dense(job.shape, job.a_str, nd);
+  plan_walk(&job);
   run_parallel(&job, n);
   return NULL;
 }

@@ -5,6 +5,10 @@
 import type { StridedArray } from "../backend.js";
 import { allocate, type TypedArray } from "../../tensor/dtype.js";
 import { numel } from "../../tensor/shape.js";
+import { fma } from "./fma.js";
+import { erf } from "./special.js";
+import * as glibc from "./glibc_f.js";
+import { geluDerivative } from "./onednn.js";
 import { expf, fmaf } from "./sleef.js";
 import { elementOffsets, isDense } from "./strided.js";
 
@@ -29,6 +33,66 @@ export function sigmoidBackward(grad: StridedArray, output: StridedArray): Typed
     out[i] = r(r(g.data[g.offset + i] * r(1 - yi)) * yi);
   }
   return out;
+}
+
+/**
+ * tanh_backward: grad * (1 - y * y). PyTorch's AVX2 kernel is compiled with FMA contraction, so 1 - y * y is one
+ * fused step (exact y * y) in its vector and scalar loops alike.
+ */
+export function tanhBackward(grad: StridedArray, output: StridedArray): TypedArray {
+  const isFloat = grad.dtype.itemsize === 4;
+  const r = grad.dtype.cast;
+  const n = numel(grad.shape);
+  const g = denseValues(grad);
+  const y = denseValues(output);
+  const out = allocate(grad.dtype, n);
+  for (let i = 0; i < n; i++) {
+    const yi = y.data[y.offset + i];
+    out[i] = r(g.data[g.offset + i] * (isFloat ? fmaf(-yi, yi, 1) : fma(-yi, yi, 1)));
+  }
+  return out;
+}
+
+const SQRT1_2_F = Math.fround(Math.SQRT1_2);
+/** M_2_SQRTPI * M_SQRT1_2 * 0.5 rounded to float: GeluBackwardKernel's kBeta. */
+const BETA_F = Math.fround(Math.fround((2 / Math.sqrt(Math.PI)) * Math.SQRT1_2 * 0.5));
+
+/**
+ * gelu_backward (approximate="none"). Float32 with a contiguous input of more than one element: oneDNN's
+ * kernel (PyTorch 1.13 hands it to ideep), times grad. Otherwise GeluBackwardKernel's scalar loop,
+ * dy * (cdf + x * pdf) without contraction (its vector loop, which only a transposed input reaches, is not
+ * reproduced).
+ */
+export function geluBackward(grad: StridedArray, input: StridedArray): TypedArray {
+  const n = numel(grad.shape);
+  const g = denseValues(grad);
+  const x = denseValues(input);
+  const out = allocate(grad.dtype, n);
+  const gAt = (i: number) => g.data[g.offset + i];
+  const xAt = (i: number) => x.data[x.offset + i];
+  if (grad.dtype.itemsize !== 4) {
+    for (let i = 0; i < n; i++) out[i] = gelu64Backward(gAt(i), xAt(i));
+    return out;
+  }
+  const f = Math.fround;
+  if (isDense(input) && n > 1) {
+    for (let i = 0; i < n; i++) out[i] = f(geluDerivative(xAt(i)) * gAt(i));
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const xi = xAt(i);
+    const cdf = f(0.5 * f(1 + glibc.erff(f(xi * SQRT1_2_F))));
+    const pdf = f(BETA_F * glibc.expf(f(f(xi * xi) * -0.5)));
+    out[i] = f(gAt(i) * f(cdf + f(xi * pdf)));
+  }
+  return out;
+}
+
+/** GeluBackwardKernel in double: dy * (cdf + x * pdf). */
+function gelu64Backward(dy: number, x: number): number {
+  const cdf = 0.5 * (1 + erf(x * Math.SQRT1_2));
+  const pdf = (2 / Math.sqrt(Math.PI)) * Math.SQRT1_2 * 0.5 * Math.exp(x * x * -0.5);
+  return dy * (cdf + x * pdf);
 }
 
 /** threshold_backward: 0 where input <= threshold, else grad (NaN inputs pass the gradient). */
@@ -109,9 +173,10 @@ export function softmaxBackward(
   const outer = n / (dimSize * inner);
   const add = (a: number, b: number) => r(a + b);
   const mul = (a: number, b: number) => r(a * b);
-  // float64 has no exactly rounded fma in JS; PyTorch's double kernels differ from this in the last bit at most.
-  const fma = isFloat ? fmaf : (a: number, b: number, c: number) => r(a * b + c);
+  const fused = isFloat ? fmaf : fma;
+  // Float64 exp is still Math.exp here (PyTorch's Sleef expd4 is not ported): float64 may differ in the last bit.
   const exp = isFloat ? expf : Math.exp;
+  const tailExp = isFloat ? glibc.expf : Math.exp;
   const gAt = (i: number) => g[gOff + i];
   const yAt = (i: number) => y[yOff + i];
   if (inner === 1) {
@@ -119,15 +184,15 @@ export function softmaxBackward(
     const yRow = yOff === 0 ? y : y.subarray(yOff, yOff + n);
     for (let o = 0; o < outer; o++) {
       const base = o * dimSize;
-      const sum = rowSum(gRow, yRow, base, dimSize, isFloat ? 8 : 4, !log, fma, add, mul);
+      const sum = rowSum(gRow, yRow, base, dimSize, isFloat ? 8 : 4, !log, fused, add, mul);
       for (let i = base; i < base + dimSize; i++) {
-        out[i] = log ? fma(-exp(yAt(i)), sum, gAt(i)) : r(r(gAt(i) - sum) * yAt(i));
+        out[i] = log ? fused(-exp(yAt(i)), sum, gAt(i)) : r(r(gAt(i) - sum) * yAt(i));
       }
     }
     return out;
   }
   // Other dims: a running sum per inner position, walking the reduced dim in order. Inner positions past the
-  // last full vector are PyTorch's scalar tail, whose exp is libm's (correctly rounded, like fround(Math.exp)).
+  // last full vector are PyTorch's scalar tail, whose exp is glibc's.
   const vectorEnd = isFloat ? inner - (inner % 8) : inner - (inner % 4);
   const sums = new Float64Array(inner);
   for (let o = 0; o < outer; o++) {
@@ -136,14 +201,14 @@ export function softmaxBackward(
     for (let d = 0; d < dimSize; d++) {
       for (let j = 0; j < inner; j++) {
         const i = base + d * inner + j;
-        sums[j] = log ? add(sums[j], gAt(i)) : fma(gAt(i), yAt(i), sums[j]);
+        sums[j] = log ? add(sums[j], gAt(i)) : fused(gAt(i), yAt(i), sums[j]);
       }
     }
     for (let d = 0; d < dimSize; d++) {
       for (let j = 0; j < inner; j++) {
         const i = base + d * inner + j;
         if (!log) out[i] = r(yAt(i) * r(gAt(i) - sums[j]));
-        else out[i] = fma(-(j < vectorEnd ? exp(yAt(i)) : r(Math.exp(yAt(i)))), sums[j], gAt(i));
+        else out[i] = fused(-(j < vectorEnd ? exp(yAt(i)) : tailExp(yAt(i))), sums[j], gAt(i));
       }
     }
   }

@@ -2,12 +2,13 @@
 import type { Backend, BinaryOp, StridedArray, UnaryOp } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
-import { BINARY, sigmoidVectorized, UNARY } from "./scalar_kernels.js";
+import { BINARY, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
+import { vectorizedUnary } from "./vectorized_ops.js";
 import { matmul } from "./matmul.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { softmax } from "./softmax.js";
-import { elementOffsets, isDense, isPermutedDense, offsetsFor } from "./strided.js";
+import { elementOffsets, isDense, offsetsFor } from "./strided.js";
 
 /** The params of a unary op that takes none: one shared array, not a new one per call. */
 const NO_PARAMS: readonly number[] = Object.freeze([]);
@@ -26,32 +27,18 @@ export const jsBackend: Backend = {
     const round = computeDtype.cast;
     const n = numel(x.shape);
     const out = allocate(outDtype, n);
+    const castIn = x.dtype === computeDtype ? null : round;
+    // Transcendentals follow PyTorch's vectorized kernels, element by element (vectorized_ops.ts).
+    if (outDtype === computeDtype && vectorizedUnary(op, x, computeDtype, castIn, params, out)) return out;
     if (outDtype === computeDtype && tryFastUnary(op, x, computeDtype, out)) return out;
     const src = x.data;
-    const castIn = x.dtype === computeDtype ? null : round;
     if (isDense(x)) {
       const o = x.offset;
-      // PyTorch's vectorized float32 sigmoid covers whole 16-element blocks of a contiguous tensor.
-      const vectorEnd = op === "sigmoid" && computeDtype.itemsize === 4 && !castIn ? n - (n % 16) : 0;
-      for (let i = 0; i < vectorEnd; i++) out[i] = sigmoidVectorized(src[o + i]);
-      for (let i = vectorEnd; i < n; i++) {
-        const v = castIn ? castIn(src[o + i]) : src[o + i];
-        out[i] = kernel(v, round, params);
-      }
+      for (let i = 0; i < n; i++) out[i] = kernel(castIn ? castIn(src[o + i]) : src[o + i], round, params);
     } else {
       const offsets = elementOffsets(x);
-      // A permuted dense input (a transpose) is walked in memory order by PyTorch, so the vectorized blocks
-      // are the first n - n % 16 elements of memory.
-      const vectorEnd =
-        op === "sigmoid" && computeDtype.itemsize === 4 && !castIn && isPermutedDense(x) ? n - (n % 16) : 0;
-      for (let i = 0; i < n; i++) {
-        if (offsets[i] - x.offset < vectorEnd) {
-          out[i] = sigmoidVectorized(src[offsets[i]]);
-          continue;
-        }
-        const v = castIn ? castIn(src[offsets[i]]) : src[offsets[i]];
-        out[i] = kernel(v, round, params);
-      }
+      for (let i = 0; i < n; i++)
+        out[i] = kernel(castIn ? castIn(src[offsets[i]]) : src[offsets[i]], round, params);
     }
     if (!outDtype.is_floating_point && outDtype.name !== "bool")
       for (let i = 0; i < n; i++) out[i] = outDtype.cast(out[i]);

@@ -1,9 +1,11 @@
 // One scalar function per elementwise op. `r` rounds to the compute dtype after every step, in
 // PyTorch's formula order, which is what makes float32 digits match PyTorch's.
 import { RuntimeError } from "../../errors.js";
+import { float64 } from "../../tensor/dtype.js";
 import type { BinaryOp, UnaryOp } from "../backend.js";
 import { erf, roundHalfEven } from "./special.js";
 import { expf } from "./sleef.js";
+import { LANE_OPS, singleLane } from "./vectorized_ops.js";
 
 export type Round = (v: number) => number;
 export type UnaryKernel = (x: number, r: Round, p: readonly number[]) => number;
@@ -126,6 +128,18 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
   },
   nan_to_num: (x, _r, p) => (Number.isNaN(x) ? p[0] : x === Infinity ? p[1] : x === -Infinity ? p[2] : x),
 };
+
+// A float element of these ops alone (0-dim tensors) gets what PyTorch's kernel gives one element.
+for (const op of LANE_OPS.float32) {
+  const generic = UNARY[op];
+  UNARY[op] = (x, r, p) =>
+    r === Math.fround ? (singleLane(op, "float32", p) ?? generic)(x, r, p) : generic(x, r, p);
+}
+for (const op of LANE_OPS.float64) {
+  const generic = UNARY[op];
+  const lane = singleLane(op, "float64", [])!;
+  UNARY[op] = (x, r, p) => (r === float64.cast ? lane(x) : generic(x, r, p));
+}
 
 /** PyTorch's powi for a negative integer exponent: only 1 and -1 survive, everything else is 0. */
 function integerNegativePow(base: number, exponent: number): number {

@@ -1,0 +1,212 @@
+#!/usr/bin/python3
+"""Records PyTorch 1.13's exact output bits for the elementwise math kernels tensorgrad reproduces bit for bit.
+
+Usage: /usr/bin/python3 scripts/gen_numerics_fixtures.py [out_dir]   (default test/fixtures/numerics)
+
+Writes unary.json (one op on float32/float64 inputs through several views), pow.json, backward.json (the fused
+backward kernels) and linspace.json. Inputs and outputs are base64 of the little-endian float bits. Inputs are
+deterministic (seeded) and mix the ranges each function branches on with NaN, +-inf, -0 and subnormals; their
+lengths leave partial 8- and 16-element vectors, and the views (offset, strided, transposed, row-sliced, 0-dim)
+exercise the element order and vector blocks of TensorIterator. Runs single-threaded, where PyTorch's block
+boundaries do not depend on the thread count.
+"""
+import base64
+import json
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+OUT = sys.argv[1] if len(sys.argv) > 1 else "test/fixtures/numerics"
+NP = {"float32": np.float32, "float64": np.float64}
+TORCH = {"float32": torch.float32, "float64": torch.float64}
+
+
+def b64(a: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(a).tobytes()).decode("ascii")
+
+
+def specials(dt):
+    t = NP[dt]
+    fi = np.finfo(t)
+    tiny = fi.tiny
+    return np.array(
+        [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -1.0, 0.5, -0.5, 2.0, tiny, -tiny, tiny / 8, -tiny / 8,
+         fi.max, -fi.max, fi.eps, 1e-30, -1e-30, 88.72, -103.9, 89.5, 709.5, -745.0, 8.664339742, 18.714973875,
+         125.0, -125.0, 124.99, 39000.0, 1e5, 1.1, 2.4, 4.0, 6.0, 0.84375, 1.25, 2.857, 0.7, 0.75, 1.5, 22.0,
+         3.0, 4.0, np.pi / 2, np.pi, 100.0, -100.0, 1e10, -1e10, 1e20, 1e38],
+        dtype=t,
+    )
+
+
+def mixed(dt, n, rng):
+    """Reals: a run of small values (whole narrow 8-lane vectors), blocks with one large or non-finite lane,
+    wide magnitudes, then special values."""
+    t = NP[dt]
+    small = rng.uniform(-10, 10, n // 2)
+    spiked = rng.uniform(-4, 4, n // 4)
+    spiked[3::11] = rng.uniform(-1e4, 1e4, len(spiked[3::11]))
+    spiked[50::97] = np.nan
+    spiked[70::131] = np.inf
+    mags = 10.0 ** rng.uniform(-30, 30, n // 8) * rng.choice([-1, 1], n // 8)
+    mid = rng.uniform(-120, 120, n // 8)
+    sp = specials(dt)
+    x = np.concatenate([small, spiked, mags, mid]).astype(t)
+    x = np.concatenate([x[: n - len(sp)], sp])
+    return x
+
+
+def positive(dt, n, rng):
+    t = NP[dt]
+    sp = specials(dt)
+    x = np.concatenate([
+        rng.uniform(0, 10, n // 2),
+        10.0 ** rng.uniform(-37, 37, n // 4),
+        1 + rng.uniform(-0.01, 0.01, n // 8),
+        rng.uniform(-3, 3, n // 8),
+    ]).astype(t)
+    return np.concatenate([x[: n - len(sp)], sp])
+
+
+def unit(dt, n, rng):
+    t = NP[dt]
+    sp = specials(dt)
+    x = np.concatenate([rng.uniform(-1, 1, 3 * n // 4), rng.uniform(-1.2, 1.2, n // 4)]).astype(t)
+    return np.concatenate([x[: n - len(sp)], sp])
+
+
+N_FULL = {"float32": 2053, "float64": 515}
+N_POW = {"float32": 1031, "float64": 515}
+# The non-contiguous views are taken of every 3rd input element, the first N_VIEW of them (11 x 23); the 0-dim
+# cases of N_SCALAR elements spread over the input (index k * n // N_SCALAR).
+N_VIEW = 253
+N_SCALAR = 24
+
+
+def views(dt, pow_=False):
+    out = {
+        "contiguous": lambda x: x,
+        "scalar": None,  # each of the first N_SCALAR elements as a 0-dim tensor
+    }
+    if dt == "float32" and pow_:
+        out["strided"] = lambda x: x[::3]
+    elif dt == "float32":
+        out.update({
+            "offset": lambda x: x[3:],
+            "strided": lambda x: x[::3],
+            "transposed": lambda x: x.reshape(11, 23).t(),
+            "rows": lambda x: x.reshape(11, 23)[:, :18],
+        })
+    return out
+
+
+def run_views(dt, x_np, fn, pow_=False):
+    """fn applied to each view of x; outputs as row-major bits."""
+    full = torch.from_numpy(x_np.copy())
+    sampled = torch.from_numpy(np.ascontiguousarray(x_np[::3][:N_VIEW]))
+    res = {}
+    for name, view in views(dt, pow_).items():
+        if view is None:
+            idx = [k * len(x_np) // N_SCALAR for k in range(N_SCALAR)]
+            res[name] = b64(np.array([fn(full[i].clone()).item() for i in idx], dtype=NP[dt]))
+        else:
+            res[name] = b64(fn(view(full if name == "contiguous" else sampled)).contiguous().numpy())
+    return res
+
+
+UNARY = {
+    # name: (torch function, input set)
+    "exp": (torch.exp, "mixed"), "expm1": (torch.expm1, "mixed"), "log": (torch.log, "positive"),
+    "log2": (torch.log2, "positive"), "log10": (torch.log10, "positive"), "log1p": (torch.log1p, "positive"),
+    "sin": (torch.sin, "mixed"), "cos": (torch.cos, "mixed"), "tan": (torch.tan, "mixed"),
+    "asin": (torch.asin, "unit"), "acos": (torch.acos, "unit"), "atan": (torch.atan, "mixed"),
+    "sinh": (torch.sinh, "mixed"), "cosh": (torch.cosh, "mixed"), "tanh": (torch.tanh, "mixed"),
+    "sigmoid": (torch.sigmoid, "mixed"), "erf": (torch.erf, "mixed"), "silu": (F.silu, "mixed"),
+    "gelu": (F.gelu, "mixed"), "softplus": (F.softplus, "mixed"),
+    "softplus.beta2_th5": (lambda x: F.softplus(x, 2.0, 5.0), "mixed"),
+    "softplus.beta0_5": (lambda x: F.softplus(x, 0.5, 20.0), "mixed"),
+}
+POW_EXPONENTS = [2.5, -1.5, 0.3, 1 / 3, 4.0, -3.0, 7.0, 10.0, 0.0, 1.0, 2.0, 3.0, 0.5, -0.5, -1.0, -2.0,
+                 float("inf"), float("-inf")]
+
+
+def gen_unary():
+    inputs, cases = {}, []
+    for dt in ("float32", "float64"):
+        rng = np.random.default_rng(13)
+        sets = {"mixed": mixed(dt, N_FULL[dt], rng), "positive": positive(dt, N_FULL[dt], rng),
+                "unit": unit(dt, N_FULL[dt], rng)}
+        for k, v in sets.items():
+            inputs[f"{k}.{dt}"] = b64(v)
+        for name, (fn, domain) in UNARY.items():
+            cases.append({"op": name, "dtype": dt, "input": f"{domain}.{dt}",
+                          "out": run_views(dt, sets[domain], fn)})
+    return {"inputs": inputs, "cases": cases}
+
+
+def gen_pow():
+    inputs, cases = {}, []
+    for dt in ("float32", "float64"):
+        rng = np.random.default_rng(7)
+        x = positive(dt, N_POW[dt], rng)
+        x[::5] = -x[::5]
+        inputs[dt] = b64(x)
+        for e in POW_EXPONENTS:
+            cases.append({"exponent": e if np.isfinite(e) else str(e), "dtype": dt,
+                          "out": run_views(dt, x, lambda t: torch.pow(t, e), True)})
+    return {"inputs": inputs, "cases": cases}
+
+
+def gen_backward():
+    """tanh_backward(g, y), sigmoid_backward(g, y) and gelu's backward, contiguous and through a strided x."""
+    cases = []
+    for dt in ("float32", "float64"):
+        rng = np.random.default_rng(5)
+        n = N_FULL[dt]
+        g = rng.uniform(-2, 2, n).astype(NP[dt])
+        g[-3:] = [np.nan, np.inf, -0.0]
+        y = np.concatenate([rng.uniform(-1, 1, n - 8), [1, -1, 0, -0.0, 0.999, 0.5, np.nan, 2]]).astype(NP[dt])
+        s = rng.uniform(0, 1, n).astype(NP[dt])
+        x = mixed(dt, n, rng)
+        gt, yt, st, xt = (torch.from_numpy(a.copy()) for a in (g, y, s, x))
+        entry = {"dtype": dt, "g": b64(g), "y": b64(y), "s": b64(s), "x": b64(x)}
+        entry["tanh"] = b64(torch.ops.aten.tanh_backward(gt, yt).numpy())
+        entry["sigmoid"] = b64(torch.ops.aten.sigmoid_backward(gt, st).numpy())
+        entry["gelu"] = b64(torch.ops.aten.gelu_backward(gt, xt).numpy())
+        # x read through a stride-2 view: PyTorch's GeluBackwardKernel instead of oneDNN.
+        wide = torch.zeros(2 * n, dtype=TORCH[dt])
+        wide[::2] = xt
+        entry["gelu_strided"] = b64(torch.ops.aten.gelu_backward(gt, wide[::2]).numpy())
+        cases.append(entry)
+    return {"cases": cases}
+
+
+LINSPACE = [(0, 1, 2000), (0, 1, 7), (-3, 5, 100), (0, 1, 33), (1e-3, 7.5, 1001), (0, 1, 2), (5, 5, 10),
+            (10, -10, 47), (-1e6, 1e6, 4097), (0.1, 0.2, 16), (0.1, 0.2, 17), (1, 2, 1), (-7.25, 3.5, 255),
+            (0, 100, 101), (2.5, 2.5001, 64)]
+
+
+def gen_linspace():
+    cases = []
+    for dt in ("float32", "float64"):
+        for start, end, steps in LINSPACE:
+            out = torch.linspace(start, end, steps, dtype=TORCH[dt]).numpy()
+            cases.append({"start": start, "end": end, "steps": steps, "dtype": dt, "out": b64(out)})
+    return {"cases": cases}
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, gen in (("unary", gen_unary), ("pow", gen_pow), ("backward", gen_backward),
+                      ("linspace", gen_linspace)):
+        with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
+            json.dump(gen(), fh, separators=(",", ":"))
+            fh.write("\n")
+        print(f"wrote {OUT}/{name}.json")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+// Unary ops as PyTorch 1.13's AVX2 CPU kernels compute them, element for element. Float32:
+// - vml ops (UnaryOpsKernel's IMPLEMENT_*_KERNEL): Sleef_*f8_u10 on every element;
+// - cpu_kernel_vec ops: the Vectorized<float> function on 16-element blocks of contiguous rows, the scalar
+//   function (glibc's float libm) on the rest;
+// - gelu: oneDNN's kernel for contiguous inputs of more than one element, GeluKernel otherwise.
+// Float64: tanh (Sleef_tanhd4_u10 on every element); the other float64 functions are not ported yet.
+import type { StridedArray, UnaryOp } from "../backend.js";
+import type { DType, TypedArray } from "../../tensor/dtype.js";
+import * as glibc from "./glibc_f.js";
+import { geluForward } from "./onednn.js";
+import { expf } from "./sleef.js";
+import { f } from "./sleef_df.js";
+import { tanh as tanhd } from "./sleef_dp.js";
+import * as sleef from "./sleef_sp.js";
+import { cosf, needsWide, sinf, tanf } from "./sleef_trig.js";
+import { runBlocks, runEvery, runEveryBlocked, walk } from "./vector_loops.js";
+
+type Params = readonly number[];
+type Lane = (x: number) => number;
+
+const VML: Partial<Record<UnaryOp, Lane>> = {
+  exp: expf,
+  expm1: sleef.expm1f,
+  log: sleef.logf,
+  log2: sleef.log2f,
+  log10: sleef.log10f,
+  log1p: sleef.log1pf,
+  asin: sleef.asinf,
+  acos: sleef.acosf,
+  atan: sleef.atanf,
+  tanh: sleef.tanhf,
+  erf: sleef.erff,
+};
+
+const TRIG: Partial<Record<UnaryOp, (x: number, wide: boolean) => number>> = {
+  sin: sinf,
+  cos: cosf,
+  tan: tanf,
+};
+
+const SQRT1_2 = f(Math.SQRT1_2);
+
+/** A cpu_kernel_vec op's [vector, scalar] lane functions for these params, or null to leave it alone. */
+type Blocked = (p: Params) => [Lane, Lane] | null;
+
+/** pow's exponents that PyTorch computes by multiplication, sqrt or a copy, the same in both paths. */
+const EXACT_EXPONENTS = new Set([0, 1, 2, 3, 0.5, -0.5, -1, -2]);
+
+const BLOCKED: Partial<Record<UnaryOp, Blocked>> = {
+  sigmoid: () => [(x) => f(1 / f(1 + expf(f(0 - x)))), (x) => f(1 / f(1 + glibc.expf(-x)))],
+  silu: () => [(x) => f(x / f(1 + expf(-x))), (x) => f(x / f(1 + glibc.expf(-x)))],
+  cosh: () => [sleef.coshf, glibc.coshf],
+  sinh: () => [sleef.sinhf, glibc.sinhf],
+  softplus: ([beta, threshold]) => [
+    (x) => (f(x * beta) > threshold ? x : f(sleef.log1pf(expf(f(x * beta))) / beta)),
+    (x) => (f(x * beta) > threshold ? x : f(glibc.log1pf(glibc.expf(f(x * beta))) / beta)),
+  ],
+  gelu: () => [
+    (x) => f(f(x * 0.5) * f(1 + sleef.erff(f(x * SQRT1_2)))),
+    (x) => f(f(x * 0.5) * f(1 + glibc.erff(f(x * SQRT1_2)))),
+  ],
+  // The vector path raises to the exponent cast to float; the scalar one calls double pow.
+  pow_scalar: ([e]) => {
+    if (EXACT_EXPONENTS.has(e)) return null;
+    const ef = f(e);
+    // C's pow, unlike Math.pow, gives 1 for pow(1, y) and pow(-1, ±inf).
+    const cPow = (x: number) =>
+      x === 1 || (x === -1 && !Number.isFinite(e) && !Number.isNaN(e)) ? 1 : Math.pow(x, e);
+    return [(x) => sleef.powf(x, ef), (x) => f(cPow(x))];
+  },
+};
+
+const VML64: Partial<Record<UnaryOp, Lane>> = { tanh: tanhd };
+
+/**
+ * Writes op(x) computed in `dtype` into `out` and returns true when PyTorch's kernel for the op is one of the
+ * above; false leaves it to the generic scalar kernels.
+ */
+export function vectorizedUnary(
+  op: UnaryOp,
+  x: StridedArray,
+  dtype: DType,
+  cast: Lane | null,
+  params: Params,
+  out: TypedArray,
+): boolean {
+  if (dtype.name === "float64") {
+    const vml64 = VML64[op];
+    if (vml64) runEvery(walk(x), x.data, out, vml64, cast);
+    return vml64 !== undefined;
+  }
+  if (dtype.name !== "float32") return false;
+  const vml = VML[op];
+  if (vml) {
+    runEvery(walk(x), x.data, out, vml, cast);
+    return true;
+  }
+  const trig = TRIG[op];
+  if (trig) {
+    runEveryBlocked(walk(x), x.data, out, trig, needsWide, cast);
+    return true;
+  }
+  if (op === "gelu" && x.shape.reduce((a, b) => a * b, 1) > 1 && !cast) {
+    const w = walk(x);
+    if (!w.order) {
+      runEvery(w, x.data, out, geluForward, null);
+      return true;
+    }
+  }
+  const lanes = BLOCKED[op]?.(params);
+  if (!lanes) return false;
+  runBlocks(walk(x), x.data, out, lanes[0], lanes[1], cast);
+  return true;
+}
+
+/**
+ * What PyTorch computes for a single element (a 0-dim or one-element tensor) in `dtype`: the vml functions,
+ * the trig functions with their own lane deciding the reduction, and the scalar function of cpu_kernel_vec ops.
+ */
+export function singleLane(op: UnaryOp, dtype: "float32" | "float64", params: Params): Lane | null {
+  if (dtype === "float64") return VML64[op] ?? null;
+  const vml = VML[op];
+  if (vml) return vml;
+  const trig = TRIG[op];
+  if (trig) return (x) => trig(x, needsWide(x));
+  return BLOCKED[op]?.(params)?.[1] ?? null;
+}
+
+/** The ops singleLane knows, by dtype. */
+export const LANE_OPS = {
+  float32: [...Object.keys(VML), ...Object.keys(TRIG), ...Object.keys(BLOCKED)] as UnaryOp[],
+  float64: Object.keys(VML64) as UnaryOp[],
+};
