@@ -10,17 +10,37 @@ import { dirname, join, normalize, relative } from "node:path";
 const SRC = "src";
 const MAX_LINES = 600;
 
-/** Layers from the bottom up; a file belongs to the first layer whose prefix matches its path under src/. */
+/**
+ * Layers from the bottom up; a file belongs to the layer with the longest prefix matching its path under src/.
+ * The public surface holds src/index.ts, the generated declarations, and each namespace's barrel: the file
+ * that assembles `torch.autograd`, `torch.nn`, `torch.nn.utils`, `torch.utils`, `torch.utils.data` or
+ * `torch.viz` from its own modules and its generated callables. A barrel only re-exports (nothing below
+ * imports it), and src/index.ts cannot assemble nested namespaces itself, so barrels sit with it at the top.
+ */
 const LAYERS: { name: string; prefixes: string[] }[] = [
-  { name: "base", prefixes: ["errors.ts", "warnings.ts"] },
-  { name: "tensor values", prefixes: ["tensor/dtype.ts", "tensor/shape.ts", "tensor/pyfloat.ts"] },
+  { name: "base", prefixes: ["errors.ts", "warnings.ts", "python.ts", "python_type.ts"] },
+  { name: "tensor values", prefixes: ["tensor/dtype.ts", "tensor/shape.ts"] },
   { name: "backend", prefixes: ["backend/"] },
   { name: "tensor", prefixes: ["tensor/"] },
   { name: "signatures", prefixes: ["signatures/"] },
   { name: "autograd", prefixes: ["autograd/"] },
   { name: "ops", prefixes: ["ops/"] },
-  { name: "library", prefixes: ["nn/", "optim/", "utils/", "io/", "viz/"] },
-  { name: "public surface", prefixes: ["generated/", "register.ts", "index.ts"] },
+  // torch.autograd.functional (jacobian, hessian, vjp, ...) is written with ops, like PyTorch's Python module.
+  { name: "library", prefixes: ["nn/", "optim/", "utils/", "io/", "viz/", "autograd/functional.ts"] },
+  {
+    name: "public surface",
+    prefixes: [
+      "generated/",
+      "register.ts",
+      "index.ts",
+      "autograd/index.ts",
+      "nn/index.ts",
+      "nn/utils.ts",
+      "utils/index.ts",
+      "utils/data/index.ts",
+      "viz/index.ts",
+    ],
+  },
 ];
 
 /** Imports allowed across layers, with the reason. */
@@ -45,7 +65,12 @@ function sourceFiles(dir: string): string[] {
 
 function layerOf(file: string): number {
   const rel = relative(SRC, file).replaceAll("\\", "/");
-  return LAYERS.findIndex((l) => l.prefixes.some((p) => rel === p || rel.startsWith(p)));
+  let layer = -1;
+  let longest = 0;
+  LAYERS.forEach((l, i) => {
+    for (const p of l.prefixes) if (rel.startsWith(p) && p.length > longest) [layer, longest] = [i, p.length];
+  });
+  return layer;
 }
 
 /** Whether an import/export clause brings in only types (`import type ...`, `import { type A, type B }`). */

@@ -1,33 +1,140 @@
-// `npm run fixtures [-- name ...]`: records what real PyTorch (/usr/bin/python3 with python3-torch) does,
-// into test/fixtures/. Every generator runs unless names are given: op table names (unary, reduce, ...),
-// `signatures` or `calls`.
+// `npm run fixtures [-- [--dry-run] name ...]`: records what real PyTorch 1.13 does (/usr/bin/python3, with python3-torch)
+// into the committed fixtures by running every generator below, or only the named ones; any other name is an
+// op table's (`npm run fixtures -- errors optim shape` runs the error tables, the optim generator and the op
+// table `shape`). CI never runs this: the fixtures are committed. Each generator is deterministic (running it
+// twice writes the same files). The tables exported from TypeScript for the Python side go to a temporary
+// directory, not build/ (which the native build, node-gyp rebuild, deletes).
 import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const wanted = process.argv.slice(2);
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = (script, ...args) => ({ argv: ["npx", "tsx", script, ...args] });
+const python = (script, ...args) => ({ argv: ["/usr/bin/python3", script, ...args] });
+
+/**
+ * Each generator: the fixtures it writes, and its steps, given a temporary directory and the op tables asked
+ * for (all when none). Steps run from the repository root; `stdout` sends a step's output to a file.
+ */
+const GENERATORS = {
+  ops: {
+    writes: "test/fixtures/ops/<table>.json (the op tables, test/ops/tables/)",
+    steps: (tmp, tables) => [
+      tsx("scripts/export_op_cases.ts", `${tmp}/op_cases`, ...tables),
+      python("scripts/gen_fixtures.py", `${tmp}/op_cases`, "test/fixtures/ops", ...tables),
+    ],
+  },
+  errors: {
+    writes: "test/fixtures/errors/<table>.json (the error tables, test/errors/)",
+    steps: (tmp) => [
+      tsx("scripts/export_error_cases.ts", `${tmp}/errors.json`),
+      python("scripts/gen_error_fixtures.py", `${tmp}/errors.json`, "test/fixtures/errors"),
+    ],
+  },
+  signatures: {
+    writes: "test/fixtures/signatures.json (PyTorch's signature of every declared entry point)",
+    steps: (tmp) => [
+      tsx("scripts/export_signatures.ts", `${tmp}/names.json`),
+      python("scripts/gen_signature_fixtures.py", `${tmp}/names.json`, "test/fixtures/signatures.json"),
+    ],
+  },
+  calls: {
+    writes: "test/fixtures/calls.json (the signature walk's outcomes)",
+    steps: (tmp) => [
+      tsx("scripts/export_call_cases.ts", `${tmp}/cases.json`),
+      python("scripts/gen_call_fixtures.py", `${tmp}/cases.json`, "test/fixtures/calls.json"),
+    ],
+  },
+  autograd: {
+    writes: "test/fixtures/autograd.json",
+    steps: () => [python("scripts/gen_autograd_fixtures.py")],
+  },
+  format: {
+    writes: "test/fixtures/format.json, test/fixtures/python.json",
+    steps: () => [python("scripts/gen_format_fixtures.py")],
+  },
+  layers: { writes: "test/fixtures/layers.json", steps: () => [python("scripts/gen_layer_fixtures.py")] },
+  losses: { writes: "test/fixtures/losses.json", steps: () => [python("scripts/gen_loss_fixtures.py")] },
+  mlp_hessian: {
+    writes: "test/fixtures/mlp_hessian.json",
+    steps: () => [python("scripts/gen_mlp_hessian_fixture.py")],
+  },
+  nn: { writes: "test/fixtures/nn.json", steps: () => [python("scripts/gen_nn_fixtures.py")] },
+  optim: { writes: "test/fixtures/optim.json", steps: () => [python("scripts/gen_optim_fixtures.py")] },
+  numerics: {
+    writes: "test/fixtures/numerics/ (the output bits of the elementwise kernels)",
+    steps: () => [python("scripts/gen_numerics_fixtures.py")],
+  },
+  safetensors: {
+    writes: "test/fixtures/safetensors/",
+    steps: () => [python("scripts/gen_safetensors_fixtures.py")],
+  },
+  data: {
+    writes: "test/utils/fixtures/data.json",
+    steps: () => [
+      { ...python("test/utils/fixtures/gen_data_fixtures.py"), stdout: "test/utils/fixtures/data.json" },
+      { argv: ["npx", "prettier", "--log-level", "warn", "--write", "test/utils/fixtures/data.json"] },
+    ],
+  },
 };
-const want = (name) => wanted.length === 0 || wanted.includes(name);
 
-if (want("signatures")) {
-  run("npx", ["tsx", "scripts/export_signatures.ts"]);
-  run("/usr/bin/python3", [
-    "scripts/gen_signature_fixtures.py",
-    "build/signatures/names.json",
-    "test/fixtures/signatures.json",
-  ]);
+function run({ argv, stdout }) {
+  console.log(`$ ${argv.join(" ")}${stdout ? ` > ${stdout}` : ""}`);
+  if (dryRun) return;
+  // Output goes to a file beside the fixture, renamed over it only when the step succeeds.
+  const partial = stdout ? join(ROOT, `${stdout}.partial`) : null;
+  const out = partial ? openSync(partial, "w") : "inherit";
+  try {
+    // A fixed hash seed: Python prints sets (in some of PyTorch's messages) in hash order.
+    const env = { ...process.env, PYTHONHASHSEED: "0" };
+    const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, env, stdio: ["ignore", out, "inherit"] });
+    if (r.status !== 0)
+      throw new Error(`failed (${r.error?.message ?? `exit status ${r.status}`}): ${argv.join(" ")}`);
+    if (partial) renameSync(partial, join(ROOT, stdout));
+  } finally {
+    if (typeof out === "number") closeSync(out);
+    if (partial) rmSync(partial, { force: true });
+  }
 }
-if (want("calls")) {
-  run("npx", ["tsx", "scripts/export_call_cases.ts"]);
-  run("/usr/bin/python3", [
-    "scripts/gen_call_fixtures.py",
-    "build/calls/cases.json",
-    "test/fixtures/calls.json",
-  ]);
+
+// A generator script no entry runs would be a fixture nobody can regenerate: say so.
+const used = new Set(
+  Object.values(GENERATORS).flatMap((g) =>
+    g.steps("TMP", []).flatMap((s) => s.argv.filter((a) => a.endsWith(".py"))),
+  ),
+);
+for (const f of readdirSync(join(ROOT, "scripts")))
+  if (/^gen_.*\.py$/.test(f) && !used.has(`scripts/${f}`))
+    console.warn(
+      `warning: scripts/${f} is not run by npm run fixtures (add it to GENERATORS in scripts/fixtures.mjs)`,
+    );
+
+const args = process.argv.slice(2);
+const dryRun = args.includes("--dry-run");
+const names = args.filter((a) => !a.startsWith("-"));
+if (args.includes("--help") || args.includes("-h")) {
+  console.log("npm run fixtures [-- [--dry-run] name ...]; names:");
+  for (const [name, g] of Object.entries(GENERATORS)) console.log(`  ${name.padEnd(12)} ${g.writes}`);
+  console.log("  <table>      an op table's fixtures only (test/ops/op_table.ts lists them)");
+  process.exit(0);
 }
-const tables = wanted.filter((n) => n !== "signatures" && n !== "calls");
-if (wanted.length === 0 || tables.length > 0) {
-  run("npx", ["tsx", "scripts/export_op_cases.ts", ...tables]);
-  run("/usr/bin/python3", ["scripts/gen_fixtures.py", "build/op_cases", "test/fixtures/ops", ...tables]);
+const opTables = names.filter((n) => !(n in GENERATORS));
+const chosen = Object.keys(GENERATORS).filter(
+  (n) => names.length === 0 || names.includes(n) || (n === "ops" && opTables.length > 0),
+);
+
+const tmp = mkdtempSync(join(tmpdir(), "tensorgrad-fixtures-"));
+try {
+  for (const name of chosen) {
+    console.log(`\n== ${name}: ${GENERATORS[name].writes}`);
+    for (const step of GENERATORS[name].steps(tmp, name === "ops" && !names.includes("ops") ? opTables : []))
+      run(step);
+  }
+} catch (e) {
+  console.error(e.message);
+  process.exitCode = 1;
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 """Expected values and error texts for test/autograd/*.test.ts, from real PyTorch.
 
-Run: /usr/bin/python3 scripts/gen_autograd_fixtures.py > test/fixtures/autograd.json
+Run: /usr/bin/python3 scripts/gen_autograd_fixtures.py   (or: npm run fixtures -- autograd)
+Writes test/fixtures/autograd.json.
 """
 import json
 import warnings
@@ -287,4 +288,6 @@ with torch.autograd.detect_anomaly():
     w = torch.tensor([0.0, 1.0], requires_grad=True)
     out["anomaly_pow"] = err(lambda: (w.pow(0.5) * 0).sum().backward())
 
-print(json.dumps(out, indent=1))
+with open("test/fixtures/autograd.json", "w") as f:
+    f.write(json.dumps(out, indent=1) + "\n")
+print("wrote test/fixtures/autograd.json")

@@ -1,7 +1,8 @@
-"""Writes test/fixtures/format.json and test/fixtures/pyfloat.json from real PyTorch.
+"""Writes test/fixtures/format.json (tensor printing) and test/fixtures/python.json (src/python.ts: repr(float),
+format(x, spec), C's "%g" as ATen's messages print a double, repr(str)) from real PyTorch and Python.
 
 Run with the system interpreter, which has PyTorch 1.13:
-    /usr/bin/python3 scripts/gen_format_fixtures.py
+    /usr/bin/python3 scripts/gen_format_fixtures.py   (or: npm run fixtures -- format)
 """
 
 import json
@@ -335,13 +336,23 @@ printf_values = repr_values + [0.00005, 0.00015, 0.5, 1.5, 2.5, 3.5, -0.5, -2.5,
 printf_cases = [
     {"value": encode_number(v), "spec": spec, "result": format(float(v), spec)} for v in printf_values for spec in printf_specs
 ]
+# C++'s `<<` of a double (ATen's error messages) is C's "%g", which Python's "%g" reproduces.
+cpp_double_cases = [{"value": encode_number(v), "text": "%g" % float(v)} for v in printf_values]
+
+repr_strings = [
+    "", "abc", "it's", 'say "hi"', "both ' and \"", "'", '"', "back\\slash", "tab\there", "new\nline\r",
+    "\x00\x1f\x7f", "\x80\xa0\xad", "caf\u00e9 \u00fc\u00df", "\u2028\u200b\ufeff", "\U0001f600", "\U000e0001", "a b",
+]
+str_repr_cases = [{"value": v, "repr": repr(v)} for v in repr_strings]
 
 if __name__ == "__main__":
     os.makedirs(OUT_DIR, exist_ok=True)
     write_json(os.path.join(OUT_DIR, "format.json"), cases)
-    with open(os.path.join(OUT_DIR, "pyfloat.json"), "w") as f:
+    sections = {"repr": repr_cases, "printf": printf_cases, "cpp_double": cpp_double_cases, "str_repr": str_repr_cases}
+    with open(os.path.join(OUT_DIR, "python.json"), "w") as f:
         f.write(
-            '{\n"repr": [\n' + ",\n".join(json.dumps(c) for c in repr_cases) + '\n],\n"printf": [\n'
-            + ",\n".join(json.dumps(c) for c in printf_cases) + "\n]\n}\n"
+            "{\n"
+            + ",\n".join(f'"{name}": [\n' + ",\n".join(json.dumps(c) for c in items) + "\n]" for name, items in sections.items())
+            + "\n}\n"
         )
     print(f"{len(cases)} format cases, {len(repr_cases)} repr cases, {len(printf_cases)} printf cases")

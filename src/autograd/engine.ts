@@ -1,175 +1,142 @@
 // The backward engine: one pass over the graph in PyTorch's order, without recursion.
 // Ready nodes run newest first (a max-heap on creation order); gradients arriving at the same
 // input are summed in arrival order, which is what makes `.grad` digits match PyTorch's.
+// In this file: the core loop (drain) and its steps, the hooks, starting a run, and the entry points.
+// The run's books (ready queue, dependency counts, gradient buffers) are in graph_task.ts; whether a leaf
+// may keep a gradient without a copy is decided in grad_ownership.ts.
 import { RuntimeError } from "../errors.js";
 import { ones_like } from "../tensor/creation.js";
 import { shapesEqual } from "../tensor/shape.js";
-import { lastStorageSerial, Tensor } from "../tensor/tensor.js";
+import { Tensor } from "../tensor/tensor.js";
 import { is_anomaly_enabled } from "./anomaly.js";
 import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
-import { AccumulateGrad, gradOwnership, NO_RETAINED_GRADS, OpNode, type Edge, type Node } from "./node.js";
-
-/** A max-heap of nodes by sequence number. */
-class ReadyQueue {
-  private heap: Node[] = [];
-
-  get size(): number {
-    return this.heap.length;
-  }
-
-  push(node: Node): void {
-    const h = this.heap;
-    h.push(node);
-    let i = h.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (h[parent].seq >= h[i].seq) break;
-      [h[parent], h[i]] = [h[i], h[parent]];
-      i = parent;
-    }
-  }
-
-  pop(): Node {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let big = i;
-        if (l < h.length && h[l].seq > h[big].seq) big = l;
-        if (r < h.length && h[r].seq > h[big].seq) big = r;
-        if (big === i) break;
-        [h[big], h[i]] = [h[i], h[big]];
-        i = big;
-      }
-    }
-    return top;
-  }
-}
-
-/** Ids of the runs in progress (a hook may start a run inside another); 0 is no run. */
-const activeRuns: number[] = [];
-let lastRunId = 0;
-
-/**
- * The per-node state of one run, in fields of the nodes themselves: _runId names the run, _deps and
- * _buffer are its edges still to arrive and its gradients summed so far. A Map or an entry object per node
- * was a large part of a scalar backward. A node's _runId may name a finished run (nothing is cleared after a
- * normal run: every node it reached has run and emptied its buffer); only active runs count. A run started
- * inside another (a hook calling backward) saves the fields it overwrites and puts them back when it ends,
- * so the outer run finds its own.
- */
-class RunState {
-  readonly id = ++lastRunId;
-  /** Every node this run reached, in discovery order (countDependencies walks it as its work list). */
-  readonly nodes: Node[] = [];
-  /** An active outer run's state of a node this run also uses: node, run id, deps, buffer (nested runs). */
-  private readonly previous: [Node, number, number, (Tensor | null)[] | null][] = [];
-
-  constructor() {
-    activeRuns.push(this.id);
-  }
-
-  has(node: Node): boolean {
-    return node._runId === this.id;
-  }
-
-  add(node: Node, deps: number): void {
-    const other = node._runId;
-    if (other !== 0 && activeRuns.includes(other))
-      this.previous.push([node, other, node._deps, node._buffer]);
-    node._runId = this.id;
-    node._deps = deps;
-    node._buffer = null;
-    this.nodes.push(node);
-  }
-
-  /** Ends the run: frees the buffers an aborted run left, and puts back what add() replaced. */
-  finish(completed: boolean): void {
-    if (activeRuns[activeRuns.length - 1] === this.id) activeRuns.pop();
-    else activeRuns.splice(activeRuns.lastIndexOf(this.id), 1);
-    if (!completed) for (const node of this.nodes) node._buffer = null;
-    for (let i = this.previous.length - 1; i >= 0; i--) {
-      const [node, run, deps, buffer] = this.previous[i];
-      node._runId = run;
-      node._deps = deps;
-      node._buffer = buffer;
-    }
-  }
-}
-
-/** Counts, for each node reachable from the roots, how many edges point at it (iteratively). */
-function countDependencies(roots: readonly Node[], state: RunState): void {
-  for (const root of roots) if (!state.has(root)) state.add(root, 0);
-  // state.nodes grows as new nodes are found: walking it visits each reachable node once.
-  const { nodes, id } = state;
-  for (let k = 0; k < nodes.length; k++) {
-    const edges = nodes[k].next_functions;
-    for (let i = 0; i < edges.length; i++) {
-      const next = edges[i][0];
-      if (next === null) continue;
-      if (next._runId === id) next._deps++;
-      else state.add(next, 1);
-    }
-  }
-}
-
-/** Nodes from which some captured node can be reached: the only ones autograd.grad() needs to run. */
-function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<Node> {
-  const needed = new Set<Node>();
-  // Post-order walk without recursion: a node is needed if it is a target or feeds a needed node.
-  const visited = new Set<Node>();
-  const stack: [Node, number][] = roots.map((r) => [r, 0]);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const [node, i] = top;
-    if (i === 0) {
-      if (visited.has(node)) {
-        stack.pop();
-        continue;
-      }
-      visited.add(node);
-    }
-    const edges = node.next_functions;
-    if (i < edges.length) {
-      top[1]++;
-      const next = edges[i][0];
-      if (next && !visited.has(next)) stack.push([next, 0]);
-      continue;
-    }
-    stack.pop();
-    if (targets.has(node) || edges.some(([n]) => n && needed.has(n))) needed.add(node);
-  }
-  return needed;
-}
+import { beginRun, endRun, handToUserCode } from "./grad_ownership.js";
+import {
+  accumulate,
+  captureTable,
+  countDependencies,
+  nodesLeadingTo,
+  ReadyQueue,
+  RunState,
+} from "./graph_task.js";
+import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "./node.js";
 
 const sameShape = shapesEqual;
 
-export function sizeRepr(shape: readonly number[]): string {
-  return `torch.Size([${shape.join(", ")}])`;
+/** What a run does besides running every node, fixed when it starts. */
+interface RunPlan {
+  readonly retainGraph: boolean;
+  readonly anomaly: boolean;
+  /** The nodes that lead to a captured gradient or a chosen leaf: the only ones to run (null: all). */
+  readonly needed: Set<Node> | null;
+  /** autograd.grad(): where to capture gradients (see captureTable), and what was captured. */
+  readonly captureAt: Map<Node, [number, number][]> | null;
+  readonly captured: (Tensor | null)[];
+  /** Which leaves accumulate into .grad: every one (null), none (autograd.grad), or backward(inputs=...)'s. */
+  readonly accumulating: Set<Tensor> | "none" | null;
 }
 
-/** The gradient each root starts with: ones for a scalar, or the user's, checked against the root. */
-function rootGradients(roots: readonly Tensor[], grads: readonly (Tensor | null)[]): Tensor[] {
-  return roots.map((root, i) => {
-    const g = grads[i] ?? null;
-    if (g === null) {
-      if (root.numel() !== 1)
-        throw new RuntimeError("grad can be implicitly created only for scalar outputs");
-      return ones_like(root);
+/**
+ * The core loop, as PyTorch's engine runs it (Engine::evaluate_function): take the ready node created last;
+ * run its pre-hooks, its backward and its post-hooks; send each gradient it made into the buffer of the node
+ * it flows to, where gradients for one input are summed; a node whose last gradient has arrived is ready.
+ */
+function drain(ready: ReadyQueue, plan: RunPlan): void {
+  while (ready.size > 0) {
+    const node = ready.pop();
+    let gradOutputs = takeBuffer(node);
+    let gradInputs = NO_GRADIENTS;
+    if (plan.needed === null || plan.needed.has(node)) {
+      gradOutputs = callPreHooks(node, gradOutputs);
+      if (plan.captureAt !== null) captureGradients(node, gradOutputs, plan);
+      gradInputs = callBackward(node, gradOutputs, plan);
+      gradInputs = callPostHooks(node, gradInputs, gradOutputs);
+      if (plan.anomaly) checkForNan(node, gradInputs);
     }
-    if (!(g instanceof Tensor)) throw new TypeError(`gradient must be a Tensor or null, but got ${typeof g}`);
-    if (!sameShape(g.shape, root.shape)) {
-      throw new RuntimeError(
-        `Mismatch in shape: grad_output[${i}] has a shape of ${sizeRepr(g.shape)} and output[${i}] has a shape of ${sizeRepr(root.shape)}.`,
-      );
+    retainGrads(node, gradOutputs);
+    sendToNextNodes(node, gradInputs, ready);
+  }
+}
+
+/** No gradients: what a node that did not run hands on. */
+const NO_GRADIENTS: readonly (Tensor | null)[] = Object.freeze([]);
+
+/** The gradients w.r.t. the node's outputs, summed so far; the buffer is emptied. */
+function takeBuffer(node: Node): (Tensor | null)[] {
+  const buffer = node._buffer ?? [];
+  node._buffer = null;
+  return buffer;
+}
+
+/** The tensor hooks and pre-hooks, when the node has any (they live in node._extras, null for most nodes). */
+function callPreHooks(node: Node, gradOutputs: (Tensor | null)[]): (Tensor | null)[] {
+  const extras = node._extras;
+  if (extras === null || !(extras.tensorHooks || extras.preHooks)) return gradOutputs;
+  return runPreHooks(node, gradOutputs);
+}
+
+/** autograd.grad(): keeps the gradients that reach the requested inputs. */
+function captureGradients(node: Node, gradOutputs: (Tensor | null)[], plan: RunPlan): void {
+  const captures = plan.captureAt!.get(node);
+  if (captures) for (const [inputNr, i] of captures) plan.captured[i] = gradOutputs[inputNr] ?? null;
+}
+
+/** The node's backward (unless it is a leaf this run does not accumulate into); then frees what it saved. */
+function callBackward(node: Node, gradOutputs: (Tensor | null)[], plan: RunPlan): readonly (Tensor | null)[] {
+  let gradInputs = NO_GRADIENTS;
+  if (plan.accumulating === null || !isSkippedLeaf(node, plan.accumulating)) {
+    if (!node._runsUserCode) gradInputs = node.apply(gradOutputs);
+    else {
+      // A custom Function's backward may keep what it gets or returns (grad_ownership.ts).
+      handToUserCode(gradOutputs);
+      gradInputs = node.apply(gradOutputs);
+      handToUserCode(gradInputs);
     }
-    return g;
-  });
+  }
+  if (!plan.retainGraph) node.release();
+  return gradInputs;
+}
+
+/** Whether node is the AccumulateGrad of a leaf that this run does not accumulate into. */
+function isSkippedLeaf(node: Node, accumulating: Set<Tensor> | "none"): boolean {
+  // Only autograd.grad() and backward(inputs=...) ask, which keeps instanceof (slow when a tool has renamed
+  // the class, see OpNode) off the common path.
+  return node instanceof AccumulateGrad && (accumulating === "none" || !accumulating.has(node.variable));
+}
+
+/** The node's post-hooks, when it has any (read afresh: a pre-hook may have registered one). */
+function callPostHooks(
+  node: Node,
+  gradInputs: readonly (Tensor | null)[],
+  gradOutputs: (Tensor | null)[],
+): readonly (Tensor | null)[] {
+  const extras = node._extras;
+  if (extras === null || !extras.postHooks) return gradInputs;
+  return runPostHooks(node, gradInputs, gradOutputs);
+}
+
+/** Sends each gradient along its edge: fitted to the input and summed into the next node's buffer. */
+function sendToNextNodes(node: Node, gradInputs: readonly (Tensor | null)[], ready: ReadyQueue): void {
+  const edges = node.next_functions;
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i];
+    const next = edge[0];
+    if (next === null) continue;
+    const g = gradInputs[i];
+    if (g) accumulate(next, edge[1], fitToInput(node, i, g));
+    if (--next._deps === 0) ready.push(next);
+  }
+}
+
+/** Sums each output gradient into the .grad of the output tensor that called retain_grad(). */
+function retainGrads(node: Node, grads: readonly (Tensor | null)[]): void {
+  const extras = node._extras;
+  if (extras === null || extras.retainedGrads === NO_RETAINED_GRADS) return;
+  for (let outputNr = 0; outputNr < grads.length; outputNr++) {
+    const g = grads[outputNr];
+    const retained = g && retainedTensorOf(node, outputNr);
+    if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
+  }
 }
 
 /** Makes a node's output gradient fit the input it flows to: summed over broadcast dims, cast to its dtype. */
@@ -190,164 +157,23 @@ function fitToInput(node: Node, index: number, grad: Tensor): Tensor {
   return g;
 }
 
-interface RunOptions {
-  retainGraph: boolean;
-  createGraph: boolean;
-  /** autograd.grad(): capture gradients at these edges instead of accumulating into leaves. */
-  capture: Edge[] | null;
-  /** backward(inputs=...): only these leaves accumulate. */
-  onlyLeaves: Set<Tensor> | null;
-}
-
-function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (Tensor | null)[] {
-  const rootEdges = roots.map((r) => r._gradEdge());
-  const rootNodes = rootEdges.map(([n]) => n as Node);
-  const state = new RunState();
-  let completed = false;
-  try {
-    countDependencies(rootNodes, state);
-    const captured = runGraph(rootEdges, rootNodes, rootGrads, opts);
-    completed = true;
-    return captured;
-  } finally {
-    state.finish(completed);
-  }
-}
-
-/** Adds grad into the node's buffer for inputNr (in arrival order: PyTorch's summation order). */
-function accumulate(node: Node, inputNr: number, grad: Tensor): void {
-  let buffer = node._buffer;
-  if (buffer === null) {
-    const n = node.numOutputs;
-    if (n === 1 && inputNr === 0) {
-      node._buffer = [grad];
-      return;
-    }
-    buffer = new Array<Tensor | null>(n).fill(null);
-    node._buffer = buffer;
-  }
-  const old = buffer[inputNr];
-  buffer[inputNr] = old ? old.add(grad) : grad;
-}
-
-/** Where autograd.grad() captures gradients: per node, [inputNr, index in the result] pairs. */
-function captureTable(capture: Edge[]): Map<Node, [number, number][]> {
-  const captureAt = new Map<Node, [number, number][]>();
-  capture.forEach(([node, inputNr], i) => {
-    if (!node) return;
-    const list = captureAt.get(node) ?? [];
-    list.push([inputNr, i]);
-    captureAt.set(node, list);
+/** Anomaly mode: a NaN in a node's output names the node and the forward stack that created it. */
+function checkForNan(node: Node, outputs: readonly (Tensor | null)[]): void {
+  outputs.forEach((g, i) => {
+    if (!g || !g.dtype.is_floating_point || !g.values().some((v) => Number.isNaN(v))) return;
+    const trace = node._forwardTrace
+      ? `\n\nError detected in ${node.name()}. Traceback of forward call that caused the error:\n${node._forwardTrace}`
+      : "";
+    throw new RuntimeError(`Function '${node.name()}' returned nan values in its ${i}th output.${trace}`);
   });
-  return captureAt;
 }
 
-function runGraph(
-  rootEdges: Edge[],
-  rootNodes: Node[],
-  rootGrads: Tensor[],
-  opts: RunOptions,
-): (Tensor | null)[] {
-  const capture = opts.capture;
-  const captured: (Tensor | null)[] = capture ? capture.map(() => null) : [];
-  const captureAt = capture ? captureTable(capture) : null;
-  let needed: Set<Node> | null = null;
-  if (captureAt) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
-  else if (opts.onlyLeaves) {
-    const sinks = new Set<Node>(
-      [...opts.onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null),
-    );
-    needed = nodesLeadingTo(rootNodes, sinks);
-  }
-
-  // Gradients made from here on may be kept as .grad without a copy (node.ts, gradOwnership).
-  const outerOwnership = { ...gradOwnership };
-  gradOwnership.floor = lastStorageSerial();
-  gradOwnership.kept = new Set();
-  gradOwnership.refused = null;
-  try {
-    return drain(rootEdges, rootNodes, rootGrads, opts, captured, captureAt, needed);
-  } finally {
-    Object.assign(gradOwnership, outerOwnership);
-  }
+function retainedTensorOf(node: Node, outputNr: number): Tensor | null {
+  const t = node._retainedGrads[outputNr]?.deref() ?? null;
+  return t && t._retainsGrad && t.grad_fn === node ? t : null;
 }
 
-function drain(
-  rootEdges: Edge[],
-  rootNodes: Node[],
-  rootGrads: Tensor[],
-  opts: RunOptions,
-  captured: (Tensor | null)[],
-  captureAt: ReturnType<typeof captureTable> | null,
-  needed: Set<Node> | null,
-): (Tensor | null)[] {
-  const capture = opts.capture;
-  const retainGraph = opts.retainGraph;
-  const anomaly = is_anomaly_enabled();
-  const ready = new ReadyQueue();
-  for (let i = 0; i < rootEdges.length; i++) accumulate(rootEdges[i][0]!, rootEdges[i][1], rootGrads[i]);
-  for (let i = 0; i < rootNodes.length; i++) {
-    const node = rootNodes[i];
-    // A node may be the root of several outputs: queue it once.
-    if (node._deps === 0 && rootNodes.indexOf(node) === i) ready.push(node);
-  }
-
-  while (ready.size > 0) {
-    const node = ready.pop();
-    let inputs = node._buffer ?? [];
-    node._buffer = null;
-    const run = needed === null || needed.has(node);
-    // Hooks and retained grads live in node._extras (null for most nodes); read it afresh after each step,
-    // since a hook may register more.
-    let extras = node._extras;
-    if (run && extras !== null && (extras.tensorHooks || extras.preHooks)) inputs = runPreHooks(node, inputs);
-    const captures = captureAt?.get(node);
-    if (captures) for (const [inputNr, i] of captures) captured[i] = inputs[inputNr] ?? null;
-
-    // The instanceof test last: it is the slow part when a tool has renamed the class (see OpNode).
-    const skipLeaf =
-      (capture !== null || opts.onlyLeaves !== null) &&
-      node instanceof AccumulateGrad &&
-      (capture !== null || !opts.onlyLeaves!.has(node.variable));
-    let outputs = run && !skipLeaf ? node.apply(inputs) : NO_OUTPUTS;
-    if (run && !retainGraph) node.release();
-    extras = node._extras;
-    if (run && extras !== null && extras.postHooks) outputs = runPostHooks(node, outputs, inputs);
-    // Gradients a custom Function or a hook produced may be held elsewhere: never kept without a copy.
-    if (run && (!(node instanceof OpNode) || (extras !== null && extras.postHooks))) refuseOwnership(outputs);
-    if (run && anomaly) checkForNan(node, outputs);
-    extras = node._extras;
-    if (extras !== null && extras.retainedGrads !== NO_RETAINED_GRADS) retainGrads(node, inputs);
-
-    const edges = node.next_functions;
-    for (let i = 0; i < edges.length; i++) {
-      const edge = edges[i];
-      const next = edge[0];
-      if (next === null) continue;
-      const g = outputs[i];
-      if (g) accumulate(next, edge[1], fitToInput(node, i, g));
-      if (--next._deps === 0) ready.push(next);
-    }
-  }
-  return captured;
-}
-
-function refuseOwnership(grads: readonly (Tensor | null)[]): void {
-  const refused = (gradOwnership.refused ??= new WeakSet());
-  for (const g of grads) if (g) refused.add(g);
-}
-
-/** No gradients: what a node that did not run hands on. */
-const NO_OUTPUTS: readonly (Tensor | null)[] = Object.freeze([]);
-
-/** Sums each output gradient into the .grad of the output tensor that called retain_grad(). */
-function retainGrads(node: Node, grads: readonly (Tensor | null)[]): void {
-  for (let outputNr = 0; outputNr < grads.length; outputNr++) {
-    const g = grads[outputNr];
-    const retained = g && retainedTensorOf(node, outputNr);
-    if (retained) retained._grad = retained._grad ? retained._grad.add(g) : g.detach().clone();
-  }
-}
+// Hooks are user code: what they see or return is handed to grad_ownership.ts, so no leaf keeps it uncopied.
 
 /** Runs the tensor hooks of each output gradient, then the node's pre-hooks; returns the gradients to use. */
 function runPreHooks(node: Node, grads: (Tensor | null)[]): (Tensor | null)[] {
@@ -359,15 +185,23 @@ function runPreHooks(node: Node, grads: (Tensor | null)[]): (Tensor | null)[] {
       let g = result[outputNr];
       if (!g || !hooks) return;
       for (const { fn } of [...hooks]) {
+        handToUserCode([g]);
         const replaced = fn(g);
-        if (replaced !== undefined && replaced !== null) g = checkHookResult(replaced, g);
+        if (replaced !== undefined && replaced !== null) {
+          g = checkHookResult(replaced, g);
+          handToUserCode([g]);
+        }
       }
       result[outputNr] = g;
     });
   }
   for (const { fn } of node._preHooks ? [...node._preHooks] : []) {
+    handToUserCode(result);
     const replaced = fn(result.slice());
-    if (replaced !== undefined && replaced !== null) result = checkHookResults(node, replaced, result);
+    if (replaced !== undefined && replaced !== null) {
+      result = checkHookResults(node, replaced, result);
+      handToUserCode(result);
+    }
   }
   return result;
 }
@@ -379,8 +213,13 @@ function runPostHooks(
 ): readonly (Tensor | null)[] {
   let result = gradInputs;
   for (const { fn } of [...node._postHooks!]) {
+    handToUserCode(result);
+    handToUserCode(gradOutputs);
     const replaced = fn(result.slice(), gradOutputs.slice());
-    if (replaced !== undefined && replaced !== null) result = checkHookResults(node, replaced, result);
+    if (replaced !== undefined && replaced !== null) {
+      result = checkHookResults(node, replaced, result);
+      handToUserCode(result);
+    }
   }
   return result;
 }
@@ -406,20 +245,94 @@ function checkHookResults(
   );
 }
 
-/** Anomaly mode: a NaN in a node's output names the node and the forward stack that created it. */
-function checkForNan(node: Node, outputs: readonly (Tensor | null)[]): void {
-  outputs.forEach((g, i) => {
-    if (!g || !g.dtype.is_floating_point || !g.values().some((v) => Number.isNaN(v))) return;
-    const trace = node._forwardTrace
-      ? `\n\nError detected in ${node.name()}. Traceback of forward call that caused the error:\n${node._forwardTrace}`
-      : "";
-    throw new RuntimeError(`Function '${node.name()}' returned nan values in its ${i}th output.${trace}`);
-  });
+// ---- starting a run ----------------------------------------------------------------------------------
+
+interface RunOptions {
+  retainGraph: boolean;
+  /** autograd.grad(): capture gradients at these edges instead of accumulating into leaves. */
+  capture: Edge[] | null;
+  /** backward(inputs=...): only these leaves accumulate. */
+  onlyLeaves: Set<Tensor> | null;
 }
 
-function retainedTensorOf(node: Node, outputNr: number): Tensor | null {
-  const t = node._retainedGrads[outputNr]?.deref() ?? null;
-  return t && t._retainsGrad && t.grad_fn === node ? t : null;
+function run(roots: readonly Tensor[], rootGrads: Tensor[], opts: RunOptions): (Tensor | null)[] {
+  const rootEdges = roots.map((r) => r._gradEdge());
+  const rootNodes = rootEdges.map(([n]) => n as Node);
+  const state = new RunState();
+  let completed = false;
+  try {
+    countDependencies(rootNodes, state);
+    const plan = planRun(rootNodes, opts);
+    // Gradients made from here on may become .grad without a copy (grad_ownership.ts).
+    const outerOwnership = beginRun();
+    try {
+      const ready = new ReadyQueue();
+      startAtRoots(rootEdges, rootNodes, rootGrads, ready);
+      drain(ready, plan);
+    } finally {
+      endRun(outerOwnership);
+    }
+    completed = true;
+    return plan.captured;
+  } finally {
+    state.finish(completed);
+  }
+}
+
+function planRun(rootNodes: readonly Node[], opts: RunOptions): RunPlan {
+  const { capture, onlyLeaves } = opts;
+  const captureAt = capture ? captureTable(capture) : null;
+  let needed: Set<Node> | null = null;
+  if (captureAt) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
+  else if (onlyLeaves) {
+    const sinks = new Set<Node>(
+      [...onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null),
+    );
+    needed = nodesLeadingTo(rootNodes, sinks);
+  }
+  return {
+    retainGraph: opts.retainGraph,
+    anomaly: is_anomaly_enabled(),
+    needed,
+    captureAt,
+    captured: capture ? capture.map(() => null) : [],
+    accumulating: capture ? "none" : onlyLeaves,
+  };
+}
+
+/** Puts each root's gradient in its node's buffer, and queues the roots that wait for nothing else. */
+function startAtRoots(rootEdges: Edge[], rootNodes: Node[], rootGrads: Tensor[], ready: ReadyQueue): void {
+  for (let i = 0; i < rootEdges.length; i++) accumulate(rootEdges[i][0]!, rootEdges[i][1], rootGrads[i]);
+  for (let i = 0; i < rootNodes.length; i++) {
+    const node = rootNodes[i];
+    // A node may be the root of several outputs: queue it once.
+    if (node._deps === 0 && rootNodes.indexOf(node) === i) ready.push(node);
+  }
+}
+
+// ---- the entry points (autograd.backward, Tensor.backward and autograd.grad end here) ---------------
+
+export function sizeRepr(shape: readonly number[]): string {
+  return `torch.Size([${shape.join(", ")}])`;
+}
+
+/** The gradient each root starts with: ones for a scalar, or the user's, checked against the root. */
+function rootGradients(roots: readonly Tensor[], grads: readonly (Tensor | null)[]): Tensor[] {
+  return roots.map((root, i) => {
+    const g = grads[i] ?? null;
+    if (g === null) {
+      if (root.numel() !== 1)
+        throw new RuntimeError("grad can be implicitly created only for scalar outputs");
+      return ones_like(root);
+    }
+    if (!(g instanceof Tensor)) throw new TypeError(`gradient must be a Tensor or null, but got ${typeof g}`);
+    if (!sameShape(g.shape, root.shape)) {
+      throw new RuntimeError(
+        `Mismatch in shape: grad_output[${i}] has a shape of ${sizeRepr(g.shape)} and output[${i}] has a shape of ${sizeRepr(root.shape)}.`,
+      );
+    }
+    return g;
+  });
 }
 
 export function checkRoots(roots: readonly Tensor[]): void {
@@ -456,7 +369,7 @@ export function runBackward(
   const previous = is_grad_enabled();
   set_grad_enabled(createGraph);
   try {
-    run(roots, rootGrads, { retainGraph, createGraph, capture: null, onlyLeaves });
+    run(roots, rootGrads, { retainGraph, capture: null, onlyLeaves });
   } finally {
     set_grad_enabled(previous);
   }
@@ -482,7 +395,6 @@ export function grad(
   const result = withGradMode(createGraph, () =>
     run(outputs, rootGrads, {
       retainGraph: retain,
-      createGraph,
       capture: targets.map((t) => t._gradEdge()),
       onlyLeaves: null,
     }),

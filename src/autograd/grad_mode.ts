@@ -1,27 +1,14 @@
-// Global grad mode: whether ops record a graph. JS runs one thread per realm, so one flag suffices.
+// Grad mode's switches: whether ops record a graph. The flags live at the tensor layer
+// (src/tensor/grad_mode_state.ts), since a new Storage reads the inference flag.
+import { is_grad_enabled, setGradEnabled } from "../tensor/grad_mode_state.js";
 
-let gradEnabled = true;
-let inferenceMode = false;
-
-/** Whether torch.inference_mode is on: new storages made now are inference storages. */
-export function is_inference_mode_enabled(): boolean {
-  return inferenceMode;
-}
-
-/** @internal Switches inference mode (torch.inference_mode does it around its function). */
-export function setInferenceMode(mode: boolean): void {
-  inferenceMode = mode;
-}
-
-export function is_grad_enabled(): boolean {
-  return gradEnabled;
-}
+export { is_grad_enabled };
 
 function runWithGradMode<T>(mode: boolean, fn: () => T, apiName: string): T {
   if (typeof fn !== "function")
     throw new TypeError(`${apiName} expects a function to run, but got ${typeof fn}`);
-  const previous = gradEnabled;
-  gradEnabled = mode;
+  const previous = is_grad_enabled();
+  setGradEnabled(mode);
   try {
     const result = fn();
     if (result instanceof Promise) {
@@ -32,7 +19,7 @@ function runWithGradMode<T>(mode: boolean, fn: () => T, apiName: string): T {
     }
     return result;
   } finally {
-    gradEnabled = previous;
+    setGradEnabled(previous);
   }
 }
 
@@ -53,7 +40,7 @@ export function set_grad_enabled<T>(mode: boolean, fn?: () => T): T | void {
   if (typeof mode !== "boolean")
     throw new TypeError(`set_grad_enabled(): argument 'mode' must be bool, not ${typeof mode}`);
   if (fn === undefined) {
-    gradEnabled = mode;
+    setGradEnabled(mode);
     return;
   }
   return runWithGradMode(mode, fn, "torch.set_grad_enabled");

@@ -3,12 +3,8 @@
 // views share it.
 import { RuntimeError } from "../errors.js";
 import type { Tensor } from "../tensor/tensor.js";
-import {
-  is_grad_enabled,
-  is_inference_mode_enabled,
-  set_grad_enabled,
-  setInferenceMode,
-} from "./grad_mode.js";
+import { is_inference_mode_enabled, setInferenceMode } from "../tensor/grad_mode_state.js";
+import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
 
 export { is_inference_mode_enabled };
 

@@ -1,10 +1,11 @@
 // Graph nodes (what `t.grad_fn` returns): one per recorded op, plus AccumulateGrad for leaves.
 import type { DType } from "../tensor/dtype.js";
-import type { Storage, Tensor } from "../tensor/tensor.js";
+import { is_grad_enabled } from "../tensor/grad_mode_state.js";
+import { installLeafSink, type Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
 import { derivative, runDerivative, type Derivative, type FormulaContext } from "./derivative.js";
 import { forwardTrace } from "./anomaly.js";
-import { is_grad_enabled } from "./grad_mode.js";
+import { handToUserCode, mayKeepAsGrad } from "./grad_ownership.js";
 
 /** An edge to the node that receives a gradient, and which of its inputs it lands in. */
 export type Edge = [Node | null, number];
@@ -93,9 +94,9 @@ export abstract class Node {
   declare inputMeta: readonly (InputMetadata | null)[];
   /** @internal Hooks, retained grads and the forward trace: rare, so kept out of the node until used. */
   declare _extras: NodeExtras | null;
-  // The backward engine's bookkeeping (see RunState in engine.ts): the run that last reached this node (an
-  // id: a number, cheap to write into a long-lived node), the edges still to arrive in it, and the
-  // gradients w.r.t. this node's outputs summed so far.
+  // The backward run's books (see RunState in graph_task.ts): the run that last reached this node (an id:
+  // a number, cheap to write into a long-lived node), the edges still to arrive in it, and the gradients
+  // w.r.t. this node's outputs summed so far.
   /** @internal */ declare _runId: number;
   /** @internal */ declare _deps: number;
   /** @internal */ declare _buffer: (Tensor | null)[] | null;
@@ -131,6 +132,14 @@ export abstract class Node {
 
   set _retainedGrads(list: (WeakRef<Tensor> | undefined)[]) {
     this._ensureExtras().retainedGrads = list;
+  }
+
+  /** @internal Output `t` of this node called retain_grad(): the engine sums its gradient into t.grad. */
+  _retainGradOf(t: Tensor): void {
+    const extras = this._ensureExtras();
+    // Nodes share one frozen empty list until an output retains its grad.
+    if (extras.retainedGrads === NO_RETAINED_GRADS) extras.retainedGrads = [];
+    extras.retainedGrads[t._outputNr] = new WeakRef(t);
   }
 
   /** @internal Hooks of the tensors this node produced (or of the leaf, for AccumulateGrad), by output number. */
@@ -172,6 +181,13 @@ export abstract class Node {
   abstract name(): string;
   /** Gradients w.r.t. each next function, given gradients w.r.t. this node's outputs. */
   abstract apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[];
+  /**
+   * @internal Whether apply() runs user code (a custom Function's backward), which may keep the gradients it
+   * gets or returns (see grad_ownership.ts). True unless a built-in node says otherwise.
+   */
+  get _runsUserCode(): boolean {
+    return true;
+  }
   /** Frees what backward saved (called after use unless retain_graph). */
   release(): void {}
   get numOutputs(): number {
@@ -204,22 +220,8 @@ export class AccumulateGrad extends Node {
     return "AccumulateGrad";
   }
 
-  /** Whether `grad` may become .grad without a copy (see gradOwnership). */
-  private canKeep(grad: Tensor): boolean {
-    const storage = grad._storage;
-    const kept = gradOwnership.kept;
-    if (
-      kept === null ||
-      storage.serial <= gradOwnership.floor ||
-      kept.has(storage) ||
-      gradOwnership.refused?.has(grad) ||
-      this._tensorHooks !== null ||
-      grad.dtype !== this.variable.dtype ||
-      !grad.is_contiguous()
-    )
-      return false;
-    kept.add(storage);
-    return true;
+  override get _runsUserCode(): boolean {
+    return false;
   }
 
   apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[] {
@@ -229,27 +231,22 @@ export class AccumulateGrad extends Node {
     // With create_graph the sum stays in the graph; otherwise .grad is a plain tensor updated in place.
     if (is_grad_enabled()) v._grad = v._grad ? v._grad.add(grad) : grad;
     else if (v._grad) v._grad.add_(grad);
-    // Like PyTorch, keep the incoming gradient when nothing else holds it; else a fresh copy.
-    else v._grad = this.canKeep(grad) ? grad.detach() : grad.detach().clone();
-    if (this._postAccumulateHooks) for (const { fn } of [...this._postAccumulateHooks]) fn(v);
+    // Like PyTorch, keep the incoming gradient when nothing else holds it (grad_ownership.ts); else a copy.
+    else v._grad = mayKeepAsGrad(grad, v) ? grad.detach() : grad.detach().clone();
+    const hooks = this._postAccumulateHooks;
+    if (hooks !== null && hooks.length > 0) {
+      // The hooks are user code: they may write .grad in place.
+      handToUserCode(NO_GRADS);
+      for (const { fn } of [...hooks]) fn(v);
+    }
     return [];
   }
 }
 
-/**
- * PyTorch's AccumulateGrad keeps a gradient as .grad instead of copying it when its reference count says only
- * the engine holds it. JavaScript has no reference counts, so the engine tracks the same fact for its run: a
- * gradient whose storage was created during the run (after `floor`), by a built-in derivative row or the
- * engine's own sums (not a custom Function or a hook, which could keep a reference: `refused`), and not yet
- * kept by another leaf (`kept`). Anything else is copied, as before.
- */
-export const gradOwnership = {
-  floor: Number.MAX_SAFE_INTEGER,
-  kept: null as Set<Storage> | null,
-  refused: null as WeakSet<Tensor> | null,
-};
+const NO_GRADS: readonly Tensor[] = Object.freeze([]);
 
-/** What a formula may ask besides the gradient: all output gradients, and which inputs need one. */
+installLeafSink((leaf) => new AccumulateGrad(leaf));
+
 /** A row written as one function returning every input's gradient (custom Functions, legacy rows). */
 export type Formula<S> = (grad: Tensor, saved: S, ctx: FormulaContext) => (Tensor | null)[];
 
@@ -372,6 +369,11 @@ export class OpNode<S extends object> {
 
   get numOutputs(): number {
     return this.outputs;
+  }
+
+  /** @internal A derivatives-table row: built-in code, which only reads the gradients it is given. */
+  get _runsUserCode(): boolean {
+    return false;
   }
 
   apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[] {

@@ -1,10 +1,12 @@
 // In-place ops on views (`base.narrow(0, 0, 2).mul_(2)`): after the write, the base's history goes through a
 // CopySlices node (the region the view covers takes its gradient from the in-place op, the rest from the
-// base's old history) and the view becomes an AsStrided view of the new base, as in PyTorch.
+// base's old history) and the view becomes an AsStrided view of the new base, as in PyTorch. Their formulas
+// are rows of the derivatives table (src/ops/derivatives/view_inplace.ts), looked up by name.
 import { NotImplementedError } from "../errors.js";
-import { tensor, zeros } from "../tensor/creation.js";
+import { tensor } from "../tensor/creation.js";
 import { int64 } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
+import { formulaOf } from "./formulas.js";
 import { OpNode } from "./node.js";
 
 /** Flat (row-major) indices into base of each element of view, which views base's contiguous storage. */
@@ -46,16 +48,13 @@ export function rebaseViewHistory(view: Tensor, result: Tensor): void {
   const keepData = new Array<number>(base.numel()).fill(1);
   for (const i of flat) keepData[i] = 0;
   const keep = tensor(keepData, { dtype: base.dtype }).reshape(base.shape as number[]);
-  const viewShape = view.shape as number[];
-  const baseShape = base.shape as number[];
 
+  // Made here rather than by an op's record(), as PyTorch's engine makes CopySlices: it rewires the base's
+  // history instead of giving a new output one.
   const copySlices = new OpNode(
     "torch::autograd::CopySlices",
-    (g, _s, ctx) => [
-      ctx.needsInputGrad[0] ? g.mul(keep) : null,
-      g.reshape([-1]).index_select(0, index).reshape(viewShape),
-    ],
-    {},
+    formulaOf("torch::autograd::CopySlices") as never,
+    { keep, index, viewShape: view.shape },
     [base._gradEdge(), result._gradEdge()],
   );
   copySlices.inputMeta = [
@@ -68,12 +67,8 @@ export function rebaseViewHistory(view: Tensor, result: Tensor): void {
 
   const asStrided = new OpNode(
     "AsStridedBackward0",
-    (g) => [
-      zeros([base.numel()], { dtype: g.dtype })
-        .index_add(0, index, g.reshape([-1]))
-        .reshape(baseShape),
-    ],
-    {},
+    formulaOf("AsStridedBackward0") as never,
+    { index, baseShape: base.shape },
     [[copySlices, 0]],
   );
   asStrided.inputMeta = [{ shape: base.shape, dtype: base.dtype }];

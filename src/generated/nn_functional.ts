@@ -5,6 +5,124 @@ import type { Tensor } from "../tensor/tensor.js";
 import type { DType } from "../tensor/dtype.js";
 import type { Scalar } from "../ops/core.js";
 
+export const relu = publicFunction("torch.nn.functional", "relu") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const sigmoid = publicFunction("torch.nn.functional", "sigmoid") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const tanh = publicFunction("torch.nn.functional", "tanh") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const gelu = publicFunction("torch.nn.functional", "gelu") as {
+  (input: Tensor, opts?: { approximate?: string; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; approximate?: string; out?: Tensor | null }): Tensor;
+};
+
+export const softplus = publicFunction("torch.nn.functional", "softplus") as {
+  (input: Tensor, beta?: Scalar, threshold?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, beta?: Scalar, opts?: { threshold?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const logsigmoid = publicFunction("torch.nn.functional", "logsigmoid") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const elu = publicFunction("torch.nn.functional", "elu") as {
+  (input: Tensor, alpha?: Scalar, inplace?: boolean): Tensor;
+  (input: Tensor, alpha?: Scalar, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { alpha?: Scalar; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; alpha?: Scalar; inplace?: boolean }): Tensor;
+};
+
+export const leaky_relu = publicFunction("torch.nn.functional", "leaky_relu") as {
+  (input: Tensor, negative_slope?: Scalar, inplace?: boolean): Tensor;
+  (input: Tensor, negative_slope?: Scalar, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { negative_slope?: Scalar; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; negative_slope?: Scalar; inplace?: boolean }): Tensor;
+};
+
+export const silu = publicFunction("torch.nn.functional", "silu") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const softmax = publicFunction("torch.nn.functional", "softmax") as {
+  (input: Tensor, dim?: number | string | null, _stacklevel?: unknown, dtype?: DType | null): Tensor;
+  (
+    input: Tensor,
+    dim?: number | string | null,
+    _stacklevel?: unknown,
+    opts?: { dtype?: DType | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | string | null,
+    opts?: { _stacklevel?: unknown; dtype?: DType | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { dim?: number | string | null; _stacklevel?: unknown; dtype?: DType | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | string | null;
+    _stacklevel?: unknown;
+    dtype?: DType | null;
+  }): Tensor;
+};
+
+export const log_softmax = publicFunction("torch.nn.functional", "log_softmax") as {
+  (input: Tensor, dim?: number | string | null, _stacklevel?: unknown, dtype?: DType | null): Tensor;
+  (
+    input: Tensor,
+    dim?: number | string | null,
+    _stacklevel?: unknown,
+    opts?: { dtype?: DType | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | string | null,
+    opts?: { _stacklevel?: unknown; dtype?: DType | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { dim?: number | string | null; _stacklevel?: unknown; dtype?: DType | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | string | null;
+    _stacklevel?: unknown;
+    dtype?: DType | null;
+  }): Tensor;
+};
+
+export const pad = publicFunction("torch.nn.functional", "pad") as {
+  (input: Tensor, pad: readonly number[], mode?: string, value?: number | null): Tensor;
+  (input: Tensor, pad: readonly number[], mode?: string, opts?: { value?: number | null }): Tensor;
+  (input: Tensor, pad: readonly number[], opts?: { mode?: string; value?: number | null }): Tensor;
+  (input: Tensor, opts: { pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
+  (opts: { input: Tensor; pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
+};
+
+export const linear = publicFunction("torch.nn.functional", "linear") as {
+  (input: Tensor, weight: Tensor, bias?: Tensor | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, weight: Tensor, opts?: { bias?: Tensor | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
+};
+
 export const conv1d = publicFunction("torch.nn.functional", "conv1d") as {
   (
     input: Tensor,
@@ -399,14 +517,6 @@ export const avg_pool2d = publicFunction("torch.nn.functional", "avg_pool2d") as
   }): Tensor;
 };
 
-export const bilinear = publicFunction("torch.nn.functional", "bilinear") as {
-  (input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
-  (input1: Tensor, input2: Tensor, weight: Tensor, opts?: { bias?: Tensor | null }): Tensor;
-  (input1: Tensor, input2: Tensor, opts: { weight: Tensor; bias?: Tensor | null }): Tensor;
-  (input1: Tensor, opts: { input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
-  (opts: { input1: Tensor; input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
-};
-
 export const max_pool2d = publicFunction("torch.nn.functional", "max_pool2d") as {
   (...args: unknown[]): Tensor;
   (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
@@ -628,6 +738,14 @@ export const layer_norm = publicFunction("torch.nn.functional", "layer_norm") as
   }): Tensor;
 };
 
+export const bilinear = publicFunction("torch.nn.functional", "bilinear") as {
+  (input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
+  (input1: Tensor, input2: Tensor, weight: Tensor, opts?: { bias?: Tensor | null }): Tensor;
+  (input1: Tensor, input2: Tensor, opts: { weight: Tensor; bias?: Tensor | null }): Tensor;
+  (input1: Tensor, opts: { input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
+  (opts: { input1: Tensor; input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
+};
+
 export const embedding = publicFunction("torch.nn.functional", "embedding") as {
   (
     input: Tensor,
@@ -699,6 +817,14 @@ export const embedding = publicFunction("torch.nn.functional", "embedding") as {
     scale_grad_by_freq?: boolean;
     sparse?: boolean;
   }): Tensor;
+};
+
+export const dropout = publicFunction("torch.nn.functional", "dropout") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
 };
 
 export const multi_head_attention_forward = publicFunction(
@@ -1394,182 +1520,6 @@ export const multi_head_attention_forward = publicFunction(
   }): [Tensor, Tensor | null];
 };
 
-export const nll_loss = publicFunction("torch.nn.functional", "nll_loss") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum" },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    opts?: { ignore_index?: number; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    opts?: {
-      size_average?: boolean | null;
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: {
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      target: Tensor;
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    weight?: Tensor | null;
-    size_average?: boolean | null;
-    ignore_index?: number;
-    reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
-  }): Tensor;
-};
-
-export const cross_entropy = publicFunction("torch.nn.functional", "cross_entropy") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-    label_smoothing?: number,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-    opts?: { label_smoothing?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum"; label_smoothing?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    ignore_index?: number,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum"; label_smoothing?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    opts?: {
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      label_smoothing?: number;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    opts?: {
-      size_average?: boolean | null;
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      label_smoothing?: number;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: {
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      label_smoothing?: number;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      target: Tensor;
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      ignore_index?: number;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      label_smoothing?: number;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    weight?: Tensor | null;
-    size_average?: boolean | null;
-    ignore_index?: number;
-    reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
-    label_smoothing?: number;
-  }): Tensor;
-};
-
 export const mse_loss = publicFunction("torch.nn.functional", "mse_loss") as {
   (
     input: Tensor,
@@ -1931,128 +1881,178 @@ export const kl_div = publicFunction("torch.nn.functional", "kl_div") as {
   }): Tensor;
 };
 
-export const gelu = publicFunction("torch.nn.functional", "gelu") as {
-  (input: Tensor, opts?: { approximate?: string; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; approximate?: string; out?: Tensor | null }): Tensor;
-};
-
-export const softplus = publicFunction("torch.nn.functional", "softplus") as {
-  (input: Tensor, beta?: Scalar, threshold?: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, beta?: Scalar, opts?: { threshold?: Scalar; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const logsigmoid = publicFunction("torch.nn.functional", "logsigmoid") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const linear = publicFunction("torch.nn.functional", "linear") as {
-  (input: Tensor, weight: Tensor, bias?: Tensor | null, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, weight: Tensor, opts?: { bias?: Tensor | null; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
-};
-
-export const pad = publicFunction("torch.nn.functional", "pad") as {
-  (input: Tensor, pad: readonly number[], mode?: string, value?: number | null): Tensor;
-  (input: Tensor, pad: readonly number[], mode?: string, opts?: { value?: number | null }): Tensor;
-  (input: Tensor, pad: readonly number[], opts?: { mode?: string; value?: number | null }): Tensor;
-  (input: Tensor, opts: { pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
-  (opts: { input: Tensor; pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
-};
-
-export const relu = publicFunction("torch.nn.functional", "relu") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const elu = publicFunction("torch.nn.functional", "elu") as {
-  (input: Tensor, alpha?: Scalar, inplace?: boolean): Tensor;
-  (input: Tensor, alpha?: Scalar, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { alpha?: Scalar; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; alpha?: Scalar; inplace?: boolean }): Tensor;
-};
-
-export const leaky_relu = publicFunction("torch.nn.functional", "leaky_relu") as {
-  (input: Tensor, negative_slope?: Scalar, inplace?: boolean): Tensor;
-  (input: Tensor, negative_slope?: Scalar, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { negative_slope?: Scalar; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; negative_slope?: Scalar; inplace?: boolean }): Tensor;
-};
-
-export const silu = publicFunction("torch.nn.functional", "silu") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const sigmoid = publicFunction("torch.nn.functional", "sigmoid") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const tanh = publicFunction("torch.nn.functional", "tanh") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const softmax = publicFunction("torch.nn.functional", "softmax") as {
-  (input: Tensor, dim?: number | string | null, _stacklevel?: unknown, dtype?: DType | null): Tensor;
+export const nll_loss = publicFunction("torch.nn.functional", "nll_loss") as {
   (
     input: Tensor,
-    dim?: number | string | null,
-    _stacklevel?: unknown,
-    opts?: { dtype?: DType | null },
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
   ): Tensor;
   (
     input: Tensor,
-    dim?: number | string | null,
-    opts?: { _stacklevel?: unknown; dtype?: DType | null },
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum" },
   ): Tensor;
   (
     input: Tensor,
-    opts?: { dim?: number | string | null; _stacklevel?: unknown; dtype?: DType | null },
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: { ignore_index?: number; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    opts?: {
+      size_average?: boolean | null;
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
   ): Tensor;
   (opts: {
     input: Tensor;
-    dim?: number | string | null;
-    _stacklevel?: unknown;
-    dtype?: DType | null;
+    target: Tensor;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    ignore_index?: number;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
   }): Tensor;
 };
 
-export const log_softmax = publicFunction("torch.nn.functional", "log_softmax") as {
-  (input: Tensor, dim?: number | string | null, _stacklevel?: unknown, dtype?: DType | null): Tensor;
+export const cross_entropy = publicFunction("torch.nn.functional", "cross_entropy") as {
   (
     input: Tensor,
-    dim?: number | string | null,
-    _stacklevel?: unknown,
-    opts?: { dtype?: DType | null },
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+    label_smoothing?: number,
   ): Tensor;
   (
     input: Tensor,
-    dim?: number | string | null,
-    opts?: { _stacklevel?: unknown; dtype?: DType | null },
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+    opts?: { label_smoothing?: number },
   ): Tensor;
   (
     input: Tensor,
-    opts?: { dim?: number | string | null; _stacklevel?: unknown; dtype?: DType | null },
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum"; label_smoothing?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    ignore_index?: number,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum"; label_smoothing?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: {
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      label_smoothing?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    opts?: {
+      size_average?: boolean | null;
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      label_smoothing?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      label_smoothing?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      ignore_index?: number;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      label_smoothing?: number;
+    },
   ): Tensor;
   (opts: {
     input: Tensor;
-    dim?: number | string | null;
-    _stacklevel?: unknown;
-    dtype?: DType | null;
+    target: Tensor;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    ignore_index?: number;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
+    label_smoothing?: number;
   }): Tensor;
-};
-
-export const dropout = publicFunction("torch.nn.functional", "dropout") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
 };

@@ -1024,6 +1024,9 @@ declare module "../signatures/registry.js" {
       condition: Tensor,
       other: Tensor,
     ) => Tensor;
+    "relu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
+    "sigmoid(input: Tensor) -> Tensor": (input: Tensor) => Tensor;
+    "tanh(input: Tensor) -> Tensor": (input: Tensor) => Tensor;
     "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (
       input: Tensor,
       min: Tensor | null,
@@ -1198,6 +1201,27 @@ declare module "../signatures/registry.js" {
     "remainder_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
     "lerp_(Tensor end, Tensor weight) -> Tensor": (self: Tensor, end: Tensor, weight: Tensor) => Tensor;
     "lerp_(Tensor end, Scalar weight) -> Tensor": (self: Tensor, end: Tensor, weight: Scalar) => Tensor;
+    'gelu(Tensor input, *, c10::string_view approximate="none", Tensor out=None) -> Tensor': (
+      input: Tensor,
+      approximate: string,
+    ) => Tensor;
+    "softplus(Tensor input, Scalar beta=1, Scalar threshold=20, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      beta: Scalar,
+      threshold: Scalar,
+    ) => Tensor;
+    "log_sigmoid(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "elu(input: Tensor, alpha: Number = 1.0, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      alpha: Scalar,
+      inplace: boolean,
+    ) => Tensor;
+    "leaky_relu(input: Tensor, negative_slope: Number = 0.01, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      negative_slope: Scalar,
+      inplace: boolean,
+    ) => Tensor;
+    "silu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
     "reshape(Tensor input, SymIntArrayRef shape) -> Tensor": (input: Tensor, shape: number[]) => Tensor;
     "unsqueeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
     "squeeze(Tensor input) -> Tensor": (input: Tensor) => Tensor;
@@ -1439,6 +1463,18 @@ declare module "../signatures/registry.js" {
     "log_softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None) -> Tensor": (
       input: Tensor,
       dim: number,
+      dtype: DType | null,
+    ) => Tensor;
+    "softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor": (
+      input: Tensor,
+      dim: number | string | null,
+      _stacklevel: unknown,
+      dtype: DType | null,
+    ) => Tensor;
+    "log_softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor": (
+      input: Tensor,
+      dim: number | string | null,
+      _stacklevel: unknown,
       dtype: DType | null,
     ) => Tensor;
     "clone(Tensor input, *, MemoryFormat? memory_format=None) -> Tensor": (
@@ -1707,6 +1743,12 @@ declare module "../signatures/registry.js" {
       dims: number[] | null,
     ) => Tensor;
     "repeat(SymIntArrayRef repeats) -> Tensor": (self: Tensor, repeats: number[]) => Tensor;
+    'pad(Tensor input, IntArrayRef pad, c10::string_view mode="constant", double? value=None) -> Tensor': (
+      input: Tensor,
+      pad: number[],
+      mode: string,
+      value: number | null,
+    ) => Tensor;
     "split(tensor: Tensor, split_size_or_sections: object, dim: object = 0) -> Tensor[]": (
       tensor: Tensor,
       split_size_or_sections: unknown,
@@ -1755,6 +1797,11 @@ declare module "../signatures/registry.js" {
       mat1: Tensor,
       mat2: Tensor,
     ) => Tensor;
+    "linear(Tensor input, Tensor weight, Tensor? bias=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+    ) => Tensor;
     "einsum(*args) -> Tensor": (args: unknown[]) => Tensor;
     "uniform_(double from=0, double to=1, *, Generator? generator=None) -> Tensor": (
       self: Tensor,
@@ -1781,6 +1828,209 @@ declare module "../signatures/registry.js" {
     "manual_seed(seed: object) -> Generator": (seed: unknown) => Generator;
     "initial_seed() -> number | bigint": () => number | bigint;
     "seed() -> int": () => number;
+    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+      divisor_override: number | null,
+    ) => Tensor;
+    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => Tensor;
+    "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
+    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      dilation: number | number[],
+      ceil_mode: boolean,
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": (
+      input: Tensor,
+      output_size: number | (number | null)[],
+    ) => Tensor;
+    "batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: bool = False, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      running_mean: Tensor | null,
+      running_var: Tensor | null,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      training: boolean,
+      momentum: number,
+      eps: number,
+    ) => Tensor;
+    "layer_norm(input: Tensor, normalized_shape: int[], weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      normalized_shape: number[],
+      weight: Tensor | null,
+      bias: Tensor | null,
+      eps: number,
+    ) => Tensor;
+    "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+    ) => Tensor;
+    "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      padding_idx: number | null,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      sparse: boolean,
+    ) => Tensor;
+    "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int, in_proj_weight: Tensor | None, in_proj_bias: Tensor | None, bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool, dropout_p: float, out_proj_weight: Tensor, out_proj_bias: Tensor | None, training: bool = True, key_padding_mask: Tensor | None = None, need_weights: bool = True, attn_mask: Tensor | None = None, use_separate_proj_weight: bool = False, q_proj_weight: Tensor | None = None, k_proj_weight: Tensor | None = None, v_proj_weight: Tensor | None = None, static_k: Tensor | None = None, static_v: Tensor | None = None, average_attn_weights: bool = True) -> [Tensor, Tensor | null]": (
+      query: Tensor,
+      key: Tensor,
+      value: Tensor,
+      embed_dim_to_check: number,
+      num_heads: number,
+      in_proj_weight: Tensor | null,
+      in_proj_bias: Tensor | null,
+      bias_k: Tensor | null,
+      bias_v: Tensor | null,
+      add_zero_attn: boolean,
+      dropout_p: number,
+      out_proj_weight: Tensor,
+      out_proj_bias: Tensor | null,
+      training: boolean,
+      key_padding_mask: Tensor | null,
+      need_weights: boolean,
+      attn_mask: Tensor | null,
+      use_separate_proj_weight: boolean,
+      q_proj_weight: Tensor | null,
+      k_proj_weight: Tensor | null,
+      v_proj_weight: Tensor | null,
+      static_k: Tensor | null,
+      static_v: Tensor | null,
+      average_attn_weights: boolean,
+    ) => [Tensor, Tensor | null];
+    "mse_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "smooth_l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', beta: float = 1.0) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+      beta: number,
+    ) => Tensor;
+    "huber_loss(input: Tensor, target: Tensor, reduction: 'none' | 'mean' | 'sum' = 'mean', delta: float = 1.0) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      reduction: "none" | "mean" | "sum",
+      delta: number,
+    ) => Tensor;
+    "binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', pos_weight: Tensor | None = None) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+      pos_weight: Tensor | null,
+    ) => Tensor;
+    "kl_div(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'batchmean' | 'mean' | 'sum' = 'mean', log_target: bool = False) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "batchmean" | "mean" | "sum",
+      log_target: boolean,
+    ) => Tensor;
+    "nll_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      ignore_index: number,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', label_smoothing: float = 0.0) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      ignore_index: number,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+      label_smoothing: number,
+    ) => Tensor;
     "calculate_gain(nonlinearity: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu', param: object = None) -> float": (
       nonlinearity:
         | "linear"
@@ -1847,256 +2097,6 @@ declare module "../signatures/registry.js" {
         | "relu"
         | "leaky_relu"
         | "selu",
-    ) => Tensor;
-    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      kernel_size: number[],
-      stride: number[] | null,
-      padding: number[],
-      ceil_mode: boolean,
-      count_include_pad: boolean,
-      divisor_override: number | null,
-    ) => Tensor;
-    "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
-      input1: Tensor,
-      input2: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-    ) => Tensor;
-    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
-      input: Tensor,
-      kernel_size: number[],
-      stride: number[] | null,
-      padding: number[],
-      dilation: number[],
-      ceil_mode: boolean,
-    ) => Tensor;
-    "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
-    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
-      input: Tensor,
-      kernel_size: number | number[],
-      stride: number | number[] | null,
-      padding: number | number[],
-      dilation: number | number[],
-      ceil_mode: boolean,
-      return_indices: unknown,
-    ) => [Tensor, Tensor];
-    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": (
-      input: Tensor,
-      output_size: number | (number | null)[],
-    ) => Tensor;
-    "batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: bool = False, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
-      input: Tensor,
-      running_mean: Tensor | null,
-      running_var: Tensor | null,
-      weight: Tensor | null,
-      bias: Tensor | null,
-      training: boolean,
-      momentum: number,
-      eps: number,
-    ) => Tensor;
-    "layer_norm(input: Tensor, normalized_shape: int[], weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
-      input: Tensor,
-      normalized_shape: number[],
-      weight: Tensor | null,
-      bias: Tensor | null,
-      eps: number,
-    ) => Tensor;
-    "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      padding_idx: number | null,
-      max_norm: number | null,
-      norm_type: number,
-      scale_grad_by_freq: boolean,
-      sparse: boolean,
-    ) => Tensor;
-    "multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int, in_proj_weight: Tensor | None, in_proj_bias: Tensor | None, bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool, dropout_p: float, out_proj_weight: Tensor, out_proj_bias: Tensor | None, training: bool = True, key_padding_mask: Tensor | None = None, need_weights: bool = True, attn_mask: Tensor | None = None, use_separate_proj_weight: bool = False, q_proj_weight: Tensor | None = None, k_proj_weight: Tensor | None = None, v_proj_weight: Tensor | None = None, static_k: Tensor | None = None, static_v: Tensor | None = None, average_attn_weights: bool = True) -> [Tensor, Tensor | null]": (
-      query: Tensor,
-      key: Tensor,
-      value: Tensor,
-      embed_dim_to_check: number,
-      num_heads: number,
-      in_proj_weight: Tensor | null,
-      in_proj_bias: Tensor | null,
-      bias_k: Tensor | null,
-      bias_v: Tensor | null,
-      add_zero_attn: boolean,
-      dropout_p: number,
-      out_proj_weight: Tensor,
-      out_proj_bias: Tensor | null,
-      training: boolean,
-      key_padding_mask: Tensor | null,
-      need_weights: boolean,
-      attn_mask: Tensor | null,
-      use_separate_proj_weight: boolean,
-      q_proj_weight: Tensor | null,
-      k_proj_weight: Tensor | null,
-      v_proj_weight: Tensor | null,
-      static_k: Tensor | null,
-      static_v: Tensor | null,
-      average_attn_weights: boolean,
-    ) => [Tensor, Tensor | null];
-    "nll_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      ignore_index: number,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', label_smoothing: float = 0.0) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      ignore_index: number,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-      label_smoothing: number,
-    ) => Tensor;
-    "mse_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "smooth_l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', beta: float = 1.0) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-      beta: number,
-    ) => Tensor;
-    "huber_loss(input: Tensor, target: Tensor, reduction: 'none' | 'mean' | 'sum' = 'mean', delta: float = 1.0) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      reduction: "none" | "mean" | "sum",
-      delta: number,
-    ) => Tensor;
-    "binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', pos_weight: Tensor | None = None) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-      pos_weight: Tensor | null,
-    ) => Tensor;
-    "kl_div(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'batchmean' | 'mean' | 'sum' = 'mean', log_target: bool = False) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "batchmean" | "mean" | "sum",
-      log_target: boolean,
-    ) => Tensor;
-    'gelu(Tensor input, *, c10::string_view approximate="none", Tensor out=None) -> Tensor': (
-      input: Tensor,
-      approximate: string,
-    ) => Tensor;
-    "softplus(Tensor input, Scalar beta=1, Scalar threshold=20, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      beta: Scalar,
-      threshold: Scalar,
-    ) => Tensor;
-    "log_sigmoid(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "linear(Tensor input, Tensor weight, Tensor? bias=None, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-    ) => Tensor;
-    'pad(Tensor input, IntArrayRef pad, c10::string_view mode="constant", double? value=None) -> Tensor': (
-      input: Tensor,
-      pad: number[],
-      mode: string,
-      value: number | null,
-    ) => Tensor;
-    "relu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
-    "elu(input: Tensor, alpha: Number = 1.0, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      alpha: Scalar,
-      inplace: boolean,
-    ) => Tensor;
-    "leaky_relu(input: Tensor, negative_slope: Number = 0.01, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      negative_slope: Scalar,
-      inplace: boolean,
-    ) => Tensor;
-    "silu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
-    "sigmoid(input: Tensor) -> Tensor": (input: Tensor) => Tensor;
-    "tanh(input: Tensor) -> Tensor": (input: Tensor) => Tensor;
-    "softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor": (
-      input: Tensor,
-      dim: number | string | null,
-      _stacklevel: unknown,
-      dtype: DType | null,
-    ) => Tensor;
-    "log_softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor": (
-      input: Tensor,
-      dim: number | string | null,
-      _stacklevel: unknown,
-      dtype: DType | null,
-    ) => Tensor;
-    "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
     ) => Tensor;
     "clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False) -> Tensor": (
       parameters: unknown,
@@ -2379,16 +2379,49 @@ declare module "../signatures/registry.js" {
       [hook: (...args: any[]) => any] | [opts: { hook: (...args: any[]) => any }];
     "Module.extra_repr": [];
     "Module.__init__": [];
-    "Identity.__init__":
-      [...args: unknown[]] | [...args: [...args: unknown[], opts: { [key: string]: unknown }]];
-    "Flatten.__init__":
-      | [start_dim?: number, end_dim?: number]
-      | [start_dim?: number, opts?: { end_dim?: number }]
-      | [opts?: { start_dim?: number; end_dim?: number }];
-    "_DropoutNd.__init__":
-      | [p?: number, inplace?: boolean]
-      | [p?: number, opts?: { inplace?: boolean }]
-      | [opts?: { p?: number; inplace?: boolean }];
+    "Sequential.__init__": [...args: (Module | null)[]];
+    "Sequential.append": [module: Module] | [opts: { module: Module }];
+    "Sequential.insert":
+      | [index: number, module: Module]
+      | [index: number, opts: { module: Module }]
+      | [opts: { index: number; module: Module }];
+    "Sequential.extend": [sequential: Iterable<unknown>] | [opts: { sequential: Iterable<unknown> }];
+    "Sequential.pop": [key: number] | [opts: { key: number }];
+    "ModuleList.__init__":
+      [modules?: Iterable<unknown> | null] | [opts?: { modules?: Iterable<unknown> | null }];
+    "ModuleList.append": [module: Module] | [opts: { module: Module }];
+    "ModuleList.insert":
+      | [index: number, module: Module]
+      | [index: number, opts: { module: Module }]
+      | [opts: { index: number; module: Module }];
+    "ModuleList.extend": [modules: Iterable<unknown>] | [opts: { modules: Iterable<unknown> }];
+    "ModuleList.pop": [key: number] | [opts: { key: number }];
+    "ModuleDict.__init__":
+      | [modules?: Record<string, unknown> | Iterable<unknown> | null]
+      | [opts?: { modules?: Record<string, unknown> | Iterable<unknown> | null }];
+    "ModuleDict.update":
+      | [modules: Record<string, unknown> | Iterable<unknown>]
+      | [opts: { modules: Record<string, unknown> | Iterable<unknown> }];
+    "ModuleDict.pop": [key: string] | [opts: { key: string }];
+    "ModuleDict.clear": [];
+    "ModuleDict.keys": [];
+    "ModuleDict.values": [];
+    "ModuleDict.items": [];
+    "ReLU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "SiLU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "LeakyReLU.__init__":
+      | [negative_slope?: number, inplace?: boolean]
+      | [negative_slope?: number, opts?: { inplace?: boolean }]
+      | [opts?: { negative_slope?: number; inplace?: boolean }];
+    "ELU.__init__":
+      | [alpha?: number, inplace?: boolean]
+      | [alpha?: number, opts?: { inplace?: boolean }]
+      | [opts?: { alpha?: number; inplace?: boolean }];
+    "GELU.__init__": [approximate?: "none" | "tanh"] | [opts?: { approximate?: "none" | "tanh" }];
+    "Softplus.__init__":
+      | [beta?: number, threshold?: number]
+      | [beta?: number, opts?: { threshold?: number }]
+      | [opts?: { beta?: number; threshold?: number }];
     "Linear.__init__":
       | [
           in_features: number,
@@ -2433,49 +2466,6 @@ declare module "../signatures/registry.js" {
             dtype?: DType | null;
           },
         ];
-    "Sequential.__init__": [...args: (Module | null)[]];
-    "Sequential.append": [module: Module] | [opts: { module: Module }];
-    "Sequential.insert":
-      | [index: number, module: Module]
-      | [index: number, opts: { module: Module }]
-      | [opts: { index: number; module: Module }];
-    "Sequential.extend": [sequential: Iterable<unknown>] | [opts: { sequential: Iterable<unknown> }];
-    "Sequential.pop": [key: number] | [opts: { key: number }];
-    "ModuleList.__init__":
-      [modules?: Iterable<unknown> | null] | [opts?: { modules?: Iterable<unknown> | null }];
-    "ModuleList.append": [module: Module] | [opts: { module: Module }];
-    "ModuleList.insert":
-      | [index: number, module: Module]
-      | [index: number, opts: { module: Module }]
-      | [opts: { index: number; module: Module }];
-    "ModuleList.extend": [modules: Iterable<unknown>] | [opts: { modules: Iterable<unknown> }];
-    "ModuleList.pop": [key: number] | [opts: { key: number }];
-    "ModuleDict.__init__":
-      | [modules?: Record<string, unknown> | Iterable<unknown> | null]
-      | [opts?: { modules?: Record<string, unknown> | Iterable<unknown> | null }];
-    "ModuleDict.update":
-      | [modules: Record<string, unknown> | Iterable<unknown>]
-      | [opts: { modules: Record<string, unknown> | Iterable<unknown> }];
-    "ModuleDict.pop": [key: string] | [opts: { key: string }];
-    "ModuleDict.clear": [];
-    "ModuleDict.keys": [];
-    "ModuleDict.values": [];
-    "ModuleDict.items": [];
-    "ReLU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
-    "SiLU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
-    "LeakyReLU.__init__":
-      | [negative_slope?: number, inplace?: boolean]
-      | [negative_slope?: number, opts?: { inplace?: boolean }]
-      | [opts?: { negative_slope?: number; inplace?: boolean }];
-    "ELU.__init__":
-      | [alpha?: number, inplace?: boolean]
-      | [alpha?: number, opts?: { inplace?: boolean }]
-      | [opts?: { alpha?: number; inplace?: boolean }];
-    "GELU.__init__": [approximate?: "none" | "tanh"] | [opts?: { approximate?: "none" | "tanh" }];
-    "Softplus.__init__":
-      | [beta?: number, threshold?: number]
-      | [beta?: number, opts?: { threshold?: number }]
-      | [opts?: { beta?: number; threshold?: number }];
     "MultiheadAttention.__init__":
       | [
           embed_dim: number,
@@ -2724,6 +2714,16 @@ declare module "../signatures/registry.js" {
             average_attn_weights?: boolean;
           },
         ];
+    "Identity.__init__":
+      [...args: unknown[]] | [...args: [...args: unknown[], opts: { [key: string]: unknown }]];
+    "Flatten.__init__":
+      | [start_dim?: number, end_dim?: number]
+      | [start_dim?: number, opts?: { end_dim?: number }]
+      | [opts?: { start_dim?: number; end_dim?: number }];
+    "_DropoutNd.__init__":
+      | [p?: number, inplace?: boolean]
+      | [p?: number, opts?: { inplace?: boolean }]
+      | [opts?: { p?: number; inplace?: boolean }];
     "Conv1d.__init__":
       | [
           in_channels: number,
@@ -5249,16 +5249,6 @@ declare module "../signatures/registry.js" {
     "Module.register_forward_pre_hook": [hook: (...args: any[]) => any];
     "Module.extra_repr": [];
     "Module.__init__": [];
-    "Identity.__init__": [args: unknown[], kwargs: Record<string, unknown>];
-    "Flatten.__init__": [start_dim: number, end_dim: number];
-    "_DropoutNd.__init__": [p: number, inplace: boolean];
-    "Linear.__init__": [
-      in_features: number,
-      out_features: number,
-      bias: boolean | null,
-      device: Device | string | number | null,
-      dtype: DType | null,
-    ];
     "Sequential.__init__": [args: (Module | null)[]];
     "Sequential.append": [module: Module];
     "Sequential.insert": [index: number, module: Module];
@@ -5282,6 +5272,13 @@ declare module "../signatures/registry.js" {
     "ELU.__init__": [alpha: number, inplace: boolean];
     "GELU.__init__": [approximate: "none" | "tanh"];
     "Softplus.__init__": [beta: number, threshold: number];
+    "Linear.__init__": [
+      in_features: number,
+      out_features: number,
+      bias: boolean | null,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
     "MultiheadAttention.__init__": [
       embed_dim: number,
       num_heads: number,
@@ -5304,6 +5301,9 @@ declare module "../signatures/registry.js" {
       attn_mask: Tensor | null,
       average_attn_weights: boolean,
     ];
+    "Identity.__init__": [args: unknown[], kwargs: Record<string, unknown>];
+    "Flatten.__init__": [start_dim: number, end_dim: number];
+    "_DropoutNd.__init__": [p: number, inplace: boolean];
     "Conv1d.__init__": [
       in_channels: number,
       out_channels: number,

@@ -7,6 +7,7 @@
 import { RuntimeError, ValueError } from "../errors.js";
 import { allocate, bool, float32, float64, int32, int64, type DType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
+import { pyTypeName } from "../signatures/messages.js";
 
 /** Python's `safetensors.SafetensorError`: a file that is not valid safetensors. */
 export class SafetensorError extends Error {
@@ -54,10 +55,9 @@ function compareUtf8(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/** Python's str(type(v)), as the reference safetensors writer prints it: "<class 'list'>". */
 function typeName(v: unknown): string {
-  if (v === null) return "null";
-  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
-  return typeof v;
+  return `<class '${pyTypeName(v)}'>`;
 }
 
 function entriesOf(stateDict: StateDict | Map<string, Tensor>): [string, Tensor][] {

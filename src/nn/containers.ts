@@ -1,6 +1,7 @@
 // Sequential, ModuleList and ModuleDict: modules held by name ("0", "1", ... or keys), with PyTorch 1.13's
 // constructor and method signatures.
 import { AssertionError, IndexError, KeyError, ValueError } from "../errors.js";
+import { pyRepr } from "../python.js";
 import { registerPyType } from "../signatures/bind.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { Module } from "./module.js";
@@ -203,7 +204,7 @@ export class ModuleDict extends Module {
   /** `dict[key]` in Python. */
   get(key: string): Module {
     const m = this._modules.get(key);
-    if (m === undefined) throw new KeyError(`'${key}'`);
+    if (m === undefined) throw new KeyError(pyRepr(key));
     return m as Module;
   }
 

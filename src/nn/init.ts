@@ -2,6 +2,7 @@
 // declared with PyTorch 1.13's Python signatures.
 import { no_grad } from "../autograd/grad_mode.js";
 import { ValueError } from "../errors.js";
+import { pyStr } from "../python.js";
 import { definePython } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
@@ -16,14 +17,6 @@ const LINEAR_FNS = [
   "conv_transpose3d",
 ];
 
-/** Python's repr of a calculate_gain argument, for its ValueError texts. */
-function pyRepr(v: unknown): string {
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (v === null || v === undefined) return "None";
-  if (typeof v === "number" && Number.isInteger(v)) return String(v);
-  return String(v);
-}
-
 /** The recommended gain for a nonlinearity (torch.nn.init.calculate_gain(nonlinearity, param=None)). */
 export function calculate_gain(nonlinearity: unknown, param: unknown = null): number {
   if ((typeof nonlinearity === "string" && LINEAR_FNS.includes(nonlinearity)) || nonlinearity === "sigmoid")
@@ -35,11 +28,11 @@ export function calculate_gain(nonlinearity: unknown, param: unknown = null): nu
     if (param === null) slope = 0.01;
     else if (typeof param === "number") slope = param;
     else if (typeof param === "bigint") slope = Number(param);
-    else throw new ValueError(`negative_slope ${pyRepr(param)} not a valid number`);
+    else throw new ValueError(`negative_slope ${pyStr(param)} not a valid number`);
     return Math.sqrt(2.0 / (1 + slope ** 2));
   }
   if (nonlinearity === "selu") return 3.0 / 4;
-  throw new ValueError(`Unsupported nonlinearity ${pyRepr(nonlinearity)}`);
+  throw new ValueError(`Unsupported nonlinearity ${pyStr(nonlinearity)}`);
 }
 
 /** [fan_in, fan_out] of a weight (PyTorch's private _calculate_fan_in_and_fan_out). */

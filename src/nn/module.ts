@@ -5,6 +5,7 @@
 import { no_grad } from "../autograd/grad_mode.js";
 import { KeyError, NotImplementedError, RuntimeError } from "../errors.js";
 import { writeInto } from "../ops/core.js";
+import { pyRepr } from "../python.js";
 import { toDtype } from "../ops/conversion.js";
 import { bindPython, isPlainObject, registerPyType } from "../signatures/bind.js";
 import { PySignature, splitCall, type CallArgs } from "../signatures/registry.js";
@@ -192,7 +193,7 @@ export abstract class Module {
   private checkFree(name: string, isSameKind: (value: unknown) => boolean): void {
     if (!(name in this)) return;
     const value = (this as Record<string, unknown>)[name];
-    if (!isSameKind(value)) throw new KeyError(`"attribute '${name}' already exists"`);
+    if (!isSameKind(value)) throw new KeyError(pyRepr(`attribute '${name}' already exists`));
   }
 
   register_parameter(...args: CallArgs<"Module.register_parameter">): void {
@@ -229,9 +230,10 @@ export abstract class Module {
       throw new TypeError(`${typename(module)} is not a Module subclass`);
     if (typeof name !== "string")
       throw new TypeError(`module name should be a string. Got ${typename(name)}`);
-    if (name in this && !this._modules.has(name)) throw new KeyError(`"attribute '${name}' already exists"`);
-    if (name.includes(".")) throw new KeyError(`'module name can\\'t contain ".", got: ${name}'`);
-    if (name === "") throw new KeyError(`'module name can\\'t be empty string ""'`);
+    if (name in this && !this._modules.has(name))
+      throw new KeyError(pyRepr(`attribute '${name}' already exists`));
+    if (name.includes(".")) throw new KeyError(pyRepr(`module name can't contain ".", got: ${name}`));
+    if (name === "") throw new KeyError(pyRepr(`module name can't be empty string ""`));
     this._modules.set(name, module as Module | null);
   }
 
@@ -591,6 +593,6 @@ function indent(text: string, spaces: number): string {
 
 /** Python's str() of a KeyError puts its message in quotes: the texts here are PyTorch's, as printed. */
 function checkName(name: string, kind: string): void {
-  if (name.includes(".")) throw new KeyError(`'${kind} name can\\'t contain "."'`);
-  if (name === "") throw new KeyError(`'${kind} name can\\'t be empty string ""'`);
+  if (name.includes(".")) throw new KeyError(pyRepr(`${kind} name can't contain "."`));
+  if (name === "") throw new KeyError(pyRepr(`${kind} name can't be empty string ""`));
 }

@@ -223,6 +223,26 @@ export function record<K extends DerivativeName>(
   return needsGraph(inputs) ? recordNode(name, inputs, output, saved() as object) : output;
 }
 
+/**
+ * record() for an op with several outputs (split, unbind): one node for all of them, output i taking the
+ * node's output_nr i, as PyTorch's multi-output functions do.
+ */
+export function recordOutputs<K extends DerivativeName>(
+  name: K,
+  inputs: readonly (Tensor | null)[],
+  outputs: Tensor[],
+  saved: () => SavedOf<K>,
+): Tensor[] {
+  if (!needsGraph(inputs)) return outputs;
+  const node = newNode(name, inputs, saved() as object, null, outputs.length);
+  for (let i = 0; i < outputs.length; i++) {
+    outputs[i]._gradFn = node;
+    outputs[i]._outputNr = i;
+    outputs[i]._requiresGrad = true;
+  }
+  return outputs;
+}
+
 /** The edge of an input that was not given: shared, as nothing writes an edge once made. */
 const ABSENT_EDGE = Object.freeze([null, 0]) as unknown as Edge;
 
@@ -232,6 +252,21 @@ function recordNode(
   output: Tensor,
   state: object,
 ): Tensor {
+  const node = newNode(name, inputs, state, output, 1);
+  output._gradFn = node;
+  output._outputNr = 0;
+  output._requiresGrad = true;
+  return output;
+}
+
+/** The node of a row with its edges, input metadata and saved tensors; `output` (if one) is its only output. */
+function newNode(
+  name: DerivativeName,
+  inputs: readonly (Tensor | null)[],
+  state: object,
+  output: Tensor | null,
+  outputCount: number,
+): OpNode<object> {
   // Plain loops instead of map/Object.values: this runs once per recorded op.
   const n = inputs.length;
   const edges = new Array<Edge>(n);
@@ -246,7 +281,7 @@ function recordNode(
     edges[i] = t._gradEdge();
     if (t.shape.length !== 0 || t.dtype !== sharedDtype) sharedDtype = null;
   }
-  const node = new OpNode(name, formulaOf(name) as never, state, edges);
+  const node = new OpNode(name, formulaOf(name) as never, state, edges, outputCount);
   // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
   node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
   for (const key in state) {
@@ -255,10 +290,7 @@ function recordNode(
     if (isInferenceTensor(v)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
     node.trackSaved(v, v === output);
   }
-  output._gradFn = node;
-  output._outputNr = 0;
-  output._requiresGrad = true;
-  return output;
+  return node;
 }
 
 function inputMetaOf(inputs: readonly (Tensor | null)[]): InputMetadata[] {

@@ -17,10 +17,15 @@ import {
   int64,
   type DType,
 } from "../tensor/dtype.js";
-import { default_generator, normalFill, uniformFill, type Generator } from "../tensor/random.js";
+import {
+  default_generator,
+  normalFill,
+  randpermIndices,
+  uniformFill,
+  type Generator,
+} from "../tensor/random.js";
 import { numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { randpermIndices } from "../utils/data/randperm.js";
 import { emitWarning } from "../warnings.js";
 import type { Scalar } from "./core.js";
 

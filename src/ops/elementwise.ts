@@ -4,7 +4,7 @@
 import type { UnaryOp } from "../backend/backend.js";
 import { backend, type BinaryOp, type StridedArray } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
-import { defineMethods, defineOps } from "../signatures/registry.js";
+import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
 import {
   bool,
   Category,
@@ -22,6 +22,7 @@ import {
   binaryKernel,
   floatingDtype,
   fromData,
+  inPlace,
   isScalar,
   promoteOperands,
   record,
@@ -31,6 +32,7 @@ import {
   type Scalar,
   type TensorOrScalar,
 } from "./core.js";
+import { emitWarning } from "../warnings.js";
 
 /** a + alpha * b computed like PyTorch's kernel: the alpha product is rounded before the add. */
 function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha: Scalar): Tensor {
@@ -406,4 +408,19 @@ defineOps("torch", {
 defineMethods({
   "where(Tensor condition, Tensor other) -> Tensor": (self, condition, other) =>
     where(condition, self, other),
+});
+
+// torch.nn.functional's forms (torch/nn/functional.py). F.sigmoid and F.tanh are deprecated in favour of
+// torch.sigmoid and torch.tanh, with PyTorch's warning.
+definePython("torch.nn.functional", {
+  "relu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) =>
+    inplace ? inPlace(input, relu) : relu(input),
+  "sigmoid(input: Tensor) -> Tensor": (input: Tensor) => {
+    emitWarning("nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.");
+    return sigmoid(input);
+  },
+  "tanh(input: Tensor) -> Tensor": (input: Tensor) => {
+    emitWarning("nn.functional.tanh is deprecated. Use torch.tanh instead.");
+    return tanh(input);
+  },
 });

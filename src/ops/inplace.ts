@@ -1,9 +1,7 @@
 // In-place ops (`x.add_(y)`): computed out of place, written back into x's storage with a version bump,
 // and x's history rebased onto the new node (see inPlace in core.ts).
 import { no_grad } from "../autograd/grad_mode.js";
-import { OpNode } from "../autograd/node.js";
 import { backend } from "../backend/backend.js";
-import { zeros_like } from "../tensor/creation.js";
 import { allocate, resultType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
@@ -140,17 +138,7 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
   return inPlace(self, (x) => {
     const expanded = no_grad(() => src.detach().expand(x.shape as number[]));
     const out = fromData(backend().copy(expanded._view(), x.dtype), x.shape, x.dtype);
-    if (!needsGraph([x, src])) return out;
-    const node = new OpNode(
-      "torch::autograd::CopyBackwards",
-      (g, _saved, ctx) => [ctx.needsInputGrad[0] ? zeros_like(g) : null, g],
-      {},
-      [x._gradEdge(), src._gradEdge()],
-    );
-    node.inputMeta = [x, src].map((t) => ({ shape: t.shape, dtype: t.dtype }));
-    out._gradFn = node;
-    out._requiresGrad = true;
-    return out;
+    return record("torch::autograd::CopyBackwards", [x, src], out, () => ({}));
   });
 }
 

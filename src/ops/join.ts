@@ -1,49 +1,16 @@
 // Joining and splitting tensors (cat, stack, split, chunk, unbind) and whole-tensor rearrangements that
-// copy (flip, roll, repeat, constant padding). Splits return views that share one multi-output node.
-import { OpNode } from "../autograd/node.js";
-import { IndexError, NotImplementedError, RuntimeError } from "../errors.js";
+// copy (flip, roll, repeat, constant padding and F.pad). Splits return views sharing one multi-output node.
+import { NotImplementedError, RuntimeError } from "../errors.js";
 import { full, zeros } from "../tensor/creation.js";
 import { resultType } from "../tensor/dtype.js";
-import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
+import { contiguousStrides, normalizeDim, numel, wrapDimOfTensor } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { formulaOf } from "../autograd/formulas.js";
-import type { DerivativeName, SavedOf } from "./derivatives/index.js";
 import { bindNative } from "../signatures/bind.js";
 import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
 import { parseSignature } from "../signatures/schema.js";
-import { needsGraph, record, writeInto, type Scalar } from "./core.js";
+import { record, recordOutputs, writeInto, type Scalar } from "./core.js";
 import { checkedScalar } from "./indexing.js";
 import { makeView, narrowView, selectView, unflatten } from "./shape.js";
-
-/** Attaches one node with several outputs (PyTorch's SplitBackward0 and friends); output i gets output_nr i. */
-function recordMulti<K extends DerivativeName>(
-  name: K,
-  input: Tensor,
-  outputs: Tensor[],
-  saved: () => SavedOf<K>,
-): Tensor[] {
-  if (!needsGraph([input])) return outputs;
-  const node = new OpNode(
-    name,
-    formulaOf(name) as never,
-    saved() as object,
-    [input._gradEdge()],
-    outputs.length,
-  );
-  node.inputMeta = [{ shape: input.shape, dtype: input.dtype }];
-  outputs.forEach((out, i) => {
-    out._gradFn = node;
-    out._outputNr = i;
-    out._requiresGrad = true;
-  });
-  return outputs;
-}
-
-/** maybe_wrap_dim without wrapping scalars: a 0-d tensor has no dim to name. */
-function wrapDimOfTensor(dim: number, ndim: number): number {
-  if (ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
-  return normalizeDim(dim, ndim);
-}
 
 /** torch.cat(tensors, dim): joins along an existing dim, promoting dtypes. */
 export function cat(list: readonly Tensor[], dim = 0): Tensor {
@@ -135,7 +102,11 @@ function splitBySize(input: Tensor, splitSize: number, dim: number): Tensor[] {
   const count = splitSize === 0 ? 1 : Math.max(Math.ceil(size / splitSize), 1);
   const sizes = Array.from({ length: count }, (_, i) => Math.min(splitSize, size - i * splitSize));
   const selfShape = input.shape;
-  return recordMulti("SplitBackward0", input, pieces(input, d, sizes), () => ({ dim: d, selfShape, sizes }));
+  return recordOutputs("SplitBackward0", [input], pieces(input, d, sizes), () => ({
+    dim: d,
+    selfShape,
+    sizes,
+  }));
 }
 
 function splitWithSizes(input: Tensor, sizes: readonly number[], dim: number): Tensor[] {
@@ -154,7 +125,7 @@ function splitWithSizes(input: Tensor, sizes: readonly number[], dim: number): T
   }
   const selfShape = input.shape;
   const list = [...sizes];
-  return recordMulti("SplitWithSizesBackward0", input, pieces(input, d, list), () => ({
+  return recordOutputs("SplitWithSizesBackward0", [input], pieces(input, d, list), () => ({
     dim: d,
     selfShape,
     sizes: list,
@@ -211,7 +182,7 @@ export function unbind(input: Tensor, dim = 0): Tensor[] {
   const d = wrapDimOfTensor(dim, input.ndim);
   const outs = Array.from({ length: input.shape[d] }, (_, i) => selectView(input, d, i));
   const selfShape = input.shape;
-  return recordMulti("UnbindBackward0", input, outs, () => ({ dim: d, selfShape }));
+  return recordOutputs("UnbindBackward0", [input], outs, () => ({ dim: d, selfShape }));
 }
 
 function dimList(dims: readonly number[], ndim: number): number[] {
@@ -408,6 +379,14 @@ export function pad(
   throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
 }
 
+const PAD_MODES = ["constant", "reflect", "replicate", "circular"];
+
+/** F.pad (torch._C._nn.pad): the mode is checked first, as PyTorch's parser of the mode string does. */
+function padImpl(input: Tensor, padding: number[], mode: string, value: number | null): Tensor {
+  if (!PAD_MODES.includes(mode)) throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
+  return pad(input, padding, mode, value);
+}
+
 /** Python's truth value, as Tensor.unflatten tests its sizes. */
 function pyTruthy(v: unknown): boolean {
   if (v instanceof Tensor) {
@@ -462,6 +441,11 @@ defineOps(
 
 defineMethods({
   "repeat(SymIntArrayRef repeats) -> Tensor": repeat,
+});
+
+defineOps("torch.nn.functional", {
+  'pad(Tensor input, IntArrayRef pad, c10::string_view mode="constant", double? value=None) -> Tensor':
+    padImpl,
 });
 
 // Written in Python in PyTorch (torch/functional.py, torch/_tensor.py), without annotations on what the

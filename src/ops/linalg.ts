@@ -1,16 +1,18 @@
 // Matrix products: mm, bmm, dot, mv, outer, matmul (which dispatches to them exactly as PyTorch 1.13's
 // _matmul_impl does, so the recorded graph and grad_fn names match PyTorch's), and the fused addmm
-// (bias + mat1 @ mat2), what nn.Linear runs on 2-D input.
+// (bias + mat1 @ mat2), what F.linear (declared here too) runs on 2-D input.
 import { no_grad } from "../autograd/grad_mode.js";
 import { zeros_like } from "../tensor/creation.js";
 import { broadcastView, scalarValue, type Scalar } from "./core.js";
 import { backend, type StridedArray } from "../backend/backend.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { Category, type DType } from "../tensor/dtype.js";
-import { broadcastShapes, contiguousStrides, numel, type Shape } from "../tensor/shape.js";
+import { bool, Category, type DType } from "../tensor/dtype.js";
+import { broadcastShapes, numel, type Shape } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { defineOps } from "../signatures/registry.js";
 import { fromData, record } from "./core.js";
+import { add } from "./elementwise.js";
+import { reshape, squeezeFresh, t, unsafeView, view } from "./shape.js";
 
 /** The BLAS-backed kernels take one dtype: PyTorch does not promote mixed operands here. */
 function checkSameDtype(a: Tensor, b: Tensor): void {
@@ -135,20 +137,6 @@ export function outer(input: Tensor, vec2: Tensor): Tensor {
   return input.reshape([-1, 1]).mul(vec2);
 }
 
-/** at::_unsafe_view: reinterprets a fresh contiguous result with a new shape, recorded as UnsafeViewBackward0. */
-function unsafeView(x: Tensor, shape: number[]): Tensor {
-  const selfShape = x.shape;
-  const out = new Tensor(x._storage, shape, contiguousStrides(shape), x._offset, x.dtype);
-  return record("UnsafeViewBackward0", [x], out, () => ({ selfShape }));
-}
-
-/** Tensor.squeeze_(0) on a fresh [1, p] result: PyTorch records it as SqueezeBackward3. */
-function squeezeFirstInPlace(x: Tensor): Tensor {
-  const selfShape = x.shape;
-  const out = new Tensor(x._storage, x.shape.slice(1), x._strides.slice(1), x._offset, x.dtype);
-  return record("SqueezeBackward3", [x], out, () => ({ selfShape }));
-}
-
 /**
  * PyTorch's should_fold: whether a >= 3-D operand times a 1-D or 2-D one is computed as one mm/mv on the
  * folded batch rather than a bmm. A [b, n, m] operand whose inner dims are transposed stays a bmm.
@@ -168,7 +156,7 @@ export function matmul(input: Tensor, other: Tensor): Tensor {
   }
   if (d1 === 1 && d2 === 1) return dot(input, other);
   if (d1 === 2 && d2 === 1) return mv(input, other);
-  if (d1 === 1 && d2 === 2) return squeezeFirstInPlace(mm(input.unsqueeze(0), other));
+  if (d1 === 1 && d2 === 2) return squeezeFresh(mm(input.unsqueeze(0), other), 0);
   if (d1 === 2 && d2 === 2) return mm(input, other);
   if (shouldFold(input, d2) || shouldFold(other, d1)) return foldedMatmul(input, other);
   return batchedMatmul(input, other);
@@ -307,3 +295,34 @@ defineOps(
   },
   { methods: true },
 );
+
+// ---- F.linear -----------------------------------------------------------------------------------------
+
+/** F.linear(input, weight, bias?): input @ weight.T + bias, dispatched as PyTorch does (addmm for 2-D input). */
+export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  const inFeatures = weight.shape[weight.ndim - 1];
+  if (input.ndim === 0 || input.shape[input.ndim - 1] !== inFeatures) {
+    const rows = input.ndim === 0 ? 1 : input.numel() / input.shape[input.ndim - 1];
+    throw new RuntimeError(
+      `mat1 and mat2 shapes cannot be multiplied (${rows}x${input.shape[input.ndim - 1] ?? 1} and ${weight.shape[1]}x${weight.shape[0]})`,
+    );
+  }
+  if (bias === null) return matmul(input, t(weight));
+  if (input.ndim === 2) return addmm(bias, input, t(weight));
+  if (input.ndim > 2) {
+    const flat = reshape(input, [-1, inFeatures]);
+    return view(addmm(bias, flat, t(weight)), [...input.shape.slice(0, -1), weight.shape[0]]);
+  }
+  return add(matmul(input, t(weight)), bias);
+}
+
+/** F.linear's entry point: addmm / matmul, whose kernels refuse a bool input before comparing dtypes. */
+function linearImpl(input: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
+  if (input.dtype === bool && bias === null)
+    throw new RuntimeError(`"addmm_impl_cpu_" not implemented for 'Bool'`);
+  return linear(input, weight, bias);
+}
+
+defineOps("torch.nn.functional", {
+  "linear(Tensor input, Tensor weight, Tensor? bias=None, *, Tensor out=None) -> Tensor": linearImpl,
+});

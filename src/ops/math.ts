@@ -1,8 +1,9 @@
 // Elementwise math ops beyond the arithmetic of elementwise.ts: rounding, inverse trig, activations,
 // binary math (atan2, fmod, remainder, minimum, maximum, lerp) and float classification. The declarations
-// at the end give each its PyTorch signatures (argument checking happens there, before an op runs).
+// at the end give each its PyTorch signatures, torch.nn.functional's for the activations (argument checking
+// happens there, before an op runs).
 import { RuntimeError } from "../errors.js";
-import { defineMethods, defineOps } from "../signatures/registry.js";
+import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
 import {
   bool,
   Category,
@@ -144,7 +145,7 @@ export const cosh = (input: Tensor): Tensor =>
 export const erf = (input: Tensor): Tensor =>
   record("ErfBackward0", [input], floatUnary("erf", input), () => ({ self: input }));
 
-// ---- Activations (declared with torch.nn.functional, which calls these) ----
+// ---- Activations (torch.nn.functional's, declared at the end) ----
 
 /** A number argument of an activation, checked like PyTorch's argument parser. */
 function numberArg(fn: string, name: string, v: unknown, fallback: number): number {
@@ -516,4 +517,50 @@ defineMethods({
     inPlace(self, (x) => lerp(x, end, weight)),
   "lerp_(Tensor end, Scalar weight) -> Tensor": (self, end, weight) =>
     inPlace(self, (x) => lerp(x, end, weight)),
+});
+
+// ---- torch.nn.functional's activations ----
+
+/** F.elu(input, alpha=1.0, inplace=False). */
+function eluFunctional(input: Tensor, alpha: Scalar, inplace: boolean): Tensor {
+  const a = Number(alpha);
+  return inplace ? inPlace(input, (x) => elu(x, a)) : elu(input, a);
+}
+
+/** F.leaky_relu(input, negative_slope=0.01, inplace=False). */
+function leakyReluFunctional(input: Tensor, negativeSlope: Scalar, inplace: boolean): Tensor {
+  const slope = Number(negativeSlope);
+  return inplace ? inPlace(input, (x) => leaky_relu(x, slope)) : leaky_relu(input, slope);
+}
+
+/** F.silu(input, inplace=False). */
+const siluFunctional = (input: Tensor, inplace: boolean): Tensor =>
+  inplace ? inPlace(input, silu) : silu(input);
+
+/** F.gelu (torch._C._nn.gelu). */
+const geluFunctional = (input: Tensor, approximate: string): Tensor =>
+  gelu(input, approximate as "none" | "tanh");
+
+/** F.softplus (torch._C._nn.softplus): Scalar beta and threshold. */
+const softplusFunctional = (input: Tensor, beta: Scalar, threshold: Scalar): Tensor =>
+  softplus(input, Number(beta), Number(threshold));
+
+// Builtins PyTorch binds with its argument parser (errors print their C names: "log_sigmoid()").
+defineOps(
+  "torch.nn.functional",
+  {
+    'gelu(Tensor input, *, c10::string_view approximate="none", Tensor out=None) -> Tensor': geluFunctional,
+    "softplus(Tensor input, Scalar beta=1, Scalar threshold=20, *, Tensor out=None) -> Tensor":
+      softplusFunctional,
+    "log_sigmoid(Tensor input, *, Tensor out=None) -> Tensor": logsigmoid,
+  },
+  { publicNames: { log_sigmoid: "logsigmoid" } },
+);
+
+// Python functions of torch/nn/functional.py.
+definePython("torch.nn.functional", {
+  "elu(input: Tensor, alpha: Number = 1.0, inplace: bool = False) -> Tensor": eluFunctional,
+  "leaky_relu(input: Tensor, negative_slope: Number = 0.01, inplace: bool = False) -> Tensor":
+    leakyReluFunctional,
+  "silu(input: Tensor, inplace: bool = False) -> Tensor": siluFunctional,
 });

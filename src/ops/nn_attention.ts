@@ -6,10 +6,9 @@ import { zeros } from "../tensor/creation.js";
 import { cat, constant_pad_nd } from "./join.js";
 import { softmax } from "./softmax.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { dropout } from "../nn/modules/basic.js";
-import { linear } from "../nn/modules/linear.js";
-
-export { AssertionError };
+import { definePython } from "../signatures/registry.js";
+import { dropout } from "./nn_dropout.js";
+import { linear } from "./linalg.js";
 
 function assert(cond: boolean, message: string): asserts cond {
   if (!cond) throw new AssertionError(message);
@@ -308,3 +307,8 @@ export function multi_head_attention_forward(
   if (!isBatched) return [out.squeeze(1), w.squeeze(0)];
   return [out, w];
 }
+
+definePython("torch.nn.functional", {
+  "multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int, in_proj_weight: Tensor | None, in_proj_bias: Tensor | None, bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool, dropout_p: float, out_proj_weight: Tensor, out_proj_bias: Tensor | None, training: bool = True, key_padding_mask: Tensor | None = None, need_weights: bool = True, attn_mask: Tensor | None = None, use_separate_proj_weight: bool = False, q_proj_weight: Tensor | None = None, k_proj_weight: Tensor | None = None, v_proj_weight: Tensor | None = None, static_k: Tensor | None = None, static_v: Tensor | None = None, average_attn_weights: bool = True) -> [Tensor, Tensor | null]":
+    multi_head_attention_forward,
+});

@@ -1,7 +1,8 @@
 // F.conv1d / F.conv2d: im2col (index_select over the flattened spatial dims) + one grouped matmul,
-// recorded as a single ConvolutionBackward0 node like PyTorch (its row is in derivatives/conv.ts).
+// recorded as a single ConvolutionBackward0 node like PyTorch (its row is in derivatives/nn_conv.ts).
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
+import { defineOps } from "../signatures/registry.js";
 import { record } from "./core.js";
 import { bool, float32 } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -206,8 +207,13 @@ export function convNd(
       .contiguous()
       .detach();
   });
-  const inputs = bias === null ? [input, weight] : [input, weight, bias];
-  return record("ConvolutionBackward0", inputs, out, () => ({ input, weight, plan, groups, cols: unfolded }));
+  return record("ConvolutionBackward0", [input, weight, bias], out, () => ({
+    input,
+    weight,
+    plan,
+    groups,
+    cols: unfolded,
+  }));
 }
 
 export function conv1d(
@@ -233,3 +239,15 @@ export function conv2d(
 ): Tensor {
   return convNd(2, "conv2d", input, weight, bias, stride, padding, dilation, groups);
 }
+
+// Builtins (torch.conv1d / torch.conv2d as F reaches them): the parser's signatures.
+defineOps("torch.nn.functional", {
+  "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor":
+    conv1d,
+  'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor':
+    conv1d,
+  "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor":
+    conv2d,
+  'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor':
+    conv2d,
+});

@@ -1,6 +1,7 @@
 // F.embedding (one EmbeddingBackward0 node, as in PyTorch) and F.bilinear (composed ops).
 import { no_grad } from "../autograd/grad_mode.js";
 import { AssertionError, IndexError, RuntimeError } from "../errors.js";
+import { defineOps, definePython } from "../signatures/registry.js";
 import { fromData, record } from "./core.js";
 import { allocate, int32, int64 } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -106,7 +107,11 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: T
   }
   // weight.size(d) as PyTorch reads it: a weight with too few dims raises PyTorch's IndexError.
   const [in1, in2, outF] = [weight.size(1), weight.size(2), weight.size(0)];
-  const last = (t: Tensor) => t.shape[t.ndim - 1];
+  // input.size(input.dim() - 1): a 0-dim input has no last dim, and ATen says so (no scalar wrapping here).
+  const last = (t: Tensor) => {
+    if (t.ndim === 0) throw new IndexError("Dimension specified as -1 but tensor has no dimensions");
+    return t.shape[t.ndim - 1];
+  };
   if (last(input1) !== in1)
     throw new RuntimeError(
       `bilinear(): input1 size does not match weight size: got ${last(input1)} but expected ${in1}`,
@@ -130,3 +135,13 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: T
     .reshape([...lead, outF]);
   return bias === null ? y : y.add(bias);
 }
+
+// F.bilinear is the builtin torch.bilinear: the parser's signature.
+defineOps("torch.nn.functional", {
+  "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": bilinear,
+});
+
+definePython("torch.nn.functional", {
+  "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor":
+    embedding,
+});

@@ -1,8 +1,9 @@
 // Functional forms of the loss functions (torch.nn.functional), following PyTorch 1.13's torch/nn/functional.py
-// and aten/src/ATen/native/Loss.cpp: same checks, error texts, arithmetic order and grad_fn names.
-// nll_loss and cross_entropy live in functional_losses_nll.ts.
-import { no_grad } from "../autograd/grad_mode.js";
+// and aten/src/ATen/native/Loss.cpp: same checks, error texts, arithmetic order and grad_fn names. The reduction
+// argument's handling (functional.py's _Reduction) is here too; nll_loss and cross_entropy live in nn_losses_nll.ts.
+import { is_grad_enabled, no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "../errors.js";
+import { pyStr } from "../python.js";
 import { backend } from "../backend/backend.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { fromData, record } from "./core.js";
@@ -11,26 +12,62 @@ import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import { rsub, where } from "./elementwise.js";
 import { definePython } from "../signatures/registry.js";
-import {
-  applyReduction,
-  checkNotDifferentiable,
-  checkReduction,
-  legacyReduction,
-  reductionOf,
-  sizeRepr,
-  type Reduction,
-} from "./nn_reduction.js";
 
-export * from "./nn_losses_nll.js";
-export {
-  applyReduction,
-  checkNotDifferentiable,
-  checkReduction,
-  legacyReduction,
-  reductionOf,
-  sizeRepr,
-  type Reduction,
-} from "./nn_reduction.js";
+// ---- the reduction argument --------------------------------------------------------------------------------
+
+export type Reduction = "none" | "mean" | "sum";
+
+/** _Reduction.get_enum: the reduction string, validated with PyTorch's ValueError text. */
+export function checkReduction(reduction: unknown): Reduction {
+  if (reduction === "none" || reduction === "mean" || reduction === "sum") return reduction;
+  if (reduction === "elementwise_mean") {
+    emitWarning("reduction='elementwise_mean' is deprecated, please use reduction='mean' instead.");
+    return "mean";
+  }
+  throw new ValueError(`${pyStr(reduction)} is not a valid value for reduction`);
+}
+
+/** apply_loss_reduction: mean or sum of the elementwise loss, or the loss itself. */
+export function applyReduction(loss: Tensor, reduction: Reduction): Tensor {
+  if (reduction === "mean") return loss.mean();
+  if (reduction === "sum") return loss.sum();
+  return loss;
+}
+
+/** torch.Size's repr, for PyTorch's error and warning texts. */
+export const sizeRepr = (t: Tensor) => `torch.Size([${t.shape.join(", ")}])`;
+
+/** Error text of PyTorch's check that a non-differentiable argument does not require grad. */
+export function checkNotDifferentiable(fn: string, arg: string, t: Tensor | null): void {
+  if (t !== null && t.requires_grad && is_grad_enabled()) {
+    throw new RuntimeError(
+      `The function '${fn}' is not differentiable with respect to argument '${arg}'. This input cannot have requires_grad True.`,
+    );
+  }
+}
+
+/** _Reduction.legacy_get_string: the reduction the deprecated size_average / reduce flags stand for. */
+export function legacyReduction(sizeAverage: boolean | null, reduce: boolean | null): Reduction {
+  const average = sizeAverage ?? true;
+  const reduced = reduce ?? true;
+  const reduction = average && reduced ? "mean" : reduced ? "sum" : "none";
+  emitWarning(
+    `size_average and reduce args will be deprecated, please use reduction='${reduction}' instead.`,
+  );
+  return reduction;
+}
+
+/** The reduction of a loss that still takes size_average and reduce (they win when given, as in PyTorch). */
+export function reductionOf(
+  sizeAverage: boolean | null,
+  reduce: boolean | null,
+  reduction: string,
+): Reduction {
+  if (sizeAverage !== null || reduce !== null) return legacyReduction(sizeAverage, reduce);
+  return checkReduction(reduction);
+}
+
+// ---- the losses ---------------------------------------------------------------------------------------------
 
 const sameShape = (a: Tensor, b: Tensor) => a.ndim === b.ndim && a.shape.every((d, i) => d === b.shape[i]);
 
@@ -117,7 +154,10 @@ export function l1_loss(
   return applyReduction(x.sub(y).abs(), checkReduction(given));
 }
 
-/** F.smooth_l1_loss: 0.5 z^2 / beta for z = |x - y| < beta, else z - 0.5 beta; beta = 0 is l1_loss. */
+/**
+ * F.smooth_l1_loss: 0.5 z^2 / beta for z = |x - y| < beta, else z - 0.5 beta. beta = 0 gives l1_loss's values,
+ * still through the smooth_l1_loss kernel (grad_fn SmoothL1LossBackward0), as in PyTorch 1.13.
+ */
 export function smooth_l1_loss(
   input: Tensor,
   target: Tensor,
@@ -130,7 +170,6 @@ export function smooth_l1_loss(
   const [x, y] = broadcastPair(input, target);
   const mode = checkReduction(given);
   if (beta < 0) throw new RuntimeError("smooth_l1_loss does not support negative values for beta.");
-  if (beta === 0) return applyReduction(x.sub(y).abs(), mode);
   const b = asDtype(x, beta);
   const out = no_grad(() => {
     const z = x.sub(y).abs();

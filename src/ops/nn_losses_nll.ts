@@ -3,12 +3,14 @@
 // as 4-D), and the reduced forward sums with PyTorch's cascade sum so float32 digits match.
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, IndexError, ValueError } from "../errors.js";
+import { cppDoubleStr } from "../python.js";
 import { fromData, record } from "./core.js";
 import { log_softmax } from "./softmax.js";
 import { definePython } from "../signatures/registry.js";
 import { allocate } from "../tensor/dtype.js";
+import { wrapDimOfTensor } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { applyReduction, checkNotDifferentiable, reductionOf, type Reduction } from "./nn_reduction.js";
+import { applyReduction, checkNotDifferentiable, reductionOf, type Reduction } from "./nn_losses.js";
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
 
@@ -232,7 +234,7 @@ function crossEntropyProbabilities(
   smoothing: number,
 ): Tensor {
   const classDim = self.ndim === 1 ? 0 : 1;
-  const classes = self.shape[classDim];
+  const classes = self.shape[wrapDimOfTensor(classDim, self.ndim)];
   if (weight !== null && (weight.ndim !== 1 || weight.numel() !== classes)) {
     throw new RuntimeError(
       `cross_entropy: weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor of shape: ${shapeText(weight.shape)}`,
@@ -242,7 +244,7 @@ function crossEntropyProbabilities(
   let target = targetIn;
   if (smoothing > 0) {
     if (smoothing > 1)
-      throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${pyFloat(smoothing)}`);
+      throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${cppDoubleStr(smoothing)}`);
     target = targetIn.mul(1 - smoothing).add(smoothing / classes);
   }
   const product =
@@ -289,9 +291,6 @@ function crossEntropySmoothed(
   return nll.mul(1 - smoothing).add(reduced.mul(smoothing / self.shape[classDim]));
 }
 
-/** Python's repr of a float (1.5, 2.0). */
-const pyFloat = (v: number) => (Number.isInteger(v) ? v.toFixed(1) : String(v));
-
 /**
  * F.cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
  * reduction="mean", label_smoothing=0.0): class indices (int64 target) or class probabilities (float target
@@ -322,7 +321,7 @@ export function cross_entropy(
   }
   if (smoothing > 0) {
     if (smoothing > 1)
-      throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${pyFloat(smoothing)}`);
+      throw new RuntimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${cppDoubleStr(smoothing)}`);
     return crossEntropySmoothed(input, target, weight, mode, ignoreIndex, smoothing);
   }
   const classDim = input.ndim === 1 ? 0 : 1;

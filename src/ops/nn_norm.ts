@@ -2,12 +2,10 @@
 // NativeLayerNormBackward0). Statistics are computed in float64 like PyTorch's CPU accumulators.
 import { no_grad } from "../autograd/grad_mode.js";
 import { IndexError, RuntimeError, ValueError } from "../errors.js";
+import { definePython } from "../signatures/registry.js";
 import { record } from "./core.js";
-import { float32, float64 } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
-
-/** Stands in for an optional input that is not given (it never requires grad, so gets no gradient). */
-export const ABSENT = Tensor._fromData(new Float32Array(0), [0], float32);
+import { float64 } from "../tensor/dtype.js";
+import type { Tensor } from "../tensor/tensor.js";
 
 /**
  * F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,
@@ -80,7 +78,7 @@ export function batch_norm(
       runningInvstd: useBatchStats ? null : invstd.to(input.dtype).detach(),
     };
   });
-  return record("NativeBatchNormBackward0", [input, weight ?? ABSENT, bias ?? ABSENT], out, () => ({
+  return record("NativeBatchNormBackward0", [input, weight, bias], out, () => ({
     input,
     weight,
     training: useBatchStats,
@@ -124,10 +122,17 @@ export function layer_norm(
     if (bias) y = y.add(bias);
     return y.detach();
   });
-  return record("NativeLayerNormBackward0", [input, weight ?? ABSENT, bias ?? ABSENT], out, () => ({
+  return record("NativeLayerNormBackward0", [input, weight, bias], out, () => ({
     input,
     weight,
     normDims: nd,
     eps,
   }));
 }
+
+definePython("torch.nn.functional", {
+  "batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: bool = False, momentum: float = 0.1, eps: float = 1e-05) -> Tensor":
+    batch_norm,
+  "layer_norm(input: Tensor, normalized_shape: int[], weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor":
+    layer_norm,
+});

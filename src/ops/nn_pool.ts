@@ -1,7 +1,10 @@
 // F.max_pool2d, F.avg_pool2d, F.adaptive_avg_pool2d over window plans, each recorded as the one
 // node PyTorch records (MaxPool2DWithIndicesBackward0, AvgPool2DBackward0, AdaptiveAvgPool2DBackward0).
 import { no_grad } from "../autograd/grad_mode.js";
-import { IndexError, RuntimeError } from "../errors.js";
+import { IndexError, RuntimeError, ValueError } from "../errors.js";
+import { bindNative, bindPython } from "../signatures/bind.js";
+import { defineOps, definePython, publicFunction } from "../signatures/registry.js";
+import { parseSignature } from "../signatures/schema.js";
 import { record } from "./core.js";
 import { float32, float64 } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -292,3 +295,74 @@ export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonl
     divisor,
   }));
 }
+
+/**
+ * F.max_pool2d's parameters (return_indices only steers its dispatch). PyTorch's Python code hands them
+ * unchecked to the native torch.max_pool2d / torch._C._nn.max_pool2d_with_indices (`~`: forwarded), whose
+ * parser raises the errors users see ("max_pool2d(): argument 'stride' (position 3) must be tuple of ints, not str").
+ */
+const POOL_PARAMS =
+  "(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False)";
+const NATIVE_POOL_PARAMS =
+  "(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False";
+
+/** The two functions F.max_pool2d dispatches to (PyTorch's boolean_dispatch on return_indices). */
+const MAX_POOL2D = parseSignature(`_max_pool2d${POOL_PARAMS} -> Tensor`, "python");
+const MAX_POOL2D_WITH_INDICES = parseSignature(`max_pool2d_with_indices${POOL_PARAMS} -> Tensor`, "python");
+/** torch._C._nn.max_pool2d_with_indices, the builtin F.max_pool2d_with_indices forwards to. */
+const NATIVE_WITH_INDICES = parseSignature(
+  `max_pool2d_with_indices${NATIVE_POOL_PARAMS}, *, TensorList[2] out=None) -> (Tensor, Tensor)`,
+  "native",
+);
+
+type PoolArgs = [Tensor, IntOrTuple, IntOrTuple | null, IntOrTuple, IntOrTuple, boolean];
+
+/** Binds F.max_pool2d's forwarded arguments the way the native op's parser does, with its errors. */
+function bindForwarded(sig: typeof NATIVE_WITH_INDICES, args: unknown[]): PoolArgs {
+  return bindNative([sig], args, null).values.slice(0, 6) as PoolArgs;
+}
+
+/**
+ * F.max_pool2d(*args, **kwargs): return_indices (by keyword, or the 7th positional argument) picks
+ * max_pool2d_with_indices or _max_pool2d, which bind the arguments and hand them to the native ops.
+ */
+function maxPool2dDispatch(args: unknown[], kwargs: Record<string, unknown>): Tensor {
+  const flag = "return_indices" in kwargs ? kwargs.return_indices : args.length > 6 ? args[6] : false;
+  const withIndices = flag !== false && flag !== null && flag !== 0 && flag !== "";
+  const bound = bindPython(withIndices ? MAX_POOL2D_WITH_INDICES : MAX_POOL2D, args, kwargs).slice(0, 6);
+  if (!withIndices) return (publicFunction("torch", "max_pool2d") as (...a: unknown[]) => Tensor)(...bound);
+  // Typed as PyTorch annotates F.max_pool2d (a Tensor); max_pool2d_with_indices is the typed way to the pair.
+  return max_pool2d_with_indices(...bindForwarded(NATIVE_WITH_INDICES, bound)) as unknown as Tensor;
+}
+
+/** F.max_pool2d_with_indices: return_indices is accepted and ignored (the indices always come back). */
+function maxPool2dWithIndices(...args: unknown[]): [Tensor, Tensor] {
+  return max_pool2d_with_indices(...bindForwarded(NATIVE_WITH_INDICES, args.slice(0, 6)));
+}
+
+/** F.adaptive_avg_pool2d: `None` entries keep the input's size (functional.py's _list_with_default). */
+function adaptiveAvgPool2d(input: Tensor, outputSize: number | (number | null)[]): Tensor {
+  if (typeof outputSize !== "number" && input.ndim <= outputSize.length)
+    throw new ValueError(`Input dimension should be at least ${outputSize.length + 1}`);
+  return adaptive_avg_pool2d(input, outputSize);
+}
+
+// Builtins: torch._C._nn.avg_pool2d (F.avg_pool2d) and torch.max_pool2d (which F.max_pool2d forwards to).
+defineOps("torch.nn.functional", {
+  "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor":
+    avg_pool2d,
+});
+defineOps("torch", {
+  [`max_pool2d${NATIVE_POOL_PARAMS}) -> Tensor`]: max_pool2d,
+});
+
+// Python functions of torch/nn/functional.py.
+definePython(
+  "torch.nn.functional",
+  {
+    "_max_pool2d(*args, **kwargs) -> Tensor": maxPool2dDispatch,
+    [`max_pool2d_with_indices${POOL_PARAMS} -> (Tensor, Tensor)`]: maxPool2dWithIndices,
+    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": adaptiveAvgPool2d,
+  },
+  { publicNames: { _max_pool2d: "max_pool2d" } },
+);

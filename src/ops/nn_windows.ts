@@ -1,10 +1,13 @@
 // Sliding-window plans (im2col) shared by conv and pooling forwards and their derivative rows.
 // A plan lists, for every kernel offset k and output position l, the flat spatial position of the
 // input it reads (clamped to 0 where the window falls on padding, with `valid` false there). The
-// forward is then `x.reshape(N, C, S).index_select(2, index)`, and the backward an `index_add`,
-// so everything stays in tensor methods (no imports from src/ops: derivative rows use this too).
+// forward is then `x.reshape(N, C, S).index_select(2, index)`, and the backward an `index_add`: tensor
+// ops, so the derivative rows that use them (derivatives/nn_conv.ts, nn_pool.ts) stay differentiable.
 import { bool, float32, float64, int64, type DType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
+import { mul } from "./elementwise.js";
+import { index_add, index_select } from "./indexing.js";
+import { reshape } from "./shape.js";
 
 /** Per spatial dim: for output position o and kernel offset k, the input position or -1 (padding). */
 export type DimTable = Int32Array[];
@@ -179,25 +182,24 @@ export function adaptivePlan(sizes: readonly number[], outShape: readonly number
 
 /**
  * im2col: [N, C, *spatial] to [N, C, K, L], reading each window's elements (zero on padding).
- * Written in tensor methods so a derivative row can rebuild it under create_graph.
+ * Written in tensor ops so a derivative row can rebuild it under create_graph.
  */
 export function unfoldWindows(input: Tensor, plan: WindowPlan): Tensor {
   const [n, c] = input.shape;
-  const flat = input.reshape(n, c, plan.inCount).index_select(2, plan.index);
-  const cols = flat.reshape(n, c, plan.kernelCount, plan.outCount);
-  return plan.allValid ? cols : cols.mul(plan.mask(input.dtype));
+  const flat = index_select(reshape(input, [n, c, plan.inCount]), 2, plan.index);
+  const cols = reshape(flat, [n, c, plan.kernelCount, plan.outCount]);
+  return plan.allValid ? cols : mul(cols, plan.mask(input.dtype));
 }
 
 /** col2im, the adjoint of unfoldWindows: sums [N, C, K, L] back onto [N, C, *spatial]. */
 export function foldWindows(cols: Tensor, plan: WindowPlan, inputShape: readonly number[]): Tensor {
   const [n, c] = inputShape;
-  const masked = plan.allValid ? cols : cols.mul(plan.mask(cols.dtype));
-  const src = masked.reshape(n, c, plan.kernelCount * plan.outCount);
-  return Tensor._fromData(
+  const masked = plan.allValid ? cols : mul(cols, plan.mask(cols.dtype));
+  const src = reshape(masked, [n, c, plan.kernelCount * plan.outCount]);
+  const zeros = Tensor._fromData(
     new (cols.dtype === float64 ? Float64Array : Float32Array)(n * c * plan.inCount),
     [n, c, plan.inCount],
     cols.dtype,
-  )
-    .index_add(2, plan.index, src)
-    .reshape(inputShape as number[]);
+  );
+  return reshape(index_add(zeros, 2, plan.index, src), inputShape);
 }

@@ -1,6 +1,7 @@
 // In-place random fills (x.uniform_(), x.normal_(), x.bernoulli_()) drawing from PyTorch's generator,
 // so nn.init and dropout give PyTorch's numbers after the same manual_seed.
 import { OverflowError, RuntimeError, ValueError } from "../errors.js";
+import { cppDoubleStr, pyRepr } from "../python.js";
 import { pyTypeName } from "../signatures/messages.js";
 import { defineMethods, definePython, PySignature, type CallArgs } from "../signatures/registry.js";
 import { Device } from "../tensor/device.js";
@@ -45,7 +46,7 @@ export function uniform_(self: Tensor, from = 0, to = 1, generator: Generator | 
 /** Tensor.normal_(mean=0, std=1, *, generator=None): fills in place with normal draws. */
 export function normal_(self: Tensor, mean = 0, std = 1, generator: Generator | null = null): Tensor {
   checkFloating(self, "normal_kernel_cpu");
-  if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${std}`);
+  if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${cppDoubleStr(std)}`);
   return fillWith(self, (d) =>
     normalFill(d, mean, std, generator ?? default_generator, self.dtype === float64),
   );
@@ -53,7 +54,8 @@ export function normal_(self: Tensor, mean = 0, std = 1, generator: Generator | 
 
 /** Tensor.bernoulli_(p=0.5, *, generator=None): fills in place with 1 (probability p) or 0. */
 export function bernoulli_(self: Tensor, p = 0.5, generator: Generator | null = null): Tensor {
-  if (!(p >= 0 && p <= 1)) throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+  if (!(p >= 0 && p <= 1))
+    throw new RuntimeError(`bernoulli_ expects p to be in [0, 1], but got p=${cppDoubleStr(p)}`);
   return fillWith(self, (d) => bernoulliFill(d, p, generator ?? default_generator));
 }
 
@@ -118,7 +120,8 @@ function pythonInt(v: unknown): number | bigint {
   }
   if (typeof v === "string") {
     const text = v.trim().replace(/_/g, "");
-    if (!/^[+-]?\d+$/.test(text)) throw new ValueError(`invalid literal for int() with base 10: '${v}'`);
+    if (!/^[+-]?\d+$/.test(text))
+      throw new ValueError(`invalid literal for int() with base 10: ${pyRepr(v)}`);
     return BigInt(text);
   }
   throw new TypeError(

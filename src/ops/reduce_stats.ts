@@ -3,6 +3,7 @@
 // declarations at the end give each its PyTorch signatures.
 import { backend } from "../backend/backend.js";
 import { NotImplementedError, RuntimeError, ValueError } from "../errors.js";
+import { cppDoubleStr } from "../python.js";
 import { bindNative } from "../signatures/bind.js";
 import { defineMethods, defineOps, definePython, type Impl } from "../signatures/registry.js";
 import { parseSignature, type Signature } from "../signatures/schema.js";
@@ -89,7 +90,7 @@ function vectorNorm(x: Tensor, ord: number, dims: number[], keepdim: boolean, em
   if (x.numel() === 0 && (ord === Infinity || ord < 0)) {
     if (emptyFails) {
       throw new RuntimeError(
-        `linalg.vector_norm cannot compute the ${ord === Infinity ? "inf" : ord} norm on an empty tensor because the operation does not have an identity`,
+        `linalg.vector_norm cannot compute the ${cppDoubleStr(ord)} norm on an empty tensor because the operation does not have an identity`,
       );
     }
     const shape = reducedShape(x.shape, dims, keepdim);

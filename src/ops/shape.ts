@@ -95,6 +95,16 @@ export function reshape(input: Tensor, shape: readonly number[]): Tensor {
   return record("UnsafeViewBackward0", [source], out, () => ({ selfShape: source.shape }));
 }
 
+/**
+ * @internal at::_unsafe_view: a fresh contiguous result (nothing else holds it) read with a new shape,
+ * recorded as UnsafeViewBackward0 (matmul's folded products).
+ */
+export function unsafeView(x: Tensor, shape: number[]): Tensor {
+  const selfShape = x.shape;
+  const out = new Tensor(x._storage, shape, contiguousStrides(shape), x._offset, x.dtype);
+  return record("UnsafeViewBackward0", [x], out, () => ({ selfShape }));
+}
+
 /** Tensor.view: always a view; fails (like PyTorch) when the strides don't allow one. */
 export function view(input: Tensor, shape: readonly number[]): Tensor {
   const target = inferShape(shape, input.numel());
@@ -214,6 +224,17 @@ export function squeeze(input: Tensor, dim?: number): Tensor {
     input._strides.filter((_, i) => keep[i]),
   );
   return record(drop === null ? "SqueezeBackward0" : "SqueezeBackward1", [input], out, () => ({ selfShape }));
+}
+
+/**
+ * @internal Tensor.squeeze_(dim) on a fresh result nobody else holds (matmul's 1-D @ 2-D drops the row it
+ * added): recorded as PyTorch records the in-place squeeze, SqueezeBackward3.
+ */
+export function squeezeFresh(x: Tensor, dim: number): Tensor {
+  const selfShape = x.shape;
+  const keep = (_: number, i: number) => i !== dim;
+  const out = new Tensor(x._storage, x.shape.filter(keep), x._strides.filter(keep), x._offset, x.dtype);
+  return record("SqueezeBackward3", [x], out, () => ({ selfShape, dim }));
 }
 
 /** @internal Re-inserts reduced dims (sorted) as size 1, for reduction backward. */

@@ -1,15 +1,17 @@
-// torch.softmax / torch.log_softmax: dtype handling and autograd here; the kernel (PyTorch's CPU arithmetic,
-// digit for digit) is the backend's softmax, or src/backend/js/softmax.ts for a backend without one.
+// torch.softmax / torch.log_softmax (and F.softmax / F.log_softmax): dtype handling and autograd here; the
+// kernel (PyTorch's CPU arithmetic, digit for digit) is the backend's softmax, or src/backend/js/softmax.ts
+// for a backend without one.
 import { RuntimeError } from "../errors.js";
 import { backend } from "../backend/backend.js";
 import { softmax as jsSoftmax } from "../backend/js/softmax.js";
-import { defineOps } from "../signatures/registry.js";
+import { defineOps, definePython } from "../signatures/registry.js";
 import { Category, type DType } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData, record } from "./core.js";
 import { checkOutDtype } from "./math.js";
 import { defineOutCheck } from "./out.js";
+import { emitWarning } from "../warnings.js";
 
 function softmaxLike(fn: "softmax" | "log_softmax", input: Tensor, dim: number, dtype: DType | null): Tensor {
   const d = normalizeDim(dim, input.ndim);
@@ -53,3 +55,29 @@ defineOps(
   },
   { methods: true },
 );
+
+/** _get_softmax_dim: the dim an implicit softmax picks (deprecated, with PyTorch's warning). */
+function implicitSoftmaxDim(name: string, ndim: number): number {
+  emitWarning(
+    `Implicit dimension choice for ${name} has been deprecated. Change the call to include dim=X as an argument.`,
+  );
+  return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
+}
+
+/** The dim F.softmax / F.log_softmax hand on: implicit, an index, or a name (tensorgrad has no named dims). */
+function softmaxDim(name: string, input: Tensor, dim: number | string | null): number {
+  if (dim === null) return implicitSoftmaxDim(name, input.ndim);
+  if (typeof dim === "string")
+    throw new RuntimeError(`Name '${dim}' not found in Tensor[${input.shape.map(() => "None").join(", ")}].`);
+  return dim;
+}
+
+// torch.nn.functional.softmax / log_softmax (torch/nn/functional.py): _stacklevel only places Python's warning.
+definePython("torch.nn.functional", {
+  "softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor":
+    (input: Tensor, dim: number | string | null, _stacklevel: unknown, dtype: DType | null) =>
+      softmax(input, softmaxDim("softmax", input, dim), dtype),
+  "log_softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor":
+    (input: Tensor, dim: number | string | null, _stacklevel: unknown, dtype: DType | null) =>
+      log_softmax(input, softmaxDim("log_softmax", input, dim), dtype),
+});

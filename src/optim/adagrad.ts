@@ -6,7 +6,8 @@ import { add, neg } from "../ops/elementwise.js";
 import { add_ } from "../ops/inplace.js";
 import { Tensor } from "../tensor/tensor.js";
 import { Optimizer, type ParamState, paramsWithGrad } from "./optimizer.js";
-import { pyCompare, pyStr, ZERO } from "./python.js";
+import { pyStr } from "../python.js";
+import { pyCompare, ZERO } from "./python.js";
 import { addcdiv_, addcmul_ } from "./tensor_ops.js";
 
 export interface AdagradOptions {

@@ -7,7 +7,8 @@ import { add, neg } from "../ops/elementwise.js";
 import { add_, mul_ } from "../ops/inplace.js";
 import { Tensor } from "../tensor/tensor.js";
 import { Optimizer, type GroupBase, paramsWithGrad } from "./optimizer.js";
-import { ONE, pyCompare, pyItem, pyStr, pyTuple, ZERO } from "./python.js";
+import { pyStr, pyTuple } from "../python.js";
+import { ONE, pyCompare, pyItem, ZERO } from "./python.js";
 import { addcdiv_, addcmul_ } from "./tensor_ops.js";
 
 export interface AdamOptions {

@@ -5,9 +5,9 @@ import { clamp } from "../ops/elementwise.js";
 import { clamp_, mul_ } from "../ops/inplace.js";
 import { stack } from "../ops/join.js";
 import { norm } from "../ops/reduce_stats.js";
+import { pyFloatRepr } from "../python.js";
 import { definePython } from "../signatures/registry.js";
 import { tensor } from "../tensor/creation.js";
-import { pythonFloatRepr } from "../tensor/pyfloat.js";
 import { Tensor } from "../tensor/tensor.js";
 import { pyAttr, pyFloat, pyList, pyTruthy } from "./python.js";
 
@@ -49,7 +49,7 @@ function clipGradNorm(
     }
     if (pyTruthy(error_if_nonfinite) && !Number.isFinite(Number(total_norm.item()))) {
       throw new RuntimeError(
-        `The total norm of order ${pythonFloatRepr(order)} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
+        `The total norm of order ${pyFloatRepr(order)} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
       );
     }
     const clip_coef = total_norm.add(1e-6).reciprocal().mul(maxNorm);

@@ -4,7 +4,8 @@ import { pyTypeName } from "../signatures/messages.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { emitWarning } from "../warnings.js";
 import { Optimizer } from "./optimizer.js";
-import { pyDictItems, pyFormatEpoch, pyFormatExp, pyStr, pyTruthy } from "./python.js";
+import { pyRepr, pyStr } from "../python.js";
+import { pyDictItems, pyFormatEpoch, pyFormatExp, pyTruthy } from "./python.js";
 
 export const EPOCH_DEPRECATION_WARNING =
   "The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch is different from None, the closed form is used instead of the new chainable form, where available. Please open an issue if you are unable to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.";
@@ -86,7 +87,7 @@ export class _LRScheduler {
       optimizer.param_groups.forEach((group, i) => {
         if (!("initial_lr" in group))
           throw new KeyError(
-            `"param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer"`,
+            pyRepr(`param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`),
           );
       });
     }

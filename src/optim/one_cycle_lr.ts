@@ -3,7 +3,8 @@ import { ValueError } from "../errors.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { type GroupBase } from "./optimizer.js";
 import { checkOptimizer, _LRScheduler, MODULE } from "./lr_scheduler_base.js";
-import { pyCompare, pyFloat, pyStr, pyTimes, pyTruthy } from "./python.js";
+import { pyStr } from "../python.js";
+import { pyCompare, pyFloat, pyTimes, pyTruthy } from "./python.js";
 
 // total_steps, epochs, steps_per_epoch, pct_start, anneal_strategy, cycle_momentum, three_phase and
 // last_epoch are unannotated: PyTorch checks them itself (comparisons, isinstance, membership, truth),

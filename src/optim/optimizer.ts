@@ -11,7 +11,8 @@ import { REQUIRED } from "../signatures/schema.js";
 import { tensor } from "../tensor/creation.js";
 import { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { pyCall, pyDictItems, pyFloat, pyGetKey, pyList, pyStr, pyTruthy } from "./python.js";
+import { pyStr } from "../python.js";
+import { pyCall, pyDictItems, pyFloat, pyGetKey, pyList, pyTruthy } from "./python.js";
 
 /** A value an optimizer keeps per parameter (`exp_avg`, `step`, `momentum_buffer`...). */
 export type StateValue = Tensor | number | null;

@@ -1,15 +1,11 @@
 // The few Python semantics PyTorch's optimizers, schedulers and data loader rely on when they validate
 // their arguments (comparisons, str.format, calling, subscripting), so that a bad argument fails with
 // the error PyTorch raises: CPython's TypeError for a comparison it cannot make, "'str' object is not
-// callable", and so on. Arguments PyTorch checks this way are left unannotated in their signatures.
+// callable", and so on. Arguments PyTorch checks this way are left unannotated in their signatures. The text
+// of values (str(), repr(), format()) comes from ../python.ts.
 import { AttributeError, IndexError, KeyError, ValueError } from "../errors.js";
 import { pyTypeName } from "../signatures/messages.js";
-import { pythonFloatRepr } from "../tensor/pyfloat.js";
-
-/** A float literal of PyTorch's source (`0.0`): JS cannot tell it from the int 0, CPython's errors can. */
-export class PyFloat {
-  constructor(readonly value: number) {}
-}
+import { formatExponential, formatFixed, PyFloat, pyRepr } from "../python.js";
 
 export const ZERO = new PyFloat(0);
 export const ONE = new PyFloat(1);
@@ -55,37 +51,6 @@ export function pyTruthy(v: unknown): boolean {
   if (typeof v === "boolean") return v;
   if (Array.isArray(v)) return v.length > 0;
   return true;
-}
-
-const TUPLES = new WeakSet<readonly unknown[]>();
-
-/** Marks an array as a Python tuple (a signature's default such as `betas=(0.9, 0.999)`), for str(). */
-export function pyTuple<T extends readonly unknown[]>(values: T): T {
-  TUPLES.add(values);
-  return values;
-}
-
-/** Python's str() of a value, as "{}".format(x) writes it: ints without a point, floats as repr. */
-export function pyStr(v: unknown): string {
-  if (v instanceof PyFloat) return pythonFloatRepr(v.value);
-  if (v === null || v === undefined) return "None";
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : pythonFloatRepr(v);
-  if (typeof v === "bigint") return String(v);
-  if (typeof v === "string") return v;
-  // Python's repr of a function, without the address it can't share with JS.
-  if (typeof v === "function") return `<function ${v.name || "<lambda>"}>`;
-  if (Array.isArray(v)) {
-    const items = v.map(pyRepr).join(", ");
-    if (!TUPLES.has(v)) return `[${items}]`;
-    return v.length === 1 ? `(${items},)` : `(${items})`;
-  }
-  return String(v);
-}
-
-/** Python's repr() of a plain value (strings quoted). */
-export function pyRepr(v: unknown): string {
-  return typeof v === "string" ? `'${v}'` : pyStr(v);
 }
 
 /** Calls what Python would call (`closure()`, `lr_lambda(epoch)`): CPython's TypeError when it is not callable. */
@@ -192,14 +157,12 @@ export function pyGetKey(d: unknown, key: string): unknown {
 export function pyFormatExp(x: unknown): string {
   if (typeof x !== "number" && typeof x !== "boolean")
     throw new ValueError(`Unknown format code 'e' for object of type '${pyTypeName(x)}'`);
-  const [mantissa, exponent] = Number(x).toExponential(4).split("e");
-  const e = Number(exponent);
-  return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  return formatExponential(Number(x), 4);
 }
 
 /** `("%.2f" if isinstance(epoch, float) else "%.5d") % epoch`, as PyTorch's verbose messages print an epoch. */
 export function pyFormatEpoch(epoch: unknown): string {
-  if (typeof epoch === "number" && !Number.isInteger(epoch)) return epoch.toFixed(2);
+  if (typeof epoch === "number" && !Number.isInteger(epoch)) return formatFixed(epoch, 2);
   if (typeof epoch !== "number" && typeof epoch !== "boolean")
     throw new TypeError(`%d format: a real number is required, not ${pyTypeName(epoch)}`);
   const n = Number(epoch);

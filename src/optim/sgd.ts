@@ -6,7 +6,8 @@ import { add, neg } from "../ops/elementwise.js";
 import { add_, mul_ } from "../ops/inplace.js";
 import { Tensor } from "../tensor/tensor.js";
 import { Optimizer, paramsWithGrad } from "./optimizer.js";
-import { pyCompare, pyStr, pyTruthy, ZERO } from "./python.js";
+import { pyStr } from "../python.js";
+import { pyCompare, pyTruthy, ZERO } from "./python.js";
 
 export interface SGDOptions {
   lr: number;

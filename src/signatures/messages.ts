@@ -2,13 +2,13 @@
 // python_arg_parser.cpp's extra_args / missing_args / extra_kwargs, invalid_arguments.cpp's
 // "received an invalid combination of arguments", and CPython's own binding errors for Python-level
 // functions. JS values are named by the Python type they stand for (number -> int or float, null -> NoneType).
+import { PYTHON_TYPE } from "../python_type.js";
 import { Device, Layout, MemoryFormat } from "../tensor/device.js";
 import { DType } from "../tensor/dtype.js";
 import { Generator } from "../tensor/random.js";
 import type { Signature } from "./schema.js";
 
-/** Classes name their Python type through this symbol (class names do not survive minification). */
-export const PYTHON_TYPE = Symbol.for("tensorgrad.pythonType");
+export { PYTHON_TYPE };
 
 /** Python's type(v).__name__ (tp_name) for a JS value. */
 export function pyTypeName(v: unknown): string {

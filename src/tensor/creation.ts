@@ -2,7 +2,10 @@
 // arange and linspace (whose public, argument-checked forms are declared in src/ops/creation.ts).
 // JS has one number type, so numbers make float32 tensors (Python's 3.0); integer data is written as
 // bigint (3n) or with { dtype: torch.int64 }.
+import { fma } from "../backend/js/fma.js";
+import { fmaf } from "../backend/js/sleef.js";
 import { RuntimeError, ValueError } from "../errors.js";
+import { cppDoubleStr } from "../python.js";
 import {
   allocate,
   bool,
@@ -241,7 +244,7 @@ export function full_like(input: Tensor, fillValue: number | boolean, opts: Tens
 export function rangeValues(start: number, end: number, step: number, dtype: DType): Tensor {
   if (step === 0) throw new RuntimeError("step must be nonzero");
   if (!Number.isFinite(start) || !Number.isFinite(end))
-    throw new RuntimeError(`unsupported range: ${pyNumber(start)} -> ${pyNumber(end)}`);
+    throw new RuntimeError(`unsupported range: ${cppDoubleStr(start)} -> ${cppDoubleStr(end)}`);
   if ((step > 0 && end < start) || (step < 0 && end > start))
     throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
   const n = Math.ceil((end - start) / step);
@@ -250,28 +253,43 @@ export function rangeValues(start: number, end: number, step: number, dtype: DTy
   return Tensor._fromData(data, [n], dtype);
 }
 
-function pyNumber(x: number): string {
-  return Number.isNaN(x) ? "nan" : x === Infinity ? "inf" : x === -Infinity ? "-inf" : String(x);
-}
-
 /** Internal arange(end): 0, 1, ..., end - 1 (int64 unless `dtype` says otherwise). */
 export function arange(end: number, opts: TensorOptions = {}): Tensor {
   return withRequiresGrad(rangeValues(0, end, 1, opts.dtype ?? int64), opts.requires_grad);
 }
 
-/** linspace's values: PyTorch's two-sided formula, so the last value is exactly `end`. */
+/**
+ * linspace's values as PyTorch's CPU kernel builds them (RangeFactoriesKernel.cpp): from `start` up to half
+ * way and from `end` down after it, so the last value is exactly `end`. Floating dtypes go in blocks of two
+ * AVX2 vectors (16 floats, 8 doubles): each vector's first value is start + step * i (or end - step * k) with
+ * a fused multiply-add, its other lanes add lane * step to it; the elements past the last block are computed
+ * one by one with the fused formula.
+ */
 export function linspaceValues(start: number, end: number, steps: number, dtype: DType): Tensor {
   if (steps < 0) throw new RuntimeError("number of steps must be non-negative");
   const data = allocate(dtype, steps);
   if (steps === 1) data[0] = dtype.cast(start);
-  else if (steps > 1) {
-    // Integral dtypes compute in double and truncate, as PyTorch's integer linspace kernel does.
-    const r = dtype.is_floating_point ? dtype.cast : (v: number) => v;
+  else if (steps > 1 && dtype.is_floating_point) {
+    const r = dtype.cast;
+    const fused = dtype.itemsize === 4 ? fmaf : fma;
     const [s, e] = [r(start), r(end)];
     const step = r(r(e - s) / (steps - 1));
     const halfway = Math.floor(steps / 2);
+    const at = (i: number) => (i < halfway ? fused(step, i, s) : fused(-step, steps - i - 1, e));
+    const width = dtype.itemsize === 4 ? 8 : 4;
+    const vectorEnd = steps - (steps % (2 * width));
+    for (let i = 0; i < vectorEnd; i += width) {
+      const base = at(i);
+      data[i] = base;
+      for (let lane = 1; lane < width; lane++) data[i + lane] = r(base + r(lane * step));
+    }
+    for (let i = vectorEnd; i < steps; i++) data[i] = at(i);
+  } else if (steps > 1) {
+    // Integral dtypes compute in double and truncate, as PyTorch's integer linspace kernel does.
+    const step = (end - start) / (steps - 1);
+    const halfway = Math.floor(steps / 2);
     for (let i = 0; i < steps; i++)
-      data[i] = dtype.cast(i < halfway ? r(s + r(step * i)) : r(e - r(step * (steps - i - 1))));
+      data[i] = dtype.cast(i < halfway ? start + step * i : end - step * (steps - i - 1));
   }
   return Tensor._fromData(data, [steps], dtype);
 }

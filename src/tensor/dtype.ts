@@ -1,6 +1,6 @@
 // Data types, their storage arrays, and PyTorch's type-promotion rules.
 import { RuntimeError } from "../errors.js";
-import { PYTHON_TYPE } from "../signatures/messages.js";
+import { PYTHON_TYPE } from "../python_type.js";
 import { SCALAR_SHAPE } from "./shape.js";
 
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";

@@ -2,8 +2,15 @@
 
 import { ValueError } from "../errors.js";
 import type { DType } from "./dtype.js";
-import { formatExponential, formatFixed, padLeft } from "./printf.js";
-import { pythonIntRepr, pythonScalarRepr } from "./pyfloat.js";
+import {
+  formatExponential,
+  formatFixed,
+  padLeft,
+  pyBool,
+  pyIntRepr,
+  pyScalarRepr,
+  pyTupleStr,
+} from "../python.js";
 
 export interface PrintableTensor {
   readonly shape: readonly number[];
@@ -172,7 +179,7 @@ class Formatter {
   }
 
   private scalarText(v: number): string {
-    return this.dtype.name === "bool" ? (v !== 0 ? "True" : "False") : pythonIntRepr(v);
+    return this.dtype.name === "bool" ? pyBool(v !== 0) : pyIntRepr(v);
   }
 
   width(): number {
@@ -260,11 +267,6 @@ function addSuffixes(tensorText: string, suffixes: readonly string[], indent: nu
   return parts.join("");
 }
 
-/** Python's str(tuple(shape)): "(0, 3)", "(0,)". */
-function pythonTuple(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
 /** dtypes PyTorch considers implied by the printed values, so it prints no dtype= for them. */
 const DTYPES_WITHOUT_SUFFIX = new Set(["float32", "int64", "bool"]);
 
@@ -277,7 +279,7 @@ export function tensorRepr(t: PrintableTensor, suffixes: ReprSuffixes = {}): str
   let body: string;
   if (numel(t.shape) === 0) {
     // Only (0,) is implied by "[]"; and with no values to show, every non-default dtype is named.
-    if (t.shape.length !== 1) parts.push("size=" + pythonTuple(t.shape));
+    if (t.shape.length !== 1) parts.push("size=" + pyTupleStr(t.shape));
     if (t.dtype.name !== "float32") parts.push(dtypeText);
     body = "[]";
   } else {
@@ -296,6 +298,6 @@ export function parameterRepr(t: PrintableTensor, requiresGrad: boolean): string
 
 /** Python's format(t) / f"{t}": a 0-dim tensor prints as its Python scalar, anything else as repr. */
 export function tensorFormat(t: PrintableTensor, suffixes: ReprSuffixes = {}): string {
-  if (t.shape.length === 0) return pythonScalarRepr(t.values()[0]!, t.dtype);
+  if (t.shape.length === 0) return pyScalarRepr(t.values()[0]!, t.dtype);
   return tensorRepr(t, suffixes);
 }

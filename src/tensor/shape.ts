@@ -79,6 +79,12 @@ export function normalizeDim(dim: number, ndim: number): number {
   return dim < 0 ? dim + Math.max(ndim, 1) : dim;
 }
 
+/** maybe_wrap_dim(dim, ndim, wrap_scalar=false), as Tensor::size(dim): a 0-d tensor has no dim to name. */
+export function wrapDimOfTensor(dim: number, ndim: number): number {
+  if (ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
+  return normalizeDim(dim, ndim);
+}
+
 /** Validates a user-given size list (no NaN, no negatives, integers only). */
 export function checkShape(shape: unknown, argName = "size"): number[] {
   if (!Array.isArray(shape))

@@ -1,14 +1,16 @@
 // The Tensor: a strided view onto shared storage, plus its place in the autograd graph.
 // Methods (x.sin(), x.add(y), x.size(), x.backward(), ...) are declared with their PyTorch signatures in
 // src/ops/ (the Tensor's own in src/ops/tensor_methods.ts), so this file stays free of import cycles.
-import { is_inference_mode_enabled } from "../autograd/grad_mode.js";
-import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "../autograd/node.js";
+// The graph's types are the autograd layer's; the values this file needs from it (the leaf's gradient sink)
+// come through installLeafSink, so the tensor layer imports nothing above it.
+import type { AccumulateGrad, Edge, Node } from "../autograd/node.js";
 import type { StridedArray } from "../backend/backend.js";
 import { backend } from "../backend/backend.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import { emitWarning } from "../warnings.js";
 import { allocate, type DType, type TypedArray } from "./dtype.js";
 import { tensorFormat, tensorRepr } from "./format.js";
+import { is_inference_mode_enabled } from "./grad_mode_state.js";
 import {
   contiguousStrides,
   isContiguous,
@@ -26,7 +28,10 @@ export class Storage {
   declare version: number;
   /** Made inside torch.inference_mode: such tensors (and their views) may never join a graph later. */
   declare readonly inference: boolean;
-  /** @internal Creation order: the backward engine keeps (rather than copies) gradients made during its run. */
+  /**
+   * @internal Creation order. A storage with a higher serial than when a backward run began was made during
+   * the run: src/autograd/grad_ownership.ts reads it to let a leaf keep such a gradient without a copy.
+   */
   declare readonly serial: number;
 
   constructor(data: TypedArray) {
@@ -39,7 +44,7 @@ export class Storage {
 
 let storageSerial = 0;
 
-/** @internal The serial of the most recently created storage. */
+/** @internal The serial of the most recently created storage (a backward run's floor: grad_ownership.ts). */
 export function lastStorageSerial(): number {
   return storageSerial;
 }
@@ -48,6 +53,16 @@ export type Nested<T> = T | Nested<T>[];
 
 /** The edge of an input that takes no gradient: shared, as nothing writes an edge once made. */
 const NO_EDGE = Object.freeze([null, 0]) as unknown as Edge;
+
+/** Makes a leaf's gradient sink (AccumulateGrad); the autograd layer installs it (src/autograd/node.ts). */
+let newLeafSink = (_leaf: Tensor): AccumulateGrad => {
+  throw new Error("tensorgrad: the autograd layer (src/autograd/node.ts) is not loaded");
+};
+
+/** @internal How a leaf's AccumulateGrad is made: src/autograd/node.ts installs it when it loads. */
+export function installLeafSink(make: (leaf: Tensor) => AccumulateGrad): void {
+  newLeafSink = make;
+}
 
 const NON_LEAF_GRAD_WARNING =
   "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be " +
@@ -159,7 +174,7 @@ export class Tensor {
     // Edges are never written once made, so one [node, 0] is shared by every op reading output 0.
     if (fn) return this._outputNr === 0 ? (fn._edge0 ??= [fn, 0]) : [fn, this._outputNr];
     if (!this._requiresGrad) return NO_EDGE;
-    const acc = (this._accumulator ??= new AccumulateGrad(this));
+    const acc = (this._accumulator ??= newLeafSink(this));
     return (acc._edge0 ??= [acc, 0]);
   }
 
@@ -248,10 +263,7 @@ export function retainGrad(t: Tensor): void {
   if (!t._requiresGrad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
   if (t.is_leaf || t._retainsGrad) return;
   t._retainsGrad = true;
-  const node = t._gradFn!;
-  // Nodes share one frozen empty list until an output retains its grad.
-  if (node._retainedGrads === NO_RETAINED_GRADS) node._retainedGrads = [];
-  node._retainedGrads[t._outputNr] = new WeakRef(t);
+  t._gradFn!._retainGradOf(t);
 }
 
 /** detach()'s results: they keep a _base (for in-place writes) but are not views, as in PyTorch. */

@@ -1,5 +1,6 @@
 // What a graph node saved for backward, for drawing it (make_dot with show_saved).
 import { OpNode, type Node } from "../autograd/node.js";
+import { pyStr, pyTupleStr } from "../python.js";
 import { Tensor } from "../tensor/tensor.js";
 
 /** One saved value as torchviz names it (`self`, `result`, `other`, `tensors[1]`). */
@@ -38,10 +39,8 @@ export function savedAttributesOf(node: Node): [string, string][] {
   for (const [name, value] of Object.entries(state)) {
     if (value instanceof Tensor) continue;
     if (Array.isArray(value) && value.some((v) => v instanceof Tensor)) continue;
-    attrs.push([
-      name,
-      value === null ? "None" : Array.isArray(value) ? `(${value.join(", ")})` : String(value),
-    ]);
+    // torchviz prints str(val): a saved int[] is a tuple there, a bool True.
+    attrs.push([name, Array.isArray(value) ? pyTupleStr(value) : pyStr(value)]);
   }
   return attrs;
 }

@@ -164,6 +164,73 @@ describe("gradients kept as .grad without a copy", () => {
     expect(x.grad!.tolist()).toEqual([5, 5]);
   });
 
+  // The values below are PyTorch's, whose reference count sees the hook's or the Function's reference.
+  it("a gradient a non-leaf's tensor hook saw is copied, though it flows on unchanged to a leaf", () => {
+    const x = torch.ones(3, { requires_grad: true });
+    const y = x.add(1);
+    let seen: torch.Tensor | null = null;
+    y.register_hook((g) => {
+      seen = g;
+    });
+    y.mul(2).sum().backward();
+    x.grad!.zero_();
+    expect(seen!.tolist()).toEqual([2, 2, 2]);
+  });
+
+  it("a gradient a node's pre-hook saw is copied (on an op node and on a leaf's AccumulateGrad)", () => {
+    const x = torch.ones(3, { requires_grad: true });
+    const y = x.add(1);
+    let seenByOp: (torch.Tensor | null)[] = [];
+    y.grad_fn!.register_prehook((grads) => {
+      seenByOp = grads;
+    });
+    const z = x.mul(2);
+    let seenByLeaf: (torch.Tensor | null)[] = [];
+    z.grad_fn!.next_functions[0][0]!.register_prehook((grads) => {
+      seenByLeaf = grads;
+    });
+    y.mul(2).sum().backward();
+    z.mul(2).sum().backward();
+    x.grad!.zero_();
+    expect(seenByOp[0]!.tolist()).toEqual([2, 2, 2]);
+    expect(seenByLeaf[0]!.tolist()).toEqual([4, 4, 4]);
+  });
+
+  it("a gradient handed to a custom Function's backward is copied where it also reaches a leaf", () => {
+    const given: torch.Tensor[] = [];
+    class Keep extends torch.autograd.Function {
+      static override forward(_ctx: FunctionCtx, x: torch.Tensor): torch.Tensor {
+        return x.clone();
+      }
+      static override backward(_ctx: FunctionCtx, g: torch.Tensor | null): (torch.Tensor | null)[] {
+        given.push(g!);
+        return [g!.mul(5)];
+      }
+    }
+    const x = torch.ones(2, { requires_grad: true });
+    const z = torch.ones(2, { requires_grad: true });
+    // add hands one gradient to both inputs: x's AccumulateGrad runs first, then Keep's backward.
+    x.add(Keep.apply(z) as torch.Tensor)
+      .mul(3)
+      .sum()
+      .backward();
+    x.grad!.zero_();
+    expect(given[0].tolist()).toEqual([3, 3]);
+    expect(z.grad!.tolist()).toEqual([15, 15]);
+  });
+
+  it("a post-accumulate hook writing .grad in place leaves the gradient other nodes still read alone", () => {
+    const x = torch.ones(3, { requires_grad: true });
+    const w = torch.ones(3, { requires_grad: true });
+    x.register_post_accumulate_grad_hook((t) => {
+      t.grad!.mul_(0);
+    });
+    // add hands one gradient to x and to w's MulBackward; x's AccumulateGrad runs first.
+    x.add(w.mul(2)).mul(3).sum().backward();
+    expect(x.grad!.tolist()).toEqual([0, 0, 0]);
+    expect(w.grad!.tolist()).toEqual([6, 6, 6]);
+  });
+
   it("a kept gradient accumulates in place on the next backward, as before", () => {
     const w = torch.ones(2, 3, { requires_grad: true });
     const x = torch.ones(4, 3);

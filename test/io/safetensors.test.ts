@@ -123,14 +123,14 @@ describe("save errors", () => {
 
   it("refuses values that are not tensors, a reserved name and bad metadata", () => {
     expect(() => saveToBytes({ a: [1, 2] } as unknown as Record<string, Tensor>)).toThrow(
-      "Key `a` is invalid, expected torch.Tensor but received Array",
+      "Key `a` is invalid, expected torch.Tensor but received <class 'list'>",
     );
     expect(() => saveToBytes({ __metadata__: torch.zeros(1) })).toThrow(/reserved/);
     expect(() => saveToBytes({}, { metadata: { n: 1 } as unknown as Record<string, string> })).toThrow(
       /metadata values must be strings/,
     );
     expect(() => saveToBytes(null as unknown as Record<string, Tensor>)).toThrow(
-      "Expected a dict of [str, torch.Tensor] but received null",
+      "Expected a dict of [str, torch.Tensor] but received <class 'NoneType'>",
     );
   });
 });

@@ -1,4 +1,5 @@
-// Sequential, ModuleList and ModuleDict: indexing, appending, iteration and bad arguments.
+// Sequential, ModuleList and ModuleDict: indexing, appending, iteration. PyTorch's errors for bad indices,
+// keys and modules are rows of the error table test/errors/nn_module.ts.
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 
@@ -12,7 +13,6 @@ describe("containers", () => {
       expect(list.length).toBe(2);
       expect(list.at(0)).toBe(relu);
       expect(list.at(-1)).toBe(tanh);
-      expect(() => list.at(2)).toThrow("index 2 is out of range");
       const sigmoid = new nn.Sigmoid();
       list.append(sigmoid);
       expect([...list]).toEqual([relu, tanh, sigmoid]);
@@ -23,8 +23,6 @@ describe("containers", () => {
     }
     // PyTorch checks modules as add_module does: None is allowed (and prints as None), anything else is not.
     expect(String(new nn.Sequential(null))).toBe("Sequential(\n  (0): None\n)");
-    expect(() => new nn.Sequential(3 as never)).toThrow("int is not a Module subclass");
-    expect(() => new nn.ModuleList([new nn.ReLU(), 3] as never)).toThrow("int is not a Module subclass");
   });
 
   it("registers the parameters of modules held in a ModuleList or ModuleDict", () => {
@@ -39,7 +37,6 @@ describe("containers", () => {
     dict.set("head", new nn.Linear(2, 1));
     expect(dict.keys()).toEqual(["encoder", "head"]);
     expect(dict.get("head")).toBeInstanceOf(nn.Linear);
-    expect(() => dict.get("missing")).toThrow("'missing'");
     expect(Object.keys(dict.state_dict())).toEqual([
       "encoder.weight",
       "encoder.bias",
@@ -54,20 +51,10 @@ describe("containers", () => {
     expect([...seq.named_children()].map(([n, m]) => `${n}:${m}`)).toEqual(["0:ReLU()", "1:Sigmoid()"]);
     seq.insert(0, new nn.Tanh());
     expect(String(seq.at(0))).toBe("Tanh()");
-    expect(() => seq.insert(5, new nn.Tanh())).toThrow("Index out of range: 5");
     const list = new nn.ModuleList([new nn.ReLU()]);
     list.insert(0, new nn.Tanh());
     expect([...list].map(String)).toEqual(["Tanh()", "ReLU()"]);
-    expect(() => list.at(2)).toThrow("index 2 is out of range");
     const dict = new nn.ModuleDict([["a", new nn.ReLU()]]);
-    expect(() => dict.pop("b")).toThrow("'b'");
-    expect(() => new nn.ModuleDict({ keys: new nn.ReLU() })).toThrow(`"attribute 'keys' already exists"`);
-    expect(() => dict.update([["x"]] as never)).toThrow(
-      "ModuleDict update sequence element #0 has length 1; 2 is required",
-    );
-    expect(() => dict.update([1] as never)).toThrow(
-      "ModuleDict update sequence element #0 should be Iterable; isint",
-    );
     dict.update(new Map([["b", new nn.Tanh()]]));
     expect(dict.keys()).toEqual(["a", "b"]);
   });

@@ -1,6 +1,6 @@
-// Loss functions against what PyTorch 1.13 records (scripts/gen_loss_fixtures.py): values, grad_fn names and
-// gradients for every reduction, a float64 gradcheck per case, module reprs and PyTorch's error texts.
-import { readFileSync } from "node:fs";
+// Loss functions beyond what the op tables check (test/ops/tables/nn_losses*.ts compare every loss, reduction
+// and option with PyTorch 1.13: values, grad_fn names, gradients, float64 gradchecks): double backward, the loss
+// modules, PyTorch's error texts, and the fused kernels against the composite ops they replace.
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import { availableBackends } from "../../src/backend/backend.js";
@@ -9,134 +9,30 @@ import { expectClose } from "../helpers/compare.js";
 type Tensor = torch.Tensor;
 const F = torch.nn.functional;
 const nn = torch.nn;
-
-interface Case {
-  value: unknown;
-  shape: number[];
-  grad_fn: string;
-  grads: Record<string, unknown>;
-  gradcheck: boolean;
-}
-const fx = JSON.parse(readFileSync(new URL("../fixtures/losses.json", import.meta.url), "utf8")) as {
-  inputs: Record<string, unknown>;
-  index: Record<string, unknown>;
-  cases: Record<string, Case>;
-};
-const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
-
-type Vars = Record<string, Tensor>;
 type R = "mean" | "sum" | "none";
-type Call = (v: Vars, t: Vars, r: string) => Tensor;
 
-// The same calls as CASES in scripts/gen_loss_fixtures.py.
-const CASES: Record<string, [Call, string[]]> = {
-  mse: [(v, _t, r) => F.mse_loss(v.x, v.y, { reduction: r as R }), ["x", "y"]],
-  l1: [(v, _t, r) => F.l1_loss(v.x, v.y, { reduction: r as R }), ["x", "y"]],
-  smooth_l1: [(v, _t, r) => F.smooth_l1_loss(v.x, v.y, { reduction: r as R }), ["x", "y"]],
-  smooth_l1_beta: [(v, _t, r) => F.smooth_l1_loss(v.x, v.y, { reduction: r as R, beta: 0.7 }), ["x", "y"]],
-  huber: [(v, _t, r) => F.huber_loss(v.x, v.y, { reduction: r as R }), ["x", "y"]],
-  huber_delta: [(v, _t, r) => F.huber_loss(v.x, v.y, { reduction: r as R, delta: 0.6 }), ["x", "y"]],
-  bce: [(v, _t, r) => F.binary_cross_entropy(v.p, v.q, { reduction: r as R }), ["p", "q"]],
-  bce_weight: [
-    (v, _t, r) => F.binary_cross_entropy(v.p, v.q, { weight: v.w5, reduction: r as R }),
-    ["p", "q"],
-  ],
-  bce_logits: [(v, _t, r) => F.binary_cross_entropy_with_logits(v.x, v.q, { reduction: r as R }), ["x", "q"]],
-  bce_logits_weights: [
-    (v, _t, r) =>
-      F.binary_cross_entropy_with_logits(v.x, v.q, { weight: v.w45, pos_weight: v.w5, reduction: r as R }),
-    ["x", "q"],
-  ],
-  nll: [(v, t, r) => F.nll_loss(v.logq, t.t, { reduction: r as R }), ["logq"]],
-  nll_weight_ignore: [(v, t, r) => F.nll_loss(v.x, t.t_ign, { weight: v.w5, reduction: r as R }), ["x"]],
-  nll_ignore_2: [(v, t, r) => F.nll_loss(v.x, t.t, { ignore_index: 2, reduction: r as R }), ["x"]],
-  nll_4d: [(v, t, r) => F.nll_loss(v.x4, t.t4, { weight: v.w5.narrow(0, 0, 3), reduction: r as R }), ["x4"]],
-  nll_3d: [(v, t, r) => F.nll_loss(v.x3, t.t3, { reduction: r as R }), ["x3"]],
-  nll_1d: [(v, t, r) => F.nll_loss(v.x1, t.t0, { reduction: r as R }), ["x1"]],
-  ce: [(v, t, r) => F.cross_entropy(v.x, t.t, { reduction: r as R }), ["x"]],
-  ce_weight_ignore: [(v, t, r) => F.cross_entropy(v.x, t.t_ign, { weight: v.w5, reduction: r as R }), ["x"]],
-  ce_4d: [(v, t, r) => F.cross_entropy(v.x4, t.t4, { reduction: r as R }), ["x4"]],
-  ce_3d: [
-    (v, t, r) => F.cross_entropy(v.x3, t.t3, { weight: v.w5.narrow(0, 0, 3), reduction: r as R }),
-    ["x3"],
-  ],
-  ce_1d: [(v, t, r) => F.cross_entropy(v.x1, t.t0, { reduction: r as R }), ["x1"]],
-  ce_smooth: [(v, t, r) => F.cross_entropy(v.x, t.t_ign, { reduction: r as R, label_smoothing: 0.2 }), ["x"]],
-  ce_smooth_weight: [
-    (v, t, r) => F.cross_entropy(v.x, t.t_ign, { weight: v.w5, reduction: r as R, label_smoothing: 0.2 }),
-    ["x"],
-  ],
-  ce_probs: [(v, _t, r) => F.cross_entropy(v.x, v.q.softmax(1), { reduction: r as R }), ["x", "q"]],
-  ce_probs_weight_smooth: [
-    (v, _t, r) =>
-      F.cross_entropy(v.x, v.q.softmax(1), { weight: v.w5, reduction: r as R, label_smoothing: 0.1 }),
-    ["x", "q"],
-  ],
-  ce_probs_4d: [(v, _t, r) => F.cross_entropy(v.x4, v.x4.flip(0).softmax(1), { reduction: r as R }), ["x4"]],
-  kl: [(v, _t, r) => F.kl_div(v.logq, v.p, { reduction: r as R }), ["logq", "p"]],
-  kl_log_target: [
-    (v, _t, r) => F.kl_div(v.logq, v.x, { reduction: r as R, log_target: true }),
-    ["logq", "x"],
-  ],
-};
+/** Seeded float inputs of the shapes the losses take ([4, 5] batches of 5 classes). */
+function floatInputs(dtype: torch.DType = torch.float32) {
+  torch.manual_seed(0);
+  const opts = { dtype };
+  return {
+    x: torch.randn([4, 5], opts),
+    y: torch.randn([4, 5], opts).mul(1.5),
+    p: torch.rand([4, 5], opts).mul(0.98).add(0.01),
+    w5: torch.rand([5], opts).add(0.5),
+    logq: torch.randn([4, 5], opts).log_softmax(1),
+  };
+}
+/** Class indices for a [4, 5] input. */
+const targets = () => torch.tensor([0n, 4n, 2n, 1n]);
 
-const indexTensors = (): Vars =>
-  Object.fromEntries(
-    Object.entries(fx.index).map(([k, v]) => [k, torch.tensor(v as number[], { dtype: torch.int64 })]),
-  );
-const floatInputs = (dtype: torch.DType, grad: readonly string[]): Vars =>
-  Object.fromEntries(
-    Object.entries(fx.inputs).map(([k, v]) => {
-      const t = torch.tensor(v as number[], { dtype });
-      if (grad.includes(k)) t.requires_grad_(true);
-      return [k, t];
-    }),
-  );
-
-// Per-element float32 results need a few ulps; sums of 20-40 terms with cancellation need an absolute slack.
-const ULPS = 8;
-const absTolFor = (expected: number[]) => 1e-6 * Math.max(1, ...expected.map(Math.abs));
-
-describe("loss functions match PyTorch", () => {
-  for (const [key, c] of Object.entries(fx.cases)) {
-    const [name, reduction] = key.split("/");
-    const [call, diff] = CASES[name];
-    describe(key, () => {
-      it("gives PyTorch's value, shape, grad_fn and gradients", () => {
-        const v = floatInputs(torch.float32, diff);
-        const loss = call(v, indexTensors(), reduction);
-        expect(loss.shape).toEqual(c.shape);
-        expect(loss.grad_fn?.name()).toBe(c.grad_fn);
-        const expected = flat(c.value);
-        expectClose(loss.values(), expected, "float32", ULPS, "value", absTolFor(expected));
-        loss.sum().backward();
-        for (const k of diff) {
-          const g = flat(c.grads[k]);
-          expectClose(v[k].grad!.values(), g, "float32", ULPS, `grad ${k}`, absTolFor(g));
-        }
-      });
-      it("passes a float64 gradcheck", () => {
-        expect(c.gradcheck).toBe(true);
-        const base = floatInputs(torch.float64, []);
-        const args = diff.map((k) => base[k].clone().requires_grad_(true));
-        const t = indexTensors();
-        const fn = (...xs: Tensor[]) => {
-          const v = { ...base };
-          diff.forEach((k, i) => (v[k] = xs[i]));
-          return call(v, t, reduction);
-        };
-        expect(torch.autograd.gradcheck(fn, args)).toBe(true);
-      });
-    });
-  }
-
-  it("double backward of nll_loss and mse_loss works (create_graph)", () => {
-    const x = torch.tensor(fx.inputs.x as number[][], { dtype: torch.float64 }).requires_grad_(true);
-    const t = indexTensors().t;
-    const g = torch.autograd.grad([F.cross_entropy(x, t)], [x], { create_graph: true })[0]!;
+describe("double backward", () => {
+  it("of cross_entropy (nll_loss) and mse_loss works (create_graph)", () => {
+    const { x: x0, y } = floatInputs(torch.float64);
+    const x = x0.requires_grad_(true);
+    const g = torch.autograd.grad([F.cross_entropy(x, targets())], [x], { create_graph: true })[0]!;
     const gg = torch.autograd.grad([g.pow(2).sum()], [x])[0]!;
     expect(gg.shape).toEqual([4, 5]);
-    const y = torch.tensor(fx.inputs.y as number[][], { dtype: torch.float64 });
     const gm = torch.autograd.grad([F.mse_loss(x, y)], [x], { create_graph: true })[0]!;
     const ggm = torch.autograd.grad([gm.sum()], [x])[0]!;
     expectClose(ggm.values(), new Array(20).fill(0.1), "float64");
@@ -157,8 +53,8 @@ describe("loss modules", () => {
       "KLDivLoss",
     ] as const;
     for (const n of names) expect(String(new nn[n]())).toBe(`${n}()`);
-    const v = floatInputs(torch.float32, []);
-    const t = indexTensors();
+    const v = floatInputs();
+    const t = { t: targets() };
     const ce = new nn.CrossEntropyLoss({
       weight: v.w5,
       ignore_index: 2,
@@ -297,7 +193,7 @@ describe("loss errors (PyTorch's texts)", () => {
 });
 
 describe("binary_cross_entropy_with_logits as one fused kernel", () => {
-  /** The composite formula the fused kernels must reproduce step for step (functional_losses.ts, Loss.cpp). */
+  /** The composite formula the fused kernels must reproduce step for step (src/ops/nn_losses.ts, Loss.cpp). */
   const composite = (x: Tensor, y: Tensor) => {
     const maxVal = x.neg().clamp({ min: 0 });
     const logTerm = maxVal.neg().exp().add(x.neg().sub(maxVal).exp()).log();

@@ -21,6 +21,8 @@ export interface OpCase {
   gradcheck?: boolean;
   /** Allowed float32 error in units in the last place (PyTorch's vectorised math isn't correctly rounded). */
   ulps?: number;
+  /** Allowed absolute error besides the ulps: sums whose terms cancel (convolutions, normalized values near 0). */
+  atol?: number;
 }
 
 export const f = (...shape: number[]): InputSpec => ({ shape });

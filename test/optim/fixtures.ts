@@ -33,11 +33,6 @@ export interface ClipCase {
   total_norm: number | null;
   grads: Array<number[] | null>;
 }
-export interface ErrorCase {
-  name: string;
-  type: string;
-  message: string;
-}
 export interface Fixtures {
   problem: { P1: number[][]; C1: number[][]; P2: number[]; C2: number[]; P3: number[]; steps: number };
   optimizers: OptimizerCase[];
@@ -45,7 +40,6 @@ export interface Fixtures {
   schedulers: SchedulerCase[];
   clip: ClipCase[];
   clip_single_tensor: { total_norm: number; grad: number[] };
-  errors: ErrorCase[];
 }
 
 export const fixtures = JSON.parse(

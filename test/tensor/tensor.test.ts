@@ -1,3 +1,5 @@
+// Tensors: creation, dtype inference, promotion, properties and printing. PyTorch's error texts for bad
+// data, sizes and ranges are rows of the error table test/errors/tensor.ts.
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 
@@ -28,23 +30,6 @@ describe("torch.tensor", () => {
     expect(torch.tensor(0.1).item()).toBe(Math.fround(0.1));
     expect(torch.tensor(0.1, { dtype: torch.float64 }).item()).toBe(0.1);
   });
-
-  it("gives PyTorch's errors for ragged, non-numeric and non-float requires_grad data", () => {
-    expect(() => torch.tensor([[1, 2], [3]])).toThrow("expected sequence of length 2 at dim 1 (got 1)");
-    expect(() => torch.tensor([[1, 2], 3] as never)).toThrow("not a sequence");
-    expect(() => torch.tensor("a" as never)).toThrow("new(): invalid data type 'str'");
-    expect(() => torch.tensor([1n, 2n], { requires_grad: true })).toThrow(
-      "Only Tensors of floating point and complex dtype can require gradients",
-    );
-    expect(() => torch.tensor([1], { dtype: "float64" as never })).toThrow(
-      "tensor(): argument 'dtype' must be torch.dtype, not str",
-    );
-    try {
-      torch.tensor([[1, 2], [3]]);
-    } catch (e) {
-      expect((e as Error).name).toBe("ValueError");
-    }
-  });
 });
 
 describe("creation functions", () => {
@@ -60,12 +45,6 @@ describe("creation functions", () => {
     ]);
   });
 
-  it("rejects negative, fractional and NaN sizes", () => {
-    expect(() => torch.zeros(-1)).toThrow("Trying to create tensor with negative dimension -1: [-1]");
-    expect(() => torch.zeros(1.5)).toThrow(TypeError);
-    expect(() => torch.ones(NaN)).toThrow(TypeError);
-  });
-
   it("arange and linspace match PyTorch", () => {
     expect(torch.arange(5).toString()).toBe("tensor([0, 1, 2, 3, 4])");
     expect(torch.arange(1, 2.5, 0.5).toString()).toBe("tensor([1.0000, 1.5000, 2.0000])");
@@ -73,8 +52,6 @@ describe("creation functions", () => {
     expect(torch.linspace(0, 1, 7).tolist()).toEqual([
       0.0, 0.1666666716337204, 0.3333333432674408, 0.5, 0.6666666269302368, 0.8333333134651184, 1.0,
     ]);
-    expect(() => torch.arange(0, 1, 0)).toThrow("step must be nonzero");
-    expect(() => torch.linspace(0, 1, -1)).toThrow("number of steps must be non-negative");
   });
 
   it("rand and randn reproduce PyTorch's numbers after manual_seed", () => {
@@ -121,8 +98,6 @@ describe("Tensor properties", () => {
     expect(x.size(-1)).toBe(3);
     expect(x.dim()).toBe(1);
     expect(x.numel()).toBe(3);
-    expect(() => x.size(1)).toThrow("Dimension out of range (expected to be in range of [-1, 0], but got 1)");
-    expect(() => x.item()).toThrow("only one element tensors can be converted to Python scalars");
     expect(torch.tensor(2.5).item()).toBe(2.5);
     expect(torch.tensor([true, false]).tolist()).toEqual([true, false]);
   });
@@ -153,8 +128,5 @@ describe("Tensor properties", () => {
     d.add_(1);
     expect(x.tolist()).toEqual([2, 3]);
     expect(x.requires_grad_(false)).toBe(x);
-    expect(() => torch.tensor([1n]).requires_grad_()).toThrow(
-      "only Tensors of floating point dtype can require gradients",
-    );
   });
 });

@@ -5,6 +5,7 @@ import type { StridedArray } from "../backend.js";
 import { allocate, type TypedArray } from "../../tensor/dtype.js";
 import { numel } from "../../tensor/shape.js";
 import { expf } from "./sleef.js";
+import { logf } from "./sleef_sp.js";
 import { elementOffsets, isDense } from "./strided.js";
 import { sigmoidVectorized, UNARY } from "./scalar_kernels.js";
 
@@ -20,6 +21,7 @@ export function bceWithLogits(input: StridedArray, target: StridedArray): TypedA
   const dtype = input.dtype;
   const r = dtype.cast;
   const exp = dtype.itemsize === 4 ? expf : Math.exp;
+  const log = dtype.itemsize === 4 ? logf : Math.log;
   const n = numel(input.shape);
   const x = reader(input);
   const y = reader(target);
@@ -28,7 +30,7 @@ export function bceWithLogits(input: StridedArray, target: StridedArray): TypedA
     const xi = x(i);
     const negX = -xi;
     const maxVal = negX < 0 ? 0 : negX; // clamp(min=0), NaN passing through
-    const logTerm = r(Math.log(r(exp(-maxVal) + exp(r(negX - maxVal)))));
+    const logTerm = r(log(r(exp(-maxVal) + exp(r(negX - maxVal)))));
     out[i] = r(r(r(r(1 - y(i)) * xi) + maxVal) + logTerm);
   }
   return out;

@@ -6,7 +6,7 @@ import { elu, gelu, leaky_relu, logsigmoid, silu, softplus } from "../../ops/mat
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
-import { pyFloat, pyNumber } from "./common.js";
+import { pyFloatRepr, pyStr } from "../../python.js";
 
 const RELU = new PySignature("torch.nn", "ReLU.__init__(inplace: bool = False)");
 const SILU = new PySignature("torch.nn", "SiLU.__init__(inplace: bool = False)");
@@ -78,7 +78,7 @@ export class LeakyReLU extends Module {
     return this.inplace ? inPlace(input, (x) => leaky_relu(x, slope)) : leaky_relu(input, slope);
   }
   override extra_repr(): string {
-    return `negative_slope=${pyFloat(this.negative_slope)}${inplaceRepr(this.inplace, ", ")}`;
+    return `negative_slope=${pyFloatRepr(this.negative_slope)}${inplaceRepr(this.inplace, ", ")}`;
   }
 }
 
@@ -94,7 +94,7 @@ export class ELU extends Module {
     return this.inplace ? inPlace(input, (x) => elu(x, alpha)) : elu(input, alpha);
   }
   override extra_repr(): string {
-    return `alpha=${pyFloat(this.alpha)}${inplaceRepr(this.inplace, ", ")}`;
+    return `alpha=${pyFloatRepr(this.alpha)}${inplaceRepr(this.inplace, ", ")}`;
   }
 }
 
@@ -123,6 +123,6 @@ export class Softplus extends Module {
     return softplus(input, this.beta, this.threshold);
   }
   override extra_repr(): string {
-    return `beta=${pyNumber(this.beta)}, threshold=${pyNumber(this.threshold)}`;
+    return `beta=${pyStr(this.beta)}, threshold=${pyStr(this.threshold)}`;
   }
 }

@@ -1,10 +1,10 @@
 // nn.MultiheadAttention with PyTorch's parameters, initialisation order and forward.
-import { ZeroDivisionError } from "../../errors.js";
+import { AssertionError, ZeroDivisionError } from "../../errors.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { constant_, xavier_normal_, xavier_uniform_ } from "../init.js";
 import { Module } from "../module.js";
-import { AssertionError, multi_head_attention_forward } from "../../ops/nn_attention.js";
+import { multi_head_attention_forward } from "../../ops/nn_attention.js";
 import { Parameter } from "../parameter.js";
 import { factoryEmpty } from "./common.js";
 import { Linear } from "./linear.js";

@@ -1,13 +1,11 @@
 // Modules with no weights: Identity, Flatten, Unflatten, Dropout.
 import { ValueError } from "../../errors.js";
-import { bernoulli_ } from "../../ops/random.js";
-import { inPlace } from "../../ops/core.js";
+import { dropout } from "../../ops/nn_dropout.js";
 import { flatten } from "../../ops/shape.js";
-import { empty_like } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import { Module } from "../module.js";
-import { pyBool, pyFloat } from "./common.js";
+import { pyBool, pyFloatRepr, pyStr } from "../../python.js";
 
 const IDENTITY = new PySignature("torch.nn", "Identity.__init__(*args, **kwargs)");
 const FLATTEN = new PySignature("torch.nn", "Flatten.__init__(start_dim: int = 1, end_dim: int = -1)");
@@ -45,20 +43,6 @@ export class Flatten extends Module {
   }
 }
 
-/**
- * F.dropout: in training, zeroes each element with probability p and scales the rest by 1/(1-p)
- * (the mask is drawn like PyTorch's CPU bernoulli_, so masks match after the same manual_seed).
- */
-export function dropout(input: Tensor, p = 0.5, training = true): Tensor {
-  if (!(p >= 0 && p <= 1))
-    throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
-  if (!training || p === 0) return input;
-  if (p === 1) return input.mul(0);
-  // PyTorch's _dropout_impl: noise = bernoulli(1 - p) / (1 - p); input * noise (so grad_fn is MulBackward0).
-  const noise = bernoulli_(empty_like(input), 1 - p).div_(1 - p);
-  return input.mul(noise);
-}
-
 export class Dropout extends Module {
   readonly p: number;
   readonly inplace: boolean;
@@ -67,19 +51,16 @@ export class Dropout extends Module {
     super();
     const [p, inplace] = DROPOUT.bind(args);
     if (p < 0 || p > 1)
-      throw new ValueError(`dropout probability has to be between 0 and 1, but got ${pyFloat(p)}`);
+      throw new ValueError(`dropout probability has to be between 0 and 1, but got ${pyStr(p)}`);
     this.p = p;
     this.inplace = inplace;
   }
 
   forward(input: Tensor): Tensor {
-    const p = this.p;
-    // F.dropout: without training (or nothing to drop) the input itself; inplace scales the input.
-    if (!this.training || p === 0 || input.numel() === 0) return input;
-    return this.inplace ? inPlace(input, (x) => dropout(x, p, true)) : dropout(input, p, true);
+    return dropout(input, this.p, this.training, this.inplace);
   }
 
   override extra_repr(): string {
-    return `p=${pyFloat(this.p)}, inplace=${pyBool(this.inplace)}`;
+    return `p=${pyFloatRepr(this.p)}, inplace=${pyBool(this.inplace)}`;
   }
 }

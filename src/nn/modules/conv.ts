@@ -7,7 +7,8 @@ import { calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../ini
 import { Module } from "../module.js";
 import { convNd } from "../../ops/nn_conv.js";
 import { Parameter } from "../parameter.js";
-import { factoryEmpty, pyTuple } from "./common.js";
+import { pyTupleStr } from "../../python.js";
+import { factoryEmpty } from "./common.js";
 
 export type PaddingMode = "zeros" | "reflect" | "replicate" | "circular";
 
@@ -131,11 +132,11 @@ abstract class _ConvNd extends Module {
   }
 
   override extra_repr(): string {
-    let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${pyTuple(this.kernel_size)}, stride=${pyTuple(this.stride)}`;
+    let s = `${this.in_channels}, ${this.out_channels}, kernel_size=${pyTupleStr(this.kernel_size)}, stride=${pyTupleStr(this.stride)}`;
     const pd = this.padding;
     if (typeof pd === "string") s += `, padding=${pd}`;
-    else if (pd.some((p) => p !== 0)) s += `, padding=${pyTuple(pd)}`;
-    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${pyTuple(this.dilation)}`;
+    else if (pd.some((p) => p !== 0)) s += `, padding=${pyTupleStr(pd)}`;
+    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${pyTupleStr(this.dilation)}`;
     if (this.groups !== 1) s += `, groups=${this.groups}`;
     if (this.bias === null) s += ", bias=False";
     if (this.padding_mode !== "zeros") s += `, padding_mode=${this.padding_mode}`;

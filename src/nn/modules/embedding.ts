@@ -7,7 +7,8 @@ import { normal_, uniform_ } from "../init.js";
 import { Module } from "../module.js";
 import { bilinear, embedding } from "../../ops/nn_embedding.js";
 import { Parameter } from "../parameter.js";
-import { factoryEmpty, pyBool, pyFloat } from "./common.js";
+import { pyBool, pyFloatRepr } from "../../python.js";
+import { factoryEmpty } from "./common.js";
 
 const EMBEDDING = new PySignature(
   "torch.nn",
@@ -91,8 +92,8 @@ export class Embedding extends Module {
   override extra_repr(): string {
     let s = `${this.num_embeddings}, ${this.embedding_dim}`;
     if (this.padding_idx !== null) s += `, padding_idx=${this.padding_idx}`;
-    if (this.max_norm !== null) s += `, max_norm=${pyFloat(this.max_norm)}`;
-    if (this.norm_type !== 2) s += `, norm_type=${pyFloat(this.norm_type)}`;
+    if (this.max_norm !== null) s += `, max_norm=${pyFloatRepr(this.max_norm)}`;
+    if (this.norm_type !== 2) s += `, norm_type=${pyFloatRepr(this.norm_type)}`;
     if (this.scale_grad_by_freq) s += `, scale_grad_by_freq=True`;
     if (this.sparse) s += ", sparse=True";
     return s;

@@ -1,31 +1,12 @@
-// Linear layers: F.linear follows PyTorch's dispatch (addmm for 2-D input) so grad_fn names match.
-import { RuntimeError } from "../../errors.js";
-import { addmm } from "../../ops/linalg.js";
-import { matmul } from "../../ops/linalg.js";
+// Linear layers; their F.linear (ops/linalg.ts) follows PyTorch's dispatch, so grad_fn names match.
+import { linear } from "../../ops/linalg.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { calculate_fan_in_and_fan_out, kaiming_uniform_, uniform_ } from "../init.js";
 import { Module } from "../module.js";
 import { Parameter } from "../parameter.js";
-import { factoryEmpty, pyBool } from "./common.js";
-
-/** F.linear(input, weight, bias?): input @ weight.T + bias. */
-export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
-  const inFeatures = weight.shape[weight.ndim - 1];
-  if (input.ndim === 0 || input.shape[input.ndim - 1] !== inFeatures) {
-    const rows = input.ndim === 0 ? 1 : input.numel() / input.shape[input.ndim - 1];
-    throw new RuntimeError(
-      `mat1 and mat2 shapes cannot be multiplied (${rows}x${input.shape[input.ndim - 1] ?? 1} and ${weight.shape[1]}x${weight.shape[0]})`,
-    );
-  }
-  if (bias === null) return matmul(input, weight.t());
-  if (input.ndim === 2) return addmm(bias, input, weight.t());
-  if (input.ndim > 2) {
-    const flat = input.reshape(-1, inFeatures);
-    return addmm(bias, flat, weight.t()).view([...input.shape.slice(0, -1), weight.shape[0]]);
-  }
-  return matmul(input, weight.t()).add(bias);
-}
+import { pyBool } from "../../python.js";
+import { factoryEmpty } from "./common.js";
 
 const LINEAR = new PySignature(
   "torch.nn",

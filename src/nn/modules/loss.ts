@@ -5,6 +5,7 @@ import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { emitWarning } from "../../warnings.js";
 import * as F from "../../ops/nn_losses.js";
+import { cross_entropy, nll_loss } from "../../ops/nn_losses_nll.js";
 import { Module } from "../module.js";
 
 type Reduction = "none" | "mean" | "sum";
@@ -156,7 +157,7 @@ export class NLLLoss extends WeightedLoss {
     this.ignore_index = ignoreIndex;
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return F.nll_loss(input, target, this.weight, null, this.ignore_index, null, this.reduction);
+    return nll_loss(input, target, this.weight, null, this.ignore_index, null, this.reduction);
   }
 }
 
@@ -170,7 +171,7 @@ export class CrossEntropyLoss extends WeightedLoss {
     this.label_smoothing = labelSmoothing;
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return F.cross_entropy(
+    return cross_entropy(
       input,
       target,
       this.weight,

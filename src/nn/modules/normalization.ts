@@ -8,7 +8,8 @@ import { ones_, zeros_ } from "../init.js";
 import { Module } from "../module.js";
 import { batch_norm, layer_norm } from "../../ops/nn_norm.js";
 import { Parameter } from "../parameter.js";
-import { factoryEmpty, pyBool, pyFloat, pyTuple } from "./common.js";
+import { pyBool, PyFloat, pyFloatRepr, pyStr, pyTupleStr } from "../../python.js";
+import { factoryEmpty } from "./common.js";
 
 const BATCH_NORM = new PySignature(
   "torch.nn",
@@ -105,8 +106,8 @@ abstract class _NormBase extends Module {
   }
 
   override extra_repr(): string {
-    const momentum = this.momentum === null ? "None" : pyFloat(this.momentum);
-    return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${momentum}, affine=${pyBool(this.affine)}, track_running_stats=${pyBool(this.track_running_stats)}`;
+    const momentum = pyStr(this.momentum === null ? null : new PyFloat(this.momentum));
+    return `${this.num_features}, eps=${pyFloatRepr(this.eps)}, momentum=${momentum}, affine=${pyBool(this.affine)}, track_running_stats=${pyBool(this.track_running_stats)}`;
   }
 }
 
@@ -165,6 +166,6 @@ export class LayerNorm extends Module {
   }
 
   override extra_repr(): string {
-    return `${pyTuple(this.normalized_shape)}, eps=${pyFloat(this.eps)}, elementwise_affine=${pyBool(this.elementwise_affine)}`;
+    return `${pyTupleStr(this.normalized_shape)}, eps=${pyFloatRepr(this.eps)}, elementwise_affine=${pyBool(this.elementwise_affine)}`;
   }
 }

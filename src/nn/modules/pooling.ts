@@ -3,7 +3,7 @@ import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
 import { adaptive_avg_pool2d, avg_pool2d, max_pool2d_with_indices } from "../../ops/nn_pool.js";
-import { pyBool, pyIntArg } from "./common.js";
+import { pyBool, pyStr, pyTuple } from "../../python.js";
 
 type IntOrTuple = number | number[];
 
@@ -55,7 +55,7 @@ export class MaxPool2d extends Module {
   }
 
   override extra_repr(): string {
-    return `kernel_size=${pyIntArg(this.kernel_size)}, stride=${pyIntArg(this.stride)}, padding=${pyIntArg(this.padding)}, dilation=${pyIntArg(this.dilation)}, ceil_mode=${pyBool(this.ceil_mode)}`;
+    return `kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, padding=${pyStr(pyTuple(this.padding))}, dilation=${pyStr(pyTuple(this.dilation))}, ceil_mode=${pyBool(this.ceil_mode)}`;
   }
 }
 
@@ -92,7 +92,7 @@ export class AvgPool2d extends Module {
   }
 
   override extra_repr(): string {
-    return `kernel_size=${pyIntArg(this.kernel_size)}, stride=${pyIntArg(this.stride)}, padding=${pyIntArg(this.padding)}`;
+    return `kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, padding=${pyStr(pyTuple(this.padding))}`;
   }
 }
 
@@ -111,6 +111,6 @@ export class AdaptiveAvgPool2d extends Module {
   }
 
   override extra_repr(): string {
-    return `output_size=${pyIntArg(this.output_size)}`;
+    return `output_size=${pyStr(pyTuple(this.output_size))}`;
   }
 }

@@ -9,29 +9,45 @@
 import { registerFormulas } from "../../autograd/formulas.js";
 import type { Derivative } from "../../autograd/derivative.js";
 import type { Formula } from "../../autograd/node.js";
-import { ARITHMETIC_DERIVATIVES } from "./arithmetic.js";
 import { ELEMENTWISE_DERIVATIVES } from "./elementwise.js";
 import { BACKWARD_OPS_DERIVATIVES } from "./backward_ops.js";
+import { CONVERSION_DERIVATIVES } from "./conversion.js";
+import { INPLACE_DERIVATIVES } from "./inplace.js";
+import { MATH_DERIVATIVES } from "./math.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
 import { LINALG_DERIVATIVES } from "./linalg.js";
-import { NN_DERIVATIVES } from "./nn.js";
-import { LOSSES_DERIVATIVES } from "./losses.js";
-import { CONV_DERIVATIVES } from "./conv.js";
+import { NN_CONV_DERIVATIVES } from "./nn_conv.js";
+import { NN_EMBEDDING_DERIVATIVES } from "./nn_embedding.js";
+import { NN_LOSSES_DERIVATIVES } from "./nn_losses.js";
+import { NN_LOSSES_NLL_DERIVATIVES } from "./nn_losses_nll.js";
+import { NN_NORM_DERIVATIVES } from "./nn_norm.js";
+import { NN_POOL_DERIVATIVES } from "./nn_pool.js";
 import { REDUCE_DERIVATIVES } from "./reduce.js";
+import { REDUCE_STATS_DERIVATIVES } from "./reduce_stats.js";
+import { SOFTMAX_DERIVATIVES } from "./softmax.js";
 import { SHAPE_DERIVATIVES } from "./shape.js";
-import { UNARY_DERIVATIVES } from "./unary.js";
+import { JOIN_DERIVATIVES } from "./join.js";
+import { VIEW_INPLACE_DERIVATIVES } from "./view_inplace.js";
 
 export const DERIVATIVES = {
   ...ELEMENTWISE_DERIVATIVES,
-  ...ARITHMETIC_DERIVATIVES,
-  ...UNARY_DERIVATIVES,
+  ...MATH_DERIVATIVES,
+  ...INPLACE_DERIVATIVES,
+  ...CONVERSION_DERIVATIVES,
   ...REDUCE_DERIVATIVES,
+  ...REDUCE_STATS_DERIVATIVES,
+  ...SOFTMAX_DERIVATIVES,
   ...SHAPE_DERIVATIVES,
+  ...JOIN_DERIVATIVES,
+  ...VIEW_INPLACE_DERIVATIVES,
   ...INDEXING_DERIVATIVES,
   ...LINALG_DERIVATIVES,
-  ...NN_DERIVATIVES,
-  ...LOSSES_DERIVATIVES,
-  ...CONV_DERIVATIVES,
+  ...NN_CONV_DERIVATIVES,
+  ...NN_POOL_DERIVATIVES,
+  ...NN_NORM_DERIVATIVES,
+  ...NN_EMBEDDING_DERIVATIVES,
+  ...NN_LOSSES_DERIVATIVES,
+  ...NN_LOSSES_NLL_DERIVATIVES,
   ...BACKWARD_OPS_DERIVATIVES,
 };
 

@@ -1,50 +1,89 @@
-// Derivative rows for indexing ops.
-import { row } from "./row.js";
+// Derivatives of src/ops/indexing.ts: index_select/index_add, gather/scatter, masked_fill,
+// select/slice_scatter, tril/triu. Each row gives each input's formula as derivatives.yaml writes it, then
+// the same formula in tensor ops (in PyTorch's operation order, so values and double-backward graphs match).
+// Index and mask arguments are not inputs of the node: they are saved, never differentiated.
+import { derivative } from "../../autograd/derivative.js";
 import { zeros, zeros_like } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { where } from "../elementwise.js";
-import { slice } from "../shape.js";
+import { mul, where } from "../elementwise.js";
+import {
+  gather,
+  index_add,
+  index_select,
+  masked_fill,
+  scatter,
+  scatter_add,
+  select_scatter,
+  slice_scatter,
+  tril,
+  triu,
+} from "../indexing.js";
+import { sumAll } from "../reduce.js";
+import { select, slice } from "../shape.js";
 
 /** grad * alpha, skipping the multiply when alpha is 1 (PyTorch's maybe_multiply). */
-const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : g.mul(alpha));
+const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : mul(g, alpha));
+
+type SliceSaved = { dim: number; start: number; end: number; step: number };
+const sliceOf = (g: Tensor, s: SliceSaved) => slice(g, s.dim, s.start, s.end, s.step);
 
 export const INDEXING_DERIVATIVES = {
-  IndexSelectBackward0: row<{ selfShape: Shape; dim: number; index: Tensor }>((g, s) => [
-    zeros([...s.selfShape], { dtype: g.dtype }).index_add(s.dim, s.index, g),
-  ]),
-  IndexAddBackward0: row<{ dim: number; index: Tensor; alpha: number }>((g, s, ctx) => [
-    g,
-    ctx.needsInputGrad[1] ? maybeMultiply(g.index_select(s.dim, s.index), s.alpha) : null,
-  ]),
-  GatherBackward0: row<{ selfShape: Shape; dim: number; index: Tensor }>((g, s) => [
-    zeros([...s.selfShape], { dtype: g.dtype }).scatter_add(s.dim, s.index, g),
-  ]),
-  ScatterBackward0: row<{ dim: number; index: Tensor }>((g, s, ctx) => [
-    ctx.needsInputGrad[0] ? g.scatter(s.dim, s.index, 0) : null,
-    ctx.needsInputGrad[1] ? g.gather(s.dim, s.index) : null,
-  ]),
-  ScatterBackward1: row<{ dim: number; index: Tensor }>((g, s) => [g.scatter(s.dim, s.index, 0)]),
-  ScatterAddBackward0: row<{ dim: number; index: Tensor }>((g, s, ctx) => [
-    g,
-    ctx.needsInputGrad[1] ? g.gather(s.dim, s.index) : null,
-  ]),
-  MaskedFillBackward0: row<{ mask: Tensor }>((g, s) => [g.masked_fill(s.mask, 0)]),
-  MaskedFillBackward1: row<{ mask: Tensor }>((g, s, ctx) => [
-    ctx.needsInputGrad[0] ? g.masked_fill(s.mask, 0) : null,
-    ctx.needsInputGrad[1] ? where(s.mask, g, 0).sum() : null,
-  ]),
-  SelectScatterBackward0: row<{ dim: number; index: number }>((g, s, ctx) => [
-    ctx.needsInputGrad[0] ? g.select_scatter(zeros_like(g.select(s.dim, s.index)), s.dim, s.index) : null,
-    ctx.needsInputGrad[1] ? g.select(s.dim, s.index) : null,
-  ]),
-  SliceScatterBackward0: row<{ dim: number; start: number; end: number; step: number }>((g, s, ctx) => {
-    const part = () => slice(g, s.dim, s.start, s.end, s.step);
-    return [
-      ctx.needsInputGrad[0] ? g.slice_scatter(zeros_like(part()), s.dim, s.start, s.end, s.step) : null,
-      ctx.needsInputGrad[1] ? part() : null,
-    ];
+  IndexSelectBackward0: derivative<{ selfShape: Shape; dim: number; index: Tensor }>({
+    self: [
+      "index_select_backward(grad, self.sizes(), dim, index)",
+      (g, s) => index_add(zeros([...s.selfShape], { dtype: g.dtype }), s.dim, s.index, g),
+    ],
   }),
-  TrilBackward0: row<{ diagonal: number }>((g, s) => [g.tril(s.diagonal)]),
-  TriuBackward0: row<{ diagonal: number }>((g, s) => [g.triu(s.diagonal)]),
+  IndexAddBackward0: derivative<{ dim: number; index: Tensor; alpha: number }>({
+    self: ["grad", (g) => g],
+    source: [
+      "maybe_multiply(grad.index_select(dim, index), alpha)",
+      (g, s) => maybeMultiply(index_select(g, s.dim, s.index), s.alpha),
+    ],
+  }),
+  GatherBackward0: derivative<{ selfShape: Shape; dim: number; index: Tensor }>({
+    self: [
+      "gather_backward(grad, self, dim, index, sparse_grad)",
+      (g, s) => scatter_add(zeros([...s.selfShape], { dtype: g.dtype }), s.dim, s.index, g),
+    ],
+  }),
+  ScatterBackward0: derivative<{ dim: number; index: Tensor }>({
+    self: ["grad.scatter(dim, index, 0)", (g, s) => scatter(g, s.dim, s.index, 0)],
+    src: ["grad.gather(dim, index)", (g, s) => gather(g, s.dim, s.index)],
+  }),
+  ScatterBackward1: derivative<{ dim: number; index: Tensor }>({
+    self: ["grad.scatter(dim, index, 0)", (g, s) => scatter(g, s.dim, s.index, 0)],
+  }),
+  ScatterAddBackward0: derivative<{ dim: number; index: Tensor }>({
+    self: ["grad", (g) => g],
+    src: ["grad.gather(dim, index)", (g, s) => gather(g, s.dim, s.index)],
+  }),
+  MaskedFillBackward0: derivative<{ mask: Tensor }>({
+    self: ["grad.masked_fill(mask, 0)", (g, s) => masked_fill(g, s.mask, 0)],
+  }),
+  MaskedFillBackward1: derivative<{ mask: Tensor }>({
+    self: ["grad.masked_fill(mask, 0)", (g, s) => masked_fill(g, s.mask, 0)],
+    value: ["masked_fill_backward(grad, mask)", (g, s) => sumAll(where(s.mask, g, 0))],
+  }),
+  SelectScatterBackward0: derivative<{ dim: number; index: number }>({
+    self: [
+      "grad.select_scatter(zeros_like(src), dim, index)",
+      (g, s) => select_scatter(g, zeros_like(select(g, s.dim, s.index)), s.dim, s.index),
+    ],
+    src: ["grad.select(dim, index)", (g, s) => select(g, s.dim, s.index)],
+  }),
+  SliceScatterBackward0: derivative<SliceSaved>({
+    self: [
+      "grad.slice_scatter(zeros_like(src), dim, start, end, step)",
+      (g, s) => slice_scatter(g, zeros_like(sliceOf(g, s)), s.dim, s.start, s.end, s.step),
+    ],
+    src: ["grad.slice(dim, start, end, step)", sliceOf],
+  }),
+  TrilBackward0: derivative<{ diagonal: number }>({
+    self: ["grad.tril(diagonal)", (g, s) => tril(g, s.diagonal)],
+  }),
+  TriuBackward0: derivative<{ diagonal: number }>({
+    self: ["grad.triu(diagonal)", (g, s) => triu(g, s.diagonal)],
+  }),
 };

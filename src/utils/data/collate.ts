@@ -3,6 +3,7 @@
 // booleans bool; strings stay a list; arrays/tuples and plain objects are collated element- or key-wise.
 import { KeyError, RuntimeError } from "../../errors.js";
 import { pyItem } from "../../optim/python.js";
+import { pyRepr } from "../../python.js";
 import { pyTypeName } from "../../signatures/messages.js";
 import { definePython } from "../../signatures/registry.js";
 import { allocate, bool, float64, int64, promoteTypes, type DType } from "../../tensor/dtype.js";
@@ -109,7 +110,7 @@ function collateAny(batch: readonly unknown[]): unknown {
     for (const key of Object.keys(elem)) {
       out[key] = collateAny(
         (batch as Record<string, unknown>[]).map((d) => {
-          if (!(key in d)) throw new KeyError(`'${String(key)}'`);
+          if (!(key in d)) throw new KeyError(pyRepr(key));
           return d[key];
         }),
       );
@@ -122,7 +123,7 @@ function collateAny(batch: readonly unknown[]): unknown {
 }
 
 function mapGet(map: Map<unknown, unknown>, key: unknown): unknown {
-  if (!map.has(key)) throw new KeyError(`'${String(key)}'`);
+  if (!map.has(key)) throw new KeyError(pyRepr(key));
   return map.get(key);
 }
 

@@ -2,14 +2,14 @@
 // `batch_size` samples from the sampler (in order, shuffled with the same permutation PyTorch's
 // RandomSampler draws, or the caller's sampler / batch_sampler), joined by `collate_fn` (default_collate).
 import { AssertionError, NotImplementedError, ValueError } from "../../errors.js";
-import { pyCall, pyCompare, pyList, pyStr, pyTruthy } from "../../optim/python.js";
+import { pyCall, pyCompare, pyList, pyTruthy } from "../../optim/python.js";
+import { pyStr } from "../../python.js";
 import { pyTypeName } from "../../signatures/messages.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
-import { default_generator, Generator } from "../../tensor/random.js";
+import { default_generator, drawInt64Seed, Generator, randpermIndices } from "../../tensor/random.js";
 import { emitWarning } from "../../warnings.js";
 import { default_collate, type Collated } from "./collate.js";
 import { datasetLength, getItem, type DatasetLike } from "./dataset.js";
-import { drawInt64Seed, randpermIndices } from "./randperm.js";
 
 /** The keyword arguments of `new DataLoader(dataset, { ... })`, typed by the samples and batches. */
 export interface DataLoaderOptions<T, B> {

@@ -7,10 +7,9 @@ import { pyAttr, pyList } from "../../optim/python.js";
 import { select } from "../../ops/shape.js";
 import { pyTypeName } from "../../signatures/messages.js";
 import { definePython, PySignature, type CallArgs } from "../../signatures/registry.js";
-import { default_generator, Generator } from "../../tensor/random.js";
+import { default_generator, Generator, randpermIndices } from "../../tensor/random.js";
 import { Tensor } from "../../tensor/tensor.js";
 import { emitWarning } from "../../warnings.js";
-import { randpermIndices } from "./randperm.js";
 
 export const MODULE = "torch.utils.data";
 

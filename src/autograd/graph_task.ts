@@ -1,0 +1,171 @@
+// What one backward run tracks (PyTorch's GraphTask): the queue of ready nodes, each node's count of
+// gradients still to arrive and its buffer of gradients summed so far, and which nodes the run needs.
+// The engine (engine.ts) drives the run; this file keeps its books.
+import type { Tensor } from "../tensor/tensor.js";
+import type { Edge, Node } from "./node.js";
+
+/** A max-heap of nodes by sequence number. */
+export class ReadyQueue {
+  private heap: Node[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(node: Node): void {
+    const h = this.heap;
+    h.push(node);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (h[parent].seq >= h[i].seq) break;
+      [h[parent], h[i]] = [h[i], h[parent]];
+      i = parent;
+    }
+  }
+
+  pop(): Node {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let big = i;
+        if (l < h.length && h[l].seq > h[big].seq) big = l;
+        if (r < h.length && h[r].seq > h[big].seq) big = r;
+        if (big === i) break;
+        [h[big], h[i]] = [h[i], h[big]];
+        i = big;
+      }
+    }
+    return top;
+  }
+}
+
+/** Ids of the runs in progress (a hook may start a run inside another); 0 is no run. */
+const activeRuns: number[] = [];
+let lastRunId = 0;
+
+/**
+ * The per-node state of one run, in fields of the nodes themselves: _runId names the run, _deps and
+ * _buffer are its edges still to arrive and its gradients summed so far. A Map or an entry object per node
+ * was a large part of a scalar backward. A node's _runId may name a finished run (nothing is cleared after a
+ * normal run: every node it reached has run and emptied its buffer); only active runs count. A run started
+ * inside another (a hook calling backward) saves the fields it overwrites and puts them back when it ends,
+ * so the outer run finds its own.
+ */
+export class RunState {
+  readonly id = ++lastRunId;
+  /** Every node this run reached, in discovery order (countDependencies walks it as its work list). */
+  readonly nodes: Node[] = [];
+  /** An active outer run's state of a node this run also uses: node, run id, deps, buffer (nested runs). */
+  private readonly previous: [Node, number, number, (Tensor | null)[] | null][] = [];
+
+  constructor() {
+    activeRuns.push(this.id);
+  }
+
+  has(node: Node): boolean {
+    return node._runId === this.id;
+  }
+
+  add(node: Node, deps: number): void {
+    const other = node._runId;
+    if (other !== 0 && activeRuns.includes(other))
+      this.previous.push([node, other, node._deps, node._buffer]);
+    node._runId = this.id;
+    node._deps = deps;
+    node._buffer = null;
+    this.nodes.push(node);
+  }
+
+  /** Ends the run: frees the buffers an aborted run left, and puts back what add() replaced. */
+  finish(completed: boolean): void {
+    if (activeRuns[activeRuns.length - 1] === this.id) activeRuns.pop();
+    else activeRuns.splice(activeRuns.lastIndexOf(this.id), 1);
+    if (!completed) for (const node of this.nodes) node._buffer = null;
+    for (let i = this.previous.length - 1; i >= 0; i--) {
+      const [node, run, deps, buffer] = this.previous[i];
+      node._runId = run;
+      node._deps = deps;
+      node._buffer = buffer;
+    }
+  }
+}
+
+/** Counts, for each node reachable from the roots, how many edges point at it (iteratively). */
+export function countDependencies(roots: readonly Node[], state: RunState): void {
+  for (const root of roots) if (!state.has(root)) state.add(root, 0);
+  // state.nodes grows as new nodes are found: walking it visits each reachable node once.
+  const { nodes, id } = state;
+  for (let k = 0; k < nodes.length; k++) {
+    const edges = nodes[k].next_functions;
+    for (let i = 0; i < edges.length; i++) {
+      const next = edges[i][0];
+      if (next === null) continue;
+      if (next._runId === id) next._deps++;
+      else state.add(next, 1);
+    }
+  }
+}
+
+/** Nodes from which some captured node can be reached: the only ones autograd.grad() needs to run. */
+export function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<Node> {
+  const needed = new Set<Node>();
+  // Post-order walk without recursion: a node is needed if it is a target or feeds a needed node.
+  const visited = new Set<Node>();
+  const stack: [Node, number][] = roots.map((r) => [r, 0]);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const [node, i] = top;
+    if (i === 0) {
+      if (visited.has(node)) {
+        stack.pop();
+        continue;
+      }
+      visited.add(node);
+    }
+    const edges = node.next_functions;
+    if (i < edges.length) {
+      top[1]++;
+      const next = edges[i][0];
+      if (next && !visited.has(next)) stack.push([next, 0]);
+      continue;
+    }
+    stack.pop();
+    if (targets.has(node) || edges.some(([n]) => n && needed.has(n))) needed.add(node);
+  }
+  return needed;
+}
+
+/** Adds grad into the node's buffer for inputNr (in arrival order: PyTorch's summation order). */
+export function accumulate(node: Node, inputNr: number, grad: Tensor): void {
+  let buffer = node._buffer;
+  if (buffer === null) {
+    const n = node.numOutputs;
+    if (n === 1 && inputNr === 0) {
+      node._buffer = [grad];
+      return;
+    }
+    buffer = new Array<Tensor | null>(n).fill(null);
+    node._buffer = buffer;
+  }
+  const old = buffer[inputNr];
+  buffer[inputNr] = old ? old.add(grad) : grad;
+}
+
+/** Where autograd.grad() captures gradients: per node, [inputNr, index in the result] pairs. */
+export function captureTable(capture: Edge[]): Map<Node, [number, number][]> {
+  const captureAt = new Map<Node, [number, number][]>();
+  capture.forEach(([node, inputNr], i) => {
+    if (!node) return;
+    const list = captureAt.get(node) ?? [];
+    list.push([inputNr, i]);
+    captureAt.set(node, list);
+  });
+  return captureAt;
+}

@@ -1,0 +1,56 @@
+// Derivatives of src/ops/nn_conv.ts: conv1d / conv2d's one ConvolutionBackward0 node. The formula is
+// convolution_backward as tensor ops over the im2col plan the forward used (nn_windows.ts), so double backward
+// works: the input's gradient is the transposed convolution (W^T @ grad, then col2im), the weight's is
+// grad @ im2col(input)^T summed over the batch, the bias's is grad summed over all but the channel dim.
+import { derivative } from "../../autograd/derivative.js";
+import { is_grad_enabled } from "../../autograd/grad_mode.js";
+import type { Tensor } from "../../tensor/tensor.js";
+import { matmul } from "../linalg.js";
+import { foldWindows, unfoldWindows, type WindowPlan } from "../nn_windows.js";
+import { sum } from "../reduce.js";
+import { reshape, transpose } from "../shape.js";
+
+/** Dims other than the channel dim (1): what the bias's gradient sums over. */
+const exceptChannel = (ndim: number) => [0, ...Array.from({ length: ndim - 2 }, (_, i) => i + 2)];
+
+export interface ConvSaved {
+  input: Tensor;
+  weight: Tensor;
+  plan: WindowPlan;
+  groups: number;
+  /** im2col of the input, saved by the forward; rebuilt from the input under create_graph, so the weight's
+   * gradient stays differentiable with respect to the input. */
+  cols: Tensor;
+}
+
+/** convolution_backward for the inputs grad_input_mask asks for (inputs: input, weight, bias). */
+function convolutionBackward(g: Tensor, s: ConvSaved, mask: readonly boolean[]): (Tensor | null)[] {
+  const { input, weight, plan, groups } = s;
+  const [n, cIn] = input.shape;
+  const cOut = weight.shape[0];
+  const perGroup = (cIn / groups) * plan.kernelCount;
+  const gFlat = reshape(g, [n, groups, cOut / groups, plan.outCount]);
+  let gradInput: Tensor | null = null;
+  if (mask[0]) {
+    const wMat = reshape(weight, [groups, cOut / groups, perGroup]);
+    const gradCols = reshape(matmul(transpose(wMat, 1, 2), gFlat), [n, cIn, plan.kernelCount, plan.outCount]);
+    gradInput = foldWindows(gradCols, plan, input.shape);
+  }
+  let gradWeight: Tensor | null = null;
+  if (mask[1]) {
+    const unfolded = is_grad_enabled() && input.requires_grad ? unfoldWindows(input, plan) : s.cols;
+    const cols = reshape(unfolded, [n, groups, perGroup, plan.outCount]);
+    gradWeight = reshape(sum(matmul(gFlat, transpose(cols, 2, 3)), 0), weight.shape);
+  }
+  const gradBias = mask[2] ? sum(g, exceptChannel(g.ndim)) : null;
+  return [gradInput, gradWeight, gradBias];
+}
+
+export const NN_CONV_DERIVATIVES = {
+  ConvolutionBackward0: derivative<ConvSaved>({
+    "input, weight, bias": [
+      "convolution_backward(grad, input, weight, bias->sizes(), stride, padding, dilation, transposed, output_padding, groups, grad_input_mask)",
+      (g, s, ctx) => convolutionBackward(g, s, ctx.needsInputGrad),
+    ],
+  }),
+};

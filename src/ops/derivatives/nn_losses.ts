@@ -1,0 +1,141 @@
+// Derivatives of src/ops/nn_losses.ts: the fused loss kernels' rows (PyTorch's *_backward functions), written
+// in tensor ops so double backward works. Each follows the arithmetic order of PyTorch 1.13's CPU backward
+// kernel. The target is differentiable too, as in derivatives.yaml.
+import { derivative } from "../../autograd/derivative.js";
+import type { Tensor } from "../../tensor/tensor.js";
+import { _bce_with_logits_backward } from "../backward_ops.js";
+import { add, clamp, div, gt, log, lt, mul, neg, rsub, sigmoid, sub, where } from "../elementwise.js";
+import { logsigmoid } from "../math.js";
+import type { Reduction } from "../nn_losses.js";
+
+/** What every pointwise loss saves: its (broadcast) input and target, and the reduction. */
+export interface PairSaved {
+  self: Tensor;
+  target: Tensor;
+  reduction: Reduction;
+}
+
+/** The reduction's factor: `by` / numel for mean, else `by`. */
+const normOf = (s: PairSaved, by: number) => (s.reduction === "mean" ? by / s.self.numel() : by);
+
+/** mse_loss_backward: norm * (input - target) * grad. */
+const mseBackward = (g: Tensor, input: Tensor, target: Tensor, norm: number) =>
+  mul(mul(sub(input, target), norm), g);
+
+/** smooth_l1_loss_backward: -norm*g below -beta, norm*g above beta, norm*x*g/beta between. */
+function smoothL1Backward(g: Tensor, input: Tensor, target: Tensor, norm: number, beta: number): Tensor {
+  const x = sub(input, target);
+  const inside = div(mul(mul(x, norm), g), beta);
+  return where(gt(x, -beta), where(lt(x, beta), inside, mul(g, norm)), mul(g, -norm));
+}
+
+/** huber_loss_backward: -norm*g*delta below -delta, norm*g*delta above delta, norm*x*g between. */
+function huberBackward(g: Tensor, input: Tensor, target: Tensor, norm: number, delta: number): Tensor {
+  const x = sub(input, target);
+  const inside = mul(mul(x, norm), g);
+  return where(
+    gt(x, -delta),
+    where(lt(x, delta), inside, mul(mul(g, norm), delta)),
+    mul(mul(g, -norm), delta),
+  );
+}
+
+export interface BCESaved extends PairSaved {
+  weight: Tensor | null;
+}
+
+export interface BCEWithLogitsSaved extends BCESaved {
+  pos_weight: Tensor | null;
+}
+
+/** The end of every BCE backward: times weight, then / numel for mean. */
+function weightedAndReduced(t: Tensor, s: BCESaved): Tensor {
+  const weighted = s.weight === null ? t : mul(t, s.weight);
+  return s.reduction === "mean" ? div(weighted, s.self.numel()) : weighted;
+}
+
+/** binary_cross_entropy_backward: grad * (x - y) / max((1 - x) * x, EPSILON). */
+function bceBackward(g: Tensor, s: BCESaved): Tensor {
+  const x = s.self;
+  return weightedAndReduced(div(mul(g, sub(x, s.target)), clamp(mul(rsub(x, 1), x), 1e-12)), s);
+}
+
+/** binary_cross_entropy_target_backward: -log(x / (1 - x)) * grad. */
+function bceTargetBackward(g: Tensor, s: BCESaved): Tensor {
+  const x = s.self;
+  return weightedAndReduced(mul(neg(log(div(x, rsub(x, 1)))), g), s);
+}
+
+/**
+ * binary_cross_entropy_with_logits_backward: (sigmoid(x) - y) * grad, or with pos_weight
+ * ((pos_weight * y + 1 - y) * sigmoid(x) - pos_weight * y) * grad; times weight, / numel for mean.
+ */
+function bceWithLogitsBackward(g: Tensor, s: BCEWithLogitsSaved): Tensor {
+  const x = s.self;
+  const y = s.target;
+  const pw = s.pos_weight;
+  // Fused when nothing weighs (the same digits as the composite, which double backward still records).
+  if (pw === null && s.weight === null)
+    return _bce_with_logits_backward(x, y, g, s.reduction === "mean" ? x.numel() : 1);
+  if (pw === null) return weightedAndReduced(mul(sub(sigmoid(x), y), g), s);
+  const t = mul(pw, y);
+  return weightedAndReduced(mul(sub(mul(sub(add(t, 1), y), sigmoid(x)), t), g), s);
+}
+
+/** binary_cross_entropy_with_logits_target_backward: -x * grad, or (log_sigmoid(-x) - log_sigmoid(x) * pos_weight) * grad. */
+function bceWithLogitsTargetBackward(g: Tensor, s: BCEWithLogitsSaved): Tensor {
+  const x = s.self;
+  const pw = s.pos_weight;
+  const t = pw === null ? mul(neg(x), g) : mul(sub(logsigmoid(neg(x)), mul(logsigmoid(x), pw)), g);
+  return weightedAndReduced(t, s);
+}
+
+export const NN_LOSSES_DERIVATIVES = {
+  MseLossBackward0: derivative<PairSaved>({
+    self: [
+      "mse_loss_backward(grad, self, target, reduction)",
+      (g, s) => mseBackward(g, s.self, s.target, normOf(s, 2)),
+    ],
+    target: [
+      "mse_loss_backward(grad, target, self, reduction)",
+      (g, s) => mseBackward(g, s.target, s.self, normOf(s, 2)),
+    ],
+  }),
+  SmoothL1LossBackward0: derivative<PairSaved & { beta: number }>({
+    self: [
+      "smooth_l1_loss_backward(grad, self, target, reduction, beta)",
+      (g, s) => smoothL1Backward(g, s.self, s.target, normOf(s, 1), s.beta),
+    ],
+    target: [
+      "smooth_l1_loss_backward(grad, target, self, reduction, beta)",
+      (g, s) => smoothL1Backward(g, s.target, s.self, normOf(s, 1), s.beta),
+    ],
+  }),
+  HuberLossBackward0: derivative<PairSaved & { delta: number }>({
+    self: [
+      "huber_loss_backward(grad, self, target, reduction, delta)",
+      (g, s) => huberBackward(g, s.self, s.target, normOf(s, 1), s.delta),
+    ],
+    target: [
+      "huber_loss_backward(grad, target, self, reduction, delta)",
+      (g, s) => huberBackward(g, s.target, s.self, normOf(s, 1), s.delta),
+    ],
+  }),
+  BinaryCrossEntropyBackward0: derivative<BCESaved>({
+    self: ["binary_cross_entropy_backward(grad, self, target, weight, reduction)", bceBackward],
+    target: [
+      "binary_cross_entropy_target_backward(grad, self, target, weight, reduction)",
+      bceTargetBackward,
+    ],
+  }),
+  BinaryCrossEntropyWithLogitsBackward0: derivative<BCEWithLogitsSaved>({
+    self: [
+      "binary_cross_entropy_with_logits_backward(grad, self, target, weight, pos_weight, reduction)",
+      bceWithLogitsBackward,
+    ],
+    target: [
+      "binary_cross_entropy_with_logits_target_backward(grad, self, target, weight, pos_weight, reduction)",
+      bceWithLogitsTargetBackward,
+    ],
+  }),
+};

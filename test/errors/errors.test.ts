@@ -1,0 +1,73 @@
+// Runs every row of the error tables (test/errors/<table>.ts) on every backend: the call must raise exactly
+// the class and message PyTorch 1.13 raised for the same call (test/fixtures/errors/<table>.json, written by
+// `npm run fixtures -- errors`).
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as torch from "../../src/index.js";
+import { availableBackends, get_backend, set_backend } from "../../src/backend/backend.js";
+import { CUTOVER } from "../../src/backend/native/index.js";
+import { rowName, type ErrorCase } from "./error_table.js";
+import { ERROR_TABLES } from "./index.js";
+
+interface Raised {
+  error: string;
+  message: string;
+}
+
+function fixturesOf(table: string): Record<string, Raised> {
+  const file = new URL(`../fixtures/errors/${table}.json`, import.meta.url);
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as { errors: Record<string, Raised> }).errors
+    : {};
+}
+
+/** What the row raises in tensorgrad, from the same starting state as gen_error_fixtures.py's. */
+function raised(row: ErrorCase): Raised | string {
+  torch.manual_seed(0);
+  torch.set_grad_enabled(true);
+  torch.autograd.set_detect_anomaly(false);
+  // Warnings are ignored, as gen_error_fixtures.py ignores them.
+  const quiet = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+  try {
+    row.ts();
+  } catch (e) {
+    if (!(e instanceof Error)) return `threw a non-Error: ${String(e)}`;
+    return { error: e.name, message: e.message };
+  } finally {
+    quiet.mockRestore();
+  }
+  return "did not raise";
+}
+
+describe.each(availableBackends())("PyTorch's errors on the %s backend", (backendName) => {
+  // The rows' tensors are small: without this, the native backend would hand them all to TypeScript.
+  const cutovers = { ...CUTOVER };
+  let previous = get_backend();
+  beforeAll(() => {
+    previous = get_backend();
+    set_backend(backendName);
+    if (backendName === "native")
+      for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
+  });
+  afterAll(() => {
+    Object.assign(CUTOVER, cutovers);
+    set_backend(previous);
+  });
+
+  describe.each(Object.entries(ERROR_TABLES))("%s", (table, { rows }) => {
+    const fixtures = fixturesOf(table);
+
+    it("has a PyTorch fixture for every row, unique names and no stale fixtures (`npm run fixtures -- errors`)", () => {
+      const names = rows.map(rowName);
+      expect(names.filter((n) => !(n in fixtures))).toEqual([]);
+      expect(Object.keys(fixtures).filter((n) => !names.includes(n))).toEqual([]);
+      expect(new Set(names).size).toBe(names.length);
+    });
+
+    it.each(rows.map((r) => [rowName(r), r] as const))("%s", (name, row) => {
+      const expected = fixtures[name];
+      if (expected === undefined) return;
+      expect(raised(row)).toEqual(expected);
+    });
+  });
+});
