@@ -56,7 +56,6 @@ const GENERATORS = {
     steps: () => [python("scripts/gen_format_fixtures.py")],
   },
   layers: { writes: "test/fixtures/layers.json", steps: () => [python("scripts/gen_layer_fixtures.py")] },
-  losses: { writes: "test/fixtures/losses.json", steps: () => [python("scripts/gen_loss_fixtures.py")] },
   mlp_hessian: {
     writes: "test/fixtures/mlp_hessian.json",
     steps: () => [python("scripts/gen_mlp_hessian_fixture.py")],

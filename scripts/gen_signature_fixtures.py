@@ -211,6 +211,11 @@ def unwrap_closure(fn):
     return fn
 
 
+def without_address(text):
+    """An object's repr without its address (`<torch._C.Generator object>`), so the fixture is the same every run."""
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", text)
+
+
 def python_entry(fn):
     fn = unwrap_closure(fn)
     try:
@@ -221,12 +226,11 @@ def python_entry(fn):
         {
             "name": p.name,
             "kind": p.kind.name,
-            # An object's repr without its address (`<torch._C.Generator object>`), the same every run.
-            "default": None if p.default is inspect.Parameter.empty else re.sub(r" at 0x[0-9a-fA-F]+", "", repr(p.default)),
+            "default": None if p.default is inspect.Parameter.empty else without_address(repr(p.default)),
         }
         for p in sig.parameters.values()
     ]
-    return {"kind": "python", "signature": str(sig), "params": params, "qualname": qualname_of(fn)}
+    return {"kind": "python", "signature": without_address(str(sig)), "params": params, "qualname": qualname_of(fn)}
 
 
 def noargs_entry(fn):
