@@ -66,7 +66,7 @@ function w2() {
 
 function w3() {
   const out = {};
-  // The JS backend needs minutes for N >= 1024 (about 0.2 GFLOPS): measured up to 512 only.
+  // The JS backend needs minutes for N >= 1024 (about 2 GFLOPS, BENCHMARKS.md): measured up to 512 only.
   const sizes = backendName === "js" ? [128, 512] : opts.quick ? [128, 512, 1024] : [128, 512, 1024, 2048];
   for (const n of sizes) {
     const a = torch.randn([n, n]);

@@ -1,5 +1,5 @@
 # One PyTorch benchmark run in its own process: python3 bench/torch_bench.py <workload> [opts JSON].
-# Mirrors bench/tg_bench.ts operation for operation; prints one JSON object of metrics.
+# Mirrors bench/tg_bench.mjs operation for operation; prints one JSON object of metrics.
 import json
 import resource
 import statistics
