@@ -66,6 +66,10 @@ const GENERATORS = {
     writes: "test/fixtures/numerics/ (the output bits of the elementwise kernels)",
     steps: () => [python("scripts/gen_numerics_fixtures.py")],
   },
+  tutorials: {
+    writes: "test/fixtures/tutorials/<program>.txt (what PyTorch prints for examples/tutorials/python/*.py)",
+    steps: () => [python("scripts/gen_tutorial_outputs.py")],
+  },
   safetensors: {
     writes: "test/fixtures/safetensors/",
     steps: () => [python("scripts/gen_safetensors_fixtures.py")],
