@@ -55,6 +55,7 @@ const GENERATORS = {
     writes: "test/fixtures/format.json, test/fixtures/python.json",
     steps: () => [python("scripts/gen_format_fixtures.py")],
   },
+  int64: { writes: "test/fixtures/int64.json", steps: () => [python("scripts/gen_int64_fixtures.py")] },
   layers: { writes: "test/fixtures/layers.json", steps: () => [python("scripts/gen_layer_fixtures.py")] },
   mlp_hessian: {
     writes: "test/fixtures/mlp_hessian.json",

@@ -339,6 +339,58 @@ printf_cases = [
 # C++'s `<<` of a double (ATen's error messages) is C's "%g", which Python's "%g" reproduces.
 cpp_double_cases = [{"value": encode_number(v), "text": "%g" % float(v)} for v in printf_values]
 
+# format(x, spec): Python's format-spec mini-language for the values a tensor's item() gives.
+format_spec_specs = [
+    "", ".2f", ".0f", "#.0f", "10.3f", "<10.3f", "^10.3f", "=+10.3f", "*^12.2e", "+.3e", " .3e", "#.0e", ".3E",
+    "g", ".3g", ".1g", ".0g", "#.3g", ".10g", "G", ".3G", "n", ".3n", "e", "f", "F", "%", ".1%", "08.2f", "010",
+    "+010.2f", "-08.3f", "0=10.2f", "0<10.2f", "010,.2f", "09,", "08,", "012_.3f", ",", ",.2f", "_", ",d", "z.2f",
+    "z.0f", "+z.1e", "z", ".3", ".1", "#.3", "10", "<10", ">10", "^10", "x^9", "\u00e9>7", "d", "b", "#b", "o",
+    "#o", "x", "#x", "X", "#X", "_b", "#_x", "c", "5c", "+d", " d", "#010x", "010_b", ".2", ".0",
+    # errors
+    "abc", ".f", ",_", "_,", ",,", "y", "+c", "#c", ",b", ",n", ".2d", "zd", ".2c", "s", "10.2.3",
+]
+format_spec_values = [
+    ("float", 0.0), ("float", -0.0), ("float", 1.0), ("float", -1.5), ("float", 2.5), ("float", 1234567.891),
+    ("float", -0.004), ("float", 1e-5), ("float", 1e16), ("float", 123456789.0), ("float", 0.000123456),
+    ("float", 9.9995), ("float", 99999.5), ("float", float("inf")), ("float", float("-inf")), ("float", float("nan")),
+    ("float", 0.30000001192092896), ("float", 1e100), ("float", 5e-324),
+    ("int", 0), ("int", 7), ("int", -42), ("int", 1234567), ("int", 255), ("int", 2**53 + 1), ("int", -(2**63)),
+    ("int", 233), ("bool", True), ("bool", False),
+]
+
+
+def format_spec_case(kind, value, spec):
+    case = {"kind": kind, "value": encode_number(value) if kind == "float" else (str(value) if kind == "int" else value), "spec": spec}
+    try:
+        case["result"] = format(value, spec)
+    except Exception as e:  # noqa: BLE001 - the error class and text are the fixture
+        case["error"] = [type(e).__name__, str(e)]
+    return case
+
+
+format_spec_cases = [format_spec_case(k, v, spec) for k, v in format_spec_values for spec in format_spec_specs]
+
+
+# torch: Tensor.__format__ (f"{t:spec}").
+def tensor_format_case(t, spec):
+    case = {"class": type(t).__name__, "dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape),
+            "values": [encode_number(v) for v in t.detach().reshape(-1).tolist()], "spec": spec,
+            "requires_grad": bool(t.requires_grad)}
+    try:
+        case["result"] = format(t, spec)
+    except Exception as e:  # noqa: BLE001
+        case["error"] = [type(e).__name__, str(e)]
+    return case
+
+
+tensor_format_cases = [
+    tensor_format_case(t, spec)
+    for t in [tensor(3.14159), tensor(-0.5, f64), tensor(1 / 3, requires_grad=True), tensor(7, i64), tensor(-3, i32),
+              tensor(True, b), tensor([1.5, 2.5]), tensor([[1, 2]], i64), tensor([], f32), tensor([0.25]),
+              torch.nn.Parameter(tensor(1.5))]
+    for spec in ["", ".2f", "10.3e", ">8", "d", "x", ".1%", "abc"]
+]
+
 repr_strings = [
     "", "abc", "it's", 'say "hi"', "both ' and \"", "'", '"', "back\\slash", "tab\there", "new\nline\r",
     "\x00\x1f\x7f", "\x80\xa0\xad", "caf\u00e9 \u00fc\u00df", "\u2028\u200b\ufeff", "\U0001f600", "\U000e0001", "a b",
@@ -348,7 +400,8 @@ str_repr_cases = [{"value": v, "repr": repr(v)} for v in repr_strings]
 if __name__ == "__main__":
     os.makedirs(OUT_DIR, exist_ok=True)
     write_json(os.path.join(OUT_DIR, "format.json"), cases)
-    sections = {"repr": repr_cases, "printf": printf_cases, "cpp_double": cpp_double_cases, "str_repr": str_repr_cases}
+    sections = {"repr": repr_cases, "printf": printf_cases, "cpp_double": cpp_double_cases, "str_repr": str_repr_cases,
+                "format_spec": format_spec_cases, "tensor_format": tensor_format_cases}
     with open(os.path.join(OUT_DIR, "python.json"), "w") as f:
         f.write(
             "{\n"

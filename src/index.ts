@@ -15,8 +15,11 @@ export {
   int32,
   int32 as int,
   bool,
+  set_allocation_limit,
+  get_allocation_limit,
 } from "./tensor/dtype.js";
 export { default_generator } from "./tensor/random.js";
+export { format } from "./tensor/format_spec.js";
 export { TorchGenerator as Generator } from "./ops/random.js";
 export { device } from "./ops/creation.js";
 export { strided, contiguous_format, preserve_format, channels_last } from "./tensor/device.js";

@@ -1,7 +1,10 @@
 // Python's text of JS values, as PyTorch's messages and reprs print them: the one owner of that text.
 // repr()/str() of floats, ints, bools, None, strings (with Python's quoting), tuples, lists, dicts and
-// functions, and format()'s '{:.Nf}'/'{:.Ne}'. Module reprs, optimizer reprs, error messages and tensor
-// printing all go through here, so `LeakyReLU(negative_slope=1e-05)` prints as Python does.
+// functions, and format(value, spec) with Python's whole format-spec mini-language (torch.format uses it).
+// Module reprs, optimizer reprs, error messages and tensor printing all go through here, so
+// `LeakyReLU(negative_slope=1e-05)` prints as Python does.
+
+import { OverflowError, ValueError } from "./errors.js";
 
 // ---- repr(float), str(int) -----------------------------------------------------------------------------
 
@@ -237,6 +240,255 @@ export function formatExponential(x: number, precision: number): string {
 /** Python's right-aligned width for numbers, as in '{:10.4e}'. */
 export function padLeft(text: string, width: number): string {
   return text.length >= width ? text : " ".repeat(width - text.length) + text;
+}
+
+// ---- format(x, spec): Python's format-spec mini-language ---------------------------------------------------
+//
+// [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type], parsed and laid out as CPython 3.11
+// does (Python/formatter_unicode.c, Python/pystrtod.c), for the values a tensor's item() gives: float, int, bool.
+
+interface FormatSpec {
+  fill: string;
+  align: string | null;
+  sign: string | null;
+  noNegativeZero: boolean;
+  alternate: boolean;
+  width: number;
+  grouping: string | null;
+  precision: number | null;
+  type: string;
+}
+
+const ALIGNS = "<>=^";
+
+/** The character as CPython's messages show it ('n', or '\x1f' when not printable). */
+function specChar(ch: string): string {
+  return /^[\x20-\x7e]$/u.test(ch) || !NOT_PRINTABLE.test(ch) ? ch : `\\x${ch.codePointAt(0)!.toString(16)}`;
+}
+
+function parseFormatSpec(spec: string, typeName: string): FormatSpec {
+  const chars = [...spec];
+  const out: FormatSpec = {
+    fill: " ",
+    align: null,
+    sign: null,
+    noNegativeZero: false,
+    alternate: false,
+    width: -1,
+    grouping: null,
+    precision: null,
+    type: "",
+  };
+  let pos = 0;
+  let fillSpecified = false;
+  if (chars.length >= 2 && ALIGNS.includes(chars[1]!)) {
+    out.fill = chars[0]!;
+    out.align = chars[1]!;
+    fillSpecified = true;
+    pos = 2;
+  } else if (chars.length >= 1 && ALIGNS.includes(chars[0]!)) {
+    out.align = chars[0]!;
+    pos = 1;
+  }
+  if (pos < chars.length && "+- ".includes(chars[pos]!)) out.sign = chars[pos++]!;
+  if (chars[pos] === "z") {
+    out.noNegativeZero = true;
+    pos++;
+  }
+  if (chars[pos] === "#") {
+    out.alternate = true;
+    pos++;
+  }
+  if (!fillSpecified && chars[pos] === "0") {
+    out.fill = "0";
+    out.align ??= "=";
+    pos++;
+  }
+  const readInteger = (): string => {
+    let digits = "";
+    while (pos < chars.length && /^[0-9]$/.test(chars[pos]!)) digits += chars[pos++];
+    return digits;
+  };
+  const width = readInteger();
+  if (width !== "") out.width = Number(width);
+  if (chars[pos] === ",") {
+    out.grouping = ",";
+    pos++;
+  }
+  if (chars[pos] === "_") {
+    if (out.grouping !== null) throw new ValueError("Cannot specify both ',' and '_'.");
+    out.grouping = "_";
+    pos++;
+  }
+  if (chars[pos] === "," && out.grouping === "_") throw new ValueError("Cannot specify both ',' and '_'.");
+  if (chars[pos] === ".") {
+    pos++;
+    const precision = readInteger();
+    if (precision === "") throw new ValueError("Format specifier missing precision");
+    out.precision = Number(precision);
+  }
+  if (chars.length - pos > 1)
+    throw new ValueError(`Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  if (pos < chars.length) out.type = chars[pos]!;
+  if (out.grouping !== null && !"defgEG%F".includes(out.type) && out.type !== "") {
+    if (!(out.grouping === "_" && "boxX".includes(out.type)))
+      throw new ValueError(`Cannot specify '${out.grouping}' with '${specChar(out.type)}'.`);
+  }
+  return out;
+}
+
+function unknownFormatCode(type: string, typeName: string): ValueError {
+  return new ValueError(`Unknown format code '${specChar(type)}' for object of type '${typeName}'`);
+}
+
+/** Inserts `separator` every `size` digits from the right, zero-padding to at least `minWidth` characters. */
+function groupDigits(digits: string, separator: string | null, size: number, minWidth: number): string {
+  // inf and nan have no digits to group: their zero padding is plain.
+  if (separator === null || digits === "") return digits.padStart(minWidth, "0");
+  let count = digits.length;
+  while (count + Math.floor(Math.max(count - 1, 0) / size) < minWidth) count++;
+  const padded = digits.padStart(count, "0");
+  let out = "";
+  for (let i = 0; i < padded.length; i++) {
+    if (i > 0 && (padded.length - i) % size === 0) out += separator;
+    out += padded[i];
+  }
+  return out;
+}
+
+/** CPython's calc_number_widths + fill_number: sign, prefix, grouped digits, the rest, padded to the width. */
+function layoutNumber(
+  spec: FormatSpec,
+  negative: boolean,
+  prefix: string,
+  digits: string,
+  rest: string,
+): string {
+  const sign = negative ? "-" : spec.sign === "+" ? "+" : spec.sign === " " ? " " : "";
+  const size = spec.grouping === "_" && "boxX".includes(spec.type) && spec.type !== "" ? 4 : 3;
+  const zeroPadded = spec.fill === "0" && spec.align === "=";
+  const minDigits = zeroPadded ? spec.width - sign.length - prefix.length - rest.length : 0;
+  const grouped = groupDigits(digits, spec.grouping, size, minDigits);
+  const body = sign + prefix + grouped + rest;
+  const padding = spec.width - [...body].length;
+  if (padding <= 0) return body;
+  const fill = (n: number) => spec.fill.repeat(n);
+  switch (spec.align ?? ">") {
+    case "<":
+      return body + fill(padding);
+    case "^":
+      return fill(Math.floor(padding / 2)) + body + fill(padding - Math.floor(padding / 2));
+    case "=":
+      return sign + prefix + fill(padding) + grouped + rest;
+    default:
+      return fill(padding) + body;
+  }
+}
+
+/** |x| as PyOS_double_to_string writes it for a format code ('r' is repr), without the sign. */
+function floatBody(x: number, type: string, precision: number, spec: FormatSpec, addDot0: boolean): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : "inf";
+  if (type === "r") return pyFloatRepr(x);
+  if (type === "f") {
+    const text = formatFixed(x, precision);
+    return spec.alternate && precision === 0 ? text + "." : text;
+  }
+  if (type === "e") {
+    const text = formatExponential(x, precision);
+    return spec.alternate && precision === 0 ? text.replace("e", ".e") : text;
+  }
+  // 'g': `precision` significant digits, exponent form outside [1e-4, 10^precision).
+  const digits = Math.max(precision, 1);
+  const exp10 = Number(formatExponential(x, digits - 1).split("e")[1]);
+  const useExponent = exp10 < -4 || exp10 + 1 > (addDot0 ? digits - 1 : digits);
+  const trim = (text: string) => (spec.alternate ? text : text.replace(/\.?0+$/, ""));
+  if (useExponent) {
+    const [mantissa = "", exponent = ""] = formatExponential(x, digits - 1).split("e");
+    const kept = mantissa.includes(".") ? trim(mantissa) : mantissa;
+    return (spec.alternate && !kept.includes(".") ? kept + "." : kept) + "e" + exponent;
+  }
+  const fixed = formatFixed(x, digits - 1 - exp10);
+  let text = fixed.includes(".") ? trim(fixed) : fixed;
+  if (spec.alternate && !text.includes(".")) text += ".";
+  if (addDot0 && !text.includes(".")) text += ".0";
+  return text;
+}
+
+function formatFloatSpec(x: number, spec: FormatSpec, typeName: string): string {
+  let type = spec.type;
+  if (!"eEfFgGn%".includes(type) || (type !== "" && type.length !== 1))
+    throw unknownFormatCode(type, typeName);
+  const addDot0 = type === "";
+  let precision = spec.precision;
+  if (type === "") type = precision === null ? "r" : "g";
+  if (type === "n") type = "g";
+  let value = x;
+  const percent = type === "%";
+  if (percent) {
+    type = "f";
+    value *= 100;
+  }
+  const upper = type === type.toUpperCase() && type !== "r";
+  type = type.toLowerCase();
+  precision ??= 6;
+  let negative = value < 0 || Object.is(value, -0);
+  let body = floatBody(Math.abs(value), type, precision, spec, addDot0);
+  if (upper) body = body.toUpperCase();
+  if (percent) body += "%";
+  // 'z': a value that rounds to zero loses its minus sign.
+  if (negative && spec.noNegativeZero && Number.isFinite(value) && !/[1-9]/.test(body.replace(/e.*$/i, "")))
+    negative = false;
+  const digitsEnd = body.search(/[^0-9]/);
+  const intDigits = digitsEnd < 0 ? body : body.slice(0, digitsEnd);
+  return layoutNumber(spec, negative, "", intDigits, body.slice(intDigits.length));
+}
+
+const INT_BASES: Record<string, [number, string]> = {
+  b: [2, "0b"],
+  o: [8, "0o"],
+  x: [16, "0x"],
+  X: [16, "0X"],
+  d: [10, ""],
+  n: [10, ""],
+};
+
+function formatIntSpec(v: bigint, spec: FormatSpec, typeName: string): string {
+  const type = spec.type === "" ? "d" : spec.type;
+  if ("eEfFgG%".includes(type)) return formatFloatSpec(Number(v), spec, typeName);
+  if (!(type in INT_BASES) && type !== "c") throw unknownFormatCode(type, typeName);
+  if (spec.precision !== null) throw new ValueError("Precision not allowed in integer format specifier");
+  if (spec.noNegativeZero)
+    throw new ValueError("Negative zero coercion (z) not allowed in integer format specifier");
+  if (type === "c") {
+    if (spec.sign !== null) throw new ValueError("Sign not allowed with integer format specifier 'c'");
+    if (spec.alternate)
+      throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+    if (v < 0n || v > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+    return layoutNumber(spec, false, "", "", String.fromCodePoint(Number(v)));
+  }
+  const [base, prefix] = INT_BASES[type]!;
+  let digits = (v < 0n ? -v : v).toString(base);
+  if (type === "X") digits = digits.toUpperCase();
+  return layoutNumber(spec, v < 0n, spec.alternate ? prefix : "", digits, "");
+}
+
+/**
+ * Python's format(value, spec) (`f"{value:spec}"`) for a float, an int or a bool, with Python's ValueErrors.
+ * A JS number stands for a float unless `kind` says int; a bigint is an int.
+ */
+export function pyFormat(
+  value: number | bigint | boolean,
+  spec: string,
+  kind?: "float" | "int" | "bool",
+): string {
+  const type = kind ?? (typeof value === "boolean" ? "bool" : typeof value === "bigint" ? "int" : "float");
+  if (spec === "") {
+    if (type === "bool") return pyBool(Boolean(value));
+    return type === "int" ? pyIntRepr(BigInt(value)) : pyFloatRepr(Number(value));
+  }
+  const parsed = parseFormatSpec(spec, type);
+  if (type === "float") return formatFloatSpec(Number(value), parsed, type);
+  return formatIntSpec(BigInt(typeof value === "boolean" ? Number(value) : value), parsed, type);
 }
 
 // ---- C++'s `<<` of a double ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import {
   padLeft,
   PyFloat,
   pyFloatRepr,
+  pyFormat,
   pyRepr,
   pyScalarRepr,
   pyStr,
@@ -25,7 +26,17 @@ const fixtures = JSON.parse(readFileSync(new URL("./fixtures/python.json", impor
   printf: { value: JsonNumber; spec: string; result: string }[];
   cpp_double: { value: JsonNumber; text: string }[];
   str_repr: { value: string; repr: string }[];
+  format_spec: FormatSpecCase[];
 };
+
+/** format(value, spec) in Python: its result, or the error's class and text. Ints are strings (exact bigints). */
+interface FormatSpecCase {
+  kind: "float" | "int" | "bool";
+  value: JsonNumber | string | boolean;
+  spec: string;
+  result?: string;
+  error?: [string, string];
+}
 
 function decode(v: JsonNumber): number {
   if (v === "nan") return NaN;
@@ -130,6 +141,45 @@ describe("printf-compatible formatting matches Python's format()", () => {
     expect(formatExponential(Infinity, 4)).toBe("inf");
     expect(formatExponential(-Infinity, 4)).toBe("-inf");
     expect(padLeft("nan", 10)).toBe("       nan");
+  });
+});
+
+describe("pyFormat matches Python's format(value, spec) for floats, ints and bools", () => {
+  const outcome = (c: FormatSpecCase): string => {
+    const value =
+      c.kind === "int"
+        ? BigInt(c.value as string)
+        : c.kind === "bool"
+          ? (c.value as boolean)
+          : decode(c.value as JsonNumber);
+    try {
+      return pyFormat(value, c.spec, c.kind);
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+  };
+  for (const kind of ["float", "int", "bool"] as const) {
+    const cases = fixtures.format_spec.filter((c) => c.kind === kind);
+    it(`${cases.length} ${kind} cases, results and ValueErrors`, () => {
+      const failures = cases
+        .map((c) => ({
+          value: c.value,
+          spec: c.spec,
+          expected: c.result ?? c.error!.join(": "),
+          got: outcome(c),
+        }))
+        .filter((f) => f.got !== f.expected);
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it("formats a JS number as a float unless told it is an int", () => {
+    expect(pyFormat(3, ".2f")).toBe("3.00");
+    expect(pyFormat(3, "")).toBe("3.0");
+    expect(pyFormat(3, "", "int")).toBe("3");
+    expect(pyFormat(255, "#x", "int")).toBe("0xff");
+    expect(pyFormat(10n, "b")).toBe("1010");
+    expect(pyFormat(true, "")).toBe("True");
   });
 });
 

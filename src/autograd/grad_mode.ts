@@ -4,19 +4,40 @@ import { is_grad_enabled, setGradEnabled } from "../tensor/grad_mode_state.js";
 
 export { is_grad_enabled };
 
-function runWithGradMode<T>(mode: boolean, fn: () => T, apiName: string): T {
+/**
+ * @internal Checks that a grad-mode body is a synchronous function. A mode is a global switch restored when
+ * the call returns, so an async body would run its part after the first `await` in the caller's mode:
+ * it is refused before any of it runs. A plain function that returns a promise is refused when it returns.
+ */
+export function checkSyncBody(fn: unknown, apiName: string): asserts fn is () => unknown {
   if (typeof fn !== "function")
     throw new TypeError(`${apiName} expects a function to run, but got ${typeof fn}`);
+  if (Object.prototype.toString.call(fn) === "[object AsyncFunction]")
+    throw new TypeError(asyncBodyMessage(apiName));
+}
+
+/** @internal Refuses a promise a body returned (the mode is already restored when it settles). */
+export function refusePromise(result: unknown, apiName: string): void {
+  if (!(result instanceof Promise)) return;
+  // The caller gets this error instead of the promise, so the promise's own rejection is reported here.
+  result.catch(() => undefined);
+  throw new TypeError(asyncBodyMessage(apiName));
+}
+
+function asyncBodyMessage(apiName: string): string {
+  return (
+    `${apiName} runs synchronous functions only (grad mode is a global switch, so it would not apply after ` +
+    `an 'await'): call ${apiName}(() => ...) around the synchronous steps inside the async function instead`
+  );
+}
+
+function runWithGradMode<T>(mode: boolean, fn: () => T, apiName: string): T {
+  checkSyncBody(fn, apiName);
   const previous = is_grad_enabled();
   setGradEnabled(mode);
   try {
     const result = fn();
-    if (result instanceof Promise) {
-      // The mode would be restored before the awaited part runs, silently recording (or not) a graph.
-      throw new TypeError(
-        `${apiName} runs synchronous functions only; call it inside the async function instead`,
-      );
-    }
+    refusePromise(result, apiName);
     return result;
   } finally {
     setGradEnabled(previous);

@@ -4,7 +4,7 @@
 import { RuntimeError } from "../errors.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { is_inference_mode_enabled, setInferenceMode } from "../tensor/grad_mode_state.js";
-import { is_grad_enabled, set_grad_enabled } from "./grad_mode.js";
+import { checkSyncBody, is_grad_enabled, refusePromise, set_grad_enabled } from "./grad_mode.js";
 
 export { is_inference_mode_enabled };
 
@@ -27,16 +27,19 @@ export function inference_mode<T>(mode: boolean, fn: () => T): T;
 export function inference_mode<T>(modeOrFn: boolean | (() => T), maybeFn?: () => T): T {
   const mode = typeof modeOrFn === "boolean" ? modeOrFn : true;
   const fn = typeof modeOrFn === "function" ? modeOrFn : maybeFn;
-  if (typeof fn !== "function") throw new TypeError("torch.inference_mode expects a function to run");
-  if (!mode) return fn();
+  checkSyncBody(fn, "torch.inference_mode");
+  if (!mode) {
+    const result = fn();
+    refusePromise(result, "torch.inference_mode");
+    return result;
+  }
   const previous = is_inference_mode_enabled();
   const wasGrad = is_grad_enabled();
   setInferenceMode(true);
   set_grad_enabled(false);
   try {
     const result = fn();
-    if (result instanceof Promise)
-      throw new TypeError("torch.inference_mode runs synchronous functions only");
+    refusePromise(result, "torch.inference_mode");
     return result;
   } finally {
     setInferenceMode(previous);

@@ -193,26 +193,50 @@ function parseEntry(name: string, raw: unknown): TensorEntry {
   return { name, code: dtype as Code, shape: shape as number[], begin: offsets[0], end: offsets[1] };
 }
 
-/** Reads and checks the header the way the reference reader does, so a bad file fails before any tensor is made. */
-function parseFile(buffer: Uint8Array): ParsedFile {
-  if (buffer.length < 8)
+/**
+ * Shapes and offsets are Rust usize fields, which serde_json reads only from integer literals: `2.0`, `1e1` or
+ * `-0` are refused even where JSON.parse would give an integer. The header's only numbers are those, so every
+ * number literal outside a string must be plain digits.
+ */
+function checkIntegerLiterals(text: string): void {
+  const literal = /"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*/g;
+  for (const [token] of text.matchAll(literal))
+    if (!token.startsWith('"') && !/^\d+$/.test(token))
+      throw new SafetensorError(`invalid header: the number ${token} is not a non-negative integer literal`);
+}
+
+/** The header size the first 8 bytes declare, checked against the limit and the file's size (its first step). */
+function checkHeaderSize(head: Uint8Array, fileSize: number): number {
+  if (head.length < 8)
     throw new SafetensorError(
-      `header too small: the file has ${buffer.length} bytes, fewer than the 8-byte header size`,
+      `header too small: the file has ${fileSize} bytes, fewer than the 8-byte header size`,
     );
-  const declared = new DataView(buffer.buffer, buffer.byteOffset, 8).getBigUint64(0, true);
+  const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
   if (declared > BigInt(MAX_HEADER_SIZE))
     throw new SafetensorError(`header too large: ${declared} bytes (the limit is ${MAX_HEADER_SIZE})`);
   const n = Number(declared);
-  if (8 + n > buffer.length)
+  if (8 + n > fileSize)
     throw new SafetensorError(
-      `invalid header length: the header claims ${n} bytes but the file has only ${buffer.length - 8} after the size`,
+      `invalid header length: the header claims ${n} bytes but the file has only ${fileSize - 8} after the size`,
     );
+  return n;
+}
+
+/** Reads and checks the header the way the reference reader does, so a bad file fails before any tensor is made. */
+function parseFile(buffer: Uint8Array): ParsedFile {
+  const n = checkHeaderSize(buffer, buffer.length);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(8, 8 + n));
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buffer.subarray(8, 8 + n));
   } catch {
     throw new SafetensorError("invalid header: it is not valid UTF-8");
   }
+  // The reference reader (safetensors >= 0.4) refuses a header that does not start with '{': no leading
+  // spaces, no byte-order mark.
+  if (!text.startsWith("{"))
+    throw new SafetensorError(
+      "invalid header start: the header must start with '{' (no spaces or byte-order mark)",
+    );
   let header: unknown;
   try {
     header = JSON.parse(text);
@@ -221,6 +245,7 @@ function parseFile(buffer: Uint8Array): ParsedFile {
   }
   if (header === null || typeof header !== "object" || Array.isArray(header))
     throw new SafetensorError("invalid header: it must be a JSON object");
+  checkIntegerLiterals(text);
   let metadata: Metadata | null = null;
   const tensors: TensorEntry[] = [];
   for (const [name, raw] of Object.entries(header)) {
@@ -332,11 +357,46 @@ export function save(
 ): Promise<void> {
   // A bad state dict throws here, synchronously, like every other argument error; only the write is async.
   const bytes = saveToBytes(stateDict, opts);
-  return nodeFs().then((fs) => fs.writeFile(path, bytes));
+  return nodeFs().then((fs) => writeAtomically(fs, path, bytes));
 }
 
-/** torch.load for a .safetensors file: `const sd = await torch.load("m.safetensors")`. */
+let temporaryCount = 0;
+
+/**
+ * Writes the bytes to a temporary file in the same directory, then renames it over `path`: readers, and
+ * saves racing to the same path, see either a whole old file or a whole new one, never a mix.
+ */
+async function writeAtomically(fs: FsPromises, path: string, bytes: Uint8Array): Promise<void> {
+  const pid = (globalThis as { process?: { pid?: number } }).process?.pid ?? 0;
+  const temporary = `${path}.${pid}.${++temporaryCount}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await fs.writeFile(temporary, bytes, { flag: "wx" });
+    await fs.rename(temporary, path);
+  } catch (e) {
+    await fs.rm(temporary, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * torch.load for a .safetensors file: `const sd = await torch.load("m.safetensors")`. The header size is
+ * checked against the file's size before the rest is read, so a huge or endless file (/dev/zero) fails at once.
+ */
 export async function load(path: string): Promise<StateDict> {
-  const file = await (await nodeFs()).readFile(path);
-  return loadFromBytes(new Uint8Array(file.buffer, file.byteOffset, file.byteLength));
+  const handle = await (await nodeFs()).open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    const head = new Uint8Array(Math.min(8, size));
+    await handle.read(head, 0, head.length, 0);
+    checkHeaderSize(head, size);
+    const file = new Uint8Array(size);
+    const { bytesRead } = await handle.read(file, 0, size, 0);
+    if (bytesRead !== size)
+      throw new SafetensorError(
+        `incomplete read: the file changed size while it was read (${bytesRead} of ${size} bytes)`,
+      );
+    return loadFromBytes(file);
+  } finally {
+    await handle.close();
+  }
 }

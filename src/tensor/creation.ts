@@ -5,10 +5,11 @@
 import { fma } from "../backend/js/fma.js";
 import { fmaf } from "../backend/js/sleef.js";
 import { RuntimeError, ValueError } from "../errors.js";
-import { cppDoubleStr } from "../python.js";
+import { cppDoubleStr, pyIntRepr } from "../python.js";
 import {
   allocate,
   bool,
+  Category,
   defaultFloatDtype,
   float32,
   float64,
@@ -41,14 +42,42 @@ export function withRequiresGrad(t: Tensor, requiresGrad: boolean | null | undef
   return t;
 }
 
-/** A new contiguous tensor of `shape` with every element `value`. */
-export function filled(shape: readonly number[], dtype: DType, value: number): Tensor {
+/** A new contiguous tensor of `shape` with every element `value` (a bigint is a Python int, checked exactly). */
+export function filled(shape: readonly number[], dtype: DType, fillValue: number | bigint): Tensor {
+  const value = typeof fillValue === "bigint" ? leafValue(fillValue, dtype) : fillValue;
   for (const d of shape)
     if (d < 0)
       throw new RuntimeError(`Trying to create tensor with negative dimension ${d}: [${shape.join(", ")}]`);
+  checkStorageSize(shape, dtype);
+  const range = INTEGER_RANGE[dtype.name];
+  // fill_'s Scalar conversion: its C++ type name (int64_t, int) in PyTorch's overflow error.
+  if (range !== undefined && !(value >= range[0] && value <= range[1]))
+    throw new RuntimeError(
+      `value cannot be converted to type ${dtype === int64 ? "int64_t" : "int"} without overflow`,
+    );
   const data = allocate(dtype, numel(shape));
   if (value !== 0) data.fill(dtype.cast(value));
   return Tensor._fromData(data, shape, dtype);
+}
+
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * PyTorch's storage-size check (computeStorageNbytes): the element count, and its bytes, must fit in int64, or
+ * "Storage size calculation overflowed"; sizes that fit but exceed memory get the allocator's error later.
+ */
+function checkStorageSize(shape: readonly number[], dtype: DType): void {
+  if (numel(shape) * dtype.itemsize < 2 ** 53 && shape.every((d) => d < 2 ** 31)) return;
+  let count = 1n;
+  let overflowed = false;
+  for (const d of shape) {
+    count *= BigInt(d);
+    if (count > INT64_MAX) overflowed = true;
+  }
+  if (overflowed || count * BigInt(dtype.itemsize) > INT64_MAX)
+    throw new RuntimeError(
+      `Storage size calculation overflowed with sizes=[${shape.map(pyIntRepr).join(", ")}]`,
+    );
 }
 
 // ---- torch.tensor ----
@@ -125,7 +154,7 @@ function store(data: unknown, shape: readonly number[], dtype: DType, out: Typed
         if (dtype.is_floating_point) throw new TypeError("must be real number, not list");
         throw new TypeError("'list' object cannot be interpreted as an integer");
       }
-      out[at++] = dtype.cast(leafValue(v));
+      out[at++] = dtype.cast(leafValue(v, dtype));
       return;
     }
     if (!Array.isArray(v)) throw new TypeError("not a sequence");
@@ -136,17 +165,47 @@ function store(data: unknown, shape: readonly number[], dtype: DType, out: Typed
   visit(data, 0);
 }
 
-function leafValue(v: unknown): number {
+function leafValue(v: unknown, dtype: DType): number {
   if (v instanceof Tensor) return v.item();
+  if (typeof v === "bigint" && dtype.category === Category.Integral) {
+    // int32 refuses what it cannot hold later, with PyTorch's overflow error.
+    return exactInt64(v, dtype === int64);
+  }
   return Number(v as number | bigint | boolean);
 }
 
+const INT64_LIMIT = 2n ** 63n;
+
+/**
+ * A bigint as an int64 element: Python's int unpacking refuses what int64 cannot hold, and tensorgrad refuses
+ * what its doubles cannot hold exactly (beyond 2^53 only some integers are doubles; docs/int64.md).
+ */
+function exactInt64(v: bigint, mustBeExact: boolean): number {
+  if (v < -INT64_LIMIT || v >= INT64_LIMIT) throw new RuntimeError("Overflow when unpacking long");
+  const x = Number(v);
+  if (mustBeExact && BigInt(x) !== v)
+    throw new RuntimeError(
+      `int64 value ${v} cannot be stored exactly: tensorgrad's int64 tensors hold their values as doubles, exact ` +
+        `up to 2^53 in magnitude; the nearest they can hold is ${BigInt(x)} (see docs/int64.md)`,
+    );
+  return x;
+}
+
+/** The range c10::checked_convert accepts for an integer dtype (its limits as doubles: int64's max is 2^63). */
+const INTEGER_RANGE: Partial<Record<DType["name"], readonly [number, number]>> = {
+  int64: [-(2 ** 63), 2 ** 63],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+};
+
+/** PyTorch's overflow check when numbers become elements of an integer dtype (torch.tensor(1e20, dtype=long)). */
 function checkCastable(dtype: DType, values: ArrayLike<number | bigint>): void {
-  if (dtype.is_floating_point || dtype === bool) return;
+  const range = INTEGER_RANGE[dtype.name];
+  if (range === undefined) return;
   for (let i = 0; i < values.length; i++) {
-    const x = Number(values[i]);
-    if (!Number.isFinite(x) || Math.abs(x) >= 2 ** 63)
-      throw new RuntimeError(`value cannot be converted to type ${dtype.name} without overflow`);
+    const v = values[i]!;
+    const inRange =
+      typeof v === "bigint" ? v >= BigInt(range[0]) && v <= BigInt(range[1]) : v >= range[0] && v <= range[1];
+    if (!inRange) throw new RuntimeError(`value cannot be converted to type ${dtype.name} without overflow`);
   }
 }
 
@@ -168,7 +227,10 @@ export function tensorFromData(data: unknown, dtype: DType | null): Tensor {
     const target = dtype ?? typedArrayDtype(data);
     checkCastable(target, source);
     const out = allocate(target, source.length);
-    for (let i = 0; i < source.length; i++) out[i] = target.cast(Number(source[i]));
+    for (let i = 0; i < source.length; i++) {
+      const v = source[i]!;
+      out[i] = target.cast(typeof v === "bigint" ? leafValue(v, target) : v);
+    }
     return Tensor._fromData(out, [source.length], target);
   }
   if (typeof data === "string") throw new TypeError(`new(): invalid data type 'str'`);
@@ -180,7 +242,7 @@ export function tensorFromData(data: unknown, dtype: DType | null): Tensor {
   if (!target.is_floating_point && target !== bool) {
     const leaves: number[] = [];
     const collect = (v: unknown): void =>
-      Array.isArray(v) ? v.forEach(collect) : void leaves.push(leafValue(v));
+      Array.isArray(v) ? v.forEach(collect) : void leaves.push(leafValue(v, target));
     collect(data);
     checkCastable(target, leaves);
   }
@@ -216,7 +278,8 @@ export function full(
 ): Tensor {
   const inferred =
     typeof fillValue === "boolean" ? bool : typeof fillValue === "bigint" ? int64 : defaultFloatDtype();
-  return withRequiresGrad(filled(shape, opts.dtype ?? inferred, Number(fillValue)), opts.requires_grad);
+  const value = typeof fillValue === "boolean" ? Number(fillValue) : fillValue;
+  return withRequiresGrad(filled(shape, opts.dtype ?? inferred, value), opts.requires_grad);
 }
 
 export function zeros_like(input: Tensor, opts: TensorOptions = {}): Tensor {

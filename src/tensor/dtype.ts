@@ -27,8 +27,17 @@ export class DType {
     readonly category: Category,
     /** Rank inside its category, used to pick the wider of two types. */
     readonly rank: number,
-    /** Rounds a JS number to a value this dtype can hold. */
+    /**
+     * Converts a JS number to a value this dtype holds, as PyTorch's CPU kernels convert a float (static_cast on
+     * x86): float32 rounds; integer types truncate toward zero and give their minimum for NaN, ±inf and values
+     * out of range (docs/int64.md).
+     */
     readonly cast: (v: number) => number,
+    /**
+     * Brings the exact result of integer arithmetic into this dtype's range by two's-complement wraparound, as
+     * C++ integer arithmetic does (`2**62 * 4` is 0 in int64). Floating and bool types: as `cast`.
+     */
+    readonly wrap: (v: number) => number = cast,
   ) {}
 
   /** How PyTorch's argument errors name a dtype argument ("got (torch.dtype, int)"). */
@@ -65,14 +74,37 @@ const SCALAR_TYPE_NAMES: Record<DTypeName, string> = {
   bool: "Bool",
 };
 
-const toInt = (v: number): number => (Number.isNaN(v) ? 0 : Math.trunc(v));
-const toInt32 = (v: number): number => (Number.isNaN(v) ? 0 : v | 0);
+const INT64_MIN = -(2 ** 63);
+const INT32_MIN = -(2 ** 31);
+
+/** float → int64 on x86 (cvttsd2si): toward zero; NaN, ±inf and values outside [-2^63, 2^63) give INT64_MIN. */
+const toInt64 = (v: number): number => (v >= INT64_MIN && v < 2 ** 63 ? Math.trunc(v) || 0 : INT64_MIN);
+/** float → int32 on x86 (cvttss2si/cvttsd2si): the same, with INT32_MIN. */
+const toInt32 = (v: number): number => (v >= INT32_MIN && v < 2 ** 31 ? v | 0 : INT32_MIN);
+
+/** An integer result modulo 2^64 into [-2^63, 2^63); `%` on doubles is exact, and so are the ±2^64 steps. */
+function wrapInt64(v: number): number {
+  if (!Number.isFinite(v)) return INT64_MIN;
+  let r = Math.trunc(v);
+  if (r >= INT64_MIN && r < 2 ** 63) return r || 0;
+  r %= 2 ** 64;
+  if (r >= 2 ** 63) r -= 2 ** 64;
+  else if (r < INT64_MIN) r += 2 ** 64;
+  return r || 0;
+}
+
+/** An integer result modulo 2^32 into [-2^31, 2^31): JS's ToInt32, which is exact for every finite double. */
+const wrapInt32 = (v: number): number => (Number.isFinite(v) ? v | 0 : INT32_MIN);
 
 export const float32 = new DType("float32", 4, Category.Floating, 0, Math.fround);
 export const float64 = new DType("float64", 8, Category.Floating, 1, (v) => v);
-/** int64 values live in a Float64Array: exact for |v| < 2^53. */
-export const int64 = new DType("int64", 8, Category.Integral, 1, toInt);
-export const int32 = new DType("int32", 4, Category.Integral, 0, toInt32);
+/**
+ * int64 values live in a Float64Array: every integer up to 2^53 in magnitude is exact; beyond, a value is the
+ * double nearest to PyTorch's (docs/int64.md). No int64 tensor holds a fraction, NaN, ±inf or a value outside
+ * [-2^63, 2^63).
+ */
+export const int64 = new DType("int64", 8, Category.Integral, 1, toInt64, wrapInt64);
+export const int32 = new DType("int32", 4, Category.Integral, 0, toInt32, wrapInt32);
 export const bool = new DType("bool", 1, Category.Bool, 0, (v) => (v !== 0 ? 1 : 0));
 
 export const DTYPES: Record<DTypeName, DType> = { float32, float64, int64, int32, bool };
@@ -102,7 +134,44 @@ export function toDType(d: DType | string, argName = "dtype"): DType {
   throw new TypeError(`${argName} must be a torch.dtype, but got ${describe(d)}`);
 }
 
+/** Bytes in the ArrayBuffer Node 20's Buffer and most browsers' engines hold at most: 4 GiB. */
+const PORTABLE_ARRAY_BYTES = 2 ** 32;
+
+/** The machine's physical memory where the runtime tells it (Node), else Infinity. */
+function physicalMemory(): number {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const os = proc?.getBuiltinModule?.("node:os") as { totalmem?: () => number } | undefined;
+  return os?.totalmem?.() ?? Infinity;
+}
+
+let allocationLimit = Math.min(PORTABLE_ARRAY_BYTES, physicalMemory());
+
+/**
+ * The most bytes one tensor's storage may take (docs/memory.md): 4 GiB, or the physical memory if less. A
+ * larger request gets PyTorch's allocator error at once instead of exhausting memory (or running for minutes
+ * first). `set_allocation_limit(bytes)` moves it; `null` restores the default. Requests the JS engine cannot
+ * hold get the same error whatever the limit.
+ */
+export function set_allocation_limit(bytes: number | null): void {
+  if (bytes === null) allocationLimit = Math.min(PORTABLE_ARRAY_BYTES, physicalMemory());
+  else if (typeof bytes === "number" && bytes >= 0 && !Number.isNaN(bytes)) allocationLimit = bytes;
+  else
+    throw new TypeError(
+      `set_allocation_limit(): 'bytes' must be a non-negative number or null, not ${describe(bytes)}`,
+    );
+}
+
+export function get_allocation_limit(): number {
+  return allocationLimit;
+}
+
+/** Throws PyTorch's allocator error when n elements of dtype exceed the allocation limit; call before long work. */
+export function checkAllocation(dtype: DType, n: number): void {
+  if (n * dtype.itemsize > allocationLimit) throw allocatorError(n, dtype.itemsize);
+}
+
 export function allocate(dtype: DType, n: number): TypedArray {
+  checkAllocation(dtype, n);
   try {
     // Identity checks instead of a switch on the name: this runs for every tensor an op makes.
     if (dtype === float32) return new Float32Array(n);
@@ -110,12 +179,13 @@ export function allocate(dtype: DType, n: number): TypedArray {
     if (dtype === int32) return new Int32Array(n);
     return new Uint8Array(n);
   } catch (e) {
-    throw e instanceof RangeError && n >= 0 ? allocatorError(n * dtype.itemsize) : e;
+    throw e instanceof RangeError && n >= 0 ? allocatorError(n, dtype.itemsize) : e;
   }
 }
 
 /** What PyTorch's CPU allocator raises when the memory is not there: at once, before anything runs. */
-export function allocatorError(bytes: number): RuntimeError {
+export function allocatorError(n: number, itemsize: number): RuntimeError {
+  const bytes = Number.isInteger(n) ? String(BigInt(n) * BigInt(itemsize)) : String(n * itemsize);
   return new RuntimeError(
     `[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes. Error code 12 (Cannot allocate memory)`,
   );

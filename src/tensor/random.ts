@@ -2,7 +2,7 @@
 // so torch.manual_seed(s) followed by rand/randn gives the numbers PyTorch gives.
 import { RuntimeError } from "../errors.js";
 import { CPU, type Device } from "./device.js";
-import type { TypedArray } from "./dtype.js";
+import { checkAllocation, int64, type TypedArray } from "./dtype.js";
 
 const N = 624;
 const M = 397;
@@ -237,11 +237,25 @@ function boxMuller16(
  * step i swaps with i + random() % (n - i), one 32-bit draw per step.
  */
 export function randpermIndices(n: number, generator: Generator = default_generator): number[] {
-  const perm = Array.from({ length: n }, (_, i) => i);
+  // Refused before the shuffle, which for a size beyond memory would run for minutes first.
+  checkAllocation(int64, n);
+  return randpermInto(new Array<number>(n), generator);
+}
+
+/**
+ * randperm_cpu itself: fills `perm` (a tensor's storage, of any dtype) with 0..n-1 and shuffles it in place,
+ * reading and writing the storage's own values as PyTorch does in scalar_t.
+ */
+export function randpermInto<A extends TypedArray | number[]>(
+  perm: A,
+  generator: Generator = default_generator,
+): A {
+  const n = perm.length;
+  for (let i = 0; i < n; i++) perm[i] = i;
   for (let i = 0; i < n - 1; i++) {
     const z = generator.random() % (n - i);
-    const saved = perm[i];
-    perm[i] = perm[z + i];
+    const saved = perm[i]!;
+    perm[i] = perm[z + i]!;
     perm[z + i] = saved;
   }
   return perm;

@@ -8,6 +8,7 @@ import { availableBackends, get_backend, set_backend } from "../../src/backend/b
 import { CUTOVER } from "../../src/backend/native/index.js";
 import { rowName, type ErrorCase } from "./error_table.js";
 import { ERROR_TABLES } from "./index.js";
+import { warningSink } from "../helpers/warnings.js";
 
 interface Raised {
   error: string;
@@ -27,7 +28,7 @@ function raised(row: ErrorCase): Raised | string {
   torch.set_grad_enabled(true);
   torch.autograd.set_detect_anomaly(false);
   // Warnings are ignored, as gen_error_fixtures.py ignores them.
-  const quiet = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+  const quiet = vi.spyOn(warningSink, "emit").mockImplementation(() => {});
   try {
     row.ts();
   } catch (e) {

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -158,7 +159,35 @@ describe("load errors: a bad file never gives a partial result", () => {
       /UTF-8/,
     ],
     ["a header that is not JSON", craft("{not json"), /not valid JSON/],
-    ["a header that is not an object", craft("[1,2]"), /must be a JSON object/],
+    ["a header that is not an object", craft("[1,2]"), /invalid header start/],
+    ["a header that is a JSON string", craft('"{}"'), /invalid header start/],
+    ["a header starting with spaces", craft("  {}"), /invalid header start/],
+    ["a header starting with a byte-order mark", craft("\ufeff{}"), /invalid header start/],
+    [
+      "a shape number written 2.0",
+      craft('{"x":{"dtype":"F32","shape":[2.0],"data_offsets":[0,8]}}', new Uint8Array(8)),
+      /the number 2\.0 is not a non-negative integer literal/,
+    ],
+    [
+      "a shape number written 1e1",
+      craft('{"x":{"dtype":"F32","shape":[1e1],"data_offsets":[0,40]}}', new Uint8Array(40)),
+      /the number 1e1 is not/,
+    ],
+    [
+      "an offset written 8E0",
+      craft('{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8E0]}}', new Uint8Array(8)),
+      /the number 8E0 is not/,
+    ],
+    [
+      "a negative shape number",
+      craft({ x: { dtype: "F32", shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)),
+      /the number -1 is not/,
+    ],
+    [
+      "a shape number written -0",
+      craft('{"x":{"dtype":"F32","shape":[-0],"data_offsets":[0,0]}}'),
+      /the number -0 is not/,
+    ],
     ["a tensor entry that is not an object", craft({ x: 3 }), /tensor 'x' must be an object/],
     [
       "an unknown dtype",
@@ -172,7 +201,7 @@ describe("load errors: a bad file never gives a partial result", () => {
     ],
     [
       "a bad shape",
-      craft({ x: { dtype: "F32", shape: [-1], data_offsets: [0, 4] } }, new Uint8Array(4)),
+      craft({ x: { dtype: "F32", shape: [[1]], data_offsets: [0, 4] } }, new Uint8Array(4)),
       /'shape'/,
     ],
     [
@@ -225,6 +254,40 @@ describe("load errors: a bad file never gives a partial result", () => {
 
   it("rejects what is not bytes", () => {
     expect(() => loadFromBytes("abc" as unknown as Uint8Array)).toThrow(TypeError);
+  });
+
+  it("accepts digits inside names and metadata strings, and the writer's space padding after the JSON", () => {
+    const bytes = craft(
+      '{"__metadata__":{"v":"1e1 2.0"},"w.1e1":{"dtype":"F32","shape":[],"data_offsets":[0,4]}}   ',
+      new Uint8Array(4),
+    );
+    expect(Object.keys(loadFromBytes(bytes))).toEqual(["w.1e1"]);
+  });
+
+  it("checks the header size against the file size before reading the file (/dev/zero fails at once)", async () => {
+    const started = Date.now();
+    await expect(load("/dev/zero")).rejects.toThrow(/header too small: the file has 0 bytes/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const path = join(tmpdir(), `tensorgrad-short-${process.pid}.safetensors`);
+    await writeFile(path, craft({}, new Uint8Array(0), 1000));
+    await expect(load(path)).rejects.toThrow(
+      /header claims 1000 bytes but the file has only 2 after the size/,
+    );
+    await rm(path);
+  });
+
+  it("saves atomically: concurrent saves to one path leave one whole file, and no temporary files", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tensorgrad-atomic-"));
+    const path = join(dir, "m.safetensors");
+    const dicts = [0, 1, 2, 3].map((i) => ({ w: torch.full([50_000], i), b: torch.arange(i + 1) }));
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(dicts.map((d) => torch.save(d, path)));
+      const loaded = await load(path);
+      const i = loaded.b!.shape[0]! - 1;
+      expect(loaded.w!.tolist()).toEqual(dicts[i]!.w.tolist());
+    }
+    expect(await readdir(dir)).toEqual(["m.safetensors"]);
+    await rm(dir, { recursive: true });
   });
 
   it("reports a missing file", async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import * as torch from "../../src/index.js";
 import { expectClose } from "../helpers/compare.js";
+import { warningSink } from "../helpers/warnings.js";
 
 const nn = torch.nn;
 const fx = JSON.parse(readFileSync(new URL("../fixtures/nn.json", import.meta.url), "utf8"));
@@ -274,7 +275,7 @@ describe("modules take PyTorch 1.13's arguments", () => {
   });
 
   it("losses take the legacy size_average and reduce, with PyTorch's warning", () => {
-    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    const warn = vi.spyOn(warningSink, "emit").mockImplementation(() => undefined);
     try {
       expect(new nn.MSELoss({ size_average: false }).reduction).toBe("sum");
       expect(new nn.L1Loss(null, false).reduction).toBe("none");

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as torch from "../../src/index.js";
 import * as optim from "../../src/optim/index.js";
 import { encode, expectJsonClose, fixtures, makeParams, type Json, type SchedulerCase } from "./fixtures.js";
+import { warningSink } from "../helpers/warnings.js";
 
 const { lr_scheduler } = optim;
 type AnyOptimizer = optim.Optimizer<object>;
@@ -71,7 +72,7 @@ const RTOL = 1e-13;
 describe("lr schedulers match PyTorch's lr sequences", () => {
   let warn: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
-    warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    warn = vi.spyOn(warningSink, "emit").mockImplementation(() => undefined);
   });
   afterEach(() => warn.mockRestore());
 
@@ -116,7 +117,7 @@ describe("lr schedulers match PyTorch's lr sequences", () => {
 describe("lr scheduler behaviour", () => {
   let warn: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
-    warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    warn = vi.spyOn(warningSink, "emit").mockImplementation(() => undefined);
   });
   afterEach(() => warn.mockRestore());
 

@@ -32,7 +32,7 @@ export class Recorder {
   /** The expression being evaluated, so a warning it emits is filed under it. */
   private currentExpr = "";
 
-  /** Called by the process.emitWarning spy. */
+  /** Called by the warningSink spy (test/helpers/warnings.ts). */
   warning(message: string, category: string): void {
     this.outputs.push({ kind: "warning", expr: this.currentExpr, text: message, category });
   }

@@ -10,6 +10,7 @@ import { seed003Cases } from "./cases/seed003.js";
 import { seed004Cases } from "./cases/seed004.js";
 import { diffOutputs, type RefCase } from "./compare_outputs.js";
 import { Recorder } from "./recorder.js";
+import { warningSink } from "../helpers/warnings.js";
 
 const reference = JSON.parse(
   readFileSync(new URL("./seed_cases.json", import.meta.url), "utf8"),
@@ -23,13 +24,10 @@ const ports: Record<string, (rec: Recorder) => void> = {
   ...seed004Cases,
 };
 
-/** Runs a port with process.emitWarning captured, as Python's warnings are. */
+/** Runs a port with its warnings captured, as Python's warnings are. */
 function record(port: (rec: Recorder) => void): Recorder {
   const rec = new Recorder();
-  vi.spyOn(process, "emitWarning").mockImplementation((warning: string | Error, category?: unknown) => {
-    const message = typeof warning === "string" ? warning : warning.message;
-    rec.warning(message, typeof category === "string" ? category : "Warning");
-  });
+  vi.spyOn(warningSink, "emit").mockImplementation((message, category) => rec.warning(message, category));
   port(rec);
   return rec;
 }

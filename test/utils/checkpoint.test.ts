@@ -3,6 +3,7 @@
 // where it was.
 import { describe, expect, it, vi } from "vitest";
 import * as torch from "../../src/index.js";
+import { warningSink } from "../helpers/warnings.js";
 
 const { checkpoint } = torch.utils.checkpoint;
 const F = torch.nn.functional;
@@ -24,7 +25,7 @@ describe("torch.utils.checkpoint.checkpoint", () => {
   });
 
   it("draws afresh with preserve_rng_state=False", () => {
-    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    const warn = vi.spyOn(warningSink, "emit").mockImplementation(() => undefined);
     expect(run(true, false).gx).not.toEqual(run(false).gx);
     warn.mockRestore();
   });

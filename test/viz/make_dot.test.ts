@@ -101,4 +101,14 @@ describe("torch.viz.make_dot", () => {
     for (const label of ["SigmoidBackward0", "ClampBackward1", "RsubBackward1", "NegBackward0", "w", "b"])
       expect(svg).toContain(`>${label}</text>`);
   });
+
+  it("renders again and again, and several renders at once", async () => {
+    const x = torch.randn([3], { requires_grad: true });
+    // An unnamed leaf's label starts with "\n", which broke a reused Graphviz instance on every other call.
+    const dot = make_dot(x.mul(2).sum());
+    const one = await to_svg(dot);
+    for (let i = 0; i < 3; i++) expect(await to_svg(dot)).toBe(one);
+    expect(await Promise.all([to_svg(dot), to_svg(dot), to_svg(dot)])).toEqual([one, one, one]);
+    expect(one).toContain(">MulBackward0</text>");
+  });
 });
