@@ -1,6 +1,7 @@
 // Registers the native backend when its addon loads and picks the active backend: TENSORGRAD_BACKEND=js|native
 // chooses explicitly; otherwise native is made active when it loads. If the addon can't load, one warning
 // and tensorgrad stays on "js". Never throws: a missing addon must not break importing tensorgrad.
+import { emitWarning } from "../../warnings.js";
 import { registerBackend, set_backend } from "../backend.js";
 import { loadAddon } from "./addon.js";
 import { createNativeBackend } from "./index.js";
@@ -15,9 +16,7 @@ function requestedBackend(): string | undefined {
 function warnOnce(message: string): void {
   if (warned) return;
   warned = true;
-  const proc = (globalThis as { process?: { emitWarning?: (m: string) => void } }).process;
-  if (proc?.emitWarning) proc.emitWarning(message);
-  else console.warn(message);
+  emitWarning(message); // at import, not on a later tick
 }
 
 /** Registers "native" if it loads and applies TENSORGRAD_BACKEND; returns whether native is available. */
