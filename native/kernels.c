@@ -3,7 +3,9 @@
    only fused multiply-adds are the explicit fmaf calls SLEEF makes. */
 #include "kernels.h"
 #include "simd.h"
+#include "glibc_expf.h"
 #include "sleef.h"
+#include "sleef_sp.h"
 #include <math.h>
 #include <string.h>
 
@@ -208,7 +210,7 @@ SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, 
         /* map_reduce_all(exp(x - max), +), with the exps staged in dst: a loop GCC vectorizes, then the same
            lane-wise sum (exp inside the reduction ran 20 ns per element). */
         for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
-        const float log_sum = (float)log((double)map_reduce_all(dst, dim_size, 0, 0.0f, add_of));
+        const float log_sum = sleef_logf(map_reduce_all(dst, dim_size, 0, 0.0f, add_of));
         for (int64_t i = 0; i < dim_size; i++) dst[i] = (row[i] - max) - log_sum;
       } else {
         for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
@@ -219,6 +221,9 @@ SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, 
     }
     return;
   }
+  /* _vec_softmax runs 8 inner positions at a time and std::exp (glibc) on the rest; _vec_log_softmax is
+     vectorized throughout. */
+  const int64_t vector_inner = log_softmax ? inner : inner - inner % 8;
   for (int64_t o = 0; o < outer; o++) {
     for (int64_t j = 0; j < inner; j++) {
       const float *src = x + o * dim_size * inner + j;
@@ -227,12 +232,13 @@ SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, 
       for (int64_t d = 1; d < dim_size; d++) max = max_of(max, src[d * inner]);
       float sum = 0.0f;
       for (int64_t d = 0; d < dim_size; d++) {
-        const float e = sleef_expf_inline(src[d * inner] - max);
+        const float v = src[d * inner] - max;
+        const float e = j < vector_inner ? sleef_expf_inline(v) : glibc_expf(v);
         if (!log_softmax) dst[d * inner] = e;
         sum = sum + e;
       }
       if (log_softmax) {
-        const float log_sum = (float)log((double)sum);
+        const float log_sum = sleef_logf(sum);
         for (int64_t d = 0; d < dim_size; d++) dst[d * inner] = (src[d * inner] - max) - log_sum;
       } else {
         for (int64_t d = 0; d < dim_size; d++) dst[d * inner] = dst[d * inner] / sum;

@@ -64,7 +64,7 @@ const GENERATORS = {
   nn: { writes: "test/fixtures/nn.json", steps: () => [python("scripts/gen_nn_fixtures.py")] },
   optim: { writes: "test/fixtures/optim.json", steps: () => [python("scripts/gen_optim_fixtures.py")] },
   numerics: {
-    writes: "test/fixtures/numerics/ (the output bits of the elementwise kernels)",
+    writes: "test/fixtures/numerics/ (the output bits of the elementwise, softmax and prod kernels)",
     steps: () => [python("scripts/gen_numerics_fixtures.py")],
   },
   tutorials: {

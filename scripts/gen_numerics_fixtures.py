@@ -4,8 +4,8 @@
 Usage: /usr/bin/python3 scripts/gen_numerics_fixtures.py [out_dir]   (default test/fixtures/numerics)
 
 Writes unary.json (one op on float32/float64 inputs through several views), pow.json, backward.json (the fused
-backward kernels) and linspace.json. Inputs and outputs are base64 of the little-endian float bits. Inputs are
-deterministic (seeded) and mix the ranges each function branches on with NaN, +-inf, -0 and subnormals; their
+backward kernels), linspace.json, softmax.json and prod.json. Inputs and outputs are base64 of the little-endian float bits.
+Inputs are deterministic (seeded) and mix the ranges each function branches on with NaN, +-inf, -0 and subnormals; their
 lengths leave partial 8- and 16-element vectors, and the views (offset, strided, transposed, row-sliced, 0-dim)
 exercise the element order and vector blocks of TensorIterator. Runs single-threaded, where PyTorch's block
 boundaries do not depend on the thread count.
@@ -78,7 +78,7 @@ def unit(dt, n, rng):
     return np.concatenate([x[: n - len(sp)], sp])
 
 
-N_FULL = {"float32": 2053, "float64": 515}
+N_FULL = {"float32": 2053, "float64": 1031}
 N_POW = {"float32": 1031, "float64": 515}
 # The non-contiguous views are taken of every 3rd input element, the first N_VIEW of them (11 x 23); the 0-dim
 # cases of N_SCALAR elements spread over the input (index k * n // N_SCALAR).
@@ -91,9 +91,9 @@ def views(dt, pow_=False):
         "contiguous": lambda x: x,
         "scalar": None,  # each of the first N_SCALAR elements as a 0-dim tensor
     }
-    if dt == "float32" and pow_:
+    if pow_:
         out["strided"] = lambda x: x[::3]
-    elif dt == "float32":
+    else:
         out.update({
             "offset": lambda x: x[3:],
             "strided": lambda x: x[::3],
@@ -198,10 +198,46 @@ def gen_linspace():
     return {"cases": cases}
 
 
+SOFTMAX_SHAPES = [(7,), (33,), (3, 5), (64, 10), (17, 33), (5, 130), (2, 3, 50)]
+
+
+def gen_softmax():
+    """softmax and log_softmax along the last dim (lane-wise reductions) and dim 0 (vectors of inner
+    positions with a scalar tail)."""
+    cases = []
+    for dt in ("float32", "float64"):
+        gen = torch.Generator().manual_seed(11)
+        for shape in SOFTMAX_SHAPES:
+            x = torch.randn(*shape, generator=gen, dtype=TORCH[dt]) * 3
+            for dim in sorted({len(shape) - 1, 0}):
+                for log in (False, True):
+                    fn = torch.log_softmax if log else torch.softmax
+                    cases.append({"dtype": dt, "shape": list(shape), "dim": dim, "log": log, "x": b64(x.numpy()),
+                                  "out": b64(fn(x, dim).numpy())})
+    return {"cases": cases}
+
+
+PROD_SHAPES = [(7,), (33,), (100,), (1000,), (17, 33), (64, 10), (5, 130), (2, 3, 50)]
+
+
+def gen_prod():
+    """prod over all elements, the last dim (vectorized_reduction) and dim 0 (outer reductions)."""
+    cases = []
+    for dt in ("float32", "float64"):
+        gen = torch.Generator().manual_seed(12)
+        for shape in PROD_SHAPES:
+            x = 1 + torch.randn(*shape, generator=gen, dtype=TORCH[dt]) * 0.3
+            for dim in sorted({None, len(shape) - 1, 0}, key=lambda d: -1 if d is None else d):
+                out = x.prod() if dim is None else x.prod(dim)
+                cases.append({"dtype": dt, "shape": list(shape), "dim": dim, "x": b64(x.numpy()),
+                              "out": b64(out.numpy())})
+    return {"cases": cases}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, gen in (("unary", gen_unary), ("pow", gen_pow), ("backward", gen_backward),
-                      ("linspace", gen_linspace)):
+                      ("linspace", gen_linspace), ("softmax", gen_softmax), ("prod", gen_prod)):
         with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
             json.dump(gen(), fh, separators=(",", ":"))
             fh.write("\n")

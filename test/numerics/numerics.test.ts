@@ -120,14 +120,6 @@ const UNARY_OPS: Record<string, (x: torch.Tensor) => torch.Tensor> = {
   "softplus.beta0_5": (x) => F.softplus(x, 0.5, 20),
 };
 
-/**
- * Float64 kernels not ported yet (PyTorch runs Sleef_*d4_u10 and glibc's double libm; JavaScript's Math rounds
- * differently on 1-19% of these inputs): todo, not compared. Float64 tanh is ported.
- */
-const KNOWN_FLOAT64_GAPS = new Set(Object.keys(UNARY_OPS).filter((op) => op !== "tanh"));
-/** pow(x, e) in float64 is exact only for the exponents PyTorch computes by multiplication, sqrt or a copy. */
-const EXACT_FLOAT64_POW = new Set([0, 1, 2, 3, 0.5, -0.5, -1, -2, Infinity, -Infinity]);
-
 interface UnaryFixture {
   inputs: Record<string, string>;
   cases: { op: string; dtype: string; input: string; out: Record<string, string> }[];
@@ -139,6 +131,12 @@ interface PowFixture {
 interface BackwardFixture {
   cases: Record<string, string>[];
 }
+interface SoftmaxFixture {
+  cases: { dtype: string; shape: number[]; dim: number; log: boolean; x: string; out: string }[];
+}
+interface ProdFixture {
+  cases: { dtype: string; shape: number[]; dim: number | null; x: string; out: string }[];
+}
 interface LinspaceFixture {
   cases: { start: number; end: number; steps: number; dtype: string; out: string }[];
 }
@@ -147,6 +145,8 @@ const unary = load<UnaryFixture>("unary");
 const pow = load<PowFixture>("pow");
 const backward = load<BackwardFixture>("backward");
 const linspace = load<LinspaceFixture>("linspace");
+const softmax = load<SoftmaxFixture>("softmax");
+const prod = load<ProdFixture>("prod");
 
 describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (backendName) => {
   const cutovers = { ...CUTOVER };
@@ -165,19 +165,11 @@ describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (ba
 
   for (const c of unary.cases) {
     const name = `${c.op} ${c.dtype}`;
-    if (c.dtype === "float64" && KNOWN_FLOAT64_GAPS.has(c.op)) {
-      it.todo(`${name} (not ported yet)`);
-      continue;
-    }
     it(name, () => checkViews(decode(unary.inputs[c.input], c.dtype), c.dtype, c.out, UNARY_OPS[c.op]));
   }
 
   for (const c of pow.cases) {
     const e = c.exponent === "inf" ? Infinity : c.exponent === "-inf" ? -Infinity : Number(c.exponent);
-    if (c.dtype === "float64" && !EXACT_FLOAT64_POW.has(e)) {
-      it.todo(`pow(x, ${c.exponent}) float64 (Sleef_powd4_u10 not ported yet)`);
-      continue;
-    }
     it(`pow(x, ${c.exponent}) ${c.dtype}`, () =>
       checkViews(decode(pow.inputs[c.dtype], c.dtype), c.dtype, c.out, (x) => torch.pow(x, e)));
   }
@@ -186,6 +178,24 @@ describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (ba
     it(`linspace(${c.start}, ${c.end}, ${c.steps}) ${c.dtype}`, () => {
       const out = torch.linspace(c.start, c.end, c.steps, { dtype: dtypeOf(c.dtype) });
       expectBits(out.values(), decode(c.out, c.dtype), "linspace");
+    });
+  }
+
+  for (const c of softmax.cases) {
+    const name = `${c.log ? "log_softmax" : "softmax"}(x[${c.shape.join(", ")}], ${c.dim}) ${c.dtype}`;
+    it(name, () => {
+      const x = tensorOf(decode(c.x, c.dtype), c.dtype, c.shape);
+      const out = c.log ? torch.log_softmax(x, c.dim) : torch.softmax(x, c.dim);
+      expectBits(out.values(), decode(c.out, c.dtype), name);
+    });
+  }
+
+  for (const c of prod.cases) {
+    const name = `prod(x[${c.shape.join(", ")}]${c.dim === null ? "" : `, ${c.dim}`}) ${c.dtype}`;
+    it(name, () => {
+      const x = tensorOf(decode(c.x, c.dtype), c.dtype, c.shape);
+      const out = c.dim === null ? x.prod() : x.prod(c.dim);
+      expectBits(out.values(), decode(c.out, c.dtype), name);
     });
   }
 
@@ -204,10 +214,6 @@ describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (ba
         decode(c.sigmoid, c.dtype),
         "sigmoid_backward",
       ));
-    if (c.dtype === "float64") {
-      it.todo("gelu_backward float64 (glibc's double erf and exp not ported yet)");
-      continue;
-    }
     it(`gelu_backward ${c.dtype}`, () => {
       const x = arr("x");
       expectBits(kernels().geluBackward(arr("g"), x), decode(c.gelu, c.dtype), "contiguous", x.data);

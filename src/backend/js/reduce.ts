@@ -58,8 +58,42 @@ export function reduce(op: ReduceOp, x: StridedArray, dims: readonly number[], o
   }
   const { outer, inner, offsets } = splitForReduction(x, dims);
   const out = allocate(outDtype, outer);
+  if (op === "prod" && outDtype.is_floating_point) {
+    for (let o = 0; o < outer; o++) out[o] = floatProduct(x.data, offsets, o * inner, inner, outDtype);
+    return out;
+  }
   for (let o = 0; o < outer; o++) out[o] = outDtype.cast(reduceRow(op, x.data, offsets, o * inner, inner));
   return out;
+}
+
+/**
+ * binary_kernel_reduce_vec's product of one output's elements, every step rounded to the dtype. A row that
+ * is contiguous in memory runs vectorized_reduction: 4 accumulator vectors over whole blocks of 4 vectors,
+ * folded (acc0 * acc1) * (acc2 * acc3), then lane by lane, then the rest of the row one by one. Other rows
+ * (outer reductions, strided inputs) multiply in order.
+ */
+function floatProduct(data: TypedArray, offsets: Int32Array, start: number, n: number, dtype: DType): number {
+  const r = dtype.cast;
+  const lanes = dtype.itemsize === 4 ? 8 : 4;
+  const first = offsets[start];
+  let contiguous = true;
+  for (let i = 1; i < n && contiguous; i++) contiguous = offsets[start + i] === first + i;
+  const blocks = contiguous ? Math.floor(n / (4 * lanes)) : 0;
+  let acc = 1;
+  if (blocks > 0) {
+    const vec = new Float64Array(4 * lanes);
+    for (let k = 0; k < 4 * lanes; k++) vec[k] = data[first + k];
+    for (let b = 1; b < blocks; b++)
+      for (let k = 0; k < 4 * lanes; k++) vec[k] = r(vec[k] * data[first + b * 4 * lanes + k]);
+    let folded = 0;
+    for (let l = 0; l < lanes; l++) {
+      const lane = r(r(vec[l] * vec[lanes + l]) * r(vec[2 * lanes + l] * vec[3 * lanes + l]));
+      folded = l === 0 ? lane : r(folded * lane);
+    }
+    acc = folded;
+  }
+  for (let i = blocks * 4 * lanes; i < n; i++) acc = r(acc * data[offsets[start + i]]);
+  return acc;
 }
 export function argReduce(op: ArgReduceOp, x: StridedArray, dim: number) {
   const { outer, inner, offsets } = splitForReduction(x, [dim]);

@@ -137,8 +137,8 @@ for (const op of LANE_OPS.float32) {
 }
 for (const op of LANE_OPS.float64) {
   const generic = UNARY[op];
-  const lane = singleLane(op, "float64", [])!;
-  UNARY[op] = (x, r, p) => (r === float64.cast ? lane(x) : generic(x, r, p));
+  UNARY[op] = (x, r, p) =>
+    r === float64.cast ? (singleLane(op, "float64", p) ?? generic)(x, r, p) : generic(x, r, p);
 }
 
 /** PyTorch's powi for a negative integer exponent: only 1 and -1 survive, everything else is 0. */

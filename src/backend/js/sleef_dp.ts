@@ -1,114 +1,78 @@
-// SLEEF 3.5's float64 tanh (xtanh: Sleef_tanhd4_u10, which PyTorch's AVX2 Vectorized<double>::tanh calls on
-// every element) on "double-double" pairs with dd.h's FMA arithmetic, the fused steps emulated exactly
-// (fma.ts). Pair results land in D (D.x high, D.y low).
-import { fma, twoProductError } from "./fma.js";
+// SLEEF 3.5's float64 exponential family as its AVX2 build (Sleef_*d4_u10, FMA) computes each lane: exp,
+// expm1, sinh, cosh, tanh and erf (xexp, xexpm1, xsinh, xcosh, xtanh, xerf_u1 of sleefsimddp.c), which
+// PyTorch's Vectorized<double> calls. Pair arithmetic from sleef_dd.ts.
+import {
+  D,
+  ddadd2_d2_d,
+  ddadd2_d2_d2,
+  ddadd_d2_d2,
+  ddadd_d_d2,
+  dddiv,
+  ddmul_d2_d,
+  ddmul_d2_d2,
+  ddmul_d_d,
+  ddrec_d2,
+  ddsqu,
+  ddsub_d2_d2,
+  fma,
+  ldexp2,
+  mulsign,
+  poly10,
+  rint,
+  signbit,
+  toInt,
+} from "./sleef_dd.js";
 
-const D = { x: 0.5, y: 0.5 };
+export const R_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
+export const L2U = 0.69314718055966295651160180568695068359375;
+export const L2L = 0.28235290563031577122588448175013436025525412068e-12;
 
-/** x * y - s exactly where s = RN(x * y) (vfmapn): Dekker's product error away from overflow and underflow. */
-function productError(x: number, y: number, s: number): number {
-  const a = Math.abs(s);
-  return a > 1e-290 && a < 1e290 ? twoProductError(x, y, s) : fma(x, y, -s);
+const EXP_POLY = [
+  0.2081276378237164457e-8, 0.2511210703042288022e-7, 0.2755762628169491192e-6, 0.2755723402025388239e-5,
+  0.2480158687479686264e-4, 0.198412698985586585e-3, 0.1388888888914497797e-2, 0.833333333331493821e-2,
+  0.4166666666666602598e-1, 0.1666666666666669072,
+];
+
+/** Sleef_expd4_u10 on one lane. */
+export function exp(d: number): number {
+  const u0 = rint(d * R_LN2);
+  const q = toInt(u0);
+  let s = fma(u0, -L2U, d);
+  s = fma(u0, -L2L, s);
+  const s2 = s * s;
+  const s4 = s2 * s2;
+  const s8 = s4 * s4;
+  let u = poly10(s, s2, s4, s8, EXP_POLY);
+  u = fma(u, s, 0.5);
+  u = fma(u, s, 1);
+  u = fma(u, s, 1);
+  u = ldexp2(u, q);
+  if (d > 709.78271114955742909217217426) u = Infinity;
+  if (d < -1000) u = 0;
+  return u;
 }
 
-function ddadd2_d2_d(xx: number, xy: number, y: number): void {
-  const s = xx + y;
-  const v = s - xx;
-  const w = xx - (s - v) + (y - v);
-  D.x = s;
-  D.y = w + xy;
-}
+const EXPK2_POLY = [
+  0.1602472219709932072e-9, 0.2092255183563157007e-8, 0.2505230023782644465e-7, 0.2755724800902135303e-6,
+  0.2755731892386044373e-5, 0.2480158735605815065e-4, 0.1984126984148071858e-3, 0.1388888888886763255e-2,
+  0.8333333333333347095e-2, 0.4166666666666669905e-1,
+];
 
-function ddadd2_d2_d2(xx: number, xy: number, yx: number, yy: number): void {
-  const s = xx + yx;
-  const v = s - xx;
-  const t = xx - (s - v) + (yx - v);
-  D.x = s;
-  D.y = t + (xy + yy);
-}
-
-function ddadd_d_d2(x: number, yx: number, yy: number): void {
-  const s = x + yx;
-  D.x = s;
-  D.y = x - s + yx + yy;
-}
-
-function ddadd_d2_d2(xx: number, xy: number, yx: number, yy: number): void {
-  const s = xx + yx;
-  D.x = s;
-  D.y = xx - s + yx + xy + yy;
-}
-
-function ddsqu(xx: number, xy: number): void {
-  const s = xx * xx;
-  D.x = s;
-  D.y = fma(xx + xx, xy, productError(xx, xx, s));
-}
-
-function ddmul_d2_d2(xx: number, xy: number, yx: number, yy: number): void {
-  const s = xx * yx;
-  D.x = s;
-  D.y = fma(xx, yy, fma(xy, yx, productError(xx, yx, s)));
-}
-
-function ddmul_d2_d(xx: number, xy: number, y: number): void {
-  const s = xx * y;
-  D.x = s;
-  D.y = fma(xy, y, productError(xx, y, s));
-}
-
-function ddrec_d2(dx: number, dy: number): void {
-  const s = 1 / dx;
-  D.x = s;
-  D.y = s * fma(-dy, s, fma(-dx, s, 1));
-}
-
-function dddiv(nx: number, ny: number, dx: number, dy: number): void {
-  const t = 1 / dx;
-  const s = nx * t;
-  const u = productError(t, nx, s);
-  const v = fma(-dy, t, fma(-dx, t, 1));
-  D.x = s;
-  D.y = fma(s, v, fma(ny, t, u));
-}
-
-/** round half to even in double (vrint_vd_vd). */
-function rint(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-const R_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
-const L2U = 0.69314718055966295651160180568695068359375;
-const L2L = 0.28235290563031577122588448175013436025525412068e-12;
-const E = { x: 0.5, y: 0.5 };
-
-/** expk2: exp of a pair as a pair (E), for |d| where tanh is not yet 1 (2^q needs no care beyond 2^±1022). */
-function expk2(dx: number, dy: number): void {
+/** expk2: exp of a pair as a pair, into D. */
+export function expk2(dx: number, dy: number): void {
   const dq = rint((dx + dy) * R_LN2);
+  const q = toInt(dq);
   ddadd2_d2_d(dx, dy, dq * -L2U);
   ddadd2_d2_d(D.x, D.y, dq * -L2L);
   const sx = D.x;
   const sy = D.y;
   ddsqu(sx, sy);
-  const s2 = D.x;
+  const s2x = D.x;
   const s2y = D.y;
-  ddsqu(s2, s2y);
+  ddsqu(s2x, s2y);
   const s4x = D.x;
   const s4y = D.y;
-  const s8 = s4x * s4x;
-  // POLY10 in Estrin's scheme, as estrin.h nests it.
-  const p4a = fma(
-    s2,
-    fma(sx, 0.2505230023782644465e-7, 0.2755724800902135303e-6),
-    fma(sx, 0.2755731892386044373e-5, 0.2480158735605815065e-4),
-  );
-  const p4b = fma(
-    s2,
-    fma(sx, 0.1984126984148071858e-3, 0.1388888888886763255e-2),
-    fma(sx, 0.8333333333333347095e-2, 0.4166666666666669905e-1),
-  );
-  const u = fma(s8, fma(sx, 0.1602472219709932072e-9, 0.2092255183563157007e-8), fma(s4x, p4a, p4b));
+  const u = poly10(sx, s2x, s4x, s4x * s4x, EXPK2_POLY);
   ddmul_d2_d(sx, sy, 0.1666666666666666574);
   ddadd_d_d2(0.5, D.x, D.y);
   ddmul_d2_d2(D.x, D.y, sx, sy);
@@ -119,22 +83,51 @@ function expk2(dx: number, dy: number): void {
   const ty = D.y;
   ddmul_d2_d(s4x, s4y, u);
   ddadd_d2_d2(tx, ty, D.x, D.y);
-  const q = dq;
-  const h = Math.floor(q / 2);
   const under = dx < -1000;
-  E.x = under ? 0 : D.x * 2 ** h * 2 ** (q - h);
-  E.y = under ? 0 : D.y * 2 ** h * 2 ** (q - h);
+  const rx = under ? 0 : ldexp2(D.x, q);
+  const ry = under ? 0 : ldexp2(D.y, q);
+  D.x = rx;
+  D.y = ry;
 }
+
+/** Sleef_expm1d4_u10 on one lane. */
+export function expm1(a: number): number {
+  expk2(a, 0);
+  ddadd2_d2_d(D.x, D.y, -1);
+  let x = D.x + D.y;
+  if (a > 709.782712893383996732223) x = Infinity;
+  if (a < -36.736800569677101399113302437) x = -1;
+  if (Object.is(a, -0)) x = -0;
+  return x;
+}
+
+/** sinh (sign -1) or cosh (sign 1): (e^|x| -+ e^-|x|) / 2 in pairs. */
+function hyperbolic(x: number, sign: 1 | -1): number {
+  expk2(Math.abs(x), 0);
+  const dx = D.x;
+  const dy = D.y;
+  ddrec_d2(dx, dy);
+  if (sign < 0) ddsub_d2_d2(dx, dy, D.x, D.y);
+  else ddadd_d2_d2(dx, dy, D.x, D.y);
+  let y = (D.x + D.y) * 0.5;
+  if (Math.abs(x) > 710 || Number.isNaN(y)) y = Infinity;
+  if (sign < 0) y = mulsign(y, x);
+  return Number.isNaN(x) ? NaN : y;
+}
+
+/** Sleef_sinhd4_u10 on one lane. */
+export const sinh = (x: number): number => hyperbolic(x, -1);
+/** Sleef_coshd4_u10 on one lane. */
+export const cosh = (x: number): number => hyperbolic(x, 1);
 
 /** Sleef_tanhd4_u10 on one lane. */
 export function tanh(x: number): number {
-  const ax = Math.abs(x);
   if (Number.isNaN(x)) return NaN;
   // Lanes past 18.714973875 become +-1 whatever expk2 gave, so it is skipped there.
-  if (ax > 18.714973875) return x < 0 ? -1 : 1;
-  expk2(ax, 0);
-  const dx = E.x;
-  const dy = E.y;
+  if (Math.abs(x) > 18.714973875) return signbit(x) ? -1 : 1;
+  expk2(Math.abs(x), 0);
+  const dx = D.x;
+  const dy = D.y;
   ddrec_d2(dx, dy);
   const ex = D.x;
   const ey = D.y;
@@ -144,6 +137,49 @@ export function tanh(x: number): number {
   ddadd2_d2_d2(dx, dy, ex, ey);
   dddiv(nx, ny, D.x, D.y);
   const y = D.x + D.y;
-  const r = Number.isNaN(y) ? 1 : y;
-  return x < 0 || Object.is(x, -0) ? -r : r;
+  return mulsign(Number.isNaN(y) ? 1 : y, x);
+}
+
+// xerf_u1's three polynomials (|x| < 1, < 3.7, < 6), coefficient k of each range.
+const ERF = [
+  [0.6801072401395392157e-20, 0.283095452208771766e-13, -0.5846750404269610493e-17],
+  [-0.2161766247570056391e-18, -0.150949194617948194e-11, 0.6076691048812607898e-15],
+  [0.4695919173301598752e-17, 0.3827857177807173152e-10, -0.3007518609604893831e-13],
+  [-0.9049140419888010819e-16, -0.6139733921558987241e-9, 0.9427906260824646063e-12],
+  [0.1634018903557411517e-14, 0.6985387934608038824e-8, -0.2100110908269393629e-10],
+  [-0.2783485786333455216e-13, -0.5988224513034371474e-7, 0.3534639523461223473e-9],
+  [0.4463221276786412722e-12, 0.400571695235534664e-6, -0.4664967728285395926e-8],
+  [-0.6711366622850138987e-11, -0.21321901045757844e-5, 0.4943823283769000532e-7],
+  [0.9422759050232658346e-10, 0.9092461304042630325e-5, -0.4271203394761148254e-6],
+  [-0.1229055530100228477e-8, -0.3079188080966205457e-4, 0.3034067677404915895e-5],
+  [0.1480719281585085023e-7, 0.7971413443082370762e-4, -0.1776295289066871135e-4],
+  [-0.1636584469123402714e-6, -0.1387853215225442864e-3, 0.852454763055950505e-4],
+  [0.1646211436588923363e-5, 0.6469678026257590965e-4, -0.3290582944961784398e-3],
+  [-0.1492565035840624866e-4, 0.499664528037294586e-3, 0.9696966068789101157e-3],
+  [0.1205533298178966496e-3, -0.1622802482842520535e-2, -0.1812527628046986137e-2],
+  [-0.8548327023450851166e-3, 0.1615320557049377171e-3, -0.4725409828123619017e-3],
+  [0.5223977625442188799e-2, 0.1915262325574875607e-1, 0.2090315427924229266e-1],
+  [-0.2686617064513125569e-1, -0.1027818298486033455, -0.1052041921842776645],
+  [0.1128379167095512753, -0.6366172819842503827, -0.6345351808766568347],
+  [-0.376126389031837538, -0.1128379590648910469e1, -0.1129442929103524396e1],
+];
+const ERF_HI = [1.1283791670955125586, 3.4110644736196137587e-8, 0.00024963035690526438285];
+const ERF_LO = [1.5335459613165822674e-17, -2.4875650708323294246e-24, -5.4362665034856259795e-21];
+
+/** Sleef_erfd4_u10 on one lane. */
+export function erf(s: number): number {
+  const a = Math.abs(s);
+  if (Number.isNaN(a)) return NaN;
+  const range = a < 1 ? 0 : a < 3.7 ? 1 : 2;
+  const u = range === 0 ? a * a : a;
+  let t = ERF[0][range];
+  for (let k = 1; k < ERF.length; k++) t = fma(t, u, ERF[k][range]);
+  ddmul_d_d(t, u);
+  ddadd2_d2_d2(D.x, D.y, ERF_HI[range], ERF_LO[range]);
+  if (range === 0) ddmul_d2_d(D.x, D.y, a);
+  else {
+    expk2(D.x, D.y);
+    ddadd_d_d2(1, -D.x, -D.y);
+  }
+  return mulsign(a < 6 ? D.x + D.y : 1, s);
 }

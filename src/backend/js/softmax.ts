@@ -1,10 +1,16 @@
 // Softmax and log-softmax with PyTorch's CPU kernels' float arithmetic (aten/src/ATen/native/cpu/SoftMaxKernel.cpp):
-// along the last dim, an 8-lane (AVX2) max and sum and a multiply by 1/sum; along other dims, sequential sums
-// and a divide. Every step is rounded to the tensor's dtype, so float32 digits match PyTorch's. The native
-// backend's C kernel (native/kernels.c) repeats this operation order exactly.
+// along the last dim, a lane-wise (AVX2) max and sum and a multiply by 1/sum; along other dims, sequential sums
+// and a divide per inner position. exp and log are SLEEF's vector functions, except std::exp (glibc) on the
+// inner positions past the last whole vector of _vec_softmax. Every step is rounded to the tensor's dtype. The
+// native backend's C kernel (native/kernels.c) repeats this operation order exactly.
 import type { StridedArray } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
+import { expf as glibcExpf } from "./glibc_f.js";
+import { exp as glibcExp } from "./glibc_d.js";
 import { expf } from "./sleef.js";
+import { exp as expd } from "./sleef_dp.js";
+import { log as logd } from "./sleef_dp_log.js";
+import { logf } from "./sleef_sp.js";
 import { elementOffsets, isDense } from "./strided.js";
 
 type Round = (v: number) => number;
@@ -65,18 +71,22 @@ export function softmaxKernel(
   const outer = dimSize === 0 ? 0 : n / (dimSize * inner);
   const width = dtype.itemsize === 4 ? 8 : 4;
   const add = (a: number, b: number) => r(a + b);
-  // PyTorch's Vectorized<float>::exp is SLEEF's; double uses libm-quality exp.
-  const exp = dtype.itemsize === 4 ? expf : (v: number) => Math.exp(v);
+  // Vectorized<float>::exp and Vectorized<double>::exp are SLEEF's (Sleef_expf8_u10, Sleef_expd4_u10).
+  const vecExp = dtype.itemsize === 4 ? expf : expd;
+  // log_softmax takes the log of the sum with Vectorized::log (Sleef_logf8_u10, Sleef_logd4_u10).
+  const vecLog = dtype.itemsize === 4 ? logf : logd;
+  // _vec_softmax's scalar tail (the inner positions past the last whole vector) calls std::exp.
+  const scalarExp = dtype.itemsize === 4 ? glibcExpf : glibcExp;
   if (dim === shape.length - 1) {
     for (let o = 0; o < outer; o++) {
       const base = o * dimSize;
       const row = (i: number) => x[base + i];
       const max = mapReduceAll(row, dimSize, width, (v) => v, maxOf);
       if (log) {
-        const logSum = r(Math.log(mapReduceAll(row, dimSize, width, (v) => exp(r(v - max)), add)));
+        const logSum = vecLog(mapReduceAll(row, dimSize, width, (v) => vecExp(r(v - max)), add));
         for (let i = 0; i < dimSize; i++) out[base + i] = r(r(x[base + i] - max) - logSum);
       } else {
-        for (let i = 0; i < dimSize; i++) out[base + i] = exp(r(x[base + i] - max));
+        for (let i = 0; i < dimSize; i++) out[base + i] = vecExp(r(x[base + i] - max));
         const sum = mapReduceAll(
           (i) => out[base + i],
           dimSize,
@@ -90,9 +100,11 @@ export function softmaxKernel(
     }
     return out;
   }
+  const vectorInner = log ? inner : inner - (inner % width);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
       const base = o * dimSize * inner + j;
+      const exp = j < vectorInner ? vecExp : scalarExp;
       let max = x[base];
       for (let d = 1; d < dimSize; d++) max = maxOf(max, x[base + d * inner]);
       let sum = 0;
@@ -102,7 +114,7 @@ export function softmaxKernel(
         sum = r(sum + e);
       }
       if (log) {
-        const logSum = r(Math.log(sum));
+        const logSum = vecLog(sum);
         for (let d = 0; d < dimSize; d++) out[base + d * inner] = r(r(x[base + d * inner] - max) - logSum);
       } else {
         for (let d = 0; d < dimSize; d++) out[base + d * inner] = r(out[base + d * inner] / sum);

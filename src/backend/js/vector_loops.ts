@@ -87,17 +87,17 @@ export function runEvery(w: Walk, data: TypedArray, out: TypedArray, fn: Lane, c
 }
 
 /**
- * A vml op whose vector function branches per 8-lane vector (Sleef's sin, cos, tan): `fn(v, wide)` with
- * wide = some lane of v's vector needs the wide path. A row's last vector is padded with zeros.
+ * A vml op whose vector function branches per vector (Sleef's sin, cos, tan): `fn(v, band)` with band = the
+ * largest `bandOf` of v's vector's lanes (`width` of them). A row's last vector is padded with zeros.
  */
 export function runEveryBlocked(
   w: Walk,
   data: TypedArray,
   out: TypedArray,
-  fn: (v: number, wide: boolean) => number,
-  needsWide: (v: number) => boolean,
+  fn: (v: number, band: number) => number,
+  bandOf: (v: number) => number,
   cast: Lane | null,
-  width = 8,
+  width: number,
 ): void {
   const { n, order, offsets, offset, rowLength } = w;
   const at = (k: number) => {
@@ -107,9 +107,9 @@ export function runEveryBlocked(
   for (let row = 0; row < n; row += rowLength) {
     for (let b = 0; b < rowLength; b += width) {
       const end = Math.min(b + width, rowLength);
-      let wide = false;
-      for (let k = row + b; k < row + end; k++) if (needsWide(at(k))) wide = true;
-      for (let k = row + b; k < row + end; k++) out[order ? order[k] : k] = fn(at(k), wide);
+      let band = 0;
+      for (let k = row + b; k < row + end; k++) band = Math.max(band, bandOf(at(k)));
+      for (let k = row + b; k < row + end; k++) out[order ? order[k] : k] = fn(at(k), band);
     }
   }
 }

@@ -3,14 +3,22 @@
 // - cpu_kernel_vec ops: the Vectorized<float> function on 16-element blocks of contiguous rows, the scalar
 //   function (glibc's float libm) on the rest;
 // - gelu: oneDNN's kernel for contiguous inputs of more than one element, GeluKernel otherwise.
-// Float64: tanh (Sleef_tanhd4_u10 on every element); the other float64 functions are not ported yet.
+// Float64 likewise with Sleef_*d4_u10 on 4-lane vectors (cpu_kernel_vec blocks of 8) and glibc's double libm
+// as the scalar function (glibc_d.ts).
 import type { StridedArray, UnaryOp } from "../backend.js";
 import type { DType, TypedArray } from "../../tensor/dtype.js";
 import * as glibc from "./glibc_f.js";
 import { geluForward } from "./onednn.js";
 import { expf } from "./sleef.js";
 import { f } from "./sleef_df.js";
-import { tanh as tanhd } from "./sleef_dp.js";
+import * as sleefd from "./sleef_dp.js";
+import * as sleefdLog from "./sleef_dp_log.js";
+import * as sleefdInv from "./sleef_dp_inv.js";
+import * as sleefdTrig from "./sleef_dp_trig.js";
+import * as glibcd from "./glibc_d.js";
+import * as fdlibm from "./glibc_fdlibm.js";
+import { pow as glibcPow } from "./glibc_pow.js";
+import { erf as glibcErf } from "./glibc_erf.js";
 import * as sleef from "./sleef_sp.js";
 import { cosf, needsWide, sinf, tanf } from "./sleef_trig.js";
 import { runBlocks, runEvery, runEveryBlocked, walk } from "./vector_loops.js";
@@ -39,6 +47,8 @@ const TRIG: Partial<Record<UnaryOp, (x: number, wide: boolean) => number>> = {
 };
 
 const SQRT1_2 = f(Math.SQRT1_2);
+const wideBand = (x: number): number => (needsWide(x) ? 1 : 0);
+type Trig = (x: number, band: number) => number;
 
 /** A cpu_kernel_vec op's [vector, scalar] lane functions for these params, or null to leave it alone. */
 type Blocked = (p: Params) => [Lane, Lane] | null;
@@ -63,14 +73,46 @@ const BLOCKED: Partial<Record<UnaryOp, Blocked>> = {
   pow_scalar: ([e]) => {
     if (EXACT_EXPONENTS.has(e)) return null;
     const ef = f(e);
-    // C's pow, unlike Math.pow, gives 1 for pow(1, y) and pow(-1, ±inf).
-    const cPow = (x: number) =>
-      x === 1 || (x === -1 && !Number.isFinite(e) && !Number.isNaN(e)) ? 1 : Math.pow(x, e);
-    return [(x) => sleef.powf(x, ef), (x) => f(cPow(x))];
+    // The scalar path is std::pow(float, double): glibc's double pow, rounded to float.
+    return [(x) => sleef.powf(x, ef), (x) => f(glibcPow(x, e))];
   },
 };
 
-const VML64: Partial<Record<UnaryOp, Lane>> = { tanh: tanhd };
+const VML64: Partial<Record<UnaryOp, Lane>> = {
+  exp: sleefd.exp,
+  expm1: sleefd.expm1,
+  log: sleefdLog.log,
+  log2: sleefdLog.log2,
+  log10: sleefdLog.log10,
+  log1p: sleefdLog.log1p,
+  asin: sleefdInv.asin,
+  acos: sleefdInv.acos,
+  atan: sleefdInv.atan,
+  tanh: sleefd.tanh,
+  erf: sleefd.erf,
+};
+
+const TRIG64: Partial<Record<UnaryOp, (x: number, band: sleefdTrig.TrigBand) => number>> = {
+  sin: sleefdTrig.sin,
+  cos: sleefdTrig.cos,
+  tan: sleefdTrig.tan,
+};
+
+const BLOCKED64: Partial<Record<UnaryOp, Blocked>> = {
+  sigmoid: () => [(x) => 1 / (1 + sleefd.exp(0 - x)), (x) => 1 / (1 + glibcd.exp(-x))],
+  silu: () => [(x) => x / (1 + sleefd.exp(-x)), (x) => x / (1 + glibcd.exp(-x))],
+  cosh: () => [sleefd.cosh, fdlibm.cosh],
+  sinh: () => [sleefd.sinh, fdlibm.sinh],
+  softplus: ([beta, threshold]) => [
+    (x) => (x * beta > threshold ? x : sleefdLog.log1p(sleefd.exp(x * beta)) / beta),
+    (x) => (x * beta > threshold ? x : fdlibm.log1p(glibcd.exp(x * beta)) / beta),
+  ],
+  gelu: () => [
+    (x) => x * 0.5 * (1 + sleefd.erf(x * Math.SQRT1_2)),
+    (x) => x * 0.5 * (1 + glibcErf(x * Math.SQRT1_2)),
+  ],
+  pow_scalar: ([e]) => (EXACT_EXPONENTS.has(e) ? null : [(x) => sleefdLog.pow(x, e), (x) => glibcPow(x, e)]),
+};
 
 /**
  * Writes op(x) computed in `dtype` into `out` and returns true when PyTorch's kernel for the op is one of the
@@ -86,8 +128,19 @@ export function vectorizedUnary(
 ): boolean {
   if (dtype.name === "float64") {
     const vml64 = VML64[op];
-    if (vml64) runEvery(walk(x), x.data, out, vml64, cast);
-    return vml64 !== undefined;
+    if (vml64) {
+      runEvery(walk(x), x.data, out, vml64, cast);
+      return true;
+    }
+    const trig64 = TRIG64[op];
+    if (trig64) {
+      runEveryBlocked(walk(x), x.data, out, trig64 as Trig, sleefdTrig.trigBand, cast, 4);
+      return true;
+    }
+    const lanes64 = BLOCKED64[op]?.(params);
+    if (!lanes64) return false;
+    runBlocks(walk(x), x.data, out, lanes64[0], lanes64[1], cast, 8);
+    return true;
   }
   if (dtype.name !== "float32") return false;
   const vml = VML[op];
@@ -97,7 +150,7 @@ export function vectorizedUnary(
   }
   const trig = TRIG[op];
   if (trig) {
-    runEveryBlocked(walk(x), x.data, out, trig, needsWide, cast);
+    runEveryBlocked(walk(x), x.data, out, (v, band) => trig(v, band === 1), wideBand, cast, 8);
     return true;
   }
   if (op === "gelu" && x.shape.reduce((a, b) => a * b, 1) > 1 && !cast) {
@@ -118,7 +171,11 @@ export function vectorizedUnary(
  * the trig functions with their own lane deciding the reduction, and the scalar function of cpu_kernel_vec ops.
  */
 export function singleLane(op: UnaryOp, dtype: "float32" | "float64", params: Params): Lane | null {
-  if (dtype === "float64") return VML64[op] ?? null;
+  if (dtype === "float64") {
+    const trig64 = TRIG64[op];
+    if (trig64) return (x) => trig64(x, sleefdTrig.trigBand(x));
+    return VML64[op] ?? BLOCKED64[op]?.(params)?.[1] ?? null;
+  }
   const vml = VML[op];
   if (vml) return vml;
   const trig = TRIG[op];
@@ -129,5 +186,5 @@ export function singleLane(op: UnaryOp, dtype: "float32" | "float64", params: Pa
 /** The ops singleLane knows, by dtype. */
 export const LANE_OPS = {
   float32: [...Object.keys(VML), ...Object.keys(TRIG), ...Object.keys(BLOCKED)] as UnaryOp[],
-  float64: Object.keys(VML64) as UnaryOp[],
+  float64: [...Object.keys(VML64), ...Object.keys(TRIG64), ...Object.keys(BLOCKED64)] as UnaryOp[],
 };
