@@ -9,6 +9,7 @@ import { INDEXING_OPS } from "./tables/indexing.js";
 import { INPLACE_OPS } from "./tables/inplace.js";
 import { JOIN_OPS } from "./tables/join.js";
 import { LINALG_OPS } from "./tables/linalg.js";
+import { MASKED_OPS } from "./tables/masked.js";
 import { MATH_OPS } from "./tables/math.js";
 import { NN_ATTENTION_OPS } from "./tables/nn_attention.js";
 import { NN_CONV_OPS } from "./tables/nn_conv.js";
@@ -35,6 +36,7 @@ export const OP_TABLES: Record<string, OpCase[]> = {
   shape: SHAPE_OPS,
   join: JOIN_OPS,
   indexing: INDEXING_OPS,
+  masked: MASKED_OPS,
   linalg: LINALG_OPS,
   backward_ops: BACKWARD_OPS_OPS,
   nn_conv: NN_CONV_OPS,

@@ -8,13 +8,15 @@
 // may call the forward ops directly.
 import { registerFormulas } from "../../autograd/formulas.js";
 import type { Derivative } from "../../autograd/derivative.js";
-import type { Formula } from "../../autograd/node.js";
 import { ELEMENTWISE_DERIVATIVES } from "./elementwise.js";
 import { BACKWARD_OPS_DERIVATIVES } from "./backward_ops.js";
 import { CONVERSION_DERIVATIVES } from "./conversion.js";
 import { INPLACE_DERIVATIVES } from "./inplace.js";
 import { MATH_DERIVATIVES } from "./math.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
+import { INDEX_PUT_DERIVATIVES } from "./index_put.js";
+import { MASKED_DERIVATIVES } from "./masked.js";
+import { SCATTER_REDUCE_DERIVATIVES } from "./scatter_reduce.js";
 import { LINALG_DERIVATIVES } from "./linalg.js";
 import { NN_CONV_DERIVATIVES } from "./nn_conv.js";
 import { NN_EMBEDDING_DERIVATIVES } from "./nn_embedding.js";
@@ -41,6 +43,9 @@ export const DERIVATIVES = {
   ...JOIN_DERIVATIVES,
   ...VIEW_INPLACE_DERIVATIVES,
   ...INDEXING_DERIVATIVES,
+  ...INDEX_PUT_DERIVATIVES,
+  ...MASKED_DERIVATIVES,
+  ...SCATTER_REDUCE_DERIVATIVES,
   ...LINALG_DERIVATIVES,
   ...NN_CONV_DERIVATIVES,
   ...NN_POOL_DERIVATIVES,
@@ -55,8 +60,4 @@ registerFormulas(DERIVATIVES);
 
 export type DerivativeName = keyof typeof DERIVATIVES;
 export type SavedOf<K extends DerivativeName> =
-  (typeof DERIVATIVES)[K] extends Derivative<infer S>
-    ? S
-    : (typeof DERIVATIVES)[K] extends Formula<infer S>
-      ? S
-      : never;
+  (typeof DERIVATIVES)[K] extends Derivative<infer S> ? S : never;

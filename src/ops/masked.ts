@@ -1,0 +1,283 @@
+// Mask and index ops around Python's indexing: masked_select, masked_scatter, nonzero/argwhere, take,
+// take_along_dim, index_fill, index_copy. They reuse the advanced-index core (index_put.ts) and gather.
+import { no_grad } from "../autograd/grad_mode.js";
+import { IndexError, RuntimeError } from "../errors.js";
+import { bool, int64 } from "../tensor/dtype.js";
+import { broadcastShapes, normalizeDim, numel } from "../tensor/shape.js";
+import { Tensor } from "../tensor/tensor.js";
+import { defineMethods, defineNoArgMethods, defineOps } from "../signatures/registry.js";
+import { deprecatedOnExpanded, fromData, inPlace, record, type Scalar } from "./core.js";
+import { whereTrue } from "./elementwise.js";
+import { defineOutCheck } from "./out.js";
+import { checkedScalar, gather } from "./indexing.js";
+import { index } from "./index_put.js";
+import { expand, reshape } from "./shape.js";
+
+/** The mask as bool, broadcast with `input` to one shape (what masked_select and masked_scatter index). */
+function broadcastMask(mask: Tensor, shape: readonly number[]): Tensor {
+  const m = mask.dtype === bool ? mask : mask.ne(0);
+  return no_grad(() => expand(m, [...shape]).contiguous());
+}
+
+/** torch.masked_select(x, mask): x's elements where mask is true, as a 1-d copy (both broadcast). */
+export function masked_select(input: Tensor, mask: Tensor): Tensor {
+  if (mask.dtype !== bool)
+    throw new RuntimeError("masked_select: expected BoolTensor or ByteTensor for mask");
+  const shape = broadcastShapes(input.shape, mask.shape);
+  const m = broadcastMask(mask, shape);
+  const out = no_grad(() => index(expand(input.detach(), [...shape]), [m]));
+  return record("MaskedSelectBackward0", [input], out, () => ({ shape, mask: m }));
+}
+
+/** torch.masked_scatter(x, mask, source): x with source's leading elements written, in order, where mask is true. */
+export function masked_scatter(input: Tensor, mask: Tensor, source: Tensor): Tensor {
+  if (source.dtype !== input.dtype) {
+    throw new RuntimeError(
+      `masked_scatter: expected self and source to have same dtypes but got${input.dtype.scalarTypeName} and ${source.dtype.scalarTypeName}`,
+    );
+  }
+  const m = broadcastMask(mask, input.shape);
+  const data = input.values();
+  const flags = m.values();
+  const src = source.values();
+  let next = 0;
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === 0) continue;
+    if (next >= src.length) throw new RuntimeError("Number of elements of source < number of ones in mask");
+    data[i] = src[next++];
+  }
+  const out = fromData(data, input.shape, input.dtype);
+  const sourceShape = source.shape;
+  return record("MaskedScatterBackward0", [input, source], out, () => ({ mask: m, sourceShape }));
+}
+
+export function masked_scatter_(self: Tensor, mask: Tensor, source: Tensor): Tensor {
+  return inPlace(self, (x) => masked_scatter(x, mask, source));
+}
+
+/** torch.nonzero(x): the indices of x's nonzero elements, one row per element ([n, x.ndim], int64). */
+export function nonzero(input: Tensor): Tensor {
+  const columns = input.ndim === 0 ? [] : whereTrue(input);
+  const n = input.ndim === 0 ? (input.item() !== 0 ? 1 : 0) : columns[0].numel();
+  const data = new Float64Array(n * input.ndim);
+  columns.forEach((c, d) => c.values().forEach((v, k) => (data[k * input.ndim + d] = v)));
+  return fromData(data, [n, input.ndim], int64);
+}
+
+/** nonzero(as_tuple=True) is torch.where(x): one index tensor per dim (a 0-dim input counts as 1-d). */
+function nonzeroMaybeTuple(input: Tensor, as_tuple = false): Tensor | Tensor[] {
+  return as_tuple ? whereTrue(input) : nonzero(input);
+}
+
+/** torch.take(x, index): x read as 1-d at `index` (negative indices count from the end); index's shape. */
+export function take(input: Tensor, indexTensor: Tensor): Tensor {
+  if (indexTensor.dtype !== int64) {
+    throw new RuntimeError(
+      `take(): Expected a long tensor for index, but got ${indexTensor.dtype.scalarTypeName}`,
+    );
+  }
+  const n = input.numel();
+  for (const v of indexTensor.values()) {
+    if (v < -n || v >= n)
+      throw new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`);
+  }
+  const out = no_grad(() => index(reshape(input.detach(), [-1]), [indexTensor]));
+  const selfShape = input.shape;
+  const saved = fromData(indexTensor.values(), indexTensor.shape, int64);
+  return record("TakeBackward0", [input], out, () => ({ selfShape, index: saved }));
+}
+
+/** torch.take_along_dim(x, indices, dim=None): gather along dim with x and indices broadcast (1-d without dim). */
+export function take_along_dim(input: Tensor, indices: Tensor, dim: number | null = null): Tensor {
+  if (indices.dtype !== int64) {
+    throw new RuntimeError(
+      `torch.take_along_dim(): dtype of indices should be Long but got ${indices.dtype.scalarTypeName}`,
+    );
+  }
+  if (dim === null) return gather(reshape(input, [-1]), 0, reshape(indices, [-1]));
+  if (input.ndim !== indices.ndim) {
+    throw new RuntimeError(
+      `torch.take_along_dim(): input and indices should have the same number of dimensions, but got ${input.ndim} dimensions for input, and ${indices.ndim} dimensions for indices`,
+    );
+  }
+  const d = normalizeDim(dim, input.ndim);
+  const shapeWith = (t: Tensor, size: number) => t.shape.map((s, k) => (k === d ? size : s));
+  const common = broadcastShapes(shapeWith(input, 1), shapeWith(indices, 1));
+  const x = expand(
+    input,
+    common.map((s, k) => (k === d ? input.shape[d] : s)),
+  );
+  const idx = expand(
+    indices,
+    common.map((s, k) => (k === d ? indices.shape[d] : s)),
+  );
+  return gather(x, d, idx);
+}
+
+/** index_fill/index_copy's index: int64, values in range along dim (negative ones wrap for index_fill). */
+function checkDimIndex(fn: string, idx: Tensor, size: number, d: number, wrap: boolean): number[] {
+  if (idx.dtype !== int64) throw new IndexError(`${fn}(): Expected dtype int64 for index.`);
+  return Array.from(idx.values(), (v) => {
+    if (v >= size || v < (wrap ? -size : 0)) {
+      const prefix = wrap ? "" : `${fn}(): `;
+      throw new IndexError(`${prefix}index ${v} is out of bounds for dimension ${d} with size ${size}`);
+    }
+    return v < 0 ? v + size : v;
+  });
+}
+
+/** Calls write(flat offset, slice position k) for each element of x's slices at `positions` along d. */
+function forEachSliceElement(
+  shape: readonly number[],
+  d: number,
+  positions: readonly number[],
+  write: (at: number, k: number, inner: number) => void,
+): void {
+  const outer = numel(shape.slice(0, d));
+  const size = shape.length === 0 ? 1 : shape[d];
+  const inner = numel(shape.slice(d + 1));
+  positions.forEach((p, k) => {
+    for (let o = 0; o < outer; o++)
+      for (let i = 0; i < inner; i++) write((o * size + p) * inner + i, k, o * inner + i);
+  });
+}
+
+/** torch.index_fill(x, dim, index, value): x with the slices at `index` along dim set to value. */
+export function index_fill(input: Tensor, dim: number, idx: Tensor, value: Scalar | Tensor): Tensor {
+  if (value instanceof Tensor && value.ndim !== 0) {
+    throw new RuntimeError(
+      `index_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`,
+    );
+  }
+  const d = normalizeDim(dim, input.ndim);
+  const size = input.ndim === 0 ? 1 : input.shape[d];
+  if (idx.dtype !== int64) throw new IndexError("index_fill_(): Expected dtype int64 for index.");
+  if (idx.ndim > 1) throw new RuntimeError("Index has to be a vector/scalar");
+  const positions = checkDimIndex("index_fill_", idx, size, d, true);
+  const fill = value instanceof Tensor ? input.dtype.cast(value.item()) : checkedScalar(value, input.dtype);
+  const data = input.values();
+  forEachSliceElement(input.shape, d, positions, (at) => (data[at] = fill));
+  const out = fromData(data, input.shape, input.dtype);
+  const saved = fromData(new Float64Array(positions), [positions.length], int64);
+  if (value instanceof Tensor)
+    return record("IndexFillBackward1", [input, value], out, () => ({ dim: d, index: saved }));
+  return record("IndexFillBackward0", [input], out, () => ({ dim: d, index: saved }));
+}
+
+const INDEX_FILL_EXPANDED = deprecatedOnExpanded("index_fill_", "tensor[mask] = scalar", 1278);
+export function index_fill_(self: Tensor, dim: number, idx: Tensor, value: Scalar | Tensor): Tensor {
+  return inPlace(self, (x) => index_fill(x, dim, idx, value), INDEX_FILL_EXPANDED);
+}
+
+/** torch.index_copy(x, dim, index, source): x with source's k-th slice copied to slice index[k] along dim. */
+export function index_copy(input: Tensor, dim: number, idx: Tensor, source: Tensor): Tensor {
+  // PyTorch's meta function's checks, in its order.
+  const d = normalizeDim(dim, input.ndim);
+  const size = input.ndim === 0 ? 1 : input.shape[d];
+  if (idx.ndim > 1)
+    throw new IndexError(`index_copy_(): Index should have dimension 1 or 0 (got ${idx.ndim})`);
+  const n = idx.numel();
+  if (source.ndim === 0 && n !== 1)
+    throw new IndexError(`index_copy_(): When source is scalar, index should have one element (got ${n})`);
+  if (source.ndim !== input.ndim && source.ndim !== 0 && input.ndim !== 0) {
+    throw new IndexError(
+      `index_copy_(): When source and destination are not scalars, their dimensionality must match. Source dimensionality (${source.ndim}), destination dimensionality (${input.ndim})`,
+    );
+  }
+  if (idx.dtype !== int64) {
+    throw new RuntimeError(
+      `index_copy_(): Expected a long tensor for index, but got ${idx.dtype.scalarTypeName}`,
+    );
+  }
+  if (source.dtype !== input.dtype) {
+    throw new RuntimeError(
+      `index_copy_(): self and source expected to have the same dtype, but got (self) ${input.dtype.scalarTypeName} and (source) ${source.dtype.scalarTypeName}`,
+    );
+  }
+  const sliced = (t: Tensor) => t.shape.filter((_, k) => k !== d);
+  const [selfSlice, sourceSlice] = [sliced(input), sliced(source)];
+  if (selfSlice.length !== sourceSlice.length || selfSlice.some((s, k) => s !== sourceSlice[k])) {
+    throw new RuntimeError(
+      `index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: ${selfSlice.join(" ")} at dimension ${d} and source slice shape: ${sourceSlice.join(" ")} at dimension 0.`,
+    );
+  }
+  const count = source.ndim === 0 ? 1 : source.shape[d];
+  if (n !== count) {
+    throw new IndexError(
+      `index_copy_(): Number of indices (${n}) should be equal to source.size(dim) (${count})`,
+    );
+  }
+  const positions = checkDimIndex("index_copy_", idx, size, d, false);
+  const data = input.values();
+  const src = source.values();
+  const inner = numel(input.shape.slice(d + 1));
+  forEachSliceElement(input.shape, d, positions, (at, k, flat) => {
+    const o = Math.floor(flat / inner);
+    data[at] = src[(o * count + k) * inner + (flat % inner)];
+  });
+  const out = fromData(data, input.shape, input.dtype);
+  const saved = fromData(new Float64Array(positions), [positions.length], int64);
+  return record("IndexCopyBackward0", [input, source], out, () => ({ dim: d, index: saved }));
+}
+
+export function index_copy_(self: Tensor, dim: number, idx: Tensor, source: Tensor): Tensor {
+  return inPlace(self, (x) => index_copy(x, dim, idx, source));
+}
+
+/** The Dimname overloads PyTorch declares but has not implemented (reportNYIDimnameOverload). */
+const dimnameNotSupported = (op: string) => (): never => {
+  throw new RuntimeError(
+    `${op}: You passed a dimname (string) to this op in place of a dimension index but it does not yet support this behavior. Please pass a dimension index to work around this.`,
+  );
+};
+
+defineOutCheck(["nonzero"], (out) => {
+  const dtype = (out as Tensor).dtype;
+  if (dtype !== int64) {
+    throw new RuntimeError(
+      `nonzero: Expected out tensor to have scalar type Long but got scalar type${dtype.scalarTypeName}`,
+    );
+  }
+});
+
+defineOps(
+  "torch",
+  {
+    "masked_select(Tensor input, Tensor mask, *, Tensor out=None) -> Tensor": masked_select,
+    "masked_scatter(Tensor input, Tensor mask, Tensor source) -> Tensor": masked_scatter,
+    "take(Tensor input, Tensor index, *, Tensor out=None) -> Tensor": take,
+    "take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None) -> Tensor":
+      take_along_dim,
+    "index_fill(Tensor input, int64_t dim, Tensor index, Tensor value) -> Tensor": index_fill,
+    "index_fill(Tensor input, Dimname dim, Tensor index, Tensor value) -> Tensor": null,
+    "index_fill(Tensor input, int64_t dim, Tensor index, Scalar value) -> Tensor": index_fill,
+    "index_fill(Tensor input, Dimname dim, Tensor index, Scalar value) -> Tensor": null,
+    "index_copy(Tensor input, int64_t dim, Tensor index, Tensor source, *, Tensor out=None) -> Tensor":
+      index_copy,
+    "index_copy(Tensor input, Dimname dim, Tensor index, Tensor source) -> Tensor":
+      dimnameNotSupported("index_copy"),
+  },
+  { methods: true },
+);
+
+// Tensor.argwhere is a C method without parameters in PyTorch.
+defineNoArgMethods({ "Tensor.argwhere() -> Tensor": nonzero });
+
+defineOps("torch", {
+  "argwhere(Tensor input) -> Tensor": nonzero,
+  // PyTorch's hand-written parser (python_torch_functions_manual.cpp) also takes `as_tuple`, but the signature
+  // fixtures list torchgen's form: as_tuple is Tensor.nonzero's here until they record the parser's.
+  "nonzero(Tensor input, *, Tensor out=None) -> Tensor": nonzero,
+});
+
+defineMethods({
+  "nonzero() -> Tensor": nonzero,
+  "nonzero(*, bool as_tuple) -> Tensor | Tensor[]": nonzeroMaybeTuple,
+  "masked_scatter_(Tensor mask, Tensor source) -> Tensor": masked_scatter_,
+  "index_fill_(int64_t dim, Tensor index, Tensor value) -> Tensor": index_fill_,
+  "index_fill_(Dimname dim, Tensor index, Tensor value) -> Tensor": null,
+  "index_fill_(int64_t dim, Tensor index, Scalar value) -> Tensor": index_fill_,
+  "index_fill_(Dimname dim, Tensor index, Scalar value) -> Tensor": null,
+  "index_copy_(int64_t dim, Tensor index, Tensor source) -> Tensor": index_copy_,
+  "index_copy_(Dimname dim, Tensor index, Tensor source) -> Tensor": dimnameNotSupported("index_copy"),
+});
