@@ -45,10 +45,19 @@ export interface InputFormula<S> {
 export interface Derivative<S = never> {
   readonly inputNames: readonly string[];
   readonly formulas: readonly InputFormula<S>[];
+  /**
+   * Keys of the op's saved state that this row's formulas never read (var's `result`, which std's row
+   * shares): not kept, so writing them in place afterwards is no error, as in PyTorch, which saves only
+   * what a formula uses.
+   */
+  readonly unread: readonly string[];
 }
 
 /** Declares one row of the derivatives table; S is the state the op saves for it. */
-export function derivative<S extends object>(row: Record<string, FormulaEntry<S> | null>): Derivative<S> {
+export function derivative<S extends object>(
+  row: Record<string, FormulaEntry<S> | null>,
+  unread: readonly (keyof S & string)[] = [],
+): Derivative<S> {
   const inputNames: string[] = [];
   const formulas: InputFormula<S>[] = [];
   for (const [key, entry] of Object.entries(row)) {
@@ -59,7 +68,7 @@ export function derivative<S extends object>(row: Record<string, FormulaEntry<S>
     if (entry === null) continue;
     formulas.push({ text: entry[0], code: entry[1], inputs, list });
   }
-  return { inputNames, formulas };
+  return { inputNames, formulas, unread };
 }
 
 /** Runs a row: the gradient for each of `inputCount` inputs (null where none is needed or defined). */

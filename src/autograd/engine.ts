@@ -5,6 +5,7 @@
 // The run's books (ready queue, dependency counts, gradient buffers) are in graph_task.ts; whether a leaf
 // may keep a gradient without a copy is decided in grad_ownership.ts.
 import { RuntimeError } from "../errors.js";
+import { emitWarning } from "../warnings.js";
 import { ones_like } from "../tensor/creation.js";
 import { shapesEqual } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -46,14 +47,16 @@ function drain(ready: ReadyQueue, plan: RunPlan): void {
     const node = ready.pop();
     let gradOutputs = takeBuffer(node);
     let gradInputs = NO_GRADIENTS;
+    // autograd.grad() takes what reaches a requested input before any hook runs, as PyTorch 1.13 does; the
+    // input's own node runs only when it leads on to another requested input (it keeps what it saved).
+    if (plan.captureAt !== null) captureGradients(node, gradOutputs, plan);
     if (plan.needed === null || plan.needed.has(node)) {
       gradOutputs = callPreHooks(node, gradOutputs);
-      if (plan.captureAt !== null) captureGradients(node, gradOutputs, plan);
       gradInputs = callBackward(node, gradOutputs, plan);
       gradInputs = callPostHooks(node, gradInputs, gradOutputs);
       if (plan.anomaly) checkForNan(node, gradInputs);
+      retainGrads(node, gradOutputs);
     }
-    retainGrads(node, gradOutputs);
     sendToNextNodes(node, gradInputs, ready);
   }
 }
@@ -283,12 +286,12 @@ function planRun(rootNodes: readonly Node[], opts: RunOptions): RunPlan {
   const { capture, onlyLeaves } = opts;
   const captureAt = capture ? captureTable(capture) : null;
   let needed: Set<Node> | null = null;
-  if (captureAt) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()));
+  if (captureAt) needed = nodesLeadingTo(rootNodes, new Set(captureAt.keys()), false);
   else if (onlyLeaves) {
     const sinks = new Set<Node>(
       [...onlyLeaves].map((t) => t._gradEdge()[0]).filter((n): n is Node => n !== null),
     );
-    needed = nodesLeadingTo(rootNodes, sinks);
+    needed = nodesLeadingTo(rootNodes, sinks, true);
   }
   return {
     retainGraph: opts.retainGraph,
@@ -354,6 +357,21 @@ function withGradMode<T>(mode: boolean, fn: () => T): T {
   }
 }
 
+let referenceCycleWarned = false;
+
+/** backward(create_graph=True): PyTorch's TORCH_WARN_ONCE from Engine::execute, once per process. */
+function warnReferenceCycleOnce(): void {
+  if (referenceCycleWarned) return;
+  referenceCycleWarned = true;
+  emitWarning(
+    "Using backward() with create_graph=True will create a reference cycle between the parameter and its " +
+      "gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to " +
+      "avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters " +
+      "to None after use to break the cycle and avoid the leak. (Triggered internally at  " +
+      "./torch/csrc/autograd/engine.cpp:1059.)",
+  );
+}
+
 /** The engine's backward over checked arguments (autograd.backward and Tensor.backward end here). */
 export function runBackward(
   roots: readonly Tensor[],
@@ -364,6 +382,7 @@ export function runBackward(
 ): void {
   checkRoots(roots);
   const rootGrads = rootGradients(roots, grads);
+  if (createGraph) warnReferenceCycleOnce();
   const onlyLeaves = inputs.length > 0 ? new Set(inputs) : null;
   // withGradMode inlined: backward runs once per training step, and small graphs make its closure count.
   const previous = is_grad_enabled();

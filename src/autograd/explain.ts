@@ -7,7 +7,6 @@ import { pyTypeName } from "../signatures/messages.js";
 import { definePython } from "../signatures/registry.js";
 import { Tensor } from "../tensor/tensor.js";
 import { grad } from "./engine.js";
-import { localFormula } from "./explain_formulas.js";
 import { no_grad } from "./grad_mode.js";
 import { AccumulateGrad, OpNode, type Node, type RemovableHandle } from "./node.js";
 
@@ -25,15 +24,15 @@ export interface ExplainOptions {
 
 /**
  * A node's formulas as the derivatives table writes them, input by input ("self: grad * other; other: grad *
- * self"); rows not yet written that way fall back to a description.
+ * self"). Every row has its text (test/autograd/derivative_rows.test.ts); a custom Function's node runs
+ * the user's backward.
  */
 function formulaText(node: Node): string {
   if (node instanceof AccumulateGrad) return "leaf.grad += incoming grad";
-  const row = node instanceof OpNode ? node._derivative : null;
-  const parts = (row?.formulas ?? [])
-    .filter((f) => f.text !== "")
-    .map((f) => `${f.inputs.map((i) => row!.inputNames[i]).join(", ")}: ${f.text}`);
-  return parts.length > 0 ? parts.join("; ") : localFormula(node.name());
+  if (!(node instanceof OpNode)) return `${node.name()}: the custom Function's backward`;
+  const row = node._derivative;
+  const parts = row.formulas.map((f) => `${f.inputs.map((i) => row.inputNames[i]).join(", ")}: ${f.text}`);
+  return parts.length > 0 ? parts.join("; ") : "not differentiable: no input takes a gradient";
 }
 
 function describeEntry(entry: unknown): string {

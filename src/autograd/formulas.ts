@@ -1,20 +1,20 @@
 // The derivatives table by grad_fn name, filled in by src/ops/derivatives/, which sits above the forward ops
 // so that its formulas can call them. Ops record a node by name; the node's row is looked up here.
 import type { Derivative } from "./derivative.js";
-import { asDerivative, type Formula } from "./node.js";
 
 const ROWS = new Map<string, Derivative<never>>();
 
-/** Adds rows of the derivatives table (grad_fn name -> row). */
-export function registerFormulas(rows: Record<string, Derivative<never> | Formula<never>>): void {
+/** Adds rows of the derivatives table (grad_fn name -> row); every formula carries its derivatives.yaml text. */
+export function registerFormulas(rows: Record<string, Derivative<never>>): void {
   for (const [name, row] of Object.entries(rows)) {
     if (ROWS.has(name)) throw new Error(`derivative ${name} is defined twice`);
-    // A row still written as one function: a single formula for every input, with no text yet.
-    ROWS.set(
-      name,
-      typeof row === "function" ? (asDerivative(row as Formula<object>) as Derivative<never>) : row,
-    );
+    ROWS.set(name, row);
   }
+}
+
+/** Every row of the table by grad_fn name (the explainer's and the tests' view of it). */
+export function allFormulas(): ReadonlyMap<string, Derivative<never>> {
+  return ROWS;
 }
 
 /** The row of a grad_fn name (a Map: a keyed load from the 100+-key table object missed V8's caches). */

@@ -96,7 +96,7 @@ class FunctionNode extends Node {
   }
 
   apply(gradOutputs: readonly (Tensor | null)[]): (Tensor | null)[] {
-    if (this.ctx._freed) throw new RuntimeError(SAVED_FREED);
+    // A second backward runs the Function again; only reading ctx.saved_tensors after release raises.
     const grads = this.outputMeta.map((out, i) => {
       const g = gradOutputs[i] ?? null;
       return g === null && this.ctx._materializeGrads ? zeros_like(out) : g;

@@ -129,6 +129,8 @@ function gradcheckHelper(
   const all = asTuple(call(func, list));
   refuseUnsupported(unsupported);
   if (!checkBackwardAd) return true;
+  if (!all.some((o) => o instanceof Tensor && o.requires_grad))
+    return checkNoDifferentiableOutputs(func, list, all, eps);
   const diffInputs = list.filter((t): t is Tensor => t instanceof Tensor && t.requires_grad);
   all.forEach((output, outIndex) => {
     if (!(output instanceof Tensor) || !output.requires_grad) return;
@@ -144,14 +146,33 @@ function gradcheckHelper(
           if (!(Math.abs(a - n) <= atol + rtol * Math.abs(n))) {
             throw new GradcheckError(
               `Jacobian mismatch for output ${o} with respect to input ${k},\n` +
-                `numerical:${JSON.stringify(numerical)}\nanalytical:${JSON.stringify(analytical)}\n` +
-                `(first mismatch at input element ${i}, output element ${j}: numerical ${n}, analytical ${a})`,
+                `numerical:${jacobianTensor(numerical)}\nanalytical:${jacobianTensor(analytical)}\n`,
             );
           }
         }
       }
     }
   });
+  return true;
+}
+
+/** A Jacobian (rows: input elements, columns: output elements) as the float64 tensor PyTorch prints. */
+function jacobianTensor(rows: number[][]): Tensor {
+  const columns = rows.length > 0 ? rows[0].length : 0;
+  return Tensor._fromData(Float64Array.from(rows.flat()), [rows.length, columns], float64);
+}
+
+/** _check_no_differentiable_outputs: with no output requiring grad, every numerical gradient must be zero. */
+function checkNoDifferentiableOutputs(func: Fn, inputs: unknown[], outputs: unknown[], eps: number): boolean {
+  for (const input of inputs) {
+    if (!(input instanceof Tensor) || !input.requires_grad) continue;
+    outputs.forEach((output, outIndex) => {
+      if (!(output instanceof Tensor) || !output.is_floating_point()) return;
+      const jacobian = numericalJacobian(func, inputs, input, outIndex, eps);
+      if (jacobian.some((row) => row.some((v) => v !== 0)))
+        throw new GradcheckError("Numerical gradient for function expected to be zero");
+    });
+  }
   return true;
 }
 

@@ -113,10 +113,14 @@ export function countDependencies(roots: readonly Node[], state: RunState): void
   }
 }
 
-/** Nodes from which some captured node can be reached: the only ones autograd.grad() needs to run. */
-export function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<Node> {
+/**
+ * Nodes from which a captured node can be reached through at least one edge: the only ones autograd.grad()
+ * runs (PyTorch's exec_info needed_). A captured node itself only hands over its gradient unless it also
+ * leads to another captured node. backward(inputs=...) runs its targets too (runTargets): they accumulate.
+ */
+export function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>, runTargets: boolean): Set<Node> {
   const needed = new Set<Node>();
-  // Post-order walk without recursion: a node is needed if it is a target or feeds a needed node.
+  // Post-order walk without recursion: a node is needed if an edge leads it to a target or a needed node.
   const visited = new Set<Node>();
   const stack: [Node, number][] = roots.map((r) => [r, 0]);
   while (stack.length > 0) {
@@ -137,7 +141,11 @@ export function nodesLeadingTo(roots: readonly Node[], targets: Set<Node>): Set<
       continue;
     }
     stack.pop();
-    if (targets.has(node) || edges.some(([n]) => n && needed.has(n))) needed.add(node);
+    if (
+      (runTargets && targets.has(node)) ||
+      edges.some(([n]) => n !== null && (targets.has(n) || needed.has(n)))
+    )
+      needed.add(node);
   }
   return needed;
 }

@@ -3,7 +3,8 @@ import type { DType } from "../tensor/dtype.js";
 import { is_grad_enabled } from "../tensor/grad_mode_state.js";
 import { installLeafSink, type Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
-import { derivative, runDerivative, type Derivative, type FormulaContext } from "./derivative.js";
+import { runDerivative, type Derivative } from "./derivative.js";
+import { formulaOf } from "./formulas.js";
 import { forwardTrace } from "./anomaly.js";
 import { handToUserCode, mayKeepAsGrad } from "./grad_ownership.js";
 
@@ -83,6 +84,9 @@ function newExtras(): NodeExtras | null {
 
 /** The inputMeta of a node not told its inputs: shared, as nodes are made once per recorded op. */
 const NO_INPUT_META: readonly (InputMetadata | null)[] = Object.freeze([]);
+
+/** The namespace of nodes PyTorch writes in C++ (CopySlices, CopyBackwards, NotImplemented). */
+const CPP_NAMESPACE = "torch::autograd::";
 
 // Fields are `declare`d and set in the constructors: a node is made per recorded op, and V8 builds plain
 // constructor assignments faster than class-field definitions (measured: ~5% of a scalar op chain).
@@ -194,8 +198,14 @@ export abstract class Node {
     return 1;
   }
 
+  /** The node's Python type name, as reprs print it: name() without C++'s `torch::autograd::` namespace. */
+  _typeName(): string {
+    const name = this.name();
+    return name.startsWith(CPP_NAMESPACE) ? name.slice(CPP_NAMESPACE.length) : name;
+  }
+
   toString(): string {
-    return `<${this.name()} object>`;
+    return `<${this._typeName()} object>`;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -229,7 +239,7 @@ export class AccumulateGrad extends Node {
     if (!grad) return [];
     const v = this.variable;
     // With create_graph the sum stays in the graph; otherwise .grad is a plain tensor updated in place.
-    if (is_grad_enabled()) v._grad = v._grad ? v._grad.add(grad) : grad;
+    if (is_grad_enabled()) v._grad = v._grad ? v._grad.add(grad) : copyRecorded(grad);
     else if (v._grad) v._grad.add_(grad);
     // Like PyTorch, keep the incoming gradient when nothing else holds it (grad_ownership.ts); else a copy.
     else v._grad = mayKeepAsGrad(grad, v) ? grad.detach() : grad.detach().clone();
@@ -245,15 +255,27 @@ export class AccumulateGrad extends Node {
 
 const NO_GRADS: readonly Tensor[] = Object.freeze([]);
 
-installLeafSink((leaf) => new AccumulateGrad(leaf));
+/** The edge of the fresh tensor copy_ writes into, which takes no gradient. */
+const NO_EDGE = Object.freeze([null, 0]) as unknown as Edge;
 
-/** A row written as one function returning every input's gradient (custom Functions, legacy rows). */
-export type Formula<S> = (grad: Tensor, saved: S, ctx: FormulaContext) => (Tensor | null)[];
-
-/** A one-function row as a table row: one formula for every input, with no text. */
-export function asDerivative<S extends object>(formula: Formula<S>): Derivative<S> {
-  return derivative<S>({ "inputs[]": ["", formula] });
+/**
+ * The first gradient of a leaf under create_graph: PyTorch's AccumulateGrad stores a copy made by
+ * new_empty_strided(...).copy_(grad), so .grad's grad_fn is CopyBackwards, leading to the gradient's graph.
+ */
+function copyRecorded(grad: Tensor): Tensor {
+  const copy = grad.detach().clone();
+  if (!grad._requiresGrad) return copy;
+  const name = "torch::autograd::CopyBackwards";
+  const node = new OpNode(name, formulaOf(name) as Derivative<object>, {}, [NO_EDGE, grad._gradEdge()]);
+  const meta = { shape: grad.shape, dtype: grad.dtype };
+  node.inputMeta = [meta, meta];
+  copy._gradFn = node;
+  copy._outputNr = 0;
+  copy._requiresGrad = true;
+  return copy;
 }
+
+installLeafSink((leaf) => new AccumulateGrad(leaf));
 
 export const SAVED_FREED =
   "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
@@ -291,13 +313,15 @@ export class OpNode<S extends object> {
   declare private saved1: Tensor | null;
   declare private code1: number;
   declare private savedMore: (Tensor | number)[] | null;
+  /** Whether the op saved a tensor (alone or in a list): only then does release() free anything. */
+  declare private savesTensors: boolean;
   declare private readonly opName: string;
   declare private readonly derivative: Derivative<S>;
   declare private readonly outputs: number;
 
   constructor(
     opName: string,
-    derivative: Derivative<S> | Formula<S>,
+    derivative: Derivative<S>,
     saved: S,
     nextFunctions: readonly Edge[],
     outputs = 1,
@@ -312,7 +336,7 @@ export class OpNode<S extends object> {
     this._buffer = null;
     this._edge0 = null;
     this.opName = opName;
-    this.derivative = typeof derivative === "function" ? asDerivative(derivative) : derivative;
+    this.derivative = derivative;
     this.outputs = outputs;
     this.saved = saved;
     this.saved0 = null;
@@ -320,10 +344,20 @@ export class OpNode<S extends object> {
     this.saved1 = null;
     this.code1 = 0;
     this.savedMore = null;
+    this.savesTensors = false;
+  }
+
+  /**
+   * @internal The node holds what a second backward may not reuse (a list of tensors, as index's indices;
+   * CopySlices' in-place op): backward after release() raises.
+   */
+  _markSavesTensors(): void {
+    this.savesTensors = true;
   }
 
   /** @internal Remembers a saved tensor's version; `isOutput` says it is this node's own result. */
   trackSaved(t: Tensor, isOutput: boolean): void {
+    this.savesTensors = true;
     const code = t._version * 2 + (isOutput ? 1 : 0);
     if (this.saved0 === null) {
       this.saved0 = t;
@@ -402,7 +436,12 @@ export class OpNode<S extends object> {
       checkSavedVersion(t, (code - isOutput) / 2, this.opName, isOutput === 1);
   }
 
+  /**
+   * Frees the saved tensors. As in PyTorch, a node that saved none (only sizes or scalars, like (x + 1).sum())
+   * keeps what it has, so a second backward through it runs.
+   */
   release(): void {
+    if (!this.savesTensors) return;
     this.saved = null;
     this.saved0 = null;
     this.saved1 = null;

@@ -57,6 +57,8 @@ export function rebaseViewHistory(view: Tensor, result: Tensor): void {
     { keep, index, viewShape: view.shape },
     [base._gradEdge(), result._gradEdge()],
   );
+  // PyTorch's CopySlices drops its in-place op on release: a second backward through it raises.
+  copySlices._markSavesTensors();
   copySlices.inputMeta = [
     { shape: base.shape, dtype: base.dtype },
     { shape: view.shape, dtype: result.dtype },

@@ -1,5 +1,6 @@
 // Plumbing every op shares: operand checks, type promotion, kernel calls, graph recording and
 // in-place writes. Ops never talk to the engine; they record a row of the derivatives table.
+import { emitWarning } from "../warnings.js";
 import { is_grad_enabled } from "../autograd/grad_mode.js";
 import {
   INFERENCE_SAVE_ERROR,
@@ -28,7 +29,14 @@ import {
   type Shape,
 } from "../tensor/shape.js";
 import { BINARY, UNARY } from "../backend/js/scalar_kernels.js";
-import { Storage, Tensor } from "../tensor/tensor.js";
+import {
+  isDetached,
+  isNoGradView,
+  markNoGradView,
+  Storage,
+  Tensor,
+  viewRequiresGrad,
+} from "../tensor/tensor.js";
 import { formulaOf } from "../autograd/formulas.js";
 import type { DerivativeName, SavedOf } from "./derivatives/index.js";
 
@@ -220,7 +228,16 @@ export function record<K extends DerivativeName>(
 ): Tensor {
   // Small enough to inline into every op, so the no-graph path (backward formulas, no_grad) allocates
   // neither the thunk nor the inputs list.
-  return needsGraph(inputs) ? recordNode(name, inputs, output, saved() as object) : output;
+  if (needsGraph(inputs)) return recordNode(name, inputs, output, saved() as object);
+  if (output._base !== null) noteViewCreation(inputs, output);
+  return output;
+}
+
+/** A view made with grad mode off, or a view of such a view, remembers it (PyTorch's creation_meta). */
+function noteViewCreation(inputs: readonly (Tensor | null)[], view: Tensor): void {
+  if (isDetached(view)) return;
+  const source = inputs[0];
+  if (!is_grad_enabled() || (source && isNoGradView(source))) markNoGradView(view);
 }
 
 /**
@@ -253,6 +270,7 @@ function recordNode(
   state: object,
 ): Tensor {
   const node = newNode(name, inputs, state, output, 1);
+  if (output._base !== null) noteViewCreation(inputs, output);
   output._gradFn = node;
   output._outputNr = 0;
   output._requiresGrad = true;
@@ -281,12 +299,19 @@ function newNode(
     edges[i] = t._gradEdge();
     if (t.shape.length !== 0 || t.dtype !== sharedDtype) sharedDtype = null;
   }
-  const node = new OpNode(name, formulaOf(name) as never, state, edges, outputCount);
+  const row = formulaOf(name);
+  // What the row never reads is not kept (nor version-checked).
+  const unread = row.unread;
+  for (let i = 0; i < unread.length; i++) delete (state as Record<string, unknown>)[unread[i]];
+  const node = new OpNode(name, row as never, state, edges, outputCount);
   // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
   node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
   for (const key in state) {
     const v = (state as Record<string, unknown>)[key];
-    if (!(v instanceof Tensor)) continue;
+    if (!(v instanceof Tensor)) {
+      if (Array.isArray(v) && v.some((x) => x instanceof Tensor)) node._markSavesTensors();
+      continue;
+    }
     if (isInferenceTensor(v)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
     node.trackSaved(v, v === output);
   }
@@ -315,7 +340,9 @@ function scalarInputMeta(dtype: DType, n: number): readonly InputMetadata[] {
 
 export function needsGraph(inputs: readonly (Tensor | null)[]): boolean {
   if (!is_grad_enabled()) return false;
-  for (const t of inputs) if (t !== null && t._requiresGrad) return true;
+  // A view of a base that requires grad requires grad too, with or without a grad_fn of its own.
+  for (const t of inputs)
+    if (t !== null && (t._requiresGrad || (t._base !== null && viewRequiresGrad(t)))) return true;
   return false;
 }
 
@@ -325,6 +352,11 @@ const INFERENCE_IN_PLACE =
 const VIEW_OF_LEAF_IN_PLACE =
   "a view of a leaf Variable that requires grad is being used in an in-place operation.";
 const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation.";
+const NO_GRAD_VIEW_IN_PLACE =
+  "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this " +
+  "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view " +
+  "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both " +
+  "outside (if you want the inplace to be tracked).";
 
 /** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
 function checkCanCast(from: DType, to: DType): void {
@@ -335,25 +367,70 @@ function checkCanCast(from: DType, to: DType): void {
   }
 }
 
+const INTERNAL_OVERLAP =
+  "unsupported operation: more than one element of the written-to tensor refers to a single memory location. " +
+  "Please clone() the tensor before performing the operation.";
+
+/** Whether several elements of t share one memory location (an expanded dim: size > 1, stride 0). */
+export function hasInternalOverlap(t: Tensor): boolean {
+  const shape = t.shape;
+  for (let d = 0; d < shape.length; d++) if (shape[d] > 1 && t._strides[d] === 0) return true;
+  return false;
+}
+
+/** TensorIterator's check of the tensor an op writes into (assert_no_internal_overlap). */
+export function checkNoInternalOverlap(t: Tensor): void {
+  if (hasInternalOverlap(t)) throw new RuntimeError(INTERNAL_OVERLAP);
+}
+
+export interface InPlaceOptions {
+  /**
+   * The op writes into tensors with an expanded dim, as PyTorch's fill_, zero_, tril_ and triu_ do (no
+   * TensorIterator overlap check); every other in-place op raises PyTorch's error for them.
+   */
+  readonly allowOverlap?: boolean;
+  /** With allowOverlap: PyTorch's deprecation warning for a write into an expanded tensor. */
+  readonly expandedWarning?: string;
+}
+
+/** The in-place options of an op PyTorch still lets write into expanded tensors, with its deprecation warning. */
+export function deprecatedOnExpanded(op: string, example: string, sourceLine: number): InPlaceOptions {
+  return Object.freeze({
+    allowOverlap: true,
+    expandedWarning:
+      `Use of ${op} on expanded tensors is deprecated. Please clone() the tensor before performing this ` +
+      `operation. This also applies to advanced indexing e.g. ${example} (Triggered internally at  ` +
+      `./aten/src/ATen/native/TensorAdvancedIndexing.cpp:${sourceLine}.)`,
+  });
+}
+
 /**
  * Runs `compute` out of place and writes its result into `self`, rebasing self's history on the new node.
  * When self is in a graph, compute sees a snapshot so formulas that saved self keep its old values.
  */
-export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tensor {
-  if (is_grad_enabled() && self.is_leaf && self._requiresGrad) throw new RuntimeError(LEAF_IN_PLACE);
-  if (is_grad_enabled() && self._gradFn && self._base?.is_leaf && self._base._requiresGrad)
-    throw new RuntimeError(VIEW_OF_LEAF_IN_PLACE);
+export function inPlace(
+  self: Tensor,
+  compute: (input: Tensor) => Tensor,
+  options: InPlaceOptions = NO_OPTIONS,
+): Tensor {
+  if (is_grad_enabled()) checkInPlaceAutograd(self);
   if (!is_inference_mode_enabled() && isInferenceTensor(self)) throw new RuntimeError(INFERENCE_IN_PLACE);
+  if (options.allowOverlap !== true) checkNoInternalOverlap(self);
+  else if (options.expandedWarning !== undefined && hasInternalOverlap(self))
+    emitWarning(options.expandedWarning);
   // Under grad mode compute sees a copy: a formula may save self (or, for mul_, save it for the other operand).
   const input = is_grad_enabled() ? snapshot(self) : self;
   const result = compute(input);
+  // Recorded only because another operand requires grad: a no_grad view still may not take it.
+  if (result._gradFn !== null && isNoGradView(self)) throw new RuntimeError(NO_GRAD_VIEW_IN_PLACE);
   if (result.shape.length !== self.shape.length || result.shape.some((d, i) => d !== self.shape[i])) {
     throw new RuntimeError(
       `output with shape [${self.shape.join(", ")}] doesn't match the broadcast shape [${result.shape.join(", ")}]`,
     );
   }
   checkCanCast(result.dtype, self.dtype);
-  writeInto(self, result);
+  if (options.allowOverlap === true && hasInternalOverlap(self)) writeChangesInto(self, result);
+  else writeInto(self, result);
   if (result._gradFn instanceof OpNode) result._gradFn._aliasOutput(result, self);
   if (is_grad_enabled() && needsViewRebase(self, result)) rebaseViewHistory(self, result);
   else if (result._gradFn) {
@@ -362,6 +439,31 @@ export function inPlace(self: Tensor, compute: (input: Tensor) => Tensor): Tenso
     self._requiresGrad = true;
   }
   return self;
+}
+
+/**
+ * writeInto for an expanded dst: PyTorch's kernel writes only the elements the op changes, one after another,
+ * so where several elements share a memory location the last element the op changed wins. Copying every
+ * element instead would let an unchanged later row undo the write (`zeros(1, 3).expand(3, 3).index_put_(...)`).
+ */
+function writeChangesInto(dst: Tensor, src: Tensor): void {
+  const before = dst.values();
+  const after = src.dtype === dst.dtype ? src.values() : backend().copy(src._view(), dst.dtype);
+  const data = dst._storage.data;
+  const shape = dst.shape;
+  const index = new Array<number>(shape.length).fill(0);
+  for (let i = 0; i < after.length; i++) {
+    if (!Object.is(before[i], after[i])) {
+      let off = dst._offset;
+      for (let d = 0; d < shape.length; d++) off += index[d] * dst._strides[d];
+      data[off] = after[i];
+    }
+    for (let d = shape.length - 1; d >= 0; d--) {
+      if (++index[d] < shape[d]) break;
+      index[d] = 0;
+    }
+  }
+  dst._bumpVersion();
 }
 
 /** Copies src's values into dst's (possibly strided) storage, converting dtype, and bumps the version. */
@@ -398,6 +500,23 @@ export function writeInto(dst: Tensor, src: Tensor): void {
     }
   }
   dst._bumpVersion();
+}
+
+const NO_OPTIONS: InPlaceOptions = Object.freeze({});
+
+/** check_inplace: the autograd errors of an in-place write under grad mode, in PyTorch's order. */
+function checkInPlaceAutograd(self: Tensor): void {
+  const base = self._base;
+  const isView = base !== null && !isDetached(self);
+  // Whether the write is recorded: self requires grad, directly or through the base it views.
+  if (!(self._requiresGrad || (isView && base._requiresGrad))) return;
+  if (isView) {
+    if (isNoGradView(self)) throw new RuntimeError(NO_GRAD_VIEW_IN_PLACE);
+    // PyTorch asks whether the base is a leaf, not whether it requires grad: a view that requires grad on its
+    // own (`t.reshape(3, 1).requires_grad_()`) of a plain leaf is refused too.
+    if (base.is_leaf) throw new RuntimeError(VIEW_OF_LEAF_IN_PLACE);
+  }
+  if (self.is_leaf && self._requiresGrad) throw new RuntimeError(LEAF_IN_PLACE);
 }
 
 /** A copy of self's values that stands in self's place in the graph. */

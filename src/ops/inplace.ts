@@ -9,6 +9,7 @@ import { defineMethods, defineOps } from "../signatures/registry.js";
 import {
   broadcastView,
   fromData,
+  hasInternalOverlap,
   inPlace,
   isScalar,
   needsGraph,
@@ -46,6 +47,8 @@ function binaryInPlace(self: Tensor, op: "add" | "sub" | "mul" | "div", other: T
   const into = backend().binaryInto;
   if (!into || !(self instanceof Tensor) || !self.dtype.is_floating_point || self._storage.inference)
     return false;
+  // An expanded self takes the general path, which raises PyTorch's overlap error.
+  if (hasInternalOverlap(self)) return false;
   const operand = other instanceof Tensor ? other : isScalar(other) ? scalarTensor(other, self.dtype) : null;
   if (
     operand === null ||
@@ -87,12 +90,19 @@ export function clamp_(self: Tensor, min: Scalar | null, max: Scalar | null = nu
   return inPlace(self, (x) => clamp(x, min, max));
 }
 
+/** fill_ and zero_ write one value everywhere: PyTorch lets them into expanded tensors. */
+const FILLS_EXPANDED = Object.freeze({ allowOverlap: true });
+
 /** fill_ with a number (FillBackward2). */
 export function fill_(self: Tensor, value: Scalar): Tensor {
-  return inPlace(self, (x) => {
-    const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(scalarValue(value)));
-    return record("FillBackward2", [x], fromData(data, x.shape, self.dtype), () => ({}));
-  });
+  return inPlace(
+    self,
+    (x) => {
+      const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(scalarValue(value)));
+      return record("FillBackward2", [x], fromData(data, x.shape, self.dtype), () => ({}));
+    },
+    FILLS_EXPANDED,
+  );
 }
 
 /** fill_ with a 0-dim tensor, whose gradient is the sum of the output's (FillBackward3). */
@@ -102,15 +112,27 @@ function fillTensor_(self: Tensor, value: Tensor): Tensor {
       `fill_ only supports 0-dimension value tensor but got tensor with ${value.ndim} dimensions.`,
     );
   }
-  return inPlace(self, (x) => {
-    const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(value.item()));
-    return record("FillBackward3", [x, value], fromData(data, x.shape, self.dtype), () => ({}));
-  });
+  return inPlace(
+    self,
+    (x) => {
+      const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(value.item()));
+      return record("FillBackward3", [x, value], fromData(data, x.shape, self.dtype), () => ({}));
+    },
+    FILLS_EXPANDED,
+  );
 }
 
 export function zero_(self: Tensor): Tensor {
-  return inPlace(self, (x) =>
-    record("ZeroBackward0", [x], fromData(allocate(self.dtype, x.numel()), x.shape, self.dtype), () => ({})),
+  return inPlace(
+    self,
+    (x) =>
+      record(
+        "ZeroBackward0",
+        [x],
+        fromData(allocate(self.dtype, x.numel()), x.shape, self.dtype),
+        () => ({}),
+      ),
+    FILLS_EXPANDED,
   );
 }
 

@@ -7,7 +7,7 @@ import { allocate } from "../tensor/dtype.js";
 import { contiguousStrides, numel } from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { writeInto } from "./core.js";
+import { checkNoInternalOverlap, writeInto } from "./core.js";
 import { ValuesIndices } from "./reduce_util.js";
 
 const requiresGrad = (v: unknown): boolean =>
@@ -38,6 +38,7 @@ function writeOne(result: Tensor, out: Tensor): Tensor {
     );
   }
   resizeOutput(out, result.shape);
+  checkNoInternalOverlap(out);
   writeInto(out, result);
   return out;
 }

@@ -122,8 +122,9 @@ export class Tensor {
 
   // ---- autograd state ----------------------------------------------------------------------------
 
+  /** Also true for a view whose base requires grad, though it has no grad_fn (a view taken under no_grad). */
   get requires_grad(): boolean {
-    return this._requiresGrad;
+    return this._requiresGrad || viewRequiresGrad(this);
   }
 
   set requires_grad(flag: boolean) {
@@ -223,7 +224,10 @@ export class Tensor {
 
   /** PyTorch's repr, e.g. `tensor(9., grad_fn=<PowBackward0>)`. */
   toString(): string {
-    return tensorRepr(this, { requiresGrad: this._requiresGrad, gradFnName: this._gradFn?.name() ?? null });
+    return tensorRepr(this, {
+      requiresGrad: this.requires_grad,
+      gradFnName: this._gradFn?._typeName() ?? null,
+    });
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -233,7 +237,10 @@ export class Tensor {
   /** `${t}` follows Python's format(t): a 0-dim tensor shows its value (`4.0`), anything else the repr; `+t` is item(). */
   [Symbol.toPrimitive](hint: string): string | number {
     if (hint === "number") return this._item();
-    return tensorFormat(this, { requiresGrad: this._requiresGrad, gradFnName: this._gradFn?.name() ?? null });
+    return tensorFormat(this, {
+      requiresGrad: this.requires_grad,
+      gradFnName: this._gradFn?._typeName() ?? null,
+    });
   }
 }
 
@@ -260,7 +267,7 @@ export function setRequiresGrad(t: Tensor, flag: boolean): Tensor {
 
 /** Tensor.retain_grad(): keeps .grad for a non-leaf tensor during backward. */
 export function retainGrad(t: Tensor): void {
-  if (!t._requiresGrad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
+  if (!t.requires_grad) throw new RuntimeError("can't retain_grad on Tensor that has requires_grad=False");
   if (t.is_leaf || t._retainsGrad) return;
   t._retainsGrad = true;
   t._gradFn!._retainGradOf(t);
@@ -268,6 +275,30 @@ export function retainGrad(t: Tensor): void {
 
 /** detach()'s results: they keep a _base (for in-place writes) but are not views, as in PyTorch. */
 const DETACHED = new WeakSet<Tensor>();
+
+/** @internal Whether t shares storage with a base through detach() rather than as a view. */
+export function isDetached(t: Tensor): boolean {
+  return DETACHED.has(t);
+}
+
+/** @internal A differentiable view (not a detach()) whose base requires grad: it requires grad too. */
+export function viewRequiresGrad(t: Tensor): boolean {
+  const base = t._base;
+  return base !== null && base._requiresGrad && !DETACHED.has(t);
+}
+
+/** Views made with grad mode off (PyTorch's CreationMeta::NO_GRAD_MODE), and views of them. */
+const NO_GRAD_VIEWS = new WeakSet<Tensor>();
+
+/** @internal Marks a view made under no_grad: an in-place write into it under grad mode raises. */
+export function markNoGradView(view: Tensor): void {
+  NO_GRAD_VIEWS.add(view);
+}
+
+/** @internal */
+export function isNoGradView(t: Tensor): boolean {
+  return NO_GRAD_VIEWS.has(t);
+}
 
 /** Tensor.detach(): a new tensor sharing storage (and version counter) but cut from the graph. */
 export function detach(t: Tensor): Tensor {

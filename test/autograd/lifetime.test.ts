@@ -1,6 +1,54 @@
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
+import type { FunctionCtx } from "../../src/autograd/index.js";
 import { expectAllClose, expectPyError, fx } from "./fixtures.js";
+
+class NoSave extends torch.autograd.Function {
+  static override forward(_ctx: FunctionCtx, x: torch.Tensor): torch.Tensor {
+    return x.mul(2);
+  }
+  static override backward(_ctx: FunctionCtx, g: torch.Tensor): torch.Tensor {
+    return g.mul(2);
+  }
+}
+
+class Saves extends torch.autograd.Function {
+  static override forward(ctx: FunctionCtx, x: torch.Tensor): torch.Tensor {
+    ctx.save_for_backward(x);
+    return x.mul(2);
+  }
+  static override backward(ctx: FunctionCtx, g: torch.Tensor): torch.Tensor {
+    void ctx.saved_tensors;
+    return g.mul(2);
+  }
+}
+
+/** scripts/gen_autograd_fixtures.py's SECOND_BACKWARD programs. */
+const SECOND_BACKWARD: Record<string, (x: torch.Tensor) => torch.Tensor> = {
+  add: (x) => x.add(1).sum(),
+  sum: (x) => x.sum(),
+  mul_scalar: (x) => x.mul(3).sum(),
+  sub_neg: (x) => x.sub(1).neg().sum(),
+  mean: (x) => x.mean(),
+  view_t: (x) => x.view(2, 1).t().sum(),
+  exp: (x) => x.exp().sum(),
+  cat: (x) => torch.cat([x, x]).sum(),
+  index: (x) => x.get(torch.tensor([0, 1], { dtype: torch.int64 })).sum(),
+  function_no_save: (x) => (NoSave.apply(x) as torch.Tensor).sum(),
+  function_saves: (x) => (Saves.apply(x) as torch.Tensor).sum(),
+  copy_slices: (x) => {
+    const z = torch.zeros(2);
+    z.narrow(0, 0, 1).copy_(x.narrow(0, 0, 1));
+    return z.sum();
+  },
+  copy_slices_add: (x) => {
+    const z = x.clone();
+    z.narrow(0, 0, 1).add_(1);
+    return z.sum();
+  },
+  add_in_place: (x) => x.clone().add_(1).sum(),
+  expand: (x) => x.expand(2, 2).sum(),
+};
 
 describe("graph lifetime (vs PyTorch)", () => {
   it("frees saved tensors after backward: a second backward fails with PyTorch's text", () => {
@@ -9,6 +57,20 @@ describe("graph lifetime (vs PyTorch)", () => {
     y.backward();
     expectPyError(() => y.backward(), fx.second_backward);
   });
+
+  it.each(Object.keys(SECOND_BACKWARD))(
+    "a second backward through %s raises only when a node saved tensors, as PyTorch",
+    (key) => {
+      const x = torch.tensor([1.0, 2.0], { requires_grad: true });
+      const y = SECOND_BACKWARD[key](x);
+      y.backward();
+      const expected = fx.second_backward_by_op[key];
+      if (Array.isArray(expected)) {
+        y.backward();
+        expect(x.grad!.tolist()).toEqual(expected);
+      } else expectPyError(() => y.backward(), expected);
+    },
+  );
 
   it("retain_graph keeps the graph for a second backward (grads accumulate)", () => {
     const x = torch.tensor(2.0, { requires_grad: true });

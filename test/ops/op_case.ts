@@ -19,6 +19,8 @@ export interface OpCase {
   ts: (...x: Tensor[]) => Tensor;
   /** Skip the finite-difference check (e.g. piecewise-constant ops). */
   gradcheck?: boolean;
+  /** false where PyTorch 1.13's double backward raises: gradgradcheck must raise too (test/autograd). */
+  gradgradcheck?: boolean;
   /** Allowed float32 error in units in the last place (PyTorch's vectorised math isn't correctly rounded). */
   ulps?: number;
   /** Allowed absolute error besides the ulps: sums whose terms cancel (convolutions, normalized values near 0). */

@@ -20,7 +20,7 @@ import {
   triu,
 } from "../indexing.js";
 import { sumAll } from "../reduce.js";
-import { select, slice } from "../shape.js";
+import { expand, select, slice, squeeze } from "../shape.js";
 
 /** grad * alpha, skipping the multiply when alpha is 1 (PyTorch's maybe_multiply). */
 const maybeMultiply = (g: Tensor, alpha: number) => (alpha === 1 ? g : mul(g, alpha));
@@ -35,11 +35,18 @@ export const INDEXING_DERIVATIVES = {
       (g, s) => index_add(zeros([...s.selfShape], { dtype: g.dtype }), s.dim, s.index, g),
     ],
   }),
-  IndexAddBackward0: derivative<{ dim: number; index: Tensor; alpha: number }>({
+  IndexAddBackward0: derivative<{ dim: number; index: Tensor; alpha: number; sourceShape: Shape }>({
     self: ["grad", (g) => g],
+    // A 0-dim source takes one index (index.squeeze(0)); a source added into a 0-dim self gets its shape back.
     source: [
-      "maybe_multiply(grad.index_select(dim, index), alpha)",
-      (g, s) => maybeMultiply(index_select(g, s.dim, s.index), s.alpha),
+      "maybe_multiply(source.dim() > 0 ? grad.index_select(dim, index).expand_as(source) : grad.index_select(dim, index.squeeze(0)), alpha)",
+      (g, s) =>
+        maybeMultiply(
+          s.sourceShape.length > 0
+            ? expand(index_select(g, s.dim, s.index), s.sourceShape)
+            : index_select(g, s.dim, squeeze(s.index, 0)),
+          s.alpha,
+        ),
     ],
   }),
   GatherBackward0: derivative<{ selfShape: Shape; dim: number; index: Tensor }>({

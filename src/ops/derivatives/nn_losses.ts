@@ -2,6 +2,7 @@
 // in tensor ops so double backward works. Each follows the arithmetic order of PyTorch 1.13's CPU backward
 // kernel. The target is differentiable too, as in derivatives.yaml.
 import { derivative } from "../../autograd/derivative.js";
+import { RuntimeError } from "../../errors.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { _bce_with_logits_backward } from "../backward_ops.js";
 import { add, clamp, div, gt, log, lt, mul, neg, rsub, sigmoid, sub, where } from "../elementwise.js";
@@ -18,19 +19,36 @@ export interface PairSaved {
 /** The reduction's factor: `by` / numel for mean, else `by`. */
 const normOf = (s: PairSaved, by: number) => (s.reduction === "mean" ? by / s.self.numel() : by);
 
+/**
+ * The backward kernels of mse, huber and binary_cross_entropy run a TensorIterator over input and target that
+ * does not promote (their forwards do): a target of another dtype fails there, e.g. an int64 target.
+ */
+function checkSameDtype(input: Tensor, target: Tensor): void {
+  if (target.dtype !== input.dtype)
+    throw new RuntimeError(
+      `Found dtype ${target.dtype.scalarTypeName} but expected ${input.dtype.scalarTypeName}`,
+    );
+}
+
 /** mse_loss_backward: norm * (input - target) * grad. */
-const mseBackward = (g: Tensor, input: Tensor, target: Tensor, norm: number) =>
-  mul(mul(sub(input, target), norm), g);
+function mseBackward(g: Tensor, input: Tensor, target: Tensor, norm: number): Tensor {
+  checkSameDtype(input, target);
+  return mul(mul(sub(input, target), norm), g);
+}
 
 /** smooth_l1_loss_backward: -norm*g below -beta, norm*g above beta, norm*x*g/beta between. */
 function smoothL1Backward(g: Tensor, input: Tensor, target: Tensor, norm: number, beta: number): Tensor {
   const x = sub(input, target);
+  // beta = 0 has no quadratic part: without its x / beta branch (0 / 0) the second derivative is zero, as
+  // smooth_l1_loss_double_backward's special case gives.
+  if (beta === 0) return where(gt(x, 0), mul(g, norm), mul(g, -norm));
   const inside = div(mul(mul(x, norm), g), beta);
   return where(gt(x, -beta), where(lt(x, beta), inside, mul(g, norm)), mul(g, -norm));
 }
 
 /** huber_loss_backward: -norm*g*delta below -delta, norm*g*delta above delta, norm*x*g between. */
 function huberBackward(g: Tensor, input: Tensor, target: Tensor, norm: number, delta: number): Tensor {
+  checkSameDtype(input, target);
   const x = sub(input, target);
   const inside = mul(mul(x, norm), g);
   return where(
@@ -56,6 +74,7 @@ function weightedAndReduced(t: Tensor, s: BCESaved): Tensor {
 
 /** binary_cross_entropy_backward: grad * (x - y) / max((1 - x) * x, EPSILON). */
 function bceBackward(g: Tensor, s: BCESaved): Tensor {
+  checkSameDtype(s.self, s.target);
   const x = s.self;
   return weightedAndReduced(div(mul(g, sub(x, s.target)), clamp(mul(rsub(x, 1), x), 1e-12)), s);
 }

@@ -2,13 +2,14 @@
 // gives its formula as derivatives.yaml writes it, then the same formula in tensor ops, in PyTorch's
 // operation order (FunctionsManual.cpp's sum_backward, prod_backward, ...).
 import { derivative } from "../../autograd/derivative.js";
-import { is_grad_enabled } from "../../autograd/grad_mode.js";
-import { arange, tensor, zeros } from "../../tensor/creation.js";
+import { arange, ones, zeros } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { div, eq, mul, ne, where } from "../elementwise.js";
 import { sum, sumAll } from "../reduce.js";
-import { expand, reshape, unsqueeze, unsqueezeDims } from "../shape.js";
+import { cat, flip } from "../join.js";
+import { cumprod } from "../reduce_stats.js";
+import { expand, narrow, reshape, unsqueeze, unsqueezeDims } from "../shape.js";
 
 /** restore_reduced_dims: puts back the dims (sorted ascending) a reduction without keepdim dropped. */
 export function restoreReducedDims(
@@ -21,35 +22,20 @@ export function restoreReducedDims(
 }
 
 /**
- * prod_safe_zeros_backward's factor: for each element the product of the others along `dim`, as
- * cumprod([1, x0, x1, ...]) * flip(cumprod([1, x_{n-1}, ...])) in x's dtype. It is a constant: the second
- * derivative of a product with zeros does not flow back through it.
+ * prod_safe_zeros_backward: for each element the product of the others along `dim`, as
+ * cumprod([1, x0, x1, ...]) * flip(cumprod([1, x_{n-1}, ...])), times grad. Tensor ops, so its own
+ * derivative (a Hessian at a point with zeros) is right.
  */
-function productOfOthers(x: Tensor, dim: number): Tensor {
-  const values = x.values();
-  const shape = x.shape;
-  const size = shape[dim];
-  const inner = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
-  const outer = size === 0 ? 0 : values.length / (size * inner);
-  const r = x.dtype.cast;
-  const out = new Array<number>(values.length).fill(1);
-  for (let o = 0; o < outer; o++) {
-    for (let j = 0; j < inner; j++) {
-      const at = (i: number) => o * size * inner + i * inner + j;
-      const before = new Array<number>(size);
-      let acc = 1;
-      for (let i = 0; i < size; i++) {
-        before[i] = acc;
-        acc = r(acc * values[at(i)]);
-      }
-      acc = 1;
-      for (let i = size - 1; i >= 0; i--) {
-        out[at(i)] = r(before[i] * acc);
-        acc = r(acc * values[at(i)]);
-      }
-    }
-  }
-  return reshape(tensor(out, { dtype: x.dtype }), [...shape]);
+export function prodSafeZerosBackward(g: Tensor, input: Tensor, dim: number): Tensor {
+  if (input.numel() === 0) return expand(g, [...input.shape]);
+  const onesShape = [...input.shape];
+  onesShape[dim] = 1;
+  const one = ones(onesShape, { dtype: g.dtype });
+  const size = input.shape[dim];
+  const exclusiveNormal = cumprod(cat([one, narrow(input, dim, 0, size - 1)], dim), dim);
+  const narrowReverse = flip(narrow(input, dim, 1, size - 1), [dim]);
+  const exclusiveReverse = flip(cumprod(cat([one, narrowReverse], dim), dim), [dim]);
+  return mul(g, mul(exclusiveNormal, exclusiveReverse));
 }
 
 /** prod_backward for one dim (the whole tensor flattened when dim is null). */
@@ -62,11 +48,11 @@ function prodBackward(g: Tensor, self: Tensor, result: Tensor, dim: number | nul
   const zeroCount = sumAll(eq(self, 0)).item();
   if (zeroCount === 0) return mul(g, div(result, self));
   if (dim === null) {
-    if (!is_grad_enabled() && zeroCount > 1) return zeros([...self.shape], { dtype: self.dtype });
-    const flat = reshape(self, [-1]);
-    return reshape(mul(g, productOfOthers(flat, 0)), [...self.shape]);
+    // PyTorch 1.13 gives zeros (with no graph) for two zeros or more, under grad mode too.
+    if (zeroCount > 1) return zeros([...self.shape], { dtype: self.dtype });
+    return reshape(prodSafeZerosBackward(g, reshape(self, [-1]), 0), [...self.shape]);
   }
-  return mul(g, productOfOthers(self, dim));
+  return prodSafeZerosBackward(g, self, dim);
 }
 
 /** evenly_distribute_backward: the gradient of a full max/min shared among the elements equal to it. */

@@ -2,16 +2,16 @@
 // Each row gives its formula as derivatives.yaml writes it, then the same formula in tensor ops, in
 // PyTorch's operation order (FunctionsManual.cpp's var_backward, norm_backward, ...).
 import { derivative } from "../../autograd/derivative.js";
-import { tensor } from "../../tensor/creation.js";
+import { ones } from "../../tensor/creation.js";
 import type { DType } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { toDtype } from "../conversion.js";
 import { div, eq, exp, logical_or, mul, ne, powScalar, sub, where } from "../elementwise.js";
-import { flip } from "../join.js";
+import { cat, flip } from "../join.js";
 import { abs, isnan, sign } from "../math.js";
-import { mean, meanAll, sum, sumAll } from "../reduce.js";
-import { cumsum } from "../reduce_stats.js";
-import { reshape, unsqueezeDims } from "../shape.js";
+import { mean, meanAll, prod, sum, sumAll } from "../reduce.js";
+import { cumprod, cumsum } from "../reduce_stats.js";
+import { expand, narrow, unsqueezeDims } from "../shape.js";
 import { restoreReducedDims } from "./reduce.js";
 
 export interface VarSaved {
@@ -73,41 +73,43 @@ function normBackward(g: Tensor, s: NormSaved): Tensor | null {
 /** cumsum_backward: the reversed running sum of the gradient. */
 const reversedCumsum = (x: Tensor, dim: number) => flip(cumsum(flip(x, [dim]), dim), [dim]);
 
-/** cumprod_backward: the sum over later outputs of grad * output / input, with zeros handled exactly. */
+/**
+ * cumprod_backward: the sum over later outputs of grad * output / input. With zeros in the input it is
+ * PyTorch's O(n^2) formula in tensor ops (the one it differentiates for double backward):
+ * grad_input[k] = sum_{j >= k} grad[j] * prod_{i <= j, i != k} input[i].
+ */
 function cumprodBackward(g: Tensor, s: { self: Tensor; result: Tensor; dim: number }): Tensor {
-  const { self, result, dim } = s;
-  if (self.numel() <= 1 || self.ndim === 0 || self.shape[dim] === 1) return g;
-  if (sumAll(eq(self, 0)).item() === 0) return div(reversedCumsum(mul(result, g), dim), self);
-  // With zeros: d out_k / d x_i = prod_{j <= k, j != i} x_j, summed directly (a constant in the graph).
-  const x = self.values();
-  const gv = g.values();
-  const shape = self.shape;
-  const size = shape[dim];
-  const inner = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
-  const outer = x.length / (size * inner);
-  const out = new Array<number>(x.length).fill(0);
-  for (let o = 0; o < outer; o++) {
-    for (let j = 0; j < inner; j++) {
-      const at = (i: number) => o * size * inner + i * inner + j;
-      for (let i = 0; i < size; i++) {
-        let others = 1;
-        for (let k = 0; k < i; k++) others *= x[at(k)];
-        let total = 0;
-        for (let k = i; k < size; k++) {
-          if (k > i) others *= x[at(k)];
-          total += gv[at(k)] * others;
-        }
-        out[at(i)] = total;
+  const { self: input, result, dim } = s;
+  if (input.numel() <= 1 || input.ndim === 0 || input.shape[dim] === 1) return g;
+  if (sumAll(eq(input, 0)).item() === 0) return div(reversedCumsum(mul(result, g), dim), input);
+  const size = input.shape[dim];
+  const onesShape = [...input.shape];
+  onesShape[dim] = 1;
+  const one = ones(onesShape, { dtype: g.dtype });
+  const grads: Tensor[] = [];
+  for (let k = 0; k < size; k++) {
+    let omittedProducts: Tensor;
+    if (k === 0) {
+      omittedProducts = cat([one, cumprod(narrow(input, dim, 1, size - 1), dim)], dim);
+    } else {
+      const prodsUntilK = prod(narrow(input, dim, 0, k), dim, true);
+      if (k === size - 1) omittedProducts = prodsUntilK;
+      else {
+        const prodsFromKPlus1 = cumprod(narrow(input, dim, k + 1, size - k - 1), dim);
+        const later = mul(expand(prodsUntilK, [...prodsFromKPlus1.shape]), prodsFromKPlus1);
+        omittedProducts = cat([prodsUntilK, later], dim);
       }
     }
+    grads.push(sum(mul(narrow(g, dim, k, size - k), omittedProducts), [dim], true));
   }
-  return reshape(tensor(out, { dtype: self.dtype }), [...shape]);
+  return cat(grads, dim);
 }
 
 export const REDUCE_STATS_DERIVATIVES = {
-  VarBackward0: derivative<VarSaved>({
-    self: ["var_backward(grad, self, dim, correction, keepdim)", (g, s) => varBackward(g, s)],
-  }),
+  VarBackward0: derivative<VarSaved>(
+    { self: ["var_backward(grad, self, dim, correction, keepdim)", (g, s) => varBackward(g, s)] },
+    ["result"],
+  ),
   // std_backward: var_backward of grad / (2 * result), zero where the result is.
   StdBackward0: derivative<VarSaved>({
     self: [
