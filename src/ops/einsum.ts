@@ -27,18 +27,32 @@ function invalidSubscript(position: number): RuntimeError {
   );
 }
 
-function unsupportedEllipsis(): RuntimeError {
-  return new RuntimeError("einsum(): ellipsis ('...') is not supported by tensorgrad yet");
-}
+/** The label an ellipsis ('...') stands as among an operand's subscripts. */
+const ELLIPSIS = TOTAL_LABELS;
 
-/** Each operand's subscripts (as label indices) from the left-hand side of the equation. */
+/** Each operand's subscripts (as label indices, ELLIPSIS for '...') from the left-hand side of the equation. */
 function parseOperandLabels(lhs: string, numOps: number): number[][] {
   const labels: number[][] = [[]];
+  let foundEllipsis = false;
   for (let i = 0; i < lhs.length; i++) {
     const ch = lhs[i];
     if (ch === " ") continue;
-    if (ch === ".") throw unsupportedEllipsis();
+    if (ch === ".") {
+      const op = labels.length - 1;
+      if (foundEllipsis) {
+        throw new RuntimeError(
+          `einsum(): found '.' for operand ${op} for which an ellipsis was already found`,
+        );
+      }
+      if (!(i + 2 < lhs.length && lhs[++i] === "." && lhs[++i] === ".")) {
+        throw new RuntimeError(`einsum(): found '.' for operand ${op} that is not part of any ellipsis`);
+      }
+      labels[op].push(ELLIPSIS);
+      foundEllipsis = true;
+      continue;
+    }
     if (ch === ",") {
+      foundEllipsis = false;
       labels.push([]);
       if (labels.length > numOps) {
         throw new RuntimeError("einsum(): fewer operands were provided than specified in the equation");
@@ -115,27 +129,49 @@ export function einsum(equation: string, operands: readonly Tensor[]): Tensor {
   const opLabels = parseOperandLabels(lhs, operands.length);
 
   const labelCount = new Array<number>(TOTAL_LABELS).fill(0);
+  // The most dims any ellipsis covers: every operand's ellipsis is aligned to that many, broadcasting.
+  let ellipsisDims = 0;
   opLabels.forEach((labels, i) => {
-    for (const l of labels) labelCount[l]++;
     const ndim = operands[i].ndim;
-    if (labels.length !== ndim) {
+    const hasEllipsis = labels.includes(ELLIPSIS);
+    const named = labels.length - (hasEllipsis ? 1 : 0);
+    for (const l of labels) if (l !== ELLIPSIS) labelCount[l]++;
+    if (hasEllipsis) ellipsisDims = Math.max(ellipsisDims, ndim - named);
+    if (hasEllipsis ? named > ndim : named !== ndim) {
       throw new RuntimeError(
-        `einsum(): the number of subscripts in the equation (${labels.length}) does not match the number of dimensions (${ndim}) for operand ${i} and no ellipsis was given`,
+        hasEllipsis
+          ? `einsum(): the number of subscripts in the equation (${named}) is more than the number of dimensions (${ndim}) for operand ${i}`
+          : `einsum(): the number of subscripts in the equation (${named}) does not match the number of dimensions (${ndim}) for operand ${i} and no ellipsis was given`,
       );
     }
   });
 
-  // Output labels take the first positions, contracted labels the rest (in label order).
+  // Output labels take the first positions, contracted labels the rest (in label order). The ellipsis's
+  // dims come first in an implicit output, where the '...' stands in an explicit one, or are contracted.
   const permIndex = new Array<number>(TOTAL_LABELS).fill(-1);
   let next = 0;
+  let ellipsisIndex = 0;
+  let ellipsisInOutput = false;
   if (arrow === -1) {
+    next = ellipsisDims;
+    ellipsisInOutput = true;
     for (let l = 0; l < TOTAL_LABELS; l++) if (labelCount[l] === 1) permIndex[l] = next++;
   } else {
     const rhs = equation.slice(arrow + 2);
     for (let i = 0; i < rhs.length; i++) {
       const ch = rhs[i];
       if (ch === " ") continue;
-      if (ch === ".") throw unsupportedEllipsis();
+      if (ch === ".") {
+        if (ellipsisInOutput)
+          throw new RuntimeError("einsum(): found '.' for output but an ellipsis (...) was already found");
+        if (!(i + 2 < rhs.length && rhs[++i] === "." && rhs[++i] === ".")) {
+          throw new RuntimeError("einsum(): found '.' for output that is not part of any ellipsis (...)");
+        }
+        ellipsisIndex = next;
+        next += ellipsisDims;
+        ellipsisInOutput = true;
+        continue;
+      }
       const index = labelIndex(ch);
       if (index === null) throw invalidSubscript(lhs.length + 2 + i);
       if (labelCount[index] === 0 || permIndex[index] !== -1) {
@@ -149,17 +185,38 @@ export function einsum(equation: string, operands: readonly Tensor[]): Tensor {
     }
   }
   const outDims = next;
+  if (!ellipsisInOutput) {
+    ellipsisIndex = next;
+    next += ellipsisDims;
+  }
   for (let l = 0; l < TOTAL_LABELS; l++) if (labelCount[l] > 0 && permIndex[l] === -1) permIndex[l] = next++;
   const totalDims = next;
 
   // Align every operand to [output dims..., contracted dims...], size 1 where it lacks a label.
   const labelSize = new Array<number>(TOTAL_LABELS).fill(1);
+  const ellipsisSizes = new Array<number>(ellipsisDims).fill(1);
   const dimCounts = new Array<number>(totalDims).fill(0);
   const ops: Tensor[] = operands.map((operand, i) => {
     let op = operand;
     const permutation = new Array<number>(totalDims).fill(-1);
     let dim = 0;
     for (const l of opLabels[i]) {
+      if (l === ELLIPSIS) {
+        // The ellipsis's dims of this operand are the last ones of the aligned ellipsis.
+        const covered = op.ndim - (opLabels[i].length - 1);
+        for (let j = ellipsisDims - covered; j < ellipsisDims; j++) {
+          const size = op.shape[dim];
+          if (size !== 1 && ellipsisSizes[j] !== 1 && ellipsisSizes[j] !== size) {
+            // PyTorch's text, without a space before "has".
+            throw new RuntimeError(
+              `einsum(): dimension ${dim} covered by ellipsis in operand ${i}has size ${size} which does not broadcast with previously seen ellipsis with size ${ellipsisSizes[j]} for the respective dimension`,
+            );
+          }
+          if (size !== 1) ellipsisSizes[j] = size;
+          permutation[ellipsisIndex + j] = dim++;
+        }
+        continue;
+      }
       const target = permIndex[l];
       if (permutation[target] !== -1) {
         const prev = permutation[target];

@@ -156,10 +156,33 @@ export function divMode(input: TensorOrScalar, other: TensorOrScalar, roundingMo
     const bb = b.dtype === dtype || !isScalar(other) ? b : scalarTensor(other, dtype);
     out = binaryKernel("div", a, bb, dtype);
   } else {
-    if (promoted === bool) throw new RuntimeError(`"div_${roundingMode}_cpu" not implemented for 'Bool'`);
-    out = binaryKernel(roundingMode === "floor" ? "div_floor" : "div_trunc", a, b, promoted);
+    out = roundedDivide(roundingMode, a, b, promoted);
   }
   return record("DivBackward2", [a, b], out, () => ({ self: a, other: b, roundingMode }));
+}
+
+/** a / b rounded toward zero or down, in the promoted dtype; integer division by zero raises. */
+function roundedDivide(mode: "trunc" | "floor", a: Tensor, b: Tensor, dtype: DType): Tensor {
+  if (dtype === bool) throw new RuntimeError(`"div_${mode}_cpu" not implemented for 'Bool'`);
+  return binaryKernel(mode === "floor" ? "div_floor" : "div_trunc", a, b, dtype);
+}
+
+/** torch.floor_divide(input, other): div(..., rounding_mode="floor"), for which PyTorch 1.13 has no derivative. */
+export function floor_divide(input: TensorOrScalar, other: TensorOrScalar): Tensor {
+  const self = input instanceof Tensor ? input : scalarTensor(input, resultType([input]));
+  const [a, b, dtype] = promoteOperands(self, other);
+  const out = roundedDivide("floor", a, b, dtype);
+  // The node's one formula raises PyTorch's error for whichever operand needs a gradient.
+  const needGrad = [a, b].filter((t) => t.requires_grad);
+  return record("torch::autograd::NotImplemented", needGrad, out, () => ({ op: "floor_divide" }));
+}
+
+/** torch.equal(input, other): same shape and equal values after type promotion (NaN is never equal). */
+export function equal(input: Tensor, other: Tensor): boolean {
+  if (input.ndim !== other.ndim || input.shape.some((d, i) => d !== other.shape[i])) return false;
+  return compare("eq", input, other)
+    .values()
+    .every((v) => v !== 0);
 }
 
 export function neg(input: Tensor): Tensor {
@@ -361,6 +384,9 @@ defineOps(
     "div(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": div,
     "div(Tensor input, Tensor other, *, c10::string_view? rounding_mode, Tensor out=None) -> Tensor": divMode,
     "div(Tensor input, Scalar other, *, c10::string_view? rounding_mode) -> Tensor": divMode,
+    "floor_divide(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": floor_divide,
+    "floor_divide(Tensor input, Scalar other) -> Tensor": floor_divide,
+    "equal(Tensor input, Tensor other) -> bool": equal,
     "neg(Tensor input, *, Tensor out=None) -> Tensor": neg,
     "reciprocal(Tensor input, *, Tensor out=None) -> Tensor": reciprocal,
     "pow(Tensor input, Tensor exponent, *, Tensor out=None) -> Tensor": powTensor,

@@ -6,7 +6,16 @@ import { bool, float32, int32, int64, type DType, type TypedArray } from "../ten
 import { contiguousStrides, normalizeDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
-import { fromData, inPlace, record, scalarTensor, scalarValue, writeInto, type Scalar } from "./core.js";
+import {
+  deprecatedOnExpanded,
+  fromData,
+  inPlace,
+  record,
+  scalarTensor,
+  scalarValue,
+  writeInto,
+  type Scalar,
+} from "./core.js";
 import { toDtype } from "./conversion.js";
 import { selectView, sliceViewClamped } from "./shape.js";
 import { where } from "./elementwise.js";
@@ -33,8 +42,8 @@ export function checkedScalar(value: Scalar, dtype: DType): number {
 }
 
 /** Every index value must lie in [0, size) (PyTorch does not wrap negative indices in these ops). */
-function checkRange(index: Tensor, size: number, message: (bad: number) => string): void {
-  for (const v of index.values()) if (v < 0 || v >= size) throw new RuntimeError(message(v));
+function checkRange(index: Tensor, size: number, error: (bad: number) => Error): void {
+  for (const v of index.values()) if (v < 0 || v >= size) throw error(v);
 }
 
 /** A 1-d index of dim `d` read as a tensor of `shape` (stride 0 on every other dim). */
@@ -43,6 +52,10 @@ function alongDim(index: Tensor, shape: readonly number[], d: number): StridedAr
   strides[d] = index.ndim === 0 ? 0 : index._strides[0];
   return { ...index._view(), shape, strides };
 }
+
+/** Strided array with at least one dim, for 0-d operands of gather/scatter. */
+const atLeast1d = (t: Tensor): StridedArray =>
+  t.ndim === 0 ? { ...t._view(), shape: [1], strides: [1] } : t._view();
 
 function checkVectorIndex(fn: string, index: Tensor): void {
   if (index.dtype !== int64 && index.dtype !== int32)
@@ -55,7 +68,12 @@ export function index_select(input: Tensor, dim: number, index: Tensor): Tensor 
   const d = normalizeDim(dim, input.ndim);
   checkVectorIndex("index_select", index);
   const size = input.ndim === 0 ? 1 : input.shape[d];
-  checkRange(index, size, (v) => `INDICES element is out of DATA bounds, id=${v} axis_dim=${size}`);
+  // PyTorch's CPU kernel has its own loop for dim 1 of a tensor of 2+ dims, with its own error.
+  checkRange(index, size, (v) =>
+    d === 1 && input.ndim > 1
+      ? new RuntimeError(`INDICES element is out of DATA bounds, id=${v} axis_dim=${size}`)
+      : new IndexError("index out of range in self"),
+  );
   const shape = input.ndim === 0 ? [] : [...input.shape];
   if (input.ndim > 0) shape[d] = index.numel();
   const x = input.ndim === 0 ? { ...input._view(), shape: [1], strides: [0] } : input._view();
@@ -85,6 +103,11 @@ export function index_add(
 ): Tensor {
   const d = normalizeDim(dim, input.ndim);
   checkVectorIndex("index_add_", index);
+  if (input.ndim === 0 && source.ndim > 1)
+    throw new RuntimeError(`source.dim() (${source.ndim}) must one or zero for given self.dim() (0)`);
+  // PyTorch's message reads source.size(dim), which a 0-d source does not have.
+  if (source.ndim === 0 && index.numel() !== 1)
+    throw new IndexError(`Dimension specified as ${d} but tensor has no dimensions`);
   const count = source.ndim === 0 ? 1 : source.shape[d];
   if (index.numel() !== count) {
     throw new RuntimeError(
@@ -96,13 +119,26 @@ export function index_add(
       `index_add_(): self (${input.dtype.scalarTypeName}) and source (${source.dtype.scalarTypeName}) must have the same scalar type`,
     );
   }
-  checkRange(index, input.ndim === 0 ? 1 : input.shape[d], () => "index out of range in self");
+  checkRange(
+    index,
+    input.ndim === 0 ? 1 : input.shape[d],
+    () => new IndexError("index out of range in self"),
+  );
   const factor = checkedScalar(alpha, input.dtype);
   const scaled = factor === 1 ? source : source.mul(factor);
   const data = input.values();
-  backend().scatter(data, input.shape, d, alongDim(index, source.shape, d), scaled._view(), "add");
+  // A 0-d self or source is its one element along dim 0, as in PyTorch.
+  const sourceShape = source.ndim === 0 ? [1] : source.shape;
+  const sourceView = source.ndim === 0 ? atLeast1d(scaled) : scaled._view();
+  const outShape = input.ndim === 0 ? [1] : input.shape;
+  backend().scatter(data, outShape, d, alongDim(index, sourceShape, d), sourceView, "add");
   const out = fromData(boolify(data, input.dtype), input.shape, input.dtype);
-  return record("IndexAddBackward0", [input, source], out, () => ({ dim: d, index, alpha: factor }));
+  return record("IndexAddBackward0", [input, source], out, () => ({
+    dim: d,
+    index,
+    alpha: factor,
+    sourceShape: source.shape,
+  }));
 }
 
 /** gather/scatter's shape rule: index fits inside self (and src) except along dim. */
@@ -141,12 +177,12 @@ function checkGatherShapes(
 
 function checkIndexValues(index: Tensor, self: Tensor, d: number): void {
   const size = self.ndim === 0 ? 1 : self.shape[d];
-  checkRange(index, size, (v) => `index ${v} is out of bounds for dimension ${d} with size ${size}`);
+  checkRange(
+    index,
+    size,
+    (v) => new RuntimeError(`index ${v} is out of bounds for dimension ${d} with size ${size}`),
+  );
 }
-
-/** Strided array with at least one dim, for 0-d operands of gather/scatter. */
-const atLeast1d = (t: Tensor): StridedArray =>
-  t.ndim === 0 ? { ...t._view(), shape: [1], strides: [1] } : t._view();
 
 /** torch.gather(x, dim, index): out[i][j][k] = x[i][index[i][j][k]][k] for dim 1. */
 export function gather(input: Tensor, dim: number, index: Tensor, sparse_grad = false): Tensor {
@@ -305,8 +341,9 @@ export function masked_fill(input: Tensor, mask: Tensor, value: Scalar | Tensor)
   return record("MaskedFillBackward0", [input], out, () => ({ mask: maskSaved }));
 }
 
+const MASKED_FILL_EXPANDED = deprecatedOnExpanded("masked_fill_", "tensor[mask] = scalar", 1651);
 export function masked_fill_(self: Tensor, mask: Tensor, value: Scalar | Tensor): Tensor {
-  return inPlace(self, (x) => masked_fill(x, mask, value));
+  return inPlace(self, (x) => masked_fill(x, mask, value), MASKED_FILL_EXPANDED);
 }
 
 function checkScatterSource(src: Tensor, slice: Tensor): void {
@@ -383,12 +420,14 @@ export function triu(input: Tensor, diagonal = 0): Tensor {
   return record("TriuBackward0", [input], triangle(input, diagonal, false), () => ({ diagonal }));
 }
 
+// PyTorch's tril_/triu_ write into expanded tensors without a word.
+const TRIANGLE_EXPANDED = Object.freeze({ allowOverlap: true });
 export function tril_(self: Tensor, diagonal = 0): Tensor {
-  return inPlace(self, (x) => tril(x, diagonal));
+  return inPlace(self, (x) => tril(x, diagonal), TRIANGLE_EXPANDED);
 }
 
 export function triu_(self: Tensor, diagonal = 0): Tensor {
-  return inPlace(self, (x) => triu(x, diagonal));
+  return inPlace(self, (x) => triu(x, diagonal), TRIANGLE_EXPANDED);
 }
 
 /** The Dimname overloads PyTorch declares but has not implemented (reportNYIDimnameOverload). */

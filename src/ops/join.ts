@@ -23,7 +23,11 @@ export function cat(list: readonly Tensor[], dim = 0): Tensor {
   const skipped = (t: Tensor) => t.ndim === 1 && t.shape[0] === 0;
   const ref = list.find((t) => !skipped(t));
   const dtype = resultType(list);
-  if (ref === undefined) return zeros([0], { dtype });
+  if (ref === undefined) {
+    // Every operand skipped: an empty result, still recorded (each input's gradient is empty too).
+    const empty = zeros([0], { dtype });
+    return record("CatBackward0", list, empty, () => ({ dim: 0, sizes: list.map(() => -1) }));
+  }
   const d = normalizeDim(dim, ref.ndim);
   let total = 0;
   list.forEach((t, i) => {
@@ -204,7 +208,8 @@ export function flip(input: Tensor, dims: readonly number[]): Tensor {
   const strides = [...input._strides];
   let offset = input._offset;
   for (const d of list) {
-    if (input.shape[d] === 0) continue;
+    // A 0-d tensor's dim 0 is its single element: nothing to reverse.
+    if (input.ndim === 0 || input.shape[d] === 0) continue;
     offset += (input.shape[d] - 1) * strides[d];
     strides[d] = -strides[d];
   }

@@ -170,5 +170,54 @@ ones = torch.ones
       py: "torch.nan_to_num(ones(2), nan='a')",
       ts: () => torch.nan_to_num(ones(2), { nan: bad("a") }),
     },
+    // Rounding division: integer division by zero raises (PyTorch's text is the Python class name), bools
+    // have no kernel, and floor_divide has no derivative in PyTorch 1.13.
+    {
+      name: "div floor by int zero",
+      py: "torch.div(ints(), 0, rounding_mode='floor')",
+      ts: () => torch.div(ints(), 0, { rounding_mode: "floor" }),
+    },
+    {
+      name: "div trunc by an int tensor with a zero",
+      py: "torch.div(ints(), torch.tensor([1, 0, 2]), rounding_mode='trunc')",
+      ts: () => torch.div(ints(), torch.tensor([1n, 0n, 2n]), { rounding_mode: "trunc" }),
+    },
+    {
+      name: "div with an unknown rounding mode",
+      py: "torch.div(ones(2), 2, rounding_mode='round')",
+      ts: () => torch.div(ones(2), 2, { rounding_mode: "round" }),
+    },
+    {
+      name: "div floor of bools",
+      py: "torch.div(bools(), bools(), rounding_mode='floor')",
+      ts: () => torch.div(bools(), bools(), { rounding_mode: "floor" }),
+    },
+    {
+      name: "floor_divide by int zero",
+      py: "torch.floor_divide(ints(), 0)",
+      ts: () => torch.floor_divide(ints(), 0),
+    },
+    {
+      name: "floor_divide of bools",
+      py: "torch.floor_divide(bools(), bools())",
+      ts: () => torch.floor_divide(bools(), bools()),
+    },
+    {
+      name: "floor_divide backward",
+      py: "torch.floor_divide(ones(2).requires_grad_(), 2).sum().backward()",
+      ts: () => torch.floor_divide(ones(2).requires_grad_(), 2).sum().backward(),
+    },
+    {
+      name: "floor_divide backward to the divisor",
+      py: "torch.floor_divide(ones(2), ones(2).requires_grad_()).sum().backward()",
+      ts: () => torch.floor_divide(ones(2), ones(2).requires_grad_()).sum().backward(),
+    },
+    {
+      name: "remainder of bools by True",
+      py: "torch.remainder(bools(), True)",
+      ts: () => torch.remainder(bools(), true),
+    },
+    { name: "equal with a number", py: "torch.equal(ones(1), 1)", ts: () => torch.equal(ones(1), bad(1)) },
+    { name: "clamp without bounds", py: "torch.clamp(ones(2))", ts: () => torch.clamp(ones(2)) },
   ],
 };

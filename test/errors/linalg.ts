@@ -101,5 +101,17 @@ def ints(*shape):
       py: 'torch.einsum("ij,jk->ik", r(2, 3), d(3, 4))',
       ts: () => torch.einsum("ij,jk->ik", r(2, 3), d(3, 4)),
     },
+    // Ellipses: one per operand and output, three dots each, broadcasting sizes.
+    { py: 'torch.einsum("ijk...", r(2, 3))', ts: () => torch.einsum("ijk...", r(2, 3)) },
+    { py: 'torch.einsum("i.j", r(2, 3))', ts: () => torch.einsum("i.j", r(2, 3)) },
+    { py: 'torch.einsum("i..", r(2, 3))', ts: () => torch.einsum("i..", r(2, 3)) },
+    { py: 'torch.einsum(". ..i", r(2, 3))', ts: () => torch.einsum(". ..i", r(2, 3)) },
+    { py: 'torch.einsum("...i...", r(2, 3))', ts: () => torch.einsum("...i...", r(2, 3)) },
+    { py: 'torch.einsum("...i->.", r(2, 3))', ts: () => torch.einsum("...i->.", r(2, 3)) },
+    { py: 'torch.einsum("...i->......", r(2, 3))', ts: () => torch.einsum("...i->......", r(2, 3)) },
+    {
+      py: 'torch.einsum("...i,...i->...", r(2, 3, 4), r(3, 3, 4))',
+      ts: () => torch.einsum("...i,...i->...", r(2, 3, 4), r(3, 3, 4)),
+    },
   ],
 };

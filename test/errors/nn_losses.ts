@@ -14,6 +14,21 @@ def long(a):
     return torch.tensor(a, dtype=torch.int64)
 `,
   rows: [
+    // The forwards promote an int64 target; the backward kernels refuse it (l1 and smooth_l1 promote in both).
+    ...(["mse_loss", "huber_loss"] as const).map((loss) => ({
+      py: `F.${loss}(torch.zeros(3, requires_grad=True), long([1, 2, 3])).backward()`,
+      ts: () => F[loss](torch.zeros(3, { requires_grad: true }), long([1, 2, 3])).backward(),
+    })),
+    {
+      py: "F.binary_cross_entropy(torch.full((3,), 0.5, requires_grad=True), long([1, 0, 1])).backward()",
+      ts: () =>
+        F.binary_cross_entropy(torch.full([3], 0.5, { requires_grad: true }), long([1, 0, 1])).backward(),
+    },
+    {
+      py: "F.mse_loss(torch.zeros(3, dtype=torch.float64, requires_grad=True), torch.ones(3)).backward()",
+      ts: () =>
+        F.mse_loss(torch.zeros(3, { dtype: torch.float64, requires_grad: true }), torch.ones(3)).backward(),
+    },
     { py: "F.nll_loss(x(), long([0, 5, 1]))", ts: () => F.nll_loss(x(), long([0, 5, 1])) },
     { py: "F.cross_entropy(x(), long([0, -1, 1]))", ts: () => F.cross_entropy(x(), long([0, -1, 1])) },
     { py: "F.nll_loss(x(), long([0, 1]))", ts: () => F.nll_loss(x(), long([0, 1])) },

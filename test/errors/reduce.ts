@@ -88,5 +88,15 @@ def ints():
           .sum()
           .backward(),
     },
+    {
+      name: "softmax of a 0-d int",
+      py: "torch.softmax(torch.tensor(3), 0)",
+      ts: () => torch.softmax(torch.tensor(3n), 0),
+    },
+    {
+      name: "log_softmax of a 0-d int",
+      py: "torch.tensor(3).log_softmax(-1)",
+      ts: () => torch.tensor(3n).log_softmax(-1),
+    },
   ],
 };

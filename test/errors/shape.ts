@@ -170,5 +170,57 @@ def longShape(shape, v=0):
     },
     { py: "m().roll([], [])", ts: () => m().roll([], []) },
     { py: 'm().gather("a", longShape([2, 3]))', ts: () => m().gather("a" as never, longShape([2, 3])) },
+    // 0-d tensors: dims 0 and -1 exist for transpose, not for roll or unbind; tril/triu need 2 dims.
+    { py: "torch.tensor(1.).transpose(0, 1)", ts: () => torch.tensor(1).transpose(0, 1) },
+    { py: "torch.tensor(1.).roll(1, 0)", ts: () => torch.tensor(1).roll(1, 0) },
+    { py: "torch.tensor(1.).roll(1, -1)", ts: () => torch.tensor(1).roll(1, -1) },
+    { py: "torch.tensor(1.).unbind(0)", ts: () => torch.tensor(1).unbind(0) },
+    { py: "torch.zeros(3).unbind(1)", ts: () => torch.zeros(3).unbind(1) },
+    { py: "torch.tensor(1.).triu()", ts: () => torch.tensor(1).triu() },
+    { py: "torch.zeros(3).tril(1)", ts: () => torch.zeros(3).tril(1) },
+    // index_add and index_select raise IndexError out of range, except index_select's own loop for dim 1.
+    {
+      py: "torch.zeros(3).index_add(0, long([5]), torch.ones(1))",
+      ts: () => torch.zeros(3).index_add(0, long([5]), torch.ones(1)),
+    },
+    {
+      py: "torch.tensor(1.).index_add(0, long([1]), torch.ones(1))",
+      ts: () => torch.tensor(1).index_add(0, long([1]), torch.ones(1)),
+    },
+    {
+      py: "torch.tensor(1.).index_add(0, long([0]), torch.ones(1, 1))",
+      ts: () => torch.tensor(1).index_add(0, long([0]), torch.ones(1, 1)),
+    },
+    // A 0-d source stands for one slice: other index counts fail reading its size along dim.
+    {
+      py: "torch.tensor(0.).index_add(0, long([0, 0]), torch.tensor(1.))",
+      ts: () => torch.tensor(0).index_add(0, long([0, 0]), torch.tensor(1)),
+    },
+    {
+      py: "torch.zeros(2).index_add(0, long([0, 1]), torch.tensor(1.))",
+      ts: () => torch.zeros(2).index_add(0, long([0, 1]), torch.tensor(1)),
+    },
+    {
+      py: "torch.tensor(0.).index_add(0, long([0, 0]), torch.ones(1))",
+      ts: () => torch.tensor(0).index_add(0, long([0, 0]), torch.ones(1)),
+    },
+    {
+      name: "index_select of a 0-d tensor, backward",
+      py: "a = torch.tensor(1.5, requires_grad=True); torch.autograd.grad(a.index_select(0, long([0, 0])), a)",
+      ts: () => {
+        const a = torch.tensor(1.5, { requires_grad: true });
+        return torch.autograd.grad(a.index_select(0, long([0, 0])), a);
+      },
+    },
+    {
+      py: "torch.zeros(3).index_select(0, long([-1]))",
+      ts: () => torch.zeros(3).index_select(0, long([-1])),
+    },
+    {
+      py: "torch.tensor(1.).index_select(0, long([1]))",
+      ts: () => torch.tensor(1).index_select(0, long([1])),
+    },
+    { py: "x().index_select(2, long([4]))", ts: () => x().index_select(2, long([4])) },
+    { py: "x().index_select(0, long([2]))", ts: () => x().index_select(0, long([2])) },
   ],
 };

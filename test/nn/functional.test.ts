@@ -1,7 +1,8 @@
 // torch.nn.functional and torch.nn.init with PyTorch 1.13's calling convention: positional arguments as in
 // Python, keywords in an options object, the arguments PyTorch has beyond the common ones. Expected values
 // come from /usr/bin/python3 with torch 1.13. The nn ops' values and gradients are checked op by op against
-// PyTorch in the op tables (test/ops/tables/nn_*.ts); here what those cannot see (errors, in-place effects).
+// PyTorch in the op tables (test/ops/tables/nn_*.ts), their errors in test/errors/nn.ts; here what those
+// cannot see (in-place effects, identity results, what is public).
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 
@@ -11,45 +12,16 @@ const init = torch.nn.init;
 const values = (t: torch.Tensor) => [...t.detach().reshape(-1).values()];
 const expectValues = (t: torch.Tensor, expected: number[], digits = 6) =>
   values(t).forEach((v, i) => expect(v, `[${i}]`).toBeCloseTo(expected[i], digits));
-const grid = () => torch.arange(16, { dtype: torch.float32 }).reshape(1, 1, 4, 4);
-
-describe("positional arguments mean what they mean in Python", () => {
-  // The values and indices of each form are checked against PyTorch in test/ops/tables/nn_pool.ts.
-  it("F.max_pool2d's dispatch binds the arguments of the function it picks", () => {
-    expect(() => F.max_pool2d(grid(), 2, { foo: 1 })).toThrow(
-      "_max_pool2d() got an unexpected keyword argument 'foo'",
-    );
-    expect(() => F.max_pool2d(grid(), 2, { return_indices: true, foo: 1 })).toThrow(
-      "max_pool2d_with_indices() got an unexpected keyword argument 'foo'",
-    );
-  });
-});
 
 describe("keywords in an options object", () => {
-  it("F.batch_norm(x, null, null) needs running statistics in evaluation mode", () => {
-    const x = torch.tensor([
-      [1, 2, 3],
-      [4, 6, 8],
-    ]);
-    expect(() => F.batch_norm(x, null, null)).toThrow(
-      new torch.RuntimeError("running_mean must be defined in evaluation mode"),
-    );
-  });
-
   it("F.softmax and F.log_softmax take dtype", () => {
     const x = torch.tensor([[1, 2, 3]]);
     expect(F.softmax(x, 1, { dtype: torch.float64 }).dtype).toBe(torch.float64);
     expect(F.log_softmax(x, { dim: 1, dtype: torch.float64 }).dtype).toBe(torch.float64);
-    expect(() => F.softmax(x, "x")).toThrow(
-      new torch.RuntimeError("Name 'x' not found in Tensor[None, None]."),
-    );
   });
 
   it("F.pad takes mode and value", () => {
     expect(F.pad(torch.ones([1, 2]), [1, 1], { value: 1.5 }).tolist()).toEqual([[1.5, 1, 1, 1.5]]);
-    expect(() => F.pad(torch.ones([1, 2]), [1, 1], "foo")).toThrow(
-      new torch.NotImplementedError("Unrecognised padding mode foo"),
-    );
   });
 
   it("F.dropout: training=false returns the input; inplace=true writes into it", () => {
@@ -58,9 +30,6 @@ describe("keywords in an options object", () => {
     const y = torch.ones([4]);
     expect(F.dropout(y, 1, { inplace: true })).toBe(y);
     expect(y.tolist()).toEqual([0, 0, 0, 0]);
-    expect(() => F.dropout(x, 1.5)).toThrow(
-      new torch.ValueError("dropout probability has to be between 0 and 1, but got 1.5"),
-    );
   });
 
   it("the activations' inplace flag", () => {
@@ -101,9 +70,6 @@ describe("what is public", () => {
       expect(name in F, name).toBe(true);
       expect(name in torch, name).toBe(false);
     }
-    expect(() => F.logsigmoid(torch.ones([2]), 1 as never)).toThrow(
-      "log_sigmoid() takes 1 positional argument but 2 were given",
-    );
   });
 
   it("nn.init has PyTorch's public names and signatures", () => {
@@ -120,8 +86,5 @@ describe("what is public", () => {
       "zeros_",
     ]);
     expect(init.calculate_gain("leaky_relu", 0.2)).toBeCloseTo(1.3867504905630728, 14);
-    expect(() => init.kaiming_uniform_(torch.empty([2, 3]), { mode: "fan_x" as "fan_in" })).toThrow(
-      new torch.ValueError("Mode fan_x not supported, please use one of ['fan_in', 'fan_out']"),
-    );
   });
 });

@@ -1,6 +1,6 @@
 // Loss functions beyond what the op tables check (test/ops/tables/nn_losses*.ts compare every loss, reduction
 // and option with PyTorch 1.13: values, grad_fn names, gradients, float64 gradchecks): double backward, the loss
-// modules, PyTorch's error texts, and the fused kernels against the composite ops they replace.
+// modules and the fused kernels against the composite ops they replace (errors: test/errors/nn_losses.ts).
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import { availableBackends } from "../../src/backend/backend.js";
@@ -9,7 +9,6 @@ import { expectClose } from "../helpers/compare.js";
 type Tensor = torch.Tensor;
 const F = torch.nn.functional;
 const nn = torch.nn;
-type R = "mean" | "sum" | "none";
 
 /** Seeded float inputs of the shapes the losses take ([4, 5] batches of 5 classes). */
 function floatInputs(dtype: torch.DType = torch.float32) {
@@ -76,120 +75,6 @@ describe("loss modules", () => {
       F.kl_div(v.logq, v.p, { reduction: "batchmean" }).item(),
     );
   });
-});
-
-describe("loss errors (PyTorch's texts)", () => {
-  const x = torch.randn(3, 5);
-  const long = (a: number[]) => torch.tensor(a, { dtype: torch.int64 });
-  const cases: [string, () => unknown, string, string][] = [
-    ["target out of range", () => F.nll_loss(x, long([0, 5, 1])), "IndexError", "Target 5 is out of bounds."],
-    [
-      "negative target",
-      () => F.cross_entropy(x, long([0, -1, 1])),
-      "IndexError",
-      "Target -1 is out of bounds.",
-    ],
-    [
-      "batch mismatch",
-      () => F.nll_loss(x, long([0, 1])),
-      "ValueError",
-      "Expected input batch_size (3) to match target batch_size (2).",
-    ],
-    [
-      "multi-target",
-      () => F.cross_entropy(x, torch.rand(3, 4)),
-      "RuntimeError",
-      "0D or 1D target tensor expected, multi-target not supported",
-    ],
-    [
-      "float target",
-      () => F.nll_loss(x, torch.tensor([0, 1, 1])),
-      "RuntimeError",
-      "expected scalar type Long but found Float",
-    ],
-    [
-      "bad reduction",
-      () => F.cross_entropy(x, long([0, 1, 1]), { reduction: "mean1" as R }),
-      "ValueError",
-      "mean1 is not a valid value for reduction",
-    ],
-    [
-      "weight size",
-      () => F.nll_loss(x, long([0, 1, 1]), { weight: torch.ones(4) }),
-      "RuntimeError",
-      "weight tensor should be defined either for all 5 classes or no classes but got weight tensor of shape: [4]",
-    ],
-    [
-      "ce prob weight size",
-      () => F.cross_entropy(x, torch.rand(3, 5), { weight: torch.ones(4) }),
-      "RuntimeError",
-      "cross_entropy: weight tensor should be defined either for all 5 classes or no classes but got weight tensor of shape: [4]",
-    ],
-    [
-      "label smoothing",
-      () => F.cross_entropy(x, long([0, 1, 1]), { label_smoothing: 1.5 }),
-      "RuntimeError",
-      "label_smoothing must be between 0.0 and 1.0. Got: 1.5",
-    ],
-    [
-      "0-dim input",
-      () => F.nll_loss(torch.randn([]), long([1]).reshape([])),
-      "ValueError",
-      "Expected 1 or more dimensions (got 0)",
-    ],
-    [
-      "spatial target",
-      () => F.nll_loss(torch.randn(2, 3, 4), torch.zeros([2, 5], { dtype: torch.int64 })),
-      "RuntimeError",
-      "Expected target size [2, 4], got [2, 5]",
-    ],
-    [
-      "bce range",
-      () => F.binary_cross_entropy(torch.tensor([0.5, 1.5]), torch.rand(2)),
-      "RuntimeError",
-      "all elements of input should be between 0 and 1",
-    ],
-    [
-      "bce size",
-      () => F.binary_cross_entropy(torch.rand(2), torch.rand(3)),
-      "ValueError",
-      "Using a target size (torch.Size([3])) that is different to the input size (torch.Size([2])) is deprecated. Please ensure they have the same size.",
-    ],
-    [
-      "bce logits size",
-      () => F.binary_cross_entropy_with_logits(torch.rand(2), torch.rand(3)),
-      "ValueError",
-      "Target size (torch.Size([3])) must be the same as input size (torch.Size([2]))",
-    ],
-    [
-      "kl reduction",
-      () => F.kl_div(torch.rand(2), torch.rand(2), { reduction: "foo" as R }),
-      "ValueError",
-      "foo is not a valid value for reduction",
-    ],
-    [
-      "nll weight requires grad",
-      () =>
-        F.nll_loss(torch.randn(3, 5).requires_grad_(true), long([0, 1, 1]), {
-          weight: torch.ones(5).requires_grad_(true),
-        }),
-      "RuntimeError",
-      "The function 'nll_loss_forward' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.",
-    ],
-  ];
-  for (const [what, fn, cls, message] of cases) {
-    it(what, () => {
-      let error: unknown = null;
-      try {
-        fn();
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).name).toBe(cls);
-      expect((error as Error).message).toBe(message);
-    });
-  }
 });
 
 describe("binary_cross_entropy_with_logits as one fused kernel", () => {

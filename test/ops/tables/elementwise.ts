@@ -216,4 +216,101 @@ export const ELEMENTWISE_OPS: OpCase[] = [
   { name: "logical_not", py: "torch.logical_not(a)", inputs: [i64(6)], ts: (a) => torch.logical_not(a) },
   { name: "logical_not.float", py: "a.logical_not()", inputs: [f(4)], ts: (a) => a.logical_not() },
   { name: "logical_not.bool", py: "~a", inputs: [boolSpec(5)], ts: (a) => a.logical_not() },
+  // div's rounding modes (DivBackward2, zero gradients), floor_divide (no derivative in PyTorch 1.13, so
+  // its inputs need none here), and clamp with tensor bounds (ClampBackward0, gradients for the bounds too).
+  {
+    name: "div.trunc",
+    py: "torch.div(a, b, rounding_mode='trunc')",
+    inputs: [f(2, 3), nz(2, 3)],
+    ts: (a, b) => torch.div(a, b, { rounding_mode: "trunc" }),
+  },
+  {
+    name: "div.floor_scalar",
+    py: "a.div(0.7, rounding_mode='floor')",
+    inputs: [f(2, 3)],
+    ts: (a) => a.div(0.7, { rounding_mode: "floor" }),
+  },
+  {
+    name: "div.floor_int",
+    py: "torch.div(a, b, rounding_mode='floor')",
+    inputs: [i64(6), { shape: [6], dtype: "int64", domain: "nonzero" }],
+    ts: (a, b) => torch.div(a, b, { rounding_mode: "floor" }),
+  },
+  {
+    name: "div.trunc_int_scalar",
+    py: "torch.div(a, -2, rounding_mode='trunc')",
+    inputs: [i64(6)],
+    ts: (a) => torch.div(a, -2, { rounding_mode: "trunc" }),
+  },
+  {
+    name: "floor_divide",
+    py: "torch.floor_divide(a, b)",
+    inputs: [noGrad(f(2, 3)), noGrad(nz(3))],
+    ts: (a, b) => torch.floor_divide(a, b),
+  },
+  {
+    name: "floor_divide.int_scalar",
+    py: "a.floor_divide(3)",
+    inputs: [i64(7)],
+    ts: (a) => a.floor_divide(3),
+  },
+  {
+    name: "floor_divide.int_float",
+    py: "torch.floor_divide(a, b)",
+    inputs: [i64(4), noGrad(nz(4))],
+    ts: (a, b) => torch.floor_divide(a, b),
+  },
+  {
+    name: "clamp.tensor",
+    py: "torch.clamp(a, b, c)",
+    inputs: [f(3, 4), f(4), f(3, 1)],
+    ts: (a, b, c) => torch.clamp(a, b, c),
+  },
+  {
+    name: "clamp.tensor_min",
+    py: "a.clamp(min=b)",
+    inputs: [f(3, 4), f(4)],
+    ts: (a, b) => a.clamp({ min: b }),
+  },
+  {
+    name: "clamp.tensor_max_int",
+    py: "torch.clamp(a, max=b)",
+    inputs: [i64(5), i64(5)],
+    ts: (a, b) => torch.clamp(a, { max: b }),
+  },
+  // torch.equal returns a bool; the rows wrap it in a tensor. Same shape and values after promotion, NaN unequal.
+  {
+    name: "equal.same",
+    py: "torch.tensor(torch.equal(a.t(), a.t().contiguous()))",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.tensor(torch.equal(a.t(), a.t().contiguous())),
+  },
+  {
+    name: "equal.different",
+    py: "torch.tensor(torch.equal(a, b))",
+    inputs: [f(3), f(3)],
+    ts: (a, b) => torch.tensor(torch.equal(a, b)),
+  },
+  {
+    name: "equal.promoted",
+    py: "torch.tensor([torch.equal(a, a.double()), torch.equal(b, b.float()), torch.equal(a.double() + 1e-9, a)])",
+    inputs: [f(4), i64(4)],
+    ts: (a, b) =>
+      torch.tensor([
+        torch.equal(a, a.double()),
+        torch.equal(b, b.float()),
+        torch.equal(a.double().add(1e-9), a),
+      ]),
+  },
+  {
+    name: "equal.shapes_and_nan",
+    py: "torch.tensor([torch.equal(a, a.reshape(1, 3)), torch.equal(a, a[:1].expand(3)), torch.equal(a / 0 * 0, a / 0 * 0)])",
+    inputs: [f(3)],
+    ts: (a) =>
+      torch.tensor([
+        torch.equal(a, a.reshape(1, 3)),
+        torch.equal(a, a.narrow(0, 0, 1).expand(3)),
+        torch.equal(a.div(0).mul(0), a.div(0).mul(0)),
+      ]),
+  },
 ];

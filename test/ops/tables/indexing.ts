@@ -122,4 +122,38 @@ export const INDEXING_OPS: OpCase[] = [
   { name: "tril.diag", py: "torch.tril(a, -1)", inputs: [f(2, 3, 3)], ts: (a) => torch.tril(a, -1) },
   { name: "triu", py: "a.triu(1)", inputs: [f(4, 3)], ts: (a) => a.triu(1) },
   { name: "triu.int", py: "a.triu()", inputs: [{ shape: [3, 3], dtype: "int64" }], ts: (a) => a.triu() },
+  // 0-d and size-0 operands (issue 13): a 0-d self is one element along dim 0.
+  {
+    name: "index_add.0d",
+    py: "a.index_add(0, torch.tensor([0]), b, alpha=3)",
+    inputs: [f(), f()],
+    ts: (a, b) => a.index_add(0, long([0]), b, { alpha: 3 }),
+  },
+  {
+    name: "index_add.0d_self_1d_source",
+    py: "a.index_add(0, torch.tensor([0, 0]), b)",
+    inputs: [f(), f(2)],
+    ts: (a, b) => a.index_add(0, long([0, 0]), b),
+    // Its double backward runs index_select's backward on a 0-d grad, which raises in PyTorch 1.13.
+    gradgradcheck: false,
+  },
+  {
+    name: "index_add.0d_source",
+    py: "a.index_add(0, torch.tensor([1]), b, alpha=2)",
+    inputs: [f(3), f()],
+    ts: (a, b) => a.index_add(0, long([1]), b, { alpha: 2 }),
+  },
+  {
+    name: "index_select.0d",
+    py: "a.index_select(0, torch.tensor([0, 0]))",
+    // Its backward raises in PyTorch 1.13 (index_select_backward reads grad's dim 0).
+    inputs: [noGrad(f())],
+    ts: (a) => a.index_select(0, long([0, 0])),
+  },
+  {
+    name: "select_scatter.size0",
+    py: "torch.select_scatter(a, b, 1, 0)",
+    inputs: [f(0, 3), f(0)],
+    ts: (a, b) => torch.select_scatter(a, b, 1, 0),
+  },
 ];

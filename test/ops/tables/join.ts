@@ -109,4 +109,55 @@ export const JOIN_OPS: OpCase[] = [
     inputs: [f(2, 4)],
     ts: (a) => torch.constant_pad_nd(a, [0, -2]),
   },
+  // 0-d and size-0 inputs (issue 13): a 0-d tensor's dim 0 is its one element; size-0 operands, also views
+  // whose offset lies past their storage's end, join and roll to empty results.
+  { name: "flip.0d", py: "a.flip(0)", inputs: [f()], ts: (a) => a.flip(0) },
+  { name: "roll.0d", py: "a.roll(1)", inputs: [f()], ts: (a) => a.roll(1) },
+  {
+    name: "cat.size0",
+    py: "torch.cat([a, b], 1)",
+    inputs: [f(2, 0), f(2, 3)],
+    ts: (a, b) => torch.cat([a, b], 1),
+  },
+  {
+    name: "cat.size0_view_at_end",
+    py: "torch.cat([a.narrow(1, 3, 0), b], 1)",
+    inputs: [f(2, 3), f(2, 2)],
+    ts: (a, b) => torch.cat([a.narrow(1, 3, 0), b], 1),
+  },
+  {
+    name: "stack.size0",
+    py: "torch.stack([a, b], 1)",
+    inputs: [f(0, 3), f(0, 3)],
+    ts: (a, b) => torch.stack([a, b], 1),
+  },
+  {
+    name: "stack.size0_view_at_end",
+    py: "torch.stack([a.narrow(0, 2, 0), b.narrow(0, 2, 0)])",
+    inputs: [f(2, 3), f(2, 3)],
+    ts: (a, b) => torch.stack([a.narrow(0, 2, 0), b.narrow(0, 2, 0)]),
+  },
+  {
+    name: "cat.all_empty_1d",
+    py: "torch.cat([a, b], 1)",
+    inputs: [f(0), f(0)],
+    ts: (a, b) => torch.cat([a, b], 1),
+  },
+  {
+    name: "chunk.size0",
+    py: "torch.cat([t * (i + 1) for i, t in enumerate(a.chunk(2, 1))], 1)",
+    inputs: [f(3, 0)],
+    ts: (a) =>
+      torch.cat(
+        a.chunk(2, 1).map((t, i) => t.mul(i + 1)),
+        1,
+      ),
+  },
+  { name: "roll.size0", py: "a.roll(1, 0)", inputs: [f(0, 3)], ts: (a) => a.roll(1, 0) },
+  {
+    name: "roll.size0_view_at_end",
+    py: "a.narrow(1, 3, 0).roll(2)",
+    inputs: [f(2, 3)],
+    ts: (a) => a.narrow(1, 3, 0).roll(2),
+  },
 ];

@@ -171,12 +171,13 @@ const MATMUL_OPS: OpCase[] = [
   },
 ];
 
-const einsumRow = (name: string, eq: string, inputs: OpCase["inputs"], ulps = 1): OpCase => ({
+const einsumRow = (name: string, eq: string, inputs: OpCase["inputs"], ulps = 1, atol?: number): OpCase => ({
   name: `einsum.${name}`,
   py: `torch.einsum("${eq}", ${["a", "b", "c"].slice(0, inputs.length).join(", ")})`,
   inputs,
   ts: (...xs) => torch.einsum(eq, ...xs),
   ulps,
+  atol,
 });
 
 const EINSUM_OPS: OpCase[] = [
@@ -196,6 +197,14 @@ const EINSUM_OPS: OpCase[] = [
   einsumRow("attention", "bhqd,bhkd->bhqk", [f(2, 3, 4, 5), f(2, 3, 6, 5)], 64),
   einsumRow("chain", "ij,jk,kl->il", [f(2, 3), f(3, 4), f(4, 2)], 16),
   einsumRow("broadcast_size1", "ij,jk->ik", [f(2, 1), f(3, 4)]),
+  // Ellipses: aligned from the right and broadcast, first in an implicit output, summed when left out of one.
+  // A bmm: BLAS's summation order, so sums that cancel get an absolute tolerance.
+  einsumRow("ellipsis_batch_matmul", "...ij,...jk->...ik", [f(2, 3, 4), f(4, 5)], 16, 1e-6),
+  einsumRow("ellipsis_implicit", "j...i", [f(2, 3, 4)]),
+  einsumRow("ellipsis_summed", "i...->i", [f(2, 3, 4)], 16),
+  einsumRow("ellipsis_middle", "i...j,j...k->...ik", [f(2, 5, 3), f(3, 5, 4)], 16),
+  einsumRow("ellipsis_broadcast", "...i,...i->...", [f(1, 3, 4), f(5, 1, 4)], 16),
+  einsumRow("ellipsis_0d", "...,...->...", [f(), f(3)]),
 ];
 
 const ADDMM_OPS: OpCase[] = [

@@ -423,4 +423,12 @@ export const MATH_OPS: OpCase[] = [
     inputs: [f(3), nz(3)],
     ts: (a, b) => torch.nan_to_num(a.div(b)),
   },
+  // Bool operands promote to int64 with a number divisor (issue 13); two bool tensors raise (error tables).
+  { name: "fmod.bool_scalar", py: "torch.fmod(a, 2)", inputs: [boolSpec(6)], ts: (a) => torch.fmod(a, 2) },
+  {
+    name: "remainder.bool_int",
+    py: "torch.remainder(a, b)",
+    inputs: [boolSpec(6), { shape: [6], dtype: "int64", domain: "nonzero" }],
+    ts: (a, b) => torch.remainder(a, b),
+  },
 ];

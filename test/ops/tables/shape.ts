@@ -84,4 +84,41 @@ export const SHAPE_OPS: OpCase[] = [
     inputs: [f(4, 2)],
     ts: (a) => torch.narrow(a, 0, -2, 2),
   },
+  // 0-d inputs: dims 0 and -1 name the one element (issue 13).
+  { name: "transpose.0d", py: "a.transpose(0, -1)", inputs: [f()], ts: (a) => a.transpose(0, -1) },
+  { name: "swapaxes.0d", py: "torch.swapaxes(a, 0, 0)", inputs: [f()], ts: (a) => torch.swapaxes(a, 0, 0) },
+  // sum_to_size: SumBackward1 when no leading dim is dropped, ViewBackward0 (of the sum) when some are;
+  // to its own size it returns the input itself: a leaf, no grad_fn, its dtype.
+  {
+    name: "sum_to_size.kept_dims",
+    py: "a.sum_to_size(2, 1, 4)",
+    inputs: [f(2, 3, 4)],
+    ts: (a) => a.sum_to_size(2, 1, 4),
+  },
+  {
+    name: "sum_to_size.leading",
+    py: "a.sum_to_size(4)",
+    inputs: [f(2, 3, 4)],
+    ts: (a) => a.sum_to_size(4),
+    ulps: 8,
+  },
+  { name: "sum_to_size.same", py: "a.sum_to_size(2, 3)", inputs: [f(2, 3)], ts: (a) => a.sum_to_size(2, 3) },
+  {
+    name: "sum_to_size.int",
+    py: "a.sum_to_size(1, 3)",
+    inputs: [{ shape: [2, 3], dtype: "int64" }],
+    ts: (a) => a.sum_to_size(1, 3),
+  },
+  {
+    name: "sum_to_size.bool",
+    py: "a.sum_to_size(1, 3)",
+    inputs: [{ shape: [2, 3], dtype: "bool" }],
+    ts: (a) => a.sum_to_size(1, 3),
+  },
+  {
+    name: "sum_to_size.bool_same",
+    py: "a.sum_to_size(2, 3)",
+    inputs: [{ shape: [2, 3], dtype: "bool" }],
+    ts: (a) => a.sum_to_size(2, 3),
+  },
 ];
