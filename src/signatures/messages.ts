@@ -10,6 +10,14 @@ import type { Signature } from "./schema.js";
 
 export { PYTHON_TYPE };
 
+const ITERATOR_TYPES: Record<string, string> = {
+  "[object Array Iterator]": "list_iterator",
+  "[object Set Iterator]": "set_iterator",
+  "[object Map Iterator]": "dict_keyiterator",
+  "[object String Iterator]": "str_ascii_iterator",
+  "[object Generator]": "generator",
+};
+
 /** Python's type(v).__name__ (tp_name) for a JS value. */
 export function pyTypeName(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";
@@ -38,6 +46,9 @@ export function pyTypeName(v: unknown): string {
   if (typeof named === "string") return named;
   const proto = Object.getPrototypeOf(v);
   if (proto === Object.prototype || proto === null || v instanceof Map) return "dict";
+  // Built-in iterators name no constructor: "[object Array Iterator]" is Python's list_iterator.
+  const iterator = ITERATOR_TYPES[Object.prototype.toString.call(v)];
+  if (iterator !== undefined) return iterator;
   return (v as object).constructor?.name || "object";
 }
 

@@ -63,6 +63,8 @@ describe("hooks (vs PyTorch)", () => {
       [3, 3],
       [6, 6],
     ]);
+    // register_post_accumulate_grad_hook is PyTorch 2.1's (1.13 has none, so no fixture can record it); the
+    // text is 2.1's.
     expect(() => x.mul(2).register_post_accumulate_grad_hook(() => undefined)).toThrow(
       "post accumulate grad hooks cannot be registered on non-leaf tensors",
     );

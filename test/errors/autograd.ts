@@ -2,7 +2,7 @@
 // a gradient of the wrong shape, a freed graph, an in-place write into a leaf that requires grad, into a
 // view taken under no_grad, or into an expanded tensor; gradgradcheck with nothing to differentiate.
 import * as torch from "../../src/index.js";
-import type { ErrorTable } from "./error_table.js";
+import { bad, type ErrorTable } from "./error_table.js";
 
 const v = () => torch.tensor([1, 2], { requires_grad: true }).mul(2);
 
@@ -64,6 +64,21 @@ def v():
       py: "torch.autograd.gradgradcheck(lambda t: t * 2, torch.ones(2, dtype=torch.float64))",
       ts: () =>
         torch.autograd.gradgradcheck((t: torch.Tensor) => t.mul(2), torch.ones(2, { dtype: torch.float64 })),
+    },
+    {
+      name: "checkpoint with an unknown keyword",
+      py: "from torch.utils.checkpoint import checkpoint\ncheckpoint(lambda h: h, torch.ones(2, requires_grad=True), foo=1)",
+      ts: () =>
+        torch.utils.checkpoint.checkpoint(
+          (h: torch.Tensor) => h,
+          torch.ones(2, { requires_grad: true }),
+          bad({ foo: 1 }),
+        ),
+    },
+    {
+      name: "checkpoint of a non-callable",
+      py: "from torch.utils.checkpoint import checkpoint\ncheckpoint('x', torch.ones(2, requires_grad=True))",
+      ts: () => torch.utils.checkpoint.checkpoint(bad("x"), torch.ones(2, { requires_grad: true })),
     },
   ],
 };

@@ -1,5 +1,6 @@
 // Every error table, by name; each one's fixtures live in test/fixtures/errors/<name>.json.
 import { AUTOGRAD_ERRORS } from "./autograd.js";
+import { DATA_ERRORS } from "./data.js";
 import type { ErrorTable } from "./error_table.js";
 import { ELEMENTWISE_ERRORS } from "./elementwise.js";
 import { LINALG_ERRORS } from "./linalg.js";
@@ -22,4 +23,5 @@ export const ERROR_TABLES: Record<string, ErrorTable> = {
   nn_module: NN_MODULE_ERRORS,
   autograd: AUTOGRAD_ERRORS,
   optim: OPTIM_ERRORS,
+  data: DATA_ERRORS,
 };

@@ -1,3 +1,4 @@
+// torch.utils.data and torch.randperm as they work; their PyTorch errors are rows of test/errors/data.ts.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
@@ -10,7 +11,7 @@ import {
   TensorDataset,
 } from "../../src/utils/data/index.js";
 
-const { AssertionError, randperm } = torch;
+const { randperm } = torch;
 
 // Orders drawn by real PyTorch 1.13: test/utils/fixtures/gen_data_fixtures.py.
 const expected = JSON.parse(readFileSync(new URL("./fixtures/data.json", import.meta.url), "utf8")) as {
@@ -50,16 +51,6 @@ describe("torch.randperm", () => {
     expect(t.dtype).toBe(torch.int32);
     expect(t.tolist()).toEqual(expected.randperm_default[1]);
     expect(randperm(3, { dtype: torch.float32, requires_grad: true }).requires_grad).toBe(true);
-  });
-
-  it("gives PyTorch's errors", () => {
-    expect(() => randperm(-1)).toThrow(torch.RuntimeError);
-    expect(() => randperm(-1)).toThrow("Trying to create tensor with negative dimension -1: [-1]");
-    expect(() => randperm(3.5)).toThrow("randperm(): argument 'n' (position 1) must be int, not float");
-    expect(() => randperm(3, { dtype: torch.bool })).toThrow(`"randperm" not implemented for 'Bool'`);
-    expect(() => randperm(3, { requires_grad: true })).toThrow(
-      "Only Tensors of floating point and complex dtype can require gradients",
-    );
   });
 });
 
@@ -166,22 +157,6 @@ describe("DataLoader", () => {
     expect(batch.x.tolist()).toEqual([0, 1, 4]);
     expect(batch.label).toEqual(["n0", "n1", "n2"]);
   });
-
-  it("gives PyTorch's errors for bad options", () => {
-    for (const bs of [0, -1, 1.5])
-      expect(() => new DataLoader(range(3), { batch_size: bs })).toThrow(
-        `batch_size should be a positive integer value, but got batch_size=${bs}`,
-      );
-    expect(() => new DataLoader(range(3), { batch_size: null, drop_last: true })).toThrow(
-      "batch_size=None option disables auto-batching and is mutually exclusive with drop_last",
-    );
-    // Like PyTorch, a dataset without a length fails when it is iterated.
-    const noLength = new DataLoader(42 as unknown as number[]);
-    expect(() => [...noLength]).toThrow("object of type 'int' has no len()");
-    expect(() => new DataLoader([], { shuffle: true })).toThrow(
-      "num_samples should be a positive integer value, but got num_samples=0",
-    );
-  });
 });
 
 describe("DataLoader's PyTorch signature", () => {
@@ -189,28 +164,6 @@ describe("DataLoader's PyTorch signature", () => {
     expect([...new DataLoader(range(5), 2)].map((b) => b.tolist())).toEqual([[0, 1], [2, 3], [4]]);
     const shuffled = new DataLoader(range(10), 3, true, { generator: seeded(5) });
     expect([...shuffled].map((b) => b.tolist())).toEqual(expected.gen_epochs[0]);
-    expect(() => new DataLoader(range(3), { batchsize: 2 } as never)).toThrow(
-      "DataLoader.__init__() got an unexpected keyword argument 'batchsize'",
-    );
-    expect(
-      () =>
-        new DataLoader(
-          range(3),
-          1,
-          false,
-          null,
-          null,
-          0,
-          null,
-          false,
-          false,
-          0,
-          null,
-          null,
-          null,
-          1 as never,
-        ),
-    ).toThrow("DataLoader.__init__() takes from 2 to 14 positional arguments but 15 were given");
   });
 
   it("iterates a sampler or batch_sampler given as arrays (any iterable of indices)", () => {
@@ -223,39 +176,16 @@ describe("DataLoader's PyTorch signature", () => {
     const once = new DataLoader([1, 2], { sampler: new Set([1, 0]) });
     expect(once.length).toBe(2);
     expect([...once].map((b) => b.tolist())).toEqual([[2], [1]]);
+    // A sampler without a length leaves the loader without one (its text: test/errors/data.ts).
     const iterator = new DataLoader([1, 2], { sampler: [1][Symbol.iterator]() });
     expect(() => iterator.length).toThrow(TypeError);
   });
 
-  it("raises PyTorch's errors, and a clear one for what tensorgrad does not do", () => {
-    const make = (opts: object) => () => new DataLoader(range(3), opts as never);
-    expect(make({ num_workers: -1 })).toThrow(
-      "num_workers option should be non-negative; use num_workers=0 to disable multiprocessing.",
-    );
-    expect(make({ timeout: -1 })).toThrow("timeout option should be non-negative");
-    expect(make({ prefetch_factor: 4 })).toThrow(
-      "prefetch_factor option could only be specified in multiprocessing.let num_workers > 0 to enable multiprocessing.",
-    );
-    expect(make({ persistent_workers: true })).toThrow("persistent_workers option needs num_workers > 0");
-    expect(make({ multiprocessing_context: "fork" })).toThrow(
-      "multiprocessing_context can only be used with multi-process loading (num_workers > 0), but got num_workers=0",
-    );
-    expect(make({ sampler: [0], shuffle: true })).toThrow(
-      "sampler option is mutually exclusive with shuffle",
-    );
-    expect(make({ batch_sampler: [[0]], batch_size: 2 })).toThrow(
-      "batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last",
-    );
-    expect(make({ drop_last: "x" })).toThrow("drop_last should be a boolean value, but got drop_last=x");
-    expect(make({ batch_size: "x" })).toThrow(
-      "batch_size should be a positive integer value, but got batch_size=x",
-    );
-    expect(make({ num_workers: 2 })).toThrow(torch.NotImplementedError);
-    // Like PyTorch, what is only used while iterating fails there.
-    const bad = new DataLoader(range(3), { collate_fn: "x" as never });
-    expect(() => [...bad]).toThrow("'str' object is not callable");
+  // PyTorch's errors for bad options and datasets are rows of test/errors/data.ts.
+  it("refuses worker processes with its own error, and prints as PyTorch", () => {
+    // tensorgrad loads in the calling thread only; PyTorch would start worker processes (no error to record).
+    expect(() => new DataLoader(range(3), { num_workers: 2 })).toThrow(torch.NotImplementedError);
     const notADataset = new DataLoader(5 as never);
-    expect(() => [...notADataset]).toThrow("object of type 'int' has no len()");
     expect(String(notADataset)).toBe("<torch.utils.data.dataloader.DataLoader object>");
   });
 });
@@ -306,20 +236,6 @@ describe("default_collate", () => {
       [2, 4],
     ]);
   });
-
-  it("gives PyTorch's errors", () => {
-    expect(() => default_collate([torch.zeros(2), torch.zeros(3)])).toThrow(
-      "stack expects each tensor to be equal size, but got [2] at entry 0 and [3] at entry 1",
-    );
-    expect(() => default_collate([[1, 2], [1]])).toThrow(
-      "each element in list of batch should be of equal size",
-    );
-    expect(() => default_collate([null])).toThrow(
-      "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found <class 'NoneType'>",
-    );
-    expect(() => default_collate([])).toThrow(torch.IndexError);
-    expect(() => default_collate(5)).toThrow("'int' object is not subscriptable");
-  });
 });
 
 describe("TensorDataset, Subset and random_split", () => {
@@ -334,18 +250,14 @@ describe("TensorDataset, Subset and random_split", () => {
     const [x, y] = ds.get(1);
     expect(x.tolist()).toEqual([3, 4]);
     expect(y.item()).toBe(6);
-    expect(() => new TensorDataset(torch.zeros(3), torch.zeros(4))).toThrow(AssertionError);
-    expect(() => new TensorDataset(torch.zeros(3), torch.zeros(4))).toThrow("Size mismatch between tensors");
   });
 
   it("Subset picks indices of its dataset", () => {
     const sub = new Subset(["a", "b", "c", "d"], [3, 1]);
     expect(sub.length).toBe(2);
     expect([sub.get(0), sub.get(1), sub.get(-1)]).toEqual(["d", "b", "b"]);
-    expect(() => sub.get(2)).toThrow(torch.IndexError);
-    expect(() => new TensorDataset(torch.tensor(1))).toThrow(
-      "dimension specified as 0 but tensor has no dimensions",
-    );
+    // A 0-dim tensor has no first dim (its text: test/errors/data.ts).
+    expect(() => new TensorDataset(torch.tensor(1))).toThrow(torch.IndexError);
   });
 
   it("random_split matches PyTorch for counts and fractions", () => {
@@ -358,28 +270,8 @@ describe("TensorDataset, Subset and random_split", () => {
   });
 
   it("bind PyTorch's signatures", () => {
-    expect(() => new TensorDataset(1 as never)).toThrow("'int' object has no attribute 'size'");
-    expect(() => new TensorDataset(torch.zeros(2), { x: 1 } as never)).toThrow(
-      "TensorDataset.__init__() got an unexpected keyword argument 'x'",
-    );
     expect(new Subset({ dataset: [1, 2, 3], indices: [2] } as never).get(0)).toBe(3);
-    expect(() => new Subset(...([[1, 2]] as unknown as [number[], number[]]))).toThrow(
-      "Subset.__init__() missing 1 required positional argument: 'indices'",
-    );
     const split = random_split(range(10), [3, 7], { generator: seeded(42) });
     expect(split.map((sub) => [...sub.indices])).toEqual(expected.split_counts);
-    expect(() => random_split(range(3), "x" as never)).toThrow(
-      "unsupported operand type(s) for +: 'int' and 'str'",
-    );
-    expect(() => new (Dataset as unknown as new (x: number) => object)(1)).toThrow(
-      "Dataset() takes no arguments",
-    );
-  });
-
-  it("random_split gives PyTorch's errors", () => {
-    expect(() => random_split(range(10), [3, 3])).toThrow(
-      "Sum of input lengths does not equal the length of the input dataset!",
-    );
-    expect(() => random_split(range(10), [1.2, -0.2])).toThrow("Fraction at index 0 is not between 0 and 1");
   });
 });

@@ -66,7 +66,7 @@ type TensorRow<T extends readonly Tensor[]> = { [K in keyof T]: Tensor };
 function sizeOf0(x: unknown): number {
   if (!(x instanceof Tensor)) pyAttr(x, "size");
   const t = x as Tensor;
-  if (t.ndim === 0) throw new IndexError("dimension specified as 0 but tensor has no dimensions");
+  if (t.ndim === 0) throw new IndexError("Dimension specified as 0 but tensor has no dimensions");
   return t.shape[0];
 }
 
