@@ -19,6 +19,32 @@ const python = (script, ...args) => ({ argv: ["/usr/bin/python3", script, ...arg
  * for (all when none). Steps run from the repository root; `stdout` sends a step's output to a file.
  */
 const GENERATORS = {
+  differential: {
+    writes:
+      "test/fixtures/differential/ (PyTorch's outcomes of the committed random programs, docs/differential.md)",
+    steps: (tmp) => [
+      tsx("test/differential/cli.ts", "export", `${tmp}/programs.json`),
+      python("scripts/gen_differential_fixtures.py", `${tmp}/programs.json`, "test/fixtures/differential"),
+    ],
+  },
+  subscript: {
+    writes: "test/fixtures/ops/subscript.json (Python subscripts, test/ops/tables/subscript.ts)",
+    steps: (tmp) => [
+      tsx("scripts/export_subscript_cases.ts", `${tmp}/subscript_cases.json`),
+      python(
+        "scripts/gen_subscript_fixtures.py",
+        `${tmp}/subscript_cases.json`,
+        "test/fixtures/ops/subscript.json",
+      ),
+    ],
+  },
+  reprs: {
+    writes: "test/fixtures/nn_reprs.json (module reprs, test/nn/reprs.ts)",
+    steps: (tmp) => [
+      tsx("scripts/export_repr_cases.ts", `${tmp}/reprs.json`),
+      python("scripts/gen_repr_fixtures.py", `${tmp}/reprs.json`, "test/fixtures/nn_reprs.json"),
+    ],
+  },
   ops: {
     writes: "test/fixtures/ops/<table>.json (the op tables, test/ops/tables/)",
     steps: (tmp, tables) => [
@@ -55,11 +81,19 @@ const GENERATORS = {
     writes: "test/fixtures/format.json, test/fixtures/python.json",
     steps: () => [python("scripts/gen_format_fixtures.py")],
   },
+  expanded_writes: {
+    writes: "test/fixtures/expanded_writes.json (in-place writes into expanded tensors)",
+    steps: () => [python("scripts/gen_expanded_writes_fixtures.py")],
+  },
   int64: { writes: "test/fixtures/int64.json", steps: () => [python("scripts/gen_int64_fixtures.py")] },
   layers: { writes: "test/fixtures/layers.json", steps: () => [python("scripts/gen_layer_fixtures.py")] },
   mlp_hessian: {
     writes: "test/fixtures/mlp_hessian.json",
     steps: () => [python("scripts/gen_mlp_hessian_fixture.py")],
+  },
+  multinomial: {
+    writes: "test/fixtures/multinomial.json (torch.multinomial samples and errors, softmax modules)",
+    steps: () => [python("scripts/gen_multinomial_fixtures.py", "test/fixtures/multinomial.json")],
   },
   nn: { writes: "test/fixtures/nn.json", steps: () => [python("scripts/gen_nn_fixtures.py")] },
   optim: { writes: "test/fixtures/optim.json", steps: () => [python("scripts/gen_optim_fixtures.py")] },

@@ -2,10 +2,6 @@
 import * as torch from "tensorgrad";
 import { print, Size } from "./python.js";
 const nn = torch.nn;
-// tensorgrad has no nn.Softmax module yet (a known difference, see test/examples/tutorials.test.ts): it is looked
-// up as PyTorch spells it, so the port stops there as a user's would.
-type SoftmaxModule = { forward(input: torch.Tensor): torch.Tensor };
-const Softmax = (nn as unknown as { Softmax: new (options: { dim: number }) => SoftmaxModule }).Softmax;
 torch.manual_seed(0);
 
 // tensorgrad has no torch.cuda (it runs on the CPU): `"cuda" if torch.cuda.is_available() else "cpu"` is "cpu".
@@ -40,7 +36,7 @@ print(model);
 
 const X = torch.rand(1, 28, 28, { device });
 let logits = model.forward(X);
-let pred_probab = new Softmax({ dim: 1 }).forward(logits);
+let pred_probab = new nn.Softmax({ dim: 1 }).forward(logits);
 const y_pred = pred_probab.argmax(1);
 print(`Predicted class: ${y_pred}`);
 
@@ -64,7 +60,7 @@ const seq_modules = new nn.Sequential(flatten, layer1, new nn.ReLU(), new nn.Lin
 input_image = torch.rand(3, 28, 28);
 logits = seq_modules.forward(input_image) as torch.Tensor;
 
-const softmax = new Softmax({ dim: 1 });
+const softmax = new nn.Softmax({ dim: 1 });
 pred_probab = softmax.forward(logits);
 
 print(`Model structure: ${model}\n\n`);

@@ -64,8 +64,7 @@ const W2 = torch.randn([200, 27], { generator: g });
 const b2 = torch.randn(27, { generator: g });
 const parameters = [C, W1, b1, W2, b2];
 
-// tensorgrad has no nelement(), PyTorch's alias of numel() (a known difference).
-print(parameters.reduce((n, p) => n + p.numel(), 0)); // number of parameters in total
+print(parameters.reduce((n, p) => n + p.nelement(), 0)); // number of parameters in total
 
 for (const p of parameters) p.requires_grad = true;
 
@@ -113,14 +112,6 @@ print(loss);
 // sample from the model
 g = new torch.Generator().manual_seed(2147483647 + 10);
 
-// tensorgrad has no torch.multinomial yet (a known difference, see test/examples/tutorials.test.ts): it is
-// looked up as PyTorch spells it, so the port stops there as a user's would.
-type Multinomial = (
-  input: torch.Tensor,
-  options: { num_samples: number; generator: typeof g },
-) => torch.Tensor;
-const multinomial = (torch as unknown as { multinomial: Multinomial }).multinomial;
-
 for (let sample = 0; sample < 10; sample++) {
   const out: number[] = [];
   let context = new Array<number>(block_size).fill(0); // initialize with all ...
@@ -129,7 +120,7 @@ for (let sample = 0; sample < 10; sample++) {
     const h = torch.tanh(emb.view(1, -1).matmul(W1).add(b1));
     const logits = h.matmul(W2).add(b2);
     const probs = F.softmax(logits, { dim: 1 });
-    const ix = multinomial(probs, { num_samples: 1, generator: g }).item();
+    const ix = torch.multinomial(probs, { num_samples: 1, generator: g }).item() as number;
     context = [...context.slice(1), ix];
     out.push(ix);
     if (ix === 0) break;

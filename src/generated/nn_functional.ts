@@ -108,6 +108,31 @@ export const log_softmax = publicFunction("torch.nn.functional", "log_softmax") 
   }): Tensor;
 };
 
+export const softmin = publicFunction("torch.nn.functional", "softmin") as {
+  (input: Tensor, dim?: number | string | null, _stacklevel?: unknown, dtype?: DType | null): Tensor;
+  (
+    input: Tensor,
+    dim?: number | string | null,
+    _stacklevel?: unknown,
+    opts?: { dtype?: DType | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | string | null,
+    opts?: { _stacklevel?: unknown; dtype?: DType | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { dim?: number | string | null; _stacklevel?: unknown; dtype?: DType | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | string | null;
+    _stacklevel?: unknown;
+    dtype?: DType | null;
+  }): Tensor;
+};
+
 export const pad = publicFunction("torch.nn.functional", "pad") as {
   (input: Tensor, pad: readonly number[], mode?: string, value?: number | null): Tensor;
   (input: Tensor, pad: readonly number[], mode?: string, opts?: { value?: number | null }): Tensor;

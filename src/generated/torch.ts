@@ -854,6 +854,21 @@ export const div = publicFunction("torch", "div") as {
   (opts: { input: Tensor | Scalar; other: Scalar; rounding_mode?: string | null }): Tensor;
 };
 
+export const floor_divide = publicFunction("torch", "floor_divide") as {
+  (input: Tensor | Scalar, other: Tensor | Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, other: Scalar): Tensor;
+  (input: Tensor | Scalar, opts: { other: Scalar }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Scalar }): Tensor;
+};
+
+export const equal = publicFunction("torch", "equal") as {
+  (input: Tensor, other: Tensor): boolean;
+  (input: Tensor, opts: { other: Tensor }): boolean;
+  (opts: { input: Tensor; other: Tensor }): boolean;
+};
+
 export const neg = publicFunction("torch", "neg") as {
   (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
   (opts: { input: Tensor; out?: Tensor | null }): Tensor;
@@ -2203,6 +2218,128 @@ export const split = publicFunction("torch", "split") as {
   (opts: { tensor: Tensor; split_size_or_sections: unknown; dim?: unknown }): Tensor[];
 };
 
+export const index_put = publicFunction("torch", "index_put") as {
+  (input: Tensor, indices: readonly Tensor[], values: Tensor, accumulate?: boolean): Tensor;
+  (input: Tensor, indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor;
+  (input: Tensor, indices: readonly Tensor[], opts: { values: Tensor; accumulate?: boolean }): Tensor;
+  (input: Tensor, opts: { indices: readonly Tensor[]; values: Tensor; accumulate?: boolean }): Tensor;
+  (opts: { input: Tensor; indices: readonly Tensor[]; values: Tensor; accumulate?: boolean }): Tensor;
+};
+
+export const index_put_ = publicFunction("torch", "index_put_") as {
+  (input: Tensor, indices: readonly Tensor[], values: Tensor, accumulate?: boolean): Tensor;
+  (input: Tensor, indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor;
+  (input: Tensor, indices: readonly Tensor[], opts: { values: Tensor; accumulate?: boolean }): Tensor;
+  (input: Tensor, opts: { indices: readonly Tensor[]; values: Tensor; accumulate?: boolean }): Tensor;
+  (opts: { input: Tensor; indices: readonly Tensor[]; values: Tensor; accumulate?: boolean }): Tensor;
+};
+
+export const masked_select = publicFunction("torch", "masked_select") as {
+  (input: Tensor, mask: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { mask: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; mask: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const masked_scatter = publicFunction("torch", "masked_scatter") as {
+  (input: Tensor, mask: Tensor, source: Tensor): Tensor;
+  (input: Tensor, mask: Tensor, opts: { source: Tensor }): Tensor;
+  (input: Tensor, opts: { mask: Tensor; source: Tensor }): Tensor;
+  (opts: { input: Tensor; mask: Tensor; source: Tensor }): Tensor;
+};
+
+export const take = publicFunction("torch", "take") as {
+  (input: Tensor, index: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { index: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; index: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const take_along_dim = publicFunction("torch", "take_along_dim") as {
+  (input: Tensor, indices: Tensor, dim?: number | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, indices: Tensor, opts?: { dim?: number | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { indices: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; indices: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+};
+
+export const index_fill = publicFunction("torch", "index_fill") as {
+  (input: Tensor, dim: number, index: Tensor, value: Tensor): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { value: Tensor }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; value: Tensor }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; value: Tensor }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; value: Tensor }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { value: Scalar }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; value: Scalar }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; value: Scalar }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; value: Scalar }): Tensor;
+};
+
+export const index_copy = publicFunction("torch", "index_copy") as {
+  (input: Tensor, dim: number, index: Tensor, source: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { source: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; source: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; source: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; source: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const argwhere = publicFunction("torch", "argwhere") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const nonzero = publicFunction("torch", "nonzero") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const scatter_reduce = publicFunction("torch", "scatter_reduce") as {
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    reduce: string,
+    opts?: { include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    opts: { reduce: string; include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { src: Tensor; reduce: string; include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; src: Tensor; reduce: string; include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      dim: number;
+      index: Tensor;
+      src: Tensor;
+      reduce: string;
+      include_self?: boolean;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    src: Tensor;
+    reduce: string;
+    include_self?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
 export const mm = publicFunction("torch", "mm") as {
   (input: Tensor, mat2: Tensor, opts?: { out?: Tensor | null }): Tensor;
   (input: Tensor, opts: { mat2: Tensor; out?: Tensor | null }): Tensor;
@@ -2286,6 +2423,31 @@ export const initial_seed = publicFunction("torch", "initial_seed") as {
 
 export const seed = publicFunction("torch", "seed") as {
   (): number;
+};
+
+export const multinomial = publicFunction("torch", "multinomial") as {
+  (
+    input: Tensor,
+    num_samples: number,
+    replacement?: boolean,
+    opts?: { generator?: Generator | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_samples: number,
+    opts?: { replacement?: boolean; generator?: Generator | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { num_samples: number; replacement?: boolean; generator?: Generator | null; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    num_samples: number;
+    replacement?: boolean;
+    generator?: Generator | null;
+    out?: Tensor | null;
+  }): Tensor;
 };
 
 export const max_pool2d = publicFunction("torch", "max_pool2d") as {

@@ -27,6 +27,12 @@ declare module "../tensor/tensor.js" {
     div(opts: { other: Tensor | Scalar; rounding_mode?: string | null }): Tensor;
     div(other: Scalar, opts?: { rounding_mode?: string | null }): Tensor;
     div(opts: { other: Scalar; rounding_mode?: string | null }): Tensor;
+    floor_divide(other: Tensor | Scalar): Tensor;
+    floor_divide(opts: { other: Tensor | Scalar }): Tensor;
+    floor_divide(other: Scalar): Tensor;
+    floor_divide(opts: { other: Scalar }): Tensor;
+    equal(other: Tensor): boolean;
+    equal(opts: { other: Tensor }): boolean;
     neg(): Tensor;
     reciprocal(): Tensor;
     pow(exponent: Tensor): Tensor;
@@ -604,6 +610,112 @@ declare module "../tensor/tensor.js" {
     unflatten(dim: unknown, sizes: unknown): Tensor;
     unflatten(dim: unknown, opts: { sizes: unknown }): Tensor;
     unflatten(opts: { dim: unknown; sizes: unknown }): Tensor;
+    index_put(indices: readonly Tensor[], values: Tensor, accumulate?: boolean): Tensor;
+    index_put(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor;
+    index_put(indices: readonly Tensor[], opts: { values: Tensor; accumulate?: boolean }): Tensor;
+    index_put(opts: { indices: readonly Tensor[]; values: Tensor; accumulate?: boolean }): Tensor;
+    index_put_(indices: readonly Tensor[], values: Tensor, accumulate?: boolean): Tensor;
+    index_put_(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor;
+    index_put_(indices: readonly Tensor[], opts: { values: Tensor; accumulate?: boolean }): Tensor;
+    index_put_(opts: { indices: readonly Tensor[]; values: Tensor; accumulate?: boolean }): Tensor;
+    masked_select(mask: Tensor): Tensor;
+    masked_select(opts: { mask: Tensor }): Tensor;
+    masked_scatter(mask: Tensor, source: Tensor): Tensor;
+    masked_scatter(mask: Tensor, opts: { source: Tensor }): Tensor;
+    masked_scatter(opts: { mask: Tensor; source: Tensor }): Tensor;
+    take(index: Tensor): Tensor;
+    take(opts: { index: Tensor }): Tensor;
+    take_along_dim(indices: Tensor, dim?: number | null): Tensor;
+    take_along_dim(indices: Tensor, opts?: { dim?: number | null }): Tensor;
+    take_along_dim(opts: { indices: Tensor; dim?: number | null }): Tensor;
+    index_fill(dim: number, index: Tensor, value: Tensor): Tensor;
+    index_fill(dim: number, index: Tensor, opts: { value: Tensor }): Tensor;
+    index_fill(dim: number, opts: { index: Tensor; value: Tensor }): Tensor;
+    index_fill(opts: { dim: number; index: Tensor; value: Tensor }): Tensor;
+    index_fill(dim: number, index: Tensor, value: Scalar): Tensor;
+    index_fill(dim: number, index: Tensor, opts: { value: Scalar }): Tensor;
+    index_fill(dim: number, opts: { index: Tensor; value: Scalar }): Tensor;
+    index_fill(opts: { dim: number; index: Tensor; value: Scalar }): Tensor;
+    index_copy(dim: number, index: Tensor, source: Tensor): Tensor;
+    index_copy(dim: number, index: Tensor, opts: { source: Tensor }): Tensor;
+    index_copy(dim: number, opts: { index: Tensor; source: Tensor }): Tensor;
+    index_copy(opts: { dim: number; index: Tensor; source: Tensor }): Tensor;
+    argwhere(): Tensor;
+    nonzero(): Tensor;
+    nonzero(opts: { as_tuple: boolean }): Tensor | Tensor[];
+    masked_scatter_(mask: Tensor, source: Tensor): Tensor;
+    masked_scatter_(mask: Tensor, opts: { source: Tensor }): Tensor;
+    masked_scatter_(opts: { mask: Tensor; source: Tensor }): Tensor;
+    index_fill_(dim: number, index: Tensor, value: Tensor): Tensor;
+    index_fill_(dim: number, index: Tensor, opts: { value: Tensor }): Tensor;
+    index_fill_(dim: number, opts: { index: Tensor; value: Tensor }): Tensor;
+    index_fill_(opts: { dim: number; index: Tensor; value: Tensor }): Tensor;
+    index_fill_(dim: number, index: Tensor, value: Scalar): Tensor;
+    index_fill_(dim: number, index: Tensor, opts: { value: Scalar }): Tensor;
+    index_fill_(dim: number, opts: { index: Tensor; value: Scalar }): Tensor;
+    index_fill_(opts: { dim: number; index: Tensor; value: Scalar }): Tensor;
+    index_copy_(dim: number, index: Tensor, source: Tensor): Tensor;
+    index_copy_(dim: number, index: Tensor, opts: { source: Tensor }): Tensor;
+    index_copy_(dim: number, opts: { index: Tensor; source: Tensor }): Tensor;
+    index_copy_(opts: { dim: number; index: Tensor; source: Tensor }): Tensor;
+    scatter_reduce(
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      reduce: string,
+      opts?: { include_self?: boolean },
+    ): Tensor;
+    scatter_reduce(
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      opts: { reduce: string; include_self?: boolean },
+    ): Tensor;
+    scatter_reduce(
+      dim: number,
+      index: Tensor,
+      opts: { src: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    scatter_reduce(
+      dim: number,
+      opts: { index: Tensor; src: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    scatter_reduce(opts: {
+      dim: number;
+      index: Tensor;
+      src: Tensor;
+      reduce: string;
+      include_self?: boolean;
+    }): Tensor;
+    scatter_reduce_(
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      reduce: string,
+      opts?: { include_self?: boolean },
+    ): Tensor;
+    scatter_reduce_(
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      opts: { reduce: string; include_self?: boolean },
+    ): Tensor;
+    scatter_reduce_(
+      dim: number,
+      index: Tensor,
+      opts: { src: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    scatter_reduce_(
+      dim: number,
+      opts: { index: Tensor; src: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    scatter_reduce_(opts: {
+      dim: number;
+      index: Tensor;
+      src: Tensor;
+      reduce: string;
+      include_self?: boolean;
+    }): Tensor;
     mm(mat2: Tensor): Tensor;
     mm(opts: { mat2: Tensor }): Tensor;
     bmm(mat2: Tensor): Tensor;
@@ -631,8 +743,12 @@ declare module "../tensor/tensor.js" {
     bernoulli_(opts: { p: Tensor; generator?: Generator | null }): Tensor;
     bernoulli_(p?: number, opts?: { generator?: Generator | null }): Tensor;
     bernoulli_(opts?: { p?: number; generator?: Generator | null }): Tensor;
+    multinomial(num_samples: number, replacement?: boolean, opts?: { generator?: Generator | null }): Tensor;
+    multinomial(num_samples: number, opts?: { replacement?: boolean; generator?: Generator | null }): Tensor;
+    multinomial(opts: { num_samples: number; replacement?: boolean; generator?: Generator | null }): Tensor;
     dim(): number;
     numel(): number;
+    nelement(): number;
     element_size(): number;
     is_floating_point(): boolean;
     storage_offset(): number;
@@ -932,6 +1048,12 @@ declare module "../signatures/registry.js" {
       other: Scalar,
       rounding_mode: string | null,
     ) => Tensor;
+    "floor_divide(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Tensor | Scalar,
+    ) => Tensor;
+    "floor_divide(Tensor input, Scalar other) -> Tensor": (input: Tensor | Scalar, other: Scalar) => Tensor;
+    "equal(Tensor input, Tensor other) -> bool": (input: Tensor, other: Tensor) => boolean;
     "neg(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
     "reciprocal(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
     "pow(Tensor input, Tensor exponent, *, Tensor out=None) -> Tensor": (
@@ -1477,6 +1599,12 @@ declare module "../signatures/registry.js" {
       _stacklevel: unknown,
       dtype: DType | null,
     ) => Tensor;
+    "softmin(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor": (
+      input: Tensor,
+      dim: number | string | null,
+      _stacklevel: unknown,
+      dtype: DType | null,
+    ) => Tensor;
     "clone(Tensor input, *, MemoryFormat? memory_format=None) -> Tensor": (
       input: Tensor,
       memory_format: MemoryFormat | null,
@@ -1764,6 +1892,110 @@ declare module "../signatures/registry.js" {
       dim: unknown,
       sizes: unknown,
     ) => Tensor;
+    "index_put(Tensor input, c10::List<c10::optional<Tensor>> indices, Tensor values, bool accumulate=False) -> Tensor": (
+      input: Tensor,
+      indices: Tensor[],
+      values: Tensor,
+      accumulate: boolean,
+    ) => Tensor;
+    "index_put_(Tensor input, c10::List<c10::optional<Tensor>> indices, Tensor values, bool accumulate=False) -> Tensor": (
+      input: Tensor,
+      indices: Tensor[],
+      values: Tensor,
+      accumulate: boolean,
+    ) => Tensor;
+    "masked_select(Tensor input, Tensor mask, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      mask: Tensor,
+    ) => Tensor;
+    "masked_scatter(Tensor input, Tensor mask, Tensor source) -> Tensor": (
+      input: Tensor,
+      mask: Tensor,
+      source: Tensor,
+    ) => Tensor;
+    "take(Tensor input, Tensor index, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      index: Tensor,
+    ) => Tensor;
+    "take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      indices: Tensor,
+      dim: number | null,
+    ) => Tensor;
+    "index_fill(Tensor input, int64_t dim, Tensor index, Tensor value) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Tensor,
+    ) => Tensor;
+    "index_fill(Tensor input, int64_t dim, Tensor index, Scalar value) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "index_copy(Tensor input, int64_t dim, Tensor index, Tensor source, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+    ) => Tensor;
+    "index_copy(Tensor input, Dimname dim, Tensor index, Tensor source) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+      source: Tensor,
+    ) => Tensor;
+    "Tensor.argwhere() -> Tensor": (self: Tensor) => Tensor;
+    "argwhere(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "nonzero(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "nonzero() -> Tensor": (self: Tensor) => Tensor;
+    "nonzero(*, bool as_tuple) -> Tensor | Tensor[]": (self: Tensor, as_tuple: boolean) => Tensor | Tensor[];
+    "masked_scatter_(Tensor mask, Tensor source) -> Tensor": (
+      self: Tensor,
+      mask: Tensor,
+      source: Tensor,
+    ) => Tensor;
+    "index_fill_(int64_t dim, Tensor index, Tensor value) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Tensor,
+    ) => Tensor;
+    "index_fill_(int64_t dim, Tensor index, Scalar value) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "index_copy_(int64_t dim, Tensor index, Tensor source) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+    ) => Tensor;
+    "index_copy_(Dimname dim, Tensor index, Tensor source) -> Tensor": (
+      self: Tensor,
+      dim: string,
+      index: Tensor,
+      source: Tensor,
+    ) => Tensor;
+    "scatter_reduce(Tensor input, int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      reduce: string,
+      include_self: boolean,
+    ) => Tensor;
+    "scatter_reduce_(int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      reduce: string,
+      include_self: boolean,
+    ) => Tensor;
     "mm(Tensor input, Tensor mat2, *, Tensor out=None) -> Tensor": (input: Tensor, mat2: Tensor) => Tensor;
     "bmm(Tensor input, Tensor mat2, *, Tensor out=None) -> Tensor": (input: Tensor, mat2: Tensor) => Tensor;
     "dot(Tensor input, Tensor tensor, *, Tensor out=None) -> Tensor": (
@@ -1828,6 +2060,12 @@ declare module "../signatures/registry.js" {
     "manual_seed(seed: object) -> Generator": (seed: unknown) => Generator;
     "initial_seed() -> number | bigint": () => number | bigint;
     "seed() -> int": () => number;
+    "multinomial(Tensor input, int64_t num_samples, bool replacement=False, *, Generator? generator=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      num_samples: number,
+      replacement: boolean,
+      generator: Generator | null,
+    ) => Tensor;
     "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
       input: Tensor,
       weight: Tensor,
@@ -2137,6 +2375,7 @@ declare module "../signatures/registry.js" {
     ) => (Tensor | null)[];
     "Tensor.dim() -> int": (self: Tensor) => number;
     "Tensor.numel() -> int": (self: Tensor) => number;
+    "Tensor.nelement() -> int": (self: Tensor) => number;
     "Tensor.element_size() -> int": (self: Tensor) => number;
     "Tensor.is_floating_point() -> bool": (self: Tensor) => boolean;
     "Tensor.storage_offset() -> int": (self: Tensor) => number;
@@ -2422,6 +2661,9 @@ declare module "../signatures/registry.js" {
       | [beta?: number, threshold?: number]
       | [beta?: number, opts?: { threshold?: number }]
       | [opts?: { beta?: number; threshold?: number }];
+    "Softmax.__init__": [dim?: number | null] | [opts?: { dim?: number | null }];
+    "LogSoftmax.__init__": [dim?: number | null] | [opts?: { dim?: number | null }];
+    "Softmin.__init__": [dim?: number | null] | [opts?: { dim?: number | null }];
     "Linear.__init__":
       | [
           in_features: number,
@@ -5272,6 +5514,9 @@ declare module "../signatures/registry.js" {
     "ELU.__init__": [alpha: number, inplace: boolean];
     "GELU.__init__": [approximate: "none" | "tanh"];
     "Softplus.__init__": [beta: number, threshold: number];
+    "Softmax.__init__": [dim: number | null];
+    "LogSoftmax.__init__": [dim: number | null];
+    "Softmin.__init__": [dim: number | null];
     "Linear.__init__": [
       in_features: number,
       out_features: number,

@@ -14,6 +14,10 @@ export {
   ELU,
   GELU,
   Softplus,
+  Softmax,
+  LogSoftmax,
+  Softmin,
+  Softmax2d,
 } from "./modules/activation.js";
 export { Conv1d, Conv2d, type PaddingMode } from "./modules/conv.js";
 export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./modules/pooling.js";

@@ -18,3 +18,4 @@ import "./einsum.js";
 import "./conversion.js";
 import "./inplace.js";
 import "./random.js";
+import "./multinomial.js";

@@ -12,15 +12,18 @@ import { fromData, record } from "./core.js";
 import { checkOutDtype } from "./math.js";
 import { defineOutCheck } from "./out.js";
 import { emitWarning } from "../warnings.js";
+import { pyTypeName } from "../signatures/messages.js";
+import { neg } from "./elementwise.js";
 
 function softmaxLike(fn: "softmax" | "log_softmax", input: Tensor, dim: number, dtype: DType | null): Tensor {
   const d = normalizeDim(dim, input.ndim);
   // With a dtype, PyTorch converts the input first (recording the conversion) and runs the kernel there.
   const x = dtype !== null && dtype !== input.dtype ? input.to(dtype) : input;
   if (x.dtype.category !== Category.Floating) {
-    // PyTorch 1.13 names log_softmax's other-dim kernel "softmax_kernel_impl" in this message too.
-    const kernel =
-      input.ndim > 0 && d === input.ndim - 1 ? `${fn}_lastdim_kernel_impl` : "softmax_kernel_impl";
+    // PyTorch 1.13 names log_softmax's other-dim kernel "softmax_kernel_impl" in this message too; a 0-d
+    // tensor runs as one element along its last dim.
+    const lastDim = input.ndim === 0 || d === input.ndim - 1;
+    const kernel = lastDim ? `${fn}_lastdim_kernel_impl` : "softmax_kernel_impl";
     throw new RuntimeError(`"${kernel}" not implemented for '${x.dtype.scalarTypeName}'`);
   }
   const kernel = backend().softmax ?? jsSoftmax;
@@ -56,8 +59,16 @@ defineOps(
   { methods: true },
 );
 
-/** _get_softmax_dim: the dim an implicit softmax picks (deprecated, with PyTorch's warning). */
-function implicitSoftmaxDim(name: string, ndim: number): number {
+/**
+ * _get_softmax_dim: the dim an implicit softmax picks (deprecated, with PyTorch's warning). Python's
+ * warnings.warn takes `stacklevel` as an index, so a non-integer _stacklevel fails there.
+ */
+function implicitSoftmaxDim(name: string, ndim: number, stacklevel: unknown = 3): number {
+  const isIndex =
+    typeof stacklevel === "boolean" ||
+    typeof stacklevel === "bigint" ||
+    (typeof stacklevel === "number" && Number.isInteger(stacklevel));
+  if (!isIndex) throw new TypeError(`'${pyTypeName(stacklevel)}' object cannot be interpreted as an integer`);
   emitWarning(
     `Implicit dimension choice for ${name} has been deprecated. Change the call to include dim=X as an argument.`,
   );
@@ -65,19 +76,53 @@ function implicitSoftmaxDim(name: string, ndim: number): number {
 }
 
 /** The dim F.softmax / F.log_softmax hand on: implicit, an index, or a name (tensorgrad has no named dims). */
-function softmaxDim(name: string, input: Tensor, dim: number | string | null): number {
-  if (dim === null) return implicitSoftmaxDim(name, input.ndim);
+function softmaxDim(name: string, input: Tensor, dim: number | string | null, stacklevel?: unknown): number {
+  if (dim === null) return implicitSoftmaxDim(name, input.ndim, stacklevel);
   if (typeof dim === "string")
     throw new RuntimeError(`Name '${dim}' not found in Tensor[${input.shape.map(() => "None").join(", ")}].`);
   return dim;
+}
+
+/** F.softmin(input, dim=None, _stacklevel=3, dtype=None) = softmax(-input): PyTorch negates first. */
+export function softmin(
+  input: Tensor,
+  dim: number | string | null = null,
+  _stacklevel: unknown = 3,
+  dtype: DType | null = null,
+): Tensor {
+  const d = dim === null ? implicitSoftmaxDim("softmin", input.ndim, _stacklevel) : dim;
+  const negated = neg(input);
+  return softmax(negated, softmaxDim("softmin", negated, d), dtype);
+}
+
+/** F.softmax's implementation, for nn.Softmax and nn.Softmax2d. */
+export function functionalSoftmax(
+  input: Tensor,
+  dim: number | string | null,
+  dtype: DType | null = null,
+  stacklevel: unknown = 3,
+): Tensor {
+  return softmax(input, softmaxDim("softmax", input, dim, stacklevel), dtype);
+}
+
+/** F.log_softmax's implementation, for nn.LogSoftmax. */
+export function functionalLogSoftmax(
+  input: Tensor,
+  dim: number | string | null,
+  dtype: DType | null = null,
+  stacklevel: unknown = 3,
+): Tensor {
+  return log_softmax(input, softmaxDim("log_softmax", input, dim, stacklevel), dtype);
 }
 
 // torch.nn.functional.softmax / log_softmax (torch/nn/functional.py): _stacklevel only places Python's warning.
 definePython("torch.nn.functional", {
   "softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor":
     (input: Tensor, dim: number | string | null, _stacklevel: unknown, dtype: DType | null) =>
-      softmax(input, softmaxDim("softmax", input, dim), dtype),
+      functionalSoftmax(input, dim, dtype, _stacklevel),
   "log_softmax(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor":
     (input: Tensor, dim: number | string | null, _stacklevel: unknown, dtype: DType | null) =>
-      log_softmax(input, softmaxDim("log_softmax", input, dim), dtype),
+      functionalLogSoftmax(input, dim, dtype, _stacklevel),
+  "softmin(input: Tensor, dim: int | str | None = None, _stacklevel: object = 3, dtype: dtype | None = None) -> Tensor":
+    softmin,
 });

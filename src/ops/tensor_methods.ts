@@ -49,6 +49,7 @@ function backward(
 defineNoArgMethods({
   "Tensor.dim() -> int": (self) => self.shape.length,
   "Tensor.numel() -> int": numelOf,
+  "Tensor.nelement() -> int": numelOf,
   "Tensor.element_size() -> int": (self) => self.dtype.itemsize,
   "Tensor.is_floating_point() -> bool": (self) => self.dtype.is_floating_point,
   "Tensor.storage_offset() -> int": (self) => self._offset,

@@ -44,23 +44,16 @@ interface Known {
 }
 
 const KNOWN: Record<string, Known> = {
-  buildmodel: {
-    reason:
-      "`pred_probab = nn.Softmax(dim=1)(logits)`: tensorgrad has no nn.Softmax module (nn.functional.softmax " +
-      "exists); the port stops with a TypeError after printing the model. With functional softmax in its place " +
-      "the rest of the output is identical on both backends.",
-    agreeingLines: 11,
-    error: /TypeError: Softmax is not a constructor/,
-  },
   makemore_mlp: {
     reason:
       "`C = torch.randn((27, 10), generator=g)` (and W1, W2): float32 randn of 16 or more elements differs from " +
-      "PyTorch's in the last bit for about a third of the values (PyTorch's normal_fill_16_AVX2 uses AVX2 log/sin/cos " +
-      "approximations), so training ends at loss 0.61042... where PyTorch prints 0.61044... Then " +
-      "`torch.multinomial(probs, num_samples=1, generator=g)`: tensorgrad has no multinomial, and the port stops " +
-      "with a TypeError before sampling. (`p.nelement()` is written `p.numel()`: tensorgrad has no nelement.)",
+      "PyTorch's in the last bit for about a third of the values (PyTorch's normal_fill_16_AVX2 uses AVX2 " +
+      "log/sin/cos approximations). On the TypeScript backend the training loss still lands within the BLAS " +
+      "tolerance (0.47758555 for PyTorch's 0.47758600); on the native backend, whose matrix products round " +
+      "differently, it prints 0.47756475, 2e-5 away. The dev loss and the ten sampled names " +
+      "(torch.multinomial) match PyTorch's on both backends.",
+    backends: ["native"],
     agreeingLines: 7,
-    error: /TypeError: multinomial is not a function/,
   },
 };
 

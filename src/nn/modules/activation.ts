@@ -7,6 +7,8 @@ import { PySignature, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
 import { pyFloatRepr, pyStr } from "../../python.js";
+import { AssertionError } from "../../errors.js";
+import { functionalLogSoftmax, functionalSoftmax, softmin } from "../../ops/softmax.js";
 
 const RELU = new PySignature("torch.nn", "ReLU.__init__(inplace: bool = False)");
 const SILU = new PySignature("torch.nn", "SiLU.__init__(inplace: bool = False)");
@@ -17,6 +19,10 @@ const LEAKY_RELU = new PySignature(
 const ELU_INIT = new PySignature("torch.nn", "ELU.__init__(alpha: float = 1.0, inplace: bool = False)");
 const GELU_INIT = new PySignature("torch.nn", "GELU.__init__(approximate: 'none' | 'tanh' = 'none')");
 const SOFTPLUS = new PySignature("torch.nn", "Softplus.__init__(beta: float = 1, threshold: float = 20)");
+
+const SOFTMAX = new PySignature("torch.nn", "Softmax.__init__(dim: int | None = None)");
+const LOG_SOFTMAX = new PySignature("torch.nn", "LogSoftmax.__init__(dim: int | None = None)");
+const SOFTMIN = new PySignature("torch.nn", "Softmin.__init__(dim: int | None = None)");
 
 const inplaceRepr = (inplace: boolean, sep: string) => (inplace ? `${sep}inplace=True` : "");
 
@@ -124,5 +130,58 @@ export class Softplus extends Module {
   }
   override extra_repr(): string {
     return `beta=${pyStr(this.beta)}, threshold=${pyStr(this.threshold)}`;
+  }
+}
+
+// The softmax family: dim=None keeps PyTorch's deprecated implicit choice (with its warning) at each call.
+
+export class Softmax extends Module {
+  dim: number | null;
+  constructor(...args: CallArgs<"Softmax.__init__">) {
+    super();
+    [this.dim] = SOFTMAX.bind(args);
+  }
+  forward(input: Tensor): Tensor {
+    return functionalSoftmax(input, this.dim);
+  }
+  override extra_repr(): string {
+    return `dim=${pyStr(this.dim)}`;
+  }
+}
+
+export class LogSoftmax extends Module {
+  dim: number | null;
+  constructor(...args: CallArgs<"LogSoftmax.__init__">) {
+    super();
+    [this.dim] = LOG_SOFTMAX.bind(args);
+  }
+  forward(input: Tensor): Tensor {
+    return functionalLogSoftmax(input, this.dim);
+  }
+  override extra_repr(): string {
+    return `dim=${pyStr(this.dim)}`;
+  }
+}
+
+export class Softmin extends Module {
+  dim: number | null;
+  constructor(...args: CallArgs<"Softmin.__init__">) {
+    super();
+    [this.dim] = SOFTMIN.bind(args);
+  }
+  forward(input: Tensor): Tensor {
+    return softmin(input, this.dim);
+  }
+  override extra_repr(): string {
+    return `dim=${pyStr(this.dim)}`;
+  }
+}
+
+/** Softmax over the channels of a (C, H, W) or (N, C, H, W) input. */
+export class Softmax2d extends Module {
+  forward(input: Tensor): Tensor {
+    if (input.ndim !== 4 && input.ndim !== 3)
+      throw new AssertionError("Softmax2d requires a 3D or 4D tensor as input");
+    return functionalSoftmax(input, -3);
   }
 }
