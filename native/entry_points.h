@@ -71,6 +71,72 @@ static const EntrySpec binary_spec = {
     "binary", binary_args, 9, 9, sizeof(BinaryArgs),
     "op:op:binary,a:floats,aOffset:int,aStrides:strides,b:floats,bOffset:int,bStrides:strides,shape:dims,out:floats"};
 
+/* gemv(a, aOffset, trans, lda, m, n, x, xOffset, incx, out): out = A @ x (trans: A^T @ x) by BLAS, where A
+   is m x n column-major with leading dim lda, as PyTorch's addmv passes it to sgemv_ / dgemv_ (incx > 0). */
+typedef struct {
+  FloatArray a;
+  int64_t a_offset;
+  int64_t trans;
+  int64_t lda;
+  int64_t m;
+  int64_t n;
+  FloatArray x;
+  int64_t x_offset;
+  int64_t incx;
+  FloatArray out;
+} GemvArgs;
+static const ArgSpec gemv_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(GemvArgs, a)},
+    {"aOffset", ARG_INT, 0, offsetof(GemvArgs, a_offset)},
+    {"trans", ARG_FLAG, 0, offsetof(GemvArgs, trans)},
+    {"lda", ARG_INT, 0, offsetof(GemvArgs, lda)},
+    {"m", ARG_INT, 0, offsetof(GemvArgs, m)},
+    {"n", ARG_INT, 0, offsetof(GemvArgs, n)},
+    {"x", ARG_FLOATS, 0, offsetof(GemvArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(GemvArgs, x_offset)},
+    {"incx", ARG_INT, 0, offsetof(GemvArgs, incx)},
+    {"out", ARG_FLOATS, 0, offsetof(GemvArgs, out)},
+};
+static const EntrySpec gemv_spec = {
+    "gemv", gemv_args, 10, 10, sizeof(GemvArgs),
+    "a:floats,aOffset:int,trans:flag,lda:int,m:int,n:int,x:floats,xOffset:int,incx:int,out:floats"};
+
+/* boxMuller16(data, offset, blocks, mean, std): PyTorch's normal_fill_16 for double on `blocks` blocks of
+   16 uniforms from offset, in place: glibc's log, cos and sin, and radius * cos(theta) * std + mean fused
+   as PyTorch's AVX2 build computes it. */
+typedef struct {
+  FloatArray data;
+  int64_t offset;
+  int64_t blocks;
+  double mean;
+  double std;
+} BoxMuller16Args;
+static const ArgSpec box_muller16_args[] = {
+    {"data", ARG_F64, 0, offsetof(BoxMuller16Args, data)},
+    {"offset", ARG_INT, 0, offsetof(BoxMuller16Args, offset)},
+    {"blocks", ARG_INT, 0, offsetof(BoxMuller16Args, blocks)},
+    {"mean", ARG_NUMBER, 0, offsetof(BoxMuller16Args, mean)},
+    {"std", ARG_NUMBER, 0, offsetof(BoxMuller16Args, std)},
+};
+static const EntrySpec box_muller16_spec = {
+    "boxMuller16", box_muller16_args, 5, 5, sizeof(BoxMuller16Args),
+    "data:f64,offset:int,blocks:int,mean:number,std:number"};
+
+/* normalPairs(data, pairs): PyTorch's normal_distribution<double> on `pairs` pairs of uniforms (u1, u2) in
+   place: r = sqrt(-2 log(1 - u2)), theta = 2 pi u1, the pair becoming (r cos(theta), r sin(theta)), with
+   glibc's libm. */
+typedef struct {
+  FloatArray data;
+  int64_t pairs;
+} NormalPairsArgs;
+static const ArgSpec normal_pairs_args[] = {
+    {"data", ARG_F64, 0, offsetof(NormalPairsArgs, data)},
+    {"pairs", ARG_INT, 0, offsetof(NormalPairsArgs, pairs)},
+};
+static const EntrySpec normal_pairs_spec = {
+    "normalPairs", normal_pairs_args, 2, 2, sizeof(NormalPairsArgs),
+    "data:f64,pairs:int"};
+
 /* gemm(a, aOffset, aBatchStride, aTrans, lda, b, bOffset, bBatchStride, bTrans, ldb, out, batch, m, n, k,
    accumulate?): out[p] = a[p] @ b[p] (p < batch) by BLAS: a[p] is m x k, row-major with leading dim lda
    (aTrans: its transpose, column-major), b[p] is k x n; accumulate = 1 adds to what out holds (BLAS beta =
@@ -311,6 +377,9 @@ static const EntrySpec bce_with_logits_backward_spec = {
 #define ENTRY_POINTS(X) \
   X(unary, unary, UnaryArgs, unary_spec) \
   X(binary, binary, BinaryArgs, binary_spec) \
+  X(gemv, gemv, GemvArgs, gemv_spec) \
+  X(boxMuller16, box_muller16, BoxMuller16Args, box_muller16_spec) \
+  X(normalPairs, normal_pairs, NormalPairsArgs, normal_pairs_spec) \
   X(gemm, gemm, GemmArgs, gemm_spec) \
   X(reduceRows, reduce_rows, ReduceRowsArgs, reduce_rows_spec) \
   X(sumIter, sum_iter, SumIterArgs, sum_iter_spec) \

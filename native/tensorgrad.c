@@ -164,6 +164,72 @@ static napi_value gemm_entry(napi_env env, const GemmArgs *a) {
   return NULL;
 }
 
+static napi_value gemv_entry(napi_env env, const GemvArgs *a) {
+  const int64_t out_len = a->trans ? a->n : a->m, x_len = a->trans ? a->m : a->n;
+  if (a->m < 1 || a->n < 1) return throw_error(env, "gemv", "m and n must be at least 1");
+  if ((uint64_t)out_len != a->out.length)
+    return throw_error(env, "gemv", "out has %zu elements, not %lld", a->out.length, (long long)out_len);
+  if (a->x.is_double != a->a.is_double || a->out.is_double != a->a.is_double)
+    return throw_error(env, "gemv", "a, x and out must be of one type");
+  if (a->m > INT32_MAX || a->n > INT32_MAX || a->lda > INT32_MAX || a->incx > INT32_MAX || a->incx < 1 ||
+      a->lda < a->m)
+    return throw_error(env, "gemv", "lda must be at least m, incx at least 1, all at most 2^31 - 1");
+  /* A's last element is column n - 1's row m - 1; x's is element x_len - 1. */
+  if (!matrices_in_bounds(a->a_offset, 1, 0, a->n, a->m, a->lda, a->a.length))
+    return throw_error(env, "gemv", "a (offset %lld) reaches outside its %zu elements", (long long)a->a_offset,
+                       a->a.length);
+  if (!matrices_in_bounds(a->x_offset, 1, 0, x_len, 1, a->incx, a->x.length))
+    return throw_error(env, "gemv", "x (offset %lld) reaches outside its %zu elements", (long long)a->x_offset,
+                       a->x.length);
+  /* All of OpenBLAS's threads, as PyTorch leaves it: gemv itself stays on one below m * n = 9216, and its
+     split over threads changes the bits. */
+  set_blas_threads(INT64_MAX);
+  const int m = (int)a->m, n = (int)a->n, lda = (int)a->lda, incx = (int)a->incx;
+  const CBLAS_TRANSPOSE t = a->trans ? CblasTrans : CblasNoTrans;
+  if (a->a.is_double)
+    cblas_dgemv(CblasColMajor, t, m, n, 1.0, (const double *)a->a.data + a->a_offset, lda,
+                (const double *)a->x.data + a->x_offset, incx, 0.0, (double *)a->out.data, 1);
+  else
+    cblas_sgemv(CblasColMajor, t, m, n, 1.0f, (const float *)a->a.data + a->a_offset, lda,
+                (const float *)a->x.data + a->x_offset, incx, 0.0f, (float *)a->out.data, 1);
+  return NULL;
+}
+
+static napi_value box_muller16_entry(napi_env env, const BoxMuller16Args *a) {
+  int64_t span, end;
+  if (__builtin_mul_overflow(a->blocks, (int64_t)16, &span) || __builtin_add_overflow(a->offset, span, &end) ||
+      (uint64_t)end > a->data.length)
+    return throw_error(env, "boxMuller16", "%lld blocks of 16 from %lld reach outside %zu elements",
+                       (long long)a->blocks, (long long)a->offset, a->data.length);
+  double *data = (double *)a->data.data + a->offset;
+  for (int64_t b = 0; b < a->blocks; b++, data += 16) {
+    for (int j = 0; j < 8; j++) {
+      const double u1 = 1 - data[j];
+      const double u2 = data[j + 8];
+      const double radius = sqrt(-2 * log(u1));
+      const double theta = 2 * 3.14159265358979323846 * u2; /* c10::pi<double> */
+      data[j] = fma(radius * cos(theta), a->std, a->mean);
+      data[j + 8] = fma(radius * sin(theta), a->std, a->mean);
+    }
+  }
+  return NULL;
+}
+
+static napi_value normal_pairs_entry(napi_env env, const NormalPairsArgs *a) {
+  if (a->pairs > (int64_t)(a->data.length / 2))
+    return throw_error(env, "normalPairs", "%lld pairs do not fit in %zu elements", (long long)a->pairs,
+                       a->data.length);
+  double *data = (double *)a->data.data;
+  for (int64_t i = 0; i < a->pairs; i++) {
+    const double u1 = data[2 * i], u2 = data[2 * i + 1];
+    const double r = sqrt(-2.0 * log(1.0 - u2));
+    const double theta = 2 * 3.14159265358979323846 * u1;
+    data[2 * i] = r * cos(theta);
+    data[2 * i + 1] = r * sin(theta);
+  }
+  return NULL;
+}
+
 /* ---------------------------------------------------------------- reductions */
 
 /* One row's max / min (NaN propagates) or argmax / argmin (the first index of the extreme, a NaN winning). */

@@ -4,7 +4,8 @@
 Usage: /usr/bin/python3 scripts/gen_numerics_fixtures.py [out_dir]   (default test/fixtures/numerics)
 
 Writes unary.json (one op on float32/float64 inputs through several views), pow.json, backward.json (the fused
-backward kernels), linspace.json, softmax.json and prod.json. Inputs and outputs are base64 of the little-endian float bits.
+backward kernels), linspace.json, softmax.json, prod.json, randn.json,
+var_std.json, mv.json and norm.json. Inputs and outputs are base64 of the little-endian float bits.
 Inputs are deterministic (seeded) and mix the ranges each function branches on with NaN, +-inf, -0 and subnormals; their
 lengths leave partial 8- and 16-element vectors, and the views (offset, strided, transposed, row-sliced, 0-dim)
 exercise the element order and vector blocks of TensorIterator. Runs single-threaded, where PyTorch's block
@@ -234,10 +235,113 @@ def gen_prod():
     return {"cases": cases}
 
 
+RANDN_SIZES = [1, 5, 15, 16, 17, 31, 32, 33, 100, 1027]
+
+
+def gen_randn():
+    """torch.randn after manual_seed (one double draw each below 16 elements; from 16 on, normal_fill: float32
+    through the AVX2 kernel with avx_mathfun's log/sincos, float64 through glibc), and normal_(mean, std) on
+    contiguous and permuted tensors."""
+    cases = []
+    for dt in ("float32", "float64"):
+        for seed in (0, 7):
+            for n in RANDN_SIZES:
+                torch.manual_seed(seed)
+                cases.append({"dtype": dt, "seed": seed, "n": n, "mean": 0, "std": 1,
+                              "out": b64(torch.randn(n, dtype=TORCH[dt]).numpy())})
+        for n in (15, 16, 37, 256):
+            gen = torch.Generator().manual_seed(3)
+            out = torch.empty(n, dtype=TORCH[dt]).normal_(2.5, 0.3, generator=gen)
+            cases.append({"dtype": dt, "seed": 3, "n": n, "mean": 2.5, "std": 0.3, "out": b64(out.numpy())})
+        # A non-contiguous tensor: one double draw per element, in memory order.
+        for shape, perm in (((9, 7), (1, 0)), ((4, 5, 6), (2, 0, 1))):
+            gen = torch.Generator().manual_seed(5)
+            out = torch.empty(*shape, dtype=TORCH[dt]).permute(*perm).normal_(1.0, 2.0, generator=gen)
+            cases.append({"dtype": dt, "seed": 5, "n": out.numel(), "mean": 1.0, "std": 2.0, "shape": list(shape),
+                          "perm": list(perm), "out": b64(out.contiguous().numpy())})
+    # uniform_ and bernoulli_ on a transposed tensor: serial draws, in memory order too.
+    fills = []
+    for dt in ("float32", "float64"):
+        for kind in ("uniform_", "bernoulli_"):
+            gen = torch.Generator().manual_seed(9)
+            x = torch.empty(6, 5, dtype=TORCH[dt]).t()
+            out = x.uniform_(-1, 2, generator=gen) if kind == "uniform_" else x.bernoulli_(0.3, generator=gen)
+            fills.append({"dtype": dt, "kind": kind, "out": b64(out.contiguous().numpy())})
+    return {"cases": cases, "fills": fills}
+
+
+VAR_SHAPES = [((7,), None), ((100,), None), ((1500,), None), ((3, 4, 5), None), ((3, 4, 5), [0]),
+              ((3, 4, 5), [1]), ((3, 4, 5), [2]), ((3, 4, 5), [0, 2]), ((30, 50), [1]), ((30, 50), [0]),
+              ((1, 60), [1]), ((60, 1), [0]), ((8, 9, 10), [0, 1]), ((2, 3, 4, 5), [1, 3]), ((300, 2), [0]),
+              ((4, 300), [1]), ((33, 34), [0, 1]), ((6, 7, 8), [0, 1, 2])]
+
+
+def gen_var_std():
+    """var/std: over everything (std_var_all_cpu: the input's mean, then a double sum of squared deviations)
+    and over dims (Welford in double), on contiguous and transposed inputs, with correction 1 and 0."""
+    inputs, cases = [], []
+    for dt in ("float32", "float64"):
+        gen = torch.Generator().manual_seed(13)
+        for shape, dims in VAR_SHAPES:
+            x = torch.randn(*shape, generator=gen, dtype=TORCH[dt]) * 3 + 1.5
+            inputs.append(b64(x.numpy()))
+            for transposed in ((False, True) if len(shape) > 1 else (False,)):
+                xin = x.transpose(0, -1) if transposed else x
+                for unbiased in (True, False):
+                    for fn in ("var", "std"):
+                        f = getattr(torch, fn)
+                        out = f(xin, unbiased=unbiased) if dims is None else f(xin, dims, unbiased=unbiased)
+                        cases.append({"dtype": dt, "shape": list(shape), "transposed": transposed, "dims": dims,
+                                      "unbiased": unbiased, "fn": fn, "input": len(inputs) - 1,
+                                      "out": b64(out.numpy())})
+    return {"inputs": inputs, "cases": cases}
+
+
+MV_SHAPES = [(1, 1), (5, 1), (1, 7), (64, 64), (40, 170), (130, 33), (3, 700), (700, 3)]
+
+
+def gen_mv():
+    """torch.mv (BLAS gemv: tests compare within float precision, BLAS bits depend on the CPU) on row-major
+    and column-major matrices."""
+    cases = []
+    for dt in ("float32", "float64"):
+        gen = torch.Generator().manual_seed(14)
+        for n, m in MV_SHAPES:
+            a = torch.randn(n, m, generator=gen, dtype=TORCH[dt])
+            v = torch.randn(m, generator=gen, dtype=TORCH[dt])
+            cases.append({"dtype": dt, "n": n, "m": m, "a": b64(a.numpy()), "v": b64(v.numpy()),
+                          "out": b64(torch.mv(a, v).numpy())})
+    return {"cases": cases}
+
+
+NORM_SHAPES = [((7,), None), ((100,), None), ((1000,), None), ((3, 4, 5), None), ((3, 4, 5), [0]), ((3, 4, 5), [1]),
+               ((3, 4, 5), [2]), ((30, 50), [1]), ((30, 50), [0]), ((8, 9, 10), [0, 1]), ((17, 33), [1]),
+               ((5, 130), [1]), ((5, 130), [0])] + [((6, n), [1]) for n in range(1, 17)]
+
+
+def gen_norm():
+    """The 2-norm (torch.linalg.vector_norm(x, 2, dims); torch.norm(x) over everything): float32 over a unit-stride
+    last dim vectorized in float (every tail length), otherwise one float / double accumulator in memory order."""
+    inputs, cases = [], []
+    for dt in ("float32", "float64"):
+        gen = torch.Generator().manual_seed(15)
+        for shape, dims in NORM_SHAPES:
+            x = torch.randn(*shape, generator=gen, dtype=TORCH[dt]) * 3
+            inputs.append(b64(x.numpy()))
+            for transposed in ((False, True) if len(shape) > 1 else (False,)):
+                xin = x.transpose(0, -1) if transposed else x
+                out = torch.norm(xin) if dims is None else torch.linalg.vector_norm(xin, 2, dims)
+                cases.append({"dtype": dt, "shape": list(shape), "transposed": transposed, "dims": dims,
+                              "input": len(inputs) - 1, "out": b64(out.numpy())})
+    return {"inputs": inputs, "cases": cases}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, gen in (("unary", gen_unary), ("pow", gen_pow), ("backward", gen_backward),
-                      ("linspace", gen_linspace), ("softmax", gen_softmax), ("prod", gen_prod)):
+                      ("linspace", gen_linspace), ("softmax", gen_softmax), ("prod", gen_prod),
+                      ("randn", gen_randn), ("var_std", gen_var_std), ("mv", gen_mv),
+                      ("norm", gen_norm)):
         with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
             json.dump(gen(), fh, separators=(",", ":"))
             fh.write("\n")

@@ -17,11 +17,39 @@ import {
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData, inPlace } from "./core.js";
 
+/**
+ * Row-major indices of self's elements in the order PyTorch's TensorIterator visits a lone output: smallest
+ * stride fastest (equal strides: the smaller size first, then the later dim), i.e. memory order.
+ */
+function iterationOrder(self: Tensor): number[] {
+  const shape = self.shape;
+  const strides = self._strides;
+  const rowMajor: number[] = [];
+  for (let d = shape.length - 1, step = 1; d >= 0; step *= shape[d], d--) rowMajor[d] = step;
+  const dims = shape
+    .map((_, d) => shape.length - 1 - d)
+    .sort((a, b) => strides[a] - strides[b] || shape[a] - shape[b]);
+  let order = [0];
+  for (const d of dims) {
+    const next: number[] = [];
+    for (let i = 0; i < shape[d]; i++) for (const o of order) next.push(o + i * rowMajor[d]);
+    order = next;
+  }
+  return order;
+}
+
+/**
+ * Fills self in place with values `fill` writes in draw order, which is PyTorch's TensorIterator order:
+ * memory order, so a non-contiguous tensor's draws land where PyTorch's do.
+ */
 function fillWith(self: Tensor, fill: (data: TypedArray) => void): Tensor {
   // The new values depend on nothing, so no history is kept (as PyTorch records no grad for a fill).
   return inPlace(self, () => {
+    const drawn = allocate(self.dtype, self.numel());
+    fill(drawn);
+    if (self.is_contiguous()) return fromData(drawn, self.shape, self.dtype);
     const data = allocate(self.dtype, self.numel());
-    fill(data);
+    iterationOrder(self).forEach((index, k) => (data[index] = drawn[k]));
     return fromData(data, self.shape, self.dtype);
   });
 }
@@ -47,9 +75,14 @@ export function uniform_(self: Tensor, from = 0, to = 1, generator: Generator | 
 export function normal_(self: Tensor, mean = 0, std = 1, generator: Generator | null = null): Tensor {
   checkFloating(self, "normal_kernel_cpu");
   if (!(std >= 0)) throw new RuntimeError(`normal expects std >= 0.0, but found std ${cppDoubleStr(std)}`);
-  return fillWith(self, (d) =>
-    normalFill(d, mean, std, generator ?? default_generator, self.dtype === float64),
-  );
+  const gen = generator ?? default_generator;
+  if (!self.is_contiguous()) {
+    // PyTorch's serial path: one double-precision normal per element.
+    return fillWith(self, (d) => {
+      for (let i = 0; i < d.length; i++) d[i] = gen.normalScaled(mean, std);
+    });
+  }
+  return fillWith(self, (d) => normalFill(d, mean, std, gen, self.dtype === float64));
 }
 
 /** Tensor.bernoulli_(p=0.5, *, generator=None): fills in place with 1 (probability p) or 0. */

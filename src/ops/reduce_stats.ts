@@ -1,13 +1,25 @@
 // Statistics over dims: var/std, torch.norm / torch.linalg.vector_norm, logsumexp, and the cumsum/cumprod
 // scans. Forward values come from no-graph kernels on the input's data; each op records one node. The
 // declarations at the end give each its PyTorch signatures.
-import { backend } from "../backend/backend.js";
+import { backend, type StridedArray } from "../backend/backend.js";
+import { fma } from "../backend/js/fma.js";
+import { fmaf } from "../backend/js/sleef.js";
 import { NotImplementedError, RuntimeError, ValueError } from "../errors.js";
 import { cppDoubleStr } from "../python.js";
 import { bindNative } from "../signatures/bind.js";
 import { defineMethods, defineOps, definePython, type Impl } from "../signatures/registry.js";
 import { parseSignature, type Signature } from "../signatures/schema.js";
-import { allocate, bool, Category, defaultFloatDtype, float64, int64, type DType } from "../tensor/dtype.js";
+import {
+  allocate,
+  bool,
+  Category,
+  defaultFloatDtype,
+  float32,
+  float64,
+  int64,
+  type DType,
+  type TypedArray,
+} from "../tensor/dtype.js";
 import { normalizeDim, numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { no_grad } from "../autograd/grad_mode.js";
@@ -41,23 +53,117 @@ function varStd(fn: "var" | "std", input: Tensor, dim: DimArg, correction: numbe
   const listed = normalizeDims(dim, input.ndim);
   const full = listed === null || listed.length === 0;
   const dims = full ? allDims(input.ndim) : listed;
-  const count = dims.reduce((n, d) => n * input.shape[d], 1);
-  // PyTorch accumulates float32 variances in double (Welford / two-pass); so does this, then rounds once.
-  const x = castNoGraph(input, float64);
-  const mean = binaryKernel(
-    "div",
-    reduceNoGraph("sum", x, dims, true),
-    scalarTensor(count, float64),
-    float64,
-  );
-  const centered = binaryKernel("sub", x, mean, float64);
-  const squares = reduceNoGraph("sum", binaryKernel("mul", centered, centered, float64), dims, keepdim);
-  const v = binaryKernel("div", squares, scalarTensor(Math.max(0, count - correction), float64), float64);
-  const out = castNoGraph(fn === "std" ? unaryKernel("sqrt", v, float64) : v, input.dtype);
+  const shape = reducedShape(input.shape, dims, keepdim);
+  const takeSqrt = fn === "std";
+  const values = allocate(input.dtype, numel(shape));
+  if (input.numel() === 0) values.fill(NaN);
+  else if (dims.length === 0 || input.shape.every((size, d) => size === 1 || dims.includes(d))) {
+    // Every dim of size > 1 reduced: PyTorch's std_var_all_cpu, which centres on the input's mean.
+    const mean = binaryKernel(
+      "div",
+      reduceNoGraph("sum", input, allDims(input.ndim), false),
+      scalarTensor(input.numel(), input.dtype),
+      input.dtype,
+    )._item();
+    values[0] = varianceAll(input._view(), mean, correction, takeSqrt);
+  } else welfordVariances(input._view(), dims, correction, takeSqrt, values);
+  const out = fromData(values, shape, input.dtype);
   const saved = () => ({ self: input, result: out, dims: full ? null : dims, correction, keepdim });
   return fn === "var"
     ? record("VarBackward0", [input], out, saved)
     : record("StdBackward0", [input], out, saved);
+}
+
+/**
+ * The dims of x as PyTorch's TensorIterator walks them: sizes-1 dropped, fastest (smallest stride)
+ * first, neighbours that are one run in memory merged.
+ */
+function memoryOrderDims(x: StridedArray, dims: readonly number[]): { size: number; stride: number }[] {
+  const ordered = dims
+    .filter((d) => x.shape[d] !== 1)
+    .map((d) => ({ size: x.shape[d], stride: x.strides[d] }))
+    .sort((a, b) => a.stride - b.stride);
+  const merged: { size: number; stride: number }[] = [];
+  for (const d of ordered) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && last.stride * last.size === d.stride) last.size *= d.size;
+    else merged.push({ ...d });
+  }
+  return merged;
+}
+
+/** Storage offsets of the elements over `walk` (fastest first), from `base`. */
+function offsetsOf(walk: readonly { size: number; stride: number }[], base: number): number[] {
+  let offsets = [base];
+  for (const { size, stride } of walk) {
+    const next: number[] = [];
+    for (let i = 0; i < size; i++) for (const o of offsets) next.push(o + i * stride);
+    offsets = next;
+  }
+  return offsets;
+}
+
+/** Storage offsets where each output element's reduction starts, in row-major order of the kept dims. */
+function keptStarts(x: StridedArray, dims: readonly number[]): number[] {
+  let starts = [x.offset];
+  for (let d = 0; d < x.shape.length; d++) {
+    if (dims.includes(d)) continue;
+    const next: number[] = [];
+    for (const s of starts) for (let i = 0; i < x.shape[d]; i++) next.push(s + i * x.strides[d]);
+    starts = next;
+  }
+  return starts;
+}
+
+/**
+ * std_var_all_cpu: the squared deviations from `mean` summed in double in memory order, each 2-d block of the
+ * iterator summed on its own and added to the total, divided by max(0, n - correction) in double.
+ */
+function varianceAll(x: StridedArray, mean: number, correction: number, takeSqrt: boolean): number {
+  const walk = memoryOrderDims(x, allDims(x.shape.length));
+  const block = walk.slice(0, 2);
+  const blockOffsets = offsetsOf(block, 0);
+  let total = 0;
+  for (const start of offsetsOf(walk.slice(2), x.offset)) {
+    let blockSum = 0;
+    for (const o of blockOffsets) {
+      const dx = x.data[start + o] - mean;
+      blockSum += dx * dx;
+    }
+    total += blockSum;
+  }
+  const count = numel(x.shape);
+  const variance = total / Math.max(0, count - correction);
+  return takeSqrt ? Math.sqrt(variance) : variance;
+}
+
+/**
+ * PyTorch's WelfordOps in double for each output element, over the reduced elements in memory order (as
+ * compiled with FMA, the m2 update is one fused multiply-add).
+ */
+function welfordVariances(
+  x: StridedArray,
+  dims: readonly number[],
+  correction: number,
+  takeSqrt: boolean,
+  out: TypedArray,
+): void {
+  const reducedOffsets = offsetsOf(memoryOrderDims(x, dims), 0);
+  const starts = keptStarts(x, dims);
+  const n = reducedOffsets.length;
+  const divisor = n > correction ? n - correction : 0;
+  starts.forEach((start, k) => {
+    let mean = 0;
+    let m2 = 0;
+    for (let i = 0; i < n; i++) {
+      const value = x.data[start + reducedOffsets[i]];
+      const delta = value - mean;
+      mean += delta / (i + 1);
+      m2 = fma(delta, value - mean, m2);
+    }
+    const variance = m2 / divisor;
+    out[k] = takeSqrt ? Math.sqrt(variance) : variance;
+  });
 }
 
 /** torch.var(input, dim, *, correction, keepdim): correction defaults to 1 (Bessel's). */
@@ -104,6 +210,10 @@ function vectorNorm(x: Tensor, ord: number, dims: number[], keepdim: boolean, em
     return reduceNoGraph("sum", castNoGraph(nonzero, x.dtype), dims, keepdim);
   }
   if (ord === 1) return reduceNoGraph("sum", magnitudes, dims, keepdim);
+  if (ord === 2 && x.numel() > 0 && (x.dtype === float32 || x.dtype === float64)) {
+    const shape = reducedShape(x.shape, dims, keepdim);
+    return fromData(twoNorms(x._view(), dims, numel(shape)), shape, x.dtype);
+  }
   // Other orders accumulate in double and round once.
   const wide = castNoGraph(magnitudes, float64);
   if (ord === 2) {
@@ -112,6 +222,53 @@ function vectorNorm(x: Tensor, ord: number, dims: number[], keepdim: boolean, em
   }
   const powered = reduceNoGraph("sum", unaryKernel("pow_scalar", wide, float64, [ord]), dims, keepdim);
   return castNoGraph(unaryKernel("pow_scalar", powered, float64, [1 / ord]), x.dtype);
+}
+
+/**
+ * PyTorch's norm_kernel_tensor_iterator_impl for p = 2 on float / double, accumulating in the element type
+ * with fused multiply-adds (its AVX2 build contracts them): float32 over one unit-stride reduced dim takes
+ * the vectorized path (8 lanes, summed into lane 0 in order, then the tail); everything else NormTwoOps,
+ * one accumulator in memory order.
+ */
+function twoNorms(x: StridedArray, dims: readonly number[], outputs: number): TypedArray {
+  const single = x.dtype === float32;
+  const round = single ? Math.fround : (v: number) => v;
+  const fused = single ? fmaf : fma;
+  const reduced = memoryOrderDims(x, dims);
+  const reducedOffsets = offsetsOf(reduced, 0);
+  const n = reducedOffsets.length;
+  const lastDim = single && reduced.length === 1 && reduced[0].stride === 1;
+  const lanes = 8;
+  const out = allocate(x.dtype, outputs);
+  keptStarts(x, dims).forEach((start, k) => {
+    let total = 0;
+    if (lastDim) {
+      const acc = new Array<number>(lanes).fill(0);
+      const vectorEnd = n - (n % lanes);
+      for (let d = 0; d < vectorEnd; d += lanes) {
+        for (let l = 0; l < lanes; l++) {
+          const v = x.data[start + d + l];
+          acc[l] = fused(v, v, acc[l]);
+        }
+      }
+      total = acc[0];
+      for (let l = 1; l < lanes; l++) total = round(total + acc[l]);
+      // PyTorch 1.13's binary squares a tail of 4 or more 4 at a time (rounded products, added in order),
+      // then fuses the rest (checked against its output for every tail length).
+      const productsEnd = n - vectorEnd >= 4 ? vectorEnd + 4 : vectorEnd;
+      for (let d = vectorEnd; d < n; d++) {
+        const v = x.data[start + d];
+        total = d < productsEnd ? round(total + round(v * v)) : fmaf(v, v, total);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = x.data[start + reducedOffsets[i]];
+        total = fused(v, v, total);
+      }
+    }
+    out[k] = round(Math.sqrt(total));
+  });
+  return out;
 }
 
 /** What `norm` computes for a numeric order: the order, with PyTorch's checks of p. */

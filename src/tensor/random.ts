@@ -3,6 +3,11 @@
 import { RuntimeError } from "../errors.js";
 import { CPU, type Device } from "./device.js";
 import { checkAllocation, int64, type TypedArray } from "./dtype.js";
+import { backend } from "../backend/backend.js";
+import { fma } from "../backend/js/fma.js";
+import { fmaf } from "../backend/js/sleef.js";
+import type { NativeBackend } from "../backend/native/index.js";
+import { log256, sincos256 } from "./avx_mathfun.js";
 
 const N = 624;
 const M = 397;
@@ -39,6 +44,8 @@ export class Generator {
   private currentSeed = 67280421310721n;
   /** Box-Muller makes normals in pairs; PyTorch caches the second for the next scalar draw. */
   private cachedNormal: number | null = null;
+  /** Scratch for one Box-Muller pair (glibc's log / cos / sin through the native backend when active). */
+  private readonly pair = new Float64Array(2);
 
   constructor() {
     this.manual_seed(67280421310721);
@@ -134,6 +141,11 @@ export class Generator {
     return this.random53();
   }
 
+  /** normal_distribution<double>(mean, std): a standard normal times std plus mean, fused as PyTorch's build does. */
+  normalScaled(mean: number, std: number): number {
+    return fma(this.normal(), std, mean);
+  }
+
   /** One standard normal in double precision (PyTorch's normal_distribution<double>). */
   normal(): number {
     if (this.cachedNormal !== null) {
@@ -141,12 +153,20 @@ export class Generator {
       this.cachedNormal = null;
       return v;
     }
-    const u1 = this.uniform53();
-    const u2 = this.uniform53();
-    const r = Math.sqrt(-2 * Math.log(1 - u2));
-    const theta = 2 * Math.PI * u1;
-    this.cachedNormal = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    const pair = this.pair;
+    pair[0] = this.uniform53();
+    pair[1] = this.uniform53();
+    const native = (backend() as Partial<NativeBackend>).normalPairs;
+    if (native !== undefined) native(pair, 1);
+    else {
+      // Math.log / cos / sin (fdlibm) miss glibc's last bit on a few percent of inputs.
+      const r = Math.sqrt(-2 * Math.log(1 - pair[1]));
+      const theta = 2 * Math.PI * pair[0];
+      pair[0] = r * Math.cos(theta);
+      pair[1] = r * Math.sin(theta);
+    }
+    this.cachedNormal = pair[1];
+    return pair[0];
   }
 }
 
@@ -163,7 +183,8 @@ function checkNoArgs(name: string, args: readonly unknown[]): void {
 
 /**
  * Fills with uniforms in [from, to): 24-bit draws for float32, 53-bit for float64, in order. As in
- * PyTorch, `to - from` is computed in the element type and the rest in double.
+ * PyTorch, `to - from` is computed in the element type and the rest in double, `u * span + from` fused (its
+ * AVX2 build contracts it).
  */
 export function uniformFill(
   data: TypedArray,
@@ -177,7 +198,7 @@ export function uniformFill(
   const span = r(r(to) - lo);
   for (let i = 0; i < data.length; i++) {
     const u = doublePrecision ? gen.uniform53() : gen.uniform24();
-    data[i] = u * span + lo;
+    data[i] = fma(u, span, lo);
   }
 }
 
@@ -186,7 +207,11 @@ export function bernoulliFill(data: TypedArray, p: number, gen: Generator): void
   for (let i = 0; i < data.length; i++) data[i] = gen.uniform53() < p ? 1 : 0;
 }
 
-/** Fills with normals the way PyTorch's CPU normal_ does: Box-Muller over blocks of 16 for 16+ elements. */
+/**
+ * Fills with normals the way PyTorch's CPU normal_ does for a contiguous tensor: below 16 elements one
+ * double-precision draw each; from 16 on, uniforms for every element, then Box-Muller over blocks of 16
+ * (the last 16 redrawn and transformed again when the size is not a multiple of 16).
+ */
 export function normalFill(
   data: TypedArray,
   mean: number,
@@ -196,38 +221,54 @@ export function normalFill(
 ): void {
   const n = data.length;
   if (n < 16) {
-    for (let i = 0; i < n; i++) data[i] = gen.normal() * std + mean;
+    for (let i = 0; i < n; i++) data[i] = gen.normalScaled(mean, std);
     return;
   }
   uniformFill(data, 0, 1, gen, doublePrecision);
-  const r = doublePrecision ? (v: number) => v : Math.fround;
-  for (let i = 0; i + 16 <= n; i += 16) boxMuller16(data, i, mean, std, r);
+  const block = doublePrecision ? normalFill16Double : normalFill16Avx2;
+  const m = doublePrecision ? mean : Math.fround(mean);
+  const s = doublePrecision ? std : Math.fround(std);
+  for (let i = 0; i + 16 <= n; i += 16) block(data, i, m, s);
   if (n % 16 !== 0) {
     // PyTorch redraws the last 16 values and transforms them again.
     const start = n - 16;
     for (let i = start; i < n; i++) data[i] = doublePrecision ? gen.uniform53() : gen.uniform24();
-    boxMuller16(data, start, mean, std, r);
+    block(data, start, m, s);
+  }
+}
+
+const TWO_PI_F32 = Math.fround(2 * Math.PI);
+const sinCos = new Float64Array(2);
+
+/** normal_fill_16_AVX2: float32 arithmetic with avx_mathfun's log and sincos and a fused `n * std + mean`. */
+function normalFill16Avx2(data: TypedArray, start: number, mean: number, std: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = Math.fround(1 - data[start + j]);
+    const u2 = data[start + j + 8];
+    const radius = Math.fround(Math.sqrt(Math.fround(-2 * log256(u1))));
+    sincos256(Math.fround(TWO_PI_F32 * u2), sinCos);
+    data[start + j] = fmaf(Math.fround(radius * sinCos[1]), std, mean);
+    data[start + j + 8] = fmaf(Math.fround(radius * sinCos[0]), std, mean);
   }
 }
 
 /**
- * PyTorch's normal_fill_16 in the element type's arithmetic. (For float32 PyTorch may use an AVX2
- * version whose log/sin/cos differ by an ulp, so float32 normals can differ in the last digit.)
+ * normal_fill_16 for double: std::log, std::cos and std::sin of glibc, which the native backend calls; without
+ * it, Math.log / cos / sin (fdlibm), which miss glibc's last bit on a few percent of inputs.
  */
-function boxMuller16(
-  data: TypedArray,
-  start: number,
-  mean: number,
-  std: number,
-  r: (v: number) => number,
-): void {
+function normalFill16Double(data: TypedArray, start: number, mean: number, std: number): void {
+  const native = (backend() as Partial<NativeBackend>).boxMuller16;
+  if (native !== undefined && data instanceof Float64Array) {
+    native(data, start, 1, mean, std);
+    return;
+  }
   for (let j = 0; j < 8; j++) {
-    const u1 = r(1 - data[start + j]);
+    const u1 = 1 - data[start + j];
     const u2 = data[start + j + 8];
-    const radius = r(Math.sqrt(r(-2 * r(Math.log(u1)))));
-    const theta = r(2 * Math.PI * u2);
-    data[start + j] = r(r(r(radius * r(Math.cos(theta))) * std) + mean);
-    data[start + j + 8] = r(r(r(radius * r(Math.sin(theta))) * std) + mean);
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const theta = 2 * Math.PI * u2;
+    data[start + j] = fma(radius * Math.cos(theta), std, mean);
+    data[start + j + 8] = fma(radius * Math.sin(theta), std, mean);
   }
 }
 

@@ -2,7 +2,7 @@
 // batches, TensorDataset, Subset and random_split's arguments; torch.randperm's. Python lists stand for the
 // TypeScript arrays tensorgrad takes as datasets.
 import * as torch from "../../src/index.js";
-import { bad, type ErrorCase, type ErrorTable } from "./error_table.js";
+import { bad, type ErrorTable } from "./error_table.js";
 
 const { DataLoader, Dataset, Subset, TensorDataset, default_collate, random_split } = torch.utils.data;
 

@@ -56,6 +56,35 @@ export const ENTRY_POINTS = {
       "out:floats",
     ],
   },
+  gemv: {
+    doc:
+      "out = A @ x (trans: A^T @ x) by BLAS, where A is m x n column-major with leading dim lda, as " +
+      "PyTorch's addmv passes it to sgemv_ / dgemv_ (incx > 0).",
+    args: [
+      "a:floats",
+      "aOffset:int",
+      "trans:flag",
+      "lda:int",
+      "m:int",
+      "n:int",
+      "x:floats",
+      "xOffset:int",
+      "incx:int",
+      "out:floats",
+    ],
+  },
+  boxMuller16: {
+    doc:
+      "PyTorch's normal_fill_16 for double on `blocks` blocks of 16 uniforms from offset, in place: glibc's " +
+      "log, cos and sin, and radius * cos(theta) * std + mean fused as PyTorch's AVX2 build computes it.",
+    args: ["data:f64", "offset:int", "blocks:int", "mean:number", "std:number"],
+  },
+  normalPairs: {
+    doc:
+      "PyTorch's normal_distribution<double> on `pairs` pairs of uniforms (u1, u2) in place: r = " +
+      "sqrt(-2 log(1 - u2)), theta = 2 pi u1, the pair becoming (r cos(theta), r sin(theta)), with glibc's libm.",
+    args: ["data:f64", "pairs:int"],
+  },
   gemm: {
     doc:
       "out[p] = a[p] @ b[p] (p < batch) by BLAS: a[p] is m x k, row-major with leading dim lda (aTrans: " +

@@ -124,7 +124,20 @@ function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
   );
 }
 
-export function createNativeBackend(addon: RawAddon): Backend {
+/**
+ * The native backend: a Backend plus `mv`, the gemv PyTorch's torch.mv calls (until Backend declares an
+ * optional `mv` and linalg.mv uses it, torch.mv goes through matmul's gemm), and `boxMuller16` / `normalPairs`,
+ * which src/tensor/random.ts uses when this backend is active.
+ */
+export interface NativeBackend extends Backend {
+  mv(mat: StridedArray, vec: StridedArray, outDtype: DType): TypedArray;
+  /** PyTorch's normal_fill_16 for double, in place on `blocks` blocks of 16 uniforms from `offset`, with glibc's log / cos / sin. */
+  boxMuller16(data: Float64Array, offset: number, blocks: number, mean: number, std: number): void;
+  /** normal_distribution<double>'s Box-Muller on pairs of uniforms (u1, u2) in place, with glibc's libm. */
+  normalPairs(data: Float64Array, pairs: number): void;
+}
+
+export function createNativeBackend(addon: RawAddon): NativeBackend {
   /** out = a op b in C, a and b already broadcast to one shape. */
   const nativeBinary = (code: number, op: BinaryOp, a: StridedArray, b: StridedArray, out: FloatArray) => {
     // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
@@ -144,7 +157,7 @@ export function createNativeBackend(addon: RawAddon): Backend {
     );
   };
 
-  const native: Backend = {
+  const native: NativeBackend = {
     ...jsBackend,
     name: "native",
 
@@ -421,6 +434,52 @@ export function createNativeBackend(addon: RawAddon): Backend {
       const A = blasOperand(batched(a), native);
       const B = blasOperand(batched(b), native);
       addon.gemm(A.data, A.offset, 0, A.trans, A.ld, B.data, B.offset, 0, B.trans, B.ld, out, 1, m, n, k, 1);
+      return out;
+    },
+
+    normalPairs(data: Float64Array, pairs: number): void {
+      addon.normalPairs(data, pairs);
+    },
+
+    boxMuller16(data: Float64Array, offset: number, blocks: number, mean: number, std: number): void {
+      addon.boxMuller16(data, offset, blocks, mean, std);
+    },
+
+    /**
+     * mat [N, M] @ vec [M] as PyTorch's addmv_out_cpu calls BLAS gemv: column-major 'n' on a matrix with
+     * unit row stride, 't' on one with unit column stride, 't' on a contiguous copy otherwise.
+     */
+    mv(mat: StridedArray, vec: StridedArray, outDtype: DType): TypedArray {
+      const [rows, cols] = mat.shape;
+      const [rowStride, colStride] = mat.strides;
+      const incx = vec.strides[0];
+      if (
+        !isFloat(outDtype) ||
+        mat.dtype !== outDtype ||
+        vec.dtype !== outDtype ||
+        rows * cols === 0 ||
+        incx < 1
+      )
+        return jsBackend.matmul(
+          batched(mat),
+          { ...vec, shape: [1, cols, 1], strides: [0, incx, 0] },
+          outDtype,
+        );
+      const out = newArray(outDtype, rows);
+      // PyTorch's lda_cond, and its gemv's lda = m for a single column.
+      const ldaFits = (m: number, n: number, lda: number) => n === 1 || lda >= Math.max(1, m);
+      const matData = mat.data as FloatArray;
+      const vecData = vec.data as FloatArray;
+      if (rowStride === 1 && ldaFits(rows, cols, colStride)) {
+        const lda = cols === 1 ? rows : colStride;
+        addon.gemv(matData, mat.offset, 0, lda, rows, cols, vecData, vec.offset, incx, out);
+      } else if (colStride === 1 && ldaFits(cols, rows, rowStride)) {
+        const lda = rows === 1 ? cols : rowStride;
+        addon.gemv(matData, mat.offset, 1, lda, cols, rows, vecData, vec.offset, incx, out);
+      } else {
+        const dense = native.copy(mat, outDtype) as FloatArray;
+        addon.gemv(dense, 0, 1, cols, cols, rows, vecData, vec.offset, incx, out);
+      }
       return out;
     },
 
