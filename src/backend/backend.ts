@@ -118,6 +118,11 @@ export interface Backend {
   /** Batched matrix product: a is [B, M, K], b is [B, K, N] (any strides); returns [B, M, N]. */
   matmul(a: StridedArray, b: StridedArray, outDtype: DType): TypedArray;
   /**
+   * Optional: 2-D mat [N, M] @ 1-D vec [M] as BLAS gemv, the call PyTorch's torch.mv makes (a gemv sums in
+   * another order than a gemm of one column). Backends without it use matmul.
+   */
+  mv?(mat: StridedArray, vec: StridedArray, outDtype: DType): TypedArray;
+  /**
    * Optional: bias + a @ b for 2-D a [M, K], b [K, N] and a bias already broadcast to [M, N], all of one float
    * dtype, as BLAS computes it with beta = 1 (the product added onto the bias panel by panel, like PyTorch's
    * addmm). Backends without it add the bias to matmul's result.

@@ -119,14 +119,20 @@ export function mv(input: Tensor, vec: Tensor): Tensor {
   if (m !== m2) throw new RuntimeError(`size mismatch, got ${n}, ${n}x${m},${m2}`);
   checkNotBool(input, "addmv_impl_cpu");
   checkSameDtype(input, vec);
-  const [sa0, sa1] = input._strides;
-  const [sv] = vec._strides;
-  const out = product(
-    view3(input, [1, n, m], [0, sa0, sa1]),
-    view3(vec, [1, m, 1], [0, sv, 0]),
-    [n],
-    input.dtype,
-  );
+  const gemv = backend().mv;
+  let out: Tensor;
+  if (gemv !== undefined) {
+    out = fromData(gemv.call(backend(), input._view(), vec._view(), input.dtype), [n], input.dtype);
+  } else {
+    const [sa0, sa1] = input._strides;
+    const [sv] = vec._strides;
+    out = product(
+      view3(input, [1, n, m], [0, sa0, sa1]),
+      view3(vec, [1, m, 1], [0, sv, 0]),
+      [n],
+      input.dtype,
+    );
+  }
   return record("MvBackward0", [input, vec], out, () => ({ self: input, vec }));
 }
 

@@ -134,7 +134,8 @@ function describeTensorOrThrow(t: Tensor): TensorDesc {
     r: t.toString(),
     d: t.dtype.name,
     s: [...t.shape],
-    g: t.grad_fn?.name() ?? null,
+    // The recorder writes type(grad_fn).__name__: name() without the C++ namespace (torch::autograd::CopySlices).
+    g: t.grad_fn?.name().replace(/^torch::autograd::/, "") ?? null,
     l: t.is_leaf,
     q: t.requires_grad,
     b: bitsOf(t),

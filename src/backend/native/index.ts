@@ -125,9 +125,8 @@ function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
 }
 
 /**
- * The native backend: a Backend plus `mv`, the gemv PyTorch's torch.mv calls (until Backend declares an
- * optional `mv` and linalg.mv uses it, torch.mv goes through matmul's gemm), and `boxMuller16` / `normalPairs`,
- * which src/tensor/random.ts uses when this backend is active.
+ * The native backend: a Backend with its `mv` (the gemv PyTorch's torch.mv calls), plus `boxMuller16` /
+ * `normalPairs`, which src/tensor/random.ts uses when this backend is active.
  */
 export interface NativeBackend extends Backend {
   mv(mat: StridedArray, vec: StridedArray, outDtype: DType): TypedArray;
