@@ -14,7 +14,7 @@
 ALWAYS_INLINE static float unary_f(int op, float x) {
   switch (op) {
     case U_NEG: return -x;
-    case U_RELU: return (x > 0.0f || x != x) ? x : 0.0f;
+    case U_RELU: return x < 0.0f ? 0.0f : x; /* clamp_min(x, 0): -0.0 and NaN pass through */
     case U_EXP: return sleef_expf_inline(x);
     case U_LOG: return sleef_logf(x);
     case U_COPY: return x;
@@ -26,7 +26,7 @@ ALWAYS_INLINE static float unary_f(int op, float x) {
 ALWAYS_INLINE static double unary_d(int op, double x) {
   switch (op) {
     case U_NEG: return -x;
-    case U_RELU: return (x > 0.0 || x != x) ? x : 0.0;
+    case U_RELU: return x < 0.0 ? 0.0 : x;
     case U_EXP: return exp(x);
     case U_LOG: return log(x);
     case U_COPY: return x;
@@ -97,7 +97,7 @@ SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int6
     case U_COPY: memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(float)); break;
     case U_NEG: for (int64_t i = begin; i < end; i++) O[i] = -A[i]; break;
     case U_RELU:
-      for (int64_t i = begin; i < end; i++) { float x = A[i]; O[i] = (x > 0.0f || x != x) ? x : 0.0f; }
+      for (int64_t i = begin; i < end; i++) { float x = A[i]; O[i] = x < 0.0f ? 0.0f : x; }
       break;
     case U_EXP: for (int64_t i = begin; i < end; i++) O[i] = sleef_expf_inline(A[i]); break;
     case U_SIGMOID: {

@@ -117,19 +117,25 @@ MANUAL = {
     ("Tensor", "is_contiguous"): "is_contiguous(*, MemoryFormat memory_format=MemoryFormat::Contiguous) -> bool",
     ("torch", "tensor"): "tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, bool pin_memory=False, "
     "bool requires_grad=False, DimnameList? names=None) -> Tensor",
+    # The hand-written parser adds as_tuple to torchgen's nonzero(Tensor input, *, Tensor out=None); this one wins.
+    ("torch", "nonzero"): "nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None) -> Tensor | Tensor[]",
 }
 
 
 def manual_entry(text, fn, method):
     """A MANUAL signature, after checking that PyTorch names each parameter and its type as it says."""
-    body = text[text.index("(") + 1: text.rindex(")")]
-    for part in body.split(", "):
+    body = text[text.index("(") + 1: text.index(")")]
+    parts = body.split(", ")
+    # A function's leading positional parameter gets a valid value while the others are probed (a Tensor
+    # input a tensor, PyObject* data a list); probing that parameter itself passes nothing else.
+    leading = [] if method else [torch.tensor([1.0]) if parts[0].startswith("Tensor ") else [1.0]]
+    for i, part in enumerate(parts):
         if part == "*" or part.startswith("PyObject*"):
             continue
         t, n = part.split(" ", 1)
         n = n.split("=")[0]
         want = f"argument '{n}'"
-        got = message(fn, **{n: Unmatchable()}) if method else message(fn, [1.0], **{n: Unmatchable()})
+        got = message(fn, **{n: Unmatchable()}) if (method or i == 0) else message(fn, *leading, **{n: Unmatchable()})
         if got is None or want not in got or TYPE_NAMES[re.sub(r"\[\d*\]", "", t.replace("?", ""))] not in got:
             raise SystemExit(f"MANUAL signature {text} does not fit PyTorch's error: {got}")
     return {
@@ -146,7 +152,7 @@ def native_entry(name, method, fn):
     """The parser's signatures as PyTorch lists them, and whether it has hidden (deprecated) ones."""
     found = candidates(name, method)
     manual = MANUAL.get(("Tensor" if method else "torch", name))
-    if not found and manual is not None:
+    if manual is not None:
         return manual_entry(manual, fn, method)
     probes = [
         message(fn, __unmatchable_keyword__=Unmatchable()) or "",

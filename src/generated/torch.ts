@@ -2287,8 +2287,8 @@ export const argwhere = publicFunction("torch", "argwhere") as {
 };
 
 export const nonzero = publicFunction("torch", "nonzero") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { as_tuple?: boolean; out?: Tensor | null }): Tensor | Tensor[];
+  (opts: { input: Tensor; as_tuple?: boolean; out?: Tensor | null }): Tensor | Tensor[];
 };
 
 export const scatter_reduce = publicFunction("torch", "scatter_reduce") as {

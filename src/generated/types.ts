@@ -1948,7 +1948,10 @@ declare module "../signatures/registry.js" {
     ) => Tensor;
     "Tensor.argwhere() -> Tensor": (self: Tensor) => Tensor;
     "argwhere(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "nonzero(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None) -> Tensor | Tensor[]": (
+      input: Tensor,
+      as_tuple: boolean,
+    ) => Tensor | Tensor[];
     "nonzero() -> Tensor": (self: Tensor) => Tensor;
     "nonzero(*, bool as_tuple) -> Tensor | Tensor[]": (self: Tensor, as_tuple: boolean) => Tensor | Tensor[];
     "masked_scatter_(Tensor mask, Tensor source) -> Tensor": (

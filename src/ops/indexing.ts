@@ -401,6 +401,8 @@ export function slice_scatter(
 /** Keeps elements on and below (tril) or above (triu) the `diagonal`-th diagonal of the last two dims. */
 function triangle(input: Tensor, diagonal: number, lower: boolean): Tensor {
   if (input.ndim === 0) throw new IndexError("Dimension specified as -2 but tensor has no dimensions");
+  // PyTorch's tril/triu return an empty input before looking at its dims (an empty 1-d tensor passes).
+  if (input.numel() === 0) return input.detach().clone();
   normalizeDim(-2, input.ndim);
   const rows = input.shape[input.ndim - 2];
   const cols = input.shape[input.ndim - 1];

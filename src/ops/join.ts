@@ -183,7 +183,8 @@ export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
 
 /** torch.unbind(x, dim): every index along dim as a view with that dim removed. */
 export function unbind(input: Tensor, dim = 0): Tensor[] {
-  const d = wrapDimOfTensor(dim, input.ndim);
+  // PyTorch wraps the dim (a 0-dim tensor accepts -1 and 0) before it asks for the size there.
+  const d = wrapDimOfTensor(normalizeDim(dim, input.ndim), input.ndim);
   const outs = Array.from({ length: input.shape[d] }, (_, i) => selectView(input, d, i));
   const selfShape = input.shape;
   return recordOutputs("UnbindBackward0", [input], outs, () => ({ dim: d, selfShape }));

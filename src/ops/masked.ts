@@ -24,6 +24,8 @@ export function masked_select(input: Tensor, mask: Tensor): Tensor {
   if (mask.dtype !== bool)
     throw new RuntimeError("masked_select: expected BoolTensor or ByteTensor for mask");
   const shape = broadcastShapes(input.shape, mask.shape);
+  // Indexing needs a dim for the mask to name: a 0-dim pair selects as one element.
+  if (shape.length === 0) return masked_select(reshape(input, [1]), reshape(mask, [1]));
   const m = broadcastMask(mask, shape);
   const out = no_grad(() => index(expand(input.detach(), [...shape]), [m]));
   return record("MaskedSelectBackward0", [input], out, () => ({ shape, mask: m }));
@@ -31,6 +33,15 @@ export function masked_select(input: Tensor, mask: Tensor): Tensor {
 
 /** torch.masked_scatter(x, mask, source): x with source's leading elements written, in order, where mask is true. */
 export function masked_scatter(input: Tensor, mask: Tensor, source: Tensor): Tensor {
+  return scatterMasked(input, mask, source, null);
+}
+
+/**
+ * masked_scatter into a copy of `input`; `written` is the tensor an in-place call writes (null out of place).
+ * PyTorch's in-place kernel walks self in row-major order and reads source.contiguous() as it goes, so a
+ * contiguous source sharing self's memory sees the elements written so far.
+ */
+function scatterMasked(input: Tensor, mask: Tensor, source: Tensor, written: Tensor | null): Tensor {
   if (source.dtype !== input.dtype) {
     throw new RuntimeError(
       `masked_scatter: expected self and source to have same dtypes but got${input.dtype.scalarTypeName} and ${source.dtype.scalarTypeName}`,
@@ -40,19 +51,36 @@ export function masked_scatter(input: Tensor, mask: Tensor, source: Tensor): Ten
   const data = input.values();
   const flags = m.values();
   const src = source.values();
+  const live = written === null ? null : sharedElements(written, source);
   let next = 0;
   for (let i = 0; i < flags.length; i++) {
     if (flags[i] === 0) continue;
     if (next >= src.length) throw new RuntimeError("Number of elements of source < number of ones in mask");
-    data[i] = src[next++];
+    const alias = live?.get(source._offset + next);
+    data[i] = alias === undefined ? src[next] : data[alias];
+    next++;
   }
   const out = fromData(data, input.shape, input.dtype);
   const sourceShape = source.shape;
   return record("MaskedScatterBackward0", [input, source], out, () => ({ mask: m, sourceShape }));
 }
 
+/** For a contiguous source in self's memory: each storage position of self's elements -> its row-major index. */
+function sharedElements(self: Tensor, source: Tensor): Map<number, number> | null {
+  if (source._storage !== self._storage || !source.is_contiguous()) return null;
+  const positions = new Map<number, number>();
+  const index = new Array<number>(self.ndim).fill(0);
+  for (let j = 0, n = self.numel(); j < n; j++) {
+    let position = self._offset;
+    for (let d = 0; d < self.ndim; d++) position += index[d] * self._strides[d];
+    positions.set(position, j);
+    for (let d = self.ndim - 1; d >= 0 && ++index[d] === self.shape[d]; d--) index[d] = 0;
+  }
+  return positions;
+}
+
 export function masked_scatter_(self: Tensor, mask: Tensor, source: Tensor): Tensor {
-  return inPlace(self, (x) => masked_scatter(x, mask, source));
+  return inPlace(self, (x) => scatterMasked(x, mask, source, self));
 }
 
 /** torch.nonzero(x): the indices of x's nonzero elements, one row per element ([n, x.ndim], int64). */
@@ -231,7 +259,9 @@ const dimnameNotSupported = (op: string) => (): never => {
   );
 };
 
-defineOutCheck(["nonzero"], (out) => {
+defineOutCheck(["nonzero"], (out, args) => {
+  if (args[1] === true)
+    throw new RuntimeError("nonzero does not support the out kwarg when as_tuple is True");
   const dtype = (out as Tensor).dtype;
   if (dtype !== int64) {
     throw new RuntimeError(
@@ -265,9 +295,8 @@ defineNoArgMethods({ "Tensor.argwhere() -> Tensor": nonzero });
 
 defineOps("torch", {
   "argwhere(Tensor input) -> Tensor": nonzero,
-  // PyTorch's hand-written parser (python_torch_functions_manual.cpp) also takes `as_tuple`, but the signature
-  // fixtures list torchgen's form: as_tuple is Tensor.nonzero's here until they record the parser's.
-  "nonzero(Tensor input, *, Tensor out=None) -> Tensor": nonzero,
+  // PyTorch's hand-written parser (python_torch_functions_manual.cpp) adds as_tuple to torchgen's form.
+  "nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None) -> Tensor | Tensor[]": nonzeroMaybeTuple,
 });
 
 defineMethods({

@@ -6,16 +6,16 @@ import { pyStr } from "../python.js";
 import { definePython } from "../signatures/registry.js";
 import { empty_like } from "../tensor/creation.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { inPlace } from "./core.js";
+import { inPlace, scalarTensor } from "./core.js";
 import { mul } from "./elementwise.js";
 import { div_ } from "./inplace.js";
 import { bernoulli_ } from "./random.js";
 
-/** _dropout_impl out of place: input * (bernoulli(1 - p) / (1 - p)), or input * 0 when p is 1. */
+/** _dropout_impl out of place: input * (bernoulli(1 - p) / (1 - p)), or input * zeros({}, input's dtype) when p is 1. */
 function dropNoise(input: Tensor, p: number): Tensor {
   // A NaN p passes functional.py's range check and is refused by ATen's.
   if (Number.isNaN(p)) throw new RuntimeError("dropout probability has to be between 0 and 1, but got nan");
-  if (p === 1) return mul(input, 0);
+  if (p === 1) return mul(input, scalarTensor(0, input.dtype));
   const noise = div_(bernoulli_(empty_like(input), 1 - p), 1 - p);
   return mul(input, noise);
 }

@@ -3,8 +3,8 @@ import { IndexError, NotImplementedError, RuntimeError, ValueError } from "../er
 import { emitWarning } from "../warnings.js";
 import { channels_last, contiguous_format, MemoryFormat } from "../tensor/device.js";
 import { bool as boolDtype, type DType } from "../tensor/dtype.js";
-import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import { contiguousStrides, normalizeDim, numel, wrapDimOfTensor } from "../tensor/shape.js";
+import { isDetached, Tensor } from "../tensor/tensor.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import { Category } from "../tensor/dtype.js";
 import { record } from "./core.js";
@@ -17,7 +17,8 @@ export function makeView(
   offset = base._offset,
 ): Tensor {
   const view = new Tensor(base._storage, shape, strides, offset, base.dtype);
-  view._base = base._base ?? base;
+  // A detached tensor is no differentiable view (PyTorch's _base is None): views of it are views of it.
+  view._base = base._base !== null && !isDetached(base) ? base._base : base;
   return view;
 }
 
@@ -291,7 +292,7 @@ export function flatten(input: Tensor, start_dim = 0, end_dim = -1): Tensor {
 export function unflatten(input: Tensor, dim: number, sizes: readonly number[]): Tensor {
   const d = normalizeDim(dim, input.ndim);
   if (sizes.length === 0) throw new RuntimeError("unflatten: sizes must be non-empty");
-  const size = input.shape[d];
+  const size = input.shape[wrapDimOfTensor(d, input.ndim)];
   let resolved: number[];
   try {
     resolved = inferShape(sizes, size);
@@ -371,6 +372,9 @@ export function movedim(
     throw new RuntimeError(`movedim: repeated dim in \`source\` ([${src.join(", ")}])`);
   if (new Set(nd).size !== nd.length)
     throw new RuntimeError(`movedim: repeated dim in \`destination\` ([${dst.join(", ")}])`);
+  // PyTorch returns a 0-dim tensor as an alias (the dims -1 and 0 both name the tensor itself).
+  if (input.ndim === 0)
+    return record("AliasBackward0", [input], makeView(input, input.shape, [...input._strides]), () => ({}));
   const order = new Array<number>(input.ndim).fill(-1);
   ns.forEach((s, i) => (order[nd[i]] = s));
   const rest = [...Array(input.ndim).keys()].filter((d) => !ns.includes(d));

@@ -14,10 +14,10 @@ import { is_inference_mode_enabled } from "./grad_mode_state.js";
 import {
   contiguousStrides,
   isContiguous,
-  normalizeDim,
   numel,
   SCALAR_SHAPE,
   SCALAR_STRIDES,
+  wrapDimOfTensor,
 } from "./shape.js";
 
 /** Memory shared by a tensor and its views; the version counter catches in-place changes. */
@@ -349,11 +349,11 @@ export function isContiguousTensor(t: Tensor): boolean {
   return isContiguous(t.shape, t._strides);
 }
 
-/** Tensor.size(dim) and Tensor.stride(dim): negative dims count from the end. */
+/** Tensor.size(dim) and Tensor.stride(dim): negative dims count from the end; a 0-dim tensor has none. */
 export function sizeAt(t: Tensor, dim: number): number {
-  return t.shape[normalizeDim(dim, t.ndim)];
+  return t.shape[wrapDimOfTensor(dim, t.ndim)];
 }
 
 export function strideAt(t: Tensor, dim: number): number {
-  return t._strides[normalizeDim(dim, t.ndim)];
+  return t._strides[wrapDimOfTensor(dim, t.ndim)];
 }

@@ -129,13 +129,15 @@ export function describeTensor(t: Tensor): TensorDesc | { err: [string, string] 
   }
 }
 
+/** The recorder writes type(grad_fn).__name__: name() without the C++ namespace (torch::autograd::CopySlices). */
+const pythonTypeName = (node: torch.autograd.Node): string => node.name().replace(/^torch::autograd::/, "");
+
 function describeTensorOrThrow(t: Tensor): TensorDesc {
   const d: TensorDesc = {
     r: t.toString(),
     d: t.dtype.name,
     s: [...t.shape],
-    // The recorder writes type(grad_fn).__name__: name() without the C++ namespace (torch::autograd::CopySlices).
-    g: t.grad_fn?.name().replace(/^torch::autograd::/, "") ?? null,
+    g: t.grad_fn ? pythonTypeName(t.grad_fn) : null,
     l: t.is_leaf,
     q: t.requires_grad,
     b: bitsOf(t),
@@ -156,7 +158,7 @@ export function describe(x: unknown): Desc {
   if (typeof x === "boolean") return { B: x };
   if (typeof x === "string") return { S: x };
   if (x instanceof torch.DType) return { D: x.name };
-  if (x instanceof torch.autograd.Node) return { fn: x.name() };
+  if (x instanceof torch.autograd.Node) return { fn: pythonTypeName(x) };
   if (Array.isArray(x)) return { L: x.map(describe) };
   // tuple-likes (max(dim)'s values/indices) iterate; objects with their own repr (modules) do not count
   if (typeof x === "object" && Symbol.iterator in x && x.toString === Object.prototype.toString)

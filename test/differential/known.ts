@@ -89,12 +89,6 @@ export const KNOWN: Known[] = [
       d.kind === "unexpected-error" && /Trying to backward through the graph a second time/.test(d.actual),
   },
   {
-    id: "node-names",
-    cause:
-      "grad_fn names: tensorgrad prints `torch::autograd::CopySlices`, `...CopyBackwards`, `...NotImplemented` where PyTorch's type name has no namespace (issue #13).",
-    match: (d) => (d.kind === "grad_fn" || d.kind === "repr") && /torch::autograd::/.test(d.actual),
-  },
-  {
     id: "inplace-view-grad-fn",
     cause:
       "After an in-place op on a view (or on the base of a view), PyTorch regenerates the view's grad_fn as AsStridedBackward0 and gives the written view the in-place op's node (CoshBackward0); tensorgrad replays the original view op (PermuteBackward0) or the reverse. Also nn.init/optimizer writes under no_grad.",
@@ -155,18 +149,6 @@ export const KNOWN: Known[] = [
     match: (d, p) => d.kind === "bits" && NORMS.has(baseOp(d, p)),
   },
   {
-    id: "random-fill",
-    cause:
-      "Random fills: PyTorch fills a non-contiguous tensor in memory order, tensorgrad in logical order (kaiming_/xavier_ on a transposed tensor get permuted values); float32 randn/normal for 16 or more values uses PyTorch's vectorised Box-Muller (1-34 ulp apart); float64 uniform_/kaiming_uniform_'s from + (to - from) * u rounds differently (1 ulp).",
-    match: (d, p) => d.kind === "bits" && RANDOM_FILL.has(baseOp(d, p)),
-  },
-  {
-    id: "negative-zero",
-    cause:
-      "The sign of zero: relu(-0.0) is -0.0 in PyTorch (its clamp keeps the input where it is not below 0), 0.0 in tensorgrad.",
-    match: (d, p) => d.kind === "bits" && d.ulps === 0 && ["relu"].includes(baseOp(d, p)),
-  },
-  {
     id: "int64-semantics",
     cause:
       "int64: converting nan/inf/out-of-range floats gives INT64_MIN (INT32_MIN for int32) in PyTorch, 0 in tensorgrad; values beyond 2^53 lose precision (scatter_add, pow overflow, their reprs); an int64 tensor can hold NaN (issue #13).",
@@ -202,14 +184,6 @@ export const KNOWN: Known[] = [
         d,
         /^NotImplementedError: |not supported by tensorgrad|^RuntimeError: einsum\(\): .* tensorgrad/,
       ),
-  },
-  {
-    id: "zero-dim",
-    cause:
-      "0-dim tensors: unflatten, unbind, size(dim), stride(dim) raise IndexError in PyTorch ('Dimension specified as 0 but tensor has no dimensions'); movedim/moveaxis work; tril/triu of 0-dim/1-dim and softmax of integer 0-dim differ (issue #13).",
-    match: (d, p) =>
-      says(d, /tensor has no dimensions|permute\(sparse_coo\)|input.dim\(\) = 0/) ||
-      (isError(d) && ["unflatten", "tril", "triu", "stride", "size"].includes(baseOp(d, p))),
   },
   {
     id: "dtype-checks",
@@ -264,22 +238,6 @@ export const KNOWN: Known[] = [
     cause:
       "index_copy_ into a tensor with overlapping memory (an expand()ed self): PyTorch raises 'unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.' before any other check; tensorgrad writes (or raises its own index check first).",
     match: (d, p) => baseOp(d, p) === "index_copy" && pytorchSays(d, /refer to a single memory location/),
-  },
-  {
-    id: "nonzero-as-tuple",
-    cause:
-      "torch.nonzero(x, as_tuple=True) (Python's tuple of index tensors) is missing: tensorgrad raises \"nonzero() got an unexpected keyword argument 'as_tuple'\".",
-    match: (d) => tensorgradSays(d, /nonzero\(\) got an unexpected keyword argument 'as_tuple'/),
-  },
-  {
-    id: "zero-dim-masked",
-    cause:
-      "masked_select / masked_scatter_ (and their backward) on a 0-dim tensor with a 0-dim mask: tensorgrad raises 'IndexError: too many indices for tensor of dimension 0 (got 1)'; PyTorch treats them as one element (issue #13, 0-dim).",
-    match: (d, p) =>
-      tensorgradSays(d, /too many indices for tensor of dimension 0/) &&
-      (["masked_select", "masked_scatter"].includes(baseOp(d, p)) ||
-        (["backward", "grad"].includes(baseOp(d, p)) &&
-          p.b.some((s) => /^masked_(select|scatter)/.test(opOf(s))))),
   },
   {
     id: "take-empty",
@@ -360,12 +318,6 @@ export const KNOWN: Known[] = [
       ["backward", "grad"].includes(baseOp(d, p)) &&
       d.kind === "no-error" &&
       /backward through the graph a second time/.test(d.expected),
-  },
-  {
-    id: "dropout-bool",
-    cause:
-      "F.dropout of a bool tensor with p=1, training=True: PyTorch returns bool; tensorgrad returns int64.",
-    match: (d, p) => baseOp(d, p) === "dropout" && d.kind === "dtype" && d.expected === "bool",
   },
   {
     id: "vector-norm-inf-second-derivative",

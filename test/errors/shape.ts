@@ -176,6 +176,26 @@ def longShape(shape, v=0):
     { py: "torch.tensor(1.).roll(1, -1)", ts: () => torch.tensor(1).roll(1, -1) },
     { py: "torch.tensor(1.).unbind(0)", ts: () => torch.tensor(1).unbind(0) },
     { py: "torch.zeros(3).unbind(1)", ts: () => torch.zeros(3).unbind(1) },
+    // unbind and unflatten wrap the dim (-1 names dim 0) before they ask a 0-d tensor for its size there.
+    { py: "torch.tensor(1.).unbind(-1)", ts: () => torch.tensor(1).unbind(-1) },
+    { py: "torch.tensor(1.).unbind(1)", ts: () => torch.tensor(1).unbind(1) },
+    { py: "torch.tensor(1.).unflatten(0, [1])", ts: () => torch.tensor(1).unflatten(0, [1]) },
+    {
+      py: "torch.unflatten(torch.tensor(1.), -1, [1, -1])",
+      ts: () => torch.unflatten(torch.tensor(1), -1, [1, -1]),
+    },
+    { py: "torch.tensor(1.).unflatten(1, [1])", ts: () => torch.tensor(1).unflatten(1, [1]) },
+    { py: "torch.unflatten(torch.tensor(1.), 0, [])", ts: () => torch.unflatten(torch.tensor(1), 0, []) },
+    // size(dim) and stride(dim) of a 0-d tensor do not wrap: no dim exists to name.
+    { py: "torch.tensor(1.).stride(0)", ts: () => torch.tensor(1).stride(0) },
+    { py: "torch.tensor(1.).stride(-1)", ts: () => torch.tensor(1).stride(-1) },
+    { py: "torch.tensor(1.).size(0)", ts: () => torch.tensor(1).size(0) },
+    { py: "torch.tensor(1.).size(-1)", ts: () => torch.tensor(1).size(-1) },
+    // movedim of a 0-d tensor checks its dims (0 and -1 only) and repeats, then returns an alias.
+    { py: "torch.tensor(1.).movedim(1, 0)", ts: () => torch.tensor(1).movedim(1, 0) },
+    { py: "torch.moveaxis(torch.tensor(1.), 0, -2)", ts: () => torch.moveaxis(torch.tensor(1), 0, -2) },
+    { py: "torch.tensor(1.).movedim([0, -1], [0, 0])", ts: () => torch.tensor(1).movedim([0, -1], [0, 0]) },
+    { py: "torch.tensor(1.).movedim([0], [0, 1])", ts: () => torch.tensor(1).movedim([0], [0, 1]) },
     { py: "torch.tensor(1.).triu()", ts: () => torch.tensor(1).triu() },
     { py: "torch.zeros(3).tril(1)", ts: () => torch.zeros(3).tril(1) },
     // index_add and index_select raise IndexError out of range, except index_select's own loop for dim 1.

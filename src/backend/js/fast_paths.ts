@@ -113,7 +113,7 @@ export function tryFastUnary(op: UnaryOp, x: StridedArray, dtype: DType, out: Ty
     case "relu":
       for (let i = 0; i < n; i++) {
         const v = xd[o + i];
-        out[i] = v > 0 || v !== v ? v : 0;
+        out[i] = v < 0 ? 0 : v; // -0.0 and NaN pass through, as PyTorch's clamp_min(x, 0)
       }
       return true;
     case "sqrt":

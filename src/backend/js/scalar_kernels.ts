@@ -87,7 +87,8 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
   tanh: (x, r) => r(Math.tanh(x)),
   sigmoid,
   logsigmoid: (x, r) => r(Math.min(0, x) - r(Math.log1p(r(Math.exp(-Math.abs(x)))))),
-  relu: (x) => (x > 0 || Number.isNaN(x) ? x : 0),
+  // clamp_min(x, 0) keeps x unless it is below 0: relu(-0.0) is -0.0 and NaN passes through.
+  relu: (x) => (x < 0 ? 0 : x),
   silu: (x, r) => r(x / r(1 + r(Math.exp(-x)))),
   // GeluKernelImpl's constants are cast to the compute dtype before use.
   // p[0] = 1: float32, where PyTorch's AVX2 kernel uses its polynomial erf.

@@ -5,8 +5,8 @@ import { numel, type Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { cat } from "../join.js";
 import { index_select, masked_fill } from "../indexing.js";
-import { index, index_put } from "../index_put.js";
-import { index_fill } from "../masked.js";
+import { index_put } from "../index_put.js";
+import { index_fill, masked_select } from "../masked.js";
 import { sumAll } from "../reduce.js";
 import { reshape } from "../shape.js";
 
@@ -24,7 +24,8 @@ export const MASKED_DERIVATIVES = {
     source: [
       "masked_scatter_backward(grad, mask, source.sizes())",
       (g, s) => {
-        const picked = index(g, [s.mask]);
+        // grad.masked_select(mask), as 1.13's masked_scatter_backward: it broadcasts, and takes 0-dim operands.
+        const picked = masked_select(g, s.mask);
         const rest = numel(s.sourceShape) - picked.numel();
         const padded = rest > 0 ? cat([picked, zeros([rest], { dtype: g.dtype })]) : picked;
         return reshape(padded, [...s.sourceShape]);

@@ -168,6 +168,38 @@ export const ELEMENTWISE_OPS: OpCase[] = [
   },
   { name: "tanh", py: "torch.tanh(a)", inputs: [f(2, 3)], ts: (a) => a.tanh(), ulps: 2 },
   { name: "relu", py: "torch.relu(a)", inputs: [f(2, 3)], ts: (a) => torch.relu(a) },
+  // relu keeps x unless it is below 0: relu(-0.0) is -0.0, which 1/x shows as -inf.
+  {
+    name: "relu.negative_zero",
+    py: "torch.relu(a.abs().neg() * 0).reciprocal()",
+    inputs: [noGrad(f(2, 3))],
+    ts: (a) => torch.relu(a.abs().neg().mul(0)).reciprocal(),
+  },
+  {
+    name: "relu.negative_zero_float64_strided",
+    py: "torch.relu((a.abs().neg() * 0).t()).reciprocal()",
+    inputs: [noGrad({ shape: [2, 3], dtype: "float64" })],
+    ts: (a) => torch.relu(a.abs().neg().mul(0).t()).reciprocal(),
+  },
+  {
+    name: "relu_.negative_zero",
+    py: "(a.abs().neg() * 0).relu_().reciprocal()",
+    inputs: [noGrad(f(4))],
+    ts: (a) => a.abs().neg().mul(0).relu_().reciprocal(),
+  },
+  // dropout with p=1 multiplies by zeros of the input's dtype: a bool or int64 input keeps its dtype.
+  {
+    name: "dropout.p1_bool",
+    py: "torch.nn.functional.dropout(a, 1.0)",
+    inputs: [noGrad({ shape: [2, 3], dtype: "bool" })],
+    ts: (a) => torch.nn.functional.dropout(a, 1.0),
+  },
+  {
+    name: "dropout.p1_int64",
+    py: "torch.nn.functional.dropout(a, p=1.0, training=True, inplace=True)",
+    inputs: [noGrad({ shape: [4], dtype: "int64" })],
+    ts: (a) => torch.nn.functional.dropout(a, 1.0, true, true),
+  },
   { name: "sin.int", py: "torch.sin(a)", inputs: [{ shape: [4], dtype: "int64" }], ts: (a) => torch.sin(a) },
   { name: "clamp", py: "torch.clamp(a, -0.5, 0.5)", inputs: [f(3, 4)], ts: (a) => torch.clamp(a, -0.5, 0.5) },
   {

@@ -120,6 +120,8 @@ export const INDEXING_OPS: OpCase[] = [
   },
   { name: "tril", py: "a.tril()", inputs: [f(3, 4)], ts: (a) => a.tril() },
   { name: "tril.diag", py: "torch.tril(a, -1)", inputs: [f(2, 3, 3)], ts: (a) => torch.tril(a, -1) },
+  // An empty input is returned before its dims are looked at: an empty 1-d tensor passes.
+  { name: "triu.empty_1d", py: "torch.triu(a)", inputs: [f(0)], ts: (a) => torch.triu(a) },
   { name: "triu", py: "a.triu(1)", inputs: [f(4, 3)], ts: (a) => a.triu(1) },
   { name: "triu.int", py: "a.triu()", inputs: [{ shape: [3, 3], dtype: "int64" }], ts: (a) => a.triu() },
   // 0-d and size-0 operands (issue 13): a 0-d self is one element along dim 0.

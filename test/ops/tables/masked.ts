@@ -35,10 +35,47 @@ export const MASKED_OPS: OpCase[] = [
     ts: (a) => torch.masked_select(a, torch.tensor(MASK)),
   },
   {
+    name: "masked_select.zero_dim",
+    py: "torch.masked_select(a, torch.tensor(True))",
+    inputs: [f()],
+    ts: (a) => torch.masked_select(a, torch.tensor(true)),
+  },
+  {
+    name: "masked_select.zero_dim_false",
+    py: "a.masked_select(torch.tensor(False))",
+    inputs: [f()],
+    ts: (a) => a.masked_select(torch.tensor(false)),
+  },
+  {
+    name: "masked_select.zero_dim_mask",
+    py: "torch.masked_select(a, torch.tensor(True))",
+    inputs: [f(3)],
+    ts: (a) => torch.masked_select(a, torch.tensor(true)),
+  },
+  {
     name: "masked_scatter",
     py: `a.masked_scatter(${MASK_PY}, b)`,
     inputs: [f(2, 3), f(5)],
     ts: (a, b) => a.masked_scatter(torch.tensor(MASK), b),
+  },
+  // In place, a contiguous source in self's memory is read as it is written (PyTorch's kernel reads it live).
+  {
+    name: "masked_scatter_.source_is_self",
+    py: "(lambda c: c.masked_scatter_(torch.tensor([[False], [True], [True], [False]]), c))(a.clone())",
+    inputs: [noGrad({ shape: [4, 2], dtype: "int64" })],
+    ts: (a) => {
+      const c = a.clone();
+      return c.masked_scatter_(torch.tensor([[false], [true], [true], [false]]), c);
+    },
+  },
+  {
+    name: "masked_scatter_.source_overlaps_self",
+    py: "(lambda c: c.masked_scatter_(torch.tensor([False, True, True, False, True, True]), c[1:]))(a.clone())",
+    inputs: [noGrad(f(6))],
+    ts: (a) => {
+      const c = a.clone();
+      return c.masked_scatter_(torch.tensor([false, true, true, false, true, true]), c.narrow(0, 1, 5));
+    },
   },
   {
     name: "masked_scatter.broadcast_mask",
@@ -50,7 +87,7 @@ export const MASKED_OPS: OpCase[] = [
     name: "nonzero",
     py: "torch.nonzero(a)",
     inputs: [noGrad({ shape: [3, 4], dtype: "int64" })],
-    ts: (a) => torch.nonzero(a),
+    ts: (a) => torch.nonzero(a) as torch.Tensor,
   },
   {
     name: "nonzero.bool",
@@ -68,7 +105,25 @@ export const MASKED_OPS: OpCase[] = [
     name: "nonzero.zero_dim",
     py: "torch.nonzero(a)",
     inputs: [f()],
-    ts: (a) => torch.nonzero(a),
+    ts: (a) => torch.nonzero(a) as torch.Tensor,
+  },
+  {
+    name: "nonzero.function_as_tuple",
+    py: "torch.stack(torch.nonzero(a, as_tuple=True))",
+    inputs: [noGrad({ shape: [2, 3, 2], dtype: "bool" })],
+    ts: (a) => torch.stack(torch.nonzero(a, { as_tuple: true }) as torch.Tensor[]),
+  },
+  {
+    name: "nonzero.function_as_tuple_false",
+    py: "torch.nonzero(a, as_tuple=False)",
+    inputs: [noGrad({ shape: [3, 4], dtype: "int64" })],
+    ts: (a) => torch.nonzero(a, { as_tuple: false }) as torch.Tensor,
+  },
+  {
+    name: "nonzero.as_tuple_zero_dim",
+    py: "torch.stack(torch.nonzero(a, as_tuple=True))",
+    inputs: [f()],
+    ts: (a) => torch.stack(torch.nonzero(a, { as_tuple: true }) as torch.Tensor[]),
   },
   {
     name: "argwhere",

@@ -71,6 +71,25 @@ export const SHAPE_OPS: OpCase[] = [
     inputs: [f(2, 3, 4)],
     ts: (a) => torch.movedim(a, [0, 1], [2, 0]),
   },
+  // A 0-d tensor comes back as an alias (AliasBackward0): its dims 0 and -1 both name the tensor itself.
+  {
+    name: "movedim.zero_dim",
+    py: "torch.movedim(a, 0, -1)",
+    inputs: [f()],
+    ts: (a) => torch.movedim(a, 0, -1),
+  },
+  {
+    name: "moveaxis.zero_dim_list",
+    py: "a.moveaxis([-1], [0])",
+    inputs: [f()],
+    ts: (a) => a.moveaxis([-1], [0]),
+  },
+  {
+    name: "moveaxis.zero_dim_empty",
+    py: "torch.moveaxis(a, [], [])",
+    inputs: [f()],
+    ts: (a) => torch.moveaxis(a, [], []),
+  },
   { name: "select", py: "a.select(1, 2)", inputs: [f(2, 3, 4)], ts: (a) => a.select(1, 2) },
   { name: "select.neg", py: "a[-1]", inputs: [f(2, 3)], ts: (a) => a.select(0, -1) },
   { name: "slice", py: "a[:, 1:]", inputs: [f(2, 3, 4)], ts: (a) => slice(a, 1, 1) },
