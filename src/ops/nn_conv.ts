@@ -4,7 +4,7 @@ import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { defineOps } from "../signatures/registry.js";
 import { record } from "./core.js";
-import { bool, float32 } from "../tensor/dtype.js";
+import { bool, checkAllocation, float32 } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import { slidingPlan, unfoldWindows } from "./nn_windows.js";
@@ -192,6 +192,9 @@ export function convNd(
     );
   checkBackendDtypes(input, weight, bias, kernelOf(weight, dims), groups);
   const outShape = padded.map((p, d) => Math.floor((p - effKernel[d]) / stride[d]) + 1);
+  // im2col's buffer, checked before the plan is built (a padding of 1e12 would otherwise build for minutes).
+  const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
+  checkAllocation(input.dtype, n * cIn * product(kernel) * product(outShape));
   const plan = slidingPlan({ sizes, kernel, stride, padBefore, dilation, outShape });
 
   const perGroup = (cIn / groups) * plan.kernelCount;

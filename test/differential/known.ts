@@ -59,7 +59,6 @@ const REDUCTIONS = ops(
   "embedding",
 );
 const NORMS = ops("layer_norm", "batch_norm", "LayerNorm", "BatchNorm1d");
-const RANDOM_FILL = ops("uniform", "randn", "xavier_uniform", "kaiming_uniform", "kaiming_normal");
 const INT64_MIN = /^\[\d+\] = -(9223372036854775808|2147483648)$/;
 
 export const KNOWN: Known[] = [

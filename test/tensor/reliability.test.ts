@@ -56,6 +56,13 @@ describe("sizes beyond memory get PyTorch's allocator error at once", () => {
     expect(ms).toBeLessThan(100);
   });
 
+  it("refuses a conv2d whose padding makes im2col's buffer too large, before building its plan", () => {
+    const conv = () =>
+      torch.nn.functional.conv2d(torch.zeros(1, 1, 3, 3), torch.zeros(1, 1, 2, 2), { padding: 1e12 });
+    expect(conv).toThrow(torch.RuntimeError);
+    expect(conv).toThrow(/DefaultCPUAllocator: can't allocate memory/);
+  });
+
   it("randpermInto shuffles a storage in place exactly as randperm does", () => {
     const seeded = () => new torch.Generator().manual_seed(7);
     const inPlace = randpermInto(new Float64Array(50), seeded());
