@@ -5,7 +5,7 @@ Usage: /usr/bin/python3 scripts/gen_numerics_fixtures.py [out_dir]   (default te
 
 Writes unary.json (one op on float32/float64 inputs through several views), pow.json, backward.json (the fused
 backward kernels), linspace.json, softmax.json, prod.json, randn.json,
-var_std.json, mv.json and norm.json. Inputs and outputs are base64 of the little-endian float bits.
+var_std.json, mv.json, norm.json and binary.json (atan2 through two-input views). Inputs and outputs are base64 of the little-endian float bits.
 Inputs are deterministic (seeded) and mix the ranges each function branches on with NaN, +-inf, -0 and subnormals; their
 lengths leave partial 8- and 16-element vectors, and the views (offset, strided, transposed, row-sliced, 0-dim)
 exercise the element order and vector blocks of TensorIterator. Runs single-threaded, where PyTorch's block
@@ -126,9 +126,10 @@ UNARY = {
     "asin": (torch.asin, "unit"), "acos": (torch.acos, "unit"), "atan": (torch.atan, "mixed"),
     "sinh": (torch.sinh, "mixed"), "cosh": (torch.cosh, "mixed"), "tanh": (torch.tanh, "mixed"),
     "sigmoid": (torch.sigmoid, "mixed"), "erf": (torch.erf, "mixed"), "silu": (F.silu, "mixed"),
-    "gelu": (F.gelu, "mixed"), "softplus": (F.softplus, "mixed"),
+    "gelu": (F.gelu, "mixed"), "softplus": (F.softplus, "mixed"), "logsigmoid": (F.logsigmoid, "mixed"),
     "softplus.beta2_th5": (lambda x: F.softplus(x, 2.0, 5.0), "mixed"),
     "softplus.beta0_5": (lambda x: F.softplus(x, 0.5, 20.0), "mixed"),
+    "gelu.tanh": (lambda x: F.gelu(x, approximate="tanh"), "mixed"),
 }
 POW_EXPONENTS = [2.5, -1.5, 0.3, 1 / 3, 4.0, -3.0, 7.0, 10.0, 0.0, 1.0, 2.0, 3.0, 0.5, -0.5, -1.0, -2.0,
                  float("inf"), float("-inf")]
@@ -336,12 +337,40 @@ def gen_norm():
     return {"inputs": inputs, "cases": cases}
 
 
+BINARY_VIEWS = {
+    # name: (view of y, view of x); "scalar" cases are 0-dim pairs, "broadcast" pairs a view with a 0-dim x.
+    "contiguous": (lambda y: y, lambda x: x),
+    "offset": (lambda y: y[3:], lambda x: x[3:]),
+    "strided": (lambda y: y[::3], lambda x: x[::3]),
+    "transposed": (lambda y: y[:253].reshape(11, 23).t(), lambda x: x[:253].reshape(11, 23).t()),
+    "rows": (lambda y: y[:253].reshape(11, 23)[:, :18], lambda x: x[:253].reshape(11, 23)[:, :18]),
+    "broadcast": (lambda y: y[:253], lambda x: x[7]),
+    "broadcast_row": (lambda y: y[:253].reshape(11, 23), lambda x: x[:23]),
+}
+
+
+def gen_binary():
+    """atan2(y, x) on float32 through the views of BINARY_VIEWS and as 0-dim pairs."""
+    rng = np.random.default_rng(29)
+    y = mixed("float32", N_FULL["float32"], rng)
+    x = mixed("float32", N_FULL["float32"], rng)[::-1].copy()
+    # Every pair of the first 24 special values.
+    sp = specials("float32")[:24]
+    y[: len(sp) ** 2] = np.repeat(sp, len(sp))
+    x[: len(sp) ** 2] = np.tile(sp, len(sp))
+    ty, tx = torch.from_numpy(y), torch.from_numpy(x)
+    out = {name: b64(torch.atan2(vy(ty), vx(tx)).contiguous().numpy()) for name, (vy, vx) in BINARY_VIEWS.items()}
+    idx = [k * len(y) // N_SCALAR for k in range(N_SCALAR)]
+    out["scalar"] = b64(np.array([torch.atan2(ty[i].clone(), tx[i].clone()).item() for i in idx], dtype=np.float32))
+    return {"y": b64(y), "x": b64(x), "cases": [{"op": "atan2", "dtype": "float32", "out": out}]}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, gen in (("unary", gen_unary), ("pow", gen_pow), ("backward", gen_backward),
                       ("linspace", gen_linspace), ("softmax", gen_softmax), ("prod", gen_prod),
                       ("randn", gen_randn), ("var_std", gen_var_std), ("mv", gen_mv),
-                      ("norm", gen_norm)):
+                      ("norm", gen_norm), ("binary", gen_binary)):
         with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
             json.dump(gen(), fh, separators=(",", ":"))
             fh.write("\n")

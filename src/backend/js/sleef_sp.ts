@@ -31,6 +31,7 @@ import {
   mulsign,
   rintInt,
   P,
+  signbit,
   truncInt,
 } from "./sleef_df.js";
 
@@ -359,14 +360,19 @@ export function powf(x: number, y: number): number {
   return y === 0 || x === 1 ? 1 : result;
 }
 
-/** Sleef_atanf8_u10 (xatanf_u1 through atan2kf_u1 with x = 1). */
-export function atanf(d: number): number {
-  const ad = Math.abs(d);
-  // atan2kf_u1((|d|, 0), (1, 0)): swap to keep the quotient at most 1 in magnitude.
-  const swap = 1 < ad;
-  const q = swap ? 1 : 0;
-  if (swap) dfdiv(-1, -0, ad, 0);
-  else dfdiv(ad, 0, 1, 0);
+/**
+ * atan2kf_u1((y, 0), (x, 0)) for y >= 0 into P: the angle of (x, y) as a float pair. A negative x is
+ * reflected (q = -2), and the quotient is kept at most 1 in magnitude by a quarter turn (q + 1).
+ */
+function atan2k(y: number, x: number): void {
+  let q = x < 0 ? -2 : 0;
+  const xx = x < 0 ? -x : x;
+  const xy = x < 0 ? -0 : 0;
+  const swap = xx < y;
+  if (swap) {
+    q += 1;
+    dfdiv(-xx, -xy, y, 0);
+  } else dfdiv(y, 0, xx, xy);
   const sx = P.x;
   const sy = P.y;
   dfsqu(sx, sy);
@@ -389,9 +395,41 @@ export function atanf(d: number): number {
   const py = P.y;
   dfmul_f2_f(f(1.5707963705062866211), f(-4.3711388286737928865e-8), q);
   dfadd_f2_f2(P.x, P.y, px, py);
+}
+
+/** Sleef_atanf8_u10 (xatanf_u1 through atan2kf_u1 with x = 1). */
+export function atanf(d: number): number {
+  atan2k(Math.abs(d), 1);
   let r = f(P.x + P.y);
-  if (ad === Infinity) r = f(1.570796326794896557998982);
+  if (Math.abs(d) === Infinity) r = f(1.570796326794896557998982);
   return mulsign(r, d);
+}
+
+const PI_F = f(Math.PI);
+const PI_2F = f(Math.PI / 2);
+const PI_4F = f(Math.PI / 4);
+/** Below this |x| (nexttowardf(1 / FLT_MAX, 1)) xatan2f_u1 scales both operands by 2^24 first. */
+const ATAN2_TINY = f(2.9387372783541830947e-39);
+
+/** visinf2_vf_vf_vf: m with d's sign bit or'ed in where d is infinite, +0 elsewhere. */
+function infSign(d: number, m: number): number {
+  if (Math.abs(d) !== Infinity) return 0;
+  return d < 0 ? -Math.abs(m) : m;
+}
+
+/** Sleef_atan2f8_u10 (xatan2f_u1). */
+export function atan2f(y: number, x: number): number {
+  if (Math.abs(x) < ATAN2_TINY) {
+    x = f(x * (1 << 24));
+    y = f(y * (1 << 24));
+  }
+  atan2k(Math.abs(y), x);
+  let r = mulsign(f(P.x + P.y), x);
+  if (Math.abs(x) === Infinity || x === 0) r = f(PI_2F - infSign(x, mulsign(PI_2F, x)));
+  if (Math.abs(y) === Infinity) r = f(PI_2F - infSign(x, mulsign(PI_4F, x)));
+  if (y === 0) r = signbit(x) ? PI_F : 0;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  return mulsign(r, y);
 }
 
 /** The shared start of asin and acos: the pair x = |d|, or sqrt((1 - |d|) / 2) from 0.5 on, and u. */

@@ -144,3 +144,61 @@ export function runBlocks(
     }
   }
 }
+
+/**
+ * A binary cpu_kernel_vec op over row-major output order: TensorIterator merges dims where both inputs step
+ * over the inner dim exactly, and vectorizes a row when both inputs are contiguous in it or one of them is a
+ * broadcast scalar. (Inputs whose memory order differs from row-major, which TensorIterator would reorder,
+ * are walked row-major here, which leaves them on the scalar path.)
+ */
+export function binaryRows(a: StridedArray, b: StridedArray): { rowLength: number; rowVectorized: boolean } {
+  const dims = a.shape
+    .map((size, d) => ({ size, sa: a.strides[d], sb: b.strides[d] }))
+    .filter((d) => d.size !== 1);
+  const inner = dims[dims.length - 1] ?? { size: 1, sa: 1, sb: 1 };
+  let rowLength = inner.size;
+  let [stepA, stepB] = [inner.sa * inner.size, inner.sb * inner.size];
+  for (let d = dims.length - 2; d >= 0 && dims[d].sa === stepA && dims[d].sb === stepB; d--) {
+    rowLength *= dims[d].size;
+    stepA *= dims[d].size;
+    stepB *= dims[d].size;
+  }
+  const rowVectorized =
+    (inner.sa === 1 && inner.sb === 1) ||
+    (inner.sa === 0 && inner.sb === 1) ||
+    (inner.sa === 1 && inner.sb === 0);
+  return { rowLength, rowVectorized };
+}
+
+/** A binary op's walk: element k reads a[aOffsets[k]] and b[bOffsets[k]] and is output element order[k]. */
+export interface BinaryWalk {
+  n: number;
+  order: Int32Array | null;
+  aOffsets: ArrayLike<number>;
+  bOffsets: ArrayLike<number>;
+  rowLength: number;
+  rowVectorized: boolean;
+}
+
+/**
+ * A binary cpu_kernel_vec op: `vec` on whole blocks of `block` elements at the start of each vectorized row,
+ * `scalar` on the rest.
+ */
+export function runBinaryBlocks(
+  w: BinaryWalk,
+  a: TypedArray,
+  b: TypedArray,
+  out: TypedArray,
+  vec: (x: number, y: number) => number,
+  scalar: (x: number, y: number) => number,
+  block = 16,
+): void {
+  const { n, order, aOffsets, bOffsets, rowLength, rowVectorized } = w;
+  const vectorEnd = rowVectorized ? rowLength - (rowLength % block) : 0;
+  for (let row = 0; row < n; row += rowLength) {
+    for (let j = 0; j < rowLength; j++) {
+      const k = row + j;
+      out[order ? order[k] : k] = (j < vectorEnd ? vec : scalar)(a[aOffsets[k]], b[bOffsets[k]]);
+    }
+  }
+}

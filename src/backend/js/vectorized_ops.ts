@@ -5,9 +5,11 @@
 // - gelu: oneDNN's kernel for contiguous inputs of more than one element, GeluKernel otherwise.
 // Float64 likewise with Sleef_*d4_u10 on 4-lane vectors (cpu_kernel_vec blocks of 8) and glibc's double libm
 // as the scalar function (glibc_d.ts).
-import type { StridedArray, UnaryOp } from "../backend.js";
+import type { BinaryOp, StridedArray, UnaryOp } from "../backend.js";
 import type { DType, TypedArray } from "../../tensor/dtype.js";
 import * as glibc from "./glibc_f.js";
+import { atan2f as glibcAtan2f } from "./glibc_atanf.js";
+import { fma } from "./fma.js";
 import { geluForward } from "./onednn.js";
 import { expf } from "./sleef.js";
 import { f } from "./sleef_df.js";
@@ -21,10 +23,28 @@ import { pow as glibcPow } from "./glibc_pow.js";
 import { erf as glibcErf } from "./glibc_erf.js";
 import * as sleef from "./sleef_sp.js";
 import { cosf, needsWide, sinf, tanf } from "./sleef_trig.js";
-import { runBlocks, runEvery, runEveryBlocked, walk } from "./vector_loops.js";
+import {
+  type BinaryWalk,
+  binaryRows,
+  runBinaryBlocks,
+  runBlocks,
+  runEvery,
+  runEveryBlocked,
+  walk,
+} from "./vector_loops.js";
+import { elementOffsets } from "./strided.js";
+import { numel } from "../../tensor/shape.js";
 
 type Params = readonly number[];
 type Lane = (x: number) => number;
+
+/**
+ * log_sigmoid_cpu_kernel's vector body, which also runs the partial last vector (so every element):
+ * minimum(x, 0) - log1p(exp(-|x|)); minimum gives its second operand for -0 and 0.
+ */
+function logSigmoidLane(x: number, exp: Lane, log1p: Lane, round: Lane): number {
+  return round((x < 0 ? x : 0) - log1p(exp(-Math.abs(x))));
+}
 
 const VML: Partial<Record<UnaryOp, Lane>> = {
   exp: expf,
@@ -38,6 +58,7 @@ const VML: Partial<Record<UnaryOp, Lane>> = {
   atan: sleef.atanf,
   tanh: sleef.tanhf,
   erf: sleef.erff,
+  logsigmoid: (x) => logSigmoidLane(x, expf, sleef.log1pf, f),
 };
 
 const TRIG: Partial<Record<UnaryOp, (x: number, wide: boolean) => number>> = {
@@ -90,6 +111,7 @@ const VML64: Partial<Record<UnaryOp, Lane>> = {
   atan: sleefdInv.atan,
   tanh: sleefd.tanh,
   erf: sleefd.erf,
+  logsigmoid: (x) => logSigmoidLane(x, sleefd.exp, sleefdLog.log1p, (v) => v),
 };
 
 const TRIG64: Partial<Record<UnaryOp, (x: number, band: sleefdTrig.TrigBand) => number>> = {
@@ -97,6 +119,13 @@ const TRIG64: Partial<Record<UnaryOp, (x: number, band: sleefdTrig.TrigBand) => 
   cos: sleefdTrig.cos,
   tan: sleefdTrig.tan,
 };
+
+/** M_SQRT2 * M_2_SQRTPI * 0.5, as GeluKernel computes it in double. */
+const GELU_BETA = Math.SQRT2 * 1.1283791670955126 * 0.5;
+const geluTanhVector = (x: number): number =>
+  0.5 * x * (1 + sleefd.tanh(GELU_BETA * fma(0.044715, x * x * x, x)));
+const geluTanhScalar = (x: number): number =>
+  0.5 * x * (1 + Math.tanh(GELU_BETA * (x + 0.044715 * (x * x * x))));
 
 const BLOCKED64: Partial<Record<UnaryOp, Blocked>> = {
   sigmoid: () => [(x) => 1 / (1 + sleefd.exp(0 - x)), (x) => 1 / (1 + glibcd.exp(-x))],
@@ -112,6 +141,9 @@ const BLOCKED64: Partial<Record<UnaryOp, Blocked>> = {
     (x) => x * 0.5 * (1 + glibcErf(x * Math.SQRT1_2)),
   ],
   pow_scalar: ([e]) => (EXACT_EXPONENTS.has(e) ? null : [(x) => sleefdLog.pow(x, e), (x) => glibcPow(x, e)]),
+  // GeluKernel's tanh approximation: the compiler fuses x + kKappa * x_cube in the vector body; the scalar
+  // body's std::tanh is fdlibm's, as V8's Math.tanh.
+  gelu_tanh: () => [geluTanhVector, geluTanhScalar],
 };
 
 /**
@@ -188,3 +220,42 @@ export const LANE_OPS = {
   float32: [...Object.keys(VML), ...Object.keys(TRIG), ...Object.keys(BLOCKED)] as UnaryOp[],
   float64: [...Object.keys(VML64), ...Object.keys(TRIG64), ...Object.keys(BLOCKED64)] as UnaryOp[],
 };
+
+type BinaryLane = (a: number, b: number) => number;
+
+/** Float32 binary cpu_kernel_vec ops: [Vectorized<float> function, scalar function]. */
+const BLOCKED_BINARY: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
+  atan2: [sleef.atan2f, glibcAtan2f],
+};
+
+/**
+ * Writes op(a, b) into `out` as PyTorch's vectorized loop computes it (inputs already in `dtype`) and returns
+ * true; false leaves it to the generic scalar kernels.
+ */
+export function vectorizedBinary(
+  op: BinaryOp,
+  a: StridedArray,
+  b: StridedArray,
+  dtype: DType,
+  out: TypedArray,
+): boolean {
+  const lanes = dtype.name === "float32" ? BLOCKED_BINARY[op] : undefined;
+  if (!lanes || a.dtype !== dtype || b.dtype !== dtype) return false;
+  const n = numel(a.shape);
+  runBinaryBlocks(binaryWalk(a, b, n), a.data, b.data, out, ...lanes);
+  return true;
+}
+
+/**
+ * TensorIterator's walk over two inputs: in memory order when they share a layout (a transpose is walked as
+ * stored), else in row-major order (binaryRows).
+ */
+function binaryWalk(a: StridedArray, b: StridedArray, n: number): BinaryWalk {
+  if (a.strides.every((s, d) => s === b.strides[d])) {
+    const w = walk(a);
+    const aOffsets = w.offsets ?? Array.from({ length: n }, (_, k) => w.offset + k);
+    const shift = b.offset - a.offset;
+    return { ...w, aOffsets, bOffsets: aOffsets.map((o: number) => o + shift) };
+  }
+  return { n, order: null, aOffsets: elementOffsets(a), bOffsets: elementOffsets(b), ...binaryRows(a, b) };
+}
