@@ -148,7 +148,7 @@ function scalarBinary(op: BinaryOp, a: Tensor, b: Tensor, computeDtype: DType, o
       }
     }
   }
-  const round = computeDtype.cast;
+  const round = computeDtype.is_floating_point ? computeDtype.cast : computeDtype.wrap;
   out[0] = BINARY[op](
     a.dtype === computeDtype ? va : round(va),
     b.dtype === computeDtype ? vb : round(vb),

@@ -47,7 +47,8 @@ export const jsBackend: Backend = {
 
   binary(op: BinaryOp, a: StridedArray, b: StridedArray, computeDtype: DType, outDtype: DType) {
     const kernel = BINARY[op];
-    const round = computeDtype.cast;
+    // Integer arithmetic wraps around as C's does (2**62 * 4 is 0 in int64), where a float cast would saturate.
+    const round = computeDtype.is_floating_point ? computeDtype.cast : computeDtype.wrap;
     const n = numel(a.shape);
     const out = allocate(outDtype, n);
     if (outDtype === computeDtype && n > 1 && tryFastBinary(op, a, b, computeDtype, out)) return out;
