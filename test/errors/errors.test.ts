@@ -2,13 +2,13 @@
 // the class and message PyTorch 1.13 raised for the same call (test/fixtures/errors/<table>.json, written by
 // `npm run fixtures -- errors`).
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as torch from "../../src/index.js";
-import { availableBackends, get_backend, set_backend } from "../../src/backend/backend.js";
-import { CUTOVER } from "../../src/backend/native/index.js";
+import { availableBackends } from "../../src/backend/backend.js";
 import { rowName, type ErrorCase } from "./error_table.js";
 import { ERROR_TABLES } from "./index.js";
 import { warningSink } from "../helpers/warnings.js";
+import { onBackend } from "../helpers/backends.js";
 
 interface Raised {
   error: string;
@@ -41,19 +41,7 @@ function raised(row: ErrorCase): Raised | string {
 }
 
 describe.each(availableBackends())("PyTorch's errors on the %s backend", (backendName) => {
-  // The rows' tensors are small: without this, the native backend would hand them all to TypeScript.
-  const cutovers = { ...CUTOVER };
-  let previous = get_backend();
-  beforeAll(() => {
-    previous = get_backend();
-    set_backend(backendName);
-    if (backendName === "native")
-      for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
-  });
-  afterAll(() => {
-    Object.assign(CUTOVER, cutovers);
-    set_backend(previous);
-  });
+  onBackend(backendName);
 
   describe.each(Object.entries(ERROR_TABLES))("%s", (table, { rows }) => {
     const fixtures = fixturesOf(table);

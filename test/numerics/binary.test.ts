@@ -2,13 +2,13 @@
 // scripts/gen_numerics_fixtures.py): atan2 runs Sleef_atan2f8_u10 on the 16-element blocks of its vectorized
 // rows and glibc's atan2f elsewhere, so every view below lands elements on both paths.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
-import { availableBackends, backend, set_backend } from "../../src/backend/backend.js";
-import { CUTOVER } from "../../src/backend/native/index.js";
+import { availableBackends } from "../../src/backend/backend.js";
 import { float32 } from "../../src/tensor/dtype.js";
 import { Tensor } from "../../src/tensor/tensor.js";
 import { slice } from "../../src/ops/shape.js";
+import { onBackend } from "../helpers/backends.js";
 
 interface BinaryFixture {
   y: string;
@@ -55,18 +55,7 @@ function expectBits(actual: ArrayLike<number>, expected: Float32Array, what: str
 }
 
 describe.each(availableBackends())("PyTorch's exact binary-op bits on the %s backend", (backendName) => {
-  const cutovers = { ...CUTOVER };
-  let previous = "";
-  beforeAll(() => {
-    previous = backend().name;
-    set_backend(backendName);
-    if (backendName === "native")
-      for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
-  });
-  afterAll(() => {
-    Object.assign(CUTOVER, cutovers);
-    set_backend(previous);
-  });
+  onBackend(backendName);
 
   const y = decode(fixture.y);
   const x = decode(fixture.x);

@@ -3,14 +3,14 @@
 // through contiguous, offset, strided, transposed, row-sliced and 0-dim views, on every backend. NaN payloads
 // are not compared (JavaScript does not keep them); everything else is, -0 included.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
-import { availableBackends, backend, set_backend, type StridedArray } from "../../src/backend/backend.js";
+import { availableBackends, backend, type StridedArray } from "../../src/backend/backend.js";
 import * as jsGrad from "../../src/backend/js/grad_kernels.js";
-import { CUTOVER } from "../../src/backend/native/index.js";
 import { float32, float64, type DType } from "../../src/tensor/dtype.js";
 import { Tensor } from "../../src/tensor/tensor.js";
 import { slice } from "../../src/ops/shape.js";
+import { onBackend } from "../helpers/backends.js";
 
 type Floats = Float32Array | Float64Array;
 const F = torch.nn.functional;
@@ -160,19 +160,7 @@ const softmax = load<SoftmaxFixture>("softmax");
 const prod = load<ProdFixture>("prod");
 
 describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (backendName) => {
-  const cutovers = { ...CUTOVER };
-  let previous = "";
-  beforeAll(() => {
-    previous = backend().name;
-    set_backend(backendName);
-    // Small inputs too go to the C kernels, which must give the same bits.
-    if (backendName === "native")
-      for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
-  });
-  afterAll(() => {
-    Object.assign(CUTOVER, cutovers);
-    set_backend(previous);
-  });
+  onBackend(backendName);
 
   for (const c of unary.cases) {
     const name = `${c.op} ${c.dtype}`;

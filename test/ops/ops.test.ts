@@ -1,13 +1,13 @@
 // Runs every row of the op table on every backend: forward values, dtype and shape against PyTorch,
 // the grad_fn name, gradients against PyTorch's, and a float64 finite-difference gradcheck.
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import { availableBackends, set_backend } from "../../src/backend/backend.js";
-import { CUTOVER } from "../../src/backend/native/index.js";
 import { DTYPES, type DTypeName } from "../../src/tensor/dtype.js";
 import { decodeFlat, expectClose, type Encoded } from "../helpers/compare.js";
 import { OP_TABLE, OP_TABLES, type OpCase } from "./op_table.js";
+import { onBackend } from "../helpers/backends.js";
 
 interface FixtureTensor {
   dtype: string;
@@ -41,13 +41,7 @@ function makeInputs(op: OpCase, fx: Fixture, dtypeOverride?: torch.DType): torch
 }
 
 describe.each(availableBackends())("op table on the %s backend", (backendName) => {
-  // The table's tensors are small: without this, the native backend would hand them all to TypeScript.
-  const cutovers = { ...CUTOVER };
-  beforeAll(() => {
-    if (backendName === "native")
-      for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
-  });
-  afterAll(() => Object.assign(CUTOVER, cutovers));
+  onBackend(backendName);
 
   it("has a PyTorch fixture for every row and unique row names (run `npm run fixtures` after adding one)", () => {
     const missing = OP_TABLE.filter((op) => !fixtures.has(op.name)).map((op) => op.name);

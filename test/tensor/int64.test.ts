@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import { availableBackends, get_backend, set_backend } from "../../src/backend/backend.js";
-import { CUTOVER } from "../../src/backend/native/index.js";
 import { int32, int64 } from "../../src/tensor/dtype.js";
+import { onBackend } from "../helpers/backends.js";
 
 type JsonFloat = number | "nan" | "inf" | "-inf";
 /** PyTorch's outcome: the elements as exact decimal strings with the repr, or the error's class and text. */
@@ -47,18 +47,7 @@ function outcomeOf(make: () => torch.Tensor): Outcome {
 }
 
 describe.each(availableBackends())("int64 semantics on the %s backend", (backendName) => {
-  const cutovers = { ...CUTOVER };
-  let previous = get_backend();
-  beforeAll(() => {
-    previous = get_backend();
-    set_backend(backendName);
-    if (backendName === "native")
-      for (const key of Object.keys(CUTOVER) as (keyof typeof CUTOVER)[]) CUTOVER[key] = 0;
-  });
-  afterAll(() => {
-    Object.assign(CUTOVER, cutovers);
-    set_backend(previous);
-  });
+  onBackend(backendName);
 
   it.each(fixtures.casts.map((c) => [`${c.from} → ${c.to}`, c] as const))(
     "casts %s as PyTorch does on x86: toward zero, NaN/±inf/out of range to the minimum",
