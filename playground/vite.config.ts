@@ -1,6 +1,7 @@
 // The playground: `npm run playground` (dev server) / `npm run playground:build` (static files in dist/playground).
-// tensorgrad comes from ../src through an alias (pure-TS backend); the five seed tutorials are turned into
-// plain JavaScript at build time (TypeScript's transpiler keeps their comments) for the examples menu.
+// tensorgrad comes from ../src through an alias (pure-TS backend). The examples menu has the five seed
+// tutorials twice: as Python (playground/examples/*.py, the notebooks' cells) and as JavaScript (the
+// TypeScript ports in examples/seeds, turned into plain JavaScript at build time, comments kept).
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import { defineConfig, type Plugin } from "vite";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedsDir = resolve(here, "../examples/seeds");
+const pythonDir = resolve(here, "examples");
 const VIRTUAL_ID = "virtual:seed-examples";
 
 /** A seed tutorial as playground JavaScript: types stripped, imports dropped (torch and print are given). */
@@ -32,12 +34,24 @@ function seedExamples(): Plugin {
     resolveId: (id) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : null),
     load(id) {
       if (id !== `\0${VIRTUAL_ID}`) return null;
-      const files = readdirSync(seedsDir).filter((f) => /^\d{3}_.*\.ts$/.test(f) && !f.endsWith(".d.ts"));
-      const examples = files.sort().map((file) => {
-        const path = resolve(seedsDir, file);
+      const read = (dir: string, file: string) => {
+        const path = resolve(dir, file);
         this.addWatchFile(path);
-        return { name: file.replace(/\.ts$/, ""), code: seedToPlaygroundJs(readFileSync(path, "utf8")) };
-      });
+        return readFileSync(path, "utf8");
+      };
+      const python = readdirSync(pythonDir)
+        .filter((f) => /^\d{3}_.*\.py$/.test(f))
+        .sort()
+        .map((file) => ({ name: file, code: read(pythonDir, file), mode: "python" }));
+      const javascript = readdirSync(seedsDir)
+        .filter((f) => /^\d{3}_.*\.ts$/.test(f) && !f.endsWith(".d.ts"))
+        .sort()
+        .map((file) => ({
+          name: file.replace(/\.ts$/, ".js"),
+          code: seedToPlaygroundJs(read(seedsDir, file)),
+          mode: "javascript",
+        }));
+      const examples = [...python, ...javascript];
       return `export default ${JSON.stringify(examples)};`;
     },
   };
@@ -54,6 +68,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 4000,
+    // Module and grad_fn names print through their classes' names (Linear, not Cc).
+    rolldownOptions: { output: { keepNames: true } },
   },
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },

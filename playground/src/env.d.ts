@@ -1,4 +1,5 @@
 declare module "virtual:seed-examples" {
-  const examples: { name: string; code: string }[];
+  /** The seed tutorials: as Python (the notebooks' cells) and as JavaScript (the TypeScript ports). */
+  const examples: { name: string; code: string; mode: "python" | "javascript" }[];
   export default examples;
 }

@@ -1,47 +1,154 @@
-// The playground page: examples menu, editor with line numbers, Run, output, graph and explanation.
+// The playground page: examples menu, language switch (Python or JavaScript), editor with line numbers,
+// Run, output, the graph, and a stepper that walks the backward pass on it beside the explanation.
 import examples from "virtual:seed-examples";
 import { make_dot, to_svg } from "../../src/viz/index.js";
-import { runCode, type RunResult } from "./runner.js";
+import { createEditor, type Problem } from "./editor.js";
+import { runCode, type Mode, type RunResult } from "./runner.js";
+import { describeStep, dotIds, stepState } from "./stepper.js";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const editor = $<HTMLTextAreaElement>("editor");
-const gutter = $<HTMLPreElement>("gutter");
 const select = $<HTMLSelectElement>("example");
+const modeSelect = $<HTMLSelectElement>("mode");
 const runButton = $<HTMLButtonElement>("run");
 const outputPane = $<HTMLPreElement>("output");
 const errorBox = $<HTMLDivElement>("error");
 const graphPane = $<HTMLDivElement>("graph");
 const graphTitle = $<HTMLSpanElement>("graph-title");
 const explainPane = $<HTMLPreElement>("explain");
+const stepper = $<HTMLDivElement>("stepper");
+const stepLabel = $<HTMLSpanElement>("step-label");
+const stepInfo = $<HTMLPreElement>("step-info");
+const leafGrads = $<HTMLPreElement>("leaf-grads");
+const playButton = $<HTMLButtonElement>("step-play");
 
-let badLine: number | null = null;
+/** Counts runs: a slow graph of an earlier run must not replace a later run's. */
+let latestRun = 0;
+const editor = createEditor($("editor"), () => void run(), "python");
+// Tests and scripts read and set the code through this (the page has no plain text area).
+(window as unknown as { playground: unknown }).playground = {
+  getCode: editor.getCode,
+  setCode: editor.setCode,
+};
 
-function renderGutter(): void {
-  const count = editor.value.split("\n").length;
-  const lines: string[] = [];
-  for (let i = 1; i <= count; i++) lines.push(i === badLine ? `<span class="bad">${i}</span>` : String(i));
-  gutter.innerHTML = lines.join("\n");
-}
-
-function selectLine(line: number): void {
-  const starts = [0];
-  for (let i = 0; i < editor.value.length; i++) if (editor.value[i] === "\n") starts.push(i + 1);
-  const start = starts[line - 1] ?? 0;
-  const end = (starts[line] ?? editor.value.length + 1) - 1;
-  editor.focus();
-  editor.setSelectionRange(start, end);
-  const lineHeight = editor.scrollHeight / starts.length;
-  editor.scrollTop = Math.max(0, (line - 5) * lineHeight);
+function setMode(mode: Mode): void {
+  modeSelect.value = mode;
+  editor.setMode(mode);
 }
 
 function loadExample(index: number): void {
-  editor.value = examples[index]?.code ?? "";
-  badLine = null;
+  const example = examples[index];
+  editor.setCode(example?.code ?? "");
+  if (example) setMode(example.mode);
+  editor.showProblems([]);
   errorBox.hidden = true;
-  renderGutter();
 }
 
-async function showResult(result: RunResult): Promise<void> {
+/** The run whose backward the stepper walks, the SVG ids of its nodes, and the current step. */
+let stepping: { result: RunResult; ids: Map<object, string>; index: number } | null = null;
+let playing: ReturnType<typeof setInterval> | null = null;
+
+/** The explanation as one block per step, so the current step can be marked and scrolled to. */
+function renderExplanation(result: RunResult): void {
+  const text = result.explanation?.toString() ?? result.explainNote ?? "";
+  const blocks = text.split(/\n(?=\n)/);
+  explainPane.replaceChildren(
+    ...blocks.map((block) => {
+      const span = document.createElement("span");
+      const m = /^\n?\[(\d+)\] /.exec(block);
+      if (m) span.dataset.step = m[1];
+      span.textContent = block + "\n";
+      return span;
+    }),
+  );
+}
+
+function paintStep(): void {
+  if (!stepping?.result.explanation) return;
+  const { result, ids } = stepping;
+  const explanation = result.explanation!;
+  const state = stepState(explanation, stepping.index, ids);
+  stepLabel.textContent = `step ${state.index} of ${explanation.steps.length}`;
+  stepLabel.dataset.step = String(state.index);
+  for (const g of Array.from(graphPane.querySelectorAll("g.node, g.edge"))) {
+    const title = g.querySelector("title")?.textContent ?? "";
+    g.classList.toggle("running", g.classList.contains("node") && title === state.nodeId);
+    g.classList.toggle("sending", g.classList.contains("edge") && state.edges.includes(title));
+  }
+  stepInfo.textContent = state.step
+    ? describeStep(state.step, result.saved.get(state.step.node))
+    : "Step ▶ runs the backward pass one node at a time, in the engine's order.";
+  leafGrads.textContent = state.leaves
+    .map((l) => `${l.name}.grad = ${l.grad === null ? "None" : l.grad.toString().replace(/\n/g, "\n    ")}`)
+    .join("\n");
+  for (const span of Array.from(explainPane.querySelectorAll<HTMLSpanElement>("span[data-step]"))) {
+    const current = span.dataset.step === String(state.index);
+    span.classList.toggle("current", current);
+    // Scrolls the explanation's own box only: the graph beside it stays in view.
+    if (current) explainPane.scrollTop = span.offsetTop - explainPane.offsetTop - 8;
+  }
+}
+
+function stopPlaying(): void {
+  if (playing !== null) clearInterval(playing);
+  playing = null;
+  playButton.textContent = "Play ▶▶";
+}
+
+function moveTo(index: number): void {
+  if (!stepping?.result.explanation) return;
+  stepping.index = Math.max(0, Math.min(index, stepping.result.explanation.steps.length));
+  paintStep();
+}
+
+/** A click on a node: its step (formula, numbers, saved tensors), or a leaf's value and gradient. */
+function showNode(id: string): void {
+  if (!stepping?.result.explanation) return;
+  const { result, ids } = stepping;
+  const step = result.explanation!.steps.find((s) => ids.get(s.node) === id);
+  if (step) {
+    stepInfo.textContent = describeStep(step, result.saved.get(step.node));
+    return;
+  }
+  const name = Object.entries(result.params).find(([, t]) => ids.get(t) === id)?.[0];
+  const leaf = result.explanation!.leaves.find((l) => ids.get(l.tensor) === id);
+  if (leaf)
+    stepInfo.textContent = `${name ?? leaf.name} = ${leaf.tensor}\nbackward() adds to .grad: ${leaf.grad}`;
+  else if (result.target && ids.get(result.target) === id) stepInfo.textContent = `output = ${result.target}`;
+}
+
+async function drawGraph(result: RunResult, run: number): Promise<void> {
+  stopPlaying();
+  stepping = null;
+  stepper.hidden = true;
+  stepInfo.textContent = "";
+  leafGrads.textContent = "";
+  graphTitle.textContent = result.target?.grad_fn ? `of ${result.target.grad_fn.name()}` : "";
+  if (!result.target) {
+    graphPane.textContent = "No graph: print a tensor that has a grad_fn, call backward(), or show(t).";
+    return;
+  }
+  // Cleared first: if drawing fails, the pane must not keep the previous program's graph.
+  graphPane.textContent = "Drawing the graph…";
+  try {
+    const svg = await to_svg(make_dot(result.target, { params: result.params }));
+    if (run !== latestRun) return;
+    graphPane.innerHTML = svg.slice(svg.indexOf("<svg"));
+    if (result.explanation && result.explanation.output === result.target) {
+      stepping = { result, ids: dotIds(result.target), index: 0 };
+      stepper.hidden = false;
+      paintStep();
+    }
+  } catch (e) {
+    if (run !== latestRun) return;
+    graphPane.replaceChildren();
+    const note = document.createElement("div");
+    note.className = "graph-error";
+    note.textContent = `The graph could not be drawn: ${(e as Error).message}`;
+    graphPane.append(note);
+  }
+}
+
+async function showResult(result: RunResult, run: number): Promise<void> {
   outputPane.replaceChildren(
     ...result.output.map((o) => {
       const span = document.createElement("span");
@@ -50,50 +157,98 @@ async function showResult(result: RunResult): Promise<void> {
       return span;
     }),
   );
-  badLine = result.error?.line ?? null;
-  renderGutter();
+  const problems: Problem[] = result.output.flatMap((o) =>
+    o.kind !== "log" && o.line !== null
+      ? [
+          {
+            line: o.line,
+            severity: o.kind === "warn" ? ("warning" as const) : ("error" as const),
+            message: o.text,
+          },
+        ]
+      : [],
+  );
+  // JavaScript's error stops the program and is not in the output; Python's is there already.
+  const { error } = result;
+  if (error?.line != null && !problems.some((p) => p.severity === "error" && p.line === error.line))
+    problems.push({ line: error.line, severity: "error", message: `${error.name}: ${error.message}` });
+  editor.showProblems(problems);
   if (result.error) {
     const where = result.error.line !== null ? `Line ${result.error.line}: ` : "";
     errorBox.textContent = `${where}${result.error.name}: ${result.error.message}`;
     errorBox.hidden = false;
-    if (result.error.line !== null) selectLine(result.error.line);
+    if (result.error.line !== null) editor.selectLine(result.error.line);
   } else errorBox.hidden = true;
 
-  explainPane.textContent = result.explanation?.toString() ?? result.explainNote ?? "";
-  graphTitle.textContent = result.target?.grad_fn ? `of ${result.target.grad_fn.name()}` : "";
-  if (!result.target) {
-    graphPane.textContent = "No graph: print a tensor that has a grad_fn, call backward(), or show(t).";
-    return;
+  renderExplanation(result);
+  await drawGraph(result, run);
+}
+
+/** The code and language in the URL's fragment (#python=... / #javascript=...), so a lesson is a link. */
+function saveToUrl(): void {
+  const bytes = new TextEncoder().encode(editor.getCode());
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  const encoded = btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  history.replaceState(null, "", `#${modeSelect.value}=${encoded}`);
+}
+
+function loadFromUrl(): boolean {
+  const m = /^#(python|javascript)=([\w-]*)$/.exec(location.hash);
+  if (!m) return false;
+  try {
+    const binary = atob(m[2].replace(/-/g, "+").replace(/_/g, "/"));
+    editor.setCode(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+  } catch {
+    return false;
   }
-  const svg = await to_svg(make_dot(result.target, { params: result.params }));
-  graphPane.innerHTML = svg.slice(svg.indexOf("<svg"));
+  setMode(m[1] as Mode);
+  select.value = String(examples.length); // "(your code)": the code is the link's, not an example's
+  return true;
 }
 
 async function run(): Promise<void> {
+  const thisRun = ++latestRun;
+  saveToUrl();
   runButton.disabled = true;
   try {
-    await showResult(await runCode(editor.value));
+    await showResult(await runCode(editor.getCode(), modeSelect.value as Mode), thisRun);
   } finally {
     runButton.disabled = false;
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
   }
 }
 
-examples.forEach((ex, i) => select.add(new Option(ex.name, String(i))));
-select.add(new Option("(empty)", String(examples.length)));
+for (const mode of ["python", "javascript"] as const) {
+  const group = document.createElement("optgroup");
+  group.label = mode === "python" ? "Python (the notebooks' cells)" : "JavaScript";
+  examples.forEach((ex, i) => {
+    if (ex.mode === mode) group.append(new Option(ex.name, String(i)));
+  });
+  select.append(group);
+}
+select.add(new Option("(your code)", String(examples.length)));
 select.addEventListener("change", () => loadExample(Number(select.value)));
-editor.addEventListener("input", renderGutter);
-editor.addEventListener("scroll", () => (gutter.scrollTop = editor.scrollTop));
-editor.addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-    e.preventDefault();
-    void run();
-  } else if (e.key === "Tab") {
-    e.preventDefault();
-    editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
-    renderGutter();
-  }
-});
+modeSelect.addEventListener("change", () => setMode(modeSelect.value as Mode));
 runButton.addEventListener("click", () => void run());
-loadExample(0);
+$("step-reset").addEventListener("click", () => (stopPlaying(), moveTo(0)));
+$("step-back").addEventListener("click", () => (stopPlaying(), moveTo((stepping?.index ?? 0) - 1)));
+$("step-next").addEventListener("click", () => (stopPlaying(), moveTo((stepping?.index ?? 0) + 1)));
+playButton.addEventListener("click", () => {
+  if (playing !== null) return stopPlaying();
+  if (!stepping?.result.explanation) return;
+  if (stepping.index >= stepping.result.explanation.steps.length) moveTo(0);
+  playButton.textContent = "Pause ❚❚";
+  playing = setInterval(() => {
+    const total = stepping?.result.explanation?.steps.length ?? 0;
+    if (!stepping || stepping.index >= total) return stopPlaying();
+    moveTo(stepping.index + 1);
+  }, 700);
+});
+graphPane.addEventListener("click", (e) => {
+  const node = (e.target as Element).closest("g.node");
+  const id = node?.querySelector("title")?.textContent;
+  if (id) showNode(id);
+});
+if (!loadFromUrl()) loadExample(0);
 document.body.dataset.ready = "true";

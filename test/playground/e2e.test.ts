@@ -1,6 +1,6 @@
 // End to end: build the playground, serve it with Vite's preview server, drive Debian's chromium.
 // Skipped (with a note) where /usr/bin/chromium is missing: `apt-get install -y chromium`.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
@@ -14,8 +14,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const configFile = resolve(root, "playground/vite.config.ts");
 const artifacts = resolve(root, "test/playground/artifacts");
 const hasChromium = existsSync(CHROMIUM);
+const seedCells = JSON.parse(
+  readFileSync(resolve(root, "test/fixtures/playground/seed_cells.json"), "utf8"),
+) as {
+  notebook: string;
+  cells: { stdout: string; warnings: unknown[] }[];
+}[];
 if (!hasChromium)
   console.warn(`[playground e2e] skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+/** The page's editor is CodeMirror: its code goes through window.playground. */
+const setCode = (p: Page, code: string) =>
+  p.evaluate(
+    (c) => (window as unknown as { playground: { setCode(c: string): void } }).playground.setCode(c),
+    code,
+  );
+const getCode = (p: Page) =>
+  p.evaluate(() => (window as unknown as { playground: { getCode(): string } }).playground.getCode());
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -79,15 +94,74 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     await page.waitForSelector(`body[data-runs="${runs}"]`, { timeout: 20_000 });
   }
 
+  /** The output pane as the notebook printed it: prints, Out[n] and errors, without the "(line N)" notes. */
+  async function printed(): Promise<{ text: string; warnings: number }> {
+    const spans = await page.$$eval("#output span", (all) =>
+      all.map((s) => [s.className, s.textContent ?? ""]),
+    );
+    const text = spans
+      .filter(([kind]) => kind !== "warn")
+      .map(([, t]) => t.replace(/ {3}\(line \d+\)\n$/, "\n"))
+      .join("");
+    return { text, warnings: spans.filter(([kind]) => kind === "warn").length };
+  }
+
+  it("builds only the app's files", () => {
+    const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => resolve(f.parentPath, f.name).slice(outDir.length + 1))
+      .sort();
+    // index.html and the hashed script and stylesheet: no README, lockfile or weights from the repository root.
+    expect(files).toHaveLength(3);
+    expect(files).toContain("index.html");
+    expect(files.filter((f) => /^assets\/index-[\w-]+\.js$/.test(f))).toHaveLength(1);
+    expect(files.filter((f) => /^assets\/index-[\w-]+\.css$/.test(f))).toHaveLength(1);
+  });
+
+  it("runs every seed notebook as Python and prints what the notebook printed", async () => {
+    const labels = await page.$$eval("#example option", (options) => options.map((o) => o.textContent ?? ""));
+    const python = labels.filter((l) => l.endsWith(".py"));
+    expect(python).toHaveLength(seedCells.length);
+    for (const [i, label] of python.entries()) {
+      await page.selectOption("#example", { label });
+      expect(await page.inputValue("#mode")).toBe("python");
+      await run();
+      const want = seedCells[i].cells.map((c) => c.stdout).join("");
+      const got = await printed();
+      expect(got.text, label).toBe(want);
+      expect(got.warnings, label).toBe(seedCells[i].cells.reduce((n, c) => n + c.warnings.length, 0));
+      expect(await page.innerHTML("#graph"), label).toContain("<svg");
+    }
+    await page.screenshot({ path: resolve(artifacts, "playground_python.png"), fullPage: true });
+  }, 60_000);
+
+  it("prints class names unminified, and clears the graph of the previous program", async () => {
+    await page.selectOption("#mode", "python");
+    await setCode(
+      page,
+      "import torch\nimport torch.nn as nn\nprint(nn.Sequential(nn.Linear(2, 1)))\nx = nn.Linear(2, 1)(torch.ones(1, 2))\nprint(x.grad_fn.name())\nshow(x)",
+    );
+    await run();
+    expect((await printed()).text).toBe(
+      "Sequential(\n  (0): Linear(in_features=2, out_features=1, bias=True)\n)\nAddmmBackward0\n",
+    );
+    expect(await page.innerHTML("#graph")).toContain("<svg");
+    await setCode(page, "print(1 + 1)");
+    await run();
+    expect(await page.textContent("#graph")).toMatch(/^No graph/);
+  }, 30_000);
+
   it("runs a seed tutorial: output, graph and explanation", async () => {
     const names = await page.$$eval("#example option", (options) => options.map((o) => o.textContent));
-    expect(names).toEqual(expect.arrayContaining(["000_understanding_autograd", "004_autograd_in_pytorch"]));
-    await page.selectOption("#example", { label: "001_autograd_steps" });
-    const code = await page.inputValue("#editor");
+    expect(names).toEqual(
+      expect.arrayContaining(["000_understanding_autograd.js", "004_autograd_in_pytorch.py"]),
+    );
+    await page.selectOption("#example", { label: "001_autograd_steps.js" });
+    const code = await getCode(page);
     expect(code).toContain("binary_cross_entropy");
     // Without show(), the graph is that of the last backward(); show(loss) picks the neuron's loss instead.
     expect(code).toContain("\nloss.backward();");
-    await page.fill("#editor", code.replace("\nloss.backward();", "\nshow(loss);\nloss.backward();"));
+    await setCode(page, code.replace("\nloss.backward();", "\nshow(loss);\nloss.backward();"));
     await run();
     const output = await page.textContent("#output");
     expect(output).toContain("tensor(0.9988, grad_fn=<SigmoidBackward0>)");
@@ -108,10 +182,10 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
 
   it("runs all five seed tutorials without an error", async () => {
     for (const name of [
-      "000_understanding_autograd",
-      "002_computation_graph",
-      "003_torch_autograd",
-      "004_autograd_in_pytorch",
+      "000_understanding_autograd.js",
+      "002_computation_graph.js",
+      "003_torch_autograd.js",
+      "004_autograd_in_pytorch.js",
     ]) {
       await page.selectOption("#example", { label: name });
       await run();
@@ -121,8 +195,9 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
   }, 30_000);
 
   it("shows the logistic neuron's leaves by name and the steps of its backward", async () => {
-    await page.fill(
-      "#editor",
+    await page.selectOption("#mode", "javascript");
+    await setCode(
+      page,
       [
         "const x = torch.tensor(6.7);",
         "const w = torch.tensor(1.0, { requires_grad: true });",
@@ -141,16 +216,69 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     expect(explanation).toContain("w (): tensor(-0.0082)");
   }, 30_000);
 
+  it("steps through the logistic neuron's backward to w.grad and b.grad", async () => {
+    await page.selectOption("#mode", "python");
+    await setCode(
+      page,
+      [
+        "import torch",
+        "x = torch.tensor(6.7)",
+        "y = torch.tensor(0.0)",
+        "w = torch.tensor(1.0, requires_grad=True)",
+        "b = torch.tensor(0.0, requires_grad=True)",
+        "y_pred = torch.sigmoid(w*x + b)",
+        "loss = -(y * torch.log(y_pred) + (1 - y) * torch.log(1 - y_pred))",
+        "loss.backward()",
+        'print(f"{w.grad} {b.grad}")',
+      ].join("\n"),
+    );
+    await run();
+    expect(await page.textContent("#output")).toBe("6.6917619705200195 0.9987704753875732\n");
+    expect(await page.isVisible("#stepper")).toBe(true);
+    expect(await page.textContent("#leaf-grads")).toBe("w.grad = None\nb.grad = None");
+    const total = Number(/of (\d+)/.exec((await page.textContent("#step-label"))!)![1]);
+    await page.click("#step-next");
+    expect(await page.$$eval("#graph g.node.running", (g) => g.length)).toBe(1);
+    expect(await page.textContent("#step-info")).toMatch(/^\[1\] NegBackward0/);
+    expect(await page.textContent("#explain .current")).toMatch(/^\n?\[1\] NegBackward0/);
+    await page.click("#step-next");
+    await page.click("#step-next");
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: resolve(artifacts, "playground_stepper.png") });
+    for (let i = 3; i < total; i++) await page.click("#step-next");
+    expect(await page.textContent("#step-label")).toBe(`step ${total} of ${total}`);
+    expect(await page.textContent("#leaf-grads")).toBe("w.grad = tensor(6.6918)\nb.grad = tensor(0.9988)");
+    // A click on a node shows its formula and what it saved.
+    await page.click("#graph g.node:has(text:text-is('SigmoidBackward0'))");
+    expect(await page.textContent("#step-info")).toContain("saved result: tensor(0.9988");
+  }, 30_000);
+
+  it("keeps the code in the URL, so a lesson can be shared as a link", async () => {
+    const code = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n(x ** 2).sum()  # é ✓";
+    await page.selectOption("#mode", "python");
+    await setCode(page, code);
+    await run();
+    expect(page.url()).toMatch(/#python=[\w-]+$/);
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await shared.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+    expect(await getCode(shared)).toBe(code);
+    expect(await shared.inputValue("#mode")).toBe("python");
+    await shared.close();
+  }, 30_000);
+
   it("puts PyTorch's error text next to the line that raised it", async () => {
-    await page.fill("#editor", "const a = torch.tensor(2.0);\nconst b = a.mul(3);\n\nb.backward();\n");
+    await page.selectOption("#mode", "javascript");
+    await setCode(page, "const a = torch.tensor(2.0);\nconst b = a.mul(3);\n\nb.backward();\n");
     await run();
     expect(await page.textContent("#error")).toBe(
       "Line 4: RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn",
     );
-    expect(await page.textContent("#gutter .bad")).toBe("4");
+    // The failing line is underlined in the editor.
+    expect(await page.textContent(".cm-lintRange-error")).toBe("b.backward();");
 
-    await page.fill(
-      "#editor",
+    await setCode(
+      page,
       "const x = torch.tensor(2.0, { requires_grad: true });\nconst y = x.mul(x);\ny.backward();\ny.backward();",
     );
     await run();
@@ -158,8 +286,8 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
       /^Line 4: RuntimeError: Trying to backward through the graph a second time/,
     );
 
-    await page.fill(
-      "#editor",
+    await setCode(
+      page,
       "const x = torch.tensor(2.0, { requires_grad: true });\nconst y = x.mul(3);\ny.backward();\nprint(y.grad);",
     );
     await run();
@@ -167,6 +295,7 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     expect(output).toContain("The .grad attribute of a Tensor that is not a leaf Tensor is being accessed");
     expect(output).toMatch(/\(line 4\)/);
     expect(output).toContain("None");
+    expect(await page.textContent(".cm-lintRange-warning")).toBe("print(y.grad);");
     await page.screenshot({ path: resolve(artifacts, "playground_warning.png"), fullPage: true });
   }, 30_000);
 });
