@@ -1,5 +1,6 @@
 // One TF.js benchmark run in its own process (after bundling, see below): <workload> <cpu|wasm> [opts JSON].
-// The same workloads as bench/tg_bench.mjs written with tfjs-core; prints one JSON object of metrics.
+// The same workloads as bench/tg_bench.mjs written with tfjs-core (W4, W6, W7: bench/models.mjs's models as a
+// tfjs-core user writes them, NHWC, with tf.train's optimizers; no W8); prints one JSON object of metrics.
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import * as tf from "@tensorflow/tfjs-core";
@@ -108,7 +109,7 @@ function mlp() {
     });
 }
 
-function w4() {
+function w4h() {
   const step = mlp();
   const steps = 10;
   const ms = timeMs(
@@ -117,7 +118,124 @@ function w4() {
     },
     opts.quick ? 1 : 3,
   );
-  return { w4_steps_per_s: (steps * 1000) / ms };
+  return { w4h_steps_per_s: (steps * 1000) / ms };
+}
+
+/** As bench/tg_bench.mjs's: first step alone, a few seconds' warm-up, seven ~250 ms batches (median). */
+function training(prefix, makeStep) {
+  const step = makeStep();
+  let t = performance.now();
+  step();
+  const firstMs = performance.now() - t;
+  const warmUntil = performance.now() + (opts.quick ? 300 : 3000);
+  t = performance.now();
+  let warmSteps = 0;
+  do {
+    step();
+    warmSteps++;
+  } while (performance.now() < warmUntil || warmSteps < 2);
+  const steps = Math.max(1, Math.round(250 / ((performance.now() - t) / warmSteps)));
+  const times = [];
+  for (let i = 0; i < (opts.quick ? 2 : 7); i++) {
+    const start = performance.now();
+    for (let j = 0; j < steps; j++) step();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    [`${prefix}_steps_per_s`]: (steps * 1000) / times[Math.floor(times.length / 2)],
+    [`${prefix}_ms_first_step`]: firstMs,
+    [`${prefix}_peak_rss_mb`]: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** A weight initialised like PyTorch's Linear/Conv (uniform in ±1/sqrt(fan_in)). */
+const param = (shape, fanIn) =>
+  tf.variable(tf.randomUniform(shape, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)));
+const linear = (x, w, b) => tf.add(tf.matMul(x, w), b);
+
+/** One optimizer step minimising loss() over its variables; waits for the first variable's new value. */
+function trainStep(optimizer, loss, vars) {
+  return () => {
+    tf.tidy(() => void optimizer.minimize(loss, false, vars));
+    sync(vars[0]);
+  };
+}
+
+function w4Model() {
+  const sizes = [784, 256, 128, 10];
+  const vars = [];
+  for (let i = 0; i < 3; i++)
+    vars.push(param([sizes[i], sizes[i + 1]], sizes[i]), param([sizes[i + 1]], sizes[i]));
+  const x = tf.randomNormal([128, 784]);
+  const labels = tf.oneHot(tf.randomUniform([128], 0, 10, "int32"), 10);
+  const loss = () => {
+    let h = x;
+    for (let i = 0; i < 3; i++) {
+      h = linear(h, vars[2 * i], vars[2 * i + 1]);
+      if (i < 2) h = tf.relu(h);
+    }
+    return tf.losses.softmaxCrossEntropy(labels, h);
+  };
+  return trainStep(tf.train.momentum(0.01, 0.9), loss, vars);
+}
+
+function w6Model() {
+  const conv1 = param([5, 5, 1, 16], 25);
+  const conv1b = param([16], 25);
+  const conv2 = param([5, 5, 16, 32], 400);
+  const conv2b = param([32], 400);
+  const fc1 = param([1568, 128], 1568);
+  const fc1b = param([128], 1568);
+  const fc2 = param([128, 10], 128);
+  const fc2b = param([10], 128);
+  const x = tf.randomNormal([64, 28, 28, 1]);
+  const labels = tf.oneHot(tf.randomUniform([64], 0, 10, "int32"), 10);
+  const loss = () => {
+    let h = tf.maxPool(tf.relu(tf.add(tf.conv2d(x, conv1, 1, "same"), conv1b)), 2, 2, "valid");
+    h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, conv2, 1, "same"), conv2b)), 2, 2, "valid");
+    h = tf.relu(linear(tf.reshape(h, [64, 1568]), fc1, fc1b));
+    return tf.losses.softmaxCrossEntropy(labels, linear(h, fc2, fc2b));
+  };
+  const vars = [conv1, conv1b, conv2, conv2b, fc1, fc1b, fc2, fc2b];
+  return trainStep(tf.train.momentum(0.01, 0.9), loss, vars);
+}
+
+function w7Model() {
+  const [batch, tokens, dim, heads] = [16, 64, 128, 4];
+  const headDim = dim / heads;
+  const ones = () => tf.variable(tf.ones([dim]));
+  const zeros = (n) => tf.variable(tf.zeros([n]));
+  const ln1 = [ones(), zeros(dim)];
+  const ln2 = [ones(), zeros(dim)];
+  const inProj = [param([dim, 3 * dim], dim), zeros(3 * dim)];
+  const outProj = [param([dim, dim], dim), zeros(dim)];
+  const fc1 = [param([dim, 4 * dim], dim), zeros(4 * dim)];
+  const fc2 = [param([4 * dim, dim], 4 * dim), zeros(dim)];
+  const x = tf.randomNormal([batch * tokens, dim]);
+  const layerNorm = (v, [g, b]) => {
+    const { mean, variance } = tf.moments(v, -1, true);
+    return tf.add(tf.mul(tf.div(tf.sub(v, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
+  };
+  // [batch * tokens, dim] -> [batch * heads, tokens, headDim] and back.
+  const splitHeads = (v) =>
+    tf.reshape(tf.transpose(tf.reshape(v, [batch, tokens, heads, headDim]), [0, 2, 1, 3]), [
+      -1,
+      tokens,
+      headDim,
+    ]);
+  const mergeHeads = (v) =>
+    tf.reshape(tf.transpose(tf.reshape(v, [batch, heads, tokens, headDim]), [0, 2, 1, 3]), [-1, dim]);
+  const gelu = (v) => tf.mul(tf.mul(v, 0.5), tf.add(1, tf.erf(tf.mul(v, Math.SQRT1_2))));
+  const loss = () => {
+    const [q, k, v] = tf.split(linear(layerNorm(x, ln1), ...inProj), 3, 1).map(splitHeads);
+    const attn = tf.softmax(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(headDim)));
+    let h = tf.add(x, linear(mergeHeads(tf.matMul(attn, v)), ...outProj));
+    h = tf.add(h, linear(gelu(linear(layerNorm(h, ln2), ...fc1)), ...fc2));
+    return tf.mean(tf.square(h));
+  };
+  const vars = [...ln1, ...inProj, ...outProj, ...ln2, ...fc1, ...fc2];
+  return trainStep(tf.train.adam(1e-3), loss, vars);
 }
 
 function memory() {
@@ -148,5 +266,15 @@ function w5() {
   return out;
 }
 
-const workloads = { w1, w2, w3, w4, w5, memory };
+const workloads = {
+  w1,
+  w2,
+  w3,
+  w4: () => training("w4", w4Model),
+  w4h,
+  w5,
+  w6: () => training("w6", w6Model),
+  w7: () => training("w7", w7Model),
+  memory,
+};
 console.log(JSON.stringify(workloads[workload]()));

@@ -1,9 +1,12 @@
 // One tensorgrad benchmark run in its own process: `node bench/tg_bench.mjs <workload> <js|native> [opts JSON]`.
 // Prints one JSON object of metrics. Run by bench/run.mjs, which interleaves targets and takes medians.
 // It imports the built package (dist/, what users run; bench/run.mjs builds it first), as plain JavaScript.
+// W4, W6-W8 are training steps written as a user writes them (nn.Module subclasses, torch.optim, F.*), the same
+// models as bench/torch_bench.py and, where TF.js can express them, bench/tfjs_bench.mjs.
 import * as torch from "../dist/index.js";
 import { availableBackends } from "../dist/backend/backend.js";
 import { registerNativeBackend } from "../dist/backend/native/register.js";
+import { trainingModels } from "./models.mjs";
 
 const [workload, backendName, optsJson] = process.argv.slice(2);
 /** @type {{ quick?: boolean, memorySteps?: number }} */
@@ -12,6 +15,7 @@ if (!availableBackends().includes("native")) registerNativeBackend();
 torch.set_backend(backendName);
 torch.manual_seed(0);
 
+const models = trainingModels(torch);
 const now = () => performance.now();
 /** Median of `reps` timings of fn (ms), after warming up for ~200 ms so V8 has optimised the code (steady state). */
 function timeMs(fn, reps) {
@@ -91,6 +95,50 @@ function w3() {
   return out;
 }
 
+/**
+ * One training workload: the first step timed alone (lazy setup, V8 compiling the code), then a warm-up of a
+ * few seconds, then seven timed batches of steps (each about 250 ms); steps per second is their median.
+ */
+function training(prefix, makeStep) {
+  const step = makeStep();
+  let t = now();
+  step();
+  const firstMs = now() - t;
+  const warmUntil = now() + (opts.quick ? 300 : 3000);
+  t = now();
+  let warmSteps = 0;
+  do {
+    step();
+    warmSteps++;
+  } while (now() < warmUntil || warmSteps < 2);
+  const stepMs = (now() - t) / warmSteps;
+  const steps = Math.max(1, Math.round(250 / stepMs));
+  const ms = timeBatches(
+    () => {
+      for (let i = 0; i < steps; i++) step();
+    },
+    opts.quick ? 2 : 7,
+  );
+  return {
+    [`${prefix}_steps_per_s`]: (steps * 1000) / ms,
+    [`${prefix}_ms_first_step`]: firstMs,
+    [`${prefix}_peak_rss_mb`]: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Median of `reps` timings of fn (ms), without timeMs's warm-up (the caller has warmed up). */
+function timeBatches(fn, reps) {
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const t = now();
+    fn();
+    times.push(now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** W4h: the MLP with a hand-written update (p -= lr * grad) and grads set to None, as W4 was first written. */
 function mlp() {
   const layers = [new torch.nn.Linear(784, 256), new torch.nn.Linear(256, 128), new torch.nn.Linear(128, 10)];
   const params = layers.flatMap((l) => [...l.parameters()]);
@@ -112,7 +160,7 @@ function mlp() {
   };
 }
 
-function w4() {
+function w4h() {
   const step = mlp();
   const steps = backendName === "js" ? 3 : 20;
   // Seven timed batches of 20 steps (as bench/torch_bench.py): a shared machine makes single batches noisy.
@@ -122,7 +170,7 @@ function w4() {
     },
     opts.quick ? 1 : backendName === "js" ? 3 : 7,
   );
-  return { w4_steps_per_s: (steps * 1000) / ms };
+  return { w4h_steps_per_s: (steps * 1000) / ms };
 }
 
 function memory() {
@@ -153,5 +201,16 @@ function w5() {
   return out;
 }
 
-const workloads = { w1, w2, w3, w4, w5, memory };
+const workloads = {
+  w1,
+  w2,
+  w3,
+  w4: () => training("w4", models.w4),
+  w4h,
+  w5,
+  w6: () => training("w6", models.w6),
+  w7: () => training("w7", models.w7),
+  w8: () => training("w8", models.w8),
+  memory,
+};
 console.log(JSON.stringify(workloads[workload]()));

@@ -1,5 +1,6 @@
 # One PyTorch benchmark run in its own process: python3 bench/torch_bench.py <workload> [opts JSON].
-# Mirrors bench/tg_bench.mjs operation for operation; prints one JSON object of metrics.
+# Mirrors bench/tg_bench.mjs operation for operation (W4, W6-W8: bench/models.mjs's models as a PyTorch user
+# writes them); prints one JSON object of metrics.
 import json
 import resource
 import statistics
@@ -7,6 +8,8 @@ import sys
 import time
 
 import torch
+import torch.nn as nn
+import torch.nn.functional as F
 
 workload = sys.argv[1]
 opts = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
@@ -81,6 +84,153 @@ def w3():
     return out
 
 
+def max_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def training(prefix, make_step):
+    """First step alone, a warm-up of a few seconds, then seven timed batches of ~250 ms (median)."""
+    step = make_step()
+    t = time.perf_counter()
+    step()
+    first_ms = (time.perf_counter() - t) * 1000
+    warm_until = time.perf_counter() + (0.3 if quick else 3.0)
+    t = time.perf_counter()
+    warm_steps = 0
+    while time.perf_counter() < warm_until or warm_steps < 2:
+        step()
+        warm_steps += 1
+    step_ms = (time.perf_counter() - t) * 1000 / warm_steps
+    steps = max(1, round(250 / step_ms))
+    times = []
+    for _ in range(2 if quick else 7):
+        t = time.perf_counter()
+        for _ in range(steps):
+            step()
+        times.append((time.perf_counter() - t) * 1000)
+    return {
+        f"{prefix}_steps_per_s": steps * 1000 / statistics.median(times),
+        f"{prefix}_ms_first_step": first_ms,
+        f"{prefix}_peak_rss_mb": max_rss_mb(),
+    }
+
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 256)
+        self.fc2 = nn.Linear(256, 128)
+        self.fc3 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        return self.fc3(x)
+
+
+class LeNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 16, 5, padding=2)
+        self.conv2 = nn.Conv2d(16, 32, 5, padding=2)
+        self.pool = nn.MaxPool2d(2)
+        self.fc1 = nn.Linear(32 * 7 * 7, 128)
+        self.fc2 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv1(x)))
+        x = self.pool(F.relu(self.conv2(x)))
+        x = torch.flatten(x, 1)
+        x = F.relu(self.fc1(x))
+        return self.fc2(x)
+
+
+class Block(nn.Module):
+    """A pre-norm transformer block; need_weights=False as nn.TransformerEncoderLayer calls its attention."""
+
+    def __init__(self, dim, heads):
+        super().__init__()
+        self.ln1 = nn.LayerNorm(dim)
+        self.attn = nn.MultiheadAttention(dim, heads, batch_first=True)
+        self.ln2 = nn.LayerNorm(dim)
+        self.fc1 = nn.Linear(dim, 4 * dim)
+        self.act = nn.GELU()
+        self.fc2 = nn.Linear(4 * dim, dim)
+
+    def forward(self, x):
+        h = self.ln1(x)
+        x = x + self.attn(h, h, h, need_weights=False)[0]
+        return x + self.fc2(self.act(self.fc1(self.ln2(x))))
+
+
+class LSTMLanguageModel(nn.Module):
+    def __init__(self, vocab, embed, hidden, layers):
+        super().__init__()
+        self.vocab = vocab
+        self.embedding = nn.Embedding(vocab, embed)
+        self.lstm = nn.LSTM(embed, hidden, layers)
+        self.decoder = nn.Linear(hidden, vocab)
+
+    def forward(self, tokens):
+        out, _ = self.lstm(self.embedding(tokens))
+        return self.decoder(out)
+
+
+def classifier_step(model, optimizer, x, y):
+    def step():
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+
+    return step
+
+
+def w4_model():
+    model = MLP()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    return classifier_step(model, optimizer, torch.randn(128, 784), torch.randint(0, 10, (128,)))
+
+
+def w6_model():
+    model = LeNet()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    return classifier_step(model, optimizer, torch.randn(64, 1, 28, 28), torch.randint(0, 10, (64,)))
+
+
+def w7_model():
+    model = Block(128, 4)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x = torch.randn(16, 64, 128)
+
+    def step():
+        optimizer.zero_grad()
+        loss = model(x).pow(2).mean()
+        loss.backward()
+        optimizer.step()
+
+    return step
+
+
+def w8_model():
+    vocab = 10000
+    model = LSTMLanguageModel(vocab, 128, 256, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    tokens = torch.randint(0, vocab, (36, 20))
+    inp = tokens.narrow(0, 0, 35)
+    target = tokens.narrow(0, 1, 35)
+
+    def step():
+        optimizer.zero_grad()
+        logits = model(inp)
+        loss = F.cross_entropy(logits.view(-1, vocab), target.reshape(-1))
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 0.25)
+        optimizer.step()
+
+    return step
+
+
 def mlp():
     layers = [torch.nn.Linear(784, 256), torch.nn.Linear(256, 128), torch.nn.Linear(128, 10)]
     params = [p for l in layers for p in l.parameters()]
@@ -105,7 +255,7 @@ def mlp():
     return step
 
 
-def w4():
+def w4h():
     step = mlp()
     steps = 20
 
@@ -113,7 +263,7 @@ def w4():
         for _ in range(steps):
             step()
 
-    return {"w4_steps_per_s": steps * 1000 / time_ms(run, 1 if quick else 7)}
+    return {"w4h_steps_per_s": steps * 1000 / time_ms(run, 1 if quick else 7)}
 
 
 def memory():
@@ -146,4 +296,16 @@ def w5():
     return out
 
 
-print(json.dumps({"w1": w1, "w2": w2, "w3": w3, "w4": w4, "w5": w5, "memory": memory}[workload]()))
+workloads = {
+    "w1": w1,
+    "w2": w2,
+    "w3": w3,
+    "w4": lambda: training("w4", w4_model),
+    "w4h": w4h,
+    "w5": w5,
+    "w6": lambda: training("w6", w6_model),
+    "w7": lambda: training("w7", w7_model),
+    "w8": lambda: training("w8", w8_model),
+    "memory": memory,
+}
+print(json.dumps(workloads[workload]()))
