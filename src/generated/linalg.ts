@@ -4,6 +4,7 @@ import { publicFunction } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
 import type { DType } from "../tensor/dtype.js";
 import type { Scalar } from "../ops/core.js";
+import type { NamedTuple } from "../ops/reduce_util.js";
 
 export const vector_norm = publicFunction("torch.linalg", "vector_norm") as {
   (
@@ -47,4 +48,528 @@ export const vector_norm = publicFunction("torch.linalg", "vector_norm") as {
     dtype?: DType | null;
     out?: Tensor | null;
   }): Tensor;
+};
+
+export const lu_factor = publicFunction("torch.linalg", "lu_factor") as {
+  (
+    A: Tensor,
+    opts?: { pivot?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor };
+  (opts: {
+    A: Tensor;
+    pivot?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor };
+};
+
+export const lu_factor_ex = publicFunction("torch.linalg", "lu_factor_ex") as {
+  (
+    A: Tensor,
+    opts?: { pivot?: boolean; check_errors?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+  (opts: {
+    A: Tensor;
+    pivot?: boolean;
+    check_errors?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+};
+
+export const lu = publicFunction("torch.linalg", "lu") as {
+  (
+    A: Tensor,
+    opts?: { pivot?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+  (opts: {
+    A: Tensor;
+    pivot?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+};
+
+export const lu_solve = publicFunction("torch.linalg", "lu_solve") as {
+  (
+    LU: Tensor,
+    pivots: Tensor,
+    B: Tensor,
+    opts?: { left?: boolean; adjoint?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    LU: Tensor,
+    pivots: Tensor,
+    opts: { B: Tensor; left?: boolean; adjoint?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    LU: Tensor,
+    opts: { pivots: Tensor; B: Tensor; left?: boolean; adjoint?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    LU: Tensor;
+    pivots: Tensor;
+    B: Tensor;
+    left?: boolean;
+    adjoint?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const solve = publicFunction("torch.linalg", "solve") as {
+  (A: Tensor, B: Tensor, opts?: { left?: boolean; out?: Tensor | null }): Tensor;
+  (A: Tensor, opts: { B: Tensor; left?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { A: Tensor; B: Tensor; left?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const solve_ex = publicFunction("torch.linalg", "solve_ex") as {
+  (
+    A: Tensor,
+    B: Tensor,
+    opts?: { left?: boolean; check_errors?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly result: Tensor; readonly info: Tensor };
+  (
+    A: Tensor,
+    opts: { B: Tensor; left?: boolean; check_errors?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly result: Tensor; readonly info: Tensor };
+  (opts: {
+    A: Tensor;
+    B: Tensor;
+    left?: boolean;
+    check_errors?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly result: Tensor; readonly info: Tensor };
+};
+
+export const inv = publicFunction("torch.linalg", "inv") as {
+  (A: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { A: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const inv_ex = publicFunction("torch.linalg", "inv_ex") as {
+  (
+    A: Tensor,
+    opts?: { check_errors?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly inverse: Tensor; readonly info: Tensor };
+  (opts: {
+    A: Tensor;
+    check_errors?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly inverse: Tensor; readonly info: Tensor };
+};
+
+export const det = publicFunction("torch.linalg", "det") as {
+  (A: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { A: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const slogdet = publicFunction("torch.linalg", "slogdet") as {
+  (
+    A: Tensor,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+  (opts: {
+    A: Tensor;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+};
+
+export const matrix_power = publicFunction("torch.linalg", "matrix_power") as {
+  (input: Tensor, n: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { n: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; n: number; out?: Tensor | null }): Tensor;
+};
+
+export const cholesky = publicFunction("torch.linalg", "cholesky") as {
+  (input: Tensor, opts?: { upper?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const cholesky_ex = publicFunction("torch.linalg", "cholesky_ex") as {
+  (
+    input: Tensor,
+    opts?: { upper?: boolean; check_errors?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly L: Tensor; readonly info: Tensor };
+  (opts: {
+    input: Tensor;
+    upper?: boolean;
+    check_errors?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly L: Tensor; readonly info: Tensor };
+};
+
+export const solve_triangular = publicFunction("torch.linalg", "solve_triangular") as {
+  (
+    input: Tensor,
+    B: Tensor,
+    opts: { upper: boolean; left?: boolean; unitriangular?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { B: Tensor; upper: boolean; left?: boolean; unitriangular?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    B: Tensor;
+    upper: boolean;
+    left?: boolean;
+    unitriangular?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const qr = publicFunction("torch.linalg", "qr") as {
+  (
+    A: Tensor,
+    mode?: string,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+  (
+    A: Tensor,
+    opts?: { mode?: string; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+  (opts: {
+    A: Tensor;
+    mode?: string;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+};
+
+export const svd = publicFunction("torch.linalg", "svd") as {
+  (
+    A: Tensor,
+    full_matrices?: boolean,
+    opts?: { driver?: string | null; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly Vh: Tensor };
+  (
+    A: Tensor,
+    opts?: { full_matrices?: boolean; driver?: string | null; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly Vh: Tensor };
+  (opts: {
+    A: Tensor;
+    full_matrices?: boolean;
+    driver?: string | null;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly Vh: Tensor };
+};
+
+export const svdvals = publicFunction("torch.linalg", "svdvals") as {
+  (A: Tensor, opts?: { driver?: string | null; out?: Tensor | null }): Tensor;
+  (opts: { A: Tensor; driver?: string | null; out?: Tensor | null }): Tensor;
+};
+
+export const eigh = publicFunction("torch.linalg", "eigh") as {
+  (
+    input: Tensor,
+    UPLO?: string,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+  (
+    input: Tensor,
+    opts?: { UPLO?: string; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+  (opts: {
+    input: Tensor;
+    UPLO?: string;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+};
+
+export const eigvalsh = publicFunction("torch.linalg", "eigvalsh") as {
+  (input: Tensor, UPLO?: string, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { UPLO?: string; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; UPLO?: string; out?: Tensor | null }): Tensor;
+};
+
+export const norm = publicFunction("torch.linalg", "norm") as {
+  (
+    input: Tensor,
+    ord?: Scalar | null,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord?: Scalar | null,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord?: Scalar | null,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      ord?: Scalar | null;
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    ord?: Scalar | null;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    ord: string,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord: string,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord: string,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      ord: string;
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    ord: string;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const matrix_norm = publicFunction("torch.linalg", "matrix_norm") as {
+  (
+    input: Tensor,
+    ord: Scalar,
+    dim?: readonly number[],
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord: Scalar,
+    dim?: readonly number[],
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord: Scalar,
+    opts?: { dim?: readonly number[]; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      ord: Scalar;
+      dim?: readonly number[];
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    ord: Scalar;
+    dim?: readonly number[];
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    ord?: string,
+    dim?: readonly number[],
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord?: string,
+    dim?: readonly number[],
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    ord?: string,
+    opts?: { dim?: readonly number[]; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      ord?: string;
+      dim?: readonly number[];
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    ord?: string;
+    dim?: readonly number[];
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const cond = publicFunction("torch.linalg", "cond") as {
+  (input: Tensor, p?: Scalar | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { p?: Scalar | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; p?: Scalar | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, p: string, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { p: string; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; p: string; out?: Tensor | null }): Tensor;
+};
+
+export const pinv = publicFunction("torch.linalg", "pinv") as {
+  (
+    input: Tensor,
+    opts?: { atol?: Tensor | null; rtol?: Tensor | null; hermitian?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    atol?: Tensor | null;
+    rtol?: Tensor | null;
+    hermitian?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    opts?: { atol?: number | null; rtol?: number | null; hermitian?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    atol?: number | null;
+    rtol?: number | null;
+    hermitian?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor, rcond: Tensor, hermitian?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, rcond: Tensor, opts?: { hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { rcond: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; rcond: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, rcond: number, hermitian?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, rcond: number, opts?: { hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { rcond: number; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; rcond: number; hermitian?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const matrix_rank = publicFunction("torch.linalg", "matrix_rank") as {
+  (
+    input: Tensor,
+    opts?: { atol?: Tensor | null; rtol?: Tensor | null; hermitian?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    atol?: Tensor | null;
+    rtol?: Tensor | null;
+    hermitian?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    opts?: { atol?: number | null; rtol?: number | null; hermitian?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    atol?: number | null;
+    rtol?: number | null;
+    hermitian?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor, tol: Tensor, hermitian?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, tol: Tensor, opts?: { hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { tol: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; tol: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, tol: number, hermitian?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, tol: number, opts?: { hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { tol: number; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; tol: number; hermitian?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const lstsq = publicFunction("torch.linalg", "lstsq") as {
+  (
+    input: Tensor,
+    b: Tensor,
+    rcond?: number | null,
+    opts?: { driver?: string | null; out?: readonly Tensor[] | null },
+  ): NamedTuple & {
+    readonly solution: Tensor;
+    readonly residuals: Tensor;
+    readonly rank: Tensor;
+    readonly singular_values: Tensor;
+  };
+  (
+    input: Tensor,
+    b: Tensor,
+    opts?: { rcond?: number | null; driver?: string | null; out?: readonly Tensor[] | null },
+  ): NamedTuple & {
+    readonly solution: Tensor;
+    readonly residuals: Tensor;
+    readonly rank: Tensor;
+    readonly singular_values: Tensor;
+  };
+  (
+    input: Tensor,
+    opts: { b: Tensor; rcond?: number | null; driver?: string | null; out?: readonly Tensor[] | null },
+  ): NamedTuple & {
+    readonly solution: Tensor;
+    readonly residuals: Tensor;
+    readonly rank: Tensor;
+    readonly singular_values: Tensor;
+  };
+  (opts: {
+    input: Tensor;
+    b: Tensor;
+    rcond?: number | null;
+    driver?: string | null;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & {
+    readonly solution: Tensor;
+    readonly residuals: Tensor;
+    readonly rank: Tensor;
+    readonly singular_values: Tensor;
+  };
+};
+
+export const matrix_exp = publicFunction("torch.linalg", "matrix_exp") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const cross = publicFunction("torch.linalg", "cross") as {
+  (input: Tensor, other: Tensor, opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const multi_dot = publicFunction("torch.linalg", "multi_dot") as {
+  (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
 };

@@ -197,6 +197,11 @@ const EINSUM_OPS: OpCase[] = [
   einsumRow("attention", "bhqd,bhkd->bhqk", [f(2, 3, 4, 5), f(2, 3, 6, 5)], 64),
   einsumRow("chain", "ij,jk,kl->il", [f(2, 3), f(3, 4), f(4, 2)], 16),
   einsumRow("broadcast_size1", "ij,jk->ik", [f(2, 1), f(3, 4)]),
+  // Repeated subscripts within an operand take its diagonal.
+  einsumRow("diagonal", "ii->i", [f(3, 3)]),
+  einsumRow("trace", "ii", [f(3, 3)]),
+  einsumRow("diagonal_batched", "jii->ij", [f(2, 3, 3)]),
+  einsumRow("diagonal_contracted", "iij,jk->ik", [f(3, 3, 2), f(2, 4)], 16),
   // Ellipses: aligned from the right and broadcast, first in an implicit output, summed when left out of one.
   // A bmm: BLAS's summation order, so sums that cancel get an absolute tolerance.
   einsumRow("ellipsis_batch_matmul", "...ij,...jk->...ik", [f(2, 3, 4), f(4, 5)], 16, 1e-6),
