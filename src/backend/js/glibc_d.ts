@@ -1,4 +1,4 @@
-// glibc 2.36's double exp (e_exp.c), which PyTorch's scalar (non-vectorized) CPU paths call for float64; on
+// glibc 2.36's double exp and exp2 (e_exp.c, e_exp2.c), which PyTorch's scalar (non-vectorized) CPU paths call for float64; on
 // CPUs with FMA glibc picks its -mfma build, whose contracted multiply-adds are written out here as fma.
 // JavaScript's Math.exp rounds differently on about 10% of inputs. Its table serves pow (glibc_pow.ts) too.
 import { fma } from "./fma.js";
@@ -119,6 +119,48 @@ export function exp(x: number): number {
   const r2 = r * r;
   const tmp = fma(r2 * r2, fma(r, C5, C4), fma(r2, fma(r, C3, C2), tail + r));
   if (special) return specialCase(tmp, hi, lo, k);
+  const scale = fromWords(hi, lo);
+  return fma(scale, tmp, scale);
+}
+
+/** e_exp2.c's shift (0x1.8p52 / 128) and polynomial for 2^r - 1 (__exp_data.exp2_poly). */
+const EXP2_SHIFT = 1.5 * 2 ** 45;
+const E2 = [
+  0x162e42fefa39ef / 2 ** 52 / 2,
+  0x1ebfbdff82c424 / 2 ** 52 / 2 ** 3,
+  0x1c6b08d70cf4b5 / 2 ** 52 / 2 ** 5,
+  0x13b2abd24650cc / 2 ** 52 / 2 ** 7,
+  0x15d7e09b4e3a84 / 2 ** 52 / 2 ** 10,
+];
+
+/** glibc's exp2 (e_exp2.c, the FMA build): 2^(k/128) from __exp_data's table times 2^r. */
+export function exp2(x: number): number {
+  word[0] = x;
+  const abstop = (half[1] >>> 20) & 0x7ff;
+  let special = false;
+  if ((abstop - 0x3c9) >>> 0 >= 0x408 - 0x3c9) {
+    if (abstop < 0x3c9) return 1 + x; // |x| < 2^-54
+    if (abstop >= 0x409) {
+      if (x === -Infinity) return 0;
+      if (abstop >= 0x7ff) return 1 + x;
+      if (x > 0) return Infinity;
+      if (x <= -1075) return 0;
+    }
+    special = Math.abs(x) > 928;
+  }
+  const kd = x + EXP2_SHIFT - EXP2_SHIFT;
+  const k = kd * 128;
+  const r = x - kd;
+  const j = k & 127;
+  const tail = EXP_TAB_DOUBLES[2 * j];
+  const hi = (EXP_TAB[4 * j + 3] + (k << 13)) | 0;
+  const lo = EXP_TAB[4 * j + 2];
+  const r2 = r * r;
+  const tmp = fma(r2 * r2, fma(r, E2[4], E2[3]), fma(r2, fma(r, E2[2], E2[1]), fma(r, E2[0], tail)));
+  if (special) {
+    if (k >= 0) return 2 * fma(fromWords((hi - (1 << 20)) | 0, lo), tmp, fromWords((hi - (1 << 20)) | 0, lo));
+    return specialCase(tmp, hi, lo, k);
+  }
   const scale = fromWords(hi, lo);
   return fma(scale, tmp, scale);
 }

@@ -254,6 +254,37 @@ export function erff(x: number): number {
   return hx >= 0 ? f(1 - f(r / ax)) : f(f(r / ax) - 1);
 }
 
+/** glibc's erfcf (s_erff.c): 1 - erf(x) without the cancellation (Math.h's log_ndtr calls it for floats). */
+export function erfcf(x: number): number {
+  const hx = asInt(x);
+  const ix = hx & 0x7fffffff;
+  if (ix >= 0x7f800000) return f((hx < 0 ? 2 : 0) + f(1 / x));
+  if (ix < 0x3f580000) {
+    if (ix < 0x23800000) return f(1 - x);
+    const z = f(x * x);
+    const y = f(horner(PP, z) / denominator(QQ, z));
+    if (hx < 0x3e800000) return f(1 - f(x + f(x * y)));
+    return f(0.5 - f(f(x * y) + f(x - 0.5)));
+  }
+  if (ix < 0x3fa00000) {
+    const s = f(Math.abs(x) - 1);
+    const pq = f(horner(PA, s) / denominator(QA, s));
+    return hx >= 0 ? f(f(1 - ERX) - pq) : f(1 + f(ERX + pq));
+  }
+  if (ix < 0x41e00000) {
+    const ax = Math.abs(x);
+    const s = f(1 / f(ax * ax));
+    if (hx < 0 && ix >= 0x40c00000) return f(2 - TINY);
+    const big = ix >= 0x4036db6d;
+    const R = horner(big ? RB : RA, s);
+    const S = denominator(big ? SB : SA, s);
+    const z = asFloat(asInt(ax) & 0xfffff000);
+    const r = f(expf(f(f(-z * z) - 0.5625)) * expf(f(f(f(z - ax) * f(z + ax)) + f(R / S))));
+    return hx > 0 ? f(r / ax) : f(2 - f(r / ax));
+  }
+  return hx > 0 ? 0 : f(2 - TINY);
+}
+
 // s_log1pf.c
 const LP = [0, 0x3f2aaaab, 0x3ecccccd, 0x3e924925, 0x3e638e29, 0x3e3a3325, 0x3e1cd04f, 0x3e178897].map(hexf);
 const LN2_HI_L = hexf(0x3f317180);

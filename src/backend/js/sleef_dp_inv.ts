@@ -1,5 +1,5 @@
-// SLEEF 3.5's float64 asin, acos and atan as its AVX2 build (Sleef_*d4_u10, FMA) computes each lane (xasin_u1,
-// xacos_u1, xatan_u1 with atan2k_u1 of sleefsimddp.c), which PyTorch's Vectorized<double> calls.
+// SLEEF 3.5's float64 asin, acos, atan and atan2 as its AVX2 build (Sleef_*d4_u10, FMA) computes each lane (xasin_u1,
+// xacos_u1, xatan_u1, xatan2_u1 with atan2k_u1 of sleefsimddp.c), which PyTorch's Vectorized<double> calls.
 import {
   D,
   ddadd_d2_d,
@@ -17,6 +17,7 @@ import {
   mulsign,
   poly12,
   poly16,
+  signbit,
 } from "./sleef_dd.js";
 
 const ASIN_POLY = [
@@ -95,27 +96,26 @@ const ATAN_POLY = [
   -0.0909090442773387574781907,
 ];
 
-/** atan2k_u1(y, 1) for y = |d| >= 0 (x = 1 > 0, so q starts at 0), into D. */
-function atan2kUnit(y: number): void {
-  let q = 0;
-  let sx = y;
-  let sy = 0;
-  let tx = 1;
-  let ty = 0;
-  if (1 < y) {
-    q = 1;
-    sx = -1;
-    sy = -0;
-    tx = y;
-    ty = 0;
-  }
-  dddiv(sx, sy, tx, ty);
+/**
+ * atan2k_u1((y, 0), (x, 0)) for y >= 0, into D: a negative x is reflected (q = -2), and the quotient is kept at
+ * most 1 in magnitude by a quarter turn (q + 1).
+ */
+function atan2k(y: number, x: number): void {
+  let q = x < 0 ? -2 : 0;
+  const xx = x < 0 ? -x : x;
+  const xy = x < 0 ? -0 : 0;
+  let sx: number;
+  let sy: number;
+  if (xx < y) {
+    q += 1;
+    dddiv(-xx, -xy, y, 0);
+  } else dddiv(y, 0, xx, xy);
   sx = D.x;
   sy = D.y;
   ddsqu(sx, sy);
   ddnormalize(D.x, D.y);
-  tx = D.x;
-  ty = D.y;
+  const tx = D.x;
+  const ty = D.y;
   const t2 = tx * tx;
   const t4 = t2 * t2;
   let u = poly16(tx, t2, t4, t4 * t4, ATAN_POLY);
@@ -126,16 +126,40 @@ function atan2kUnit(y: number): void {
   ddmul_d2_d2(sx, sy, tx, ty);
   ddmul_d2_d(D.x, D.y, u);
   ddadd_d2_d2(sx, sy, D.x, D.y);
-  const rx = D.x;
-  const ry = D.y;
+  sx = D.x;
+  sy = D.y;
   ddmul_d2_d(1.570796326794896557998982, 6.12323399573676603586882e-17, q);
-  ddadd_d2_d2(D.x, D.y, rx, ry);
+  ddadd_d2_d2(D.x, D.y, sx, sy);
 }
 
 /** Sleef_atand4_u10 on one lane. */
 export function atan(d: number): number {
-  atan2kUnit(Math.abs(d));
+  atan2k(Math.abs(d), 1);
   let r = D.x + D.y;
   if (d === Infinity || d === -Infinity) r = 1.570796326794896557998982;
   return mulsign(r, d);
+}
+
+/** visinf2_vd_vd_vd: m with d's sign bit or'ed in where d is infinite, +0 elsewhere. */
+function infSign(d: number, m: number): number {
+  if (Math.abs(d) !== Infinity) return 0;
+  return d < 0 ? -Math.abs(m) : m;
+}
+
+/** Below this |x| (nexttoward(1 / DBL_MAX, 1)) xatan2_u1 scales both operands by 2^53 first. */
+const ATAN2_TINY = 5.5626846462680083984e-309;
+
+/** Sleef_atan2d4_u10 on one lane (xatan2_u1). */
+export function atan2(y: number, x: number): number {
+  if (Math.abs(x) < ATAN2_TINY) {
+    x *= 2 ** 53;
+    y *= 2 ** 53;
+  }
+  atan2k(Math.abs(y), x);
+  let r = mulsign(D.x + D.y, x);
+  if (Math.abs(x) === Infinity || x === 0) r = Math.PI / 2 - infSign(x, mulsign(Math.PI / 2, x));
+  if (Math.abs(y) === Infinity) r = Math.PI / 2 - infSign(x, mulsign(Math.PI / 4, x));
+  if (y === 0) r = signbit(x) ? Math.PI : 0;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  return mulsign(r, y);
 }

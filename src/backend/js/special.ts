@@ -1,4 +1,5 @@
 // Special functions JavaScript's Math lacks, accurate to double precision.
+import { fma } from "./fma.js";
 
 /**
  * The error function: Taylor series near 0, continued fraction for erfc from |x| = 1.5 (where the
@@ -44,6 +45,22 @@ function erfcLarge(x: number): number {
     if (Math.abs(delta - 1) < 1e-16) break;
   }
   return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+
+/**
+ * hypot(a, b) rounded once, as glibc's double hypot and SLEEF's hypot_u05 give it: V8's Math.hypot, corrected by
+ * one Newton step on the exact residual a^2 + b^2 - h^2 (products split exactly with FMA).
+ */
+export function hypot(a: number, b: number): number {
+  const h = Math.hypot(a, b);
+  if (!(h > 1e-140 && h < 1e140) || a === 0 || b === 0) return h;
+  const aa = a * a;
+  const bb = b * b;
+  const hh = h * h;
+  // Sterbenz: the larger square minus h^2 is exact.
+  const head = Math.abs(a) >= Math.abs(b) ? aa - hh + bb : bb - hh + aa;
+  const residual = head + (fma(a, a, -aa) + fma(b, b, -bb) - fma(h, h, -hh));
+  return h + residual / (2 * h);
 }
 
 /** Round half to even, as C's nearbyint (torch.round). */
