@@ -133,6 +133,138 @@ export const softmin = publicFunction("torch.nn.functional", "softmin") as {
   }): Tensor;
 };
 
+export const batch_norm = publicFunction("torch.nn.functional", "batch_norm") as {
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    running_var: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    training?: boolean,
+    momentum?: number,
+    eps?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    running_var: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    training?: boolean,
+    momentum?: number,
+    opts?: { eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    running_var: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    training?: boolean,
+    opts?: { momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    running_var: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { training?: boolean; momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    running_var: Tensor | null,
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; training?: boolean; momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    running_var: Tensor | null,
+    opts?: {
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      training?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean: Tensor | null,
+    opts: {
+      running_var: Tensor | null;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      training?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      running_mean: Tensor | null;
+      running_var: Tensor | null;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      training?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    running_mean: Tensor | null;
+    running_var: Tensor | null;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    training?: boolean;
+    momentum?: number;
+    eps?: number;
+  }): Tensor;
+};
+
+export const layer_norm = publicFunction("torch.nn.functional", "layer_norm") as {
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { normalized_shape: readonly number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    normalized_shape: readonly number[];
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    eps?: number;
+  }): Tensor;
+};
+
 export const pad = publicFunction("torch.nn.functional", "pad") as {
   (input: Tensor, pad: readonly number[], mode?: string, value?: number | null): Tensor;
   (input: Tensor, pad: readonly number[], mode?: string, opts?: { value?: number | null }): Tensor;
@@ -146,6 +278,612 @@ export const linear = publicFunction("torch.nn.functional", "linear") as {
   (input: Tensor, weight: Tensor, opts?: { bias?: Tensor | null; out?: Tensor | null }): Tensor;
   (input: Tensor, opts: { weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
   (opts: { input: Tensor; weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
+};
+
+export const hardshrink = publicFunction("torch.nn.functional", "hardshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const softshrink = publicFunction("torch.nn.functional", "softshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const prelu = publicFunction("torch.nn.functional", "prelu") as {
+  (input: Tensor, weight: Tensor): Tensor;
+  (input: Tensor, opts: { weight: Tensor }): Tensor;
+  (opts: { input: Tensor; weight: Tensor }): Tensor;
+};
+
+export const threshold = publicFunction("torch.nn.functional", "threshold") as {
+  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
+  (input: Tensor, threshold: number, value: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, threshold: number, opts: { value: number; inplace?: boolean }): Tensor;
+  (input: Tensor, opts: { threshold: number; value: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; threshold: number; value: number; inplace?: boolean }): Tensor;
+};
+
+export const hardtanh = publicFunction("torch.nn.functional", "hardtanh") as {
+  (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
+  (input: Tensor, min_val?: number, max_val?: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, min_val?: number, opts?: { max_val?: number; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
+};
+
+export const relu6 = publicFunction("torch.nn.functional", "relu6") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const selu = publicFunction("torch.nn.functional", "selu") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const celu = publicFunction("torch.nn.functional", "celu") as {
+  (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
+  (input: Tensor, alpha?: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { alpha?: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
+};
+
+export const hardsigmoid = publicFunction("torch.nn.functional", "hardsigmoid") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const hardswish = publicFunction("torch.nn.functional", "hardswish") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const mish = publicFunction("torch.nn.functional", "mish") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const rrelu = publicFunction("torch.nn.functional", "rrelu") as {
+  (input: Tensor, lower?: number, upper?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, lower?: number, upper?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, lower?: number, upper?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, lower?: number, opts?: { upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const glu = publicFunction("torch.nn.functional", "glu") as {
+  (input: Tensor, dim?: number): Tensor;
+  (input: Tensor, opts?: { dim?: number }): Tensor;
+  (opts: { input: Tensor; dim?: number }): Tensor;
+};
+
+export const softsign = publicFunction("torch.nn.functional", "softsign") as {
+  (input: unknown): Tensor;
+  (opts: { input: unknown }): Tensor;
+};
+
+export const tanhshrink = publicFunction("torch.nn.functional", "tanhshrink") as {
+  (input: unknown): Tensor;
+  (opts: { input: unknown }): Tensor;
+};
+
+export const mse_loss = publicFunction("torch.nn.functional", "mse_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
+  }): Tensor;
+};
+
+export const l1_loss = publicFunction("torch.nn.functional", "l1_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
+  }): Tensor;
+};
+
+export const smooth_l1_loss = publicFunction("torch.nn.functional", "smooth_l1_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+    beta?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+    opts?: { beta?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum"; beta?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum"; beta?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      beta?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      beta?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
+    beta?: number;
+  }): Tensor;
+};
+
+export const huber_loss = publicFunction("torch.nn.functional", "huber_loss") as {
+  (input: Tensor, target: Tensor, reduction?: "none" | "mean" | "sum", delta?: number): Tensor;
+  (input: Tensor, target: Tensor, reduction?: "none" | "mean" | "sum", opts?: { delta?: number }): Tensor;
+  (input: Tensor, target: Tensor, opts?: { reduction?: "none" | "mean" | "sum"; delta?: number }): Tensor;
+  (input: Tensor, opts: { target: Tensor; reduction?: "none" | "mean" | "sum"; delta?: number }): Tensor;
+  (opts: { input: Tensor; target: Tensor; reduction?: "none" | "mean" | "sum"; delta?: number }): Tensor;
+};
+
+export const binary_cross_entropy = publicFunction("torch.nn.functional", "binary_cross_entropy") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
+  }): Tensor;
+};
+
+export const binary_cross_entropy_with_logits = publicFunction(
+  "torch.nn.functional",
+  "binary_cross_entropy_with_logits",
+) as {
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+    pos_weight?: Tensor | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "mean" | "sum",
+    opts?: { pos_weight?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "mean" | "sum"; pos_weight?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum"; pos_weight?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    opts?: {
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      pos_weight?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      pos_weight?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "mean" | "sum";
+      pos_weight?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: "none" | "mean" | "sum";
+    pos_weight?: Tensor | null;
+  }): Tensor;
+};
+
+export const kl_div = publicFunction("torch.nn.functional", "kl_div") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "batchmean" | "mean" | "sum",
+    log_target?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: "none" | "batchmean" | "mean" | "sum",
+    opts?: { log_target?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: "none" | "batchmean" | "mean" | "sum"; log_target?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: {
+      reduce?: boolean | null;
+      reduction?: "none" | "batchmean" | "mean" | "sum";
+      log_target?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "batchmean" | "mean" | "sum";
+      log_target?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: "none" | "batchmean" | "mean" | "sum";
+      log_target?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: "none" | "batchmean" | "mean" | "sum";
+    log_target?: boolean;
+  }): Tensor;
+};
+
+export const multilabel_margin_loss = publicFunction("torch.nn.functional", "multilabel_margin_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const multi_margin_loss = publicFunction("torch.nn.functional", "multi_margin_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    opts?: {
+      margin?: number;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      p?: number;
+      margin?: number;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      p?: number;
+      margin?: number;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    p?: number;
+    margin?: number;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const pixel_shuffle = publicFunction("torch.nn.functional", "pixel_shuffle") as {
+  (input: Tensor, upscale_factor: number): Tensor;
+  (input: Tensor, opts: { upscale_factor: number }): Tensor;
+  (opts: { input: Tensor; upscale_factor: number }): Tensor;
+};
+
+export const pixel_unshuffle = publicFunction("torch.nn.functional", "pixel_unshuffle") as {
+  (input: Tensor, downscale_factor: number): Tensor;
+  (input: Tensor, opts: { downscale_factor: number }): Tensor;
+  (opts: { input: Tensor; downscale_factor: number }): Tensor;
 };
 
 export const conv1d = publicFunction("torch.nn.functional", "conv1d") as {
@@ -302,6 +1040,363 @@ export const conv1d = publicFunction("torch.nn.functional", "conv1d") as {
 };
 
 export const conv2d = publicFunction("torch.nn.functional", "conv2d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: number | readonly number[]; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: string; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: string;
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+};
+
+export const conv_transpose1d = publicFunction("torch.nn.functional", "conv_transpose1d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    dilation?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    opts?: { dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    opts?: { groups?: number; dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: {
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: {
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    output_padding?: number | readonly number[];
+    groups?: number;
+    dilation?: number | readonly number[];
+  }): Tensor;
+};
+
+export const conv_transpose2d = publicFunction("torch.nn.functional", "conv_transpose2d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    dilation?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    opts?: { dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    opts?: { groups?: number; dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: {
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: {
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    output_padding?: number | readonly number[];
+    groups?: number;
+    dilation?: number | readonly number[];
+  }): Tensor;
+};
+
+export const conv3d = publicFunction("torch.nn.functional", "conv3d") as {
   (
     input: Tensor,
     weight: Tensor,
@@ -631,136 +1726,556 @@ export const adaptive_avg_pool2d = publicFunction("torch.nn.functional", "adapti
   (opts: { input: Tensor; output_size: number | readonly (number | null)[] }): Tensor;
 };
 
-export const batch_norm = publicFunction("torch.nn.functional", "batch_norm") as {
+export const adaptive_max_pool2d = publicFunction("torch.nn.functional", "adaptive_max_pool2d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool2d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool2d_with_indices",
+) as {
   (
     input: Tensor,
-    running_mean: Tensor | null,
-    running_var: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    training?: boolean,
-    momentum?: number,
-    eps?: number,
+    output_size: number | readonly (number | null)[],
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly (number | null)[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly (number | null)[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const avg_pool1d = publicFunction("torch.nn.functional", "avg_pool1d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
   ): Tensor;
   (
     input: Tensor,
-    running_mean: Tensor | null,
-    running_var: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    training?: boolean,
-    momentum?: number,
-    opts?: { eps?: number },
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { count_include_pad?: boolean },
   ): Tensor;
   (
     input: Tensor,
-    running_mean: Tensor | null,
-    running_var: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    training?: boolean,
-    opts?: { momentum?: number; eps?: number },
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; count_include_pad?: boolean },
   ): Tensor;
   (
     input: Tensor,
-    running_mean: Tensor | null,
-    running_var: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    opts?: { training?: boolean; momentum?: number; eps?: number },
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { padding?: number | readonly number[]; ceil_mode?: boolean; count_include_pad?: boolean },
   ): Tensor;
   (
     input: Tensor,
-    running_mean: Tensor | null,
-    running_var: Tensor | null,
-    weight?: Tensor | null,
-    opts?: { bias?: Tensor | null; training?: boolean; momentum?: number; eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean: Tensor | null,
-    running_var: Tensor | null,
+    kernel_size: number | readonly number[],
     opts?: {
-      weight?: Tensor | null;
-      bias?: Tensor | null;
-      training?: boolean;
-      momentum?: number;
-      eps?: number;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean: Tensor | null,
-    opts: {
-      running_var: Tensor | null;
-      weight?: Tensor | null;
-      bias?: Tensor | null;
-      training?: boolean;
-      momentum?: number;
-      eps?: number;
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
     },
   ): Tensor;
   (
     input: Tensor,
     opts: {
-      running_mean: Tensor | null;
-      running_var: Tensor | null;
-      weight?: Tensor | null;
-      bias?: Tensor | null;
-      training?: boolean;
-      momentum?: number;
-      eps?: number;
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
     },
   ): Tensor;
   (opts: {
     input: Tensor;
-    running_mean: Tensor | null;
-    running_var: Tensor | null;
-    weight?: Tensor | null;
-    bias?: Tensor | null;
-    training?: boolean;
-    momentum?: number;
-    eps?: number;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    ceil_mode?: boolean;
+    count_include_pad?: boolean;
   }): Tensor;
 };
 
-export const layer_norm = publicFunction("torch.nn.functional", "layer_norm") as {
+export const adaptive_avg_pool1d = publicFunction("torch.nn.functional", "adaptive_avg_pool1d") as {
+  (input: Tensor, output_size: number | readonly number[]): Tensor;
+  (input: Tensor, opts: { output_size: number | readonly number[] }): Tensor;
+  (opts: { input: Tensor; output_size: number | readonly number[] }): Tensor;
+};
+
+export const max_pool1d = publicFunction("torch.nn.functional", "max_pool1d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const max_pool1d_with_indices = publicFunction("torch.nn.functional", "max_pool1d_with_indices") as {
   (
     input: Tensor,
-    normalized_shape: readonly number[],
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    eps?: number,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_max_pool1d = publicFunction("torch.nn.functional", "adaptive_max_pool1d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool1d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool1d_with_indices",
+) as {
+  (input: Tensor, output_size: number | readonly number[], return_indices?: unknown): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly number[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly number[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const unfold = publicFunction("torch.nn.functional", "unfold") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    dilation?: number | readonly number[],
+    padding?: number | readonly number[],
+    stride?: number | readonly number[],
   ): Tensor;
   (
     input: Tensor,
-    normalized_shape: readonly number[],
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    opts?: { eps?: number },
+    kernel_size: number | readonly number[],
+    dilation?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: { stride?: number | readonly number[] },
   ): Tensor;
   (
     input: Tensor,
-    normalized_shape: readonly number[],
-    weight?: Tensor | null,
-    opts?: { bias?: Tensor | null; eps?: number },
+    kernel_size: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { padding?: number | readonly number[]; stride?: number | readonly number[] },
   ): Tensor;
   (
     input: Tensor,
-    normalized_shape: readonly number[],
-    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+    kernel_size: number | readonly number[],
+    opts?: {
+      dilation?: number | readonly number[];
+      padding?: number | readonly number[];
+      stride?: number | readonly number[];
+    },
   ): Tensor;
   (
     input: Tensor,
-    opts: { normalized_shape: readonly number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+    opts: {
+      kernel_size: number | readonly number[];
+      dilation?: number | readonly number[];
+      padding?: number | readonly number[];
+      stride?: number | readonly number[];
+    },
   ): Tensor;
   (opts: {
     input: Tensor;
-    normalized_shape: readonly number[];
-    weight?: Tensor | null;
-    bias?: Tensor | null;
-    eps?: number;
+    kernel_size: number | readonly number[];
+    dilation?: number | readonly number[];
+    padding?: number | readonly number[];
+    stride?: number | readonly number[];
   }): Tensor;
+};
+
+export const fold = publicFunction("torch.nn.functional", "fold") as {
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    kernel_size: number | readonly number[],
+    dilation?: number | readonly number[],
+    padding?: number | readonly number[],
+    stride?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    kernel_size: number | readonly number[],
+    dilation?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: { stride?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    kernel_size: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { padding?: number | readonly number[]; stride?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    kernel_size: number | readonly number[],
+    opts?: {
+      dilation?: number | readonly number[];
+      padding?: number | readonly number[];
+      stride?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    opts: {
+      kernel_size: number | readonly number[];
+      dilation?: number | readonly number[];
+      padding?: number | readonly number[];
+      stride?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      output_size: number | readonly number[];
+      kernel_size: number | readonly number[];
+      dilation?: number | readonly number[];
+      padding?: number | readonly number[];
+      stride?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly number[];
+    kernel_size: number | readonly number[];
+    dilation?: number | readonly number[];
+    padding?: number | readonly number[];
+    stride?: number | readonly number[];
+  }): Tensor;
+};
+
+export const lp_pool2d = publicFunction("torch.nn.functional", "lp_pool2d") as {
+  (
+    input: Tensor,
+    norm_type: number,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    ceil_mode?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    norm_type: number,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    norm_type: number,
+    kernel_size: number | readonly number[],
+    opts?: { stride?: number | readonly number[] | null; ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    norm_type: number,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      norm_type: number;
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    norm_type: number;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    ceil_mode?: boolean;
+  }): Tensor;
+};
+
+export const max_unpool2d = publicFunction("torch.nn.functional", "max_unpool2d") as {
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    output_size?: readonly number[] | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { output_size?: readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { padding?: number | readonly number[]; output_size?: readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      indices: Tensor;
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    indices: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    output_size?: readonly number[] | null;
+  }): Tensor;
+};
+
+export const max_pool3d = publicFunction("torch.nn.functional", "max_pool3d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const max_pool3d_with_indices = publicFunction("torch.nn.functional", "max_pool3d_with_indices") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const dropout1d = publicFunction("torch.nn.functional", "dropout1d") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const dropout2d = publicFunction("torch.nn.functional", "dropout2d") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const dropout3d = publicFunction("torch.nn.functional", "dropout3d") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const alpha_dropout = publicFunction("torch.nn.functional", "alpha_dropout") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const feature_alpha_dropout = publicFunction("torch.nn.functional", "feature_alpha_dropout") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
 };
 
 export const bilinear = publicFunction("torch.nn.functional", "bilinear") as {
@@ -1545,225 +3060,296 @@ export const multi_head_attention_forward = publicFunction(
   }): [Tensor, Tensor | null];
 };
 
-export const mse_loss = publicFunction("torch.nn.functional", "mse_loss") as {
+export const cosine_similarity = publicFunction("torch.nn.functional", "cosine_similarity") as {
+  (x1: Tensor, x2: Tensor, dim?: number, eps?: number): Tensor;
+  (x1: Tensor, x2: Tensor, dim?: number, opts?: { eps?: number }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { dim?: number; eps?: number }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; dim?: number; eps?: number }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; dim?: number; eps?: number }): Tensor;
+};
+
+export const pairwise_distance = publicFunction("torch.nn.functional", "pairwise_distance") as {
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, opts?: { keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, opts?: { eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+};
+
+export const normalize = publicFunction("torch.nn.functional", "normalize") as {
+  (input: Tensor, p?: number, dim?: number, eps?: number, out?: Tensor | null): Tensor;
+  (input: Tensor, p?: number, dim?: number, eps?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, p?: number, dim?: number, opts?: { eps?: number; out?: Tensor | null }): Tensor;
+  (input: Tensor, p?: number, opts?: { dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { p?: number; dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; p?: number; dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+};
+
+export const one_hot = publicFunction("torch.nn.functional", "one_hot") as {
+  (input: Tensor, num_classes?: number): Tensor;
+  (input: Tensor, opts?: { num_classes?: number }): Tensor;
+  (opts: { input: Tensor; num_classes?: number }): Tensor;
+};
+
+export const channel_shuffle = publicFunction("torch.nn.functional", "channel_shuffle") as {
+  (input: Tensor, groups: number): Tensor;
+  (input: Tensor, opts: { groups: number }): Tensor;
+  (opts: { input: Tensor; groups: number }): Tensor;
+};
+
+export const gumbel_softmax = publicFunction("torch.nn.functional", "gumbel_softmax") as {
+  (logits: Tensor, tau?: number, hard?: boolean, eps?: number, dim?: number): Tensor;
+  (logits: Tensor, tau?: number, hard?: boolean, eps?: number, opts?: { dim?: number }): Tensor;
+  (logits: Tensor, tau?: number, hard?: boolean, opts?: { eps?: number; dim?: number }): Tensor;
+  (logits: Tensor, tau?: number, opts?: { hard?: boolean; eps?: number; dim?: number }): Tensor;
+  (logits: Tensor, opts?: { tau?: number; hard?: boolean; eps?: number; dim?: number }): Tensor;
+  (opts: { logits: Tensor; tau?: number; hard?: boolean; eps?: number; dim?: number }): Tensor;
+};
+
+export const soft_margin_loss = publicFunction("torch.nn.functional", "soft_margin_loss") as {
   (
     input: Tensor,
     target: Tensor,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
+    reduction?: string,
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum" },
+    opts?: { reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
     size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+    opts?: { reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
     input: Tensor,
-    opts: {
-      target: Tensor;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-    },
+    opts: { target: Tensor; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (opts: {
     input: Tensor;
     target: Tensor;
     size_average?: boolean | null;
     reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
+    reduction?: string;
   }): Tensor;
 };
 
-export const l1_loss = publicFunction("torch.nn.functional", "l1_loss") as {
+export const margin_ranking_loss = publicFunction("torch.nn.functional", "margin_ranking_loss") as {
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
+    margin?: number,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
+    reduction?: string,
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
+    margin?: number,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum" },
+    opts?: { reduction?: string },
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
+    margin?: number,
     size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    opts: {
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input1: Tensor,
+    opts: {
+      input2: Tensor;
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input1: Tensor;
+    input2: Tensor;
+    target: Tensor;
+    margin?: number;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const hinge_embedding_loss = publicFunction("torch.nn.functional", "hinge_embedding_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     opts: {
       target: Tensor;
+      margin?: number;
       size_average?: boolean | null;
       reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
+      reduction?: string;
     },
   ): Tensor;
   (opts: {
     input: Tensor;
     target: Tensor;
+    margin?: number;
     size_average?: boolean | null;
     reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
+    reduction?: string;
   }): Tensor;
 };
 
-export const smooth_l1_loss = publicFunction("torch.nn.functional", "smooth_l1_loss") as {
+export const cosine_embedding_loss = publicFunction("torch.nn.functional", "cosine_embedding_loss") as {
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
+    margin?: number,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-    beta?: number,
+    reduction?: string,
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
+    margin?: number,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-    opts?: { beta?: number },
+    opts?: { reduction?: string },
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
+    margin?: number,
     size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum"; beta?: number },
+    opts?: { reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum"; beta?: number },
+    margin?: number,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     target: Tensor,
-    opts?: {
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      beta?: number;
-    },
+    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
+    input2: Tensor,
     opts: {
       target: Tensor;
+      margin?: number;
       size_average?: boolean | null;
       reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      beta?: number;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
-    beta?: number;
-  }): Tensor;
-};
-
-export const huber_loss = publicFunction("torch.nn.functional", "huber_loss") as {
-  (input: Tensor, target: Tensor, reduction?: "none" | "mean" | "sum", delta?: number): Tensor;
-  (input: Tensor, target: Tensor, reduction?: "none" | "mean" | "sum", opts?: { delta?: number }): Tensor;
-  (input: Tensor, target: Tensor, opts?: { reduction?: "none" | "mean" | "sum"; delta?: number }): Tensor;
-  (input: Tensor, opts: { target: Tensor; reduction?: "none" | "mean" | "sum"; delta?: number }): Tensor;
-  (opts: { input: Tensor; target: Tensor; reduction?: "none" | "mean" | "sum"; delta?: number }): Tensor;
-};
-
-export const binary_cross_entropy = publicFunction("torch.nn.functional", "binary_cross_entropy") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum" },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: "none" | "mean" | "sum" },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: {
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
+      reduction?: string;
     },
   ): Tensor;
   (
-    input: Tensor,
+    input1: Tensor,
     opts: {
+      input2: Tensor;
       target: Tensor;
-      weight?: Tensor | null;
+      margin?: number;
       size_average?: boolean | null;
       reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
+      reduction?: string;
     },
   ): Tensor;
   (opts: {
-    input: Tensor;
+    input1: Tensor;
+    input2: Tensor;
     target: Tensor;
-    weight?: Tensor | null;
+    margin?: number;
     size_average?: boolean | null;
     reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
+    reduction?: string;
   }): Tensor;
 };
 
-export const binary_cross_entropy_with_logits = publicFunction(
+export const multilabel_soft_margin_loss = publicFunction(
   "torch.nn.functional",
-  "binary_cross_entropy_with_logits",
+  "multilabel_soft_margin_loss",
 ) as {
   (
     input: Tensor,
@@ -1771,8 +3357,7 @@ export const binary_cross_entropy_with_logits = publicFunction(
     weight?: Tensor | null,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-    pos_weight?: Tensor | null,
+    reduction?: string,
   ): Tensor;
   (
     input: Tensor,
@@ -1780,34 +3365,20 @@ export const binary_cross_entropy_with_logits = publicFunction(
     weight?: Tensor | null,
     size_average?: boolean | null,
     reduce?: boolean | null,
-    reduction?: "none" | "mean" | "sum",
-    opts?: { pos_weight?: Tensor | null },
+    opts?: { reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
     weight?: Tensor | null,
     size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: "none" | "mean" | "sum"; pos_weight?: Tensor | null },
+    opts?: { reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
     weight?: Tensor | null,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: "none" | "mean" | "sum"; pos_weight?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    opts?: {
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      pos_weight?: Tensor | null;
-    },
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
     input: Tensor,
@@ -1816,8 +3387,7 @@ export const binary_cross_entropy_with_logits = publicFunction(
       weight?: Tensor | null;
       size_average?: boolean | null;
       reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      pos_weight?: Tensor | null;
+      reduction?: string;
     },
   ): Tensor;
   (
@@ -1827,8 +3397,7 @@ export const binary_cross_entropy_with_logits = publicFunction(
       weight?: Tensor | null;
       size_average?: boolean | null;
       reduce?: boolean | null;
-      reduction?: "none" | "mean" | "sum";
-      pos_weight?: Tensor | null;
+      reduction?: string;
     },
   ): Tensor;
   (opts: {
@@ -1837,72 +3406,324 @@ export const binary_cross_entropy_with_logits = publicFunction(
     weight?: Tensor | null;
     size_average?: boolean | null;
     reduce?: boolean | null;
-    reduction?: "none" | "mean" | "sum";
-    pos_weight?: Tensor | null;
+    reduction?: string;
   }): Tensor;
 };
 
-export const kl_div = publicFunction("torch.nn.functional", "kl_div") as {
+export const poisson_nll_loss = publicFunction("torch.nn.functional", "poisson_nll_loss") as {
   (
     input: Tensor,
     target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
     size_average?: boolean | null,
+    eps?: number,
     reduce?: boolean | null,
-    reduction?: "none" | "batchmean" | "mean" | "sum",
-    log_target?: boolean,
+    reduction?: string,
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
     size_average?: boolean | null,
+    eps?: number,
     reduce?: boolean | null,
-    reduction?: "none" | "batchmean" | "mean" | "sum",
-    opts?: { log_target?: boolean },
+    opts?: { reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
     size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: "none" | "batchmean" | "mean" | "sum"; log_target?: boolean },
+    eps?: number,
+    opts?: { reduce?: boolean | null; reduction?: string },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
     size_average?: boolean | null,
+    opts?: { eps?: number; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
+    opts?: { size_average?: boolean | null; eps?: number; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
     opts?: {
+      full?: boolean;
+      size_average?: boolean | null;
+      eps?: number;
       reduce?: boolean | null;
-      reduction?: "none" | "batchmean" | "mean" | "sum";
-      log_target?: boolean;
+      reduction?: string;
     },
   ): Tensor;
   (
     input: Tensor,
     target: Tensor,
     opts?: {
+      log_input?: boolean;
+      full?: boolean;
       size_average?: boolean | null;
+      eps?: number;
       reduce?: boolean | null;
-      reduction?: "none" | "batchmean" | "mean" | "sum";
-      log_target?: boolean;
+      reduction?: string;
     },
   ): Tensor;
   (
     input: Tensor,
     opts: {
       target: Tensor;
+      log_input?: boolean;
+      full?: boolean;
       size_average?: boolean | null;
+      eps?: number;
       reduce?: boolean | null;
-      reduction?: "none" | "batchmean" | "mean" | "sum";
-      log_target?: boolean;
+      reduction?: string;
     },
   ): Tensor;
   (opts: {
     input: Tensor;
     target: Tensor;
+    log_input?: boolean;
+    full?: boolean;
+    size_average?: boolean | null;
+    eps?: number;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const gaussian_nll_loss = publicFunction("torch.nn.functional", "gaussian_nll_loss") as {
+  (input: Tensor, target: Tensor, var_: Tensor, full?: boolean, eps?: number, reduction?: string): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    var_: Tensor,
+    full?: boolean,
+    eps?: number,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    var_: Tensor,
+    full?: boolean,
+    opts?: { eps?: number; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    var_: Tensor,
+    opts?: { full?: boolean; eps?: number; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts: { var: Tensor; full?: boolean; eps?: number; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; var: Tensor; full?: boolean; eps?: number; reduction?: string },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    var: Tensor;
+    full?: boolean;
+    eps?: number;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const triplet_margin_loss = publicFunction("torch.nn.functional", "triplet_margin_loss") as {
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    opts?: { swap?: boolean; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    opts?: {
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    opts?: {
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    opts?: {
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    opts: {
+      negative: Tensor;
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    opts: {
+      positive: Tensor;
+      negative: Tensor;
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    anchor: Tensor;
+    positive: Tensor;
+    negative: Tensor;
+    margin?: number;
+    p?: number;
+    eps?: number;
+    swap?: boolean;
     size_average?: boolean | null;
     reduce?: boolean | null;
-    reduction?: "none" | "batchmean" | "mean" | "sum";
-    log_target?: boolean;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const triplet_margin_with_distance_loss = publicFunction(
+  "torch.nn.functional",
+  "triplet_margin_with_distance_loss",
+) as {
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    opts?: { distance_function?: unknown; margin?: number; swap?: boolean; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    opts: {
+      negative: Tensor;
+      distance_function?: unknown;
+      margin?: number;
+      swap?: boolean;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    opts: {
+      positive: Tensor;
+      negative: Tensor;
+      distance_function?: unknown;
+      margin?: number;
+      swap?: boolean;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    anchor: Tensor;
+    positive: Tensor;
+    negative: Tensor;
+    distance_function?: unknown;
+    margin?: number;
+    swap?: boolean;
+    reduction?: string;
   }): Tensor;
 };
 

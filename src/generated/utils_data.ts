@@ -3,6 +3,7 @@ import "../register.js";
 import { publicFunction } from "../signatures/registry.js";
 import type { Generator } from "../tensor/random.js";
 import type { Subset } from "../utils/data/dataset.js";
+import type { WorkerInfo } from "../utils/data/worker.js";
 
 export const random_split = publicFunction("torch.utils.data", "random_split") as {
   (dataset: unknown, lengths: unknown, generator?: Generator | null): Subset[];
@@ -14,4 +15,13 @@ export const random_split = publicFunction("torch.utils.data", "random_split") a
 export const default_collate = publicFunction("torch.utils.data", "default_collate") as {
   (batch: unknown): object;
   (opts: { batch: unknown }): object;
+};
+
+export const default_convert = publicFunction("torch.utils.data", "default_convert") as {
+  (data: Record<string, unknown> | unknown): object;
+  (opts: { data: Record<string, unknown> | unknown }): object;
+};
+
+export const get_worker_info = publicFunction("torch.utils.data", "get_worker_info") as {
+  (): WorkerInfo | null;
 };

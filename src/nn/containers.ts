@@ -1,7 +1,10 @@
 // Sequential, ModuleList and ModuleDict: modules held by name ("0", "1", ... or keys), with PyTorch 1.13's
-// constructor and method signatures.
+// constructor and method signatures; ParameterList and ParameterDict hold parameters the same way.
 import { AssertionError, IndexError, KeyError, ValueError } from "../errors.js";
-import { pyRepr } from "../python.js";
+import { TENSOR_TYPE_NAMES } from "../ops/conversion.js";
+import { pyRepr, pyStr } from "../python.js";
+import { Tensor } from "../tensor/tensor.js";
+import { Parameter } from "./parameter.js";
 import { registerPyType } from "../signatures/bind.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { Module } from "./module.js";
@@ -285,5 +288,209 @@ export class ModuleDict extends Module {
         );
       this._addModule(items[0] as string, items[1]);
     });
+  }
+}
+
+// ---- ParameterList and ParameterDict ----
+
+const PARAMETER_LIST = {
+  init: new PySignature("torch.nn", "ParameterList.__init__(values: iterable | None = None)"),
+  append: new PySignature("torch.nn", "ParameterList.append(value: object)"),
+  extend: new PySignature("torch.nn", "ParameterList.extend(values: iterable)"),
+};
+
+const PARAMETER_DICT = {
+  init: new PySignature("torch.nn", "ParameterDict.__init__(parameters: dict | iterable | None = None)"),
+  update: new PySignature("torch.nn", "ParameterDict.update(parameters: dict | iterable)"),
+  pop: new PySignature("torch.nn", "ParameterDict.pop(key: str)"),
+};
+
+/** What the containers store: a tensor becomes a Parameter (requiring grad), anything else is kept as is. */
+function asParameter(value: unknown): unknown {
+  return value instanceof Tensor && !(value instanceof Parameter) ? new Parameter(value) : value;
+}
+
+/** One line of the containers' extra_repr; `typeName` is how the entry's tensor type prints. */
+function entryLine(key: string, value: unknown, typeName: (t: Tensor) => string): string {
+  if (!(value instanceof Tensor)) return `  (${key}): Object of type: ${typename(value)}`;
+  const kind = value instanceof Parameter ? "Parameter" : "Tensor";
+  return `  (${key}): ${kind} containing: [${typeName(value)} of size ${value.shape.join("x")}]`;
+}
+
+/** Parameters (or other values) by position "0", "1", ...: each registered like a module attribute. */
+export class ParameterList extends Module {
+  private _size = 0;
+
+  constructor(...args: CallArgs<"ParameterList.__init__">) {
+    super();
+    const [values] = PARAMETER_LIST.init.bind(args);
+    if (values !== null) this.extendWith(values);
+  }
+
+  forward(): never {
+    throw new Error("ParameterList is a container: use its parameters instead");
+  }
+
+  get length(): number {
+    return this._size;
+  }
+
+  private absolute(index: number): number {
+    const i = toIndex(index);
+    if (i < -this._size || i >= this._size) throw new IndexError(`index ${i} is out of range`);
+    return i < 0 ? i + this._size : i;
+  }
+
+  /** `plist[i]` in Python. */
+  at(index: number): unknown {
+    return (this as Record<string, unknown>)[String(this.absolute(index))];
+  }
+
+  /** `plist[i] = value` in Python. */
+  set(index: number, value: unknown): void {
+    (this as Record<string, unknown>)[String(this.absolute(index))] = asParameter(value);
+  }
+
+  append(...args: CallArgs<"ParameterList.append">): this {
+    const [value] = PARAMETER_LIST.append.bind(args);
+    (this as Record<string, unknown>)[String(this._size++)] = asParameter(value);
+    return this;
+  }
+
+  extend(...args: CallArgs<"ParameterList.extend">): this {
+    const [values] = PARAMETER_LIST.extend.bind(args);
+    return this.extendWith(values);
+  }
+
+  private extendWith(values: Iterable<unknown>): this {
+    for (const v of values) (this as Record<string, unknown>)[String(this._size++)] = asParameter(v);
+    return this;
+  }
+
+  *[Symbol.iterator](): Iterator<unknown> {
+    for (let i = 0; i < this._size; i++) yield (this as Record<string, unknown>)[String(i)];
+  }
+
+  override extra_repr(): string {
+    return [...this].map((v, i) => entryLine(String(i), v, (t) => pyStr(t.dtype))).join("\n");
+  }
+}
+
+/** Parameters (or other values) by name, in insertion order. */
+export class ParameterDict extends Module {
+  private _keys: string[] = [];
+
+  constructor(...args: CallArgs<"ParameterDict.__init__">) {
+    super();
+    const [parameters] = PARAMETER_DICT.init.bind(args);
+    if (parameters !== null) this.updateWith(parameters);
+  }
+
+  forward(): never {
+    throw new Error("ParameterDict is a container: use its parameters instead");
+  }
+
+  get length(): number {
+    return this._keys.length;
+  }
+
+  /** `pdict[key]` in Python. */
+  get(key: string): unknown {
+    if (!this._keys.includes(key)) throw new KeyError(pyRepr(key));
+    return (this as Record<string, unknown>)[key];
+  }
+
+  /**
+   * `pdict[key] = value` in Python. A key naming one of the module's own attributes (`parameters`, `train`)
+   * raises register_parameter's KeyError for any value: PyTorch lets a non-tensor value shadow the method.
+   */
+  set(key: string, value: unknown): void {
+    if (!this._keys.includes(key) && key in this)
+      throw new KeyError(pyRepr(`attribute '${key}' already exists`));
+    if (!this._keys.includes(key)) this._keys.push(key);
+    (this as Record<string, unknown>)[key] = asParameter(value);
+  }
+
+  has(key: string): boolean {
+    return this._keys.includes(key);
+  }
+
+  /** `del pdict[key]` in Python. */
+  delete(key: string): void {
+    this.get(key);
+    this._keys = this._keys.filter((k) => k !== key);
+    delete (this as Record<string, unknown>)[key];
+  }
+
+  pop(...args: CallArgs<"ParameterDict.pop">): unknown {
+    const [key] = PARAMETER_DICT.pop.bind(args);
+    const value = this.get(key);
+    this.delete(key);
+    return value;
+  }
+
+  clear(): void {
+    for (const k of [...this._keys]) this.delete(k);
+  }
+
+  keys(): string[] {
+    return [...this._keys];
+  }
+
+  values(): unknown[] {
+    return this._keys.map((k) => (this as Record<string, unknown>)[k]);
+  }
+
+  items(): [string, unknown][] {
+    return this._keys.map((k) => [k, (this as Record<string, unknown>)[k]]);
+  }
+
+  update(...args: CallArgs<"ParameterDict.update">): void {
+    const [parameters] = PARAMETER_DICT.update.bind(args);
+    this.updateWith(parameters);
+  }
+
+  /**
+   * PyTorch's update: another ParameterDict's items in order, a mapping's sorted by key (PyTorch keeps order
+   * only for OrderedDict, which JS has no separate type for), or an iterable of [key, value] pairs.
+   */
+  private updateWith(parameters: unknown): void {
+    if (parameters instanceof ParameterDict) {
+      for (const [k, v] of parameters.items()) this.set(k, v);
+      return;
+    }
+    const sorted = (items: [unknown, unknown][]) =>
+      items.sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+    if (parameters instanceof Map) {
+      for (const [k, v] of sorted([...parameters.entries()])) this.set(k as string, v);
+      return;
+    }
+    if (!isIterable(parameters)) {
+      if (parameters !== null && typeof parameters === "object") {
+        for (const [k, v] of sorted(Object.entries(parameters))) this.set(k as string, v);
+        return;
+      }
+      throw new TypeError(
+        `ParametersDict.update should be called with an iterable of key/value pairs, but got ${typename(parameters)}`,
+      );
+    }
+    [...parameters].forEach((pair, j) => {
+      if (!isIterable(pair))
+        throw new TypeError(
+          `ParameterDict update sequence element #${j} should be Iterable; is${typename(pair)}`,
+        );
+      const items = [...pair];
+      if (items.length !== 2)
+        throw new ValueError(
+          `ParameterDict update sequence element #${j} has length ${items.length}; 2 is required`,
+        );
+      this.set(items[0] as string, items[1]);
+    });
+  }
+
+  override extra_repr(): string {
+    return this.items()
+      .map(([k, v]) => entryLine(k, v, (t) => TENSOR_TYPE_NAMES[t.dtype.name]))
+      .join("\n");
   }
 }

@@ -1,9 +1,20 @@
 // torch.nn
 export { Module, RemovableHandle, LoadResult, type StateDict } from "./module.js";
 export { Parameter } from "./parameter.js";
-export { Sequential, ModuleList, ModuleDict } from "./containers.js";
+export { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict } from "./containers.js";
 export { Linear } from "./modules/linear.js";
-export { Identity, Flatten, Dropout } from "./modules/basic.js";
+export {
+  Identity,
+  Flatten,
+  Dropout,
+  Dropout1d,
+  Dropout2d,
+  Dropout3d,
+  AlphaDropout,
+  FeatureAlphaDropout,
+} from "./modules/basic.js";
+export { CosineSimilarity, PairwiseDistance, ChannelShuffle, Unflatten } from "./modules/distance.js";
+export { DataParallel } from "./data_parallel.js";
 export {
   ReLU,
   Sigmoid,
@@ -18,12 +29,59 @@ export {
   LogSoftmax,
   Softmin,
   Softmax2d,
+  Hardtanh,
+  ReLU6,
+  SELU,
+  CELU,
+  Mish,
+  Hardswish,
+  Hardsigmoid,
+  PReLU,
+  RReLU,
+  Hardshrink,
+  Softshrink,
+  Softsign,
+  Tanhshrink,
+  Threshold,
+  GLU,
 } from "./modules/activation.js";
-export { Conv1d, Conv2d, type PaddingMode } from "./modules/conv.js";
-export { MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./modules/pooling.js";
+export {
+  Conv1d,
+  Conv2d,
+  Conv3d,
+  ConvTranspose1d,
+  ConvTranspose2d,
+  type PaddingMode,
+} from "./modules/conv.js";
+export {
+  MaxPool1d,
+  MaxPool2d,
+  AvgPool1d,
+  AvgPool2d,
+  AdaptiveAvgPool1d,
+  AdaptiveAvgPool2d,
+  AdaptiveMaxPool1d,
+  AdaptiveMaxPool2d,
+  LPPool2d,
+  MaxUnpool2d,
+  MaxPool3d,
+} from "./modules/pooling.js";
+export {
+  ConstantPad1d,
+  ConstantPad2d,
+  ZeroPad2d,
+  ReflectionPad1d,
+  ReflectionPad2d,
+  ReplicationPad1d,
+  ReplicationPad2d,
+} from "./modules/padding.js";
+export { PixelShuffle, PixelUnshuffle } from "./modules/pixelshuffle.js";
+export { Fold, Unfold } from "./modules/fold.js";
 export { BatchNorm1d, BatchNorm2d, LayerNorm } from "./modules/normalization.js";
 export { Embedding, Bilinear } from "./modules/embedding.js";
 export { MultiheadAttention } from "./modules/attention.js";
+export { RNNBase, RNN, LSTM, GRU } from "./modules/rnn.js";
+export { RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn_cells.js";
 export {
   L1Loss,
   MSELoss,
@@ -35,6 +93,19 @@ export {
   CrossEntropyLoss,
   KLDivLoss,
 } from "./modules/loss.js";
+export {
+  SoftMarginLoss,
+  MarginRankingLoss,
+  HingeEmbeddingLoss,
+  CosineEmbeddingLoss,
+  MultiLabelSoftMarginLoss,
+  PoissonNLLLoss,
+  GaussianNLLLoss,
+  TripletMarginLoss,
+  TripletMarginWithDistanceLoss,
+  MultiMarginLoss,
+  MultiLabelMarginLoss,
+} from "./modules/loss_margin.js";
 export * as init from "../generated/nn_init.js";
 export * as functional from "../generated/nn_functional.js";
 export * as utils from "./utils.js";

@@ -3,18 +3,17 @@
 // registers it, as Python's attribute assignment does: own properties that are Parameters or Modules
 // are discovered in insertion order. Public methods bind their arguments with PyTorch 1.13's signatures.
 import { no_grad } from "../autograd/grad_mode.js";
-import { KeyError, NotImplementedError, RuntimeError } from "../errors.js";
+import { AssertionError, KeyError, NotImplementedError, RuntimeError } from "../errors.js";
 import { writeInto } from "../ops/core.js";
 import { pyRepr } from "../python.js";
 import { toDtype } from "../ops/conversion.js";
 import { bindPython, isPlainObject, registerPyType } from "../signatures/bind.js";
 import { PySignature, splitCall, type CallArgs } from "../signatures/registry.js";
-import { parseSignature, type Signature } from "../signatures/schema.js";
 import { float32, float64, type DType } from "../tensor/dtype.js";
 import { detach, detach_, setRequiresGrad, Tensor } from "../tensor/tensor.js";
 import { zero_ } from "../ops/inplace.js";
 import { emitWarning } from "../warnings.js";
-import { parseTo, typename } from "./module_utils.js";
+import { extraReprSignature, parseTo, typename } from "./module_utils.js";
 import { Parameter } from "./parameter.js";
 
 export type StateDict = Record<string, Tensor>;
@@ -67,6 +66,8 @@ const SIG = {
   apply: new PySignature("torch.nn", "Module.apply(fn: callable)"),
   to: new PySignature("torch.nn", "Module.to(*args, **kwargs)"),
   float: new PySignature("torch.nn", "Module.float()"),
+  cpu: new PySignature("torch.nn", "Module.cpu()"),
+  cuda: new PySignature("torch.nn", "Module.cuda(device=None)"),
   double: new PySignature("torch.nn", "Module.double()"),
   state_dict: new PySignature(
     "torch.nn",
@@ -415,22 +416,39 @@ export abstract class Module {
     return dtype === null ? this : this._castFloating(dtype);
   }
 
-  /** @internal Converts floating-point parameters and buffers to `dtype`, parameters staying Parameters. */
+  /**
+   * @internal Converts floating-point parameters (and their grads) in place through `.data`, as PyTorch's
+   * _apply does, so a Parameter shared by two modules (tied weights) stays one Parameter; buffers are replaced.
+   */
   _castFloating(dtype: DType): this {
+    const converted = new Set<Tensor>();
     for (const [, m] of this._namedModules(new Set())) {
       const self = m as unknown as Record<string, unknown>;
-      for (const [name, p] of m.ownParameters()) {
-        if (!p.dtype.is_floating_point || p.dtype === dtype) continue;
-        self[name] = new Parameter(
-          no_grad(() => toDtype(p, dtype)),
-          p.requires_grad,
-        );
+      for (const [, p] of m.ownParameters()) {
+        if (converted.has(p) || !p.dtype.is_floating_point || p.dtype === dtype) continue;
+        converted.add(p);
+        no_grad(() => {
+          p.data = toDtype(p, dtype);
+          if (p._grad !== null) p._grad.data = toDtype(p._grad, dtype);
+        });
       }
       for (const [name, b] of m.ownBuffers()) {
         if (b.dtype.is_floating_point && b.dtype !== dtype) self[name] = toDtype(b, dtype);
       }
     }
     return this;
+  }
+
+  /** Every parameter and buffer is on the CPU already: the module itself, as PyTorch returns it. */
+  cpu(...args: CallArgs<"Module.cpu">): this {
+    SIG.cpu.bind(args);
+    return this;
+  }
+
+  /** A CPU-only build's error (docs/numpy_and_devices.md). */
+  cuda(...args: CallArgs<"Module.cuda">): this {
+    SIG.cuda.bind(args);
+    throw new AssertionError("Torch not compiled with CUDA enabled");
   }
 
   double(...args: CallArgs<"Module.double">): this {
@@ -565,21 +583,6 @@ function missingForward(this: Module): never {
   throw new NotImplementedError(
     `Module [${this.constructor.name}] is missing the required "forward" function`,
   );
-}
-
-const EXTRA_REPR_SIGNATURES = new Map<string, Signature>();
-
-/** "_NormBase.extra_repr()": the signature of the extra_repr a module's class inherits, named after its owner. */
-function extraReprSignature(module: Module): Signature {
-  let proto = Object.getPrototypeOf(module) as { constructor: { name: string } };
-  while (!Object.prototype.hasOwnProperty.call(proto, "extra_repr")) proto = Object.getPrototypeOf(proto);
-  const owner = proto.constructor.name;
-  let sig = EXTRA_REPR_SIGNATURES.get(owner);
-  if (sig === undefined) {
-    sig = parseSignature(`${owner}.extra_repr()`, "python");
-    EXTRA_REPR_SIGNATURES.set(owner, sig);
-  }
-  return sig;
 }
 
 function* values<T>(pairs: Iterable<[string, T]>): Generator<T> {

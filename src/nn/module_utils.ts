@@ -1,7 +1,7 @@
 // Helpers nn.Module's methods share with PyTorch's Python side: torch.typename, and the parser of
 // Module.to's arguments (torch._C._nn._parse_to).
 import { bindNative, type Kwargs } from "../signatures/bind.js";
-import { parseSignature } from "../signatures/schema.js";
+import { parseSignature, type Signature } from "../signatures/schema.js";
 import { Device, toCpuDevice } from "../tensor/device.js";
 import type { DType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -39,4 +39,19 @@ export function parseTo(args: readonly unknown[], kwargs: Record<string, unknown
   }
   if (index === 1) return values[0] as DType;
   return (values[0] as Tensor).dtype;
+}
+
+const EXTRA_REPR_SIGNATURES = new Map<string, Signature>();
+
+/** "_NormBase.extra_repr()": the signature of the extra_repr a module's class inherits, named after its owner. */
+export function extraReprSignature(module: object): Signature {
+  let proto = Object.getPrototypeOf(module) as { constructor: { name: string } };
+  while (!Object.prototype.hasOwnProperty.call(proto, "extra_repr")) proto = Object.getPrototypeOf(proto);
+  const owner = proto.constructor.name;
+  let sig = EXTRA_REPR_SIGNATURES.get(owner);
+  if (sig === undefined) {
+    sig = parseSignature(`${owner}.extra_repr()`, "python");
+    EXTRA_REPR_SIGNATURES.set(owner, sig);
+  }
+  return sig;
 }

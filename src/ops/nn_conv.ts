@@ -22,7 +22,7 @@ export function expandTuple(v: IntOrTuple, n: number, what = "argument"): number
 }
 
 /** A conv parameter list of one or `n` values as `n` values (expand_param_if_needed), with PyTorch's error. */
-function expandConvParam(v: readonly number[], n: number, what: string): number[] {
+export function expandConvParam(v: readonly number[], n: number, what: string): number[] {
   if (v.length === 1) return Array<number>(n).fill(v[0]);
   if (v.length !== n)
     throw new RuntimeError(

@@ -8,9 +8,12 @@ import { backend } from "../backend/backend.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { fromData, record } from "./core.js";
 import { broadcastShapes } from "../tensor/shape.js";
+import { resultType, type DType } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { rsub, where } from "./elementwise.js";
+import { where } from "./elementwise.js";
+import { add_, clamp_, exp_, log_, mul_, sub_ } from "./inplace.js";
+import { full_like } from "../tensor/creation.js";
 import { definePython } from "../signatures/registry.js";
 
 // ---- the reduction argument --------------------------------------------------------------------------------
@@ -99,8 +102,22 @@ function broadcastPair(input: Tensor, target: Tensor): [Tensor, Tensor] {
   return [input.expand(shape), target.expand(shape)];
 }
 
+/**
+ * The dtype mse_loss's and smooth_l1_loss's TensorIterator computes in (input and target promoted): PyTorch
+ * has float kernels only, and names the kernel that refused.
+ */
+function floatKernelDtype(kernel: string, input: Tensor, target: Tensor): DType {
+  const dtype = resultType([input, target]);
+  if (!dtype.is_floating_point)
+    throw new RuntimeError(`"${kernel}" not implemented for '${dtype.scalarTypeName}'`);
+  return dtype;
+}
+
+/** A loss kernel's operand in its compute dtype (read under no_grad; the node keeps the original). */
+const computedIn = (t: Tensor, dtype: DType) => (t.dtype === dtype ? t : t.to(dtype));
+
 /** Float scalar arguments are cast to the tensor's dtype before PyTorch's kernels use them. */
-const asDtype = (t: Tensor, v: number) => (t.dtype.name === "float32" ? Math.fround(v) : v);
+const asDtype = (dtype: DType, v: number) => (dtype.name === "float32" ? Math.fround(v) : v);
 
 /** The option objects the loss modules take (their constructors' keywords). */
 export interface ReductionOptions {
@@ -134,8 +151,9 @@ export function mse_loss(
   const given = reductionAfterSizeWarning(input, target, size_average, reduce, reduction);
   const [x, y] = broadcastPair(input, target);
   const mode = checkReduction(given);
+  const dtype = floatKernelDtype("mse_cpu", x, y);
   const out = no_grad(() => {
-    const diff = x.sub(y);
+    const diff = computedIn(x, dtype).sub(computedIn(y, dtype));
     return applyReduction(diff.mul(diff), mode);
   });
   return record("MseLossBackward0", [x, y], out, () => ({ self: x, target: y, reduction: mode }));
@@ -170,11 +188,12 @@ export function smooth_l1_loss(
   const [x, y] = broadcastPair(input, target);
   const mode = checkReduction(given);
   if (beta < 0) throw new RuntimeError("smooth_l1_loss does not support negative values for beta.");
-  const b = asDtype(x, beta);
+  const dtype = floatKernelDtype("smooth_l1_cpu", x, y);
+  const b = asDtype(dtype, beta);
   const out = no_grad(() => {
-    const z = x.sub(y).abs();
+    const z = computedIn(x, dtype).sub(computedIn(y, dtype)).abs();
     const inside = z.mul(0.5).mul(z).div(b);
-    return applyReduction(where(z.lt(b), inside, z.sub(asDtype(x, 0.5 * b))), mode);
+    return applyReduction(where(z.lt(b), inside, z.sub(asDtype(dtype, 0.5 * b))), mode);
   });
   return record("SmoothL1LossBackward0", [x, y], out, () => ({
     self: x,
@@ -190,12 +209,21 @@ export function huber_loss(input: Tensor, target: Tensor, reduction = "mean", de
   const [x, y] = broadcastPair(input, target);
   const mode = checkReduction(reduction);
   if (!(delta > 0)) throw new RuntimeError("huber_loss does not support non-positive values for delta.");
-  const d = asDtype(x, delta);
+  // The loss is written into a tensor of input's dtype, computed in the promoted dtype.
+  const dtype = resultType([x, y]);
+  if (dtype.category > x.dtype.category) {
+    throw new RuntimeError(
+      `result type ${dtype.scalarTypeName} can't be cast to the desired output type ${x.dtype.scalarTypeName}`,
+    );
+  }
+  if (!x.dtype.is_floating_point)
+    throw new RuntimeError(`"huber_cpu" not implemented for '${x.dtype.scalarTypeName}'`);
+  const d = asDtype(dtype, delta);
   const out = no_grad(() => {
-    const z = x.sub(y).abs();
+    const z = computedIn(x, dtype).sub(computedIn(y, dtype)).abs();
     const inside = z.mul(0.5).mul(z);
-    const outside = z.sub(asDtype(x, 0.5 * d)).mul(d);
-    return applyReduction(where(z.lt(d), inside, outside), mode);
+    const outside = z.sub(asDtype(dtype, 0.5 * d)).mul(d);
+    return applyReduction(computedIn(where(z.lt(d), inside, outside), x.dtype), mode);
   });
   return record("HuberLossBackward0", [x, y], out, () => ({ self: x, target: y, reduction: mode, delta: d }));
 }
@@ -270,19 +298,22 @@ export function binary_cross_entropy_with_logits(
       const kernel = backend().bceWithLogits ?? jsLossKernels.bceWithLogits;
       return applyReduction(fromData(kernel(input._view(), target._view()), input.shape, input.dtype), mode);
     }
-    const maxVal = input.neg().clamp({ min: 0 });
+    // Loss.cpp's chain of in-place ops, in its order: their dtype and shape checks are PyTorch's errors here
+    // (an integer input fails at exp_, an integer target at mul_(input), a bool target at 1 - target).
+    const maxVal = clamp_(input.neg(), 0);
+    // 1 - target is C++'s Scalar - Tensor: empty_like(target).fill_(1).sub_(target).
+    const oneMinusTarget = () => sub_(full_like(target, 1), target);
     // log(exp(-max) + exp(-x - max)), as Loss.cpp writes it.
-    const logTerm = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
+    const logTerm = () => log_(add_(exp_(maxVal.neg()), exp_(input.neg().sub(maxVal))));
     let loss: Tensor;
     if (posWeight !== null) {
-      const logWeight = posWeight.sub(1).mul(target).add(1);
-      loss = rsub(target, 1)
-        .mul(input)
-        .add(logWeight.mul(logTerm.add(maxVal)));
+      const logWeight = add_(posWeight.sub(1).mul(target), 1);
+      loss = mul_(oneMinusTarget(), input);
+      loss = add_(loss, mul_(logWeight, add_(logTerm(), maxVal)));
     } else {
-      loss = rsub(target, 1).mul(input).add(maxVal).add(logTerm);
+      loss = add_(add_(mul_(oneMinusTarget(), input), maxVal), logTerm());
     }
-    return applyReduction(weight === null ? loss : loss.mul(weight), mode);
+    return applyReduction(weight === null ? loss : mul_(loss, weight), mode);
   });
   return record("BinaryCrossEntropyWithLogitsBackward0", [input, target], out, () => ({
     self: input,
@@ -314,6 +345,8 @@ export function kl_div(
     }
     mode = checkReduction(reduction === "batchmean" ? "sum" : reduction);
   }
+  if (!input.dtype.is_floating_point || !target.dtype.is_floating_point)
+    throw new RuntimeError("kl_div: Integral inputs not supported.");
   let loss: Tensor;
   if (log_target) {
     loss = target.exp().mul(target.sub(input));

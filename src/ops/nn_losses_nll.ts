@@ -103,6 +103,8 @@ function nllLoss1d2d(
   reduction: Reduction,
   ignoreIndex: number,
 ): Tensor {
+  // Autograd's check comes before the meta function's.
+  checkNotDifferentiable("nll_loss_forward", "weight", weight);
   if (target.ndim > 1) throw new RuntimeError("0D or 1D target tensor expected, multi-target not supported");
   const noBatch = input.ndim === 1 && target.ndim === 0;
   if (!noBatch && input.shape[0] !== target.shape[0]) {
@@ -116,7 +118,6 @@ function nllLoss1d2d(
       `weight tensor should be defined either for all ${classes} classes or no classes but got weight tensor of shape: ${shapeText(weight.shape)}`,
     );
   }
-  checkNotDifferentiable("nll_loss_forward", "weight", weight);
   const perElement = reduction === "none" && input.ndim === 2 ? [input.shape[0]] : null;
   const [out, total] = nllKernel(input, target, weight, reduction, ignoreIndex, perElement);
   return record("NllLossBackward0", [input], out, () => ({
@@ -137,6 +138,7 @@ function nllLoss2d(
   reduction: Reduction,
   ignoreIndex: number,
 ): Tensor {
+  checkNotDifferentiable("nll_loss2d_forward", "weight", weight);
   if (target.ndim !== 3) {
     throw new RuntimeError(
       `only batches of spatial targets supported (3D tensors) but got targets of dimension: ${target.ndim}`,
@@ -151,7 +153,6 @@ function nllLoss2d(
       `size mismatch (got input: ${shapeText(input.shape)} , target: ${shapeText(target.shape)}`,
     );
   }
-  checkNotDifferentiable("nll_loss2d_forward", "weight", weight);
   const perElement = reduction === "none" ? [n, h, w] : null;
   const [out, total] = nllKernel(input, target, weight, reduction, ignoreIndex, perElement);
   return record("NllLoss2DBackward0", [input], out, () => ({

@@ -1,11 +1,56 @@
 // F.batch_norm and F.layer_norm, each recorded as PyTorch's one node (NativeBatchNormBackward0,
-// NativeLayerNormBackward0). Statistics are computed in float64 like PyTorch's CPU accumulators.
+// NativeLayerNormBackward0), computed by ports of PyTorch's CPU kernels (src/backend/js/norm_kernels.ts).
 import { no_grad } from "../autograd/grad_mode.js";
+import { backend } from "../backend/backend.js";
+import {
+  jsNormKernels,
+  type BatchNormStats,
+  type Dense,
+  type NormKernels,
+} from "../backend/js/norm_kernels.js";
+import { batchNormStatsStrided, batchNormTransformStrided, type Layout } from "../backend/js/norm_strided.js";
 import { IndexError, RuntimeError, ValueError } from "../errors.js";
 import { definePython } from "../signatures/registry.js";
-import { record } from "./core.js";
-import { float64 } from "../tensor/dtype.js";
+import { fromData, record } from "./core.js";
+import { mean } from "./reduce.js";
+import { permute } from "./shape.js";
+import { float64, type TypedArray } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
+
+/** The active backend's norm kernels. */
+export const normKernels = (): NormKernels => backend().norm ?? jsNormKernels;
+
+/** Where a tensor's elements sit in its storage. */
+export const layoutOf = (t: Tensor): Layout => ({ offset: t._offset, shape: t.shape, strides: t._strides });
+
+/**
+ * Whether a 4-D tensor is laid out channels-last (NHWC), as PyTorch's is_contiguous(ChannelsLast) decides:
+ * strides of size-1 dims don't count.
+ */
+export function isChannelsLast(t: Tensor): boolean {
+  if (t.ndim !== 4) return false;
+  const [, c, h, w] = t.shape;
+  const expected = [h * w * c, 1, w * c, c];
+  return t._strides.every((s, d) => t.shape[d] === 1 || s === expected[d]);
+}
+
+/** A kernel's output in `like`'s layout: row-major, or NHWC (a channels-last tensor) when `nhwc`. */
+export function fromLayout(data: TypedArray, like: Tensor, nhwc: boolean): Tensor {
+  if (!nhwc) return fromData(data, like.shape, like.dtype);
+  const [n, c, h, w] = like.shape;
+  return permute(fromData(data, [n, h, w, c], like.dtype), [0, 3, 1, 2]);
+}
+
+/** A tensor's elements in row-major order, as the kernels read them. */
+export function dense(t: Tensor): Dense {
+  const c = t.contiguous();
+  return { data: c._storage.data, offset: c._offset };
+}
+
+/** Whether the kernels take these operands: a floating input, and parameters of its dtype. */
+function kernelOperands(input: Tensor, params: readonly (Tensor | null)[]): boolean {
+  return input.dtype.is_floating_point && params.every((t) => t === null || t.dtype === input.dtype);
+}
 
 /**
  * F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,
@@ -48,43 +93,70 @@ export function batch_norm(
     throw new RuntimeError(`"batch_norm" not implemented for '${input.dtype.scalarTypeName}'`);
   if ([weight, bias, running_mean, running_var].some((t) => t !== null && t.dtype !== input.dtype))
     throw new RuntimeError("mixed dtype (CPU): expect input to have scalar type of BFloat16");
-  const dims = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
-  const shape = [1, channels, ...Array<number>(input.ndim - 2).fill(1)];
   const useBatchStats = training || running_mean === null || running_var === null;
-  const { out, runningInvstd } = no_grad(() => {
-    const x64 = input.to(float64);
-    let mean: Tensor;
-    let invstd: Tensor;
-    if (useBatchStats) {
-      mean = x64.mean(dims);
-      const biased = x64.var(dims, false);
-      invstd = biased.add(eps).rsqrt();
-      if (training && running_mean !== null && running_var !== null) {
-        const count = input.numel() / channels;
-        const unbiased = biased.mul(count / (count - 1));
-        running_mean.copy_(mean.mul(momentum).add(running_mean.to(float64).mul(1 - momentum)));
-        running_var.copy_(unbiased.mul(momentum).add(running_var.to(float64).mul(1 - momentum)));
-      }
-    } else {
-      mean = (running_mean as Tensor).to(float64);
-      invstd = (running_var as Tensor).to(float64).add(eps).rsqrt();
+  const shape = { batch: input.shape[0], channels, image: input.numel() / (input.shape[0] * channels) || 0 };
+  // A strided input takes PyTorch's TensorIterator paths (norm_strided.ts), a contiguous one its kernels.
+  const layout = layoutOf(input);
+  // A channels-last 4-D input runs the channels-last kernels over its N*H*W rows of C, in its own layout.
+  const nhwc = !input.is_contiguous() && isChannelsLast(input);
+  const kernelShape = nhwc ? { batch: input.numel() / channels, channels, image: 1 } : shape;
+  const x = input.is_contiguous() || nhwc ? { data: input._storage.data, offset: input._offset } : null;
+  let stats: BatchNormStats | null = null;
+  if (useBatchStats) {
+    const running =
+      training && running_mean !== null && running_var !== null
+        ? { mean: dense(running_mean.detach().clone()), var: dense(running_var.detach().clone()) }
+        : null;
+    const reduced = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
+    stats = x
+      ? normKernels().batchNormStats(x, kernelShape, momentum, eps, running, input.dtype)
+      : batchNormStatsStrided(
+          input._storage.data,
+          layout,
+          dense(no_grad(() => mean(input, reduced))).data,
+          momentum,
+          eps,
+          running,
+          input.dtype,
+        );
+    if (running && running_mean && running_var) {
+      // The running statistics are updated in place, as PyTorch's kernel writes them.
+      const [rm, rv] = [running_mean, running_var];
+      no_grad(() => {
+        rm.copy_(fromData(running.mean.data, rm.shape, rm.dtype));
+        rv.copy_(fromData(running.var.data, rv.shape, rv.dtype));
+      });
     }
-    // y = x * alpha + beta with alpha = invstd * weight and beta = bias - mean * alpha, like PyTorch's kernel.
-    const alpha = weight ? invstd.mul(weight.to(float64)) : invstd;
-    const beta = bias ? bias.to(float64).sub(mean.mul(alpha)) : mean.mul(alpha).neg();
-    const y = input.mul(alpha.to(input.dtype).reshape(shape)).add(beta.to(input.dtype).reshape(shape));
-    return {
-      out: y.detach(),
-      runningInvstd: useBatchStats ? null : invstd.to(input.dtype).detach(),
-    };
-  });
+  }
+  const runningSaved =
+    stats === null
+      ? { mean: (running_mean as Tensor).detach().clone(), var: (running_var as Tensor).detach().clone() }
+      : null;
+  const [w, b, runningStats] = [
+    weight ? dense(weight) : null,
+    bias ? dense(bias) : null,
+    runningSaved ? { mean: dense(runningSaved.mean), var: dense(runningSaved.var) } : null,
+  ];
+  const out = x
+    ? fromLayout(
+        normKernels().batchNormTransform(x, w, b, stats, runningStats, kernelShape, eps, input.dtype),
+        input,
+        nhwc,
+      )
+    : fromData(
+        batchNormTransformStrided(input._storage.data, layout, w, b, stats, runningStats, eps, input.dtype),
+        input.shape,
+        input.dtype,
+      );
   return record("NativeBatchNormBackward0", [input, weight, bias], out, () => ({
     input,
     weight,
     training: useBatchStats,
     eps,
-    runningMean: useBatchStats ? null : (running_mean as Tensor).detach().clone(),
-    runningInvstd,
+    saveMean: stats ? fromData(stats.mean, [channels], input.dtype) : null,
+    saveInvstd: stats ? fromData(stats.invstd, [channels], input.dtype) : null,
+    runningMean: runningSaved ? runningSaved.mean : null,
+    runningVar: runningSaved ? runningSaved.var : null,
   }));
 }
 
@@ -112,21 +184,42 @@ export function layer_norm(
         `Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape [${t.shape.join(", ")}] and normalized_shape = [${normShape.join(", ")}]`,
       );
   }
-  const dims = Array.from({ length: nd }, (_, i) => input.ndim - nd + i);
-  const out = no_grad(() => {
-    const x64 = input.to(float64);
-    const mean = x64.mean(dims, true);
-    const rstd = x64.var(dims, false, true).add(eps).rsqrt();
-    let y = input.sub(mean.to(input.dtype)).mul(rstd.to(input.dtype));
-    if (weight) y = y.mul(weight);
-    if (bias) y = y.add(bias);
-    return y.detach();
-  });
+  const cols = normShape.reduce((a, b) => a * b, 1);
+  const rows = cols === 0 ? 0 : input.numel() / cols;
+  let out: Tensor;
+  let stats: { mean: Tensor; rstd: Tensor } | null = null;
+  if (kernelOperands(input, [weight, bias])) {
+    const r = normKernels().layerNorm(
+      dense(input),
+      weight ? dense(weight) : null,
+      bias ? dense(bias) : null,
+      rows,
+      cols,
+      eps,
+      input.dtype,
+    );
+    out = fromData(r.out, input.shape, input.dtype);
+    stats = { mean: fromData(r.mean, [rows], input.dtype), rstd: fromData(r.rstd, [rows], input.dtype) };
+  } else {
+    // Parameters of another dtype: float64 statistics and tensor ops.
+    const dims = Array.from({ length: nd }, (_, i) => input.ndim - nd + i);
+    out = no_grad(() => {
+      const x64 = input.to(float64);
+      const mean = x64.mean(dims, true);
+      const rstd = x64.var(dims, false, true).add(eps).rsqrt();
+      let y = input.sub(mean.to(input.dtype)).mul(rstd.to(input.dtype));
+      if (weight) y = y.mul(weight);
+      if (bias) y = y.add(bias);
+      return y.detach();
+    });
+  }
   return record("NativeLayerNormBackward0", [input, weight, bias], out, () => ({
     input,
     weight,
     normDims: nd,
     eps,
+    mean: stats?.mean ?? null,
+    rstd: stats?.rstd ?? null,
   }));
 }
 

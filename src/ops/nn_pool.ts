@@ -5,8 +5,9 @@ import { IndexError, RuntimeError, ValueError } from "../errors.js";
 import { bindNative, bindPython } from "../signatures/bind.js";
 import { defineOps, definePython, publicFunction } from "../signatures/registry.js";
 import { parseSignature } from "../signatures/schema.js";
+import { adaptiveAverage } from "../backend/js/reduce.js";
 import { record } from "./core.js";
-import { float32, float64 } from "../tensor/dtype.js";
+import { bool, float32, float64 } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import type { IntOrTuple } from "./nn_conv.js";
 import { adaptivePlan, slidingPlan, unfoldWindows, type WindowPlan } from "./nn_windows.js";
@@ -133,6 +134,9 @@ export function max_pool2d_with_indices(
   const params = poolParams("max_pool2d", kernel_size, stride, padding, dilation);
   checkPoolInput(input, "max_pool2d");
   const geo = poolGeometry(input, params, ceil_mode);
+  // PyTorch's kernel is dispatched for floating types only (after the shape checks).
+  if (!input.dtype.is_floating_point)
+    throw new RuntimeError(`"max_pool2d" not implemented for '${input.dtype.scalarTypeName}'`);
   const shape4 = batched(input);
   const plan = slidingPlan({
     sizes: shape4.slice(2),
@@ -210,13 +214,14 @@ function divisorTensor(perDim: number[][], dtype: Tensor["dtype"]): Tensor {
 
 function averageWindows(input: Tensor, plan: WindowPlan, divisor: Tensor, outShape: number[]): Tensor {
   const [n, c] = batched(input);
-  return no_grad(() =>
-    unfoldWindows(input.reshape(n, c, plan.inCount), plan)
-      .sum(2)
-      .div(divisor)
-      .reshape(outShape)
-      .detach(),
-  );
+  return no_grad(() => {
+    const sums = unfoldWindows(input.reshape(n, c, plan.inCount), plan).sum(2);
+    // Integer inputs keep their dtype, the quotient truncated as PyTorch's integer kernel divides.
+    const mean = input.dtype.is_floating_point
+      ? sums.div(divisor)
+      : sums.div(divisor, { rounding_mode: "trunc" }).to(input.dtype);
+    return mean.reshape(outShape).detach();
+  });
 }
 
 /** avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode, count_include_pad, divisor_override). */
@@ -233,6 +238,8 @@ export function avg_pool2d(
   if (divisor_override === 0) throw new RuntimeError("divisor must be not zero");
   checkPoolInput(input, "avg_pool2d");
   const geo = poolGeometry(input, params, ceil_mode);
+  // PyTorch's kernel covers integers too, but not bool.
+  if (input.dtype === bool) throw new RuntimeError(`"avg_pool2d" not implemented for 'Bool'`);
   const shape4 = batched(input);
   const sizes = shape4.slice(2);
   const plan = slidingPlan({
@@ -287,7 +294,9 @@ export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonl
   );
   const divisor = divisorTensor(perDim, input.dtype);
   const outShape = [...input.shape.slice(0, -2), ...outSize];
-  const out = averageWindows(input, plan, divisor, outShape);
+  const out = input.dtype.is_floating_point
+    ? Tensor._fromData(adaptiveAverage(input._view(), [outSize[0], outSize[1]]), outShape, input.dtype)
+    : averageWindows(input, plan, divisor, outShape);
   return record("AdaptiveAvgPool2DBackward0", [input], out, () => ({
     inputShape: [...input.shape],
     shape4,

@@ -6,7 +6,7 @@
 import { bool, float32, float64, int64, type DType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { mul } from "./elementwise.js";
-import { index_add, index_select } from "./indexing.js";
+import { index_add, index_select, masked_fill } from "./indexing.js";
 import { reshape } from "./shape.js";
 
 /** Per spatial dim: for output position o and kernel offset k, the input position or -1 (padding). */
@@ -188,7 +188,8 @@ export function unfoldWindows(input: Tensor, plan: WindowPlan): Tensor {
   const [n, c] = input.shape;
   const flat = index_select(reshape(input, [n, c, plan.inCount]), 2, plan.index);
   const cols = reshape(flat, [n, c, plan.kernelCount, plan.outCount]);
-  return plan.allValid ? cols : mul(cols, plan.mask(input.dtype));
+  // Padding reads as zeros: filled rather than multiplied by a 0 mask, which would turn inf and nan into nan.
+  return plan.allValid ? cols : masked_fill(cols, plan.invalid(), 0);
 }
 
 /** col2im, the adjoint of unfoldWindows: sums [N, C, K, L] back onto [N, C, *spatial]. */

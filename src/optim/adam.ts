@@ -10,6 +10,7 @@ import { Optimizer, type GroupBase, paramsWithGrad } from "./optimizer.js";
 import { pyStr, pyTuple } from "../python.js";
 import { ONE, pyCompare, pyItem, ZERO } from "./python.js";
 import { addcdiv_, addcmul_ } from "./tensor_ops.js";
+import { fusedAdamStep } from "./fused.js";
 
 export interface AdamOptions {
   lr: number;
@@ -37,13 +38,18 @@ const ADAMW_INIT = new PySignature(
 );
 const ADAMW_STEP = new PySignature("torch.optim", "AdamW.step(closure=None)");
 
-/** The signature's default `betas`, a fresh tuple per optimizer (a caller's list is kept as given). */
-function betasOf(sig: PySignature<string>, betas: unknown): unknown {
-  const fallback = sig.signature.params.find((p) => p.name === "betas")!.defaultValue;
-  return betas === fallback ? pyTuple([...(fallback as number[])]) : betas;
+/** The signature's default tuple (`betas`, `etas`), a fresh one per optimizer (a caller's list is kept as given). */
+export function tupleDefault(sig: PySignature<string>, name: string, value: unknown): unknown {
+  const fallback = sig.signature.params.find((p) => p.name === name)!.defaultValue;
+  return value === fallback ? pyTuple([...(fallback as number[])]) : value;
 }
 
-function validate(lr: unknown, betas: unknown, eps: unknown, weight_decay: unknown): void {
+function betasOf(sig: PySignature<string>, betas: unknown): unknown {
+  return tupleDefault(sig, "betas", betas);
+}
+
+/** The checks every Adam variant's __init__ makes, in PyTorch's order. */
+export function validate(lr: unknown, betas: unknown, eps: unknown, weight_decay: unknown): void {
   if (!pyCompare(ZERO, "<=", lr)) throw new ValueError(`Invalid learning rate: ${pyStr(lr)}`);
   if (!pyCompare(ZERO, "<=", eps)) throw new ValueError(`Invalid epsilon value: ${pyStr(eps)}`);
   const [beta0, beta1] = [0, 1].map((i) => pyItem(betas, i));
@@ -77,20 +83,23 @@ function adamGroupStep(
     // tensorgrad has no CUDA tensors: PyTorch's assertion in _single_tensor_adam(w).
     if (capturable)
       throw new AssertionError("If capturable=True, params and state_steps must be CUDA tensors.");
-    let grad = maximize ? neg(rawGrad) : rawGrad;
     const exp_avg = s.exp_avg as Tensor;
     const exp_avg_sq = s.exp_avg_sq as Tensor;
     const step_t = s.step as Tensor;
     add_(step_t, 1);
-    if (decoupled) mul_(p, 1 - lr * weight_decay);
-    else if (weight_decay !== 0) grad = add(grad, p, weight_decay);
-    add_(mul_(exp_avg, beta1), grad, 1 - beta1);
-    addcmul_(mul_(exp_avg_sq, beta2), grad, grad, 1 - beta2);
     const step = Number(step_t.item());
     const bias_correction1 = 1 - beta1 ** step;
     const bias_correction2 = 1 - beta2 ** step;
     const step_size = lr / bias_correction1;
     const bias_correction2_sqrt = Math.sqrt(bias_correction2);
+    // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+    const hyper = { lr, beta1, beta2, eps, weight_decay, amsgrad, maximize, decoupled };
+    if (fusedAdamStep(p, rawGrad, s, { ...hyper, step_size, bias_correction2_sqrt })) continue;
+    let grad = maximize ? neg(rawGrad) : rawGrad;
+    if (decoupled) mul_(p, 1 - lr * weight_decay);
+    else if (weight_decay !== 0) grad = add(grad, p, weight_decay);
+    add_(mul_(exp_avg, beta1), grad, 1 - beta1);
+    addcmul_(mul_(exp_avg_sq, beta2), grad, grad, 1 - beta2);
     let denom: Tensor;
     if (amsgrad) {
       const max_exp_avg_sq = s.max_exp_avg_sq as Tensor;

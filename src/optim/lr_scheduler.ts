@@ -7,9 +7,16 @@ import { isPlainObject } from "../signatures/bind.js";
 import { pyTypeName } from "../signatures/messages.js";
 import { pyAttr, pyCall, pyDictItems, pyGetKey, pyLen } from "./python.js";
 
-export { _LRScheduler } from "./lr_scheduler_base.js";
+export { _LRScheduler, EPOCH_DEPRECATION_WARNING } from "./lr_scheduler_base.js";
 export { OneCycleLR } from "./one_cycle_lr.js";
 export { ReduceLROnPlateau } from "./reduce_lr_on_plateau.js";
+export { ConstantLR, LinearLR, MultiplicativeLR, PolynomialLR } from "./lr_scheduler_factor.js";
+export {
+  ChainedScheduler,
+  CosineAnnealingWarmRestarts,
+  CyclicLR,
+  SequentialLR,
+} from "./lr_scheduler_cyclic.js";
 
 export type LrLambda = (epoch: number) => number;
 

@@ -68,6 +68,7 @@ export function ownState(self: object, exclude: string[]): Record<string, unknow
  */
 export class _LRScheduler {
   protected static deferInitialStep = false;
+  protected static skipBaseInit = false;
 
   optimizer: AnyOptimizer;
   base_lrs: number[];
@@ -78,6 +79,13 @@ export class _LRScheduler {
   _last_lr: number[] = [];
 
   constructor(...args: CallArgs<"_LRScheduler.__init__">) {
+    // ChainedScheduler and SequentialLR are subclasses that never call _LRScheduler.__init__.
+    if ((new.target as typeof _LRScheduler).skipBaseInit) {
+      this.optimizer = undefined as unknown as AnyOptimizer;
+      this.base_lrs = [];
+      this.last_epoch = 0;
+      return;
+    }
     const [optimizer, last_epoch, verbose] = INIT.bind(args);
     checkOptimizer(optimizer);
     this.optimizer = optimizer;
@@ -108,7 +116,7 @@ export class _LRScheduler {
     if (!(new.target as typeof _LRScheduler).deferInitialStep) this._initial_step();
   }
 
-  protected _initial_step(): void {
+  _initial_step(): void {
     this.optimizer._step_count = 0;
     this._step_count = 0;
     this.step();

@@ -11,7 +11,7 @@ import { REQUIRED } from "../signatures/schema.js";
 import { tensor } from "../tensor/creation.js";
 import { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { pyStr } from "../python.js";
+import { PyFloat, pyStr } from "../python.js";
 import { pyCall, pyDictItems, pyFloat, pyGetKey, pyList, pyTruthy } from "./python.js";
 
 /** A value an optimizer keeps per parameter (`exp_avg`, `step`, `momentum_buffer`...). */
@@ -83,6 +83,11 @@ export class Optimizer<O extends object = object> {
   protected static restoredGroupDefaults: Record<string, unknown> = {};
   /** Whether the subclass's __setstate__ turns a loaded numeric `step` into a tensor (Adam, AdamW, Adagrad). */
   protected static stepIsTensor = false;
+  /**
+   * Options whose signature default is a float with an integral value (Adadelta's lr=1.0): a JS number
+   * cannot tell 1 from 1.0, so the default prints as Python prints the float.
+   */
+  protected static floatDefaults: Record<string, number> = {};
 
   defaults: O & Record<string, unknown>;
   /** Per-parameter state (PyTorch's defaultdict(dict) keyed by the parameter tensor). */
@@ -271,10 +276,13 @@ export class Optimizer<O extends object = object> {
 
   toString(): string {
     let out = this.constructor.name + " (";
+    const floats = (this.constructor as typeof Optimizer).floatDefaults;
     this.param_groups.forEach((group, i) => {
       out += `\nParameter Group ${i}\n`;
       for (const key of Object.keys(group).sort()) {
-        if (key !== "params") out += `    ${key}: ${pyStr(group[key])}\n`;
+        if (key === "params") continue;
+        const value = group[key];
+        out += `    ${key}: ${pyStr(floats[key] === value ? new PyFloat(value as number) : value)}\n`;
       }
     });
     return out + ")";

@@ -169,3 +169,6 @@ export function pyFormatEpoch(epoch: unknown): string {
   const digits = String(Math.abs(n)).padStart(5, "0");
   return n < 0 ? `-${digits}` : digits;
 }
+
+/** Python's `x ** y` on floats: CPython calls the C library's pow (glibc's, whose last bits Math.pow may not share). */
+export { pow as pyPow } from "../backend/js/glibc_pow.js";

@@ -5,6 +5,7 @@ import { REQUIRED } from "../signatures/schema.js";
 import { add, neg } from "../ops/elementwise.js";
 import { add_, mul_ } from "../ops/inplace.js";
 import { Tensor } from "../tensor/tensor.js";
+import { fusedSgdStep } from "./fused.js";
 import { Optimizer, paramsWithGrad } from "./optimizer.js";
 import { pyStr } from "../python.js";
 import { pyCompare, pyTruthy, ZERO } from "./python.js";
@@ -60,6 +61,12 @@ export class SGD extends Optimizer<SGDOptions> {
           const lr = group.lr;
           for (const [param, grad] of paramsWithGrad(group)) {
             const state = this.stateOf(param);
+            // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+            const held = (state.momentum_buffer as Tensor | null | undefined) ?? null;
+            if (!pyTruthy(group.differentiable) && fusedSgdStep(param, grad, held, group)) {
+              state.momentum_buffer = held;
+              continue;
+            }
             let d_p = maximize ? neg(grad) : grad;
             if (weight_decay !== 0) d_p = add(d_p, param, weight_decay);
             let buf = (state.momentum_buffer as Tensor | null | undefined) ?? null;

@@ -4,7 +4,24 @@
 import * as torch from "../../src/index.js";
 import { bad, type ErrorTable } from "./error_table.js";
 
-const { DataLoader, Dataset, Subset, TensorDataset, default_collate, random_split } = torch.utils.data;
+const {
+  DataLoader,
+  Dataset,
+  Subset,
+  TensorDataset,
+  default_collate,
+  random_split,
+  IterableDataset,
+  ConcatDataset,
+  ChainDataset,
+} = torch.utils.data;
+
+/** The stream 0, 1, 2 without a length (Python: `Stream()` in the setup). */
+class Stream extends IterableDataset<number> {
+  *[Symbol.iterator]() {
+    yield* [0, 1, 2];
+  }
+}
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 /** DataLoader over [0, 1, 2] with the given keyword options. */
@@ -13,6 +30,10 @@ const loader = (opts: object) => new DataLoader(range(3), bad(opts));
 export const DATA_ERRORS: ErrorTable = {
   setup: `
 from torch.utils.data import DataLoader, Dataset, Subset, TensorDataset, default_collate, random_split
+from torch.utils.data import IterableDataset, ConcatDataset, ChainDataset
+class Stream(IterableDataset):
+    def __iter__(self):
+        return iter([0, 1, 2])
 `,
   rows: [
     { py: "torch.randperm(-1)", ts: () => torch.randperm(-1) },
@@ -62,6 +83,43 @@ from torch.utils.data import DataLoader, Dataset, Subset, TensorDataset, default
       ts: () => [...loader({ collate_fn: "x" })],
     },
 
+    // IterableDatasets, ConcatDataset and ChainDataset; the options that need worker processes.
+    { py: "DataLoader(Stream(), shuffle=True)", ts: () => new DataLoader(new Stream(), { shuffle: true }) },
+    {
+      py: "DataLoader(Stream(), sampler=[0, 1])",
+      ts: () => new DataLoader(new Stream(), { sampler: [0, 1] }),
+    },
+    {
+      py: "DataLoader(Stream(), batch_sampler=[[0], [1]])",
+      ts: () => new DataLoader(new Stream(), { batch_sampler: [[0], [1]] }),
+    },
+    { py: "len(DataLoader(Stream()))", ts: () => new DataLoader(new Stream()).length },
+    { py: "len(Stream())", ts: () => new Stream().length },
+    { py: "Stream()[0]", ts: () => new Stream().get(0) },
+    { py: "ConcatDataset([])", ts: () => new ConcatDataset([]) },
+    { py: "ConcatDataset([[1, 2], Stream()])", ts: () => new ConcatDataset([[1, 2], new Stream()] as never) },
+    { py: "ConcatDataset([[1, 2], [3]])[-4]", ts: () => new ConcatDataset([[1, 2], [3]]).get(-4) },
+    { py: "ConcatDataset([[1, 2], [3]])[3]", ts: () => new ConcatDataset([[1, 2], [3]]).get(3) },
+    { py: "ConcatDataset([[1, 2], 5])", ts: () => new ConcatDataset([[1, 2], bad(5)]) },
+    { py: "ConcatDataset(5)", ts: () => new ConcatDataset(bad(5)) },
+    {
+      py: "list(ChainDataset([Stream(), [1, 2]]))",
+      ts: () => [...new ChainDataset([new Stream(), bad([1, 2])])],
+    },
+    { py: "len(ChainDataset([Stream()]))", ts: () => new ChainDataset([new Stream()]).length },
+    {
+      py: "DataLoader(list(range(3)), num_workers=2, multiprocessing_context='thread')",
+      ts: () => loader({ num_workers: 2, multiprocessing_context: "thread" }),
+    },
+    {
+      py: "DataLoader(list(range(3)), num_workers=2, multiprocessing_context=3)",
+      ts: () => loader({ num_workers: 2, multiprocessing_context: 3 }),
+    },
+    {
+      py: "DataLoader(list(range(3)), num_workers=2, prefetch_factor=0)",
+      ts: () => loader({ num_workers: 2, prefetch_factor: 0 }),
+    },
+    { py: "list(DataLoader(list(range(3)), timeout=1))", ts: () => [...loader({ timeout: 1 })] },
     {
       py: "default_collate([torch.zeros(2), torch.zeros(3)])",
       ts: () => default_collate([torch.zeros(2), torch.zeros(3)]),

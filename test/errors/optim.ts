@@ -3,7 +3,21 @@ import * as torch from "../../src/index.js";
 import * as optim from "../../src/optim/index.js";
 import { bad, type ErrorTable } from "./error_table.js";
 
-const { SGD, Adam, AdamW, RMSprop, Adagrad, lr_scheduler } = optim;
+const {
+  SGD,
+  Adam,
+  AdamW,
+  RMSprop,
+  Adagrad,
+  Adadelta,
+  Adamax,
+  NAdam,
+  RAdam,
+  ASGD,
+  Rprop,
+  LBFGS,
+  lr_scheduler,
+} = optim;
 const { clip_grad_norm_ } = torch.nn.utils;
 const p = () => [torch.tensor([1.0], { requires_grad: true })];
 const sgd = (opts: Partial<optim.SGDOptions> = { lr: 0.1 }) => new SGD(p(), opts);
@@ -11,6 +25,7 @@ const sgd = (opts: Partial<optim.SGDOptions> = { lr: 0.1 }) => new SGD(p(), opts
 export const OPTIM_ERRORS: ErrorTable = {
   setup: `
 from torch.optim import SGD, Adam, AdamW, RMSprop, Adagrad, lr_scheduler
+from torch.optim import Adadelta, Adamax, NAdam, RAdam, ASGD, Rprop, LBFGS
 from torch.nn.utils import clip_grad_norm_
 def p():
     return [torch.tensor([1.0], requires_grad=True)]
@@ -308,6 +323,98 @@ def p():
       name: "plateau_str_metrics",
       py: 'lr_scheduler.ReduceLROnPlateau(SGD(p(), lr=0.1)).step("x")',
       ts: () => new lr_scheduler.ReduceLROnPlateau(sgd()).step("x"),
+    },
+    // The optimizers added with issue #15: their constructors' checks, in PyTorch's order.
+    { name: "adadelta_lr", py: "Adadelta(p(), lr=-1)", ts: () => new Adadelta(p(), { lr: -1 }) },
+    { name: "adadelta_rho", py: "Adadelta(p(), rho=1.5)", ts: () => new Adadelta(p(), { rho: 1.5 }) },
+    { name: "adadelta_eps", py: "Adadelta(p(), eps=-1e-6)", ts: () => new Adadelta(p(), { eps: -1e-6 }) },
+    {
+      name: "adadelta_weight_decay",
+      py: "Adadelta(p(), weight_decay=-0.5)",
+      ts: () => new Adadelta(p(), { weight_decay: -0.5 }),
+    },
+    { name: "adamax_lr", py: "Adamax(p(), lr=-1)", ts: () => new Adamax(p(), { lr: -1 }) },
+    { name: "adamax_eps", py: "Adamax(p(), eps=-0.001)", ts: () => new Adamax(p(), { eps: -0.001 }) },
+    {
+      name: "adamax_beta0",
+      py: "Adamax(p(), betas=(1.5, 0.999))",
+      ts: () => new Adamax(p(), { betas: [1.5, 0.999] }),
+    },
+    {
+      name: "adamax_beta1",
+      py: "Adamax(p(), betas=(0.9, -0.1))",
+      ts: () => new Adamax(p(), { betas: [0.9, -0.1] }),
+    },
+    {
+      name: "adamax_weight_decay",
+      py: "Adamax(p(), weight_decay=-0.5)",
+      ts: () => new Adamax(p(), { weight_decay: -0.5 }),
+    },
+    { name: "nadam_lr", py: "NAdam(p(), lr=-1)", ts: () => new NAdam(p(), { lr: -1 }) },
+    { name: "nadam_eps", py: "NAdam(p(), eps=-0.001)", ts: () => new NAdam(p(), { eps: -0.001 }) },
+    {
+      name: "nadam_beta0",
+      py: "NAdam(p(), betas=(-0.5, 0.999))",
+      ts: () => new NAdam(p(), { betas: [-0.5, 0.999] }),
+    },
+    {
+      name: "nadam_beta1",
+      py: "NAdam(p(), betas=(0.9, 1.5))",
+      ts: () => new NAdam(p(), { betas: [0.9, 1.5] }),
+    },
+    {
+      name: "nadam_weight_decay",
+      py: "NAdam(p(), weight_decay=-0.5)",
+      ts: () => new NAdam(p(), { weight_decay: -0.5 }),
+    },
+    {
+      name: "nadam_momentum_decay",
+      py: "NAdam(p(), momentum_decay=-0.1)",
+      ts: () => new NAdam(p(), { momentum_decay: -0.1 }),
+    },
+    { name: "radam_lr", py: "RAdam(p(), lr=-1)", ts: () => new RAdam(p(), { lr: -1 }) },
+    { name: "radam_eps", py: "RAdam(p(), eps=-0.001)", ts: () => new RAdam(p(), { eps: -0.001 }) },
+    {
+      name: "radam_beta0",
+      py: "RAdam(p(), betas=(1.5, 0.999))",
+      ts: () => new RAdam(p(), { betas: [1.5, 0.999] }),
+    },
+    {
+      name: "radam_beta1",
+      py: "RAdam(p(), betas=(0.9, 1.25))",
+      ts: () => new RAdam(p(), { betas: [0.9, 1.25] }),
+    },
+    {
+      name: "radam_weight_decay",
+      py: "RAdam(p(), weight_decay=-0.5)",
+      ts: () => new RAdam(p(), { weight_decay: -0.5 }),
+    },
+    { name: "asgd_lr", py: "ASGD(p(), lr=-1)", ts: () => new ASGD(p(), { lr: -1 }) },
+    {
+      name: "asgd_weight_decay",
+      py: "ASGD(p(), weight_decay=-0.5)",
+      ts: () => new ASGD(p(), { weight_decay: -0.5 }),
+    },
+    { name: "rprop_lr", py: "Rprop(p(), lr=-1)", ts: () => new Rprop(p(), { lr: -1 }) },
+    { name: "rprop_etas", py: "Rprop(p(), etas=(1.5, 0.5))", ts: () => new Rprop(p(), { etas: [1.5, 0.5] }) },
+    {
+      name: "rprop_etas_high",
+      py: "Rprop(p(), etas=(0.5, 0.9))",
+      ts: () => new Rprop(p(), { etas: [0.5, 0.9] }),
+    },
+    {
+      name: "lbfgs_param_groups",
+      py: "LBFGS([{'params': p()}, {'params': p()}])",
+      ts: () => new LBFGS([{ params: p() }, { params: p() }]),
+    },
+    {
+      name: "lbfgs_line_search",
+      py: "q = p()\nq[0].grad = torch.tensor([1.0])\nLBFGS(q, line_search_fn='backtracking').step(lambda: q[0].sum())",
+      ts: () => {
+        const q = p();
+        q[0].grad = torch.tensor([1.0]);
+        return new LBFGS(q, { line_search_fn: "backtracking" }).step(() => q[0].sum());
+      },
     },
     { name: "clip_str_max_norm", py: 'clip_grad_norm_(p(), "x")', ts: () => clip_grad_norm_(p(), "x") },
     {

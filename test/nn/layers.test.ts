@@ -116,6 +116,56 @@ const CASES: Record<string, LayerCase> = {
     build: () => new nn.MultiheadAttention(4, 2),
     call: (m, [x]) => mha(m).forward(x, x, x, { need_weights: false }),
   },
+  conv_transpose1d_output_padding: {
+    build: () => new nn.ConvTranspose1d(3, 4, 3, { stride: 2, padding: 1, output_padding: 1 }),
+  },
+  conv_transpose2d_groups_dilation: {
+    build: () =>
+      new nn.ConvTranspose2d(4, 6, [3, 2], {
+        stride: [2, 1],
+        padding: [1, 0],
+        groups: 2,
+        dilation: [1, 2],
+        bias: false,
+      }),
+  },
+  conv_transpose2d_output_size: {
+    build: () => new nn.ConvTranspose2d(2, 3, 3, { stride: 2, padding: 1 }),
+    call: (m, [x]) => (m as torch.nn.ConvTranspose2d).forward(x, [8, 8]),
+  },
+  conv_transpose2d_unbatched: { build: () => new nn.ConvTranspose2d(2, 3, 2) },
+  conv3d_basic: { build: () => new nn.Conv3d(2, 3, [2, 3, 2], { stride: [1, 2, 1], padding: 1 }) },
+  conv3d_same_groups: {
+    build: () => new nn.Conv3d(4, 2, 3, { padding: "same", dilation: [1, 2, 1], groups: 2, bias: false }),
+  },
+  maxpool1d_indices: {
+    build: () => new nn.MaxPool1d(3, { stride: 2, padding: 1, ceil_mode: true, return_indices: true }),
+  },
+  avgpool1d: { build: () => new nn.AvgPool1d(3, { stride: 2, padding: 1, count_include_pad: false }) },
+  adaptive_avg1d: { build: () => new nn.AdaptiveAvgPool1d(3) },
+  adaptive_max1d_indices: { build: () => new nn.AdaptiveMaxPool1d(4, true) },
+  adaptive_max2d_none: { build: () => new nn.AdaptiveMaxPool2d([null, 3]) },
+  zeropad2d: { build: () => new nn.ZeroPad2d([1, 2, 0, 1]) },
+  constantpad1d: { build: () => new nn.ConstantPad1d(2, 3.5) },
+  constantpad2d: { build: () => new nn.ConstantPad2d([1, 0, 2, 1], -1) },
+  reflectionpad1d: { build: () => new nn.ReflectionPad1d([2, 1]) },
+  reflectionpad2d: { build: () => new nn.ReflectionPad2d(1) },
+  replicationpad1d: { build: () => new nn.ReplicationPad1d(2) },
+  replicationpad2d: { build: () => new nn.ReplicationPad2d([1, 2, 2, 0]) },
+  pixelshuffle: { build: () => new nn.PixelShuffle(2) },
+  pixelunshuffle: { build: () => new nn.PixelUnshuffle(2) },
+  fold: { build: () => new nn.Fold({ output_size: 4, kernel_size: [2, 1], stride: [1, 2] }) },
+  unfold: { build: () => new nn.Unfold(2, { padding: 1 }) },
+  lppool2d: { build: () => new nn.LPPool2d(2, [2, 3], { stride: 1 }) },
+  lppool2d_ceil: { build: () => new nn.LPPool2d(1.5, 2, { ceil_mode: true }) },
+  maxunpool2d: {
+    build: () => new nn.MaxUnpool2d([2, 1], { stride: [2, 1] }),
+    call: (m, [x, indices]) => (m as torch.nn.MaxUnpool2d).forward(x, indices, [5, 3]),
+  },
+  maxpool3d_indices: {
+    build: () =>
+      new nn.MaxPool3d([1, 2, 3], { stride: 1, padding: [0, 1, 1], ceil_mode: true, return_indices: true }),
+  },
 };
 
 const asList = (v: Tensor | null | (Tensor | null)[]) => (Array.isArray(v) ? v : [v]);

@@ -10,7 +10,7 @@ export type Options = Record<string, unknown>;
 export interface OptimizerCase {
   name: string;
   dtype: "float32" | "float64";
-  optimizer: "SGD" | "Adam" | "AdamW" | "RMSprop" | "Adagrad";
+  optimizer: keyof typeof OPTIMIZERS;
   options: Options;
   groups: [Options, Options] | null;
   losses: number[];
@@ -33,9 +33,21 @@ export interface ClipCase {
   total_norm: number | null;
   grads: Array<number[] | null>;
 }
+export interface LBFGSCase {
+  name: string;
+  options: Options;
+  returned: number[];
+  trajectory: number[][][];
+  evaluations: number;
+  func_evals: number;
+  n_iter: number;
+  state_keys: string[];
+}
 export interface Fixtures {
   problem: { P1: number[][]; C1: number[][]; P2: number[]; C2: number[]; P3: number[]; steps: number };
   optimizers: OptimizerCase[];
+  lbfgs: LBFGSCase[];
+  reprs: Record<string, string>;
   closure: { losses: number[]; params: number[][] };
   schedulers: SchedulerCase[];
   clip: ClipCase[];
@@ -66,6 +78,12 @@ export const OPTIMIZERS = {
   AdamW: optim.AdamW,
   RMSprop: optim.RMSprop,
   Adagrad: optim.Adagrad,
+  Adadelta: optim.Adadelta,
+  Adamax: optim.Adamax,
+  NAdam: optim.NAdam,
+  RAdam: optim.RAdam,
+  ASGD: optim.ASGD,
+  Rprop: optim.Rprop,
 } as const;
 
 type AnyOptimizer = optim.Optimizer<object>;
@@ -80,6 +98,20 @@ export function buildOptimizer(c: OptimizerCase, params: torch.Tensor[]): AnyOpt
     ],
     c.options,
   );
+}
+
+/** The convex loss of the L-BFGS cases: sum((p1*c1 - 0.3)^2) + mean((p2*c2 - 0.5)^4) + 0.01*(sum(p1) - sum(p2))^2. */
+export function lbfgsLoss(params: torch.Tensor[]): torch.Tensor {
+  const [p1, p2] = params;
+  const c1 = torch.tensor(C1);
+  const c2 = torch.tensor(C2);
+  return p1
+    .mul(c1)
+    .sub(0.3)
+    .pow(2)
+    .sum()
+    .add(p2.mul(c2).sub(0.5).pow(4).mean())
+    .add(p1.sum().sub(p2.sum()).pow(2).mul(0.01));
 }
 
 /** One training step: zero_grad, loss, backward, step. Returns the loss. */

@@ -48,6 +48,73 @@ const SCHEDULERS: Record<
       }),
     23,
   ],
+  constant_lr: ["sgd", (o) => new lr_scheduler.ConstantLR(o, { factor: 0.5, total_iters: 4 }), 10],
+  constant_lr_default: ["sgd", (o) => new lr_scheduler.ConstantLR(o), 10],
+  linear_lr: [
+    "sgd",
+    (o) => new lr_scheduler.LinearLR(o, { start_factor: 0.25, end_factor: 0.9, total_iters: 6 }),
+    10,
+  ],
+  linear_lr_default: ["sgd", (o) => new lr_scheduler.LinearLR(o), 10],
+  multiplicative_lr: [
+    "sgd",
+    (o) => new lr_scheduler.MultiplicativeLR(o, (e: number) => (e % 2 ? 0.9 : 0.97)),
+    12,
+  ],
+  polynomial_lr: ["sgd", (o) => new lr_scheduler.PolynomialLR(o, { total_iters: 8, power: 2.0 }), 12],
+  polynomial_lr_default: ["sgd", (o) => new lr_scheduler.PolynomialLR(o), 8],
+  cyclic_lr: ["sgd", (o) => new lr_scheduler.CyclicLR(o, 0.01, 0.1, { step_size_up: 3 }), 16],
+  cyclic_lr_triangular2: [
+    "sgd",
+    (o) =>
+      new lr_scheduler.CyclicLR(o, [0.01, 0.02], 0.2, {
+        step_size_up: 2,
+        step_size_down: 3,
+        mode: "triangular2",
+        base_momentum: 0.7,
+        max_momentum: [0.95, 0.9],
+      }),
+    16,
+  ],
+  cyclic_lr_exp_range: [
+    "adam",
+    (o) =>
+      new lr_scheduler.CyclicLR(o, 0.001, 0.01, {
+        step_size_up: 4,
+        mode: "exp_range",
+        gamma: 0.9,
+        cycle_momentum: false,
+      }),
+    16,
+  ],
+  cosine_warm_restarts: [
+    "sgd",
+    (o) => new lr_scheduler.CosineAnnealingWarmRestarts(o, 4, { eta_min: 0.001 }),
+    14,
+  ],
+  cosine_warm_restarts_mult: ["sgd", (o) => new lr_scheduler.CosineAnnealingWarmRestarts(o, 2, 2), 16],
+  chained: [
+    "sgd",
+    (o) =>
+      new lr_scheduler.ChainedScheduler([
+        new lr_scheduler.ConstantLR(o, { factor: 0.1, total_iters: 2 }),
+        new lr_scheduler.ExponentialLR(o, 0.9),
+      ]),
+    8,
+  ],
+  sequential: [
+    "sgd",
+    (o) =>
+      new lr_scheduler.SequentialLR(
+        o,
+        [
+          new lr_scheduler.LinearLR(o, { start_factor: 0.1, total_iters: 3 }),
+          new lr_scheduler.ExponentialLR(o, 0.8),
+        ],
+        [4],
+      ),
+    10,
+  ],
   one_cycle_lr_no_momentum: [
     "sgd",
     (o) =>
@@ -96,7 +163,10 @@ describe("lr schedulers match PyTorch's lr sequences", () => {
       const state = encode(sched.state_dict()) as Record<string, Json>;
       const subset = Object.fromEntries(Object.keys(c.state_dict).map((k) => [k, state[k]]));
       expectJsonClose(subset, c.state_dict, RTOL);
-      expect(warn).not.toHaveBeenCalled();
+      // SequentialLR starts the next scheduler with step(0), which warns of the deprecated epoch argument as in PyTorch.
+      const expectedWarnings =
+        c.name === "sequential" ? [[optim.lr_scheduler.EPOCH_DEPRECATION_WARNING]] : [];
+      expect(warn.mock.calls.map((call: unknown[]) => [String(call[0])])).toEqual(expectedWarnings);
     });
   }
 

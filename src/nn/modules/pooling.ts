@@ -1,8 +1,20 @@
-// nn.MaxPool2d, nn.AvgPool2d and nn.AdaptiveAvgPool2d with PyTorch's arguments and reprs.
-import { PySignature, type CallArgs } from "../../signatures/registry.js";
+// nn.MaxPool1d/2d, AvgPool1d/2d, AdaptiveAvgPool1d/2d and AdaptiveMaxPool1d/2d with PyTorch's arguments and
+// reprs.
+import { PySignature, publicFunction, type CallArgs } from "../../signatures/registry.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { Module } from "../module.js";
 import { adaptive_avg_pool2d, avg_pool2d, max_pool2d_with_indices } from "../../ops/nn_pool.js";
+import {
+  adaptive_avg_pool1d,
+  avg_pool1d,
+  max_pool1d,
+  max_pool1d_with_indices,
+} from "../../ops/nn_pool_1d.js";
+import { adaptive_max_pool1d } from "../../ops/nn_pool_1d.js";
+import { lp_pool2d } from "../../ops/nn_pool_lp.js";
+import { maxUnpool2d } from "../../ops/nn_unpool.js";
+import { max_pool3d_with_indices } from "../../ops/nn_pool_3d.js";
+import "../../ops/nn_pool_adaptive_max.js";
 import { pyBool, pyStr, pyTuple } from "../../python.js";
 
 type IntOrTuple = number | number[];
@@ -10,7 +22,25 @@ type IntOrTuple = number | number[];
 const MAX_POOL = new PySignature(
   "torch.nn",
   "_MaxPoolNd.__init__(kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, dilation: int | int[] = 1, return_indices: bool = False, ceil_mode: bool = False)",
-  ["MaxPool2d"],
+  ["MaxPool1d", "MaxPool2d", "MaxPool3d"],
+);
+const AVG_POOL1D = new PySignature(
+  "torch.nn",
+  "AvgPool1d.__init__(kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, ceil_mode: bool = False, count_include_pad: bool = True)",
+);
+const LP_POOL = new PySignature(
+  "torch.nn",
+  "_LPPoolNd.__init__(norm_type: float, kernel_size: int | int[], stride: int | int[] | None = None, ceil_mode: bool = False)",
+  ["LPPool2d"],
+);
+const MAX_UNPOOL2D = new PySignature(
+  "torch.nn",
+  "MaxUnpool2d.__init__(kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0)",
+);
+const ADAPTIVE_MAX_POOL = new PySignature(
+  "torch.nn",
+  "_AdaptiveMaxPoolNd.__init__(output_size: int | None | (int | None)[], return_indices: bool = False)",
+  ["AdaptiveMaxPool1d", "AdaptiveMaxPool2d"],
 );
 const AVG_POOL = new PySignature(
   "torch.nn",
@@ -19,45 +49,8 @@ const AVG_POOL = new PySignature(
 const ADAPTIVE_AVG_POOL = new PySignature(
   "torch.nn",
   "_AdaptiveAvgPoolNd.__init__(output_size: int | None | (int | None)[])",
-  ["AdaptiveAvgPool2d"],
+  ["AdaptiveAvgPool1d", "AdaptiveAvgPool2d"],
 );
-
-export class MaxPool2d extends Module {
-  readonly kernel_size: IntOrTuple;
-  readonly stride: IntOrTuple;
-  readonly padding: IntOrTuple;
-  readonly dilation: IntOrTuple;
-  readonly return_indices: boolean;
-  readonly ceil_mode: boolean;
-
-  constructor(...args: CallArgs<"_MaxPoolNd.__init__">) {
-    super();
-    const [kernel_size, stride, padding, dilation, return_indices, ceil_mode] = MAX_POOL.bind(args);
-    this.kernel_size = kernel_size;
-    this.stride = stride ?? kernel_size;
-    this.padding = padding;
-    this.dilation = dilation;
-    this.return_indices = return_indices;
-    this.ceil_mode = ceil_mode;
-  }
-
-  /** The pooled values, or [values, indices] when return_indices is set. */
-  forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    const result = max_pool2d_with_indices(
-      input,
-      this.kernel_size,
-      this.stride,
-      this.padding,
-      this.dilation,
-      this.ceil_mode,
-    );
-    return this.return_indices ? result : result[0];
-  }
-
-  override extra_repr(): string {
-    return `kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, padding=${pyStr(pyTuple(this.padding))}, dilation=${pyStr(pyTuple(this.dilation))}, ceil_mode=${pyBool(this.ceil_mode)}`;
-  }
-}
 
 export class AvgPool2d extends Module {
   readonly kernel_size: IntOrTuple;
@@ -112,5 +105,225 @@ export class AdaptiveAvgPool2d extends Module {
 
   override extra_repr(): string {
     return `output_size=${pyStr(pyTuple(this.output_size))}`;
+  }
+}
+
+/** An int or a list as the 1-D ops' int lists (the parser's IntArrayRef[1]). */
+const asList = (v: IntOrTuple): number[] => (typeof v === "number" ? [v] : [...v]);
+
+/** _MaxPoolNd's shared state (kernel_size and the rest kept as given, stride defaulting to the kernel). */
+abstract class _MaxPoolNd extends Module {
+  readonly kernel_size: IntOrTuple;
+  readonly stride: IntOrTuple;
+  readonly padding: IntOrTuple;
+  readonly dilation: IntOrTuple;
+  readonly return_indices: boolean;
+  readonly ceil_mode: boolean;
+
+  constructor(args: CallArgs<"_MaxPoolNd.__init__">) {
+    super();
+    const [kernel_size, stride, padding, dilation, return_indices, ceil_mode] = MAX_POOL.bind(args);
+    this.kernel_size = kernel_size;
+    this.stride = stride ?? kernel_size;
+    this.padding = padding;
+    this.dilation = dilation;
+    this.return_indices = return_indices;
+    this.ceil_mode = ceil_mode;
+  }
+
+  override extra_repr(): string {
+    return `kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, padding=${pyStr(pyTuple(this.padding))}, dilation=${pyStr(pyTuple(this.dilation))}, ceil_mode=${pyBool(this.ceil_mode)}`;
+  }
+}
+
+export class MaxPool1d extends _MaxPoolNd {
+  constructor(...args: CallArgs<"_MaxPoolNd.__init__">) {
+    super(args);
+  }
+
+  /** The pooled values, or [values, indices] when return_indices is set. */
+  forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const args = [
+      asList(this.kernel_size),
+      asList(this.stride),
+      asList(this.padding),
+      asList(this.dilation),
+    ] as const;
+    return this.return_indices
+      ? max_pool1d_with_indices(input, ...args, this.ceil_mode)
+      : max_pool1d(input, ...args, this.ceil_mode);
+  }
+}
+
+export class MaxPool2d extends _MaxPoolNd {
+  constructor(...args: CallArgs<"_MaxPoolNd.__init__">) {
+    super(args);
+  }
+
+  /** The pooled values, or [values, indices] when return_indices is set. */
+  forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const result = max_pool2d_with_indices(
+      input,
+      this.kernel_size,
+      this.stride,
+      this.padding,
+      this.dilation,
+      this.ceil_mode,
+    );
+    return this.return_indices ? result : result[0];
+  }
+}
+
+export class AvgPool1d extends Module {
+  readonly kernel_size: number[];
+  readonly stride: number[];
+  readonly padding: number[];
+  readonly ceil_mode: boolean;
+  readonly count_include_pad: boolean;
+
+  constructor(...args: CallArgs<"AvgPool1d.__init__">) {
+    super();
+    const [kernel_size, stride, padding, ceil_mode, count_include_pad] = AVG_POOL1D.bind(args);
+    // AvgPool1d keeps its arguments as _single tuples.
+    this.kernel_size = asList(kernel_size);
+    this.stride = asList(stride ?? kernel_size);
+    this.padding = asList(padding);
+    this.ceil_mode = ceil_mode;
+    this.count_include_pad = count_include_pad;
+  }
+
+  forward(input: Tensor): Tensor {
+    return avg_pool1d(
+      input,
+      this.kernel_size,
+      this.stride,
+      this.padding,
+      this.ceil_mode,
+      this.count_include_pad,
+    );
+  }
+
+  override extra_repr(): string {
+    return `kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, padding=${pyStr(pyTuple(this.padding))}`;
+  }
+}
+
+export class AdaptiveAvgPool1d extends Module {
+  readonly output_size: number | null | (number | null)[];
+
+  constructor(...args: CallArgs<"_AdaptiveAvgPoolNd.__init__">) {
+    super();
+    [this.output_size] = ADAPTIVE_AVG_POOL.bind(args);
+  }
+
+  forward(input: Tensor): Tensor {
+    return adaptive_avg_pool1d(input, asList(this.output_size as IntOrTuple));
+  }
+
+  override extra_repr(): string {
+    return `output_size=${pyStr(pyTuple(this.output_size))}`;
+  }
+}
+
+/** _AdaptiveMaxPoolNd: the output size as given, and whether forward returns the indices too. */
+abstract class _AdaptiveMaxPoolNd extends Module {
+  readonly output_size: number | null | (number | null)[];
+  readonly return_indices: boolean;
+
+  constructor(args: CallArgs<"_AdaptiveMaxPoolNd.__init__">) {
+    super();
+    [this.output_size, this.return_indices] = ADAPTIVE_MAX_POOL.bind(args);
+  }
+
+  override extra_repr(): string {
+    return `output_size=${pyStr(pyTuple(this.output_size))}`;
+  }
+}
+
+export class AdaptiveMaxPool1d extends _AdaptiveMaxPoolNd {
+  constructor(...args: CallArgs<"_AdaptiveMaxPoolNd.__init__">) {
+    super(args);
+  }
+
+  /** The pooled values, or [values, indices] when return_indices is set. */
+  forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const result = adaptive_max_pool1d(input, asList(this.output_size as IntOrTuple));
+    return this.return_indices ? result : result[0];
+  }
+}
+
+export class AdaptiveMaxPool2d extends _AdaptiveMaxPoolNd {
+  constructor(...args: CallArgs<"_AdaptiveMaxPoolNd.__init__">) {
+    super(args);
+  }
+
+  /** The pooled values, or [values, indices] when return_indices is set; None sizes keep the input's. */
+  forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const F = publicFunction("torch.nn.functional", "adaptive_max_pool2d") as (...a: unknown[]) => unknown;
+    return F(input, this.output_size, this.return_indices) as Tensor | [Tensor, Tensor];
+  }
+}
+
+/** LPPool2d: F.lp_pool2d with the module's arguments, kept as given. */
+export class LPPool2d extends Module {
+  readonly norm_type: number;
+  readonly kernel_size: IntOrTuple;
+  readonly stride: IntOrTuple | null;
+  readonly ceil_mode: boolean;
+
+  constructor(...args: CallArgs<"_LPPoolNd.__init__">) {
+    super();
+    [this.norm_type, this.kernel_size, this.stride, this.ceil_mode] = LP_POOL.bind(args);
+  }
+
+  forward(input: Tensor): Tensor {
+    return lp_pool2d(input, this.norm_type, this.kernel_size, this.stride, this.ceil_mode);
+  }
+
+  override extra_repr(): string {
+    return `norm_type=${pyStr(this.norm_type)}, kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, ceil_mode=${pyBool(this.ceil_mode)}`;
+  }
+}
+
+/** MaxUnpool2d: F.max_unpool2d with the module's pairs. */
+export class MaxUnpool2d extends Module {
+  readonly kernel_size: number[];
+  readonly stride: number[];
+  readonly padding: number[];
+
+  constructor(...args: CallArgs<"MaxUnpool2d.__init__">) {
+    super();
+    const [kernel_size, stride, padding] = MAX_UNPOOL2D.bind(args);
+    const pair = (v: IntOrTuple) => (typeof v === "number" ? [v, v] : [...v]);
+    this.kernel_size = pair(kernel_size);
+    this.stride = pair(stride ?? kernel_size);
+    this.padding = pair(padding);
+  }
+
+  forward(input: Tensor, indices: Tensor, output_size: number[] | null = null): Tensor {
+    return maxUnpool2d(input, indices, this.kernel_size, this.stride, this.padding, output_size);
+  }
+
+  override extra_repr(): string {
+    return `kernel_size=${pyStr(pyTuple(this.kernel_size))}, stride=${pyStr(pyTuple(this.stride))}, padding=${pyStr(pyTuple(this.padding))}`;
+  }
+}
+
+export class MaxPool3d extends _MaxPoolNd {
+  constructor(...args: CallArgs<"_MaxPoolNd.__init__">) {
+    super(args);
+  }
+
+  /** The pooled values, or [values, indices] when return_indices is set. */
+  forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const result = max_pool3d_with_indices(
+      input,
+      asList(this.kernel_size),
+      asList(this.stride),
+      asList(this.padding),
+      asList(this.dilation),
+      this.ceil_mode,
+    );
+    return this.return_indices ? result : result[0];
   }
 }

@@ -9,6 +9,8 @@ import { matmul } from "../linalg.js";
 import { foldWindows, unfoldWindows, type WindowPlan } from "../nn_windows.js";
 import { sum } from "../reduce.js";
 import { reshape, transpose } from "../shape.js";
+import type { ConvTransposeSaved } from "../nn_conv_transpose.js";
+import { convTransposeBackward } from "./nn_conv_transpose.js";
 
 /** Dims other than the channel dim (1): what the bias's gradient sums over. */
 const exceptChannel = (ndim: number) => [0, ...Array.from({ length: ndim - 2 }, (_, i) => i + 2)];
@@ -47,10 +49,13 @@ function convolutionBackward(g: Tensor, s: ConvSaved, mask: readonly boolean[]):
 }
 
 export const NN_CONV_DERIVATIVES = {
-  ConvolutionBackward0: derivative<ConvSaved>({
+  ConvolutionBackward0: derivative<ConvSaved | ConvTransposeSaved>({
     "input, weight, bias": [
       "convolution_backward(grad, input, weight, bias->sizes(), stride, padding, dilation, transposed, output_padding, groups, grad_input_mask)",
-      (g, s, ctx) => convolutionBackward(g, s, ctx.needsInputGrad),
+      (g, s, ctx) =>
+        "transposed" in s
+          ? convTransposeBackward(g, s, ctx.needsInputGrad)
+          : convolutionBackward(g, s, ctx.needsInputGrad),
     ],
   }),
 };

@@ -3,6 +3,7 @@
 // kernel. The target is differentiable too, as in derivatives.yaml.
 import { derivative } from "../../autograd/derivative.js";
 import { RuntimeError } from "../../errors.js";
+import { bool } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { _bce_with_logits_backward } from "../backward_ops.js";
 import { add, clamp, div, gt, log, lt, mul, neg, rsub, sigmoid, sub, where } from "../elementwise.js";
@@ -37,8 +38,11 @@ function mseBackward(g: Tensor, input: Tensor, target: Tensor, norm: number): Te
 }
 
 /** smooth_l1_loss_backward: -norm*g below -beta, norm*g above beta, norm*x*g/beta between. */
+/** A bool operand of a loss's backward, as numbers: PyTorch's kernel promotes it, where sub() refuses bool. */
+const numeric = (t: Tensor, other: Tensor) => (t.dtype === bool ? t.to(other.dtype) : t);
+
 function smoothL1Backward(g: Tensor, input: Tensor, target: Tensor, norm: number, beta: number): Tensor {
-  const x = sub(input, target);
+  const x = sub(numeric(input, target), numeric(target, input));
   // beta = 0 has no quadratic part: without its x / beta branch (0 / 0) the second derivative is zero, as
   // smooth_l1_loss_double_backward's special case gives.
   if (beta === 0) return where(gt(x, 0), mul(g, norm), mul(g, -norm));

@@ -1,7 +1,9 @@
 // default_collate: turns a list of samples into a batch, following the sample's structure. Tensors are
 // stacked along a new dim 0; JS numbers are Python floats (float64 batch), bigints Python ints (int64),
-// booleans bool; strings stay a list; arrays/tuples and plain objects are collated element- or key-wise.
+// booleans bool; strings stay a list; arrays/tuples and plain objects are collated element- or key-wise;
+// NDArrays (tensorgrad's ndarrays, src/ops/numpy.ts) become tensors, as NumPy arrays do in PyTorch.
 import { KeyError, RuntimeError } from "../../errors.js";
+import { from_numpy, NDArray } from "../../ops/numpy.js";
 import { pyItem } from "../../optim/python.js";
 import { pyRepr } from "../../python.js";
 import { pyTypeName } from "../../signatures/messages.js";
@@ -12,7 +14,7 @@ import { Tensor } from "../../tensor/tensor.js";
 /** The type default_collate makes from a sample type. */
 export type Collated<T> = unknown extends T
   ? unknown
-  : T extends Tensor | number | bigint | boolean
+  : T extends Tensor | NDArray | number | bigint | boolean
     ? Tensor
     : T extends string
       ? string[]
@@ -77,6 +79,10 @@ function collateAny(batch: readonly unknown[]): unknown {
     sameKind((v) => v instanceof Tensor);
     return stackTensors(batch as Tensor[]);
   }
+  if (elem instanceof NDArray) {
+    sameKind((v) => v instanceof NDArray);
+    return stackTensors((batch as NDArray[]).map((a) => from_numpy(a)));
+  }
   if (typeof elem === "number") {
     sameKind((v) => typeof v === "number");
     return scalarsTensor(batch as number[], float64);
@@ -130,4 +136,37 @@ function mapGet(map: Map<unknown, unknown>, key: unknown): unknown {
 // batch is unannotated: PyTorch reads batch[0] itself (a str or a non-list fails there, with Python's error).
 definePython("torch.utils.data", {
   "default_collate(batch) -> object": (batch: unknown) => collateAny(batch as readonly unknown[]) as object,
+});
+
+/** The type default_convert makes: NDArrays become tensors, tuples lists, the rest keeps its shape. */
+export type Converted<T> = T extends NDArray
+  ? Tensor
+  : T extends Tensor | string | number | bigint | boolean | null | undefined
+    ? T
+    : T extends readonly unknown[]
+      ? { -readonly [K in keyof T]: Converted<T[K]> }
+      : T extends object
+        ? { [K in keyof T]: Converted<T[K]> }
+        : T;
+
+/**
+ * torch.utils.data.default_convert: what a DataLoader without batching applies to each sample. NDArrays
+ * become tensors sharing their memory (torch.as_tensor); arrays, Maps and plain objects are converted
+ * element-wise into new ones; everything else is returned as it is.
+ */
+export function default_convert<T>(data: T): Converted<T> {
+  return convertAny(data) as Converted<T>;
+}
+
+function convertAny(data: unknown): unknown {
+  if (data instanceof NDArray) return from_numpy(data);
+  if (Array.isArray(data)) return data.map(convertAny);
+  if (data instanceof Map) return new Map([...data].map(([k, v]) => [k, convertAny(v)]));
+  if (data !== null && typeof data === "object" && Object.getPrototypeOf(data) === Object.prototype)
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, convertAny(v)]));
+  return data;
+}
+
+definePython("torch.utils.data", {
+  "default_convert(data: dict | object) -> object": (data: unknown) => convertAny(data) as object,
 });

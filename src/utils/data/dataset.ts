@@ -34,6 +34,24 @@ export abstract class Dataset<T> {
 /** Anything the loaders accept: a Dataset or a plain array (Python's list). */
 export type DatasetLike<T> = Dataset<T> | readonly T[];
 
+/**
+ * torch.utils.data.IterableDataset: a stream of samples. Subclass it and implement `[Symbol.iterator]`
+ * (PyTorch's `__iter__`); `length` only if the stream has one. It cannot be indexed, as in PyTorch.
+ */
+export abstract class IterableDataset<T> extends Dataset<T> implements Iterable<T> {
+  abstract [Symbol.iterator](): Iterator<T>;
+
+  /** Dataset.__getitem__, which an IterableDataset does not override. */
+  get(_index: number): T {
+    throw new NotImplementedError("");
+  }
+
+  /** Python's len() of an object without __len__, unless a subclass gives one. */
+  get length(): number {
+    throw new TypeError(`object of type '${this.constructor.name}' has no len()`);
+  }
+}
+
 /** Python's `seq[index]` on a list (negative indices count from the end). */
 function listItem<T>(list: readonly T[], index: unknown): T {
   if (typeof index !== "number" || !Number.isInteger(index))
@@ -130,6 +148,80 @@ export class Subset<T = unknown> extends Dataset<T> {
       throw new TypeError(`object of type '${pyTypeName(this.indices)}' has no len()`);
     return this.indices.length;
   }
+}
+
+// Unannotated: PyTorch stores list(datasets) and asserts on it.
+const CONCAT_INIT = new PySignature(MODULE, "ConcatDataset.__init__(datasets)");
+
+/** torch.utils.data.ConcatDataset: the samples of each dataset in turn (map-style datasets only). */
+export class ConcatDataset<T = unknown> extends Dataset<T> {
+  readonly datasets: DatasetLike<T>[];
+  /** Running totals of the datasets' lengths, as PyTorch keeps them. */
+  readonly cumulative_sizes: number[];
+
+  constructor(datasets: Iterable<DatasetLike<T>>);
+  constructor(...args: CallArgs<"ConcatDataset.__init__">);
+  constructor(...args: unknown[]) {
+    super();
+    const [datasets] = CONCAT_INIT.bind(args);
+    this.datasets = pyList(datasets) as DatasetLike<T>[];
+    if (this.datasets.length === 0) throw new AssertionError("datasets should not be an empty iterable");
+    for (const d of this.datasets)
+      if (d instanceof IterableDataset)
+        throw new AssertionError("ConcatDataset does not support IterableDataset");
+    let total = 0;
+    this.cumulative_sizes = this.datasets.map((d) => (total += datasetLength(d)));
+  }
+
+  get length(): number {
+    return this.cumulative_sizes[this.cumulative_sizes.length - 1];
+  }
+
+  get(index: number): T {
+    let idx = index;
+    if (idx < 0) {
+      if (-idx > this.length)
+        throw new ValueError("absolute value of index should not exceed dataset length");
+      idx += this.length;
+    }
+    // bisect.bisect_right(cumulative_sizes, idx)
+    let datasetIdx = 0;
+    while (datasetIdx < this.cumulative_sizes.length && this.cumulative_sizes[datasetIdx] <= idx)
+      datasetIdx++;
+    const sampleIdx = datasetIdx === 0 ? idx : idx - this.cumulative_sizes[datasetIdx - 1];
+    return getItem(listItem(this.datasets, datasetIdx), sampleIdx);
+  }
+}
+
+// Unannotated: PyTorch stores the iterable and checks each dataset as it reaches it.
+const CHAIN_INIT = new PySignature(MODULE, "ChainDataset.__init__(datasets)");
+
+/** torch.utils.data.ChainDataset: IterableDatasets streamed one after another, chained on the fly. */
+export class ChainDataset<T = unknown> extends IterableDataset<T> {
+  readonly datasets: Iterable<IterableDataset<T>>;
+
+  constructor(datasets: Iterable<IterableDataset<T>>);
+  constructor(...args: CallArgs<"ChainDataset.__init__">);
+  constructor(...args: unknown[]) {
+    super();
+    const [datasets] = CHAIN_INIT.bind(args);
+    this.datasets = datasets as Iterable<IterableDataset<T>>;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (const d of pyList(this.datasets)) yield* chainMember<T>(d);
+  }
+
+  override get length(): number {
+    let total = 0;
+    for (const d of pyList(this.datasets)) total += datasetLength(chainMember(d));
+    return total;
+  }
+}
+
+function chainMember<T>(d: unknown): IterableDataset<T> {
+  if (!(d instanceof IterableDataset)) throw new AssertionError("ChainDataset only supports IterableDataset");
+  return d as IterableDataset<T>;
 }
 
 /** Python's sum() of a list of numbers: CPython's TypeError for anything else. */

@@ -199,4 +199,27 @@ const KL_DIV_OPS: OpCase[] = [
   ]),
 ];
 
-export const NN_LOSSES_OPS: OpCase[] = [...PAIR_LOSS_OPS, ...BCE_OPS, ...KL_DIV_OPS];
+// Mixed dtypes: huber_loss writes into input's dtype, mse_loss and smooth_l1_loss compute in the promoted one.
+const PROMOTING_LOSS_OPS: OpCase[] = [
+  {
+    name: "huber_loss.float64_target",
+    py: "torch.nn.functional.huber_loss(a, b, reduction='none')",
+    // PyTorch's backward refuses the mixed dtypes: the forward only.
+    inputs: [noGrad(f(2, 3)), { shape: [2, 3], dtype: "float64", grad: false }],
+    ts: (a, b) => torch.nn.functional.huber_loss(a, b, "none"),
+  },
+  {
+    name: "mse_loss.int_input",
+    py: "torch.nn.functional.mse_loss(a, b)",
+    inputs: [{ shape: [2, 3], dtype: "int64" }, noGrad(f(2, 3))],
+    ts: (a, b) => torch.nn.functional.mse_loss(a, b),
+  },
+  {
+    name: "smooth_l1_loss.bool_target",
+    py: "torch.nn.functional.smooth_l1_loss(a, b, reduction='sum')",
+    inputs: [f(2, 3), { shape: [2, 3], dtype: "bool" }],
+    ts: (a, b) => torch.nn.functional.smooth_l1_loss(a, b, { reduction: "sum" }),
+  },
+];
+
+export const NN_LOSSES_OPS: OpCase[] = [...PAIR_LOSS_OPS, ...BCE_OPS, ...KL_DIV_OPS, ...PROMOTING_LOSS_OPS];
