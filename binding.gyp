@@ -8,7 +8,12 @@
         "native/kernels.c",
         "native/grad_kernels.c",
         "native/parallel.c",
-        "native/elementwise.c"
+        "native/elementwise.c",
+        "native/norm.c",
+        "native/sort.c",
+        "native/lapack.c",
+        "native/optim.c",
+        "native/im2col.c"
       ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu", "/usr/include/openblas"],
       "libraries": ["-lopenblas", "-lpthread", "-lm"],

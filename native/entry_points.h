@@ -4,7 +4,7 @@
 
 #define MAX_DIMS 16
 /* The most arguments an entry point takes (native/args.c's argv). */
-#define MAX_ENTRY_ARGS 16
+#define MAX_ENTRY_ARGS 19
 
 /* op:unary */
 enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_COUNT };
@@ -12,6 +12,8 @@ enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_COUNT };
 enum { B_ADD, B_SUB, B_MUL, B_DIV, B_COUNT };
 /* op:reduceRows */
 enum { R_MAX, R_MIN, R_ARGMAX, R_ARGMIN, R_COUNT };
+/* op:sortRows */
+enum { S_ASCENDING, S_DESCENDING, S_STABLEASCENDING, S_STABLEDESCENDING, S_TOPKLARGEST, S_TOPKSMALLEST, S_COUNT };
 
 #endif
 
@@ -206,6 +208,38 @@ static const EntrySpec reduce_rows_spec = {
     "reduceRows", reduce_rows_args, 7, 7, sizeof(ReduceRowsArgs),
     "x:floats,offset:int,rows:int,cols:int,rowStride:int,op:op:reduceRows,out:anyFloats"};
 
+/* sortRows(x, offset, rows, cols, rowStride, k, op, sorted, values, indices): sort (k = cols) or topk
+   (sorted: the k in order) of each of `rows` rows of `cols` contiguous elements, rows rowStride apart, as
+   PyTorch's CPU kernels order ties and NaNs (native/sort.c): values (x's type) and indices (Float64Array),
+   rows * k each. */
+typedef struct {
+  FloatArray x;
+  int64_t offset;
+  int64_t rows;
+  int64_t cols;
+  int64_t row_stride;
+  int64_t k;
+  int64_t op;
+  int64_t sorted;
+  FloatArray values;
+  FloatArray indices;
+} SortRowsArgs;
+static const ArgSpec sort_rows_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(SortRowsArgs, x)},
+    {"offset", ARG_INT, 0, offsetof(SortRowsArgs, offset)},
+    {"rows", ARG_INT, 0, offsetof(SortRowsArgs, rows)},
+    {"cols", ARG_INT, 0, offsetof(SortRowsArgs, cols)},
+    {"rowStride", ARG_INT, 0, offsetof(SortRowsArgs, row_stride)},
+    {"k", ARG_INT, 0, offsetof(SortRowsArgs, k)},
+    {"op", ARG_OP, S_COUNT, offsetof(SortRowsArgs, op)},
+    {"sorted", ARG_FLAG, 0, offsetof(SortRowsArgs, sorted)},
+    {"values", ARG_FLOATS, 0, offsetof(SortRowsArgs, values)},
+    {"indices", ARG_ANY_FLOATS, 0, offsetof(SortRowsArgs, indices)},
+};
+static const EntrySpec sort_rows_spec = {
+    "sortRows", sort_rows_args, 10, 10, sizeof(SortRowsArgs),
+    "x:floats,offset:int,rows:int,cols:int,rowStride:int,k:int,op:op:sortRows,sorted:flag,values:floats,indices:anyFloats"};
+
 /* sumIter(x, offset, sizes, inStrides, outStrides, out): PyTorch's cascade sum over a TensorIterator
    TypeScript has reordered and coalesced (dim 0 fastest); zeroes out first. */
 typedef struct {
@@ -372,6 +406,537 @@ static const EntrySpec bce_with_logits_backward_spec = {
     "bceWithLogitsBackward", bce_with_logits_backward_args, 9, 9, sizeof(BceWithLogitsBackwardArgs),
     "x:f32,xOffset:int,y:f32,yOffset:int,g:f32,gOffset:int,gStride:flag,divisor:number,out:f32"};
 
+/* layerNorm(x, xOffset, gamma, gammaOffset, hasGamma, beta, betaOffset, hasBeta, rows, cols, eps, out,
+   mean, rstd): LayerNormKernelImpl (src/backend/js/norm_kernels.ts): `rows` rows of `cols` dense elements
+   from xOffset normalized by their moments, times gamma plus beta (hasGamma / hasBeta: 0 ignores that
+   array); writes out, and each row's mean and rstd. */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray gamma;
+  int64_t gamma_offset;
+  int64_t has_gamma;
+  FloatArray beta;
+  int64_t beta_offset;
+  int64_t has_beta;
+  int64_t rows;
+  int64_t cols;
+  double eps;
+  FloatArray out;
+  FloatArray mean;
+  FloatArray rstd;
+} LayerNormArgs;
+static const ArgSpec layer_norm_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(LayerNormArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(LayerNormArgs, x_offset)},
+    {"gamma", ARG_FLOATS, 0, offsetof(LayerNormArgs, gamma)},
+    {"gammaOffset", ARG_INT, 0, offsetof(LayerNormArgs, gamma_offset)},
+    {"hasGamma", ARG_FLAG, 0, offsetof(LayerNormArgs, has_gamma)},
+    {"beta", ARG_FLOATS, 0, offsetof(LayerNormArgs, beta)},
+    {"betaOffset", ARG_INT, 0, offsetof(LayerNormArgs, beta_offset)},
+    {"hasBeta", ARG_FLAG, 0, offsetof(LayerNormArgs, has_beta)},
+    {"rows", ARG_INT, 0, offsetof(LayerNormArgs, rows)},
+    {"cols", ARG_INT, 0, offsetof(LayerNormArgs, cols)},
+    {"eps", ARG_NUMBER, 0, offsetof(LayerNormArgs, eps)},
+    {"out", ARG_FLOATS, 0, offsetof(LayerNormArgs, out)},
+    {"mean", ARG_FLOATS, 0, offsetof(LayerNormArgs, mean)},
+    {"rstd", ARG_FLOATS, 0, offsetof(LayerNormArgs, rstd)},
+};
+static const EntrySpec layer_norm_spec = {
+    "layerNorm", layer_norm_args, 14, 14, sizeof(LayerNormArgs),
+    "x:floats,xOffset:int,gamma:floats,gammaOffset:int,hasGamma:flag,beta:floats,betaOffset:int,hasBeta:flag,rows:int,cols:int,eps:number,out:floats,mean:floats,rstd:floats"};
+
+/* layerNormBackward(dy, dyOffset, x, xOffset, mean, rstd, gamma, gammaOffset, hasGamma, rows, cols, mask,
+   dx, dgamma, dbeta): LayerNormBackwardKernelImpl on one thread: dx, dgamma, dbeta of `rows` x `cols`
+   dense operands (mask bits 1, 2, 4 select the outputs; an unselected output array is not touched). */
+typedef struct {
+  FloatArray dy;
+  int64_t dy_offset;
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray mean;
+  FloatArray rstd;
+  FloatArray gamma;
+  int64_t gamma_offset;
+  int64_t has_gamma;
+  int64_t rows;
+  int64_t cols;
+  int64_t mask;
+  FloatArray dx;
+  FloatArray dgamma;
+  FloatArray dbeta;
+} LayerNormBackwardArgs;
+static const ArgSpec layer_norm_backward_args[] = {
+    {"dy", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, dy)},
+    {"dyOffset", ARG_INT, 0, offsetof(LayerNormBackwardArgs, dy_offset)},
+    {"x", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(LayerNormBackwardArgs, x_offset)},
+    {"mean", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, mean)},
+    {"rstd", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, rstd)},
+    {"gamma", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, gamma)},
+    {"gammaOffset", ARG_INT, 0, offsetof(LayerNormBackwardArgs, gamma_offset)},
+    {"hasGamma", ARG_FLAG, 0, offsetof(LayerNormBackwardArgs, has_gamma)},
+    {"rows", ARG_INT, 0, offsetof(LayerNormBackwardArgs, rows)},
+    {"cols", ARG_INT, 0, offsetof(LayerNormBackwardArgs, cols)},
+    {"mask", ARG_INT, 0, offsetof(LayerNormBackwardArgs, mask)},
+    {"dx", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, dx)},
+    {"dgamma", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, dgamma)},
+    {"dbeta", ARG_FLOATS, 0, offsetof(LayerNormBackwardArgs, dbeta)},
+};
+static const EntrySpec layer_norm_backward_spec = {
+    "layerNormBackward", layer_norm_backward_args, 15, 15, sizeof(LayerNormBackwardArgs),
+    "dy:floats,dyOffset:int,x:floats,xOffset:int,mean:floats,rstd:floats,gamma:floats,gammaOffset:int,hasGamma:flag,rows:int,cols:int,mask:int,dx:floats,dgamma:floats,dbeta:floats"};
+
+/* batchNormStats(x, xOffset, batch, channels, image, momentum, eps, hasRunning, runningMean, runningVar,
+   mean, invstd): batch_norm_cpu_update_stats_template on a dense (batch, channels, image) input: save_mean
+   and save_invstd per channel, and (hasRunning) the running mean and var updated in place (dense, offset
+   0). */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  int64_t batch;
+  int64_t channels;
+  int64_t image;
+  double momentum;
+  double eps;
+  int64_t has_running;
+  FloatArray running_mean;
+  FloatArray running_var;
+  FloatArray mean;
+  FloatArray invstd;
+} BatchNormStatsArgs;
+static const ArgSpec batch_norm_stats_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(BatchNormStatsArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(BatchNormStatsArgs, x_offset)},
+    {"batch", ARG_INT, 0, offsetof(BatchNormStatsArgs, batch)},
+    {"channels", ARG_INT, 0, offsetof(BatchNormStatsArgs, channels)},
+    {"image", ARG_INT, 0, offsetof(BatchNormStatsArgs, image)},
+    {"momentum", ARG_NUMBER, 0, offsetof(BatchNormStatsArgs, momentum)},
+    {"eps", ARG_NUMBER, 0, offsetof(BatchNormStatsArgs, eps)},
+    {"hasRunning", ARG_FLAG, 0, offsetof(BatchNormStatsArgs, has_running)},
+    {"runningMean", ARG_FLOATS, 0, offsetof(BatchNormStatsArgs, running_mean)},
+    {"runningVar", ARG_FLOATS, 0, offsetof(BatchNormStatsArgs, running_var)},
+    {"mean", ARG_FLOATS, 0, offsetof(BatchNormStatsArgs, mean)},
+    {"invstd", ARG_FLOATS, 0, offsetof(BatchNormStatsArgs, invstd)},
+};
+static const EntrySpec batch_norm_stats_spec = {
+    "batchNormStats", batch_norm_stats_args, 12, 12, sizeof(BatchNormStatsArgs),
+    "x:floats,xOffset:int,batch:int,channels:int,image:int,momentum:number,eps:number,hasRunning:flag,runningMean:floats,runningVar:floats,mean:floats,invstd:floats"};
+
+/* batchNormTransform(x, xOffset, weight, hasWeight, bias, hasBias, mean, stat, train, batch, channels,
+   image, eps, out): batch_norm_cpu_kernel: out = x * alpha + beta per channel; train: stat is save_invstd,
+   otherwise mean and stat are the running mean and var (all per-channel arrays dense from offset 0). */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray weight;
+  int64_t has_weight;
+  FloatArray bias;
+  int64_t has_bias;
+  FloatArray mean;
+  FloatArray stat;
+  int64_t train;
+  int64_t batch;
+  int64_t channels;
+  int64_t image;
+  double eps;
+  FloatArray out;
+} BatchNormTransformArgs;
+static const ArgSpec batch_norm_transform_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(BatchNormTransformArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(BatchNormTransformArgs, x_offset)},
+    {"weight", ARG_FLOATS, 0, offsetof(BatchNormTransformArgs, weight)},
+    {"hasWeight", ARG_FLAG, 0, offsetof(BatchNormTransformArgs, has_weight)},
+    {"bias", ARG_FLOATS, 0, offsetof(BatchNormTransformArgs, bias)},
+    {"hasBias", ARG_FLAG, 0, offsetof(BatchNormTransformArgs, has_bias)},
+    {"mean", ARG_FLOATS, 0, offsetof(BatchNormTransformArgs, mean)},
+    {"stat", ARG_FLOATS, 0, offsetof(BatchNormTransformArgs, stat)},
+    {"train", ARG_FLAG, 0, offsetof(BatchNormTransformArgs, train)},
+    {"batch", ARG_INT, 0, offsetof(BatchNormTransformArgs, batch)},
+    {"channels", ARG_INT, 0, offsetof(BatchNormTransformArgs, channels)},
+    {"image", ARG_INT, 0, offsetof(BatchNormTransformArgs, image)},
+    {"eps", ARG_NUMBER, 0, offsetof(BatchNormTransformArgs, eps)},
+    {"out", ARG_FLOATS, 0, offsetof(BatchNormTransformArgs, out)},
+};
+static const EntrySpec batch_norm_transform_spec = {
+    "batchNormTransform", batch_norm_transform_args, 14, 14, sizeof(BatchNormTransformArgs),
+    "x:floats,xOffset:int,weight:floats,hasWeight:flag,bias:floats,hasBias:flag,mean:floats,stat:floats,train:flag,batch:int,channels:int,image:int,eps:number,out:floats"};
+
+/* batchNormBackward(dy, dyOffset, x, xOffset, weight, hasWeight, mean, stat, train, batch, channels,
+   image, eps, mask, dx, dweight, dbias): batch_norm_cpu_backward_kernel: dx, dweight, dbias (mask bits 1,
+   2, 4) of a dense (batch, channels, image) input; mean and stat as batchNormTransform's. */
+typedef struct {
+  FloatArray dy;
+  int64_t dy_offset;
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray weight;
+  int64_t has_weight;
+  FloatArray mean;
+  FloatArray stat;
+  int64_t train;
+  int64_t batch;
+  int64_t channels;
+  int64_t image;
+  double eps;
+  int64_t mask;
+  FloatArray dx;
+  FloatArray dweight;
+  FloatArray dbias;
+} BatchNormBackwardArgs;
+static const ArgSpec batch_norm_backward_args[] = {
+    {"dy", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, dy)},
+    {"dyOffset", ARG_INT, 0, offsetof(BatchNormBackwardArgs, dy_offset)},
+    {"x", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(BatchNormBackwardArgs, x_offset)},
+    {"weight", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, weight)},
+    {"hasWeight", ARG_FLAG, 0, offsetof(BatchNormBackwardArgs, has_weight)},
+    {"mean", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, mean)},
+    {"stat", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, stat)},
+    {"train", ARG_FLAG, 0, offsetof(BatchNormBackwardArgs, train)},
+    {"batch", ARG_INT, 0, offsetof(BatchNormBackwardArgs, batch)},
+    {"channels", ARG_INT, 0, offsetof(BatchNormBackwardArgs, channels)},
+    {"image", ARG_INT, 0, offsetof(BatchNormBackwardArgs, image)},
+    {"eps", ARG_NUMBER, 0, offsetof(BatchNormBackwardArgs, eps)},
+    {"mask", ARG_INT, 0, offsetof(BatchNormBackwardArgs, mask)},
+    {"dx", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, dx)},
+    {"dweight", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, dweight)},
+    {"dbias", ARG_FLOATS, 0, offsetof(BatchNormBackwardArgs, dbias)},
+};
+static const EntrySpec batch_norm_backward_spec = {
+    "batchNormBackward", batch_norm_backward_args, 17, 17, sizeof(BatchNormBackwardArgs),
+    "dy:floats,dyOffset:int,x:floats,xOffset:int,weight:floats,hasWeight:flag,mean:floats,stat:floats,train:flag,batch:int,channels:int,image:int,eps:number,mask:int,dx:floats,dweight:floats,dbias:floats"};
+
+/* lapackGetrf(a, batch, m, n, pivots, info): LU with partial pivoting of `batch` dense row-major [m, n]
+   matrices in place, by LAPACK's ?getrf on column-major copies (native/lapack.c): 1-based pivots [batch,
+   min(m, n)] and info [batch]. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t m;
+  int64_t n;
+  FloatArray pivots;
+  FloatArray info;
+} LapackGetrfArgs;
+static const ArgSpec lapack_getrf_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackGetrfArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackGetrfArgs, batch)},
+    {"m", ARG_INT, 0, offsetof(LapackGetrfArgs, m)},
+    {"n", ARG_INT, 0, offsetof(LapackGetrfArgs, n)},
+    {"pivots", ARG_F64, 0, offsetof(LapackGetrfArgs, pivots)},
+    {"info", ARG_F64, 0, offsetof(LapackGetrfArgs, info)},
+};
+static const EntrySpec lapack_getrf_spec = {
+    "lapackGetrf", lapack_getrf_args, 6, 6, sizeof(LapackGetrfArgs),
+    "a:floats,batch:int,m:int,n:int,pivots:f64,info:f64"};
+
+/* lapackTrsm(a, b, batch, n, rows, cols, left, upper, transpose, unit): op(A) X = B (left) or X op(A) = B
+   in place in b ([batch, rows, cols]) for triangular [n, n] a, by BLAS ?trsm on column-major copies. */
+typedef struct {
+  FloatArray a;
+  FloatArray b;
+  int64_t batch;
+  int64_t n;
+  int64_t rows;
+  int64_t cols;
+  int64_t left;
+  int64_t upper;
+  int64_t transpose;
+  int64_t unit;
+} LapackTrsmArgs;
+static const ArgSpec lapack_trsm_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackTrsmArgs, a)},
+    {"b", ARG_FLOATS, 0, offsetof(LapackTrsmArgs, b)},
+    {"batch", ARG_INT, 0, offsetof(LapackTrsmArgs, batch)},
+    {"n", ARG_INT, 0, offsetof(LapackTrsmArgs, n)},
+    {"rows", ARG_INT, 0, offsetof(LapackTrsmArgs, rows)},
+    {"cols", ARG_INT, 0, offsetof(LapackTrsmArgs, cols)},
+    {"left", ARG_FLAG, 0, offsetof(LapackTrsmArgs, left)},
+    {"upper", ARG_FLAG, 0, offsetof(LapackTrsmArgs, upper)},
+    {"transpose", ARG_FLAG, 0, offsetof(LapackTrsmArgs, transpose)},
+    {"unit", ARG_FLAG, 0, offsetof(LapackTrsmArgs, unit)},
+};
+static const EntrySpec lapack_trsm_spec = {
+    "lapackTrsm", lapack_trsm_args, 10, 10, sizeof(LapackTrsmArgs),
+    "a:floats,b:floats,batch:int,n:int,rows:int,cols:int,left:flag,upper:flag,transpose:flag,unit:flag"};
+
+/* lapackPotrf(a, batch, n, upper, info): Cholesky factors (?potrf) of `batch` [n, n] matrices in place,
+   the other triangle zeroed; info [batch]. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t n;
+  int64_t upper;
+  FloatArray info;
+} LapackPotrfArgs;
+static const ArgSpec lapack_potrf_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackPotrfArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackPotrfArgs, batch)},
+    {"n", ARG_INT, 0, offsetof(LapackPotrfArgs, n)},
+    {"upper", ARG_FLAG, 0, offsetof(LapackPotrfArgs, upper)},
+    {"info", ARG_F64, 0, offsetof(LapackPotrfArgs, info)},
+};
+static const EntrySpec lapack_potrf_spec = {
+    "lapackPotrf", lapack_potrf_args, 5, 5, sizeof(LapackPotrfArgs),
+    "a:floats,batch:int,n:int,upper:flag,info:f64"};
+
+/* lapackGeqrf(a, batch, m, n, tau, info): Householder QR (?geqrf, optimal workspace) of `batch` [m, n]
+   matrices in place; tau [batch, min(m, n)]. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t m;
+  int64_t n;
+  FloatArray tau;
+  FloatArray info;
+} LapackGeqrfArgs;
+static const ArgSpec lapack_geqrf_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackGeqrfArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackGeqrfArgs, batch)},
+    {"m", ARG_INT, 0, offsetof(LapackGeqrfArgs, m)},
+    {"n", ARG_INT, 0, offsetof(LapackGeqrfArgs, n)},
+    {"tau", ARG_FLOATS, 0, offsetof(LapackGeqrfArgs, tau)},
+    {"info", ARG_F64, 0, offsetof(LapackGeqrfArgs, info)},
+};
+static const EntrySpec lapack_geqrf_spec = {
+    "lapackGeqrf", lapack_geqrf_args, 6, 6, sizeof(LapackGeqrfArgs),
+    "a:floats,batch:int,m:int,n:int,tau:floats,info:f64"};
+
+/* lapackOrgqr(a, tau, batch, m, n, k, info): Q's first n columns (?orgqr) from k reflectors in `batch` [m,
+   n] matrices (m >= n >= k), in place. */
+typedef struct {
+  FloatArray a;
+  FloatArray tau;
+  int64_t batch;
+  int64_t m;
+  int64_t n;
+  int64_t k;
+  FloatArray info;
+} LapackOrgqrArgs;
+static const ArgSpec lapack_orgqr_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackOrgqrArgs, a)},
+    {"tau", ARG_FLOATS, 0, offsetof(LapackOrgqrArgs, tau)},
+    {"batch", ARG_INT, 0, offsetof(LapackOrgqrArgs, batch)},
+    {"m", ARG_INT, 0, offsetof(LapackOrgqrArgs, m)},
+    {"n", ARG_INT, 0, offsetof(LapackOrgqrArgs, n)},
+    {"k", ARG_INT, 0, offsetof(LapackOrgqrArgs, k)},
+    {"info", ARG_F64, 0, offsetof(LapackOrgqrArgs, info)},
+};
+static const EntrySpec lapack_orgqr_spec = {
+    "lapackOrgqr", lapack_orgqr_args, 7, 7, sizeof(LapackOrgqrArgs),
+    "a:floats,tau:floats,batch:int,m:int,n:int,k:int,info:f64"};
+
+/* lapackSyevd(a, batch, n, upper, vectors, w, info): Eigenvalues w [batch, n] (ascending) and, with
+   vectors, eigenvectors (columns, in place in a) of `batch` symmetric [n, n] matrices by ?syevd reading
+   the upper or lower triangle. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t n;
+  int64_t upper;
+  int64_t vectors;
+  FloatArray w;
+  FloatArray info;
+} LapackSyevdArgs;
+static const ArgSpec lapack_syevd_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackSyevdArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackSyevdArgs, batch)},
+    {"n", ARG_INT, 0, offsetof(LapackSyevdArgs, n)},
+    {"upper", ARG_FLAG, 0, offsetof(LapackSyevdArgs, upper)},
+    {"vectors", ARG_FLAG, 0, offsetof(LapackSyevdArgs, vectors)},
+    {"w", ARG_FLOATS, 0, offsetof(LapackSyevdArgs, w)},
+    {"info", ARG_F64, 0, offsetof(LapackSyevdArgs, info)},
+};
+static const EntrySpec lapack_syevd_spec = {
+    "lapackSyevd", lapack_syevd_args, 7, 7, sizeof(LapackSyevdArgs),
+    "a:floats,batch:int,n:int,upper:flag,vectors:flag,w:floats,info:f64"};
+
+/* lapackGesdd(a, batch, m, n, jobz, s, u, vh, info): SVD by ?gesdd of `batch` [m, n] matrices (a is
+   overwritten): s [batch, min(m, n)], and with jobz 1 (reduced) or 2 (full) u [batch, m, m or k] and vh
+   [batch, n or k, n]; jobz 0: values only. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t m;
+  int64_t n;
+  int64_t jobz;
+  FloatArray s;
+  FloatArray u;
+  FloatArray vh;
+  FloatArray info;
+} LapackGesddArgs;
+static const ArgSpec lapack_gesdd_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackGesddArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackGesddArgs, batch)},
+    {"m", ARG_INT, 0, offsetof(LapackGesddArgs, m)},
+    {"n", ARG_INT, 0, offsetof(LapackGesddArgs, n)},
+    {"jobz", ARG_INT, 0, offsetof(LapackGesddArgs, jobz)},
+    {"s", ARG_FLOATS, 0, offsetof(LapackGesddArgs, s)},
+    {"u", ARG_FLOATS, 0, offsetof(LapackGesddArgs, u)},
+    {"vh", ARG_FLOATS, 0, offsetof(LapackGesddArgs, vh)},
+    {"info", ARG_F64, 0, offsetof(LapackGesddArgs, info)},
+};
+static const EntrySpec lapack_gesdd_spec = {
+    "lapackGesdd", lapack_gesdd_args, 9, 9, sizeof(LapackGesddArgs),
+    "a:floats,batch:int,m:int,n:int,jobz:int,s:floats,u:floats,vh:floats,info:f64"};
+
+/* sgdStep(param, paramOffset, grad, gradOffset, buf, bufOffset, n, lr, momentum, dampAlpha, weightDecay,
+   nesterov, maximize): One _single_tensor_sgd update in place on n dense elements of param (and of buf,
+   used only with momentum != 0) from grad, all of one float type, in src/optim/sgd.ts's arithmetic
+   (native/optim.c); dampAlpha is 1 - dampening. */
+typedef struct {
+  FloatArray param;
+  int64_t param_offset;
+  FloatArray grad;
+  int64_t grad_offset;
+  FloatArray buf;
+  int64_t buf_offset;
+  int64_t n;
+  double lr;
+  double momentum;
+  double damp_alpha;
+  double weight_decay;
+  int64_t nesterov;
+  int64_t maximize;
+} SgdStepArgs;
+static const ArgSpec sgd_step_args[] = {
+    {"param", ARG_FLOATS, 0, offsetof(SgdStepArgs, param)},
+    {"paramOffset", ARG_INT, 0, offsetof(SgdStepArgs, param_offset)},
+    {"grad", ARG_FLOATS, 0, offsetof(SgdStepArgs, grad)},
+    {"gradOffset", ARG_INT, 0, offsetof(SgdStepArgs, grad_offset)},
+    {"buf", ARG_FLOATS, 0, offsetof(SgdStepArgs, buf)},
+    {"bufOffset", ARG_INT, 0, offsetof(SgdStepArgs, buf_offset)},
+    {"n", ARG_INT, 0, offsetof(SgdStepArgs, n)},
+    {"lr", ARG_NUMBER, 0, offsetof(SgdStepArgs, lr)},
+    {"momentum", ARG_NUMBER, 0, offsetof(SgdStepArgs, momentum)},
+    {"dampAlpha", ARG_NUMBER, 0, offsetof(SgdStepArgs, damp_alpha)},
+    {"weightDecay", ARG_NUMBER, 0, offsetof(SgdStepArgs, weight_decay)},
+    {"nesterov", ARG_FLAG, 0, offsetof(SgdStepArgs, nesterov)},
+    {"maximize", ARG_FLAG, 0, offsetof(SgdStepArgs, maximize)},
+};
+static const EntrySpec sgd_step_spec = {
+    "sgdStep", sgd_step_args, 13, 13, sizeof(SgdStepArgs),
+    "param:floats,paramOffset:int,grad:floats,gradOffset:int,buf:floats,bufOffset:int,n:int,lr:number,momentum:number,dampAlpha:number,weightDecay:number,nesterov:flag,maximize:flag"};
+
+/* adamStep(param, paramOffset, grad, gradOffset, expAvg, expAvgOffset, expAvgSq, expAvgSqOffset,
+   maxExpAvgSq, maxExpAvgSqOffset, n, lr, beta1, beta2, eps, weightDecay, stepSize, bias2Sqrt, flags): One
+   _single_tensor_adam(w) update in place on n dense elements of param, expAvg, expAvgSq (and maxExpAvgSq,
+   used only with amsgrad) from grad, all of one float type, in src/optim/adam.ts's arithmetic
+   (native/optim.c); stepSize and bias2Sqrt are this step's; flags: 1 amsgrad, 2 maximize, 4 decoupled
+   weight decay (AdamW). */
+typedef struct {
+  FloatArray param;
+  int64_t param_offset;
+  FloatArray grad;
+  int64_t grad_offset;
+  FloatArray exp_avg;
+  int64_t exp_avg_offset;
+  FloatArray exp_avg_sq;
+  int64_t exp_avg_sq_offset;
+  FloatArray max_exp_avg_sq;
+  int64_t max_exp_avg_sq_offset;
+  int64_t n;
+  double lr;
+  double beta1;
+  double beta2;
+  double eps;
+  double weight_decay;
+  double step_size;
+  double bias2_sqrt;
+  int64_t flags;
+} AdamStepArgs;
+static const ArgSpec adam_step_args[] = {
+    {"param", ARG_FLOATS, 0, offsetof(AdamStepArgs, param)},
+    {"paramOffset", ARG_INT, 0, offsetof(AdamStepArgs, param_offset)},
+    {"grad", ARG_FLOATS, 0, offsetof(AdamStepArgs, grad)},
+    {"gradOffset", ARG_INT, 0, offsetof(AdamStepArgs, grad_offset)},
+    {"expAvg", ARG_FLOATS, 0, offsetof(AdamStepArgs, exp_avg)},
+    {"expAvgOffset", ARG_INT, 0, offsetof(AdamStepArgs, exp_avg_offset)},
+    {"expAvgSq", ARG_FLOATS, 0, offsetof(AdamStepArgs, exp_avg_sq)},
+    {"expAvgSqOffset", ARG_INT, 0, offsetof(AdamStepArgs, exp_avg_sq_offset)},
+    {"maxExpAvgSq", ARG_FLOATS, 0, offsetof(AdamStepArgs, max_exp_avg_sq)},
+    {"maxExpAvgSqOffset", ARG_INT, 0, offsetof(AdamStepArgs, max_exp_avg_sq_offset)},
+    {"n", ARG_INT, 0, offsetof(AdamStepArgs, n)},
+    {"lr", ARG_NUMBER, 0, offsetof(AdamStepArgs, lr)},
+    {"beta1", ARG_NUMBER, 0, offsetof(AdamStepArgs, beta1)},
+    {"beta2", ARG_NUMBER, 0, offsetof(AdamStepArgs, beta2)},
+    {"eps", ARG_NUMBER, 0, offsetof(AdamStepArgs, eps)},
+    {"weightDecay", ARG_NUMBER, 0, offsetof(AdamStepArgs, weight_decay)},
+    {"stepSize", ARG_NUMBER, 0, offsetof(AdamStepArgs, step_size)},
+    {"bias2Sqrt", ARG_NUMBER, 0, offsetof(AdamStepArgs, bias2_sqrt)},
+    {"flags", ARG_INT, 0, offsetof(AdamStepArgs, flags)},
+};
+static const EntrySpec adam_step_spec = {
+    "adamStep", adam_step_args, 19, 19, sizeof(AdamStepArgs),
+    "param:floats,paramOffset:int,grad:floats,gradOffset:int,expAvg:floats,expAvgOffset:int,expAvgSq:floats,expAvgSqOffset:int,maxExpAvgSq:floats,maxExpAvgSqOffset:int,n:int,lr:number,beta1:number,beta2:number,eps:number,weightDecay:number,stepSize:number,bias2Sqrt:number,flags:int"};
+
+/* gatherDim(x, xOffset, shape, xStrides, xDimSize, index, indexOffset, indexStrides, dim, out): out[i] =
+   x[... index[i] ...] along dim for each element i of the index's shape `shape` in row-major order
+   (src/backend/js/index.ts gather); x has xDimSize elements along dim (native/im2col.c). */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  IntList shape;
+  IntList x_strides;
+  int64_t x_dim_size;
+  FloatArray index;
+  int64_t index_offset;
+  IntList index_strides;
+  int64_t dim;
+  FloatArray out;
+} GatherDimArgs;
+static const ArgSpec gather_dim_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(GatherDimArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(GatherDimArgs, x_offset)},
+    {"shape", ARG_DIMS, 0, offsetof(GatherDimArgs, shape)},
+    {"xStrides", ARG_STRIDES, 0, offsetof(GatherDimArgs, x_strides)},
+    {"xDimSize", ARG_INT, 0, offsetof(GatherDimArgs, x_dim_size)},
+    {"index", ARG_F64, 0, offsetof(GatherDimArgs, index)},
+    {"indexOffset", ARG_INT, 0, offsetof(GatherDimArgs, index_offset)},
+    {"indexStrides", ARG_STRIDES, 0, offsetof(GatherDimArgs, index_strides)},
+    {"dim", ARG_INT, 0, offsetof(GatherDimArgs, dim)},
+    {"out", ARG_FLOATS, 0, offsetof(GatherDimArgs, out)},
+};
+static const EntrySpec gather_dim_spec = {
+    "gatherDim", gather_dim_args, 10, 10, sizeof(GatherDimArgs),
+    "x:floats,xOffset:int,shape:dims,xStrides:strides,xDimSize:int,index:f64,indexOffset:int,indexStrides:strides,dim:int,out:floats"};
+
+/* scatterDim(out, shape, outStrides, outDimSize, index, indexOffset, indexStrides, src, srcOffset,
+   srcStrides, dim, add): out[... index[i] ...] = (add: out[...] +) src[i] along dim, i over the index's
+   shape in row-major order (src/backend/js/index.ts scatter); out has outDimSize elements along dim
+   (native/im2col.c). */
+typedef struct {
+  FloatArray out;
+  IntList shape;
+  IntList out_strides;
+  int64_t out_dim_size;
+  FloatArray index;
+  int64_t index_offset;
+  IntList index_strides;
+  FloatArray src;
+  int64_t src_offset;
+  IntList src_strides;
+  int64_t dim;
+  int64_t add;
+} ScatterDimArgs;
+static const ArgSpec scatter_dim_args[] = {
+    {"out", ARG_FLOATS, 0, offsetof(ScatterDimArgs, out)},
+    {"shape", ARG_DIMS, 0, offsetof(ScatterDimArgs, shape)},
+    {"outStrides", ARG_STRIDES, 0, offsetof(ScatterDimArgs, out_strides)},
+    {"outDimSize", ARG_INT, 0, offsetof(ScatterDimArgs, out_dim_size)},
+    {"index", ARG_F64, 0, offsetof(ScatterDimArgs, index)},
+    {"indexOffset", ARG_INT, 0, offsetof(ScatterDimArgs, index_offset)},
+    {"indexStrides", ARG_STRIDES, 0, offsetof(ScatterDimArgs, index_strides)},
+    {"src", ARG_FLOATS, 0, offsetof(ScatterDimArgs, src)},
+    {"srcOffset", ARG_INT, 0, offsetof(ScatterDimArgs, src_offset)},
+    {"srcStrides", ARG_STRIDES, 0, offsetof(ScatterDimArgs, src_strides)},
+    {"dim", ARG_INT, 0, offsetof(ScatterDimArgs, dim)},
+    {"add", ARG_FLAG, 0, offsetof(ScatterDimArgs, add)},
+};
+static const EntrySpec scatter_dim_spec = {
+    "scatterDim", scatter_dim_args, 12, 12, sizeof(ScatterDimArgs),
+    "out:floats,shape:dims,outStrides:strides,outDimSize:int,index:f64,indexOffset:int,indexStrides:strides,src:floats,srcOffset:int,srcStrides:strides,dim:int,add:flag"};
+
 /* Every entry point: X(jsName, c_name, ArgsStruct, spec); native/tensorgrad.c implements each as
    c_name##_entry. */
 #define ENTRY_POINTS(X) \
@@ -382,6 +947,7 @@ static const EntrySpec bce_with_logits_backward_spec = {
   X(normalPairs, normal_pairs, NormalPairsArgs, normal_pairs_spec) \
   X(gemm, gemm, GemmArgs, gemm_spec) \
   X(reduceRows, reduce_rows, ReduceRowsArgs, reduce_rows_spec) \
+  X(sortRows, sort_rows, SortRowsArgs, sort_rows_spec) \
   X(sumIter, sum_iter, SumIterArgs, sum_iter_spec) \
   X(softmax, softmax, SoftmaxArgs, softmax_spec) \
   X(sigmoidBackward, sigmoid_backward, SigmoidBackwardArgs, sigmoid_backward_spec) \
@@ -389,6 +955,22 @@ static const EntrySpec bce_with_logits_backward_spec = {
   X(softmaxBackward, softmax_backward, SoftmaxBackwardArgs, softmax_backward_spec) \
   X(bceWithLogits, bce_with_logits, BceWithLogitsArgs, bce_with_logits_spec) \
   X(bceWithLogitsBackward, bce_with_logits_backward, BceWithLogitsBackwardArgs, bce_with_logits_backward_spec) \
+  X(layerNorm, layer_norm, LayerNormArgs, layer_norm_spec) \
+  X(layerNormBackward, layer_norm_backward, LayerNormBackwardArgs, layer_norm_backward_spec) \
+  X(batchNormStats, batch_norm_stats, BatchNormStatsArgs, batch_norm_stats_spec) \
+  X(batchNormTransform, batch_norm_transform, BatchNormTransformArgs, batch_norm_transform_spec) \
+  X(batchNormBackward, batch_norm_backward, BatchNormBackwardArgs, batch_norm_backward_spec) \
+  X(lapackGetrf, lapack_getrf, LapackGetrfArgs, lapack_getrf_spec) \
+  X(lapackTrsm, lapack_trsm, LapackTrsmArgs, lapack_trsm_spec) \
+  X(lapackPotrf, lapack_potrf, LapackPotrfArgs, lapack_potrf_spec) \
+  X(lapackGeqrf, lapack_geqrf, LapackGeqrfArgs, lapack_geqrf_spec) \
+  X(lapackOrgqr, lapack_orgqr, LapackOrgqrArgs, lapack_orgqr_spec) \
+  X(lapackSyevd, lapack_syevd, LapackSyevdArgs, lapack_syevd_spec) \
+  X(lapackGesdd, lapack_gesdd, LapackGesddArgs, lapack_gesdd_spec) \
+  X(sgdStep, sgd_step, SgdStepArgs, sgd_step_spec) \
+  X(adamStep, adam_step, AdamStepArgs, adam_step_spec) \
+  X(gatherDim, gather_dim, GatherDimArgs, gather_dim_spec) \
+  X(scatterDim, scatter_dim, ScatterDimArgs, scatter_dim_spec) \
 
 static const OpCodeName unary_op_codes[] = {
     {"neg", U_NEG},
@@ -411,11 +993,20 @@ static const OpCodeName reduce_rows_op_codes[] = {
     {"argmax", R_ARGMAX},
     {"argmin", R_ARGMIN},
 };
+static const OpCodeName sort_rows_op_codes[] = {
+    {"ascending", S_ASCENDING},
+    {"descending", S_DESCENDING},
+    {"stableAscending", S_STABLEASCENDING},
+    {"stableDescending", S_STABLEDESCENDING},
+    {"topkLargest", S_TOPKLARGEST},
+    {"topkSmallest", S_TOPKSMALLEST},
+};
 
 /* Every op group, for the addon's exported opCodes: X(jsName, codes, count). */
 #define OP_GROUPS(X) \
   X(unary, unary_op_codes, U_COUNT) \
   X(binary, binary_op_codes, B_COUNT) \
   X(reduceRows, reduce_rows_op_codes, R_COUNT) \
+  X(sortRows, sort_rows_op_codes, S_COUNT) \
 
 #endif

@@ -27,6 +27,11 @@
 #include "parallel.h"
 #define ENTRY_POINT_SPECS
 #include "entry_points.h"
+#include "norm.h"
+#include "sort.h"
+#include "lapack.h"
+#include "optim.h"
+#include "im2col.h"
 
 /* An error naming the view that reaches outside its array (or whose index arithmetic overflows). */
 static napi_value view_error(napi_env env, const char *entry, const char *operand, int64_t offset,
@@ -110,6 +115,10 @@ static void set_blas_threads(int64_t macs) {
     blas_threads_now = want;
   }
 }
+
+/* LAPACK runs on all of OpenBLAS's threads, as it does in PyTorch's process: their count splits some BLAS-2
+   sums (dsytrd's symv in eigh) and so sets the digits (native/lapack.c). */
+void blas_threads_for_lapack(void) { set_blas_threads(GEMM_THREADED_MIN); }
 
 /* Whether a batch of `batch` matrices of rows x cols (cols contiguous, rows ld apart, matrices batch_stride
    apart, all >= 0) from `offset` lies in an array of `length`: its last element is the furthest. */

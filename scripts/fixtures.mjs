@@ -91,19 +91,75 @@ const GENERATORS = {
     writes: "test/fixtures/mlp_hessian.json",
     steps: () => [python("scripts/gen_mlp_hessian_fixture.py")],
   },
+  random: {
+    writes:
+      "test/fixtures/random.json (random and creation ops, Tensor factories, legacy types: test/ops/random_cases.ts)",
+    steps: (tmp) => [
+      tsx("scripts/export_random_cases.ts", `${tmp}/random_cases.json`),
+      python("scripts/gen_random_fixtures.py", `${tmp}/random_cases.json`, "test/fixtures/random.json"),
+    ],
+  },
   multinomial: {
     writes: "test/fixtures/multinomial.json (torch.multinomial samples and errors, softmax modules)",
     steps: () => [python("scripts/gen_multinomial_fixtures.py", "test/fixtures/multinomial.json")],
   },
   nn: { writes: "test/fixtures/nn.json", steps: () => [python("scripts/gen_nn_fixtures.py")] },
+  lapack_native: {
+    writes:
+      "test/fixtures/lapack_native.json (raw LAPACK results with their vector signs, test/backend/lapack_native.test.ts)",
+    steps: () => [python("scripts/gen_lapack_native_fixtures.py", "test/fixtures/lapack_native.json")],
+  },
+  named_tuples: {
+    writes:
+      "test/fixtures/named_tuples.json (torch.return_types reprs of linalg and aminmax, test/ops/named_tuples.test.ts)",
+    steps: () => [python("scripts/gen_named_tuple_fixtures.py", "test/fixtures/named_tuples.json")],
+  },
+  sorting_orders: {
+    writes: "test/fixtures/sorting_orders.json (sort, topk, median, mode, unique orders on ties and NaNs)",
+    steps: () => [python("scripts/gen_sorting_fixtures.py", "test/fixtures/sorting_orders.json")],
+  },
+  activation_modules: {
+    writes: "test/fixtures/nn/activation_modules.json (activation modules, test/nn/activations.test.ts)",
+    steps: () => [
+      python("scripts/gen_activation_module_fixtures.py", "test/fixtures/nn/activation_modules.json"),
+    ],
+  },
+  rnn: {
+    writes: "test/fixtures/nn/rnn.json (recurrent layers and torch.nn.utils.rnn, test/nn/rnn.test.ts)",
+    steps: () => [python("scripts/gen_rnn_fixtures.py", "test/fixtures/nn/rnn.json")],
+  },
+  dropout: {
+    writes:
+      "test/fixtures/nn/dropout.json (channel-wise dropout's masks and warnings, test/nn/dropout.test.ts)",
+    steps: () => [python("scripts/gen_dropout_fixtures.py", "test/fixtures/nn/dropout.json")],
+  },
   optim: { writes: "test/fixtures/optim.json", steps: () => [python("scripts/gen_optim_fixtures.py")] },
   numerics: {
     writes: "test/fixtures/numerics/ (the output bits of the elementwise, softmax and prod kernels)",
     steps: () => [python("scripts/gen_numerics_fixtures.py")],
   },
+  norm_numerics: {
+    writes:
+      "test/fixtures/numerics/norm_layers.json (the output bits of layer_norm and batch_norm, forward and backward)",
+    steps: () => [python("scripts/gen_norm_numerics_fixtures.py")],
+  },
+  special_numerics: {
+    writes:
+      "test/fixtures/numerics/special.json (the output bits of the special functions and pointwise math)",
+    steps: () => [python("scripts/gen_special_numerics_fixtures.py")],
+  },
+  playground: {
+    writes:
+      "test/fixtures/playground/seed_cells.json, programs.json (the seed notebooks' cells and Python mode's programs)",
+    steps: () => [python("scripts/gen_playground_seed_fixtures.py")],
+  },
   tutorials: {
     writes: "test/fixtures/tutorials/<program>.txt (what PyTorch prints for examples/tutorials/python/*.py)",
     steps: () => [python("scripts/gen_tutorial_outputs.py")],
+  },
+  programs: {
+    writes: "test/fixtures/programs/<program>.txt (what PyTorch prints for examples/programs/python/*.py)",
+    steps: () => [python("scripts/gen_program_outputs.py")],
   },
   safetensors: {
     writes: "test/fixtures/safetensors/",
@@ -114,6 +170,14 @@ const GENERATORS = {
     steps: () => [
       { ...python("test/utils/fixtures/gen_data_fixtures.py"), stdout: "test/utils/fixtures/data.json" },
       { argv: ["npx", "prettier", "--log-level", "warn", "--write", "test/utils/fixtures/data.json"] },
+    ],
+  },
+  devices: {
+    writes:
+      "test/fixtures/devices.json (devices, torch.cuda, default dtype, DataParallel, numpy()/from_numpy)",
+    steps: () => [
+      { ...python("scripts/gen_device_fixtures.py"), stdout: "test/fixtures/devices.json" },
+      { argv: ["npx", "prettier", "--log-level", "warn", "--write", "test/fixtures/devices.json"] },
     ],
   },
 };

@@ -21,8 +21,10 @@ const NAMESPACES: Record<string, string> = {
   "torch.autograd.functional": "autograd_functional",
   "torch.viz": "viz",
   "torch.nn.utils": "nn_utils",
+  "torch.nn.utils.rnn": "nn_utils_rnn",
   "torch.utils.data": "utils_data",
   "torch.utils.checkpoint": "utils_checkpoint",
+  "torch.cuda": "cuda",
 };
 
 /** Where the named types used in declarations come from (paths relative to src/generated/). */
@@ -36,14 +38,18 @@ const TYPE_IMPORTS: Record<string, string> = {
   MemoryFormat: "../tensor/device.js",
   Scalar: "../ops/core.js",
   ValuesIndices: "../ops/reduce.js",
+  NamedTuple: "../ops/reduce_util.js",
   Module: "../nn/module.js",
   Parameter: "../nn/parameter.js",
+  PackedSequence: "../nn/utils_rnn.js",
   Nested: "../tensor/tensor.js",
   RemovableHandle: "../autograd/node.js",
   Explanation: "../autograd/explain.js",
   NamedTensors: "../autograd/explain.js",
   StateDictLike: "../io/safetensors.js",
   Subset: "../utils/data/dataset.js",
+  NDArray: "../ops/numpy.js",
+  WorkerInfo: "../utils/data/worker.js",
 };
 
 // ---- TypeScript types of parameters ---------------------------------------------------------------------
@@ -166,6 +172,12 @@ function returnType(sig: Signature): string {
   if (r in RETURNS) return RETURNS[r];
   const unnamed = /^\(((?:Tensor, )*Tensor)\)$/.exec(r);
   if (unnamed) return `[${unnamed[1]}]`;
+  // A named tuple (torch.return_types.*): indexable, and each field by name.
+  const named = /^\(((?:Tensor \w+, )*Tensor \w+)\)$/.exec(r);
+  if (named) {
+    const fields = named[1].split(", ").map((p) => p.slice("Tensor ".length));
+    return `NamedTuple & { ${fields.map((f) => `readonly ${f}: Tensor`).join("; ")} }`;
+  }
   return r;
 }
 

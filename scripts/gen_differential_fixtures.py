@@ -74,6 +74,9 @@ def number(x):
 
 
 def bits(t):
+    # a ZeroTensor (PyTorch's all-zero gradient, e.g. sgn's) has no storage to read: its values are zeros
+    if t._is_zerotensor():
+        t = torch.zeros_like(t)
     values = t.detach().contiguous().numpy().copy()
     if values.dtype.kind == "f":
         # one NaN: the test ignores a NaN's sign and payload, and JS engines do not keep them

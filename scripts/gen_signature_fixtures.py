@@ -119,6 +119,14 @@ MANUAL = {
     "bool requires_grad=False, DimnameList? names=None) -> Tensor",
     # The hand-written parser adds as_tuple to torchgen's nonzero(Tensor input, *, Tensor out=None); this one wins.
     ("torch", "nonzero"): "nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None) -> Tensor | Tensor[]",
+    ("Tensor", "new_tensor"): "new_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, "
+    "bool requires_grad=False) -> Tensor",
+    ("Tensor", "map_"): "map_(Tensor other, PyObject* callable) -> Tensor",
+    # A METH_O C method: its one argument, which it calls per element.
+    ("Tensor", "apply_"): "apply_(PyObject* callable) -> Tensor",
+    # Bound by hand in python_variable_methods.cpp, with keyword-only parameters the probes cannot list.
+    ("Tensor", "cpu"): "cpu(*, MemoryFormat? memory_format=None) -> Tensor",
+    ("Tensor", "numpy"): "numpy(*, bool force=False) -> NDArray",
 }
 
 
@@ -128,14 +136,20 @@ def manual_entry(text, fn, method):
     parts = body.split(", ")
     # A function's leading positional parameter gets a valid value while the others are probed (a Tensor
     # input a tensor, PyObject* data a list); probing that parameter itself passes nothing else.
-    leading = [] if method else [torch.tensor([1.0]) if parts[0].startswith("Tensor ") else [1.0]]
+    # A method's leading PyObject* data (new_tensor) gets a list likewise.
+    needs_leading = not method or parts[0].startswith("PyObject*")
+    leading = [torch.tensor([1.0]) if parts[0].startswith("Tensor ") else [1.0]] if needs_leading else []
     for i, part in enumerate(parts):
         if part == "*" or part.startswith("PyObject*"):
             continue
         t, n = part.split(" ", 1)
         n = n.split("=")[0]
         want = f"argument '{n}'"
-        got = message(fn, **{n: Unmatchable()}) if (method or i == 0) else message(fn, *leading, **{n: Unmatchable()})
+        got = (
+            message(fn, **{n: Unmatchable()})
+            if (not needs_leading or i == 0)
+            else message(fn, *leading, **{n: Unmatchable()})
+        )
         if got is None or want not in got or TYPE_NAMES[re.sub(r"\[\d*\]", "", t.replace("?", ""))] not in got:
             raise SystemExit(f"MANUAL signature {text} does not fit PyTorch's error: {got}")
     return {

@@ -22,11 +22,17 @@ export { default_generator } from "./tensor/random.js";
 export { format } from "./tensor/format_spec.js";
 export { TorchGenerator as Generator } from "./ops/random.js";
 export { device } from "./ops/creation.js";
+export { FloatTensor, DoubleTensor, LongTensor, IntTensor, BoolTensor } from "./ops/legacy.js";
+export { Size } from "./tensor/size.js";
+export { NDArray, from_numpy } from "./ops/numpy.js";
+export { set_num_threads } from "./ops/settings.js";
 export { strided, contiguous_format, preserve_format, channels_last } from "./tensor/device.js";
 // The callback-taking grad-mode switches with their generic types (they return what the callback returns).
 export const { no_grad, enable_grad, set_grad_enabled, inference_mode } = TORCH_MODES;
 export * as autograd from "./autograd/index.js";
 export * as linalg from "./generated/linalg.js";
+export * as cuda from "./generated/cuda.js";
+export * as special from "./generated/special.js";
 export * as nn from "./nn/index.js";
 export * as optim from "./optim/index.js";
 export * as viz from "./viz/index.js";

@@ -66,6 +66,9 @@ export function pyTuple<T>(values: T): T {
   return values;
 }
 
+/** Whether an array was marked a Python tuple (what a parser's "not tuple" names). */
+export const isPyTuple = (values: readonly unknown[]): boolean => TUPLES.has(values);
+
 /**
  * Python's str() of a value, as print() and "{}".format(x) write it. A JS number that is an integer
  * stands for a Python int, any other for a float (wrap a float literal in PyFloat to print "1.0").

@@ -80,6 +80,21 @@ export function print(...values: unknown[]): void {
   console.log(values.map(str).join(" "));
 }
 
+/**
+ * Python's fixed-point text: correctly rounded as JS's toFixed is, but an exact tie (12.5 to 0 digits, 0.125 to
+ * 2) goes to the even digit (`12`, `0.12`) where toFixed goes away from zero (`13`, `0.13`).
+ */
+function toFixedHalfEven(x: number, digits: number): string {
+  const text = x.toFixed(digits);
+  // A tie has digits + 1 decimals, the last a 5: x is then a multiple of 2^-(digits + 1).
+  if (!Number.isInteger(x * 2 ** (digits + 1))) return text;
+  const longer = Math.abs(x).toFixed(digits + 1);
+  if (!longer.endsWith("5")) return text;
+  const towardZero = longer.slice(0, -1).replace(/\.$/, "");
+  const lastDigit = Number(towardZero.slice(-1).replace(".", ""));
+  return lastDigit % 2 === 0 ? (x < 0 ? "-" : "") + towardZero : text;
+}
+
 /** format(value, spec) for the specs the tutorials use: `[[fill]align][width][.precision][d|f|e]`. */
 export function format(value: number | PyFloat, spec: string): string {
   const m = /^(?:(.)?([<>^]))?(\d+)?(?:\.(\d+))?([dfe])?$/.exec(spec);
@@ -91,7 +106,7 @@ export function format(value: number | PyFloat, spec: string): string {
     if (!Number.isInteger(x))
       throw new Error("ValueError: Unknown format code 'd' for object of type 'float'");
     text = String(x);
-  } else if (type === "f") text = x.toFixed(precision === undefined ? 6 : Number(precision));
+  } else if (type === "f") text = toFixedHalfEven(x, precision === undefined ? 6 : Number(precision));
   else if (type === "e")
     text = x.toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
   else text = str(value);
@@ -179,6 +194,18 @@ export class PythonRandom {
   /** random.randint(a, b): a <= N <= b. */
   randint(a: number, b: number): number {
     return a + this.randbelow(b - a + 1);
+  }
+
+  /** random.random(): CPython's genrand_res53, 53 random bits from two draws. */
+  random(): number {
+    const a = this.genrandUint32() >>> 5;
+    const b = this.genrandUint32() >>> 6;
+    return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  /** random.choice(seq). */
+  choice<T>(seq: readonly T[]): T {
+    return seq[this.randbelow(seq.length)]!;
   }
 
   /** random.shuffle(x), in place. */

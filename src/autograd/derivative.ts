@@ -51,12 +51,18 @@ export interface Derivative<S = never> {
    * what a formula uses.
    */
   readonly unread: readonly string[];
+  /**
+   * PyTorch's node saves a tensor this row has no use for (MeanBackward1 keeps self for its sizes): after
+   * backward frees it, a second backward through the node raises, as in PyTorch.
+   */
+  readonly savesUnreadTensor: boolean;
 }
 
 /** Declares one row of the derivatives table; S is the state the op saves for it. */
 export function derivative<S extends object>(
   row: Record<string, FormulaEntry<S> | null>,
   unread: readonly (keyof S & string)[] = [],
+  { savesUnreadTensor = false }: { savesUnreadTensor?: boolean } = {},
 ): Derivative<S> {
   const inputNames: string[] = [];
   const formulas: InputFormula<S>[] = [];
@@ -68,7 +74,7 @@ export function derivative<S extends object>(
     if (entry === null) continue;
     formulas.push({ text: entry[0], code: entry[1], inputs, list });
   }
-  return { inputNames, formulas, unread };
+  return { inputNames, formulas, unread, savesUnreadTensor };
 }
 
 /** Runs a row: the gradient for each of `inputCount` inputs (null where none is needed or defined). */

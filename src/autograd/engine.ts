@@ -52,10 +52,12 @@ function drain(ready: ReadyQueue, plan: RunPlan): void {
     if (plan.captureAt !== null) captureGradients(node, gradOutputs, plan);
     if (plan.needed === null || plan.needed.has(node)) {
       gradOutputs = callPreHooks(node, gradOutputs);
+      // A retained gradient is kept before the node runs (PyTorch's retains_grad hooks are pre-hooks), so it
+      // is there even when the node's backward raises.
+      retainGrads(node, gradOutputs);
       gradInputs = callBackward(node, gradOutputs, plan);
       gradInputs = callPostHooks(node, gradInputs, gradOutputs);
       if (plan.anomaly) checkForNan(node, gradInputs);
-      retainGrads(node, gradOutputs);
     }
     sendToNextNodes(node, gradInputs, ready);
   }

@@ -1,7 +1,7 @@
 // Graph nodes (what `t.grad_fn` returns): one per recorded op, plus AccumulateGrad for leaves.
 import type { DType } from "../tensor/dtype.js";
 import { is_grad_enabled } from "../tensor/grad_mode_state.js";
-import { installLeafSink, type Tensor } from "../tensor/tensor.js";
+import { installLeafSink, Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
 import { runDerivative, type Derivative } from "./derivative.js";
 import { formulaOf } from "./formulas.js";
@@ -315,6 +315,10 @@ export class OpNode<S extends object> {
   declare private savedMore: (Tensor | number)[] | null;
   /** Whether the op saved a tensor (alone or in a list): only then does release() free anything. */
   declare private savesTensors: boolean;
+  /** Whether nothing of the node may run after release (_markSavesTensors), not just formulas reading a tensor. */
+  declare private wholeStateFreed: boolean;
+  /** After release: the saved state whose tensors raise when a formula reads them (PyTorch's unpack). */
+  declare private releasedState: S | null;
   declare private readonly opName: string;
   declare private readonly derivative: Derivative<S>;
   declare private readonly outputs: number;
@@ -345,6 +349,8 @@ export class OpNode<S extends object> {
     this.code1 = 0;
     this.savedMore = null;
     this.savesTensors = false;
+    this.wholeStateFreed = false;
+    this.releasedState = null;
   }
 
   /**
@@ -353,6 +359,7 @@ export class OpNode<S extends object> {
    */
   _markSavesTensors(): void {
     this.savesTensors = true;
+    this.wholeStateFreed = true;
   }
 
   /** @internal Remembers a saved tensor's version; `isOutput` says it is this node's own result. */
@@ -421,7 +428,10 @@ export class OpNode<S extends object> {
   }
 
   private unpack(): S {
-    if (!this.saved) throw new RuntimeError(SAVED_FREED);
+    if (!this.saved) {
+      if (this.releasedState !== null) return this.releasedState;
+      throw new RuntimeError(SAVED_FREED);
+    }
     if (this.saved0 !== null) this.checkVersion(this.saved0, this.code0);
     if (this.saved1 !== null) this.checkVersion(this.saved1, this.code1);
     const more = this.savedMore;
@@ -438,18 +448,41 @@ export class OpNode<S extends object> {
 
   /**
    * Frees the saved tensors. As in PyTorch, a node that saved none (only sizes or scalars, like (x + 1).sum())
-   * keeps what it has, so a second backward through it runs.
+   * keeps what it has, so a second backward through it runs; and a second backward raises only when a formula
+   * that runs reads a freed tensor (x.index_add(0, i, s) twice: x's formula `grad` reads nothing).
    */
   release(): void {
     if (!this.savesTensors) return;
+    const saved = this.saved;
     this.saved = null;
     this.saved0 = null;
     this.saved1 = null;
     this.savedMore = null;
+    if (saved !== null && !this.wholeStateFreed) this.releasedState = freedState(saved);
   }
 }
 
 Object.setPrototypeOf(OpNode.prototype, Node.prototype);
+
+/** A released node's state: its numbers and shapes as they were, its tensors raising SAVED_FREED when read. */
+function freedState<S extends object>(saved: S): S {
+  const state = {} as S;
+  for (const [key, value] of Object.entries(saved)) {
+    const isTensor =
+      value instanceof Tensor || (Array.isArray(value) && value.some((v) => v instanceof Tensor));
+    Object.defineProperty(state, key, {
+      enumerable: true,
+      ...(isTensor
+        ? {
+            get: () => {
+              throw new RuntimeError(SAVED_FREED);
+            },
+          }
+        : { value }),
+    });
+  }
+  return state;
+}
 
 /** needsInputGrad for one or two edges: shared arrays, since apply runs once per node in every backward. */
 const NEEDS_GRAD_1 = [Object.freeze([false]), Object.freeze([true])];

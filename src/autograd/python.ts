@@ -17,7 +17,7 @@ export function pyTruthy(v: unknown): boolean {
   if (v instanceof Tensor) {
     if (v.numel() !== 1)
       throw new RuntimeError("Boolean value of Tensor with more than one value is ambiguous");
-    return v.item() !== 0;
+    return v._item() !== 0;
   }
   if (v instanceof Map || v instanceof Set) return v.size > 0;
   if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)

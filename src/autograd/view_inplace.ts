@@ -1,26 +1,110 @@
 // In-place ops on views (`base.narrow(0, 0, 2).mul_(2)`): after the write, the base's history goes through a
 // CopySlices node (the region the view covers takes its gradient from the in-place op, the rest from the
-// base's old history) and the view becomes an AsStrided view of the new base, as in PyTorch. Their formulas
-// are rows of the derivatives table (src/ops/derivatives/view_inplace.ts), looked up by name.
-import { NotImplementedError } from "../errors.js";
+// base's old history) and the view becomes an AsStrided view of the new base, as in PyTorch. Every other view
+// of the same storage learns of the write lazily, as PyTorch's VariableHooks::grad_fn does: reading its
+// grad_fn after its storage's version moved regenerates it as AsStridedBackward0 of the base's current
+// history (or raises, for views PyTorch forbids that for). Their formulas are rows of the derivatives table
+// (src/ops/derivatives/view_inplace.ts), looked up by name.
+import { RuntimeError } from "../errors.js";
 import { tensor } from "../tensor/creation.js";
 import { int64 } from "../tensor/dtype.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { installViewRefresh, isDetached, isNoGradView, type Tensor } from "../tensor/tensor.js";
 import { formulaOf } from "./formulas.js";
 import { OpNode } from "./node.js";
 
-/** Flat (row-major) indices into base of each element of view, which views base's contiguous storage. */
-function baseIndices(view: Tensor, base: Tensor): number[] {
-  if (!base.is_contiguous()) {
-    throw new NotImplementedError("in-place operations on views of non-contiguous tensors are not supported");
+/** Each differentiable view's version counter when its grad_fn was last set (PyTorch's attr_version). */
+const ATTR_VERSION = new WeakMap<Tensor, number>();
+/** Outputs of split/chunk/unbind made under grad mode, and views of them (CreationMeta::MULTI_OUTPUT_NODE). */
+const MULTI_OUTPUT_VIEWS = new WeakSet<Tensor>();
+
+/** Notes a new differentiable view (`multiOutput`: one of several views an op returns under grad mode). */
+export function noteView(view: Tensor, source: Tensor | null, multiOutput: boolean): void {
+  if (isDetached(view)) return;
+  ATTR_VERSION.set(view, view._storage.version);
+  if (multiOutput || (source !== null && MULTI_OUTPUT_VIEWS.has(source) && !isNoGradView(view)))
+    MULTI_OUTPUT_VIEWS.add(view);
+}
+
+/**
+ * handle_view_on_rebase: the error for an in-place write into a view PyTorch forbids it for (`indirect`: the
+ * write went into its base or another view), or null where the write is allowed.
+ */
+export function viewRebaseError(view: Tensor, indirect: boolean): RuntimeError | null {
+  const noGrad = isNoGradView(view);
+  if (!noGrad && !MULTI_OUTPUT_VIEWS.has(view)) return null;
+  const modified = indirect ? "its base or another view of its base has been" : "is being";
+  const fn = view._gradFn;
+  let msg: string;
+  if (noGrad || fn === null) {
+    const prefix =
+      fn !== null
+        ? `Output ${view._outputNr} of ${fn.name()} is a view of a view which was created in`
+        : "A view was created in";
+    msg = `${prefix} no_grad mode and ${modified} modified inplace with grad mode enabled.`;
+  } else {
+    msg = `Output ${view._outputNr} of ${fn.name()} is a view and ${modified} modified inplace.`;
   }
-  const n = view.numel();
+  msg += noGrad
+    ? " Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by " +
+      "moving both the view and the inplace either both inside the no_grad block (if you don't want the " +
+      "inplace to be tracked) or both outside (if you want the inplace to be tracked)."
+    : " This view is the output of a function that returns multiple views. Such functions do not allow the " +
+      "output views to be modified inplace. You should replace the inplace operation by an out-of-place one.";
+  return new RuntimeError(msg);
+}
+
+/** VariableHooks::grad_fn: a view whose storage was written since its grad_fn was set gets AsStridedBackward0. */
+function refreshViewGradFn(view: Tensor): void {
+  const attr = ATTR_VERSION.get(view);
+  const version = view._storage.version;
+  if (attr === undefined || attr === version) return;
+  const base = view._base!;
+  if (view._gradFn === null && !base._requiresGrad) return;
+  const error = viewRebaseError(view, true);
+  if (error !== null) throw error;
+  ATTR_VERSION.set(view, version);
+  const index = indexTensor(baseIndices(view, base));
+  const asStrided = new OpNode(
+    "AsStridedBackward0",
+    formulaOf("AsStridedBackward0") as never,
+    { index, baseShape: base.shape },
+    [base._gradEdge()],
+  );
+  asStrided.inputMeta = [{ shape: base.shape, dtype: base.dtype }];
+  view._gradFn = asStrided;
+  view._outputNr = 0;
+  view._requiresGrad = true;
+  ATTR_VERSION.set(view, view._storage.version);
+}
+
+installViewRefresh(refreshViewGradFn);
+
+function indexTensor(flat: number[]): Tensor {
+  return tensor(
+    flat.map((i) => BigInt(i)),
+    { dtype: int64 },
+  );
+}
+
+/** Row-major indices into base of each element of view (both address one storage; base is no view). */
+function baseIndices(view: Tensor, base: Tensor): number[] {
+  const positions = storagePositions(base);
+  const offsets = storagePositions(view);
+  if (base.is_contiguous()) return offsets.map((o) => o - base._offset);
+  const where = new Map<number, number>();
+  positions.forEach((o, i) => where.set(o, i));
+  return offsets.map((o) => where.get(o)!);
+}
+
+/** The storage offset of each of t's elements, in row-major order. */
+function storagePositions(t: Tensor): number[] {
+  const n = t.numel();
   const out = new Array<number>(n);
-  const shape = view.shape;
+  const shape = t.shape;
   const index = new Array<number>(shape.length).fill(0);
   for (let i = 0; i < n; i++) {
-    let off = view._offset - base._offset;
-    for (let d = 0; d < shape.length; d++) off += index[d] * view._strides[d];
+    let off = t._offset;
+    for (let d = 0; d < shape.length; d++) off += index[d] * t._strides[d];
     out[i] = off;
     for (let d = shape.length - 1; d >= 0; d--) {
       if (++index[d] < shape[d]) break;
@@ -41,10 +125,7 @@ export function needsViewRebase(view: Tensor, result: Tensor): boolean {
 export function rebaseViewHistory(view: Tensor, result: Tensor): void {
   const base = view._base!;
   const flat = baseIndices(view, base);
-  const index = tensor(
-    flat.map((i) => BigInt(i)),
-    { dtype: int64 },
-  );
+  const index = indexTensor(flat);
   const keepData = new Array<number>(base.numel()).fill(1);
   for (const i of flat) keepData[i] = 0;
   const keep = tensor(keepData, { dtype: base.dtype }).reshape(base.shape as number[]);
@@ -77,4 +158,5 @@ export function rebaseViewHistory(view: Tensor, result: Tensor): void {
   view._gradFn = asStrided;
   view._outputNr = 0;
   view._requiresGrad = true;
+  ATTR_VERSION.set(view, view._storage.version);
 }

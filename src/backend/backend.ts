@@ -1,7 +1,11 @@
 // The compute interface every backend implements. Kernels work on flat typed arrays described by
 // shape/strides/offset, return fresh contiguous arrays, and know nothing about autograd.
+import type { NormKernels } from "./js/norm_kernels.js";
+import type { SortKernels } from "./js/sort.js";
+import type { OptimKernels } from "./native/optim.js";
 import type { DType, TypedArray } from "../tensor/dtype.js";
 import type { Shape } from "../tensor/shape.js";
+import type { Lapack } from "./js/lapack.js";
 
 /** A read-only strided window onto a typed array. */
 export interface StridedArray {
@@ -62,8 +66,35 @@ export type UnaryOp =
   | "elu"
   /** [beta, threshold] */
   | "softplus"
+  /** [lambd] */
+  | "hardshrink"
+  /** [lambd] */
+  | "softshrink"
+  /** [threshold, value] */
+  | "threshold"
+  | "hardsigmoid"
+  | "hardswish"
+  | "mish"
   /** [nan, posinf, neginf] */
-  | "nan_to_num";
+  | "nan_to_num"
+  | "sinc"
+  | "exp2"
+  | "erfc"
+  | "erfinv"
+  | "lgamma"
+  | "digamma"
+  /** params: [n], n >= 1 (n = 0 is digamma) */
+  | "polygamma"
+  | "i0"
+  | "i0e"
+  | "i1"
+  | "i1e"
+  | "ndtri"
+  | "log_ndtr"
+  | "erfcx"
+  | "entr"
+  /** params: [eps], negative for none */
+  | "logit";
 
 /** Elementwise functions of two tensors broadcast to one shape. */
 export type BinaryOp =
@@ -89,7 +120,13 @@ export type BinaryOp =
   | "ge"
   | "logical_and"
   | "logical_or"
-  | "logical_xor";
+  | "logical_xor"
+  | "logaddexp"
+  | "logaddexp2"
+  | "hypot"
+  | "xlogy"
+  | "xlog1py"
+  | "heaviside";
 
 export type ReduceOp = "sum" | "prod" | "max" | "min" | "all" | "any";
 export type ArgReduceOp = "argmax" | "argmin";
@@ -133,6 +170,8 @@ export interface Backend {
    * broadcast to its shape and not overlapping it. Returns false (having done nothing) when it declines.
    */
   binaryInto?(op: "add" | "sub" | "mul" | "div", self: StridedArray, other: StridedArray): boolean;
+  /** torch.linalg's LAPACK routines on float64 batches (src/backend/js/lapack.ts). */
+  readonly lapack: Lapack;
   /** A contiguous copy converted to `outDtype`. */
   copy(x: StridedArray, outDtype: DType): TypedArray;
   /** out[...] = x[... index[...] ...] along `dim`; index has the output's shape. Indices are pre-validated. */
@@ -161,6 +200,12 @@ export interface Backend {
   thresholdBackward?(grad: StridedArray, input: StridedArray, threshold: number): TypedArray;
   /** (grad - sum(grad * output)) * output, or for log: grad - exp(output) * sum(grad), along dim */
   softmaxBackward?(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray;
+  /** Optional: layer norm and batch norm with the arithmetic of src/backend/js/norm_kernels.ts. */
+  readonly norm?: NormKernels;
+  /** Optional: the optimizers' fused updates (src/backend/native/optim.ts); without them, tensor ops. */
+  readonly optim?: OptimKernels;
+  /** Optional: sort and topk along a dim in PyTorch's order (src/backend/js/sort.ts). */
+  readonly sort?: SortKernels;
   /** binary_cross_entropy_with_logits per element, no weights (src/backend/js/loss_kernels.ts) */
   bceWithLogits?(input: StridedArray, target: StridedArray): TypedArray;
   /** (sigmoid(input) - target) * grad / divisor (src/backend/js/loss_kernels.ts) */

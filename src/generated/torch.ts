@@ -8,6 +8,7 @@ import type { Generator } from "../tensor/random.js";
 import type { Device, Layout, MemoryFormat } from "../tensor/device.js";
 import type { Scalar } from "../ops/core.js";
 import type { ValuesIndices } from "../ops/reduce.js";
+import type { NamedTuple } from "../ops/reduce_util.js";
 import type { StateDictLike } from "../io/safetensors.js";
 
 export const tensor = publicFunction("torch", "tensor") as {
@@ -381,6 +382,63 @@ export const arange = publicFunction("torch", "arange") as {
     start: Scalar;
     end: Scalar;
     step?: Scalar;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const eye = publicFunction("torch", "eye") as {
+  (
+    n: number,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    n: number;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    n: number,
+    m: number,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    n: number,
+    opts: {
+      m: number;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    n: number;
+    m: number;
     out?: Tensor | null;
     dtype?: DType | null;
     layout?: Layout | null;
@@ -1732,6 +1790,90 @@ export const any = publicFunction("torch", "any") as {
   (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
 };
 
+export const logaddexp = publicFunction("torch", "logaddexp") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const logaddexp2 = publicFunction("torch", "logaddexp2") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const hypot = publicFunction("torch", "hypot") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const heaviside = publicFunction("torch", "heaviside") as {
+  (input: Tensor, values: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { values: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; values: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const deg2rad = publicFunction("torch", "deg2rad") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const deg2rad_ = publicFunction("torch", "deg2rad_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const rad2deg = publicFunction("torch", "rad2deg") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const rad2deg_ = publicFunction("torch", "rad2deg_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const isclose = publicFunction("torch", "isclose") as {
+  (input: Tensor, other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): Tensor;
+  (input: Tensor, other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): Tensor;
+  (input: Tensor, other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): Tensor;
+  (input: Tensor, other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+  (input: Tensor, opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+  (opts: { input: Tensor; other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+};
+
+export const allclose = publicFunction("torch", "allclose") as {
+  (input: Tensor, other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+  (input: Tensor, other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): boolean;
+  (input: Tensor, other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): boolean;
+  (input: Tensor, other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+  (input: Tensor, opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+  (opts: { input: Tensor; other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+};
+
+export const clip = publicFunction("torch", "clip") as {
+  (input: Tensor, min?: Tensor | null, max?: Tensor | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, min?: Tensor | null, opts?: { max?: Tensor | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, min?: Scalar | null, max?: Scalar | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, min?: Scalar | null, opts?: { max?: Scalar | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+};
+
+export const clip_ = publicFunction("torch", "clip_") as {
+  (input: Tensor, min?: Tensor | null, max?: Tensor | null): Tensor;
+  (input: Tensor, min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
+  (input: Tensor, min?: Scalar | null, max?: Scalar | null): Tensor;
+  (input: Tensor, min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
+  (input: Tensor, opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+  (opts: { input: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
+};
+
 const var_ = publicFunction("torch", "var") as {
   (
     input: Tensor,
@@ -1928,6 +2070,302 @@ export const log_softmax = publicFunction("torch", "log_softmax") as {
   (input: Tensor, dim: number, opts?: { dtype?: DType | null; out?: Tensor | null }): Tensor;
   (input: Tensor, opts: { dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
   (opts: { input: Tensor; dim: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+};
+
+export const sinc = publicFunction("torch", "sinc") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const sinc_ = publicFunction("torch", "sinc_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const exp2 = publicFunction("torch", "exp2") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const exp2_ = publicFunction("torch", "exp2_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const erfc = publicFunction("torch", "erfc") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const erfc_ = publicFunction("torch", "erfc_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const erfinv = publicFunction("torch", "erfinv") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const lgamma = publicFunction("torch", "lgamma") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const digamma = publicFunction("torch", "digamma") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const polygamma = publicFunction("torch", "polygamma") as {
+  (n: number, input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (n: number, opts: { input: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { n: number; input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const mvlgamma = publicFunction("torch", "mvlgamma") as {
+  (input: Tensor, p: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { p: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; p: number; out?: Tensor | null }): Tensor;
+};
+
+export const i0 = publicFunction("torch", "i0") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const i0_ = publicFunction("torch", "i0_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const logit = publicFunction("torch", "logit") as {
+  (input: Tensor, eps?: number | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { eps?: number | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; eps?: number | null; out?: Tensor | null }): Tensor;
+};
+
+export const logit_ = publicFunction("torch", "logit_") as {
+  (input: Tensor, eps?: number | null): Tensor;
+  (input: Tensor, opts?: { eps?: number | null }): Tensor;
+  (opts: { input: Tensor; eps?: number | null }): Tensor;
+};
+
+export const xlogy = publicFunction("torch", "xlogy") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (self: Scalar, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { self: Scalar; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const xlogy_ = publicFunction("torch", "xlogy_") as {
+  (input: Tensor, other: Tensor): Tensor;
+  (input: Tensor, opts: { other: Tensor }): Tensor;
+  (opts: { input: Tensor; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar): Tensor;
+  (input: Tensor, opts: { other: Scalar }): Tensor;
+  (opts: { input: Tensor; other: Scalar }): Tensor;
+};
+
+export const nansum = publicFunction("torch", "nansum") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const nanmean = publicFunction("torch", "nanmean") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    keepdim?: boolean,
+    opts?: { dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    keepdim?: boolean;
+    dtype?: DType | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const count_nonzero = publicFunction("torch", "count_nonzero") as {
+  (input: Tensor, dim?: number | null): Tensor;
+  (input: Tensor, opts?: { dim?: number | null }): Tensor;
+  (opts: { input: Tensor; dim?: number | null }): Tensor;
+  (input: Tensor, dim: readonly number[]): Tensor;
+  (input: Tensor, opts: { dim: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dim: readonly number[] }): Tensor;
+};
+
+export const aminmax = publicFunction("torch", "aminmax") as {
+  (
+    input: Tensor,
+    opts?: { dim?: number | null; keepdim?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly min: Tensor; readonly max: Tensor };
+  (opts: {
+    input: Tensor;
+    dim?: number | null;
+    keepdim?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly min: Tensor; readonly max: Tensor };
+};
+
+export const var_mean = publicFunction("torch", "var_mean") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { correction?: number | null; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts?: { dim?: number | readonly number[] | null; correction?: number | null; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    correction?: number | null;
+    keepdim?: boolean;
+  }): [Tensor, Tensor];
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    opts?: { keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    unbiased?: boolean;
+    keepdim?: boolean;
+  }): [Tensor, Tensor];
+  (input: Tensor, unbiased?: boolean): [Tensor, Tensor];
+  (input: Tensor, opts?: { unbiased?: boolean }): [Tensor, Tensor];
+  (opts: { input: Tensor; unbiased?: boolean }): [Tensor, Tensor];
+};
+
+export const std_mean = publicFunction("torch", "std_mean") as {
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { correction?: number | null; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts?: { dim?: number | readonly number[] | null; correction?: number | null; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    correction?: number | null;
+    keepdim?: boolean;
+  }): [Tensor, Tensor];
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    keepdim?: boolean,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    unbiased?: boolean,
+    opts?: { keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    dim?: number | readonly number[] | null,
+    opts?: { unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    dim?: number | readonly number[] | null;
+    unbiased?: boolean;
+    keepdim?: boolean;
+  }): [Tensor, Tensor];
+  (input: Tensor, unbiased?: boolean): [Tensor, Tensor];
+  (input: Tensor, opts?: { unbiased?: boolean }): [Tensor, Tensor];
+  (opts: { input: Tensor; unbiased?: boolean }): [Tensor, Tensor];
+};
+
+export const cummax = publicFunction("torch", "cummax") as {
+  (input: Tensor, dim: number, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts: { dim: number; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim: number; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const cummin = publicFunction("torch", "cummin") as {
+  (input: Tensor, dim: number, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts: { dim: number; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim: number; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const logcumsumexp = publicFunction("torch", "logcumsumexp") as {
+  (input: Tensor, dim: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; out?: Tensor | null }): Tensor;
 };
 
 export const clone = publicFunction("torch", "clone") as {
@@ -2408,8 +2846,734 @@ export const addmm = publicFunction("torch", "addmm") as {
   }): Tensor;
 };
 
+export const lu_solve = publicFunction("torch", "lu_solve") as {
+  (input: Tensor, LU_data: Tensor, LU_pivots: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, LU_data: Tensor, opts: { LU_pivots: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { LU_data: Tensor; LU_pivots: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; LU_data: Tensor; LU_pivots: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const _lu_with_info = publicFunction("torch", "_lu_with_info") as {
+  (
+    input: Tensor,
+    pivot?: boolean,
+    check_errors?: boolean,
+  ): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+  (
+    input: Tensor,
+    pivot?: boolean,
+    opts?: { check_errors?: boolean },
+  ): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+  (
+    input: Tensor,
+    opts?: { pivot?: boolean; check_errors?: boolean },
+  ): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+  (opts: {
+    input: Tensor;
+    pivot?: boolean;
+    check_errors?: boolean;
+  }): NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+};
+
+export const lu_unpack = publicFunction("torch", "lu_unpack") as {
+  (
+    LU_data: Tensor,
+    LU_pivots: Tensor,
+    unpack_data?: boolean,
+    unpack_pivots?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+  (
+    LU_data: Tensor,
+    LU_pivots: Tensor,
+    unpack_data?: boolean,
+    opts?: { unpack_pivots?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+  (
+    LU_data: Tensor,
+    LU_pivots: Tensor,
+    opts?: { unpack_data?: boolean; unpack_pivots?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+  (
+    LU_data: Tensor,
+    opts: {
+      LU_pivots: Tensor;
+      unpack_data?: boolean;
+      unpack_pivots?: boolean;
+      out?: readonly Tensor[] | null;
+    },
+  ): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+  (opts: {
+    LU_data: Tensor;
+    LU_pivots: Tensor;
+    unpack_data?: boolean;
+    unpack_pivots?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+};
+
+export const lu = publicFunction("torch", "lu") as {
+  (...args: unknown[]): Tensor[];
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor[];
+};
+
+export const det = publicFunction("torch", "det") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const logdet = publicFunction("torch", "logdet") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const slogdet = publicFunction("torch", "slogdet") as {
+  (
+    input: Tensor,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+  (opts: {
+    input: Tensor;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+};
+
+export const inverse = publicFunction("torch", "inverse") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const matrix_power = publicFunction("torch", "matrix_power") as {
+  (input: Tensor, n: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { n: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; n: number; out?: Tensor | null }): Tensor;
+};
+
+export const cholesky = publicFunction("torch", "cholesky") as {
+  (input: Tensor, upper?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { upper?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const cholesky_solve = publicFunction("torch", "cholesky_solve") as {
+  (input: Tensor, input2: Tensor, upper?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, input2: Tensor, opts?: { upper?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { input2: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; input2: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const cholesky_inverse = publicFunction("torch", "cholesky_inverse") as {
+  (input: Tensor, upper?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { upper?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const triangular_solve = publicFunction("torch", "triangular_solve") as {
+  (
+    input: Tensor,
+    A: Tensor,
+    upper?: boolean,
+    transpose?: boolean,
+    unitriangular?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+  (
+    input: Tensor,
+    A: Tensor,
+    upper?: boolean,
+    transpose?: boolean,
+    opts?: { unitriangular?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+  (
+    input: Tensor,
+    A: Tensor,
+    upper?: boolean,
+    opts?: { transpose?: boolean; unitriangular?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+  (
+    input: Tensor,
+    A: Tensor,
+    opts?: { upper?: boolean; transpose?: boolean; unitriangular?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+  (
+    input: Tensor,
+    opts: {
+      A: Tensor;
+      upper?: boolean;
+      transpose?: boolean;
+      unitriangular?: boolean;
+      out?: readonly Tensor[] | null;
+    },
+  ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+  (opts: {
+    input: Tensor;
+    A: Tensor;
+    upper?: boolean;
+    transpose?: boolean;
+    unitriangular?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+};
+
+export const qr = publicFunction("torch", "qr") as {
+  (
+    input: Tensor,
+    some?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+  (
+    input: Tensor,
+    opts?: { some?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+  (opts: {
+    input: Tensor;
+    some?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+};
+
+export const svd = publicFunction("torch", "svd") as {
+  (
+    input: Tensor,
+    some?: boolean,
+    compute_uv?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+  (
+    input: Tensor,
+    some?: boolean,
+    opts?: { compute_uv?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+  (
+    input: Tensor,
+    opts?: { some?: boolean; compute_uv?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+  (opts: {
+    input: Tensor;
+    some?: boolean;
+    compute_uv?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+};
+
+export const symeig = publicFunction("torch", "symeig") as {
+  (
+    input: Tensor,
+    eigenvectors?: boolean,
+    upper?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+  (
+    input: Tensor,
+    eigenvectors?: boolean,
+    opts?: { upper?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+  (
+    input: Tensor,
+    opts?: { eigenvectors?: boolean; upper?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+  (opts: {
+    input: Tensor;
+    eigenvectors?: boolean;
+    upper?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+};
+
+export const pinverse = publicFunction("torch", "pinverse") as {
+  (input: Tensor, rcond?: number): Tensor;
+  (input: Tensor, opts?: { rcond?: number }): Tensor;
+  (opts: { input: Tensor; rcond?: number }): Tensor;
+};
+
+export const matrix_exp = publicFunction("torch", "matrix_exp") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const nuclear_norm = publicFunction("torch", "nuclear_norm") as {
+  (input: Tensor, dim: number | readonly number[], keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number | readonly number[], opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number | readonly number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number | readonly number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, keepdim?: boolean, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { keepdim?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; keepdim?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const lstsq = publicFunction("torch", "lstsq") as {
+  (input: Tensor, A: Tensor, opts?: { out?: unknown }): Tensor[];
+  (input: Tensor, opts: { A: Tensor; out?: unknown }): Tensor[];
+  (opts: { input: Tensor; A: Tensor; out?: unknown }): Tensor[];
+};
+
+export const matrix_rank = publicFunction("torch", "matrix_rank") as {
+  (input: unknown, tol?: unknown, symmetric?: unknown, opts?: { out?: unknown }): Tensor;
+  (input: unknown, tol?: unknown, opts?: { symmetric?: unknown; out?: unknown }): Tensor;
+  (input: unknown, opts?: { tol?: unknown; symmetric?: unknown; out?: unknown }): Tensor;
+  (opts: { input: unknown; tol?: unknown; symmetric?: unknown; out?: unknown }): Tensor;
+};
+
 export const einsum = publicFunction("torch", "einsum") as {
   (...args: unknown[]): Tensor;
+};
+
+export const diag = publicFunction("torch", "diag") as {
+  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+};
+
+export const diagonal = publicFunction("torch", "diagonal") as {
+  (input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
+  (input: Tensor, offset?: number, dim1?: number, opts?: { dim2?: number }): Tensor;
+  (input: Tensor, offset?: number, opts?: { dim1?: number; dim2?: number }): Tensor;
+  (input: Tensor, opts?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+  (opts: { input: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
+};
+
+export const diag_embed = publicFunction("torch", "diag_embed") as {
+  (input: Tensor, offset?: number, dim1?: number, dim2?: number): Tensor;
+  (input: Tensor, offset?: number, dim1?: number, opts?: { dim2?: number }): Tensor;
+  (input: Tensor, offset?: number, opts?: { dim1?: number; dim2?: number }): Tensor;
+  (input: Tensor, opts?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+  (opts: { input: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
+};
+
+export const diagflat = publicFunction("torch", "diagflat") as {
+  (input: Tensor, offset?: number): Tensor;
+  (input: Tensor, opts?: { offset?: number }): Tensor;
+  (opts: { input: Tensor; offset?: number }): Tensor;
+};
+
+export const trace = publicFunction("torch", "trace") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const tile = publicFunction("torch", "tile") as {
+  (input: Tensor, dims: readonly number[]): Tensor;
+  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
+};
+
+export const repeat_interleave = publicFunction("torch", "repeat_interleave") as {
+  (input: Tensor, repeats: Tensor, dim?: number | null, opts?: { output_size?: number | null }): Tensor;
+  (input: Tensor, repeats: Tensor, opts?: { dim?: number | null; output_size?: number | null }): Tensor;
+  (input: Tensor, opts: { repeats: Tensor; dim?: number | null; output_size?: number | null }): Tensor;
+  (opts: { input: Tensor; repeats: Tensor; dim?: number | null; output_size?: number | null }): Tensor;
+  (input: Tensor, repeats: number, dim?: number | null, opts?: { output_size?: number | null }): Tensor;
+  (input: Tensor, repeats: number, opts?: { dim?: number | null; output_size?: number | null }): Tensor;
+  (input: Tensor, opts: { repeats: number; dim?: number | null; output_size?: number | null }): Tensor;
+  (opts: { input: Tensor; repeats: number; dim?: number | null; output_size?: number | null }): Tensor;
+  (repeats: Tensor, opts?: { output_size?: number | null }): Tensor;
+  (opts: { repeats: Tensor; output_size?: number | null }): Tensor;
+};
+
+export const rot90 = publicFunction("torch", "rot90") as {
+  (input: Tensor, k?: number, dims?: readonly number[]): Tensor;
+  (input: Tensor, k?: number, opts?: { dims?: readonly number[] }): Tensor;
+  (input: Tensor, opts?: { k?: number; dims?: readonly number[] }): Tensor;
+  (opts: { input: Tensor; k?: number; dims?: readonly number[] }): Tensor;
+};
+
+export const fliplr = publicFunction("torch", "fliplr") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const flipud = publicFunction("torch", "flipud") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const ravel = publicFunction("torch", "ravel") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const atleast_1d = publicFunction("torch", "atleast_1d") as {
+  (...tensors: unknown[]): Tensor | Tensor[];
+};
+
+export const atleast_2d = publicFunction("torch", "atleast_2d") as {
+  (...tensors: unknown[]): Tensor | Tensor[];
+};
+
+export const atleast_3d = publicFunction("torch", "atleast_3d") as {
+  (...tensors: unknown[]): Tensor | Tensor[];
+};
+
+export const combinations = publicFunction("torch", "combinations") as {
+  (input: Tensor, r?: number, with_replacement?: boolean): Tensor;
+  (input: Tensor, r?: number, opts?: { with_replacement?: boolean }): Tensor;
+  (input: Tensor, opts?: { r?: number; with_replacement?: boolean }): Tensor;
+  (opts: { input: Tensor; r?: number; with_replacement?: boolean }): Tensor;
+};
+
+export const vander = publicFunction("torch", "vander") as {
+  (x: Tensor, N?: number | null, increasing?: boolean): Tensor;
+  (x: Tensor, N?: number | null, opts?: { increasing?: boolean }): Tensor;
+  (x: Tensor, opts?: { N?: number | null; increasing?: boolean }): Tensor;
+  (opts: { x: Tensor; N?: number | null; increasing?: boolean }): Tensor;
+};
+
+export const tril_indices = publicFunction("torch", "tril_indices") as {
+  (
+    row: number,
+    col: number,
+    offset?: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    row: number,
+    col: number,
+    opts?: {
+      offset?: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    row: number,
+    opts: {
+      col: number;
+      offset?: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    row: number;
+    col: number;
+    offset?: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const triu_indices = publicFunction("torch", "triu_indices") as {
+  (
+    row: number,
+    col: number,
+    offset?: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    row: number,
+    col: number,
+    opts?: {
+      offset?: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    row: number,
+    opts: {
+      col: number;
+      offset?: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    row: number;
+    col: number;
+    offset?: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const meshgrid = publicFunction("torch", "meshgrid") as {
+  (...tensors: unknown[]): Tensor[];
+  (...args: [...tensors: unknown[], opts: { indexing?: string | null }]): Tensor[];
+};
+
+export const cartesian_prod = publicFunction("torch", "cartesian_prod") as {
+  (...tensors: unknown[]): Tensor;
+};
+
+export const block_diag = publicFunction("torch", "block_diag") as {
+  (...tensors: unknown[]): Tensor;
+};
+
+export const kron = publicFunction("torch", "kron") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const cross = publicFunction("torch", "cross") as {
+  (input: Tensor, other: Tensor, dim?: number | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Tensor, opts?: { dim?: number | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+};
+
+export const tensordot = publicFunction("torch", "tensordot") as {
+  (a: unknown, b: unknown, dims?: unknown, out?: unknown): Tensor;
+  (a: unknown, b: unknown, dims?: unknown, opts?: { out?: unknown }): Tensor;
+  (a: unknown, b: unknown, opts?: { dims?: unknown; out?: unknown }): Tensor;
+  (a: unknown, opts: { b: unknown; dims?: unknown; out?: unknown }): Tensor;
+  (opts: { a: unknown; b: unknown; dims?: unknown; out?: unknown }): Tensor;
+};
+
+export const cdist = publicFunction("torch", "cdist") as {
+  (x1: unknown, x2: unknown, p?: unknown, compute_mode?: unknown): Tensor;
+  (x1: unknown, x2: unknown, p?: unknown, opts?: { compute_mode?: unknown }): Tensor;
+  (x1: unknown, x2: unknown, opts?: { p?: unknown; compute_mode?: unknown }): Tensor;
+  (x1: unknown, opts: { x2: unknown; p?: unknown; compute_mode?: unknown }): Tensor;
+  (opts: { x1: unknown; x2: unknown; p?: unknown; compute_mode?: unknown }): Tensor;
+};
+
+export const chain_matmul = publicFunction("torch", "chain_matmul") as {
+  (...matrices: unknown[]): Tensor;
+  (...args: [...matrices: unknown[], opts: { out?: unknown }]): Tensor;
+};
+
+export const normal = publicFunction("torch", "normal") as {
+  (mean: Tensor, std: Tensor, opts?: { generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (mean: Tensor, opts: { std: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (opts: { mean: Tensor; std: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (mean: Tensor, std?: number, opts?: { generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (mean: Tensor, opts?: { std?: number; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (opts: { mean: Tensor; std?: number; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (mean: number, std: Tensor, opts?: { generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (mean: number, opts: { std: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (opts: { mean: number; std: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (
+    mean: number,
+    std: number,
+    size: readonly number[],
+    opts?: {
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    mean: number,
+    std: number,
+    opts: {
+      size: readonly number[];
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    mean: number,
+    opts: {
+      std: number;
+      size: readonly number[];
+      generator?: Generator | null;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    mean: number;
+    std: number;
+    size: readonly number[];
+    generator?: Generator | null;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const bernoulli = publicFunction("torch", "bernoulli") as {
+  (input: Tensor, opts?: { generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, p: number, opts?: { generator?: Generator | null }): Tensor;
+  (input: Tensor, opts: { p: number; generator?: Generator | null }): Tensor;
+  (opts: { input: Tensor; p: number; generator?: Generator | null }): Tensor;
+};
+
+export const poisson = publicFunction("torch", "poisson") as {
+  (input: Tensor, generator?: Generator | null): Tensor;
+  (input: Tensor, opts?: { generator?: Generator | null }): Tensor;
+  (opts: { input: Tensor; generator?: Generator | null }): Tensor;
+};
+
+export const rand_like = publicFunction("torch", "rand_like") as {
+  (
+    input: Tensor,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const randn_like = publicFunction("torch", "randn_like") as {
+  (
+    input: Tensor,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const randint_like = publicFunction("torch", "randint_like") as {
+  (
+    input: Tensor,
+    high: number,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      high: number;
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    high: number;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    low: number,
+    high: number,
+    opts?: {
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    low: number,
+    opts: {
+      high: number;
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      low: number;
+      high: number;
+      memory_format?: MemoryFormat | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    low: number;
+    high: number;
+    memory_format?: MemoryFormat | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
 };
 
 export const manual_seed = publicFunction("torch", "manual_seed") as {
@@ -2448,6 +3612,509 @@ export const multinomial = publicFunction("torch", "multinomial") as {
     generator?: Generator | null;
     out?: Tensor | null;
   }): Tensor;
+};
+
+export const sort = publicFunction("torch", "sort") as {
+  (
+    input: Tensor,
+    opts?: { stable?: boolean | null; dim?: number; descending?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (opts: {
+    input: Tensor;
+    stable?: boolean | null;
+    dim?: number;
+    descending?: boolean;
+    out?: readonly Tensor[] | null;
+  }): ValuesIndices;
+  (
+    input: Tensor,
+    dim?: number,
+    descending?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    dim?: number,
+    opts?: { descending?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    opts?: { dim?: number; descending?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (opts: {
+    input: Tensor;
+    dim?: number;
+    descending?: boolean;
+    out?: readonly Tensor[] | null;
+  }): ValuesIndices;
+};
+
+export const argsort = publicFunction("torch", "argsort") as {
+  (input: Tensor, opts: { stable: boolean; dim?: number; descending?: boolean }): Tensor;
+  (opts: { input: Tensor; stable: boolean; dim?: number; descending?: boolean }): Tensor;
+  (input: Tensor, dim?: number, descending?: boolean): Tensor;
+  (input: Tensor, dim?: number, opts?: { descending?: boolean }): Tensor;
+  (input: Tensor, opts?: { dim?: number; descending?: boolean }): Tensor;
+  (opts: { input: Tensor; dim?: number; descending?: boolean }): Tensor;
+};
+
+export const msort = publicFunction("torch", "msort") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const topk = publicFunction("torch", "topk") as {
+  (
+    input: Tensor,
+    k: number,
+    dim?: number,
+    largest?: boolean,
+    sorted?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    k: number,
+    dim?: number,
+    largest?: boolean,
+    opts?: { sorted?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    k: number,
+    dim?: number,
+    opts?: { largest?: boolean; sorted?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    k: number,
+    opts?: { dim?: number; largest?: boolean; sorted?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    opts: { k: number; dim?: number; largest?: boolean; sorted?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (opts: {
+    input: Tensor;
+    k: number;
+    dim?: number;
+    largest?: boolean;
+    sorted?: boolean;
+    out?: readonly Tensor[] | null;
+  }): ValuesIndices;
+};
+
+export const kthvalue = publicFunction("torch", "kthvalue") as {
+  (
+    input: Tensor,
+    k: number,
+    dim?: number,
+    keepdim?: boolean,
+    opts?: { out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    k: number,
+    dim?: number,
+    opts?: { keepdim?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    k: number,
+    opts?: { dim?: number; keepdim?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (
+    input: Tensor,
+    opts: { k: number; dim?: number; keepdim?: boolean; out?: readonly Tensor[] | null },
+  ): ValuesIndices;
+  (opts: {
+    input: Tensor;
+    k: number;
+    dim?: number;
+    keepdim?: boolean;
+    out?: readonly Tensor[] | null;
+  }): ValuesIndices;
+};
+
+export const median = publicFunction("torch", "median") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, dim: number, opts?: { keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts: { dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const nanmedian = publicFunction("torch", "nanmedian") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, dim: number, keepdim?: boolean, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, dim: number, opts?: { keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts: { dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const mode = publicFunction("torch", "mode") as {
+  (input: Tensor, dim?: number, keepdim?: boolean, opts?: { out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, dim?: number, opts?: { keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (input: Tensor, opts?: { dim?: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+  (opts: { input: Tensor; dim?: number; keepdim?: boolean; out?: readonly Tensor[] | null }): ValuesIndices;
+};
+
+export const quantile = publicFunction("torch", "quantile") as {
+  (
+    input: Tensor,
+    q: Tensor,
+    dim?: number | null,
+    keepdim?: boolean,
+    opts?: { interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: Tensor,
+    dim?: number | null,
+    opts?: { keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: Tensor,
+    opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { q: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    q: Tensor;
+    dim?: number | null;
+    keepdim?: boolean;
+    interpolation?: string;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    q: number,
+    dim?: number | null,
+    keepdim?: boolean,
+    opts?: { interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: number,
+    dim?: number | null,
+    opts?: { keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: number,
+    opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { q: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    q: number;
+    dim?: number | null;
+    keepdim?: boolean;
+    interpolation?: string;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const nanquantile = publicFunction("torch", "nanquantile") as {
+  (
+    input: Tensor,
+    q: Tensor,
+    dim?: number | null,
+    keepdim?: boolean,
+    opts?: { interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: Tensor,
+    dim?: number | null,
+    opts?: { keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: Tensor,
+    opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { q: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    q: Tensor;
+    dim?: number | null;
+    keepdim?: boolean;
+    interpolation?: string;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    input: Tensor,
+    q: number,
+    dim?: number | null,
+    keepdim?: boolean,
+    opts?: { interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: number,
+    dim?: number | null,
+    opts?: { keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    q: number,
+    opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { q: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    q: number;
+    dim?: number | null;
+    keepdim?: boolean;
+    interpolation?: string;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const searchsorted = publicFunction("torch", "searchsorted") as {
+  (
+    sorted_sequence: Tensor,
+    input: Tensor,
+    opts?: {
+      out_int32?: boolean;
+      right?: boolean;
+      side?: string | null;
+      sorter?: Tensor | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    sorted_sequence: Tensor,
+    opts: {
+      input: Tensor;
+      out_int32?: boolean;
+      right?: boolean;
+      side?: string | null;
+      sorter?: Tensor | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    sorted_sequence: Tensor;
+    input: Tensor;
+    out_int32?: boolean;
+    right?: boolean;
+    side?: string | null;
+    sorter?: Tensor | null;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    sorted_sequence: Tensor,
+    self: Scalar,
+    opts?: { out_int32?: boolean; right?: boolean; side?: string | null; sorter?: Tensor | null },
+  ): Tensor;
+  (
+    sorted_sequence: Tensor,
+    opts: {
+      self: Scalar;
+      out_int32?: boolean;
+      right?: boolean;
+      side?: string | null;
+      sorter?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    sorted_sequence: Tensor;
+    self: Scalar;
+    out_int32?: boolean;
+    right?: boolean;
+    side?: string | null;
+    sorter?: Tensor | null;
+  }): Tensor;
+};
+
+export const bucketize = publicFunction("torch", "bucketize") as {
+  (
+    input: Tensor,
+    boundaries: Tensor,
+    opts?: { out_int32?: boolean; right?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { boundaries: Tensor; out_int32?: boolean; right?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    boundaries: Tensor;
+    out_int32?: boolean;
+    right?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (self: Scalar, boundaries: Tensor, opts?: { out_int32?: boolean; right?: boolean }): Tensor;
+  (self: Scalar, opts: { boundaries: Tensor; out_int32?: boolean; right?: boolean }): Tensor;
+  (opts: { self: Scalar; boundaries: Tensor; out_int32?: boolean; right?: boolean }): Tensor;
+};
+
+export const histc = publicFunction("torch", "histc") as {
+  (input: Tensor, bins?: number, min?: Scalar, max?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, bins?: number, min?: Scalar, opts?: { max?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, bins?: number, opts?: { min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { bins?: number; min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; bins?: number; min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const bincount = publicFunction("torch", "bincount") as {
+  (input: Tensor, weights?: Tensor | null, minlength?: number): Tensor;
+  (input: Tensor, weights?: Tensor | null, opts?: { minlength?: number }): Tensor;
+  (input: Tensor, opts?: { weights?: Tensor | null; minlength?: number }): Tensor;
+  (opts: { input: Tensor; weights?: Tensor | null; minlength?: number }): Tensor;
+};
+
+export const unique = publicFunction("torch", "unique") as {
+  (...args: unknown[]): Tensor | Tensor[];
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor | Tensor[];
+};
+
+export const unique_consecutive = publicFunction("torch", "unique_consecutive") as {
+  (...args: unknown[]): Tensor | Tensor[];
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor | Tensor[];
+};
+
+export const hardshrink = publicFunction("torch", "hardshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const prelu = publicFunction("torch", "prelu") as {
+  (input: Tensor, weight: Tensor): Tensor;
+  (input: Tensor, opts: { weight: Tensor }): Tensor;
+  (opts: { input: Tensor; weight: Tensor }): Tensor;
+};
+
+export const selu = publicFunction("torch", "selu") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const selu_ = publicFunction("torch", "selu_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const celu = publicFunction("torch", "celu") as {
+  (input: Tensor, alpha?: Scalar): Tensor;
+  (input: Tensor, opts?: { alpha?: Scalar }): Tensor;
+  (opts: { input: Tensor; alpha?: Scalar }): Tensor;
+};
+
+export const celu_ = publicFunction("torch", "celu_") as {
+  (input: Tensor, alpha?: Scalar): Tensor;
+  (input: Tensor, opts?: { alpha?: Scalar }): Tensor;
+  (opts: { input: Tensor; alpha?: Scalar }): Tensor;
+};
+
+export const rrelu = publicFunction("torch", "rrelu") as {
+  (input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    opts?: { generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    opts?: { training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    opts?: { upper?: Scalar; training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    lower?: Scalar;
+    upper?: Scalar;
+    training?: boolean;
+    generator?: Generator | null;
+  }): Tensor;
+};
+
+export const rrelu_ = publicFunction("torch", "rrelu_") as {
+  (input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    opts?: { generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    opts?: { training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    opts?: { upper?: Scalar; training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    lower?: Scalar;
+    upper?: Scalar;
+    training?: boolean;
+    generator?: Generator | null;
+  }): Tensor;
+};
+
+export const threshold = publicFunction("torch", "threshold") as {
+  (input: Tensor, threshold: Scalar, value: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, threshold: Scalar, opts: { value: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { threshold: Scalar; value: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; threshold: Scalar; value: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const threshold_ = publicFunction("torch", "threshold_") as {
+  (input: Tensor, threshold: Scalar, value: Scalar): Tensor;
+  (input: Tensor, threshold: Scalar, opts: { value: Scalar }): Tensor;
+  (input: Tensor, opts: { threshold: Scalar; value: Scalar }): Tensor;
+  (opts: { input: Tensor; threshold: Scalar; value: Scalar }): Tensor;
+};
+
+export const pixel_shuffle = publicFunction("torch", "pixel_shuffle") as {
+  (input: Tensor, upscale_factor: number): Tensor;
+  (input: Tensor, opts: { upscale_factor: number }): Tensor;
+  (opts: { input: Tensor; upscale_factor: number }): Tensor;
+};
+
+export const pixel_unshuffle = publicFunction("torch", "pixel_unshuffle") as {
+  (input: Tensor, downscale_factor: number): Tensor;
+  (input: Tensor, opts: { downscale_factor: number }): Tensor;
+  (opts: { input: Tensor; downscale_factor: number }): Tensor;
 };
 
 export const max_pool2d = publicFunction("torch", "max_pool2d") as {
@@ -2512,6 +4179,227 @@ export const max_pool2d = publicFunction("torch", "max_pool2d") as {
     dilation?: number | readonly number[];
     ceil_mode?: boolean;
   }): Tensor;
+};
+
+export const max_pool1d = publicFunction("torch", "max_pool1d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+  }): Tensor;
+};
+
+export const max_pool1d_with_indices = publicFunction("torch", "max_pool1d_with_indices") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_max_pool1d = publicFunction("torch", "adaptive_max_pool1d") as {
+  (input: Tensor, output_size: number | readonly number[]): [Tensor, Tensor];
+  (input: Tensor, opts: { output_size: number | readonly number[] }): [Tensor, Tensor];
+  (opts: { input: Tensor; output_size: number | readonly number[] }): [Tensor, Tensor];
+};
+
+export const max_pool3d = publicFunction("torch", "max_pool3d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+  }): Tensor;
+};
+
+export const cosine_similarity = publicFunction("torch", "cosine_similarity") as {
+  (x1: Tensor, x2: Tensor, dim?: number, eps?: number): Tensor;
+  (x1: Tensor, x2: Tensor, dim?: number, opts?: { eps?: number }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { dim?: number; eps?: number }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; dim?: number; eps?: number }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; dim?: number; eps?: number }): Tensor;
+};
+
+export const pairwise_distance = publicFunction("torch", "pairwise_distance") as {
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, opts?: { keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, opts?: { eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+};
+
+export const channel_shuffle = publicFunction("torch", "channel_shuffle") as {
+  (input: Tensor, groups: number): Tensor;
+  (input: Tensor, opts: { groups: number }): Tensor;
+  (opts: { input: Tensor; groups: number }): Tensor;
 };
 
 export const no_grad = publicFunction("torch", "no_grad") as {
@@ -2673,4 +4561,17 @@ export const get_backend = publicFunction("torch", "get_backend") as {
 export const set_backend = publicFunction("torch", "set_backend") as {
   (name: string): void;
   (opts: { name: string }): void;
+};
+
+export const set_default_dtype = publicFunction("torch", "set_default_dtype") as {
+  (d: unknown): void;
+  (opts: { d: unknown }): void;
+};
+
+export const get_default_dtype = publicFunction("torch", "get_default_dtype") as {
+  (): DType;
+};
+
+export const get_num_threads = publicFunction("torch", "get_num_threads") as {
+  (): number;
 };

@@ -6,12 +6,16 @@ import type { Generator } from "../tensor/random.js";
 import type { Device, Layout, MemoryFormat } from "../tensor/device.js";
 import type { Scalar } from "../ops/core.js";
 import type { ValuesIndices } from "../ops/reduce.js";
+import type { NamedTuple } from "../ops/reduce_util.js";
 import type { Module } from "../nn/module.js";
 import type { Parameter } from "../nn/parameter.js";
+import type { PackedSequence } from "../nn/utils_rnn.js";
 import type { RemovableHandle } from "../autograd/node.js";
 import type { Explanation, NamedTensors } from "../autograd/explain.js";
 import type { StateDictLike } from "../io/safetensors.js";
 import type { Subset } from "../utils/data/dataset.js";
+import type { NDArray } from "../ops/numpy.js";
+import type { WorkerInfo } from "../utils/data/worker.js";
 
 declare module "../tensor/tensor.js" {
   interface Tensor {
@@ -321,6 +325,44 @@ declare module "../tensor/tensor.js" {
     any(dim: number, keepdim?: boolean): Tensor;
     any(dim: number, opts?: { keepdim?: boolean }): Tensor;
     any(opts: { dim: number; keepdim?: boolean }): Tensor;
+    logaddexp(other: Tensor): Tensor;
+    logaddexp(opts: { other: Tensor }): Tensor;
+    logaddexp2(other: Tensor): Tensor;
+    logaddexp2(opts: { other: Tensor }): Tensor;
+    hypot(other: Tensor): Tensor;
+    hypot(opts: { other: Tensor }): Tensor;
+    heaviside(values: Tensor): Tensor;
+    heaviside(opts: { values: Tensor }): Tensor;
+    deg2rad(): Tensor;
+    deg2rad_(): Tensor;
+    rad2deg(): Tensor;
+    rad2deg_(): Tensor;
+    isclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): Tensor;
+    isclose(other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): Tensor;
+    isclose(other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): Tensor;
+    isclose(other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+    isclose(opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+    allclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+    allclose(other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): boolean;
+    allclose(other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): boolean;
+    allclose(other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+    allclose(opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+    clip(min?: Tensor | null, max?: Tensor | null): Tensor;
+    clip(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
+    clip(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+    clip(min?: Scalar | null, max?: Scalar | null): Tensor;
+    clip(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
+    clip(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+    clip_(min?: Tensor | null, max?: Tensor | null): Tensor;
+    clip_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
+    clip_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+    clip_(min?: Scalar | null, max?: Scalar | null): Tensor;
+    clip_(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
+    clip_(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+    hypot_(other: Tensor): Tensor;
+    hypot_(opts: { other: Tensor }): Tensor;
+    heaviside_(values: Tensor): Tensor;
+    heaviside_(opts: { values: Tensor }): Tensor;
     var(
       dim?: number | readonly number[] | null,
       opts?: { correction?: number | null; keepdim?: boolean },
@@ -377,6 +419,83 @@ declare module "../tensor/tensor.js" {
     log_softmax(dim: number, dtype?: DType | null): Tensor;
     log_softmax(dim: number, opts?: { dtype?: DType | null }): Tensor;
     log_softmax(opts: { dim: number; dtype?: DType | null }): Tensor;
+    sinc(): Tensor;
+    sinc_(): Tensor;
+    exp2(): Tensor;
+    exp2_(): Tensor;
+    erfc(): Tensor;
+    erfc_(): Tensor;
+    erfinv(): Tensor;
+    lgamma(): Tensor;
+    digamma(): Tensor;
+    polygamma(n: number): Tensor;
+    polygamma(opts: { n: number }): Tensor;
+    mvlgamma(p: number): Tensor;
+    mvlgamma(opts: { p: number }): Tensor;
+    i0(): Tensor;
+    i0_(): Tensor;
+    logit(eps?: number | null): Tensor;
+    logit(opts?: { eps?: number | null }): Tensor;
+    logit_(eps?: number | null): Tensor;
+    logit_(opts?: { eps?: number | null }): Tensor;
+    xlogy(other: Tensor): Tensor;
+    xlogy(opts: { other: Tensor }): Tensor;
+    xlogy(other: Scalar): Tensor;
+    xlogy(opts: { other: Scalar }): Tensor;
+    xlogy_(other: Tensor): Tensor;
+    xlogy_(opts: { other: Tensor }): Tensor;
+    xlogy_(other: Scalar): Tensor;
+    xlogy_(opts: { other: Scalar }): Tensor;
+    erfinv_(): Tensor;
+    lgamma_(): Tensor;
+    digamma_(): Tensor;
+    polygamma_(n: number): Tensor;
+    polygamma_(opts: { n: number }): Tensor;
+    mvlgamma_(p: number): Tensor;
+    mvlgamma_(opts: { p: number }): Tensor;
+    nansum(
+      dim?: number | readonly number[] | null,
+      keepdim?: boolean,
+      opts?: { dtype?: DType | null },
+    ): Tensor;
+    nansum(
+      dim?: number | readonly number[] | null,
+      opts?: { keepdim?: boolean; dtype?: DType | null },
+    ): Tensor;
+    nansum(opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+    }): Tensor;
+    nanmean(
+      dim?: number | readonly number[] | null,
+      keepdim?: boolean,
+      opts?: { dtype?: DType | null },
+    ): Tensor;
+    nanmean(
+      dim?: number | readonly number[] | null,
+      opts?: { keepdim?: boolean; dtype?: DType | null },
+    ): Tensor;
+    nanmean(opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+    }): Tensor;
+    count_nonzero(dim?: number | null): Tensor;
+    count_nonzero(opts?: { dim?: number | null }): Tensor;
+    count_nonzero(dim: readonly number[]): Tensor;
+    count_nonzero(opts: { dim: readonly number[] }): Tensor;
+    count_nonzero(...dim: number[]): Tensor;
+    aminmax(opts?: {
+      dim?: number | null;
+      keepdim?: boolean;
+    }): NamedTuple & { readonly min: Tensor; readonly max: Tensor };
+    cummax(dim: number): ValuesIndices;
+    cummax(opts: { dim: number }): ValuesIndices;
+    cummin(dim: number): ValuesIndices;
+    cummin(opts: { dim: number }): ValuesIndices;
+    logcumsumexp(dim: number): Tensor;
+    logcumsumexp(opts: { dim: number }): Tensor;
     clone(opts?: { memory_format?: MemoryFormat | null }): Tensor;
     to(
       device?: Device | string | number | null,
@@ -733,6 +852,119 @@ declare module "../tensor/tensor.js" {
     addmm(mat1: Tensor, mat2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
     addmm(mat1: Tensor, opts: { mat2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
     addmm(opts: { mat1: Tensor; mat2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    lu_solve(LU_data: Tensor, LU_pivots: Tensor): Tensor;
+    lu_solve(LU_data: Tensor, opts: { LU_pivots: Tensor }): Tensor;
+    lu_solve(opts: { LU_data: Tensor; LU_pivots: Tensor }): Tensor;
+    lu(pivot?: boolean, get_infos?: boolean): Tensor[];
+    lu(pivot?: boolean, opts?: { get_infos?: boolean }): Tensor[];
+    lu(opts?: { pivot?: boolean; get_infos?: boolean }): Tensor[];
+    det(): Tensor;
+    logdet(): Tensor;
+    slogdet(): NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+    inverse(): Tensor;
+    matrix_power(n: number): Tensor;
+    matrix_power(opts: { n: number }): Tensor;
+    cholesky(upper?: boolean): Tensor;
+    cholesky(opts?: { upper?: boolean }): Tensor;
+    cholesky_solve(input2: Tensor, upper?: boolean): Tensor;
+    cholesky_solve(input2: Tensor, opts?: { upper?: boolean }): Tensor;
+    cholesky_solve(opts: { input2: Tensor; upper?: boolean }): Tensor;
+    cholesky_inverse(upper?: boolean): Tensor;
+    cholesky_inverse(opts?: { upper?: boolean }): Tensor;
+    triangular_solve(
+      A: Tensor,
+      upper?: boolean,
+      transpose?: boolean,
+      unitriangular?: boolean,
+    ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+    triangular_solve(
+      A: Tensor,
+      upper?: boolean,
+      transpose?: boolean,
+      opts?: { unitriangular?: boolean },
+    ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+    triangular_solve(
+      A: Tensor,
+      upper?: boolean,
+      opts?: { transpose?: boolean; unitriangular?: boolean },
+    ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+    triangular_solve(
+      A: Tensor,
+      opts?: { upper?: boolean; transpose?: boolean; unitriangular?: boolean },
+    ): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+    triangular_solve(opts: {
+      A: Tensor;
+      upper?: boolean;
+      transpose?: boolean;
+      unitriangular?: boolean;
+    }): NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+    qr(some?: boolean): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+    qr(opts?: { some?: boolean }): NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+    svd(
+      some?: boolean,
+      compute_uv?: boolean,
+    ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+    svd(
+      some?: boolean,
+      opts?: { compute_uv?: boolean },
+    ): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+    svd(opts?: {
+      some?: boolean;
+      compute_uv?: boolean;
+    }): NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+    symeig(
+      eigenvectors?: boolean,
+      upper?: boolean,
+    ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+    symeig(
+      eigenvectors?: boolean,
+      opts?: { upper?: boolean },
+    ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+    symeig(opts?: {
+      eigenvectors?: boolean;
+      upper?: boolean;
+    }): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+    pinverse(rcond?: number): Tensor;
+    pinverse(opts?: { rcond?: number }): Tensor;
+    matrix_exp(): Tensor;
+    lstsq(other: unknown): void;
+    lstsq(opts: { other: unknown }): void;
+    diag(diagonal?: number): Tensor;
+    diag(opts?: { diagonal?: number }): Tensor;
+    diagonal(offset?: number, dim1?: number, dim2?: number): Tensor;
+    diagonal(offset?: number, dim1?: number, opts?: { dim2?: number }): Tensor;
+    diagonal(offset?: number, opts?: { dim1?: number; dim2?: number }): Tensor;
+    diagonal(opts?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+    diag_embed(offset?: number, dim1?: number, dim2?: number): Tensor;
+    diag_embed(offset?: number, dim1?: number, opts?: { dim2?: number }): Tensor;
+    diag_embed(offset?: number, opts?: { dim1?: number; dim2?: number }): Tensor;
+    diag_embed(opts?: { offset?: number; dim1?: number; dim2?: number }): Tensor;
+    diagflat(offset?: number): Tensor;
+    diagflat(opts?: { offset?: number }): Tensor;
+    trace(): Tensor;
+    tile(dims: readonly number[]): Tensor;
+    tile(opts: { dims: readonly number[] }): Tensor;
+    tile(...dims: number[]): Tensor;
+    repeat_interleave(repeats: Tensor, dim?: number | null, opts?: { output_size?: number | null }): Tensor;
+    repeat_interleave(repeats: Tensor, opts?: { dim?: number | null; output_size?: number | null }): Tensor;
+    repeat_interleave(opts: { repeats: Tensor; dim?: number | null; output_size?: number | null }): Tensor;
+    repeat_interleave(repeats: number, dim?: number | null, opts?: { output_size?: number | null }): Tensor;
+    repeat_interleave(repeats: number, opts?: { dim?: number | null; output_size?: number | null }): Tensor;
+    repeat_interleave(opts: { repeats: number; dim?: number | null; output_size?: number | null }): Tensor;
+    rot90(k?: number, dims?: readonly number[]): Tensor;
+    rot90(k?: number, opts?: { dims?: readonly number[] }): Tensor;
+    rot90(opts?: { k?: number; dims?: readonly number[] }): Tensor;
+    fliplr(): Tensor;
+    flipud(): Tensor;
+    ravel(): Tensor;
+    kron(other: Tensor): Tensor;
+    kron(opts: { other: Tensor }): Tensor;
+    cross(other: Tensor, dim?: number | null): Tensor;
+    cross(other: Tensor, opts?: { dim?: number | null }): Tensor;
+    cross(opts: { other: Tensor; dim?: number | null }): Tensor;
+    bernoulli(opts?: { generator?: Generator | null }): Tensor;
+    bernoulli(p: number, opts?: { generator?: Generator | null }): Tensor;
+    bernoulli(opts: { p: number; generator?: Generator | null }): Tensor;
     uniform_(from?: number, to?: number, opts?: { generator?: Generator | null }): Tensor;
     uniform_(from?: number, opts?: { to?: number; generator?: Generator | null }): Tensor;
     uniform_(opts?: { from?: number; to?: number; generator?: Generator | null }): Tensor;
@@ -743,9 +975,125 @@ declare module "../tensor/tensor.js" {
     bernoulli_(opts: { p: Tensor; generator?: Generator | null }): Tensor;
     bernoulli_(p?: number, opts?: { generator?: Generator | null }): Tensor;
     bernoulli_(opts?: { p?: number; generator?: Generator | null }): Tensor;
+    unsqueeze_(dim: number): Tensor;
+    unsqueeze_(opts: { dim: number }): Tensor;
+    squeeze_(): Tensor;
+    squeeze_(dim: number): Tensor;
+    squeeze_(opts: { dim: number }): Tensor;
+    transpose_(dim0: number, dim1: number): Tensor;
+    transpose_(dim0: number, opts: { dim1: number }): Tensor;
+    transpose_(opts: { dim0: number; dim1: number }): Tensor;
+    t_(): Tensor;
+    resize_(size: readonly number[], opts?: { memory_format?: MemoryFormat | null }): Tensor;
+    resize_(opts: { size: readonly number[]; memory_format?: MemoryFormat | null }): Tensor;
+    resize_(...size: number[]): Tensor;
+    resize_(...args: [...size: number[], opts: { memory_format?: MemoryFormat | null }]): Tensor;
     multinomial(num_samples: number, replacement?: boolean, opts?: { generator?: Generator | null }): Tensor;
     multinomial(num_samples: number, opts?: { replacement?: boolean; generator?: Generator | null }): Tensor;
     multinomial(opts: { num_samples: number; replacement?: boolean; generator?: Generator | null }): Tensor;
+    sort(opts?: { stable?: boolean | null; dim?: number; descending?: boolean }): ValuesIndices;
+    sort(dim?: number, descending?: boolean): ValuesIndices;
+    sort(dim?: number, opts?: { descending?: boolean }): ValuesIndices;
+    sort(opts?: { dim?: number; descending?: boolean }): ValuesIndices;
+    argsort(opts: { stable: boolean; dim?: number; descending?: boolean }): Tensor;
+    argsort(dim?: number, descending?: boolean): Tensor;
+    argsort(dim?: number, opts?: { descending?: boolean }): Tensor;
+    argsort(opts?: { dim?: number; descending?: boolean }): Tensor;
+    msort(): Tensor;
+    topk(k: number, dim?: number, largest?: boolean, sorted?: boolean): ValuesIndices;
+    topk(k: number, dim?: number, largest?: boolean, opts?: { sorted?: boolean }): ValuesIndices;
+    topk(k: number, dim?: number, opts?: { largest?: boolean; sorted?: boolean }): ValuesIndices;
+    topk(k: number, opts?: { dim?: number; largest?: boolean; sorted?: boolean }): ValuesIndices;
+    topk(opts: { k: number; dim?: number; largest?: boolean; sorted?: boolean }): ValuesIndices;
+    kthvalue(k: number, dim?: number, keepdim?: boolean): ValuesIndices;
+    kthvalue(k: number, dim?: number, opts?: { keepdim?: boolean }): ValuesIndices;
+    kthvalue(k: number, opts?: { dim?: number; keepdim?: boolean }): ValuesIndices;
+    kthvalue(opts: { k: number; dim?: number; keepdim?: boolean }): ValuesIndices;
+    median(): Tensor;
+    median(dim: number, keepdim?: boolean): ValuesIndices;
+    median(dim: number, opts?: { keepdim?: boolean }): ValuesIndices;
+    median(opts: { dim: number; keepdim?: boolean }): ValuesIndices;
+    nanmedian(): Tensor;
+    nanmedian(dim: number, keepdim?: boolean): ValuesIndices;
+    nanmedian(dim: number, opts?: { keepdim?: boolean }): ValuesIndices;
+    nanmedian(opts: { dim: number; keepdim?: boolean }): ValuesIndices;
+    mode(dim?: number, keepdim?: boolean): ValuesIndices;
+    mode(dim?: number, opts?: { keepdim?: boolean }): ValuesIndices;
+    mode(opts?: { dim?: number; keepdim?: boolean }): ValuesIndices;
+    quantile(q: Tensor, dim?: number | null, keepdim?: boolean, opts?: { interpolation?: string }): Tensor;
+    quantile(q: Tensor, dim?: number | null, opts?: { keepdim?: boolean; interpolation?: string }): Tensor;
+    quantile(q: Tensor, opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    quantile(opts: { q: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    quantile(q: number, dim?: number | null, keepdim?: boolean, opts?: { interpolation?: string }): Tensor;
+    quantile(q: number, dim?: number | null, opts?: { keepdim?: boolean; interpolation?: string }): Tensor;
+    quantile(q: number, opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    quantile(opts: { q: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    nanquantile(q: Tensor, dim?: number | null, keepdim?: boolean, opts?: { interpolation?: string }): Tensor;
+    nanquantile(q: Tensor, dim?: number | null, opts?: { keepdim?: boolean; interpolation?: string }): Tensor;
+    nanquantile(q: Tensor, opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    nanquantile(opts: { q: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    nanquantile(q: number, dim?: number | null, keepdim?: boolean, opts?: { interpolation?: string }): Tensor;
+    nanquantile(q: number, dim?: number | null, opts?: { keepdim?: boolean; interpolation?: string }): Tensor;
+    nanquantile(q: number, opts?: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    nanquantile(opts: { q: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
+    histc(bins?: number, min?: Scalar, max?: Scalar): Tensor;
+    histc(bins?: number, min?: Scalar, opts?: { max?: Scalar }): Tensor;
+    histc(bins?: number, opts?: { min?: Scalar; max?: Scalar }): Tensor;
+    histc(opts?: { bins?: number; min?: Scalar; max?: Scalar }): Tensor;
+    bincount(weights?: Tensor | null, minlength?: number): Tensor;
+    bincount(weights?: Tensor | null, opts?: { minlength?: number }): Tensor;
+    bincount(opts?: { weights?: Tensor | null; minlength?: number }): Tensor;
+    unique(
+      sorted?: boolean,
+      return_inverse?: boolean,
+      return_counts?: boolean,
+      dim?: number | null,
+    ): Tensor | Tensor[];
+    unique(
+      sorted?: boolean,
+      return_inverse?: boolean,
+      return_counts?: boolean,
+      opts?: { dim?: number | null },
+    ): Tensor | Tensor[];
+    unique(
+      sorted?: boolean,
+      return_inverse?: boolean,
+      opts?: { return_counts?: boolean; dim?: number | null },
+    ): Tensor | Tensor[];
+    unique(
+      sorted?: boolean,
+      opts?: { return_inverse?: boolean; return_counts?: boolean; dim?: number | null },
+    ): Tensor | Tensor[];
+    unique(opts?: {
+      sorted?: boolean;
+      return_inverse?: boolean;
+      return_counts?: boolean;
+      dim?: number | null;
+    }): Tensor | Tensor[];
+    unique_consecutive(
+      return_inverse?: boolean,
+      return_counts?: boolean,
+      dim?: number | null,
+    ): Tensor | Tensor[];
+    unique_consecutive(
+      return_inverse?: boolean,
+      return_counts?: boolean,
+      opts?: { dim?: number | null },
+    ): Tensor | Tensor[];
+    unique_consecutive(
+      return_inverse?: boolean,
+      opts?: { return_counts?: boolean; dim?: number | null },
+    ): Tensor | Tensor[];
+    unique_consecutive(opts?: {
+      return_inverse?: boolean;
+      return_counts?: boolean;
+      dim?: number | null;
+    }): Tensor | Tensor[];
+    hardshrink(lambd?: Scalar): Tensor;
+    hardshrink(opts?: { lambd?: Scalar }): Tensor;
+    prelu(weight: Tensor): Tensor;
+    prelu(opts: { weight: Tensor }): Tensor;
+    numpy(opts?: { force?: boolean }): NDArray;
     dim(): number;
     numel(): number;
     nelement(): number;
@@ -767,6 +1115,149 @@ declare module "../tensor/tensor.js" {
     requires_grad_(requires_grad?: boolean): Tensor;
     requires_grad_(opts?: { requires_grad?: boolean }): Tensor;
     is_contiguous(opts?: { memory_format?: MemoryFormat }): boolean;
+    new_tensor(
+      data: unknown,
+      opts?: { dtype?: DType | null; device?: Device | string | number | null; requires_grad?: boolean },
+    ): Tensor;
+    new_tensor(opts: {
+      data: unknown;
+      dtype?: DType | null;
+      device?: Device | string | number | null;
+      requires_grad?: boolean;
+    }): Tensor;
+    apply_(callable: unknown): Tensor;
+    apply_(opts: { callable: unknown }): Tensor;
+    map_(other: Tensor, callable: unknown): Tensor;
+    map_(other: Tensor, opts: { callable: unknown }): Tensor;
+    map_(opts: { other: Tensor; callable: unknown }): Tensor;
+    new_zeros(
+      size: readonly number[],
+      opts?: {
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_zeros(opts: {
+      size: readonly number[];
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    }): Tensor;
+    new_zeros(...size: number[]): Tensor;
+    new_zeros(
+      ...args: [
+        ...size: number[],
+        opts: {
+          dtype?: DType | null;
+          layout?: Layout | null;
+          device?: Device | string | number | null;
+          pin_memory?: boolean | null;
+          requires_grad?: boolean | null;
+        },
+      ]
+    ): Tensor;
+    new_ones(
+      size: readonly number[],
+      opts?: {
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_ones(opts: {
+      size: readonly number[];
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    }): Tensor;
+    new_ones(...size: number[]): Tensor;
+    new_ones(
+      ...args: [
+        ...size: number[],
+        opts: {
+          dtype?: DType | null;
+          layout?: Layout | null;
+          device?: Device | string | number | null;
+          pin_memory?: boolean | null;
+          requires_grad?: boolean | null;
+        },
+      ]
+    ): Tensor;
+    new_empty(
+      size: readonly number[],
+      opts?: {
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_empty(opts: {
+      size: readonly number[];
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    }): Tensor;
+    new_empty(...size: number[]): Tensor;
+    new_empty(
+      ...args: [
+        ...size: number[],
+        opts: {
+          dtype?: DType | null;
+          layout?: Layout | null;
+          device?: Device | string | number | null;
+          pin_memory?: boolean | null;
+          requires_grad?: boolean | null;
+        },
+      ]
+    ): Tensor;
+    new_full(
+      size: readonly number[],
+      fill_value: Scalar,
+      opts?: {
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_full(
+      size: readonly number[],
+      opts: {
+        fill_value: Scalar;
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_full(opts: {
+      size: readonly number[];
+      fill_value: Scalar;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    }): Tensor;
+    view_as(other: Tensor): Tensor;
+    view_as(opts: { other: Tensor }): Tensor;
+    reshape_as(other: Tensor): Tensor;
+    reshape_as(opts: { other: Tensor }): Tensor;
     backward(
       gradient?: unknown,
       retain_graph?: boolean | null,
@@ -798,6 +1289,25 @@ declare module "../tensor/tensor.js" {
     register_hook(opts: { hook: (...args: any[]) => any }): RemovableHandle;
     register_post_accumulate_grad_hook(hook: (...args: any[]) => any): RemovableHandle;
     register_post_accumulate_grad_hook(opts: { hook: (...args: any[]) => any }): RemovableHandle;
+    cpu(opts?: { memory_format?: MemoryFormat | null }): Tensor;
+    cuda(
+      device?: Device | string | number | null,
+      non_blocking?: boolean,
+      opts?: { memory_format?: MemoryFormat | null },
+    ): Tensor;
+    cuda(
+      device?: Device | string | number | null,
+      opts?: { non_blocking?: boolean; memory_format?: MemoryFormat | null },
+    ): Tensor;
+    cuda(opts?: {
+      device?: Device | string | number | null;
+      non_blocking?: boolean;
+      memory_format?: MemoryFormat | null;
+    }): Tensor;
+    pin_memory(device?: Device | string | number | null): Tensor;
+    pin_memory(opts?: { device?: Device | string | number | null }): Tensor;
+    is_pinned(device?: Device | string | number | null): boolean;
+    is_pinned(opts?: { device?: Device | string | number | null }): boolean;
   }
 }
 
@@ -903,6 +1413,23 @@ declare module "../signatures/registry.js" {
       start: Scalar,
       end: Scalar,
       step: Scalar,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "eye(int64_t n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      n: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "eye(int64_t n, int64_t m, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      n: number,
+      m: number,
       dtype: DType | null,
       layout: Layout | null,
       device: Device | null,
@@ -1504,6 +2031,62 @@ declare module "../signatures/registry.js" {
       dim: string,
       keepdim: boolean,
     ) => Tensor;
+    "logaddexp(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "logaddexp2(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "hypot(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "heaviside(Tensor input, Tensor values, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      values: Tensor,
+    ) => Tensor;
+    "deg2rad(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "deg2rad_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "rad2deg(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "rad2deg_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "isclose(Tensor input, Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+      rtol: number,
+      atol: number,
+      equal_nan: boolean,
+    ) => Tensor;
+    "allclose(Tensor input, Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False) -> bool": (
+      input: Tensor,
+      other: Tensor,
+      rtol: number,
+      atol: number,
+      equal_nan: boolean,
+    ) => boolean;
+    "clip(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      min: Tensor | null,
+      max: Tensor | null,
+    ) => Tensor;
+    "clip(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      min: Scalar | null,
+      max: Scalar | null,
+    ) => Tensor;
+    "clip_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (
+      input: Tensor,
+      min: Tensor | null,
+      max: Tensor | null,
+    ) => Tensor;
+    "clip_(Tensor input, Scalar? min=None, Scalar? max=None) -> Tensor": (
+      input: Tensor,
+      min: Scalar | null,
+      max: Scalar | null,
+    ) => Tensor;
+    "hypot_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "heaviside_(Tensor values) -> Tensor": (self: Tensor, values: Tensor) => Tensor;
     "var(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor": (
       input: Tensor,
       dim: number[] | null,
@@ -1604,6 +2187,195 @@ declare module "../signatures/registry.js" {
       dim: number | string | null,
       _stacklevel: unknown,
       dtype: DType | null,
+    ) => Tensor;
+    "sinc(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "sinc_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "exp2(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "exp2_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "erfc(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "erfc_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "erfinv(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "lgamma(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "digamma(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "polygamma(int64_t n, Tensor input, *, Tensor out=None) -> Tensor": (n: number, input: Tensor) => Tensor;
+    "mvlgamma(Tensor input, int64_t p, *, Tensor out=None) -> Tensor": (input: Tensor, p: number) => Tensor;
+    "i0(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "i0_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "logit(Tensor input, double? eps=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      eps: number | null,
+    ) => Tensor;
+    "logit_(Tensor input, double? eps=None) -> Tensor": (input: Tensor, eps: number | null) => Tensor;
+    "xlogy(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "xlogy(Scalar self, Tensor other, *, Tensor out=None) -> Tensor": (self: Scalar, other: Tensor) => Tensor;
+    "xlogy(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "xlogy_(Tensor input, Tensor other) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "xlogy_(Tensor input, Scalar other) -> Tensor": (input: Tensor, other: Scalar) => Tensor;
+    "Tensor.erfinv_() -> Tensor": (self: Tensor) => Tensor;
+    "Tensor.lgamma_() -> Tensor": (self: Tensor) => Tensor;
+    "Tensor.digamma_() -> Tensor": (self: Tensor) => Tensor;
+    "polygamma_(int64_t n) -> Tensor": (self: Tensor, n: number) => Tensor;
+    "mvlgamma_(int64_t p) -> Tensor": (self: Tensor, p: number) => Tensor;
+    "special_expit(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_logit(Tensor input, double? eps=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      eps: number | null,
+    ) => Tensor;
+    "special_erf(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_erfc(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_erfinv(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_erfcx(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_gammaln(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_digamma(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_psi(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_polygamma(int64_t n, Tensor input, *, Tensor out=None) -> Tensor": (
+      n: number,
+      input: Tensor,
+    ) => Tensor;
+    "special_multigammaln(Tensor input, int64_t p, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      p: number,
+    ) => Tensor;
+    "special_xlogy(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "special_xlogy(Scalar self, Tensor other, *, Tensor out=None) -> Tensor": (
+      self: Scalar,
+      other: Tensor,
+    ) => Tensor;
+    "special_xlogy(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "special_xlog1py(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "special_xlog1py(Scalar self, Tensor other, *, Tensor out=None) -> Tensor": (
+      self: Scalar,
+      other: Tensor,
+    ) => Tensor;
+    "special_xlog1py(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "special_log_softmax(Tensor input, int64_t dim, *, ScalarType? dtype=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      dtype: DType | null,
+    ) => Tensor;
+    "special_softmax(Tensor input, int64_t dim, ScalarType? dtype=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      dtype: DType | null,
+    ) => Tensor;
+    "special_logsumexp(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number[],
+      keepdim: boolean,
+    ) => Tensor;
+    "special_i0(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_i0e(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_i1(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_i1e(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_sinc(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_entr(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_round(Tensor input, *, int64_t decimals=0, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      decimals: number,
+    ) => Tensor;
+    "special_expm1(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_exp2(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_log1p(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_ndtr(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_ndtri(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "special_log_ndtr(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "nansum(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number[] | null,
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "nanmean(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number[] | null,
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "count_nonzero(Tensor input, int64_t? dim=None) -> Tensor": (input: Tensor, dim: number | null) => Tensor;
+    "count_nonzero(Tensor input, IntArrayRef dim) -> Tensor": (input: Tensor, dim: number[]) => Tensor;
+    "aminmax(Tensor input, *, int64_t? dim=None, bool keepdim=False, TensorList[2] out=None) -> (Tensor min, Tensor max)": (
+      input: Tensor,
+      dim: number | null,
+      keepdim: boolean,
+    ) => NamedTuple & { readonly min: Tensor; readonly max: Tensor };
+    "var_mean(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      dim: number[] | null,
+      correction: number | null,
+      keepdim: boolean,
+    ) => [Tensor, Tensor];
+    "var_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      dim: number[] | null,
+      unbiased: boolean,
+      keepdim: boolean,
+    ) => [Tensor, Tensor];
+    "var_mean(Tensor input, bool unbiased=True) -> (Tensor, Tensor)": (
+      input: Tensor,
+      unbiased: boolean,
+    ) => [Tensor, Tensor];
+    "std_mean(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      dim: number[] | null,
+      correction: number | null,
+      keepdim: boolean,
+    ) => [Tensor, Tensor];
+    "std_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      dim: number[] | null,
+      unbiased: boolean,
+      keepdim: boolean,
+    ) => [Tensor, Tensor];
+    "std_mean(Tensor input, bool unbiased=True) -> (Tensor, Tensor)": (
+      input: Tensor,
+      unbiased: boolean,
+    ) => [Tensor, Tensor];
+    "cummax(Tensor input, int64_t dim, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: number,
+    ) => ValuesIndices;
+    "cummin(Tensor input, int64_t dim, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: number,
+    ) => ValuesIndices;
+    "logcumsumexp(Tensor input, int64_t dim, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+    ) => Tensor;
+    "batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: bool = False, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      running_mean: Tensor | null,
+      running_var: Tensor | null,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      training: boolean,
+      momentum: number,
+      eps: number,
+    ) => Tensor;
+    "layer_norm(input: Tensor, normalized_shape: int[], weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      normalized_shape: number[],
+      weight: Tensor | null,
+      bias: Tensor | null,
+      eps: number,
     ) => Tensor;
     "clone(Tensor input, *, MemoryFormat? memory_format=None) -> Tensor": (
       input: Tensor,
@@ -2037,7 +2809,460 @@ declare module "../signatures/registry.js" {
       weight: Tensor,
       bias: Tensor | null,
     ) => Tensor;
+    "linalg_lu_factor(Tensor A, *, bool pivot=True, TensorList[2] out=None) -> (Tensor LU, Tensor pivots)": (
+      A: Tensor,
+      pivot: boolean,
+    ) => NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor };
+    "linalg_lu_factor_ex(Tensor A, *, bool pivot=True, bool check_errors=False, TensorList[3] out=None) -> (Tensor LU, Tensor pivots, Tensor info)": (
+      A: Tensor,
+      pivot: boolean,
+      check_errors: boolean,
+    ) => NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+    "linalg_lu(Tensor A, *, bool pivot=True, TensorList[3] out=None) -> (Tensor P, Tensor L, Tensor U)": (
+      A: Tensor,
+      pivot: boolean,
+    ) => NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+    "linalg_lu_solve(Tensor LU, Tensor pivots, Tensor B, *, bool left=True, bool adjoint=False, Tensor out=None) -> Tensor": (
+      LU: Tensor,
+      pivots: Tensor,
+      B: Tensor,
+      left: boolean,
+      adjoint: boolean,
+    ) => Tensor;
+    "linalg_solve(Tensor A, Tensor B, *, bool left=True, Tensor out=None) -> Tensor": (
+      A: Tensor,
+      B: Tensor,
+      left: boolean,
+    ) => Tensor;
+    "linalg_solve_ex(Tensor A, Tensor B, *, bool left=True, bool check_errors=False, TensorList[2] out=None) -> (Tensor result, Tensor info)": (
+      A: Tensor,
+      B: Tensor,
+      left: boolean,
+      check_errors: boolean,
+    ) => NamedTuple & { readonly result: Tensor; readonly info: Tensor };
+    "lu_solve(Tensor input, Tensor LU_data, Tensor LU_pivots, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      LU_data: Tensor,
+      LU_pivots: Tensor,
+    ) => Tensor;
+    "_lu_with_info(Tensor input, bool pivot=True, bool check_errors=True) -> (Tensor LU, Tensor pivots, Tensor info)": (
+      input: Tensor,
+      pivot: boolean,
+      check_errors: boolean,
+    ) => NamedTuple & { readonly LU: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+    "lu_unpack(Tensor LU_data, Tensor LU_pivots, bool unpack_data=True, bool unpack_pivots=True, *, TensorList[3] out=None) -> (Tensor P, Tensor L, Tensor U)": (
+      LU_data: Tensor,
+      LU_pivots: Tensor,
+      unpack_data: boolean,
+      unpack_pivots: boolean,
+    ) => NamedTuple & { readonly P: Tensor; readonly L: Tensor; readonly U: Tensor };
+    "_lu_no_infos(*args, **kwargs) -> Tensor[]": (
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Tensor[];
+    "Tensor.lu(pivot: ~bool = True, get_infos: ~bool = False) -> Tensor[]": (
+      self: Tensor,
+      pivot: boolean,
+      get_infos: boolean,
+    ) => Tensor[];
+    "linalg_inv(Tensor A, *, Tensor out=None) -> Tensor": (A: Tensor) => Tensor;
+    "linalg_inv_ex(Tensor A, *, bool check_errors=False, TensorList[2] out=None) -> (Tensor inverse, Tensor info)": (
+      A: Tensor,
+      check_errors: boolean,
+    ) => NamedTuple & { readonly inverse: Tensor; readonly info: Tensor };
+    "linalg_det(Tensor A, *, Tensor out=None) -> Tensor": (A: Tensor) => Tensor;
+    "linalg_slogdet(Tensor A, *, TensorList[2] out=None) -> (Tensor sign, Tensor logabsdet)": (
+      A: Tensor,
+    ) => NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+    "linalg_matrix_power(Tensor input, int64_t n, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number,
+    ) => Tensor;
+    "det(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "logdet(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "slogdet(Tensor input, *, TensorList[2] out=None) -> (Tensor sign, Tensor logabsdet)": (
+      input: Tensor,
+    ) => NamedTuple & { readonly sign: Tensor; readonly logabsdet: Tensor };
+    "inverse(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "matrix_power(Tensor input, int64_t n, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number,
+    ) => Tensor;
+    "linalg_cholesky(Tensor input, *, bool upper=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      upper: boolean,
+    ) => Tensor;
+    "linalg_cholesky_ex(Tensor input, *, bool upper=False, bool check_errors=False, TensorList[2] out=None) -> (Tensor L, Tensor info)": (
+      input: Tensor,
+      upper: boolean,
+      check_errors: boolean,
+    ) => NamedTuple & { readonly L: Tensor; readonly info: Tensor };
+    "linalg_solve_triangular(Tensor input, Tensor B, *, bool upper, bool left=True, bool unitriangular=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      B: Tensor,
+      upper: boolean,
+      left: boolean,
+      unitriangular: boolean,
+    ) => Tensor;
+    "cholesky(Tensor input, bool upper=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      upper: boolean,
+    ) => Tensor;
+    "cholesky_solve(Tensor input, Tensor input2, bool upper=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      input2: Tensor,
+      upper: boolean,
+    ) => Tensor;
+    "cholesky_inverse(Tensor input, bool upper=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      upper: boolean,
+    ) => Tensor;
+    "triangular_solve(Tensor input, Tensor A, bool upper=True, bool transpose=False, bool unitriangular=False, *, TensorList[2] out=None) -> (Tensor solution, Tensor cloned_coefficient)": (
+      input: Tensor,
+      A: Tensor,
+      upper: boolean,
+      transpose: boolean,
+      unitriangular: boolean,
+    ) => NamedTuple & { readonly solution: Tensor; readonly cloned_coefficient: Tensor };
+    'linalg_qr(Tensor A, c10::string_view mode="reduced", *, TensorList[2] out=None) -> (Tensor Q, Tensor R)': (
+      A: Tensor,
+      mode: string,
+    ) => NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+    "linalg_svd(Tensor A, bool full_matrices=True, *, c10::string_view? driver=None, TensorList[3] out=None) -> (Tensor U, Tensor S, Tensor Vh)": (
+      A: Tensor,
+      full_matrices: boolean,
+      driver: string | null,
+    ) => NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly Vh: Tensor };
+    "linalg_svdvals(Tensor A, *, c10::string_view? driver=None, Tensor out=None) -> Tensor": (
+      A: Tensor,
+      driver: string | null,
+    ) => Tensor;
+    'linalg_eigh(Tensor input, c10::string_view UPLO="L", *, TensorList[2] out=None) -> (Tensor eigenvalues, Tensor eigenvectors)': (
+      input: Tensor,
+      UPLO: string,
+    ) => NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+    'linalg_eigvalsh(Tensor input, c10::string_view UPLO="L", *, Tensor out=None) -> Tensor': (
+      input: Tensor,
+      UPLO: string,
+    ) => Tensor;
+    "qr(Tensor input, bool some=True, *, TensorList[2] out=None) -> (Tensor Q, Tensor R)": (
+      input: Tensor,
+      some: boolean,
+    ) => NamedTuple & { readonly Q: Tensor; readonly R: Tensor };
+    "svd(Tensor input, bool some=True, bool compute_uv=True, *, TensorList[3] out=None) -> (Tensor U, Tensor S, Tensor V)": (
+      input: Tensor,
+      some: boolean,
+      compute_uv: boolean,
+    ) => NamedTuple & { readonly U: Tensor; readonly S: Tensor; readonly V: Tensor };
+    "symeig(Tensor input, bool eigenvectors=False, bool upper=True, *, TensorList[2] out=None) -> (Tensor eigenvalues, Tensor eigenvectors)": (
+      input: Tensor,
+      eigenvectors: boolean,
+      upper: boolean,
+    ) => NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+    "linalg_norm(Tensor input, Scalar? ord=None, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      ord: Scalar | null,
+      dim: number[] | null,
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "linalg_norm(Tensor input, c10::string_view ord, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      ord: string,
+      dim: number[] | null,
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-2,-1}, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      ord: Scalar,
+      dim: number[],
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    'linalg_matrix_norm(Tensor input, c10::string_view ord="fro", IntArrayRef dim={-2,-1}, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor': (
+      input: Tensor,
+      ord: string,
+      dim: number[],
+      keepdim: boolean,
+      dtype: DType | null,
+    ) => Tensor;
+    "linalg_cond(Tensor input, Scalar? p=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      p: Scalar | null,
+    ) => Tensor;
+    "linalg_cond(Tensor input, c10::string_view p, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      p: string,
+    ) => Tensor;
+    "linalg_pinv(Tensor input, *, Tensor? atol=None, Tensor? rtol=None, bool hermitian=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      atol: Tensor | null,
+      rtol: Tensor | null,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_pinv(Tensor input, *, double? atol=None, double? rtol=None, bool hermitian=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      atol: number | null,
+      rtol: number | null,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_pinv(Tensor input, Tensor rcond, bool hermitian=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      rcond: Tensor,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_pinv(Tensor input, double rcond, bool hermitian=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      rcond: number,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_matrix_rank(Tensor input, *, Tensor? atol=None, Tensor? rtol=None, bool hermitian=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      atol: Tensor | null,
+      rtol: Tensor | null,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_matrix_rank(Tensor input, *, double? atol=None, double? rtol=None, bool hermitian=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      atol: number | null,
+      rtol: number | null,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_matrix_rank(Tensor input, Tensor tol, bool hermitian=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      tol: Tensor,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_matrix_rank(Tensor input, double tol, bool hermitian=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      tol: number,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_lstsq(Tensor input, Tensor b, double? rcond=None, *, c10::string_view? driver=None, TensorList[4] out=None) -> (Tensor solution, Tensor residuals, Tensor rank, Tensor singular_values)": (
+      input: Tensor,
+      b: Tensor,
+      rcond: number | null,
+      driver: string | null,
+    ) => NamedTuple & {
+      readonly solution: Tensor;
+      readonly residuals: Tensor;
+      readonly rank: Tensor;
+      readonly singular_values: Tensor;
+    };
+    "linalg_matrix_exp(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "pinverse(Tensor input, double rcond=1e-15) -> Tensor": (input: Tensor, rcond: number) => Tensor;
+    "matrix_exp(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "nuclear_norm(Tensor input, IntArrayRef[2] dim, bool keepdim=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number[],
+      keepdim: boolean,
+    ) => Tensor;
+    "nuclear_norm(Tensor input, bool keepdim=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      keepdim: boolean,
+    ) => Tensor;
+    "lstsq(input: Tensor, A: Tensor, *, out=None) -> Tensor[]": (
+      input: Tensor,
+      A: Tensor,
+      out: unknown,
+    ) => Tensor[];
+    "matrix_rank(input, tol=None, symmetric=False, *, out=None) -> Tensor": (
+      input: unknown,
+      tol: unknown,
+      symmetric: unknown,
+      out: unknown,
+    ) => Tensor;
+    "Tensor.lstsq(other)": (self: Tensor, other: unknown) => void;
     "einsum(*args) -> Tensor": (args: unknown[]) => Tensor;
+    "diag(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      diagonal: number,
+    ) => Tensor;
+    "diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1) -> Tensor": (
+      input: Tensor,
+      offset: number,
+      dim1: number,
+      dim2: number,
+    ) => Tensor;
+    "diag_embed(Tensor input, int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1) -> Tensor": (
+      input: Tensor,
+      offset: number,
+      dim1: number,
+      dim2: number,
+    ) => Tensor;
+    "diagflat(Tensor input, int64_t offset=0) -> Tensor": (input: Tensor, offset: number) => Tensor;
+    "trace(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "tile(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
+    "repeat_interleave(Tensor input, Tensor repeats, int64_t? dim=None, *, int64_t? output_size=None) -> Tensor": (
+      input: Tensor,
+      repeats: Tensor,
+      dim: number | null,
+      output_size: number | null,
+    ) => Tensor;
+    "repeat_interleave(Tensor input, int64_t repeats, int64_t? dim=None, *, int64_t? output_size=None) -> Tensor": (
+      input: Tensor,
+      repeats: number,
+      dim: number | null,
+      output_size: number | null,
+    ) => Tensor;
+    "repeat_interleave(Tensor repeats, *, int64_t? output_size=None) -> Tensor": (
+      repeats: Tensor,
+      output_size: number | null,
+    ) => Tensor;
+    "rot90(Tensor input, int64_t k=1, IntArrayRef dims={0,1}) -> Tensor": (
+      input: Tensor,
+      k: number,
+      dims: number[],
+    ) => Tensor;
+    "fliplr(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "flipud(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "ravel(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "atleast_1d(*tensors) -> Tensor | Tensor[]": (tensors: unknown[]) => Tensor | Tensor[];
+    "atleast_2d(*tensors) -> Tensor | Tensor[]": (tensors: unknown[]) => Tensor | Tensor[];
+    "atleast_3d(*tensors) -> Tensor | Tensor[]": (tensors: unknown[]) => Tensor | Tensor[];
+    "combinations(Tensor input, int64_t r=2, bool with_replacement=False) -> Tensor": (
+      input: Tensor,
+      r: number,
+      with_replacement: boolean,
+    ) => Tensor;
+    "vander(Tensor x, int64_t? N=None, bool increasing=False) -> Tensor": (
+      x: Tensor,
+      N: number | null,
+      increasing: boolean,
+    ) => Tensor;
+    "tril_indices(int64_t row, int64_t col, int64_t offset=0, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      row: number,
+      col: number,
+      offset: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "triu_indices(int64_t row, int64_t col, int64_t offset=0, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      row: number,
+      col: number,
+      offset: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "meshgrid(*tensors, indexing: str | None = None) -> Tensor[]": (
+      tensors: unknown[],
+      indexing: string | null,
+    ) => Tensor[];
+    "cartesian_prod(*tensors) -> Tensor": (tensors: unknown[]) => Tensor;
+    "block_diag(*tensors) -> Tensor": (tensors: unknown[]) => Tensor;
+    "kron(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "cross(Tensor input, Tensor other, int64_t? dim=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+      dim: number | null,
+    ) => Tensor;
+    "linalg_cross(Tensor input, Tensor other, *, int64_t dim=-1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+      dim: number,
+    ) => Tensor;
+    "linalg_multi_dot(TensorList tensors, *, Tensor out=None) -> Tensor": (tensors: Tensor[]) => Tensor;
+    "tensordot(a: object, b: object, dims: object = 2, out: object = None) -> Tensor": (
+      a: unknown,
+      b: unknown,
+      dims: unknown,
+      out: unknown,
+    ) => Tensor;
+    "cdist(x1: object, x2: object, p: object = 2.0, compute_mode: object = 'use_mm_for_euclid_dist_if_necessary') -> Tensor": (
+      x1: unknown,
+      x2: unknown,
+      p: unknown,
+      compute_mode: unknown,
+    ) => Tensor;
+    "chain_matmul(*matrices, out: object = None) -> Tensor": (matrices: unknown[], out: unknown) => Tensor;
+    "normal(Tensor mean, Tensor std, *, Generator? generator=None, Tensor out=None) -> Tensor": (
+      mean: Tensor,
+      std: Tensor,
+      generator: Generator | null,
+    ) => Tensor;
+    "normal(Tensor mean, double std=1, *, Generator? generator=None, Tensor out=None) -> Tensor": (
+      mean: Tensor,
+      std: number,
+      generator: Generator | null,
+    ) => Tensor;
+    "normal(double mean, Tensor std, *, Generator? generator=None, Tensor out=None) -> Tensor": (
+      mean: number,
+      std: Tensor,
+      generator: Generator | null,
+    ) => Tensor;
+    "normal(double mean, double std, IntArrayRef size, *, Generator? generator=None, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      mean: number,
+      std: number,
+      size: number[],
+      generator: Generator | null,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      generator: Generator | null,
+    ) => Tensor;
+    "bernoulli(Tensor input, double p, *, Generator? generator=None) -> Tensor": (
+      input: Tensor,
+      p: number,
+      generator: Generator | null,
+    ) => Tensor;
+    "poisson(Tensor input, Generator? generator=None) -> Tensor": (
+      input: Tensor,
+      generator: Generator | null,
+    ) => Tensor;
+    "rand_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      input: Tensor,
+      memory_format: MemoryFormat | null,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "randn_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      input: Tensor,
+      memory_format: MemoryFormat | null,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "randint_like(Tensor input, int64_t high, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      input: Tensor,
+      high: number,
+      memory_format: MemoryFormat | null,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "randint_like(Tensor input, int64_t low, int64_t high, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      input: Tensor,
+      low: number,
+      high: number,
+      memory_format: MemoryFormat | null,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
     "uniform_(double from=0, double to=1, *, Generator? generator=None) -> Tensor": (
       self: Tensor,
       from: number,
@@ -2063,143 +3288,252 @@ declare module "../signatures/registry.js" {
     "manual_seed(seed: object) -> Generator": (seed: unknown) => Generator;
     "initial_seed() -> number | bigint": () => number | bigint;
     "seed() -> int": () => number;
+    "unsqueeze_(int64_t dim) -> Tensor": (self: Tensor, dim: number) => Tensor;
+    "squeeze_() -> Tensor": (self: Tensor) => Tensor;
+    "squeeze_(int64_t dim) -> Tensor": (self: Tensor, dim: number) => Tensor;
+    "squeeze_(Dimname dim) -> Tensor": (self: Tensor, dim: string) => Tensor;
+    "transpose_(int64_t dim0, int64_t dim1) -> Tensor": (self: Tensor, dim0: number, dim1: number) => Tensor;
+    "Tensor.t_() -> Tensor": (self: Tensor) => Tensor;
+    "resize_(SymIntArrayRef size, *, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
     "multinomial(Tensor input, int64_t num_samples, bool replacement=False, *, Generator? generator=None, Tensor out=None) -> Tensor": (
       input: Tensor,
       num_samples: number,
       replacement: boolean,
       generator: Generator | null,
     ) => Tensor;
-    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
+    "sort(Tensor input, *, bool? stable, int64_t dim=-1, bool descending=False, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
       input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
+      stable: boolean | null,
+      dim: number,
+      descending: boolean,
+    ) => ValuesIndices;
+    "sort(Tensor input, int64_t dim=-1, bool descending=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: number,
+      descending: boolean,
+    ) => ValuesIndices;
+    "sort(Tensor input, *, bool? stable, Dimname dim, bool descending=False, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      stable: boolean | null,
+      dim: string,
+      descending: boolean,
+    ) => ValuesIndices;
+    "sort(Tensor input, Dimname dim, bool descending=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: string,
+      descending: boolean,
+    ) => ValuesIndices;
+    "argsort(Tensor input, *, bool stable, int64_t dim=-1, bool descending=False) -> Tensor": (
+      input: Tensor,
+      stable: boolean,
+      dim: number,
+      descending: boolean,
     ) => Tensor;
-    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
+    "argsort(Tensor input, int64_t dim=-1, bool descending=False) -> Tensor": (
       input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
+      dim: number,
+      descending: boolean,
     ) => Tensor;
-    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
+    "argsort(Tensor input, Dimname dim, bool descending=False) -> Tensor": (
       input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
+      dim: string,
+      descending: boolean,
     ) => Tensor;
-    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
+    "msort(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "topk(Tensor input, int64_t k, int64_t dim=-1, bool largest=True, bool sorted=True, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
       input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
+      k: number,
+      dim: number,
+      largest: boolean,
+      sorted: boolean,
+    ) => ValuesIndices;
+    "kthvalue(Tensor input, int64_t k, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      k: number,
+      dim: number,
+      keepdim: boolean,
+    ) => ValuesIndices;
+    "median(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "median(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: number,
+      keepdim: boolean,
+    ) => ValuesIndices;
+    "nanmedian(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "nanmedian(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: number,
+      keepdim: boolean,
+    ) => ValuesIndices;
+    "mode(Tensor input, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None) -> (Tensor values, Tensor indices)": (
+      input: Tensor,
+      dim: number,
+      keepdim: boolean,
+    ) => ValuesIndices;
+    'quantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None) -> Tensor': (
+      input: Tensor,
+      q: Tensor,
+      dim: number | null,
+      keepdim: boolean,
+      interpolation: string,
     ) => Tensor;
-    "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
+    'quantile(Tensor input, double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None) -> Tensor': (
       input: Tensor,
-      kernel_size: number[],
-      stride: number[] | null,
-      padding: number[],
-      ceil_mode: boolean,
-      count_include_pad: boolean,
-      divisor_override: number | null,
+      q: number,
+      dim: number | null,
+      keepdim: boolean,
+      interpolation: string,
     ) => Tensor;
-    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
+    'nanquantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None) -> Tensor': (
       input: Tensor,
-      kernel_size: number[],
-      stride: number[] | null,
-      padding: number[],
-      dilation: number[],
-      ceil_mode: boolean,
+      q: Tensor,
+      dim: number | null,
+      keepdim: boolean,
+      interpolation: string,
     ) => Tensor;
-    "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
-    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+    'nanquantile(Tensor input, double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None) -> Tensor': (
       input: Tensor,
-      kernel_size: number | number[],
-      stride: number | number[] | null,
-      padding: number | number[],
-      dilation: number | number[],
-      ceil_mode: boolean,
-      return_indices: unknown,
-    ) => [Tensor, Tensor];
-    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": (
-      input: Tensor,
-      output_size: number | (number | null)[],
+      q: number,
+      dim: number | null,
+      keepdim: boolean,
+      interpolation: string,
     ) => Tensor;
-    "batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: bool = False, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
+    "searchsorted(Tensor sorted_sequence, Tensor input, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None) -> Tensor": (
+      sorted_sequence: Tensor,
       input: Tensor,
-      running_mean: Tensor | null,
-      running_var: Tensor | null,
-      weight: Tensor | null,
-      bias: Tensor | null,
+      out_int32: boolean,
+      right: boolean,
+      side: string | null,
+      sorter: Tensor | null,
+    ) => Tensor;
+    "searchsorted(Tensor sorted_sequence, Scalar self, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None) -> Tensor": (
+      sorted_sequence: Tensor,
+      self: Scalar,
+      out_int32: boolean,
+      right: boolean,
+      side: string | null,
+      sorter: Tensor | null,
+    ) => Tensor;
+    "bucketize(Tensor input, Tensor boundaries, *, bool out_int32=False, bool right=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      boundaries: Tensor,
+      out_int32: boolean,
+      right: boolean,
+    ) => Tensor;
+    "bucketize(Scalar self, Tensor boundaries, *, bool out_int32=False, bool right=False) -> Tensor": (
+      self: Scalar,
+      boundaries: Tensor,
+      out_int32: boolean,
+      right: boolean,
+    ) => Tensor;
+    "histc(Tensor input, int64_t bins=100, Scalar min=0, Scalar max=0, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      bins: number,
+      min: Scalar,
+      max: Scalar,
+    ) => Tensor;
+    "bincount(Tensor input, Tensor? weights=None, int64_t minlength=0) -> Tensor": (
+      input: Tensor,
+      weights: Tensor | null,
+      minlength: number,
+    ) => Tensor;
+    "_return_output(*args, **kwargs) -> Tensor | Tensor[]": (
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Tensor | Tensor[];
+    "_consecutive_return_output(*args, **kwargs) -> Tensor | Tensor[]": (
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Tensor | Tensor[];
+    "Tensor.unique(sorted: ~bool = True, return_inverse: ~bool = False, return_counts: ~bool = False, dim: ~int | None = None) -> Tensor | Tensor[]": (
+      self: Tensor,
+      sorted: boolean,
+      return_inverse: boolean,
+      return_counts: boolean,
+      dim: number | null,
+    ) => Tensor | Tensor[];
+    "Tensor.unique_consecutive(return_inverse: ~bool = False, return_counts: ~bool = False, dim: ~int | None = None) -> Tensor | Tensor[]": (
+      self: Tensor,
+      return_inverse: boolean,
+      return_counts: boolean,
+      dim: number | null,
+    ) => Tensor | Tensor[];
+    "hardshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      lambd: Scalar,
+    ) => Tensor;
+    "prelu(Tensor input, Tensor weight) -> Tensor": (input: Tensor, weight: Tensor) => Tensor;
+    "selu(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "selu_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "celu(Tensor input, Scalar alpha=1.0) -> Tensor": (input: Tensor, alpha: Scalar) => Tensor;
+    "celu_(Tensor input, Scalar alpha=1.0) -> Tensor": (input: Tensor, alpha: Scalar) => Tensor;
+    "rrelu(Tensor input, Scalar lower=0.125, Scalar upper=0.3333333333333333, bool training=False, Generator? generator=None) -> Tensor": (
+      input: Tensor,
+      lower: Scalar,
+      upper: Scalar,
       training: boolean,
-      momentum: number,
-      eps: number,
+      generator: Generator | null,
     ) => Tensor;
-    "layer_norm(input: Tensor, normalized_shape: int[], weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
+    "rrelu_(Tensor input, Scalar lower=0.125, Scalar upper=0.3333333333333333, bool training=False, Generator? generator=None) -> Tensor": (
       input: Tensor,
-      normalized_shape: number[],
-      weight: Tensor | null,
-      bias: Tensor | null,
-      eps: number,
+      lower: Scalar,
+      upper: Scalar,
+      training: boolean,
+      generator: Generator | null,
     ) => Tensor;
-    "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
-      input1: Tensor,
-      input2: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-    ) => Tensor;
-    "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor": (
+    "threshold(Tensor input, Scalar threshold, Scalar value, *, Tensor out=None) -> Tensor": (
       input: Tensor,
-      weight: Tensor,
-      padding_idx: number | null,
-      max_norm: number | null,
-      norm_type: number,
-      scale_grad_by_freq: boolean,
-      sparse: boolean,
+      threshold: Scalar,
+      value: Scalar,
     ) => Tensor;
-    "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+    "threshold_(Tensor input, Scalar threshold, Scalar value) -> Tensor": (
       input: Tensor,
-      p: number,
+      threshold: Scalar,
+      value: Scalar,
+    ) => Tensor;
+    "softshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      lambd: Scalar,
+    ) => Tensor;
+    "_threshold(input: Tensor, threshold: float, value: float, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      threshold: number,
+      value: number,
+      inplace: boolean,
+    ) => Tensor;
+    "hardtanh(input: Tensor, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      min_val: number,
+      max_val: number,
+      inplace: boolean,
+    ) => Tensor;
+    "relu6(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
+    "selu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
+    "celu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      alpha: number,
+      inplace: boolean,
+    ) => Tensor;
+    "hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      inplace: boolean,
+    ) => Tensor;
+    "hardswish(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
+    "mish(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
+    "rrelu(input: Tensor, lower: float = 0.125, upper: float = 0.3333333333333333, training: bool = False, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      lower: number,
+      upper: number,
       training: boolean,
       inplace: boolean,
     ) => Tensor;
-    "multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int, in_proj_weight: Tensor | None, in_proj_bias: Tensor | None, bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool, dropout_p: float, out_proj_weight: Tensor, out_proj_bias: Tensor | None, training: bool = True, key_padding_mask: Tensor | None = None, need_weights: bool = True, attn_mask: Tensor | None = None, use_separate_proj_weight: bool = False, q_proj_weight: Tensor | None = None, k_proj_weight: Tensor | None = None, v_proj_weight: Tensor | None = None, static_k: Tensor | None = None, static_v: Tensor | None = None, average_attn_weights: bool = True) -> [Tensor, Tensor | null]": (
-      query: Tensor,
-      key: Tensor,
-      value: Tensor,
-      embed_dim_to_check: number,
-      num_heads: number,
-      in_proj_weight: Tensor | null,
-      in_proj_bias: Tensor | null,
-      bias_k: Tensor | null,
-      bias_v: Tensor | null,
-      add_zero_attn: boolean,
-      dropout_p: number,
-      out_proj_weight: Tensor,
-      out_proj_bias: Tensor | null,
-      training: boolean,
-      key_padding_mask: Tensor | null,
-      need_weights: boolean,
-      attn_mask: Tensor | null,
-      use_separate_proj_weight: boolean,
-      q_proj_weight: Tensor | null,
-      k_proj_weight: Tensor | null,
-      v_proj_weight: Tensor | null,
-      static_k: Tensor | null,
-      static_v: Tensor | null,
-      average_attn_weights: boolean,
-    ) => [Tensor, Tensor | null];
+    "glu(input: Tensor, dim: int = -1) -> Tensor": (input: Tensor, dim: number) => Tensor;
+    "softsign(input) -> Tensor": (input: unknown) => Tensor;
+    "tanhshrink(input) -> Tensor": (input: unknown) => Tensor;
     "mse_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
       input: Tensor,
       target: Tensor,
@@ -2252,6 +3586,430 @@ declare module "../signatures/registry.js" {
       reduce: boolean | null,
       reduction: "none" | "batchmean" | "mean" | "sum",
       log_target: boolean,
+    ) => Tensor;
+    "multilabel_margin_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "multi_margin_loss(input: Tensor, target: Tensor, p: int = 1, margin: float = 1.0, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      p: number,
+      margin: number,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "pixel_shuffle(Tensor input, int64_t upscale_factor) -> Tensor": (
+      input: Tensor,
+      upscale_factor: number,
+    ) => Tensor;
+    "pixel_unshuffle(Tensor input, int64_t downscale_factor) -> Tensor": (
+      input: Tensor,
+      downscale_factor: number,
+    ) => Tensor;
+    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] output_padding=0, int64_t groups=1, IntArrayRef[1] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv_transpose2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] output_padding=0, int64_t groups=1, IntArrayRef[2] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, c10::string_view padding="valid", IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+      divisor_override: number | null,
+    ) => Tensor;
+    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => Tensor;
+    "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
+    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      dilation: number | number[],
+      ceil_mode: boolean,
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": (
+      input: Tensor,
+      output_size: number | (number | null)[],
+    ) => Tensor;
+    "_adaptive_max_pool2d(*args, **kwargs) -> Tensor": (
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Tensor;
+    "adaptive_max_pool2d_with_indices(input: Tensor, output_size: ~int | (int | None)[], return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      output_size: number | (number | null)[],
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "max_pool1d(Tensor input, IntArrayRef[1] kernel_size, IntArrayRef[1] stride=None, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, bool ceil_mode=False) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => Tensor;
+    "max_pool1d_with_indices(Tensor input, IntArrayRef[1] kernel_size, IntArrayRef[1] stride=None, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, bool ceil_mode=False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => [Tensor, Tensor];
+    "adaptive_max_pool1d(Tensor input, IntArrayRef[1] output_size) -> (Tensor, Tensor)": (
+      input: Tensor,
+      output_size: number[],
+    ) => [Tensor, Tensor];
+    "avg_pool1d(Tensor input, IntArrayRef[1] kernel_size, IntArrayRef[1] stride=None, IntArrayRef[1] padding=0, bool ceil_mode=False, bool count_include_pad=True) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+    ) => Tensor;
+    "adaptive_avg_pool1d(Tensor input, IntArrayRef[1] output_size) -> Tensor": (
+      input: Tensor,
+      output_size: number[],
+    ) => Tensor;
+    "_max_pool1d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
+    "max_pool1d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      dilation: number | number[],
+      ceil_mode: boolean,
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "_adaptive_max_pool1d(*args, **kwargs) -> Tensor": (
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Tensor;
+    "adaptive_max_pool1d_with_indices(input: ~Tensor, output_size: ~int | int[], return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      output_size: number | number[],
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "unfold(input: ~Tensor, kernel_size: ~int | int[], dilation: ~int | int[] = 1, padding: ~int | int[] = 0, stride: ~int | int[] = 1) -> Tensor": (
+      input: Tensor,
+      kernel_size: number | number[],
+      dilation: number | number[],
+      padding: number | number[],
+      stride: number | number[],
+    ) => Tensor;
+    "fold(input: ~Tensor, output_size: ~int | int[], kernel_size: ~int | int[], dilation: ~int | int[] = 1, padding: ~int | int[] = 0, stride: ~int | int[] = 1) -> Tensor": (
+      input: Tensor,
+      output_size: number | number[],
+      kernel_size: number | number[],
+      dilation: number | number[],
+      padding: number | number[],
+      stride: number | number[],
+    ) => Tensor;
+    "lp_pool2d(input: Tensor, norm_type: int | float, kernel_size: int | int[], stride: int | int[] | None = None, ceil_mode: bool = False) -> Tensor": (
+      input: Tensor,
+      norm_type: number,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      ceil_mode: boolean,
+    ) => Tensor;
+    "max_unpool2d(input: Tensor, indices: Tensor, kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, output_size: int[] | None = None) -> Tensor": (
+      input: Tensor,
+      indices: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      output_size: number[] | null,
+    ) => Tensor;
+    "max_pool3d(Tensor input, IntArrayRef[3] kernel_size, IntArrayRef[3] stride=None, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, bool ceil_mode=False) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => Tensor;
+    "_max_pool3d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
+    "max_pool3d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      dilation: number | number[],
+      ceil_mode: boolean,
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "dropout1d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "dropout2d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "dropout3d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "feature_alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+    ) => Tensor;
+    "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      padding_idx: number | null,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      sparse: boolean,
+    ) => Tensor;
+    "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int, in_proj_weight: Tensor | None, in_proj_bias: Tensor | None, bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool, dropout_p: float, out_proj_weight: Tensor, out_proj_bias: Tensor | None, training: bool = True, key_padding_mask: Tensor | None = None, need_weights: bool = True, attn_mask: Tensor | None = None, use_separate_proj_weight: bool = False, q_proj_weight: Tensor | None = None, k_proj_weight: Tensor | None = None, v_proj_weight: Tensor | None = None, static_k: Tensor | None = None, static_v: Tensor | None = None, average_attn_weights: bool = True) -> [Tensor, Tensor | null]": (
+      query: Tensor,
+      key: Tensor,
+      value: Tensor,
+      embed_dim_to_check: number,
+      num_heads: number,
+      in_proj_weight: Tensor | null,
+      in_proj_bias: Tensor | null,
+      bias_k: Tensor | null,
+      bias_v: Tensor | null,
+      add_zero_attn: boolean,
+      dropout_p: number,
+      out_proj_weight: Tensor,
+      out_proj_bias: Tensor | null,
+      training: boolean,
+      key_padding_mask: Tensor | null,
+      need_weights: boolean,
+      attn_mask: Tensor | null,
+      use_separate_proj_weight: boolean,
+      q_proj_weight: Tensor | null,
+      k_proj_weight: Tensor | null,
+      v_proj_weight: Tensor | null,
+      static_k: Tensor | null,
+      static_v: Tensor | null,
+      average_attn_weights: boolean,
+    ) => [Tensor, Tensor | null];
+    "cosine_similarity(Tensor x1, Tensor x2, int64_t dim=1, double eps=1e-08) -> Tensor": (
+      x1: Tensor,
+      x2: Tensor,
+      dim: number,
+      eps: number,
+    ) => Tensor;
+    "pairwise_distance(Tensor x1, Tensor x2, double p=2, double eps=1e-06, bool keepdim=False) -> Tensor": (
+      x1: Tensor,
+      x2: Tensor,
+      p: number,
+      eps: number,
+      keepdim: boolean,
+    ) => Tensor;
+    "normalize(input: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12, out: Tensor | None = None) -> Tensor": (
+      input: Tensor,
+      p: number,
+      dim: number,
+      eps: number,
+      out: Tensor | null,
+    ) => Tensor;
+    "channel_shuffle(Tensor input, int64_t groups) -> Tensor": (input: Tensor, groups: number) => Tensor;
+    "one_hot(Tensor input, int64_t num_classes=-1) -> Tensor": (input: Tensor, num_classes: number) => Tensor;
+    "gumbel_softmax(logits: Tensor, tau: float = 1, hard: bool = False, eps: float = 1e-10, dim: int = -1) -> Tensor": (
+      logits: Tensor,
+      tau: number,
+      hard: boolean,
+      eps: number,
+      dim: number,
+    ) => Tensor;
+    "soft_margin_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "margin_ranking_loss(input1: Tensor, input2: Tensor, target: Tensor, margin: float = 0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      target: Tensor,
+      margin: number,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "hinge_embedding_loss(input: Tensor, target: Tensor, margin: float = 1.0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      margin: number,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "cosine_embedding_loss(input1: Tensor, input2: Tensor, target: Tensor, margin: float = 0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      target: Tensor,
+      margin: number,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "multilabel_soft_margin_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "poisson_nll_loss(input: Tensor, target: Tensor, log_input: bool = True, full: bool = False, size_average: bool | None = None, eps: float = 1e-08, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      log_input: boolean,
+      full: boolean,
+      size_average: boolean | null,
+      eps: number,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "gaussian_nll_loss(input: Tensor, target: Tensor, var: Tensor, full: bool = False, eps: float = 1e-06, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      var_: Tensor,
+      full: boolean,
+      eps: number,
+      reduction: string,
+    ) => Tensor;
+    "triplet_margin_loss(anchor: Tensor, positive: Tensor, negative: Tensor, margin: float = 1.0, p: float = 2, eps: float = 1e-06, swap: bool = False, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      anchor: Tensor,
+      positive: Tensor,
+      negative: Tensor,
+      margin: number,
+      p: number,
+      eps: number,
+      swap: boolean,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "triplet_margin_with_distance_loss(anchor: Tensor, positive: Tensor, negative: Tensor, *, distance_function=None, margin: float = 1.0, swap: bool = False, reduction: str = 'mean') -> Tensor": (
+      anchor: Tensor,
+      positive: Tensor,
+      negative: Tensor,
+      distance_function: unknown,
+      margin: number,
+      swap: boolean,
+      reduction: string,
     ) => Tensor;
     "nll_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
       input: Tensor,
@@ -2339,6 +4097,36 @@ declare module "../signatures/registry.js" {
         | "leaky_relu"
         | "selu",
     ) => Tensor;
+    "invert_permutation(permutation: Tensor | None) -> Tensor | null": (
+      permutation: Tensor | null,
+    ) => Tensor | null;
+    "pack_padded_sequence(input: Tensor, lengths: Tensor | float[], batch_first: bool = False, enforce_sorted: bool = True) -> PackedSequence": (
+      input: Tensor,
+      lengths: Tensor | number[],
+      batch_first: boolean,
+      enforce_sorted: boolean,
+    ) => PackedSequence;
+    "pad_packed_sequence(sequence, batch_first: bool = False, padding_value: float = 0.0, total_length: int | None = None) -> Tensor[]": (
+      sequence: unknown,
+      batch_first: boolean,
+      padding_value: number,
+      total_length: number | null,
+    ) => Tensor[];
+    "pad_sequence(sequences: object, batch_first: bool = False, padding_value: float = 0.0) -> Tensor": (
+      sequences: unknown,
+      batch_first: boolean,
+      padding_value: number,
+    ) => Tensor;
+    "pack_sequence(sequences: Tensor[], enforce_sorted: bool = True) -> PackedSequence": (
+      sequences: Tensor[],
+      enforce_sorted: boolean,
+    ) => PackedSequence;
+    "unpad_sequence(padded_sequences: Tensor, lengths: Tensor | float[], batch_first: bool = False) -> Tensor[]": (
+      padded_sequences: Tensor,
+      lengths: Tensor | number[],
+      batch_first: boolean,
+    ) => Tensor[];
+    "unpack_sequence(packed_sequences) -> Tensor[]": (packed_sequences: unknown) => Tensor[];
     "clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False) -> Tensor": (
       parameters: unknown,
       max_norm: unknown,
@@ -2351,7 +4139,10 @@ declare module "../signatures/registry.js" {
       lengths: unknown,
       generator: Generator | null,
     ) => Subset[];
+    "numpy(*, bool force=False) -> NDArray": (self: Tensor, force: boolean) => NDArray;
     "default_collate(batch) -> object": (batch: unknown) => object;
+    "default_convert(data: dict | object) -> object": (data: Record<string, unknown> | unknown) => object;
+    "get_worker_info() -> WorkerInfo | null": () => WorkerInfo | null;
     "checkpoint(function, *args, use_reentrant: bool = True, **kwargs) -> Tensor | Tensor[]": (
       function_: unknown,
       args: unknown[],
@@ -2397,6 +4188,58 @@ declare module "../signatures/registry.js" {
       self: Tensor,
       memory_format: MemoryFormat,
     ) => boolean;
+    "new_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, bool requires_grad=False) -> Tensor": (
+      self: Tensor,
+      data: unknown,
+      dtype: DType | null,
+      device: Device | null,
+      requires_grad: boolean,
+    ) => Tensor;
+    "apply_(PyObject* callable) -> Tensor": (self: Tensor, callable: unknown) => Tensor;
+    "map_(Tensor other, PyObject* callable) -> Tensor": (
+      self: Tensor,
+      other: Tensor,
+      callable: unknown,
+    ) => Tensor;
+    "new_zeros(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "new_ones(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "new_empty(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "new_full(SymIntArrayRef size, Scalar fill_value, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      fill_value: Scalar,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "view_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "reshape_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
     "Tensor.backward(gradient: object = None, retain_graph: truthy | None = None, create_graph: truthy = False, inputs: object = None) -> None": (
       self: Tensor,
       gradient: unknown,
@@ -2552,6 +4395,40 @@ declare module "../signatures/registry.js" {
     "get_printoptions() -> PrintOptions": () => PrintOptions;
     "get_backend() -> str": () => string;
     "set_backend(name: str) -> None": (name: string) => void;
+    "set_default_dtype(d) -> None": (d: unknown) => void;
+    "torch.get_default_dtype() -> ScalarType": () => DType;
+    "torch.get_num_threads() -> int": () => number;
+    "cpu(*, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "cuda(Device? device=None, bool non_blocking=False, *, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      device: Device | null,
+      non_blocking: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "cuda(Device? device=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated -> Tensor": (
+      self: Tensor,
+      device: Device | null,
+      async: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "pin_memory(Device? device=None) -> Tensor": (self: Tensor, device: Device | null) => Tensor;
+    "is_pinned(Device? device=None) -> bool": (self: Tensor, device: Device | null) => boolean;
+    "is_available() -> bool": () => boolean;
+    "device_count() -> int": () => number;
+    "is_initialized() -> bool": () => boolean;
+    "current_device() -> int": () => number;
+    "synchronize(device: Device | str | int | None = None) -> None": (
+      device: Device | string | number | null,
+    ) => void;
+    "get_device_name(device: Device | str | int | None = None) -> str": (
+      device: Device | string | number | null,
+    ) => string;
+    "manual_seed(seed: int) -> None": (seed: number) => void;
+    "manual_seed_all(seed: int) -> None": (seed: number) => void;
+    "empty_cache() -> None": () => void;
   }
   interface PythonCalls {
     Generator:
@@ -2567,6 +4444,8 @@ declare module "../signatures/registry.js" {
     "Module.apply": [fn: (...args: any[]) => any] | [opts: { fn: (...args: any[]) => any }];
     "Module.to": [...args: unknown[]] | [...args: [...args: unknown[], opts: { [key: string]: unknown }]];
     "Module.float": [];
+    "Module.cpu": [];
+    "Module.cuda": [device?: unknown] | [opts?: { device?: unknown }];
     "Module.double": [];
     "Module.state_dict":
       | [...args: unknown[]]
@@ -2649,6 +4528,17 @@ declare module "../signatures/registry.js" {
     "ModuleDict.keys": [];
     "ModuleDict.values": [];
     "ModuleDict.items": [];
+    "ParameterList.__init__":
+      [values?: Iterable<unknown> | null] | [opts?: { values?: Iterable<unknown> | null }];
+    "ParameterList.append": [value: unknown] | [opts: { value: unknown }];
+    "ParameterList.extend": [values: Iterable<unknown>] | [opts: { values: Iterable<unknown> }];
+    "ParameterDict.__init__":
+      | [parameters?: Record<string, unknown> | Iterable<unknown> | null]
+      | [opts?: { parameters?: Record<string, unknown> | Iterable<unknown> | null }];
+    "ParameterDict.update":
+      | [parameters: Record<string, unknown> | Iterable<unknown>]
+      | [opts: { parameters: Record<string, unknown> | Iterable<unknown> }];
+    "ParameterDict.pop": [key: string] | [opts: { key: string }];
     "ReLU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
     "SiLU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
     "LeakyReLU.__init__":
@@ -2667,6 +4557,102 @@ declare module "../signatures/registry.js" {
     "Softmax.__init__": [dim?: number | null] | [opts?: { dim?: number | null }];
     "LogSoftmax.__init__": [dim?: number | null] | [opts?: { dim?: number | null }];
     "Softmin.__init__": [dim?: number | null] | [opts?: { dim?: number | null }];
+    "Hardtanh.__init__":
+      | [
+          min_val?: number,
+          max_val?: number,
+          inplace?: boolean,
+          min_value?: number | null,
+          max_value?: number | null,
+        ]
+      | [
+          min_val?: number,
+          max_val?: number,
+          inplace?: boolean,
+          min_value?: number | null,
+          opts?: { max_value?: number | null },
+        ]
+      | [
+          min_val?: number,
+          max_val?: number,
+          inplace?: boolean,
+          opts?: { min_value?: number | null; max_value?: number | null },
+        ]
+      | [
+          min_val?: number,
+          max_val?: number,
+          opts?: { inplace?: boolean; min_value?: number | null; max_value?: number | null },
+        ]
+      | [
+          min_val?: number,
+          opts?: {
+            max_val?: number;
+            inplace?: boolean;
+            min_value?: number | null;
+            max_value?: number | null;
+          },
+        ]
+      | [
+          opts?: {
+            min_val?: number;
+            max_val?: number;
+            inplace?: boolean;
+            min_value?: number | null;
+            max_value?: number | null;
+          },
+        ];
+    "ReLU6.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "SELU.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "Mish.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "Hardswish.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "Hardsigmoid.__init__": [inplace?: boolean] | [opts?: { inplace?: boolean }];
+    "CELU.__init__":
+      | [alpha?: number, inplace?: boolean]
+      | [alpha?: number, opts?: { inplace?: boolean }]
+      | [opts?: { alpha?: number; inplace?: boolean }];
+    "PReLU.__init__":
+      | [
+          num_parameters?: number,
+          init?: number,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          num_parameters?: number,
+          init?: number,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          num_parameters?: number,
+          init?: number,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          num_parameters?: number,
+          opts?: { init?: number; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          opts?: {
+            num_parameters?: number;
+            init?: number;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "RReLU.__init__":
+      | [lower?: number, upper?: number, inplace?: boolean]
+      | [lower?: number, upper?: number, opts?: { inplace?: boolean }]
+      | [lower?: number, opts?: { upper?: number; inplace?: boolean }]
+      | [opts?: { lower?: number; upper?: number; inplace?: boolean }];
+    "Hardshrink.__init__": [lambd?: number] | [opts?: { lambd?: number }];
+    "Softshrink.__init__": [lambd?: number] | [opts?: { lambd?: number }];
+    "Threshold.__init__":
+      | [threshold: number, value: number, inplace?: boolean]
+      | [threshold: number, value: number, opts?: { inplace?: boolean }]
+      | [threshold: number, opts: { value: number; inplace?: boolean }]
+      | [opts: { threshold: number; value: number; inplace?: boolean }];
+    "GLU.__init__": [dim?: number] | [opts?: { dim?: number }];
     "Linear.__init__":
       | [
           in_features: number,
@@ -2969,6 +4955,20 @@ declare module "../signatures/registry.js" {
       | [p?: number, inplace?: boolean]
       | [p?: number, opts?: { inplace?: boolean }]
       | [opts?: { p?: number; inplace?: boolean }];
+    "CosineSimilarity.__init__":
+      | [dim?: number, eps?: number]
+      | [dim?: number, opts?: { eps?: number }]
+      | [opts?: { dim?: number; eps?: number }];
+    "PairwiseDistance.__init__":
+      | [p?: number, eps?: number, keepdim?: boolean]
+      | [p?: number, eps?: number, opts?: { keepdim?: boolean }]
+      | [p?: number, opts?: { eps?: number; keepdim?: boolean }]
+      | [opts?: { p?: number; eps?: number; keepdim?: boolean }];
+    "ChannelShuffle.__init__": [groups: number] | [opts: { groups: number }];
+    "Unflatten.__init__":
+      | [dim: unknown, unflattened_size: unknown]
+      | [dim: unknown, opts: { unflattened_size: unknown }]
+      | [opts: { dim: unknown; unflattened_size: unknown }];
     "Conv1d.__init__":
       | [
           in_channels: number,
@@ -3313,6 +5313,576 @@ declare module "../signatures/registry.js" {
             groups?: number;
             bias?: boolean | null;
             padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "Conv3d.__init__":
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          opts?: {
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          opts?: {
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            in_channels: number;
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "ConvTranspose1d.__init__":
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          opts?: { padding_mode?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          opts?: {
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: {
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            in_channels: number;
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "ConvTranspose2d.__init__":
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          opts?: { padding_mode?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          opts?: {
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: {
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            in_channels: number;
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
             device?: Device | string | number | null;
             dtype?: DType | null;
           },
@@ -3807,6 +6377,227 @@ declare module "../signatures/registry.js" {
             log_target?: boolean;
           },
         ];
+    "MultiMarginLoss.__init__":
+      | [
+          p?: number,
+          margin?: number,
+          weight?: Tensor | null,
+          size_average?: unknown,
+          reduce?: unknown,
+          reduction?: string,
+        ]
+      | [
+          p?: number,
+          margin?: number,
+          weight?: Tensor | null,
+          size_average?: unknown,
+          reduce?: unknown,
+          opts?: { reduction?: string },
+        ]
+      | [
+          p?: number,
+          margin?: number,
+          weight?: Tensor | null,
+          size_average?: unknown,
+          opts?: { reduce?: unknown; reduction?: string },
+        ]
+      | [
+          p?: number,
+          margin?: number,
+          weight?: Tensor | null,
+          opts?: { size_average?: unknown; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          p?: number,
+          margin?: number,
+          opts?: { weight?: Tensor | null; size_average?: unknown; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          p?: number,
+          opts?: {
+            margin?: number;
+            weight?: Tensor | null;
+            size_average?: unknown;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ]
+      | [
+          opts?: {
+            p?: number;
+            margin?: number;
+            weight?: Tensor | null;
+            size_average?: unknown;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ];
+    "MultiLabelMarginLoss.__init__":
+      | [size_average?: unknown, reduce?: unknown, reduction?: string]
+      | [size_average?: unknown, reduce?: unknown, opts?: { reduction?: string }]
+      | [size_average?: unknown, opts?: { reduce?: unknown; reduction?: string }]
+      | [opts?: { size_average?: unknown; reduce?: unknown; reduction?: string }];
+    "SoftMarginLoss.__init__":
+      | [size_average?: unknown, reduce?: unknown, reduction?: string]
+      | [size_average?: unknown, reduce?: unknown, opts?: { reduction?: string }]
+      | [size_average?: unknown, opts?: { reduce?: unknown; reduction?: string }]
+      | [opts?: { size_average?: unknown; reduce?: unknown; reduction?: string }];
+    "MarginRankingLoss.__init__":
+      | [margin?: number, size_average?: unknown, reduce?: unknown, reduction?: string]
+      | [margin?: number, size_average?: unknown, reduce?: unknown, opts?: { reduction?: string }]
+      | [margin?: number, size_average?: unknown, opts?: { reduce?: unknown; reduction?: string }]
+      | [margin?: number, opts?: { size_average?: unknown; reduce?: unknown; reduction?: string }]
+      | [opts?: { margin?: number; size_average?: unknown; reduce?: unknown; reduction?: string }];
+    "HingeEmbeddingLoss.__init__":
+      | [margin?: number, size_average?: unknown, reduce?: unknown, reduction?: string]
+      | [margin?: number, size_average?: unknown, reduce?: unknown, opts?: { reduction?: string }]
+      | [margin?: number, size_average?: unknown, opts?: { reduce?: unknown; reduction?: string }]
+      | [margin?: number, opts?: { size_average?: unknown; reduce?: unknown; reduction?: string }]
+      | [opts?: { margin?: number; size_average?: unknown; reduce?: unknown; reduction?: string }];
+    "CosineEmbeddingLoss.__init__":
+      | [margin?: number, size_average?: unknown, reduce?: unknown, reduction?: string]
+      | [margin?: number, size_average?: unknown, reduce?: unknown, opts?: { reduction?: string }]
+      | [margin?: number, size_average?: unknown, opts?: { reduce?: unknown; reduction?: string }]
+      | [margin?: number, opts?: { size_average?: unknown; reduce?: unknown; reduction?: string }]
+      | [opts?: { margin?: number; size_average?: unknown; reduce?: unknown; reduction?: string }];
+    "MultiLabelSoftMarginLoss.__init__":
+      | [weight?: Tensor | null, size_average?: unknown, reduce?: unknown, reduction?: string]
+      | [weight?: Tensor | null, size_average?: unknown, reduce?: unknown, opts?: { reduction?: string }]
+      | [weight?: Tensor | null, size_average?: unknown, opts?: { reduce?: unknown; reduction?: string }]
+      | [weight?: Tensor | null, opts?: { size_average?: unknown; reduce?: unknown; reduction?: string }]
+      | [opts?: { weight?: Tensor | null; size_average?: unknown; reduce?: unknown; reduction?: string }];
+    "PoissonNLLLoss.__init__":
+      | [
+          log_input?: boolean,
+          full?: boolean,
+          size_average?: unknown,
+          eps?: number,
+          reduce?: unknown,
+          reduction?: string,
+        ]
+      | [
+          log_input?: boolean,
+          full?: boolean,
+          size_average?: unknown,
+          eps?: number,
+          reduce?: unknown,
+          opts?: { reduction?: string },
+        ]
+      | [
+          log_input?: boolean,
+          full?: boolean,
+          size_average?: unknown,
+          eps?: number,
+          opts?: { reduce?: unknown; reduction?: string },
+        ]
+      | [
+          log_input?: boolean,
+          full?: boolean,
+          size_average?: unknown,
+          opts?: { eps?: number; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          log_input?: boolean,
+          full?: boolean,
+          opts?: { size_average?: unknown; eps?: number; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          log_input?: boolean,
+          opts?: {
+            full?: boolean;
+            size_average?: unknown;
+            eps?: number;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ]
+      | [
+          opts?: {
+            log_input?: boolean;
+            full?: boolean;
+            size_average?: unknown;
+            eps?: number;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ];
+    "GaussianNLLLoss.__init__": [opts?: { full?: boolean; eps?: number; reduction?: string }];
+    "TripletMarginLoss.__init__":
+      | [
+          margin?: number,
+          p?: number,
+          eps?: number,
+          swap?: boolean,
+          size_average?: unknown,
+          reduce?: unknown,
+          reduction?: string,
+        ]
+      | [
+          margin?: number,
+          p?: number,
+          eps?: number,
+          swap?: boolean,
+          size_average?: unknown,
+          reduce?: unknown,
+          opts?: { reduction?: string },
+        ]
+      | [
+          margin?: number,
+          p?: number,
+          eps?: number,
+          swap?: boolean,
+          size_average?: unknown,
+          opts?: { reduce?: unknown; reduction?: string },
+        ]
+      | [
+          margin?: number,
+          p?: number,
+          eps?: number,
+          swap?: boolean,
+          opts?: { size_average?: unknown; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          margin?: number,
+          p?: number,
+          eps?: number,
+          opts?: { swap?: boolean; size_average?: unknown; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          margin?: number,
+          p?: number,
+          opts?: {
+            eps?: number;
+            swap?: boolean;
+            size_average?: unknown;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ]
+      | [
+          margin?: number,
+          opts?: {
+            p?: number;
+            eps?: number;
+            swap?: boolean;
+            size_average?: unknown;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ]
+      | [
+          opts?: {
+            margin?: number;
+            p?: number;
+            eps?: number;
+            swap?: boolean;
+            size_average?: unknown;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ];
+    "TripletMarginWithDistanceLoss.__init__": [
+      opts?: { distance_function?: unknown; margin?: number; swap?: boolean; reduction?: string },
+    ];
     "_BatchNorm.__init__":
       | [
           num_features: number,
@@ -3997,6 +6788,110 @@ declare module "../signatures/registry.js" {
             ceil_mode?: boolean;
           },
         ];
+    "AvgPool1d.__init__":
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          ceil_mode?: boolean,
+          count_include_pad?: boolean,
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          ceil_mode?: boolean,
+          opts?: { count_include_pad?: boolean },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          opts?: { ceil_mode?: boolean; count_include_pad?: boolean },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          opts?: { padding?: number | readonly number[]; ceil_mode?: boolean; count_include_pad?: boolean },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+            ceil_mode?: boolean;
+            count_include_pad?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+            ceil_mode?: boolean;
+            count_include_pad?: boolean;
+          },
+        ];
+    "_LPPoolNd.__init__":
+      | [
+          norm_type: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          ceil_mode?: boolean,
+        ]
+      | [
+          norm_type: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          opts?: { ceil_mode?: boolean },
+        ]
+      | [
+          norm_type: number,
+          kernel_size: number | readonly number[],
+          opts?: { stride?: number | readonly number[] | null; ceil_mode?: boolean },
+        ]
+      | [
+          norm_type: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            ceil_mode?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            norm_type: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            ceil_mode?: boolean;
+          },
+        ];
+    "MaxUnpool2d.__init__":
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          opts?: { padding?: number | readonly number[] },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          opts?: { stride?: number | readonly number[] | null; padding?: number | readonly number[] },
+        ]
+      | [
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+          },
+        ];
+    "_AdaptiveMaxPoolNd.__init__":
+      | [output_size: number | null | readonly (number | null)[], return_indices?: boolean]
+      | [output_size: number | null | readonly (number | null)[], opts?: { return_indices?: boolean }]
+      | [opts: { output_size: number | null | readonly (number | null)[]; return_indices?: boolean }];
     "AvgPool2d.__init__":
       | [
           kernel_size: number | readonly number[],
@@ -4060,6 +6955,298 @@ declare module "../signatures/registry.js" {
     "_AdaptiveAvgPoolNd.__init__":
       | [output_size: number | null | readonly (number | null)[]]
       | [opts: { output_size: number | null | readonly (number | null)[] }];
+    "ConstantPad1d.__init__":
+      | [padding: number | readonly number[], value: number]
+      | [padding: number | readonly number[], opts: { value: number }]
+      | [opts: { padding: number | readonly number[]; value: number }];
+    "ConstantPad2d.__init__":
+      | [padding: number | readonly number[], value: number]
+      | [padding: number | readonly number[], opts: { value: number }]
+      | [opts: { padding: number | readonly number[]; value: number }];
+    "ZeroPad2d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "ReflectionPad1d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "ReflectionPad2d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "ReplicationPad1d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "ReplicationPad2d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "PixelShuffle.__init__": [upscale_factor: number] | [opts: { upscale_factor: number }];
+    "PixelUnshuffle.__init__": [downscale_factor: number] | [opts: { downscale_factor: number }];
+    "Fold.__init__":
+      | [
+          output_size: number | readonly number[],
+          kernel_size: number | readonly number[],
+          dilation?: number | readonly number[],
+          padding?: number | readonly number[],
+          stride?: number | readonly number[],
+        ]
+      | [
+          output_size: number | readonly number[],
+          kernel_size: number | readonly number[],
+          dilation?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: { stride?: number | readonly number[] },
+        ]
+      | [
+          output_size: number | readonly number[],
+          kernel_size: number | readonly number[],
+          dilation?: number | readonly number[],
+          opts?: { padding?: number | readonly number[]; stride?: number | readonly number[] },
+        ]
+      | [
+          output_size: number | readonly number[],
+          kernel_size: number | readonly number[],
+          opts?: {
+            dilation?: number | readonly number[];
+            padding?: number | readonly number[];
+            stride?: number | readonly number[];
+          },
+        ]
+      | [
+          output_size: number | readonly number[],
+          opts: {
+            kernel_size: number | readonly number[];
+            dilation?: number | readonly number[];
+            padding?: number | readonly number[];
+            stride?: number | readonly number[];
+          },
+        ]
+      | [
+          opts: {
+            output_size: number | readonly number[];
+            kernel_size: number | readonly number[];
+            dilation?: number | readonly number[];
+            padding?: number | readonly number[];
+            stride?: number | readonly number[];
+          },
+        ];
+    "Unfold.__init__":
+      | [
+          kernel_size: number | readonly number[],
+          dilation?: number | readonly number[],
+          padding?: number | readonly number[],
+          stride?: number | readonly number[],
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          dilation?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: { stride?: number | readonly number[] },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          dilation?: number | readonly number[],
+          opts?: { padding?: number | readonly number[]; stride?: number | readonly number[] },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          opts?: {
+            dilation?: number | readonly number[];
+            padding?: number | readonly number[];
+            stride?: number | readonly number[];
+          },
+        ]
+      | [
+          opts: {
+            kernel_size: number | readonly number[];
+            dilation?: number | readonly number[];
+            padding?: number | readonly number[];
+            stride?: number | readonly number[];
+          },
+        ];
+    "PackedSequence.__new__":
+      | [
+          data: unknown,
+          batch_sizes?: Tensor | null,
+          sorted_indices?: Tensor | null,
+          unsorted_indices?: Tensor | null,
+        ]
+      | [
+          data: unknown,
+          batch_sizes?: Tensor | null,
+          sorted_indices?: Tensor | null,
+          opts?: { unsorted_indices?: Tensor | null },
+        ]
+      | [
+          data: unknown,
+          batch_sizes?: Tensor | null,
+          opts?: { sorted_indices?: Tensor | null; unsorted_indices?: Tensor | null },
+        ]
+      | [
+          data: unknown,
+          opts?: {
+            batch_sizes?: Tensor | null;
+            sorted_indices?: Tensor | null;
+            unsorted_indices?: Tensor | null;
+          },
+        ]
+      | [
+          opts: {
+            data: unknown;
+            batch_sizes?: Tensor | null;
+            sorted_indices?: Tensor | null;
+            unsorted_indices?: Tensor | null;
+          },
+        ];
+    "RNNBase.__init__":
+      [...args: unknown[]] | [...args: [...args: unknown[], opts: { [key: string]: unknown }]];
+    "RNNCell.__init__":
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          nonlinearity?: string,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          nonlinearity?: string,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          nonlinearity?: string,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          opts?: { nonlinearity?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          opts?: {
+            bias?: boolean;
+            nonlinearity?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          input_size: number,
+          opts: {
+            hidden_size: number;
+            bias?: boolean;
+            nonlinearity?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            input_size: number;
+            hidden_size: number;
+            bias?: boolean;
+            nonlinearity?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LSTMCell.__init__":
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          opts?: { bias?: boolean; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          opts: {
+            hidden_size: number;
+            bias?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            input_size: number;
+            hidden_size: number;
+            bias?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "GRUCell.__init__":
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          bias?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          hidden_size: number,
+          opts?: { bias?: boolean; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          input_size: number,
+          opts: {
+            hidden_size: number;
+            bias?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            input_size: number;
+            hidden_size: number;
+            bias?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "DataParallel.__init__":
+      | [module: unknown, device_ids?: unknown, output_device?: unknown, dim?: unknown]
+      | [module: unknown, device_ids?: unknown, output_device?: unknown, opts?: { dim?: unknown }]
+      | [module: unknown, device_ids?: unknown, opts?: { output_device?: unknown; dim?: unknown }]
+      | [module: unknown, opts?: { device_ids?: unknown; output_device?: unknown; dim?: unknown }]
+      | [opts: { module: unknown; device_ids?: unknown; output_device?: unknown; dim?: unknown }];
     "Optimizer.__init__":
       | [params: unknown, defaults: Record<string, unknown> | unknown]
       | [params: unknown, opts: { defaults: Record<string, unknown> | unknown }]
@@ -4355,6 +7542,528 @@ declare module "../signatures/registry.js" {
           },
         ];
     "AdamW.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "Adamax.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          foreach?: boolean | null,
+          opts?: { maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          opts?: { foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          opts?: { weight_decay?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          opts?: { eps?: unknown; weight_decay?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: {
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ];
+    "Adamax.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "NAdam.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          momentum_decay?: unknown,
+          foreach?: boolean | null,
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          momentum_decay?: unknown,
+          opts?: { foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          opts?: { momentum_decay?: unknown; foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          opts?: { weight_decay?: unknown; momentum_decay?: unknown; foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          opts?: {
+            eps?: unknown;
+            weight_decay?: unknown;
+            momentum_decay?: unknown;
+            foreach?: boolean | null;
+          },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: {
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            momentum_decay?: unknown;
+            foreach?: boolean | null;
+          },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            momentum_decay?: unknown;
+            foreach?: boolean | null;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            momentum_decay?: unknown;
+            foreach?: boolean | null;
+          },
+        ];
+    "NAdam.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "RAdam.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          foreach?: boolean | null,
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          opts?: { foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          eps?: unknown,
+          opts?: { weight_decay?: unknown; foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          betas?: unknown,
+          opts?: { eps?: unknown; weight_decay?: unknown; foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: { betas?: unknown; eps?: unknown; weight_decay?: unknown; foreach?: boolean | null },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            betas?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+          },
+        ];
+    "RAdam.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "Adadelta.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          rho?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          foreach?: boolean | null,
+          opts?: { maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          rho?: unknown,
+          eps?: unknown,
+          weight_decay?: unknown,
+          opts?: { foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          rho?: unknown,
+          eps?: unknown,
+          opts?: { weight_decay?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          rho?: unknown,
+          opts?: { eps?: unknown; weight_decay?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: {
+            rho?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            rho?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            rho?: unknown;
+            eps?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ];
+    "Adadelta.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "ASGD.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          lambd?: unknown,
+          alpha?: unknown,
+          t0?: unknown,
+          weight_decay?: unknown,
+          foreach?: boolean | null,
+          maximize?: boolean,
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          lambd?: unknown,
+          alpha?: unknown,
+          t0?: unknown,
+          weight_decay?: unknown,
+          foreach?: boolean | null,
+          opts?: { maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          lambd?: unknown,
+          alpha?: unknown,
+          t0?: unknown,
+          weight_decay?: unknown,
+          opts?: { foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          lambd?: unknown,
+          alpha?: unknown,
+          t0?: unknown,
+          opts?: { weight_decay?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          lambd?: unknown,
+          alpha?: unknown,
+          opts?: { t0?: unknown; weight_decay?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          lambd?: unknown,
+          opts?: {
+            alpha?: unknown;
+            t0?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: {
+            lambd?: unknown;
+            alpha?: unknown;
+            t0?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            lambd?: unknown;
+            alpha?: unknown;
+            t0?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            lambd?: unknown;
+            alpha?: unknown;
+            t0?: unknown;
+            weight_decay?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ];
+    "ASGD.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "Rprop.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          etas?: unknown,
+          step_sizes?: unknown,
+          foreach?: boolean | null,
+          maximize?: boolean,
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          etas?: unknown,
+          step_sizes?: unknown,
+          foreach?: boolean | null,
+          opts?: { maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          etas?: unknown,
+          step_sizes?: unknown,
+          opts?: { foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          etas?: unknown,
+          opts?: { step_sizes?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: { etas?: unknown; step_sizes?: unknown; foreach?: boolean | null; maximize?: boolean },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            etas?: unknown;
+            step_sizes?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            etas?: unknown;
+            step_sizes?: unknown;
+            foreach?: boolean | null;
+            maximize?: boolean;
+          },
+        ];
+    "Rprop.step": [closure?: unknown] | [opts?: { closure?: unknown }];
+    "LBFGS.__init__":
+      | [
+          params: unknown,
+          lr?: unknown,
+          max_iter?: unknown,
+          max_eval?: unknown,
+          tolerance_grad?: unknown,
+          tolerance_change?: unknown,
+          history_size?: unknown,
+          line_search_fn?: unknown,
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          max_iter?: unknown,
+          max_eval?: unknown,
+          tolerance_grad?: unknown,
+          tolerance_change?: unknown,
+          history_size?: unknown,
+          opts?: { line_search_fn?: unknown },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          max_iter?: unknown,
+          max_eval?: unknown,
+          tolerance_grad?: unknown,
+          tolerance_change?: unknown,
+          opts?: { history_size?: unknown; line_search_fn?: unknown },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          max_iter?: unknown,
+          max_eval?: unknown,
+          tolerance_grad?: unknown,
+          opts?: { tolerance_change?: unknown; history_size?: unknown; line_search_fn?: unknown },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          max_iter?: unknown,
+          max_eval?: unknown,
+          opts?: {
+            tolerance_grad?: unknown;
+            tolerance_change?: unknown;
+            history_size?: unknown;
+            line_search_fn?: unknown;
+          },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          max_iter?: unknown,
+          opts?: {
+            max_eval?: unknown;
+            tolerance_grad?: unknown;
+            tolerance_change?: unknown;
+            history_size?: unknown;
+            line_search_fn?: unknown;
+          },
+        ]
+      | [
+          params: unknown,
+          lr?: unknown,
+          opts?: {
+            max_iter?: unknown;
+            max_eval?: unknown;
+            tolerance_grad?: unknown;
+            tolerance_change?: unknown;
+            history_size?: unknown;
+            line_search_fn?: unknown;
+          },
+        ]
+      | [
+          params: unknown,
+          opts?: {
+            lr?: unknown;
+            max_iter?: unknown;
+            max_eval?: unknown;
+            tolerance_grad?: unknown;
+            tolerance_change?: unknown;
+            history_size?: unknown;
+            line_search_fn?: unknown;
+          },
+        ]
+      | [
+          opts: {
+            params: unknown;
+            lr?: unknown;
+            max_iter?: unknown;
+            max_eval?: unknown;
+            tolerance_grad?: unknown;
+            tolerance_change?: unknown;
+            history_size?: unknown;
+            line_search_fn?: unknown;
+          },
+        ];
+    "LBFGS.step": [closure: unknown] | [opts: { closure: unknown }];
+    "SparseAdam.__init__":
+      | [params: unknown, lr?: unknown, betas?: unknown, eps?: unknown, maximize?: boolean]
+      | [params: unknown, lr?: unknown, betas?: unknown, eps?: unknown, opts?: { maximize?: boolean }]
+      | [params: unknown, lr?: unknown, betas?: unknown, opts?: { eps?: unknown; maximize?: boolean }]
+      | [params: unknown, lr?: unknown, opts?: { betas?: unknown; eps?: unknown; maximize?: boolean }]
+      | [params: unknown, opts?: { lr?: unknown; betas?: unknown; eps?: unknown; maximize?: boolean }]
+      | [opts: { params: unknown; lr?: unknown; betas?: unknown; eps?: unknown; maximize?: boolean }];
+    "SparseAdam.step": [closure?: unknown] | [opts?: { closure?: unknown }];
     "RMSprop.__init__":
       | [
           params: unknown,
@@ -5051,6 +8760,504 @@ declare module "../signatures/registry.js" {
     "ReduceLROnPlateau.load_state_dict":
       | [state_dict: Record<string, unknown> | unknown]
       | [opts: { state_dict: Record<string, unknown> | unknown }];
+    "MultiplicativeLR.__init__":
+      | [optimizer: unknown, lr_lambda: unknown, last_epoch?: unknown, verbose?: unknown]
+      | [optimizer: unknown, lr_lambda: unknown, last_epoch?: unknown, opts?: { verbose?: unknown }]
+      | [optimizer: unknown, lr_lambda: unknown, opts?: { last_epoch?: unknown; verbose?: unknown }]
+      | [optimizer: unknown, opts: { lr_lambda: unknown; last_epoch?: unknown; verbose?: unknown }]
+      | [opts: { optimizer: unknown; lr_lambda: unknown; last_epoch?: unknown; verbose?: unknown }];
+    "MultiplicativeLR.get_lr": [];
+    "MultiplicativeLR.state_dict": [];
+    "MultiplicativeLR.load_state_dict":
+      | [state_dict: Record<string, unknown> | unknown]
+      | [opts: { state_dict: Record<string, unknown> | unknown }];
+    "ConstantLR.__init__":
+      | [optimizer: unknown, factor?: unknown, total_iters?: unknown, last_epoch?: unknown, verbose?: unknown]
+      | [
+          optimizer: unknown,
+          factor?: unknown,
+          total_iters?: unknown,
+          last_epoch?: unknown,
+          opts?: { verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          factor?: unknown,
+          total_iters?: unknown,
+          opts?: { last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          factor?: unknown,
+          opts?: { total_iters?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          opts?: { factor?: unknown; total_iters?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          opts: {
+            optimizer: unknown;
+            factor?: unknown;
+            total_iters?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ];
+    "ConstantLR.get_lr": [];
+    "LinearLR.__init__":
+      | [
+          optimizer: unknown,
+          start_factor?: unknown,
+          end_factor?: unknown,
+          total_iters?: unknown,
+          last_epoch?: unknown,
+          verbose?: unknown,
+        ]
+      | [
+          optimizer: unknown,
+          start_factor?: unknown,
+          end_factor?: unknown,
+          total_iters?: unknown,
+          last_epoch?: unknown,
+          opts?: { verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          start_factor?: unknown,
+          end_factor?: unknown,
+          total_iters?: unknown,
+          opts?: { last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          start_factor?: unknown,
+          end_factor?: unknown,
+          opts?: { total_iters?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          start_factor?: unknown,
+          opts?: { end_factor?: unknown; total_iters?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          opts?: {
+            start_factor?: unknown;
+            end_factor?: unknown;
+            total_iters?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          opts: {
+            optimizer: unknown;
+            start_factor?: unknown;
+            end_factor?: unknown;
+            total_iters?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ];
+    "LinearLR.get_lr": [];
+    "PolynomialLR.__init__":
+      | [optimizer: unknown, total_iters?: unknown, power?: unknown, last_epoch?: unknown, verbose?: unknown]
+      | [
+          optimizer: unknown,
+          total_iters?: unknown,
+          power?: unknown,
+          last_epoch?: unknown,
+          opts?: { verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          total_iters?: unknown,
+          power?: unknown,
+          opts?: { last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          total_iters?: unknown,
+          opts?: { power?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          opts?: { total_iters?: unknown; power?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          opts: {
+            optimizer: unknown;
+            total_iters?: unknown;
+            power?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ];
+    "PolynomialLR.get_lr": [];
+    "CyclicLR.__init__":
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          scale_mode?: unknown,
+          cycle_momentum?: unknown,
+          base_momentum?: unknown,
+          max_momentum?: unknown,
+          last_epoch?: unknown,
+          verbose?: unknown,
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          scale_mode?: unknown,
+          cycle_momentum?: unknown,
+          base_momentum?: unknown,
+          max_momentum?: unknown,
+          last_epoch?: unknown,
+          opts?: { verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          scale_mode?: unknown,
+          cycle_momentum?: unknown,
+          base_momentum?: unknown,
+          max_momentum?: unknown,
+          opts?: { last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          scale_mode?: unknown,
+          cycle_momentum?: unknown,
+          base_momentum?: unknown,
+          opts?: { max_momentum?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          scale_mode?: unknown,
+          cycle_momentum?: unknown,
+          opts?: { base_momentum?: unknown; max_momentum?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          scale_mode?: unknown,
+          opts?: {
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          scale_fn?: unknown,
+          opts?: {
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          gamma?: unknown,
+          opts?: {
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          mode?: unknown,
+          opts?: {
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          step_size_down?: unknown,
+          opts?: {
+            mode?: unknown;
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          step_size_up?: unknown,
+          opts?: {
+            step_size_down?: unknown;
+            mode?: unknown;
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          max_lr: unknown,
+          opts?: {
+            step_size_up?: unknown;
+            step_size_down?: unknown;
+            mode?: unknown;
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          base_lr: unknown,
+          opts: {
+            max_lr: unknown;
+            step_size_up?: unknown;
+            step_size_down?: unknown;
+            mode?: unknown;
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          optimizer: unknown,
+          opts: {
+            base_lr: unknown;
+            max_lr: unknown;
+            step_size_up?: unknown;
+            step_size_down?: unknown;
+            mode?: unknown;
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          opts: {
+            optimizer: unknown;
+            base_lr: unknown;
+            max_lr: unknown;
+            step_size_up?: unknown;
+            step_size_down?: unknown;
+            mode?: unknown;
+            gamma?: unknown;
+            scale_fn?: unknown;
+            scale_mode?: unknown;
+            cycle_momentum?: unknown;
+            base_momentum?: unknown;
+            max_momentum?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ];
+    "CyclicLR.get_lr": [];
+    "CosineAnnealingWarmRestarts.__init__":
+      | [
+          optimizer: unknown,
+          T_0: unknown,
+          T_mult?: unknown,
+          eta_min?: unknown,
+          last_epoch?: unknown,
+          verbose?: unknown,
+        ]
+      | [
+          optimizer: unknown,
+          T_0: unknown,
+          T_mult?: unknown,
+          eta_min?: unknown,
+          last_epoch?: unknown,
+          opts?: { verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          T_0: unknown,
+          T_mult?: unknown,
+          eta_min?: unknown,
+          opts?: { last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          T_0: unknown,
+          T_mult?: unknown,
+          opts?: { eta_min?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          T_0: unknown,
+          opts?: { T_mult?: unknown; eta_min?: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          opts: {
+            T_0: unknown;
+            T_mult?: unknown;
+            eta_min?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ]
+      | [
+          opts: {
+            optimizer: unknown;
+            T_0: unknown;
+            T_mult?: unknown;
+            eta_min?: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ];
+    "CosineAnnealingWarmRestarts.get_lr": [];
+    "CosineAnnealingWarmRestarts.step": [epoch?: unknown] | [opts?: { epoch?: unknown }];
+    "ChainedScheduler.__init__": [schedulers: unknown] | [opts: { schedulers: unknown }];
+    "ChainedScheduler.step": [];
+    "ChainedScheduler.state_dict": [];
+    "ChainedScheduler.load_state_dict":
+      | [state_dict: Record<string, unknown> | unknown]
+      | [opts: { state_dict: Record<string, unknown> | unknown }];
+    "SequentialLR.__init__":
+      | [
+          optimizer: unknown,
+          schedulers: unknown,
+          milestones: unknown,
+          last_epoch?: unknown,
+          verbose?: unknown,
+        ]
+      | [
+          optimizer: unknown,
+          schedulers: unknown,
+          milestones: unknown,
+          last_epoch?: unknown,
+          opts?: { verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          schedulers: unknown,
+          milestones: unknown,
+          opts?: { last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          schedulers: unknown,
+          opts: { milestones: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          optimizer: unknown,
+          opts: { schedulers: unknown; milestones: unknown; last_epoch?: unknown; verbose?: unknown },
+        ]
+      | [
+          opts: {
+            optimizer: unknown;
+            schedulers: unknown;
+            milestones: unknown;
+            last_epoch?: unknown;
+            verbose?: unknown;
+          },
+        ];
+    "SequentialLR.step": [];
+    "SequentialLR.state_dict": [];
+    "SequentialLR.load_state_dict":
+      | [state_dict: Record<string, unknown> | unknown]
+      | [opts: { state_dict: Record<string, unknown> | unknown }];
     "LambdaLR.__init__":
       | [optimizer: unknown, lr_lambda: unknown, last_epoch?: unknown, verbose?: unknown]
       | [optimizer: unknown, lr_lambda: unknown, last_epoch?: unknown, opts?: { verbose?: unknown }]
@@ -5182,6 +9389,68 @@ declare module "../signatures/registry.js" {
       | [dataset: unknown, indices: unknown]
       | [dataset: unknown, opts: { indices: unknown }]
       | [opts: { dataset: unknown; indices: unknown }];
+    "ConcatDataset.__init__": [datasets: unknown] | [opts: { datasets: unknown }];
+    "ChainDataset.__init__": [datasets: unknown] | [opts: { datasets: unknown }];
+    "SequentialSampler.__init__": [data_source: unknown] | [opts: { data_source: unknown }];
+    "RandomSampler.__init__":
+      | [data_source: unknown, replacement?: boolean, num_samples?: number | null, generator?: unknown]
+      | [
+          data_source: unknown,
+          replacement?: boolean,
+          num_samples?: number | null,
+          opts?: { generator?: unknown },
+        ]
+      | [
+          data_source: unknown,
+          replacement?: boolean,
+          opts?: { num_samples?: number | null; generator?: unknown },
+        ]
+      | [
+          data_source: unknown,
+          opts?: { replacement?: boolean; num_samples?: number | null; generator?: unknown },
+        ]
+      | [
+          opts: {
+            data_source: unknown;
+            replacement?: boolean;
+            num_samples?: number | null;
+            generator?: unknown;
+          },
+        ];
+    "SubsetRandomSampler.__init__":
+      | [indices: unknown, generator?: unknown]
+      | [indices: unknown, opts?: { generator?: unknown }]
+      | [opts: { indices: unknown; generator?: unknown }];
+    "WeightedRandomSampler.__init__":
+      | [weights: readonly number[], num_samples: number, replacement?: boolean, generator?: unknown]
+      | [
+          weights: readonly number[],
+          num_samples: number,
+          replacement?: boolean,
+          opts?: { generator?: unknown },
+        ]
+      | [
+          weights: readonly number[],
+          num_samples: number,
+          opts?: { replacement?: boolean; generator?: unknown },
+        ]
+      | [
+          weights: readonly number[],
+          opts: { num_samples: number; replacement?: boolean; generator?: unknown },
+        ]
+      | [
+          opts: {
+            weights: readonly number[];
+            num_samples: number;
+            replacement?: boolean;
+            generator?: unknown;
+          },
+        ];
+    "BatchSampler.__init__":
+      | [sampler: unknown, batch_size: number, drop_last: boolean]
+      | [sampler: unknown, batch_size: number, opts: { drop_last: boolean }]
+      | [sampler: unknown, opts: { batch_size: number; drop_last: boolean }]
+      | [opts: { sampler: unknown; batch_size: number; drop_last: boolean }];
     "DataLoader.__init__":
       | [
           dataset: unknown,
@@ -5470,6 +9739,8 @@ declare module "../signatures/registry.js" {
     "Module.apply": [fn: (...args: any[]) => any];
     "Module.to": [args: unknown[], kwargs: Record<string, unknown>];
     "Module.float": [];
+    "Module.cpu": [];
+    "Module.cuda": [device: unknown];
     "Module.double": [];
     "Module.state_dict": [
       args: unknown[],
@@ -5511,6 +9782,12 @@ declare module "../signatures/registry.js" {
     "ModuleDict.keys": [];
     "ModuleDict.values": [];
     "ModuleDict.items": [];
+    "ParameterList.__init__": [values: Iterable<unknown> | null];
+    "ParameterList.append": [value: unknown];
+    "ParameterList.extend": [values: Iterable<unknown>];
+    "ParameterDict.__init__": [parameters: Record<string, unknown> | Iterable<unknown> | null];
+    "ParameterDict.update": [parameters: Record<string, unknown> | Iterable<unknown>];
+    "ParameterDict.pop": [key: string];
     "ReLU.__init__": [inplace: boolean];
     "SiLU.__init__": [inplace: boolean];
     "LeakyReLU.__init__": [negative_slope: number, inplace: boolean];
@@ -5520,6 +9797,30 @@ declare module "../signatures/registry.js" {
     "Softmax.__init__": [dim: number | null];
     "LogSoftmax.__init__": [dim: number | null];
     "Softmin.__init__": [dim: number | null];
+    "Hardtanh.__init__": [
+      min_val: number,
+      max_val: number,
+      inplace: boolean,
+      min_value: number | null,
+      max_value: number | null,
+    ];
+    "ReLU6.__init__": [inplace: boolean];
+    "SELU.__init__": [inplace: boolean];
+    "Mish.__init__": [inplace: boolean];
+    "Hardswish.__init__": [inplace: boolean];
+    "Hardsigmoid.__init__": [inplace: boolean];
+    "CELU.__init__": [alpha: number, inplace: boolean];
+    "PReLU.__init__": [
+      num_parameters: number,
+      init: number,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "RReLU.__init__": [lower: number, upper: number, inplace: boolean];
+    "Hardshrink.__init__": [lambd: number];
+    "Softshrink.__init__": [lambd: number];
+    "Threshold.__init__": [threshold: number, value: number, inplace: boolean];
+    "GLU.__init__": [dim: number];
     "Linear.__init__": [
       in_features: number,
       out_features: number,
@@ -5552,6 +9853,10 @@ declare module "../signatures/registry.js" {
     "Identity.__init__": [args: unknown[], kwargs: Record<string, unknown>];
     "Flatten.__init__": [start_dim: number, end_dim: number];
     "_DropoutNd.__init__": [p: number, inplace: boolean];
+    "CosineSimilarity.__init__": [dim: number, eps: number];
+    "PairwiseDistance.__init__": [p: number, eps: number, keepdim: boolean];
+    "ChannelShuffle.__init__": [groups: number];
+    "Unflatten.__init__": [dim: unknown, unflattened_size: unknown];
     "Conv1d.__init__": [
       in_channels: number,
       out_channels: number,
@@ -5575,6 +9880,47 @@ declare module "../signatures/registry.js" {
       groups: number,
       bias: boolean | null,
       padding_mode: "zeros" | "reflect" | "replicate" | "circular",
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "Conv3d.__init__": [
+      in_channels: number,
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: "valid" | "same" | number | number[],
+      dilation: number | number[],
+      groups: number,
+      bias: boolean | null,
+      padding_mode: "zeros" | "reflect" | "replicate" | "circular",
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "ConvTranspose1d.__init__": [
+      in_channels: number,
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: number | number[],
+      output_padding: number | number[],
+      groups: number,
+      bias: boolean,
+      dilation: number | number[],
+      padding_mode: string,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "ConvTranspose2d.__init__": [
+      in_channels: number,
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: number | number[],
+      output_padding: number | number[],
+      groups: number,
+      bias: boolean,
+      dilation: number | number[],
+      padding_mode: string,
       device: Device | string | number | null,
       dtype: DType | null,
     ];
@@ -5649,6 +9995,59 @@ declare module "../signatures/registry.js" {
       reduction: "none" | "batchmean" | "mean" | "sum",
       log_target: boolean,
     ];
+    "MultiMarginLoss.__init__": [
+      p: number,
+      margin: number,
+      weight: Tensor | null,
+      size_average: unknown,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "MultiLabelMarginLoss.__init__": [size_average: unknown, reduce: unknown, reduction: string];
+    "SoftMarginLoss.__init__": [size_average: unknown, reduce: unknown, reduction: string];
+    "MarginRankingLoss.__init__": [margin: number, size_average: unknown, reduce: unknown, reduction: string];
+    "HingeEmbeddingLoss.__init__": [
+      margin: number,
+      size_average: unknown,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "CosineEmbeddingLoss.__init__": [
+      margin: number,
+      size_average: unknown,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "MultiLabelSoftMarginLoss.__init__": [
+      weight: Tensor | null,
+      size_average: unknown,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "PoissonNLLLoss.__init__": [
+      log_input: boolean,
+      full: boolean,
+      size_average: unknown,
+      eps: number,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "GaussianNLLLoss.__init__": [full: boolean, eps: number, reduction: string];
+    "TripletMarginLoss.__init__": [
+      margin: number,
+      p: number,
+      eps: number,
+      swap: boolean,
+      size_average: unknown,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "TripletMarginWithDistanceLoss.__init__": [
+      distance_function: unknown,
+      margin: number,
+      swap: boolean,
+      reduction: string,
+    ];
     "_BatchNorm.__init__": [
       num_features: number,
       eps: number,
@@ -5673,6 +10072,25 @@ declare module "../signatures/registry.js" {
       return_indices: boolean,
       ceil_mode: boolean,
     ];
+    "AvgPool1d.__init__": [
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+    ];
+    "_LPPoolNd.__init__": [
+      norm_type: number,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      ceil_mode: boolean,
+    ];
+    "MaxUnpool2d.__init__": [
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+    ];
+    "_AdaptiveMaxPoolNd.__init__": [output_size: number | null | (number | null)[], return_indices: boolean];
     "AvgPool2d.__init__": [
       kernel_size: number | number[],
       stride: number | number[] | null,
@@ -5682,6 +10100,58 @@ declare module "../signatures/registry.js" {
       divisor_override: number | null,
     ];
     "_AdaptiveAvgPoolNd.__init__": [output_size: number | null | (number | null)[]];
+    "ConstantPad1d.__init__": [padding: number | number[], value: number];
+    "ConstantPad2d.__init__": [padding: number | number[], value: number];
+    "ZeroPad2d.__init__": [padding: number | number[]];
+    "ReflectionPad1d.__init__": [padding: number | number[]];
+    "ReflectionPad2d.__init__": [padding: number | number[]];
+    "ReplicationPad1d.__init__": [padding: number | number[]];
+    "ReplicationPad2d.__init__": [padding: number | number[]];
+    "PixelShuffle.__init__": [upscale_factor: number];
+    "PixelUnshuffle.__init__": [downscale_factor: number];
+    "Fold.__init__": [
+      output_size: number | number[],
+      kernel_size: number | number[],
+      dilation: number | number[],
+      padding: number | number[],
+      stride: number | number[],
+    ];
+    "Unfold.__init__": [
+      kernel_size: number | number[],
+      dilation: number | number[],
+      padding: number | number[],
+      stride: number | number[],
+    ];
+    "PackedSequence.__new__": [
+      data: unknown,
+      batch_sizes: Tensor | null,
+      sorted_indices: Tensor | null,
+      unsorted_indices: Tensor | null,
+    ];
+    "RNNBase.__init__": [args: unknown[], kwargs: Record<string, unknown>];
+    "RNNCell.__init__": [
+      input_size: number,
+      hidden_size: number,
+      bias: boolean,
+      nonlinearity: string,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LSTMCell.__init__": [
+      input_size: number,
+      hidden_size: number,
+      bias: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "GRUCell.__init__": [
+      input_size: number,
+      hidden_size: number,
+      bias: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "DataParallel.__init__": [module: unknown, device_ids: unknown, output_device: unknown, dim: unknown];
     "Optimizer.__init__": [params: unknown, defaults: Record<string, unknown> | unknown];
     "Optimizer.step": [closure: unknown];
     "Optimizer.zero_grad": [set_to_none: unknown];
@@ -5726,6 +10196,78 @@ declare module "../signatures/registry.js" {
       capturable: boolean,
     ];
     "AdamW.step": [closure: unknown];
+    "Adamax.__init__": [
+      params: unknown,
+      lr: unknown,
+      betas: unknown,
+      eps: unknown,
+      weight_decay: unknown,
+      foreach: boolean | null,
+      maximize: boolean,
+    ];
+    "Adamax.step": [closure: unknown];
+    "NAdam.__init__": [
+      params: unknown,
+      lr: unknown,
+      betas: unknown,
+      eps: unknown,
+      weight_decay: unknown,
+      momentum_decay: unknown,
+      foreach: boolean | null,
+    ];
+    "NAdam.step": [closure: unknown];
+    "RAdam.__init__": [
+      params: unknown,
+      lr: unknown,
+      betas: unknown,
+      eps: unknown,
+      weight_decay: unknown,
+      foreach: boolean | null,
+    ];
+    "RAdam.step": [closure: unknown];
+    "Adadelta.__init__": [
+      params: unknown,
+      lr: unknown,
+      rho: unknown,
+      eps: unknown,
+      weight_decay: unknown,
+      foreach: boolean | null,
+      maximize: boolean,
+    ];
+    "Adadelta.step": [closure: unknown];
+    "ASGD.__init__": [
+      params: unknown,
+      lr: unknown,
+      lambd: unknown,
+      alpha: unknown,
+      t0: unknown,
+      weight_decay: unknown,
+      foreach: boolean | null,
+      maximize: boolean,
+    ];
+    "ASGD.step": [closure: unknown];
+    "Rprop.__init__": [
+      params: unknown,
+      lr: unknown,
+      etas: unknown,
+      step_sizes: unknown,
+      foreach: boolean | null,
+      maximize: boolean,
+    ];
+    "Rprop.step": [closure: unknown];
+    "LBFGS.__init__": [
+      params: unknown,
+      lr: unknown,
+      max_iter: unknown,
+      max_eval: unknown,
+      tolerance_grad: unknown,
+      tolerance_change: unknown,
+      history_size: unknown,
+      line_search_fn: unknown,
+    ];
+    "LBFGS.step": [closure: unknown];
+    "SparseAdam.__init__": [params: unknown, lr: unknown, betas: unknown, eps: unknown, maximize: boolean];
+    "SparseAdam.step": [closure: unknown];
     "RMSprop.__init__": [
       params: unknown,
       lr: unknown,
@@ -5791,6 +10333,81 @@ declare module "../signatures/registry.js" {
     "ReduceLROnPlateau.is_better": [a: number, best: number];
     "ReduceLROnPlateau.state_dict": [];
     "ReduceLROnPlateau.load_state_dict": [state_dict: Record<string, unknown> | unknown];
+    "MultiplicativeLR.__init__": [
+      optimizer: unknown,
+      lr_lambda: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "MultiplicativeLR.get_lr": [];
+    "MultiplicativeLR.state_dict": [];
+    "MultiplicativeLR.load_state_dict": [state_dict: Record<string, unknown> | unknown];
+    "ConstantLR.__init__": [
+      optimizer: unknown,
+      factor: unknown,
+      total_iters: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "ConstantLR.get_lr": [];
+    "LinearLR.__init__": [
+      optimizer: unknown,
+      start_factor: unknown,
+      end_factor: unknown,
+      total_iters: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "LinearLR.get_lr": [];
+    "PolynomialLR.__init__": [
+      optimizer: unknown,
+      total_iters: unknown,
+      power: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "PolynomialLR.get_lr": [];
+    "CyclicLR.__init__": [
+      optimizer: unknown,
+      base_lr: unknown,
+      max_lr: unknown,
+      step_size_up: unknown,
+      step_size_down: unknown,
+      mode: unknown,
+      gamma: unknown,
+      scale_fn: unknown,
+      scale_mode: unknown,
+      cycle_momentum: unknown,
+      base_momentum: unknown,
+      max_momentum: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "CyclicLR.get_lr": [];
+    "CosineAnnealingWarmRestarts.__init__": [
+      optimizer: unknown,
+      T_0: unknown,
+      T_mult: unknown,
+      eta_min: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "CosineAnnealingWarmRestarts.get_lr": [];
+    "CosineAnnealingWarmRestarts.step": [epoch: unknown];
+    "ChainedScheduler.__init__": [schedulers: unknown];
+    "ChainedScheduler.step": [];
+    "ChainedScheduler.state_dict": [];
+    "ChainedScheduler.load_state_dict": [state_dict: Record<string, unknown> | unknown];
+    "SequentialLR.__init__": [
+      optimizer: unknown,
+      schedulers: unknown,
+      milestones: unknown,
+      last_epoch: unknown,
+      verbose: unknown,
+    ];
+    "SequentialLR.step": [];
+    "SequentialLR.state_dict": [];
+    "SequentialLR.load_state_dict": [state_dict: Record<string, unknown> | unknown];
     "LambdaLR.__init__": [optimizer: unknown, lr_lambda: unknown, last_epoch: unknown, verbose: unknown];
     "LambdaLR.get_lr": [];
     "LambdaLR.state_dict": [];
@@ -5823,6 +10440,23 @@ declare module "../signatures/registry.js" {
     "CosineAnnealingLR.get_lr": [];
     "TensorDataset.__init__": [tensors: unknown[]];
     "Subset.__init__": [dataset: unknown, indices: unknown];
+    "ConcatDataset.__init__": [datasets: unknown];
+    "ChainDataset.__init__": [datasets: unknown];
+    "SequentialSampler.__init__": [data_source: unknown];
+    "RandomSampler.__init__": [
+      data_source: unknown,
+      replacement: boolean,
+      num_samples: number | null,
+      generator: unknown,
+    ];
+    "SubsetRandomSampler.__init__": [indices: unknown, generator: unknown];
+    "WeightedRandomSampler.__init__": [
+      weights: number[],
+      num_samples: number,
+      replacement: boolean,
+      generator: unknown,
+    ];
+    "BatchSampler.__init__": [sampler: unknown, batch_size: number, drop_last: boolean];
     "DataLoader.__init__": [
       dataset: unknown,
       batch_size: unknown,

@@ -1,10 +1,15 @@
 // PyTorch's *_backward functions that derivative rows call (sigmoid_backward, threshold_backward,
-// _softmax_backward_data, _log_softmax_backward_data, binary_cross_entropy_with_logits_backward): one fused kernel each instead of several tensor ops,
+// _softmax_backward_data, _log_softmax_backward_data, binary_cross_entropy_with_logits_backward, gelu_backward,
+// native_layer_norm_backward, native_batch_norm_backward): one fused kernel each instead of several tensor ops,
 // and differentiable themselves (their own rows), so double backward keeps working and the grad_fn names of
 // a second-order graph are PyTorch's. Methods only: PyTorch keeps these out of the torch namespace.
+import { no_grad } from "../autograd/grad_mode.js";
 import { backend, type StridedArray } from "../backend/backend.js";
 import * as jsKernels from "../backend/js/grad_kernels.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
+import type { NormGrads } from "../backend/js/norm_kernels.js";
+import { batchNormBackwardStrided } from "../backend/js/norm_strided.js";
+import { zeros } from "../tensor/creation.js";
 import { broadcastShapes, normalizeDim, type Shape } from "../tensor/shape.js";
 import { allocate, describe } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
@@ -15,8 +20,13 @@ import {
   installMethods,
   needsGraph,
   record,
+  recordOutputs,
   type AsMethod,
 } from "./core.js";
+import type { SavedOf } from "./derivatives/index.js";
+import { add, mul, rsub, tanh } from "./elementwise.js";
+import { dense, fromLayout, isChannelsLast, layoutOf, normKernels } from "./nn_norm.js";
+import { sum } from "./reduce.js";
 
 /** t read as `shape`, in dtype `like`'s dtype. */
 function operand(t: Tensor, like: Tensor, shape: Shape): StridedArray {
@@ -165,6 +175,215 @@ export function _nll_loss_backward(
     out[i * classes + t] = weights === null ? coefficient : r(weights[t] * coefficient);
   }
   return fromData(out, self.shape, dtype);
+}
+
+/**
+ * grad * d/dx of the tanh approximation, in GeluBackwardKernelImpl's order, as tensor ops: its constants are
+ * scalar_t (float32 constants for float32, and 3 * kKappa computed in float32).
+ */
+function geluTanhBackwardValues(grad: Tensor, x: Tensor): Tensor {
+  const r = x.dtype.cast;
+  const beta = r(Math.SQRT2 * (2 / Math.sqrt(Math.PI)) * 0.5);
+  const kappa = r(0.044715);
+  const xSq = mul(x, x);
+  const xCube = mul(xSq, x);
+  const tanhInner = tanh(mul(add(x, mul(xCube, kappa)), beta));
+  const left = mul(x, 0.5);
+  const right = add(tanhInner, 1);
+  const leftDerivative = mul(right, 0.5);
+  const tanhDerivative = rsub(mul(tanhInner, tanhInner), 1);
+  const innerDerivative = mul(add(mul(xSq, r(3 * kappa)), 1), beta);
+  const rightDerivative = mul(mul(left, tanhDerivative), innerDerivative);
+  return mul(grad, add(leftDerivative, rightDerivative));
+}
+
+/**
+ * gelu_backward(grad, self, approximate): grad * gelu'(self), GeluBackward0's formula; PyTorch's GeluBackward
+ * kernel for the exact gelu (the tanh approximation has no kernel port yet: its tensor ops, unrecorded).
+ */
+export function _gelu_backward(grad: Tensor, self: Tensor, approximate: "none" | "tanh" = "none"): Tensor {
+  checkTensor(self, "gelu_backward", "self");
+  const g = grad.dtype === self.dtype ? grad : grad.to(self.dtype);
+  const gradIn = g.shape.length === self.shape.length && g.shape.every((d, i) => d === self.shape[i]);
+  const values = gradIn ? g : g.expand(self.shape);
+  const out =
+    approximate === "tanh"
+      ? no_grad(() => geluTanhBackwardValues(values, self))
+      : fromData(jsKernels.geluBackward(values._view(), self._view()), self.shape, self.dtype);
+  return record("GeluBackwardBackward0", [grad, self], out, () => ({
+    gradOutput: grad,
+    self,
+    approximate,
+  }));
+}
+
+/** The kernels' outputs as tensors of the shapes of input, weight and bias. */
+function gradTensors(r: NormGrads, input: Tensor, paramShape: readonly number[]): (Tensor | null)[] {
+  return [
+    r.gradInput && fromData(r.gradInput, input.shape, input.dtype),
+    r.gradWeight && fromData(r.gradWeight, paramShape, input.dtype),
+    r.gradBias && fromData(r.gradBias, paramShape, input.dtype),
+  ];
+}
+
+/**
+ * A *_backward kernel's three gradients as one node's outputs (NativeLayerNormBackwardBackward0, ...) when a
+ * graph is recorded, so the second pass sees each; the ones not asked for are left out of the result.
+ */
+function recordNormGrads<K extends "NativeLayerNormBackwardBackward0" | "NativeBatchNormBackwardBackward0">(
+  name: K,
+  inputs: [Tensor, Tensor, Tensor | null],
+  grads: (Tensor | null)[],
+  shapes: readonly (readonly number[])[],
+  mask: readonly boolean[],
+  saved: () => SavedOf<K>,
+): (Tensor | null)[] {
+  if (!needsGraph(inputs)) return grads.map((t, i) => (mask[i] ? t : null));
+  const dtype = inputs[1].dtype;
+  const outputs = grads.map((t, i) => t ?? zeros(shapes[i], { dtype }));
+  recordOutputs(name, inputs, outputs, saved);
+  return outputs.map((t, i) => (mask[i] ? t : null));
+}
+
+/** What native_layer_norm_backward reads: the forward's input, weight and its per-row statistics. */
+export interface LayerNormBackwardState {
+  input: Tensor;
+  weight: Tensor | null;
+  /** How many trailing dims are normalized. */
+  normDims: number;
+  mean: Tensor;
+  rstd: Tensor;
+}
+
+/**
+ * native_layer_norm_backward(grad_out, input, normalized_shape, mean, rstd, weight, bias, output_mask): the
+ * gradients of input, weight and bias by LayerNormBackwardKernelImpl.
+ */
+export function native_layer_norm_backward(
+  grad: Tensor,
+  s: LayerNormBackwardState,
+  mask: readonly boolean[],
+): (Tensor | null)[] {
+  const paramShape = s.input.shape.slice(s.input.ndim - s.normDims);
+  const cols = paramShape.reduce((a, b) => a * b, 1);
+  const rows = cols === 0 ? 0 : s.input.numel() / cols;
+  const inputs: [Tensor, Tensor, Tensor | null] = [grad, s.input, s.weight];
+  const recording = needsGraph(inputs);
+  const r = normKernels().layerNormBackward(
+    dense(grad.dtype === s.input.dtype ? grad : grad.to(s.input.dtype)),
+    dense(s.input),
+    dense(s.mean),
+    dense(s.rstd),
+    s.weight ? dense(s.weight) : null,
+    rows,
+    cols,
+    [mask[0] || recording, (mask[1] || recording) && s.weight !== null, mask[2] || recording],
+    s.input.dtype,
+  );
+  const grads = gradTensors(r, s.input, paramShape);
+  return recordNormGrads(
+    "NativeLayerNormBackwardBackward0",
+    inputs,
+    grads,
+    [s.input.shape, paramShape, paramShape],
+    mask,
+    () => ({ ...s, gradOut: grad }),
+  );
+}
+
+/** What native_batch_norm_backward reads: the forward's input, weight, and the statistics it normalized with. */
+export interface BatchNormBackwardState {
+  input: Tensor;
+  weight: Tensor | null;
+  /** Whether the forward normalized with the batch's statistics (training, or no running stats). */
+  training: boolean;
+  eps: number;
+  /** The batch's mean and inverse standard deviation (save_mean, save_invstd) when it normalized with them. */
+  saveMean: Tensor | null;
+  saveInvstd: Tensor | null;
+  /** The running statistics it normalized with otherwise, as they were then. */
+  runningMean: Tensor | null;
+  runningVar: Tensor | null;
+}
+
+/** Dims other than the channel dim (1): what batch norm reduces over. */
+const exceptChannel = (ndim: number) => [0, ...Array.from({ length: ndim - 2 }, (_, i) => i + 2)];
+
+/** batch_norm_cpu_backward_kernel's gradients of input, weight and bias, those `mask` asks for. */
+function batchNormBackwardKernel(
+  grad: Tensor,
+  s: BatchNormBackwardState,
+  mask: readonly boolean[],
+): (Tensor | null)[] {
+  const channels = s.input.shape[1];
+  const shape = {
+    batch: s.input.shape[0],
+    channels,
+    image: s.input.numel() / (s.input.shape[0] * channels) || 0,
+  };
+  const stats =
+    s.saveMean && s.saveInvstd ? { mean: dense(s.saveMean).data, invstd: dense(s.saveInvstd).data } : null;
+  const running =
+    s.runningMean && s.runningVar ? { mean: dense(s.runningMean), var: dense(s.runningVar) } : null;
+  const nhwc =
+    !s.input.is_contiguous() && isChannelsLast(s.input) && !grad.is_contiguous() && isChannelsLast(grad);
+  if (!nhwc && (!grad.is_contiguous() || !s.input.is_contiguous())) {
+    // PyTorch's TensorIterator path: at::sum's cascade for the per-channel sums, then its own loops.
+    const sums = dense(no_grad(() => sum(grad, exceptChannel(s.input.ndim)))).data;
+    const r = batchNormBackwardStrided(
+      dense(grad),
+      s.input._storage.data,
+      layoutOf(s.input),
+      s.weight ? dense(s.weight) : null,
+      stats,
+      running,
+      s.eps,
+      mask,
+      sums,
+      s.input.dtype,
+    );
+    return gradTensors(r, s.input, [channels]);
+  }
+  const r = normKernels().batchNormBackward(
+    nhwc ? { data: grad._storage.data, offset: grad._offset } : dense(grad),
+    nhwc ? { data: s.input._storage.data, offset: s.input._offset } : dense(s.input),
+    s.weight ? dense(s.weight) : null,
+    stats,
+    running,
+    nhwc ? { batch: s.input.numel() / channels, channels, image: 1 } : shape,
+    s.eps,
+    mask,
+    s.input.dtype,
+  );
+  return [
+    r.gradInput && fromLayout(r.gradInput, s.input, nhwc),
+    r.gradWeight && fromData(r.gradWeight, [channels], s.input.dtype),
+    r.gradBias && fromData(r.gradBias, [channels], s.input.dtype),
+  ];
+}
+
+/**
+ * native_batch_norm_backward(grad_out, input, weight, running_mean, running_var, save_mean, save_invstd, train,
+ * eps, output_mask): the gradients of input, weight and bias by batch_norm_cpu_backward_kernel.
+ */
+export function native_batch_norm_backward(
+  grad: Tensor,
+  s: BatchNormBackwardState,
+  mask: readonly boolean[],
+): (Tensor | null)[] {
+  const g = grad.dtype === s.input.dtype ? grad : grad.to(s.input.dtype);
+  const inputs: [Tensor, Tensor, Tensor | null] = [grad, s.input, s.weight];
+  const channels = [s.input.shape[1]];
+  // A recorded node has all three outputs, whichever the caller keeps.
+  const grads = batchNormBackwardKernel(g, s, needsGraph(inputs) ? [true, true, true] : mask);
+  return recordNormGrads(
+    "NativeBatchNormBackwardBackward0",
+    inputs,
+    grads,
+    [s.input.shape, channels, channels],
+    mask,
+    () => ({ ...s, gradOut: grad }),
+  );
 }
 
 declare module "../tensor/tensor.js" {

@@ -79,7 +79,7 @@ export function clone(input: Tensor, memoryFormat: MemoryFormat | null = null): 
 }
 
 /** The Python type name of a dtype's CPU tensor type ("torch.FloatTensor"), as Tensor.type() gives it. */
-const TENSOR_TYPE_NAMES: Record<DTypeName, string> = {
+export const TENSOR_TYPE_NAMES: Record<DTypeName, string> = {
   float32: "torch.FloatTensor",
   float64: "torch.DoubleTensor",
   int64: "torch.LongTensor",

@@ -8,7 +8,7 @@ import {
   is_inference_mode_enabled,
 } from "../autograd/inference_mode.js";
 import { OpNode, type Edge, type InputMetadata } from "../autograd/node.js";
-import { needsViewRebase, rebaseViewHistory } from "../autograd/view_inplace.js";
+import { needsViewRebase, noteView, rebaseViewHistory, viewRebaseError } from "../autograd/view_inplace.js";
 import { backend, type BinaryOp, type StridedArray, type UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
 import {
@@ -99,9 +99,10 @@ function scalarUnary(
   params: readonly number[],
   computeDtype: DType,
 ): Tensor {
-  const round = computeDtype.cast;
+  // Integer results wrap around like the backends' (see jsBackend.unary); the input converts with a cast.
+  const round = computeDtype.is_floating_point ? computeDtype.cast : computeDtype.wrap;
   const v = x._storage.data[x._offset];
-  let result = UNARY[op](x.dtype === computeDtype ? v : round(v), round, params);
+  let result = UNARY[op](x.dtype === computeDtype ? v : computeDtype.cast(v), round, params);
   // Integer results are truncated like the backends do; bool stores 0/1 as computed.
   if (outDtype.category === Category.Integral) result = outDtype.cast(result);
   const out = allocate(outDtype, 1);
@@ -228,16 +229,31 @@ export function record<K extends DerivativeName>(
 ): Tensor {
   // Small enough to inline into every op, so the no-graph path (backward formulas, no_grad) allocates
   // neither the thunk nor the inputs list.
+  if (output._base !== null && !viewsAnInput(inputs, output)) output._base = null;
   if (needsGraph(inputs)) return recordNode(name, inputs, output, saved() as object);
   if (output._base !== null) noteViewCreation(inputs, output);
   return output;
 }
 
-/** A view made with grad mode off, or a view of such a view, remembers it (PyTorch's creation_meta). */
-function noteViewCreation(inputs: readonly (Tensor | null)[], view: Tensor): void {
+/**
+ * Whether output shares an input's storage. An op computed through internal views (conv1d's unsqueeze of its
+ * result, embedding's view of index_select) returns a view of a tensor nobody else sees: to autograd, as in
+ * PyTorch, that output is no view, so an in-place op on it records its own node rather than CopySlices.
+ */
+function viewsAnInput(inputs: readonly (Tensor | null)[], output: Tensor): boolean {
+  for (const t of inputs) if (t !== null && t._storage === output._storage) return true;
+  return false;
+}
+
+/**
+ * A view remembers how it was made (PyTorch's creation_meta): with grad mode off, or as a view of such a view,
+ * or (multiOutput) as one of several views an op returned under grad mode.
+ */
+function noteViewCreation(inputs: readonly (Tensor | null)[], view: Tensor, multiOutput = false): void {
   if (isDetached(view)) return;
   const source = inputs[0];
   if (!is_grad_enabled() || (source && isNoGradView(source))) markNoGradView(view);
+  noteView(view, source, multiOutput && is_grad_enabled());
 }
 
 /**
@@ -250,6 +266,7 @@ export function recordOutputs<K extends DerivativeName>(
   outputs: Tensor[],
   saved: () => SavedOf<K>,
 ): Tensor[] {
+  for (const out of outputs) if (out._base !== null) noteViewCreation(inputs, out, true);
   if (!needsGraph(inputs)) return outputs;
   const node = newNode(name, inputs, saved() as object, null, outputs.length);
   for (let i = 0; i < outputs.length; i++) {
@@ -304,6 +321,7 @@ function newNode(
   const unread = row.unread;
   for (let i = 0; i < unread.length; i++) delete (state as Record<string, unknown>)[unread[i]];
   const node = new OpNode(name, row as never, state, edges, outputCount);
+  if (row.savesUnreadTensor) node._markSavesTensors();
   // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
   node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
   for (const key in state) {
@@ -352,11 +370,12 @@ const INFERENCE_IN_PLACE =
 const VIEW_OF_LEAF_IN_PLACE =
   "a view of a leaf Variable that requires grad is being used in an in-place operation.";
 const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation.";
-const NO_GRAD_VIEW_IN_PLACE =
-  "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this " +
-  "use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view " +
-  "and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both " +
-  "outside (if you want the inplace to be tracked).";
+/** PyTorch's C++ type name, as its dtype checks print it (lerp, out=, in-place scans). */
+export function cppTypeName(d: DType): string {
+  return ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" } as const)[
+    d.name
+  ];
+}
 
 /** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
 function checkCanCast(from: DType, to: DType): void {
@@ -381,6 +400,21 @@ export function hasInternalOverlap(t: Tensor): boolean {
 /** TensorIterator's check of the tensor an op writes into (assert_no_internal_overlap). */
 export function checkNoInternalOverlap(t: Tensor): void {
   if (hasInternalOverlap(t)) throw new RuntimeError(INTERNAL_OVERLAP);
+}
+
+const PARTIAL_OVERLAP =
+  "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory " +
+  "location. Please clone() the tensor before performing the operation.";
+
+/**
+ * assert_no_overlap: an op that reads `input` while writing `written` refuses when both address some of the
+ * same memory. PyTorch decides only for dense, non-overlapping layouts (others are "too hard" and pass).
+ */
+export function checkNoOverlap(written: Tensor, input: Tensor): void {
+  if (written._storage !== input._storage || written.numel() === 0 || input.numel() === 0) return;
+  if (!written.is_contiguous() || !input.is_contiguous()) return;
+  const [a, b] = [written._offset, input._offset];
+  if (a < b + input.numel() && b < a + written.numel()) throw new RuntimeError(PARTIAL_OVERLAP);
 }
 
 export interface InPlaceOptions {
@@ -415,14 +449,25 @@ export function inPlace(
 ): Tensor {
   if (is_grad_enabled()) checkInPlaceAutograd(self);
   if (!is_inference_mode_enabled() && isInferenceTensor(self)) throw new RuntimeError(INFERENCE_IN_PLACE);
-  if (options.allowOverlap !== true) checkNoInternalOverlap(self);
-  else if (options.expandedWarning !== undefined && hasInternalOverlap(self))
+  const overlapRefused = options.allowOverlap !== true && hasInternalOverlap(self);
+  if (options.allowOverlap === true && options.expandedWarning !== undefined && hasInternalOverlap(self))
     emitWarning(options.expandedWarning);
   // Under grad mode compute sees a copy: a formula may save self (or, for mul_, save it for the other operand).
   const input = is_grad_enabled() ? snapshot(self) : self;
-  const result = compute(input);
-  // Recorded only because another operand requires grad: a no_grad view still may not take it.
-  if (result._gradFn !== null && isNoGradView(self)) throw new RuntimeError(NO_GRAD_VIEW_IN_PLACE);
+  let result: Tensor;
+  try {
+    result = compute(input);
+  } catch (e) {
+    if (overlapRefused) throw new RuntimeError(INTERNAL_OVERLAP);
+    throw e;
+  }
+  // Autograd's check of a view counts every operand that requires grad (a no_grad view may not take a graph
+  // another operand brings), and comes before the kernel's overlap check.
+  if (result._gradFn !== null && self._base !== null && !isDetached(self)) {
+    const error = viewRebaseError(self, false);
+    if (error !== null) throw error;
+  }
+  if (overlapRefused) throw new RuntimeError(INTERNAL_OVERLAP);
   if (result.shape.length !== self.shape.length || result.shape.some((d, i) => d !== self.shape[i])) {
     throw new RuntimeError(
       `output with shape [${self.shape.join(", ")}] doesn't match the broadcast shape [${result.shape.join(", ")}]`,
@@ -505,13 +550,14 @@ export function writeInto(dst: Tensor, src: Tensor): void {
 const NO_OPTIONS: InPlaceOptions = Object.freeze({});
 
 /** check_inplace: the autograd errors of an in-place write under grad mode, in PyTorch's order. */
-function checkInPlaceAutograd(self: Tensor): void {
+export function checkInPlaceAutograd(self: Tensor): void {
   const base = self._base;
   const isView = base !== null && !isDetached(self);
   // Whether the write is recorded: self requires grad, directly or through the base it views.
   if (!(self._requiresGrad || (isView && base._requiresGrad))) return;
   if (isView) {
-    if (isNoGradView(self)) throw new RuntimeError(NO_GRAD_VIEW_IN_PLACE);
+    const error = viewRebaseError(self, false);
+    if (error !== null) throw error;
     // PyTorch asks whether the base is a leaf, not whether it requires grad: a view that requires grad on its
     // own (`t.reshape(3, 1).requires_grad_()`) of a plain leaf is refused too.
     if (base.is_leaf) throw new RuntimeError(VIEW_OF_LEAF_IN_PLACE);

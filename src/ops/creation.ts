@@ -1,4 +1,4 @@
-// The tensor factories' public forms: torch.tensor, zeros, ones, empty, full, the *_like factories,
+// The tensor factories' public forms: torch.tensor, zeros, ones, empty, full, the *_like factories, eye,
 // arange, linspace, rand, randn, randint and randperm, declared with PyTorch's signatures. They build on
 // the helpers in src/tensor/creation.ts, which the rest of the library calls directly.
 import { RuntimeError } from "../errors.js";
@@ -16,6 +16,7 @@ import {
   int32,
   int64,
   type DType,
+  type TypedArray,
 } from "../tensor/dtype.js";
 import {
   default_generator,
@@ -39,12 +40,12 @@ const PIN_MEMORY_ERROR =
   "dependency on *_cuda.so library.";
 
 /** The TensorOptions every factory takes: tensorgrad has strided CPU tensors in unpinned memory only. */
-function checkOptions(_layout: Layout | null, device: Device | null, pinMemory: boolean | null): void {
+export function checkOptions(_layout: Layout | null, device: Device | null, pinMemory: boolean | null): void {
   if (device !== null) toCpuDevice(device);
   if (pinMemory) throw new RuntimeError(PIN_MEMORY_ERROR);
 }
 
-function checkSize(size: readonly number[]): void {
+export function checkSize(size: readonly number[]): void {
   for (const d of size) {
     if (d < 0)
       throw new RuntimeError(`Trying to create tensor with negative dimension ${d}: [${size.join(", ")}]`);
@@ -201,6 +202,28 @@ function linspace(
   return withRequiresGrad(linspaceValues(Number(start), Number(end), steps, target), requiresGrad);
 }
 
+// ---- torch.eye ----
+
+/** torch.eye(n, m=n): ones on the main diagonal, zeros elsewhere (bool allowed). */
+function eye(
+  n: number,
+  m: number | null,
+  dtype: DType | null,
+  layout: Layout | null,
+  device: Device | null,
+  pinMemory: boolean | null,
+  requiresGrad: boolean | null,
+): Tensor {
+  const columns = m ?? n;
+  if (n < 0) throw new RuntimeError(`n must be greater or equal to 0, got ${n}`);
+  if (columns < 0) throw new RuntimeError(`m must be greater or equal to 0, got ${columns}`);
+  checkOptions(layout, device, pinMemory);
+  const target = dtype ?? defaultFloatDtype();
+  const data = allocate(target, n * columns);
+  for (let i = 0; i < Math.min(n, columns); i++) data[i * columns + i] = 1;
+  return withRequiresGrad(Tensor._fromData(data, [n, columns], target), requiresGrad);
+}
+
 // ---- random ----
 
 function randomFactory(kind: "rand" | "randn") {
@@ -238,7 +261,33 @@ const RANDOM_BOUNDS = new Map<DType, [number, number, string]>([
   [float32, [-(2 ** 24), 2 ** 24, "float"]],
 ]);
 
-/** torch.randint: int64 values in [low, high) (random_'s draw: one 32-bit random() modulo the range). */
+/**
+ * random_(from, to)'s checks and draws for `n` elements of `dtype`, in draw order (one 32-bit random() modulo the
+ * range each): torch.randint's and randint_like's values.
+ */
+export function randintValues(
+  low: number,
+  high: number,
+  n: number,
+  dtype: DType,
+  generator: Generator | null,
+): TypedArray {
+  if (high <= low)
+    throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  const bounds = RANDOM_BOUNDS.get(dtype);
+  if (bounds !== undefined) {
+    const [min, max, name] = bounds;
+    if (low < min || low > max) throw new RuntimeError(`from is out of bounds for ${name}`);
+    if (high - 1 < min || high - 1 > max) throw new RuntimeError(`to - 1 is out of bounds for ${name}`);
+  }
+  const gen = generator ?? default_generator;
+  const range = high - low;
+  const data = allocate(dtype, n);
+  for (let i = 0; i < data.length; i++) data[i] = (gen.random() % range) + low;
+  return data;
+}
+
+/** torch.randint: int64 values in [low, high). */
 function randint(
   low: number,
   high: number,
@@ -253,18 +302,7 @@ function randint(
   checkSize(size);
   checkOptions(layout, device, pinMemory);
   const target = dtype ?? int64;
-  if (high <= low)
-    throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
-  const bounds = RANDOM_BOUNDS.get(target);
-  if (bounds !== undefined) {
-    const [min, max, name] = bounds;
-    if (low < min || low > max) throw new RuntimeError(`from is out of bounds for ${name}`);
-    if (high - 1 < min || high - 1 > max) throw new RuntimeError(`to - 1 is out of bounds for ${name}`);
-  }
-  const gen = generator ?? default_generator;
-  const range = high - low;
-  const data = allocate(target, numel(size));
-  for (let i = 0; i < data.length; i++) data[i] = (gen.random() % range) + low;
+  const data = randintValues(low, high, numel(size), target, generator);
   return withRequiresGrad(Tensor._fromData(data, size, target), requiresGrad);
 }
 
@@ -322,6 +360,10 @@ defineOps("torch", {
     (start, end, ...options) => arange(start, end, 1, ...options),
   "arange(Scalar start, Scalar end, Scalar step=1, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor":
     arange,
+  "eye(int64_t n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor":
+    (n, ...options) => eye(n, null, ...options),
+  "eye(int64_t n, int64_t m, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor":
+    eye,
   "linspace(Scalar start, Scalar end, int64_t steps, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor":
     linspace,
   "rand(IntArrayRef size, *, Generator? generator, DimnameList? names, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor":

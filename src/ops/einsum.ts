@@ -225,9 +225,9 @@ export function einsum(equation: string, operands: readonly Tensor[]): Tensor {
             `einsum(): subscript ${labelChar(l)} is repeated for operand ${i} but the sizes don't match, ${op.shape[dim]} != ${op.shape[prev]}`,
           );
         }
-        throw new RuntimeError(
-          "einsum(): repeated subscripts within one operand (diagonals) are not supported by tensorgrad yet",
-        );
+        // A repeated subscript takes the diagonal, which stays where the subscript first appeared.
+        op = op.diagonal(0, prev, dim).movedim(-1, prev);
+        continue;
       }
       const size = op.shape[dim];
       if (labelSize[l] !== 1 && size !== 1 && size !== labelSize[l]) {

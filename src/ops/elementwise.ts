@@ -51,14 +51,15 @@ function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha:
   return binaryKernel(op, a, binaryKernel("mul", b, scalarTensor(alphaValue, dtype), dtype), dtype);
 }
 
-/** sub_check: PyTorch refuses `-` on bool, with one text for two bools and another for one. */
-function checkNotBoolSub(a: Tensor, b: Tensor): void {
-  if (a.dtype === bool && b.dtype === bool) {
+/** sub_check: PyTorch refuses `-` on bool (a True/False operand is a bool tensor too), with one text for two. */
+function checkNotBoolSub(a: TensorOrScalar, b: TensorOrScalar): void {
+  const isBool = (v: TensorOrScalar) => (v instanceof Tensor ? v.dtype === bool : typeof v === "boolean");
+  if (isBool(a) && isBool(b)) {
     throw new RuntimeError(
       "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
     );
   }
-  if (a.dtype === bool || b.dtype === bool) {
+  if (isBool(a) || isBool(b)) {
     throw new RuntimeError(
       "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
     );
@@ -83,16 +84,16 @@ export function sub(input: TensorOrScalar, other: TensorOrScalar, alpha: Scalar 
     if (!(other instanceof Tensor)) return scalarsOnly("sub", input, other);
     return rsub(other, input, alpha);
   }
+  checkNotBoolSub(input, other);
   const [a, b, dtype] = promoteOperands(input, other);
-  checkNotBoolSub(a, b);
   const alphaValue = scalarValue(alpha);
   return record("SubBackward0", [a, b], addKernel("sub", a, b, dtype, alpha), () => ({ alpha: alphaValue }));
 }
 
 /** torch.rsub(input, other, { alpha }): other - alpha * input. */
 export function rsub(input: Tensor, other: TensorOrScalar, alpha: Scalar = 1): Tensor {
+  checkNotBoolSub(input, other);
   const [a, b, dtype] = promoteOperands(input, other);
-  checkNotBoolSub(a, b);
   const out = addKernel("sub", b, a, dtype, alpha);
   const alphaValue = scalarValue(alpha);
   if (isScalar(other)) return record("RsubBackward1", [a], out, () => ({ alpha: alphaValue }));

@@ -3,7 +3,7 @@
 import { backend, type StridedArray } from "../backend/backend.js";
 import { IndexError, RuntimeError } from "../errors.js";
 import { bool, float32, int32, int64, type DType, type TypedArray } from "../tensor/dtype.js";
-import { contiguousStrides, normalizeDim } from "../tensor/shape.js";
+import { broadcastShapes, contiguousStrides, normalizeDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import {
@@ -60,7 +60,14 @@ const atLeast1d = (t: Tensor): StridedArray =>
 function checkVectorIndex(fn: string, index: Tensor): void {
   if (index.dtype !== int64 && index.dtype !== int32)
     throw new RuntimeError(`${fn}(): Expected dtype int32 or int64 for index`);
-  if (index.ndim > 1) throw new IndexError(`${fn}(): Index is supposed to be a vector`);
+  if (index.ndim > 1) {
+    // index_add's meta function says what it got; index_select's check does not.
+    const got =
+      fn === "index_add_"
+        ? `, but got dim: ${index.ndim} with type: ${index.dtype.scalarTypeName} and size: [${index.shape.join(", ")}]`
+        : "";
+    throw new IndexError(`${fn}(): Index is supposed to be a vector${got}`);
+  }
 }
 
 /** torch.index_select(x, dim, index): the entries of x at `index` (a 1-d int tensor) along dim. */
@@ -200,6 +207,13 @@ export function gather(input: Tensor, dim: number, index: Tensor, sparse_grad = 
 type ScatterMode = "set" | "add" | "multiply";
 
 /** Shared checks and kernel call of the scatter ops; returns the new values. */
+/** scatter_gather_dtype_check: made before scatter's meta function looks at `reduce`. */
+function checkScatterDtypes(input: Tensor, index: Tensor, src: Tensor): void {
+  if (index.dtype !== int64) throw new RuntimeError("scatter(): Expected dtype int64 for index");
+  if (src.dtype !== input.dtype)
+    throw new RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype");
+}
+
 function scatterValues(
   input: Tensor,
   d: number,
@@ -208,9 +222,7 @@ function scatterValues(
   mode: ScatterMode,
   srcIsScalar = false,
 ) {
-  if (index.dtype !== int64) throw new RuntimeError("scatter(): Expected dtype int64 for index");
-  if (src.dtype !== input.dtype)
-    throw new RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype");
+  checkScatterDtypes(input, index, src);
   const data = input.values();
   if (index.numel() === 0) return data;
   checkGatherShapes("scatter", input, d, index, srcIsScalar ? undefined : src);
@@ -276,9 +288,10 @@ export function scatter(
   reduce: string | null = null,
 ): Tensor {
   const d = normalizeDim(dim, input.ndim);
-  const mode = reduceMode(reduce);
   const scalar = !(src instanceof Tensor);
   const source = src instanceof Tensor ? src : scalarSource(src, input.dtype, index);
+  checkScatterDtypes(input, index, source);
+  const mode = reduceMode(reduce);
   const out = fromData(scatterValues(input, d, index, source, mode, scalar), input.shape, input.dtype);
   if (mode !== "set") {
     // PyTorch has no derivative for the reducing overloads.
@@ -306,8 +319,14 @@ export function scatter_(
   return inPlace(self, (x) => scatter(x, dim, index, src, reduce));
 }
 
+/** With an empty index PyTorch's scatter_add_ returns before its kernel's overlap check. */
+const NOTHING_TO_SCATTER = Object.freeze({ allowOverlap: true });
 export function scatter_add_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
-  return inPlace(self, (x) => scatter_add(x, dim, index, src));
+  return inPlace(
+    self,
+    (x) => scatter_add(x, dim, index, src),
+    index.numel() === 0 ? NOTHING_TO_SCATTER : undefined,
+  );
 }
 
 export function index_add_(
@@ -343,7 +362,15 @@ export function masked_fill(input: Tensor, mask: Tensor, value: Scalar | Tensor)
 
 const MASKED_FILL_EXPANDED = deprecatedOnExpanded("masked_fill_", "tensor[mask] = scalar", 1651);
 export function masked_fill_(self: Tensor, mask: Tensor, value: Scalar | Tensor): Tensor {
-  return inPlace(self, (x) => masked_fill(x, mask, value), MASKED_FILL_EXPANDED);
+  return inPlace(
+    self,
+    (x) => {
+      // In place, a size mismatch names self as tensor a (masked_fill names the mask first).
+      broadcastShapes(x.shape, mask.shape);
+      return masked_fill(x, mask, value);
+    },
+    MASKED_FILL_EXPANDED,
+  );
 }
 
 function checkScatterSource(src: Tensor, slice: Tensor): void {

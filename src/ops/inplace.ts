@@ -2,7 +2,7 @@
 // and x's history rebased onto the new node (see inPlace in core.ts).
 import { no_grad } from "../autograd/grad_mode.js";
 import { backend } from "../backend/backend.js";
-import { allocate, resultType } from "../tensor/dtype.js";
+import { allocate, bool, resultType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { RuntimeError } from "../errors.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
@@ -38,6 +38,7 @@ import {
   sub,
   tanh,
 } from "./elementwise.js";
+import { cppTypeName } from "./core.js";
 
 /**
  * add_/sub_/mul_/div_ with no graph to record (an optimizer step under no_grad, say): the backend writes straight
@@ -49,6 +50,8 @@ function binaryInPlace(self: Tensor, op: "add" | "sub" | "mul" | "div", other: T
     return false;
   // An expanded self takes the general path, which raises PyTorch's overlap error.
   if (hasInternalOverlap(self)) return false;
+  // sub_ with True/False raises PyTorch's bool error on the general path.
+  if (op === "sub" && typeof other === "boolean") return false;
   const operand = other instanceof Tensor ? other : isScalar(other) ? scalarTensor(other, self.dtype) : null;
   if (
     operand === null ||
@@ -87,7 +90,34 @@ export function div_(self: Tensor, other: TensorOrScalar): Tensor {
   return inPlace(self, (x) => div(x, other));
 }
 export function clamp_(self: Tensor, min: Scalar | null, max: Scalar | null = null): Tensor {
-  return inPlace(self, (x) => clamp(x, min, max));
+  return inPlace(self, (x) => {
+    // clamp's meta function: an integer or bool self takes no promotion in place (its text names the C++
+    // type), and PyTorch has no bool kernel for number bounds.
+    const bounds = [min, max].filter((b): b is Scalar => b !== null);
+    if (!self.dtype.is_floating_point && bounds.length > 0) {
+      const promoted = resultType([self, ...bounds]);
+      if (promoted !== self.dtype) {
+        throw new RuntimeError(
+          `result type ${promoted.scalarTypeName} can't be cast to the desired output type ${cppTypeName(self.dtype)}`,
+        );
+      }
+      if (self.dtype === bool) {
+        const kernel =
+          max === null ? "clamp_min_cpu" : min === null ? "clamp_max_scalar_cpu" : "clamp_scalar_cpu";
+        throw new RuntimeError(`"${kernel}" not implemented for 'Bool'`);
+      }
+    }
+    return clamp(x, min, max);
+  });
+}
+
+/** clamp_ with tensor bounds: with both, PyTorch's clamp kernel, which has no bool version. */
+export function clampTensor_(self: Tensor, min: Tensor | null, max: Tensor | null): Tensor {
+  return inPlace(self, (x) => {
+    if (min !== null && max !== null && resultType([self, min, max]) === bool)
+      throw new RuntimeError(`"clamp_cpu" not implemented for 'Bool'`);
+    return clampTensor(x, min, max);
+  });
 }
 
 /** fill_ and zero_ write one value everywhere: PyTorch lets them into expanded tensors. */
@@ -115,7 +145,7 @@ function fillTensor_(self: Tensor, value: Tensor): Tensor {
   return inPlace(
     self,
     (x) => {
-      const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(value.item()));
+      const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(value._item()));
       return record("FillBackward3", [x, value], fromData(data, x.shape, self.dtype), () => ({}));
     },
     FILLS_EXPANDED,
@@ -167,8 +197,7 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
 defineOps(
   "torch",
   {
-    "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (self, min, max) =>
-      inPlace(self, (x) => clampTensor(x, min, max)),
+    "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": clampTensor_,
     "clamp_(Tensor input, Scalar? min=None, Scalar? max=None) -> Tensor": clamp_,
     "fill_(Tensor input, Tensor value) -> Tensor": fillTensor_,
     "fill_(Tensor input, Scalar value) -> Tensor": fill_,

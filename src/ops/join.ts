@@ -9,6 +9,7 @@ import { bindNative } from "../signatures/bind.js";
 import { defineMethods, defineOps, definePython } from "../signatures/registry.js";
 import { parseSignature } from "../signatures/schema.js";
 import { record, recordOutputs, writeInto, type Scalar } from "./core.js";
+import { padNonConstant } from "./nn_pad.js";
 import { checkedScalar } from "./indexing.js";
 import { makeView, narrowView, selectView, unflatten } from "./shape.js";
 
@@ -368,7 +369,7 @@ function checkedNarrow(x: Tensor, d: number, start: number, length: number): Ten
 
 export type PadMode = "constant" | "reflect" | "replicate" | "circular";
 
-/** torch.nn.functional.pad; only "constant" mode is implemented. `value` null means 0. */
+/** torch.nn.functional.pad (torch._C._nn.pad): constant, reflect, replicate or circular. `value` null means 0. */
 export function pad(
   input: Tensor,
   padding: readonly number[],
@@ -379,9 +380,7 @@ export function pad(
   if (padding.length > input.ndim * 2) throw new RuntimeError("Padding length too large");
   if (mode === "constant") return constant_pad_nd(input, padding, value ?? 0);
   if (mode === "reflect" || mode === "replicate" || mode === "circular")
-    throw new NotImplementedError(
-      `tensorgrad: pad mode '${mode}' is not implemented yet; only 'constant' is`,
-    );
+    return padNonConstant(input, padding, mode, value);
   throw new NotImplementedError(`Unrecognised padding mode ${mode}`);
 }
 
@@ -400,7 +399,7 @@ function pyTruthy(v: unknown): boolean {
       throw new RuntimeError(
         `Boolean value of Tensor with ${v.numel() === 0 ? "no values" : "more than one value"} is ambiguous`,
       );
-    return v.item() !== 0;
+    return v._item() !== 0;
   }
   if (Array.isArray(v) || typeof v === "string") return v.length > 0;
   return !(v === null || v === false || v === 0 || v === 0n);

@@ -3,15 +3,24 @@
 import { no_grad } from "../autograd/grad_mode.js";
 import { IndexError, RuntimeError } from "../errors.js";
 import { bool, int64 } from "../tensor/dtype.js";
-import { broadcastShapes, normalizeDim, numel } from "../tensor/shape.js";
+import { broadcastShapes, contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { defineMethods, defineNoArgMethods, defineOps } from "../signatures/registry.js";
-import { deprecatedOnExpanded, fromData, inPlace, record, type Scalar } from "./core.js";
+import {
+  checkNoOverlap,
+  deprecatedOnExpanded,
+  fromData,
+  hasInternalOverlap,
+  inPlace,
+  record,
+  writeInto,
+  type Scalar,
+} from "./core.js";
 import { whereTrue } from "./elementwise.js";
 import { defineOutCheck } from "./out.js";
 import { checkedScalar, gather } from "./indexing.js";
 import { index } from "./index_put.js";
-import { expand, reshape } from "./shape.js";
+import { expand, reshape, view } from "./shape.js";
 
 /** The mask as bool, broadcast with `input` to one shape (what masked_select and masked_scatter index). */
 function broadcastMask(mask: Tensor, shape: readonly number[]): Tensor {
@@ -23,7 +32,8 @@ function broadcastMask(mask: Tensor, shape: readonly number[]): Tensor {
 export function masked_select(input: Tensor, mask: Tensor): Tensor {
   if (mask.dtype !== bool)
     throw new RuntimeError("masked_select: expected BoolTensor or ByteTensor for mask");
-  const shape = broadcastShapes(input.shape, mask.shape);
+  // expand_outplace(mask, self): a size mismatch names the mask as tensor a.
+  const shape = broadcastShapes(mask.shape, input.shape);
   // Indexing needs a dim for the mask to name: a 0-dim pair selects as one element.
   if (shape.length === 0) return masked_select(reshape(input, [1]), reshape(mask, [1]));
   const m = broadcastMask(mask, shape);
@@ -55,7 +65,12 @@ function scatterMasked(input: Tensor, mask: Tensor, source: Tensor, written: Ten
   let next = 0;
   for (let i = 0; i < flags.length; i++) {
     if (flags[i] === 0) continue;
-    if (next >= src.length) throw new RuntimeError("Number of elements of source < number of ones in mask");
+    if (next >= src.length) {
+      // In place, PyTorch's kernel has written the elements before the one it lacks a source for.
+      if (written !== null && !hasInternalOverlap(written))
+        writeInto(written, fromData(data, input.shape, input.dtype));
+      throw new RuntimeError("Number of elements of source < number of ones in mask");
+    }
     const alias = live?.get(source._offset + next);
     data[i] = alias === undefined ? src[next] : data[alias];
     next++;
@@ -86,7 +101,7 @@ export function masked_scatter_(self: Tensor, mask: Tensor, source: Tensor): Ten
 /** torch.nonzero(x): the indices of x's nonzero elements, one row per element ([n, x.ndim], int64). */
 export function nonzero(input: Tensor): Tensor {
   const columns = input.ndim === 0 ? [] : whereTrue(input);
-  const n = input.ndim === 0 ? (input.item() !== 0 ? 1 : 0) : columns[0].numel();
+  const n = input.ndim === 0 ? (input._item() !== 0 ? 1 : 0) : columns[0].numel();
   const data = new Float64Array(n * input.ndim);
   columns.forEach((c, d) => c.values().forEach((v, k) => (data[k * input.ndim + d] = v)));
   return fromData(data, [n, input.ndim], int64);
@@ -105,6 +120,7 @@ export function take(input: Tensor, indexTensor: Tensor): Tensor {
     );
   }
   const n = input.numel();
+  if (n === 0 && indexTensor.numel() > 0) throw new IndexError("take(): tried to take from an empty tensor");
   for (const v of indexTensor.values()) {
     if (v < -n || v >= n)
       throw new IndexError(`out of range: tried to access index ${v} on a tensor of ${n} elements.`);
@@ -122,7 +138,8 @@ export function take_along_dim(input: Tensor, indices: Tensor, dim: number | nul
       `torch.take_along_dim(): dtype of indices should be Long but got ${indices.dtype.scalarTypeName}`,
     );
   }
-  if (dim === null) return gather(reshape(input, [-1]), 0, reshape(indices, [-1]));
+  // PyTorch flattens with view(-1), which refuses layouts a view cannot flatten (an expanded input).
+  if (dim === null) return gather(view(input, [-1]), 0, view(indices, [-1]));
   if (input.ndim !== indices.ndim) {
     throw new RuntimeError(
       `torch.take_along_dim(): input and indices should have the same number of dimensions, but got ${input.ndim} dimensions for input, and ${indices.ndim} dimensions for indices`,
@@ -140,6 +157,28 @@ export function take_along_dim(input: Tensor, indices: Tensor, dim: number | nul
     common.map((s, k) => (k === d ? indices.shape[d] : s)),
   );
   return gather(x, d, idx);
+}
+
+/**
+ * index_fill_ restrides self to index.numel() along dim with stride 0 before any index check: for an empty
+ * self that reaches past its storage, and PyTorch's setStorage refuses.
+ */
+function checkRestridedFits(input: Tensor, d: number, count: number, written: Tensor | null): void {
+  if (input.numel() !== 0 || count === 0) return;
+  // Out of place, PyTorch fills a fresh clone: no storage, offset 0, contiguous strides.
+  const offset = written?._offset ?? 0;
+  const baseStrides = written?._strides ?? contiguousStrides(input.shape);
+  const sizes = input.ndim === 0 ? [count] : input.shape.map((s, k) => (k === d ? count : s));
+  const strides = input.ndim === 0 ? [0] : baseStrides.map((s, k) => (k === d ? 0 : s));
+  if (sizes.some((s) => s === 0)) return;
+  const itemsize = input.dtype.itemsize;
+  const extent = sizes.reduce((sum, s, k) => sum + (s - 1) * strides[k], offset + 1);
+  const available = written === null ? 0 : written._storage.data.length * itemsize;
+  if (extent * itemsize > available) {
+    throw new RuntimeError(
+      `setStorage: sizes [${sizes.join(", ")}], strides [${strides.join(", ")}], storage offset ${offset}, and itemsize ${itemsize} requiring a storage size of ${extent * itemsize} are out of bounds for storage of size ${available}`,
+    );
+  }
 }
 
 /** index_fill/index_copy's index: int64, values in range along dim (negative ones wrap for index_fill). */
@@ -171,7 +210,13 @@ function forEachSliceElement(
 }
 
 /** torch.index_fill(x, dim, index, value): x with the slices at `index` along dim set to value. */
-export function index_fill(input: Tensor, dim: number, idx: Tensor, value: Scalar | Tensor): Tensor {
+export function index_fill(
+  input: Tensor,
+  dim: number,
+  idx: Tensor,
+  value: Scalar | Tensor,
+  written: Tensor | null = null,
+): Tensor {
   if (value instanceof Tensor && value.ndim !== 0) {
     throw new RuntimeError(
       `index_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`,
@@ -181,8 +226,9 @@ export function index_fill(input: Tensor, dim: number, idx: Tensor, value: Scala
   const size = input.ndim === 0 ? 1 : input.shape[d];
   if (idx.dtype !== int64) throw new IndexError("index_fill_(): Expected dtype int64 for index.");
   if (idx.ndim > 1) throw new RuntimeError("Index has to be a vector/scalar");
+  checkRestridedFits(input, d, idx.numel(), written);
   const positions = checkDimIndex("index_fill_", idx, size, d, true);
-  const fill = value instanceof Tensor ? input.dtype.cast(value.item()) : checkedScalar(value, input.dtype);
+  const fill = value instanceof Tensor ? input.dtype.cast(value._item()) : checkedScalar(value, input.dtype);
   const data = input.values();
   forEachSliceElement(input.shape, d, positions, (at) => (data[at] = fill));
   const out = fromData(data, input.shape, input.dtype);
@@ -194,7 +240,7 @@ export function index_fill(input: Tensor, dim: number, idx: Tensor, value: Scala
 
 const INDEX_FILL_EXPANDED = deprecatedOnExpanded("index_fill_", "tensor[mask] = scalar", 1278);
 export function index_fill_(self: Tensor, dim: number, idx: Tensor, value: Scalar | Tensor): Tensor {
-  return inPlace(self, (x) => index_fill(x, dim, idx, value), INDEX_FILL_EXPANDED);
+  return inPlace(self, (x) => index_fill(x, dim, idx, value, self), INDEX_FILL_EXPANDED);
 }
 
 /** torch.index_copy(x, dim, index, source): x with source's k-th slice copied to slice index[k] along dim. */
@@ -249,7 +295,11 @@ export function index_copy(input: Tensor, dim: number, idx: Tensor, source: Tens
 }
 
 export function index_copy_(self: Tensor, dim: number, idx: Tensor, source: Tensor): Tensor {
-  return inPlace(self, (x) => index_copy(x, dim, idx, source));
+  return inPlace(self, (x) => {
+    // index_copy's meta function first asserts that source does not overlap the tensor written to.
+    checkNoOverlap(self, source);
+    return index_copy(x, dim, idx, source);
+  });
 }
 
 /** The Dimname overloads PyTorch declares but has not implemented (reportNYIDimnameOverload). */
@@ -278,9 +328,19 @@ defineOps(
     "take(Tensor input, Tensor index, *, Tensor out=None) -> Tensor": take,
     "take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None) -> Tensor":
       take_along_dim,
-    "index_fill(Tensor input, int64_t dim, Tensor index, Tensor value) -> Tensor": index_fill,
+    "index_fill(Tensor input, int64_t dim, Tensor index, Tensor value) -> Tensor": (
+      input,
+      dim,
+      index,
+      value,
+    ) => index_fill(input, dim, index, value),
     "index_fill(Tensor input, Dimname dim, Tensor index, Tensor value) -> Tensor": null,
-    "index_fill(Tensor input, int64_t dim, Tensor index, Scalar value) -> Tensor": index_fill,
+    "index_fill(Tensor input, int64_t dim, Tensor index, Scalar value) -> Tensor": (
+      input,
+      dim,
+      index,
+      value,
+    ) => index_fill(input, dim, index, value),
     "index_fill(Tensor input, Dimname dim, Tensor index, Scalar value) -> Tensor": null,
     "index_copy(Tensor input, int64_t dim, Tensor index, Tensor source, *, Tensor out=None) -> Tensor":
       index_copy,

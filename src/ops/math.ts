@@ -16,10 +16,14 @@ import {
 } from "../tensor/dtype.js";
 import { broadcastShapes } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
+import { lerpFloat64 } from "../backend/js/lerp.js";
 import {
   binaryKernel,
+  broadcastView,
   checkTensor,
+  cppTypeName,
   floatingDtype,
+  fromData,
   inPlace,
   isScalar,
   promoteOperands,
@@ -291,12 +295,7 @@ function extremum(op: "maximum" | "minimum", input: Tensor, other: Tensor): Tens
 export const maximum = (input: Tensor, other: Tensor): Tensor => extremum("maximum", input, other);
 export const minimum = (input: Tensor, other: Tensor): Tensor => extremum("minimum", input, other);
 
-/** PyTorch's C++ type name, as its dtype checks print it (lerp, out=, in-place scans). */
-export function cppTypeName(d: DType): string {
-  return ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" } as const)[
-    d.name
-  ];
-}
+export { cppTypeName };
 
 /**
  * torch.lerp(input, end, weight): input + weight * (end - input), computed like PyTorch 1.13's kernel:
@@ -317,17 +316,22 @@ export function lerp(input: Tensor, end: Tensor, weight: Tensor | Scalar): Tenso
   checkFloating(input, weight instanceof Tensor ? "lerp_kernel_tensor" : "lerp_kernel_scalar");
   // Report a size mismatch in PyTorch's operand order (self, end, weight) before computing end - self.
   const shape = broadcastShapes(input.shape, end.shape);
-  if (weight instanceof Tensor) broadcastShapes(shape, weight.shape);
+  const fullShape = weight instanceof Tensor ? broadcastShapes(shape, weight.shape) : shape;
   const w = weight instanceof Tensor ? weight : scalarTensor(weight, dtype);
   // The compiler fuses `self + weight * diff` (and `end - diff * (1 - weight)`) into one FMA: the float32
-  // product is exact in float64, so computing there and rounding once reproduces it.
-  const wide = dtype === float32 ? float64 : dtype;
-  const diff = binaryKernel("sub", end, input, dtype);
-  const small = binaryKernel("add", input, binaryKernel("mul", w, diff, wide), wide, dtype);
-  const oneMinus = binaryKernel("sub", scalarTensor(1, dtype), w, dtype);
-  const large = binaryKernel("sub", end, binaryKernel("mul", diff, oneMinus, wide), wide, dtype);
-  const isSmall = binaryKernel("lt", w, scalarTensor(0.5, dtype), dtype, bool);
-  const out = where(isSmall, small, large);
+  // product is exact in float64, so computing there and rounding once reproduces it; float64 needs a real FMA.
+  let out: Tensor;
+  if (dtype === float64) {
+    const [a, b, c] = [input, end, w].map((t) => broadcastView(t, fullShape));
+    out = fromData(lerpFloat64(a, b, c), fullShape, dtype);
+  } else {
+    const diff = binaryKernel("sub", end, input, dtype);
+    const small = binaryKernel("add", input, binaryKernel("mul", w, diff, float64), float64, dtype);
+    const oneMinus = binaryKernel("sub", scalarTensor(1, dtype), w, dtype);
+    const large = binaryKernel("sub", end, binaryKernel("mul", diff, oneMinus, float64), float64, dtype);
+    const isSmall = binaryKernel("lt", w, scalarTensor(0.5, dtype), dtype, bool);
+    out = where(isSmall, small, large);
+  }
   if (weight instanceof Tensor) {
     return record("LerpBackward1", [input, end, weight], out, () => ({ self: input, end, weight }));
   }
@@ -500,7 +504,11 @@ defineOps(
       nan,
       posinf,
       neginf,
-    ) => inPlace(self, (x) => nan_to_num(x, nan, posinf, neginf)),
+    ) =>
+      // Integers are copied onto themselves, without the overlap check of the float kernel.
+      inPlace(self, (x) => nan_to_num(x, nan, posinf, neginf), {
+        allowOverlap: !(self as Tensor).dtype.is_floating_point,
+      }),
   },
   { methods: true },
 );

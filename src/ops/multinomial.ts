@@ -11,7 +11,7 @@ import { default_generator, type Generator } from "../tensor/random.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData } from "./core.js";
 import { glibcLog } from "./glibc_log.js";
-import { nthElement, partialSort, sort } from "./libstdcxx_sort.js";
+import { nthElement, partialSort, sort } from "../backend/js/libstdcxx_sort.js";
 import { defineOutCheck } from "./out.js";
 
 /** The largest n such that every integer up to n is a float32. */

@@ -8,7 +8,7 @@ import { contiguousStrides, numel } from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import { checkNoInternalOverlap, writeInto } from "./core.js";
-import { ValuesIndices } from "./reduce_util.js";
+import { NamedTuple, ValuesIndices } from "./reduce_util.js";
 
 const requiresGrad = (v: unknown): boolean =>
   v instanceof Tensor ? v._requiresGrad : Array.isArray(v) && v.some(requiresGrad);
@@ -67,8 +67,11 @@ export function checkOut(name: string, args: readonly unknown[], out: unknown): 
 export function writeOut(result: unknown, out: unknown): unknown {
   if (out instanceof Tensor) return writeOne(result as Tensor, out);
   const outs = out as Tensor[];
-  if (result instanceof ValuesIndices) {
-    return new ValuesIndices(writeOne(result.values, outs[0]), writeOne(result.indices, outs[1]));
+  if (result instanceof NamedTuple) {
+    const written = [...result].map((r, i) => writeOne(r, outs[i]));
+    return result instanceof ValuesIndices
+      ? new ValuesIndices(written[0], written[1], result.typeName)
+      : new NamedTuple(result.typeName, result.fields, written);
   }
   return (result as Tensor[]).map((r, i) => writeOne(r, outs[i]));
 }

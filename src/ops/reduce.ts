@@ -5,7 +5,7 @@ import { backend, type ReduceOp } from "../backend/backend.js";
 import { IndexError, RuntimeError } from "../errors.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import { bool, Category, int64, type DType } from "../tensor/dtype.js";
-import { normalizeDim, numel } from "../tensor/shape.js";
+import { contiguousStrides, normalizeDim, numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { binaryKernel, fromData, record, scalarTensor } from "./core.js";
 import { checkOutDtype, maximum, minimum } from "./math.js";
@@ -22,7 +22,18 @@ import { view } from "./shape.js";
 
 /** Sum along dims into `dtype`; no graph. */
 function sumKernel(x: Tensor, dims: number[], keepdim: boolean, dtype: DType): Tensor {
-  const data = backend().reduce("sum", x._view(), dims, dtype);
+  // An integer sum of floats converts each element first (the iterator's common dtype), then adds.
+  const operand =
+    dtype.category !== Category.Floating && x.dtype.category === Category.Floating
+      ? {
+          ...x._view(),
+          data: backend().copy(x._view(), dtype),
+          strides: contiguousStrides(x.shape),
+          offset: 0,
+          dtype,
+        }
+      : x._view();
+  const data = backend().reduce("sum", operand, dims, dtype);
   return fromData(data, reducedShape(x.shape, dims, keepdim), dtype);
 }
 
@@ -102,6 +113,8 @@ export function sum_to_size(input: Tensor, shape: readonly number[]): Tensor {
       `size {[${shape.join(", ")}]} is not expandable to size {[${input.shape.join(", ")}]}.`,
     );
   }
+  // sum_to with an empty shape is a plain sum(): a new tensor (SumBackward0, integers summed as int64).
+  if (shape.length === 0) return sumAll(input);
   const dims: number[] = [];
   for (let i = 0; i < input.ndim; i++) {
     if (i < lead || (shape[i - lead] === 1 && input.shape[i] !== 1)) dims.push(i);
@@ -196,7 +209,7 @@ function selectWithIndices(fn: "max" | "min", input: Tensor, dim: number, keepdi
       : fromData(backend().argReduce(fn === "max" ? "argmax" : "argmin", input._view(), d), shape, int64);
   const name = fn === "max" ? "MaxBackward0" : "MinBackward0";
   record(name, [input], values, () => ({ selfShape: input.shape, dim: d, indices, keepdim }));
-  return new ValuesIndices(values, indices);
+  return new ValuesIndices(values, indices, fn);
 }
 
 function fullSelect(fn: "max" | "min", input: Tensor): Tensor {
@@ -255,9 +268,16 @@ function argReduce(fn: "argmax" | "argmin", input: Tensor, dim: number | null, k
     return fromData(data, keepdim ? input.shape.map(() => 1) : [], int64);
   }
   const d = normalizeDim(dim, input.ndim);
-  refuseBool();
-  if (input.ndim === 0) return fromData(new Float64Array(1), [], int64);
+  if (input.ndim === 0) {
+    refuseBool();
+    return fromData(new Float64Array(1), [], int64);
+  }
   checkNonEmpty(fn, input, [d]);
+  // PyTorch fills zeros for a dim of size 1, and has nothing to compute for an empty input: no dtype dispatch.
+  const shape = reducedShape(input.shape, [d], keepdim);
+  if (input.shape[d] === 1 || input.numel() === 0)
+    return fromData(new Float64Array(shape.reduce((a, b) => a * b, 1)), shape, int64);
+  refuseBool();
   const data = backend().argReduce(fn, input._view(), d);
   return fromData(data, reducedShape(input.shape, [d], keepdim), int64);
 }

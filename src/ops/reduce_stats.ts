@@ -3,19 +3,17 @@
 // declarations at the end give each its PyTorch signatures.
 import { backend, type StridedArray } from "../backend/backend.js";
 import { fma } from "../backend/js/fma.js";
-import { fmaf } from "../backend/js/sleef.js";
-import { NotImplementedError, RuntimeError, ValueError } from "../errors.js";
+import { keptStarts, memoryOrderDims, offsetsOf, pNorms, twoNorms } from "../backend/js/norm_reduce.js";
+import { RuntimeError, ValueError } from "../errors.js";
 import { cppDoubleStr } from "../python.js";
 import { bindNative } from "../signatures/bind.js";
-import { defineMethods, defineOps, definePython, type Impl } from "../signatures/registry.js";
+import { defineMethods, defineOps, definePython, publicFunction, type Impl } from "../signatures/registry.js";
 import { parseSignature, type Signature } from "../signatures/schema.js";
 import {
   allocate,
   bool,
   Category,
   defaultFloatDtype,
-  float32,
-  float64,
   int64,
   type DType,
   type TypedArray,
@@ -66,53 +64,12 @@ function varStd(fn: "var" | "std", input: Tensor, dim: DimArg, correction: numbe
       input.dtype,
     )._item();
     values[0] = varianceAll(input._view(), mean, correction, takeSqrt);
-  } else welfordVariances(input._view(), dims, correction, takeSqrt, values);
+  } else welfordStats(input._view(), dims, correction, takeSqrt, values);
   const out = fromData(values, shape, input.dtype);
   const saved = () => ({ self: input, result: out, dims: full ? null : dims, correction, keepdim });
   return fn === "var"
     ? record("VarBackward0", [input], out, saved)
     : record("StdBackward0", [input], out, saved);
-}
-
-/**
- * The dims of x as PyTorch's TensorIterator walks them: sizes-1 dropped, fastest (smallest stride)
- * first, neighbours that are one run in memory merged.
- */
-function memoryOrderDims(x: StridedArray, dims: readonly number[]): { size: number; stride: number }[] {
-  const ordered = dims
-    .filter((d) => x.shape[d] !== 1)
-    .map((d) => ({ size: x.shape[d], stride: x.strides[d] }))
-    .sort((a, b) => a.stride - b.stride);
-  const merged: { size: number; stride: number }[] = [];
-  for (const d of ordered) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && last.stride * last.size === d.stride) last.size *= d.size;
-    else merged.push({ ...d });
-  }
-  return merged;
-}
-
-/** Storage offsets of the elements over `walk` (fastest first), from `base`. */
-function offsetsOf(walk: readonly { size: number; stride: number }[], base: number): number[] {
-  let offsets = [base];
-  for (const { size, stride } of walk) {
-    const next: number[] = [];
-    for (let i = 0; i < size; i++) for (const o of offsets) next.push(o + i * stride);
-    offsets = next;
-  }
-  return offsets;
-}
-
-/** Storage offsets where each output element's reduction starts, in row-major order of the kept dims. */
-function keptStarts(x: StridedArray, dims: readonly number[]): number[] {
-  let starts = [x.offset];
-  for (let d = 0; d < x.shape.length; d++) {
-    if (dims.includes(d)) continue;
-    const next: number[] = [];
-    for (const s of starts) for (let i = 0; i < x.shape[d]; i++) next.push(s + i * x.strides[d]);
-    starts = next;
-  }
-  return starts;
 }
 
 /**
@@ -141,12 +98,13 @@ function varianceAll(x: StridedArray, mean: number, correction: number, takeSqrt
  * PyTorch's WelfordOps in double for each output element, over the reduced elements in memory order (as
  * compiled with FMA, the m2 update is one fused multiply-add).
  */
-function welfordVariances(
+export function welfordStats(
   x: StridedArray,
   dims: readonly number[],
   correction: number,
   takeSqrt: boolean,
   out: TypedArray,
+  means: TypedArray | null = null,
 ): void {
   const reducedOffsets = offsetsOf(memoryOrderDims(x, dims), 0);
   const starts = keptStarts(x, dims);
@@ -163,6 +121,7 @@ function welfordVariances(
     }
     const variance = m2 / divisor;
     out[k] = takeSqrt ? Math.sqrt(variance) : variance;
+    if (means) means[k] = mean;
   });
 }
 
@@ -205,70 +164,9 @@ function vectorNorm(x: Tensor, ord: number, dims: number[], keepdim: boolean, em
   const magnitudes = unaryKernel("abs", x, x.dtype);
   if (ord === Infinity) return reduceNoGraph("max", magnitudes, dims, keepdim);
   if (ord === -Infinity) return reduceNoGraph("min", magnitudes, dims, keepdim);
-  if (ord === 0) {
-    const nonzero = binaryKernel("ne", x, scalarTensor(0, x.dtype), x.dtype, bool);
-    return reduceNoGraph("sum", castNoGraph(nonzero, x.dtype), dims, keepdim);
-  }
-  if (ord === 1) return reduceNoGraph("sum", magnitudes, dims, keepdim);
-  if (ord === 2 && x.numel() > 0 && (x.dtype === float32 || x.dtype === float64)) {
-    const shape = reducedShape(x.shape, dims, keepdim);
-    return fromData(twoNorms(x._view(), dims, numel(shape)), shape, x.dtype);
-  }
-  // Other orders accumulate in double and round once.
-  const wide = castNoGraph(magnitudes, float64);
-  if (ord === 2) {
-    const squares = reduceNoGraph("sum", binaryKernel("mul", wide, wide, float64), dims, keepdim);
-    return castNoGraph(unaryKernel("sqrt", squares, float64), x.dtype);
-  }
-  const powered = reduceNoGraph("sum", unaryKernel("pow_scalar", wide, float64, [ord]), dims, keepdim);
-  return castNoGraph(unaryKernel("pow_scalar", powered, float64, [1 / ord]), x.dtype);
-}
-
-/**
- * PyTorch's norm_kernel_tensor_iterator_impl for p = 2 on float / double, accumulating in the element type
- * with fused multiply-adds (its AVX2 build contracts them): float32 over one unit-stride reduced dim takes
- * the vectorized path (8 lanes, summed into lane 0 in order, then the tail); everything else NormTwoOps,
- * one accumulator in memory order.
- */
-function twoNorms(x: StridedArray, dims: readonly number[], outputs: number): TypedArray {
-  const single = x.dtype === float32;
-  const round = single ? Math.fround : (v: number) => v;
-  const fused = single ? fmaf : fma;
-  const reduced = memoryOrderDims(x, dims);
-  const reducedOffsets = offsetsOf(reduced, 0);
-  const n = reducedOffsets.length;
-  const lastDim = single && reduced.length === 1 && reduced[0].stride === 1;
-  const lanes = 8;
-  const out = allocate(x.dtype, outputs);
-  keptStarts(x, dims).forEach((start, k) => {
-    let total = 0;
-    if (lastDim) {
-      const acc = new Array<number>(lanes).fill(0);
-      const vectorEnd = n - (n % lanes);
-      for (let d = 0; d < vectorEnd; d += lanes) {
-        for (let l = 0; l < lanes; l++) {
-          const v = x.data[start + d + l];
-          acc[l] = fused(v, v, acc[l]);
-        }
-      }
-      total = acc[0];
-      for (let l = 1; l < lanes; l++) total = round(total + acc[l]);
-      // PyTorch 1.13's binary squares a tail of 4 or more 4 at a time (rounded products, added in order),
-      // then fuses the rest (checked against its output for every tail length).
-      const productsEnd = n - vectorEnd >= 4 ? vectorEnd + 4 : vectorEnd;
-      for (let d = vectorEnd; d < n; d++) {
-        const v = x.data[start + d];
-        total = d < productsEnd ? round(total + round(v * v)) : fmaf(v, v, total);
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const v = x.data[start + reducedOffsets[i]];
-        total = fused(v, v, total);
-      }
-    }
-    out[k] = round(Math.sqrt(total));
-  });
-  return out;
+  const shape = reducedShape(x.shape, dims, keepdim);
+  if (ord === 2) return fromData(twoNorms(x._view(), dims, numel(shape)), shape, x.dtype);
+  return fromData(pNorms(x._view(), dims, numel(shape), ord), shape, x.dtype);
 }
 
 /** What `norm` computes for a numeric order: the order, with PyTorch's checks of p. */
@@ -410,9 +308,11 @@ export function norm(
     }
     if (p === "nuc") {
       if (dtype !== null) throw new ValueError("dtype argument is not supported in nuclear norm");
-      throw new NotImplementedError(
-        "tensorgrad has no nuclear norm (it needs a singular value decomposition)",
-      );
+      // _VF.nuclear_norm: without a dim, the overload that takes none (a 2-D input's matrix).
+      const nuclearNorm = publicFunction("torch", "nuclear_norm") as (...args: unknown[]) => Tensor;
+      return dim === null
+        ? nuclearNorm(input, { keepdim, ...outKwarg })
+        : nuclearNorm(input, dims, { keepdim, ...outKwarg });
     }
     throw new RuntimeError(`only valid string values are 'fro' and 'nuc', found ${p}`);
   }
@@ -471,9 +371,11 @@ export function logsumexp(input: Tensor, dim: number[], keepdim = false): Tensor
 
 function scan(fn: "cumsum" | "cumprod", input: Tensor, dim: number, dtype: DType): Tensor {
   const d = normalizeDim(dim, input.ndim);
-  if (dtype === bool) throw new RuntimeError(`"${fn}_out_cpu" not implemented for 'Bool'`);
+  // A 0-dim or empty input is copied or zeroed before PyTorch's kernel looks at the dtype.
+  const trivial = input.ndim === 0 || input.numel() === 0;
+  if (dtype === bool && !trivial) throw new RuntimeError(`"${fn}_out_cpu" not implemented for 'Bool'`);
   const x = castNoGraph(input, dtype);
-  const data = input.ndim === 0 ? x.values().slice() : backend().scan(fn, x._view(), d, dtype);
+  const data = trivial ? x.values().slice() : backend().scan(fn, x._view(), d, dtype);
   const out = fromData(data, input.shape, dtype);
   if (fn === "cumsum")
     return record("CumsumBackward0", [input], out, () => ({ dim: d, selfDtype: input.dtype }));
@@ -496,12 +398,15 @@ export function cumprod(input: Tensor, dim: number, dtype: DType | null = null):
 
 /** Tensor.cumsum_ / cumprod_: the scan in self's own dtype, which a given dtype must equal. */
 function scanInPlace(fn: "cumsum" | "cumprod", self: Tensor, dim: number, dtype: DType | null): Tensor {
-  if (dtype !== null && dtype !== self.dtype) {
-    throw new RuntimeError(
-      `Bad in-place call: input tensor dtype ${cppTypeName(self.dtype)} and output tensor dtype ${cppTypeName(dtype)} should match`,
-    );
-  }
-  return inPlace(self, (x) => scan(fn, x, dim, self.dtype));
+  // Checked by the kernel, after autograd's in-place checks.
+  return inPlace(self, (x) => {
+    if (dtype !== null && dtype !== self.dtype) {
+      throw new RuntimeError(
+        `Bad in-place call: input tensor dtype ${cppTypeName(self.dtype)} and output tensor dtype ${cppTypeName(dtype)} should match`,
+      );
+    }
+    return scan(fn, x, dim, self.dtype);
+  });
 }
 
 // out= checks PyTorch's meta functions make before computing.

@@ -35,20 +35,57 @@ export function reducedShape(shape: readonly number[], dims: readonly number[], 
     : shape.filter((_, i) => !dims.includes(i));
 }
 
-/** The (values, indices) pair max/min return with a dim; like PyTorch's namedtuple it also destructures as `[values, indices]`. */
-export class ValuesIndices {
-  readonly 0: Tensor;
-  readonly 1: Tensor;
-  readonly length = 2;
+/**
+ * A result with named fields, PyTorch's torch.return_types.<name> (a structseq): read by index, by field name,
+ * and destructured as `[a, b] = ...`; its repr (console.log prints it) is PyTorch's. No toString: like a tuple,
+ * the signature walk reads it field by field.
+ */
+export class NamedTuple {
+  readonly [index: number]: Tensor;
+  readonly length: number;
   constructor(
-    readonly values: Tensor,
-    readonly indices: Tensor,
+    /** The torch.return_types name its repr shows ("max", "linalg_qr", ...). */
+    readonly typeName: string,
+    readonly fields: readonly string[],
+    values: readonly Tensor[],
   ) {
-    this[0] = values;
-    this[1] = indices;
+    this.length = values.length;
+    values.forEach((value, i) => {
+      Object.defineProperty(this, i, { value, enumerable: true });
+      Object.defineProperty(this, fields[i], { value, enumerable: false });
+    });
   }
   *[Symbol.iterator](): IterableIterator<Tensor> {
-    yield this.values;
-    yield this.indices;
+    for (let i = 0; i < this.length; i++) yield this[i];
+  }
+  /** The structseq repr, e.g. `torch.return_types.linalg_qr(\nQ=tensor(...),\nR=tensor(...))`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    const items = this.fields.map((f, i) => `${f}=${this[i].toString()}`);
+    return `torch.return_types.${this.typeName}(\n${items.join(",\n")})`;
+  }
+}
+
+/** A NamedTuple whose fields `N` are typed. */
+export type Named<N extends string> = NamedTuple & { readonly [K in N]: Tensor };
+
+export function named<N extends string>(
+  typeName: string,
+  fields: readonly N[],
+  values: readonly Tensor[],
+): Named<N> {
+  return new NamedTuple(typeName, fields, values) as Named<N>;
+}
+
+/** `tuple` under another torch.return_types name, as torch.qr returns linalg_qr's result as a `qr`. */
+export function renamed<N extends string>(typeName: string, tuple: Named<N>): Named<N> {
+  return new NamedTuple(typeName, tuple.fields, [...tuple]) as Named<N>;
+}
+
+/** The (values, indices) pair max/min, sort, topk, cummax, ... return with a dim. */
+export class ValuesIndices extends NamedTuple {
+  declare readonly values: Tensor;
+  declare readonly indices: Tensor;
+  constructor(values: Tensor, indices: Tensor, typeName = "max") {
+    super(typeName, ["values", "indices"], [values, indices]);
   }
 }

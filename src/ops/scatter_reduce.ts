@@ -1,7 +1,7 @@
 // torch.scatter_reduce(x, dim, index, src, reduce, include_self=True): src's values reduced ("sum", "prod",
 // "mean", "amax", "amin") into x at `index` along dim, in index order as PyTorch's serial CPU kernel.
 import { RuntimeError } from "../errors.js";
-import { Category, int32, int64, type DType, type TypedArray } from "../tensor/dtype.js";
+import { bool, Category, int32, int64, type DType, type TypedArray } from "../tensor/dtype.js";
 import { contiguousStrides, normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
@@ -43,6 +43,7 @@ function checkScatter(self: Tensor, d: number, index: Tensor, src: Tensor): void
 function identity(reduce: ScatterReduction, dtype: DType): number {
   if (reduce === "prod") return 1;
   if (reduce !== "amax" && reduce !== "amin") return 0;
+  if (dtype === bool) return reduce === "amax" ? 0 : 1;
   // The dtype's lowest (amax) or highest (amin) value.
   const bound = dtype.category === Category.Floating ? Infinity : dtype === int32 ? 2 ** 31 : 2 ** 63;
   return reduce === "amax" ? -bound : dtype === int32 ? bound - 1 : bound;
@@ -121,6 +122,11 @@ export function scatter_reduce(
     throw new RuntimeError("reduce argument must be either sum, prod, mean, amax or amin.");
   checkScatter(input, d, index, src);
   const mode = reduce as ScatterReduction;
+  if (mode === "mean" && input.dtype === bool) {
+    // With nothing to scatter PyTorch goes straight to its integer mean's floor division.
+    const kernel = index.numel() === 0 ? "div_floor_cpu" : "scatter_gather_tensor_cpu_reduce_mean";
+    throw new RuntimeError(`"${kernel}" not implemented for 'Bool'`);
+  }
   const data = index.numel() === 0 ? input.values() : reduceValues(input, d, index, src, mode, include_self);
   const out = fromData(data, input.shape, input.dtype);
   return record("ScatterReduceBackward0", [input, src], out, () => ({
@@ -142,6 +148,16 @@ export function scatter_reduce_(
   reduce: string,
   include_self = true,
 ): Tensor {
+  if (reduce === "mean" && self.dtype === bool && !include_self && index.numel() > 0) {
+    // PyTorch fills the scattered-to places of self with the reduction's identity before its kernel refuses bool.
+    inPlace(self, (x) => {
+      const d = normalizeDim(dim, x.ndim);
+      checkScatter(x, d, index, src);
+      const data = x.values();
+      forEachScatter(x, d, index, src, (at) => (data[at] = identity("mean", x.dtype)));
+      return fromData(data, x.shape, x.dtype);
+    });
+  }
   return inPlace(self, (x) => scatter_reduce(x, dim, index, src, reduce, include_self));
 }
 

@@ -4,7 +4,7 @@ import { emitWarning } from "../warnings.js";
 import { channels_last, contiguous_format, MemoryFormat } from "../tensor/device.js";
 import { bool as boolDtype, type DType } from "../tensor/dtype.js";
 import { contiguousStrides, normalizeDim, numel, wrapDimOfTensor } from "../tensor/shape.js";
-import { isDetached, Tensor } from "../tensor/tensor.js";
+import { detach, isDetached, Tensor } from "../tensor/tensor.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import { Category } from "../tensor/dtype.js";
 import { record } from "./core.js";
@@ -154,8 +154,8 @@ function viewDtype(input: Tensor, dtype: DType): Tensor {
       `tensorgrad cannot view a ${input.dtype.scalarTypeName} tensor as ${dtype.scalarTypeName}: each dtype keeps its values in its own typed array, so their bytes cannot be reinterpreted`,
     );
   }
-  // Not differentiable in PyTorch either: the result never requires grad.
-  return makeView(input, input.shape, [...input._strides]);
+  // Not differentiable in PyTorch (a view autograd does not track): an alias cut from the graph, as detach().
+  return detach(input);
 }
 
 /** How PyTorch's expand error names a tensor's type. */

@@ -5,7 +5,7 @@ import { RuntimeError } from "../errors.js";
 import { backend } from "../backend/backend.js";
 import { softmax as jsSoftmax } from "../backend/js/softmax.js";
 import { defineOps, definePython } from "../signatures/registry.js";
-import { Category, type DType } from "../tensor/dtype.js";
+import { allocate, Category, type DType } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData, record } from "./core.js";
@@ -19,7 +19,8 @@ function softmaxLike(fn: "softmax" | "log_softmax", input: Tensor, dim: number, 
   const d = normalizeDim(dim, input.ndim);
   // With a dtype, PyTorch converts the input first (recording the conversion) and runs the kernel there.
   const x = dtype !== null && dtype !== input.dtype ? input.to(dtype) : input;
-  if (x.dtype.category !== Category.Floating) {
+  // PyTorch's kernel returns before its dtype dispatch when there is nothing to compute.
+  if (x.dtype.category !== Category.Floating && x.numel() > 0) {
     // PyTorch 1.13 names log_softmax's other-dim kernel "softmax_kernel_impl" in this message too; a 0-d
     // tensor runs as one element along its last dim.
     const lastDim = input.ndim === 0 || d === input.ndim - 1;
@@ -27,7 +28,10 @@ function softmaxLike(fn: "softmax" | "log_softmax", input: Tensor, dim: number, 
     throw new RuntimeError(`"${kernel}" not implemented for '${x.dtype.scalarTypeName}'`);
   }
   const kernel = backend().softmax ?? jsSoftmax;
-  const out = fromData(kernel(x._view(), d, fn === "log_softmax"), x.shape, x.dtype);
+  const out =
+    x.numel() === 0
+      ? fromData(allocate(x.dtype, 0), x.shape, x.dtype)
+      : fromData(kernel(x._view(), d, fn === "log_softmax"), x.shape, x.dtype);
   if (fn === "softmax") return record("SoftmaxBackward0", [x], out, () => ({ result: out, dim: d }));
   return record("LogSoftmaxBackward0", [x], out, () => ({ result: out, dim: d }));
 }

@@ -174,7 +174,7 @@ function applySlicing(self: Tensor, parts: readonly Part[]): { result: Tensor; i
           result = applySelect(result, dim, t.item(), realDim);
         } else if (t.ndim === 0 && t.dtype === bool) {
           result = unsqueeze(result, dim);
-          recordIndex(boolIndex(t.item() !== 0));
+          recordIndex(boolIndex(t._item() !== 0));
         } else recordIndex(t);
         return;
       }

@@ -243,6 +243,10 @@ function convertNative(sig: Signature, p: Param, v: unknown, args: readonly unkn
     case ArgType.FloatList:
       return (v as unknown[]).map(toNumber);
     case ArgType.TensorList:
+      // PythonArgs::tensorlist_n: a fixed-size list (`TensorList[3] out`) must have that many.
+      if (p.size > 0 && Array.isArray(v) && v.length !== p.size)
+        throw new TypeError(`expected tuple of ${p.size} elements but got ${v.length}`);
+      return Array.isArray(v) ? [...(v as unknown[])] : [v];
     case ArgType.ScalarList:
     case ArgType.DimnameList:
       return Array.isArray(v) ? [...(v as unknown[])] : [v];

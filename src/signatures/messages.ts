@@ -2,55 +2,10 @@
 // python_arg_parser.cpp's extra_args / missing_args / extra_kwargs, invalid_arguments.cpp's
 // "received an invalid combination of arguments", and CPython's own binding errors for Python-level
 // functions. JS values are named by the Python type they stand for (number -> int or float, null -> NoneType).
-import { PYTHON_TYPE } from "../python_type.js";
-import { Device, Layout, MemoryFormat } from "../tensor/device.js";
-import { DType } from "../tensor/dtype.js";
-import { Generator } from "../tensor/random.js";
+import { PYTHON_TYPE, pyTypeName } from "../python_type.js";
 import type { Signature } from "./schema.js";
 
-export { PYTHON_TYPE };
-
-const ITERATOR_TYPES: Record<string, string> = {
-  "[object Array Iterator]": "list_iterator",
-  "[object Set Iterator]": "set_iterator",
-  "[object Map Iterator]": "dict_keyiterator",
-  "[object String Iterator]": "str_ascii_iterator",
-  "[object Generator]": "generator",
-};
-
-/** Python's type(v).__name__ (tp_name) for a JS value. */
-export function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  switch (typeof v) {
-    case "number":
-      return Number.isInteger(v) ? "int" : "float";
-    case "bigint":
-      return "int";
-    case "boolean":
-      return "bool";
-    case "string":
-      return "str";
-    case "function":
-      return "function";
-    case "symbol":
-      return "symbol";
-  }
-  if (Array.isArray(v)) return "list";
-  // torch's own classes, by their tp_name.
-  if (v instanceof DType) return "torch.dtype";
-  if (v instanceof Device) return "torch.device";
-  if (v instanceof Layout) return "torch.layout";
-  if (v instanceof MemoryFormat) return "torch.memory_format";
-  if (v instanceof Generator) return "torch._C.Generator";
-  const named = (v as { [PYTHON_TYPE]?: string })[PYTHON_TYPE];
-  if (typeof named === "string") return named;
-  const proto = Object.getPrototypeOf(v);
-  if (proto === Object.prototype || proto === null || v instanceof Map) return "dict";
-  // Built-in iterators name no constructor: "[object Array Iterator]" is Python's list_iterator.
-  const iterator = ITERATOR_TYPES[Object.prototype.toString.call(v)];
-  if (iterator !== undefined) return iterator;
-  return (v as object).constructor?.name || "object";
-}
+export { PYTHON_TYPE, pyTypeName };
 
 // ---- python_arg_parser.cpp ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import { fma } from "../backend/js/fma.js";
 import { fmaf } from "../backend/js/sleef.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import { cppDoubleStr, pyIntRepr } from "../python.js";
+import { pyTypeName } from "../python_type.js";
 import {
   allocate,
   bool,
@@ -87,18 +88,6 @@ function typedArrayDtype(a: ArrayBufferView): DType {
   if (a instanceof Float64Array) return float64;
   if (a instanceof Int32Array) return int32;
   return int64;
-}
-
-/** Python's type name of a value torch.tensor cannot read (signatures/messages.ts's rules; tensor/ stays below it). */
-function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "function") return "function";
-  if (typeof v === "symbol") return "symbol";
-  const named = (v as Record<symbol, unknown>)[Symbol.for("tensorgrad.pythonType")];
-  if (typeof named === "string") return named;
-  const proto = Object.getPrototypeOf(v);
-  if (proto === Object.prototype || proto === null || v instanceof Map) return "dict";
-  return (v as object).constructor?.name || "object";
 }
 
 /** How far a leaf pushes the inferred dtype: bool < int < float (torch.tensor's type inference). */

@@ -2,6 +2,7 @@
 // computes on the CPU only, so "cuda" (and every other accelerator) is refused as PyTorch refuses it
 // when built without CUDA.
 import { AssertionError, RuntimeError } from "../errors.js";
+import { PYTHON_TYPE } from "../python_type.js";
 
 const DEVICE_TYPES = new Set(["cpu", "cuda", "mps", "xpu", "xla", "meta", "hip", "vulkan", "ipu", "mkldnn"]);
 
@@ -9,6 +10,10 @@ const DEVICE_TYPES = new Set(["cpu", "cuda", "mps", "xpu", "xla", "meta", "hip",
 export class Device {
   readonly type: string;
   readonly index: number | null;
+
+  get [PYTHON_TYPE](): string {
+    return "torch.device";
+  }
 
   constructor(type: string | Device, index: number | null = null) {
     if (type instanceof Device) {
@@ -42,6 +47,11 @@ export class Device {
     return this.index === null ? this.type : `${this.type}:${this.index}`;
   }
 
+  /** Python's `==` on devices: the same type and index (`device("cpu") != device("cpu", 0)`, as in PyTorch). */
+  equals(other: unknown): boolean {
+    return other instanceof Device && other.type === this.type && other.index === this.index;
+  }
+
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.index === null
       ? `device(type='${this.type}')`
@@ -66,6 +76,9 @@ export function toCpuDevice(device: Device | string | number): Device {
 export class Layout {
   /** @internal */
   constructor(readonly name: string) {}
+  get [PYTHON_TYPE](): string {
+    return "torch.layout";
+  }
   toString(): string {
     return `torch.${this.name}`;
   }
@@ -80,6 +93,9 @@ export const strided = new Layout("strided");
 export class MemoryFormat {
   /** @internal */
   constructor(readonly name: string) {}
+  get [PYTHON_TYPE](): string {
+    return "torch.memory_format";
+  }
   toString(): string {
     return `torch.${this.name}`;
   }

@@ -117,8 +117,16 @@ const ALIASES: Record<string, DType> = {
   ...DTYPES,
 };
 
+let defaultFloat: DType = float32;
+
+/** torch.get_default_dtype(): what Python floats, float factories and nn parameters are made as. */
 export function defaultFloatDtype(): DType {
-  return float32;
+  return defaultFloat;
+}
+
+/** @internal torch.set_default_dtype (src/ops/settings.ts checks the argument). */
+export function setDefaultFloatDtype(dtype: DType): void {
+  defaultFloat = dtype;
 }
 
 /** Accepts a DType or a name such as "float32", "torch.float64" or "long". */

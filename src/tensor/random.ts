@@ -1,6 +1,7 @@
 // Seeded random numbers: PyTorch's CPU generator (MT19937) and its uniform/normal algorithms,
 // so torch.manual_seed(s) followed by rand/randn gives the numbers PyTorch gives.
 import { RuntimeError } from "../errors.js";
+import { PYTHON_TYPE } from "../python_type.js";
 import { CPU, type Device } from "./device.js";
 import { checkAllocation, int64, type TypedArray } from "./dtype.js";
 import { backend } from "../backend/backend.js";
@@ -49,6 +50,10 @@ export class Generator {
 
   constructor() {
     this.manual_seed(67280421310721);
+  }
+
+  get [PYTHON_TYPE](): string {
+    return "torch._C.Generator";
   }
 
   /** Generator.manual_seed(seed): reseeds (a negative seed counts as its two's complement) and returns this. */

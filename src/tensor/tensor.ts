@@ -7,7 +7,9 @@ import type { AccumulateGrad, Edge, Node } from "../autograd/node.js";
 import type { StridedArray } from "../backend/backend.js";
 import { backend } from "../backend/backend.js";
 import { RuntimeError, ValueError } from "../errors.js";
+import { pyTypeName } from "../python_type.js";
 import { emitWarning } from "../warnings.js";
+import { CPU, type Device } from "./device.js";
 import { allocate, type DType, type TypedArray } from "./dtype.js";
 import { tensorFormat, tensorRepr } from "./format.js";
 import { is_inference_mode_enabled } from "./grad_mode_state.js";
@@ -62,6 +64,14 @@ let newLeafSink = (_leaf: Tensor): AccumulateGrad => {
 /** @internal How a leaf's AccumulateGrad is made: src/autograd/node.ts installs it when it loads. */
 export function installLeafSink(make: (leaf: Tensor) => AccumulateGrad): void {
   newLeafSink = make;
+}
+
+/** Brings a view's grad_fn up to date after an in-place write to its storage (src/autograd/view_inplace.ts). */
+let refreshViewGradFn = (_view: Tensor): void => {};
+
+/** @internal src/autograd/view_inplace.ts installs PyTorch's lazy AsStridedBackward0 regeneration of views. */
+export function installViewRefresh(refresh: (view: Tensor) => void): void {
+  refreshViewGradFn = refresh;
 }
 
 const NON_LEAF_GRAD_WARNING =
@@ -120,6 +130,20 @@ export class Tensor {
     return this.shape.length;
   }
 
+  // ---- device: tensorgrad computes on the CPU only (src/ops/device.ts, docs/numpy_and_devices.md) ----
+
+  get device(): Device {
+    return CPU;
+  }
+
+  get is_cuda(): boolean {
+    return false;
+  }
+
+  get is_cpu(): boolean {
+    return true;
+  }
+
   // ---- autograd state ----------------------------------------------------------------------------
 
   /** Also true for a view whose base requires grad, though it has no grad_fn (a view taken under no_grad). */
@@ -133,12 +157,13 @@ export class Tensor {
   }
 
   get grad_fn(): Node | null {
+    if (this._base !== null) refreshViewGradFn(this);
     return this._gradFn;
   }
 
   /** A tensor is a leaf unless an op that recorded a graph produced it. */
   get is_leaf(): boolean {
-    return this._gradFn === null;
+    return this.grad_fn === null;
   }
 
   get retains_grad(): boolean {
@@ -169,8 +194,26 @@ export class Tensor {
     return detach(this);
   }
 
+  /**
+   * `x.data = y`: x takes y's storage, shape, strides and dtype and keeps its own autograd state, as
+   * PyTorch's set_data does (Module.double() relies on it to keep tied parameters tied).
+   */
+  set data(value: Tensor) {
+    if (!(value instanceof Tensor))
+      throw new TypeError(`Variable data has to be a tensor, but got ${pyTypeName(value)}`);
+    // A gradient sink made for another dtype would check incoming gradients against the old one.
+    if (value.dtype !== this.dtype) this._accumulator = null;
+    const self = this as { shape: readonly number[]; dtype: DType };
+    self.shape = value.shape;
+    self.dtype = value.dtype;
+    this._storage = value._storage;
+    this._strides = value._strides.slice();
+    this._offset = value._offset;
+  }
+
   /** @internal Where a gradient for this tensor goes: its grad_fn, or the leaf's AccumulateGrad. */
   _gradEdge(): Edge {
+    if (this._base !== null) refreshViewGradFn(this);
     const fn = this._gradFn;
     // Edges are never written once made, so one [node, 0] is shared by every op reading output 0.
     if (fn) return this._outputNr === 0 ? (fn._edge0 ??= [fn, 0]) : [fn, this._outputNr];
@@ -226,7 +269,7 @@ export class Tensor {
   toString(): string {
     return tensorRepr(this, {
       requiresGrad: this.requires_grad,
-      gradFnName: this._gradFn?._typeName() ?? null,
+      gradFnName: this.grad_fn?._typeName() ?? null,
     });
   }
 
@@ -239,7 +282,7 @@ export class Tensor {
     if (hint === "number") return this._item();
     return tensorFormat(this, {
       requiresGrad: this.requires_grad,
-      gradFnName: this._gradFn?._typeName() ?? null,
+      gradFnName: this.grad_fn?._typeName() ?? null,
     });
   }
 }
@@ -321,9 +364,13 @@ export function detach_(t: Tensor): Tensor {
   return t;
 }
 
-/** Tensor.item(): the value of a one-element tensor as a JS number (a bool tensor gives 1 or 0). */
+/**
+ * Tensor.item(): the value of a one-element tensor: a JS number, or for a bool tensor a boolean (Python's
+ * True/False). Typed `number`, the case nearly every caller has: a `number | boolean` would cost a cast at each.
+ */
 export function item(t: Tensor): number {
-  return t._item();
+  const v = t._item();
+  return (t.dtype.name === "bool" ? v !== 0 : v) as number;
 }
 
 /** Tensor.tolist(): nested arrays of the values, like Python's (bool tensors give booleans). */

@@ -15,6 +15,8 @@ type Call = () => void;
 const loose = raw as unknown as Record<keyof RawAddon, (...args: unknown[]) => void>;
 /** The largest safe integer: offsets and strides up to it pass the argument parser and must be range-checked. */
 const MAX = 2 ** 53 - 1;
+/** adamStep's lr, beta1, beta2, eps, weightDecay, stepSize, bias2Sqrt. */
+const ADAM_SCALARS = [1e-3, 0.9, 0.999, 1e-8, 0, 1, 1] as const;
 /** 1024 dims' worth of this stride spans about 2^63: two such spans overflow int64. */
 const WRAP = [1024, 1024];
 
@@ -101,6 +103,98 @@ const cases: Record<string, Call> = {
   "raw bceWithLogits y overrun": () => raw.bceWithLogits(f32(4), 0, f32(4), 1, f32(4)),
   "raw bceWithLogitsBackward g overrun": () =>
     raw.bceWithLogitsBackward(f32(4), 0, f32(4), 0, f32(4), 1, 1, 1, f32(4)),
+  "raw layerNorm x overrun": () =>
+    raw.layerNorm(f32(4), 1, f32(0), 0, 0, f32(0), 0, 0, 2, 2, 1e-5, f32(4), f32(2), f32(2)),
+  "raw layerNorm gamma overrun": () =>
+    raw.layerNorm(f32(4), 0, f32(1), 0, 1, f32(0), 0, 0, 2, 2, 1e-5, f32(4), f32(2), f32(2)),
+  "raw layerNorm short rstd": () =>
+    raw.layerNorm(f32(4), 0, f32(0), 0, 0, f32(0), 0, 0, 2, 2, 1e-5, f32(4), f32(2), f32(1)),
+  "raw layerNorm sizes overflow": () =>
+    raw.layerNorm(f32(4), 0, f32(0), 0, 0, f32(0), 0, 0, 2 ** 40, 2 ** 40, 1e-5, f32(4), f32(2), f32(2)),
+  "raw layerNorm mixed float types": () =>
+    raw.layerNorm(f32(4), 0, f64(2), 0, 1, f32(0), 0, 0, 2, 2, 1e-5, f32(4), f32(2), f32(2)),
+  "raw layerNormBackward short dx": () =>
+    raw.layerNormBackward(
+      f32(4),
+      0,
+      f32(4),
+      0,
+      f32(2),
+      f32(2),
+      f32(0),
+      0,
+      0,
+      2,
+      2,
+      1,
+      f32(2),
+      f32(0),
+      f32(0),
+    ),
+  "raw layerNormBackward short dgamma": () =>
+    raw.layerNormBackward(
+      f32(4),
+      0,
+      f32(4),
+      0,
+      f32(2),
+      f32(2),
+      f32(0),
+      0,
+      0,
+      2,
+      2,
+      2,
+      f32(0),
+      f32(1),
+      f32(0),
+    ),
+  "raw batchNormStats short running": () =>
+    raw.batchNormStats(f32(4), 0, 2, 2, 1, 0.1, 1e-5, 1, f32(1), f32(2), f32(2), f32(2)),
+  "raw batchNormStats sizes overflow": () =>
+    raw.batchNormStats(f32(4), 0, 2 ** 40, 2 ** 40, 2 ** 40, 0.1, 1e-5, 0, f32(0), f32(0), f32(2), f32(2)),
+  "raw batchNormTransform short out": () =>
+    raw.batchNormTransform(f32(4), 0, f32(0), 0, f32(0), 0, f32(2), f32(2), 1, 2, 2, 1, 1e-5, f32(3)),
+  "raw batchNormBackward short dbias": () =>
+    raw.batchNormBackward(
+      f32(4),
+      0,
+      f32(4),
+      0,
+      f32(0),
+      0,
+      f32(2),
+      f32(2),
+      1,
+      2,
+      2,
+      1,
+      1e-5,
+      4,
+      f32(0),
+      f32(0),
+      f32(1),
+    ),
+  "raw batchNormBackward x offset near 2^53": () =>
+    raw.batchNormBackward(
+      f32(4),
+      0,
+      f32(4),
+      MAX,
+      f32(0),
+      0,
+      f32(2),
+      f32(2),
+      1,
+      2,
+      2,
+      1,
+      1e-5,
+      1,
+      f32(4),
+      f32(0),
+      f32(0),
+    ),
 
   // Index arithmetic past int64: each of these crashed the addon while its checks wrapped around.
   "raw unary spans wrap past int64": () => raw.unary(0, f32(4), 0, WRAP, [MAX, MAX], f32(2 ** 20)),
@@ -116,6 +210,60 @@ const cases: Record<string, Call> = {
   "raw sumIter offset near 2^53": () => raw.sumIter(f32(4), MAX, [2], [-(2 ** 52)], [0], f32(1)),
   "raw reduceRows row stride wraps": () => raw.reduceRows(f32(4), 0, 2048, 1, MAX, 0, f32(2048)),
   "raw reduceRows offset near 2^53": () => raw.reduceRows(f32(4), MAX, 1, 2, 0, 0, f32(1)),
+  "raw sortRows overrun": () => raw.sortRows(f32(4), 0, 2, 3, 3, 3, 0, 1, f32(6), f64(6)),
+  "raw sortRows k past cols": () => raw.sortRows(f32(4), 0, 2, 2, 2, 3, 4, 1, f32(6), f64(6)),
+  "raw sortRows float32 indices": () => raw.sortRows(f32(4), 0, 2, 2, 2, 2, 0, 1, f32(4), f32(4)),
+  "raw sortRows short values": () => raw.sortRows(f32(4), 0, 2, 2, 2, 2, 0, 1, f32(3), f64(4)),
+  "raw sortRows row stride wraps": () => raw.sortRows(f32(4), 0, 2048, 1, MAX, 1, 0, 1, f32(2048), f64(2048)),
+  "raw sortRows offset near 2^53": () => raw.sortRows(f32(4), MAX, 1, 2, 0, 2, 0, 1, f32(2), f64(2)),
+  // Fused optimizer updates (native/optim.c).
+  "raw sgdStep grad overrun": () => raw.sgdStep(f32(4), 0, f32(4), 1, f32(0), 0, 4, 0.1, 0, 1, 0, 0, 0),
+  "raw sgdStep buf overrun with momentum": () =>
+    raw.sgdStep(f32(4), 0, f32(4), 0, f32(3), 0, 4, 0.1, 0.9, 1, 0, 0, 0),
+  "raw sgdStep mixed types": () => raw.sgdStep(f32(4), 0, f64(4), 0, f32(4), 0, 4, 0.1, 0, 1, 0, 0, 0),
+  "raw sgdStep offset near 2^53": () => raw.sgdStep(f32(4), MAX, f32(4), 0, f32(4), 0, 4, 0.1, 0, 1, 0, 0, 0),
+  "raw adamStep expAvgSq overrun": () =>
+    raw.adamStep(f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 1, f32(0), 0, 4, ...ADAM_SCALARS, 0),
+  "raw adamStep amsgrad short max": () =>
+    raw.adamStep(f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 0, f32(2), 0, 4, ...ADAM_SCALARS, 1),
+  // Gather and scatter along a dim (native/im2col.c): every index is checked before any is used.
+  "raw gatherDim index past dim": () =>
+    raw.gatherDim(f32(4), 0, [4], [1], 4, Float64Array.of(0, 1, 4, 2), 0, [1], 0, f32(4)),
+  "raw gatherDim fractional index": () =>
+    raw.gatherDim(f32(4), 0, [2], [1], 4, Float64Array.of(0, 1.5), 0, [1], 0, f32(2)),
+  "raw gatherDim x overrun": () =>
+    raw.gatherDim(f32(4), 0, [2], [1], 8, Float64Array.of(0, 7), 0, [1], 0, f32(2)),
+  "raw gatherDim dim past dims": () => raw.gatherDim(f32(4), 0, [2], [1], 4, f64(2), 0, [1], 1, f32(2)),
+  "raw scatterDim negative index": () =>
+    raw.scatterDim(f32(4), [2], [1], 4, Float64Array.of(0, -1), 0, [1], f32(2), 0, [1], 0, 1),
+  "raw scatterDim src overrun": () =>
+    raw.scatterDim(f32(4), [3], [1], 4, f64(3), 0, [1], f32(2), 0, [1], 0, 1),
+  "raw scatterDim out stride wraps": () =>
+    raw.scatterDim(f32(4), [2, 2], [MAX, 1], 2, f64(4), 0, [2, 1], f32(4), 0, [2, 1], 1, 0),
+  "raw adamStep n near 2^53": () =>
+    raw.adamStep(f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 0, f32(0), 0, MAX, ...ADAM_SCALARS, 0),
+  // LAPACK (native/lapack.c): every size is checked before any routine runs.
+  "raw lapackGetrf a too short": () => raw.lapackGetrf(f64(8), 1, 3, 3, f64(3), f64(1)),
+  "raw lapackGetrf short pivots": () => raw.lapackGetrf(f64(9), 1, 3, 3, f64(2), f64(1)),
+  "raw lapackGetrf batch * m * n wraps": () =>
+    raw.lapackGetrf(f64(4), 2 ** 40, 2 ** 15, 2 ** 15, f64(1), f64(1)),
+  "raw lapackGetrf m * n past int": () => raw.lapackGetrf(f64(4), 1, 2 ** 20, 2 ** 20, f64(1), f64(1)),
+  "raw lapackGetrf m past int": () => raw.lapackGetrf(f64(4), 0, 2 ** 31, 1, f64(1), f64(1)),
+  "raw lapackGetrf float32 pivots": () => loose.lapackGetrf(f32(4), 1, 2, 2, f32(2), f64(1)),
+  "raw lapackTrsm b too short": () => raw.lapackTrsm(f64(4), f64(3), 1, 2, 2, 2, 1, 0, 0, 0),
+  "raw lapackTrsm side mismatch": () => raw.lapackTrsm(f64(4), f64(6), 1, 2, 3, 2, 1, 0, 0, 0),
+  "raw lapackTrsm mixed types": () => raw.lapackTrsm(f64(4), f32(4), 1, 2, 2, 2, 1, 0, 0, 0),
+  "raw lapackPotrf short info": () => raw.lapackPotrf(f64(8), 2, 2, 0, f64(1)),
+  "raw lapackPotrf bad upper flag": () => raw.lapackPotrf(f64(4), 1, 2, 2, f64(1)),
+  "raw lapackGeqrf short tau": () => raw.lapackGeqrf(f64(6), 1, 3, 2, f64(1), f64(1)),
+  "raw lapackOrgqr n past m": () => raw.lapackOrgqr(f64(6), f64(2), 1, 2, 3, 2, f64(1)),
+  "raw lapackOrgqr k past n": () => raw.lapackOrgqr(f64(6), f64(3), 1, 3, 2, 3, f64(1)),
+  "raw lapackOrgqr short tau": () => raw.lapackOrgqr(f64(6), f64(1), 1, 3, 2, 2, f64(1)),
+  "raw lapackSyevd short w": () => raw.lapackSyevd(f64(9), 1, 3, 0, 1, f64(2), f64(1)),
+  "raw lapackSyevd n * n past int": () => raw.lapackSyevd(f64(4), 1, 2 ** 16, 0, 1, f64(4), f64(1)),
+  "raw lapackGesdd bad jobz": () => raw.lapackGesdd(f64(4), 1, 2, 2, 3, f64(2), f64(4), f64(4), f64(1)),
+  "raw lapackGesdd short u": () => raw.lapackGesdd(f64(6), 1, 3, 2, 2, f64(2), f64(6), f64(4), f64(1)),
+  "raw lapackGesdd short vh": () => raw.lapackGesdd(f64(6), 1, 3, 2, 1, f64(2), f64(6), f64(3), f64(1)),
   "raw gemm batch stride wraps": () =>
     raw.gemm(f32(4), 0, MAX, 0, 1, f32(4), 0, 0, 0, 1, f32(2048), 2048, 1, 1, 1),
   "raw gemm batch * m * n wraps to 0": () =>
@@ -159,6 +307,15 @@ const cases: Record<string, Call> = {
   },
 
   // A good call still works after all that.
+  "good lapackGetrf": () => {
+    // [[0, 1], [2, 3]]: rows swap (pivot 2), then U = [[2, 3], [0, 1]] with L's multiplier 0.
+    const a = Float64Array.of(0, 1, 2, 3);
+    const pivots = f64(2);
+    const info = f64(1);
+    raw.lapackGetrf(a, 1, 2, 2, pivots, info);
+    if (`${a.join()};${pivots.join()};${info.join()}` !== "2,3,0,1;2,2;0")
+      throw new Error(`wrong result ${a.join()} ${pivots.join()} ${info.join()}`);
+  },
   "good unary": () => {
     const out = f32(3);
     raw.unary(0, Float32Array.of(1, 2, 3, 4), 1, [3], [1], out);

@@ -185,8 +185,15 @@ const idOf = (x: object | null): number => {
 
 /** A cheap summary of what can change a tensor variable's description without rebinding it. */
 function stateKey(t: Tensor): string {
-  const g = t.is_leaf || t.retains_grad ? (t as unknown as { _grad: Tensor | null })._grad : null;
-  return [t._version, t.requires_grad, idOf(t.grad_fn), idOf(g), g?._version ?? -1, t.shape.join()].join("|");
+  try {
+    const g = t.is_leaf || t.retains_grad ? (t as unknown as { _grad: Tensor | null })._grad : null;
+    return [t._version, t.requires_grad, idOf(t.grad_fn), idOf(g), g?._version ?? -1, t.shape.join()].join(
+      "|",
+    );
+  } catch (e) {
+    // reading grad_fn of a view whose base was modified in place can raise, as in PyTorch
+    return `error|${t._version}|${errorOf(e).join(": ")}`;
+  }
 }
 
 /** One program's variables, run statement by statement. */

@@ -98,5 +98,30 @@ def ints():
       py: "torch.tensor(3).log_softmax(-1)",
       ts: () => torch.tensor(3n).log_softmax(-1),
     },
+    { name: "var_mean of ints", py: "torch.var_mean(ints())", ts: () => torch.var_mean(ints()) },
+    { name: "std_mean of ints", py: "torch.std_mean(ints(), 0)", ts: () => torch.std_mean(ints(), 0) },
+    { name: "nanmean of ints", py: "torch.nanmean(ints())", ts: () => torch.nanmean(ints()) },
+    { name: "logcumsumexp of ints", py: "ints().logcumsumexp(0)", ts: () => ints().logcumsumexp(0) },
+    {
+      name: "aminmax of an empty tensor",
+      py: "torch.aminmax(torch.zeros(0))",
+      ts: () => torch.aminmax(torch.zeros(0)),
+    },
+    {
+      name: "aminmax over an empty dim",
+      py: "torch.aminmax(torch.zeros(2, 0), dim=1)",
+      ts: () => torch.aminmax(torch.zeros(2, 0), { dim: 1 }),
+    },
+    {
+      name: "backward through aminmax",
+      py: "torch.aminmax(x().requires_grad_()).max.backward()",
+      ts: () => torch.aminmax(x().requires_grad_()).max.backward(),
+    },
+    { name: "cummax dim out of range", py: "torch.cummax(x(), 2)", ts: () => torch.cummax(x(), 2) },
+    {
+      name: "count_nonzero with a repeated dim",
+      py: "torch.count_nonzero(x(), [0, 0])",
+      ts: () => torch.count_nonzero(x(), [0, 0]),
+    },
   ],
 };

@@ -43,18 +43,7 @@ interface Known {
   error?: RegExp;
 }
 
-const KNOWN: Record<string, Known> = {
-  makemore_mlp: {
-    reason:
-      "After 1000 minibatch SGD steps the native backend prints the training loss 0.47756475 for PyTorch's " +
-      "0.47758600 and the dev loss 12.0116 for 12.0118. Its inputs now match PyTorch bit for bit (randn, " +
-      "multinomial, the first forward), so the drift comes from a product whose BLAS call differs from " +
-      "PyTorch's (layout or transposition of a backward mm; not yet isolated). The TypeScript backend lands " +
-      "within the float32 tolerance (0.47758555), and the ten sampled names match on both backends.",
-    backends: ["native"],
-    agreeingLines: 7,
-  },
-};
+const KNOWN: Record<string, Known> = {};
 
 const programs = readdirSync(fixtures)
   .filter((f) => f.endsWith(".txt"))

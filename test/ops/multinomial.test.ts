@@ -81,7 +81,7 @@ describe("torch.multinomial draws PyTorch's samples", () => {
 });
 
 // Zero-probability categories all score 0 and tie: PyTorch leaves them in the order libstdc++'s partial_sort
-// (k * 64 <= n) or nth_element + sort moves them to (src/ops/libstdcxx_sort.ts).
+// (k * 64 <= n) or nth_element + sort moves them to (src/backend/js/libstdcxx_sort.ts).
 describe("ties among zero probabilities", () => {
   it.each(Object.entries(fixture.ties))("%s", (_, row) => {
     const { result, after } = run(row.spec, row.values, row.shape);

@@ -174,6 +174,15 @@ function attempt(target: string, call: () => unknown, args: unknown[], bogus: bo
   }
 }
 
+/** Whether a Python-level parameter is annotated to take a dict (registry.ts's splitCall reads it the same way). */
+function takesDict(p: Param | undefined): boolean {
+  const isDict = (t: Param["pyType"]): boolean =>
+    t !== null &&
+    t !== undefined &&
+    (t.kind === "name" ? t.name === "dict" : t.kind === "union" && t.members.some(isDict));
+  return isDict(p?.pyType ?? null);
+}
+
 /** Positional arguments for one of the entry's signatures, often with an options object. */
 function randomCall(params: readonly Param[]): { args: unknown[]; bogus: boolean } {
   // A signature with **kwargs takes any keyword: an unknown one is not ignored there, it is accepted.
@@ -193,7 +202,8 @@ function randomCall(params: readonly Param[]): { args: unknown[]; bogus: boolean
         opts[p.name] = valueFor(p);
     if (random() < 0.3) {
       opts[BOGUS_KEY] = 1;
-      bogus = !takesAnyKeyword;
+      // Where the next positional parameter takes a dict, the object is that argument, not the options.
+      bogus = !takesAnyKeyword && !takesDict(positional[n]);
     }
     args.push(opts);
   }

@@ -6,6 +6,7 @@ import { BINARY, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
 import { vectorizedBinary, vectorizedUnary } from "./vectorized_ops.js";
 import { matmul } from "./matmul.js";
+import { jsLapack } from "./lapack.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { softmax } from "./softmax.js";
 import { elementOffsets, isDense, offsetsFor } from "./strided.js";
@@ -24,10 +25,11 @@ export const jsBackend: Backend = {
     params: readonly number[] = NO_PARAMS,
   ) {
     const kernel = UNARY[op];
-    const round = computeDtype.cast;
+    // Integer results wrap around as C's do (the square of 2**40 is 0 in int64); inputs convert with a cast.
+    const round = computeDtype.is_floating_point ? computeDtype.cast : computeDtype.wrap;
     const n = numel(x.shape);
     const out = allocate(outDtype, n);
-    const castIn = x.dtype === computeDtype ? null : round;
+    const castIn = x.dtype === computeDtype ? null : computeDtype.cast;
     // Transcendentals follow PyTorch's vectorized kernels, element by element (vectorized_ops.ts).
     if (outDtype === computeDtype && vectorizedUnary(op, x, computeDtype, castIn, params, out)) return out;
     if (outDtype === computeDtype && tryFastUnary(op, x, computeDtype, out)) return out;
@@ -92,6 +94,8 @@ export const jsBackend: Backend = {
   scan,
 
   matmul,
+
+  lapack: jsLapack,
 
   softmax,
 

@@ -3,12 +3,23 @@
 import { RuntimeError } from "../../errors.js";
 import { float64 } from "../../tensor/dtype.js";
 import type { BinaryOp, UnaryOp } from "../backend.js";
-import { erf, roundHalfEven } from "./special.js";
+import { erf, hypot, roundHalfEven } from "./special.js";
+import { exp as glibcExp, exp2 as glibcExp2 } from "./glibc_d.js";
+import { glibcLog } from "./glibc_log.js";
+import { pow as glibcPow } from "./glibc_pow.js";
+import * as cephes from "./cephes.js";
+import { erfc as glibcErfc } from "./glibc_erf.js";
+import * as glibcf from "./glibc_f.js";
+import { log1p as fdlibmLog1p } from "./glibc_fdlibm.js";
 import { expf } from "./sleef.js";
 import { atan2f as glibcAtan2f } from "./glibc_atanf.js";
+import { atan2 as sleefdAtan2 } from "./sleef_dp_inv.js";
 import { LANE_OPS, singleLane } from "./vectorized_ops.js";
 
 export type Round = (v: number) => number;
+
+/** std::log for the kernel's type: glibc's double log, or (float) Math.log rounded, within an ulp of logf. */
+const logFor = (r: Round): ((x: number) => number) => (r === Math.fround ? Math.log : glibcLog);
 export type UnaryKernel = (x: number, r: Round, p: readonly number[]) => number;
 export type BinaryKernel = (a: number, b: number, r: Round) => number;
 
@@ -53,7 +64,25 @@ function cPow(x: number, y: number): number {
   return Math.pow(x, y);
 }
 
+/**
+ * powi_impl: an integer to a non-negative integer power by repeated squaring, wrapping around at every
+ * product as int64 does (2 ** 64 is 0); exact in doubles while the result stays within 2^53.
+ */
+function integerPow(base: number, exponent: number, r: Round): number {
+  const direct = Math.pow(base, exponent);
+  if (Math.abs(direct) <= Number.MAX_SAFE_INTEGER) return direct;
+  const bits = r(2 ** 40) === 2 ** 40 ? 64 : 32;
+  let result = 1n;
+  let b = BigInt(base);
+  for (let e = BigInt(exponent); e > 0n; e >>= 1n) {
+    if (e & 1n) result = BigInt.asIntN(bits, result * b);
+    b = BigInt.asIntN(bits, b * b);
+  }
+  return Number(result);
+}
+
 function powScalar(x: number, e: number, r: Round): number {
+  if (isIntegral(r) && e >= 0) return integerPow(x, e, r);
   // The special exponents PyTorch's pow kernel computes by multiplication.
   if (e === 2) return r(x * x);
   if (e === 3) return r(r(x * x) * x);
@@ -128,7 +157,48 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
     const bx = r(x * p[0]);
     return bx > p[1] ? x : r(r(Math.log1p(r(Math.exp(bx)))) / p[0]);
   },
+  // Activation.cpp's kernels (nn_activation.ts); NaN falls outside every comparison, so softshrink maps it to 0.
+  hardshrink: (x, _r, p) => (x >= -p[0] && x <= p[0] ? 0 : x),
+  softshrink: (x, r, p) => (x > p[0] ? r(x - p[0]) : x < -p[0] ? r(x + p[0]) : 0),
+  threshold: (x, _r, p) => (x <= p[0] ? p[1] : x),
+  hardsigmoid: (x, r) => r(Math.min(Math.max(r(x + 3), 0), 6) / 6),
+  hardswish: (x, r) => r(r(x * Math.min(Math.max(r(x + 3), 0), 6)) / 6),
+  mish: (x, r) => r(x * r(Math.tanh(r(Math.log1p(r === Math.fround ? expf(x) : Math.exp(x)))))),
   nan_to_num: (x, _r, p) => (Number.isNaN(x) ? p[0] : x === Infinity ? p[1] : x === -Infinity ? p[2] : x),
+  // sinc_kernel: pi * x in the op math type, then sin(product) / product.
+  sinc: (x, r) => {
+    if (x === 0) return 1;
+    const product = r(r(Math.PI) * x);
+    return r(r(Math.sin(product)) / product);
+  },
+  // exp2_kernel is a scalar cpu_kernel (Vectorized has no exp2): std::exp2, glibc's exp2 for doubles.
+  exp2: (x, r) => (r === Math.fround ? r(2 ** x) : glibcExp2(x)),
+  erfc: (x, r) => r(glibcErfc(x)),
+  erfinv: (x, r) => cephes.erfinv(x, r),
+  lgamma: (x, r) => r(cephes.lgamma(x)),
+  digamma: (x, r) => cephes.digamma(x, r),
+  polygamma: (x, r, p) => cephes.polygamma(p[0], x, r),
+  i0: (x, r) => cephes.i0(x, r),
+  i0e: (x, r) => cephes.i0e(x, r),
+  i1: (x, r) => cephes.i1(x, r),
+  i1e: (x, r) => cephes.i1e(x, r),
+  ndtri: (x, r) => cephes.ndtri(x, r),
+  log_ndtr: (x, r) => cephes.logNdtr(x, r),
+  erfcx: (x, r) => cephes.erfcx(x, r),
+  entr: (x, r) => {
+    if (Number.isNaN(x)) return x;
+    if (x > 0) return r(-x * r(logFor(r)(x)));
+    return x === 0 ? 0 : -Infinity;
+  },
+  // logit_kernel (eps < 0 stands for none): with eps the input is clamped to [eps, 1 - eps] first; log(x / (1 - x)), inf at 1.
+  logit: (xIn, r, p) => {
+    let x = xIn;
+    if (p[0] >= 0) {
+      const hi = r(1 - p[0]);
+      x = x < p[0] ? p[0] : x > hi ? hi : x;
+    }
+    return x === 1 ? Infinity : r(logFor(r)(r(x / r(1 - x))));
+  },
 };
 
 // A float element of these ops alone (0-dim tensors) gets what PyTorch's kernel gives one element.
@@ -194,9 +264,11 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   div: (a, b, r) => r(a / b),
   div_floor: divFloor,
   div_trunc: divTrunc,
-  pow: (a, b, r) => (b < 0 && r(0.5) === 0 ? integerNegativePow(a, b) : r(cPow(a, b))),
-  // std::atan2 on floats is glibc's atan2f, PyTorch's scalar path (0-dim and vector tails).
-  atan2: (a, b, r) => (r === Math.fround ? glibcAtan2f(a, b) : r(Math.atan2(a, b))),
+  pow: (a, b, r) =>
+    isIntegral(r) ? (b < 0 ? integerNegativePow(a, b) : integerPow(a, b, r)) : r(cPow(a, b)),
+  // std::atan2 on floats is glibc's atan2f, PyTorch's scalar path (0-dim and vector tails); on doubles glibc's
+  // atan2 is correctly rounded, as SLEEF's double-double atan2 rounded once is.
+  atan2: (a, b, r) => (r === Math.fround ? glibcAtan2f(a, b) : r(sleefdAtan2(a, b))),
   fmod: (a, b, r) => r(a % b),
   remainder: pythonMod,
   maximum: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b)),
@@ -210,4 +282,22 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   logical_and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
   logical_or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
   logical_xor: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
+  // logaddexp_kernel's scalar function (1.13): m + log(1 + exp(-|a - b|)); a when both are the same infinity.
+  logaddexp: (a, b, r) => {
+    if (a === b && !Number.isFinite(a) && !Number.isNaN(a)) return a;
+    const exp = r === Math.fround ? glibcf.expf : glibcExp;
+    return r((a < b ? b : a) + r(logFor(r)(r(1 + exp(-Math.abs(r(a - b)))))));
+  },
+  // logaddexp2_kernel: m + log2(1 + pow(2, -|a - b|)).
+  logaddexp2: (a, b, r) => {
+    if (a === b && !Number.isFinite(a) && !Number.isNaN(a)) return a;
+    const pow2 = r === Math.fround ? Math.pow : glibcPow;
+    return r((a < b ? b : a) + r(Math.log2(r(1 + r(pow2(2, -Math.abs(r(a - b))))))));
+  },
+  hypot: (a, b, r) => (r === Math.fround ? r(Math.sqrt(a * a + b * b)) : hypot(a, b)),
+  // xlogy_kernel / xlog1py_kernel: NaN for a NaN y, 0 for x = 0 (whatever y), else x * log(y).
+  xlogy: (a, b, r) => (Number.isNaN(b) ? NaN : a === 0 ? 0 : r(a * r(logFor(r)(b)))),
+  xlog1py: (a, b, r) =>
+    Number.isNaN(b) ? NaN : a === 0 ? 0 : r(a * (r === Math.fround ? glibcf.log1pf(b) : fdlibmLog1p(b))),
+  heaviside: (a, b) => (a === 0 ? b : a > 0 ? 1 : 0),
 };

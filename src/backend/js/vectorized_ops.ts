@@ -9,6 +9,7 @@ import type { BinaryOp, StridedArray, UnaryOp } from "../backend.js";
 import type { DType, TypedArray } from "../../tensor/dtype.js";
 import * as glibc from "./glibc_f.js";
 import { atan2f as glibcAtan2f } from "./glibc_atanf.js";
+import { tanhf as glibcTanhf } from "./glibc_tanhf.js";
 import { fma } from "./fma.js";
 import { geluForward } from "./onednn.js";
 import { expf } from "./sleef.js";
@@ -21,7 +22,9 @@ import * as glibcd from "./glibc_d.js";
 import * as fdlibm from "./glibc_fdlibm.js";
 import { pow as glibcPow } from "./glibc_pow.js";
 import { erf as glibcErf } from "./glibc_erf.js";
+import { glibcLog } from "./glibc_log.js";
 import * as sleef from "./sleef_sp.js";
+import { fmodf as sleefFmodf } from "./sleef_fmodf.js";
 import { cosf, needsWide, sinf, tanf } from "./sleef_trig.js";
 import {
   type BinaryWalk,
@@ -58,6 +61,7 @@ const VML: Partial<Record<UnaryOp, Lane>> = {
   atan: sleef.atanf,
   tanh: sleef.tanhf,
   erf: sleef.erff,
+  erfc: sleef.erfcf,
   logsigmoid: (x) => logSigmoidLane(x, expf, sleef.log1pf, f),
 };
 
@@ -77,10 +81,25 @@ type Blocked = (p: Params) => [Lane, Lane] | null;
 /** pow's exponents that PyTorch computes by multiplication, sqrt or a copy, the same in both paths. */
 const EXACT_EXPONENTS = new Set([0, 1, 2, 3, 0.5, -0.5, -1, -2]);
 
+/** logit on one lane: the vector body (clamp, divide, log) and the scalar body agree but for the log. */
+function logitLane(x: number, eps: number, round: Lane, log: Lane): number {
+  let v = x;
+  if (eps >= 0) {
+    const hi = round(1 - eps);
+    v = v < eps ? eps : v > hi ? hi : v;
+  }
+  return v === 1 ? Infinity : log(round(v / round(1 - v)));
+}
+
 const BLOCKED: Partial<Record<UnaryOp, Blocked>> = {
   sigmoid: () => [(x) => f(1 / f(1 + expf(f(0 - x)))), (x) => f(1 / f(1 + glibc.expf(-x)))],
   silu: () => [(x) => f(x / f(1 + expf(-x))), (x) => f(x / f(1 + glibc.expf(-x)))],
   cosh: () => [sleef.coshf, glibc.coshf],
+  // mish_kernel: x * tanh(log1p(exp(x))), SLEEF's in the vector body and glibc's in the scalar tail.
+  mish: () => [
+    (x) => f(x * sleef.tanhf(sleef.log1pf(expf(x)))),
+    (x) => f(x * glibcTanhf(glibc.log1pf(glibc.expf(x)))),
+  ],
   sinh: () => [sleef.sinhf, glibc.sinhf],
   softplus: ([beta, threshold]) => [
     (x) => (f(x * beta) > threshold ? x : f(sleef.log1pf(expf(f(x * beta))) / beta)),
@@ -89,6 +108,11 @@ const BLOCKED: Partial<Record<UnaryOp, Blocked>> = {
   gelu: () => [
     (x) => f(f(x * 0.5) * f(1 + sleef.erff(f(x * SQRT1_2)))),
     (x) => f(f(x * 0.5) * f(1 + glibc.erff(f(x * SQRT1_2)))),
+  ],
+  // logit_kernel: x (clamped to [eps, 1 - eps] when eps >= 0) / (1 - x), then log; inf at 1.
+  logit: ([eps]) => [
+    (x) => logitLane(x, eps, f, sleef.logf),
+    (x) => logitLane(x, eps, f, (v) => f(Math.log(v))),
   ],
   // The vector path raises to the exponent cast to float; the scalar one calls double pow.
   pow_scalar: ([e]) => {
@@ -111,6 +135,7 @@ const VML64: Partial<Record<UnaryOp, Lane>> = {
   atan: sleefdInv.atan,
   tanh: sleefd.tanh,
   erf: sleefd.erf,
+  erfc: sleefd.erfc,
   logsigmoid: (x) => logSigmoidLane(x, sleefd.exp, sleefdLog.log1p, (v) => v),
 };
 
@@ -131,6 +156,10 @@ const BLOCKED64: Partial<Record<UnaryOp, Blocked>> = {
   sigmoid: () => [(x) => 1 / (1 + sleefd.exp(0 - x)), (x) => 1 / (1 + glibcd.exp(-x))],
   silu: () => [(x) => x / (1 + sleefd.exp(-x)), (x) => x / (1 + glibcd.exp(-x))],
   cosh: () => [sleefd.cosh, fdlibm.cosh],
+  mish: () => [
+    (x) => x * sleefd.tanh(sleefdLog.log1p(sleefd.exp(x))),
+    (x) => x * Math.tanh(fdlibm.log1p(glibcd.exp(x))),
+  ],
   sinh: () => [sleefd.sinh, fdlibm.sinh],
   softplus: ([beta, threshold]) => [
     (x) => (x * beta > threshold ? x : sleefdLog.log1p(sleefd.exp(x * beta)) / beta),
@@ -141,6 +170,10 @@ const BLOCKED64: Partial<Record<UnaryOp, Blocked>> = {
     (x) => x * 0.5 * (1 + glibcErf(x * Math.SQRT1_2)),
   ],
   pow_scalar: ([e]) => (EXACT_EXPONENTS.has(e) ? null : [(x) => sleefdLog.pow(x, e), (x) => glibcPow(x, e)]),
+  logit: ([eps]) => [
+    (x) => logitLane(x, eps, (v) => v, sleefdLog.log),
+    (x) => logitLane(x, eps, (v) => v, glibcLog),
+  ],
   // GeluKernel's tanh approximation: the compiler fuses x + kKappa * x_cube in the vector body; the scalar
   // body's std::tanh is fdlibm's, as V8's Math.tanh.
   gelu_tanh: () => [geluTanhVector, geluTanhScalar],
@@ -226,7 +259,46 @@ type BinaryLane = (a: number, b: number) => number;
 /** Float32 binary cpu_kernel_vec ops: [Vectorized<float> function, scalar function]. */
 const BLOCKED_BINARY: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
   atan2: [sleef.atan2f, glibcAtan2f],
+  fmod: [sleefFmodf, (a, b) => f(a % b)],
+  logaddexp: [
+    (a, b) => logAddExpLane(a, b, (d) => f(sleef.logf(f(1 + expf(d))))),
+    (a, b) => logAddExpLane(a, b, (d) => f(Math.log(f(1 + glibc.expf(d))))),
+  ],
+  logaddexp2: [
+    (a, b) => logAddExpLane(a, b, (d) => f(sleef.log2f(f(1 + sleef.powf(2, d))))),
+    (a, b) => logAddExpLane(a, b, (d) => f(Math.log2(f(1 + f(Math.pow(2, d)))))),
+  ],
 };
+
+/**
+ * logaddexp(2)_kernel on one lane: a where a == b is infinite, else max(a, b) + tail(-|a - b|) (the vector
+ * body's blendv and maximum agree with the scalar body's branches on every input but NaN, which both propagate).
+ */
+function logAddExpLane(a: number, b: number, tail: (d: number) => number): number {
+  if (a === b && Math.abs(a) === Infinity) return a;
+  const m = Number.isNaN(a) || Number.isNaN(b) ? NaN : a < b ? b : a;
+  return f(m + tail(-Math.abs(f(a - b))));
+}
+
+/** Float64 binary cpu_kernel_vec ops (4-lane vectors, blocks of 8): [Vectorized<double> function, scalar]. */
+const BLOCKED_BINARY64: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
+  // The scalar lane is glibc's atan2, correctly rounded: the same double-double result rounded once.
+  atan2: [sleefdInv.atan2, sleefdInv.atan2],
+  logaddexp: [
+    (a, b) => logAddExp64(a, b, (d) => sleefdLog.log(1 + sleefd.exp(d))),
+    (a, b) => logAddExp64(a, b, (d) => glibcLog(1 + glibcd.exp(d))),
+  ],
+  logaddexp2: [
+    (a, b) => logAddExp64(a, b, (d) => sleefdLog.log2(1 + sleefdLog.pow(2, d))),
+    (a, b) => logAddExp64(a, b, (d) => Math.log2(1 + glibcPow(2, d))),
+  ],
+};
+
+function logAddExp64(a: number, b: number, tail: (d: number) => number): number {
+  if (a === b && Math.abs(a) === Infinity) return a;
+  const m = Number.isNaN(a) || Number.isNaN(b) ? NaN : a < b ? b : a;
+  return m + tail(-Math.abs(a - b));
+}
 
 /**
  * Writes op(a, b) into `out` as PyTorch's vectorized loop computes it (inputs already in `dtype`) and returns
@@ -239,10 +311,15 @@ export function vectorizedBinary(
   dtype: DType,
   out: TypedArray,
 ): boolean {
-  const lanes = dtype.name === "float32" ? BLOCKED_BINARY[op] : undefined;
+  const lanes =
+    dtype.name === "float32"
+      ? BLOCKED_BINARY[op]
+      : dtype.name === "float64"
+        ? BLOCKED_BINARY64[op]
+        : undefined;
   if (!lanes || a.dtype !== dtype || b.dtype !== dtype) return false;
   const n = numel(a.shape);
-  runBinaryBlocks(binaryWalk(a, b, n), a.data, b.data, out, ...lanes);
+  runBinaryBlocks(binaryWalk(a, b, n), a.data, b.data, out, ...lanes, dtype.name === "float32" ? 16 : 8);
   return true;
 }
 

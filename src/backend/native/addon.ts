@@ -103,7 +103,9 @@ export function loadAddon(): { addon: RawAddon } | { error: string } {
     const { createRequire } = proc.getBuiltinModule("node:module") as typeof import("node:module");
     const { existsSync } = proc.getBuiltinModule("node:fs") as typeof import("node:fs");
     // src/backend/native/ and dist/backend/native/ are both three levels below the package root.
-    const file = new URL(`../../../${ADDON_FILE}`, import.meta.url);
+    // A variable, not a literal: bundlers (Vite) turn new URL(`...${x}`, import.meta.url) into a glob of the folder.
+    const fromHere = `../../../${ADDON_FILE}`;
+    const file = new URL(fromHere, import.meta.url);
     if (file.protocol !== "file:" || !existsSync(file)) return { error: `${ADDON_FILE} is not built` };
     const addon = createRequire(import.meta.url)(file.pathname) as Record<string, unknown>;
     const stale = staleness(addon);

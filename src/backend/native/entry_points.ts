@@ -14,6 +14,10 @@ export const OP_GROUPS = {
   unary: { cPrefix: "U", ops: ["neg", "relu", "exp", "log", "sigmoid", "tanh", "copy"] },
   binary: { cPrefix: "B", ops: ["add", "sub", "mul", "div"] },
   reduceRows: { cPrefix: "R", ops: ["max", "min", "argmax", "argmin"] },
+  sortRows: {
+    cPrefix: "S",
+    ops: ["ascending", "descending", "stableAscending", "stableDescending", "topkLargest", "topkSmallest"],
+  },
 } as const;
 
 export type OpGroup = keyof typeof OP_GROUPS;
@@ -122,6 +126,24 @@ export const ENTRY_POINTS = {
       "out:anyFloats",
     ],
   },
+  sortRows: {
+    doc:
+      "sort (k = cols) or topk (sorted: the k in order) of each of `rows` rows of `cols` contiguous elements, rows " +
+      "rowStride apart, as PyTorch's CPU kernels order ties and NaNs (native/sort.c): values (x's type) and " +
+      "indices (Float64Array), rows * k each.",
+    args: [
+      "x:floats",
+      "offset:int",
+      "rows:int",
+      "cols:int",
+      "rowStride:int",
+      "k:int",
+      "op:op:sortRows",
+      "sorted:flag",
+      "values:floats",
+      "indices:anyFloats",
+    ],
+  },
   sumIter: {
     doc:
       "PyTorch's cascade sum over a TensorIterator TypeScript has reordered and coalesced (dim 0 fastest); " +
@@ -181,6 +203,256 @@ export const ENTRY_POINTS = {
       "gStride:flag",
       "divisor:number",
       "out:f32",
+    ],
+  },
+  layerNorm: {
+    doc:
+      "LayerNormKernelImpl (src/backend/js/norm_kernels.ts): `rows` rows of `cols` dense elements from xOffset " +
+      "normalized by their moments, times gamma plus beta (hasGamma / hasBeta: 0 ignores that array); writes " +
+      "out, and each row's mean and rstd.",
+    args: [
+      "x:floats",
+      "xOffset:int",
+      "gamma:floats",
+      "gammaOffset:int",
+      "hasGamma:flag",
+      "beta:floats",
+      "betaOffset:int",
+      "hasBeta:flag",
+      "rows:int",
+      "cols:int",
+      "eps:number",
+      "out:floats",
+      "mean:floats",
+      "rstd:floats",
+    ],
+  },
+  layerNormBackward: {
+    doc:
+      "LayerNormBackwardKernelImpl on one thread: dx, dgamma, dbeta of `rows` x `cols` dense operands (mask " +
+      "bits 1, 2, 4 select the outputs; an unselected output array is not touched).",
+    args: [
+      "dy:floats",
+      "dyOffset:int",
+      "x:floats",
+      "xOffset:int",
+      "mean:floats",
+      "rstd:floats",
+      "gamma:floats",
+      "gammaOffset:int",
+      "hasGamma:flag",
+      "rows:int",
+      "cols:int",
+      "mask:int",
+      "dx:floats",
+      "dgamma:floats",
+      "dbeta:floats",
+    ],
+  },
+  batchNormStats: {
+    doc:
+      "batch_norm_cpu_update_stats_template on a dense (batch, channels, image) input: save_mean and " +
+      "save_invstd per channel, and (hasRunning) the running mean and var updated in place (dense, offset 0).",
+    args: [
+      "x:floats",
+      "xOffset:int",
+      "batch:int",
+      "channels:int",
+      "image:int",
+      "momentum:number",
+      "eps:number",
+      "hasRunning:flag",
+      "runningMean:floats",
+      "runningVar:floats",
+      "mean:floats",
+      "invstd:floats",
+    ],
+  },
+  batchNormTransform: {
+    doc:
+      "batch_norm_cpu_kernel: out = x * alpha + beta per channel; train: stat is save_invstd, otherwise mean " +
+      "and stat are the running mean and var (all per-channel arrays dense from offset 0).",
+    args: [
+      "x:floats",
+      "xOffset:int",
+      "weight:floats",
+      "hasWeight:flag",
+      "bias:floats",
+      "hasBias:flag",
+      "mean:floats",
+      "stat:floats",
+      "train:flag",
+      "batch:int",
+      "channels:int",
+      "image:int",
+      "eps:number",
+      "out:floats",
+    ],
+  },
+  batchNormBackward: {
+    doc:
+      "batch_norm_cpu_backward_kernel: dx, dweight, dbias (mask bits 1, 2, 4) of a dense (batch, channels, " +
+      "image) input; mean and stat as batchNormTransform's.",
+    args: [
+      "dy:floats",
+      "dyOffset:int",
+      "x:floats",
+      "xOffset:int",
+      "weight:floats",
+      "hasWeight:flag",
+      "mean:floats",
+      "stat:floats",
+      "train:flag",
+      "batch:int",
+      "channels:int",
+      "image:int",
+      "eps:number",
+      "mask:int",
+      "dx:floats",
+      "dweight:floats",
+      "dbias:floats",
+    ],
+  },
+  lapackGetrf: {
+    doc:
+      "LU with partial pivoting of `batch` dense row-major [m, n] matrices in place, by LAPACK's ?getrf on " +
+      "column-major copies (native/lapack.c): 1-based pivots [batch, min(m, n)] and info [batch].",
+    args: ["a:floats", "batch:int", "m:int", "n:int", "pivots:f64", "info:f64"],
+  },
+  lapackTrsm: {
+    doc:
+      "op(A) X = B (left) or X op(A) = B in place in b ([batch, rows, cols]) for triangular [n, n] a, by BLAS " +
+      "?trsm on column-major copies.",
+    args: [
+      "a:floats",
+      "b:floats",
+      "batch:int",
+      "n:int",
+      "rows:int",
+      "cols:int",
+      "left:flag",
+      "upper:flag",
+      "transpose:flag",
+      "unit:flag",
+    ],
+  },
+  lapackPotrf: {
+    doc: "Cholesky factors (?potrf) of `batch` [n, n] matrices in place, the other triangle zeroed; info [batch].",
+    args: ["a:floats", "batch:int", "n:int", "upper:flag", "info:f64"],
+  },
+  lapackGeqrf: {
+    doc: "Householder QR (?geqrf, optimal workspace) of `batch` [m, n] matrices in place; tau [batch, min(m, n)].",
+    args: ["a:floats", "batch:int", "m:int", "n:int", "tau:floats", "info:f64"],
+  },
+  lapackOrgqr: {
+    doc: "Q's first n columns (?orgqr) from k reflectors in `batch` [m, n] matrices (m >= n >= k), in place.",
+    args: ["a:floats", "tau:floats", "batch:int", "m:int", "n:int", "k:int", "info:f64"],
+  },
+  lapackSyevd: {
+    doc:
+      "Eigenvalues w [batch, n] (ascending) and, with vectors, eigenvectors (columns, in place in a) of `batch` " +
+      "symmetric [n, n] matrices by ?syevd reading the upper or lower triangle.",
+    args: ["a:floats", "batch:int", "n:int", "upper:flag", "vectors:flag", "w:floats", "info:f64"],
+  },
+  lapackGesdd: {
+    doc:
+      "SVD by ?gesdd of `batch` [m, n] matrices (a is overwritten): s [batch, min(m, n)], and with jobz 1 " +
+      "(reduced) or 2 (full) u [batch, m, m or k] and vh [batch, n or k, n]; jobz 0: values only.",
+    args: [
+      "a:floats",
+      "batch:int",
+      "m:int",
+      "n:int",
+      "jobz:int",
+      "s:floats",
+      "u:floats",
+      "vh:floats",
+      "info:f64",
+    ],
+  },
+  sgdStep: {
+    doc:
+      "One _single_tensor_sgd update in place on n dense elements of param (and of buf, used only with " +
+      "momentum != 0) from grad, all of one float type, in src/optim/sgd.ts's arithmetic (native/optim.c); " +
+      "dampAlpha is 1 - dampening.",
+    args: [
+      "param:floats",
+      "paramOffset:int",
+      "grad:floats",
+      "gradOffset:int",
+      "buf:floats",
+      "bufOffset:int",
+      "n:int",
+      "lr:number",
+      "momentum:number",
+      "dampAlpha:number",
+      "weightDecay:number",
+      "nesterov:flag",
+      "maximize:flag",
+    ],
+  },
+  adamStep: {
+    doc:
+      "One _single_tensor_adam(w) update in place on n dense elements of param, expAvg, expAvgSq (and " +
+      "maxExpAvgSq, used only with amsgrad) from grad, all of one float type, in src/optim/adam.ts's " +
+      "arithmetic (native/optim.c); stepSize and bias2Sqrt are this step's; flags: 1 amsgrad, 2 maximize, " +
+      "4 decoupled weight decay (AdamW).",
+    args: [
+      "param:floats",
+      "paramOffset:int",
+      "grad:floats",
+      "gradOffset:int",
+      "expAvg:floats",
+      "expAvgOffset:int",
+      "expAvgSq:floats",
+      "expAvgSqOffset:int",
+      "maxExpAvgSq:floats",
+      "maxExpAvgSqOffset:int",
+      "n:int",
+      "lr:number",
+      "beta1:number",
+      "beta2:number",
+      "eps:number",
+      "weightDecay:number",
+      "stepSize:number",
+      "bias2Sqrt:number",
+      "flags:int",
+    ],
+  },
+  gatherDim: {
+    doc:
+      "out[i] = x[... index[i] ...] along dim for each element i of the index's shape `shape` in row-major " +
+      "order (src/backend/js/index.ts gather); x has xDimSize elements along dim (native/im2col.c).",
+    args: [
+      "x:floats",
+      "xOffset:int",
+      "shape:dims",
+      "xStrides:strides",
+      "xDimSize:int",
+      "index:f64",
+      "indexOffset:int",
+      "indexStrides:strides",
+      "dim:int",
+      "out:floats",
+    ],
+  },
+  scatterDim: {
+    doc:
+      "out[... index[i] ...] = (add: out[...] +) src[i] along dim, i over the index's shape in row-major " +
+      "order (src/backend/js/index.ts scatter); out has outDimSize elements along dim (native/im2col.c).",
+    args: [
+      "out:floats",
+      "shape:dims",
+      "outStrides:strides",
+      "outDimSize:int",
+      "index:f64",
+      "indexOffset:int",
+      "indexStrides:strides",
+      "src:floats",
+      "srcOffset:int",
+      "srcStrides:strides",
+      "dim:int",
+      "add:flag",
     ],
   },
 } as const satisfies Record<string, EntryPoint>;

@@ -11,7 +11,13 @@ import { softmax as jsSoftmax } from "../js/softmax.js";
 import { type DType, type TypedArray } from "../../tensor/dtype.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
 import { OP_CODES, opCode, type RawAddon } from "./addon.js";
+import { countableEntryPoints } from "../dispatch_count.js";
 import { MAX_DIMS } from "./entry_points.js";
+import { nativeLapack } from "./lapack.js";
+import { nativeNormKernels } from "./norm.js";
+import { nativeSortKernels } from "./sort.js";
+import { nativeOptimKernels } from "./optim.js";
+import { nativeIndexKernels, reducibleLast, withDimLast } from "./gather.js";
 
 /**
  * Element counts below which the N-API call (about 1 µs) costs more than the C loop saves, measured with
@@ -134,9 +140,13 @@ export interface NativeBackend extends Backend {
   boxMuller16(data: Float64Array, offset: number, blocks: number, mean: number, std: number): void;
   /** normal_distribution<double>'s Box-Muller on pairs of uniforms (u1, u2) in place, with glibc's libm. */
   normalPairs(data: Float64Array, pairs: number): void;
+  /** The addon's entry points every kernel calls (src/backend/dispatch_count.ts counts calls through it). */
+  readonly entryPoints: RawAddon;
 }
 
-export function createNativeBackend(addon: RawAddon): NativeBackend {
+export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
+  // Every kernel calls C through this table, which src/backend/dispatch_count.ts can swap when debugging.
+  const addon = countableEntryPoints(rawAddon);
   /** out = a op b in C, a and b already broadcast to one shape. */
   const nativeBinary = (code: number, op: BinaryOp, a: StridedArray, b: StridedArray, out: FloatArray) => {
     // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
@@ -158,7 +168,13 @@ export function createNativeBackend(addon: RawAddon): NativeBackend {
 
   const native: NativeBackend = {
     ...jsBackend,
+    ...nativeIndexKernels(addon, CUTOVER),
+    lapack: nativeLapack(addon),
+    norm: nativeNormKernels(addon),
+    sort: nativeSortKernels(addon),
+    optim: nativeOptimKernels(addon),
     name: "native",
+    entryPoints: addon,
 
     unary(
       op: UnaryOp,
@@ -257,8 +273,19 @@ export function createNativeBackend(addon: RawAddon): NativeBackend {
       }
       // max/min over trailing dims of a dense array: rows of `cols` contiguous elements.
       const nd = x.shape.length;
-      const trailing = dims.length > 0 && dims.every((d, i) => d === nd - dims.length + i);
+      let trailing = dims.length > 0 && dims.every((d, i) => d === nd - dims.length + i);
       const code = op === "max" || op === "min" ? REDUCE_ROWS[op] : undefined;
+      // One dim elsewhere (max_pool's window dim): C copies it last first (max/min are exact in any layout).
+      if (
+        code !== undefined &&
+        dims.length === 1 &&
+        outDtype === x.dtype &&
+        reducibleLast(x, dims[0], CUTOVER)
+      ) {
+        x = withDimLast(x, dims[0], native);
+        dims = [nd - 1];
+        trailing = true;
+      }
       if (
         code === undefined ||
         !trailing ||
@@ -278,6 +305,10 @@ export function createNativeBackend(addon: RawAddon): NativeBackend {
     argReduce(op: ArgReduceOp, x: StridedArray, dim: number): TypedArray {
       // Along the last dim of a dense array (argmax(1) of a batch of logits, say).
       const n = numel(x.shape);
+      if (reducibleLast(x, dim, CUTOVER)) {
+        x = withDimLast(x, dim, native);
+        dim = x.shape.length - 1;
+      }
       const nd = x.shape.length;
       if (
         nd === 0 ||

@@ -62,6 +62,10 @@ export const ELEMENTWISE_DERIVATIVES = {
     self: ["grad * other", (g, s) => mul(g, s.other)],
     other: ["grad * self", (g, s) => mul(g, s.self)],
   }),
+  // A tensor times a C++ Scalar (special_ndtr's last step): mul_tensor_backward(grad, other, ...).
+  MulBackward1: derivative<{ other: number }>({
+    self: ["mul_tensor_backward(grad, other, self.scalar_type())", (g, s) => mul(g, s.other)],
+  }),
   DivBackward0: derivative<{ self: Tensor; other: Tensor }>({
     self: ["grad / other", (g, s) => divSelf(g, s.other)],
     other: ["-grad * ((self / other) / other)", (g, s) => divOther(g, s.self, s.other)],

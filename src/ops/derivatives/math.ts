@@ -3,6 +3,7 @@
 // derivatives.yaml writes it (or the backward kernel it names), then the same formula in tensor ops, in
 // PyTorch's operation order (so values and double-backward graphs match).
 import { derivative } from "../../autograd/derivative.js";
+import { _gelu_backward } from "../backward_ops.js";
 import { RuntimeError } from "../../errors.js";
 import { zeros_like } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
@@ -22,10 +23,9 @@ import {
   rsub,
   sigmoid,
   sub,
-  tanh,
   where,
 } from "../elementwise.js";
-import { abs, cosh, erf, floor, isfinite, rsqrt, sign, sinh, trunc } from "../math.js";
+import { abs, cosh, floor, isfinite, rsqrt, sign, sinh, trunc } from "../math.js";
 
 const LN2 = 0.6931471805599453;
 const LN10 = 2.3025850929940456;
@@ -33,29 +33,6 @@ const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
 /** Piecewise-constant ops (floor, sign, ...). */
 const zeroGrad = derivative<object>({ self: ["zeros_like(grad)", (g) => zeros_like(g)] });
-
-/** d/dx of x * Phi(x): cdf + x * pdf, PyTorch's GeluBackward kernel. */
-function geluDerivative(x: Tensor): Tensor {
-  const cdf = mul(add(erf(mul(x, Math.SQRT1_2)), 1), 0.5);
-  const pdf = mul(exp(mul(mul(x, x), -0.5)), TWO_OVER_SQRT_PI * Math.SQRT1_2 * 0.5);
-  return add(cdf, mul(x, pdf));
-}
-
-/** d/dx of the tanh approximation, in the kernel's order. */
-function geluTanhDerivative(x: Tensor): Tensor {
-  const beta = Math.SQRT2 * TWO_OVER_SQRT_PI * 0.5;
-  const kappa = 0.044715;
-  const xSq = mul(x, x);
-  const xCube = mul(xSq, x);
-  const tanhInner = tanh(mul(add(x, mul(xCube, kappa)), beta));
-  const left = mul(x, 0.5);
-  const right = add(tanhInner, 1);
-  const leftDerivative = mul(right, 0.5);
-  const tanhDerivative = rsub(mul(tanhInner, tanhInner), 1);
-  const innerDerivative = mul(add(mul(xSq, 3 * kappa), 1), beta);
-  const rightDerivative = mul(mul(left, tanhDerivative), innerDerivative);
-  return add(leftDerivative, rightDerivative);
-}
 
 /**
  * at::where(self == other, grad / 2, grad).masked_fill_(loses, 0): maximum's and minimum's gradient for one
@@ -152,10 +129,7 @@ export const MATH_DERIVATIVES = {
     ],
   }),
   GeluBackward0: derivative<{ self: Tensor; approximate: "none" | "tanh" }>({
-    self: [
-      "gelu_backward(grad, self, approximate)",
-      (g, s) => mul(g, s.approximate === "tanh" ? geluTanhDerivative(s.self) : geluDerivative(s.self)),
-    ],
+    self: ["gelu_backward(grad, self, approximate)", (g, s) => _gelu_backward(g, s.self, s.approximate)],
   }),
   // silu_backward: grad * sigmoid * (1 + x * (1 - sigmoid)).
   SiluBackward0: derivative<{ self: Tensor }>({

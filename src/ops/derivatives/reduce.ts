@@ -108,12 +108,17 @@ export const REDUCE_DERIVATIVES = {
   MeanBackward0: derivative<{ selfShape: Shape; count: number }>({
     self: ["grad.expand(self.sizes()) / self.numel()", (g, s) => div(expand(g, s.selfShape), s.count)],
   }),
-  MeanBackward1: derivative<{ selfShape: Shape; dims: number[]; keepdim: boolean; count: number }>({
-    self: [
-      "sum_backward(grad, self.sizes(), dim, keepdim) / _safe_size(self.sizes(), dim)",
-      (g, s) => div(expand(s.keepdim ? g : unsqueezeDims(g, s.dims), s.selfShape), s.count),
-    ],
-  }),
+  // PyTorch 1.13's node keeps self for its sizes: a second backward through it raises.
+  MeanBackward1: derivative<{ selfShape: Shape; dims: number[]; keepdim: boolean; count: number }>(
+    {
+      self: [
+        "sum_backward(grad, self.sizes(), dim, keepdim) / _safe_size(self.sizes(), dim)",
+        (g, s) => div(expand(s.keepdim ? g : unsqueezeDims(g, s.dims), s.selfShape), s.count),
+      ],
+    },
+    [],
+    { savesUnreadTensor: true },
+  ),
   ProdBackward0: derivative<{ self: Tensor; result: Tensor }>({
     self: [
       "prod_backward(grad, self.to(grad.scalar_type()), result)",

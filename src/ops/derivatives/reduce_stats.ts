@@ -23,7 +23,7 @@ export interface VarSaved {
 }
 
 /** var_backward: grad * 2 / (n - correction) * (self - self.mean(dim, true)). */
-function varBackward(g: Tensor, s: VarSaved): Tensor {
+export function varBackward(g: Tensor, s: VarSaved): Tensor {
   const self = s.self;
   if (self.ndim === 0 || s.dims === null) {
     const n = self.numel();

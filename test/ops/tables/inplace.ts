@@ -42,4 +42,45 @@ export const INPLACE_OPS: OpCase[] = [
     // Copies into a float32 tensor: float64 finite differences would lose their precision there.
     gradcheck: false,
   },
+  // Views of a tensor written in place: their grad_fn is regenerated as AsStridedBackward0 of the base's new
+  // history, and their gradient flows through it (and the written view's through CopySlices).
+  {
+    name: "view_of_written_base",
+    py: "(lambda y: (y.t(), y.mul_(2))[0])(a * 1)",
+    inputs: [f(2, 3)],
+    ts: (a) => {
+      const y = a.mul(1);
+      const v = y.t();
+      y.mul_(2);
+      return v;
+    },
+  },
+  {
+    name: "written_view_of_view",
+    py: "(lambda y: (y.narrow(1, 0, 2), y.narrow(1, 1, 2).exp_())[0])(a * 1)",
+    inputs: [f(2, 3)],
+    ts: (a) => {
+      const y = a.mul(1);
+      const v = y.narrow(1, 0, 2);
+      y.narrow(1, 1, 2).exp_();
+      return v;
+    },
+    ulps: 2,
+  },
+  // An op computed through internal views (embedding, conv1d) returns no view: in place, its own node.
+  {
+    name: "tanh_.embedding_output",
+    py: "torch.nn.functional.embedding(torch.tensor([1, 0, 1]), a).tanh_()",
+    inputs: [f(2, 3)],
+    ts: (a) => torch.nn.functional.embedding(torch.tensor([1n, 0n, 1n]), a).tanh_(),
+    ulps: 2,
+  },
+  {
+    name: "relu_.conv1d_output",
+    py: "torch.nn.functional.conv1d(a, b).relu_()",
+    inputs: [f(1, 2, 5), f(3, 2, 2)],
+    ts: (a, b) => torch.nn.functional.conv1d(a, b).relu_(),
+    ulps: 4,
+    atol: 1e-6,
+  },
 ];

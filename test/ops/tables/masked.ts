@@ -305,4 +305,14 @@ export const MASKED_OPS: OpCase[] = [
     inputs: [noGrad({ shape: [2, 3], dtype: "int64" }), noGrad({ shape: [2, 3], dtype: "int64" })],
     ts: (a, b) => a.scatter_reduce(0, SCATTER_INDEX, b, "amax", { include_self: false }),
   },
+  // bool amin/amax start from True/False where include_self=False.
+  {
+    name: "scatter_reduce.amin_bool",
+    py: "a.scatter_reduce(0, torch.tensor([1, 2, 1]), b, 'amin', include_self=False)",
+    inputs: [
+      { shape: [3], dtype: "bool" },
+      { shape: [3], dtype: "bool" },
+    ],
+    ts: (a, b) => a.scatter_reduce(0, long([1, 2, 1]), b, "amin", { include_self: false }),
+  },
 ];

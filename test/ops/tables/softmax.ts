@@ -35,4 +35,17 @@ export const SOFTMAX_OPS: OpCase[] = [
     ts: (a) => a.log_softmax(1),
   },
   { name: "log_softmax.inner_tail", py: "a.log_softmax(0)", inputs: [f(6, 11)], ts: (a) => a.log_softmax(0) },
+  // Nothing to compute: PyTorch returns before its kernel's dtype check.
+  {
+    name: "softmax.empty_int",
+    py: "torch.softmax(a, 0)",
+    inputs: [{ shape: [0, 3], dtype: "int64" }],
+    ts: (a) => torch.softmax(a, 0),
+  },
+  {
+    name: "log_softmax.empty_bool",
+    py: "torch.log_softmax(a, -1)",
+    inputs: [{ shape: [0, 4], dtype: "bool" }],
+    ts: (a) => torch.log_softmax(a, -1),
+  },
 ];

@@ -73,12 +73,20 @@ const SINGLE: Record<string, string> = {
   "Tensor.register_hook/0/wrong-type:hook":
     "PyTorch stores any object as a hook (calling it fails only in backward); a TS hook must be typed as a function, which tensorgrad checks when it is registered",
   "torch.seed/0/base": "torch.seed() draws a non-deterministic seed",
+  ...Object.fromEntries(
+    ["missing", "extra-positional", "unknown-keyword", "kw:callable"].map((kind) => [
+      `Tensor.apply_/0/${kind}`,
+      "apply_ is a METH_O C method, whose argument errors are CPython's ('Tensor.apply_() takes exactly one argument (0 given)', 'takes no keyword arguments'); tensorgrad's signature table has no METH_O kind, so the argument parser's texts show (and a keyword is accepted)",
+    ]),
+  ),
+  "torch.normal/1/kw:out":
+    "PyTorch's normal(Tensor mean, float std, out=) broadcasts mean against out's current shape (normal_out_impl sizes its std from empty_like(out)); tensorgrad's out= receives the result of mean's shape, as every other op's",
   "torch.set_printoptions/0/wrong-type:profile":
     "PyTorch ignores a print profile it doesn't know; tensorgrad refuses it rather than ignore an argument",
 };
 
 /** Entry points whose successful calls return uninitialized memory in PyTorch (tensorgrad's are zeros). */
-const UNINITIALIZED = new Set(["torch.empty", "torch.empty_like"]);
+const UNINITIALIZED = new Set(["torch.empty", "torch.empty_like", "Tensor.new_empty"]);
 
 /** The recorded outcomes (test/fixtures/calls.json), for the entry points listed whole above. */
 function recorded(): [string, { ok?: unknown }][] {
@@ -95,6 +103,20 @@ export const CORE_EXCEPTIONS: Record<string, string> = {
       if (UNINITIALIZED.has(target) && "ok" in outcome)
         return [
           [id, "PyTorch returns uninitialized memory (whatever the allocator held); tensorgrad's is zeros"],
+        ];
+      if (target === "Tensor.numpy" && "ok" in outcome)
+        return [
+          [
+            id,
+            "numpy() returns tensorgrad's NDArray (docs/numpy_and_devices.md), which prints as itself, not as NumPy's array repr",
+          ],
+        ];
+      if (target === "Tensor.pin_memory")
+        return [
+          [
+            id,
+            "PyTorch's dispatcher error goes on to list where its build registered each kernel (file and line); tensorgrad gives its first paragraph",
+          ],
         ];
       return [];
     }),

@@ -7,6 +7,7 @@ import { NN_FUNCTIONAL_EXCEPTIONS } from "./nn_functional.js";
 import { OPTIM_DATA_EXCEPTIONS } from "./optim_data.js";
 import { CORE_EXCEPTIONS } from "./core.js";
 import { MATH_EXCEPTIONS } from "./math.js";
+import { LINALG_LAPACK_EXCEPTIONS } from "./linalg_lapack.js";
 
 export { ELEMENTWISE_SAMPLES } from "./elementwise.js";
 export { SHAPE_SAMPLES } from "./shape.js";
@@ -15,6 +16,7 @@ export { NN_FUNCTIONAL_SAMPLES } from "./nn_functional.js";
 export { OPTIM_DATA_SAMPLES } from "./optim_data.js";
 export { CORE_SAMPLES } from "./core.js";
 export { MATH_SAMPLES } from "./math.js";
+export { LINALG_LAPACK_SAMPLES } from "./linalg_lapack.js";
 
 export const EXCEPTIONS: Record<string, string> = {
   ...ELEMENTWISE_EXCEPTIONS,
@@ -24,4 +26,5 @@ export const EXCEPTIONS: Record<string, string> = {
   ...OPTIM_DATA_EXCEPTIONS,
   ...CORE_EXCEPTIONS,
   ...MATH_EXCEPTIONS,
+  ...LINALG_LAPACK_EXCEPTIONS,
 };

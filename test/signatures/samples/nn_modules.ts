@@ -48,10 +48,14 @@ const ODICT_VIEWS =
 export const NN_MODULES_EXCEPTIONS: Record<string, string> = {
   "torch.nn.ModuleDict/0/kw:modules": DICT_ARGUMENT,
   "torch.nn.ModuleDict/0/unknown-keyword": DICT_ARGUMENT,
+  "torch.nn.ParameterDict/0/kw:parameters": DICT_ARGUMENT,
+  "torch.nn.ParameterDict/0/unknown-keyword": DICT_ARGUMENT,
   "torch.nn.Conv1d/0/wrong-type:padding": SET_ORDER,
   "torch.nn.Conv1d/0/wrong-type:padding_mode": SET_ORDER,
   "torch.nn.Conv2d/0/wrong-type:padding": SET_ORDER,
   "torch.nn.Conv2d/0/wrong-type:padding_mode": SET_ORDER,
+  "torch.nn.Conv3d/0/wrong-type:padding": SET_ORDER,
+  "torch.nn.Conv3d/0/wrong-type:padding_mode": SET_ORDER,
   // Class methods (class_calls.ts).
   "torch.nn.Module.load_state_dict/0/kw:state_dict": DICT_ARGUMENT,
   "torch.nn.Module.register_forward_hook/0/wrong-type:hook": UNCHECKED,

@@ -122,8 +122,6 @@ export const OPTIM_DATA_SAMPLES: SampleOverrides = {
 
 // Arguments PyTorch stores without looking at them (or only tests for truth) are annotated here, so a
 // wrong type fails when the object is built, naming the argument (docs/signatures.md).
-const NO_WORKERS =
-  "tensorgrad's DataLoader loads in the main process (no worker processes in JS here): num_workers > 0 raises NotImplementedError where PyTorch starts workers";
 const NOT_DIFFERENTIABLE =
   "not implemented: tensorgrad's Adam and RMSprop cannot differentiate through step() (differentiable=True raises NotImplementedError)";
 const DICT_ARGUMENT =
@@ -138,6 +136,5 @@ export const OPTIM_DATA_EXCEPTIONS: Record<string, string> = {
   "torch.optim.Adam/0/kw:differentiable": NOT_DIFFERENTIABLE,
   "torch.optim.RMSprop/0/kw:differentiable": NOT_DIFFERENTIABLE,
   "torch.optim.RMSprop/0/all-positional": NOT_DIFFERENTIABLE,
-  "torch.utils.data.DataLoader/0/kw:num_workers": NO_WORKERS,
-  "torch.utils.data.DataLoader/0/all-positional": NO_WORKERS,
+  "torch.utils.data.default_convert/0/kw:data": DICT_ARGUMENT,
 };

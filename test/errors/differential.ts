@@ -1,0 +1,221 @@
+// Checks the differential tester (test/differential/) found missing or out of PyTorch's order: the dtypes loss,
+// pooling, clamp and scatter kernels refuse, autograd's in-place checks on views, and the memory-overlap,
+// index and broadcast checks that come first.
+import * as torch from "../../src/index.js";
+import type { ErrorTable } from "./error_table.js";
+
+const F = torch.nn.functional;
+const long = (v: number[]) => torch.tensor(v.map(BigInt), { dtype: torch.int64 });
+const bools = (v: boolean[]) => torch.tensor(v);
+
+export const DIFFERENTIAL_ERRORS: ErrorTable = {
+  setup: `
+def long(v):
+    return torch.tensor(v, dtype=torch.int64)
+def bools(v):
+    return torch.tensor(v, dtype=torch.bool)
+`,
+  rows: [
+    // ---- losses: float kernels only, in PyTorch's promotion and order ----
+    { py: "F.mse_loss(long([1]), long([2]))", ts: () => F.mse_loss(long([1]), long([2])) },
+    { py: "F.mse_loss(bools([True]), bools([True]))", ts: () => F.mse_loss(bools([true]), bools([true])) },
+    {
+      py: "F.smooth_l1_loss(long([1]), bools([True]))",
+      ts: () => F.smooth_l1_loss(long([1]), bools([true])),
+    },
+    {
+      py: "F.huber_loss(bools([True]), bools([False]))",
+      ts: () => F.huber_loss(bools([true]), bools([false])),
+    },
+    { py: "F.huber_loss(long([1]), long([2]))", ts: () => F.huber_loss(long([1]), long([2])) },
+    { py: "F.huber_loss(long([1]), torch.ones(1))", ts: () => F.huber_loss(long([1]), torch.ones(1)) },
+    {
+      py: "F.huber_loss(bools([True]), torch.ones(1))",
+      ts: () => F.huber_loss(bools([true]), torch.ones(1)),
+    },
+    { py: "F.kl_div(torch.ones(2), long([0, 1]))", ts: () => F.kl_div(torch.ones(2), long([0, 1])) },
+    { py: "F.kl_div(bools([True]), torch.ones(1))", ts: () => F.kl_div(bools([true]), torch.ones(1)) },
+    {
+      py: "F.binary_cross_entropy_with_logits(long([1, 2]), long([0, 1]))",
+      ts: () => F.binary_cross_entropy_with_logits(long([1, 2]), long([0, 1])),
+    },
+    {
+      py: "F.binary_cross_entropy_with_logits(torch.ones(2), long([0, 1]))",
+      ts: () => F.binary_cross_entropy_with_logits(torch.ones(2), long([0, 1])),
+    },
+    {
+      py: "F.binary_cross_entropy_with_logits(torch.ones(2), bools([True, False]))",
+      ts: () => F.binary_cross_entropy_with_logits(torch.ones(2), bools([true, false])),
+    },
+    {
+      py: "F.binary_cross_entropy_with_logits(torch.ones(4, 1), torch.ones(4, 1), torch.ones(4, 2))",
+      ts: () => F.binary_cross_entropy_with_logits(torch.ones(4, 1), torch.ones(4, 1), torch.ones(4, 2)),
+    },
+    {
+      name: "nll_loss refuses a weight that requires grad before checking its shape",
+      py: "F.nll_loss(torch.zeros(2, 3), long([0, 1]), torch.ones(()).requires_grad_())",
+      ts: () => F.nll_loss(torch.zeros(2, 3), long([0, 1]), torch.ones([]).requires_grad_()),
+    },
+    // ---- pooling, clamp_, sub, scatter_reduce ----
+    {
+      py: "F.max_pool2d(torch.ones(1, 2, 2, dtype=torch.int64), 1)",
+      ts: () => F.max_pool2d(torch.ones([1, 2, 2], { dtype: torch.int64 }), 1),
+    },
+    {
+      py: "F.avg_pool2d(torch.ones(1, 2, 2, dtype=torch.bool), 1)",
+      ts: () => F.avg_pool2d(torch.ones([1, 2, 2], { dtype: torch.bool }), 1),
+    },
+    { py: "bools([True]).clamp_(0)", ts: () => bools([true]).clamp_(0) },
+    { py: "long([1]).clamp_(0.5)", ts: () => long([1]).clamp_(0.5) },
+    { py: "bools([True]).clamp_(True)", ts: () => bools([true]).clamp_(true) },
+    {
+      py: "bools([True]).clamp_(bools([False]), bools([True]))",
+      ts: () => bools([true]).clamp_(bools([false]), bools([true])),
+    },
+    { py: "torch.sub(long([1]), True)", ts: () => torch.sub(long([1]), true) },
+    { py: "torch.ones(2).sub_(True)", ts: () => torch.ones(2).sub_(true) },
+    {
+      py: "torch.scatter_reduce(bools([True]), 0, long([0]), bools([True]), 'mean')",
+      ts: () => torch.scatter_reduce(bools([true]), 0, long([0]), bools([true]), "mean"),
+    },
+    {
+      py: "torch.scatter_reduce(bools([True]), 0, long([]), bools([]), 'mean')",
+      ts: () =>
+        torch.scatter_reduce(bools([true]), 0, long([]), torch.zeros(0, { dtype: torch.bool }), "mean"),
+    },
+    {
+      name: "scatter checks src's dtype before reduce",
+      py: "torch.scatter(torch.ones(2), 0, long([0]), long([1]), reduce='max')",
+      ts: () => torch.scatter(torch.ones(2), 0, long([0]), long([1]), { reduce: "max" }),
+    },
+    // ---- indexing ----
+    { py: "torch.take(torch.ones(0), long([0]))", ts: () => torch.take(torch.ones(0), long([0])) },
+    {
+      py: "torch.index_add(torch.ones(3), 0, long([[0]]), torch.ones(1))",
+      ts: () => torch.index_add(torch.ones(3), 0, torch.tensor([[0n]]), torch.ones(1)),
+    },
+    {
+      name: "index_copy_ from itself",
+      py: "t = torch.ones(3)\nt.index_copy_(0, long([5]), t)",
+      ts: () => {
+        const t = torch.ones(3);
+        return t.index_copy_(0, long([5]), t);
+      },
+    },
+    {
+      py: "torch.ones(0, dtype=torch.float64).index_fill_(0, long([0, 0, 0]), 0.1)",
+      ts: () => torch.ones(0, { dtype: torch.float64 }).index_fill_(0, long([0, 0, 0]), 0.1),
+    },
+    {
+      py: "torch.ones(1, 3).expand(2, 3).take_along_dim(long([0, 1]))",
+      ts: () =>
+        torch
+          .ones(1, 3)
+          .expand(2, 3)
+          .take_along_dim(long([0, 1])),
+    },
+    {
+      py: "torch.ones(2).masked_select(bools([True, False, True]))",
+      ts: () => torch.ones(2).masked_select(bools([true, false, true])),
+    },
+    {
+      py: "torch.ones(3).masked_fill_(bools([True, False]), 0.0)",
+      ts: () => torch.ones(3).masked_fill_(bools([true, false]), 0.0),
+    },
+    {
+      py: "torch.ones(3).masked_fill(bools([True, False]), 0.0)",
+      ts: () => torch.ones(3).masked_fill(bools([true, false]), 0.0),
+    },
+    // ---- F.pad's reflect, replicate and circular modes ----
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (4, 0), mode='reflect')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [4, 0], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (-4, 0), mode='reflect')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [-4, 0], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (1, 1, 3, 0), mode='reflect')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [1, 1, 3, 0], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(1, 2, 3, 4), (1, 1, 1, 1, 2, 0), mode='reflect')",
+      ts: () => F.pad(torch.ones(1, 2, 3, 4), [1, 1, 1, 1, 2, 0], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 0, 4), (1, 1), mode='reflect')",
+      ts: () => F.pad(torch.ones(2, 0, 4), [1, 1], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (-5, 0, -3, 0), mode='reflect')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [-5, 0, -3, 0], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4, dtype=torch.int64), (1, 1), mode='reflect')",
+      ts: () => F.pad(torch.ones([2, 3, 4], { dtype: torch.int64 }), [1, 1], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(0, 4), (1, 1), mode='replicate')",
+      ts: () => F.pad(torch.ones(0, 4), [1, 1], "replicate"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (-4, 0), mode='replicate')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [-4, 0], "replicate"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (-5, 0, -3, 0), mode='replicate')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [-5, 0, -3, 0], "replicate"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (-5, 0, 0, 0), mode='replicate')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [-5, 0, 0, 0], "replicate"),
+    },
+    {
+      py: "F.pad(torch.ones(1, 2, 3, 4, dtype=torch.int64), (1, 1, 1, 1, 1, 1), mode='replicate')",
+      ts: () => F.pad(torch.ones([1, 2, 3, 4], { dtype: torch.int64 }), [1, 1, 1, 1, 1, 1], "replicate"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (1, 1), mode='replicate', value=1.0)",
+      ts: () => F.pad(torch.ones(2, 3, 4), [1, 1], "replicate", 1.0),
+    },
+    {
+      py: "F.pad(torch.ones(1, 2, 3, 4), (1, 2), mode='reflect')",
+      ts: () => F.pad(torch.ones(1, 2, 3, 4), [1, 2], "reflect"),
+    },
+    {
+      py: "F.pad(torch.ones(3, 4), (1, 2), mode='circular')",
+      ts: () => F.pad(torch.ones(3, 4), [1, 2], "circular"),
+    },
+    {
+      py: "F.pad(torch.ones(2, 3, 4), (0, 5), mode='circular')",
+      ts: () => F.pad(torch.ones(2, 3, 4), [0, 5], "circular"),
+    },
+    // ---- in-place writes through views (PyTorch's handle_view_on_rebase) ----
+    {
+      name: "in-place on an unbind output",
+      py: "a, b = torch.ones(2, requires_grad=True).mul(1).unbind()\na.cos_()",
+      ts: () => torch.ones(2, { requires_grad: true }).mul(1).unbind()[0].cos_(),
+    },
+    {
+      name: "grad_fn of an unbind output after its base was written",
+      py: "y = torch.ones(2, requires_grad=True).mul(1)\na, b = y.unbind()\ny.mul_(2)\nb.grad_fn",
+      ts: () => {
+        const y = torch.ones(2, { requires_grad: true }).mul(1);
+        const [, b] = y.unbind();
+        y.mul_(2);
+        return b.grad_fn;
+      },
+    },
+    {
+      name: "grad_fn of a no_grad view after its base was written",
+      py: "x = torch.ones(3, requires_grad=True)\nwith torch.no_grad():\n    v = x[:2]\n    x.mul_(2)\nv.grad_fn",
+      ts: () => {
+        const x = torch.ones(3, { requires_grad: true });
+        const v = torch.no_grad(() => x.narrow(0, 0, 2));
+        torch.no_grad(() => x.mul_(2));
+        return v.grad_fn;
+      },
+    },
+  ],
+};
