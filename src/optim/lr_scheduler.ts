@@ -1,11 +1,14 @@
 // torch.optim.lr_scheduler: PyTorch 1.13's chainable (recursive) formulas, so lr sequences match step for step.
-import { ValueError } from "../errors.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
-import { _LRScheduler, MODULE, ownState, type AnyOptimizer } from "./lr_scheduler_base.js";
-import { AttributeError } from "../errors.js";
-import { isPlainObject } from "../signatures/bind.js";
-import { pyTypeName } from "../signatures/messages.js";
-import { pyAttr, pyCall, pyDictItems, pyGetKey, pyLen } from "./python.js";
+import {
+  _LRScheduler,
+  lambdasPerGroup,
+  lambdaStateDict,
+  loadLambdaStateDict,
+  MODULE,
+  type AnyOptimizer,
+} from "./lr_scheduler_base.js";
+import { pyCall } from "./python.js";
 
 export { _LRScheduler, EPOCH_DEPRECATION_WARNING } from "./lr_scheduler_base.js";
 export { OneCycleLR } from "./one_cycle_lr.js";
@@ -36,30 +39,20 @@ export class LambdaLR extends _LRScheduler {
 
   constructor(...args: CallArgs<"LambdaLR.__init__">) {
     const [optimizer, lr_lambda, last_epoch, verbose] = LAMBDA_INIT.bind(args);
-    // PyTorch reads the groups before checking that this is an optimizer.
-    const groups = pyLen(pyAttr(optimizer, "param_groups"));
-    if (Array.isArray(lr_lambda) && lr_lambda.length !== groups)
-      throw new ValueError(`Expected ${groups} lr_lambdas, but got ${lr_lambda.length}`);
+    const lambdas = lambdasPerGroup(optimizer, lr_lambda);
     super(optimizer, last_epoch, verbose);
-    this.lr_lambdas = Array.isArray(lr_lambda)
-      ? [...lr_lambda]
-      : Array.from({ length: groups }, () => lr_lambda);
+    this.lr_lambdas = lambdas;
     this._initial_step();
   }
 
   /** Functions are not saved: `lr_lambdas` holds null for each, as PyTorch does for plain functions. */
   override state_dict(...args: CallArgs<"LambdaLR.state_dict">): Record<string, unknown> {
     if (args.length > 0) LAMBDA_STATE_DICT.bind(args);
-    return { ...ownState(this, ["lr_lambdas"]), lr_lambdas: this.lr_lambdas.map(() => null) };
+    return lambdaStateDict(this);
   }
 
   override load_state_dict(...args: CallArgs<"LambdaLR.load_state_dict">): void {
-    const [stateDict] = LAMBDA_LOAD_STATE_DICT.bind(args);
-    if (!isPlainObject(stateDict) && !(stateDict instanceof Map))
-      throw new AttributeError(`'${pyTypeName(stateDict)}' object has no attribute 'pop'`);
-    // Functions are not saved (their entries are None), so there is nothing of them to restore.
-    pyGetKey(stateDict, "lr_lambdas");
-    Object.assign(this, Object.fromEntries(pyDictItems(stateDict).filter(([k]) => k !== "lr_lambdas")));
+    loadLambdaStateDict(this, LAMBDA_LOAD_STATE_DICT.bind(args)[0]);
   }
 
   override get_lr(...args: CallArgs<"LambdaLR.get_lr">): number[] {

@@ -1,11 +1,12 @@
 // torch.optim.lr_scheduler._LRScheduler (PyTorch 1.13) and helpers shared by the schedulers.
-import { KeyError, NotImplementedError } from "../errors.js";
+import { AttributeError, KeyError, NotImplementedError, ValueError } from "../errors.js";
+import { isPlainObject } from "../signatures/bind.js";
 import { pyTypeName } from "../signatures/messages.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
 import { emitWarning } from "../warnings.js";
 import { Optimizer } from "./optimizer.js";
 import { pyRepr, pyStr } from "../python.js";
-import { pyDictItems, pyFormatEpoch, pyFormatExp, pyTruthy } from "./python.js";
+import { pyAttr, pyDictItems, pyFormatEpoch, pyFormatExp, pyGetKey, pyLen, pyTruthy } from "./python.js";
 
 export const EPOCH_DEPRECATION_WARNING =
   "The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch is different from None, the closed form is used instead of the new chainable form, where available. Please open an issue if you are unable to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.";
@@ -199,4 +200,33 @@ export class _LRScheduler {
   toString(): string {
     return `<${MODULE}.${this.constructor.name} object>`;
   }
+}
+
+// ---- LambdaLR and MultiplicativeLR: one lr_lambda per param group ----
+
+/**
+ * LambdaLR's and MultiplicativeLR's lr_lambda: one function per param group, or a list that must have one
+ * per group. PyTorch reads the groups before checking that this is an optimizer.
+ */
+export function lambdasPerGroup(optimizer: unknown, lr_lambda: unknown): unknown[] {
+  const groups = pyLen(pyAttr(optimizer, "param_groups"));
+  if (Array.isArray(lr_lambda) && lr_lambda.length !== groups)
+    throw new ValueError(`Expected ${groups} lr_lambdas, but got ${lr_lambda.length}`);
+  return Array.isArray(lr_lambda) ? [...lr_lambda] : Array.from({ length: groups }, () => lr_lambda);
+}
+
+/** Functions are not saved: `lr_lambdas` holds null for each, as PyTorch does for plain functions. */
+export function lambdaStateDict(
+  scheduler: _LRScheduler & { lr_lambdas: unknown[] },
+): Record<string, unknown> {
+  return { ...ownState(scheduler, ["lr_lambdas"]), lr_lambdas: scheduler.lr_lambdas.map(() => null) };
+}
+
+/** PyTorch pops "lr_lambdas" first, then updates __dict__: anything else fails there, as here. */
+export function loadLambdaStateDict(scheduler: _LRScheduler, stateDict: unknown): void {
+  if (!isPlainObject(stateDict) && !(stateDict instanceof Map))
+    throw new AttributeError(`'${pyTypeName(stateDict)}' object has no attribute 'pop'`);
+  // Functions are not saved (their entries are None), so there is nothing of them to restore.
+  pyGetKey(stateDict, "lr_lambdas");
+  Object.assign(scheduler, Object.fromEntries(pyDictItems(stateDict).filter(([k]) => k !== "lr_lambdas")));
 }

@@ -1,11 +1,15 @@
 // torch.optim.lr_scheduler's factor schedules (PyTorch 1.13): MultiplicativeLR, ConstantLR, LinearLR and
 // PolynomialLR, each in its chainable form with its closed form for step(epoch).
-import { AttributeError, ValueError } from "../errors.js";
-import { isPlainObject } from "../signatures/bind.js";
-import { pyTypeName } from "../signatures/messages.js";
+import { ValueError } from "../errors.js";
 import { PySignature, type CallArgs } from "../signatures/registry.js";
-import { _LRScheduler, MODULE, ownState } from "./lr_scheduler_base.js";
-import { ONE, pyAttr, pyCall, pyCompare, pyDictItems, pyGetKey, pyLen, pyPow } from "./python.js";
+import {
+  _LRScheduler,
+  lambdasPerGroup,
+  lambdaStateDict,
+  loadLambdaStateDict,
+  MODULE,
+} from "./lr_scheduler_base.js";
+import { ONE, pyCall, pyCompare, pyPow } from "./python.js";
 
 const MULTIPLICATIVE_INIT = new PySignature(
   MODULE,
@@ -25,28 +29,19 @@ export class MultiplicativeLR extends _LRScheduler {
 
   constructor(...args: CallArgs<"MultiplicativeLR.__init__">) {
     const [optimizer, lr_lambda, last_epoch, verbose] = MULTIPLICATIVE_INIT.bind(args);
-    const groups = pyLen(pyAttr(optimizer, "param_groups"));
-    if (Array.isArray(lr_lambda) && lr_lambda.length !== groups)
-      throw new ValueError(`Expected ${groups} lr_lambdas, but got ${lr_lambda.length}`);
+    const lambdas = lambdasPerGroup(optimizer, lr_lambda);
     super(optimizer, last_epoch, verbose);
-    this.lr_lambdas = Array.isArray(lr_lambda)
-      ? [...lr_lambda]
-      : Array.from({ length: groups }, () => lr_lambda);
+    this.lr_lambdas = lambdas;
     this._initial_step();
   }
 
-  /** Functions are not saved: `lr_lambdas` holds null for each, as PyTorch does for plain functions. */
   override state_dict(...args: CallArgs<"MultiplicativeLR.state_dict">): Record<string, unknown> {
     if (args.length > 0) MULTIPLICATIVE_STATE_DICT.bind(args);
-    return { ...ownState(this, ["lr_lambdas"]), lr_lambdas: this.lr_lambdas.map(() => null) };
+    return lambdaStateDict(this);
   }
 
   override load_state_dict(...args: CallArgs<"MultiplicativeLR.load_state_dict">): void {
-    const [stateDict] = MULTIPLICATIVE_LOAD_STATE_DICT.bind(args);
-    if (!isPlainObject(stateDict) && !(stateDict instanceof Map))
-      throw new AttributeError(`'${pyTypeName(stateDict)}' object has no attribute 'pop'`);
-    pyGetKey(stateDict, "lr_lambdas");
-    Object.assign(this, Object.fromEntries(pyDictItems(stateDict).filter(([k]) => k !== "lr_lambdas")));
+    loadLambdaStateDict(this, MULTIPLICATIVE_LOAD_STATE_DICT.bind(args)[0]);
   }
 
   override get_lr(...args: CallArgs<"MultiplicativeLR.get_lr">): number[] {
