@@ -10,7 +10,7 @@ import { float64, int64, type TypedArray } from "../tensor/dtype.js";
 import { default_generator, type Generator } from "../tensor/random.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData } from "./core.js";
-import { glibcLog } from "./glibc_log.js";
+import { glibcLog } from "../backend/js/glibc_log.js";
 import { nthElement, partialSort, sort } from "../backend/js/libstdcxx_sort.js";
 import { defineOutCheck } from "./out.js";
 

@@ -10,7 +10,7 @@ import { zeros_like } from "../tensor/creation.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData, record } from "./core.js";
 import { add, div, log, neg, sub } from "./elementwise.js";
-import { glibcLog } from "./glibc_log.js";
+import { glibcLog } from "../backend/js/glibc_log.js";
 import { scatter_ } from "./indexing.js";
 import { argmax } from "./reduce.js";
 import { softmax } from "./softmax.js";

@@ -1,6 +1,9 @@
 // fdlibm's double lgamma (e_lgamma_r.c, which glibc's dbl-64 lgamma is built from), for torch.lgamma and the
 // polygamma/mvlgamma kernels. PyTorch's contiguous lgamma runs SLEEF's lgamma (1 ulp); this is within an ulp of
 // it, not bit for bit. Negative arguments use fdlibm's reflection (glibc refines -28 < x < -2 further).
+// torch.poisson's sampler (src/ops/poisson.ts) calls it for positive arguments, where it is glibc's.
+
+import { glibcLog } from "./glibc_log.js";
 
 const word = new Float64Array(1);
 const half = new Int32Array(word.buffer);
@@ -89,13 +92,13 @@ export function lgamma(xIn: number): number {
   const hx = half[1];
   const lx = half[0];
   const ix = hx & 0x7fffffff;
-  if (ix < 0x3b900000) return -Math.log(Math.abs(x));
+  if (ix < 0x3b900000) return -glibcLog(Math.abs(x));
   let nadj = 0;
   if (hx < 0) {
     if (ix >= 0x43300000) return Infinity;
     const t = sinPi(x);
     if (t === 0) return Infinity;
-    nadj = Math.log(PI / Math.abs(t * x));
+    nadj = glibcLog(PI / Math.abs(t * x));
     x = -x;
   }
   let r: number;
@@ -105,7 +108,7 @@ export function lgamma(xIn: number): number {
     let y: number;
     let i: number;
     if (ix <= 0x3feccccc) {
-      r = -Math.log(x);
+      r = -glibcLog(x);
       if (ix >= 0x3fe76944) {
         y = 1 - x;
         i = 0;
@@ -156,15 +159,15 @@ export function lgamma(xIn: number): number {
     r = 0.5 * y + p / q;
     let z = 1;
     for (let k = i - 1; k >= 2; k--) z *= y + k;
-    if (i >= 3) r += Math.log(z);
+    if (i >= 3) r += glibcLog(z);
   } else if (ix < 0x43900000) {
-    const t = Math.log(x);
+    const t = glibcLog(x);
     const z = 1 / x;
     const y = z * z;
     const w = W[0] + z * (W[1] + y * (W[2] + y * (W[3] + y * (W[4] + y * (W[5] + y * W[6])))));
     r = (x - 0.5) * (t - 1) + w;
   } else {
-    r = x * (Math.log(x) - 1);
+    r = x * (glibcLog(x) - 1);
   }
   return hx < 0 ? nadj - r : r;
 }
