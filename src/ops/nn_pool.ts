@@ -10,7 +10,7 @@ import { record } from "./core.js";
 import { bool, float32, float64 } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import type { IntOrTuple } from "./nn_conv.js";
-import { adaptivePlan, slidingPlan, unfoldWindows, type WindowPlan } from "./nn_windows.js";
+import { adaptivePlan, slidingPlan, unfoldWindows, windowMax, type WindowPlan } from "./nn_windows.js";
 
 /** PyTorch's pooling_output_shape. */
 function poolOutSize(
@@ -148,19 +148,7 @@ export function max_pool2d_with_indices(
   });
   const outShape = [...input.shape.slice(0, -2), ...geo.outShape];
   const [n, c] = shape4;
-  const [values, indices] = no_grad(() => {
-    let cols = input
-      .reshape(n, c, plan.inCount)
-      .index_select(2, plan.index)
-      .reshape(n, c, plan.kernelCount, -1);
-    if (!plan.allValid) cols = cols.masked_fill(plan.invalid(), -Infinity);
-    const best = cols.max(2);
-    const positions = plan.index
-      .reshape(plan.kernelCount, plan.outCount)
-      .expand(n, c, plan.kernelCount, plan.outCount);
-    const at = positions.gather(2, best.indices.unsqueeze(2)).squeeze(2);
-    return [best.values.reshape(outShape).detach(), at.reshape(outShape).detach()];
-  });
+  const [values, indices] = no_grad(() => windowMax(input, plan, n, c, outShape));
   const out = record("MaxPool2DWithIndicesBackward0", [input], values, () => ({
     inputShape: [...input.shape],
     shape4,

@@ -11,7 +11,7 @@ import type { Tensor } from "../tensor/tensor.js";
 import { record } from "./core.js";
 import type { AdaptiveMaxPoolSaved } from "./nn_pool_adaptive_max.js";
 import { truthy } from "./nn_pool_adaptive_max.js";
-import { slidingPlan } from "./nn_windows.js";
+import { slidingPlan, windowMax } from "./nn_windows.js";
 
 /** What MaxPool3DWithIndicesBackward0 keeps: as adaptive max pooling, each output's maximum's position. */
 export type MaxPool3dSaved = AdaptiveMaxPoolSaved;
@@ -110,19 +110,7 @@ export function max_pool3d_with_indices(
     dilation: dils,
     outShape: outSizes,
   });
-  const [values, indices] = no_grad(() => {
-    let cols = input
-      .reshape(n, c, plan.inCount)
-      .index_select(2, plan.index)
-      .reshape(n, c, plan.kernelCount, plan.outCount);
-    if (!plan.allValid) cols = cols.masked_fill(plan.invalid(), -Infinity);
-    const best = cols.max(2);
-    const positions = plan.index
-      .reshape(plan.kernelCount, plan.outCount)
-      .expand(n, c, plan.kernelCount, plan.outCount);
-    const at = positions.gather(2, best.indices.unsqueeze(2)).squeeze(2);
-    return [best.values.reshape(outShape).detach(), at.reshape(outShape).detach()];
-  });
+  const [values, indices] = no_grad(() => windowMax(input, plan, n, c, outShape));
   const out = record("MaxPool3DWithIndicesBackward0", [input], values, () => ({
     inputShape: [...input.shape],
     shape4,

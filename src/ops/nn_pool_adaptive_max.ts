@@ -9,7 +9,7 @@ import { parseSignature } from "../signatures/schema.js";
 import { checkAllocation } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { record } from "./core.js";
-import { adaptivePlan } from "./nn_windows.js";
+import { adaptivePlan, windowMax } from "./nn_windows.js";
 
 /** What AdaptiveMaxPool2DBackward0 keeps: the input's shapes and each output's maximum's flat position. */
 export interface AdaptiveMaxPoolSaved {
@@ -50,19 +50,8 @@ export function adaptive_max_pool2d(input: Tensor, output_size: readonly number[
   const [values, indices] = no_grad(() => {
     if (output_size.some((o) => o === 0))
       return [input.new_empty(outShape), input.new_empty(outShape).long()] as const;
-    const plan = adaptivePlan(shape4.slice(2), output_size);
-    let cols = input
-      .reshape(n, c, plan.inCount)
-      .index_select(2, plan.index)
-      .reshape(n, c, plan.kernelCount, plan.outCount);
     // Windows shorter than the longest one read padding: it never wins.
-    if (!plan.allValid) cols = cols.masked_fill(plan.invalid(), -Infinity);
-    const best = cols.max(2);
-    const positions = plan.index
-      .reshape(plan.kernelCount, plan.outCount)
-      .expand(n, c, plan.kernelCount, plan.outCount);
-    const at = positions.gather(2, best.indices.unsqueeze(2)).squeeze(2);
-    return [best.values.reshape(outShape).detach(), at.reshape(outShape).detach()] as const;
+    return windowMax(input, adaptivePlan(shape4.slice(2), output_size), n, c, outShape);
   });
   const out = record("AdaptiveMaxPool2DBackward0", [input], values, () => ({
     inputShape: [...input.shape],

@@ -204,3 +204,27 @@ export function foldWindows(cols: Tensor, plan: WindowPlan, inputShape: readonly
   );
   return reshape(index_add(zeros, 2, plan.index, src), inputShape);
 }
+
+/**
+ * Max pooling over a plan's windows of [N, C, *spatial]: each window's maximum and the flat input position it
+ * came from, both shaped `outShape`, outside the graph (the pooling op records its own node). Padding never wins.
+ */
+export function windowMax(
+  input: Tensor,
+  plan: WindowPlan,
+  n: number,
+  c: number,
+  outShape: readonly number[],
+): [values: Tensor, indices: Tensor] {
+  let cols = input
+    .reshape(n, c, plan.inCount)
+    .index_select(2, plan.index)
+    .reshape(n, c, plan.kernelCount, plan.outCount);
+  if (!plan.allValid) cols = cols.masked_fill(plan.invalid(), -Infinity);
+  const best = cols.max(2);
+  const positions = plan.index
+    .reshape(plan.kernelCount, plan.outCount)
+    .expand(n, c, plan.kernelCount, plan.outCount);
+  const at = positions.gather(2, best.indices.unsqueeze(2)).squeeze(2);
+  return [best.values.reshape(outShape).detach(), at.reshape(outShape).detach()];
+}
