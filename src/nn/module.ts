@@ -416,10 +416,7 @@ export abstract class Module {
     return dtype === null ? this : this._castFloating(dtype);
   }
 
-  /**
-   * @internal Converts floating-point parameters (and their grads) in place through `.data`, as PyTorch's
-   * _apply does, so a Parameter shared by two modules (tied weights) stays one Parameter; buffers are replaced.
-   */
+  /** @internal Casts float parameters and grads in place via `.data` (PyTorch's _apply: tied weights stay tied). */
   _castFloating(dtype: DType): this {
     const converted = new Set<Tensor>();
     for (const [, m] of this._namedModules(new Set())) {
