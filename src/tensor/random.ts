@@ -6,6 +6,7 @@ import { CPU, type Device } from "./device.js";
 import { checkAllocation, int64, type TypedArray } from "./dtype.js";
 import { backend } from "../backend/backend.js";
 import { fma } from "../backend/js/fma.js";
+import { glibcLog } from "../backend/js/glibc_log.js";
 import { fmaf } from "../backend/js/sleef.js";
 import type { NativeBackend } from "../backend/native/index.js";
 import { log256, sincos256 } from "./avx_mathfun.js";
@@ -164,8 +165,8 @@ export class Generator {
     const native = (backend() as Partial<NativeBackend>).normalPairs;
     if (native !== undefined) native(pair, 1);
     else {
-      // Math.log / cos / sin (fdlibm) miss glibc's last bit on a few percent of inputs.
-      const r = Math.sqrt(-2 * Math.log(1 - pair[1]));
+      // glibc's log is ported; Math.cos / sin (fdlibm) miss glibc's last bit on a few percent of inputs.
+      const r = Math.sqrt(-2 * glibcLog(1 - pair[1]));
       const theta = 2 * Math.PI * pair[0];
       pair[0] = r * Math.cos(theta);
       pair[1] = r * Math.sin(theta);
@@ -259,7 +260,7 @@ function normalFill16Avx2(data: TypedArray, start: number, mean: number, std: nu
 
 /**
  * normal_fill_16 for double: std::log, std::cos and std::sin of glibc, which the native backend calls; without
- * it, Math.log / cos / sin (fdlibm), which miss glibc's last bit on a few percent of inputs.
+ * it, glibc's log (ported) and Math.cos / sin (fdlibm), which miss glibc's last bit on a few percent of inputs.
  */
 function normalFill16Double(data: TypedArray, start: number, mean: number, std: number): void {
   const native = (backend() as Partial<NativeBackend>).boxMuller16;
@@ -270,7 +271,7 @@ function normalFill16Double(data: TypedArray, start: number, mean: number, std: 
   for (let j = 0; j < 8; j++) {
     const u1 = 1 - data[start + j];
     const u2 = data[start + j + 8];
-    const radius = Math.sqrt(-2 * Math.log(u1));
+    const radius = Math.sqrt(-2 * glibcLog(u1));
     const theta = 2 * Math.PI * u2;
     data[start + j] = fma(radius * Math.cos(theta), std, mean);
     data[start + j + 8] = fma(radius * Math.sin(theta), std, mean);
