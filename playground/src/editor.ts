@@ -1,4 +1,4 @@
-// The code editor: CodeMirror 6 with Python or JavaScript highlighting, line numbers, the failing line
+// The code editor: CodeMirror 6 with Python, JavaScript or TypeScript highlighting, line numbers, the failing line
 // underlined and warnings marked at their lines (lint diagnostics), Ctrl/Cmd+Enter to run.
 import { indentWithTab } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
@@ -27,7 +27,9 @@ export interface Editor {
 }
 
 const languageOf = (mode: Mode) =>
-  mode === "python" ? [python(), indentUnit.of("    ")] : [javascript(), indentUnit.of("  ")];
+  mode === "python"
+    ? [python(), indentUnit.of("    ")]
+    : [javascript({ typescript: mode === "typescript" }), indentUnit.of("  ")];
 
 export function createEditor(parent: HTMLElement, onRun: () => void, mode: Mode): Editor {
   const language = new Compartment();

@@ -1,10 +1,11 @@
-// The playground page: examples menu, language switch (Python or JavaScript), editor with line numbers,
-// Run, output, the graph, and a stepper that walks the backward pass on it beside the explanation.
+// The playground page: examples menu, language switch (Python, JavaScript or TypeScript), editor with line
+// numbers, Run, output, the graph with each node's forward value, and a stepper that walks the backward pass
+// on it beside the explanation.
 import examples from "virtual:seed-examples";
 import { make_dot, to_svg } from "../../src/viz/index.js";
 import { createEditor, type Problem } from "./editor.js";
-import { runCode, type Mode, type RunResult } from "./runner.js";
-import { describeStep, dotIds, stepState } from "./stepper.js";
+import { MODES, runCode, type Mode, type RunResult } from "./runner.js";
+import { describeStep, dotIds, gradLine, shortValue, stepState, withValues } from "./stepper.js";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const select = $<HTMLSelectElement>("example");
@@ -20,6 +21,7 @@ const stepLabel = $<HTMLSpanElement>("step-label");
 const stepInfo = $<HTMLPreElement>("step-info");
 const leafGrads = $<HTMLPreElement>("leaf-grads");
 const playButton = $<HTMLButtonElement>("step-play");
+const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Counts runs: a slow graph of an earlier run must not replace a later run's. */
 let latestRun = 0;
@@ -27,7 +29,10 @@ const editor = createEditor($("editor"), () => void run(), "python");
 // Tests and scripts read and set the code through this (the page has no plain text area).
 (window as unknown as { playground: unknown }).playground = {
   getCode: editor.getCode,
-  setCode: editor.setCode,
+  setCode(code: string) {
+    editor.setCode(code);
+    select.value = String(examples.length); // "(your code)"
+  },
 };
 
 function setMode(mode: Mode): void {
@@ -69,10 +74,28 @@ function paintStep(): void {
   const state = stepState(explanation, stepping.index, ids);
   stepLabel.textContent = `step ${state.index} of ${explanation.steps.length}`;
   stepLabel.dataset.step = String(state.index);
-  for (const g of Array.from(graphPane.querySelectorAll("g.node, g.edge"))) {
+  for (const old of Array.from(graphPane.querySelectorAll(".overlay"))) old.remove();
+  const leafIds = new Map(state.leaves.map((l, i) => [ids.get(explanation.leaves[i].tensor), l]));
+  for (const g of Array.from(graphPane.querySelectorAll<SVGGElement>("g.node, g.edge"))) {
     const title = g.querySelector("title")?.textContent ?? "";
-    g.classList.toggle("running", g.classList.contains("node") && title === state.nodeId);
-    g.classList.toggle("sending", g.classList.contains("edge") && state.edges.includes(title));
+    const isNode = g.classList.contains("node");
+    g.classList.toggle("running", isNode && title === state.nodeId);
+    g.classList.toggle("sending", !isNode && state.edges.includes(title));
+    // What each edge sends at this step, at the middle of its path; each leaf's .grad so far, beside it.
+    const sent = isNode ? undefined : state.sends.find((s) => s.edge === title);
+    const leaf = isNode ? leafIds.get(title) : undefined;
+    if (sent) {
+      const path = g.querySelector("path");
+      if (path) {
+        const p = path.getPointAtLength(path.getTotalLength() / 2);
+        addLabel(g, p.x + 4, p.y, `sends ${shortValue(sent.grad)}`);
+      }
+    } else if (leaf) {
+      // The last line of the leaf's box (withValues made it) holds its .grad so far.
+      const texts = g.querySelectorAll("text");
+      const last = texts[texts.length - 1];
+      if (last?.textContent?.startsWith(".grad")) last.textContent = gradLine(leaf.grad);
+    }
   }
   stepInfo.textContent = state.step
     ? describeStep(state.step, result.saved.get(state.step.node))
@@ -86,6 +109,21 @@ function paintStep(): void {
     // Scrolls the explanation's own box only: the graph beside it stays in view.
     if (current) explainPane.scrollTop = span.offsetTop - explainPane.offsetTop - 8;
   }
+}
+
+/** A label drawn over the graph for this step only (removed at the next one). */
+function addLabel(g: SVGGElement, x: number, y: number, text: string, leftOf = x - 8): SVGTextElement {
+  const label = document.createElementNS(SVG_NS, "text");
+  label.setAttribute("class", "overlay");
+  label.setAttribute("y", String(y));
+  label.textContent = text.replace(/\s*\n\s*/g, " ");
+  g.append(label);
+  // Past the drawing's right edge, the label goes on the left instead.
+  const width = g.ownerSVGElement?.viewBox.baseVal?.width ?? Infinity;
+  const right = x + label.getComputedTextLength() > width;
+  label.setAttribute("x", String(right ? leftOf : x));
+  if (right) label.setAttribute("text-anchor", "end");
+  return label;
 }
 
 function stopPlaying(): void {
@@ -106,7 +144,12 @@ function showNode(id: string): void {
   const { result, ids } = stepping;
   const step = result.explanation!.steps.find((s) => ids.get(s.node) === id);
   if (step) {
-    stepInfo.textContent = describeStep(step, result.saved.get(step.node));
+    const made = result.created.get(step.node);
+    const origin = made
+      ? `\n    forward: ${shortValue(made.tensor).replace(/\n/g, "\n             ")}` +
+        (made.line !== null ? `, recorded at line ${made.line}` : "")
+      : "";
+    stepInfo.textContent = describeStep(step, result.saved.get(step.node)) + origin;
     return;
   }
   const name = Object.entries(result.params).find(([, t]) => ids.get(t) === id)?.[0];
@@ -130,11 +173,23 @@ async function drawGraph(result: RunResult, run: number): Promise<void> {
   // Cleared first: if drawing fails, the pane must not keep the previous program's graph.
   graphPane.textContent = "Drawing the graph…";
   try {
-    const svg = await to_svg(make_dot(result.target, { params: result.params }));
+    const ids = dotIds(result.target);
+    const steppable = result.explanation?.output === result.target ? result.explanation : null;
+    const dot = withValues(
+      make_dot(result.target, { params: result.params }),
+      ids,
+      result.created,
+      steppable,
+    );
+    const svg = await to_svg(dot);
     if (run !== latestRun) return;
     graphPane.innerHTML = svg.slice(svg.indexOf("<svg"));
+    // The node a failed backward() was running, in red.
+    const failedId = result.failedNode ? ids.get(result.failedNode) : undefined;
+    for (const g of Array.from(graphPane.querySelectorAll("g.node")))
+      g.classList.toggle("failed", g.querySelector("title")?.textContent === failedId);
     if (result.explanation && result.explanation.output === result.target) {
-      stepping = { result, ids: dotIds(result.target), index: 0 };
+      stepping = { result, ids, index: 0 };
       stepper.hidden = false;
       paintStep();
     }
@@ -172,19 +227,31 @@ async function showResult(result: RunResult, run: number): Promise<void> {
   const { error } = result;
   if (error?.line != null && !problems.some((p) => p.severity === "error" && p.line === error.line))
     problems.push({ line: error.line, severity: "error", message: `${error.name}: ${error.message}` });
+  // An error inside backward(): also the line of the op that recorded the node that failed.
+  const failed = error?.node;
+  if (failed?.line != null)
+    problems.push({
+      line: failed.line,
+      severity: "error",
+      message: `${failed.name}, recorded here, failed in backward(): ${error!.name}: ${error!.message}`,
+    });
   editor.showProblems(problems);
   if (result.error) {
     const where = result.error.line !== null ? `Line ${result.error.line}: ` : "";
-    errorBox.textContent = `${where}${result.error.name}: ${result.error.message}`;
+    const node = failed
+      ? `\n(in backward(), at ${failed.name}${failed.line !== null ? `, recorded at line ${failed.line}` : ""})`
+      : "";
+    errorBox.textContent = `${where}${result.error.name}: ${result.error.message}${node}`;
     errorBox.hidden = false;
-    if (result.error.line !== null) editor.selectLine(result.error.line);
+    const line = failed?.line ?? result.error.line;
+    if (line !== null) editor.selectLine(line);
   } else errorBox.hidden = true;
 
   renderExplanation(result);
   await drawGraph(result, run);
 }
 
-/** The code and language in the URL's fragment (#python=... / #javascript=...), so a lesson is a link. */
+/** The code and language in the URL's fragment (#python=... / #typescript=...), so a lesson is a link. */
 function saveToUrl(): void {
   const bytes = new TextEncoder().encode(editor.getCode());
   let binary = "";
@@ -194,7 +261,7 @@ function saveToUrl(): void {
 }
 
 function loadFromUrl(): boolean {
-  const m = /^#(python|javascript)=([\w-]*)$/.exec(location.hash);
+  const m = new RegExp(`^#(${MODES.join("|")})=([\\w-]*)$`).exec(location.hash);
   if (!m) return false;
   try {
     const binary = atob(m[2].replace(/-/g, "+").replace(/_/g, "/"));
@@ -219,9 +286,14 @@ async function run(): Promise<void> {
   }
 }
 
-for (const mode of ["python", "javascript"] as const) {
+const GROUPS: Record<Mode, string> = {
+  python: "Python (the notebooks' cells)",
+  javascript: "JavaScript",
+  typescript: "TypeScript (examples/seeds)",
+};
+for (const mode of MODES) {
   const group = document.createElement("optgroup");
-  group.label = mode === "python" ? "Python (the notebooks' cells)" : "JavaScript";
+  group.label = GROUPS[mode];
   examples.forEach((ex, i) => {
     if (ex.mode === mode) group.append(new Option(ex.name, String(i)));
   });

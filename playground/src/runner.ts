@@ -1,4 +1,4 @@
-// Runs playground code, JavaScript or Python, and collects what the page shows: the output (prints,
+// Runs playground code, Python, JavaScript or TypeScript, and collects what the page shows: the output (prints,
 // warnings and errors at their lines, in the order they happened), the error that stopped the program,
 // and the graph to draw with its explanation. The graph is that of show(t), else of the largest
 // backward() the program ran (a seed's logistic neuron, not its last `x**2`), else of the last printed
@@ -9,11 +9,14 @@ import { pyStr } from "../../src/python.js";
 import type { Node } from "../../src/autograd/node.js";
 import type { SavedTensor } from "../../src/viz/saved.js";
 import { pushWarningSink } from "../../src/warnings.js";
+import { BackwardWatch, CreationLog, lineOf } from "./creation.js";
 import { PyRunError, PythonSession } from "./python/index.js";
 import { repr } from "./python/values.js";
+import { SourceError, toRunnable } from "./source.js";
 import { savedOf } from "./stepper.js";
 
-export type Mode = "python" | "javascript";
+export type Mode = "python" | "javascript" | "typescript";
+export const MODES: readonly Mode[] = ["python", "javascript", "typescript"];
 
 export interface OutputLine {
   readonly kind: "log" | "warn" | "error";
@@ -26,6 +29,8 @@ export interface RunError {
   readonly name: string;
   readonly message: string;
   readonly line: number | null;
+  /** An error inside backward(): the node that was running, and the line of the op that recorded it. */
+  readonly node?: { readonly name: string; readonly line: number | null };
 }
 
 export interface RunResult {
@@ -39,6 +44,10 @@ export interface RunResult {
   readonly explainNote: string | null;
   /** What the explained nodes saved for backward, taken before backward() freed it. */
   readonly saved: Map<Node, SavedTensor[]>;
+  /** Each node's line and forward value (the tensor the op returned). */
+  readonly created: CreationLog;
+  /** The node that was running when backward() raised the run's error. */
+  readonly failedNode: Node | null;
 }
 
 const SOURCE_URL = "playground.js";
@@ -120,9 +129,14 @@ class Recorder {
   saved = new Map<Node, SavedTensor[]>();
   /** The line of the latest backward() call: the line of an error raised inside it. */
   backwardLine: number | null = null;
+  /** The latest backward() that raised: its error and the node it was running. */
+  failure: { error: unknown; node: Node | null } | null = null;
+  readonly created: CreationLog;
   private muted = false;
 
-  constructor(private readonly lineNow: () => number | null) {}
+  constructor(private readonly lineNow: () => number | null) {
+    this.created = new CreationLog(lineNow);
+  }
 
   push(kind: OutputLine["kind"], text: string, line: number | null = null): void {
     if (!this.muted) this.output.push({ kind, text, line });
@@ -177,20 +191,39 @@ class Recorder {
     );
     const beforeBackward = (t: torch.Tensor, gradient: torch.Tensor | null) =>
       this.beforeBackward(t, gradient);
+    const failed = (error: unknown, node: Node | null) => (this.failure = { error, node });
     proto.backward = function (this: torch.Tensor, ...args: unknown[]) {
       // backward(gradient, ...) or backward({ gradient, ... }).
       const first = args[0];
       const given =
         first instanceof torch.Tensor ? first : (first as { gradient?: unknown } | null)?.gradient;
       beforeBackward(this, given instanceof torch.Tensor ? given : null);
-      return (originalBackward as (...a: unknown[]) => void).apply(this, args);
+      const watch = this.grad_fn ? new BackwardWatch(this.grad_fn as Node) : null;
+      try {
+        return (originalBackward as (...a: unknown[]) => void).apply(this, args);
+      } catch (e) {
+        if (watch) failed(e, watch.failing(e));
+        throw e;
+      } finally {
+        watch?.remove();
+      }
     } as typeof originalBackward;
     try {
-      await fn();
+      await this.created.watch(fn);
     } finally {
       proto.backward = originalBackward;
       stopWarnings();
     }
+  }
+
+  /** An error that a backward() raised, with the node it was running and the op's line. */
+  located(error: RunError, raised: unknown): RunError {
+    const failure = this.failure;
+    if (!failure) return error;
+    const same =
+      failure.error === raised || (failure.error instanceof Error && failure.error.message === error.message);
+    if (!same || !failure.node) return error;
+    return { ...error, node: { name: failure.node.name(), line: lineOf(this.created, failure.node) } };
   }
 
   result(error: RunError | null, variables: Iterable<[string, unknown]>): RunResult {
@@ -220,15 +253,17 @@ class Recorder {
       explanation: explanation ? explanation.withNames(params) : null,
       explainNote,
       saved: this.saved,
+      created: this.created,
+      failedNode: error?.node ? (this.failure?.node ?? null) : null,
     };
   }
 }
 
 export function runCode(code: string, mode: Mode = "javascript"): Promise<RunResult> {
-  return mode === "python" ? runPython(code) : runJavaScript(code);
+  return mode === "python" ? runPython(code) : runJavaScript(code, mode === "typescript");
 }
 
-async function runJavaScript(code: string): Promise<RunResult> {
+async function runJavaScript(source: string, typescript: boolean): Promise<RunResult> {
   // The program's own frame must be in every stack, however deep the library call under it goes.
   Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 200);
   const offset = await lineOffset();
@@ -248,6 +283,13 @@ async function runJavaScript(code: string): Promise<RunResult> {
     recorder.push("log", values.map(pyStr).join(" "));
   };
 
+  let code: string;
+  try {
+    code = toRunnable(source, typescript);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return recorder.result({ name: e.name, message: e.message, line: e.line }, []);
+  }
   const saved = { log: console.log, warn: console.warn, error: console.error, info: console.info };
   console.log = capture("log");
   console.info = console.log;
@@ -266,7 +308,7 @@ async function runJavaScript(code: string): Promise<RunResult> {
     const err = e instanceof Error ? e : new Error(String(e));
     // An error raised inside backward() may come from a frame the program's stack does not reach.
     const line = lineFromStack(err.stack, offset) ?? recorder.backwardLine;
-    error = { name: err.name, message: err.message, line };
+    error = recorder.located({ name: err.name, message: err.message, line }, e);
   } finally {
     Object.assign(console, saved);
   }
@@ -309,7 +351,7 @@ async function runPython(code: string): Promise<RunResult> {
         if (!(e instanceof PyRunError)) throw e;
         const line = e.info.line === null ? null : e.info.line + cellStart;
         recorder.push("error", `${e.info.name}: ${e.info.message}`, line);
-        error ??= { name: e.info.name, message: e.info.message, line };
+        error ??= recorder.located({ name: e.info.name, message: e.info.message, line }, e);
       }
     }
   });

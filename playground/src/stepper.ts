@@ -56,6 +56,8 @@ export interface StepState {
   /** The SVG id of the running node, and the edges (`nA->nB`) its gradients travel along. */
   readonly nodeId: string | null;
   readonly edges: string[];
+  /** What travels along each of those edges at this step. */
+  readonly sends: { readonly edge: string; readonly grad: torch.Tensor }[];
   readonly leaves: LeafState[];
 }
 
@@ -65,11 +67,15 @@ export function stepState(explanation: Explanation, index: number, ids: Map<obje
   const step = k > 0 ? explanation.steps[k - 1] : null;
   const nodeId = step ? (ids.get(step.node) ?? null) : null;
   const edges: string[] = [];
+  const sends: { edge: string; grad: torch.Tensor }[] = [];
   if (step && nodeId) {
     step.node.next_functions.forEach(([next], i) => {
-      if (!next || !step.inputs[i]?.grad) return;
+      const grad = step.inputs[i]?.grad;
+      if (!next || !grad) return;
       const from = next instanceof AccumulateGrad ? ids.get(next.variable) : ids.get(next);
-      if (from) edges.push(`${from}->${nodeId}`);
+      if (!from) return;
+      edges.push(`${from}->${nodeId}`);
+      sends.push({ edge: `${from}->${nodeId}`, grad });
     });
   }
   const leaves = explanation.leaves.map((leaf) => {
@@ -79,7 +85,7 @@ export function stepState(explanation: Explanation, index: number, ids: Map<obje
         if (input.leaf === leaf.tensor && input.grad) grad = grad ? torch.add(grad, input.grad) : input.grad;
     return { name: leaf.name, grad };
   });
-  return { index: k, step, nodeId, edges, leaves };
+  return { index: k, step, nodeId, edges, sends, leaves };
 }
 
 /** What each node saved for backward, taken while the graph is alive (backward() frees it). */
@@ -101,4 +107,66 @@ export function describeStep(step: ExplainStep, saved: SavedTensor[] = []): stri
   });
   for (const s of saved) lines.push(`    saved ${s.name}: ${show(s.tensor)}`);
   return lines.join("\n");
+}
+
+/** A tensor as PyTorch prints it, shortened (PyTorch's own summarizing: `tensor([1., 2., ..., 9., 10.])`). */
+export function shortValue(t: torch.Tensor): string {
+  const before = torch.get_printoptions();
+  torch.set_printoptions({ threshold: 6, edgeitems: 2, linewidth: 48 });
+  try {
+    return t.detach().toString();
+  } finally {
+    torch.set_printoptions({ ...before });
+  }
+}
+
+/** A leaf's .grad on one line of its box. */
+export function gradLine(grad: torch.Tensor | null): string {
+  return `.grad = ${grad === null ? "None" : shortValue(grad).replace(/\s*\n\s*/g, " ")}`;
+}
+
+/** Where each node of a run was recorded and the tensor it made (runner.ts keeps them). */
+export interface NodeOrigins {
+  get(
+    node: Node,
+  ): { readonly line: number | null; readonly tensor: torch.Tensor; readonly version: number } | undefined;
+}
+
+/**
+ * make_dot's DOT with each box's forward value under its label: a leaf's or the output's own value, a
+ * grad_fn's output (the tensor its op returned; marked when an in-place op has changed it since).
+ */
+export function withValues(
+  dot: string,
+  ids: Map<object, string>,
+  origins: NodeOrigins,
+  explanation: Explanation | null = null,
+): string {
+  // A leaf stepped through gets a last line for its .grad, sized for what backward() adds in the end; the
+  // stepper writes each step's sum there (main.ts).
+  const finalGrads = new Map<object, torch.Tensor | null>(explanation?.leaves.map((l) => [l.tensor, l.grad]));
+  const values = new Map<string, string>();
+  for (const [object, id] of ids) {
+    if (object instanceof torch.Tensor) {
+      const grad = finalGrads.get(object);
+      values.set(id, shortValue(object) + (grad === undefined ? "" : `\n${gradLine(grad)}`));
+    } else {
+      const made = origins.get(object as Node);
+      if (!made) continue;
+      const changed = made.tensor._version !== made.version ? "\n(changed in place since)" : "";
+      values.set(id, shortValue(made.tensor) + changed);
+    }
+  }
+  // Graphviz knows no width for "monospace" (it measures it as Times, narrower than browsers draw it); it
+  // measures Courier as monospace is drawn, so the boxes fit the values (style.css draws them monospace).
+  const padded = dot.replace(/^(\tnode \[.*)\bfontname=monospace\b/m, "$1fontname=Courier");
+  return padded.replace(
+    /^(\t(n\d+) \[label=")((?:[^"\\]|\\.)*)"/gm,
+    (whole, head: string, id: string, label: string) => {
+      const value = values.get(id);
+      if (value === undefined) return whole;
+      const text = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+      return `${head}${label}\\n${text}"`;
+    },
+  );
 }

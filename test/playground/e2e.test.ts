@@ -4,10 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readmeTour } from "./readme_tour.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -106,17 +107,39 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     return { text, warnings: spans.filter(([kind]) => kind === "warn").length };
   }
 
-  it("builds only the app's files", () => {
+  it("builds only the app's files: one page that loads nothing else", () => {
     const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
       .filter((f) => f.isFile())
-      .map((f) => resolve(f.parentPath, f.name).slice(outDir.length + 1))
-      .sort();
-    // index.html and the hashed script and stylesheet: no README, lockfile or weights from the repository root.
-    expect(files).toHaveLength(3);
-    expect(files).toContain("index.html");
-    expect(files.filter((f) => /^assets\/index-[\w-]+\.js$/.test(f))).toHaveLength(1);
-    expect(files.filter((f) => /^assets\/index-[\w-]+\.css$/.test(f))).toHaveLength(1);
+      .map((f) => resolve(f.parentPath, f.name).slice(outDir.length + 1));
+    // index.html with the script and stylesheet inside: no README, lockfile or weights from the repository root.
+    expect(files).toEqual(["index.html"]);
+    const html = readFileSync(resolve(outDir, "index.html"), "utf8");
+    expect(html).not.toMatch(/<script[^>]*\ssrc=|<link[^>]*\shref=/);
+    expect(html).toMatch(/<script type="module">/);
   });
+
+  it("works offline, opened from a file:// URL", async () => {
+    const context = await browser.newContext({ offline: true });
+    const offline = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    offline.on("request", (r) => requests.push(r.url()));
+    offline.on("pageerror", (e) => errors.push(e.message));
+    const pageUrl = pathToFileURL(resolve(outDir, "index.html")).href;
+    await offline.goto(pageUrl);
+    await offline.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+    await offline.selectOption("#example", { label: "001_autograd_steps.ts" });
+    expect(await offline.inputValue("#mode")).toBe("typescript");
+    await offline.click("#run");
+    await offline.waitForSelector('body[data-runs="1"]', { timeout: 20_000 });
+    expect(await offline.isHidden("#error")).toBe(true);
+    expect(await offline.textContent("#output")).toContain("tensor(6.6918) tensor(0.9988)");
+    expect(await offline.innerHTML("#graph")).toContain("<svg");
+    // Nothing but the page itself (and the data: URLs it makes) was asked for.
+    expect(requests.filter((u) => !/^(data|blob):/.test(u))).toEqual([pageUrl]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
 
   it("runs every seed notebook as Python and prints what the notebook printed", async () => {
     const labels = await page.$$eval("#example option", (options) => options.map((o) => o.textContent ?? ""));
@@ -180,12 +203,17 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     await page.screenshot({ path: resolve(artifacts, "playground_001.png"), fullPage: true });
   }, 30_000);
 
-  it("runs all five seed tutorials without an error", async () => {
+  it("runs all five seed tutorials without an error, in JavaScript and in TypeScript", async () => {
     for (const name of [
       "000_understanding_autograd.js",
       "002_computation_graph.js",
       "003_torch_autograd.js",
       "004_autograd_in_pytorch.js",
+      "000_understanding_autograd.ts",
+      "001_autograd_steps.ts",
+      "002_computation_graph.ts",
+      "003_torch_autograd.ts",
+      "004_autograd_in_pytorch.ts",
     ]) {
       await page.selectOption("#example", { label: name });
       await run();
@@ -236,6 +264,13 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     expect(await page.textContent("#output")).toBe("6.6917619705200195 0.9987704753875732\n");
     expect(await page.isVisible("#stepper")).toBe(true);
     expect(await page.textContent("#leaf-grads")).toBe("w.grad = None\nb.grad = None");
+    // Each box shows its forward value: the leaves' own, each op's output.
+    const boxes = await page.$$eval("#graph g.node", (all) =>
+      all.map((g) => g.textContent!.replace(/\s+/g, " ").trim()),
+    );
+    expect(boxes.some((b) => /\bloss \(\) tensor\(6\.7012\)$/.test(b))).toBe(true);
+    expect(boxes.some((b) => /SigmoidBackward0 tensor\(0\.9988\)$/.test(b))).toBe(true);
+    expect(boxes.some((b) => /\bw \(\) tensor\(1\.\) \.grad = None$/.test(b))).toBe(true);
     const total = Number(/of (\d+)/.exec((await page.textContent("#step-label"))!)![1]);
     await page.click("#step-next");
     expect(await page.$$eval("#graph g.node.running", (g) => g.length)).toBe(1);
@@ -245,12 +280,90 @@ describe.skipIf(!hasChromium)("playground in chromium", () => {
     await page.click("#step-next");
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: resolve(artifacts, "playground_stepper.png") });
+    // What the running node's edges send is written on them.
+    expect(
+      await page.$$eval("#graph g.edge.sending text.overlay", (t) => t.map((e) => e.textContent)),
+    ).not.toEqual([]);
     for (let i = 3; i < total; i++) await page.click("#step-next");
     expect(await page.textContent("#step-label")).toBe(`step ${total} of ${total}`);
+    // Each leaf's box ends with its .grad so far: now what backward() gave it.
+    const leafLines = await page.$$eval("#graph g.node", (all) =>
+      all.map((g) => Array.from(g.querySelectorAll("text")).map((t) => t.textContent)),
+    );
+    expect(leafLines.filter((l) => l[0] === "w" || l[0] === "b").sort()).toEqual([
+      ["b", " ()", "tensor(0.)", ".grad = tensor(0.9988)"],
+      ["w", " ()", "tensor(1.)", ".grad = tensor(6.6918)"],
+    ]);
+    await page.screenshot({ path: resolve(artifacts, "playground_stepper_done.png") });
     expect(await page.textContent("#leaf-grads")).toBe("w.grad = tensor(6.6918)\nb.grad = tensor(0.9988)");
     // A click on a node shows its formula and what it saved.
     await page.click("#graph g.node:has(text:text-is('SigmoidBackward0'))");
     expect(await page.textContent("#step-info")).toContain("saved result: tensor(0.9988");
+    // ... and its forward value, with the line of the op that recorded it.
+    expect(await page.textContent("#step-info")).toContain("forward: tensor(0.9988), recorded at line 6");
+  }, 30_000);
+
+  it("runs the README's TypeScript as pasted and prints what the README says", async () => {
+    for (const [i, p] of readmeTour().entries()) {
+      await page.selectOption("#mode", "typescript");
+      await setCode(page, p.code);
+      await run();
+      const spans = await page.$$eval("#output span", (all) => all.map((s) => [s.className, s.textContent]));
+      const logs = spans.filter(([kind]) => kind === "log").map(([, t]) => t!.replace(/\n$/, ""));
+      expect(logs, `README snippet ${i}`).toEqual(p.prints);
+      expect(
+        spans.some(([kind]) => kind === "warn"),
+        `README snippet ${i}`,
+      ).toBe(p.warns);
+      if (p.error) expect(await page.textContent("#error")).toBe(`Line ${p.error.line}: ${p.error.text}`);
+      else expect(await page.isHidden("#error"), `README snippet ${i}`).toBe(true);
+    }
+    // TypeScript highlighting: a type annotation is coloured as a type.
+    await setCode(page, "const t: torch.Tensor = torch.ones(2);\nconsole.log(t);");
+    expect(await page.$$eval(".cm-line span", (all) => all.some((s) => s.textContent === "Tensor"))).toBe(
+      true,
+    );
+  }, 60_000);
+
+  it("restores TypeScript code and mode from a shared link", async () => {
+    const code =
+      'import * as torch from "tensorgrad";\nconst x: torch.Tensor = torch.tensor([1.0, 2.0]);\nconsole.log(x); // é ✓';
+    await page.selectOption("#mode", "typescript");
+    await setCode(page, code);
+    await run();
+    expect(page.url()).toMatch(/#typescript=[\w-]+$/);
+    const shared = await browser.newPage();
+    await shared.goto(page.url());
+    await shared.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+    expect(await getCode(shared)).toBe(code);
+    expect(await shared.inputValue("#mode")).toBe("typescript");
+    await shared.click("#run");
+    await shared.waitForSelector('body[data-runs="1"]', { timeout: 20_000 });
+    expect(await shared.textContent("#output")).toBe("tensor([1., 2.])\n");
+    await shared.close();
+  }, 30_000);
+
+  it("underlines the line of the op whose node failed inside backward()", async () => {
+    await page.selectOption("#mode", "python");
+    await setCode(
+      page,
+      [
+        "import torch",
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)",
+        "y = x.exp()",
+        "y.mul_(2)",
+        "y.sum().backward()",
+      ].join("\n"),
+    );
+    await run();
+    expect(await page.textContent("#error")).toMatch(
+      /^Line 5: RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation[^]*\n\(in backward\(\), at ExpBackward0, recorded at line 3\)$/,
+    );
+    const underlined = await page.$$eval(".cm-lintRange-error", (all) => all.map((e) => e.textContent));
+    expect(underlined).toContain("y = x.exp()");
+    expect(underlined).toContain("y.sum().backward()");
+    expect(await page.textContent("#graph g.node.failed")).toContain("ExpBackward0");
+    await page.screenshot({ path: resolve(artifacts, "playground_backward_error.png") });
   }, 30_000);
 
   it("keeps the code in the URL, so a lesson can be shared as a link", async () => {

@@ -110,6 +110,59 @@ describe("playground runner", () => {
       "python",
     );
     expect(py.error).toMatchObject({ name: js.error!.name, message: js.error!.message, line: 6 });
+    // ... and the node it was running (y's MulBackward0, whose hook failed), at the line of its op.
+    expect(js.error?.node).toEqual({ name: "MulBackward0", line: 2 });
+    expect(py.error?.node).toEqual({ name: "MulBackward0", line: 3 });
+  });
+
+  it("names the node that failed in backward() by the line of the op that recorded it", async () => {
+    // exp saved its result; mul_ changed it in place: ExpBackward0 (line 3) fails, inside a function's body.
+    const py = await runCode(
+      [
+        "import torch",
+        "def f(t):",
+        "    return t.exp()",
+        "x = torch.tensor([1.0, 2.0], requires_grad=True)",
+        "y = f(x)",
+        "y.mul_(2)",
+        "(y * 3).sum().backward()",
+      ].join("\n"),
+      "python",
+    );
+    expect(py.error).toMatchObject({
+      name: "RuntimeError",
+      line: 7,
+      node: { name: "ExpBackward0", line: 3 },
+    });
+    expect(py.error!.message).toMatch(
+      /^one of the variables needed for gradient computation has been modified/,
+    );
+    const js = await runCode(
+      [
+        "const x = torch.tensor(2.0, { requires_grad: true });",
+        "const y = x.mul(x);",
+        "const z = y.sigmoid();",
+        "z.backward();",
+        "z.backward();",
+      ].join("\n"),
+    );
+    // The second backward() fails at the first node it runs, z's SigmoidBackward0 (its saved result is freed).
+    expect(js.error).toMatchObject({ line: 5, node: { name: "SigmoidBackward0", line: 3 } });
+    expect(js.error!.message).toMatch(/^Trying to backward through the graph a second time/);
+  });
+
+  it("keeps each node's forward value: the tensor its op returned", async () => {
+    const r = await runCode(
+      "import torch\nw = torch.tensor(1.0, requires_grad=True)\nz = w * 6.7\np = torch.sigmoid(z)\np.backward()",
+      "python",
+    );
+    const node = r.target!.grad_fn!;
+    const made = r.created.get(node as never)!;
+    expect(made.tensor).toBe(r.target);
+    expect(made.line).toBe(4);
+    const mul = r.created.get(node.next_functions[0][0] as never)!;
+    expect(mul.line).toBe(3);
+    expect(mul.tensor.item()).toBeCloseTo(6.7, 5);
   });
 
   it("runs Python notebook cells: Out[n] shown, an error ends its cell only", async () => {

@@ -2,7 +2,7 @@
 // exist in it, and after the last step the leaves hold what backward() put in .grad.
 import { describe, expect, it } from "vitest";
 import { runCode } from "../../playground/src/runner.js";
-import { describeStep, dotIds, stepState } from "../../playground/src/stepper.js";
+import { describeStep, dotIds, shortValue, stepState, withValues } from "../../playground/src/stepper.js";
 import * as torch from "../../src/index.js";
 
 // Seed 003's logistic neuron, as the notebook writes it.
@@ -52,6 +52,25 @@ describe("the backward stepper", () => {
     // Seed 003 prints f"{w.grad}" after loss.backward() as 6.6917619705200195 (PyTorch 1.13).
     expect(String(done.leaves[0].grad)).toBe("6.6917619705200195");
     expect(String(done.leaves[1].grad)).toBe("0.9987704753875732");
+  });
+
+  it("puts each node's forward value in the drawing, and what each edge sends at a step", async () => {
+    const r = await runCode(NEURON, "python");
+    const ids = dotIds(r.target!);
+    const dot = withValues(torch.viz.make_dot(r.target!, { params: r.params }), ids, r.created);
+    // The leaves and the output with their values; each op's box with the tensor the op returned.
+    expect(dot).toContain('label="w\\n ()\\ntensor(1.)"');
+    expect(dot).toContain('label="loss\\n ()\\ntensor(6.7012)"');
+    expect(dot).toContain('label="SigmoidBackward0\\ntensor(0.9988)"');
+    expect(dot).toContain('label="ClampBackward1\\ntensor(0.9988)"');
+    expect(dot).toContain('label="NegBackward0\\ntensor(6.7012)"');
+    const sigmoid = r.explanation!.steps.findIndex((s) => s.name === "SigmoidBackward0") + 1;
+    const state = stepState(r.explanation!, sigmoid, ids);
+    expect(state.sends.map((s) => [s.edge, shortValue(s.grad)])).toEqual([
+      [state.edges[0], "tensor(0.9988)"],
+    ]);
+    // PyTorch's summarizing for long tensors.
+    expect(shortValue(torch.arange(10).float())).toBe("tensor([0., 1.,  ..., 8., 9.])");
   });
 
   it("describes a step with its formula, numbers and saved tensors", async () => {
