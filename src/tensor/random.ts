@@ -7,6 +7,7 @@ import { checkAllocation, int64, type TypedArray } from "./dtype.js";
 import { backend } from "../backend/backend.js";
 import { fma } from "../backend/js/fma.js";
 import { glibcLog } from "../backend/js/glibc_log.js";
+import { cos as glibcCos, sin as glibcSin } from "../backend/js/glibc_sincos.js";
 import { fmaf } from "../backend/js/sleef.js";
 import type { NativeBackend } from "../backend/native/index.js";
 import { log256, sincos256 } from "./avx_mathfun.js";
@@ -130,10 +131,18 @@ export class Generator {
 
   private twist(): void {
     const mt = this.state;
-    for (let i = 0; i < N; i++) {
-      const y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);
-      mt[i] = mt[(i + M) % N] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    // The textbook loop with (i + 1) % N and (i + M) % N, split where the indices wrap (no % per draw).
+    let i = 0;
+    for (; i < N - M; i++) {
+      const y = (mt[i] & 0x80000000) | (mt[i + 1] & 0x7fffffff);
+      mt[i] = mt[i + M] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
     }
+    for (; i < N - 1; i++) {
+      const y = (mt[i] & 0x80000000) | (mt[i + 1] & 0x7fffffff);
+      mt[i] = mt[i + M - N] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    }
+    const y = (mt[N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
+    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
     this.index = 0;
   }
 
@@ -165,11 +174,11 @@ export class Generator {
     const native = (backend() as Partial<NativeBackend>).normalPairs;
     if (native !== undefined) native(pair, 1);
     else {
-      // glibc's log is ported; Math.cos / sin (fdlibm) miss glibc's last bit on a few percent of inputs.
+      // glibc's log, cos and sin (ported, FMA builds): the native backend's results, bit for bit.
       const r = Math.sqrt(-2 * glibcLog(1 - pair[1]));
       const theta = 2 * Math.PI * pair[0];
-      pair[0] = r * Math.cos(theta);
-      pair[1] = r * Math.sin(theta);
+      pair[0] = r * glibcCos(theta);
+      pair[1] = r * glibcSin(theta);
     }
     this.cachedNormal = pair[1];
     return pair[0];
@@ -199,13 +208,15 @@ export function uniformFill(
   gen: Generator,
   doublePrecision: boolean,
 ): void {
-  const r = doublePrecision ? (v: number) => v : Math.fround;
-  const lo = r(from);
-  const span = r(r(to) - lo);
-  for (let i = 0; i < data.length; i++) {
-    const u = doublePrecision ? gen.uniform53() : gen.uniform24();
-    data[i] = fma(u, span, lo);
+  if (doublePrecision) {
+    const span = to - from;
+    for (let i = 0; i < data.length; i++) data[i] = fma(gen.uniform53(), span, from);
+    return;
   }
+  const lo = Math.fround(from);
+  const span = Math.fround(Math.fround(to) - lo);
+  // A 24-bit draw times a float32 span is exact in a double, so u * span + lo rounds once, as the fma does.
+  for (let i = 0; i < data.length; i++) data[i] = gen.uniform24() * span + lo;
 }
 
 /** Fills with 1 where a double-precision uniform draw is below p, else 0 (PyTorch's serial bernoulli). */
@@ -260,7 +271,7 @@ function normalFill16Avx2(data: TypedArray, start: number, mean: number, std: nu
 
 /**
  * normal_fill_16 for double: std::log, std::cos and std::sin of glibc, which the native backend calls; without
- * it, glibc's log (ported) and Math.cos / sin (fdlibm), which miss glibc's last bit on a few percent of inputs.
+ * it, their ports (glibc_log.ts, glibc_sincos.ts), which give the same bits.
  */
 function normalFill16Double(data: TypedArray, start: number, mean: number, std: number): void {
   const native = (backend() as Partial<NativeBackend>).boxMuller16;
@@ -273,8 +284,8 @@ function normalFill16Double(data: TypedArray, start: number, mean: number, std: 
     const u2 = data[start + j + 8];
     const radius = Math.sqrt(-2 * glibcLog(u1));
     const theta = 2 * Math.PI * u2;
-    data[start + j] = fma(radius * Math.cos(theta), std, mean);
-    data[start + j + 8] = fma(radius * Math.sin(theta), std, mean);
+    data[start + j] = fma(radius * glibcCos(theta), std, mean);
+    data[start + j + 8] = fma(radius * glibcSin(theta), std, mean);
   }
 }
 

@@ -11,11 +11,6 @@ export interface RandomCase {
   seed?: number;
   /** Also compare out's version counter (in-place shape methods bump it; resize_ does not). */
   version?: boolean;
-  /**
-   * float64 normals: on the TypeScript backend Box-Muller's log, cos and sin are Math's (fdlibm), which miss glibc's
-   * last bit on a few percent of inputs; values there are compared to 1e-15 relative (exactly on native).
-   */
-  fdlibm?: boolean;
 }
 
 export const f32 = (v: number[] | number[][]) => torch.tensor(v);

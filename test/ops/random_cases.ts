@@ -81,7 +81,6 @@ const RANDOM_OP_CASES: RandomCase[] = [
   {
     name: "normal tensor tensor 40 elements float64",
     seed: 7,
-    fdlibm: true,
     py: "out = torch.normal(torch.arange(40, dtype=torch.float64), torch.full((40,), 0.5, dtype=torch.float64))",
     ts: () =>
       torch.normal(
@@ -119,7 +118,6 @@ const RANDOM_OP_CASES: RandomCase[] = [
   {
     name: "normal float float size 33 float64 requires_grad",
     seed: 11,
-    fdlibm: true,
     py: "out = torch.normal(-1.0, 0.5, (3, 11), dtype=torch.float64, requires_grad=True)",
     ts: () => torch.normal(-1.0, 0.5, [3, 11], { dtype: torch.float64, requires_grad: true }),
   },

@@ -4,6 +4,7 @@
 // torch.poisson's sampler (src/ops/poisson.ts) calls it for positive arguments, where it is glibc's.
 
 import { glibcLog } from "./glibc_log.js";
+import { cos, sin } from "./glibc_sincos.js";
 
 const word = new Float64Array(1);
 const half = new Int32Array(word.buffer);
@@ -45,7 +46,7 @@ const W = [
   -5.95187557450339963135e-4, 8.36339918996282139126e-4, -1.63092934096575273989e-3,
 ];
 
-/** sin(pi * x) for x < 0, with the argument reduced exactly (fdlibm's sin_pi). */
+/** sin(pi * x) for x < 0, with the argument reduced exactly (fdlibm's sin_pi, with glibc's sin and cos). */
 function sinPi(x: number): number {
   let y = -x;
   let z = Math.floor(y);
@@ -62,22 +63,22 @@ function sinPi(x: number): number {
   }
   switch (n) {
     case 0:
-      y = Math.sin(PI * y);
+      y = sin(PI * y);
       break;
     case 1:
     case 2:
-      y = Math.cos(PI * (0.5 - y));
+      y = cos(PI * (0.5 - y));
       break;
     case 3:
     case 4:
-      y = Math.sin(PI * (1 - y));
+      y = sin(PI * (1 - y));
       break;
     case 5:
     case 6:
-      y = -Math.cos(PI * (y - 1.5));
+      y = -cos(PI * (y - 1.5));
       break;
     default:
-      y = Math.sin(PI * (y - 2));
+      y = sin(PI * (y - 2));
   }
   return -y;
 }
