@@ -94,7 +94,7 @@ static int get_int_list(napi_env env, napi_value v, int64_t min, IntList *out, i
 static const char *float_type_name(int is_double) { return is_double ? "Float64Array" : "Float32Array"; }
 
 static int is_typed_array_kind(ArgKind kind) {
-  return kind == ARG_FLOATS || kind == ARG_F32 || kind == ARG_F64 || kind == ARG_ANY_FLOATS;
+  return kind == ARG_FLOATS || kind == ARG_F32 || kind == ARG_F64 || kind == ARG_ANY_FLOATS || kind == ARG_BYTES;
 }
 
 /* What parse_args learns from one argument that it checks others against. */
@@ -132,6 +132,20 @@ static int parse_arg(napi_env env, const EntrySpec *spec, const ArgSpec *arg, na
         return 0;
       }
       if (arg->kind == ARG_FLOATS) call->float_type = a->is_double;
+      return 1;
+    }
+    case ARG_BYTES: {
+      ByteArray *b = (ByteArray *)field;
+      bool is_typed = false;
+      napi_typedarray_type type;
+      void *data;
+      if (napi_is_typedarray(env, v, &is_typed) != napi_ok || !is_typed ||
+          napi_get_typedarray_info(env, v, &type, &b->length, &data, NULL, NULL) != napi_ok ||
+          type != napi_uint8_array) {
+        throw_error(env, spec->name, "%s must be a Uint8Array", arg->name);
+        return 0;
+      }
+      b->data = data;
       return 1;
     }
     case ARG_INT:

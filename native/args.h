@@ -20,6 +20,11 @@ typedef struct {
 } FloatArray;
 
 typedef struct {
+  uint8_t *data;
+  size_t length; /* bytes */
+} ByteArray;
+
+typedef struct {
   int64_t v[MAX_DIMS];
   uint32_t n;
 } IntList;
@@ -30,6 +35,7 @@ typedef enum {
   ARG_F32,
   ARG_F64,
   ARG_ANY_FLOATS,
+  ARG_BYTES,
   ARG_INT,
   ARG_FLAG,
   ARG_NUMBER,

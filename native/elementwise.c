@@ -2,18 +2,39 @@
 #include "elementwise.h"
 #include "parallel.h"
 #include "glibc_expf.h"
+#include "onednn_gelu.h"
+#include "glibc_exp.h"
+#include "glibc_erf.h"
+#include "sleef_dp.h"
 #include "simd.h"
 #include "sleef.h"
 #include "sleef_sp.h"
 #include <math.h>
 #include <string.h>
 
+/* pow_scalar for the exponents PyTorch's pow kernel computes by multiplication, sqrt or a copy
+   (src/backend/js/scalar_kernels.ts powScalar; the entry point refuses others). One macro for both types:
+   each float32 operation rounds as the TypeScript path's double operation rounded to float does. */
+#define POW_EXACT(T, SQRT, x, e)                                               \
+  ((e) == 0     ? (T)1                                                         \
+   : (e) == 1   ? (x)                                                          \
+   : (e) == 2   ? (x) * (x)                                                    \
+   : (e) == 3   ? (x) * (x) * (x)                                              \
+   : (e) == 0.5 ? SQRT(x)                                                      \
+   : (e) == -0.5 ? (T)1 / SQRT(x)                                              \
+   : (e) == -1  ? (T)1 / (x)                                                   \
+                : (T)1 / ((x) * (x)))
+
 /* Float32 as PyTorch's AVX2 kernels compute it (src/backend/js/float32_ops.ts): exp, log and tanh are SLEEF's
    on every element (vml ops); sigmoid here is its scalar path, glibc's expf, used outside the vectorized
-   16-element blocks. */
-ALWAYS_INLINE static float unary_f(int op, float x) {
+   16-element blocks; gelu is oneDNN's (the TypeScript side sends only contiguous inputs, which PyTorch gives
+   oneDNN). */
+ALWAYS_INLINE static float unary_f(int op, float x, double p) {
   switch (op) {
     case U_NEG: return -x;
+    case U_ABS: return fabsf(x);
+    case U_GELU: return onednn_gelu(x);
+    case U_POW: return POW_EXACT(float, sqrtf, x, p);
     case U_RELU: return x < 0.0f ? 0.0f : x; /* clamp_min(x, 0): -0.0 and NaN pass through */
     case U_EXP: return sleef_expf_inline(x);
     case U_LOG: return sleef_logf(x);
@@ -23,16 +44,28 @@ ALWAYS_INLINE static float unary_f(int op, float x) {
   }
 }
 
-ALWAYS_INLINE static double unary_d(int op, double x) {
+/* Float64 likewise (src/backend/js/vectorized_ops.ts): exp, log and tanh are SLEEF's Sleef_*d4_u10 on every
+   element; sigmoid here is its scalar path, glibc's exp, used outside the vectorized 8-element blocks. */
+ALWAYS_INLINE static double unary_d(int op, double x, double p) {
   switch (op) {
     case U_NEG: return -x;
+    case U_ABS: return fabs(x);
+    case U_POW: return POW_EXACT(double, sqrt, x, p);
     case U_RELU: return x < 0.0 ? 0.0 : x;
-    case U_EXP: return exp(x);
-    case U_LOG: return log(x);
+    case U_EXP: return sleef_exp_d(x);
+    case U_LOG: return sleef_log_d(x);
     case U_COPY: return x;
-    case U_SIGMOID: return 1.0 / (1.0 + exp(-x));
-    default: return tanh(x);
+    case U_SIGMOID: return 1.0 / (1.0 + glibc_exp(-x));
+    case U_GELU: return x * 0.5 * (1.0 + glibc_erf(x * 0.70710678118654752440));
+    default: return sleef_tanh_d(x);
   }
+}
+
+/* PyTorch's vectorized float64 sigmoid ((1 + exp(0 - x)).reciprocal()) and GeluKernel (x * 0.5 * (1 +
+   erf(x / sqrt 2))) with SLEEF's exp and erf, on whole 8-element blocks of each row of its walk. */
+ALWAYS_INLINE static double blocked_vectorized_d(int op, double x) {
+  if (op == U_GELU) return x * 0.5 * (1.0 + sleef_erf_d(x * 0.70710678118654752440));
+  return 1.0 / (1.0 + sleef_exp_d(0.0 - x));
 }
 
 
@@ -92,7 +125,8 @@ ALWAYS_INLINE static float binary_f(int op, float x, float y) {
 ALWAYS_INLINE static float sigmoid_vectorized(float x) { return 1.0f / (1.0f + sleef_expf_inline(0.0f - x)); }
 
 /* Elements [begin, end) of a dense unary op over n elements in all. */
-SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int64_t begin, int64_t end, int64_t n) {
+SIMD_CLONES static void dense_unary_float(int op, double p, const float *A, float *O, int64_t begin, int64_t end,
+                                          int64_t n) {
   switch (op) {
     case U_COPY: memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(float)); break;
     case U_NEG: for (int64_t i = begin; i < end; i++) O[i] = -A[i]; break;
@@ -105,10 +139,12 @@ SIMD_CLONES static void dense_unary_float(int op, const float *A, float *O, int6
       const int64_t mid = end < vector_end ? end : vector_end;
       int64_t i = begin;
       for (; i < mid; i++) O[i] = sigmoid_vectorized(A[i]);
-      for (; i < end; i++) O[i] = unary_f(U_SIGMOID, A[i]);
+      for (; i < end; i++) O[i] = unary_f(U_SIGMOID, A[i], 0);
       break;
     }
-    default: for (int64_t i = begin; i < end; i++) O[i] = unary_f(op, A[i]); break;
+    case U_ABS: for (int64_t i = begin; i < end; i++) O[i] = fabsf(A[i]); break;
+    case U_GELU: for (int64_t i = begin; i < end; i++) O[i] = onednn_gelu(A[i]); break;
+    default: for (int64_t i = begin; i < end; i++) O[i] = unary_f(op, A[i], p); break;
   }
 }
 
@@ -123,7 +159,13 @@ SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64
     if (j->binary && as == 1 && bs == 1) dense_binary_double(j->op, A, B, O, 0, len);
     else if (j->binary && as == 1 && bs == 0) scalar_binary_double(j->op, A, B[0], O, 0, len);
     else if (j->binary) for (int64_t k = 0; k < len; k++) O[k] = binary_d(j->op, A[k * as], B[k * bs]);
-    else for (int64_t k = 0; k < len; k++) O[k] = unary_d(j->op, A[k * as]);
+    else if ((j->op == U_SIGMOID || j->op == U_GELU) && j->row_vec) {
+      const int64_t vector_end = j->row_len - j->row_len % 8, ws = last >= 0 ? j->w_str[last] : 0;
+      for (int64_t k = 0; k < len; k++) {
+        const int64_t pos = (wi + k * ws) % j->row_len;
+        O[k] = pos < vector_end ? blocked_vectorized_d(j->op, A[k * as]) : unary_d(j->op, A[k * as], 0);
+      }
+    } else for (int64_t k = 0; k < len; k++) O[k] = unary_d(j->op, A[k * as], j->param);
   } else {
     const float *A = (const float *)j->a + ao, *B = (const float *)j->b + bo;
     float *O = (float *)j->out + i0;
@@ -137,9 +179,9 @@ SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64
       const int64_t vector_end = j->row_len - j->row_len % 16, ws = last >= 0 ? j->w_str[last] : 0;
       for (int64_t k = 0; k < len; k++) {
         const int64_t pos = (wi + k * ws) % j->row_len;
-        O[k] = pos < vector_end ? sigmoid_vectorized(A[k * as]) : unary_f(U_SIGMOID, A[k * as]);
+        O[k] = pos < vector_end ? sigmoid_vectorized(A[k * as]) : unary_f(U_SIGMOID, A[k * as], 0);
       }
-    } else for (int64_t k = 0; k < len; k++) O[k] = unary_f(j->op, A[k * as]);
+    } else for (int64_t k = 0; k < len; k++) O[k] = unary_f(j->op, A[k * as], j->param);
   }
 }
 
@@ -197,8 +239,11 @@ static void run_job(Job *j) {
       if (j->b_scalar) scalar_binary_float(j->op, A, B[0], (float *)j->out, j->begin, j->end);
       else dense_binary_float(j->op, A, B, (float *)j->out, j->begin, j->end);
     }
+  } else if (!j->binary && j->a_dense && j->is_double && j->op == U_COPY) {
+    memcpy((double *)j->out + j->begin, (const double *)j->a + j->a_off + j->begin,
+           (size_t)(j->end - j->begin) * sizeof(double));
   } else if (!j->binary && j->a_dense && !j->is_double) {
-    dense_unary_float(j->op, (const float *)j->a + j->a_off, (float *)j->out, j->begin, j->end, j->n);
+    dense_unary_float(j->op, j->param, (const float *)j->a + j->a_off, (float *)j->out, j->begin, j->end, j->n);
   } else {
     strided_range(j);
   }

@@ -8,6 +8,7 @@
 
 typedef struct {
   int op, is_double;
+  double param; /* pow's exponent */
   /* unary: a; binary: a and b */
   const void *a, *b;
   void *out;

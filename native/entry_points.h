@@ -7,11 +7,13 @@
 #define MAX_ENTRY_ARGS 19
 
 /* op:unary */
-enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_COUNT };
+enum { U_NEG, U_RELU, U_EXP, U_LOG, U_SIGMOID, U_TANH, U_COPY, U_ABS, U_GELU, U_POW, U_COUNT };
 /* op:binary */
 enum { B_ADD, B_SUB, B_MUL, B_DIV, B_COUNT };
 /* op:reduceRows */
 enum { R_MAX, R_MIN, R_ARGMAX, R_ARGMIN, R_COUNT };
+/* op:optimizer */
+enum { O_RMSPROP, O_ADAGRAD, O_ADAMAX, O_NADAM, O_RADAM, O_ADADELTA, O_COUNT };
 /* op:sortRows */
 enum { S_ASCENDING, S_DESCENDING, S_STABLEASCENDING, S_STABLEDESCENDING, S_TOPKLARGEST, S_TOPKSMALLEST, S_COUNT };
 
@@ -23,8 +25,11 @@ enum { S_ASCENDING, S_DESCENDING, S_STABLEASCENDING, S_STABLEDESCENDING, S_TOPKL
 #define TENSORGRAD_ENTRY_POINT_SPECS
 #include <stddef.h>
 
-/* unary(op, x, offset, shape, strides, out): out = op(x) over a strided view of x, written densely in
-   row-major order of shape. */
+/* unary(op, x, offset, shape, strides, out, param?): out = op(x) over a strided view of x, written densely
+   in row-major order of shape (native/elementwise.c): abs; gelu (float32: oneDNN's erf kernel on every
+   element, as PyTorch runs a contiguous input; float64: GeluKernel's SLEEF and glibc erf, as sigmoid's
+   blocks); pow (pow_scalar) with exponent `param` in {0, 1, 2, 3, 0.5, -0.5, -1, -2} (PyTorch's multiply /
+   sqrt paths). Absent optional arguments are 0. */
 typedef struct {
   int64_t op;
   FloatArray x;
@@ -32,6 +37,7 @@ typedef struct {
   IntList shape;
   IntList strides;
   FloatArray out;
+  double param;
 } UnaryArgs;
 static const ArgSpec unary_args[] = {
     {"op", ARG_OP, U_COUNT, offsetof(UnaryArgs, op)},
@@ -40,10 +46,44 @@ static const ArgSpec unary_args[] = {
     {"shape", ARG_DIMS, 0, offsetof(UnaryArgs, shape)},
     {"strides", ARG_STRIDES, 0, offsetof(UnaryArgs, strides)},
     {"out", ARG_FLOATS, 0, offsetof(UnaryArgs, out)},
+    {"param", ARG_NUMBER, 0, offsetof(UnaryArgs, param)},
 };
 static const EntrySpec unary_spec = {
-    "unary", unary_args, 6, 6, sizeof(UnaryArgs),
-    "op:op:unary,x:floats,offset:int,shape:dims,strides:strides,out:floats"};
+    "unary", unary_args, 7, 6, sizeof(UnaryArgs),
+    "op:op:unary,x:floats,offset:int,shape:dims,strides:strides,out:floats,param?:number"};
+
+/* where(cond, condOffset, condStrides, a, aOffset, aStrides, b, bOffset, bStrides, shape, out): out = cond
+   ? a : b over strided views of cond (bool bytes), a and b of one shape (already broadcast), written
+   densely in row-major order; a, b and out of one float type. */
+typedef struct {
+  ByteArray cond;
+  int64_t cond_offset;
+  IntList cond_strides;
+  FloatArray a;
+  int64_t a_offset;
+  IntList a_strides;
+  FloatArray b;
+  int64_t b_offset;
+  IntList b_strides;
+  IntList shape;
+  FloatArray out;
+} WhereArgs;
+static const ArgSpec where_args[] = {
+    {"cond", ARG_BYTES, 0, offsetof(WhereArgs, cond)},
+    {"condOffset", ARG_INT, 0, offsetof(WhereArgs, cond_offset)},
+    {"condStrides", ARG_STRIDES, 0, offsetof(WhereArgs, cond_strides)},
+    {"a", ARG_FLOATS, 0, offsetof(WhereArgs, a)},
+    {"aOffset", ARG_INT, 0, offsetof(WhereArgs, a_offset)},
+    {"aStrides", ARG_STRIDES, 0, offsetof(WhereArgs, a_strides)},
+    {"b", ARG_FLOATS, 0, offsetof(WhereArgs, b)},
+    {"bOffset", ARG_INT, 0, offsetof(WhereArgs, b_offset)},
+    {"bStrides", ARG_STRIDES, 0, offsetof(WhereArgs, b_strides)},
+    {"shape", ARG_DIMS, 0, offsetof(WhereArgs, shape)},
+    {"out", ARG_FLOATS, 0, offsetof(WhereArgs, out)},
+};
+static const EntrySpec where_spec = {
+    "where", where_args, 11, 11, sizeof(WhereArgs),
+    "cond:bytes,condOffset:int,condStrides:strides,a:floats,aOffset:int,aStrides:strides,b:floats,bOffset:int,bStrides:strides,shape:dims,out:floats"};
 
 /* binary(op, a, aOffset, aStrides, b, bOffset, bStrides, shape, out): out = a op b over strided views of a
    and b of one shape (already broadcast), written densely. */
@@ -262,8 +302,8 @@ static const EntrySpec sum_iter_spec = {
     "sumIter", sum_iter_args, 6, 6, sizeof(SumIterArgs),
     "x:floats,offset:int,sizes:dims,inStrides:strides,outStrides:strides,out:floats"};
 
-/* softmax(x, offset, outer, dimSize, inner, lastDim, log, out): float32 softmax (log: log_softmax) of a
-   contiguous [outer, dimSize, inner] array along dim 1. */
+/* softmax(x, offset, outer, dimSize, inner, lastDim, log, out): softmax (log: log_softmax) of a contiguous
+   [outer, dimSize, inner] array along dim 1. */
 typedef struct {
   FloatArray x;
   int64_t offset;
@@ -275,18 +315,18 @@ typedef struct {
   FloatArray out;
 } SoftmaxArgs;
 static const ArgSpec softmax_args[] = {
-    {"x", ARG_F32, 0, offsetof(SoftmaxArgs, x)},
+    {"x", ARG_FLOATS, 0, offsetof(SoftmaxArgs, x)},
     {"offset", ARG_INT, 0, offsetof(SoftmaxArgs, offset)},
     {"outer", ARG_INT, 0, offsetof(SoftmaxArgs, outer)},
     {"dimSize", ARG_INT, 0, offsetof(SoftmaxArgs, dim_size)},
     {"inner", ARG_INT, 0, offsetof(SoftmaxArgs, inner)},
     {"lastDim", ARG_FLAG, 0, offsetof(SoftmaxArgs, last_dim)},
     {"log", ARG_FLAG, 0, offsetof(SoftmaxArgs, log)},
-    {"out", ARG_F32, 0, offsetof(SoftmaxArgs, out)},
+    {"out", ARG_FLOATS, 0, offsetof(SoftmaxArgs, out)},
 };
 static const EntrySpec softmax_spec = {
     "softmax", softmax_args, 8, 8, sizeof(SoftmaxArgs),
-    "x:f32,offset:int,outer:int,dimSize:int,inner:int,lastDim:flag,log:flag,out:f32"};
+    "x:floats,offset:int,outer:int,dimSize:int,inner:int,lastDim:flag,log:flag,out:floats"};
 
 /* sigmoidBackward(g, gOffset, y, yOffset, out): out = g * (1 - y) * y over dense operands of out's length. */
 typedef struct {
@@ -306,6 +346,27 @@ static const ArgSpec sigmoid_backward_args[] = {
 static const EntrySpec sigmoid_backward_spec = {
     "sigmoidBackward", sigmoid_backward_args, 5, 5, sizeof(SigmoidBackwardArgs),
     "g:floats,gOffset:int,y:floats,yOffset:int,out:floats"};
+
+/* geluBackward(g, gOffset, x, xOffset, out): gelu_backward (exact gelu) over dense operands of out's
+   length, as src/backend/js/grad_kernels.ts: float32 by oneDNN's derivative (for inputs PyTorch gives
+   oneDNN), float64 by GeluBackwardKernel. */
+typedef struct {
+  FloatArray g;
+  int64_t g_offset;
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray out;
+} GeluBackwardArgs;
+static const ArgSpec gelu_backward_args[] = {
+    {"g", ARG_FLOATS, 0, offsetof(GeluBackwardArgs, g)},
+    {"gOffset", ARG_INT, 0, offsetof(GeluBackwardArgs, g_offset)},
+    {"x", ARG_FLOATS, 0, offsetof(GeluBackwardArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(GeluBackwardArgs, x_offset)},
+    {"out", ARG_FLOATS, 0, offsetof(GeluBackwardArgs, out)},
+};
+static const EntrySpec gelu_backward_spec = {
+    "geluBackward", gelu_backward_args, 5, 5, sizeof(GeluBackwardArgs),
+    "g:floats,gOffset:int,x:floats,xOffset:int,out:floats"};
 
 /* thresholdBackward(g, gOffset, x, xOffset, threshold, out): out = x <= threshold ? 0 : g over dense
    operands of out's length. */
@@ -329,8 +390,8 @@ static const EntrySpec threshold_backward_spec = {
     "thresholdBackward", threshold_backward_args, 6, 6, sizeof(ThresholdBackwardArgs),
     "g:floats,gOffset:int,x:floats,xOffset:int,threshold:number,out:floats"};
 
-/* softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out): float32 softmax (log:
-   log_softmax) backward of dense [outer, dimSize, inner] arrays along dim 1. */
+/* softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out): softmax (log: log_softmax,
+   float32 only) backward of dense [outer, dimSize, inner] arrays along dim 1. */
 typedef struct {
   FloatArray g;
   int64_t g_offset;
@@ -343,19 +404,19 @@ typedef struct {
   FloatArray out;
 } SoftmaxBackwardArgs;
 static const ArgSpec softmax_backward_args[] = {
-    {"g", ARG_F32, 0, offsetof(SoftmaxBackwardArgs, g)},
+    {"g", ARG_FLOATS, 0, offsetof(SoftmaxBackwardArgs, g)},
     {"gOffset", ARG_INT, 0, offsetof(SoftmaxBackwardArgs, g_offset)},
-    {"y", ARG_F32, 0, offsetof(SoftmaxBackwardArgs, y)},
+    {"y", ARG_FLOATS, 0, offsetof(SoftmaxBackwardArgs, y)},
     {"yOffset", ARG_INT, 0, offsetof(SoftmaxBackwardArgs, y_offset)},
     {"outer", ARG_INT, 0, offsetof(SoftmaxBackwardArgs, outer)},
     {"dimSize", ARG_INT, 0, offsetof(SoftmaxBackwardArgs, dim_size)},
     {"inner", ARG_INT, 0, offsetof(SoftmaxBackwardArgs, inner)},
     {"log", ARG_FLAG, 0, offsetof(SoftmaxBackwardArgs, log)},
-    {"out", ARG_F32, 0, offsetof(SoftmaxBackwardArgs, out)},
+    {"out", ARG_FLOATS, 0, offsetof(SoftmaxBackwardArgs, out)},
 };
 static const EntrySpec softmax_backward_spec = {
     "softmaxBackward", softmax_backward_args, 9, 9, sizeof(SoftmaxBackwardArgs),
-    "g:f32,gOffset:int,y:f32,yOffset:int,outer:int,dimSize:int,inner:int,log:flag,out:f32"};
+    "g:floats,gOffset:int,y:floats,yOffset:int,outer:int,dimSize:int,inner:int,log:flag,out:floats"};
 
 /* bceWithLogits(x, xOffset, y, yOffset, out): float32 binary_cross_entropy_with_logits per element (no
    weights), dense operands of out's length. */
@@ -870,6 +931,59 @@ static const EntrySpec adam_step_spec = {
     "adamStep", adam_step_args, 19, 19, sizeof(AdamStepArgs),
     "param:floats,paramOffset:int,grad:floats,gradOffset:int,expAvg:floats,expAvgOffset:int,expAvgSq:floats,expAvgSqOffset:int,maxExpAvgSq:floats,maxExpAvgSqOffset:int,n:int,lr:number,beta1:number,beta2:number,eps:number,weightDecay:number,stepSize:number,bias2Sqrt:number,flags:int"};
 
+/* optimStep(op, param, paramOffset, grad, gradOffset, a, aOffset, b, bOffset, c, cOffset, n, hyper,
+   flags): One update of a parameter by the optimizer `op`, in place on n dense elements of param and of
+   its state arrays a, b, c (each used or not by the op, as native/optim.c lists), from grad, all of one
+   float type, in the arithmetic of src/optim/<op>.ts; hyper holds the op's scalars (JavaScript's doubles),
+   flags its options. */
+typedef struct {
+  int64_t op;
+  FloatArray param;
+  int64_t param_offset;
+  FloatArray grad;
+  int64_t grad_offset;
+  FloatArray a;
+  int64_t a_offset;
+  FloatArray b;
+  int64_t b_offset;
+  FloatArray c;
+  int64_t c_offset;
+  int64_t n;
+  FloatArray hyper;
+  int64_t flags;
+} OptimStepArgs;
+static const ArgSpec optim_step_args[] = {
+    {"op", ARG_OP, O_COUNT, offsetof(OptimStepArgs, op)},
+    {"param", ARG_FLOATS, 0, offsetof(OptimStepArgs, param)},
+    {"paramOffset", ARG_INT, 0, offsetof(OptimStepArgs, param_offset)},
+    {"grad", ARG_FLOATS, 0, offsetof(OptimStepArgs, grad)},
+    {"gradOffset", ARG_INT, 0, offsetof(OptimStepArgs, grad_offset)},
+    {"a", ARG_FLOATS, 0, offsetof(OptimStepArgs, a)},
+    {"aOffset", ARG_INT, 0, offsetof(OptimStepArgs, a_offset)},
+    {"b", ARG_FLOATS, 0, offsetof(OptimStepArgs, b)},
+    {"bOffset", ARG_INT, 0, offsetof(OptimStepArgs, b_offset)},
+    {"c", ARG_FLOATS, 0, offsetof(OptimStepArgs, c)},
+    {"cOffset", ARG_INT, 0, offsetof(OptimStepArgs, c_offset)},
+    {"n", ARG_INT, 0, offsetof(OptimStepArgs, n)},
+    {"hyper", ARG_F64, 0, offsetof(OptimStepArgs, hyper)},
+    {"flags", ARG_INT, 0, offsetof(OptimStepArgs, flags)},
+};
+static const EntrySpec optim_step_spec = {
+    "optimStep", optim_step_args, 14, 14, sizeof(OptimStepArgs),
+    "op:op:optimizer,param:floats,paramOffset:int,grad:floats,gradOffset:int,a:floats,aOffset:int,b:floats,bOffset:int,c:floats,cOffset:int,n:int,hyper:f64,flags:int"};
+
+/* setNumThreads(n): torch.set_num_threads(n): the thread pool's jobs and OpenBLAS use at most min(n,
+   cores) threads each, never at once (native/parallel.h, docs/native.md); n >= 1. */
+typedef struct {
+  int64_t n;
+} SetNumThreadsArgs;
+static const ArgSpec set_num_threads_args[] = {
+    {"n", ARG_INT, 0, offsetof(SetNumThreadsArgs, n)},
+};
+static const EntrySpec set_num_threads_spec = {
+    "setNumThreads", set_num_threads_args, 1, 1, sizeof(SetNumThreadsArgs),
+    "n:int"};
+
 /* gatherDim(x, xOffset, shape, xStrides, xDimSize, index, indexOffset, indexStrides, dim, out): out[i] =
    x[... index[i] ...] along dim for each element i of the index's shape `shape` in row-major order
    (src/backend/js/index.ts gather); x has xDimSize elements along dim (native/im2col.c). */
@@ -941,6 +1055,7 @@ static const EntrySpec scatter_dim_spec = {
    c_name##_entry. */
 #define ENTRY_POINTS(X) \
   X(unary, unary, UnaryArgs, unary_spec) \
+  X(where, where, WhereArgs, where_spec) \
   X(binary, binary, BinaryArgs, binary_spec) \
   X(gemv, gemv, GemvArgs, gemv_spec) \
   X(boxMuller16, box_muller16, BoxMuller16Args, box_muller16_spec) \
@@ -951,6 +1066,7 @@ static const EntrySpec scatter_dim_spec = {
   X(sumIter, sum_iter, SumIterArgs, sum_iter_spec) \
   X(softmax, softmax, SoftmaxArgs, softmax_spec) \
   X(sigmoidBackward, sigmoid_backward, SigmoidBackwardArgs, sigmoid_backward_spec) \
+  X(geluBackward, gelu_backward, GeluBackwardArgs, gelu_backward_spec) \
   X(thresholdBackward, threshold_backward, ThresholdBackwardArgs, threshold_backward_spec) \
   X(softmaxBackward, softmax_backward, SoftmaxBackwardArgs, softmax_backward_spec) \
   X(bceWithLogits, bce_with_logits, BceWithLogitsArgs, bce_with_logits_spec) \
@@ -969,6 +1085,8 @@ static const EntrySpec scatter_dim_spec = {
   X(lapackGesdd, lapack_gesdd, LapackGesddArgs, lapack_gesdd_spec) \
   X(sgdStep, sgd_step, SgdStepArgs, sgd_step_spec) \
   X(adamStep, adam_step, AdamStepArgs, adam_step_spec) \
+  X(optimStep, optim_step, OptimStepArgs, optim_step_spec) \
+  X(setNumThreads, set_num_threads, SetNumThreadsArgs, set_num_threads_spec) \
   X(gatherDim, gather_dim, GatherDimArgs, gather_dim_spec) \
   X(scatterDim, scatter_dim, ScatterDimArgs, scatter_dim_spec) \
 
@@ -980,6 +1098,9 @@ static const OpCodeName unary_op_codes[] = {
     {"sigmoid", U_SIGMOID},
     {"tanh", U_TANH},
     {"copy", U_COPY},
+    {"abs", U_ABS},
+    {"gelu", U_GELU},
+    {"pow", U_POW},
 };
 static const OpCodeName binary_op_codes[] = {
     {"add", B_ADD},
@@ -992,6 +1113,14 @@ static const OpCodeName reduce_rows_op_codes[] = {
     {"min", R_MIN},
     {"argmax", R_ARGMAX},
     {"argmin", R_ARGMIN},
+};
+static const OpCodeName optimizer_op_codes[] = {
+    {"rmsprop", O_RMSPROP},
+    {"adagrad", O_ADAGRAD},
+    {"adamax", O_ADAMAX},
+    {"nadam", O_NADAM},
+    {"radam", O_RADAM},
+    {"adadelta", O_ADADELTA},
 };
 static const OpCodeName sort_rows_op_codes[] = {
     {"ascending", S_ASCENDING},
@@ -1007,6 +1136,7 @@ static const OpCodeName sort_rows_op_codes[] = {
   X(unary, unary_op_codes, U_COUNT) \
   X(binary, binary_op_codes, B_COUNT) \
   X(reduceRows, reduce_rows_op_codes, R_COUNT) \
+  X(optimizer, optimizer_op_codes, O_COUNT) \
   X(sortRows, sort_rows_op_codes, S_COUNT) \
 
 #endif

@@ -1,6 +1,9 @@
 /* PyTorch's fused backward kernels with the arithmetic of src/backend/js/grad_kernels.ts, step for step
    (that file explains the order: PyTorch's AVX2 kernels with FMA contraction). Dense float arrays only. */
 #include "glibc_expf.h"
+#include "glibc_erf.h"
+#include "onednn_gelu.h"
+#include "sleef_dp.h"
 #include "kernels.h"
 #include "simd.h"
 #include "sleef.h"
@@ -82,6 +85,71 @@ SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, in
           out[i] = fmaf(-e, sums[j], g[i]);
         }
       }
+  }
+}
+
+/* Float64 softmax backward (not log_softmax's, whose TypeScript kernel takes V8's Math.exp): Vectorized<double>'s
+   4 lanes, folded as halves then pairs. */
+static double row_product_sum_d(const double *g, const double *y, int64_t size) {
+  if (size < 4) {
+    double acc = g[0] * y[0];
+    for (int64_t i = 1; i < size; i++) acc = acc + g[i] * y[i];
+    return acc;
+  }
+  double lanes[4];
+  for (int l = 0; l < 4; l++) lanes[l] = g[l] * y[l];
+  int64_t d = 4;
+  for (; d < size - (size % 4); d += 4)
+    for (int l = 0; l < 4; l++) lanes[l] = fma(g[d + l], y[d + l], lanes[l]);
+  for (int l = 0; d + l < size; l++) lanes[l] = fma(g[d + l], y[d + l], lanes[l]);
+  return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+}
+
+void softmax_backward_double(const double *g, const double *y, int64_t outer, int64_t dim_size, int64_t inner,
+                             double *sums, double *out) {
+  if (inner == 1) {
+    for (int64_t o = 0; o < outer; o++) {
+      const double *gr = g + o * dim_size, *yr = y + o * dim_size;
+      const double sum = row_product_sum_d(gr, yr, dim_size);
+      for (int64_t i = 0; i < dim_size; i++) out[o * dim_size + i] = (gr[i] - sum) * yr[i];
+    }
+    return;
+  }
+  for (int64_t o = 0; o < outer; o++) {
+    const int64_t base = o * dim_size * inner;
+    memset(sums, 0, (size_t)inner * sizeof(double));
+    for (int64_t d = 0; d < dim_size; d++)
+      for (int64_t j = 0; j < inner; j++) sums[j] = fma(g[base + d * inner + j], y[base + d * inner + j], sums[j]);
+    for (int64_t d = 0; d < dim_size; d++)
+      for (int64_t j = 0; j < inner; j++) {
+        const int64_t i = base + d * inner + j;
+        out[i] = y[i] * (g[i] - sums[j]);
+      }
+  }
+}
+
+/* gelu_backward (exact gelu) of dense operands, as src/backend/js/grad_kernels.ts geluBackward: float32 through
+   oneDNN's derivative (PyTorch gives oneDNN dense inputs of more than one element; the caller checks), float64
+   GeluBackwardKernel's dy * (cdf + x * pdf) with SLEEF's erf and exp on whole 8-element blocks (the compiler
+   fuses x * pdf + cdf there) and glibc's on the rest. */
+SIMD_CLONES void gelu_backward_float(const float *g, const float *x, float *out, int64_t n) {
+  for (int64_t i = 0; i < n; i++) out[i] = onednn_gelu_derivative(x[i]) * g[i];
+}
+
+void gelu_backward_double(const double *g, const double *x, double *out, int64_t n) {
+  const double beta = 1.1283791670955126 * 0.70710678118654752440 * 0.5;
+  const int64_t vector_end = n - n % 8;
+  for (int64_t i = 0; i < n; i++) {
+    const double xi = x[i];
+    if (i < vector_end) {
+      const double cdf = 0.5 * (1.0 + sleef_erf_d(xi * 0.70710678118654752440));
+      const double pdf = beta * sleef_exp_d(xi * xi * -0.5);
+      out[i] = g[i] * fma(xi, pdf, cdf);
+    } else {
+      const double cdf = 0.5 * (1.0 + glibc_erf(xi * 0.70710678118654752440));
+      const double pdf = beta * glibc_exp(xi * xi * -0.5);
+      out[i] = g[i] * (cdf + xi * pdf);
+    }
   }
 }
 

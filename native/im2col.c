@@ -120,3 +120,44 @@ napi_value scatter_dim_entry(napi_env env, const ScatterDimArgs *a) {
                   a->src.data, a->src_offset, a->src_strides.v, a->dim, (int)a->add, n);
   return NULL;
 }
+
+/* The backend's where for float data with a bool condition (im2col's masked_fill of the padding): a row-major
+   walk of the three views, each element one of a's or b's, so any layout gives the TypeScript kernel's bits. */
+#define DEFINE_WHERE(T)                                                                                        \
+  static void where_##T(const WhereArgs *a, int64_t n) {                                                      \
+    const uint8_t *cond = a->cond.data;                                                                       \
+    const T *x = (const T *)a->a.data, *y = (const T *)a->b.data;                                             \
+    T *out = (T *)a->out.data;                                                                                \
+    Walk w = {{0}, a->cond_offset, a->a_offset};                                                              \
+    int64_t b = a->b_offset, pos[MAX_DIMS] = {0};                                                             \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      out[i] = cond[w.a] != 0 ? x[w.b] : y[b];                                                                \
+      for (int d = (int)a->shape.n - 1; d >= 0; d--) {                                                        \
+        if (++pos[d] < a->shape.v[d]) {                                                                       \
+          b += a->b_strides.v[d];                                                                             \
+          break;                                                                                              \
+        }                                                                                                     \
+        b -= (a->shape.v[d] - 1) * a->b_strides.v[d];                                                         \
+        pos[d] = 0;                                                                                           \
+      }                                                                                                       \
+      step(&w, &a->shape, a->cond_strides.v, a->a_strides.v);                                                 \
+    }                                                                                                         \
+  }
+DEFINE_WHERE(float)
+DEFINE_WHERE(double)
+
+napi_value where_entry(napi_env env, const WhereArgs *a) {
+  int64_t n, m;
+  if (!view_in_bounds(&a->shape, &a->cond_strides, a->cond_offset, a->cond.length, &n))
+    return throw_error(env, "where", "the cond view lies outside its %zu elements", a->cond.length);
+  if (!view_in_bounds(&a->shape, &a->a_strides, a->a_offset, a->a.length, &m))
+    return throw_error(env, "where", "the a view lies outside its %zu elements", a->a.length);
+  if (!view_in_bounds(&a->shape, &a->b_strides, a->b_offset, a->b.length, &m))
+    return throw_error(env, "where", "the b view lies outside its %zu elements", a->b.length);
+  if ((uint64_t)n != a->out.length)
+    return throw_error(env, "where", "out has %zu elements, the views %lld", a->out.length, (long long)n);
+  if (n == 0) return NULL;
+  if (a->out.is_double) where_double(a, n);
+  else where_float(a, n);
+  return NULL;
+}

@@ -10,5 +10,6 @@
 #ifdef TENSORGRAD_ENTRY_POINT_SPECS
 napi_value gather_dim_entry(napi_env env, const GatherDimArgs *a);
 napi_value scatter_dim_entry(napi_env env, const ScatterDimArgs *a);
+napi_value where_entry(napi_env env, const WhereArgs *a);
 #endif
 #endif

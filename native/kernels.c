@@ -6,6 +6,8 @@
 #include "glibc_expf.h"
 #include "sleef.h"
 #include "sleef_sp.h"
+#include "glibc_exp.h"
+#include "sleef_dp.h"
 #include <math.h>
 #include <string.h>
 
@@ -239,6 +241,73 @@ SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, 
       }
       if (log_softmax) {
         const float log_sum = sleef_logf(sum);
+        for (int64_t d = 0; d < dim_size; d++) dst[d * inner] = (src[d * inner] - max) - log_sum;
+      } else {
+        for (int64_t d = 0; d < dim_size; d++) dst[d * inner] = dst[d * inner] / sum;
+      }
+    }
+  }
+}
+
+/* Float64 softmax: the same steps with Vectorized<double>'s 4 lanes (whose partial fold is sequential, as
+   softmax.ts's laneReduce does for 4 lanes), SLEEF's expd / logd and glibc's exp on _vec_softmax's scalar inner
+   positions. */
+static inline double max_of_d(double a, double b) { return (a != a || b != b) ? NAN : a > b ? a : b; }
+
+/* vec::map_reduce_all over row[0..size) with 4 lanes; max (is_max) or sum. */
+static double map_reduce_all_d(const double *row, int64_t size, int is_max) {
+  double acc[4] = {0, 0, 0, 0};
+#define OP(a, b) (is_max ? max_of_d(a, b) : (a) + (b))
+  const int64_t first = size < 4 ? size : 4;
+  for (int64_t l = 0; l < first; l++) acc[l] = row[l];
+  int64_t d = 4;
+  if (size >= 4) {
+    for (; d < size - (size % 4); d += 4)
+      for (int l = 0; l < 4; l++) acc[l] = OP(acc[l], row[d + l]);
+    for (int l = 0; d + l < size; l++) acc[l] = OP(acc[l], row[d + l]);
+  }
+  double r = acc[0];
+  for (int64_t l = 1; l < first; l++) r = OP(r, acc[l]);
+#undef OP
+  return r;
+}
+
+void softmax_double(const double *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
+                    double *out) {
+  if (dim_size == 0) return;
+  if (last_dim && inner == 1) {
+    for (int64_t o = 0; o < outer; o++) {
+      const double *row = x + o * dim_size;
+      double *dst = out + o * dim_size;
+      const double max = map_reduce_all_d(row, dim_size, 1);
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_exp_d(row[i] - max);
+      const double sum = map_reduce_all_d(dst, dim_size, 0);
+      if (log_softmax) {
+        const double log_sum = sleef_log_d(sum);
+        for (int64_t i = 0; i < dim_size; i++) dst[i] = (row[i] - max) - log_sum;
+      } else {
+        const double scale = 1.0 / sum;
+        for (int64_t i = 0; i < dim_size; i++) dst[i] = dst[i] * scale;
+      }
+    }
+    return;
+  }
+  const int64_t vector_inner = log_softmax ? inner : inner - inner % 4;
+  for (int64_t o = 0; o < outer; o++) {
+    for (int64_t j = 0; j < inner; j++) {
+      const double *src = x + o * dim_size * inner + j;
+      double *dst = out + o * dim_size * inner + j;
+      double max = src[0];
+      for (int64_t d = 1; d < dim_size; d++) max = max_of_d(max, src[d * inner]);
+      double sum = 0.0;
+      for (int64_t d = 0; d < dim_size; d++) {
+        const double v = src[d * inner] - max;
+        const double e = j < vector_inner ? sleef_exp_d(v) : glibc_exp(v);
+        if (!log_softmax) dst[d * inner] = e;
+        sum = sum + e;
+      }
+      if (log_softmax) {
+        const double log_sum = sleef_log_d(sum);
         for (int64_t d = 0; d < dim_size; d++) dst[d * inner] = (src[d * inner] - max) - log_sum;
       } else {
         for (int64_t d = 0; d < dim_size; d++) dst[d * inner] = dst[d * inner] / sum;

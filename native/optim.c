@@ -58,8 +58,9 @@ static inline double addcmul_double(double v, double g, double value) {
   return v + product;
 }
 
-/* torch.maximum: NaN wins. */
-#define MAXIMUM(a, b) (isnan(a) ? (a) : isnan(b) ? (b) : (a) > (b) ? (a) : (b))
+/* torch.maximum as src/backend/js/scalar_kernels.ts computes it: NaN wins, else Math.max (+0 above -0). */
+#define MAXIMUM(a, b)                                                                                           \
+  (isnan(a) ? (a) : isnan(b) ? (b) : (a) > (b) ? (a) : (b) > (a) ? (b) : signbit(a) ? (b) : (a))
 
 /* grad (negated with maximize); AdamW: param *= 1 - lr * weight_decay, Adam: grad += weight_decay * param;
    exp_avg = exp_avg * beta1 + (1 - beta1) * grad; exp_avg_sq = addcmul(exp_avg_sq * beta2, grad, grad,
@@ -93,6 +94,115 @@ static inline double addcmul_double(double v, double g, double value) {
 
 DEFINE_ADAM_STEP(float, add_alpha_float, addcmul_float, sqrtf)
 DEFINE_ADAM_STEP(double, add_alpha_double, addcmul_double, sqrt)
+
+/* The optimizers of optimStep, one update of one parameter each in the order of src/optim/<name>.ts (PyTorch
+   1.13's _single_tensor_<name>), one rounding per tensor op there: `x * s` with a Python float s is x times s
+   cast to the element type, ADD is torch.add with alpha, ADDCMUL addcmul, and addcdiv(p, t1, t2, v) is
+   p + (v == 1 ? t1 : t1 * v) / t2. h is the hyper array (optim.h lists each op's). */
+#define ADDCDIV(T, p, t1, t2, v) ((p) + ((v) == 1.0 ? (t1) : (t1) * (T)(v)) / (t2))
+
+#define DEFINE_OPTIMIZERS(T, ADD, ADDCMUL, SQRT)                                                                \
+  /* grad (negated: maximize), + weight_decay * param */                                                      \
+  static inline T grad_of_##T(const T *grad, const T *param, int64_t i, int maximize, double weight_decay) {  \
+    T g = maximize ? -grad[i] : grad[i];                                                                      \
+    return weight_decay != 0 ? ADD(g, param[i], weight_decay) : g;                                            \
+  }                                                                                                           \
+  static void rmsprop_##T(T *param, const T *grad, T *sq, T *buf, T *gavg, int64_t n, const double *h,       \
+                          int64_t flags) {                                                                    \
+    const double lr = h[0], alpha = h[1], eps = h[2], wd = h[3], momentum = h[4];                             \
+    const int centered = (flags & OPTIM_CENTERED) != 0, maximize = (flags & OPTIM_MAXIMIZE) != 0;             \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      const T g = grad_of_##T(grad, param, i, maximize, wd);                                                  \
+      sq[i] = ADDCMUL(sq[i] * (T)alpha, g, 1 - alpha);                                                        \
+      T avg;                                                                                                  \
+      if (centered) {                                                                                         \
+        gavg[i] = ADD(gavg[i] * (T)alpha, g, 1 - alpha);                                                      \
+        avg = SQRT(ADDCMUL(sq[i], gavg[i], -1.0));                                                            \
+      } else {                                                                                                \
+        avg = SQRT(sq[i]);                                                                                    \
+      }                                                                                                       \
+      avg = avg + (T)eps;                                                                                     \
+      if (momentum > 0) {                                                                                     \
+        buf[i] = ADDCDIV(T, buf[i] * (T)momentum, g, avg, 1.0);                                               \
+        param[i] = ADD(param[i], buf[i], -lr);                                                                \
+      } else {                                                                                                \
+        param[i] = ADDCDIV(T, param[i], g, avg, -lr);                                                         \
+      }                                                                                                       \
+    }                                                                                                         \
+  }                                                                                                           \
+  static void adagrad_##T(T *param, const T *grad, T *sum, int64_t n, const double *h, int64_t flags) {       \
+    const double clr = h[0], eps = h[1], wd = h[2];                                                           \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      const T g = grad_of_##T(grad, param, i, (flags & OPTIM_MAXIMIZE) != 0, wd);                             \
+      sum[i] = ADDCMUL(sum[i], g, 1.0);                                                                       \
+      const T std = SQRT(sum[i]) + (T)eps;                                                                    \
+      param[i] = ADDCDIV(T, param[i], g, std, -clr);                                                          \
+    }                                                                                                         \
+  }                                                                                                           \
+  static void adamax_##T(T *param, const T *grad, T *exp_avg, T *exp_inf, int64_t n, const double *h,         \
+                         int64_t flags) {                                                                     \
+    const double beta1 = h[0], beta2 = h[1], eps = h[2], wd = h[3], clr = h[4];                               \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      const T g = grad_of_##T(grad, param, i, (flags & OPTIM_MAXIMIZE) != 0, wd);                             \
+      exp_avg[i] = ADD(exp_avg[i] * (T)beta1, g, 1 - beta1);                                                  \
+      const T decayed = exp_inf[i] * (T)beta2, bound = (signbit(g) ? -g : g) + (T)eps;                             \
+      exp_inf[i] = MAXIMUM(decayed, bound);                                                                   \
+      param[i] = ADDCDIV(T, param[i], exp_avg[i], exp_inf[i], -clr);                                          \
+    }                                                                                                         \
+  }                                                                                                           \
+  static void nadam_##T(T *param, const T *grad, T *exp_avg, T *exp_avg_sq, int64_t n, const double *h) {     \
+    const double beta1 = h[0], beta2 = h[1], eps = h[2], wd = h[3], bc2 = h[4], grad_v = h[5], avg_v = h[6];  \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      const T g = grad_of_##T(grad, param, i, 0, wd);                                                         \
+      exp_avg[i] = ADD(exp_avg[i] * (T)beta1, g, 1 - beta1);                                                  \
+      exp_avg_sq[i] = ADDCMUL(exp_avg_sq[i] * (T)beta2, g, 1 - beta2);                                        \
+      const T denom = SQRT(exp_avg_sq[i] / (T)bc2) + (T)eps;                                                  \
+      const T p = ADDCDIV(T, param[i], g, denom, grad_v);                                                     \
+      param[i] = ADDCDIV(T, p, exp_avg[i], denom, avg_v);                                                     \
+    }                                                                                                         \
+  }                                                                                                           \
+  static void radam_##T(T *param, const T *grad, T *exp_avg, T *exp_avg_sq, int64_t n, const double *h,       \
+                        int64_t flags) {                                                                      \
+    const double beta1 = h[0], beta2 = h[1], eps = h[2], wd = h[3], bc1 = h[4], lr = h[5], rect = h[6],       \
+                 bc2_sqrt = h[7];                                                                             \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      const T g = grad_of_##T(grad, param, i, 0, wd);                                                         \
+      exp_avg[i] = ADD(exp_avg[i] * (T)beta1, g, 1 - beta1);                                                  \
+      exp_avg_sq[i] = ADDCMUL(exp_avg_sq[i] * (T)beta2, g, 1 - beta2);                                        \
+      const T corrected = exp_avg[i] / (T)bc1;                                                                \
+      if (flags & OPTIM_RECTIFIED) {                                                                          \
+        const T adaptive_lr = (T)1 / (SQRT(exp_avg_sq[i]) + (T)eps) * (T)bc2_sqrt;                            \
+        param[i] = ADD(param[i], corrected * (T)lr * adaptive_lr * (T)rect, -1.0);                            \
+      } else {                                                                                                \
+        param[i] = ADD(param[i], corrected * (T)lr, -1.0);                                                    \
+      }                                                                                                       \
+    }                                                                                                         \
+  }                                                                                                           \
+  static void adadelta_##T(T *param, const T *grad, T *sq, T *acc, int64_t n, const double *h, int64_t flags) { \
+    const double lr = h[0], rho = h[1], eps = h[2], wd = h[3];                                                \
+    for (int64_t i = 0; i < n; i++) {                                                                         \
+      const T g = grad_of_##T(grad, param, i, (flags & OPTIM_MAXIMIZE) != 0, wd);                             \
+      sq[i] = ADDCMUL(sq[i] * (T)rho, g, 1 - rho);                                                            \
+      const T std = SQRT(sq[i] + (T)eps);                                                                     \
+      const T delta = SQRT(acc[i] + (T)eps) / std * g;                                                        \
+      acc[i] = ADDCMUL(acc[i] * (T)rho, delta, 1 - rho);                                                      \
+      param[i] = ADD(param[i], delta, -lr);                                                                   \
+    }                                                                                                         \
+  }                                                                                                           \
+  static void optim_step_##T(int64_t op, T *param, const T *grad, T *a, T *b, T *c, int64_t n, const double *h, \
+                             int64_t flags) {                                                                 \
+    switch (op) {                                                                                             \
+      case O_RMSPROP: rmsprop_##T(param, grad, a, b, c, n, h, flags); break;                                  \
+      case O_ADAGRAD: adagrad_##T(param, grad, a, n, h, flags); break;                                        \
+      case O_ADAMAX: adamax_##T(param, grad, a, b, n, h, flags); break;                                       \
+      case O_NADAM: nadam_##T(param, grad, a, b, n, h); break;                                                \
+      case O_RADAM: radam_##T(param, grad, a, b, n, h, flags); break;                                         \
+      default: adadelta_##T(param, grad, a, b, n, h, flags); break;                                           \
+    }                                                                                                         \
+  }
+
+DEFINE_OPTIMIZERS(float, add_alpha_float, addcmul_float, sqrtf)
+DEFINE_OPTIMIZERS(double, add_alpha_double, addcmul_double, sqrt)
 
 static int in_bounds(napi_env env, const char *entry, const char *operand, const FloatArray *a, int64_t offset,
                      int64_t count) {
@@ -139,5 +249,46 @@ napi_value adam_step_entry(napi_env env, const AdamStepArgs *a) {
   else
     adam_step_float(AT(a->param, a->param_offset), AT(a->grad, a->grad_offset), AT(a->exp_avg, a->exp_avg_offset),
                     AT(a->exp_avg_sq, a->exp_avg_sq_offset), max_sq, a->n, &h);
+  return NULL;
+}
+
+/* The state arrays (a, b, c) each op reads and the length of its hyper array. */
+static void optim_uses(int64_t op, double momentum, int64_t flags, int used[3], size_t *hyper) {
+  used[0] = 1;
+  used[1] = op != O_ADAGRAD && (op != O_RMSPROP || momentum > 0);
+  used[2] = op == O_RMSPROP && (flags & OPTIM_CENTERED) != 0;
+  static const size_t lengths[O_COUNT] = {[O_RMSPROP] = 5, [O_ADAGRAD] = 3, [O_ADAMAX] = 5,
+                                          [O_NADAM] = 7,   [O_RADAM] = 8,   [O_ADADELTA] = 4};
+  *hyper = lengths[op];
+}
+
+napi_value optim_step_entry(napi_env env, const OptimStepArgs *a) {
+  const char *e = "optimStep";
+  if (a->flags > 7) return throw_error(env, e, "flags must be from 0 to 7, got %lld", (long long)a->flags);
+  const double *h = a->hyper.data;
+  int used[3];
+  size_t hyper;
+  optim_uses(a->op, a->hyper.length > 4 ? h[4] : 0, a->flags, used, &hyper);
+  if (a->hyper.length < hyper)
+    return throw_error(env, e, "hyper has %zu numbers, op %lld takes %zu", a->hyper.length, (long long)a->op,
+                       hyper);
+  const FloatArray *states[3] = {&a->a, &a->b, &a->c};
+  const int64_t offsets[3] = {a->a_offset, a->b_offset, a->c_offset};
+  static const char *const names[3] = {"a", "b", "c"};
+  if (!in_bounds(env, e, "param", &a->param, a->param_offset, a->n) ||
+      !in_bounds(env, e, "grad", &a->grad, a->grad_offset, a->n))
+    return NULL;
+  void *s[3] = {NULL, NULL, NULL};
+  for (int k = 0; k < 3; k++) {
+    if (!used[k]) continue;
+    if (!in_bounds(env, e, names[k], states[k], offsets[k], a->n)) return NULL;
+    s[k] = AT(*states[k], offsets[k]);
+  }
+  if (a->param.is_double)
+    optim_step_double(a->op, AT(a->param, a->param_offset), AT(a->grad, a->grad_offset), s[0], s[1], s[2], a->n,
+                      h, a->flags);
+  else
+    optim_step_float(a->op, AT(a->param, a->param_offset), AT(a->grad, a->grad_offset), s[0], s[1], s[2], a->n, h,
+                     a->flags);
   return NULL;
 }

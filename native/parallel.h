@@ -11,4 +11,13 @@ typedef void (*range_fn)(void *ctx, int64_t begin, int64_t end);
    thread is using it) or threads can't be started. */
 void parallel_for(int64_t n, int64_t grain, int64_t align, range_fn fn, void *ctx);
 
+/* The thread policy (docs/native.md): a job uses at most parallel_threads() threads, the caller's included,
+   never more than available_cores(). It starts at default_threads() (OMP_NUM_THREADS when set, as PyTorch's
+   OpenMP runtime reads it, else the cores this process may run on); torch.set_num_threads(n) sets it (clamped
+   to the cores) through parallel_set_threads. */
+int available_cores(void);
+int default_threads(void);
+void parallel_set_threads(int n);
+int parallel_threads(void);
+
 #endif

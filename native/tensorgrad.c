@@ -48,6 +48,9 @@ static napi_value unary_entry(napi_env env, const UnaryArgs *a) {
     return view_error(env, "unary", "x", a->offset, &a->shape, &a->strides, a->x.length);
   if ((uint64_t)n != a->out.length)
     return throw_error(env, "unary", "out has %zu elements, the view %lld", a->out.length, (long long)n);
+  const double e = a->param;
+  if (a->op == U_POW && !(e == 0 || e == 1 || e == 2 || e == 3 || e == 0.5 || e == -0.5 || e == -1 || e == -2))
+    return throw_error(env, "unary", "pow's exponent must be one of 0, 1, 2, 3, 0.5, -0.5, -1, -2, got %.17g", e);
   /* An empty view's other dims may be huge: the kernel's dense-layout checks multiply them. */
   if (n == 0) return NULL;
   Job job;
@@ -56,6 +59,7 @@ static napi_value unary_entry(napi_env env, const UnaryArgs *a) {
   memcpy(job.shape, a->shape.v, nd * sizeof(int64_t));
   memcpy(job.a_str, a->strides.v, nd * sizeof(int64_t));
   job.op = (int)a->op;
+  job.param = a->param;
   job.is_double = a->x.is_double;
   job.a = a->x.data;
   job.out = a->out.data;
@@ -102,18 +106,29 @@ static napi_value binary_entry(napi_env env, const BinaryArgs *a) {
 
 /* OpenBLAS's worker threads spin while they wait: on a loaded 2-core machine that costs 10-70x on small
    products (128^3: 1 GFLOPS with 2 threads, 79 with 1). Products below this many multiply-adds use one
-   thread; bigger ones all of OpenBLAS's. OPENBLAS_NUM_THREADS, when set, is left in charge. */
+   thread; bigger ones blas_max_threads: OpenBLAS's own count at load (it read OPENBLAS_NUM_THREADS,
+   GOTO_NUM_THREADS or OMP_NUM_THREADS), then torch.set_num_threads's, never more than the cores. BLAS is
+   called on the JavaScript thread, never from the pool, so the two never run at once (docs/native.md). */
 #define GEMM_THREADED_MIN ((int64_t)1 << 22)
-static int blas_max_threads = 0; /* 0: the user set OPENBLAS_NUM_THREADS */
+static int blas_max_threads = 1;
 static int blas_threads_now = -1;
 
 static void set_blas_threads(int64_t macs) {
-  if (blas_max_threads <= 1) return;
   int want = macs >= GEMM_THREADED_MIN ? blas_max_threads : 1;
   if (want != blas_threads_now) {
     openblas_set_num_threads(want);
     blas_threads_now = want;
   }
+}
+
+static napi_value set_num_threads_entry(napi_env env, const SetNumThreadsArgs *a) {
+  if (a->n < 1) return throw_error(env, "setNumThreads", "n must be at least 1, got %lld", (long long)a->n);
+  const int cores = available_cores();
+  const int n = a->n > cores ? cores : (int)a->n;
+  parallel_set_threads(n);
+  blas_max_threads = n;
+  blas_threads_now = -1; /* the next BLAS call sets OpenBLAS's count */
+  return NULL;
 }
 
 /* LAPACK runs on all of OpenBLAS's threads, as it does in PyTorch's process: their count splits some BLAS-2
@@ -311,8 +326,12 @@ static napi_value softmax_entry(napi_env env, const SoftmaxArgs *a) {
   if (!dense_in_bounds(a->offset, n, a->x.length))
     return throw_error(env, "softmax", "x has %zu elements, fewer than offset %lld + %lld", a->x.length,
                        (long long)a->offset, (long long)n);
-  softmax_float((const float *)a->x.data + a->offset, a->outer, a->dim_size, a->inner, (int)a->last_dim,
-                (int)a->log, (float *)a->out.data);
+  if (a->x.is_double)
+    softmax_double((const double *)a->x.data + a->offset, a->outer, a->dim_size, a->inner, (int)a->last_dim,
+                   (int)a->log, (double *)a->out.data);
+  else
+    softmax_float((const float *)a->x.data + a->offset, a->outer, a->dim_size, a->inner, (int)a->last_dim,
+                  (int)a->log, (float *)a->out.data);
   return NULL;
 }
 
@@ -368,6 +387,18 @@ static napi_value pair_backward(napi_env env, const char *entry, PairJob *job, c
   return NULL;
 }
 
+static napi_value gelu_backward_entry(napi_env env, const GeluBackwardArgs *a) {
+  const int64_t n = (int64_t)a->out.length;
+  if (!check_dense(env, "geluBackward", "g", &a->g, a->g_offset, n) ||
+      !check_dense(env, "geluBackward", "x", &a->x, a->x_offset, n))
+    return NULL;
+  if (a->out.is_double)
+    gelu_backward_double(at_offset(&a->g, a->g_offset), at_offset(&a->x, a->x_offset), a->out.data, n);
+  else
+    gelu_backward_float(at_offset(&a->g, a->g_offset), at_offset(&a->x, a->x_offset), a->out.data, n);
+  return NULL;
+}
+
 static napi_value sigmoid_backward_entry(napi_env env, const SigmoidBackwardArgs *a) {
   PairJob job = {0};
   job.sigmoid = 1;
@@ -402,6 +433,16 @@ static napi_value softmax_backward_entry(napi_env env, const SoftmaxBackwardArgs
                        a->out.length, (long long)a->outer, (long long)a->dim_size, (long long)a->inner);
   if (!check_dense(env, entry, "g", &a->g, a->g_offset, n) || !check_dense(env, entry, "y", &a->y, a->y_offset, n))
     return NULL;
+  if (a->g.is_double) {
+    if (a->log)
+      return throw_error(env, entry, "log_softmax backward takes Float32Arrays (float64's exp is not ported)");
+    double *sums = a->inner > 1 ? (double *)malloc((size_t)a->inner * sizeof(double)) : NULL;
+    if (a->inner > 1 && sums == NULL) return throw_error(env, entry, "out of memory");
+    softmax_backward_double((const double *)at_offset(&a->g, a->g_offset), (const double *)at_offset(&a->y, a->y_offset),
+                            a->outer, a->dim_size, a->inner, sums, (double *)a->out.data);
+    free(sums);
+    return NULL;
+  }
   SoftmaxBackwardJob job = {0};
   job.g = (const float *)at_offset(&a->g, a->g_offset);
   job.y = (const float *)at_offset(&a->y, a->y_offset);
@@ -517,8 +558,10 @@ static napi_status export_table(napi_env env, napi_value exports) {
 
 static napi_value Init(napi_env env, napi_value exports) {
   tune_malloc();
-  if (getenv("OPENBLAS_NUM_THREADS") == NULL && getenv("OMP_NUM_THREADS") == NULL)
-    blas_max_threads = openblas_get_num_threads();
+  {
+    const int cores = available_cores(), blas = openblas_get_num_threads();
+    blas_max_threads = blas < 1 ? 1 : blas > cores ? cores : blas;
+  }
 #define PROPERTY(js_name, c_name, Args, spec) {#js_name, NULL, c_name##_callback, NULL, NULL, NULL, napi_default, NULL},
   const napi_property_descriptor props[] = {ENTRY_POINTS(PROPERTY)};
 #undef PROPERTY

@@ -21,6 +21,7 @@ const C_KINDS: Record<Exclude<ArgKind, `op:${string}`> | "op", string> = {
   f32: "ARG_F32",
   f64: "ARG_F64",
   anyFloats: "ARG_ANY_FLOATS",
+  bytes: "ARG_BYTES",
   int: "ARG_INT",
   flag: "ARG_FLAG",
   number: "ARG_NUMBER",
@@ -32,6 +33,7 @@ const C_KINDS: Record<Exclude<ArgKind, `op:${string}`> | "op", string> = {
 /** The C type each kind is parsed into. */
 function cType(kind: ArgKind): string {
   if (kind === "floats" || kind === "f32" || kind === "f64" || kind === "anyFloats") return "FloatArray";
+  if (kind === "bytes") return "ByteArray";
   if (kind === "dims" || kind === "strides") return "IntList";
   if (kind === "number") return "double";
   return "int64_t";

@@ -198,6 +198,8 @@ export interface Backend {
   sigmoidBackward?(grad: StridedArray, output: StridedArray): TypedArray;
   /** input <= threshold ? 0 : grad */
   thresholdBackward?(grad: StridedArray, input: StridedArray, threshold: number): TypedArray;
+  /** grad * gelu'(input), the exact gelu's */
+  geluBackward?(grad: StridedArray, input: StridedArray): TypedArray;
   /** (grad - sum(grad * output)) * output, or for log: grad - exp(output) * sum(grad), along dim */
   softmaxBackward?(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray;
   /** Optional: layer norm and batch norm with the arithmetic of src/backend/js/norm_kernels.ts. */

@@ -6,6 +6,7 @@ import { pyTypeName } from "../signatures/messages.js";
 import { defineNoArgFunctions, defineOps, definePython } from "../signatures/registry.js";
 import { defaultFloatDtype, DType, promoteTypes, setDefaultFloatDtype } from "../tensor/dtype.js";
 import { get_printoptions, set_printoptions } from "../tensor/format.js";
+import { numThreads, setNumThreads } from "../backend/native/threads.js";
 
 defineOps("torch", {
   "promote_types(ScalarType type1, ScalarType type2) -> ScalarType": promoteTypes,
@@ -44,18 +45,8 @@ definePython("torch", {
 
 defineNoArgFunctions("torch", {
   "torch.get_default_dtype() -> ScalarType": defaultFloatDtype,
-  "torch.get_num_threads() -> int": () => numThreads,
+  "torch.get_num_threads() -> int": numThreads,
 });
-
-/**
- * What torch.get_num_threads() reports. The kernels' results do not depend on it (each kernel splits its work
- * the same way whatever the count), so it is stored rather than wired to the native thread pool, which has
- * no setter (docs/numpy_and_devices.md). It starts at the number of logical cores where JS can see it.
- */
-let numThreads = Math.max(
-  1,
-  (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1,
-);
 
 /** torch.set_num_threads(int): a C function of one positional argument, with its errors. */
 export function set_num_threads(...args: unknown[]): void {
@@ -70,5 +61,6 @@ export function set_num_threads(...args: unknown[]): void {
   // PyTorch keeps the value in a C int: what does not fit wraps, and only a positive result is taken.
   const value = Number(BigInt.asIntN(32, BigInt(n)));
   if (value <= 0) throw new RuntimeError("set_num_threads expects a positive integer");
-  numThreads = value;
+  // The native backend's thread pool and OpenBLAS follow (src/backend/native/threads.ts, docs/native.md).
+  setNumThreads(value);
 }

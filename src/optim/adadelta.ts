@@ -9,6 +9,7 @@ import { Optimizer, paramsWithGrad } from "./optimizer.js";
 import { pyStr } from "../python.js";
 import { ONE, pyCompare, ZERO } from "./python.js";
 import { addcmul_ } from "./tensor_ops.js";
+import { fusedOptimStep } from "./fused.js";
 
 export interface AdadeltaOptions {
   lr: number;
@@ -55,6 +56,23 @@ export class Adadelta extends Optimizer<AdadeltaOptions> {
           state.step = (state.step as number) + 1;
           const square_avg = state.square_avg as Tensor;
           const acc_delta = state.acc_delta as Tensor;
+          // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+          const fused: [Tensor, number][] = [
+            [square_avg, 2],
+            [acc_delta, 2],
+          ];
+          if (
+            fusedOptimStep(
+              "adadelta",
+              param,
+              rawGrad,
+              fused,
+              1,
+              [lr, rho, eps, weight_decay],
+              maximize ? 2 : 0,
+            )
+          )
+            continue;
           let grad = maximize ? neg(rawGrad) : rawGrad;
           if (weight_decay !== 0) grad = add(grad, param, weight_decay);
           addcmul_(mul_(square_avg, rho), grad, grad, 1 - rho);

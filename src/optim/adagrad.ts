@@ -9,6 +9,7 @@ import { Optimizer, type ParamState, paramsWithGrad } from "./optimizer.js";
 import { pyStr } from "../python.js";
 import { pyCompare, ZERO } from "./python.js";
 import { addcdiv_, addcmul_ } from "./tensor_ops.js";
+import { fusedOptimStep } from "./fused.js";
 
 export interface AdagradOptions {
   lr: number;
@@ -66,9 +67,13 @@ export class Adagrad extends Optimizer<AdagradOptions> {
           const state_sum = state.sum as Tensor;
           add_(step_t, 1);
           const step = Number(step_t.item());
+          const clr = lr / (1 + (step - 1) * lr_decay);
+          // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+          const hyper = [clr, eps, weight_decay];
+          if (fusedOptimStep("adagrad", param, rawGrad, [[state_sum, 1]], 1, hyper, maximize ? 2 : 0))
+            continue;
           let grad = maximize ? neg(rawGrad) : rawGrad;
           if (weight_decay !== 0) grad = add(grad, param, weight_decay);
-          const clr = lr / (1 + (step - 1) * lr_decay);
           addcmul_(state_sum, grad, grad, 1);
           const std = add_(state_sum.sqrt(), eps);
           addcdiv_(param, grad, std, -clr);

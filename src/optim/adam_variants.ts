@@ -12,6 +12,7 @@ import { pyStr } from "../python.js";
 import { pyCompare, pyPow, ZERO } from "./python.js";
 import { addcdiv_, addcmul_ } from "./tensor_ops.js";
 import { tupleDefault, validate } from "./adam.js";
+import { fusedOptimStep } from "./fused.js";
 
 interface AdamVariantOptions {
   lr: number;
@@ -83,11 +84,18 @@ export class Adamax extends Optimizer<AdamaxOptions> {
           const exp_avg = state.exp_avg as Tensor;
           const exp_inf = state.exp_inf as Tensor;
           const step = countStep(state);
+          const clr = lr / (1 - pyPow(beta1, step));
+          // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+          const fused: [Tensor, number][] = [
+            [exp_avg, 2],
+            [exp_inf, 2],
+          ];
+          const hyper = [beta1, beta2, eps, weight_decay, clr];
+          if (fusedOptimStep("adamax", param, rawGrad, fused, 1, hyper, maximize ? 2 : 0)) continue;
           if (weight_decay !== 0) grad = add(grad, param, weight_decay);
           add_(mul_(exp_avg, beta1), grad, 1 - beta1);
           // amax over cat([exp_inf * beta2, |grad| + eps]) along the new dim: the elementwise maximum.
           exp_inf.copy_(maximum(mul_(exp_inf, beta2), add_(grad.abs(), eps)));
-          const clr = lr / (1 - pyPow(beta1, step));
           addcdiv_(param, exp_avg, exp_inf, -clr);
         }
       }
@@ -130,16 +138,25 @@ export class NAdam extends Optimizer<NAdamOptions> {
           const mu_product = state.mu_product as Tensor;
           const step = countStep(state);
           const bias_correction2 = 1 - pyPow(beta2, step);
-          if (weight_decay !== 0) grad = add(grad, param, weight_decay);
           const mu = beta1 * (1 - 0.5 * pyPow(0.96, step * momentum_decay));
           const mu_next = beta1 * (1 - 0.5 * pyPow(0.96, (step + 1) * momentum_decay));
           mul_(mu_product, mu);
           const mu_product_next = mu_product.mul(mu).mul(mu_next);
+          const gradValue = (-lr * (1 - mu)) / (1 - Number(mu_product.item()));
+          const avgValue = (-lr * mu_next) / (1 - Number(mu_product_next.item()));
+          // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+          const fused: [Tensor, number][] = [
+            [exp_avg, 2],
+            [exp_avg_sq, 2],
+          ];
+          const hyper = [beta1, beta2, eps, weight_decay, bias_correction2, gradValue, avgValue];
+          if (fusedOptimStep("nadam", param, grad, fused, 2, hyper, 0)) continue;
+          if (weight_decay !== 0) grad = add(grad, param, weight_decay);
           add_(mul_(exp_avg, beta1), grad, 1 - beta1);
           addcmul_(mul_(exp_avg_sq, beta2), grad, grad, 1 - beta2);
           const denom = add_(exp_avg_sq.div(bias_correction2).sqrt(), eps);
-          addcdiv_(param, grad, denom, (-lr * (1 - mu)) / (1 - Number(mu_product.item())));
-          addcdiv_(param, exp_avg, denom, (-lr * mu_next) / (1 - Number(mu_product_next.item())));
+          addcdiv_(param, grad, denom, gradValue);
+          addcdiv_(param, exp_avg, denom, avgValue);
         }
       }
     });
@@ -176,14 +193,24 @@ function radamGroupStep(group: GroupBase & RAdamOptions, stateOf: (p: Tensor) =>
     const step = countStep(state);
     const bias_correction1 = 1 - pyPow(beta1, step);
     const bias_correction2 = 1 - pyPow(beta2, step);
+    const rho_inf = 2 / (1 - beta2) - 1;
+    const rho_t = rho_inf - (2 * step * pyPow(beta2, step)) / bias_correction2;
+    const rect =
+      rho_t > 5
+        ? Math.sqrt(((rho_t - 4) * (rho_t - 2) * rho_inf) / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+        : 0;
+    // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+    const fused: [Tensor, number][] = [
+      [exp_avg, 2],
+      [exp_avg_sq, 2],
+    ];
+    const hyper = [beta1, beta2, eps, weight_decay, bias_correction1, lr, rect, Math.sqrt(bias_correction2)];
+    if (fusedOptimStep("radam", param, grad, fused, 1, hyper, rho_t > 5 ? 4 : 0)) continue;
     if (weight_decay !== 0) grad = add(grad, param, weight_decay);
     add_(mul_(exp_avg, beta1), grad, 1 - beta1);
     addcmul_(mul_(exp_avg_sq, beta2), grad, grad, 1 - beta2);
     const bias_corrected_exp_avg = exp_avg.div(bias_correction1);
-    const rho_inf = 2 / (1 - beta2) - 1;
-    const rho_t = rho_inf - (2 * step * pyPow(beta2, step)) / bias_correction2;
     if (rho_t > 5) {
-      const rect = Math.sqrt(((rho_t - 4) * (rho_t - 2) * rho_inf) / ((rho_inf - 4) * (rho_inf - 2) * rho_t));
       // Python's `number / tensor` is tensor.reciprocal() * number.
       const adaptive_lr = add_(exp_avg_sq.sqrt(), eps).reciprocal().mul(Math.sqrt(bias_correction2));
       add_(param, bias_corrected_exp_avg.mul(lr).mul(adaptive_lr).mul(rect), -1.0);

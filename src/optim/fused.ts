@@ -1,7 +1,7 @@
 // The tensor side of the backends' fused optimizer updates (src/backend/native/optim.ts): which parameters
 // they may update in place, and the version counters the TypeScript path's in-place ops would have bumped.
 import { backend } from "../backend/backend.js";
-import type { AdamHyper, SgdHyper } from "../backend/native/optim.js";
+import type { AdamHyper, FusedOptimizer, SgdHyper } from "../backend/native/optim.js";
 import type { Tensor } from "../tensor/tensor.js";
 
 /** Distinct storages none of which is an inference tensor's (whose in-place update must raise, in TypeScript). */
@@ -66,5 +66,32 @@ export function fusedAdamStep(
     exp_avg_sq._bumpVersion();
   }
   max?._bumpVersion();
+  return true;
+}
+
+/**
+ * One update of `param` by the backend's fused kernel for `op` (src/backend/native/optim.ts; native/optim.h has
+ * each op's states, hyper and flags), when it has one and takes these operands; false, having done nothing,
+ * otherwise. `states` pairs each state tensor (null: unused with these options) with the number of in-place
+ * ops the TypeScript path runs on it, `paramOps` those on param: their version counters move as they would.
+ */
+export function fusedOptimStep(
+  op: FusedOptimizer,
+  param: Tensor,
+  grad: Tensor,
+  states: readonly [Tensor | null, number][],
+  paramOps: number,
+  hyper: readonly number[],
+  flags: number,
+): boolean {
+  const kernels = backend().optim;
+  if (!kernels) return false;
+  if (!hyper.every((v) => typeof v === "number")) return false;
+  const used = states.filter(([t]) => t !== null).map(([t]) => t as Tensor);
+  if (!updatable(param, grad, ...used)) return false;
+  const views = states.map(([t]) => t?._view() ?? null);
+  if (!kernels.step(op, param._view(), grad._view(), views, hyper, flags)) return false;
+  for (let i = 0; i < paramOps; i++) param._bumpVersion();
+  for (const [t, ops] of states) for (let i = 0; t !== null && i < ops; i++) t._bumpVersion();
   return true;
 }

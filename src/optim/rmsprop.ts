@@ -9,6 +9,7 @@ import { Optimizer, paramsWithGrad } from "./optimizer.js";
 import { pyStr } from "../python.js";
 import { pyCompare, ZERO } from "./python.js";
 import { addcdiv_, addcmul, addcmul_ } from "./tensor_ops.js";
+import { fusedOptimStep } from "./fused.js";
 
 export interface RMSpropOptions {
   lr: number;
@@ -68,6 +69,25 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
             if (centered) state.grad_avg = zeros_like(param);
           }
           state.step = (state.step as number) + 1;
+          // The backend's fused kernel, when it has one, with the arithmetic of the lines below.
+          const fused: [Tensor | null, number][] = [
+            [state.square_avg as Tensor, 2],
+            [momentum > 0 ? (state.momentum_buffer as Tensor) : null, 2],
+            [centered ? (state.grad_avg as Tensor) : null, 2],
+          ];
+          const hyper = [lr, alpha, eps, weight_decay, momentum];
+          if (
+            fusedOptimStep(
+              "rmsprop",
+              param,
+              rawGrad,
+              fused,
+              1,
+              hyper,
+              (centered ? 1 : 0) | (maximize ? 2 : 0),
+            )
+          )
+            continue;
           let grad = maximize ? neg(rawGrad) : rawGrad;
           if (weight_decay !== 0) grad = add(grad, param, weight_decay);
           const square_avg = state.square_avg as Tensor;

@@ -42,7 +42,18 @@ describe("native entry point table", () => {
   });
 
   it("op codes are each op's index in its group; opCode knows only the group's own ops", () => {
-    expect(OP_CODES.unary).toEqual({ neg: 0, relu: 1, exp: 2, log: 3, sigmoid: 4, tanh: 5, copy: 6 });
+    expect(OP_CODES.unary).toEqual({
+      neg: 0,
+      relu: 1,
+      exp: 2,
+      log: 3,
+      sigmoid: 4,
+      tanh: 5,
+      copy: 6,
+      abs: 7,
+      gelu: 8,
+      pow: 9,
+    });
     expect(OP_CODES.binary).toEqual({ add: 0, sub: 1, mul: 2, div: 3 });
     expect(OP_CODES.reduceRows).toEqual({ max: 0, min: 1, argmax: 2, argmin: 3 });
     expect(opCode("binary", "div")).toBe(3);

@@ -49,7 +49,7 @@ const cases: Record<string, Call> = {
   "raw sumIter negative size": () => raw.sumIter(f32(4), 0, [-4], [1], [0], f32(1)),
   "raw sumIter fractional size": () => raw.sumIter(f32(4), 0, [2.5], [1], [0], f32(1)),
   "raw softmax no args": () => loose.softmax(),
-  "raw softmax float64": () => loose.softmax(f64(4), 0, 1, 4, 1, 1, 0, f64(4)),
+  "raw softmax float64 x float32 out": () => loose.softmax(f64(4), 0, 1, 4, 1, 1, 0, f32(4)),
   "raw softmax float64 out": () => loose.softmax(f32(4), 0, 1, 4, 1, 1, 0, f64(4)),
   "raw softmax negative inner": () => raw.softmax(f32(4), 0, 1, 4, -1, 0, 0, f32(4)),
   "raw softmax bad log flag": () => raw.softmax(f32(4), 0, 1, 4, 1, 1, 2, f32(4)),
@@ -226,6 +226,65 @@ const cases: Record<string, Call> = {
     raw.adamStep(f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 1, f32(0), 0, 4, ...ADAM_SCALARS, 0),
   "raw adamStep amsgrad short max": () =>
     raw.adamStep(f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 0, f32(2), 0, 4, ...ADAM_SCALARS, 1),
+  // optimStep (native/optim.c): the states each op reads, its hyper array, its flags.
+  "raw optimStep rmsprop short hyper": () =>
+    raw.optimStep(0, f32(4), 0, f32(4), 0, f32(4), 0, f32(0), 0, f32(0), 0, 4, f64(4), 0),
+  "raw optimStep rmsprop momentum short buf": () =>
+    raw.optimStep(
+      0,
+      f32(4),
+      0,
+      f32(4),
+      0,
+      f32(4),
+      0,
+      f32(3),
+      0,
+      f32(0),
+      0,
+      4,
+      Float64Array.of(0.1, 0.9, 0, 0, 0.9),
+      0,
+    ),
+  "raw optimStep rmsprop centered short grad_avg": () =>
+    raw.optimStep(0, f32(4), 0, f32(4), 0, f32(4), 0, f32(0), 0, f32(2), 0, 4, f64(5), 1),
+  "raw optimStep adamax state overrun": () =>
+    raw.optimStep(2, f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 1, f32(0), 0, 4, f64(5), 0),
+  "raw optimStep bad op": () =>
+    raw.optimStep(6, f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 0, 4, f64(8), 0),
+  "raw optimStep bad flags": () =>
+    raw.optimStep(1, f32(4), 0, f32(4), 0, f32(4), 0, f32(0), 0, f32(0), 0, 4, f64(3), 8),
+  "raw optimStep float32 hyper": () =>
+    loose.optimStep(1, f32(4), 0, f32(4), 0, f32(4), 0, f32(0), 0, f32(0), 0, 4, f32(3), 0),
+  "raw optimStep mixed types": () =>
+    raw.optimStep(5, f32(4), 0, f32(4), 0, f64(4), 0, f32(4), 0, f32(0), 0, 4, f64(4), 0),
+  "raw optimStep n near 2^53": () =>
+    raw.optimStep(3, f32(4), 0, f32(4), 0, f32(4), 0, f32(4), 0, f32(0), 0, MAX, f64(7), 0),
+  "raw optimStep offset near 2^53": () =>
+    raw.optimStep(4, f32(4), 0, f32(4), 0, f32(4), MAX, f32(4), 0, f32(0), 0, 4, f64(8), 0),
+  "raw softmaxBackward float64 log": () => raw.softmaxBackward(f64(4), 0, f64(4), 0, 1, 4, 1, 1, f64(4)),
+  "raw softmaxBackward float64 y overrun": () =>
+    raw.softmaxBackward(f64(8), 0, f64(8), 5, 2, 2, 2, 0, f64(8)),
+  "raw geluBackward x overrun": () => raw.geluBackward(f32(4), 0, f32(4), 1, f32(4)),
+  "raw geluBackward offset near 2^53": () => raw.geluBackward(f64(4), MAX, f64(4), 0, f64(4)),
+  "raw geluBackward mixed types": () => raw.geluBackward(f32(4), 0, f64(4), 0, f32(4)),
+  "raw setNumThreads zero": () => raw.setNumThreads(0),
+  "raw setNumThreads fraction": () => raw.setNumThreads(1.5),
+  // unary's new ops and where's bool condition (native/elementwise.c, native/im2col.c).
+  "raw unary pow inexact exponent": () => raw.unary(9, f32(4), 0, [4], [1], f32(4), 1.5),
+  "raw unary pow NaN exponent": () => raw.unary(9, f32(4), 0, [4], [1], f32(4), NaN),
+  "raw unary param string": () => loose.unary(9, f32(4), 0, [4], [1], f32(4), "2"),
+  "raw where cond float32": () => loose.where(f32(4), 0, [1], f32(4), 0, [1], f32(4), 0, [1], [4], f32(4)),
+  "raw where cond overrun": () =>
+    raw.where(new Uint8Array(3), 0, [1], f32(4), 0, [1], f32(4), 0, [1], [4], f32(4)),
+  "raw where b overrun": () =>
+    raw.where(new Uint8Array(4), 0, [1], f32(4), 0, [1], f32(4), 1, [1], [4], f32(4)),
+  "raw where mixed types": () =>
+    raw.where(new Uint8Array(4), 0, [1], f32(4), 0, [1], f64(4), 0, [1], [4], f32(4)),
+  "raw where stride wraps": () =>
+    raw.where(new Uint8Array(4), 0, [MAX, 1], f32(4), 0, [0, 1], f32(4), 0, [0, 1], [2, 2], f32(4)),
+  "raw where short out": () =>
+    raw.where(new Uint8Array(4), 0, [1], f32(4), 0, [1], f32(4), 0, [1], [4], f32(3)),
   // Gather and scatter along a dim (native/im2col.c): every index is checked before any is used.
   "raw gatherDim index past dim": () =>
     raw.gatherDim(f32(4), 0, [4], [1], 4, Float64Array.of(0, 1, 4, 2), 0, [1], 0, f32(4)),
@@ -320,6 +379,51 @@ const cases: Record<string, Call> = {
     const out = f32(3);
     raw.unary(0, Float32Array.of(1, 2, 3, 4), 1, [3], [1], out);
     if (out.join() !== "-2,-3,-4") throw new Error(`wrong result ${out.join()}`);
+  },
+  "good unary pow": () => {
+    const out = f32(3);
+    raw.unary(9, Float32Array.of(1, 2, 3, 4), 1, [3], [1], out, -1);
+    if (out.join() !== [0.5, 1 / 3, 0.25].map(Math.fround).join())
+      throw new Error(`wrong result ${out.join()}`);
+  },
+  "good where": () => {
+    const out = f64(4);
+    raw.where(
+      Uint8Array.of(1, 0),
+      0,
+      [0, 1],
+      Float64Array.of(1, 2),
+      0,
+      [1, 0],
+      f64(1),
+      0,
+      [0, 0],
+      [2, 2],
+      out,
+    );
+    if (out.join() !== "1,0,2,0") throw new Error(`wrong result ${out.join()}`);
+  },
+  "good optimStep adagrad": () => {
+    const param = Float64Array.of(1, 2);
+    const sum = f64(2);
+    raw.optimStep(
+      1,
+      param,
+      0,
+      Float64Array.of(3, 4),
+      0,
+      sum,
+      0,
+      f64(0),
+      0,
+      f64(0),
+      0,
+      2,
+      Float64Array.of(1, 0, 0),
+      0,
+    );
+    if (param.join() !== "0,1" || sum.join() !== "9,16")
+      throw new Error(`wrong result ${param.join()} ${sum.join()}`);
   },
   "good sumIter": () => {
     const out = f32(2);

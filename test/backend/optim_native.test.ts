@@ -45,14 +45,70 @@ const CASES: [string, string, Make][] = [
     "adam",
     (p) => new torch.optim.AdamW(p, { lr: 0.05, amsgrad: true, betas: [0, 0.5], eps: 1e-3 }),
   ],
+  ["rmsprop", "step.rmsprop", (p) => new torch.optim.RMSprop(p, { lr: 0.01 })],
+  [
+    "rmsprop centered, momentum, weight decay, maximize",
+    "step.rmsprop",
+    (p) =>
+      new torch.optim.RMSprop(p, {
+        lr: 0.01,
+        alpha: 0.9,
+        centered: true,
+        momentum: 0.9,
+        weight_decay: 0.1,
+        maximize: true,
+      }),
+  ],
+  [
+    "rmsprop momentum, eps 0.1",
+    "step.rmsprop",
+    (p) => new torch.optim.RMSprop(p, { momentum: 0.5, eps: 0.1 }),
+  ],
+  ["adagrad", "step.adagrad", (p) => new torch.optim.Adagrad(p, { lr: 0.1 })],
+  [
+    "adagrad lr decay, weight decay, initial accumulator, maximize",
+    "step.adagrad",
+    (p) =>
+      new torch.optim.Adagrad(p, {
+        lr: 0.1,
+        lr_decay: 0.3,
+        weight_decay: 0.1,
+        initial_accumulator_value: 0.5,
+        maximize: true,
+      }),
+  ],
+  ["adamax", "step.adamax", (p) => new torch.optim.Adamax(p, { lr: 0.1 })],
+  [
+    "adamax weight decay, maximize, eps 0",
+    "step.adamax",
+    (p) => new torch.optim.Adamax(p, { weight_decay: 0.1, maximize: true, eps: 0 }),
+  ],
+  ["nadam", "step.nadam", (p) => new torch.optim.NAdam(p, { lr: 0.1 })],
+  [
+    "nadam weight decay, momentum decay",
+    "step.nadam",
+    (p) => new torch.optim.NAdam(p, { weight_decay: 0.1, momentum_decay: 0.1, betas: [0.5, 0.9] }),
+  ],
+  ["radam", "step.radam", (p) => new torch.optim.RAdam(p, { lr: 0.1 })],
+  [
+    "radam beta2 0.9 (rectified from step 6), weight decay",
+    "step.radam",
+    (p) => new torch.optim.RAdam(p, { lr: 0.1, betas: [0.9, 0.9], weight_decay: 0.1 }),
+  ],
+  ["adadelta", "step.adadelta", (p) => new torch.optim.Adadelta(p)],
+  [
+    "adadelta rho 0.5, weight decay, maximize",
+    "step.adadelta",
+    (p) => new torch.optim.Adadelta(p, { lr: 0.5, rho: 0.5, weight_decay: 0.1, maximize: true }),
+  ],
 ];
 
-/** Six steps of `make`'s optimizer on a fresh parameter; the final parameter values. */
+/** Eight steps of `make`'s optimizer on a fresh parameter; the final parameter values. */
 function trajectory(backendName: string, dtype: torch.DType, make: Make): number[] {
   set_backend(backendName);
   const p = torch.tensor(INIT, { dtype, requires_grad: true });
   const optimizer = make([p]);
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     optimizer.zero_grad();
     p.mul(p)
       .sin()

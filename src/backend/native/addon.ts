@@ -13,6 +13,7 @@ interface KindTypes {
   f32: Float32Array;
   f64: Float64Array;
   anyFloats: FloatArray;
+  bytes: Uint8Array;
   int: number;
   flag: number;
   number: number;

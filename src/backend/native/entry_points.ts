@@ -11,9 +11,13 @@ export const MAX_DIMS = 16;
  * (unary's neg is U_NEG; U_COUNT ends the list).
  */
 export const OP_GROUPS = {
-  unary: { cPrefix: "U", ops: ["neg", "relu", "exp", "log", "sigmoid", "tanh", "copy"] },
+  unary: {
+    cPrefix: "U",
+    ops: ["neg", "relu", "exp", "log", "sigmoid", "tanh", "copy", "abs", "gelu", "pow"],
+  },
   binary: { cPrefix: "B", ops: ["add", "sub", "mul", "div"] },
   reduceRows: { cPrefix: "R", ops: ["max", "min", "argmax", "argmin"] },
+  optimizer: { cPrefix: "O", ops: ["rmsprop", "adagrad", "adamax", "nadam", "radam", "adadelta"] },
   sortRows: {
     cPrefix: "S",
     ops: ["ascending", "descending", "stableAscending", "stableDescending", "topkLargest", "topkSmallest"],
@@ -27,10 +31,20 @@ export type OpGroup = keyof typeof OP_GROUPS;
  * floats: a Float32Array or Float64Array, all `floats` of one call of one type; f32 / f64: that array type;
  * anyFloats: either, whatever the others are; int: a safe integer >= 0; flag: 0 or 1; number: any number;
  * dims: at most MAX_DIMS ints >= 0; strides: at most MAX_DIMS safe integers, as many as the entry's dims;
- * op:<group>: a code of that op group.
+ * bytes: a Uint8Array (bool data); op:<group>: a code of that op group.
  */
 export type ArgKind =
-  "floats" | "f32" | "f64" | "anyFloats" | "int" | "flag" | "number" | "dims" | "strides" | `op:${OpGroup}`;
+  | "floats"
+  | "f32"
+  | "f64"
+  | "anyFloats"
+  | "bytes"
+  | "int"
+  | "flag"
+  | "number"
+  | "dims"
+  | "strides"
+  | `op:${OpGroup}`;
 
 /** `name:kind`, or `name?:kind` for an optional trailing argument (absent: 0). */
 export type ArgSpec = `${string}:${ArgKind}`;
@@ -43,8 +57,38 @@ interface EntryPoint {
 
 export const ENTRY_POINTS = {
   unary: {
-    doc: "out = op(x) over a strided view of x, written densely in row-major order of shape.",
-    args: ["op:op:unary", "x:floats", "offset:int", "shape:dims", "strides:strides", "out:floats"],
+    doc:
+      "out = op(x) over a strided view of x, written densely in row-major order of shape (native/elementwise.c): " +
+      "abs; gelu (float32: oneDNN's erf kernel on every element, as PyTorch runs a contiguous input; float64: " +
+      "GeluKernel's SLEEF and glibc erf, as sigmoid's blocks); " +
+      "pow (pow_scalar) with exponent `param` in {0, 1, 2, 3, 0.5, -0.5, -1, -2} (PyTorch's multiply / sqrt paths).",
+    args: [
+      "op:op:unary",
+      "x:floats",
+      "offset:int",
+      "shape:dims",
+      "strides:strides",
+      "out:floats",
+      "param?:number",
+    ],
+  },
+  where: {
+    doc:
+      "out = cond ? a : b over strided views of cond (bool bytes), a and b of one shape (already broadcast), " +
+      "written densely in row-major order; a, b and out of one float type.",
+    args: [
+      "cond:bytes",
+      "condOffset:int",
+      "condStrides:strides",
+      "a:floats",
+      "aOffset:int",
+      "aStrides:strides",
+      "b:floats",
+      "bOffset:int",
+      "bStrides:strides",
+      "shape:dims",
+      "out:floats",
+    ],
   },
   binary: {
     doc: "out = a op b over strided views of a and b of one shape (already broadcast), written densely.",
@@ -151,38 +195,44 @@ export const ENTRY_POINTS = {
     args: ["x:floats", "offset:int", "sizes:dims", "inStrides:strides", "outStrides:strides", "out:floats"],
   },
   softmax: {
-    doc: "float32 softmax (log: log_softmax) of a contiguous [outer, dimSize, inner] array along dim 1.",
+    doc: "softmax (log: log_softmax) of a contiguous [outer, dimSize, inner] array along dim 1.",
     args: [
-      "x:f32",
+      "x:floats",
       "offset:int",
       "outer:int",
       "dimSize:int",
       "inner:int",
       "lastDim:flag",
       "log:flag",
-      "out:f32",
+      "out:floats",
     ],
   },
   sigmoidBackward: {
     doc: "out = g * (1 - y) * y over dense operands of out's length.",
     args: ["g:floats", "gOffset:int", "y:floats", "yOffset:int", "out:floats"],
   },
+  geluBackward: {
+    doc:
+      "gelu_backward (exact gelu) over dense operands of out's length, as src/backend/js/grad_kernels.ts: " +
+      "float32 by oneDNN's derivative (for inputs PyTorch gives oneDNN), float64 by GeluBackwardKernel.",
+    args: ["g:floats", "gOffset:int", "x:floats", "xOffset:int", "out:floats"],
+  },
   thresholdBackward: {
     doc: "out = x <= threshold ? 0 : g over dense operands of out's length.",
     args: ["g:floats", "gOffset:int", "x:floats", "xOffset:int", "threshold:number", "out:floats"],
   },
   softmaxBackward: {
-    doc: "float32 softmax (log: log_softmax) backward of dense [outer, dimSize, inner] arrays along dim 1.",
+    doc: "softmax (log: log_softmax, float32 only) backward of dense [outer, dimSize, inner] arrays along dim 1.",
     args: [
-      "g:f32",
+      "g:floats",
       "gOffset:int",
-      "y:f32",
+      "y:floats",
       "yOffset:int",
       "outer:int",
       "dimSize:int",
       "inner:int",
       "log:flag",
-      "out:f32",
+      "out:floats",
     ],
   },
   bceWithLogits: {
@@ -418,6 +468,35 @@ export const ENTRY_POINTS = {
       "bias2Sqrt:number",
       "flags:int",
     ],
+  },
+  optimStep: {
+    doc:
+      "One update of a parameter by the optimizer `op`, in place on n dense elements of param and of its state " +
+      "arrays a, b, c (each used or not by the op, as native/optim.c lists), from grad, all of one float type, " +
+      "in the arithmetic of src/optim/<op>.ts; hyper holds the op's scalars (JavaScript's doubles), flags its " +
+      "options.",
+    args: [
+      "op:op:optimizer",
+      "param:floats",
+      "paramOffset:int",
+      "grad:floats",
+      "gradOffset:int",
+      "a:floats",
+      "aOffset:int",
+      "b:floats",
+      "bOffset:int",
+      "c:floats",
+      "cOffset:int",
+      "n:int",
+      "hyper:f64",
+      "flags:int",
+    ],
+  },
+  setNumThreads: {
+    doc:
+      "torch.set_num_threads(n): the thread pool's jobs and OpenBLAS use at most min(n, cores) threads each, " +
+      "never at once (native/parallel.h, docs/native.md); n >= 1.",
+    args: ["n:int"],
   },
   gatherDim: {
     doc:

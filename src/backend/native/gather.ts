@@ -1,11 +1,12 @@
 // The native backend's gather and scatter on float and int64 data (native/im2col.c): index_select, which is
 // how src/ops/nn_windows.ts builds convolution's and pooling's im2col, and index_add / scatter, their col2im
-// and embedding's backward. Same walk and summation order as src/backend/js/index.ts, so the same bits.
+// and embedding's backward; and where with a bool condition (im2col's padding mask). Same walk and summation
+// order as src/backend/js/index.ts, so the same bits.
 import type { Backend, StridedArray } from "../backend.js";
 import { jsBackend } from "../js/index.js";
 import type { Shape } from "../../tensor/shape.js";
 import { contiguousStrides, isContiguous, numel } from "../../tensor/shape.js";
-import type { TypedArray } from "../../tensor/dtype.js";
+import type { DType, TypedArray } from "../../tensor/dtype.js";
 import type { RawAddon } from "./addon.js";
 import { MAX_DIMS } from "./entry_points.js";
 
@@ -25,8 +26,36 @@ const storedAs = (dtype: string, data: TypedArray) =>
 export function nativeIndexKernels(
   addon: RawAddon,
   cutover: { readonly unary: number },
-): Pick<Backend, "gather" | "scatter"> {
+): Pick<Backend, "gather" | "scatter" | "where"> {
   return {
+    where(cond: StridedArray, a: StridedArray, b: StridedArray, outDtype: DType): TypedArray {
+      const n = numel(cond.shape);
+      if (
+        cond.dtype.name !== "bool" ||
+        !(outDtype.name === "float32" || outDtype.name === "float64") ||
+        a.dtype !== outDtype ||
+        b.dtype !== outDtype ||
+        n < cutover.unary ||
+        cond.shape.length > MAX_DIMS
+      )
+        return jsBackend.where(cond, a, b, outDtype);
+      const out = outDtype.name === "float32" ? new Float32Array(n) : new Float64Array(n);
+      addon.where(
+        cond.data as Uint8Array,
+        cond.offset,
+        cond.strides,
+        a.data as FloatArray,
+        a.offset,
+        a.strides,
+        b.data as FloatArray,
+        b.offset,
+        b.strides,
+        cond.shape,
+        out,
+      );
+      return out;
+    },
+
     gather(x: StridedArray, dim: number, index: StridedArray): TypedArray {
       const n = numel(index.shape);
       if (

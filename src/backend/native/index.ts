@@ -8,6 +8,7 @@ import { jsBackend } from "../js/index.js";
 import * as jsGradKernels from "../js/grad_kernels.js";
 import * as jsLossKernels from "../js/loss_kernels.js";
 import { softmax as jsSoftmax } from "../js/softmax.js";
+import { isDense } from "../js/strided.js";
 import { type DType, type TypedArray } from "../../tensor/dtype.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
 import { OP_CODES, opCode, type RawAddon } from "./addon.js";
@@ -18,6 +19,7 @@ import { nativeNormKernels } from "./norm.js";
 import { nativeSortKernels } from "./sort.js";
 import { nativeOptimKernels } from "./optim.js";
 import { nativeIndexKernels, reducibleLast, withDimLast } from "./gather.js";
+import { connectThreads } from "./threads.js";
 
 /**
  * Element counts below which the N-API call (about 1 µs) costs more than the C loop saves, measured with
@@ -46,6 +48,11 @@ type FloatArray = Float32Array | Float64Array;
 /** The C kernels walk at most this many dims; more go to the JS backend. */
 const MAX_NATIVE_DIMS = MAX_DIMS;
 const { unary: UNARY, binary: BINARY, reduceRows: REDUCE_ROWS } = OP_CODES;
+
+/** Unary ops whose C kernel is one exactly rounded operation per element, in float32 and float64 alike. */
+const EXACT_OPS = new Set<UnaryOp>(["neg", "relu", "abs", "pow_scalar"]);
+/** pow_scalar's exponents that PyTorch computes by multiplication, sqrt or a copy (the C kernel's). */
+const EXACT_EXPONENTS = new Set([0, 1, 2, 3, 0.5, -0.5, -1, -2]);
 
 function isFloat(d: DType): boolean {
   return d.name === "float32" || d.name === "float64";
@@ -147,6 +154,8 @@ export interface NativeBackend extends Backend {
 export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
   // Every kernel calls C through this table, which src/backend/dispatch_count.ts can swap when debugging.
   const addon = countableEntryPoints(rawAddon);
+  // torch.set_num_threads reaches the pool and OpenBLAS through the raw addon (not counted as a kernel call).
+  connectThreads((n) => rawAddon.setNumThreads(n));
   /** out = a op b in C, a and b already broadcast to one shape. */
   const nativeBinary = (code: number, op: BinaryOp, a: StridedArray, b: StridedArray, out: FloatArray) => {
     // A broadcast scalar on the left of a commutative op takes the scalar fast path on the right
@@ -183,19 +192,33 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
       outDtype: DType,
       params: readonly number[] = [],
     ) {
-      const code = opCode("unary", op);
+      const code = op === "pow_scalar" ? UNARY.pow : opCode("unary", op);
       const n = numel(x.shape);
-      // Transcendentals only for float32, where rounding the double result once is what the JS kernel does.
-      const dtypeOk =
-        x.dtype === computeDtype &&
-        outDtype === computeDtype &&
-        (computeDtype.name === "float32" ||
-          (computeDtype.name === "float64" && (op === "neg" || op === "relu")));
-      const cutover = op === "neg" || op === "relu" ? CUTOVER.unary : CUTOVER.transcendental;
-      if (code === undefined || !dtypeOk || n < cutover || x.shape.length > MAX_NATIVE_DIMS)
+      const exact = EXACT_OPS.has(op);
+      const dtypeOk = x.dtype === computeDtype && outDtype === computeDtype && isFloat(computeDtype);
+      const cutover = exact ? CUTOVER.unary : CUTOVER.transcendental;
+      if (
+        code === undefined ||
+        !dtypeOk ||
+        n < cutover ||
+        x.shape.length > MAX_NATIVE_DIMS ||
+        // pow: only the exponents PyTorch computes by multiplication or sqrt (the C kernel's).
+        (op === "pow_scalar" && !EXACT_EXPONENTS.has(params[0])) ||
+        // float32 gelu: oneDNN's kernel, which PyTorch runs on dense inputs of more than one element (its
+        // GeluKernel on others), as src/backend/js/vectorized_ops.ts decides.
+        (op === "gelu" && computeDtype.name === "float32" && (n < 2 || !isDense(x)))
+      )
         return jsBackend.unary(op, x, computeDtype, outDtype, params);
       const out = newArray(outDtype, n);
-      addon.unary(code, x.data as FloatArray, x.offset, x.shape, x.strides, out);
+      addon.unary(
+        code,
+        x.data as FloatArray,
+        x.offset,
+        x.shape,
+        x.strides,
+        out,
+        op === "pow_scalar" ? params[0] : 0,
+      );
       return out;
     },
 
@@ -234,14 +257,14 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
     },
 
     copy(x: StridedArray, outDtype: DType): TypedArray {
-      // Dense copies are one TypedArray.set in JS already; strided ones (transposes, expands) gain from C.
+      // Float data, and int64's (doubles in a Float64Array): strided copies (transposes, expands) gain from C,
+      // dense ones are a memcpy either way (C's split over the pool for large ones).
       const n = numel(x.shape);
       if (
-        !isFloat(outDtype) ||
+        !(isFloat(outDtype) || outDtype.name === "int64") ||
         x.dtype !== outDtype ||
         n < CUTOVER.unary ||
-        x.shape.length > MAX_NATIVE_DIMS ||
-        isContiguous(x.shape, x.strides)
+        x.shape.length > MAX_NATIVE_DIMS
       )
         return jsBackend.copy(x, outDtype);
       const out = newArray(outDtype, n);
@@ -326,17 +349,16 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
     },
 
     softmax(x: StridedArray, dim: number, log: boolean): TypedArray {
-      // float64 stays in TypeScript: its exp is V8's Math.exp, which C's libm need not match bit for bit.
       const n = numel(x.shape);
-      if (x.dtype.name !== "float32" || n === 0 || n < CUTOVER.softmax) return jsSoftmax(x, dim, log);
+      if (!isFloat(x.dtype) || n === 0 || n < CUTOVER.softmax) return jsSoftmax(x, dim, log);
       const dense = isContiguous(x.shape, x.strides)
-        ? { data: x.data as Float32Array, offset: x.offset }
-        : { data: native.copy(x, x.dtype) as Float32Array, offset: 0 };
+        ? { data: x.data as FloatArray, offset: x.offset }
+        : { data: native.copy(x, x.dtype) as FloatArray, offset: 0 };
       const shape = x.shape.length === 0 ? [1] : x.shape;
       const dimSize = shape[dim];
       const inner = numel(shape.slice(dim + 1));
       const outer = dimSize === 0 ? 0 : n / (dimSize * inner);
-      const out = newArray(x.dtype, n) as Float32Array;
+      const out = newArray(x.dtype, n);
       const lastDim = dim === shape.length - 1 ? 1 : 0;
       addon.softmax(dense.data, dense.offset, outer, dimSize, inner, lastDim, log ? 1 : 0, out);
       return out;
@@ -369,19 +391,29 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
       return out;
     },
 
+    geluBackward(grad: StridedArray, input: StridedArray): TypedArray {
+      // float32: oneDNN's derivative, which PyTorch runs on dense inputs of more than one element; strided
+      // operands stay in TypeScript.
+      if (!denseFloatPair(grad, input) || numel(grad.shape) < 2)
+        return jsGradKernels.geluBackward(grad, input);
+      const out = newArray(grad.dtype, numel(grad.shape));
+      addon.geluBackward(grad.data as FloatArray, grad.offset, input.data as FloatArray, input.offset, out);
+      return out;
+    },
+
     softmaxBackward(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray {
-      // float64 stays in TypeScript, like the forward: its exp is V8's.
-      if (!denseFloatPair(grad, output) || grad.dtype.name !== "float32")
+      // float64's log_softmax backward stays in TypeScript: its exp is V8's Math.exp there, which C doesn't port.
+      if (!denseFloatPair(grad, output) || (grad.dtype.name !== "float32" && log))
         return jsGradKernels.softmaxBackward(grad, output, dim, log);
       const shape = grad.shape.length === 0 ? [1] : grad.shape;
       const n = numel(shape);
       const dimSize = shape[dim];
       const inner = numel(shape.slice(dim + 1));
-      const out = newArray(grad.dtype, n) as Float32Array;
+      const out = newArray(grad.dtype, n);
       addon.softmaxBackward(
-        grad.data as Float32Array,
+        grad.data as FloatArray,
         grad.offset,
-        output.data as Float32Array,
+        output.data as FloatArray,
         output.offset,
         n / (dimSize * inner),
         dimSize,

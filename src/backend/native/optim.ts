@@ -3,7 +3,7 @@
 // No size cutover: the TypeScript path costs tens of µs per parameter even for a bias of ten elements.
 import type { StridedArray } from "../backend.js";
 import { isContiguous, numel } from "../../tensor/shape.js";
-import type { RawAddon } from "./addon.js";
+import { OP_CODES, type RawAddon } from "./addon.js";
 
 /** The hyperparameters of one SGD update of a parameter group (src/optim/sgd.ts). */
 export interface SgdHyper {
@@ -37,6 +37,12 @@ export interface AdamState {
   max_exp_avg_sq: StridedArray | null;
 }
 
+/** The optimizers of `OptimKernels.step` (native/optim.h lists each one's state arrays, hyper array and flags). */
+export type FusedOptimizer = "rmsprop" | "adagrad" | "adamax" | "nadam" | "radam" | "adadelta";
+
+/** `step`'s flags. */
+export const OPTIM_FLAGS = { centered: 1, maximize: 2, rectified: 4 } as const;
+
 /** Fused optimizer updates a backend may offer; each returns false, having done nothing, when it declines. */
 export interface OptimKernels {
   /**
@@ -46,6 +52,18 @@ export interface OptimKernels {
   sgd(param: StridedArray, grad: StridedArray, buf: StridedArray | null, h: SgdHyper): boolean;
   /** _single_tensor_adam(w) on one parameter, after its step count was incremented; as src/optim/adam.ts. */
   adam(param: StridedArray, grad: StridedArray, state: AdamState, h: AdamHyper): boolean;
+  /**
+   * One update of `op` on one parameter: param and the op's state tensors (in native/optim.h's order; null
+   * for one the op doesn't use with these options) updated in place from grad, with the op's scalars.
+   */
+  step(
+    op: FusedOptimizer,
+    param: StridedArray,
+    grad: StridedArray,
+    states: readonly (StridedArray | null)[],
+    hyper: readonly number[],
+    flags: number,
+  ): boolean;
 }
 
 type FloatArray = Float32Array | Float64Array;
@@ -57,6 +75,32 @@ const isDenseFloat = (x: StridedArray, like: StridedArray) =>
 
 export function nativeOptimKernels(addon: RawAddon): OptimKernels {
   return {
+    step(op, param, grad, states, hyper, flags) {
+      if (!isDenseFloat(param, param) || !isDenseFloat(grad, param)) return false;
+      if (!states.every((s) => s === null || isDenseFloat(s, param))) return false;
+      const data = param.data as FloatArray;
+      // A state the op doesn't read with these options: an empty array of param's type stands in.
+      const none = data.subarray(0, 0);
+      const [a, b, c] = [0, 1, 2].map((k) => states[k] ?? null);
+      addon.optimStep(
+        OP_CODES.optimizer[op],
+        data,
+        param.offset,
+        grad.data as FloatArray,
+        grad.offset,
+        a ? (a.data as FloatArray) : none,
+        a ? a.offset : 0,
+        b ? (b.data as FloatArray) : none,
+        b ? b.offset : 0,
+        c ? (c.data as FloatArray) : none,
+        c ? c.offset : 0,
+        numel(param.shape),
+        Float64Array.from(hyper),
+        flags,
+      );
+      return true;
+    },
+
     sgd(param, grad, buf, h) {
       if (
         !isDenseFloat(param, param) ||
