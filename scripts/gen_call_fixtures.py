@@ -66,6 +66,8 @@ def build(v, samples):
 def encode(r):
     if isinstance(r, torch.Tensor):
         values = r.detach().flatten().tolist()
+        if r.is_complex():  # interleaved (real, imag), as tensorgrad stores complex tensors
+            values = torch.view_as_real(r.detach().resolve_conj()).flatten().tolist()
         return {"tensor": {"dtype": str(r.dtype)[6:], "shape": list(r.shape), "values": [encode_number(x) for x in values]}}
     if isinstance(r, (tuple, list, types.GeneratorType)):
         return {"list": [encode(x) for x in r]}

@@ -34,7 +34,11 @@ export function detect_anomaly<T>(fn: () => T): T {
 /** The forward stack to remember for a new node, or undefined when anomaly mode is off (the usual, free case). */
 export function forwardTrace(): string | undefined {
   if (!anomalyEnabled) return undefined;
+  // Deep enough to reach the caller's frames past node construction and the signature layer's wrappers.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Math.max(limit, 20);
   const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
   // Drop the "Error" line and the frames inside node construction.
   return stack.split("\n").slice(1).join("\n");
 }

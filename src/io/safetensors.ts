@@ -30,7 +30,8 @@ export interface SaveOptions {
 /** The safetensors dtypes tensorgrad stores, with their rank in the Rust `Dtype` enum (the sort key). */
 const CODES = { BOOL: 0, I32: 9, F32: 11, F64: 12, I64: 13 } as const;
 type Code = keyof typeof CODES;
-const CODE_OF: Record<DType["name"], Code> = {
+// Complex tensors (docs/complex.md) have no safetensors code here: saving one raises (saveToBytes).
+const CODE_OF: Record<Exclude<DType["name"], "complex64" | "complex128">, Code> = {
   bool: "BOOL",
   int32: "I32",
   float32: "F32",
@@ -118,7 +119,11 @@ function checkMetadata(metadata: unknown): Metadata | null {
 /** A state dict as the bytes of a .safetensors file (what `safetensors.torch.save` returns). */
 export function saveToBytes(stateDict: StateDict | Map<string, Tensor>, opts: SaveOptions = {}): Uint8Array {
   const metadata = checkMetadata(opts?.metadata);
-  const entries = entriesOf(stateDict).map(([name, t]) => ({ name, code: CODE_OF[t.dtype.name], tensor: t }));
+  const entries = entriesOf(stateDict).map(([name, t]) => {
+    if (t.dtype.name === "complex64" || t.dtype.name === "complex128")
+      throw new TypeError(`tensorgrad's safetensors does not store ${t.dtype} tensors ('${name}')`);
+    return { name, code: CODE_OF[t.dtype.name], tensor: t };
+  });
   entries.sort((a, b) => CODES[b.code] - CODES[a.code] || compareUtf8(a.name, b.name));
   const parts: string[] = [];
   if (metadata) parts.push(`"__metadata__":${JSON.stringify(metadata)}`);

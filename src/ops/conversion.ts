@@ -18,6 +18,7 @@ import { channels_last, toCpuDevice, type Device, type MemoryFormat } from "../t
 import { Tensor } from "../tensor/tensor.js";
 import { fromData, record, type Scalar } from "./core.js";
 import { contiguous } from "./shape.js";
+import { complexToDtype } from "./complex.js";
 
 /** PyTorch's check for a memory format the tensor's rank cannot have. */
 export function checkMemoryFormat(input: Tensor, memoryFormat: MemoryFormat | null): void {
@@ -28,6 +29,7 @@ export function checkMemoryFormat(input: Tensor, memoryFormat: MemoryFormat | nu
 /** A copy converted to `dtype`, or the tensor itself when nothing changes and no copy is asked for. */
 export function toDtype(input: Tensor, dtype: DType, copy = false): Tensor {
   if (dtype === input.dtype && !copy) return input;
+  if (dtype.is_complex || input.dtype.is_complex) return complexToDtype(input, dtype, copy);
   const out = fromData(backend().copy(input._view(), dtype), input.shape, dtype);
   if (!dtype.is_floating_point) return out;
   const selfDtype = input.dtype;
@@ -85,6 +87,8 @@ export const TENSOR_TYPE_NAMES: Record<DTypeName, string> = {
   int64: "torch.LongTensor",
   int32: "torch.IntTensor",
   bool: "torch.BoolTensor",
+  complex64: "torch.ComplexFloatTensor",
+  complex128: "torch.ComplexDoubleTensor",
 };
 
 /** Tensor.type(): the type name; Tensor.type(dtype or "torch.DoubleTensor"): a converted tensor. */

@@ -37,6 +37,7 @@ import {
   Tensor,
   viewRequiresGrad,
 } from "../tensor/tensor.js";
+import { writeComplexInto } from "../tensor/complex.js";
 import { formulaOf } from "../autograd/formulas.js";
 import type { DerivativeName, SavedOf } from "./derivatives/index.js";
 
@@ -320,7 +321,9 @@ function newNode(
   // What the row never reads is not kept (nor version-checked).
   const unread = row.unread;
   for (let i = 0; i < unread.length; i++) delete (state as Record<string, unknown>)[unread[i]];
-  const node = new OpNode(name, row as never, state, edges, outputCount);
+  // A complex row ("MulBackward0@complex", docs/complex.md) prints as PyTorch's grad_fn: the name before "@".
+  const at = name.indexOf("@");
+  const node = new OpNode(at < 0 ? name : name.slice(0, at), row as never, state, edges, outputCount);
   if (row.savesUnreadTensor) node._markSavesTensors();
   // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
   node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
@@ -371,11 +374,7 @@ const VIEW_OF_LEAF_IN_PLACE =
   "a view of a leaf Variable that requires grad is being used in an in-place operation.";
 const LEAF_IN_PLACE = "a leaf Variable that requires grad is being used in an in-place operation.";
 /** PyTorch's C++ type name, as its dtype checks print it (lerp, out=, in-place scans). */
-export function cppTypeName(d: DType): string {
-  return ({ float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" } as const)[
-    d.name
-  ];
-}
+export const cppTypeName = (d: DType): string => d.cppTypeName;
 
 /** PyTorch's casting rule for in-place results: no float into int, no int into bool. */
 function checkCanCast(from: DType, to: DType): void {
@@ -518,6 +517,7 @@ export function writeInto(dst: Tensor, src: Tensor): void {
     dst._bumpVersion();
     return;
   }
+  if (dst.dtype.is_complex) return void (writeComplexInto(dst, src), dst._bumpVersion());
   // A contiguous source is read in place (copying it first cost a full pass per in-place op), except when
   // a strided write could overwrite source elements still to be read. TypedArray.set handles overlap.
   const dense = dst.is_contiguous();

@@ -28,6 +28,8 @@ const CPP_NAMES: Record<DTypeName, string> = {
   int64: "long int",
   int32: "int",
   bool: "bool",
+  complex64: "c10::complex<float>",
+  complex128: "c10::complex<double>",
 };
 
 const optionsText = (dtype: DType): string =>

@@ -16,6 +16,8 @@ const STORAGE_ARRAY: Record<DTypeName, string> = {
   int64: "Float64Array",
   int32: "Int32Array",
   bool: "Uint8Array",
+  complex64: "Float32Array",
+  complex128: "Float64Array",
 };
 
 /** NumPy's name of the dtype a typed array holds when none is given. */

@@ -16,6 +16,7 @@ import {
   UNSURE,
   type Kwargs,
 } from "./bind.js";
+import { guardComplex } from "./complex_dispatch.js";
 import { ArgType, methodOf, parseSignature, type Signature, type SignatureKind } from "./schema.js";
 
 // An implementation takes the signature's parameters in order (without `out`; methods get the tensor
@@ -35,7 +36,11 @@ export interface PythonCalls {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PythonBound {}
 
-type NameOf<T extends string> = T extends `${infer N}(${string}` ? N : string;
+type NameOf<T extends string> = T extends `@staticmethod ${infer N}(${string}`
+  ? N
+  : T extends `${infer N}(${string}`
+    ? N
+    : string;
 
 /** The arguments a Python-level class signature takes (for a constructor's rest parameter). */
 export type CallArgs<N extends string> = N extends keyof PythonCalls ? PythonCalls[N] : unknown[];
@@ -101,7 +106,12 @@ function deprecatedLast(entry: Entry): Entry {
 }
 
 function register(declared: Entry): void {
-  const entry = deprecatedLast(asNoArgs(declared));
+  const sorted = deprecatedLast(asNoArgs(declared));
+  // Complex tensors reach an implementation only through guardComplex (docs/complex.md).
+  const entry = {
+    ...sorted,
+    impls: sorted.impls.map((impl) => impl && guardComplex(sorted.namespace, sorted.name, impl)),
+  };
   const key = keyOf(entry.namespace, entry.name);
   if (ENTRIES.has(key)) throw new Error(`${entry.namespace}.${entry.name} is declared twice`);
   ENTRIES.set(key, entry);

@@ -3,7 +3,7 @@ import { RuntimeError } from "../errors.js";
 import { PYTHON_TYPE } from "../python_type.js";
 import { SCALAR_SHAPE } from "./shape.js";
 
-export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
+export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool" | "complex64" | "complex128";
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
 /** PyTorch's promotion categories: a higher category always wins. */
@@ -11,6 +11,8 @@ export const enum Category {
   Bool = 0,
   Integral = 1,
   Floating = 2,
+  /** complex64 / complex128 (docs/complex.md): interleaved (real, imag) pairs in a float array. */
+  Complex = 3,
 }
 
 /** A 0-dim input's shape and dtype, as the autograd engine records it (node.ts's InputMetadata). */
@@ -53,8 +55,18 @@ export class DType {
     return SCALAR_TYPE_NAMES[this.name];
   }
 
+  /** PyTorch's C++ type name ("float", "long int", "c10::complex<float>"), as its dtype checks print it. */
+  get cppTypeName(): string {
+    return CPP_TYPE_NAMES[this.name];
+  }
+
   get is_floating_point(): boolean {
     return this.category === Category.Floating;
+  }
+
+  /** complex64 or complex128: each element is two numbers of `storage` (docs/complex.md). */
+  get is_complex(): boolean {
+    return this.category === Category.Complex;
   }
 
   toString(): string {
@@ -72,6 +84,18 @@ const SCALAR_TYPE_NAMES: Record<DTypeName, string> = {
   int64: "Long",
   int32: "Int",
   bool: "Bool",
+  complex64: "ComplexFloat",
+  complex128: "ComplexDouble",
+};
+
+const CPP_TYPE_NAMES: Record<DTypeName, string> = {
+  float32: "float",
+  float64: "double",
+  int64: "long int",
+  int32: "int",
+  bool: "bool",
+  complex64: "c10::complex<float>",
+  complex128: "c10::complex<double>",
 };
 
 const INT64_MIN = -(2 ** 63);
@@ -107,13 +131,28 @@ export const int64 = new DType("int64", 8, Category.Integral, 1, toInt64, wrapIn
 export const int32 = new DType("int32", 4, Category.Integral, 0, toInt32, wrapInt32);
 export const bool = new DType("bool", 1, Category.Bool, 0, (v) => (v !== 0 ? 1 : 0));
 
-export const DTYPES: Record<DTypeName, DType> = { float32, float64, int64, int32, bool };
+/** complex64: a Float32Array of 2n numbers (real, imag, real, imag, ...); `cast` rounds one component. */
+export const complex64 = new DType("complex64", 8, Category.Complex, 0, Math.fround);
+/** complex128: a Float64Array of 2n numbers. */
+export const complex128 = new DType("complex128", 16, Category.Complex, 1, (v) => v);
+
+export const DTYPES: Record<DTypeName, DType> = {
+  float32,
+  float64,
+  int64,
+  int32,
+  bool,
+  complex64,
+  complex128,
+};
 /** PyTorch's aliases (`torch.float`, `torch.long`, ...). */
 const ALIASES: Record<string, DType> = {
   float: float32,
   double: float64,
   long: int64,
   int: int32,
+  cfloat: complex64,
+  cdouble: complex128,
   ...DTYPES,
 };
 
@@ -185,6 +224,8 @@ export function allocate(dtype: DType, n: number): TypedArray {
     if (dtype === float32) return new Float32Array(n);
     if (dtype === float64 || dtype === int64) return new Float64Array(n);
     if (dtype === int32) return new Int32Array(n);
+    if (dtype === complex64) return new Float32Array(2 * n);
+    if (dtype === complex128) return new Float64Array(2 * n);
     return new Uint8Array(n);
   } catch (e) {
     throw e instanceof RangeError && n >= 0 ? allocatorError(n, dtype.itemsize) : e;
@@ -202,6 +243,11 @@ export function allocatorError(n: number, itemsize: number): RuntimeError {
 /** The wider of two dtypes (torch.promote_types). */
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
+  // Complex with floating keeps the wider precision of the two (complex64 with float64 is complex128).
+  if (a.category === Category.Complex && b.category === Category.Floating)
+    return a.rank >= b.rank ? a : complex128;
+  if (b.category === Category.Complex && a.category === Category.Floating)
+    return b.rank >= a.rank ? b : complex128;
   if (a.category !== b.category) return a.category > b.category ? a : b;
   return a.rank >= b.rank ? a : b;
 }
@@ -241,7 +287,14 @@ export function resultType(operands: readonly (PromotionOperand | number | boole
   let result = dimResult;
   if (zeroDimResult) {
     if (!result) result = zeroDimResult;
-    else if (zeroDimResult.category > result.category) result = zeroDimResult;
+    else if (zeroDimResult.category > result.category)
+      // c10's combine_categories: a floating dim result takes a complex 0-dim one's category, not its precision.
+      result =
+        zeroDimResult.category === Category.Complex && result.category === Category.Floating
+          ? result.rank === 1
+            ? complex128
+            : complex64
+          : zeroDimResult;
   }
   if (scalarCat >= 0) {
     const scalarDtype =

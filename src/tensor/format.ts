@@ -1,7 +1,7 @@
 // Tensor printing, ported rule for rule from PyTorch 1.13's torch/_tensor_str.py.
 
 import { ValueError } from "../errors.js";
-import type { DType } from "./dtype.js";
+import { complex128, complex64, defaultFloatDtype, float32, float64, type DType } from "./dtype.js";
 import {
   formatExponential,
   formatFixed,
@@ -186,6 +186,10 @@ class Formatter {
     return this.maxWidth;
   }
 
+  formatAt(values: ArrayLike<number>, i: number): string {
+    return this.format(values[i]!);
+  }
+
   format(v: number): string {
     let text: string;
     if (!this.floating) text = this.scalarText(v);
@@ -196,7 +200,38 @@ class Formatter {
   }
 }
 
-function vectorStr(view: View, indent: number, summarize: boolean, formatter: Formatter): string {
+/** What printing needs of a formatter: the element width and the text of the element at a flat index. */
+interface ElementFormatter {
+  width(): number;
+  formatAt(values: ArrayLike<number>, i: number): string;
+}
+
+/**
+ * A complex tensor's formatter (_tensor_str.py's formatter1 / formatter2 pair): the real parts and the imaginary
+ * parts each get a _Formatter of their own; `values` are the real parts, `imag` the imaginary parts, both
+ * row-major.
+ */
+class ComplexFormatter implements ElementFormatter {
+  constructor(
+    private readonly re: Formatter,
+    private readonly im: Formatter,
+    private readonly imag: ArrayLike<number>,
+  ) {}
+
+  /** formatter1.width() + 2 + formatter2.width() + 1 is the element length; vectorStr adds the 2. */
+  width(): number {
+    return this.re.width() + this.im.width() + 1;
+  }
+
+  formatAt(values: ArrayLike<number>, i: number): string {
+    const realStr = this.re.format(values[i]!);
+    const imagStr = (this.im.format(this.imag[i]!) + "j").trimStart();
+    // handles negative numbers, +0.0, -0.0
+    return imagStr[0] === "+" || imagStr[0] === "-" ? realStr + imagStr : realStr + "+" + imagStr;
+  }
+}
+
+function vectorStr(view: View, indent: number, summarize: boolean, formatter: ElementFormatter): string {
   // Each element also takes a comma and a space.
   const elementLength = formatter.width() + 2;
   const elementsPerLine = Math.max(1, Math.floor((PRINT_OPTS.linewidth - indent) / elementLength));
@@ -204,7 +239,7 @@ function vectorStr(view: View, indent: number, summarize: boolean, formatter: Fo
   const edge = PRINT_OPTS.edgeitems;
   const formatRange = (start: number, end: number): string[] => {
     const out: string[] = [];
-    for (let i = start; i < end; i++) out.push(formatter.format(view.values[view.offset + i]!));
+    for (let i = start; i < end; i++) out.push(formatter.formatAt(view.values, view.offset + i));
     return out;
   };
   const data =
@@ -221,10 +256,10 @@ function tensorStrWithFormatter(
   view: View,
   indent: number,
   summarize: boolean,
-  formatter: Formatter,
+  formatter: ElementFormatter,
 ): string {
   const dim = view.shape.length;
-  if (dim === 0) return formatter.format(view.values[view.offset]!);
+  if (dim === 0) return formatter.formatAt(view.values, view.offset);
   if (dim === 1) return vectorStr(view, indent, summarize, formatter);
   const size0 = view.shape[0]!;
   const edge = PRINT_OPTS.edgeitems;
@@ -242,7 +277,33 @@ function tensorStrWithFormatter(
   return "[" + slices.join("," + "\n".repeat(dim - 1) + " ".repeat(indent + 1)) + "]";
 }
 
+/** A complex tensor's interleaved values as two row-major arrays: real parts, imaginary parts. */
+function splitComplex(values: ArrayLike<number>): [number[], number[]] {
+  const n = values.length / 2;
+  const re = new Array<number>(n);
+  const im = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    re[i] = values[2 * i]!;
+    im[i] = values[2 * i + 1]!;
+  }
+  return [re, im];
+}
+
 function tensorStr(t: PrintableTensor, indent: number): string {
+  if (t.dtype.is_complex) {
+    const [re, im] = splitComplex(t.values());
+    const part = t.dtype === complex128 ? float64 : float32;
+    const summarize = numel(t.shape) > PRINT_OPTS.threshold;
+    const reView: View = { values: re, shape: t.shape, offset: 0 };
+    const imView: View = { values: im, shape: t.shape, offset: 0 };
+    const elements = (v: View) => (summarize ? summarizedElements(v) : viewElements(v));
+    const formatter = new ComplexFormatter(
+      new Formatter(part, elements(reView)),
+      new Formatter(part, elements(imView)),
+      im,
+    );
+    return tensorStrWithFormatter(reView, indent, summarize, formatter);
+  }
   const view: View = { values: t.values(), shape: t.shape, offset: 0 };
   const summarize = numel(t.shape) > PRINT_OPTS.threshold;
   const formatter = new Formatter(t.dtype, summarize ? summarizedElements(view) : viewElements(view));
@@ -270,6 +331,11 @@ function addSuffixes(tensorText: string, suffixes: readonly string[], indent: nu
 /** dtypes PyTorch considers implied by the printed values, so it prints no dtype= for them. */
 const DTYPES_WITHOUT_SUFFIX = new Set(["float32", "int64", "bool"]);
 
+/** The complex dtype of the default float dtype, which PyTorch prints no dtype= for. */
+function defaultComplexDtype(): DType {
+  return defaultFloatDtype() === float64 ? complex128 : complex64;
+}
+
 /** Exactly what Python's repr(t) prints, e.g. "tensor([1., 2., 3.], requires_grad=True)". */
 export function tensorRepr(t: PrintableTensor, suffixes: ReprSuffixes = {}): string {
   const prefix = "tensor(";
@@ -283,7 +349,7 @@ export function tensorRepr(t: PrintableTensor, suffixes: ReprSuffixes = {}): str
     if (t.dtype.name !== "float32") parts.push(dtypeText);
     body = "[]";
   } else {
-    if (!DTYPES_WITHOUT_SUFFIX.has(t.dtype.name)) parts.push(dtypeText);
+    if (!DTYPES_WITHOUT_SUFFIX.has(t.dtype.name) && t.dtype !== defaultComplexDtype()) parts.push(dtypeText);
     body = tensorStr(t, indent);
   }
   if (suffixes.gradFnName) parts.push(`grad_fn=<${suffixes.gradFnName}>`);
@@ -298,6 +364,21 @@ export function parameterRepr(t: PrintableTensor, requiresGrad: boolean): string
 
 /** Python's format(t) / f"{t}": a 0-dim tensor prints as its Python scalar, anything else as repr. */
 export function tensorFormat(t: PrintableTensor, suffixes: ReprSuffixes = {}): string {
+  if (t.shape.length === 0 && t.dtype.is_complex)
+    return pyComplexRepr(t.values()[0]!, t.values()[1]!, t.dtype);
   if (t.shape.length === 0) return pyScalarRepr(t.values()[0]!, t.dtype);
   return tensorRepr(t, suffixes);
+}
+
+/** Python's repr of a complex number: `(1.5-2j)`, `2j`, `(nan+infj)`, components in repr(float) without ".0". */
+function pyComplexRepr(re: number, im: number, dtype: DType): string {
+  const part = dtype === complex128 ? float64 : float32;
+  const comp = (v: number): string => {
+    const s = pyScalarRepr(v, part);
+    return s.endsWith(".0") ? s.slice(0, -2) : s;
+  };
+  const imText = comp(im);
+  if (re === 0 && !Object.is(re, -0)) return `${imText}j`;
+  const sign = imText.startsWith("-") ? "" : "+";
+  return `(${comp(re)}${sign}${imText}j)`;
 }
