@@ -1,139 +1,97 @@
-// nn.Module: parameters, buffers and submodules found the way PyTorch registers them, plus state_dict,
-// train/eval, hooks and PyTorch's module repr. Assigning `this.fc = new nn.Linear(...)` in a constructor
-// registers it, as Python's attribute assignment does: own properties that are Parameters or Modules
-// are discovered in insertion order. Public methods bind their arguments with PyTorch 1.13's signatures.
+// nn.Module: parameters, buffers and submodules found the way PyTorch registers them, plus train/eval, hooks
+// and PyTorch's module repr. Assigning `this.fc = new nn.Linear(...)` in a constructor registers it, as
+// Python's attribute assignment does: own properties that are Parameters or Modules are discovered in insertion
+// order, and assignment and `delete` follow Module.__setattr__ / __delattr__ (every module is a Proxy whose set
+// and deleteProperty traps run them). state_dict and load_state_dict are in module_state.ts, backward hooks in
+// module_hooks.ts. Public methods bind their arguments with PyTorch 1.13's signatures.
 import { no_grad } from "../autograd/grad_mode.js";
-import { AssertionError, KeyError, NotImplementedError, RuntimeError } from "../errors.js";
-import { writeInto } from "../ops/core.js";
+import { AssertionError, KeyError, RuntimeError } from "../errors.js";
 import { pyRepr } from "../python.js";
 import { toDtype } from "../ops/conversion.js";
-import { bindPython, isPlainObject, registerPyType } from "../signatures/bind.js";
-import { PySignature, splitCall, type CallArgs } from "../signatures/registry.js";
+import { bindPython, registerPyType } from "../signatures/bind.js";
+import { splitCall, type CallArgs } from "../signatures/registry.js";
+import { empty_like } from "../tensor/creation.js";
+import { toCpuDevice } from "../tensor/device.js";
 import { float32, float64, type DType } from "../tensor/dtype.js";
-import { detach, detach_, setRequiresGrad, Tensor } from "../tensor/tensor.js";
+import { detach_, setRequiresGrad, Tensor } from "../tensor/tensor.js";
 import { zero_ } from "../ops/inplace.js";
-import { emitWarning } from "../warnings.js";
-import { extraReprSignature, parseTo, typename } from "./module_utils.js";
+import {
+  callWithHooks,
+  RemovableHandle,
+  type BackwardHook,
+  type ForwardHook as ForwardHookOf,
+  type ForwardPreHook as ForwardPreHookOf,
+} from "./module_hooks.js";
+import { LoadResult, loadStateDict, saveStateDict, stateDictArgs } from "./module_state.js";
+import { MODULE_INIT, SIG } from "./module_signatures.js";
+import {
+  extraReprSignature,
+  getBuffer,
+  getParameter,
+  getSubmodule,
+  checkAddModule,
+  moduleRepr,
+  IS_MODULE,
+  MODULE_ATTRIBUTES,
+  parseTo,
+  parseTypeArg,
+  checkName,
+  missingForward,
+  unreachable,
+  typename,
+} from "./module_utils.js";
 import { Parameter } from "./parameter.js";
 
+export { RemovableHandle } from "./module_hooks.js";
+export { LoadResult } from "./module_state.js";
+
 export type StateDict = Record<string, Tensor>;
-type ForwardHook = (module: Module, inputs: unknown[], output: unknown) => unknown;
-type ForwardPreHook = (module: Module, inputs: unknown[]) => unknown[] | unknown | undefined;
-
-/** What `register_forward_hook` returns: call remove() to unregister. */
-export class RemovableHandle {
-  constructor(private readonly onRemove: () => void) {}
-  remove(): void {
-    this.onRemove();
-  }
-  /** Python's repr, without the address. */
-  toString(): string {
-    return "<torch.utils.hooks.RemovableHandle object>";
-  }
-}
-
-/** What load_state_dict returns: PyTorch's _IncompatibleKeys, a named pair [missing_keys, unexpected_keys]. */
-export class LoadResult extends Array<string[]> {
-  static override get [Symbol.species](): ArrayConstructor {
-    return Array;
-  }
-
-  constructor(missing_keys: string[], unexpected_keys: string[]) {
-    super();
-    this.push(missing_keys, unexpected_keys);
-  }
-
-  get missing_keys(): string[] {
-    return this[0];
-  }
-
-  get unexpected_keys(): string[] {
-    return this[1];
-  }
-
-  override toString(): string {
-    if (this[0].length === 0 && this[1].length === 0) return "<All keys matched successfully>";
-    const list = (keys: string[]) => `[${keys.map((k) => `'${k}'`).join(", ")}]`;
-    return `_IncompatibleKeys(missing_keys=${list(this[0])}, unexpected_keys=${list(this[1])})`;
-  }
-}
-
-const SIG = {
-  train: new PySignature("torch.nn", "Module.train(mode: bool = True)"),
-  eval: new PySignature("torch.nn", "Module.eval()"),
-  zero_grad: new PySignature("torch.nn", "Module.zero_grad(set_to_none: bool = False)"),
-  requires_grad_: new PySignature("torch.nn", "Module.requires_grad_(requires_grad: bool = True)"),
-  apply: new PySignature("torch.nn", "Module.apply(fn: callable)"),
-  to: new PySignature("torch.nn", "Module.to(*args, **kwargs)"),
-  float: new PySignature("torch.nn", "Module.float()"),
-  cpu: new PySignature("torch.nn", "Module.cpu()"),
-  cuda: new PySignature("torch.nn", "Module.cuda(device=None)"),
-  double: new PySignature("torch.nn", "Module.double()"),
-  state_dict: new PySignature(
-    "torch.nn",
-    "Module.state_dict(*args, destination: dict | None = None, prefix: str = '', keep_vars: bool = False)",
-  ),
-  load_state_dict: new PySignature(
-    "torch.nn",
-    "Module.load_state_dict(state_dict: dict, strict: bool = True)",
-  ),
-  named_parameters: new PySignature(
-    "torch.nn",
-    "Module.named_parameters(prefix: str = '', recurse: bool = True)",
-  ),
-  parameters: new PySignature("torch.nn", "Module.parameters(recurse: bool = True)"),
-  named_buffers: new PySignature("torch.nn", "Module.named_buffers(prefix: str = '', recurse: bool = True)"),
-  buffers: new PySignature("torch.nn", "Module.buffers(recurse: bool = True)"),
-  named_children: new PySignature("torch.nn", "Module.named_children()"),
-  children: new PySignature("torch.nn", "Module.children()"),
-  named_modules: new PySignature(
-    "torch.nn",
-    "Module.named_modules(memo: set | None = None, prefix: str = '', remove_duplicate: bool = True)",
-  ),
-  modules: new PySignature("torch.nn", "Module.modules()"),
-  register_buffer: new PySignature(
-    "torch.nn",
-    "Module.register_buffer(name: str, tensor: Tensor | None, persistent: bool = True)",
-  ),
-  register_parameter: new PySignature(
-    "torch.nn",
-    "Module.register_parameter(name: str, param: Parameter | None)",
-  ),
-  add_module: new PySignature("torch.nn", "Module.add_module(name: str, module: Module | None)"),
-  register_module: new PySignature("torch.nn", "Module.register_module(name: str, module: Module | None)"),
-  register_forward_hook: new PySignature("torch.nn", "Module.register_forward_hook(hook: callable)"),
-  register_forward_pre_hook: new PySignature("torch.nn", "Module.register_forward_pre_hook(hook: callable)"),
-  extra_repr: new PySignature("torch.nn", "Module.extra_repr()"),
-};
-
-/** Module.__init__: nn.Module itself, and the modules without a constructor of their own (Sigmoid, Tanh, LogSigmoid). */
-const MODULE_INIT = new PySignature("torch.nn", "Module.__init__()", [
-  "Module",
-  "Sigmoid",
-  "Tanh",
-  "LogSigmoid",
-]);
+type ForwardHook = ForwardHookOf<Module>;
+type ForwardPreHook = ForwardPreHookOf<Module>;
+type StateDictHook = (
+  module: Module,
+  stateDict: Record<string, unknown>,
+  prefix: string,
+  localMetadata: object,
+) => unknown;
+type LoadPreHook = (...args: unknown[]) => unknown;
+type LoadPostHook = (module: Module, incompatibleKeys: LoadResult) => unknown;
 
 let nextHookId = 0;
+
+function addHook<F>(map: Map<number, F>, hook: F): RemovableHandle {
+  const id = nextHookId++;
+  map.set(id, hook);
+  return new RemovableHandle(() => map.delete(id));
+}
 
 export abstract class Module {
   training = true;
   /** @internal Names registered with register_buffer (a plain tensor property is not a buffer). */
-  protected _bufferNames = new Set<string>();
+  _bufferNames = new Set<string>();
   /** @internal Buffers excluded from state_dict (persistent: false). */
-  protected _nonPersistent = new Set<string>();
+  _nonPersistent = new Set<string>();
+  /** @internal Parameters registered as None (PyTorch keeps their names in _parameters). */
+  _nullParameters = new Set<string>();
   /** @internal Submodules added by name (Sequential, ModuleList, add_module) rather than as properties. */
-  protected _modules = new Map<string, Module | null>();
+  _modules = new Map<string, Module | null>();
   private _forwardHooks = new Map<number, ForwardHook>();
   private _forwardPreHooks = new Map<number, ForwardPreHook>();
+  private _backwardHooks = new Map<number, BackwardHook<Module>>();
+  /** Whether the backward hooks are full ones (null: none registered yet), as PyTorch's _is_full_backward_hook. */
+  private _isFullBackwardHook: boolean | null = null;
+  /** @internal */ _stateDictHooks = new Map<number, StateDictHook>();
+  /** @internal */ _loadStateDictPreHooks = new Map<number, LoadPreHook>();
+  /** @internal */ _loadStateDictPostHooks = new Map<number, LoadPostHook>();
 
   /** Module.__init__ takes no arguments (subclasses call `super()`; Sigmoid, Tanh and LogSigmoid have no other). */
   constructor(...args: CallArgs<"Module.__init__">) {
     MODULE_INIT.bind(args);
+    const self = new Proxy(this, MODULE_ATTRIBUTES as unknown as ProxyHandler<this>);
     // Route `model.forward(x)` through the hooks, as Python's model(x) does.
     const forward = this.forward ?? missingForward;
     Object.defineProperty(this, "forward", {
-      value: (...args: unknown[]) => this._callWithHooks(forward, args),
+      value: (...args: unknown[]) => self._callWithHooks(forward, args),
       enumerable: false,
       writable: true,
     });
@@ -144,43 +102,92 @@ export abstract class Module {
       Object.defineProperty(this, "extra_repr", {
         value: (...args: unknown[]) => {
           if (args.length > 0) bindPython(sig, ...splitCall(args));
-          return extraRepr.call(this);
+          return extraRepr.call(self);
         },
         enumerable: false,
         writable: true,
       });
     }
+    return self;
   }
 
   abstract forward(...inputs: unknown[]): unknown;
 
+  /** The class's name, as reprs and errors print it. */
+  _get_name(): string {
+    return this.constructor.name;
+  }
+
+  /** PyTorch's Module._version, saved in state_dict metadata; a module whose format changed overrides it. */
+  get _version(): number {
+    return 1;
+  }
+
+  // ---- hooks -----------------------------------------------------------------------------------
+
   private _callWithHooks(forward: (...a: unknown[]) => unknown, args: unknown[]): unknown {
-    let inputs = args;
-    for (const hook of this._forwardPreHooks.values()) {
-      const replaced = hook(this, inputs);
-      if (replaced !== undefined && replaced !== null)
-        inputs = Array.isArray(replaced) ? replaced : [replaced];
-    }
-    let output = forward.apply(this, inputs);
-    for (const hook of this._forwardHooks.values()) {
-      const replaced = hook(this, inputs, output);
-      if (replaced !== undefined && replaced !== null) output = replaced;
-    }
-    return output;
+    if (this._forwardPreHooks.size === 0 && this._forwardHooks.size === 0 && this._backwardHooks.size === 0)
+      return forward.apply(this, args);
+    return callWithHooks<Module>(this, forward, args, {
+      pre: [...this._forwardPreHooks.values()],
+      post: [...this._forwardHooks.values()],
+      backward: [...this._backwardHooks.values()],
+      full: this._isFullBackwardHook === true,
+    });
   }
 
   register_forward_hook(...args: CallArgs<"Module.register_forward_hook">): RemovableHandle {
     const [hook] = SIG.register_forward_hook.bind(args);
-    const id = nextHookId++;
-    this._forwardHooks.set(id, hook as ForwardHook);
-    return new RemovableHandle(() => this._forwardHooks.delete(id));
+    return addHook(this._forwardHooks, hook as ForwardHook);
   }
 
   register_forward_pre_hook(...args: CallArgs<"Module.register_forward_pre_hook">): RemovableHandle {
     const [hook] = SIG.register_forward_pre_hook.bind(args);
-    const id = nextHookId++;
-    this._forwardPreHooks.set(id, hook as ForwardPreHook);
-    return new RemovableHandle(() => this._forwardPreHooks.delete(id));
+    return addHook(this._forwardPreHooks, hook as ForwardPreHook);
+  }
+
+  /** Deprecated in 1.13: a hook on the grad_fn of the module's output (see module_hooks.ts for its warnings). */
+  register_backward_hook(...args: CallArgs<"Module.register_backward_hook">): RemovableHandle {
+    const [hook] = SIG.register_backward_hook.bind(args);
+    return this._addBackwardHook(hook as BackwardHook<Module>, false);
+  }
+
+  /** hook(module, grad_input, grad_output) once the gradients w.r.t. the module's inputs are computed. */
+  register_full_backward_hook(...args: CallArgs<"Module.register_full_backward_hook">): RemovableHandle {
+    const [hook] = SIG.register_full_backward_hook.bind(args);
+    return this._addBackwardHook(hook as BackwardHook<Module>, true);
+  }
+
+  private _addBackwardHook(hook: BackwardHook<Module>, full: boolean): RemovableHandle {
+    if (this._isFullBackwardHook === !full)
+      throw new RuntimeError(
+        "Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.",
+      );
+    this._isFullBackwardHook = full;
+    return addHook(this._backwardHooks, hook);
+  }
+
+  /** hook(module, state_dict, prefix, local_metadata), after the module's entries are saved; may return a new dict. */
+  _register_state_dict_hook(...args: CallArgs<"Module._register_state_dict_hook">): RemovableHandle {
+    const [hook] = SIG._register_state_dict_hook.bind(args);
+    return addHook(this._stateDictHooks, hook as StateDictHook);
+  }
+
+  /** hook(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs), module first if with_module. */
+  _register_load_state_dict_pre_hook(
+    ...args: CallArgs<"Module._register_load_state_dict_pre_hook">
+  ): RemovableHandle {
+    const [hook, withModule] = SIG._register_load_state_dict_pre_hook.bind(args);
+    const fn = hook as LoadPreHook;
+    return addHook(this._loadStateDictPreHooks, withModule ? (...a: unknown[]) => fn(this, ...a) : fn);
+  }
+
+  /** hook(module, incompatible_keys), which may edit the key lists in place before strict checks them. */
+  register_load_state_dict_post_hook(
+    ...args: CallArgs<"Module.register_load_state_dict_post_hook">
+  ): RemovableHandle {
+    const [hook] = SIG.register_load_state_dict_post_hook.bind(args);
+    return addHook(this._loadStateDictPostHooks, hook as LoadPostHook);
   }
 
   // ---- registration ----------------------------------------------------------------------------
@@ -200,20 +207,29 @@ export abstract class Module {
   register_parameter(...args: CallArgs<"Module.register_parameter">): void {
     const [name, param] = SIG.register_parameter.bind(args);
     checkName(name, "parameter");
-    this.checkFree(name, (v) => v === null || v instanceof Parameter);
+    if (!this._nullParameters.has(name)) this.checkFree(name, (v) => v instanceof Parameter);
+    if (param !== null && !(param instanceof Parameter))
+      throw new TypeError(
+        `cannot assign '${typename(param)}' object to parameter '${name}' (torch.nn.Parameter or None required)`,
+      );
     (this as Record<string, unknown>)[name] = param;
+    if (param === null) this._nullParameters.add(name);
   }
 
   /** A tensor saved in state_dict (unless persistent is false) but not trained, e.g. BatchNorm's running_mean. */
   register_buffer(...args: CallArgs<"Module.register_buffer">): void {
     const [name, tensor, persistent] = SIG.register_buffer.bind(args);
-    this._registerBuffer(name, tensor, persistent);
+    this._registerBuffer(name, tensor as Tensor | null, persistent);
   }
 
   /** @internal register_buffer without binding (for modules' constructors). */
   protected _registerBuffer(name: string, tensor: Tensor | null, persistent = true): void {
     checkName(name, "buffer");
     if (!this._bufferNames.has(name)) this.checkFree(name, () => false);
+    if (tensor !== null && !(tensor instanceof Tensor))
+      throw new TypeError(
+        `cannot assign '${typename(tensor)}' object to buffer '${name}' (torch Tensor or None required)`,
+      );
     this._bufferNames.add(name);
     if (persistent) this._nonPersistent.delete(name);
     else this._nonPersistent.add(name);
@@ -227,15 +243,8 @@ export abstract class Module {
 
   /** @internal add_module without binding; checks the module as PyTorch does ("str is not a Module subclass"). */
   _addModule(name: unknown, module: unknown): void {
-    if (module !== null && !(module instanceof Module))
-      throw new TypeError(`${typename(module)} is not a Module subclass`);
-    if (typeof name !== "string")
-      throw new TypeError(`module name should be a string. Got ${typename(name)}`);
-    if (name in this && !this._modules.has(name))
-      throw new KeyError(pyRepr(`attribute '${name}' already exists`));
-    if (name.includes(".")) throw new KeyError(pyRepr(`module name can't contain ".", got: ${name}`));
-    if (name === "") throw new KeyError(pyRepr(`module name can't be empty string ""`));
-    this._modules.set(name, module as Module | null);
+    checkAddModule(this, name, module);
+    this._modules.set(name as string, module as Module | null);
   }
 
   register_module(...args: CallArgs<"Module.register_module">): void {
@@ -244,11 +253,12 @@ export abstract class Module {
   }
 
   /** This module's own parameters (not its children's), in registration order. */
-  private ownParameters(): [string, Parameter][] {
+  _ownParameters(): [string, Parameter][] {
     return this.ownEntries().filter((e): e is [string, Parameter] => e[1] instanceof Parameter);
   }
 
-  private ownBuffers(): [string, Tensor][] {
+  /** @internal This module's own buffers that are not None, in registration order. */
+  _ownBuffers(): [string, Tensor][] {
     const self = this as Record<string, unknown>;
     return [...this._bufferNames].filter((n) => self[n] instanceof Tensor).map((n) => [n, self[n] as Tensor]);
   }
@@ -312,27 +322,27 @@ export abstract class Module {
 
   named_parameters(...args: CallArgs<"Module.named_parameters">): Generator<[string, Parameter]> {
     const [prefix, recurse] = SIG.named_parameters.bind(args);
-    return this._namedMembers((m) => m.ownParameters(), prefix, recurse);
+    return this._namedMembers((m) => m._ownParameters(), prefix, recurse);
   }
 
   parameters(...args: CallArgs<"Module.parameters">): Generator<Parameter> {
     const [recurse] = SIG.parameters.bind(args);
-    return values(this._namedMembers((m) => m.ownParameters(), "", recurse));
+    return values(this._namedMembers((m) => m._ownParameters(), "", recurse));
   }
 
   /** @internal Every parameter, each once (what optimizers and zero_grad walk). */
   _parameters(): Generator<Parameter> {
-    return values(this._namedMembers((m) => m.ownParameters(), "", true));
+    return values(this._namedMembers((m) => m._ownParameters(), "", true));
   }
 
   named_buffers(...args: CallArgs<"Module.named_buffers">): Generator<[string, Tensor]> {
     const [prefix, recurse] = SIG.named_buffers.bind(args);
-    return this._namedMembers((m) => m.ownBuffers(), prefix, recurse);
+    return this._namedMembers((m) => m._ownBuffers(), prefix, recurse);
   }
 
   buffers(...args: CallArgs<"Module.buffers">): Generator<Tensor> {
     const [recurse] = SIG.buffers.bind(args);
-    return values(this._namedMembers((m) => m.ownBuffers(), "", recurse));
+    return values(this._namedMembers((m) => m._ownBuffers(), "", recurse));
   }
 
   /** PyTorch's _named_members: each tensor once, named by the first module path that holds it. */
@@ -352,6 +362,21 @@ export abstract class Module {
         yield [modPrefix ? `${modPrefix}.${name}` : name, t];
       }
     }
+  }
+
+  get_submodule(...args: CallArgs<"Module.get_submodule">): Module {
+    const [target] = SIG.get_submodule.bind(args);
+    return getSubmodule<Module>(this, target);
+  }
+
+  get_parameter(...args: CallArgs<"Module.get_parameter">): Parameter {
+    const [target] = SIG.get_parameter.bind(args);
+    return getParameter(this, target);
+  }
+
+  get_buffer(...args: CallArgs<"Module.get_buffer">): Tensor {
+    const [target] = SIG.get_buffer.bind(args);
+    return getBuffer(this, target);
   }
 
   // ---- modes and utilities ---------------------------------------------------------------------
@@ -418,22 +443,9 @@ export abstract class Module {
 
   /** @internal Casts float parameters and grads in place via `.data` (PyTorch's _apply: tied weights stay tied). */
   _castFloating(dtype: DType): this {
-    const converted = new Set<Tensor>();
-    for (const [, m] of this._namedModules(new Set())) {
-      const self = m as unknown as Record<string, unknown>;
-      for (const [, p] of m.ownParameters()) {
-        if (converted.has(p) || !p.dtype.is_floating_point || p.dtype === dtype) continue;
-        converted.add(p);
-        no_grad(() => {
-          p.data = toDtype(p, dtype);
-          if (p._grad !== null) p._grad.data = toDtype(p._grad, dtype);
-        });
-      }
-      for (const [name, b] of m.ownBuffers()) {
-        if (b.dtype.is_floating_point && b.dtype !== dtype) self[name] = toDtype(b, dtype);
-      }
-    }
-    return this;
+    return this._applyTensors((t) =>
+      t.dtype.is_floating_point && t.dtype !== dtype ? toDtype(t, dtype) : t,
+    );
   }
 
   /** Every parameter and buffer is on the CPU already: the module itself, as PyTorch returns it. */
@@ -458,90 +470,101 @@ export abstract class Module {
     return this._castFloating(float32);
   }
 
-  // ---- state_dict ------------------------------------------------------------------------------
+  /** tensorgrad has no float16: PyTorch's conversion cannot be made, and says so. */
+  half(...args: CallArgs<"Module.half">): this {
+    SIG.half.bind(args);
+    throw new TypeError(
+      "Module.half(): tensorgrad has no float16 tensors (float32, float64, int64, int32 and bool only)",
+    );
+  }
 
-  /**
-   * Parameters and persistent buffers by dotted name, detached (sharing storage with the module) unless
-   * keep_vars; into `destination` when given, names starting with `prefix`.
-   */
+  /** tensorgrad has no bfloat16: PyTorch's conversion cannot be made, and says so. */
+  bfloat16(...args: CallArgs<"Module.bfloat16">): this {
+    SIG.bfloat16.bind(args);
+    throw new TypeError(
+      "Module.bfloat16(): tensorgrad has no bfloat16 tensors (float32, float64, int64, int32 and bool only)",
+    );
+  }
+
+  /** Casts every parameter and buffer, floating or not, to dst_type (a dtype or a name like 'torch.DoubleTensor'). */
+  type(...args: CallArgs<"Module.type">): this {
+    const [dstType] = SIG.type.bind(args);
+    const dtype = parseTypeArg(dstType);
+    return this._applyTensors((t) => (t.dtype === dtype ? t : toDtype(t, dtype)));
+  }
+
+  /** Every tensor is in this process's memory already; PyTorch returns the module. */
+  share_memory(...args: CallArgs<"Module.share_memory">): this {
+    SIG.share_memory.bind(args);
+    return this;
+  }
+
+  /** Replaces every parameter's and buffer's values by uninitialized ones on `device` (the CPU). */
+  to_empty(...args: CallArgs<"Module.to_empty">): this {
+    const [device] = SIG.to_empty.bind(args);
+    if (device !== null) toCpuDevice(device);
+    return this._applyTensors((t) => empty_like(t));
+  }
+
+  ipu(...args: CallArgs<"Module.ipu">): this {
+    SIG.ipu.bind(args);
+    throw new RuntimeError("PyTorch is not linked with support for ipu devices");
+  }
+
+  xpu(...args: CallArgs<"Module.xpu">): this {
+    SIG.xpu.bind(args);
+    throw new RuntimeError("PyTorch is not linked with support for xpu devices");
+  }
+
+  /** PyTorch's Module._apply(fn): children first, parameters through `.data` (so they stay the same Parameter). */
+  private _applyTensors(fn: (t: Tensor) => Tensor): this {
+    for (const child of this._children()) child._applyTensors(fn);
+    const self = this as unknown as Record<string, unknown>;
+    no_grad(() => {
+      for (const [, p] of this._ownParameters()) {
+        const applied = fn(p);
+        if (applied !== p) p.data = applied;
+        const grad = p._grad;
+        if (grad !== null && fn(grad) !== grad) grad.data = fn(grad);
+      }
+      for (const [name, b] of this._ownBuffers()) if (fn(b) !== b) self[name] = fn(b);
+    });
+    return this;
+  }
+
+  // ---- state_dict (module_state.ts) --------------------------------------------------------------
+
+  /** Parameters and persistent buffers by dotted name, detached unless keep_vars; `_metadata`: versions. */
   state_dict(...args: CallArgs<"Module.state_dict">): StateDict {
-    const bound = SIG.state_dict.bind(args);
-    const positional = bound[0];
-    let [, destination, prefix, keepVars] = bound;
-    if (positional.length > 0) {
-      // PyTorch's deprecated positional form: state_dict(destination, prefix, keep_vars).
-      if (destination === null) destination = positional[0] as Record<string, unknown>;
-      if (positional.length > 1 && prefix === "") prefix = positional[1] as string;
-      if (positional.length > 2 && keepVars === false) keepVars = positional[2] as boolean;
-      emitWarning(
-        "Positional args are being deprecated, use kwargs instead. Refer to https://pytorch.org/docs/master/generated/torch.nn.Module.html#torch.nn.Module.state_dict for details.",
-      );
-    }
-    // PyTorch writes into any mapping it is given: anything else fails at the first item.
-    if (destination !== null && !isPlainObject(destination))
-      throw new TypeError(`'${typename(destination)}' object does not support item assignment`);
-    const out = (destination ?? {}) as StateDict;
-    for (const [path, mod] of this._namedModules(new Set(), "", false)) {
-      const dot = prefix + (path ? `${path}.` : "");
-      for (const [name, p] of mod.ownParameters()) out[dot + name] = keepVars ? p : detach(p);
-      for (const [name, b] of mod.ownBuffers())
-        if (!mod._nonPersistent.has(name)) out[dot + name] = keepVars ? b : detach(b);
-    }
-    return out;
+    const [positional, destination, prefix, keepVars] = SIG.state_dict.bind(args);
+    return saveStateDict(this, ...stateDictArgs(positional, destination, prefix, keepVars)) as StateDict;
   }
 
   /** Copies values into parameters and buffers; strict (default) fails on missing or unexpected keys. */
   load_state_dict(...args: CallArgs<"Module.load_state_dict">): LoadResult {
     const [stateDict, strict] = SIG.load_state_dict.bind(args);
-    // A copy (PyTorch loads from an OrderedDict of its own), which modules may complete for older formats.
-    const incoming: Record<string, unknown> =
-      stateDict instanceof Map ? Object.fromEntries(stateDict) : { ...stateDict };
-    for (const [path, mod] of this._namedModules(new Set(), "", false))
-      mod._upgradeStateDict(incoming, path ? `${path}.` : "");
-    const own = this.state_dict({ keep_vars: true });
-    // PyTorch reports missing and unexpected keys whether or not strict; strict makes them errors.
-    const missing = Object.keys(own).filter((k) => !(k in incoming));
-    const unexpected = Object.keys(incoming).filter((k) => !(k in own));
-    const errors: string[] = [];
-    for (const [key, target] of Object.entries(own)) {
-      if (!(key in incoming)) continue;
-      const src = incoming[key];
-      if (!(src instanceof Tensor)) {
-        errors.push(
-          `While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received <class '${typename(src)}'>`,
-        );
-      } else if (src.shape.join() !== target.shape.join() || src.ndim !== target.ndim) {
-        if (target.ndim === 0 && src.ndim === 1 && src.shape[0] === 1) continue;
-        errors.push(
-          `size mismatch for ${key}: copying a param with shape torch.Size([${src.shape.join(", ")}]) from checkpoint, the shape in current model is torch.Size([${target.shape.join(", ")}]).`,
-        );
-      }
-    }
-    if (strict) {
-      if (unexpected.length)
-        errors.unshift(`Unexpected key(s) in state_dict: ${unexpected.map((k) => `"${k}"`).join(", ")}. `);
-      if (missing.length)
-        errors.unshift(`Missing key(s) in state_dict: ${missing.map((k) => `"${k}"`).join(", ")}. `);
-    }
-    if (errors.length) {
-      throw new RuntimeError(
-        `Error(s) in loading state_dict for ${this.constructor.name}:\n\t${errors.join("\n\t")}`,
-      );
-    }
-    // Validated everything first, so a failure never leaves a half-loaded model.
-    no_grad(() => {
-      for (const [key, target] of Object.entries(own)) {
-        if (!(key in incoming)) continue;
-        const src = incoming[key] as Tensor;
-        writeInto(target, target.ndim === 0 && src.ndim === 1 ? src.reshape([]) : src);
-      }
-    });
-    return new LoadResult(missing, unexpected);
+    return loadStateDict(this, stateDict, strict);
+  }
+
+  /** What a subclass saves under `_extra_state`; a module that saves some overrides this and set_extra_state. */
+  get_extra_state(...args: CallArgs<"Module.get_extra_state">): unknown {
+    SIG.get_extra_state.bind(args);
+    throw unreachable("get_extra_state");
+  }
+
+  set_extra_state(...args: CallArgs<"Module.set_extra_state">): void {
+    SIG.set_extra_state.bind(args);
+    throw unreachable("set_extra_state");
+  }
+
+  /** @internal Whether this module's class overrides get_extra_state / set_extra_state. */
+  _hasExtraState(method: "get_extra_state" | "set_extra_state"): boolean {
+    return this[method] !== Module.prototype[method];
   }
 
   /**
-   * @internal Fills in what a state dict without version metadata (every tensorgrad state dict, as a plain
-   * object) lacks from older formats, as PyTorch's _load_from_state_dict does for version None.
+   * @internal Fills in what a state dict of an older version of this module's format lacks (or one without
+   * version metadata), as a module's own _load_from_state_dict does in PyTorch.
    */
   _upgradeStateDict(_stateDict: Record<string, unknown>, _prefix: string): void {}
 
@@ -555,15 +578,7 @@ export abstract class Module {
 
   /** PyTorch's module repr. */
   toString(): string {
-    const children = this._childEntries();
-    const extra = this.extra_repr();
-    const lines = extra ? extra.split("\n") : [];
-    for (const [name, child] of children)
-      lines.push(`(${name}): ${child === null ? "None" : indent(child.toString(), 2)}`);
-    let body = "";
-    if (lines.length === 1 && children.length === 0) body = lines[0];
-    else if (lines.length > 0) body = "\n  " + lines.join("\n  ") + "\n";
-    return `${this.constructor.name}(${body})`;
+    return moduleRepr(this.constructor.name, this.extra_repr(), this._childEntries());
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -571,28 +586,11 @@ export abstract class Module {
   }
 }
 
+Object.defineProperty(Module.prototype, IS_MODULE, { value: true });
 registerPyType("Module", (v) => v instanceof Module);
 registerPyType("Parameter", (v) => v instanceof Parameter);
 registerPyType("set", (v) => v instanceof Set);
 
-/** The forward of a module that defines none (a bare nn.Module()). */
-function missingForward(this: Module): never {
-  throw new NotImplementedError(
-    `Module [${this.constructor.name}] is missing the required "forward" function`,
-  );
-}
-
 function* values<T>(pairs: Iterable<[string, T]>): Generator<T> {
   for (const [, v] of pairs) yield v;
-}
-
-function indent(text: string, spaces: number): string {
-  const [first, ...rest] = text.split("\n");
-  return [first, ...rest.map((l) => " ".repeat(spaces) + l)].join("\n");
-}
-
-/** Python's str() of a KeyError puts its message in quotes: the texts here are PyTorch's, as printed. */
-function checkName(name: string, kind: string): void {
-  if (name.includes(".")) throw new KeyError(pyRepr(`${kind} name can't contain "."`));
-  if (name === "") throw new KeyError(pyRepr(`${kind} name can't be empty string ""`));
 }
