@@ -112,6 +112,36 @@ export const REPR_CASES: ReprCase[] = [
     ts: () => new nn.BatchNorm1d(2, { eps: 1e-7, momentum: 0.01, track_running_stats: false }),
   },
   { py: "nn.LayerNorm(4)", ts: () => new nn.LayerNorm(4) },
+  { py: "nn.BatchNorm3d(3)", ts: () => new nn.BatchNorm3d(3) },
+  { py: "nn.GroupNorm(3, 6)", ts: () => new nn.GroupNorm(3, 6) },
+  {
+    py: "nn.GroupNorm(2, 4, eps=0.001, affine=False)",
+    ts: () => new nn.GroupNorm(2, 4, { eps: 0.001, affine: false }),
+  },
+  { py: "nn.InstanceNorm1d(3)", ts: () => new nn.InstanceNorm1d(3) },
+  {
+    py: "nn.InstanceNorm2d(4, eps=0.001, momentum=0.2, affine=True, track_running_stats=True)",
+    ts: () =>
+      new nn.InstanceNorm2d(4, { eps: 0.001, momentum: 0.2, affine: true, track_running_stats: true }),
+  },
+  { py: "nn.InstanceNorm3d(2, affine=True)", ts: () => new nn.InstanceNorm3d(2, { affine: true }) },
+  { py: "nn.LocalResponseNorm(2)", ts: () => new nn.LocalResponseNorm(2) },
+  {
+    py: "nn.LocalResponseNorm(3, alpha=0.5, beta=0.6, k=2.0)",
+    ts: () => new nn.LocalResponseNorm(3, { alpha: 0.5, beta: 0.6, k: 2.0 }),
+  },
+  { py: "nn.Upsample(scale_factor=2)", ts: () => new nn.Upsample({ scale_factor: 2 }) },
+  {
+    py: "nn.Upsample(size=(3, 4), mode='bilinear', align_corners=True)",
+    ts: () => new nn.Upsample({ size: [3, 4], mode: "bilinear", align_corners: true }),
+  },
+  { py: "nn.Upsample(size=5, mode='linear')", ts: () => new nn.Upsample({ size: 5, mode: "linear" }) },
+  {
+    py: "nn.Upsample(scale_factor=(2.0, 1.5), mode='bicubic')",
+    ts: () => new nn.Upsample({ scale_factor: [2.0, 1.5], mode: "bicubic" }),
+  },
+  { py: "nn.UpsamplingNearest2d(scale_factor=2)", ts: () => new nn.UpsamplingNearest2d({ scale_factor: 2 }) },
+  { py: "nn.UpsamplingBilinear2d(size=3)", ts: () => new nn.UpsamplingBilinear2d({ size: 3 }) },
   {
     py: "nn.LayerNorm([2, 3], eps=1e-12, elementwise_affine=False)",
     ts: () => new nn.LayerNorm([2, 3], { eps: 1e-12, elementwise_affine: false }),

@@ -1,4 +1,5 @@
-// nn.BatchNorm1d, nn.BatchNorm2d and nn.LayerNorm (PyTorch's buffers, updates and reprs).
+// nn.BatchNorm1d/2d/3d, nn.InstanceNorm1d/2d/3d, nn.LayerNorm, nn.GroupNorm and nn.LocalResponseNorm (PyTorch's
+// buffers, updates and reprs).
 import { no_grad } from "../../autograd/grad_mode.js";
 import { ValueError } from "../../errors.js";
 import { PySignature, type BoundArgs, type CallArgs } from "../../signatures/registry.js";
@@ -7,6 +8,7 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { ones_, zeros_ } from "../init.js";
 import { Module } from "../module.js";
 import { batch_norm, layer_norm } from "../../ops/nn_norm.js";
+import { group_norm, instance_norm, local_response_norm } from "../../ops/nn_group_norm.js";
 import { Parameter } from "../parameter.js";
 import { pyBool, PyFloat, pyFloatRepr, pyStr, pyTupleStr } from "../../python.js";
 import { factoryEmpty } from "./common.js";
@@ -14,7 +16,20 @@ import { factoryEmpty } from "./common.js";
 const BATCH_NORM = new PySignature(
   "torch.nn",
   "_BatchNorm.__init__(num_features: int, eps: float = 1e-05, momentum: float | None = 0.1, affine: bool = True, track_running_stats: bool = True, device: device | None = None, dtype: dtype | None = None)",
-  ["BatchNorm1d", "BatchNorm2d"],
+  ["BatchNorm1d", "BatchNorm2d", "BatchNorm3d"],
+);
+const INSTANCE_NORM = new PySignature(
+  "torch.nn",
+  "_InstanceNorm.__init__(num_features: int, eps: float = 1e-05, momentum: float = 0.1, affine: bool = False, track_running_stats: bool = False, device: device | None = None, dtype: dtype | None = None)",
+  ["InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d"],
+);
+const GROUP_NORM = new PySignature(
+  "torch.nn",
+  "GroupNorm.__init__(num_groups: int, num_channels: int, eps: float = 1e-05, affine: bool = True, device: device | None = None, dtype: dtype | None = None)",
+);
+const LOCAL_RESPONSE_NORM = new PySignature(
+  "torch.nn",
+  "LocalResponseNorm.__init__(size: int, alpha: float = 0.0001, beta: float = 0.75, k: float = 1.0)",
 );
 const LAYER_NORM = new PySignature(
   "torch.nn",
@@ -55,6 +70,11 @@ abstract class _NormBase extends Module {
       this._registerBuffer("num_batches_tracked", null);
     }
     this.reset_parameters();
+  }
+
+  /** _NormBase._version: 2 since num_batches_tracked was added (state_dict metadata says so). */
+  override get _version(): number {
+    return 2;
   }
 
   /** Version 1 state dicts had no num_batches_tracked: PyTorch loads it as 0 when a state dict lacks it. */
@@ -131,6 +151,143 @@ export class BatchNorm2d extends _NormBase {
 
   protected checkInputDim(input: Tensor): void {
     if (input.ndim !== 4) throw new ValueError(`expected 4D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** Batch norm over [N, C, D, H, W] input. */
+export class BatchNorm3d extends _NormBase {
+  constructor(...args: CallArgs<"_BatchNorm.__init__">) {
+    super(BATCH_NORM.bind(args));
+  }
+
+  protected checkInputDim(input: Tensor): void {
+    if (input.ndim !== 5) throw new ValueError(`expected 5D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** PyTorch's _InstanceNorm: each sample's channels normalized over their own spatial elements. */
+abstract class _InstanceNorm extends _NormBase {
+  /** The input's dims without a batch dim. */
+  protected abstract readonly noBatchDim: number;
+
+  override forward(input: Tensor): Tensor {
+    this.checkInputDim(input);
+    if (input.ndim === this.noBatchDim) return this.applyInstanceNorm(input.unsqueeze(0)).squeeze(0);
+    return this.applyInstanceNorm(input);
+  }
+
+  private applyInstanceNorm(input: Tensor): Tensor {
+    return instance_norm(
+      input,
+      this.running_mean,
+      this.running_var,
+      this.weight,
+      this.bias,
+      this.training || !this.track_running_stats,
+      this.momentum ?? 0.1,
+      this.eps,
+    );
+  }
+}
+
+/** Instance norm over [N, C, L] (or [C, L]) input. */
+export class InstanceNorm1d extends _InstanceNorm {
+  protected readonly noBatchDim = 2;
+
+  constructor(...args: CallArgs<"_InstanceNorm.__init__">) {
+    super(INSTANCE_NORM.bind(args) as unknown as BoundArgs<"_BatchNorm.__init__">);
+  }
+
+  protected checkInputDim(input: Tensor): void {
+    if (input.ndim !== 2 && input.ndim !== 3)
+      throw new ValueError(`expected 2D or 3D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** Instance norm over [N, C, H, W] (or [C, H, W]) input. */
+export class InstanceNorm2d extends _InstanceNorm {
+  protected readonly noBatchDim = 3;
+
+  constructor(...args: CallArgs<"_InstanceNorm.__init__">) {
+    super(INSTANCE_NORM.bind(args) as unknown as BoundArgs<"_BatchNorm.__init__">);
+  }
+
+  protected checkInputDim(input: Tensor): void {
+    if (input.ndim !== 3 && input.ndim !== 4)
+      throw new ValueError(`expected 3D or 4D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** Instance norm over [N, C, D, H, W] (or [C, D, H, W]) input. */
+export class InstanceNorm3d extends _InstanceNorm {
+  protected readonly noBatchDim = 4;
+
+  constructor(...args: CallArgs<"_InstanceNorm.__init__">) {
+    super(INSTANCE_NORM.bind(args) as unknown as BoundArgs<"_BatchNorm.__init__">);
+  }
+
+  protected checkInputDim(input: Tensor): void {
+    if (input.ndim !== 4 && input.ndim !== 5)
+      throw new ValueError(`expected 4D or 5D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** Normalizes each sample over groups of channels, with a per-channel affine transform. */
+export class GroupNorm extends Module {
+  readonly num_groups: number;
+  readonly num_channels: number;
+  readonly eps: number;
+  readonly affine: boolean;
+  weight: Parameter | null;
+  bias: Parameter | null;
+
+  constructor(...args: CallArgs<"GroupNorm.__init__">) {
+    super();
+    const [num_groups, num_channels, eps, affine, device, dtype] = GROUP_NORM.bind(args);
+    if (num_channels % num_groups !== 0) throw new ValueError("num_channels must be divisible by num_groups");
+    this.num_groups = num_groups;
+    this.num_channels = num_channels;
+    this.eps = eps;
+    this.affine = affine;
+    this.weight = affine ? new Parameter(factoryEmpty([num_channels], device, dtype)) : null;
+    this.bias = affine ? new Parameter(factoryEmpty([num_channels], device, dtype)) : null;
+    this.reset_parameters();
+  }
+
+  reset_parameters(): void {
+    if (this.weight && this.bias) {
+      ones_(this.weight);
+      zeros_(this.bias);
+    }
+  }
+
+  forward(input: Tensor): Tensor {
+    return group_norm(input, this.num_groups, this.weight, this.bias, this.eps);
+  }
+
+  override extra_repr(): string {
+    return `${this.num_groups}, ${this.num_channels}, eps=${pyFloatRepr(this.eps)}, affine=${pyBool(this.affine)}`;
+  }
+}
+
+/** Normalizes each element by the squares of its neighbours across channels. */
+export class LocalResponseNorm extends Module {
+  readonly size: number;
+  readonly alpha: number;
+  readonly beta: number;
+  readonly k: number;
+
+  constructor(...args: CallArgs<"LocalResponseNorm.__init__">) {
+    super();
+    [this.size, this.alpha, this.beta, this.k] = LOCAL_RESPONSE_NORM.bind(args);
+  }
+
+  forward(input: Tensor): Tensor {
+    return local_response_norm(input, this.size, this.alpha, this.beta, this.k);
+  }
+
+  override extra_repr(): string {
+    return `${this.size}, alpha=${pyFloatRepr(this.alpha)}, beta=${pyFloatRepr(this.beta)}, k=${pyFloatRepr(this.k)}`;
   }
 }
 
