@@ -9,7 +9,7 @@ import type { Tensor } from "../tensor/tensor.js";
 const INDEX_TYPES = "one of the following scalar types: Long, Int";
 
 /** torch.embedding_renorm_ (under no_grad): rows of weight that `indices` reads, scaled to norm <= max_norm. */
-function embeddingRenorm(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): void {
+export function embeddingRenorm(weight: Tensor, indices: Tensor, maxNorm: number, normType: number): void {
   if (weight.ndim !== 2)
     throw new RuntimeError(
       `Expected 2-dimensional tensor, but got ${weight.ndim}-dimensional tensor for argument #1 'self' (while checking arguments for embedding_renorm_)`,

@@ -168,6 +168,8 @@ export class Signature {
     readonly hidden: boolean,
     /** Still callable, with PyTorch's deprecation warning, after every other signature ("|deprecated"). */
     readonly deprecated = false,
+    /** A Python `@staticmethod`: its dotted name takes no `self`, so argument counts do not include one. */
+    readonly staticMethod = false,
   ) {
     let min = 0;
     let pos = 0;
@@ -264,6 +266,8 @@ function splitTopLevel(text: string): string[] {
 }
 
 /** Splits "name(params) -> returns" into its three parts. */
+const STATIC_METHOD = /^@staticmethod\s+/;
+
 function splitHeader(text: string): { name: string; body: string; returns: string; flags: string } {
   const open = text.indexOf("(");
   if (open < 0) throw new Error(`signature without parameters: ${text}`);
@@ -295,7 +299,12 @@ function splitHeader(text: string): { name: string; body: string; returns: strin
 export function parseSignature(text: string, kind: SignatureKind): Signature {
   const { name, body, returns, flags } = splitHeader(text);
   const parts = splitTopLevel(body);
-  if (kind === "python") return new Signature("python", name, parsePythonParams(parts), returns, text, false);
+  if (kind === "python") {
+    // A Python-level signature may begin with `@staticmethod`, as its def does in PyTorch's source.
+    const bare = name.replace(STATIC_METHOD, "");
+    const isStatic = bare !== name;
+    return new Signature("python", bare, parsePythonParams(parts), returns, text, false, false, isStatic);
+  }
   if (kind === "noargs") {
     if (parts.length > 0) throw new Error(`a noargs signature takes no parameters: ${text}`);
     return new Signature("noargs", name, [], returns, text, false);
@@ -372,7 +381,8 @@ function nativeDefault(type: ArgType, size: number, text: string, sig: string): 
     case ArgType.Int:
     case ArgType.SymInt:
     case ArgType.Double:
-      return Number(text);
+      // The losses' reduction enum (python_arg_parser.cpp reads this name as at::Reduction::Mean, 1).
+      return text === "at::Reduction::Mean" ? 1 : Number(text);
     case ArgType.Bool:
       return text === "True" || text === "true";
     case ArgType.Scalar:

@@ -73,15 +73,32 @@ describe("what is public", () => {
   });
 
   it("nn.init has PyTorch's public names and signatures", () => {
+    // dir(torch.nn.init)'s functions in 1.13, the deprecated non-underscore aliases included.
     expect(Object.keys(init).sort()).toEqual([
       "calculate_gain",
+      "constant",
       "constant_",
+      "dirac",
+      "dirac_",
+      "eye",
+      "eye_",
+      "kaiming_normal",
       "kaiming_normal_",
+      "kaiming_uniform",
       "kaiming_uniform_",
+      "normal",
       "normal_",
       "ones_",
+      "orthogonal",
+      "orthogonal_",
+      "sparse",
+      "sparse_",
+      "trunc_normal_",
+      "uniform",
       "uniform_",
+      "xavier_normal",
       "xavier_normal_",
+      "xavier_uniform",
       "xavier_uniform_",
       "zeros_",
     ]);

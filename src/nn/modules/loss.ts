@@ -6,6 +6,7 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { emitWarning } from "../../warnings.js";
 import * as F from "../../ops/nn_losses.js";
 import { cross_entropy, nll_loss } from "../../ops/nn_losses_nll.js";
+import { ctc_loss } from "../../ops/nn_ctc.js";
 import { Module } from "../module.js";
 
 type Reduction = "none" | "mean" | "sum";
@@ -38,6 +39,11 @@ const CROSS_ENTROPY = new PySignature(
 const KL_DIV = new PySignature(
   "torch.nn",
   `KLDivLoss.__init__(${LEGACY}, reduction: 'none' | 'batchmean' | 'mean' | 'sum' = 'mean', log_target: bool = False)`,
+);
+
+const CTC = new PySignature(
+  "torch.nn",
+  `CTCLoss.__init__(blank: int = 0, ${REDUCTION}, zero_infinity: bool = False)`,
 );
 
 /** _Reduction.legacy_get_string: the reduction size_average and reduce stand for, with PyTorch's warning. */
@@ -193,5 +199,38 @@ export class KLDivLoss extends Loss<Reduction | "batchmean"> {
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.kl_div(input, target, null, null, this.reduction, this.log_target);
+  }
+}
+
+/**
+ * The Connectionist Temporal Classification loss (F.ctc_loss) with its blank label and zero_infinity (a _Loss
+ * in PyTorch, whose forward takes the two lengths besides input and target).
+ */
+export class CTCLoss extends Module {
+  readonly reduction: Reduction;
+  readonly blank: number;
+  readonly zero_infinity: boolean;
+  constructor(...args: CallArgs<"CTCLoss.__init__">) {
+    super();
+    const [blank, reduction, zeroInfinity] = CTC.bind(args);
+    this.reduction = reduction;
+    this.blank = blank;
+    this.zero_infinity = zeroInfinity;
+  }
+  forward(
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | number[],
+    target_lengths: Tensor | number[],
+  ): Tensor {
+    return ctc_loss(
+      log_probs,
+      targets,
+      input_lengths,
+      target_lengths,
+      this.blank,
+      this.reduction,
+      this.zero_infinity,
+    );
   }
 }
