@@ -115,5 +115,19 @@ out["data_parallel"] = {
     "named_parameters": [n for n, _ in dp.named_parameters()], "device_ids": dp.device_ids,
     "module_is_model": dp.module is model, "forward_equal": torch.equal(dp(x), model(x)),
 }
+# nn.parallel.data_parallel without GPUs: each call's error, keyed by its keyword arguments as JSON.
+from torch.nn.parallel import data_parallel
+def data_parallel_error(kw):
+    try:
+        data_parallel(model, x, **kw)
+        return None
+    except Exception as e:
+        return [type(e).__name__, str(e)]
+out["data_parallel_fn"] = {json.dumps(kw): data_parallel_error(kw) for kw in [
+    {}, {"device_ids": []}, {"device_ids": [], "output_device": "cpu"}, {"device_ids": [0]},
+    {"output_device": 0}, {"device_ids": [0], "output_device": "cpu"}, {"device_ids": ["cpu"]},
+    {"device_ids": ["cuda:1"]}, {"device_ids": ["xyz"]}, {"device_ids": 5}, {"device_ids": [], "output_device": 0},
+    {"device_ids": [None]}, {"device_ids": [0], "output_device": 1.5}, {"device_ids": [0], "dim": 1},
+]}
 
 print(json.dumps(out, indent=1))

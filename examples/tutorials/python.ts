@@ -95,21 +95,31 @@ function toFixedHalfEven(x: number, digits: number): string {
   return lastDigit % 2 === 0 ? (x < 0 ? "-" : "") + towardZero : text;
 }
 
-/** format(value, spec) for the specs the tutorials use: `[[fill]align][width][.precision][d|f|e]`. */
+/**
+ * format(value, spec) for the specs the tutorials use: `[[fill]align][sign][width][.precision][d|f|e]`. The
+ * sign is Python's: `-` (the default) only for negatives, `+` always, ` ` a space for non-negatives. A JS
+ * -0 formatted as a float (`f`, `e`, or a PyFloat) is Python's -0.0, which keeps its minus sign.
+ */
 export function format(value: number | PyFloat, spec: string): string {
-  const m = /^(?:(.)?([<>^]))?(\d+)?(?:\.(\d+))?([dfe])?$/.exec(spec);
+  const m = /^(?:(.)?([<>^]))?([-+ ])?(\d+)?(?:\.(\d+))?([dfe])?$/.exec(spec);
   if (!m) throw new Error(`format spec not supported here: '${spec}'`);
-  const [, fill = " ", align = ">", width = "0", precision, type] = m;
+  const [, fill = " ", align = ">", sign = "-", width = "0", precision, type] = m;
   const x = value instanceof PyFloat ? value.value : value;
+  const isFloat = value instanceof PyFloat || type === "f" || type === "e" || !Number.isInteger(x);
+  const negative = x < 0 || (isFloat && Object.is(x, -0));
+  const magnitude = Math.abs(x);
   let text: string;
   if (type === "d") {
     if (!Number.isInteger(x))
       throw new Error("ValueError: Unknown format code 'd' for object of type 'float'");
-    text = String(x);
-  } else if (type === "f") text = toFixedHalfEven(x, precision === undefined ? 6 : Number(precision));
+    text = String(magnitude);
+  } else if (type === "f") text = toFixedHalfEven(magnitude, precision === undefined ? 6 : Number(precision));
   else if (type === "e")
-    text = x.toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
-  else text = str(value);
+    text = magnitude
+      .toExponential(precision === undefined ? 6 : Number(precision))
+      .replace(/e([+-])(\d)$/, "e$10$2");
+  else text = str(value instanceof PyFloat ? new PyFloat(magnitude) : magnitude);
+  text = (negative ? "-" : sign === "-" ? "" : sign) + text;
   const pad = Math.max(0, Number(width) - text.length);
   if (align === "<") return text + fill.repeat(pad);
   if (align === "^") return fill.repeat(Math.floor(pad / 2)) + text + fill.repeat(Math.ceil(pad / 2));

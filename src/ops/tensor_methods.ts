@@ -13,6 +13,7 @@ import { bool, type DType } from "../tensor/dtype.js";
 import { sizeOf } from "../tensor/size.js";
 import { emitWarning } from "../warnings.js";
 import { TENSOR_TYPE_NAMES } from "./conversion.js";
+import type {} from "../generated/types.js";
 import { checkOptions, checkSize } from "./creation.js";
 import { expand, reshape, view } from "./shape.js";
 import {
@@ -239,3 +240,30 @@ definePython("Tensor", {
   "Tensor.register_post_accumulate_grad_hook(hook: callable) -> RemovableHandle":
     registerPostAccumulateGradHook,
 });
+
+// Tensor.type (declared in conversion.ts) returns the type's name when called without a dtype and the
+// converted tensor otherwise; these overloads say so, ahead of the generated `Tensor | string` ones
+// (TypeScript puts a later augmentation's overloads first, hence the type-only import of the generated
+// declarations at the top of this file, which makes this one later).
+declare module "../tensor/tensor.js" {
+  interface Tensor {
+    /** The tensor's type name, as `x.type()` gives it: "torch.FloatTensor". */
+    type(): string;
+    type(dtype: null, opts?: { non_blocking?: boolean; memory_format?: MemoryFormat | null }): string;
+    /** The tensor converted to `dtype` (a dtype or a type name such as "torch.DoubleTensor"). */
+    type(
+      dtype: DType | string,
+      non_blocking?: boolean,
+      opts?: { memory_format?: MemoryFormat | null },
+    ): Tensor;
+    type(
+      dtype: DType | string,
+      opts?: { non_blocking?: boolean; memory_format?: MemoryFormat | null },
+    ): Tensor;
+    type(opts: {
+      dtype: DType | string;
+      non_blocking?: boolean;
+      memory_format?: MemoryFormat | null;
+    }): Tensor;
+  }
+}

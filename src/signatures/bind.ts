@@ -353,9 +353,12 @@ function convertPy(t: PyType | null, v: unknown): unknown {
   return v;
 }
 
-/** Whether a Python-level name is a method, whose argument counts include `self` ("Linear.__init__"). */
+/**
+ * Whether a Python-level name is a method, whose argument counts include `self` ("Linear.__init__"); a
+ * `@staticmethod` has none ("Transformer.generate_square_subsequent_mask").
+ */
 function selfCount(sig: Signature): number {
-  return sig.name.includes(".") ? 1 : 0;
+  return sig.name.includes(".") && !sig.staticMethod ? 1 : 0;
 }
 
 /** Binds a call to a Python-level signature: one value per parameter (*args as an array, **kwargs as an object). */

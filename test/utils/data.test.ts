@@ -27,6 +27,7 @@ const expected = JSON.parse(readFileSync(new URL("./fixtures/data.json", import.
   split_fracs_round: number[][];
   split_default: number[][];
   tensor_ds: [number[][], number[]][];
+  tensor_ds_index: Record<string, unknown[]>;
   timing: Record<string, [unknown[][], number[]]>;
 };
 
@@ -248,6 +249,37 @@ describe("TensorDataset, Subset and random_split", () => {
     const [x, y] = ds.get(1);
     expect(x.tolist()).toEqual([3, 4]);
     expect(y.item()).toBe(6);
+  });
+
+  it("TensorDataset.get takes Python's subscripts: slices, index tensors, lists, masks", () => {
+    const x = torch.arange(10, { dtype: torch.float32 }).reshape(5, 2);
+    const ds = new TensorDataset(x, torch.arange(5));
+    const cases: Record<string, Parameters<typeof ds.get>> = {
+      "1:3": ["1:3"],
+      "-2:": ["-2:"],
+      "::2": ["::2"],
+      "-1": [-1],
+      tensor_4_0: [torch.tensor([4n, 0n])],
+      list_1_1_3: [[1, 1, 3]],
+      mask: [torch.tensor([true, false, true, false, true])],
+      "5": [5],
+      "-6": [-6],
+    };
+    for (const [key, index] of Object.entries(cases)) {
+      const want = expected.tensor_ds_index[key];
+      if (want[0] === "IndexError") {
+        expect(() => ds.get(...index), key).toThrow(new torch.IndexError(want[1] as string));
+        continue;
+      }
+      expect(
+        ds.get(...index).map((t) => t.tolist()),
+        key,
+      ).toEqual(want);
+    }
+    // A slice is a view of each tensor, as in PyTorch: writing to it writes to the dataset's tensor.
+    const [xb] = ds.get("0:2");
+    xb.fill_(-1);
+    expect(x.get(1).tolist()).toEqual([-1, -1]);
   });
 
   it("Subset picks indices of its dataset", () => {

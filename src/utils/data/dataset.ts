@@ -4,7 +4,7 @@
 // be indexed fails when it is used, with Python's error.
 import { AssertionError, IndexError, NotImplementedError, ValueError } from "../../errors.js";
 import { pyAttr, pyList } from "../../optim/python.js";
-import { select } from "../../ops/shape.js";
+import { getItem as subscript, type IndexPart } from "../../ops/subscript.js";
 import { pyTypeName } from "../../signatures/messages.js";
 import { definePython, PySignature, type CallArgs } from "../../signatures/registry.js";
 import { default_generator, Generator, randpermIndices } from "../../tensor/random.js";
@@ -106,8 +106,12 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> extends Dataset<Tensor
     this.tensors = tensors as T;
   }
 
-  get(index: number): TensorRow<T> {
-    return this.tensors.map((t) => select(t, 0, index)) as TensorRow<T>;
+  /**
+   * `dataset[index]`: PyTorch's `tuple(tensor[index] for tensor in self.tensors)`. The index is written as
+   * Tensor.get's subscript: `ds.get(3)`, a slice `ds.get("0:64")`, an index tensor or list `ds.get(idx)`.
+   */
+  get(...index: IndexPart[]): TensorRow<T> {
+    return this.tensors.map((t) => subscript(t, ...index)) as TensorRow<T>;
   }
 
   get length(): number {
