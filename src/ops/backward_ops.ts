@@ -24,7 +24,7 @@ import {
   type AsMethod,
 } from "./core.js";
 import type { SavedOf } from "./derivatives/index.js";
-import { add, mul, rsub, tanh } from "./elementwise.js";
+import { gt, logical_and, lt, where } from "./elementwise.js";
 import { dense, fromLayout, isChannelsLast, layoutOf, normKernels } from "./nn_norm.js";
 import { sum } from "./reduce.js";
 
@@ -178,28 +178,8 @@ export function _nll_loss_backward(
 }
 
 /**
- * grad * d/dx of the tanh approximation, in GeluBackwardKernelImpl's order, as tensor ops: its constants are
- * scalar_t (float32 constants for float32, and 3 * kKappa computed in float32).
- */
-function geluTanhBackwardValues(grad: Tensor, x: Tensor): Tensor {
-  const r = x.dtype.cast;
-  const beta = r(Math.SQRT2 * (2 / Math.sqrt(Math.PI)) * 0.5);
-  const kappa = r(0.044715);
-  const xSq = mul(x, x);
-  const xCube = mul(xSq, x);
-  const tanhInner = tanh(mul(add(x, mul(xCube, kappa)), beta));
-  const left = mul(x, 0.5);
-  const right = add(tanhInner, 1);
-  const leftDerivative = mul(right, 0.5);
-  const tanhDerivative = rsub(mul(tanhInner, tanhInner), 1);
-  const innerDerivative = mul(add(mul(xSq, r(3 * kappa)), 1), beta);
-  const rightDerivative = mul(mul(left, tanhDerivative), innerDerivative);
-  return mul(grad, add(leftDerivative, rightDerivative));
-}
-
-/**
- * gelu_backward(grad, self, approximate): grad * gelu'(self), GeluBackward0's formula; PyTorch's GeluBackward
- * kernel for the exact gelu (the tanh approximation has no kernel port yet: its tensor ops, unrecorded).
+ * gelu_backward(grad, self, approximate): grad * gelu'(self), GeluBackward0's formula, with PyTorch's
+ * GeluBackward kernels (the exact gelu's and the tanh approximation's).
  */
 export function _gelu_backward(grad: Tensor, self: Tensor, approximate: "none" | "tanh" = "none"): Tensor {
   checkTensor(self, "gelu_backward", "self");
@@ -208,13 +188,26 @@ export function _gelu_backward(grad: Tensor, self: Tensor, approximate: "none" |
   const values = gradIn ? g : g.expand(self.shape);
   const out =
     approximate === "tanh"
-      ? no_grad(() => geluTanhBackwardValues(values, self))
-      : fromData(jsKernels.geluBackward(values._view(), self._view()), self.shape, self.dtype);
+      ? fromData(jsKernels.geluTanhBackward(values._view(), self._view()), self.shape, self.dtype)
+      : fromData(
+          (backend().geluBackward ?? jsKernels.geluBackward)(values._view(), self._view()),
+          self.shape,
+          self.dtype,
+        );
   return record("GeluBackwardBackward0", [grad, self], out, () => ({
     gradOutput: grad,
     self,
     approximate,
   }));
+}
+
+/**
+ * hardtanh_backward(grad, self, min_val, max_val): grad where min_val < self < max_val, else 0. Its own node
+ * (HardtanhBackwardBackward0), so a gradient taken with create_graph has a graph even when grad needs none.
+ */
+export function _hardtanh_backward(grad: Tensor, self: Tensor, minVal: number, maxVal: number): Tensor {
+  const out = no_grad(() => where(logical_and(gt(self, minVal), lt(self, maxVal)), grad, 0));
+  return record("HardtanhBackwardBackward0", [grad, self], out, () => ({ self, minVal, maxVal }));
 }
 
 /** The kernels' outputs as tensors of the shapes of input, weight and bias. */

@@ -52,7 +52,7 @@ function addKernel(op: "add" | "sub", a: Tensor, b: Tensor, dtype: DType, alpha:
 }
 
 /** sub_check: PyTorch refuses `-` on bool (a True/False operand is a bool tensor too), with one text for two. */
-function checkNotBoolSub(a: TensorOrScalar, b: TensorOrScalar): void {
+export function checkNotBoolSub(a: TensorOrScalar, b: TensorOrScalar): void {
   const isBool = (v: TensorOrScalar) => (v instanceof Tensor ? v.dtype === bool : typeof v === "boolean");
   if (isBool(a) && isBool(b)) {
     throw new RuntimeError(

@@ -9,6 +9,7 @@ import { Category, float32, float64, int32, type DType } from "../tensor/dtype.j
 import { broadcastShapes, numel, type Shape } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData } from "./core.js";
+import { defineOutDtypes } from "./out.js";
 import { mul } from "./elementwise.js";
 import { sum } from "./reduce.js";
 import { expand, transpose, unsqueeze } from "./shape.js";
@@ -147,3 +148,30 @@ export function diagonalOf(x: Tensor): Tensor {
   const n = x.shape[x.ndim - 1];
   return sum(mul(x, eye(n, x.dtype)), -1);
 }
+
+// ---- out= dtypes ----
+
+/** The real dtype of a (possibly complex) dtype: eigenvalues and singular values are real. */
+const realOf = (d: DType): DType =>
+  d.name === "complex64" ? float32 : d.name === "complex128" ? float64 : d;
+
+/** The structured linalg kernels' outputs: out tensors must have exactly these dtypes (no casting). */
+function declareOutDtypes(): void {
+  const A = (args: readonly unknown[]) => (args[0] as Tensor).dtype;
+  defineOutDtypes(
+    ["linalg_inv", "inverse", "linalg_det", "linalg_cholesky", "linalg_solve", "linalg_matrix_power"],
+    (args) => [A(args)],
+  );
+  defineOutDtypes(["matrix_power", "linalg_lu_solve"], (args) => [A(args)]);
+  defineOutDtypes(["linalg_svdvals", "linalg_eigvalsh"], (args) => [realOf(A(args))]);
+  defineOutDtypes(["linalg_inv_ex", "linalg_cholesky_ex", "linalg_solve_ex", "linalg_lu_factor"], (args) => [
+    A(args),
+    int32,
+  ]);
+  defineOutDtypes(["linalg_lu_factor_ex"], (args) => [A(args), int32, int32]);
+  defineOutDtypes(["linalg_slogdet", "slogdet", "linalg_qr"], (args) => [A(args), A(args)]);
+  defineOutDtypes(["linalg_eigh"], (args) => [realOf(A(args)), A(args)]);
+  defineOutDtypes(["linalg_svd"], (args) => [A(args), realOf(A(args)), A(args)]);
+  defineOutDtypes(["linalg_lu"], (args) => [A(args), A(args), A(args)]);
+}
+declareOutDtypes();

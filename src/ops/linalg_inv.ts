@@ -141,7 +141,8 @@ export function linalg_matrix_power(A: Tensor, n: number): Tensor {
   if (n === 0) return copy_(clone(A).contiguous(), eye(A.shape[A.ndim - 1], A.dtype).expand(A.shape));
   let a = n < 0 ? linalg_inv(A) : A;
   let k = Math.abs(n);
-  if (k === 1) return clone(a);
+  // linalg_matrix_power_impl returns the inverse itself for n = -1 (LinalgInvExBackward0), a clone for n = 1
+  if (k === 1) return n < 0 ? a : clone(a);
   if (k === 2) return matmul(a, a);
   if (k === 3) return matmul(matmul(a, a), a);
   // PyTorch's binary decomposition, from the least significant bit.

@@ -6,6 +6,7 @@ import { RuntimeError } from "../errors.js";
 import { Category, int32, type DType } from "../tensor/dtype.js";
 import { numel, type Shape } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
+import { checkNotDifferentiable } from "./nn_losses.js";
 import { bindPython } from "../signatures/bind.js";
 import { defineOps, definePython, publicFunction } from "../signatures/registry.js";
 import { parseSignature } from "../signatures/schema.js";
@@ -272,7 +273,9 @@ function expandPivots(pivots: Int32Array, LU: Tensor, batchShape: Shape): Int32A
 }
 
 export function linalg_lu_solve(LU: Tensor, pivots: Tensor, B: Tensor, left = true, adjoint = false): Tensor {
-  // TORCH_META_FUNC(linalg_lu_solve)'s order: dtypes, then shapes.
+  // VariableType's check of the non-differentiable pivots, then TORCH_META_FUNC(linalg_lu_solve)'s order:
+  // dtypes, then shapes.
+  checkNotDifferentiable("linalg_lu_solve", "pivots", pivots);
   checkFloating("torch.linalg.lu_solve", LU);
   if (LU.dtype !== B.dtype) {
     throw new RuntimeError(

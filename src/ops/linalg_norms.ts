@@ -9,6 +9,7 @@ import { float32, float64, int64, type DType } from "../tensor/dtype.js";
 import { cppDoubleStr } from "../python.js";
 import { normalizeDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
+import { checkNotDifferentiable } from "./nn_losses.js";
 import { defineOps, definePython } from "../signatures/registry.js";
 import { fromData, record, type Scalar } from "./core.js";
 import { div, gt, mul, sub, where } from "./elementwise.js";
@@ -195,6 +196,7 @@ export function linalg_cond(A: Tensor, p: Scalar | string | null = null): Tensor
   if (typeof p === "string") {
     checkSquare(`linalg.cond(ord=${p})`, A);
     checkCondOrd(p);
+    if (A.numel() === 0) return zeros(A.shape.slice(0, -2), { dtype: A.dtype });
     if (p === "nuc") return mul(linalg_matrix_norm(A, p), linalg_matrix_norm(linalg_inv(A), p));
     return condHelper(A, p);
   }
@@ -239,6 +241,11 @@ export function linalg_pinv(
   rtol: Tensor | number | null = null,
   hermitian = false,
 ): Tensor {
+  for (const [name, t] of [
+    ["atol", atol],
+    ["rtol", rtol],
+  ] as const)
+    if (t instanceof Tensor) checkNotDifferentiable("linalg_pinv", name, t);
   if ((A.dtype !== float32 && A.dtype !== float64) || A.ndim < 2) {
     throw new RuntimeError(
       `linalg.pinv(${A.dtype.scalarTypeName}{[${A.shape.join(", ")}]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types`,

@@ -4,6 +4,7 @@
 import { RuntimeError } from "../errors.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import { bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
+import { broadcastShapes } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { binaryKernel, floatingDtype, inPlace, record, scalarTensor } from "./core.js";
 import { abs, isfinite } from "./math.js";
@@ -79,6 +80,12 @@ export function isclose(input: Tensor, other: Tensor, rtol = 1e-5, atol = 1e-8, 
   // The result is a bool tensor: nothing below records a graph node.
   let close = eq(input, other);
   if (equal_nan && input.dtype.category === Category.Floating) {
+    // (self != self).bitwise_and_(other != other): in place, so other may not broadcast self to a bigger shape
+    const shape = broadcastShapes(input.shape, other.shape);
+    if (shape.length !== input.ndim || shape.some((d, i) => d !== input.shape[i]))
+      throw new RuntimeError(
+        `output with shape [${input.shape.join(", ")}] doesn't match the broadcast shape [${shape.join(", ")}]`,
+      );
     close = logical_or(close, logical_and(ne(input, input), ne(other, other)));
   }
   if (rtol === 0 && atol === 0) return close;

@@ -4,7 +4,7 @@
 import { RuntimeError } from "../errors.js";
 import { emitWarning } from "../warnings.js";
 import { defineOps, definePython } from "../signatures/registry.js";
-import { allocate, int64 } from "../tensor/dtype.js";
+import { allocate, Category, int64 } from "../tensor/dtype.js";
 import { default_generator } from "../tensor/random.js";
 import { zeros_like } from "../tensor/creation.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -56,11 +56,16 @@ export function channel_shuffle(input: Tensor, groups: number): Tensor {
   const [b, ...rest] = [input.shape[0], ...input.shape.slice(2)];
   const grouped = input.detach().reshape([b, groups, c / groups, ...rest]);
   const order = [0, 2, 1, ...rest.map((_, i) => i + 3)];
-  const out = grouped
+  let out = grouped
     .permute(order)
     .contiguous()
     .reshape([...input.shape]);
-  return record("torch::autograd::NotImplemented", [input], out, () => ({ op: "channel_shuffle" }));
+  // PyTorch's CPU kernel writes a new tensor, never a view of the input (groups=1 permutes nothing)
+  if (out._storage === input._storage) out = out.clone();
+  return record("torch::autograd::NotImplemented", [input], out, () => ({
+    op: "channel_shuffle",
+    qualified: false,
+  }));
 }
 
 /**
@@ -71,6 +76,9 @@ export function channel_shuffle(input: Tensor, groups: number): Tensor {
  */
 export function gumbel_softmax(logits: Tensor, tau = 1, hard = false, eps = 1e-10, dim = -1): Tensor {
   if (eps !== 1e-10) emitWarning("`eps` parameter is deprecated and has no effect.");
+  // empty_like(logits).exponential_(): floating dtypes only
+  if (logits.dtype.category !== Category.Floating)
+    throw new RuntimeError(`"exponential_cpu" not implemented for '${logits.dtype.scalarTypeName}'`);
   const draws = allocate(logits.dtype, logits.numel());
   const cast = logits.dtype.cast;
   for (let i = 0; i < draws.length; i++) draws[i] = cast(-glibcLog(1 - default_generator.uniform53()));

@@ -4,17 +4,39 @@
 // gaussian_nll_loss and triplet_margin_with_distance_loss (torch/nn/functional.py's), each in PyTorch 1.13's
 // operation order so values and grad_fn names match.
 import { no_grad } from "../autograd/grad_mode.js";
-import { RuntimeError, ValueError } from "../errors.js";
+import { IndexError, RuntimeError, ValueError } from "../errors.js";
 import { pyTypeName } from "../signatures/messages.js";
 import { definePython } from "../signatures/registry.js";
 import { zeros_like } from "../tensor/creation.js";
+import { bool, Category, defaultFloatDtype, promoteTypes } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { record } from "./core.js";
-import { add, clamp, div, eq, exp, log, mul, ne, neg, pow, rsub, sub, where } from "./elementwise.js";
+import {
+  add,
+  checkNotBoolSub,
+  clamp,
+  div,
+  eq,
+  exp,
+  log,
+  mul,
+  ne,
+  neg,
+  pow,
+  rsub,
+  sub,
+  where,
+} from "./elementwise.js";
 import { clamp_ } from "./inplace.js";
 import { logsigmoid, minimum } from "./math.js";
 import { clampMin, pairwise_distance } from "./nn_distance.js";
-import { applyReduction, checkReduction, reductionOf, type Reduction } from "./nn_losses.js";
+import {
+  applyReduction,
+  checkNotDifferentiable,
+  checkReduction,
+  reductionOf,
+  type Reduction,
+} from "./nn_losses.js";
 import { sum } from "./reduce.js";
 
 /** F.soft_margin_loss: log(1 + exp(-input * target)), reduced; SoftMarginLossBackward0 covers input only. */
@@ -26,6 +48,16 @@ export function soft_margin_loss(
   reduction = "mean",
 ): Tensor {
   const mode = reductionOf(sizeAverage, reduce, reduction);
+  checkNotDifferentiable("soft_margin_loss", "target", target);
+  if (input.dtype.category !== Category.Floating && input.dtype !== bool) {
+    // soft_margin_loss_out: neg_out(output, input).mul_(target).exp_() in input's dtype: an integer input
+    // cannot hold the product with a float target, nor its exp
+    const promoted = promoteTypes(input.dtype, target.dtype);
+    const result = promoted.category > input.dtype.category ? promoted : defaultFloatDtype();
+    throw new RuntimeError(
+      `result type ${result.scalarTypeName} can't be cast to the desired output type ${input.dtype.scalarTypeName}`,
+    );
+  }
   const out = no_grad(() => applyReduction(log(add(exp(mul(neg(input), target)), 1)), mode));
   return record("SoftMarginLossBackward0", [input], out, () => ({ self: input, target, reduction: mode }));
 }
@@ -66,6 +98,8 @@ export function hinge_embedding_loss(
 ): Tensor {
   const mode = reductionOf(sizeAverage, reduce, reduction);
   const zeros = zeros_like(input);
+  // Loss.cpp's `margin - self` is empty_like(self).fill_(margin).sub_(self): margin takes self's dtype
+  if (input.dtype === bool) checkNotBoolSub(input, input);
   const marginClamp = clampMin(rsub(input, margin), 0);
   const outputMargin = where(ne(target, 1), marginClamp, zeros);
   const outputSelf = where(ne(target, -1), input, zeros);
@@ -124,6 +158,8 @@ export function multilabel_soft_margin_loss(
   let loss = neg(add(mul(target, logsigmoid(input)), mul(rsub(target, 1), logsigmoid(neg(input)))));
   if (weight !== null) loss = mul(loss, weight);
   const classDim = input.ndim - 1;
+  // input.size(class_dim) of a 0-dim input
+  if (input.ndim === 0) throw new IndexError("Dimension specified as -1 but tensor has no dimensions");
   loss = div(sum(loss, classDim), input.shape[classDim]);
   if (mode === "none") return loss;
   if (mode === "mean") return loss.mean();

@@ -1,5 +1,6 @@
 // F.lp_pool2d: functional.py's composite, the power-average pool: avg_pool2d of input**p, its sign times the
 // relu of its magnitude, scaled by the window's size, to the power 1/p (so its grad_fn is PowBackward0).
+import { ValueError } from "../errors.js";
 import { definePython } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { avg_pool2d } from "./nn_pool.js";
@@ -13,6 +14,13 @@ export function lp_pool2d(
   stride: IntOrTuple | null = null,
   ceil_mode = false,
 ): Tensor {
+  // kw, kh = utils._pair(kernel_size): a list is unpacked as it is
+  if (typeof kernel_size !== "number" && kernel_size.length !== 2)
+    throw new ValueError(
+      kernel_size.length < 2
+        ? `not enough values to unpack (expected 2, got ${kernel_size.length})`
+        : "too many values to unpack (expected 2)",
+    );
   const [kw, kh] = typeof kernel_size === "number" ? [kernel_size, kernel_size] : kernel_size;
   const out = avg_pool2d(
     input.pow(norm_type),

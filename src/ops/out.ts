@@ -3,11 +3,11 @@
 import { is_grad_enabled } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { setOutHooks } from "../signatures/registry.js";
-import { allocate } from "../tensor/dtype.js";
+import { allocate, type DType } from "../tensor/dtype.js";
 import { contiguousStrides, numel } from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { checkNoInternalOverlap, writeInto } from "./core.js";
+import { checkNoInternalOverlap, cppTypeName, writeInto } from "./core.js";
 import { NamedTuple, ValuesIndices } from "./reduce_util.js";
 
 const requiresGrad = (v: unknown): boolean =>
@@ -53,18 +53,52 @@ export function defineOutCheck(names: readonly string[], check: OutCheck): void 
   for (const name of names) OUT_CHECKS.set(name, check);
 }
 
+/** The dtypes a structured op's out tensors must have, one per output, from the implementation's arguments. */
+export type OutDtypes = (args: readonly unknown[]) => readonly DType[];
+
+const OUT_DTYPES = new Map<string, OutDtypes>();
+
+/**
+ * Declares ops whose out tensors must have exactly their results' dtypes (structured kernels' set_output:
+ * "Expected out tensor to have dtype float, but got double instead"), checked after the op's own argument
+ * checks, as PyTorch's meta functions run first.
+ */
+export function defineOutDtypes(names: readonly string[], dtypes: OutDtypes): void {
+  for (const name of names) OUT_DTYPES.set(name, dtypes);
+}
+
+/** The out dtype check of the call under way (checkOut sets it, writeOut runs it). */
+let pendingDtypes: (() => void) | null = null;
+
 /** Throws PyTorch's error when an argument requires grad (out= is not differentiable), then the op's own. */
 export function checkOut(name: string, args: readonly unknown[], out: unknown): void {
+  pendingDtypes = null;
   if (is_grad_enabled() && (requiresGrad(out) || args.some(requiresGrad))) {
     throw new RuntimeError(
       `${name}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`,
     );
   }
   OUT_CHECKS.get(name)?.(out, args);
+  const dtypes = OUT_DTYPES.get(name);
+  if (dtypes !== undefined) {
+    pendingDtypes = () => {
+      const outs = out instanceof Tensor ? [out] : (out as Tensor[]);
+      dtypes(args).forEach((want, i) => {
+        const have = outs[i]?.dtype;
+        if (have !== undefined && have !== want)
+          throw new RuntimeError(
+            `Expected out tensor to have dtype ${cppTypeName(want)}, but got ${cppTypeName(have)} instead`,
+          );
+      });
+    };
+  }
 }
 
 /** Writes an op's result into `out` (a tensor, or one per result), returning what the call returns. */
 export function writeOut(result: unknown, out: unknown): unknown {
+  const check = pendingDtypes;
+  pendingDtypes = null;
+  check?.();
   if (out instanceof Tensor) return writeOne(result as Tensor, out);
   const outs = out as Tensor[];
   if (result instanceof NamedTuple) {

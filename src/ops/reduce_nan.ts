@@ -46,6 +46,9 @@ export function nansum(
 ): Tensor {
   const dims = reduceDims(dim, input.ndim);
   const outDtype = dtype ?? (input.dtype.category === Category.Floating ? input.dtype : int64);
+  // nansum_out sums integer inputs as sum does; a float input goes to nansum_kernel, floats only
+  if (input.dtype.category === Category.Floating && outDtype.category !== Category.Floating)
+    throw new RuntimeError(`"nansum_cpu" not implemented for '${outDtype.scalarTypeName}'`);
   const out = nanSumKernel(input, dims, keepdim, outDtype);
   return record("NansumBackward0", [input], out, () => ({ self: input, dims, keepdim }));
 }

@@ -11,7 +11,12 @@ import { fromData, record } from "./core.js";
 import { ValuesIndices } from "./reduce_util.js";
 
 function cumulativeExtreme(fn: "cummax" | "cummin", input: Tensor, dim: number): ValuesIndices {
-  const d = normalizeDim(dim, Math.max(input.ndim, 1));
+  // cummax_out fills a 0-dim tensor and leaves an empty one without wrapping dim: any dim goes there
+  const anyDim = input.ndim === 0 || input.numel() === 0;
+  const d =
+    anyDim && (dim >= input.ndim || dim < -Math.max(input.ndim, 1))
+      ? 0
+      : normalizeDim(dim, Math.max(input.ndim, 1));
   const { values, indices } = cumExtreme(input._view(), d, fn === "cummax" ? "max" : "min");
   const valuesOut = fromData(values, input.shape, input.dtype);
   const indicesOut = fromData(indices, input.shape, int64);

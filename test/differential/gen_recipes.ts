@@ -3,6 +3,7 @@
 // parameter name; `self` is the primary tensor (the method's tensor, the function's input).
 import type { DTypeName, Lit, Val } from "./ir.js";
 import { literal, numel, partnerShape, randomShape, type Rng } from "./gen_values.js";
+import { MORE_RECIPES } from "./gen_recipes_more.js";
 
 /** A tensor argument and what the generator knows of it. */
 export interface Pick {
@@ -493,6 +494,7 @@ function nestedVals(values: unknown[], shape: number[]): unknown {
 }
 
 export const RECIPES: Record<string, Recipe> = {
+  ...MORE_RECIPES,
   ...matmulOps,
   ...nnOps,
   ...shapeOps,

@@ -34,8 +34,44 @@ export const BLAS_OPS = new Set([
   "conv2d",
   "einsum",
   "multi_head_attention_forward",
+  "baddbmm",
+  "addbmm",
+  "addmv",
+  "inner",
+  "tensordot",
+  "multi_dot",
+  "chain_matmul",
+  "matrix_power",
+  "matrix_exp",
+  "conv3d",
+  "conv_transpose1d",
+  "conv_transpose2d",
+  // LAPACK (through OpenBLAS): factorizations, solves and what is computed from them
+  ...[
+    "inv",
+    "inv_ex",
+    "inverse",
+    "det",
+    "logdet",
+    "slogdet",
+    "lu",
+    "lu_factor",
+    "lu_factor_ex",
+    "_lu_with_info",
+  ],
+  ...["solve", "solve_ex", "lu_solve", "solve_triangular", "triangular_solve", "cholesky", "cholesky_ex"],
+  ...["cholesky_solve", "cholesky_inverse", "qr", "svd", "svdvals", "eigh", "eigvalsh", "symeig", "pinv"],
+  ...["pinverse", "matrix_rank", "cond", "lstsq", "nuclear_norm"],
 ]);
-const BLAS_MODULES = new Set(["Linear", "Bilinear", "Conv1d", "Conv2d", "MultiheadAttention"]);
+const BLAS_MODULES = new Set(["Linear", "Bilinear", "Conv1d", "Conv2d", "Conv3d", "MultiheadAttention"]);
+
+/** Matrix norms that take singular values (ord 2, -2, "nuc"): LAPACK's SVD. */
+function svdNorm(s: Stmt): boolean {
+  const name = s.f?.split(".").pop() ?? s.m ?? "";
+  if (name !== "norm" && name !== "matrix_norm") return false;
+  const args = [...(s.a ?? []), ...Object.values(s.k ?? {})];
+  return args.some((v) => v === "nuc" || (name === "matrix_norm" && (v === 2 || v === -2)));
+}
 
 function scalarOf(x: unknown): number | boolean {
   if (x === "nan") return NaN;
@@ -203,6 +239,8 @@ export class Session {
   readonly tainted = new Set<string>();
   /** a BLAS op ran: gradients may carry its rounding */
   blas = false;
+  /** a tainted result was float32 (values promoted from it to float64 carry float32's error) */
+  blas32 = false;
   /** variables holding a Python list (tolist()), not a tuple: JS has arrays for both */
   private readonly lists = new Set<string>();
   private readonly descs = new Map<string, string>();
@@ -258,7 +296,7 @@ export class Session {
   /** Whether the statement's result derives from BLAS. */
   private taints(s: Stmt): boolean {
     const name = s.f?.split(".").pop() ?? s.m ?? "";
-    if (BLAS_OPS.has(name)) return true;
+    if (BLAS_OPS.has(name) || svdNorm(s)) return true;
     if (s.m === "forward" && BLAS_MODULES.has(this.env.get(s.s!)?.constructor.name ?? "")) return true;
     if (readsOf(s).some((v) => this.tainted.has(v))) return true;
     return this.blas && (s.attr === "grad" || /grad|backward|step/.test(name));
@@ -291,8 +329,9 @@ export class Session {
       stopRecording();
     }
     const name = s.f?.split(".").pop() ?? s.m ?? "";
-    if (BLAS_OPS.has(name) || (s.m === "forward" && taints)) this.blas = true;
+    if (BLAS_OPS.has(name) || svdNorm(s) || (s.m === "forward" && taints)) this.blas = true;
     if (taints && s.o !== undefined && rec.e === undefined) this.tainted.add(s.o);
+    if (taints && JSON.stringify(rec.r ?? {}).includes('"d":"float32"')) this.blas32 = true;
     // An in-place write of tainted values taints whatever shares the storage: every variable, to be safe.
     if (taints && rec.e === undefined && /_$/.test(name) && readsOf(s).some((v) => this.tainted.has(v)))
       for (const v of this.env.keys()) this.tainted.add(v);

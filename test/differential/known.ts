@@ -88,5 +88,64 @@ export const KNOWN: Known[] = [
       "Module reprs: Dropout(0) prints p=0 in PyTorch (the int it was given, which an integral JS number stands for) and p=0.0 in tensorgrad.",
     match: (d) => d.kind === "value" && /Dropout\(p=0\.0/.test(d.actual),
   },
-  // ---- found by the generator's second run (issue #13's differential tester) ------------------------------
+  // ---- found by the second batch (programs-0004: linalg, sorting, special functions, new nn functionals) ----
+  {
+    id: "lapack-vectors-js",
+    backends: ["js"],
+    cause:
+      "The TypeScript backend's own SVD, eigh and QR (src/backend/js/lapack.ts) pick other signs for singular and eigenvectors than LAPACK's (and other vectors for repeated values), and treat nan/inf inputs otherwise; the native backend calls LAPACK and matches. E.g. #3220 linalg.svd U[0] -0.376 vs 0.376. Matching them needs ports of LAPACK's gesdd/syevd/geqrf steps.",
+    match: (d, p) => ["bits", "repr", "value"].includes(d.kind) && LAPACK_VECTOR_OPS.has(opOf(p.b[d.stmt])),
+  },
+  {
+    id: "float-math-kernels",
+    cause:
+      "Special-function kernels a few ulps off glibc's: lgamma (float32 uses glibc's lgammaf, a float port of fdlibm, e.g. lgamma(1.5f) -0.12078223 vs -0.12078224; float64 1 ulp off glibc's lgamma for some arguments, #3998 5.828384503999587 vs 5.828384503999586), hence mvlgamma/multigammaln; float32 erfcx. E.g. #3292.",
+    match: (d, p) =>
+      d.kind === "bits" &&
+      d.ulps !== undefined &&
+      d.ulps <= 4 &&
+      ["lgamma", "gammaln", "mvlgamma", "multigammaln", "erfcx", "log_ndtr"].includes(
+        opOf(p.b[d.stmt]).replace(/_$/, ""),
+      ),
+  },
+  {
+    id: "matrix-rank-tensor-tol",
+    cause:
+      "linalg.matrix_rank with a tensor atol/rtol that broadcasts the result to a bigger shape: PyTorch 1.13's linalg_matrix_rank_out resizes its internal result and gives the 'An output with one or more elements was resized' deprecation warning; tensorgrad computes the same values without it. E.g. #3312.",
+    match: (d, p) =>
+      d.kind === "warning" && opOf(p.b[d.stmt]) === "matrix_rank" && /was resized/.test(d.expected),
+  },
+  {
+    id: "blas-nonfinite",
+    cause:
+      "BLAS-derived results where an input holds inf or nan: OpenBLAS's kernels multiply every term (0 * inf = nan), tensorgrad's bilinear skips a term PyTorch's BLAS keeps (inf where PyTorch has nan); the tolerance rule compares finite values only. E.g. #3359.",
+    match: (d, p) =>
+      d.kind === "bits" && opOf(p.b[d.stmt]) === "bilinear" && /NaN|Infinity/.test(d.expected + d.actual),
+  },
+  {
+    id: "eigh-saved-outputs",
+    cause:
+      "linalg.eigh saves its outputs for backward in PyTorch (LinalgEighBackward0): writing into the eigenvalues in place and then calling backward raises the version-counter error; tensorgrad's node does not check its saved outputs' versions. E.g. #4189.",
+    match: (d) => pytorchSays(d, /which is output 0 of LinalgEighBackward0, is at version/),
+  },
+  {
+    id: "qr-r-strides",
+    cause:
+      "linalg.qr(mode='r') returns R in LAPACK's column-major layout (strides (1, m)) in PyTorch; tensorgrad's R is row-major, so stride() differs. E.g. #3930.",
+    match: (d, p) => d.kind === "value" && opOf(p.b[d.stmt]) === "stride",
+  },
+  {
+    id: "error-order",
+    cause:
+      "Checks in another order than PyTorch's: batch_norm with empty running stats in eval mode (PyTorch's select() IndexError first, #3701); binary_cross_entropy of a bool input with a float target (PyTorch's 'Found dtype Float but expected Bool' before the negation check, #3769).",
+    match: (d) =>
+      pytorchSays(d, /^IndexError: select\(\): index 0 out of range for tensor of size \[0\]/) ||
+      pytorchSays(d, /^RuntimeError: Found dtype Float but expected Bool$/),
+  },
 ];
+
+/** Ops whose values come from the JS backend's SVD, eigh and QR (lapack-vectors-js). */
+const LAPACK_VECTOR_OPS = new Set([
+  ...["svd", "eigh", "symeig", "qr", "pinv", "pinverse", "svdvals", "lstsq", "matrix_rank"],
+  ...["eigvalsh", "cond", "matrix_norm", "nuclear_norm", "norm"],
+]);

@@ -32,7 +32,7 @@ export function replay(p: Recorded, backend: string): Outcome {
   let diffs: Diff[];
   try {
     const { recs, session } = runProgram(p, p.r);
-    diffs = compareProgram(p, recs, { vars: session.tainted, grads: session.blas });
+    diffs = compareProgram(p, recs, { vars: session.tainted, grads: session.blas, f32: session.blas32 });
   } catch (e) {
     diffs = [
       {

@@ -217,5 +217,91 @@ def bools(v):
         return v.grad_fn;
       },
     },
+    // ---- issue #13's second batch (programs-0004): the new vocabulary ----
+    {
+      py: "F.soft_margin_loss(torch.ones(2), torch.ones(2, requires_grad=True))",
+      ts: () => F.soft_margin_loss(torch.ones(2), torch.ones(2, { requires_grad: true })),
+    },
+    {
+      py: "F.soft_margin_loss(long([1]), torch.ones(1))",
+      ts: () => F.soft_margin_loss(long([1]), torch.ones(1)),
+    },
+    { py: "F.soft_margin_loss(long([1]), long([1]))", ts: () => F.soft_margin_loss(long([1]), long([1])) },
+    {
+      py: "F.hinge_embedding_loss(bools([True]), bools([True]))",
+      ts: () => F.hinge_embedding_loss(bools([true]), bools([true])),
+    },
+    {
+      py: "F.multilabel_soft_margin_loss(torch.tensor(0.5), torch.tensor(1.0))",
+      ts: () => F.multilabel_soft_margin_loss(torch.tensor(0.5), torch.tensor(1.0)),
+    },
+    {
+      py: "torch.nansum(torch.ones(2), dtype=torch.int64)",
+      ts: () => torch.nansum(torch.ones(2), { dtype: torch.int64 }),
+    },
+    { py: "F.gumbel_softmax(long([1, 2]))", ts: () => F.gumbel_softmax(long([1, 2])) },
+    {
+      py: "torch.ones(4).isclose(torch.ones(1, 4), equal_nan=True)",
+      ts: () => torch.ones(4).isclose(torch.ones([1, 4]), { equal_nan: true }),
+    },
+    {
+      py: "torch.channel_shuffle(torch.ones(1, 2, 1, requires_grad=True), 2).sum().backward()",
+      ts: () =>
+        torch
+          .channel_shuffle(torch.ones([1, 2, 1], { requires_grad: true }), 2)
+          .sum()
+          .backward(),
+    },
+    { py: "F.lp_pool2d(torch.ones(1, 2, 2), 2, [1])", ts: () => F.lp_pool2d(torch.ones([1, 2, 2]), 2, [1]) },
+    {
+      py: "F.lp_pool2d(torch.ones(1, 2, 2), 2, [1, 1, 1])",
+      ts: () => F.lp_pool2d(torch.ones([1, 2, 2]), 2, [1, 1, 1]),
+    },
+    {
+      py: "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, requires_grad=True), torch.ones(2, 1))",
+      ts: () =>
+        torch.linalg.lu_solve(torch.eye(2), torch.ones(2, { requires_grad: true }), torch.ones([2, 1])),
+    },
+    {
+      py: "torch.linalg.pinv(torch.eye(2), rtol=torch.tensor(0.5, requires_grad=True))",
+      ts: () => torch.linalg.pinv(torch.eye(2), { rtol: torch.tensor(0.5, { requires_grad: true }) }),
+    },
+    {
+      name: "hardsigmoid's double backward (its backward is a NotImplemented node)",
+      py: "x = torch.tensor([-4.0, 0.5, 2.0], requires_grad=True)\ng, = torch.autograd.grad(F.hardsigmoid(x).sum(), [x], create_graph=True)\ng.sum().backward()",
+      ts: () => {
+        const x = torch.tensor([-4.0, 0.5, 2.0], { requires_grad: true });
+        const [g] = torch.autograd.grad(F.hardsigmoid(x).sum(), [x], { create_graph: true });
+        g!.sum().backward();
+      },
+    },
+    // linalg out=: the structured kernels' exact out dtypes, after the op's own checks
+    {
+      py: "torch.linalg.inv(torch.eye(2), out=torch.empty(0, dtype=torch.float64))",
+      ts: () => torch.linalg.inv(torch.eye(2), { out: torch.empty([0], { dtype: torch.float64 }) }),
+    },
+    {
+      py: "torch.linalg.inv(torch.ones(2, 3), out=torch.empty(0, dtype=torch.float64))",
+      ts: () => torch.linalg.inv(torch.ones([2, 3]), { out: torch.empty([0], { dtype: torch.float64 }) }),
+    },
+    {
+      py: "torch.linalg.inv_ex(torch.eye(2), out=(torch.empty(0), torch.empty(0, dtype=torch.int64)))",
+      ts: () =>
+        torch.linalg.inv_ex(torch.eye(2), {
+          out: [torch.empty([0]), torch.empty([0], { dtype: torch.int64 })],
+        }),
+    },
+    {
+      py: "torch.linalg.eigh(torch.eye(2), out=(torch.empty(0, dtype=torch.float64), torch.empty(0)))",
+      ts: () =>
+        torch.linalg.eigh(torch.eye(2), {
+          out: [torch.empty([0], { dtype: torch.float64 }), torch.empty([0])],
+        }),
+    },
+    {
+      py: "torch.linalg.matrix_power(torch.eye(2), 2, out=torch.empty(0, dtype=torch.float64))",
+      ts: () =>
+        torch.linalg.matrix_power(torch.eye(2), 2, { out: torch.empty([0], { dtype: torch.float64 }) }),
+    },
   ],
 };

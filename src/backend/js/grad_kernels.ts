@@ -8,7 +8,9 @@ import { numel } from "../../tensor/shape.js";
 import { fma } from "./fma.js";
 import { exp as glibcExp } from "./glibc_d.js";
 import { erf as glibcErf } from "./glibc_erf.js";
-import { erf as sleefErf, exp as sleefExp } from "./sleef_dp.js";
+import { erf as sleefErf, exp as sleefExp, tanh as sleefTanh } from "./sleef_dp.js";
+import { tanhf as sleefTanhf } from "./sleef_sp.js";
+import { tanhf as glibcTanhf } from "./glibc_tanhf.js";
 import * as glibc from "./glibc_f.js";
 import { geluDerivative } from "./onednn.js";
 import { expf, fmaf } from "./sleef.js";
@@ -104,6 +106,44 @@ function gelu64Backward(dy: number, x: number, vector: boolean): number {
   const cdf = 0.5 * (1 + (vector ? sleefErf : glibcErf)(x * Math.SQRT1_2));
   const pdf = BETA_D * (vector ? sleefExp : glibcExp)(x * x * -0.5);
   return dy * (vector ? fma(x, pdf, cdf) : cdf + x * pdf);
+}
+
+/** M_SQRT2 * M_2_SQRTPI * 0.5 and 0.044715: GeluBackwardKernelImpl's tanh constants in double. */
+const TANH_BETA_D = Math.SQRT2 * 1.1283791670955126 * 0.5;
+const TANH_KAPPA = 0.044715;
+
+/**
+ * gelu_backward (approximate="tanh"): GeluBackwardKernelImpl's tanh branch, dy * (0.5 * (1 + t) + 0.5 * x *
+ * (1 - t * t) * kBeta * (1 + 3 * kKappa * x * x)) with t = tanh(kBeta * (x + kKappa * x^3)), constants in
+ * scalar_t. PyTorch's AVX2 build contracts x + kKappa * x_cube, 1 - t * t and 1 + 3 * kKappa * x_sq into fused
+ * steps in both loops (not the final sum); the vector loop (whole blocks of 2 * Vec::size() when both inputs
+ * are dense) calls Sleef's tanh, the scalar loop std::tanh (glibc's tanhf; fdlibm's tanh, as Math.tanh).
+ */
+export function geluTanhBackward(grad: StridedArray, input: StridedArray): TypedArray {
+  const f32 = grad.dtype.itemsize === 4;
+  const r = grad.dtype.cast;
+  const fused = f32 ? fmaf : fma;
+  const beta = r(TANH_BETA_D);
+  const kappa = r(TANH_KAPPA);
+  const kappa3 = r(3 * kappa);
+  const n = numel(grad.shape);
+  const g = denseValues(grad);
+  const x = denseValues(input);
+  const out = allocate(grad.dtype, n);
+  const block = f32 ? 16 : 8;
+  const vectorEnd = isDense(grad) && isDense(input) ? n - (n % block) : 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x.data[x.offset + i];
+    const tanh = i < vectorEnd ? (f32 ? sleefTanhf : sleefTanh) : f32 ? glibcTanhf : Math.tanh;
+    const xSq = r(xi * xi);
+    const t = tanh(r(beta * fused(kappa, r(xSq * xi), xi)));
+    const leftDerivative = r(0.5 * r(1 + t));
+    const tanhDerivative = fused(-t, t, 1);
+    const innerDerivative = r(beta * fused(kappa3, xSq, 1));
+    const rightDerivative = r(r(r(0.5 * xi) * tanhDerivative) * innerDerivative);
+    out[i] = r(g.data[g.offset + i] * r(leftDerivative + rightDerivative));
+  }
+  return out;
 }
 
 /** threshold_backward: 0 where input <= threshold, else grad (NaN inputs pass the gradient). */

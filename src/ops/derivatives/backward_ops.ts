@@ -5,6 +5,7 @@ import { zeros_like } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import {
   _gelu_backward,
+  _hardtanh_backward,
   _sigmoid_backward,
   _softmax_backward_data,
   _threshold_backward,
@@ -233,6 +234,13 @@ export const BACKWARD_OPS_DERIVATIVES = {
       "-grad_output.sum(dim, true) * output.exp() * grad",
       (g, s) => mul(mul(neg(sum(s.gradOutput, s.dim, true)), exp(s.output)), g),
     ],
+  }),
+  HardtanhBackwardBackward0: derivative<{ self: Tensor; minVal: number; maxVal: number }>({
+    grad_output: [
+      "hardtanh_backward(grad, self, min_val, max_val)",
+      (g, s) => _hardtanh_backward(g, s.self, s.minVal, s.maxVal),
+    ],
+    self: ["zeros_like(grad)", (g) => zeros_like(g)],
   }),
   GeluBackwardBackward0: derivative<{ gradOutput: Tensor; self: Tensor; approximate: "none" | "tanh" }>({
     grad_output: [

@@ -188,11 +188,14 @@ export const MATH_DERIVATIVES = {
     ],
   }),
   // PyTorch's placeholder node for ops without a derivative (remainder(Scalar self, Tensor other)).
-  "torch::autograd::NotImplemented": derivative<{ op: string }>({
+  // `qualified: false`: derivatives.yaml's not_implemented("name") rows, whose message names the op bare.
+  "torch::autograd::NotImplemented": derivative<{ op: string; qualified?: boolean }>({
     other: [
       "not_implemented(op)",
       (_g, s) => {
-        throw new RuntimeError(`derivative for aten::${s.op} is not implemented`);
+        throw new RuntimeError(
+          `derivative for ${s.qualified === false ? "" : "aten::"}${s.op} is not implemented`,
+        );
       },
     ],
   }),

@@ -14,7 +14,8 @@ import * as glibcd from "../../backend/js/glibc_d.js";
 import * as fdlibm from "../../backend/js/glibc_fdlibm.js";
 import { allocate, float32, float64 } from "../../tensor/dtype.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { fromData } from "../core.js";
+import { fromData, record } from "../core.js";
+import { no_grad } from "../../autograd/grad_mode.js";
 import {
   add,
   div,
@@ -34,6 +35,7 @@ import { cat } from "../join.js";
 import { log1p } from "../math.js";
 import { narrow } from "../shape.js";
 import { preluChannelView, preluWeightGrad } from "../nn_activation.js";
+import { _hardtanh_backward } from "../backward_ops.js";
 
 /** hardsigmoid_backward's 1/6, a float constant even for double inputs. */
 const ONE_SIXTH = Math.fround(1 / 6);
@@ -108,7 +110,7 @@ export const NN_ACTIVATION_DERIVATIVES = {
   HardtanhBackward0: derivative<{ self: Tensor; minVal: number; maxVal: number }>({
     self: [
       "hardtanh_backward(grad, self, min_val, max_val)",
-      (g, s) => where(logical_and(gt(s.self, s.minVal), lt(s.self, s.maxVal)), g, 0),
+      (g, s) => _hardtanh_backward(g, s.self, s.minVal, s.maxVal),
     ],
   }),
   ThresholdBackward0: derivative<{ self: Tensor; threshold: number }>({
@@ -122,7 +124,14 @@ export const NN_ACTIVATION_DERIVATIVES = {
   HardsigmoidBackward0: derivative<{ self: Tensor }>({
     self: [
       "hardsigmoid_backward(grad, self)",
-      (g, s) => where(logical_and(gt(s.self, -3), lt(s.self, 3)), mul(g, ONE_SIXTH), 0),
+      (g, s): Tensor => {
+        // derivatives.yaml has no formula for hardsigmoid_backward: a NotImplemented node, as in PyTorch
+        // (self first: the node's one formula covers its first input)
+        const out = no_grad(() => where(logical_and(gt(s.self, -3), lt(s.self, 3)), mul(g, ONE_SIXTH), 0));
+        return record("torch::autograd::NotImplemented", [s.self, g], out, () => ({
+          op: "hardsigmoid_backward",
+        }));
+      },
     ],
   }),
   // hardswish_backward: 0 below -3, grad * (x / 3 + 0.5) up to 3, grad above.

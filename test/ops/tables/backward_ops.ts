@@ -90,6 +90,13 @@ const NORM_BACKWARD_OPS: OpCase[] = [
     ts: (a, b, c) => gradOf(F.batch_norm(a, runningMean(a), runningVar(a), b).pow(2), b, c),
   },
   {
+    // hardtanh_backward is its own node (HardtanhBackwardBackward0), even where grad needs no graph
+    name: "hardtanh_backward",
+    py: gradPy("torch.nn.functional.hardtanh(a, -0.5, 0.5)", "a", "b"),
+    inputs: [f(2, 5), f(2, 5)],
+    ts: (a, b) => gradOf(F.hardtanh(a, -0.5, 0.5), a, b),
+  },
+  {
     name: "gelu_backward",
     py: gradPy("torch.nn.functional.gelu(a)", "a", "b"),
     inputs: [f(2, 5), f(2, 5)],
@@ -106,15 +113,22 @@ const NORM_BACKWARD_OPS: OpCase[] = [
     py: gradPy("torch.nn.functional.gelu(a, approximate='tanh')", "a", "b"),
     inputs: [f(2, 5), f(2, 5)],
     ts: (a, b) => gradOf(F.gelu(a, { approximate: "tanh" }), a, b),
-    // No port of the tanh branch of GeluBackwardKernel yet: its tensor ops round every step, and where the
-    // two derivative terms cancel (x near -2.5, the kernel's scalar tail) that is some 25 float32 ulps off.
-    ulps: 32,
+    ulps: 0,
+  },
+  {
+    // GeluBackwardKernelImpl's tanh branch: a 16-element vector block (Sleef's tanhf) and a scalar tail (glibc's)
+    name: "gelu_backward.tanh_blocks",
+    py: gradPy("torch.nn.functional.gelu(a, approximate='tanh')", "a", "b"),
+    inputs: [f(4, 5), f(4, 5)],
+    ts: (a, b) => gradOf(F.gelu(a, { approximate: "tanh" }), a, b),
+    ulps: 0,
   },
   {
     name: "gelu_backward.tanh_float64",
     py: gradPy("torch.nn.functional.gelu(a, approximate='tanh')", "a", "b"),
     inputs: [f64(9), f64(9)],
     ts: (a, b) => gradOf(F.gelu(a, { approximate: "tanh" }), a, b),
+    ulps: 0,
   },
 ];
 

@@ -132,6 +132,14 @@ export const LINALG_INV_OPS: OpCase[] = [
     ts: (a) => torch.linalg.matrix_power(a, 0),
   },
   {
+    // linalg_matrix_power_impl returns linalg_inv's result itself for n = -1: LinalgInvExBackward0, no clone
+    name: "linalg.matrix_power.minus1",
+    py: "torch.linalg.matrix_power(a, -1)",
+    inputs: [d64(3, 3)],
+    ts: (a) => torch.linalg.matrix_power(a, -1),
+    ...TOL64,
+  },
+  {
     name: "linalg.matrix_power.1",
     py: "torch.linalg.matrix_power(a, 1)",
     inputs: [f(3, 3)],

@@ -33,6 +33,13 @@ export const SCAN_OPS: OpCase[] = [
     inputs: [f()],
     ts: (a) => torch.cummax(a, 0).values,
   },
+  {
+    // cummax_out fills a 0-dim tensor without wrapping dim: any dim goes (its backward's scatter_add_ would not)
+    name: "cummin.0dim_any_dim",
+    py: "torch.cummin(a, -2).values",
+    inputs: [noGrad(f())],
+    ts: (a) => torch.cummin(a, -2).values,
+  },
   { name: "cummax.int", py: "torch.cummax(a, 0)[0]", inputs: [i64(4, 3)], ts: (a) => torch.cummax(a, 0)[0] },
   {
     name: "cummax.bool",
