@@ -36,6 +36,7 @@ const LAYERS: { name: string; prefixes: string[] }[] = [
       "autograd/index.ts",
       "nn/index.ts",
       "nn/utils.ts",
+      "nn/parallel.ts",
       "nn/utils/",
       "utils/index.ts",
       "utils/data/index.ts",

@@ -86,6 +86,10 @@ const GENERATORS = {
     steps: () => [python("scripts/gen_expanded_writes_fixtures.py")],
   },
   int64: { writes: "test/fixtures/int64.json", steps: () => [python("scripts/gen_int64_fixtures.py")] },
+  complex: {
+    writes: "test/fixtures/complex.json (complex tensors, torch.fft, linalg.eig)",
+    steps: () => [python("scripts/gen_complex_fixtures.py")],
+  },
   layers: { writes: "test/fixtures/layers.json", steps: () => [python("scripts/gen_layer_fixtures.py")] },
   mlp_hessian: {
     writes: "test/fixtures/mlp_hessian.json",
@@ -128,10 +132,54 @@ const GENERATORS = {
     writes: "test/fixtures/nn/rnn.json (recurrent layers and torch.nn.utils.rnn, test/nn/rnn.test.ts)",
     steps: () => [python("scripts/gen_rnn_fixtures.py", "test/fixtures/nn/rnn.json")],
   },
+  module_api: {
+    writes:
+      "test/fixtures/nn/module_api.json (nn.Module's attribute rules, lookups, state_dict, hooks: test/nn/module_api.test.ts)",
+    steps: () => [python("scripts/gen_module_fixtures.py", "test/fixtures/nn/module_api.json")],
+  },
   dropout: {
     writes:
       "test/fixtures/nn/dropout.json (channel-wise dropout's masks and warnings, test/nn/dropout.test.ts)",
     steps: () => [python("scripts/gen_dropout_fixtures.py", "test/fixtures/nn/dropout.json")],
+  },
+  embedding_bag: {
+    writes:
+      "test/fixtures/nn/embedding_bag.json (nn.EmbeddingBag, from_pretrained, torch.embedding_bag, test/nn/embedding_bag.test.ts)",
+    steps: () => [python("scripts/gen_embedding_bag_fixtures.py", "test/fixtures/nn/embedding_bag.json")],
+  },
+  ctc: {
+    writes: "test/fixtures/nn/ctc.json (nn.CTCLoss on longer problems, test/nn/ctc.test.ts)",
+    steps: () => [python("scripts/gen_ctc_fixtures.py", "test/fixtures/nn/ctc.json")],
+  },
+  weight_norm: {
+    writes:
+      "test/fixtures/nn/weight_norm.json, spectral_norm.json (torch.nn.utils.weight_norm and spectral_norm, test/nn/weight_norm.test.ts)",
+    steps: () => [
+      python(
+        "scripts/gen_weight_norm_fixtures.py",
+        "test/fixtures/nn/weight_norm.json",
+        "test/fixtures/nn/spectral_norm.json",
+      ),
+    ],
+  },
+  parametrize: {
+    writes: "test/fixtures/nn/parametrize.json (torch.nn.utils.parametrize, test/nn/parametrize.test.ts)",
+    steps: () => [python("scripts/gen_parametrize_fixtures.py", "test/fixtures/nn/parametrize.json")],
+  },
+  init: {
+    writes: "test/fixtures/nn/init.json (torch.nn.init's fills after manual_seed, test/nn/init.test.ts)",
+    steps: () => [python("scripts/gen_init_fixtures.py", "test/fixtures/nn/init.json")],
+  },
+  transformer: {
+    writes:
+      "test/fixtures/nn/transformer.json, lazy.json (nn.Transformer and its layers, lazy modules: test/nn/transformer.test.ts, lazy.test.ts)",
+    steps: () => [
+      python(
+        "scripts/gen_transformer_fixtures.py",
+        "test/fixtures/nn/transformer.json",
+        "test/fixtures/nn/lazy.json",
+      ),
+    ],
   },
   optim: { writes: "test/fixtures/optim.json", steps: () => [python("scripts/gen_optim_fixtures.py")] },
   numerics: {
@@ -147,6 +195,11 @@ const GENERATORS = {
     writes:
       "test/fixtures/numerics/special.json (the output bits of the special functions and pointwise math)",
     steps: () => [python("scripts/gen_special_numerics_fixtures.py")],
+  },
+  sincos: {
+    writes:
+      "test/fixtures/numerics/sincos.json (the system glibc's double sin and cos bits, test/numerics/glibc_sincos.test.ts)",
+    steps: () => [python("scripts/gen_sincos_fixtures.py", "test/fixtures/numerics/sincos.json")],
   },
   playground: {
     writes:

@@ -22,6 +22,7 @@ const NAMESPACES: Record<string, string> = {
   "torch.viz": "viz",
   "torch.nn.utils": "nn_utils",
   "torch.nn.utils.rnn": "nn_utils_rnn",
+  "torch.nn.parallel": "nn_parallel",
   "torch.utils.data": "utils_data",
   "torch.utils.checkpoint": "utils_checkpoint",
   "torch.cuda": "cuda",

@@ -15,6 +15,10 @@ export {
   int32,
   int32 as int,
   bool,
+  complex64,
+  complex64 as cfloat,
+  complex128,
+  complex128 as cdouble,
   set_allocation_limit,
   get_allocation_limit,
 } from "./tensor/dtype.js";
@@ -33,6 +37,7 @@ export * as autograd from "./autograd/index.js";
 export * as linalg from "./generated/linalg.js";
 export * as cuda from "./generated/cuda.js";
 export * as special from "./generated/special.js";
+export * as fft from "./generated/fft.js";
 export * as nn from "./nn/index.js";
 export * as optim from "./optim/index.js";
 export * as viz from "./viz/index.js";

@@ -573,3 +573,19 @@ export const multi_dot = publicFunction("torch.linalg", "multi_dot") as {
   (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
   (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
 };
+
+export const eig = publicFunction("torch.linalg", "eig") as {
+  (
+    input: Tensor,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+  (opts: {
+    input: Tensor;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+};
+
+export const eigvals = publicFunction("torch.linalg", "eigvals") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};

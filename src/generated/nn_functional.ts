@@ -280,102 +280,6 @@ export const linear = publicFunction("torch.nn.functional", "linear") as {
   (opts: { input: Tensor; weight: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
 };
 
-export const hardshrink = publicFunction("torch.nn.functional", "hardshrink") as {
-  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const softshrink = publicFunction("torch.nn.functional", "softshrink") as {
-  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const prelu = publicFunction("torch.nn.functional", "prelu") as {
-  (input: Tensor, weight: Tensor): Tensor;
-  (input: Tensor, opts: { weight: Tensor }): Tensor;
-  (opts: { input: Tensor; weight: Tensor }): Tensor;
-};
-
-export const threshold = publicFunction("torch.nn.functional", "threshold") as {
-  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
-  (input: Tensor, threshold: number, value: number, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, threshold: number, opts: { value: number; inplace?: boolean }): Tensor;
-  (input: Tensor, opts: { threshold: number; value: number; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; threshold: number; value: number; inplace?: boolean }): Tensor;
-};
-
-export const hardtanh = publicFunction("torch.nn.functional", "hardtanh") as {
-  (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
-  (input: Tensor, min_val?: number, max_val?: number, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, min_val?: number, opts?: { max_val?: number; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
-};
-
-export const relu6 = publicFunction("torch.nn.functional", "relu6") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const selu = publicFunction("torch.nn.functional", "selu") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const celu = publicFunction("torch.nn.functional", "celu") as {
-  (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
-  (input: Tensor, alpha?: number, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { alpha?: number; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
-};
-
-export const hardsigmoid = publicFunction("torch.nn.functional", "hardsigmoid") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const hardswish = publicFunction("torch.nn.functional", "hardswish") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const mish = publicFunction("torch.nn.functional", "mish") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const rrelu = publicFunction("torch.nn.functional", "rrelu") as {
-  (input: Tensor, lower?: number, upper?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, lower?: number, upper?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, lower?: number, upper?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, lower?: number, opts?: { upper?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const glu = publicFunction("torch.nn.functional", "glu") as {
-  (input: Tensor, dim?: number): Tensor;
-  (input: Tensor, opts?: { dim?: number }): Tensor;
-  (opts: { input: Tensor; dim?: number }): Tensor;
-};
-
-export const softsign = publicFunction("torch.nn.functional", "softsign") as {
-  (input: unknown): Tensor;
-  (opts: { input: unknown }): Tensor;
-};
-
-export const tanhshrink = publicFunction("torch.nn.functional", "tanhshrink") as {
-  (input: unknown): Tensor;
-  (opts: { input: unknown }): Tensor;
-};
-
 export const mse_loss = publicFunction("torch.nn.functional", "mse_loss") as {
   (
     input: Tensor,
@@ -737,6 +641,431 @@ export const kl_div = publicFunction("torch.nn.functional", "kl_div") as {
   }): Tensor;
 };
 
+export const bilinear = publicFunction("torch.nn.functional", "bilinear") as {
+  (input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
+  (input1: Tensor, input2: Tensor, weight: Tensor, opts?: { bias?: Tensor | null }): Tensor;
+  (input1: Tensor, input2: Tensor, opts: { weight: Tensor; bias?: Tensor | null }): Tensor;
+  (input1: Tensor, opts: { input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
+  (opts: { input1: Tensor; input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
+};
+
+export const embedding = publicFunction("torch.nn.functional", "embedding") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    padding_idx?: number | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    sparse?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    padding_idx?: number | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    opts?: { sparse?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    padding_idx?: number | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    opts?: { scale_grad_by_freq?: boolean; sparse?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    padding_idx?: number | null,
+    max_norm?: number | null,
+    opts?: { norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    padding_idx?: number | null,
+    opts?: { max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      padding_idx?: number | null;
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      sparse?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      padding_idx?: number | null;
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      sparse?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    padding_idx?: number | null;
+    max_norm?: number | null;
+    norm_type?: number;
+    scale_grad_by_freq?: boolean;
+    sparse?: boolean;
+  }): Tensor;
+};
+
+export const embedding_bag = publicFunction("torch.nn.functional", "embedding_bag") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+    padding_idx?: number | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+    opts?: { padding_idx?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    opts?: { include_last_offset?: boolean; padding_idx?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    opts?: { per_sample_weights?: Tensor | null; include_last_offset?: boolean; padding_idx?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    opts?: {
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    opts?: {
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    opts?: {
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    opts?: {
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    opts?: {
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      offsets?: Tensor | null;
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      offsets?: Tensor | null;
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    offsets?: Tensor | null;
+    max_norm?: number | null;
+    norm_type?: number;
+    scale_grad_by_freq?: boolean;
+    mode?: string;
+    sparse?: boolean;
+    per_sample_weights?: Tensor | null;
+    include_last_offset?: boolean;
+    padding_idx?: number | null;
+  }): Tensor;
+};
+
+export const ctc_loss = publicFunction("torch.nn.functional", "ctc_loss") as {
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    blank?: number,
+    reduction?: string,
+    zero_infinity?: boolean,
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    blank?: number,
+    reduction?: string,
+    opts?: { zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    blank?: number,
+    opts?: { reduction?: string; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    opts?: { blank?: number; reduction?: string; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    opts: {
+      target_lengths: Tensor | readonly number[];
+      blank?: number;
+      reduction?: string;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    opts: {
+      input_lengths: Tensor | readonly number[];
+      target_lengths: Tensor | readonly number[];
+      blank?: number;
+      reduction?: string;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    opts: {
+      targets: Tensor;
+      input_lengths: Tensor | readonly number[];
+      target_lengths: Tensor | readonly number[];
+      blank?: number;
+      reduction?: string;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    log_probs: Tensor;
+    targets: Tensor;
+    input_lengths: Tensor | readonly number[];
+    target_lengths: Tensor | readonly number[];
+    blank?: number;
+    reduction?: string;
+    zero_infinity?: boolean;
+  }): Tensor;
+};
+
+export const hardshrink = publicFunction("torch.nn.functional", "hardshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const softshrink = publicFunction("torch.nn.functional", "softshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const prelu = publicFunction("torch.nn.functional", "prelu") as {
+  (input: Tensor, weight: Tensor): Tensor;
+  (input: Tensor, opts: { weight: Tensor }): Tensor;
+  (opts: { input: Tensor; weight: Tensor }): Tensor;
+};
+
+export const threshold = publicFunction("torch.nn.functional", "threshold") as {
+  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
+  (input: Tensor, threshold: number, value: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, threshold: number, opts: { value: number; inplace?: boolean }): Tensor;
+  (input: Tensor, opts: { threshold: number; value: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; threshold: number; value: number; inplace?: boolean }): Tensor;
+};
+
+export const hardtanh = publicFunction("torch.nn.functional", "hardtanh") as {
+  (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
+  (input: Tensor, min_val?: number, max_val?: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, min_val?: number, opts?: { max_val?: number; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
+};
+
+export const relu6 = publicFunction("torch.nn.functional", "relu6") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const selu = publicFunction("torch.nn.functional", "selu") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const celu = publicFunction("torch.nn.functional", "celu") as {
+  (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
+  (input: Tensor, alpha?: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { alpha?: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
+};
+
+export const hardsigmoid = publicFunction("torch.nn.functional", "hardsigmoid") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const hardswish = publicFunction("torch.nn.functional", "hardswish") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const mish = publicFunction("torch.nn.functional", "mish") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const rrelu = publicFunction("torch.nn.functional", "rrelu") as {
+  (input: Tensor, lower?: number, upper?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, lower?: number, upper?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, lower?: number, upper?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, lower?: number, opts?: { upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const glu = publicFunction("torch.nn.functional", "glu") as {
+  (input: Tensor, dim?: number): Tensor;
+  (input: Tensor, opts?: { dim?: number }): Tensor;
+  (opts: { input: Tensor; dim?: number }): Tensor;
+};
+
+export const softsign = publicFunction("torch.nn.functional", "softsign") as {
+  (input: unknown): Tensor;
+  (opts: { input: unknown }): Tensor;
+};
+
+export const tanhshrink = publicFunction("torch.nn.functional", "tanhshrink") as {
+  (input: unknown): Tensor;
+  (opts: { input: unknown }): Tensor;
+};
+
 export const multilabel_margin_loss = publicFunction("torch.nn.functional", "multilabel_margin_loss") as {
   (
     input: Tensor,
@@ -884,6 +1213,718 @@ export const pixel_unshuffle = publicFunction("torch.nn.functional", "pixel_unsh
   (input: Tensor, downscale_factor: number): Tensor;
   (input: Tensor, opts: { downscale_factor: number }): Tensor;
   (opts: { input: Tensor; downscale_factor: number }): Tensor;
+};
+
+export const avg_pool2d = publicFunction("torch.nn.functional", "avg_pool2d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+    divisor_override?: number | null,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+    opts?: { divisor_override?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { count_include_pad?: boolean; divisor_override?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: {
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    ceil_mode?: boolean;
+    count_include_pad?: boolean;
+    divisor_override?: number | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const max_pool2d = publicFunction("torch.nn.functional", "max_pool2d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const max_pool2d_with_indices = publicFunction("torch.nn.functional", "max_pool2d_with_indices") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_avg_pool2d = publicFunction("torch.nn.functional", "adaptive_avg_pool2d") as {
+  (input: Tensor, output_size: number | readonly (number | null)[]): Tensor;
+  (input: Tensor, opts: { output_size: number | readonly (number | null)[] }): Tensor;
+  (opts: { input: Tensor; output_size: number | readonly (number | null)[] }): Tensor;
+};
+
+export const adaptive_max_pool2d = publicFunction("torch.nn.functional", "adaptive_max_pool2d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool2d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool2d_with_indices",
+) as {
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly (number | null)[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly (number | null)[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const avg_pool1d = publicFunction("torch.nn.functional", "avg_pool1d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { count_include_pad?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; count_include_pad?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { padding?: number | readonly number[]; ceil_mode?: boolean; count_include_pad?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    ceil_mode?: boolean;
+    count_include_pad?: boolean;
+  }): Tensor;
+};
+
+export const adaptive_avg_pool1d = publicFunction("torch.nn.functional", "adaptive_avg_pool1d") as {
+  (input: Tensor, output_size: number | readonly number[]): Tensor;
+  (input: Tensor, opts: { output_size: number | readonly number[] }): Tensor;
+  (opts: { input: Tensor; output_size: number | readonly number[] }): Tensor;
+};
+
+export const max_pool1d = publicFunction("torch.nn.functional", "max_pool1d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const max_pool1d_with_indices = publicFunction("torch.nn.functional", "max_pool1d_with_indices") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_max_pool1d = publicFunction("torch.nn.functional", "adaptive_max_pool1d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool1d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool1d_with_indices",
+) as {
+  (input: Tensor, output_size: number | readonly number[], return_indices?: unknown): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly number[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly number[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const interpolate = publicFunction("torch.nn.functional", "interpolate") as {
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+    recompute_scale_factor?: boolean | null,
+    antialias?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+    recompute_scale_factor?: boolean | null,
+    opts?: { antialias?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+    opts?: { recompute_scale_factor?: boolean | null; antialias?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    opts?: { align_corners?: boolean | null; recompute_scale_factor?: boolean | null; antialias?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    opts?: {
+      mode?: string;
+      align_corners?: boolean | null;
+      recompute_scale_factor?: boolean | null;
+      antialias?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    opts?: {
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+      recompute_scale_factor?: boolean | null;
+      antialias?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      size?: number | readonly number[] | null;
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+      recompute_scale_factor?: boolean | null;
+      antialias?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size?: number | readonly number[] | null;
+    scale_factor?: number | readonly number[] | null;
+    mode?: string;
+    align_corners?: boolean | null;
+    recompute_scale_factor?: boolean | null;
+    antialias?: boolean;
+  }): Tensor;
+};
+
+export const upsample = publicFunction("torch.nn.functional", "upsample") as {
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    opts?: { align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    opts?: { mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    opts?: {
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      size?: number | readonly number[] | null;
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size?: number | readonly number[] | null;
+    scale_factor?: number | readonly number[] | null;
+    mode?: string;
+    align_corners?: boolean | null;
+  }): Tensor;
+};
+
+export const upsample_nearest = publicFunction("torch.nn.functional", "upsample_nearest") as {
+  (input: Tensor, size?: number | readonly number[] | null, scale_factor?: number | null): Tensor;
+  (input: Tensor, size?: number | readonly number[] | null, opts?: { scale_factor?: number | null }): Tensor;
+  (input: Tensor, opts?: { size?: number | readonly number[] | null; scale_factor?: number | null }): Tensor;
+  (opts: { input: Tensor; size?: number | readonly number[] | null; scale_factor?: number | null }): Tensor;
+};
+
+export const upsample_bilinear = publicFunction("torch.nn.functional", "upsample_bilinear") as {
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    opts?: { scale_factor?: number | readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { size?: number | readonly number[] | null; scale_factor?: number | readonly number[] | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size?: number | readonly number[] | null;
+    scale_factor?: number | readonly number[] | null;
+  }): Tensor;
+};
+
+export const group_norm = publicFunction("torch.nn.functional", "group_norm") as {
+  (input: Tensor, num_groups: number, weight?: Tensor | null, bias?: Tensor | null, eps?: number): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { num_groups: number; weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    num_groups: number;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    eps?: number;
+  }): Tensor;
+};
+
+export const instance_norm = publicFunction("torch.nn.functional", "instance_norm") as {
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    use_input_stats?: boolean,
+    momentum?: number,
+    eps?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    use_input_stats?: boolean,
+    momentum?: number,
+    opts?: { eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    use_input_stats?: boolean,
+    opts?: { momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { use_input_stats?: boolean; momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; use_input_stats?: boolean; momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    opts?: {
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      use_input_stats?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    opts?: {
+      running_var?: Tensor | null;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      use_input_stats?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      running_mean?: Tensor | null;
+      running_var?: Tensor | null;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      use_input_stats?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    running_mean?: Tensor | null;
+    running_var?: Tensor | null;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    use_input_stats?: boolean;
+    momentum?: number;
+    eps?: number;
+  }): Tensor;
+};
+
+export const local_response_norm = publicFunction("torch.nn.functional", "local_response_norm") as {
+  (input: Tensor, size: number, alpha?: number, beta?: number, k?: number): Tensor;
+  (input: Tensor, size: number, alpha?: number, beta?: number, opts?: { k?: number }): Tensor;
+  (input: Tensor, size: number, alpha?: number, opts?: { beta?: number; k?: number }): Tensor;
+  (input: Tensor, size: number, opts?: { alpha?: number; beta?: number; k?: number }): Tensor;
+  (input: Tensor, opts: { size: number; alpha?: number; beta?: number; k?: number }): Tensor;
+  (opts: { input: Tensor; size: number; alpha?: number; beta?: number; k?: number }): Tensor;
+};
+
+export const grid_sample = publicFunction("torch.nn.functional", "grid_sample") as {
+  (input: Tensor, grid: Tensor, mode?: string, padding_mode?: string, align_corners?: boolean | null): Tensor;
+  (
+    input: Tensor,
+    grid: Tensor,
+    mode?: string,
+    padding_mode?: string,
+    opts?: { align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    grid: Tensor,
+    mode?: string,
+    opts?: { padding_mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    grid: Tensor,
+    opts?: { mode?: string; padding_mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { grid: Tensor; mode?: string; padding_mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    grid: Tensor;
+    mode?: string;
+    padding_mode?: string;
+    align_corners?: boolean | null;
+  }): Tensor;
+};
+
+export const affine_grid = publicFunction("torch.nn.functional", "affine_grid") as {
+  (theta: Tensor, size: readonly number[], align_corners?: boolean | null): Tensor;
+  (theta: Tensor, size: readonly number[], opts?: { align_corners?: boolean | null }): Tensor;
+  (theta: Tensor, opts: { size: readonly number[]; align_corners?: boolean | null }): Tensor;
+  (opts: { theta: Tensor; size: readonly number[]; align_corners?: boolean | null }): Tensor;
 };
 
 export const conv1d = publicFunction("torch.nn.functional", "conv1d") as {
@@ -1549,388 +2590,6 @@ export const conv3d = publicFunction("torch.nn.functional", "conv3d") as {
   }): Tensor;
 };
 
-export const avg_pool2d = publicFunction("torch.nn.functional", "avg_pool2d") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    count_include_pad?: boolean,
-    divisor_override?: number | null,
-    opts?: { out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    count_include_pad?: boolean,
-    opts?: { divisor_override?: number | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { count_include_pad?: boolean; divisor_override?: number | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: {
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    ceil_mode?: boolean;
-    count_include_pad?: boolean;
-    divisor_override?: number | null;
-    out?: Tensor | null;
-  }): Tensor;
-};
-
-export const max_pool2d = publicFunction("torch.nn.functional", "max_pool2d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const max_pool2d_with_indices = publicFunction("torch.nn.functional", "max_pool2d_with_indices") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    return_indices?: unknown,
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    opts?: { ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    dilation?: number | readonly number[];
-    ceil_mode?: boolean;
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const adaptive_avg_pool2d = publicFunction("torch.nn.functional", "adaptive_avg_pool2d") as {
-  (input: Tensor, output_size: number | readonly (number | null)[]): Tensor;
-  (input: Tensor, opts: { output_size: number | readonly (number | null)[] }): Tensor;
-  (opts: { input: Tensor; output_size: number | readonly (number | null)[] }): Tensor;
-};
-
-export const adaptive_max_pool2d = publicFunction("torch.nn.functional", "adaptive_max_pool2d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const adaptive_max_pool2d_with_indices = publicFunction(
-  "torch.nn.functional",
-  "adaptive_max_pool2d_with_indices",
-) as {
-  (
-    input: Tensor,
-    output_size: number | readonly (number | null)[],
-    return_indices?: unknown,
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    output_size: number | readonly (number | null)[],
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: { output_size: number | readonly (number | null)[]; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    output_size: number | readonly (number | null)[];
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const avg_pool1d = publicFunction("torch.nn.functional", "avg_pool1d") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    count_include_pad?: boolean,
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { count_include_pad?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { ceil_mode?: boolean; count_include_pad?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: { padding?: number | readonly number[]; ceil_mode?: boolean; count_include_pad?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    ceil_mode?: boolean;
-    count_include_pad?: boolean;
-  }): Tensor;
-};
-
-export const adaptive_avg_pool1d = publicFunction("torch.nn.functional", "adaptive_avg_pool1d") as {
-  (input: Tensor, output_size: number | readonly number[]): Tensor;
-  (input: Tensor, opts: { output_size: number | readonly number[] }): Tensor;
-  (opts: { input: Tensor; output_size: number | readonly number[] }): Tensor;
-};
-
-export const max_pool1d = publicFunction("torch.nn.functional", "max_pool1d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const max_pool1d_with_indices = publicFunction("torch.nn.functional", "max_pool1d_with_indices") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    return_indices?: unknown,
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    opts?: { ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    dilation?: number | readonly number[];
-    ceil_mode?: boolean;
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const adaptive_max_pool1d = publicFunction("torch.nn.functional", "adaptive_max_pool1d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const adaptive_max_pool1d_with_indices = publicFunction(
-  "torch.nn.functional",
-  "adaptive_max_pool1d_with_indices",
-) as {
-  (input: Tensor, output_size: number | readonly number[], return_indices?: unknown): [Tensor, Tensor];
-  (
-    input: Tensor,
-    output_size: number | readonly number[],
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: { output_size: number | readonly number[]; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    output_size: number | readonly number[];
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
 export const unfold = publicFunction("torch.nn.functional", "unfold") as {
   (
     input: Tensor,
@@ -2276,87 +2935,6 @@ export const feature_alpha_dropout = publicFunction("torch.nn.functional", "feat
   (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
   (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
   (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const bilinear = publicFunction("torch.nn.functional", "bilinear") as {
-  (input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
-  (input1: Tensor, input2: Tensor, weight: Tensor, opts?: { bias?: Tensor | null }): Tensor;
-  (input1: Tensor, input2: Tensor, opts: { weight: Tensor; bias?: Tensor | null }): Tensor;
-  (input1: Tensor, opts: { input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
-  (opts: { input1: Tensor; input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
-};
-
-export const embedding = publicFunction("torch.nn.functional", "embedding") as {
-  (
-    input: Tensor,
-    weight: Tensor,
-    padding_idx?: number | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    sparse?: boolean,
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    padding_idx?: number | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    opts?: { sparse?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    padding_idx?: number | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    opts?: { scale_grad_by_freq?: boolean; sparse?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    padding_idx?: number | null,
-    max_norm?: number | null,
-    opts?: { norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    padding_idx?: number | null,
-    opts?: { max_norm?: number | null; norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    opts?: {
-      padding_idx?: number | null;
-      max_norm?: number | null;
-      norm_type?: number;
-      scale_grad_by_freq?: boolean;
-      sparse?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      weight: Tensor;
-      padding_idx?: number | null;
-      max_norm?: number | null;
-      norm_type?: number;
-      scale_grad_by_freq?: boolean;
-      sparse?: boolean;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    weight: Tensor;
-    padding_idx?: number | null;
-    max_norm?: number | null;
-    norm_type?: number;
-    scale_grad_by_freq?: boolean;
-    sparse?: boolean;
-  }): Tensor;
 };
 
 export const dropout = publicFunction("torch.nn.functional", "dropout") as {

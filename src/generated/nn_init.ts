@@ -293,3 +293,290 @@ export const kaiming_normal_ = publicFunction("torch.nn.init", "kaiming_normal_"
       | "selu";
   }): Tensor;
 };
+
+export const trunc_normal_ = publicFunction("torch.nn.init", "trunc_normal_") as {
+  (tensor: Tensor, mean?: number, std?: number, a?: number, b?: number): Tensor;
+  (tensor: Tensor, mean?: number, std?: number, a?: number, opts?: { b?: number }): Tensor;
+  (tensor: Tensor, mean?: number, std?: number, opts?: { a?: number; b?: number }): Tensor;
+  (tensor: Tensor, mean?: number, opts?: { std?: number; a?: number; b?: number }): Tensor;
+  (tensor: Tensor, opts?: { mean?: number; std?: number; a?: number; b?: number }): Tensor;
+  (opts: { tensor: Tensor; mean?: number; std?: number; a?: number; b?: number }): Tensor;
+};
+
+export const eye_ = publicFunction("torch.nn.init", "eye_") as {
+  (tensor: Tensor): Tensor;
+  (opts: { tensor: Tensor }): Tensor;
+};
+
+export const dirac_ = publicFunction("torch.nn.init", "dirac_") as {
+  (tensor: Tensor, groups?: number): Tensor;
+  (tensor: Tensor, opts?: { groups?: number }): Tensor;
+  (opts: { tensor: Tensor; groups?: number }): Tensor;
+};
+
+export const orthogonal_ = publicFunction("torch.nn.init", "orthogonal_") as {
+  (tensor: Tensor, gain?: number): Tensor;
+  (tensor: Tensor, opts?: { gain?: number }): Tensor;
+  (opts: { tensor: Tensor; gain?: number }): Tensor;
+};
+
+export const sparse_ = publicFunction("torch.nn.init", "sparse_") as {
+  (tensor: Tensor, sparsity: number, std?: number): Tensor;
+  (tensor: Tensor, sparsity: number, opts?: { std?: number }): Tensor;
+  (tensor: Tensor, opts: { sparsity: number; std?: number }): Tensor;
+  (opts: { tensor: Tensor; sparsity: number; std?: number }): Tensor;
+};
+
+export const uniform = publicFunction("torch.nn.init", "uniform") as {
+  (tensor: Tensor, a?: number, b?: number): Tensor;
+  (tensor: Tensor, a?: number, opts?: { b?: number }): Tensor;
+  (tensor: Tensor, opts?: { a?: number; b?: number }): Tensor;
+  (opts: { tensor: Tensor; a?: number; b?: number }): Tensor;
+};
+
+export const normal = publicFunction("torch.nn.init", "normal") as {
+  (tensor: Tensor, mean?: number, std?: number): Tensor;
+  (tensor: Tensor, mean?: number, opts?: { std?: number }): Tensor;
+  (tensor: Tensor, opts?: { mean?: number; std?: number }): Tensor;
+  (opts: { tensor: Tensor; mean?: number; std?: number }): Tensor;
+};
+
+export const constant = publicFunction("torch.nn.init", "constant") as {
+  (tensor: Tensor, val: number): Tensor;
+  (tensor: Tensor, opts: { val: number }): Tensor;
+  (opts: { tensor: Tensor; val: number }): Tensor;
+};
+
+export const eye = publicFunction("torch.nn.init", "eye") as {
+  (tensor: Tensor): Tensor;
+  (opts: { tensor: Tensor }): Tensor;
+};
+
+export const dirac = publicFunction("torch.nn.init", "dirac") as {
+  (tensor: Tensor, groups?: number): Tensor;
+  (tensor: Tensor, opts?: { groups?: number }): Tensor;
+  (opts: { tensor: Tensor; groups?: number }): Tensor;
+};
+
+export const xavier_uniform = publicFunction("torch.nn.init", "xavier_uniform") as {
+  (tensor: Tensor, gain?: number): Tensor;
+  (tensor: Tensor, opts?: { gain?: number }): Tensor;
+  (opts: { tensor: Tensor; gain?: number }): Tensor;
+};
+
+export const xavier_normal = publicFunction("torch.nn.init", "xavier_normal") as {
+  (tensor: Tensor, gain?: number): Tensor;
+  (tensor: Tensor, opts?: { gain?: number }): Tensor;
+  (opts: { tensor: Tensor; gain?: number }): Tensor;
+};
+
+export const kaiming_uniform = publicFunction("torch.nn.init", "kaiming_uniform") as {
+  (
+    tensor: Tensor,
+    a?: number,
+    mode?: "fan_in" | "fan_out",
+    nonlinearity?:
+      | "linear"
+      | "conv1d"
+      | "conv2d"
+      | "conv3d"
+      | "conv_transpose1d"
+      | "conv_transpose2d"
+      | "conv_transpose3d"
+      | "sigmoid"
+      | "tanh"
+      | "relu"
+      | "leaky_relu"
+      | "selu",
+  ): Tensor;
+  (
+    tensor: Tensor,
+    a?: number,
+    mode?: "fan_in" | "fan_out",
+    opts?: {
+      nonlinearity?:
+        | "linear"
+        | "conv1d"
+        | "conv2d"
+        | "conv3d"
+        | "conv_transpose1d"
+        | "conv_transpose2d"
+        | "conv_transpose3d"
+        | "sigmoid"
+        | "tanh"
+        | "relu"
+        | "leaky_relu"
+        | "selu";
+    },
+  ): Tensor;
+  (
+    tensor: Tensor,
+    a?: number,
+    opts?: {
+      mode?: "fan_in" | "fan_out";
+      nonlinearity?:
+        | "linear"
+        | "conv1d"
+        | "conv2d"
+        | "conv3d"
+        | "conv_transpose1d"
+        | "conv_transpose2d"
+        | "conv_transpose3d"
+        | "sigmoid"
+        | "tanh"
+        | "relu"
+        | "leaky_relu"
+        | "selu";
+    },
+  ): Tensor;
+  (
+    tensor: Tensor,
+    opts?: {
+      a?: number;
+      mode?: "fan_in" | "fan_out";
+      nonlinearity?:
+        | "linear"
+        | "conv1d"
+        | "conv2d"
+        | "conv3d"
+        | "conv_transpose1d"
+        | "conv_transpose2d"
+        | "conv_transpose3d"
+        | "sigmoid"
+        | "tanh"
+        | "relu"
+        | "leaky_relu"
+        | "selu";
+    },
+  ): Tensor;
+  (opts: {
+    tensor: Tensor;
+    a?: number;
+    mode?: "fan_in" | "fan_out";
+    nonlinearity?:
+      | "linear"
+      | "conv1d"
+      | "conv2d"
+      | "conv3d"
+      | "conv_transpose1d"
+      | "conv_transpose2d"
+      | "conv_transpose3d"
+      | "sigmoid"
+      | "tanh"
+      | "relu"
+      | "leaky_relu"
+      | "selu";
+  }): Tensor;
+};
+
+export const kaiming_normal = publicFunction("torch.nn.init", "kaiming_normal") as {
+  (
+    tensor: Tensor,
+    a?: number,
+    mode?: "fan_in" | "fan_out",
+    nonlinearity?:
+      | "linear"
+      | "conv1d"
+      | "conv2d"
+      | "conv3d"
+      | "conv_transpose1d"
+      | "conv_transpose2d"
+      | "conv_transpose3d"
+      | "sigmoid"
+      | "tanh"
+      | "relu"
+      | "leaky_relu"
+      | "selu",
+  ): Tensor;
+  (
+    tensor: Tensor,
+    a?: number,
+    mode?: "fan_in" | "fan_out",
+    opts?: {
+      nonlinearity?:
+        | "linear"
+        | "conv1d"
+        | "conv2d"
+        | "conv3d"
+        | "conv_transpose1d"
+        | "conv_transpose2d"
+        | "conv_transpose3d"
+        | "sigmoid"
+        | "tanh"
+        | "relu"
+        | "leaky_relu"
+        | "selu";
+    },
+  ): Tensor;
+  (
+    tensor: Tensor,
+    a?: number,
+    opts?: {
+      mode?: "fan_in" | "fan_out";
+      nonlinearity?:
+        | "linear"
+        | "conv1d"
+        | "conv2d"
+        | "conv3d"
+        | "conv_transpose1d"
+        | "conv_transpose2d"
+        | "conv_transpose3d"
+        | "sigmoid"
+        | "tanh"
+        | "relu"
+        | "leaky_relu"
+        | "selu";
+    },
+  ): Tensor;
+  (
+    tensor: Tensor,
+    opts?: {
+      a?: number;
+      mode?: "fan_in" | "fan_out";
+      nonlinearity?:
+        | "linear"
+        | "conv1d"
+        | "conv2d"
+        | "conv3d"
+        | "conv_transpose1d"
+        | "conv_transpose2d"
+        | "conv_transpose3d"
+        | "sigmoid"
+        | "tanh"
+        | "relu"
+        | "leaky_relu"
+        | "selu";
+    },
+  ): Tensor;
+  (opts: {
+    tensor: Tensor;
+    a?: number;
+    mode?: "fan_in" | "fan_out";
+    nonlinearity?:
+      | "linear"
+      | "conv1d"
+      | "conv2d"
+      | "conv3d"
+      | "conv_transpose1d"
+      | "conv_transpose2d"
+      | "conv_transpose3d"
+      | "sigmoid"
+      | "tanh"
+      | "relu"
+      | "leaky_relu"
+      | "selu";
+  }): Tensor;
+};
+
+export const orthogonal = publicFunction("torch.nn.init", "orthogonal") as {
+  (tensor: Tensor, gain?: number): Tensor;
+  (tensor: Tensor, opts?: { gain?: number }): Tensor;
+  (opts: { tensor: Tensor; gain?: number }): Tensor;
+};
+
+export const sparse = publicFunction("torch.nn.init", "sparse") as {
+  (tensor: Tensor, sparsity: number, std?: number): Tensor;
+  (tensor: Tensor, sparsity: number, opts?: { std?: number }): Tensor;
+  (tensor: Tensor, opts: { sparsity: number; std?: number }): Tensor;
+  (opts: { tensor: Tensor; sparsity: number; std?: number }): Tensor;
+};

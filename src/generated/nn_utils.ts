@@ -2,6 +2,59 @@
 import "../register.js";
 import { publicFunction } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
+import type { Module } from "../nn/module.js";
+
+export const weight_norm = publicFunction("torch.nn.utils", "weight_norm") as {
+  (module: Module, name?: string, dim?: number | null): Module;
+  (module: Module, name?: string, opts?: { dim?: number | null }): Module;
+  (module: Module, opts?: { name?: string; dim?: number | null }): Module;
+  (opts: { module: Module; name?: string; dim?: number | null }): Module;
+};
+
+export const remove_weight_norm = publicFunction("torch.nn.utils", "remove_weight_norm") as {
+  (module: Module, name?: string): Module;
+  (module: Module, opts?: { name?: string }): Module;
+  (opts: { module: Module; name?: string }): Module;
+};
+
+export const spectral_norm = publicFunction("torch.nn.utils", "spectral_norm") as {
+  (module: Module, name?: string, n_power_iterations?: number, eps?: number, dim?: number | null): Module;
+  (
+    module: Module,
+    name?: string,
+    n_power_iterations?: number,
+    eps?: number,
+    opts?: { dim?: number | null },
+  ): Module;
+  (
+    module: Module,
+    name?: string,
+    n_power_iterations?: number,
+    opts?: { eps?: number; dim?: number | null },
+  ): Module;
+  (
+    module: Module,
+    name?: string,
+    opts?: { n_power_iterations?: number; eps?: number; dim?: number | null },
+  ): Module;
+  (
+    module: Module,
+    opts?: { name?: string; n_power_iterations?: number; eps?: number; dim?: number | null },
+  ): Module;
+  (opts: {
+    module: Module;
+    name?: string;
+    n_power_iterations?: number;
+    eps?: number;
+    dim?: number | null;
+  }): Module;
+};
+
+export const remove_spectral_norm = publicFunction("torch.nn.utils", "remove_spectral_norm") as {
+  (module: Module, name?: string): Module;
+  (module: Module, opts?: { name?: string }): Module;
+  (opts: { module: Module; name?: string }): Module;
+};
 
 export const clip_grad_norm_ = publicFunction("torch.nn.utils", "clip_grad_norm_") as {
   (parameters: unknown, max_norm: unknown, norm_type?: unknown, error_if_nonfinite?: unknown): Tensor;

@@ -2368,6 +2368,57 @@ export const logcumsumexp = publicFunction("torch", "logcumsumexp") as {
   (opts: { input: Tensor; dim: number; out?: Tensor | null }): Tensor;
 };
 
+export const complex = publicFunction("torch", "complex") as {
+  (real: Tensor, imag: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (real: Tensor, opts: { imag: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { real: Tensor; imag: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const view_as_real = publicFunction("torch", "view_as_real") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const view_as_complex = publicFunction("torch", "view_as_complex") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const real = publicFunction("torch", "real") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const imag = publicFunction("torch", "imag") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const conj = publicFunction("torch", "conj") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const angle = publicFunction("torch", "angle") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const is_complex = publicFunction("torch", "is_complex") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const is_conj = publicFunction("torch", "is_conj") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const resolve_conj = publicFunction("torch", "resolve_conj") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
 export const clone = publicFunction("torch", "clone") as {
   (input: Tensor, opts?: { memory_format?: MemoryFormat | null }): Tensor;
   (opts: { input: Tensor; memory_format?: MemoryFormat | null }): Tensor;
@@ -3989,6 +4040,368 @@ export const unique = publicFunction("torch", "unique") as {
 export const unique_consecutive = publicFunction("torch", "unique_consecutive") as {
   (...args: unknown[]): Tensor | Tensor[];
   (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor | Tensor[];
+};
+
+export const embedding_bag = publicFunction("torch", "embedding_bag") as {
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq: boolean,
+    mode: number,
+    sparse: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+    padding_idx?: number | null,
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq: boolean,
+    mode: number,
+    sparse: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+    opts?: { padding_idx?: number | null },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq: boolean,
+    mode: number,
+    sparse: boolean,
+    opts: { per_sample_weights?: Tensor | null; include_last_offset: boolean; padding_idx?: number | null },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq: boolean,
+    mode: number,
+    opts: {
+      sparse: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset: boolean;
+      padding_idx?: number | null;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq: boolean,
+    opts: {
+      mode: number;
+      sparse: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset: boolean;
+      padding_idx?: number | null;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    opts: {
+      scale_grad_by_freq: boolean;
+      mode: number;
+      sparse: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset: boolean;
+      padding_idx?: number | null;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    opts: {
+      offsets: Tensor;
+      scale_grad_by_freq: boolean;
+      mode: number;
+      sparse: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset: boolean;
+      padding_idx?: number | null;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    opts: {
+      indices: Tensor;
+      offsets: Tensor;
+      scale_grad_by_freq: boolean;
+      mode: number;
+      sparse: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset: boolean;
+      padding_idx?: number | null;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (opts: {
+    weight: Tensor;
+    indices: Tensor;
+    offsets: Tensor;
+    scale_grad_by_freq: boolean;
+    mode: number;
+    sparse: boolean;
+    per_sample_weights?: Tensor | null;
+    include_last_offset: boolean;
+    padding_idx?: number | null;
+  }): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    opts?: { include_last_offset?: boolean },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq?: boolean,
+    mode?: number,
+    sparse?: boolean,
+    opts?: { per_sample_weights?: Tensor | null; include_last_offset?: boolean },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq?: boolean,
+    mode?: number,
+    opts?: { sparse?: boolean; per_sample_weights?: Tensor | null; include_last_offset?: boolean },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    scale_grad_by_freq?: boolean,
+    opts?: {
+      mode?: number;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    offsets: Tensor,
+    opts?: {
+      scale_grad_by_freq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    indices: Tensor,
+    opts: {
+      offsets: Tensor;
+      scale_grad_by_freq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (
+    weight: Tensor,
+    opts: {
+      indices: Tensor;
+      offsets: Tensor;
+      scale_grad_by_freq?: boolean;
+      mode?: number;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+    },
+  ): [Tensor, Tensor, Tensor, Tensor];
+  (opts: {
+    weight: Tensor;
+    indices: Tensor;
+    offsets: Tensor;
+    scale_grad_by_freq?: boolean;
+    mode?: number;
+    sparse?: boolean;
+    per_sample_weights?: Tensor | null;
+    include_last_offset?: boolean;
+  }): [Tensor, Tensor, Tensor, Tensor];
+};
+
+export const ctc_loss = publicFunction("torch", "ctc_loss") as {
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: readonly number[],
+    target_lengths: readonly number[],
+    blank?: number,
+    reduction?: number,
+    zero_infinity?: boolean,
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: readonly number[],
+    target_lengths: readonly number[],
+    blank?: number,
+    reduction?: number,
+    opts?: { zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: readonly number[],
+    target_lengths: readonly number[],
+    blank?: number,
+    opts?: { reduction?: number; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: readonly number[],
+    target_lengths: readonly number[],
+    opts?: { blank?: number; reduction?: number; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: readonly number[],
+    opts: { target_lengths: readonly number[]; blank?: number; reduction?: number; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    opts: {
+      input_lengths: readonly number[];
+      target_lengths: readonly number[];
+      blank?: number;
+      reduction?: number;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    opts: {
+      targets: Tensor;
+      input_lengths: readonly number[];
+      target_lengths: readonly number[];
+      blank?: number;
+      reduction?: number;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    log_probs: Tensor;
+    targets: Tensor;
+    input_lengths: readonly number[];
+    target_lengths: readonly number[];
+    blank?: number;
+    reduction?: number;
+    zero_infinity?: boolean;
+  }): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor,
+    target_lengths: Tensor,
+    blank?: number,
+    reduction?: number,
+    zero_infinity?: boolean,
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor,
+    target_lengths: Tensor,
+    blank?: number,
+    reduction?: number,
+    opts?: { zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor,
+    target_lengths: Tensor,
+    blank?: number,
+    opts?: { reduction?: number; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor,
+    target_lengths: Tensor,
+    opts?: { blank?: number; reduction?: number; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor,
+    opts: { target_lengths: Tensor; blank?: number; reduction?: number; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    opts: {
+      input_lengths: Tensor;
+      target_lengths: Tensor;
+      blank?: number;
+      reduction?: number;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    opts: {
+      targets: Tensor;
+      input_lengths: Tensor;
+      target_lengths: Tensor;
+      blank?: number;
+      reduction?: number;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    log_probs: Tensor;
+    targets: Tensor;
+    input_lengths: Tensor;
+    target_lengths: Tensor;
+    blank?: number;
+    reduction?: number;
+    zero_infinity?: boolean;
+  }): Tensor;
+};
+
+export const _weight_norm = publicFunction("torch", "_weight_norm") as {
+  (v: Tensor, g: Tensor, dim?: number): Tensor;
+  (v: Tensor, g: Tensor, opts?: { dim?: number }): Tensor;
+  (v: Tensor, opts: { g: Tensor; dim?: number }): Tensor;
+  (opts: { v: Tensor; g: Tensor; dim?: number }): Tensor;
+};
+
+export const norm_except_dim = publicFunction("torch", "norm_except_dim") as {
+  (v: Tensor, pow?: number, dim?: number): Tensor;
+  (v: Tensor, pow?: number, opts?: { dim?: number }): Tensor;
+  (v: Tensor, opts?: { pow?: number; dim?: number }): Tensor;
+  (opts: { v: Tensor; pow?: number; dim?: number }): Tensor;
 };
 
 export const hardshrink = publicFunction("torch", "hardshrink") as {

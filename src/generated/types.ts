@@ -496,6 +496,11 @@ declare module "../tensor/tensor.js" {
     cummin(opts: { dim: number }): ValuesIndices;
     logcumsumexp(dim: number): Tensor;
     logcumsumexp(opts: { dim: number }): Tensor;
+    conj(): Tensor;
+    angle(): Tensor;
+    is_complex(): boolean;
+    is_conj(): boolean;
+    resolve_conj(): Tensor;
     clone(opts?: { memory_format?: MemoryFormat | null }): Tensor;
     to(
       device?: Device | string | number | null,
@@ -2377,6 +2382,16 @@ declare module "../signatures/registry.js" {
       bias: Tensor | null,
       eps: number,
     ) => Tensor;
+    "complex(Tensor real, Tensor imag, *, Tensor out=None) -> Tensor": (real: Tensor, imag: Tensor) => Tensor;
+    "view_as_real(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "view_as_complex(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "real(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "imag(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "conj(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "angle(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "is_complex(Tensor input) -> bool": (input: Tensor) => boolean;
+    "is_conj(Tensor input) -> bool": (input: Tensor) => boolean;
+    "resolve_conj(Tensor input) -> Tensor": (input: Tensor) => Tensor;
     "clone(Tensor input, *, MemoryFormat? memory_format=None) -> Tensor": (
       input: Tensor,
       memory_format: MemoryFormat | null,
@@ -2808,6 +2823,59 @@ declare module "../signatures/registry.js" {
       input: Tensor,
       weight: Tensor,
       bias: Tensor | null,
+    ) => Tensor;
+    "mse_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "smooth_l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', beta: float = 1.0) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+      beta: number,
+    ) => Tensor;
+    "huber_loss(input: Tensor, target: Tensor, reduction: 'none' | 'mean' | 'sum' = 'mean', delta: float = 1.0) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      reduction: "none" | "mean" | "sum",
+      delta: number,
+    ) => Tensor;
+    "binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+    ) => Tensor;
+    "binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', pos_weight: Tensor | None = None) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "mean" | "sum",
+      pos_weight: Tensor | null,
+    ) => Tensor;
+    "kl_div(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'batchmean' | 'mean' | 'sum' = 'mean', log_target: bool = False) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: "none" | "batchmean" | "mean" | "sum",
+      log_target: boolean,
     ) => Tensor;
     "linalg_lu_factor(Tensor A, *, bool pivot=True, TensorList[2] out=None) -> (Tensor LU, Tensor pivots)": (
       A: Tensor,
@@ -3462,6 +3530,92 @@ declare module "../signatures/registry.js" {
       return_counts: boolean,
       dim: number | null,
     ) => Tensor | Tensor[];
+    "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+    ) => Tensor;
+    "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      padding_idx: number | null,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      sparse: boolean,
+    ) => Tensor;
+    "embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int64_t mode, bool sparse, Tensor? per_sample_weights, bool include_last_offset, int64_t? padding_idx) -> (Tensor, Tensor, Tensor, Tensor)": (
+      weight: Tensor,
+      indices: Tensor,
+      offsets: Tensor,
+      scale_grad_by_freq: boolean,
+      mode: number,
+      sparse: boolean,
+      per_sample_weights: Tensor | null,
+      include_last_offset: boolean,
+      padding_idx: number | null,
+    ) => [Tensor, Tensor, Tensor, Tensor];
+    "embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq=False, int64_t mode=0, bool sparse=False, Tensor? per_sample_weights=None, bool include_last_offset=False) -> (Tensor, Tensor, Tensor, Tensor)": (
+      weight: Tensor,
+      indices: Tensor,
+      offsets: Tensor,
+      scale_grad_by_freq: boolean,
+      mode: number,
+      sparse: boolean,
+      per_sample_weights: Tensor | null,
+      include_last_offset: boolean,
+    ) => [Tensor, Tensor, Tensor, Tensor];
+    "embedding_bag(input: Tensor, weight: Tensor, offsets: Tensor | None = None, max_norm: float | None = None, norm_type: float = 2, scale_grad_by_freq: bool = False, mode: str = 'mean', sparse: bool = False, per_sample_weights: Tensor | None = None, include_last_offset: bool = False, padding_idx: int | None = None) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      offsets: Tensor | null,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      mode: string,
+      sparse: boolean,
+      per_sample_weights: Tensor | null,
+      include_last_offset: boolean,
+      padding_idx: number | null,
+    ) => Tensor;
+    "ctc_loss(Tensor log_probs, Tensor targets, IntArrayRef input_lengths, IntArrayRef target_lengths, int64_t blank=0, int64_t reduction=at::Reduction::Mean, bool zero_infinity=False) -> Tensor": (
+      log_probs: Tensor,
+      targets: Tensor,
+      input_lengths: number[],
+      target_lengths: number[],
+      blank: number,
+      reduction: number,
+      zero_infinity: boolean,
+    ) => Tensor;
+    "ctc_loss(Tensor log_probs, Tensor targets, Tensor input_lengths, Tensor target_lengths, int64_t blank=0, int64_t reduction=at::Reduction::Mean, bool zero_infinity=False) -> Tensor": (
+      log_probs: Tensor,
+      targets: Tensor,
+      input_lengths: Tensor,
+      target_lengths: Tensor,
+      blank: number,
+      reduction: number,
+      zero_infinity: boolean,
+    ) => Tensor;
+    "ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tensor | int[], target_lengths: Tensor | int[], blank: int = 0, reduction: str = 'mean', zero_infinity: bool = False) -> Tensor": (
+      log_probs: Tensor,
+      targets: Tensor,
+      input_lengths: Tensor | number[],
+      target_lengths: Tensor | number[],
+      blank: number,
+      reduction: string,
+      zero_infinity: boolean,
+    ) => Tensor;
+    "_weight_norm(Tensor v, Tensor g, int64_t dim=0) -> Tensor": (
+      v: Tensor,
+      g: Tensor,
+      dim: number,
+    ) => Tensor;
+    "norm_except_dim(Tensor v, int64_t pow=2, int64_t dim=0) -> Tensor": (
+      v: Tensor,
+      pow: number,
+      dim: number,
+    ) => Tensor;
     "hardshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None) -> Tensor": (
       input: Tensor,
       lambd: Scalar,
@@ -3534,59 +3688,6 @@ declare module "../signatures/registry.js" {
     "glu(input: Tensor, dim: int = -1) -> Tensor": (input: Tensor, dim: number) => Tensor;
     "softsign(input) -> Tensor": (input: unknown) => Tensor;
     "tanhshrink(input) -> Tensor": (input: unknown) => Tensor;
-    "mse_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "smooth_l1_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', beta: float = 1.0) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-      beta: number,
-    ) => Tensor;
-    "huber_loss(input: Tensor, target: Tensor, reduction: 'none' | 'mean' | 'sum' = 'mean', delta: float = 1.0) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      reduction: "none" | "mean" | "sum",
-      delta: number,
-    ) => Tensor;
-    "binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-    ) => Tensor;
-    "binary_cross_entropy_with_logits(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean', pos_weight: Tensor | None = None) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "mean" | "sum",
-      pos_weight: Tensor | null,
-    ) => Tensor;
-    "kl_div(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: 'none' | 'batchmean' | 'mean' | 'sum' = 'mean', log_target: bool = False) -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: "none" | "batchmean" | "mean" | "sum",
-      log_target: boolean,
-    ) => Tensor;
     "multilabel_margin_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
       input: Tensor,
       target: Tensor,
@@ -3611,80 +3712,6 @@ declare module "../signatures/registry.js" {
     "pixel_unshuffle(Tensor input, int64_t downscale_factor) -> Tensor": (
       input: Tensor,
       downscale_factor: number,
-    ) => Tensor;
-    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] output_padding=0, int64_t groups=1, IntArrayRef[1] dilation=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      output_padding: number[],
-      groups: number,
-      dilation: number[],
-    ) => Tensor;
-    "conv_transpose2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] output_padding=0, int64_t groups=1, IntArrayRef[2] dilation=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      output_padding: number[],
-      groups: number,
-      dilation: number[],
-    ) => Tensor;
-    "conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, c10::string_view padding="valid", IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
     ) => Tensor;
     "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
       input: Tensor,
@@ -3777,6 +3804,252 @@ declare module "../signatures/registry.js" {
       output_size: number | number[],
       return_indices: unknown,
     ) => [Tensor, Tensor];
+    "interpolate(input: Tensor, size: ~int | int[] | None = None, scale_factor: ~float | float[] | None = None, mode: str = 'nearest', align_corners: bool | None = None, recompute_scale_factor: bool | None = None, antialias: bool = False) -> Tensor": (
+      input: Tensor,
+      size: number | number[] | null,
+      scale_factor: number | number[] | null,
+      mode: string,
+      align_corners: boolean | null,
+      recompute_scale_factor: boolean | null,
+      antialias: boolean,
+    ) => Tensor;
+    "upsample(input: Tensor, size: ~int | int[] | None = None, scale_factor: ~float | float[] | None = None, mode: str = 'nearest', align_corners: bool | None = None) -> Tensor": (
+      input: Tensor,
+      size: number | number[] | null,
+      scale_factor: number | number[] | null,
+      mode: string,
+      align_corners: boolean | null,
+    ) => Tensor;
+    "upsample_nearest(input: Tensor, size: ~int | int[] | None = None, scale_factor: ~float | None = None) -> Tensor": (
+      input: Tensor,
+      size: number | number[] | null,
+      scale_factor: number | null,
+    ) => Tensor;
+    "upsample_bilinear(input: Tensor, size: ~int | int[] | None = None, scale_factor: ~float | float[] | None = None) -> Tensor": (
+      input: Tensor,
+      size: number | number[] | null,
+      scale_factor: number | number[] | null,
+    ) => Tensor;
+    "group_norm(input: Tensor, num_groups: int, weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      num_groups: number,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      eps: number,
+    ) => Tensor;
+    "instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var: Tensor | None = None, weight: Tensor | None = None, bias: Tensor | None = None, use_input_stats: bool = True, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      running_mean: Tensor | null,
+      running_var: Tensor | null,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      use_input_stats: boolean,
+      momentum: number,
+      eps: number,
+    ) => Tensor;
+    "local_response_norm(input: Tensor, size: int, alpha: float = 0.0001, beta: float = 0.75, k: float = 1.0) -> Tensor": (
+      input: Tensor,
+      size: number,
+      alpha: number,
+      beta: number,
+      k: number,
+    ) => Tensor;
+    "grid_sample(input: Tensor, grid: Tensor, mode: str = 'bilinear', padding_mode: str = 'zeros', align_corners: bool | None = None) -> Tensor": (
+      input: Tensor,
+      grid: Tensor,
+      mode: string,
+      padding_mode: string,
+      align_corners: boolean | null,
+    ) => Tensor;
+    "affine_grid(theta: Tensor, size: int[], align_corners: bool | None = None) -> Tensor": (
+      theta: Tensor,
+      size: number[],
+      align_corners: boolean | null,
+    ) => Tensor;
+    "fft_fft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number | null,
+      dim: number,
+      norm: string | null,
+    ) => Tensor;
+    "fft_ifft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number | null,
+      dim: number,
+      norm: string | null,
+    ) => Tensor;
+    "fft_rfft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number | null,
+      dim: number,
+      norm: string | null,
+    ) => Tensor;
+    "fft_irfft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number | null,
+      dim: number,
+      norm: string | null,
+    ) => Tensor;
+    "fft_hfft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number | null,
+      dim: number,
+      norm: string | null,
+    ) => Tensor;
+    "fft_ihfft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number | null,
+      dim: number,
+      norm: string | null,
+    ) => Tensor;
+    "fft_fft2(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[],
+      norm: string | null,
+    ) => Tensor;
+    "fft_ifft2(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[],
+      norm: string | null,
+    ) => Tensor;
+    "fft_rfft2(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[],
+      norm: string | null,
+    ) => Tensor;
+    "fft_irfft2(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[],
+      norm: string | null,
+    ) => Tensor;
+    "fft_fftn(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[] | null,
+      norm: string | null,
+    ) => Tensor;
+    "fft_ifftn(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[] | null,
+      norm: string | null,
+    ) => Tensor;
+    "fft_rfftn(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[] | null,
+      norm: string | null,
+    ) => Tensor;
+    "fft_irfftn(Tensor input, IntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      s: number[] | null,
+      dim: number[] | null,
+      norm: string | null,
+    ) => Tensor;
+    "fft_fftfreq(int64_t n, double d=1.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      n: number,
+      d: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "fft_rfftfreq(int64_t n, double d=1.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      n: number,
+      d: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "fft_fftshift(Tensor input, IntArrayRef[1]? dim=None) -> Tensor": (
+      input: Tensor,
+      dim: number[] | null,
+    ) => Tensor;
+    "fft_ifftshift(Tensor input, IntArrayRef[1]? dim=None) -> Tensor": (
+      input: Tensor,
+      dim: number[] | null,
+    ) => Tensor;
+    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] output_padding=0, int64_t groups=1, IntArrayRef[1] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv_transpose2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] output_padding=0, int64_t groups=1, IntArrayRef[2] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, c10::string_view padding="valid", IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
     "unfold(input: ~Tensor, kernel_size: ~int | int[], dilation: ~int | int[] = 1, padding: ~int | int[] = 0, stride: ~int | int[] = 1) -> Tensor": (
       input: Tensor,
       kernel_size: number | number[],
@@ -3854,21 +4127,6 @@ declare module "../signatures/registry.js" {
       p: number,
       training: boolean,
       inplace: boolean,
-    ) => Tensor;
-    "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
-      input1: Tensor,
-      input2: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-    ) => Tensor;
-    "embedding(input: Tensor, weight: Tensor, padding_idx: int | None = None, max_norm: float | None = None, norm_type: float = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      padding_idx: number | null,
-      max_norm: number | null,
-      norm_type: number,
-      scale_grad_by_freq: boolean,
-      sparse: boolean,
     ) => Tensor;
     "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
       input: Tensor,
@@ -4030,6 +4288,10 @@ declare module "../signatures/registry.js" {
       reduction: "none" | "mean" | "sum",
       label_smoothing: number,
     ) => Tensor;
+    "linalg_eig(Tensor input, *, TensorList[2] out=None) -> (Tensor eigenvalues, Tensor eigenvectors)": (
+      input: Tensor,
+    ) => NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
+    "linalg_eigvals(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
     "calculate_gain(nonlinearity: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu', param: object = None) -> float": (
       nonlinearity:
         | "linear"
@@ -4097,6 +4359,21 @@ declare module "../signatures/registry.js" {
         | "leaky_relu"
         | "selu",
     ) => Tensor;
+    "trunc_normal_(tensor: Tensor, mean: float = 0.0, std: float = 1.0, a: float = -2.0, b: float = 2.0) -> Tensor": (
+      tensor: Tensor,
+      mean: number,
+      std: number,
+      a: number,
+      b: number,
+    ) => Tensor;
+    "eye_(tensor: Tensor) -> Tensor": (tensor: Tensor) => Tensor;
+    "dirac_(tensor: Tensor, groups: int = 1) -> Tensor": (tensor: Tensor, groups: number) => Tensor;
+    "orthogonal_(tensor: Tensor, gain: float = 1) -> Tensor": (tensor: Tensor, gain: number) => Tensor;
+    "sparse_(tensor: Tensor, sparsity: float, std: float = 0.01) -> Tensor": (
+      tensor: Tensor,
+      sparsity: number,
+      std: number,
+    ) => Tensor;
     "invert_permutation(permutation: Tensor | None) -> Tensor | null": (
       permutation: Tensor | null,
     ) => Tensor | null;
@@ -4127,6 +4404,50 @@ declare module "../signatures/registry.js" {
       batch_first: boolean,
     ) => Tensor[];
     "unpack_sequence(packed_sequences) -> Tensor[]": (packed_sequences: unknown) => Tensor[];
+    "weight_norm(module: Module, name: str = 'weight', dim: int | None = 0) -> Module": (
+      module: Module,
+      name: string,
+      dim: number | null,
+    ) => Module;
+    "remove_weight_norm(module: Module, name: str = 'weight') -> Module": (
+      module: Module,
+      name: string,
+    ) => Module;
+    "spectral_norm(module: Module, name: str = 'weight', n_power_iterations: int = 1, eps: float = 1e-12, dim: int | None = None) -> Module": (
+      module: Module,
+      name: string,
+      n_power_iterations: number,
+      eps: number,
+      dim: number | null,
+    ) => Module;
+    "remove_spectral_norm(module: Module, name: str = 'weight') -> Module": (
+      module: Module,
+      name: string,
+    ) => Module;
+    "register_parametrization(module: Module, tensor_name: str, parametrization: Module, *, unsafe: bool = False) -> Module": (
+      module: Module,
+      tensor_name: string,
+      parametrization: Module,
+      unsafe: boolean,
+    ) => Module;
+    "remove_parametrizations(module: Module, tensor_name: str, leave_parametrized: bool = True) -> Module": (
+      module: Module,
+      tensor_name: string,
+      leave_parametrized: boolean,
+    ) => Module;
+    "is_parametrized(module: Module, tensor_name: str | None = None) -> bool": (
+      module: Module,
+      tensor_name: string | null,
+    ) => boolean;
+    "cached(func: callable) -> any": (func: (...args: any[]) => any) => any;
+    "data_parallel(module: Module, inputs, device_ids=None, output_device=None, dim: int = 0, module_kwargs: dict | None = None) -> Tensor": (
+      module: Module,
+      inputs: unknown,
+      device_ids: unknown,
+      output_device: unknown,
+      dim: number,
+      module_kwargs: Record<string, unknown> | null,
+    ) => Tensor;
     "clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False) -> Tensor": (
       parameters: unknown,
       max_norm: unknown,
@@ -4437,6 +4758,16 @@ declare module "../signatures/registry.js" {
       | [data?: Tensor | null, requires_grad?: boolean]
       | [data?: Tensor | null, opts?: { requires_grad?: boolean }]
       | [opts?: { data?: Tensor | null; requires_grad?: boolean }];
+    "UninitializedParameter.__new__":
+      | [requires_grad?: boolean, device?: Device | string | number | null, dtype?: DType | null]
+      | [requires_grad?: boolean, device?: Device | string | number | null, opts?: { dtype?: DType | null }]
+      | [requires_grad?: boolean, opts?: { device?: Device | string | number | null; dtype?: DType | null }]
+      | [opts?: { requires_grad?: boolean; device?: Device | string | number | null; dtype?: DType | null }];
+    "UninitializedBuffer.__new__":
+      | [requires_grad?: boolean, device?: Device | string | number | null, dtype?: DType | null]
+      | [requires_grad?: boolean, device?: Device | string | number | null, opts?: { dtype?: DType | null }]
+      | [requires_grad?: boolean, opts?: { device?: Device | string | number | null; dtype?: DType | null }]
+      | [opts?: { requires_grad?: boolean; device?: Device | string | number | null; dtype?: DType | null }];
     "Module.train": [mode?: boolean] | [opts?: { mode?: boolean }];
     "Module.eval": [];
     "Module.zero_grad": [set_to_none?: boolean] | [opts?: { set_to_none?: boolean }];
@@ -4478,14 +4809,14 @@ declare module "../signatures/registry.js" {
       | [opts?: { memo?: Set<unknown> | null; prefix?: string; remove_duplicate?: boolean }];
     "Module.modules": [];
     "Module.register_buffer":
-      | [name: string, tensor: Tensor | null, persistent?: boolean]
-      | [name: string, tensor: Tensor | null, opts?: { persistent?: boolean }]
-      | [name: string, opts: { tensor: Tensor | null; persistent?: boolean }]
-      | [opts: { name: string; tensor: Tensor | null; persistent?: boolean }];
+      | [name: string, tensor: unknown, persistent?: boolean]
+      | [name: string, tensor: unknown, opts?: { persistent?: boolean }]
+      | [name: string, opts: { tensor: unknown; persistent?: boolean }]
+      | [opts: { name: string; tensor: unknown; persistent?: boolean }];
     "Module.register_parameter":
-      | [name: string, param: Parameter | null]
-      | [name: string, opts: { param: Parameter | null }]
-      | [opts: { name: string; param: Parameter | null }];
+      | [name: string, param: unknown]
+      | [name: string, opts: { param: unknown }]
+      | [opts: { name: string; param: unknown }];
     "Module.add_module":
       | [name: string, module: Module | null]
       | [name: string, opts: { module: Module | null }]
@@ -4499,6 +4830,30 @@ declare module "../signatures/registry.js" {
     "Module.register_forward_pre_hook":
       [hook: (...args: any[]) => any] | [opts: { hook: (...args: any[]) => any }];
     "Module.extra_repr": [];
+    "Module.register_backward_hook":
+      [hook: (...args: any[]) => any] | [opts: { hook: (...args: any[]) => any }];
+    "Module.register_full_backward_hook":
+      [hook: (...args: any[]) => any] | [opts: { hook: (...args: any[]) => any }];
+    "Module._register_state_dict_hook":
+      [hook: (...args: any[]) => any] | [opts: { hook: (...args: any[]) => any }];
+    "Module._register_load_state_dict_pre_hook":
+      | [hook: (...args: any[]) => any, with_module?: boolean]
+      | [hook: (...args: any[]) => any, opts?: { with_module?: boolean }]
+      | [opts: { hook: (...args: any[]) => any; with_module?: boolean }];
+    "Module.register_load_state_dict_post_hook":
+      [hook: (...args: any[]) => any] | [opts: { hook: (...args: any[]) => any }];
+    "Module.get_submodule": [target: string] | [opts: { target: string }];
+    "Module.get_parameter": [target: string] | [opts: { target: string }];
+    "Module.get_buffer": [target: string] | [opts: { target: string }];
+    "Module.half": [];
+    "Module.bfloat16": [];
+    "Module.share_memory": [];
+    "Module.type": [dst_type: DType | string] | [opts: { dst_type: DType | string }];
+    "Module.to_empty": [opts: { device: Device | string | number | string | null }];
+    "Module.ipu": [device?: unknown] | [opts?: { device?: unknown }];
+    "Module.xpu": [device?: unknown] | [opts?: { device?: unknown }];
+    "Module.get_extra_state": [];
+    "Module.set_extra_state": [state: unknown] | [opts: { state: unknown }];
     "Module.__init__": [];
     "Sequential.__init__": [...args: (Module | null)[]];
     "Sequential.append": [module: Module] | [opts: { module: Module }];
@@ -6031,6 +6386,411 @@ declare module "../signatures/registry.js" {
             dtype?: DType | null;
           },
         ];
+    "Embedding.from_pretrained":
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          padding_idx?: number | null,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          sparse?: boolean,
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          padding_idx?: number | null,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          opts?: { sparse?: boolean },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          padding_idx?: number | null,
+          max_norm?: number | null,
+          norm_type?: number,
+          opts?: { scale_grad_by_freq?: boolean; sparse?: boolean },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          padding_idx?: number | null,
+          max_norm?: number | null,
+          opts?: { norm_type?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          padding_idx?: number | null,
+          opts?: {
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            sparse?: boolean;
+          },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          opts?: {
+            padding_idx?: number | null;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            sparse?: boolean;
+          },
+        ]
+      | [
+          embeddings: Tensor,
+          opts?: {
+            freeze?: boolean;
+            padding_idx?: number | null;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            sparse?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            embeddings: Tensor;
+            freeze?: boolean;
+            padding_idx?: number | null;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            sparse?: boolean;
+          },
+        ];
+    "EmbeddingBag.__init__":
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          _weight?: Tensor | null,
+          include_last_offset?: boolean,
+          padding_idx?: number | null,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          _weight?: Tensor | null,
+          include_last_offset?: boolean,
+          padding_idx?: number | null,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          _weight?: Tensor | null,
+          include_last_offset?: boolean,
+          padding_idx?: number | null,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          _weight?: Tensor | null,
+          include_last_offset?: boolean,
+          opts?: {
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          _weight?: Tensor | null,
+          opts?: {
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          opts?: {
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          opts?: {
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          opts?: {
+            mode?: string;
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          norm_type?: number,
+          opts?: {
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          max_norm?: number | null,
+          opts?: {
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          embedding_dim: number,
+          opts?: {
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_embeddings: number,
+          opts: {
+            embedding_dim: number;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            num_embeddings: number;
+            embedding_dim: number;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            _weight?: Tensor | null;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "EmbeddingBag.forward":
+      | [input: Tensor, offsets?: Tensor | null, per_sample_weights?: Tensor | null]
+      | [input: Tensor, offsets?: Tensor | null, opts?: { per_sample_weights?: Tensor | null }]
+      | [input: Tensor, opts?: { offsets?: Tensor | null; per_sample_weights?: Tensor | null }]
+      | [opts: { input: Tensor; offsets?: Tensor | null; per_sample_weights?: Tensor | null }];
+    "EmbeddingBag.from_pretrained":
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          include_last_offset?: boolean,
+          padding_idx?: number | null,
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          include_last_offset?: boolean,
+          opts?: { padding_idx?: number | null },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          sparse?: boolean,
+          opts?: { include_last_offset?: boolean; padding_idx?: number | null },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          mode?: string,
+          opts?: { sparse?: boolean; include_last_offset?: boolean; padding_idx?: number | null },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          norm_type?: number,
+          scale_grad_by_freq?: boolean,
+          opts?: {
+            mode?: string;
+            sparse?: boolean;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+          },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          norm_type?: number,
+          opts?: {
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+          },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          max_norm?: number | null,
+          opts?: {
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+          },
+        ]
+      | [
+          embeddings: Tensor,
+          freeze?: boolean,
+          opts?: {
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+          },
+        ]
+      | [
+          embeddings: Tensor,
+          opts?: {
+            freeze?: boolean;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+          },
+        ]
+      | [
+          opts: {
+            embeddings: Tensor;
+            freeze?: boolean;
+            max_norm?: number | null;
+            norm_type?: number;
+            scale_grad_by_freq?: boolean;
+            mode?: string;
+            sparse?: boolean;
+            include_last_offset?: boolean;
+            padding_idx?: number | null;
+          },
+        ];
     "Bilinear.__init__":
       | [
           in1_features: number,
@@ -6377,6 +7137,11 @@ declare module "../signatures/registry.js" {
             log_target?: boolean;
           },
         ];
+    "CTCLoss.__init__":
+      | [blank?: number, reduction?: "none" | "mean" | "sum", zero_infinity?: boolean]
+      | [blank?: number, reduction?: "none" | "mean" | "sum", opts?: { zero_infinity?: boolean }]
+      | [blank?: number, opts?: { reduction?: "none" | "mean" | "sum"; zero_infinity?: boolean }]
+      | [opts?: { blank?: number; reduction?: "none" | "mean" | "sum"; zero_infinity?: boolean }];
     "MultiMarginLoss.__init__":
       | [
           p?: number,
@@ -6680,6 +7445,154 @@ declare module "../signatures/registry.js" {
             dtype?: DType | null;
           },
         ];
+    "_InstanceNorm.__init__":
+      | [
+          num_features: number,
+          eps?: number,
+          momentum?: number,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          num_features: number,
+          eps?: number,
+          momentum?: number,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          num_features: number,
+          eps?: number,
+          momentum?: number,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          num_features: number,
+          eps?: number,
+          momentum?: number,
+          affine?: boolean,
+          opts?: {
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_features: number,
+          eps?: number,
+          momentum?: number,
+          opts?: {
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_features: number,
+          eps?: number,
+          opts?: {
+            momentum?: number;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_features: number,
+          opts?: {
+            eps?: number;
+            momentum?: number;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            num_features: number;
+            eps?: number;
+            momentum?: number;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "GroupNorm.__init__":
+      | [
+          num_groups: number,
+          num_channels: number,
+          eps?: number,
+          affine?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          num_groups: number,
+          num_channels: number,
+          eps?: number,
+          affine?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          num_groups: number,
+          num_channels: number,
+          eps?: number,
+          affine?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          num_groups: number,
+          num_channels: number,
+          eps?: number,
+          opts?: { affine?: boolean; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          num_groups: number,
+          num_channels: number,
+          opts?: {
+            eps?: number;
+            affine?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          num_groups: number,
+          opts: {
+            num_channels: number;
+            eps?: number;
+            affine?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            num_groups: number;
+            num_channels: number;
+            eps?: number;
+            affine?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LocalResponseNorm.__init__":
+      | [size: number, alpha?: number, beta?: number, k?: number]
+      | [size: number, alpha?: number, beta?: number, opts?: { k?: number }]
+      | [size: number, alpha?: number, opts?: { beta?: number; k?: number }]
+      | [size: number, opts?: { alpha?: number; beta?: number; k?: number }]
+      | [opts: { size: number; alpha?: number; beta?: number; k?: number }];
     "LayerNorm.__init__":
       | [
           normalized_shape: number | readonly number[],
@@ -6975,6 +7888,74 @@ declare module "../signatures/registry.js" {
       [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
     "PixelShuffle.__init__": [upscale_factor: number] | [opts: { upscale_factor: number }];
     "PixelUnshuffle.__init__": [downscale_factor: number] | [opts: { downscale_factor: number }];
+    "Upsample.__init__":
+      | [
+          size?: number | readonly number[] | null,
+          scale_factor?: number | readonly number[] | null,
+          mode?: string,
+          align_corners?: boolean | null,
+          recompute_scale_factor?: boolean | null,
+        ]
+      | [
+          size?: number | readonly number[] | null,
+          scale_factor?: number | readonly number[] | null,
+          mode?: string,
+          align_corners?: boolean | null,
+          opts?: { recompute_scale_factor?: boolean | null },
+        ]
+      | [
+          size?: number | readonly number[] | null,
+          scale_factor?: number | readonly number[] | null,
+          mode?: string,
+          opts?: { align_corners?: boolean | null; recompute_scale_factor?: boolean | null },
+        ]
+      | [
+          size?: number | readonly number[] | null,
+          scale_factor?: number | readonly number[] | null,
+          opts?: { mode?: string; align_corners?: boolean | null; recompute_scale_factor?: boolean | null },
+        ]
+      | [
+          size?: number | readonly number[] | null,
+          opts?: {
+            scale_factor?: number | readonly number[] | null;
+            mode?: string;
+            align_corners?: boolean | null;
+            recompute_scale_factor?: boolean | null;
+          },
+        ]
+      | [
+          opts?: {
+            size?: number | readonly number[] | null;
+            scale_factor?: number | readonly number[] | null;
+            mode?: string;
+            align_corners?: boolean | null;
+            recompute_scale_factor?: boolean | null;
+          },
+        ];
+    "UpsamplingNearest2d.__init__":
+      | [size?: number | readonly number[] | null, scale_factor?: number | readonly number[] | null]
+      | [
+          size?: number | readonly number[] | null,
+          opts?: { scale_factor?: number | readonly number[] | null },
+        ]
+      | [
+          opts?: {
+            size?: number | readonly number[] | null;
+            scale_factor?: number | readonly number[] | null;
+          },
+        ];
+    "UpsamplingBilinear2d.__init__":
+      | [size?: number | readonly number[] | null, scale_factor?: number | readonly number[] | null]
+      | [
+          size?: number | readonly number[] | null,
+          opts?: { scale_factor?: number | readonly number[] | null },
+        ]
+      | [
+          opts?: {
+            size?: number | readonly number[] | null;
+            scale_factor?: number | readonly number[] | null;
+          },
+        ];
     "Fold.__init__":
       | [
           output_size: number | readonly number[],
@@ -7241,6 +8222,1729 @@ declare module "../signatures/registry.js" {
             dtype?: DType | null;
           },
         ];
+    "Transformer.__init__":
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          custom_decoder?: Module | null,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          custom_decoder?: Module | null,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          custom_decoder?: Module | null,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          custom_decoder?: Module | null,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          opts?: { norm_first?: boolean; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          custom_decoder?: Module | null,
+          layer_norm_eps?: number,
+          opts?: {
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          custom_decoder?: Module | null,
+          opts?: {
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          custom_encoder?: Module | null,
+          opts?: {
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          opts?: {
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          opts?: {
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          dim_feedforward?: number,
+          opts?: {
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          num_decoder_layers?: number,
+          opts?: {
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          num_encoder_layers?: number,
+          opts?: {
+            num_decoder_layers?: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          nhead?: number,
+          opts?: {
+            num_encoder_layers?: number;
+            num_decoder_layers?: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model?: number,
+          opts?: {
+            nhead?: number;
+            num_encoder_layers?: number;
+            num_decoder_layers?: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts?: {
+            d_model?: number;
+            nhead?: number;
+            num_encoder_layers?: number;
+            num_decoder_layers?: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            custom_encoder?: Module | null;
+            custom_decoder?: Module | null;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "Transformer.forward":
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          src_mask?: Tensor | null,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          src_key_padding_mask?: Tensor | null,
+          tgt_key_padding_mask?: Tensor | null,
+          memory_key_padding_mask?: Tensor | null,
+        ]
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          src_mask?: Tensor | null,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          src_key_padding_mask?: Tensor | null,
+          tgt_key_padding_mask?: Tensor | null,
+          opts?: { memory_key_padding_mask?: Tensor | null },
+        ]
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          src_mask?: Tensor | null,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          src_key_padding_mask?: Tensor | null,
+          opts?: { tgt_key_padding_mask?: Tensor | null; memory_key_padding_mask?: Tensor | null },
+        ]
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          src_mask?: Tensor | null,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          opts?: {
+            src_key_padding_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          src_mask?: Tensor | null,
+          tgt_mask?: Tensor | null,
+          opts?: {
+            memory_mask?: Tensor | null;
+            src_key_padding_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          src_mask?: Tensor | null,
+          opts?: {
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            src_key_padding_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          src: Tensor,
+          tgt: Tensor,
+          opts?: {
+            src_mask?: Tensor | null;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            src_key_padding_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          src: Tensor,
+          opts: {
+            tgt: Tensor;
+            src_mask?: Tensor | null;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            src_key_padding_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          opts: {
+            src: Tensor;
+            tgt: Tensor;
+            src_mask?: Tensor | null;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            src_key_padding_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ];
+    "Transformer.generate_square_subsequent_mask":
+      | [sz: number, device?: Device | string | number]
+      | [sz: number, opts?: { device?: Device | string | number }]
+      | [opts: { sz: number; device?: Device | string | number }];
+    "TransformerEncoder.__init__":
+      | [
+          encoder_layer: Module,
+          num_layers: number,
+          norm?: Module | null,
+          enable_nested_tensor?: boolean,
+          mask_check?: boolean,
+        ]
+      | [
+          encoder_layer: Module,
+          num_layers: number,
+          norm?: Module | null,
+          enable_nested_tensor?: boolean,
+          opts?: { mask_check?: boolean },
+        ]
+      | [
+          encoder_layer: Module,
+          num_layers: number,
+          norm?: Module | null,
+          opts?: { enable_nested_tensor?: boolean; mask_check?: boolean },
+        ]
+      | [
+          encoder_layer: Module,
+          num_layers: number,
+          opts?: { norm?: Module | null; enable_nested_tensor?: boolean; mask_check?: boolean },
+        ]
+      | [
+          encoder_layer: Module,
+          opts: {
+            num_layers: number;
+            norm?: Module | null;
+            enable_nested_tensor?: boolean;
+            mask_check?: boolean;
+          },
+        ]
+      | [
+          opts: {
+            encoder_layer: Module;
+            num_layers: number;
+            norm?: Module | null;
+            enable_nested_tensor?: boolean;
+            mask_check?: boolean;
+          },
+        ];
+    "TransformerEncoder.forward":
+      | [src: Tensor, mask?: Tensor | null, src_key_padding_mask?: Tensor | null]
+      | [src: Tensor, mask?: Tensor | null, opts?: { src_key_padding_mask?: Tensor | null }]
+      | [src: Tensor, opts?: { mask?: Tensor | null; src_key_padding_mask?: Tensor | null }]
+      | [opts: { src: Tensor; mask?: Tensor | null; src_key_padding_mask?: Tensor | null }];
+    "TransformerDecoder.__init__":
+      | [decoder_layer: Module, num_layers: number, norm?: Module | null]
+      | [decoder_layer: Module, num_layers: number, opts?: { norm?: Module | null }]
+      | [decoder_layer: Module, opts: { num_layers: number; norm?: Module | null }]
+      | [opts: { decoder_layer: Module; num_layers: number; norm?: Module | null }];
+    "TransformerDecoder.forward":
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          tgt_key_padding_mask?: Tensor | null,
+          memory_key_padding_mask?: Tensor | null,
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          tgt_key_padding_mask?: Tensor | null,
+          opts?: { memory_key_padding_mask?: Tensor | null },
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          opts?: { tgt_key_padding_mask?: Tensor | null; memory_key_padding_mask?: Tensor | null },
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          opts?: {
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          opts?: {
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          tgt: Tensor,
+          opts: {
+            memory: Tensor;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          opts: {
+            tgt: Tensor;
+            memory: Tensor;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ];
+    "TransformerEncoderLayer.__init__":
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          opts?: { norm_first?: boolean; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          opts?: {
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          opts?: {
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          opts?: {
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          opts?: {
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          opts?: {
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          opts: {
+            nhead: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            d_model: number;
+            nhead: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "TransformerEncoderLayer.forward":
+      | [src: Tensor, src_mask?: Tensor | null, src_key_padding_mask?: Tensor | null]
+      | [src: Tensor, src_mask?: Tensor | null, opts?: { src_key_padding_mask?: Tensor | null }]
+      | [src: Tensor, opts?: { src_mask?: Tensor | null; src_key_padding_mask?: Tensor | null }]
+      | [opts: { src: Tensor; src_mask?: Tensor | null; src_key_padding_mask?: Tensor | null }];
+    "TransformerDecoderLayer.__init__":
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          norm_first?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          batch_first?: boolean,
+          opts?: { norm_first?: boolean; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          layer_norm_eps?: number,
+          opts?: {
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          activation?: string | ((...args: any[]) => any) | Module,
+          opts?: {
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          dropout?: number,
+          opts?: {
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          dim_feedforward?: number,
+          opts?: {
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          nhead: number,
+          opts?: {
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          d_model: number,
+          opts: {
+            nhead: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            d_model: number;
+            nhead: number;
+            dim_feedforward?: number;
+            dropout?: number;
+            activation?: string | ((...args: any[]) => any) | Module;
+            layer_norm_eps?: number;
+            batch_first?: boolean;
+            norm_first?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "TransformerDecoderLayer.forward":
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          tgt_key_padding_mask?: Tensor | null,
+          memory_key_padding_mask?: Tensor | null,
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          tgt_key_padding_mask?: Tensor | null,
+          opts?: { memory_key_padding_mask?: Tensor | null },
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          memory_mask?: Tensor | null,
+          opts?: { tgt_key_padding_mask?: Tensor | null; memory_key_padding_mask?: Tensor | null },
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          tgt_mask?: Tensor | null,
+          opts?: {
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          tgt: Tensor,
+          memory: Tensor,
+          opts?: {
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          tgt: Tensor,
+          opts: {
+            memory: Tensor;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ]
+      | [
+          opts: {
+            tgt: Tensor;
+            memory: Tensor;
+            tgt_mask?: Tensor | null;
+            memory_mask?: Tensor | null;
+            tgt_key_padding_mask?: Tensor | null;
+            memory_key_padding_mask?: Tensor | null;
+          },
+        ];
+    "LazyLinear.__init__":
+      | [
+          out_features: number,
+          bias?: boolean | null,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          out_features: number,
+          bias?: boolean | null,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          out_features: number,
+          bias?: boolean | null,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_features: number,
+          opts?: { bias?: boolean | null; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          opts: {
+            out_features: number;
+            bias?: boolean | null;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyConv1d.__init__":
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          opts?: {
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          opts?: {
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyConv2d.__init__":
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          opts?: {
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          opts?: {
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyConv3d.__init__":
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          padding_mode?: "zeros" | "reflect" | "replicate" | "circular",
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          bias?: boolean | null,
+          opts?: {
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          dilation?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: "valid" | "same" | number | readonly number[],
+          opts?: {
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: "valid" | "same" | number | readonly number[];
+            dilation?: number | readonly number[];
+            groups?: number;
+            bias?: boolean | null;
+            padding_mode?: "zeros" | "reflect" | "replicate" | "circular";
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyConvTranspose1d.__init__":
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          opts?: { padding_mode?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          opts?: {
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: {
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyConvTranspose2d.__init__":
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          opts?: { padding_mode?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          opts?: {
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: {
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "_LazyNormBase.__init__":
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          opts?: {
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          opts?: {
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          eps?: number,
+          opts?: {
+            momentum?: number | null;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts?: {
+            eps?: number;
+            momentum?: number | null;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyModuleMixin.has_uninitialized_params": [];
+    "LazyLinear.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
+    "_LazyConvXdMixin.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
+    "_LazyNormBase.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
     "DataParallel.__init__":
       | [module: unknown, device_ids?: unknown, output_device?: unknown, dim?: unknown]
       | [module: unknown, device_ids?: unknown, output_device?: unknown, opts?: { dim?: unknown }]
@@ -9732,6 +12436,16 @@ declare module "../signatures/registry.js" {
   interface PythonBound {
     Generator: [device: Device | string | number | null];
     "Parameter.__new__": [data: Tensor | null, requires_grad: boolean];
+    "UninitializedParameter.__new__": [
+      requires_grad: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "UninitializedBuffer.__new__": [
+      requires_grad: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
     "Module.train": [mode: boolean];
     "Module.eval": [];
     "Module.zero_grad": [set_to_none: boolean];
@@ -9757,13 +12471,30 @@ declare module "../signatures/registry.js" {
     "Module.children": [];
     "Module.named_modules": [memo: Set<unknown> | null, prefix: string, remove_duplicate: boolean];
     "Module.modules": [];
-    "Module.register_buffer": [name: string, tensor: Tensor | null, persistent: boolean];
-    "Module.register_parameter": [name: string, param: Parameter | null];
+    "Module.register_buffer": [name: string, tensor: unknown, persistent: boolean];
+    "Module.register_parameter": [name: string, param: unknown];
     "Module.add_module": [name: string, module: Module | null];
     "Module.register_module": [name: string, module: Module | null];
     "Module.register_forward_hook": [hook: (...args: any[]) => any];
     "Module.register_forward_pre_hook": [hook: (...args: any[]) => any];
     "Module.extra_repr": [];
+    "Module.register_backward_hook": [hook: (...args: any[]) => any];
+    "Module.register_full_backward_hook": [hook: (...args: any[]) => any];
+    "Module._register_state_dict_hook": [hook: (...args: any[]) => any];
+    "Module._register_load_state_dict_pre_hook": [hook: (...args: any[]) => any, with_module: boolean];
+    "Module.register_load_state_dict_post_hook": [hook: (...args: any[]) => any];
+    "Module.get_submodule": [target: string];
+    "Module.get_parameter": [target: string];
+    "Module.get_buffer": [target: string];
+    "Module.half": [];
+    "Module.bfloat16": [];
+    "Module.share_memory": [];
+    "Module.type": [dst_type: DType | string];
+    "Module.to_empty": [device: Device | string | number | string | null];
+    "Module.ipu": [device: unknown];
+    "Module.xpu": [device: unknown];
+    "Module.get_extra_state": [];
+    "Module.set_extra_state": [state: unknown];
     "Module.__init__": [];
     "Sequential.__init__": [args: (Module | null)[]];
     "Sequential.append": [module: Module];
@@ -9936,6 +12667,41 @@ declare module "../signatures/registry.js" {
       device: Device | string | number | null,
       dtype: DType | null,
     ];
+    "Embedding.from_pretrained": [
+      embeddings: Tensor,
+      freeze: boolean,
+      padding_idx: number | null,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      sparse: boolean,
+    ];
+    "EmbeddingBag.__init__": [
+      num_embeddings: number,
+      embedding_dim: number,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      mode: string,
+      sparse: boolean,
+      _weight: Tensor | null,
+      include_last_offset: boolean,
+      padding_idx: number | null,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "EmbeddingBag.forward": [input: Tensor, offsets: Tensor | null, per_sample_weights: Tensor | null];
+    "EmbeddingBag.from_pretrained": [
+      embeddings: Tensor,
+      freeze: boolean,
+      max_norm: number | null,
+      norm_type: number,
+      scale_grad_by_freq: boolean,
+      mode: string,
+      sparse: boolean,
+      include_last_offset: boolean,
+      padding_idx: number | null,
+    ];
     "Bilinear.__init__": [
       in1_features: number,
       in2_features: number,
@@ -9995,6 +12761,7 @@ declare module "../signatures/registry.js" {
       reduction: "none" | "batchmean" | "mean" | "sum",
       log_target: boolean,
     ];
+    "CTCLoss.__init__": [blank: number, reduction: "none" | "mean" | "sum", zero_infinity: boolean];
     "MultiMarginLoss.__init__": [
       p: number,
       margin: number,
@@ -10057,6 +12824,24 @@ declare module "../signatures/registry.js" {
       device: Device | string | number | null,
       dtype: DType | null,
     ];
+    "_InstanceNorm.__init__": [
+      num_features: number,
+      eps: number,
+      momentum: number,
+      affine: boolean,
+      track_running_stats: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "GroupNorm.__init__": [
+      num_groups: number,
+      num_channels: number,
+      eps: number,
+      affine: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LocalResponseNorm.__init__": [size: number, alpha: number, beta: number, k: number];
     "LayerNorm.__init__": [
       normalized_shape: number | number[],
       eps: number,
@@ -10109,6 +12894,15 @@ declare module "../signatures/registry.js" {
     "ReplicationPad2d.__init__": [padding: number | number[]];
     "PixelShuffle.__init__": [upscale_factor: number];
     "PixelUnshuffle.__init__": [downscale_factor: number];
+    "Upsample.__init__": [
+      size: number | number[] | null,
+      scale_factor: number | number[] | null,
+      mode: string,
+      align_corners: boolean | null,
+      recompute_scale_factor: boolean | null,
+    ];
+    "UpsamplingNearest2d.__init__": [size: number | number[] | null, scale_factor: number | number[] | null];
+    "UpsamplingBilinear2d.__init__": [size: number | number[] | null, scale_factor: number | number[] | null];
     "Fold.__init__": [
       output_size: number | number[],
       kernel_size: number | number[],
@@ -10151,6 +12945,167 @@ declare module "../signatures/registry.js" {
       device: Device | string | number | null,
       dtype: DType | null,
     ];
+    "Transformer.__init__": [
+      d_model: number,
+      nhead: number,
+      num_encoder_layers: number,
+      num_decoder_layers: number,
+      dim_feedforward: number,
+      dropout: number,
+      activation: string | ((...args: any[]) => any) | Module,
+      custom_encoder: Module | null,
+      custom_decoder: Module | null,
+      layer_norm_eps: number,
+      batch_first: boolean,
+      norm_first: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "Transformer.forward": [
+      src: Tensor,
+      tgt: Tensor,
+      src_mask: Tensor | null,
+      tgt_mask: Tensor | null,
+      memory_mask: Tensor | null,
+      src_key_padding_mask: Tensor | null,
+      tgt_key_padding_mask: Tensor | null,
+      memory_key_padding_mask: Tensor | null,
+    ];
+    "Transformer.generate_square_subsequent_mask": [sz: number, device: Device | string | number];
+    "TransformerEncoder.__init__": [
+      encoder_layer: Module,
+      num_layers: number,
+      norm: Module | null,
+      enable_nested_tensor: boolean,
+      mask_check: boolean,
+    ];
+    "TransformerEncoder.forward": [src: Tensor, mask: Tensor | null, src_key_padding_mask: Tensor | null];
+    "TransformerDecoder.__init__": [decoder_layer: Module, num_layers: number, norm: Module | null];
+    "TransformerDecoder.forward": [
+      tgt: Tensor,
+      memory: Tensor,
+      tgt_mask: Tensor | null,
+      memory_mask: Tensor | null,
+      tgt_key_padding_mask: Tensor | null,
+      memory_key_padding_mask: Tensor | null,
+    ];
+    "TransformerEncoderLayer.__init__": [
+      d_model: number,
+      nhead: number,
+      dim_feedforward: number,
+      dropout: number,
+      activation: string | ((...args: any[]) => any) | Module,
+      layer_norm_eps: number,
+      batch_first: boolean,
+      norm_first: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "TransformerEncoderLayer.forward": [
+      src: Tensor,
+      src_mask: Tensor | null,
+      src_key_padding_mask: Tensor | null,
+    ];
+    "TransformerDecoderLayer.__init__": [
+      d_model: number,
+      nhead: number,
+      dim_feedforward: number,
+      dropout: number,
+      activation: string | ((...args: any[]) => any) | Module,
+      layer_norm_eps: number,
+      batch_first: boolean,
+      norm_first: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "TransformerDecoderLayer.forward": [
+      tgt: Tensor,
+      memory: Tensor,
+      tgt_mask: Tensor | null,
+      memory_mask: Tensor | null,
+      tgt_key_padding_mask: Tensor | null,
+      memory_key_padding_mask: Tensor | null,
+    ];
+    "LazyLinear.__init__": [
+      out_features: number,
+      bias: boolean | null,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyConv1d.__init__": [
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: "valid" | "same" | number | number[],
+      dilation: number | number[],
+      groups: number,
+      bias: boolean | null,
+      padding_mode: "zeros" | "reflect" | "replicate" | "circular",
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyConv2d.__init__": [
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: "valid" | "same" | number | number[],
+      dilation: number | number[],
+      groups: number,
+      bias: boolean | null,
+      padding_mode: "zeros" | "reflect" | "replicate" | "circular",
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyConv3d.__init__": [
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: "valid" | "same" | number | number[],
+      dilation: number | number[],
+      groups: number,
+      bias: boolean | null,
+      padding_mode: "zeros" | "reflect" | "replicate" | "circular",
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyConvTranspose1d.__init__": [
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: number | number[],
+      output_padding: number | number[],
+      groups: number,
+      bias: boolean,
+      dilation: number | number[],
+      padding_mode: string,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyConvTranspose2d.__init__": [
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: number | number[],
+      output_padding: number | number[],
+      groups: number,
+      bias: boolean,
+      dilation: number | number[],
+      padding_mode: string,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "_LazyNormBase.__init__": [
+      eps: number,
+      momentum: number | null,
+      affine: boolean,
+      track_running_stats: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyModuleMixin.has_uninitialized_params": [];
+    "LazyLinear.initialize_parameters": [input: Tensor];
+    "_LazyConvXdMixin.initialize_parameters": [input: Tensor];
+    "_LazyNormBase.initialize_parameters": [input: Tensor];
     "DataParallel.__init__": [module: unknown, device_ids: unknown, output_device: unknown, dim: unknown];
     "Optimizer.__init__": [params: unknown, defaults: Record<string, unknown> | unknown];
     "Optimizer.step": [closure: unknown];

@@ -1,6 +1,7 @@
 // torch.nn
 export { Module, RemovableHandle, LoadResult, type StateDict } from "./module.js";
-export { Parameter } from "./parameter.js";
+export { Parameter, UninitializedParameter, UninitializedBuffer } from "./parameter.js";
+export * as parameter from "./parameter.js";
 export { Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict } from "./containers.js";
 export { Linear } from "./modules/linear.js";
 export {
@@ -76,10 +77,38 @@ export {
   ReplicationPad2d,
 } from "./modules/padding.js";
 export { PixelShuffle, PixelUnshuffle } from "./modules/pixelshuffle.js";
+export { Upsample, UpsamplingBilinear2d, UpsamplingNearest2d } from "./modules/upsampling.js";
 export { Fold, Unfold } from "./modules/fold.js";
-export { BatchNorm1d, BatchNorm2d, LayerNorm } from "./modules/normalization.js";
-export { Embedding, Bilinear } from "./modules/embedding.js";
+export {
+  BatchNorm1d,
+  BatchNorm2d,
+  BatchNorm3d,
+  GroupNorm,
+  InstanceNorm1d,
+  InstanceNorm2d,
+  InstanceNorm3d,
+  LayerNorm,
+  LocalResponseNorm,
+} from "./modules/normalization.js";
+export { Embedding, EmbeddingBag, Bilinear } from "./modules/embedding.js";
 export { MultiheadAttention } from "./modules/attention.js";
+export {
+  Transformer,
+  TransformerEncoder,
+  TransformerDecoder,
+  TransformerEncoderLayer,
+  TransformerDecoderLayer,
+} from "./modules/transformer.js";
+export {
+  LazyLinear,
+  LazyConv1d,
+  LazyConv2d,
+  LazyConv3d,
+  LazyConvTranspose1d,
+  LazyConvTranspose2d,
+  LazyBatchNorm1d,
+  LazyBatchNorm2d,
+} from "./modules/lazy.js";
 export { RNNBase, RNN, LSTM, GRU } from "./modules/rnn.js";
 export { RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn_cells.js";
 export {
@@ -92,6 +121,7 @@ export {
   NLLLoss,
   CrossEntropyLoss,
   KLDivLoss,
+  CTCLoss,
 } from "./modules/loss.js";
 export {
   SoftMarginLoss,
@@ -109,3 +139,4 @@ export {
 export * as init from "../generated/nn_init.js";
 export * as functional from "../generated/nn_functional.js";
 export * as utils from "./utils.js";
+export * as parallel from "./parallel.js";

@@ -10,6 +10,7 @@ import { RuntimeError, ValueError } from "../errors.js";
 import { pyTypeName } from "../python_type.js";
 import { emitWarning } from "../warnings.js";
 import { CPU, type Device } from "./device.js";
+import { complexValues } from "./complex.js";
 import { allocate, type DType, type TypedArray } from "./dtype.js";
 import { tensorFormat, tensorRepr } from "./format.js";
 import { is_inference_mode_enabled } from "./grad_mode_state.js";
@@ -201,6 +202,10 @@ export class Tensor {
   set data(value: Tensor) {
     if (!(value instanceof Tensor))
       throw new TypeError(`Variable data has to be a tensor, but got ${pyTypeName(value)}`);
+    if (this._requiresGrad && !value.dtype.is_floating_point && !value.dtype.is_complex)
+      throw new RuntimeError(
+        "data set to a tensor that requires gradients must be floating point or complex dtype",
+      );
     // A gradient sink made for another dtype would check incoming gradients against the old one.
     if (value.dtype !== this.dtype) this._accumulator = null;
     const self = this as { shape: readonly number[]; dtype: DType };
@@ -247,6 +252,7 @@ export class Tensor {
 
   /** Row-major values as a fresh typed array of this dtype's storage type. */
   values(): TypedArray {
+    if (this.dtype.is_complex) return complexValues(this);
     if (this.shape.length === 0) {
       // One element: no backend call (clone() of a scalar gradient runs once per leaf per backward).
       const out = allocate(this.dtype, 1);
@@ -300,7 +306,7 @@ export function setRequiresGrad(t: Tensor, flag: boolean): Tensor {
     }
     return t;
   }
-  if (flag && !t.dtype.is_floating_point) {
+  if (flag && !t.dtype.is_floating_point && !t.dtype.is_complex) {
     throw new RuntimeError("only Tensors of floating point dtype can require gradients");
   }
   t._requiresGrad = flag;

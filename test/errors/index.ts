@@ -11,6 +11,7 @@ import { NN_ERRORS } from "./nn.js";
 import { NN_CONV_TRANSPOSE_ERRORS } from "./nn_conv_transpose.js";
 import { NN_POOL_1D_ERRORS } from "./nn_pool_1d.js";
 import { NN_PIXEL_SHUFFLE_ERRORS } from "./nn_pixel_shuffle.js";
+import { NN_RESAMPLE_ERRORS } from "./nn_resample.js";
 import { NN_FOLD_ERRORS } from "./nn_fold.js";
 import { NN_DROPOUT_FEATURE_ERRORS } from "./nn_dropout_feature.js";
 import { NN_LOSSES_ERRORS } from "./nn_losses.js";
@@ -18,6 +19,12 @@ import { NN_ACTIVATION_ERRORS } from "./nn_activation.js";
 import { NN_DISTANCE_ERRORS } from "./nn_distance.js";
 import { NN_LOSSES_MARGIN_ERRORS } from "./nn_losses_margin.js";
 import { NN_MODULE_ERRORS } from "./nn_module.js";
+import { NN_TRANSFORMER_ERRORS } from "./nn_transformer.js";
+import { NN_INIT_ERRORS } from "./nn_init.js";
+import { NN_EMBEDDING_BAG_ERRORS } from "./nn_embedding_bag.js";
+import { NN_CTC_ERRORS } from "./nn_ctc.js";
+import { NN_WEIGHT_NORM_ERRORS } from "./nn_weight_norm.js";
+import { NN_PARAMETRIZE_ERRORS } from "./nn_parametrize.js";
 import { OPTIM_ERRORS } from "./optim.js";
 import { PRODUCTS_ERRORS } from "./products.js";
 import { REARRANGE_ERRORS } from "./rearrange.js";
@@ -26,8 +33,10 @@ import { SHAPE_ERRORS } from "./shape.js";
 import { SORTING_ERRORS } from "./sorting.js";
 import { SPECIAL_ERRORS } from "./special.js";
 import { TENSOR_ERRORS } from "./tensor.js";
+import { FFT_ERRORS } from "./fft.js";
 
 export const ERROR_TABLES: Record<string, ErrorTable> = {
+  fft: FFT_ERRORS,
   elementwise: ELEMENTWISE_ERRORS,
   special: SPECIAL_ERRORS,
   reduce: REDUCE_ERRORS,
@@ -42,6 +51,7 @@ export const ERROR_TABLES: Record<string, ErrorTable> = {
   nn_conv_transpose: NN_CONV_TRANSPOSE_ERRORS,
   nn_pool_1d: NN_POOL_1D_ERRORS,
   nn_pixel_shuffle: NN_PIXEL_SHUFFLE_ERRORS,
+  nn_resample: NN_RESAMPLE_ERRORS,
   nn_fold: NN_FOLD_ERRORS,
   nn_dropout_feature: NN_DROPOUT_FEATURE_ERRORS,
   nn_losses: NN_LOSSES_ERRORS,
@@ -49,6 +59,12 @@ export const ERROR_TABLES: Record<string, ErrorTable> = {
   nn_distance: NN_DISTANCE_ERRORS,
   nn_losses_margin: NN_LOSSES_MARGIN_ERRORS,
   nn_module: NN_MODULE_ERRORS,
+  nn_transformer: NN_TRANSFORMER_ERRORS,
+  nn_init: NN_INIT_ERRORS,
+  nn_embedding_bag: NN_EMBEDDING_BAG_ERRORS,
+  nn_ctc: NN_CTC_ERRORS,
+  nn_weight_norm: NN_WEIGHT_NORM_ERRORS,
+  nn_parametrize: NN_PARAMETRIZE_ERRORS,
   autograd: AUTOGRAD_ERRORS,
   optim: OPTIM_ERRORS,
   data: DATA_ERRORS,

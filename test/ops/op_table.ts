@@ -26,6 +26,9 @@ import { NN_ATTENTION_OPS } from "./tables/nn_attention.js";
 import { NN_CONV_OPS } from "./tables/nn_conv.js";
 import { NN_CONV_TRANSPOSE_OPS } from "./tables/nn_conv_transpose.js";
 import { NN_EMBEDDING_OPS } from "./tables/nn_embedding.js";
+import { NN_EMBEDDING_BAG_OPS } from "./tables/nn_embedding_bag.js";
+import { NN_CTC_OPS } from "./tables/nn_ctc.js";
+import { NN_WEIGHT_NORM_OPS } from "./tables/nn_weight_norm.js";
 import { NN_LOSSES_OPS } from "./tables/nn_losses.js";
 import { NN_LOSSES_NLL_OPS } from "./tables/nn_losses_nll.js";
 import { NN_NORM_OPS } from "./tables/nn_norm.js";
@@ -34,6 +37,8 @@ import { NN_POOL_1D_OPS } from "./tables/nn_pool_1d.js";
 import { NN_PIXEL_SHUFFLE_OPS } from "./tables/nn_pixel_shuffle.js";
 import { NN_FOLD_OPS } from "./tables/nn_fold.js";
 import { NN_UNPOOL_OPS } from "./tables/nn_unpool.js";
+import { NN_RESAMPLE_OPS } from "./tables/nn_resample.js";
+import { NN_GROUP_NORM_OPS } from "./tables/nn_group_norm.js";
 import { REDUCE_OPS } from "./tables/reduce.js";
 import { REDUCE_STATS_OPS } from "./tables/reduce_stats.js";
 import { REDUCE_NAN_OPS } from "./tables/reduce_nan.js";
@@ -91,12 +96,17 @@ export const OP_TABLES: Record<string, OpCase[]> = {
   nn_pixel_shuffle: NN_PIXEL_SHUFFLE_OPS,
   nn_fold: NN_FOLD_OPS,
   nn_unpool: NN_UNPOOL_OPS,
+  nn_resample: NN_RESAMPLE_OPS,
+  nn_group_norm: NN_GROUP_NORM_OPS,
   nn_pad: NN_PAD_OPS,
   nn_activation: NN_ACTIVATION_OPS,
   nn_distance: NN_DISTANCE_OPS,
   nn_losses_margin: NN_LOSSES_MARGIN_OPS,
   nn_norm: NN_NORM_OPS,
   nn_embedding: NN_EMBEDDING_OPS,
+  nn_embedding_bag: NN_EMBEDDING_BAG_OPS,
+  nn_ctc: NN_CTC_OPS,
+  nn_weight_norm: NN_WEIGHT_NORM_OPS,
   nn_losses: NN_LOSSES_OPS,
   nn_losses_nll: NN_LOSSES_NLL_OPS,
   nn_attention: NN_ATTENTION_OPS,

@@ -40,6 +40,7 @@ const EXTRAS = new Set([
   "torch.autograd.inference_mode",
   "torch.autograd.set_detect_anomaly",
   "torch.autograd.detect_anomaly",
+  "torch.nn.utils.parametrize.cached",
   // tensorgrad's own: the step-by-step backward explanation, and safetensors files instead of pickles.
   "torch.autograd.explain",
   "torch.save",

@@ -26,6 +26,9 @@ import { LINALG_DECOMP_DERIVATIVES } from "./linalg_decomp.js";
 import { LINALG_NORMS_DERIVATIVES } from "./linalg_norms.js";
 import { NN_CONV_DERIVATIVES } from "./nn_conv.js";
 import { NN_EMBEDDING_DERIVATIVES } from "./nn_embedding.js";
+import { NN_EMBEDDING_BAG_DERIVATIVES } from "./nn_embedding_bag.js";
+import { NN_CTC_DERIVATIVES } from "./nn_ctc.js";
+import { NN_WEIGHT_NORM_DERIVATIVES } from "./nn_weight_norm.js";
 import { NN_LOSSES_DERIVATIVES } from "./nn_losses.js";
 import { NN_LOSSES_NLL_DERIVATIVES } from "./nn_losses_nll.js";
 import { NN_NORM_DERIVATIVES } from "./nn_norm.js";
@@ -37,6 +40,9 @@ import { NN_POOL_ADAPTIVE_MAX_DERIVATIVES } from "./nn_pool_adaptive_max.js";
 import { NN_PIXEL_SHUFFLE_DERIVATIVES } from "./nn_pixel_shuffle.js";
 import { NN_FOLD_DERIVATIVES } from "./nn_fold.js";
 import { NN_UNPOOL_DERIVATIVES } from "./nn_unpool.js";
+import { NN_UPSAMPLE_DERIVATIVES } from "./nn_upsample.js";
+import { NN_GROUP_NORM_DERIVATIVES } from "./nn_group_norm.js";
+import { NN_GRID_SAMPLE_DERIVATIVES } from "./nn_grid_sample.js";
 import { NN_POOL_3D_DERIVATIVES } from "./nn_pool_3d.js";
 import { NN_RNN_DERIVATIVES } from "./nn_rnn.js";
 import { RANDOM_DERIVATIVES } from "./random.js";
@@ -55,6 +61,9 @@ import { DIAGONAL_DERIVATIVES } from "./diagonal.js";
 import { ROTATE_DERIVATIVES } from "./rotate.js";
 import { COMBINATORICS_DERIVATIVES } from "./combinatorics.js";
 import { PRODUCTS_DERIVATIVES } from "./products.js";
+import { COMPLEX_DERIVATIVES } from "./complex.js";
+import { FFT_DERIVATIVES } from "./fft.js";
+import { LINALG_EIG_DERIVATIVES } from "./linalg_eig.js";
 
 export const DERIVATIVES = {
   ...ELEMENTWISE_DERIVATIVES,
@@ -92,6 +101,9 @@ export const DERIVATIVES = {
   ...NN_PIXEL_SHUFFLE_DERIVATIVES,
   ...NN_FOLD_DERIVATIVES,
   ...NN_UNPOOL_DERIVATIVES,
+  ...NN_UPSAMPLE_DERIVATIVES,
+  ...NN_GROUP_NORM_DERIVATIVES,
+  ...NN_GRID_SAMPLE_DERIVATIVES,
   ...NN_POOL_3D_DERIVATIVES,
   ...NN_PAD_DERIVATIVES,
   ...NN_ACTIVATION_DERIVATIVES,
@@ -99,11 +111,17 @@ export const DERIVATIVES = {
   ...NN_RNN_DERIVATIVES,
   ...NN_NORM_DERIVATIVES,
   ...NN_EMBEDDING_DERIVATIVES,
+  ...NN_EMBEDDING_BAG_DERIVATIVES,
+  ...NN_CTC_DERIVATIVES,
+  ...NN_WEIGHT_NORM_DERIVATIVES,
   ...NN_LOSSES_DERIVATIVES,
   ...NN_LOSSES_NLL_DERIVATIVES,
   ...BACKWARD_OPS_DERIVATIVES,
   ...RANDOM_DERIVATIVES,
   ...SHAPE_INPLACE_DERIVATIVES,
+  ...COMPLEX_DERIVATIVES,
+  ...FFT_DERIVATIVES,
+  ...LINALG_EIG_DERIVATIVES,
 };
 
 registerFormulas(DERIVATIVES);

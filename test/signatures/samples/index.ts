@@ -8,6 +8,7 @@ import { OPTIM_DATA_EXCEPTIONS } from "./optim_data.js";
 import { CORE_EXCEPTIONS } from "./core.js";
 import { MATH_EXCEPTIONS } from "./math.js";
 import { LINALG_LAPACK_EXCEPTIONS } from "./linalg_lapack.js";
+import { NN_UTILS_NORM_EXCEPTIONS } from "./nn_utils_norm.js";
 
 export { ELEMENTWISE_SAMPLES } from "./elementwise.js";
 export { SHAPE_SAMPLES } from "./shape.js";
@@ -17,6 +18,7 @@ export { OPTIM_DATA_SAMPLES } from "./optim_data.js";
 export { CORE_SAMPLES } from "./core.js";
 export { MATH_SAMPLES } from "./math.js";
 export { LINALG_LAPACK_SAMPLES } from "./linalg_lapack.js";
+export { NN_UTILS_NORM_SAMPLES } from "./nn_utils_norm.js";
 
 export const EXCEPTIONS: Record<string, string> = {
   ...ELEMENTWISE_EXCEPTIONS,
@@ -27,4 +29,5 @@ export const EXCEPTIONS: Record<string, string> = {
   ...CORE_EXCEPTIONS,
   ...MATH_EXCEPTIONS,
   ...LINALG_LAPACK_EXCEPTIONS,
+  ...NN_UTILS_NORM_EXCEPTIONS,
 };
