@@ -429,7 +429,7 @@ export class OpNode<S extends object> {
 
   private unpack(): S {
     if (!this.saved) {
-      if (this.releasedState !== null) return this.releasedState;
+      if (this.releasedState !== null) return readFreed(this.releasedState);
       throw new RuntimeError(SAVED_FREED);
     }
     if (this.saved0 !== null) this.checkVersion(this.saved0, this.code0);
@@ -458,30 +458,38 @@ export class OpNode<S extends object> {
     this.saved0 = null;
     this.saved1 = null;
     this.savedMore = null;
-    if (saved !== null && !this.wholeStateFreed) this.releasedState = freedState(saved);
+    if (saved !== null && !this.wholeStateFreed) this.releasedState = freeTensors(saved);
   }
 }
 
 Object.setPrototypeOf(OpNode.prototype, Node.prototype);
 
-/** A released node's state: its numbers and shapes as they were, its tensors raising SAVED_FREED when read. */
-function freedState<S extends object>(saved: S): S {
-  const state = {} as S;
-  for (const [key, value] of Object.entries(saved)) {
-    const isTensor =
-      value instanceof Tensor || (Array.isArray(value) && value.some((v) => v instanceof Tensor));
-    Object.defineProperty(state, key, {
-      enumerable: true,
-      ...(isTensor
-        ? {
-            get: () => {
-              throw new RuntimeError(SAVED_FREED);
-            },
-          }
-        : { value }),
-    });
+/** What a freed tensor of a released node's state reads as, until unpack wraps the state. */
+const FREED = Symbol("freed");
+
+/**
+ * A released node's state, in place: its tensors replaced by FREED (so their memory can go), its numbers and
+ * shapes kept. Runs at every backward, so it allocates nothing; the raising view is made only if read again.
+ */
+function freeTensors<S extends object>(saved: S): S {
+  const state = saved as Record<string, unknown>;
+  for (const key in state) {
+    const value = state[key];
+    if (value instanceof Tensor || (Array.isArray(value) && value.some((v) => v instanceof Tensor)))
+      state[key] = FREED;
   }
-  return state;
+  return saved;
+}
+
+/** A released state as formulas read it: numbers and shapes as they were, a freed tensor raising SAVED_FREED. */
+function readFreed<S extends object>(state: S): S {
+  return new Proxy(state, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (value === FREED) throw new RuntimeError(SAVED_FREED);
+      return value;
+    },
+  });
 }
 
 /** needsInputGrad for one or two edges: shared arrays, since apply runs once per node in every backward. */
