@@ -88,8 +88,8 @@ SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, in
   }
 }
 
-/* Float64 softmax backward (not log_softmax's, whose TypeScript kernel takes V8's Math.exp): Vectorized<double>'s
-   4 lanes, folded as halves then pairs. */
+/* Float64 softmax backward: Vectorized<double>'s 4 lanes, folded in order by the generic vec_reduce_all (AVX2
+   has a shuffle fold for float only). */
 static double row_product_sum_d(const double *g, const double *y, int64_t size) {
   if (size < 4) {
     double acc = g[0] * y[0];
@@ -102,7 +102,7 @@ static double row_product_sum_d(const double *g, const double *y, int64_t size) 
   for (; d < size - (size % 4); d += 4)
     for (int l = 0; l < 4; l++) lanes[l] = fma(g[d + l], y[d + l], lanes[l]);
   for (int l = 0; d + l < size; l++) lanes[l] = fma(g[d + l], y[d + l], lanes[l]);
-  return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+  return ((lanes[0] + lanes[1]) + lanes[2]) + lanes[3];
 }
 
 void softmax_backward_double(const double *g, const double *y, int64_t outer, int64_t dim_size, int64_t inner,

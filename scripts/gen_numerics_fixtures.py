@@ -204,18 +204,24 @@ SOFTMAX_SHAPES = [(7,), (33,), (3, 5), (64, 10), (17, 33), (5, 130), (2, 3, 50)]
 
 
 def gen_softmax():
-    """softmax and log_softmax along the last dim (lane-wise reductions) and dim 0 (vectors of inner
-    positions with a scalar tail)."""
+    """softmax and log_softmax, forward and backward, along the last dim (lane-wise reductions) and dim 0
+    (vectors of inner positions with a scalar tail)."""
     cases = []
     for dt in ("float32", "float64"):
         gen = torch.Generator().manual_seed(11)
+        grad_gen = torch.Generator().manual_seed(111)
         for shape in SOFTMAX_SHAPES:
             x = torch.randn(*shape, generator=gen, dtype=TORCH[dt]) * 3
             for dim in sorted({len(shape) - 1, 0}):
                 for log in (False, True):
                     fn = torch.log_softmax if log else torch.softmax
+                    leaf = x.clone().requires_grad_()
+                    out = fn(leaf, dim)
+                    grad = torch.randn(*shape, generator=grad_gen, dtype=TORCH[dt])
+                    out.backward(grad)
                     cases.append({"dtype": dt, "shape": list(shape), "dim": dim, "log": log, "x": b64(x.numpy()),
-                                  "out": b64(fn(x, dim).numpy())})
+                                  "out": b64(out.detach().numpy()), "grad": b64(grad.numpy()),
+                                  "grad_in": b64(leaf.grad.numpy())})
     return {"cases": cases}
 
 

@@ -143,7 +143,16 @@ interface BackwardFixture {
   cases: Record<string, string>[];
 }
 interface SoftmaxFixture {
-  cases: { dtype: string; shape: number[]; dim: number; log: boolean; x: string; out: string }[];
+  cases: {
+    dtype: string;
+    shape: number[];
+    dim: number;
+    log: boolean;
+    x: string;
+    out: string;
+    grad: string;
+    grad_in: string;
+  }[];
 }
 interface ProdFixture {
   cases: { dtype: string; shape: number[]; dim: number | null; x: string; out: string }[];
@@ -188,8 +197,11 @@ describe.each(availableBackends())("PyTorch's exact bits on the %s backend", (ba
     const name = `${c.log ? "log_softmax" : "softmax"}(x[${c.shape.join(", ")}], ${c.dim}) ${c.dtype}`;
     it(name, () => {
       const x = tensorOf(decode(c.x, c.dtype), c.dtype, c.shape);
+      x.requires_grad_();
       const out = c.log ? torch.log_softmax(x, c.dim) : torch.softmax(x, c.dim);
       expectBits(out.values(), decode(c.out, c.dtype), name);
+      out.backward(tensorOf(decode(c.grad, c.dtype), c.dtype, c.shape));
+      expectBits(x.grad!.values(), decode(c.grad_in, c.dtype), `${name} backward`);
     });
   }
 

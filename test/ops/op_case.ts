@@ -28,6 +28,7 @@ export interface OpCase {
 }
 
 export const f = (...shape: number[]): InputSpec => ({ shape });
+export const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 export const pos = (...shape: number[]): InputSpec => ({ shape, domain: "positive" });
 export const nz = (...shape: number[]): InputSpec => ({ shape, domain: "nonzero" });
 export const noGrad = (spec: InputSpec): InputSpec => ({ ...spec, grad: false });

@@ -156,7 +156,7 @@ export function thresholdBackward(grad: StridedArray, input: StridedArray, thres
   return out;
 }
 
-/** vec_reduce_all of a full AVX2 vector: halves, then pairs, then neighbours (floats) or halves then pairs (doubles). */
+/** vec_reduce_all of a full AVX2 vector: halves, then pairs, then neighbours (floats); in lane order (doubles). */
 function foldLanes(acc: Float64Array, add: (a: number, b: number) => number): number {
   if (acc.length === 8) {
     const a0 = add(acc[0], acc[4]);
@@ -165,7 +165,8 @@ function foldLanes(acc: Float64Array, add: (a: number, b: number) => number): nu
     const a3 = add(acc[3], acc[7]);
     return add(add(a0, a2), add(a1, a3));
   }
-  return add(add(acc[0], acc[2]), add(acc[1], acc[3]));
+  // Vectorized<double>: the generic vec_reduce_all folds lanes in order (AVX2's shuffle fold is float's only).
+  return add(add(add(acc[0], acc[1]), acc[2]), acc[3]);
 }
 
 /**
@@ -225,9 +226,9 @@ export function softmaxBackward(
   const add = (a: number, b: number) => r(a + b);
   const mul = (a: number, b: number) => r(a * b);
   const fused = isFloat ? fmaf : fma;
-  // Float64 exp is still Math.exp here (PyTorch's Sleef expd4 is not ported): float64 may differ in the last bit.
-  const exp = isFloat ? expf : Math.exp;
-  const tailExp = isFloat ? glibc.expf : Math.exp;
+  // Vectorized<T>::exp is SLEEF's (expf8 / expd4); a scalar tail calls glibc's.
+  const exp = isFloat ? expf : sleefExp;
+  const tailExp = isFloat ? glibc.expf : glibcExp;
   const gAt = (i: number) => g[gOff + i];
   const yAt = (i: number) => y[yOff + i];
   if (inner === 1) {

@@ -1,11 +1,10 @@
 // Op table rows for src/ops/backward_ops.ts: the backward kernels as ops of their own (what a second
 // backward pass differentiates).
 import * as torch from "../../../src/index.js";
-import { f, nz, type OpCase } from "../op_case.js";
+import { f, f64, nz, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
 type Tensor = torch.Tensor;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 
 /** Running statistics for 3 channels, in the input's dtype (as in tables/nn_norm.ts). */
 const runningMean = (like: Tensor) => torch.tensor([0.1, -0.2, 0.3], { dtype: like.dtype });

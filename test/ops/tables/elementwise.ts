@@ -1,9 +1,8 @@
 // Op table rows for src/ops/elementwise.ts: arithmetic, pow, sin/cos/exp/log, sigmoid, tanh, relu, clamp,
 // where and the comparisons.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
 
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
 const boolSpec = (...shape: number[]): InputSpec => ({ shape, dtype: "bool" });
 

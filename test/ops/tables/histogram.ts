@@ -1,10 +1,9 @@
 // Op table rows for src/ops/histogram.ts: searchsorted, bucketize, histc, bincount. Boundaries come sorted
 // from a.sort(); integer inputs give ties with the boundaries, where `right` decides the side.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 
 export const HISTOGRAM_OPS: OpCase[] = [
   {

@@ -1,10 +1,9 @@
 // Op table rows for src/ops/math.ts: rounding, roots, inverse trig, erf, the activations, binary math
 // (atan2, fmod, remainder, maximum, minimum, lerp) and nan/inf classification.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
 const unit = (...shape: number[]): InputSpec => ({ shape, domain: "unit" });
 const boolSpec = (...shape: number[]): InputSpec => ({ shape, dtype: "bool" });

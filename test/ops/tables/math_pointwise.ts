@@ -1,9 +1,8 @@
 // Op table rows for src/ops/math_pointwise.ts: logaddexp, logaddexp2, hypot, heaviside, deg2rad, rad2deg,
 // isclose, allclose, equal and clip (clamp's alias).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, nz, pos, type InputSpec, type OpCase } from "../op_case.js";
 
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
 
 /** The float32, float64 and broadcast method rows of a binary float op. */

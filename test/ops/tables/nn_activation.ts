@@ -3,10 +3,9 @@
 // tanhshrink, in their torch.nn.functional, torch.* and method forms. Inputs are scaled where the samples
 // would otherwise miss a branch (hardtanh's clamp, hardswish's -3..3 ramp).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
 
 export const NN_ACTIVATION_OPS: OpCase[] = [

@@ -2,10 +2,9 @@
 // CPU backends (MKLDNN, slow_conv2d) sum the products in their own order, so rows allow a few ulps
 // and an absolute slack where the sum cancels to near zero.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 /** Sums of products that cancel: a few ulps, or an absolute slack near zero. */
 const SUMS = { ulps: 16, atol: 2e-6 };
 

@@ -3,10 +3,9 @@
 // log_probs are log_softmax of the random input over 7 classes; targets are random ints in [1, 6] (never the
 // blank 0). PyTorch 1.13's _ctc_loss_backward has no derivative, so double backward raises (gradgradcheck: false).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const targets = (...shape: number[]): InputSpec => noGrad({ shape, dtype: "int64", domain: "positive" });
 const long = (v: number[]) => torch.tensor(v, { dtype: torch.int64 });
 const lp = (a: torch.Tensor) => a.log_softmax(2);

@@ -2,10 +2,9 @@
 // pairwise_distance (with broadcasting and integer operands), one_hot, channel_shuffle, and gumbel_softmax
 // with PyTorch's draws after manual_seed.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64", grad: false });
 
 export const NN_DISTANCE_OPS: OpCase[] = [

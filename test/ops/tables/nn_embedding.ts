@@ -3,10 +3,9 @@
 // scale_grad_by_freq change the gradient on purpose (padding rows get none, rows are divided by their counts),
 // so those rows skip the finite-difference check (PyTorch's gradcheck fails them too).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 const indices = (...shape: number[]): InputSpec => noGrad({ shape, dtype: "int64", domain: "positive" });
 
 const EMBEDDING_OPS: OpCase[] = [

@@ -4,10 +4,9 @@
 // PyTorch 1.13's backward functions have no derivative of their own, so every row's double backward raises
 // (gradgradcheck: false). scale_grad_by_freq changes the gradient on purpose (gradcheck: false).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const indices = (...shape: number[]): InputSpec => noGrad({ shape, dtype: "int64", domain: "positive" });
 const long = (v: number[]) => torch.tensor(v, { dtype: torch.int64 });
 const OFFSETS = "torch.tensor([0, 3, 3, 7])";

@@ -1,10 +1,9 @@
 // Op table rows: F.unfold / F.fold (src/ops/nn_fold.ts). col2im sums overlapping windows: PyTorch adds them in
 // its own order, so rows that overlap allow a few ulps.
 import * as torch from "../../../src/index.js";
-import { f, type OpCase } from "../op_case.js";
+import { f, f64, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 const SUMS = { ulps: 4, atol: 1e-7 };
 
 export const NN_FOLD_OPS: OpCase[] = [

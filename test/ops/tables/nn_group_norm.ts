@@ -3,10 +3,9 @@
 // norm's forward is PyTorch's bits; its input gradient's sums differ from PyTorch's in order on some shapes, and
 // where they cancel that shows beyond a few ulps (atol).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, pos, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, pos, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 
 const GROUP_NORM_OPS: OpCase[] = [
   {

@@ -3,7 +3,7 @@
 // Probabilities come from unit-domain inputs as (x + 1) / 2, in (0.05, 0.95); a target's gradient is checked
 // too where derivatives.yaml has one.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, pos, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, pos, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
 type Tensor = torch.Tensor;
@@ -11,7 +11,6 @@ type Reduction = "none" | "mean" | "sum";
 const REDUCTIONS: readonly Reduction[] = ["none", "mean", "sum"];
 
 const unit = (...shape: number[]): InputSpec => ({ shape, domain: "unit" });
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 /** A probability from a unit-domain input, the same arithmetic in both languages. */
 const prob = (t: Tensor) => t.add(1).div(2);
 const PROB = (v: string) => `((${v} + 1) / 2)`;

@@ -1,11 +1,10 @@
 // Op table rows for src/ops/nn_losses_margin.ts: the margin, embedding and likelihood losses with each
 // reduction, float32 and float64, and their module forms. Targets of ±1 are the signs of a sample.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, pos, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, pos, type InputSpec, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
 const nn = torch.nn;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const target = (spec: InputSpec): InputSpec => noGrad(spec);
 
 export const NN_LOSSES_MARGIN_OPS: OpCase[] = [

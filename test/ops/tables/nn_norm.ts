@@ -1,11 +1,10 @@
 // Op table rows: F.batch_norm (training and eval, with and without affine parameters and running statistics)
 // and F.layer_norm (src/ops/nn_norm.ts). Running statistics are fixed tensors written out in both languages.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
 type Tensor = torch.Tensor;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 
 /** Running statistics for 3 channels, in the input's dtype (Python: RUNNING_MEAN_PY, RUNNING_VAR_PY). */
 const runningMean = (like: Tensor) => torch.tensor([0.1, -0.2, 0.3], { dtype: like.dtype });

@@ -1,9 +1,8 @@
 // Op table rows: src/ops/nn_pad.ts (F.pad's reflect, replicate and circular modes).
 import * as torch from "../../../src/index.js";
-import { f, type OpCase } from "../op_case.js";
+import { f, f64, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 
 export const NN_PAD_OPS: OpCase[] = [
   {

@@ -1,9 +1,8 @@
 // Op table rows: F.pixel_shuffle / F.pixel_unshuffle (src/ops/nn_pixel_shuffle.ts).
 import * as torch from "../../../src/index.js";
-import { f, type OpCase } from "../op_case.js";
+import { f, f64, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 const i64 = (...shape: number[]) => ({ shape, dtype: "int64" as const });
 
 export const NN_PIXEL_SHUFFLE_OPS: OpCase[] = [

@@ -1,10 +1,9 @@
 // Op table rows: F.max_pool2d, F.avg_pool2d, F.adaptive_avg_pool2d (src/ops/nn_pool.ts), with their kernel,
 // stride, padding, dilation, ceil_mode, count_include_pad and divisor_override options.
 import * as torch from "../../../src/index.js";
-import { f, type OpCase } from "../op_case.js";
+import { f, f64, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 
 /** F.max_pool2d with return_indices: typed as PyTorch annotates it (a Tensor), it returns the pair. */
 const withIndices = (out: torch.Tensor) => out as unknown as [torch.Tensor, torch.Tensor];

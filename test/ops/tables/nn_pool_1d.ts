@@ -1,10 +1,9 @@
 // Op table rows: the 1-D pools (src/ops/nn_pool_1d.ts: F.max_pool1d, F.avg_pool1d, F.adaptive_avg_pool1d,
 // F.adaptive_max_pool1d) and F.adaptive_max_pool2d (src/ops/nn_pool_adaptive_max.ts).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 const i64 = (...shape: number[]) => ({ shape, dtype: "int64" as const });
 
 /** The F.* pools with return_indices: typed as PyTorch annotates them (a Tensor), they return the pair. */

@@ -2,10 +2,9 @@
 // recomputed from the size), with and without align_corners, on 3-D, 4-D and 5-D inputs, and F.grid_sample /
 // F.affine_grid (src/ops/nn_grid_sample.ts).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 type Tensor = torch.Tensor;
 
 /** The gradient of fn at a fresh leaf copy of x for the incoming gradient g, as a graph (create_graph). */

@@ -1,10 +1,9 @@
 // Op table rows: F.max_unpool2d (src/ops/nn_unpool.ts), its indices from max_pool2d over a second input (windows
 // that do not overlap: a repeated index keeps one value, which finite differences cannot check).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type OpCase } from "../op_case.js";
 
 const F = torch.nn.functional;
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
 
 /** max_pool2d's indices for `a`, as the pair F.max_pool2d returns with return_indices. */
 const indicesOf = (a: torch.Tensor, ...pool: Parameters<typeof F.max_pool2d>[1][]) =>

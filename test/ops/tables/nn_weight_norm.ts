@@ -4,9 +4,7 @@
 // derivative is wrong and gradgradcheck fails in PyTorch 1.13 as here (gradgradcheck: false: it must fail).
 // (norm_except_dim(v, p, -1) is v.norm(p), whose C++ node NormBackward0 tensorgrad does not have: no row.)
 import * as torch from "../../../src/index.js";
-import { f, pos, type OpCase } from "../op_case.js";
-
-const f64 = (...shape: number[]) => ({ shape, dtype: "float64" as const });
+import { f, f64, pos, type OpCase } from "../op_case.js";
 
 export const NN_WEIGHT_NORM_OPS: OpCase[] = [
   {

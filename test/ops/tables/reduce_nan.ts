@@ -1,10 +1,9 @@
 // Op table rows for src/ops/reduce_nan.ts: nansum, nanmean, count_nonzero, aminmax, var_mean, std_mean.
 // NaNs come from masked_fill in both languages, so the rows also check that their gradient is zero.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const bools = (...shape: number[]): InputSpec => ({ shape, dtype: "bool" });
 type Tensor = torch.Tensor;
 /** a with NaN wherever it is above 0.5 (Python: WITH_NANS). */

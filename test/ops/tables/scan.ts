@@ -1,9 +1,8 @@
 // Op table rows for src/ops/scan.ts: cummax, cummin (values and indices) and logcumsumexp.
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const bools = (...shape: number[]): InputSpec => ({ shape, dtype: "bool" });
 
 export const SCAN_OPS: OpCase[] = [

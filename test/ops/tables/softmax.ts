@@ -1,6 +1,6 @@
 // Op table rows for src/ops/softmax.ts: softmax and log_softmax.
 import * as torch from "../../../src/index.js";
-import { f, type OpCase } from "../op_case.js";
+import { f, f64, type OpCase } from "../op_case.js";
 
 // Long rows (more than one 8-lane vector) and inner dims check that the backward kernels sum in PyTorch's
 // vectorized order: (grad - sum(grad * out)) cancels, so any other order is many ulps off.
@@ -35,6 +35,20 @@ export const SOFTMAX_OPS: OpCase[] = [
     ts: (a) => a.log_softmax(1),
   },
   { name: "log_softmax.inner_tail", py: "a.log_softmax(0)", inputs: [f(6, 11)], ts: (a) => a.log_softmax(0) },
+  // float64 rows: Vectorized<double>'s 4 lanes, folded in order, and SLEEF's expd4 in log_softmax's backward.
+  { name: "softmax.long_row_float64", py: "a.softmax(-1)", inputs: [f64(3, 37)], ts: (a) => a.softmax(-1) },
+  {
+    name: "log_softmax.long_row_float64",
+    py: "a.log_softmax(-1)",
+    inputs: [f64(3, 37)],
+    ts: (a) => a.log_softmax(-1),
+  },
+  {
+    name: "log_softmax.middle_float64",
+    py: "a.log_softmax(1)",
+    inputs: [f64(2, 5, 9)],
+    ts: (a) => a.log_softmax(1),
+  },
   // Nothing to compute: PyTorch returns before its kernel's dtype check.
   {
     name: "softmax.empty_int",

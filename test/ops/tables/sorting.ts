@@ -3,10 +3,9 @@
 // ones PyTorch's CPU kernels leave (std::sort is not stable past 16 elements; topk takes partial_sort or
 // nth_element + sort; kthvalue a quickselect).
 import * as torch from "../../../src/index.js";
-import { f, noGrad, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
 
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const bools = (...shape: number[]): InputSpec => ({ shape, dtype: "bool" });
 /** `a` with its elements above 0.5 replaced by NaN, in Python and TypeScript. */
 const NAN_PY = "a.masked_fill(a > 0.5, float('nan'))";

@@ -1,10 +1,9 @@
 // Op table rows for src/ops/special.ts: sinc, xlogy, exp2, erfc, erfinv, lgamma, digamma, polygamma, mvlgamma,
 // i0, logit, and every name of the torch.special namespace.
 import * as torch from "../../../src/index.js";
-import { f, pos, type InputSpec, type OpCase } from "../op_case.js";
+import { f, f64, pos, type InputSpec, type OpCase } from "../op_case.js";
 
 const S = torch.special;
-const f64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64" });
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64" });
 const unit = (...shape: number[]): InputSpec => ({ shape, domain: "unit" });
 const pos64 = (...shape: number[]): InputSpec => ({ shape, dtype: "float64", domain: "positive" });
