@@ -1,13 +1,16 @@
-// F.conv1d / F.conv2d: im2col (index_select over the flattened spatial dims) + one grouped matmul,
-// recorded as a single ConvolutionBackward0 node like PyTorch (its row is in derivatives/nn_conv.ts).
+// F.conv1d / F.conv2d (and conv3d through convNd): im2col (the backend's window kernel for float dtypes,
+// index_select over the flattened spatial dims otherwise) + one grouped matmul, recorded as a single
+// ConvolutionBackward0 node like PyTorch (its row is in derivatives/nn_conv.ts).
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { defineOps } from "../signatures/registry.js";
-import { record } from "./core.js";
 import { bool, checkAllocation, float32 } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { slidingPlan, unfoldWindows } from "./nn_windows.js";
+import { backend } from "../backend/backend.js";
+import { windowGeometry } from "../backend/js/conv.js";
+import { fromData, record } from "./core.js";
+import { slidingPlan, unfoldWindows, type SlidingGeometry } from "./nn_windows.js";
 
 export type IntOrTuple = number | readonly number[];
 export type ConvPadding = IntOrTuple | "same" | "valid";
@@ -32,6 +35,7 @@ export function expandConvParam(v: readonly number[], n: number, what: string): 
 }
 
 const sizeStr = (shape: readonly number[]) => `[${shape.join(", ")}]`;
+const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
 
 /** c10's names of scalar types, as some of PyTorch's messages print them. */
 const C_TYPE_NAMES: Record<string, string> = {
@@ -193,14 +197,35 @@ export function convNd(
   checkBackendDtypes(input, weight, bias, kernelOf(weight, dims), groups);
   const outShape = padded.map((p, d) => Math.floor((p - effKernel[d]) / stride[d]) + 1);
   // im2col's buffer, checked before the plan is built (a padding of 1e12 would otherwise build for minutes).
-  const product = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
   checkAllocation(input.dtype, n * cIn * product(kernel) * product(outShape));
-  const plan = slidingPlan({ sizes, kernel, stride, padBefore, dilation, outShape });
-
+  const window: SlidingGeometry = { sizes, kernel, stride, padBefore, dilation, outShape };
+  if (input.dtype.is_floating_point && !input.dtype.is_complex && weight.dtype === input.dtype) {
+    // The backend's whole convolution: im2col of a chunk of images at a time (no index tensors), one GEMM per
+    // group over the chunk.
+    const geometry = windowGeometry(n, cIn, sizes, kernel, stride, padBefore, dilation, outShape);
+    const out = no_grad(() => {
+      const b = bias === null ? null : bias.to(input.dtype).contiguous()._view();
+      const data = backend().conv.convForward(
+        input.contiguous()._view(),
+        weight.contiguous()._view(),
+        b,
+        geometry,
+        groups,
+      );
+      return fromData(data, [n, cOut, ...outShape], input.dtype);
+    });
+    return record("ConvolutionBackward0", [input, weight, bias], out, () => ({
+      input,
+      weight,
+      groups,
+      window,
+      geometry,
+    }));
+  }
+  const plan = slidingPlan(window);
   const perGroup = (cIn / groups) * plan.kernelCount;
-  const unfolded = no_grad(() => unfoldWindows(input, plan).detach());
   const out = no_grad(() => {
-    const cols = unfolded.reshape(n, groups, perGroup, plan.outCount);
+    const cols = unfoldWindows(input, plan).reshape(n, groups, perGroup, plan.outCount);
     const wMat = weight.reshape(groups, cOut / groups, perGroup);
     let y = wMat.matmul(cols).reshape(n, cOut, plan.outCount);
     // conv1d takes a bias of another dtype: it is copied into the output's.
@@ -213,9 +238,9 @@ export function convNd(
   return record("ConvolutionBackward0", [input, weight, bias], out, () => ({
     input,
     weight,
-    plan,
     groups,
-    cols: unfolded,
+    window,
+    geometry: null,
   }));
 }
 

@@ -1,4 +1,4 @@
-// F.conv_transpose1d / F.conv_transpose2d, and F.conv3d (nn_conv.ts's convNd over three spatial dims).
+// F.conv_transpose1d / 2d / 3d, and F.conv3d (nn_conv.ts's convNd over three spatial dims).
 // A transposed convolution is the adjoint of the convolution with the same geometry: its windows are planned
 // over the *output* (nn_windows.ts), the forward multiplies W^T into the input and sums the columns back with
 // col2im, and it records PyTorch's one ConvolutionBackward0 node (transposed=true; the row's formula for this
@@ -6,8 +6,10 @@
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { defineOps } from "../signatures/registry.js";
-import { checkAllocation, float64, int64 } from "../tensor/dtype.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { backend } from "../backend/backend.js";
+import { windowGeometry, type WindowGeometry } from "../backend/js/conv.js";
+import { checkAllocation, float32, float64, int64 } from "../tensor/dtype.js";
+import { Tensor } from "../tensor/tensor.js";
 import { record } from "./core.js";
 import { convNd, expandConvParam } from "./nn_conv.js";
 import { foldWindows, slidingPlan, type WindowPlan } from "./nn_windows.js";
@@ -21,11 +23,13 @@ export interface ConvTransposeSaved {
   /** Windows over the output: the plan a convolution of the output back to the input would use. */
   plan: WindowPlan;
   groups: number;
+  /** The same windows as the backend's convolution kernels take them, when the forward ran them (floats). */
+  geometry: WindowGeometry | null;
   transposed: true;
 }
 
 /**
- * slow_conv_transpose2d_shape_check's checks (PyTorch runs conv_transpose1d as a 2-D one over [1, L], so its
+ * slow_conv_transpose{2,3}d_shape_check's checks (PyTorch runs conv_transpose1d as a 2-D one over [1, L], so its
  * messages name a height of 1), after at::_convolution's own.
  */
 function checkTransposeGeometry(
@@ -36,29 +40,30 @@ function checkTransposeGeometry(
   outputPadding: readonly number[],
   dilation: readonly number[],
 ): number[] {
-  const as2d = (v: readonly number[], fill: number) => (v.length === 1 ? [fill, v[0]] : [...v]);
-  const [dh, dw] = as2d(dilation, 1);
-  if (dh <= 0 || dw <= 0)
+  const names = sizes.length === 3 ? ["depth", "height", "width"] : ["height", "width"];
+  const widen = (v: readonly number[], fill: number) => (v.length === 1 ? [fill, v[0]] : [...v]);
+  const listed = (what: string, v: readonly number[], sep: string) =>
+    names.map((name, d) => `${what}_${name}: ${v[d]}`).join(sep);
+  const dil = widen(dilation, 1);
+  if (dil.some((d) => d <= 0))
+    throw new RuntimeError(`dilation should be greater than zero, but got ${listed("dilation", dil, ", ")}`);
+  const str = widen(stride, 1);
+  const op = widen(outputPadding, 0);
+  if (!op.every((o, d) => o < str[d] || o < dil[d]))
     throw new RuntimeError(
-      `dilation should be greater than zero, but got dilation_height: ${dh}, dilation_width: ${dw}`,
-    );
-  const [sh, sw] = as2d(stride, 1);
-  const [oph, opw] = as2d(outputPadding, 0);
-  if (!((opw < sw || opw < dw) && (oph < sh || oph < dh)))
-    throw new RuntimeError(
-      `output padding must be smaller than either stride or dilation, but got output_padding_height: ${oph} output_padding_width: ${opw} stride_height: ${sh} stride_width: ${sw} dilation_height: ${dh} dilation_width: ${dw}`,
+      `output padding must be smaller than either stride or dilation, but got ${listed("output_padding", op, " ")} ${listed("stride", str, " ")} ${listed("dilation", dil, " ")}`,
     );
   const outShape = sizes.map(
     (s, d) => (s - 1) * stride[d] - 2 * padding[d] + (dilation[d] * (kernel[d] - 1) + 1) + outputPadding[d],
   );
   if (outShape.some((o) => o < 1))
     throw new RuntimeError(
-      `Given input size per channel: (${as2d(sizes, 1).join(" x ")}). Calculated output size per channel: (${as2d(outShape, 1).join(" x ")}). Output size is too small`,
+      `Given input size per channel: (${widen(sizes, 1).join(" x ")}). Calculated output size per channel: (${widen(outShape, 1).join(" x ")}). Output size is too small`,
     );
   return outShape;
 }
 
-/** The shared body of conv_transpose1d/2d over `dims` spatial dims (at::_convolution with transposed=true). */
+/** The shared body of conv_transpose1d/2d/3d over `dims` spatial dims (at::_convolution with transposed=true). */
 export function convTransposeNd(
   dims: number,
   fn: string,
@@ -119,7 +124,7 @@ export function convTransposeNd(
   // slow_conv_transpose2d's dtype dispatch: floating types and int64 only; then every operand in the input's.
   if (!input.dtype.is_floating_point && input.dtype !== int64)
     throw new RuntimeError(
-      `"slow_conv_transpose2d_out_cpu" not implemented for '${input.dtype.scalarTypeName}'`,
+      `"slow_conv_transpose${dims === 3 ? 3 : 2}d_out_cpu" not implemented for '${input.dtype.scalarTypeName}'`,
     );
   for (const t of [weight, bias])
     if (t !== null && t.dtype !== input.dtype)
@@ -137,6 +142,31 @@ export function convTransposeNd(
     outShape: sizes,
   });
 
+  if (input.dtype === float32 || input.dtype === float64) {
+    // The adjoint of the convolution over the output: the backend's convolution backward (col2im of W^T @ x).
+    const geometry = windowGeometry(n, cOut, outShape, kernel, stride, padding, dilation, sizes);
+    const y = no_grad(() => {
+      const [data] = backend().conv.convBackward(
+        input.contiguous()._view(),
+        input._view(),
+        weight.contiguous()._view(),
+        geometry,
+        groups,
+        true,
+        false,
+      );
+      const full = Tensor._fromData(data!, [n, cOut, ...outShape], input.dtype);
+      return bias === null ? full : full.add(bias.reshape([1, cOut, ...outShape.map(() => 1)])).detach();
+    });
+    return record("ConvolutionBackward0", [input, weight, bias], y, () => ({
+      input,
+      weight,
+      plan,
+      groups,
+      geometry,
+      transposed: true as const,
+    }));
+  }
   const out = no_grad(() => {
     // int64 sums exactly in float64 for the values an integer convolution sees; the result is cast back.
     const compute = input.dtype === int64 ? float64 : input.dtype;
@@ -153,6 +183,7 @@ export function convTransposeNd(
     weight,
     plan,
     groups,
+    geometry: null,
     transposed: true as const,
   }));
 }
@@ -205,6 +236,30 @@ export function conv_transpose2d(
   );
 }
 
+export function conv_transpose3d(
+  input: Tensor,
+  weight: Tensor,
+  bias: Tensor | null = null,
+  stride: readonly number[] = [1, 1, 1],
+  padding: readonly number[] = [0, 0, 0],
+  output_padding: readonly number[] = [0, 0, 0],
+  groups = 1,
+  dilation: readonly number[] = [1, 1, 1],
+): Tensor {
+  return convTransposeNd(
+    3,
+    "conv_transpose3d",
+    input,
+    weight,
+    bias,
+    stride,
+    padding,
+    output_padding,
+    groups,
+    dilation,
+  );
+}
+
 export function conv3d(
   input: Tensor,
   weight: Tensor,
@@ -217,12 +272,14 @@ export function conv3d(
   return convNd(3, "conv3d", input, weight, bias, stride, padding, dilation, groups);
 }
 
-// Builtins (torch.conv_transpose1d / conv_transpose2d / conv3d as F reaches them): the parser's signatures.
+// Builtins (torch.conv_transpose1d / 2d / 3d and conv3d as F reaches them): the parser's signatures.
 defineOps("torch.nn.functional", {
   "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] output_padding=0, int64_t groups=1, IntArrayRef[1] dilation=1) -> Tensor":
     conv_transpose1d,
   "conv_transpose2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] output_padding=0, int64_t groups=1, IntArrayRef[2] dilation=1) -> Tensor":
     conv_transpose2d,
+  "conv_transpose3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] output_padding=0, int64_t groups=1, IntArrayRef[3] dilation=1) -> Tensor":
+    conv_transpose3d,
   "conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor":
     conv3d,
   'conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, c10::string_view padding="valid", IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor':

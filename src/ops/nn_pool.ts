@@ -7,7 +7,9 @@ import { defineOps, definePython, publicFunction } from "../signatures/registry.
 import { parseSignature } from "../signatures/schema.js";
 import { adaptiveAverage } from "../backend/js/reduce.js";
 import { record } from "./core.js";
-import { bool, float32, float64 } from "../tensor/dtype.js";
+import { backend } from "../backend/backend.js";
+import { windowGeometry } from "../backend/js/conv.js";
+import { bool, float32, float64, int64 } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import type { IntOrTuple } from "./nn_conv.js";
 import { adaptivePlan, slidingPlan, unfoldWindows, windowMax, type WindowPlan } from "./nn_windows.js";
@@ -138,6 +140,35 @@ export function max_pool2d_with_indices(
   if (!input.dtype.is_floating_point)
     throw new RuntimeError(`"max_pool2d" not implemented for '${input.dtype.scalarTypeName}'`);
   const shape4 = batched(input);
+  const outShape = [...input.shape.slice(0, -2), ...geo.outShape];
+  const [n, c] = shape4;
+  if (input.dtype === float32 || input.dtype === float64) {
+    // The backend's max pooling kernel: values and indices in one pass, PyTorch's first-max / NaN rule.
+    const geometry = windowGeometry(
+      n,
+      c,
+      shape4.slice(2),
+      geo.kernel,
+      geo.stride,
+      geo.padding,
+      geo.dilation,
+      geo.outShape,
+    );
+    const [v, i] = backend().pool.maxPool(input.contiguous()._view(), geometry);
+    const indices = Tensor._fromData(i, outShape, int64);
+    const out = record(
+      "MaxPool2DWithIndicesBackward0",
+      [input],
+      Tensor._fromData(v, outShape, input.dtype),
+      () => ({
+        inputShape: [...input.shape],
+        shape4,
+        indices,
+        geometry,
+      }),
+    );
+    return [out, indices];
+  }
   const plan = slidingPlan({
     sizes: shape4.slice(2),
     kernel: geo.kernel,
@@ -146,13 +177,12 @@ export function max_pool2d_with_indices(
     dilation: geo.dilation,
     outShape: geo.outShape,
   });
-  const outShape = [...input.shape.slice(0, -2), ...geo.outShape];
-  const [n, c] = shape4;
   const [values, indices] = no_grad(() => windowMax(input, plan, n, c, outShape));
   const out = record("MaxPool2DWithIndicesBackward0", [input], values, () => ({
     inputShape: [...input.shape],
     shape4,
     indices,
+    geometry: null,
   }));
   return [out, indices];
 }
@@ -170,7 +200,7 @@ export function max_pool2d(
 }
 
 /** Per-dim window sizes for the divisor, as avg_pool2d's kernel computes them. */
-function windowSizes(
+export function windowSizes(
   size: number,
   k: number,
   s: number,
@@ -190,18 +220,22 @@ function windowSizes(
   return sizes;
 }
 
-/** [L] divisors from per-dim window sizes (row-major over output positions). */
-function divisorTensor(perDim: number[][], dtype: Tensor["dtype"]): Tensor {
-  const [hs, ws] = perDim;
-  const data =
-    dtype === float64 ? new Float64Array(hs.length * ws.length) : new Float32Array(hs.length * ws.length);
-  for (let i = 0; i < hs.length; i++)
-    for (let j = 0; j < ws.length; j++) data[i * ws.length + j] = hs[i] * ws[j];
+/** [L] divisors from per-dim window sizes (their products, row-major over output positions). */
+export function divisorTensor(perDim: number[][], dtype: Tensor["dtype"]): Tensor {
+  let products = [1];
+  for (const sizes of perDim) products = products.flatMap((p) => sizes.map((k) => p * k));
+  const data = dtype === float64 ? Float64Array.from(products) : Float32Array.from(products);
   return Tensor._fromData(data, [data.length], dtype === float64 ? float64 : float32);
 }
 
-function averageWindows(input: Tensor, plan: WindowPlan, divisor: Tensor, outShape: number[]): Tensor {
-  const [n, c] = batched(input);
+/** Each window's sum over its divisor; [n, c]: the batched input's leading sizes. */
+export function averageWindows(
+  input: Tensor,
+  plan: WindowPlan,
+  divisor: Tensor,
+  outShape: number[],
+  [n, c]: readonly number[] = batched(input),
+): Tensor {
   return no_grad(() => {
     const sums = unfoldWindows(input.reshape(n, c, plan.inCount), plan).sum(2);
     // Integer inputs keep their dtype, the quotient truncated as PyTorch's integer kernel divides.

@@ -1,6 +1,7 @@
-// F.adaptive_max_pool2d (torch._C._nn.adaptive_max_pool2d): the maximum over each adaptive window
-// [floor(o*size/out), ceil((o+1)*size/out)) and its flat position in the input plane, recorded as PyTorch's one
-// AdaptiveMaxPool2DBackward0 node (its row is in derivatives/nn_pool_adaptive_max.ts).
+// F.adaptive_max_pool2d / 3d (torch._C._nn.adaptive_max_pool{2,3}d): the maximum over each adaptive window
+// [floor(o*size/out), ceil((o+1)*size/out)) and its flat position in the input plane (volume), recorded as
+// PyTorch's one AdaptiveMaxPool2DBackward0 / AdaptiveMaxPool3DBackward0 node (their rows are in
+// derivatives/nn_pool_adaptive_max.ts).
 import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError, ValueError } from "../errors.js";
 import { bindNative, bindPython } from "../signatures/bind.js";
@@ -18,29 +19,32 @@ export interface AdaptiveMaxPoolSaved {
   indices: Tensor;
 }
 
-/** at::adaptive_max_pool2d(input, output_size): [values, indices]. */
-export function adaptive_max_pool2d(input: Tensor, output_size: readonly number[]): [Tensor, Tensor] {
+/** at::adaptive_max_pool{2,3}d(input, output_size) over the last `dims` dims: [values, indices]. */
+function adaptiveMaxPoolNd(dims: 2 | 3, input: Tensor, output_size: readonly number[]): [Tensor, Tensor] {
+  const fn = `adaptive_max_pool${dims}d`;
   const ndim = input.ndim;
-  if (ndim !== 3 && ndim !== 4)
+  if (ndim !== dims + 1 && ndim !== dims + 2)
     throw new RuntimeError(
-      `adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: [${input.shape.join(", ")}]`,
+      `${fn}(): Expected ${dims + 1}D or ${dims + 2}D tensor, but got: [${input.shape.join(", ")}]`,
     );
   for (let i = 1; i < ndim; i++)
     if (input.shape[i] <= 0)
       throw new RuntimeError(
-        `adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [${input.shape.join(", ")}] with dimension ${i} being empty`,
+        `${fn}(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [${input.shape.join(", ")}] with dimension ${i} being empty`,
       );
-  if (output_size.length !== 2)
-    throw new RuntimeError("adaptive_max_pool2d(): internal error: output_size.size() must be 2");
-  const outShape = [...input.shape.slice(0, -2), ...output_size];
+  if (output_size.length !== dims)
+    throw new RuntimeError(`${fn}(): internal error: output_size.size() must be ${dims}`);
+  const outShape = [...input.shape.slice(0, -dims), ...output_size];
   const negative = output_size.find((o) => o < 0);
   if (negative !== undefined)
     throw new RuntimeError(
       `Trying to create tensor with negative dimension ${negative}: [${outShape.join(", ")}]`,
     );
   if (!input.dtype.is_floating_point)
-    throw new RuntimeError(`"adaptive_max_pool2d" not implemented for '${input.dtype.scalarTypeName}'`);
-  const shape4 = ndim === 3 ? [1, ...input.shape] : [...input.shape];
+    throw new RuntimeError(
+      `"${dims === 3 ? "adaptive_max_pool3d_cpu" : fn}" not implemented for '${input.dtype.scalarTypeName}'`,
+    );
+  const shape4 = ndim === dims + 1 ? [1, ...input.shape] : [...input.shape];
   const [n, c] = shape4;
   // The output, before its windows are planned (an output size of 1e12 would otherwise plan for minutes).
   checkAllocation(
@@ -53,7 +57,7 @@ export function adaptive_max_pool2d(input: Tensor, output_size: readonly number[
     // Windows shorter than the longest one read padding: it never wins.
     return windowMax(input, adaptivePlan(shape4.slice(2), output_size), n, c, outShape);
   });
-  const out = record("AdaptiveMaxPool2DBackward0", [input], values, () => ({
+  const out = record(`AdaptiveMaxPool${dims}DBackward0`, [input], values, () => ({
     inputShape: [...input.shape],
     shape4,
     indices,
@@ -61,14 +65,30 @@ export function adaptive_max_pool2d(input: Tensor, output_size: readonly number[
   return [out, indices];
 }
 
-/** torch._C._nn.adaptive_max_pool2d, the builtin F.adaptive_max_pool2d hands its output size to. */
-const NATIVE_ADAPTIVE_MAX_POOL2D = parseSignature(
-  "adaptive_max_pool2d(Tensor input, IntArrayRef[2] output_size, *, TensorList[2] out=None) -> (Tensor, Tensor)",
-  "native",
-);
+/** at::adaptive_max_pool2d(input, output_size): [values, indices]. */
+export function adaptive_max_pool2d(input: Tensor, output_size: readonly number[]): [Tensor, Tensor] {
+  return adaptiveMaxPoolNd(2, input, output_size);
+}
+
+/** at::adaptive_max_pool3d(input, output_size): [values, indices]. */
+export function adaptive_max_pool3d(input: Tensor, output_size: readonly number[]): [Tensor, Tensor] {
+  return adaptiveMaxPoolNd(3, input, output_size);
+}
+
+/** torch._C._nn.adaptive_max_pool{2,3}d, the builtins F.adaptive_max_pool{2,3}d hand their output size to. */
+const NATIVE_ADAPTIVE_MAX_POOL = {
+  2: parseSignature(
+    "adaptive_max_pool2d(Tensor input, IntArrayRef[2] output_size, *, TensorList[2] out=None) -> (Tensor, Tensor)",
+    "native",
+  ),
+  3: parseSignature(
+    "adaptive_max_pool3d(Tensor input, IntArrayRef[3] output_size, *, TensorList[2] out=None) -> (Tensor, Tensor)",
+    "native",
+  ),
+};
 
 /** functional.py's _list_with_default: None entries take the input's trailing sizes. */
-function listWithDefault(sizeArg: unknown, input: Tensor): unknown {
+export function listWithDefault(sizeArg: unknown, input: Tensor): unknown {
   // A str is a sequence to Python: its characters go on to the parser, which refuses the list.
   const outputSize = typeof sizeArg === "string" ? [...sizeArg] : sizeArg;
   if (typeof outputSize === "number" || !Array.isArray(outputSize)) return outputSize;
@@ -79,25 +99,33 @@ function listWithDefault(sizeArg: unknown, input: Tensor): unknown {
 }
 
 const ADAPTIVE_PARAMS = "(input: Tensor, output_size: ~int | (int | None)[], return_indices: object = False)";
-const WITH_INDICES = parseSignature(`adaptive_max_pool2d_with_indices${ADAPTIVE_PARAMS} -> Tensor`, "python");
-const VALUES_ONLY = parseSignature(`_adaptive_max_pool2d${ADAPTIVE_PARAMS} -> Tensor`, "python");
+const SIGS = {
+  2: {
+    withIndices: parseSignature(`adaptive_max_pool2d_with_indices${ADAPTIVE_PARAMS} -> Tensor`, "python"),
+    valuesOnly: parseSignature(`_adaptive_max_pool2d${ADAPTIVE_PARAMS} -> Tensor`, "python"),
+  },
+  3: {
+    withIndices: parseSignature(`adaptive_max_pool3d_with_indices${ADAPTIVE_PARAMS} -> Tensor`, "python"),
+    valuesOnly: parseSignature(`_adaptive_max_pool3d${ADAPTIVE_PARAMS} -> Tensor`, "python"),
+  },
+};
 
 /** Whether Python would take a boolean_dispatch flag as true. */
 export const truthy = (flag: unknown): boolean =>
   flag !== false && flag !== null && flag !== undefined && flag !== 0 && flag !== "";
 
-function adaptiveMaxPool2dWithIndices(...args: unknown[]): [Tensor, Tensor] {
-  const [input, outputSize] = args as [Tensor, unknown];
-  const bound = bindNative([NATIVE_ADAPTIVE_MAX_POOL2D], [input, listWithDefault(outputSize, input)], null);
-  return adaptive_max_pool2d(...(bound.values.slice(0, 2) as [Tensor, number[]]));
+function adaptiveMaxPoolWithIndices(dims: 2 | 3, input: Tensor, outputSize: unknown): [Tensor, Tensor] {
+  const sig = NATIVE_ADAPTIVE_MAX_POOL[dims];
+  const bound = bindNative([sig], [input, listWithDefault(outputSize, input)], null);
+  return adaptiveMaxPoolNd(dims, ...(bound.values.slice(0, 2) as [Tensor, number[]]));
 }
 
-/** F.adaptive_max_pool2d(*args, **kwargs): return_indices (keyword or third positional) picks the pair. */
-function adaptiveMaxPool2dDispatch(args: unknown[], kwargs: Record<string, unknown>): Tensor {
+/** F.adaptive_max_pool{2,3}d(*args, **kwargs): return_indices (keyword or third positional) picks the pair. */
+function adaptiveMaxPoolDispatch(dims: 2 | 3, args: unknown[], kwargs: Record<string, unknown>): Tensor {
   const flag = "return_indices" in kwargs ? kwargs.return_indices : args.length > 2 ? args[2] : false;
   const withIndices = truthy(flag);
-  const bound = bindPython(withIndices ? WITH_INDICES : VALUES_ONLY, args, kwargs);
-  const result = adaptiveMaxPool2dWithIndices(bound[0], bound[1]);
+  const bound = bindPython(withIndices ? SIGS[dims].withIndices : SIGS[dims].valuesOnly, args, kwargs);
+  const result = adaptiveMaxPoolWithIndices(dims, bound[0] as Tensor, bound[1]);
   // Typed as PyTorch annotates F.adaptive_max_pool2d (a Tensor); the _with_indices function is the typed pair.
   return (withIndices ? result : result[0]) as Tensor;
 }
@@ -106,11 +134,20 @@ function adaptiveMaxPool2dDispatch(args: unknown[], kwargs: Record<string, unkno
 definePython(
   "torch.nn.functional",
   {
-    "_adaptive_max_pool2d(*args, **kwargs) -> Tensor": adaptiveMaxPool2dDispatch,
+    "_adaptive_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) =>
+      adaptiveMaxPoolDispatch(2, args, kwargs),
     [`adaptive_max_pool2d_with_indices${ADAPTIVE_PARAMS} -> (Tensor, Tensor)`]: (
       input: Tensor,
       output_size: unknown,
-    ) => adaptiveMaxPool2dWithIndices(input, output_size),
+    ) => adaptiveMaxPoolWithIndices(2, input, output_size),
+    "_adaptive_max_pool3d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) =>
+      adaptiveMaxPoolDispatch(3, args, kwargs),
+    [`adaptive_max_pool3d_with_indices${ADAPTIVE_PARAMS} -> (Tensor, Tensor)`]: (
+      input: Tensor,
+      output_size: unknown,
+    ) => adaptiveMaxPoolWithIndices(3, input, output_size),
   },
-  { publicNames: { _adaptive_max_pool2d: "adaptive_max_pool2d" } },
+  {
+    publicNames: { _adaptive_max_pool2d: "adaptive_max_pool2d", _adaptive_max_pool3d: "adaptive_max_pool3d" },
+  },
 );

@@ -1,4 +1,4 @@
-// F.conv_transpose1d / conv_transpose2d / conv3d and nn.ConvTranspose1d / 2d given bad input
+// F.conv_transpose1d / 2d / 3d, conv3d and nn.ConvTranspose1d / 2d / 3d given bad input
 // (src/ops/nn_conv_transpose.ts, src/nn/modules/conv.ts).
 import * as torch from "../../src/index.js";
 import type { ErrorTable } from "./error_table.js";
@@ -9,6 +9,8 @@ const x = () => torch.randn(2, 4, 5, 5);
 const w = () => torch.randn(4, 3, 3, 3);
 const x1 = () => torch.randn(2, 4, 5);
 const w1 = () => torch.randn(4, 3, 3);
+const x3 = () => torch.randn(1, 2, 3, 3, 3);
+const w3 = () => torch.randn(2, 2, 2, 2, 2);
 
 export const NN_CONV_TRANSPOSE_ERRORS: ErrorTable = {
   setup: `
@@ -20,6 +22,10 @@ def x1():
     return torch.randn(2, 4, 5)
 def w1():
     return torch.randn(4, 3, 3)
+def x3():
+    return torch.randn(1, 2, 3, 3, 3)
+def w3():
+    return torch.randn(2, 2, 2, 2, 2)
 `,
   rows: [
     {
@@ -105,6 +111,32 @@ def w1():
       py: "F.conv3d(torch.randn(1, 2, 3, 3, 3), torch.randn(4, 2, 4, 2, 2))",
       ts: () => F.conv3d(torch.randn(1, 2, 3, 3, 3), torch.randn(4, 2, 4, 2, 2)),
     },
+    {
+      py: "F.conv_transpose3d(x3()[0, 0], w3())",
+      ts: () => F.conv_transpose3d(x3().select(0, 0).select(0, 0), w3()),
+    },
+    {
+      py: "F.conv_transpose3d(x3(), w3(), dilation=(1, 0, 1))",
+      ts: () => F.conv_transpose3d(x3(), w3(), null, { dilation: [1, 0, 1] }),
+    },
+    {
+      py: "F.conv_transpose3d(x3(), w3(), stride=(2, 1, 2), output_padding=(1, 1, 0))",
+      ts: () => F.conv_transpose3d(x3(), w3(), null, { stride: [2, 1, 2], output_padding: [1, 1, 0] }),
+    },
+    {
+      py: "F.conv_transpose3d(x3(), w3(), padding=(0, 3, 0))",
+      ts: () => F.conv_transpose3d(x3(), w3(), null, { padding: [0, 3, 0] }),
+    },
+    {
+      py: "F.conv_transpose3d(x3().int(), w3().int())",
+      ts: () => F.conv_transpose3d(x3().int(), w3().int()),
+    },
+    { py: "F.conv_transpose3d(x3(), w3().double())", ts: () => F.conv_transpose3d(x3(), w3().double()) },
+    {
+      py: "F.conv_transpose3d(x3(), w3(), stride=(1, 2))",
+      ts: () => F.conv_transpose3d(x3(), w3(), null, { stride: [1, 2] }),
+    },
+    { py: "F.conv_transpose3d(x3(), w())", ts: () => F.conv_transpose3d(x3(), w()) },
     // The modules' own checks.
     {
       py: "nn.ConvTranspose1d(4, 6, 3, padding_mode='reflect')",
@@ -127,6 +159,14 @@ def w1():
     {
       py: "nn.ConvTranspose2d(4, 6, 3, stride=2)(x()[0], output_size=[12])",
       ts: () => new nn.ConvTranspose2d(4, 6, 3, { stride: 2 }).forward(x().select(0, 0), [12]),
+    },
+    {
+      py: "nn.ConvTranspose3d(2, 4, 2, padding_mode='circular')",
+      ts: () => new nn.ConvTranspose3d(2, 4, 2, { padding_mode: "circular" }),
+    },
+    {
+      py: "nn.ConvTranspose3d(2, 4, 2, stride=2)(x3(), output_size=[6, 9, 6])",
+      ts: () => new nn.ConvTranspose3d(2, 4, 2, { stride: 2 }).forward(x3(), [6, 9, 6]),
     },
   ],
 };

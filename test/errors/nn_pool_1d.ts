@@ -1,4 +1,5 @@
-// The 1-D pools and adaptive max pooling given bad input (src/ops/nn_pool_1d.ts, nn_pool_adaptive_max.ts):
+// The 1-D pools, adaptive max pooling and the 3-D pools given bad input (src/ops/nn_pool_1d.ts,
+// nn_pool_adaptive_max.ts, nn_pool_3d.ts):
 // max_pool1d words its checks one way when no gradient is needed and runs max_pool2d's checks when one is.
 import * as torch from "../../src/index.js";
 import type { ErrorTable } from "./error_table.js";
@@ -79,11 +80,11 @@ def idx():
     { py: "F.adaptive_max_pool2d(x().long(), 2)", ts: () => F.adaptive_max_pool2d(x().long(), 2) },
     { py: "F.adaptive_max_pool2d(x(), -1)", ts: () => F.adaptive_max_pool2d(x(), -1) },
     {
-      py: "F.max_unpool2d(v(), idx(), 2, output_size=(7, 7))",
+      py: "F.max_unpool2d(v(), idx(), 2, output_size=[7, 7])",
       ts: () => F.max_unpool2d(v(), idx(), 2, { output_size: [7, 7] }),
     },
     {
-      py: "F.max_unpool2d(v(), idx(), 2, output_size=(5,))",
+      py: "F.max_unpool2d(v(), idx(), 2, output_size=[5])",
       ts: () => F.max_unpool2d(v(), idx(), 2, { output_size: [5] }),
     },
     { py: "F.max_unpool2d(v(), idx().int(), 2)", ts: () => F.max_unpool2d(v(), idx().int(), 2) },
@@ -111,5 +112,59 @@ def idx():
     { py: "F.max_pool3d(x3(), 2, dilation=(1, 1))", ts: () => F.max_pool3d(x3(), 2, { dilation: [1, 1] }) },
     { py: "F.max_pool3d(x3().long(), 2)", ts: () => F.max_pool3d(x3().long(), 2) },
     { py: "F.max_pool3d(x3()[:, :, :0], 2)", ts: () => F.max_pool3d(x3().narrow(2, 0, 0), 2) },
+    { py: "F.avg_pool3d(x3()[0, 0], 2)", ts: () => F.avg_pool3d(x3().select(0, 0).select(0, 0), 2) },
+    { py: "F.avg_pool3d(x3(), (2, 2))", ts: () => F.avg_pool3d(x3(), [2, 2]) },
+    { py: "F.avg_pool3d(x3(), 2, (1, 2))", ts: () => F.avg_pool3d(x3(), 2, [1, 2]) },
+    { py: "F.avg_pool3d(x3(), 2, padding=(1, 2))", ts: () => F.avg_pool3d(x3(), 2, { padding: [1, 2] }) },
+    { py: "F.avg_pool3d(x3(), 0)", ts: () => F.avg_pool3d(x3(), 0) },
+    { py: "F.avg_pool3d(x3(), 2, -1)", ts: () => F.avg_pool3d(x3(), 2, -1) },
+    { py: "F.avg_pool3d(x3(), 2, padding=2)", ts: () => F.avg_pool3d(x3(), 2, { padding: 2 }) },
+    { py: "F.avg_pool3d(x3(), 2, padding=-1)", ts: () => F.avg_pool3d(x3(), 2, { padding: -1 }) },
+    { py: "F.avg_pool3d(x3(), (5, 1, 1))", ts: () => F.avg_pool3d(x3(), [5, 1, 1]) },
+    {
+      py: "F.avg_pool3d(x3(), 2, divisor_override=0)",
+      ts: () => F.avg_pool3d(x3(), 2, { divisor_override: 0 }),
+    },
+    { py: "F.avg_pool3d(x3().int(), 2)", ts: () => F.avg_pool3d(x3().int(), 2) },
+    { py: "F.avg_pool3d(x3().bool(), 2)", ts: () => F.avg_pool3d(x3().bool(), 2) },
+    { py: "F.avg_pool3d(x3()[:, :0], 2)", ts: () => F.avg_pool3d(x3().narrow(1, 0, 0), 2) },
+    { py: "F.avg_pool3d(x3()[0, :, :0], 2)", ts: () => F.avg_pool3d(x3().select(0, 0).narrow(1, 0, 0), 2) },
+    {
+      py: "F.adaptive_avg_pool3d(x3()[0, 0], 2)",
+      ts: () => F.adaptive_avg_pool3d(x3().select(0, 0).select(0, 0), 2),
+    },
+    {
+      py: "F.adaptive_avg_pool3d(torch.randn(3, 0, 5), 2)",
+      ts: () => F.adaptive_avg_pool3d(torch.randn(3, 0, 5), 2),
+    },
+    { py: "F.adaptive_avg_pool3d(x3(), (2, 2))", ts: () => F.adaptive_avg_pool3d(x3(), [2, 2]) },
+    {
+      py: "F.adaptive_avg_pool3d(x3()[:, :0], (2, -1, 2))",
+      ts: () => F.adaptive_avg_pool3d(x3().narrow(1, 0, 0), [2, -1, 2]),
+    },
+    { py: "F.adaptive_avg_pool3d(x3()[:, :0], 2)", ts: () => F.adaptive_avg_pool3d(x3().narrow(1, 0, 0), 2) },
+    { py: "F.adaptive_avg_pool3d(x3().long(), 2)", ts: () => F.adaptive_avg_pool3d(x3().long(), 2) },
+    { py: "F.adaptive_avg_pool3d(x3().long(), 1)", ts: () => F.adaptive_avg_pool3d(x3().long(), 1) },
+    {
+      py: "F.adaptive_avg_pool3d(x3()[0, 0], (None, 2, 2))",
+      ts: () => F.adaptive_avg_pool3d(x3().select(0, 0).select(0, 0), [null, 2, 2]),
+    },
+    {
+      py: "F.adaptive_max_pool3d(x3()[0, 0], 2)",
+      ts: () => F.adaptive_max_pool3d(x3().select(0, 0).select(0, 0), 2),
+    },
+    { py: "F.adaptive_max_pool3d(x3(), (2, 2))", ts: () => F.adaptive_max_pool3d(x3(), [2, 2]) },
+    { py: "F.adaptive_max_pool3d(x3()[:, :0], 2)", ts: () => F.adaptive_max_pool3d(x3().narrow(1, 0, 0), 2) },
+    { py: "F.adaptive_max_pool3d(x3(), (2, -1, 2))", ts: () => F.adaptive_max_pool3d(x3(), [2, -1, 2]) },
+    { py: "F.adaptive_max_pool3d(x3().long(), 2)", ts: () => F.adaptive_max_pool3d(x3().long(), 2) },
+    {
+      py: "F.adaptive_max_pool3d(x3()[0, 0], (None, 2, 2))",
+      ts: () => F.adaptive_max_pool3d(x3().select(0, 0).select(0, 0), [null, 2, 2]),
+    },
+    {
+      py: "nn.AdaptiveMaxPool3d((2, 2))(x3())",
+      ts: () => new torch.nn.AdaptiveMaxPool3d([2, 2]).forward(x3()),
+    },
+    { py: "nn.AvgPool3d((2, 2))(x3())", ts: () => new torch.nn.AvgPool3d([2, 2]).forward(x3()) },
   ],
 };

@@ -19,7 +19,14 @@ import { firstLines, numbersAgree, runPort as runExample, type Known } from "../
 
 const fixtures = fileURLToPath(new URL("../fixtures/programs/", import.meta.url));
 
-const KNOWN: Record<string, Known> = {};
+const KNOWN: Record<string, Known> = {
+  fgsm_attack: {
+    reason:
+      "on the TypeScript backend the last pretraining loss prints 0.340 where PyTorch prints 0.338: its convolution sums each weight gradient over the whole batch in one product (src/backend/js/conv.ts, as native/conv.c does with OpenBLAS), PyTorch's oneDNN in its own blocked order, and six epochs of training grow that rounding difference past float32 precision",
+    backends: ["js"],
+    agreeingLines: 5,
+  },
+};
 
 const runPort = (name: string, backend: string) => runExample("programs", name, backend);
 

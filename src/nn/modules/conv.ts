@@ -1,4 +1,4 @@
-// nn.Conv1d, Conv2d, Conv3d, ConvTranspose1d and ConvTranspose2d with PyTorch's constructor arguments,
+// nn.Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d and ConvTranspose3d with PyTorch's constructor arguments,
 // initialisation and repr.
 import { ValueError } from "../../errors.js";
 import { PySignature, type BoundArgs, type CallArgs } from "../../signatures/registry.js";
@@ -23,6 +23,7 @@ const CONV_TRANSPOSE_PARAMS =
   "in_channels: int, out_channels: int, kernel_size: int | int[], stride: int | int[] = 1, padding: int | int[] = 0, output_padding: int | int[] = 0, groups: int = 1, bias: bool = True, dilation: int | int[] = 1, padding_mode: str = 'zeros', device: device | None = None, dtype: dtype | None = None";
 const CONV_TRANSPOSE1D = new PySignature("torch.nn", `ConvTranspose1d.__init__(${CONV_TRANSPOSE_PARAMS})`);
 const CONV_TRANSPOSE2D = new PySignature("torch.nn", `ConvTranspose2d.__init__(${CONV_TRANSPOSE_PARAMS})`);
+const CONV_TRANSPOSE3D = new PySignature("torch.nn", `ConvTranspose3d.__init__(${CONV_TRANSPOSE_PARAMS})`);
 
 type ConvArgs = BoundArgs<"Conv2d.__init__">;
 type ConvTransposeArgs = BoundArgs<"ConvTranspose2d.__init__">;
@@ -300,5 +301,12 @@ export class ConvTranspose1d extends _ConvTransposeNd {
 export class ConvTranspose2d extends _ConvTransposeNd {
   constructor(...args: CallArgs<"ConvTranspose2d.__init__">) {
     super(2, CONV_TRANSPOSE2D.bind(args));
+  }
+}
+
+/** Applies a 3-D transposed convolution (the gradient of Conv3d with respect to its input). */
+export class ConvTranspose3d extends _ConvTransposeNd {
+  constructor(...args: CallArgs<"ConvTranspose3d.__init__">) {
+    super(3, CONV_TRANSPOSE3D.bind(args));
   }
 }

@@ -1,12 +1,14 @@
 // Derivatives of src/ops/nn_conv.ts: conv1d / conv2d's one ConvolutionBackward0 node. The formula is
-// convolution_backward as tensor ops over the im2col plan the forward used (nn_windows.ts), so double backward
-// works: the input's gradient is the transposed convolution (W^T @ grad, then col2im), the weight's is
+// convolution_backward as tensor ops over the im2col plan of the forward's windows (nn_windows.ts), so double
+// backward works (a first-order backward of a float convolution takes the backend's window kernels instead): the input's gradient is the transposed convolution (W^T @ grad, then col2im), the weight's is
 // grad @ im2col(input)^T summed over the batch, the bias's is grad summed over all but the channel dim.
 import { derivative } from "../../autograd/derivative.js";
 import { is_grad_enabled } from "../../autograd/grad_mode.js";
-import type { Tensor } from "../../tensor/tensor.js";
+import { backend } from "../../backend/backend.js";
+import type { WindowGeometry } from "../../backend/js/conv.js";
+import { Tensor } from "../../tensor/tensor.js";
 import { matmul } from "../linalg.js";
-import { foldWindows, unfoldWindows, type WindowPlan } from "../nn_windows.js";
+import { foldWindows, slidingPlan, unfoldWindows, type SlidingGeometry } from "../nn_windows.js";
 import { sum } from "../reduce.js";
 import { reshape, transpose } from "../shape.js";
 import type { ConvTransposeSaved } from "../nn_conv_transpose.js";
@@ -18,16 +20,47 @@ const exceptChannel = (ndim: number) => [0, ...Array.from({ length: ndim - 2 }, 
 export interface ConvSaved {
   input: Tensor;
   weight: Tensor;
-  plan: WindowPlan;
   groups: number;
-  /** im2col of the input, saved by the forward; rebuilt from the input under create_graph, so the weight's
-   * gradient stays differentiable with respect to the input. */
-  cols: Tensor;
+  /** The windows the forward slid over the input. */
+  window: SlidingGeometry;
+  /** The same windows as the backend's convolution kernels take them: set when the forward ran them. */
+  geometry: WindowGeometry | null;
+}
+
+/** convolution_backward with the backend's kernel, for a first-order backward (nothing to record). */
+function kernelBackward(
+  g: Tensor,
+  s: ConvSaved,
+  geometry: WindowGeometry,
+  mask: readonly boolean[],
+): (Tensor | null)[] {
+  const { input, weight, groups } = s;
+  const [gradInput, gradWeight] =
+    mask[0] || mask[1]
+      ? backend().conv.convBackward(
+          g.contiguous()._view(),
+          input.contiguous()._view(),
+          weight.contiguous()._view(),
+          geometry,
+          groups,
+          mask[0],
+          mask[1],
+        )
+      : [null, null];
+  return [
+    gradInput === null ? null : Tensor._fromData(gradInput, input.shape, g.dtype),
+    gradWeight === null ? null : Tensor._fromData(gradWeight, weight.shape, g.dtype),
+    mask[2] ? sum(g, exceptChannel(g.ndim)) : null,
+  ];
 }
 
 /** convolution_backward for the inputs grad_input_mask asks for (inputs: input, weight, bias). */
 function convolutionBackward(g: Tensor, s: ConvSaved, mask: readonly boolean[]): (Tensor | null)[] {
-  const { input, weight, plan, groups } = s;
+  // Under create_graph the formula is recorded: tensor ops over the im2col plan, differentiable again.
+  if (!is_grad_enabled() && s.geometry !== null && g.dtype === s.input.dtype)
+    return kernelBackward(g, s, s.geometry, mask);
+  const { input, weight, groups } = s;
+  const plan = slidingPlan(s.window);
   const [n, cIn] = input.shape;
   const cOut = weight.shape[0];
   const perGroup = (cIn / groups) * plan.kernelCount;
@@ -40,8 +73,7 @@ function convolutionBackward(g: Tensor, s: ConvSaved, mask: readonly boolean[]):
   }
   let gradWeight: Tensor | null = null;
   if (mask[1]) {
-    const unfolded = is_grad_enabled() && input.requires_grad ? unfoldWindows(input, plan) : s.cols;
-    const cols = reshape(unfolded, [n, groups, perGroup, plan.outCount]);
+    const cols = reshape(unfoldWindows(input, plan), [n, groups, perGroup, plan.outCount]);
     gradWeight = reshape(sum(matmul(gFlat, transpose(cols, 2, 3)), 0), weight.shape);
   }
   const gradBias = mask[2] ? sum(g, exceptChannel(g.ndim)) : null;

@@ -3,7 +3,11 @@
 // tensor ops, so double backward works.
 import { derivative } from "../../autograd/derivative.js";
 import { zeros } from "../../tensor/creation.js";
-import type { Tensor } from "../../tensor/tensor.js";
+import { is_grad_enabled } from "../../autograd/grad_mode.js";
+import { backend } from "../../backend/backend.js";
+import type { WindowGeometry } from "../../backend/js/conv.js";
+import { float32, float64 } from "../../tensor/dtype.js";
+import { Tensor } from "../../tensor/tensor.js";
 import { div } from "../elementwise.js";
 import { scatter_add } from "../indexing.js";
 import { foldWindows, type WindowPlan } from "../nn_windows.js";
@@ -17,15 +21,37 @@ export interface AvgPoolSaved {
   divisor: Tensor;
 }
 
-/** Max pooling's state; indices: the flat spatial position of each output's maximum. */
+/** Max pooling's state; indices: the flat spatial position of each output's maximum; geometry: the windows, as
+ * the backend's pooling kernels take them (null when the forward did not run them). */
 export interface MaxPoolSaved {
   inputShape: number[];
   shape4: number[];
   indices: Tensor;
+  geometry: WindowGeometry | null;
+}
+
+/**
+ * max_pool{2,3}d_with_indices_backward with the backend's kernel, for a first-order backward (nothing to
+ * record) of a float pooling whose forward ran the kernel; null when that does not apply (the caller then
+ * records its scatter_add).
+ */
+export function maxPoolKernelBackward(
+  g: Tensor,
+  s: { inputShape: number[]; indices: Tensor; geometry: WindowGeometry | null },
+): Tensor | null {
+  if (is_grad_enabled() || s.geometry === null || !(g.dtype === float32 || g.dtype === float64)) return null;
+  const data = backend().pool.maxPoolBackward(
+    g.contiguous()._view(),
+    s.indices.contiguous()._view(),
+    s.geometry,
+  );
+  return Tensor._fromData(data, s.inputShape, g.dtype);
 }
 
 /** max_pool2d_with_indices_backward: each output's gradient added at its maximum's position. */
 function maxPoolBackward(g: Tensor, s: MaxPoolSaved): Tensor {
+  const fast = maxPoolKernelBackward(g, s);
+  if (fast !== null) return fast;
   const [n, c] = s.shape4;
   const flatIdx = reshape(s.indices, [n, c, -1]);
   const spatial = s.shape4.slice(2).reduce((a, b) => a * b, 1);
@@ -34,7 +60,7 @@ function maxPoolBackward(g: Tensor, s: MaxPoolSaved): Tensor {
 }
 
 /** avg_pool2d_backward / _adaptive_avg_pool2d_backward: each output's gradient spread over its window. */
-function spreadOverWindows(g: Tensor, s: AvgPoolSaved): Tensor {
+export function spreadOverWindows(g: Tensor, s: AvgPoolSaved): Tensor {
   const [n, c] = s.shape4;
   const per = div(reshape(g, [n, c, 1, s.plan.outCount]), s.divisor);
   const cols = expand(per, [n, c, s.plan.kernelCount, s.plan.outCount]);

@@ -20,4 +20,7 @@ export const NN_POOL_ADAPTIVE_MAX_DERIVATIVES = {
   AdaptiveMaxPool2DBackward0: derivative<AdaptiveMaxPoolSaved>({
     self: ["adaptive_max_pool2d_backward(grad, self, result1)", (g, s) => adaptiveMaxPoolBackward(g, s)],
   }),
+  AdaptiveMaxPool3DBackward0: derivative<AdaptiveMaxPoolSaved>({
+    self: ["adaptive_max_pool3d_backward(grad, self, result1)", (g, s) => adaptiveMaxPoolBackward(g, s)],
+  }),
 };

@@ -1,4 +1,4 @@
-// Op table rows: F.conv_transpose1d / F.conv_transpose2d and F.conv3d (src/ops/nn_conv_transpose.ts). Ours is
+// Op table rows: F.conv_transpose1d / 2d / 3d and F.conv3d (src/ops/nn_conv_transpose.ts). Ours is
 // one matmul and col2im; PyTorch's slow_conv_transpose2d and MKLDNN sum the products in their own order, so rows
 // allow a few ulps and an absolute slack where the sum cancels to near zero (docs/testing.md).
 import * as torch from "../../../src/index.js";
@@ -100,6 +100,54 @@ export const NN_CONV_TRANSPOSE_OPS: OpCase[] = [
     inputs: [f64(2, 2, 4), f64(2, 3, 3), f64(3)],
     ts: (a, b, c) => F.conv_transpose1d(a, b, c, { stride: 2, output_padding: 1 }),
     ...SUMS,
+  },
+  {
+    name: "conv_transpose3d",
+    py: "torch.nn.functional.conv_transpose3d(a, b, c)",
+    inputs: [f(2, 3, 2, 3, 3), f(3, 2, 2, 2, 3), f(2)],
+    ts: (a, b, c) => F.conv_transpose3d(a, b, c),
+    ...SUMS,
+  },
+  {
+    name: "conv_transpose3d.all_options",
+    py: "torch.nn.functional.conv_transpose3d(a, b, c, stride=(2, 1, 3), padding=(1, 0, 1), output_padding=(1, 0, 2), groups=2, dilation=(1, 2, 1))",
+    inputs: [f(1, 4, 2, 3, 2), f(4, 1, 3, 2, 2), f(2)],
+    ts: (a, b, c) =>
+      F.conv_transpose3d(a, b, c, {
+        stride: [2, 1, 3],
+        padding: [1, 0, 1],
+        output_padding: [1, 0, 2],
+        groups: 2,
+        dilation: [1, 2, 1],
+      }),
+    ...SUMS,
+  },
+  {
+    name: "conv_transpose3d.unbatched_no_bias",
+    py: "torch.nn.functional.conv_transpose3d(a, b, None, 2, 1)",
+    inputs: [f(2, 2, 3, 2), f(2, 3, 2, 3, 3)],
+    ts: (a, b) => F.conv_transpose3d(a, b, null, 2, 1),
+    ...SUMS,
+  },
+  {
+    name: "conv_transpose3d.weight_grad_only",
+    py: "torch.nn.functional.conv_transpose3d(a, b, c, stride=2)",
+    inputs: [noGrad(f(1, 2, 2, 2, 3)), f(2, 2, 2, 2, 2), noGrad(f(2))],
+    ts: (a, b, c) => F.conv_transpose3d(a, b, c, { stride: 2 }),
+    ...SUMS,
+  },
+  {
+    name: "conv_transpose3d.float64",
+    py: "torch.nn.functional.conv_transpose3d(a, b, c, stride=2, padding=1, output_padding=1)",
+    inputs: [f64(1, 2, 2, 2, 2), f64(2, 2, 3, 2, 3), f64(2)],
+    ts: (a, b, c) => F.conv_transpose3d(a, b, c, { stride: 2, padding: 1, output_padding: 1 }),
+    ...SUMS,
+  },
+  {
+    name: "conv_transpose3d.int64",
+    py: "torch.nn.functional.conv_transpose3d(a, b, c, stride=2)",
+    inputs: [i64(1, 2, 2, 2, 2), i64(2, 2, 2, 2, 2), i64(2)],
+    ts: (a, b, c) => F.conv_transpose3d(a, b, c, { stride: 2 }),
   },
   {
     name: "conv3d",

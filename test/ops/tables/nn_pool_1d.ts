@@ -1,5 +1,6 @@
 // Op table rows: the 1-D pools (src/ops/nn_pool_1d.ts: F.max_pool1d, F.avg_pool1d, F.adaptive_avg_pool1d,
-// F.adaptive_max_pool1d) and F.adaptive_max_pool2d (src/ops/nn_pool_adaptive_max.ts).
+// F.adaptive_max_pool1d), F.adaptive_max_pool2d / 3d (src/ops/nn_pool_adaptive_max.ts) and the 3-D pools
+// (src/ops/nn_pool_3d.ts: F.max_pool3d, F.avg_pool3d, F.adaptive_avg_pool3d).
 import * as torch from "../../../src/index.js";
 import { f, f64, noGrad, type OpCase } from "../op_case.js";
 
@@ -204,5 +205,98 @@ export const NN_POOL_1D_OPS: OpCase[] = [
     py: "torch.max_pool3d(a, 2, 1)",
     inputs: [f64(2, 3, 3, 4)],
     ts: (a) => torch.max_pool3d(a, 2, 1),
+  },
+  // F.avg_pool3d, F.adaptive_avg_pool3d (src/ops/nn_pool_3d.ts), F.adaptive_max_pool3d (nn_pool_adaptive_max.ts).
+  {
+    name: "avg_pool3d",
+    py: "torch.nn.functional.avg_pool3d(a, 2)",
+    inputs: [f(2, 2, 4, 4, 5)],
+    ts: (a) => F.avg_pool3d(a, 2),
+    ...SUMS,
+  },
+  {
+    name: "avg_pool3d.all_options",
+    py: "torch.nn.functional.avg_pool3d(a, (2, 3, 2), stride=(1, 2, 3), padding=(1, 1, 0), ceil_mode=True, count_include_pad=False)",
+    inputs: [f(1, 2, 4, 5, 6)],
+    ts: (a) =>
+      F.avg_pool3d(a, [2, 3, 2], {
+        stride: [1, 2, 3],
+        padding: [1, 1, 0],
+        ceil_mode: true,
+        count_include_pad: false,
+      }),
+    ...SUMS,
+  },
+  {
+    name: "avg_pool3d.divisor_override_unbatched",
+    py: "torch.nn.functional.avg_pool3d(a, 2, 1, 1, False, True, 3)",
+    inputs: [f(2, 3, 3, 4)],
+    ts: (a) => F.avg_pool3d(a, 2, 1, 1, false, true, 3),
+    ...SUMS,
+  },
+  {
+    name: "avg_pool3d.float64_ceil",
+    py: "torch.nn.functional.avg_pool3d(a, 3, 2, 1, True)",
+    inputs: [f64(1, 2, 5, 4, 6)],
+    ts: (a) => F.avg_pool3d(a, 3, 2, 1, true),
+    ...SUMS,
+  },
+  {
+    name: "avg_pool3d.int64",
+    py: "torch.nn.functional.avg_pool3d(a, 2, padding=1, count_include_pad=False)",
+    inputs: [i64(1, 2, 3, 4, 3)],
+    ts: (a) => F.avg_pool3d(a, 2, { padding: 1, count_include_pad: false }),
+  },
+  {
+    name: "adaptive_avg_pool3d",
+    py: "torch.nn.functional.adaptive_avg_pool3d(a, (2, 3, 4))",
+    inputs: [f(2, 2, 5, 4, 7)],
+    ts: (a) => F.adaptive_avg_pool3d(a, [2, 3, 4]),
+    ...SUMS,
+  },
+  {
+    name: "adaptive_avg_pool3d.none_unbatched",
+    py: "torch.nn.functional.adaptive_avg_pool3d(a, (None, 2, 3))",
+    inputs: [f(2, 3, 5, 4)],
+    ts: (a) => F.adaptive_avg_pool3d(a, [null, 2, 3]),
+    ...SUMS,
+  },
+  {
+    name: "adaptive_avg_pool3d.mean",
+    py: "torch.nn.functional.adaptive_avg_pool3d(a, 1)",
+    inputs: [f(2, 2, 3, 4, 3)],
+    ts: (a) => F.adaptive_avg_pool3d(a, 1),
+    ...SUMS,
+  },
+  {
+    name: "adaptive_avg_pool3d.float64",
+    py: "torch.nn.functional.adaptive_avg_pool3d(a, (3, 2, 5))",
+    inputs: [f64(1, 2, 4, 5, 3)],
+    ts: (a) => F.adaptive_avg_pool3d(a, [3, 2, 5]),
+    ...SUMS,
+  },
+  {
+    name: "adaptive_max_pool3d",
+    py: "torch.nn.functional.adaptive_max_pool3d(a, (2, 3, 2))",
+    inputs: [f(2, 2, 5, 4, 7)],
+    ts: (a) => F.adaptive_max_pool3d(a, [2, 3, 2]),
+  },
+  {
+    name: "adaptive_max_pool3d.return_indices.indices",
+    py: "torch.nn.functional.adaptive_max_pool3d(a, (None, 3, 2), True)[1]",
+    inputs: [f(2, 3, 5, 4)],
+    ts: (a) => pair(F.adaptive_max_pool3d(a, [null, 3, 2], true))[1],
+  },
+  {
+    name: "adaptive_max_pool3d.with_indices_values",
+    py: "torch.nn.functional.adaptive_max_pool3d_with_indices(a, 3)[0]",
+    inputs: [f(1, 2, 4, 5, 3)],
+    ts: (a) => F.adaptive_max_pool3d_with_indices(a, 3)[0],
+  },
+  {
+    name: "adaptive_max_pool3d.float64",
+    py: "torch.nn.functional.adaptive_max_pool3d(a, (3, 2, 4))",
+    inputs: [f64(1, 2, 4, 5, 6)],
+    ts: (a) => F.adaptive_max_pool3d(a, [3, 2, 4]),
   },
 ];
