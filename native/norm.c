@@ -421,3 +421,51 @@ napi_value batch_norm_backward_entry(napi_env env, const BatchNormBackwardArgs *
                               AT(a->dx, 0, want_dx), AT(a->dweight, 0, want_dweight), AT(a->dbias, 0, want_dbias));
   return NULL;
 }
+
+/* ---------------------------------------------------------------- vector 2-norms (src/backend/js/norm_reduce.ts) */
+
+/* twoNorms over `rows` dense runs of `cols` floats: PyTorch's vectorized path (8 lanes of fused squares summed
+   into lane 0 in order, then a tail whose first 4 elements of a tail of 4 or more add rounded squares and the
+   rest fuse). */
+SIMD_CLONES void two_norm_rows_float(const float *x, int64_t rows, int64_t cols, float *out) {
+  const int64_t vector_end = cols - cols % 8;
+  const int64_t products_end = cols - vector_end >= 4 ? vector_end + 4 : vector_end;
+  for (int64_t r = 0; r < rows; r++) {
+    const float *row = x + r * cols;
+    float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int64_t d = 0; d < vector_end; d += 8)
+      for (int l = 0; l < 8; l++) acc[l] = fmaf(row[d + l], row[d + l], acc[l]);
+    float total = acc[0];
+    for (int l = 1; l < 8; l++) total = total + acc[l];
+    for (int64_t d = vector_end; d < cols; d++) {
+      const float v = row[d];
+      if (d < products_end) {
+        const float square = v * v;
+        total = total + square;
+      } else {
+        total = fmaf(v, v, total);
+      }
+    }
+    out[r] = sqrtf(total);
+  }
+}
+
+/* NormTwoOps on double: one fused accumulator per run, in memory order. */
+SIMD_CLONES void two_norm_rows_double(const double *x, int64_t rows, int64_t cols, double *out) {
+  for (int64_t r = 0; r < rows; r++) {
+    const double *row = x + r * cols;
+    double total = 0;
+    for (int64_t d = 0; d < cols; d++) total = fma(row[d], row[d], total);
+    out[r] = sqrt(total);
+  }
+}
+
+napi_value two_norm_rows_entry(napi_env env, const TwoNormRowsArgs *a) {
+  const char *e = "twoNormRows";
+  int64_t n;
+  if (!product3(a->rows, a->cols, 1, &n)) return throw_error(env, e, "rows * cols overflows");
+  if (!in_bounds(env, e, "x", &a->x, a->x_offset, n) || !in_bounds(env, e, "out", &a->out, 0, a->rows)) return NULL;
+  if (a->x.is_double) two_norm_rows_double(AT(a->x, a->x_offset, 1), a->rows, a->cols, a->out.data);
+  else two_norm_rows_float(AT(a->x, a->x_offset, 1), a->rows, a->cols, a->out.data);
+  return NULL;
+}

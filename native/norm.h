@@ -33,6 +33,8 @@ void batch_norm_backward_float(const float *dy, const float *x, const float *wei
 void batch_norm_backward_double(const double *dy, const double *x, const double *weight, const double *mean,
                                 const double *stat, int train, int64_t batch, int64_t channels, int64_t image,
                                 double eps, double *dx, double *dweight, double *dbias);
+void two_norm_rows_float(const float *x, int64_t rows, int64_t cols, float *out);
+void two_norm_rows_double(const double *x, int64_t rows, int64_t cols, double *out);
 
 /* The entry points, for files that include the argument structs (ENTRY_POINT_SPECS) first. */
 #ifdef TENSORGRAD_ENTRY_POINT_SPECS
@@ -41,5 +43,6 @@ napi_value layer_norm_backward_entry(napi_env env, const LayerNormBackwardArgs *
 napi_value batch_norm_stats_entry(napi_env env, const BatchNormStatsArgs *a);
 napi_value batch_norm_transform_entry(napi_env env, const BatchNormTransformArgs *a);
 napi_value batch_norm_backward_entry(napi_env env, const BatchNormBackwardArgs *a);
+napi_value two_norm_rows_entry(napi_env env, const TwoNormRowsArgs *a);
 #endif
 #endif

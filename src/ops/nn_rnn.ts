@@ -11,6 +11,7 @@ import { add, mul, relu, sigmoid, sub, tanh } from "./elementwise.js";
 import { cat, chunk, stack, unbind } from "./join.js";
 import { linear, matmul } from "./linalg.js";
 import { dropout } from "./nn_dropout.js";
+import { fusable, fusedGruCell, fusedLstmCell } from "./nn_rnn_fused.js";
 import { narrow, t, transpose } from "./shape.js";
 import { transpose_ } from "./shape_inplace.js";
 
@@ -42,8 +43,9 @@ function simpleCell(nonlinearity: (x: Tensor) => Tensor): Cell<Tensor> {
 export const tanhCell = simpleCell(tanh);
 export const reluCell = simpleCell(relu);
 
-export const lstmCell: Cell<readonly [Tensor, Tensor]> = (input, [hx, cx], p, pre) => {
-  const gates = add(linearHh(hx, p), pre ? input : linearIh(input, p));
+/** LSTMCell after its linear maps, as PyTorch's separate ops (lstm_cell and nn.LSTMCell show their nodes). */
+function lstmPointwise(ig: Tensor, hg: Tensor, cx: Tensor): [Tensor, Tensor] {
+  const gates = add(hg, ig);
   const [i, f, g, o] = chunk(gates, 4, 1);
   const ingate = sigmoid(i);
   const forgetgate = sigmoid(f);
@@ -51,17 +53,52 @@ export const lstmCell: Cell<readonly [Tensor, Tensor]> = (input, [hx, cx], p, pr
   const outgate = sigmoid(o);
   const cy = add(mul(forgetgate, cx), mul(ingate, cellgate));
   const hy = mul(outgate, tanh(cy));
-  return [p.w_hr === null ? hy : matmul(hy, t(p.w_hr)), cy];
-};
+  return [hy, cy];
+}
 
-export const gruCell: Cell<Tensor> = (input, hidden, p, pre) => {
-  const igates = chunk(pre ? input : linearIh(input, p), 3, 1);
-  const hgates = chunk(linearHh(hidden, p), 3, 1);
+function lstmCellWith(
+  pointwise: (ig: Tensor, hg: Tensor, cx: Tensor) => [Tensor, Tensor],
+): Cell<readonly [Tensor, Tensor]> {
+  return (input, [hx, cx], p, pre) => {
+    const hg = linearHh(hx, p);
+    const [hy, cy] = pointwise(pre ? input : linearIh(input, p), hg, cx);
+    return [p.w_hr === null ? hy : matmul(hy, t(p.w_hr)), cy];
+  };
+}
+
+export const lstmCell = lstmCellWith(lstmPointwise);
+
+/**
+ * The cell a layer steps with: the same values and gradients from one fused node per step (its nodes are
+ * inside the layer, which shows only stack's, cat's and the like).
+ */
+const lstmLayerCell = lstmCellWith((ig, hg, cx) =>
+  fusable(ig, hg, cx, 4) ? fusedLstmCell(ig, hg, cx) : lstmPointwise(ig, hg, cx),
+);
+
+/** GRUCell after its linear maps, as PyTorch's separate ops. */
+function gruPointwise(ig: Tensor, hg: Tensor, hidden: Tensor): Tensor {
+  const igates = chunk(ig, 3, 1);
+  const hgates = chunk(hg, 3, 1);
   const resetGate = sigmoid(add(hgates[0], igates[0]));
   const inputGate = sigmoid(add(hgates[1], igates[1]));
   const newGate = tanh(add(igates[2], mul(hgates[2], resetGate)));
   return add(mul(sub(hidden, newGate), inputGate), newGate);
-};
+}
+
+function gruCellWith(pointwise: (ig: Tensor, hg: Tensor, hidden: Tensor) => Tensor): Cell<Tensor> {
+  return (input, hidden, p, pre) => {
+    const ig = pre ? input : linearIh(input, p);
+    return pointwise(ig, linearHh(hidden, p), hidden);
+  };
+}
+
+export const gruCell = gruCellWith(gruPointwise);
+
+/** A layer's GRU step: one fused node, as lstmLayerCell. */
+const gruLayerCell = gruCellWith((ig, hg, hidden) =>
+  fusable(ig, hg, hidden, 3) ? fusedGruCell(ig, hg, hidden) : gruPointwise(ig, hg, hidden),
+);
 
 // ---- hidden-state helpers (RNN.cpp's overloads for one tensor and for LSTM's pair) -----------------------
 
@@ -298,6 +335,7 @@ export function gatherParams(
 // ---- _VF.rnn_tanh / rnn_relu / gru / lstm ----------------------------------------------------------------
 
 const CELLS = { RNN_TANH: tanhCell, RNN_RELU: reluCell, GRU: gruCell };
+const LAYER_CELLS = { RNN_TANH: tanhCell, RNN_RELU: reluCell, GRU: gruLayerCell };
 
 /**
  * The one-hidden recurrences (ONE_HIDDEN_RNN): output and h_n. A padded input is [T, B, *] ([B, T, *] with
@@ -314,10 +352,10 @@ export function oneHiddenRnn(
 ): [Tensor, Tensor] {
   const params = gatherParams(flat, hasBiases, false);
   if (isPacked(input)) {
-    const r = rnnImpl(CELLS[mode], input, params, unbind(hx, 0), o);
+    const r = rnnImpl(LAYER_CELLS[mode], input, params, unbind(hx, 0), o);
     return [r.outputs.data, stack(r.finalHidden, 0)];
   }
-  const r = rnnImpl(CELLS[mode], batchFirst ? transpose(input, 0, 1) : input, params, unbind(hx, 0), o);
+  const r = rnnImpl(LAYER_CELLS[mode], batchFirst ? transpose(input, 0, 1) : input, params, unbind(hx, 0), o);
   const hy = stack(r.finalHidden, 0);
   return [batchFirst ? transpose_(r.outputs, 0, 1) : r.outputs, hy];
 }
@@ -337,7 +375,7 @@ export function lstmRnn(
   const layerCx = unbind(hx[1], 0);
   const hiddens = layerHx.map((h, i) => [h, layerCx[i]] as const);
   const x = isPacked(input) ? input : batchFirst ? transpose(input, 0, 1) : input;
-  const r = rnnImpl(lstmCell, x, params, hiddens, o);
+  const r = rnnImpl(lstmLayerCell, x, params, hiddens, o);
   const hy = stack(
     r.finalHidden.map((h) => h[0]),
     0,

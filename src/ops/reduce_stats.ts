@@ -161,11 +161,11 @@ function vectorNorm(x: Tensor, ord: number, dims: number[], keepdim: boolean, em
     const shape = reducedShape(x.shape, dims, keepdim);
     return fromData(allocate(x.dtype, numel(shape)), shape, x.dtype);
   }
-  const magnitudes = unaryKernel("abs", x, x.dtype);
-  if (ord === Infinity) return reduceNoGraph("max", magnitudes, dims, keepdim);
-  if (ord === -Infinity) return reduceNoGraph("min", magnitudes, dims, keepdim);
+  if (ord === Infinity) return reduceNoGraph("max", unaryKernel("abs", x, x.dtype), dims, keepdim);
+  if (ord === -Infinity) return reduceNoGraph("min", unaryKernel("abs", x, x.dtype), dims, keepdim);
   const shape = reducedShape(x.shape, dims, keepdim);
-  if (ord === 2) return fromData(twoNorms(x._view(), dims, numel(shape)), shape, x.dtype);
+  if (ord === 2)
+    return fromData((backend().twoNorms ?? twoNorms)(x._view(), dims, numel(shape)), shape, x.dtype);
   return fromData(pNorms(x._view(), dims, numel(shape), ord), shape, x.dtype);
 }
 

@@ -63,9 +63,11 @@ export function twoNorms(x: StridedArray, dims: readonly number[], outputs: numb
   const round = single ? Math.fround : (v: number) => v;
   const fused = single ? fmaf : fma;
   const reduced = memoryOrderDims(x, dims);
-  const reducedOffsets = offsetsOf(reduced, 0);
-  const n = reducedOffsets.length;
+  const n = reduced.reduce((count, d) => count * d.size, 1);
   const lastDim = single && reduced.length === 1 && reduced[0].stride === 1;
+  // One reduced dim (after merging) walks by its stride; only a walk over several needs an offset table.
+  const stride = reduced.length === 1 ? reduced[0].stride : 0;
+  const reducedOffsets = lastDim || reduced.length <= 1 ? null : offsetsOf(reduced, 0);
   const lanes = 8;
   const out = allocate(x.dtype, outputs);
   keptStarts(x, dims).forEach((start, k) => {
@@ -90,7 +92,7 @@ export function twoNorms(x: StridedArray, dims: readonly number[], outputs: numb
       }
     } else {
       for (let i = 0; i < n; i++) {
-        const v = x.data[start + reducedOffsets[i]];
+        const v = x.data[start + (reducedOffsets === null ? i * stride : reducedOffsets[i])];
         total = fused(v, v, total);
       }
     }
@@ -107,7 +109,10 @@ export function twoNorms(x: StridedArray, dims: readonly number[], outputs: numb
 export function pNorms(x: StridedArray, dims: readonly number[], outputs: number, p: number): TypedArray {
   const round = x.dtype === float32 ? Math.fround : (v: number) => v;
   const powT = (a: number, b: number) => round(pow(a, b));
-  const reducedOffsets = offsetsOf(memoryOrderDims(x, dims), 0);
+  const reduced = memoryOrderDims(x, dims);
+  const n = reduced.reduce((count, d) => count * d.size, 1);
+  const stride = reduced.length === 1 ? reduced[0].stride : 0;
+  const reducedOffsets = reduced.length <= 1 ? null : offsetsOf(reduced, 0);
   const out = allocate(x.dtype, outputs);
   const pT = round(p);
   const step =
@@ -118,7 +123,8 @@ export function pNorms(x: StridedArray, dims: readonly number[], outputs: number
         : (acc: number, v: number) => round(acc + powT(Math.abs(v), pT));
   keptStarts(x, dims).forEach((start, k) => {
     let acc = 0;
-    for (const o of reducedOffsets) acc = step(acc, x.data[start + o]);
+    for (let i = 0; i < n; i++)
+      acc = step(acc, x.data[start + (reducedOffsets === null ? i * stride : reducedOffsets[i])]);
     out[k] = p === 0 || p === 1 ? acc : powT(acc, round(1 / pT));
   });
   return out;

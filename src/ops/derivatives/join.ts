@@ -5,8 +5,8 @@ import { derivative, type FormulaContext } from "../../autograd/derivative.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { select_scatter, slice_scatter } from "../indexing.js";
-import { constant_pad_nd, flip, roll, unbind } from "../join.js";
+import { slice_scatter } from "../indexing.js";
+import { constant_pad_nd, flip, roll, stack, unbind } from "../join.js";
 import { sum } from "../reduce.js";
 import { narrow, reshape } from "../shape.js";
 
@@ -93,8 +93,12 @@ export const JOIN_DERIVATIVES = {
   UnbindBackward0: derivative<{ dim: number; selfShape: Shape }>({
     self: [
       "unbind_backward(grads, dim)",
+      // PyTorch's unbind_backward: the gradients stacked, zeros for an output that got none.
       (g, s, ctx) =>
-        joinGrads(ctx.gradOutputs, g, s.selfShape, (acc, gi, i) => select_scatter(acc, gi, s.dim, i)),
+        stack(
+          ctx.gradOutputs.map((gi) => gi ?? zeros(g.shape, { dtype: g.dtype })),
+          s.dim,
+        ),
     ],
   }),
   FlipBackward0: derivative<{ dims: number[] }>({ self: ["grad.flip(dims)", (g, s) => flip(g, s.dims)] }),

@@ -1,9 +1,15 @@
-// Derivatives of src/ops/nn_rnn.ts and nn_rnn_packing.ts: the recurrent layers are composed of other ops;
-// their own node is _pack_padded_sequence's.
+// Derivatives of src/ops/nn_rnn.ts, nn_rnn_fused.ts and nn_rnn_packing.ts: the recurrent layers are composed
+// of other ops and the fused cells (src/ops/nn_rnn_fused.ts); the other node is _pack_padded_sequence's.
 import { derivative } from "../../autograd/derivative.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import { cat, constant_pad_nd, stack } from "../join.js";
+import {
+  fusedGruCellBackward,
+  fusedLstmCellBackward,
+  type FusedGruCellSaved,
+  type FusedLstmCellSaved,
+} from "../nn_rnn_fused.js";
 import { narrow, transpose } from "../shape.js";
 
 export interface PackPaddedSequenceSaved {
@@ -31,6 +37,18 @@ function packPaddedSequenceBackward(g: Tensor, s: PackPaddedSequenceSaved): Tens
 }
 
 export const NN_RNN_DERIVATIVES = {
+  ThnnFusedLstmCellBackward0: derivative<FusedLstmCellSaved>({
+    "input_gates, hidden_gates, cx": [
+      "GradMode::is_enabled() ? _thnn_differentiable_lstm_cell_backward(grads[0], grads[1], input_gates, hidden_gates, {}, {}, cx, result1) : _thnn_fused_lstm_cell_backward(grads[0], grads[1], cx, result1, result2, false)",
+      (_g, s, ctx) => fusedLstmCellBackward(s, ctx),
+    ],
+  }),
+  ThnnFusedGruCellBackward0: derivative<FusedGruCellSaved>({
+    "input_gates, hidden_gates, hx": [
+      "grad.defined() ? (GradMode::is_enabled() ? _thnn_differentiable_gru_cell_backward(grad, input_gates, hidden_gates, hx, {}, {}) : _thnn_fused_gru_cell_backward(grad, result1, false)) : std::tuple<Tensor, Tensor, Tensor, Tensor, Tensor>()",
+      (g, s) => fusedGruCellBackward(g, s),
+    ],
+  }),
   PackPaddedSequenceBackward0: derivative<PackPaddedSequenceSaved>({
     input: [
       "_pack_padded_sequence_backward(grad, input.sizes(), result1, batch_first)",
