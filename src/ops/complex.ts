@@ -16,7 +16,8 @@ import { backend } from "../backend/backend.js";
 import { broadcastView, fromData, record, scalarTensor, type Scalar } from "./core.js";
 import { allDims, reduceDims, reducedShape } from "./reduce_util.js";
 import { defineOutCheck } from "./out.js";
-import { select } from "./shape.js";
+import { expand, select } from "./shape.js";
+import { no_grad } from "../autograd/grad_mode.js";
 
 type Operand = Tensor | Scalar;
 
@@ -225,8 +226,8 @@ export function complexSum(
   const out = sumKernel(input, dims, all ? false : keepdim, complexResultDtype(input, dtype, "sum"));
   const selfShape = input.shape;
   return all
-    ? record("SumBackward0", [input], out, () => ({ selfShape }))
-    : record("SumBackward1", [input], out, () => ({ selfShape, dims, keepdim }));
+    ? record("SumBackward0@complex", [input], out, () => ({ selfShape }))
+    : record("SumBackward1@complex", [input], out, () => ({ selfShape, dims, keepdim }));
 }
 
 export function complexMean(
@@ -246,8 +247,23 @@ export function complexMean(
   return record("MeanBackward1@complex", [input], out, () => ({ selfShape, dims, keepdim: kd, count }));
 }
 
+/** input.expand(shape) of a complex tensor: a view whose backward sums the complex gradient (ExpandBackward0). */
+export function complexExpandTo(input: Tensor, shape: readonly number[]): Tensor {
+  const viewed = no_grad(() => expand(input, shape));
+  const out = new Tensor(
+    input._storage,
+    [...viewed.shape],
+    [...viewed._strides],
+    viewed._offset,
+    input.dtype,
+  );
+  out._base = input._base ?? input;
+  const selfShape = input.shape;
+  return record("ExpandBackward0@complex", [input], out, () => ({ selfShape }));
+}
+
 /** Tensor.sum_to_size for a complex tensor (the engine's sum over broadcast dims). */
-function complexSumToSize(input: Tensor, shape: readonly number[]): Tensor {
+export function complexSumToSize(input: Tensor, shape: readonly number[]): Tensor {
   const lead = input.ndim - shape.length;
   if (lead < 0 || shape.some((s, i) => s !== 1 && s !== input.shape[lead + i]))
     throw new RuntimeError(

@@ -1,7 +1,8 @@
 // torch.fft (docs/complex.md): the user-facing transforms of aten/src/ATen/native/SpectralOps.cpp, built on its
 // three primitives _fft_r2c, _fft_c2r and _fft_c2c (FftR2CBackward0, FftC2RBackward0, FftC2CBackward0), which
-// compute in float64 with the TypeScript kernel of src/backend/js/fft.ts and round to the result's dtype.
-import { fftAlong, hermitianExtend } from "../backend/js/fft.js";
+// compute in float64 with the kernel of src/backend/js/fft.ts (native/fft.c on the native backend, same bits) and
+// round to the result's dtype.
+import { fftAlong as jsFftAlong, hermitianExtend } from "../backend/js/fft.js";
 import { RuntimeError } from "../errors.js";
 import { defineComplex, notImplementedFor } from "../signatures/complex_dispatch.js";
 import { defineOps } from "../signatures/registry.js";
@@ -21,6 +22,11 @@ import { zeros } from "../tensor/creation.js";
 
 /** fft_norm_mode: 0 none, 1 by 1/sqrt(n), 2 by 1/n. */
 export type Norm = 0 | 1 | 2;
+
+/** The active backend's FFT along one dim (native/fft.c on the native backend), else the TypeScript kernel. */
+function fftAlong(data: Float64Array, shape: readonly number[], dim: number, inverse: boolean): void {
+  (backend().fftAlong ?? jsFftAlong)(data, shape, dim, inverse);
+}
 
 function normFromString(norm: string | null, forward: boolean): Norm {
   if (norm === null || norm === "backward") return forward ? 0 : 2;
@@ -50,7 +56,7 @@ function scale(buf: Float64Array, norm: Norm, signalNumel: number): void {
 /** A complex128 buffer as a complex tensor of `dtype` (rounding complex64 components). */
 function complexTensor(buf: Float64Array, shape: readonly number[], dtype: DType): Tensor {
   if (dtype === complex128) return fromData(buf, shape, dtype);
-  return fromData(Float32Array.from(buf), shape, dtype);
+  return fromData(new Float32Array(buf), shape, dtype);
 }
 
 /** _fft_c2c(self, dim, normalization, forward). */
@@ -93,17 +99,20 @@ function hermitianFix(buf: Float64Array, shape: readonly number[], dim: number):
   let inner = 1;
   for (let d = dim + 1; d < shape.length; d++) inner *= shape[d];
   const outer = buf.length / 2 / (n * inner);
+  const step = 2 * inner;
   for (let o = 0; o < outer; o++)
     for (let i = 0; i < inner; i++) {
-      const at = (k: number) => 2 * (o * n * inner + i + k * inner);
-      buf[at(0) + 1] = 0;
-      if (n % 2 === 0) buf[at(n / 2) + 1] = 0;
+      const base = 2 * (o * n * inner + i);
+      buf[base + 1] = 0;
+      if (n % 2 === 0) buf[base + (n / 2) * step + 1] = 0;
       for (let k = 1; 2 * k < n; k++) {
-        const re = (buf[at(k)] + buf[at(n - k)]) / 2;
-        const im = (buf[at(k) + 1] - buf[at(n - k) + 1]) / 2;
-        buf[at(k)] = buf[at(n - k)] = re;
-        buf[at(k) + 1] = im;
-        buf[at(n - k) + 1] = -im;
+        const p = base + k * step;
+        const q = base + (n - k) * step;
+        const re = (buf[p] + buf[q]) / 2;
+        const im = (buf[p + 1] - buf[q + 1]) / 2;
+        buf[p] = buf[q] = re;
+        buf[p + 1] = im;
+        buf[q + 1] = -im;
       }
     }
 }

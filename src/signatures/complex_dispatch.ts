@@ -109,11 +109,52 @@ export function notImplementedFor(op: string, dtype: { scalarTypeName: string })
   return new RuntimeError(`"${op}" not implemented for '${dtype.scalarTypeName}'`);
 }
 
+/** Scanners of a data argument for complex values (torch.tensor's nested lists of torch.Complex), by key. */
+const DATA_SCANS = new Map<string, (args: readonly unknown[]) => DType | null>();
+/** Bumped by each registration, so wrappers made before it look their scanner up again (once). */
+let scanGeneration = 0;
+
+/**
+ * Registers `scan` for each `namespace:name` in `keys`: a call whose tensors and dtypes are not complex is still
+ * complex when `scan` finds complex values among its arguments (and returns their dtype).
+ */
+export function defineComplexData(
+  keys: readonly string[],
+  scan: (args: readonly unknown[]) => DType | null,
+): void {
+  for (const k of keys) DATA_SCANS.set(k, scan);
+  scanGeneration++;
+}
+
+/**
+ * @internal For `namespace:name`, a test of bound arguments: true when none is complex (no complex tensor or
+ * dtype, and no complex data its scanner finds), so the signature layer may call the implementation directly
+ * rather than through guardComplex's wrapper (one call and one argument list fewer per op).
+ */
+export function complexFree(namespace: string, name: string): (args: readonly unknown[]) => boolean {
+  const key = `${namespace}:${name}`;
+  let scan: ((args: readonly unknown[]) => DType | null) | undefined;
+  let seen = -1;
+  return (args) => {
+    if (seen !== scanGeneration) {
+      scan = DATA_SCANS.get(key);
+      seen = scanGeneration;
+    }
+    return firstComplex(args) === null && (scan === undefined || scan(args) === null);
+  };
+}
+
 /** @internal Wraps one overload's implementation of `namespace:name` (src/signatures/registry.ts). */
 export function guardComplex(namespace: string, name: string, impl: Impl): Impl {
   const key = `${namespace}:${name}`;
+  let scan: ((args: readonly unknown[]) => DType | null) | undefined;
+  let seen = -1;
   return function (...args: unknown[]): unknown {
-    const c = firstComplex(args);
+    if (seen !== scanGeneration) {
+      scan = DATA_SCANS.get(key);
+      seen = scanGeneration;
+    }
+    const c = firstComplex(args) ?? (scan === undefined ? null : scan(args));
     if (c === null) return impl(...args);
     const override = OVERRIDES.get(key);
     if (override !== undefined) return override(args, impl);

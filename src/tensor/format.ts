@@ -371,7 +371,7 @@ export function tensorFormat(t: PrintableTensor, suffixes: ReprSuffixes = {}): s
 }
 
 /** Python's repr of a complex number: `(1.5-2j)`, `2j`, `(nan+infj)`, components in repr(float) without ".0". */
-function pyComplexRepr(re: number, im: number, dtype: DType): string {
+export function pyComplexRepr(re: number, im: number, dtype: DType): string {
   const part = dtype === complex128 ? float64 : float32;
   const comp = (v: number): string => {
     const s = pyScalarRepr(v, part);

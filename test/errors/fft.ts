@@ -56,6 +56,40 @@ def c():
       py: "c().requires_grad_().mul(2).backward()",
       ts: () => c().requires_grad_().mul(2).backward(),
     },
+    {
+      name: "complex matmul with float",
+      py: "c().reshape(2, 1) @ torch.ones(1, 2)",
+      ts: () =>
+        c()
+          .reshape([2, 1])
+          .matmul(torch.ones([1, 2])),
+    },
+    {
+      name: "complex dot with float",
+      py: "torch.dot(c(), x()[:2])",
+      ts: () => t.dot(c(), x().narrow(0, 0, 2)),
+    },
+    {
+      name: "complex bmm sizes",
+      py: "torch.bmm(c().reshape(1, 1, 2), c().reshape(1, 1, 2))",
+      ts: () => t.bmm(c().reshape([1, 1, 2]), c().reshape([1, 1, 2])),
+    },
+    {
+      name: "complex matmul of a 0-dim",
+      py: "torch.matmul(c().sum(), c())",
+      ts: () => t.matmul(c().sum(), c()),
+    },
+    {
+      name: "complex stack of unequal sizes",
+      py: "torch.stack([c(), torch.complex(x(), x())])",
+      ts: () => t.stack([c(), t.complex(x(), x())]),
+    },
+    {
+      name: "complex value with a float dtype",
+      py: "torch.tensor([1, 2j], dtype=torch.float32)",
+      ts: () => t.tensor([1, new t.Complex(0, 2)], { dtype: torch.float32 }),
+    },
+    { name: "complex item of two", py: "c().item()", ts: () => c().item() },
     { name: "eig of a vector", py: "torch.linalg.eig(x())", ts: () => t.linalg.eig(x()) },
     {
       name: "eig not square",

@@ -4,10 +4,12 @@
 import { describe, expect, it } from "vitest";
 import * as torch from "../../src/index.js";
 import { readFileSync } from "node:fs";
+import { availableBackends, backend, get_backend, set_backend } from "../../src/backend/backend.js";
+import { fftAlong as jsFftAlong } from "../../src/backend/js/fft.js";
 
 type T = torch.Tensor;
 type Case = { dtype: string; shape: number[]; values: number[]; repr: string };
-type Grad = { loss: number; x: number[] | null; m: number[] | null; A: number[] | null };
+type Grad = { loss: number; x: number[] | null; m: number[] | null; A: number[] | null; w: number[] | null };
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/complex.json", import.meta.url), "utf8")) as {
   cases: Record<string, Case>;
   grads: Record<string, Grad>;
@@ -33,7 +35,22 @@ function env() {
     ],
     { dtype: t.float64, requires_grad: true },
   );
-  return { x, m, c, A };
+  const cm = t.complex(
+    t.tensor([
+      [1.0, 2.0],
+      [0.0, -1.0],
+    ]),
+    t.tensor([
+      [0.5, -1.0],
+      [2.0, 1.0],
+    ]),
+  );
+  const C = t.Complex;
+  const w = t.tensor([new C(1, 2), new C(-0.5, 0.25), new C(3, -1)], {
+    dtype: t.complex128,
+    requires_grad: true,
+  });
+  return { x, m, c, A, cm, w };
 }
 
 type Env = ReturnType<typeof env>;
@@ -62,6 +79,44 @@ const CASES: Record<string, (e: Env) => T> = {
   fftn_c: ({ c }) => t.fft.fftn(c),
   fftshift: ({ m }) => t.fft.fftshift(m),
   fftfreq: () => t.fft.fftfreq(5),
+  exp: ({ c }) => c.exp(),
+  log: ({ c }) => c.log(),
+  sqrt: ({ c }) => c.sqrt(),
+  sin: ({ c }) => c.sin(),
+  cos: ({ c }) => c.cos(),
+  pow2: ({ c }) => c.pow(2),
+  pow_half: ({ c }) => c.pow(0.5),
+  pow_frac: ({ c }) => c.pow(2.5),
+  pow_cc: ({ c }) => c.pow(c),
+  rpow: ({ c }) => t.pow(2, c),
+  pow_real_tensor: ({ c }) => c.pow(t.tensor([2, 0.5, -1.0])),
+  mm: ({ cm }) => cm.matmul(cm),
+  mv: ({ cm }) => cm.matmul(cm.select(0, 0)),
+  vm: ({ cm }) => cm.select(0, 0).matmul(cm),
+  bmm: ({ cm }) => t.bmm(t.stack([cm, cm.conj()]), t.stack([cm, cm])),
+  matmul_bcast: ({ cm }) => t.stack([cm, cm.conj()]).matmul(cm),
+  cat: ({ c }) => t.cat([c, c.conj()]),
+  cat_real: ({ c }) => t.cat([c, t.tensor([1.5])]),
+  stack: ({ c }) => t.stack([c, c.conj()], 1),
+  sum_dim: ({ c }) => t.stack([c, c.conj()]).sum(0),
+  expand: ({ c }) => c.expand([2, 3]),
+  tensor_literal: () => t.tensor([1, new t.Complex(2, 1), new t.Complex(-0, -0.5)]),
+  rand_seeded: () => {
+    t.manual_seed(0);
+    return t.rand([2, 3], { dtype: t.cfloat });
+  },
+  randn_seeded: () => {
+    t.manual_seed(5);
+    return t.randn(4, { dtype: t.cdouble });
+  },
+  tensor_dtype: () =>
+    t.tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { dtype: t.complex128 },
+    ),
 };
 const EXACT_REPR = new Set([
   "repr_c",
@@ -74,6 +129,21 @@ const EXACT_REPR = new Set([
   "view_as_real",
   "fftshift",
   "fftfreq",
+  "pow2",
+  "mm",
+  "mv",
+  "vm",
+  "bmm",
+  "matmul_bcast",
+  "cat",
+  "cat_real",
+  "stack",
+  "sum_dim",
+  "expand",
+  "tensor_literal",
+  "tensor_dtype",
+  "rand_seeded",
+  "randn_seeded",
 ]);
 
 const GRADS: Record<string, (e: Env) => T> = {
@@ -81,6 +151,44 @@ const GRADS: Record<string, (e: Env) => T> = {
   grad_irfft_fft: ({ x }) => t.fft.irfft(t.fft.fft(x).mul(t.fft.fft(x)), 6).sum(),
   grad_fftn_real: ({ m }) => t.fft.fftn(m).real.pow(2).sum(),
   grad_complex_mul_abs: ({ x }) => t.complex(x, x.mul(2)).mul(t.complex(x, x.neg())).abs().sum(),
+  grad_exp_log: ({ w }) => t.view_as_real(w.exp().mul(w.log())).pow(2).sum(),
+  grad_sqrt_sin_cos: ({ w }) => w.sqrt().mul(w.sin()).add(w.cos()).abs().sum(),
+  grad_pow: ({ w, x }) =>
+    t
+      .view_as_real(
+        w
+          .pow(2.5)
+          .add(w.pow(w))
+          .add(t.pow(2, w))
+          .add(w.pow(x.narrow(0, 0, 3)))
+          .add(w.pow(2)),
+      )
+      .sum(),
+  grad_matmul: ({ w, m }) =>
+    t
+      .view_as_real(t.stack([w, w.conj()]).matmul(t.complex(m, m.neg()).t()))
+      .pow(2)
+      .sum(),
+  grad_mv_vm: ({ w, m }) =>
+    t
+      .complex(m, m)
+      .matmul(w)
+      .abs()
+      .sum()
+      .add(w.matmul(t.complex(m, m).t()).abs().sum()),
+  grad_cat_stack: ({ w, x }) =>
+    t
+      .cat([w, x])
+      .mul(t.cat([w.conj(), w, x.narrow(0, 0, 2)]))
+      .abs()
+      .sum()
+      .add(
+        t
+          .stack([w, w.mul(2)], 1)
+          .sum()
+          .abs(),
+      ),
+  grad_expand: ({ w, m }) => w.expand([2, 3]).mul(t.complex(m, m)).abs().sum(),
   grad_eig_values: ({ A }) => t.view_as_real(t.linalg.eig(A).eigenvalues).pow(2).sum(),
   grad_eig_vectors: ({ A }) =>
     t.linalg
@@ -128,6 +236,7 @@ describe("complex tensors and torch.fft match PyTorch", () => {
       if (want.x) close(flat(e.x.grad!), want.x, 1e-10);
       if (want.m) close(flat(e.m.grad!), want.m, 1e-10);
       if (want.A) close(flat(e.A.grad!), want.A, 1e-10);
+      if (want.w) close(flat(e.w.grad!), want.w, 1e-10);
     });
   }
 });
@@ -135,7 +244,7 @@ describe("complex tensors and torch.fft match PyTorch", () => {
 describe("complex tensors refuse what they do not implement", () => {
   it("raises PyTorch's dispatch error instead of computing", () => {
     const c = t.complex(t.tensor([1.0]), t.tensor([2.0]));
-    expect(() => c.sin()).toThrow(`"sin" not implemented for 'ComplexFloat'`);
+    expect(() => c.tanh()).toThrow(`"tanh" not implemented for 'ComplexFloat'`);
     expect(() => c.max()).toThrow(`"max" not implemented for 'ComplexFloat'`);
     const leaf = t.complex(t.tensor([1.0, 2.0]), t.tensor([3.0, 4.0])).requires_grad_();
     leaf.mul(leaf).sum().backward(); // 1.13 seeds a complex scalar with 1+0j; d/dz* of z*z summed is 2 conj(z)
@@ -144,6 +253,22 @@ describe("complex tensors refuse what they do not implement", () => {
     expect(() => t.fft.fft(t.tensor([1.0]), { norm: "bad" })).toThrow('Invalid normalization mode: "bad"');
     expect(() => t.view_as_complex(t.tensor([1.0, 2.0, 3.0]))).toThrow(
       "Tensor must have a last dimension of size 2",
+    );
+  });
+
+  it("spells complex numbers as torch.Complex: torch.tensor, item() and tolist()", () => {
+    // Python: torch.tensor([[1+2j, 3], [-0.5j, 2]]); z[0, 0].item() == (1+2j); z.tolist()
+    const C = t.Complex;
+    const z = t.tensor([
+      [new C(1, 2), 3],
+      [new C(-0, -0.5), 2],
+    ]);
+    expect(String(z.dtype)).toBe("torch.complex64");
+    expect(String(z.select(0, 0).select(0, 0).item())).toBe("(1+2j)");
+    expect(z.tolist().flat().map(String)).toEqual(["(1+2j)", "(3+0j)", "(-0-0.5j)", "(2+0j)"]);
+    expect(() => z.item()).toThrow("only one element tensors can be converted to Python scalars");
+    expect(() => t.tensor([1, new C(0, 1)], { dtype: t.float32 })).toThrow(
+      "must be real number, not complex",
     );
   });
 
@@ -207,4 +332,48 @@ describe("torch.linalg.eig and eigvals match PyTorch (eigenvectors up to a phase
       close(pairs(flat(vals)), pairs(want.eigvals), 1e-6);
     });
   }
+});
+
+describe("the native FFT kernel (native/fft.c)", () => {
+  const hasNative = availableBackends().includes("native");
+  it.runIf(hasNative)("gives the TypeScript kernel's bits, for every length, on one thread and many", () => {
+    const previous = get_backend();
+    set_backend("native");
+    const native = backend().fftAlong!;
+    set_backend(previous);
+    expect(native).toBeTypeOf("function");
+    // Radix-2 and Bluestein lengths along an inner, a middle and an outer dim; the last shapes are large
+    // enough for native/fft.c to split their lines over threads.
+    const shapes: [number[], number][] = [
+      ...[1, 2, 3, 5, 8, 12, 17, 64, 100, 127].map((n): [number[], number] => [[3, n, 2], 1]),
+      [[5, 9], 0],
+      [[4, 16], 1],
+      [[512, 256], 1],
+      [[300, 1000], 1],
+      [[64, 3, 96], 0],
+    ];
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    for (const [shape, dim] of shapes)
+      for (const inverse of [false, true]) {
+        const a = new Float64Array(2 * shape.reduce((x, y) => x * y, 1)).map(random);
+        const b = a.slice();
+        jsFftAlong(a, shape, dim, inverse);
+        native(b, shape, dim, inverse);
+        expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer)), `${shape} dim ${dim}`).toBe(true);
+      }
+  });
+  it.runIf(hasNative)("runs torch.fft on the native backend with the TypeScript backend's results", () => {
+    const x = t.randn([4, 50], { dtype: t.float64 });
+    const run = (name: string) => {
+      const previous = get_backend();
+      set_backend(name);
+      try {
+        return [t.fft.fft(x), t.fft.rfft2(x), t.fft.irfft(t.fft.rfft(x), 50)].map(flat);
+      } finally {
+        set_backend(previous);
+      }
+    };
+    expect(run("native")).toEqual(run("js"));
+  });
 });

@@ -9,8 +9,10 @@ import { numel } from "../../tensor/shape.js";
 import { hypot } from "./special.js";
 import { elementOffsets } from "./strided.js";
 
-export type ComplexBinaryOp = "add" | "sub" | "mul" | "div";
-export type ComplexUnaryOp = "neg" | "conj" | "sgn";
+export type ComplexBinaryOp = "add" | "sub" | "mul" | "div" | "pow";
+export type ComplexUnaryOp = "neg" | "conj" | "sgn" | ComplexMathOp;
+/** The functions of glibc's complex.h that c10::complex's std:: overloads call (computed in double). */
+export type ComplexMathOp = "exp" | "log" | "sqrt" | "sin" | "cos";
 export type ComplexToRealOp = "abs" | "angle";
 
 const identity = (v: number): number => v;
@@ -69,6 +71,11 @@ export function complexBinary(
         outRe = r(r(x * u) - r(y * v));
         outIm = r(r(x * v) + r(y * u));
         break;
+      case "pow":
+        cpow(x, y, u, v);
+        outRe = r(re);
+        outIm = r(im);
+        break;
       default: {
         // c10::complex operator/=: scale by the larger of |c| and |d|.
         const absU = Math.abs(u);
@@ -111,6 +118,10 @@ export function complexUnary(op: ComplexUnaryOp, x: StridedArray, outDtype: DTyp
     } else if (op === "conj") {
       out[2 * i] = re;
       out[2 * i + 1] = -im;
+    } else if (op !== "sgn") {
+      complexMath(op, re, im);
+      out[2 * i] = r(re);
+      out[2 * i + 1] = r(im);
     } else {
       const a = r(hypotOf(re, im, r));
       out[2 * i] = a === 0 ? 0 : r(re / a);
@@ -135,4 +146,68 @@ export function complexToReal(op: ComplexToRealOp, x: StridedArray, outDtype: DT
     out[i] = op === "abs" ? hypotOf(re, im, r) : r(Math.atan2(im, re));
   }
   return out;
+}
+
+/** cexp, clog, csqrt, csin, ccos of x + iy into the module slots re / im (glibc's formulas, finite inputs). */
+function complexMath(op: ComplexMathOp, x: number, y: number): void {
+  switch (op) {
+    case "exp": {
+      const e = Math.exp(x);
+      re = y === 0 ? e : e * Math.cos(y);
+      im = y === 0 ? y : e * Math.sin(y);
+      return;
+    }
+    case "log":
+      re = Math.log(hypot(x, y));
+      im = Math.atan2(y, x);
+      return;
+    case "sqrt": {
+      // glibc csqrt: the larger root component from (|z| + |x|) / 2, the other by division.
+      if (x === 0 && y === 0) {
+        re = 0;
+        im = y;
+        return;
+      }
+      const d = hypot(x, y);
+      let a: number;
+      let b: number;
+      if (x > 0) {
+        a = Math.sqrt(0.5 * (d + x));
+        b = 0.5 * (y / a);
+      } else {
+        b = Math.sqrt(0.5 * (d - x));
+        a = Math.abs(0.5 * (y / b));
+        b = y < 0 || Object.is(y, -0) ? -b : b;
+      }
+      re = a;
+      im = b;
+      return;
+    }
+    case "sin":
+      re = Math.sin(x) * Math.cosh(y);
+      im = Math.cos(x) * Math.sinh(y);
+      return;
+    case "cos":
+      re = Math.cos(x) * Math.cosh(y);
+      im = -(Math.sin(x) * Math.sinh(y));
+      return;
+  }
+}
+
+/** cpow(x + iy, u + iv) = cexp((u + iv) clog(x + iy)) into re / im; 0 to a power with positive real part is 0. */
+function cpow(x: number, y: number, u: number, v: number): void {
+  if (v === 0 && u === 0) {
+    re = 1;
+    im = 0;
+    return;
+  }
+  if (x === 0 && y === 0 && u > 0) {
+    re = 0;
+    im = 0;
+    return;
+  }
+  complexMath("log", x, y);
+  const lr = re;
+  const li = im;
+  complexMath("exp", u * lr - v * li, u * li + v * lr);
 }

@@ -9,6 +9,7 @@ import type { Tensor } from "../../tensor/tensor.js";
 import {
   complexAbs,
   complexDiv,
+  complexExpandTo,
   complexMul,
   complexNeg,
   conj,
@@ -22,7 +23,7 @@ import {
 import { toDtype } from "../conversion.js";
 import { scalarTensor } from "../core.js";
 import { div, mul, neg } from "../elementwise.js";
-import { contiguous, expand, unsqueezeDims } from "../shape.js";
+import { contiguous, unsqueezeDims } from "../shape.js";
 import { complex as complexOf } from "../complex.js";
 
 /** a * b, complex if either is. */
@@ -42,6 +43,7 @@ export function handleRToC(dtype: DType, g: Tensor): Tensor {
 const timesAlpha = (g: Tensor, alpha: number): Tensor =>
   alpha === 1 ? g : mulAny(g, scalarTensor(alpha, g.dtype.is_complex ? realOf(g).dtype : g.dtype));
 
+type SumState = { selfShape: Shape; dims: number[]; keepdim: boolean };
 type AddState = { alpha: number; selfDtype: DType; otherDtype: DType };
 type Pair = { self: Tensor; other: Tensor };
 
@@ -96,16 +98,25 @@ export const COMPLEX_DERIVATIVES = {
   }),
   "NegBackward0@complex": derivative<object>({ self: ["grad.neg()", (g) => negAny(g)] }),
   "AbsBackward0@complex": derivative<{ self: Tensor }>({
-    self: ["grad * self.sgn()", (g, s) => mulAny(g, sgn(s.self))],
+    self: ["grad * self.sgn()", (g, s) => mulAny(g, sgnOf(s.self))],
   }),
   "MeanBackward1@complex": derivative<{ selfShape: Shape; dims: number[]; keepdim: boolean; count: number }>({
     self: [
       "sum_backward(grad, self.sizes(), dim, keepdim) / _safe_size(self.sizes(), dim)",
       (g, s) =>
         divAny(
-          expand(s.keepdim ? g : unsqueezeDims(g, s.dims), s.selfShape),
+          complexExpandTo(s.keepdim ? g : unsqueezeDims(g, s.dims), s.selfShape),
           scalarTensor(s.count, realOf(g).dtype),
         ),
+    ],
+  }),
+  "SumBackward0@complex": derivative<{ selfShape: Shape }>({
+    self: ["grad.expand(self.sizes())", (g, s) => complexExpandTo(g, s.selfShape)],
+  }),
+  "SumBackward1@complex": derivative<SumState>({
+    self: [
+      "sum_backward(grad, self.sizes(), dim, keepdim)",
+      (g, s) => complexExpandTo(s.keepdim ? g : unsqueezeDims(g, s.dims), s.selfShape),
     ],
   }),
   "ToCopyBackward0@complex": derivative<{ selfDtype: DType }>({
@@ -115,6 +126,16 @@ export const COMPLEX_DERIVATIVES = {
     ],
   }),
 };
+
+/**
+ * self.sgn() for AbsBackward0: z / |z| in recorded ops (so double backward works), or, where an entry is 0
+ * (sgn 0, not 0 / 0), computed without a graph.
+ */
+function sgnOf(self: Tensor): Tensor {
+  const a = complexAbs(self);
+  if (a.values().some((v) => v === 0)) return sgn(self);
+  return complexDiv(self, a);
+}
 
 /** angle_backward: complex self: where(self == 0, 0, grad * self / |self|^2 * i); real self: zeros. */
 function angleBackward(g: Tensor, self: Tensor): Tensor {
