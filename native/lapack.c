@@ -1,5 +1,6 @@
 /* torch.linalg's LAPACK calls on the native backend: the routines PyTorch 1.13's CPU kernels call
-   (BatchLinearAlgebra.cpp: ?getrf, ?potrf, ?geqrf with ?orgqr, ?syevd, ?gesdd, and BLAS ?trsm), with the
+   (BatchLinearAlgebra.cpp: ?getrf, ?potrf, ?geqrf with ?orgqr and ?ormqr, ?sytrf with ?sytrs, ?syevd, ?gesdd,
+   and BLAS ?trsm), with the
    optimal workspace from LAPACK's own query as PyTorch asks for it, on column-major copies of each matrix, so
    with the same LAPACK build a result has PyTorch's bits. The Fortran prototypes are declared here (no LAPACKE
    header is needed): LP64 ints and gfortran's hidden string lengths, which OpenBLAS reads and Accelerate's
@@ -19,7 +20,18 @@
 #pragma GCC diagnostic pop
 #include "lapack.h"
 
-typedef enum { JOB_GETRF, JOB_TRSM, JOB_POTRF, JOB_GEQRF, JOB_ORGQR, JOB_SYEVD, JOB_GESDD } JobRoutine;
+typedef enum {
+  JOB_GETRF,
+  JOB_TRSM,
+  JOB_POTRF,
+  JOB_GEQRF,
+  JOB_ORGQR,
+  JOB_ORMQR,
+  JOB_SYTRF,
+  JOB_SYTRS,
+  JOB_SYEVD,
+  JOB_GESDD
+} JobRoutine;
 
 /* One batched call: the matrices (a, [batch, m, n]), the routine's other operands and flags, and the
    workspace sizes from the query. */
@@ -145,6 +157,46 @@ napi_value lapack_orgqr_entry(napi_env env, const LapackOrgqrArgs *a) {
     return NULL;
   LapackJob job = {.routine = JOB_ORGQR, .a = a->a.data, .tau = a->tau.data, .info = a->info.data, .m = a->m,
                    .n = a->n, .k = a->k};
+  return run_job(env, e, &job, a->a.is_double, a->batch);
+}
+
+napi_value lapack_ormqr_entry(napi_env env, const LapackOrmqrArgs *a) {
+  const char *e = "lapackOrmqr";
+  const int64_t order = a->left ? a->rows : a->cols;
+  if (!(order == a->m && a->k <= a->n && a->k <= a->m))
+    return throw_error(env, e, "a [%lld, %lld] with k = %lld reflectors can't multiply a %s [%lld, %lld] matrix",
+                       (long long)a->m, (long long)a->n, (long long)a->k, a->left ? "left" : "right",
+                       (long long)a->rows, (long long)a->cols);
+  if (!fits_int(e, env, a->m, a->n) || !fits_int(e, env, a->rows, a->cols) ||
+      !holds(env, e, "a", a->a.length, a->batch, a->m * a->n) || !holds(env, e, "tau", a->tau.length, a->batch, a->k) ||
+      !holds(env, e, "c", a->c.length, a->batch, a->rows * a->cols) ||
+      !holds(env, e, "info", a->info.length, a->batch, 1))
+    return NULL;
+  LapackJob job = {.routine = JOB_ORMQR, .a = a->a.data, .tau = a->tau.data, .b = a->c.data, .info = a->info.data,
+                   .m = a->m, .n = a->n, .k = a->k, .rows = a->rows, .cols = a->cols, .left = (int)a->left,
+                   .transpose = (int)a->transpose};
+  return run_job(env, e, &job, a->a.is_double, a->batch);
+}
+
+napi_value lapack_sytrf_entry(napi_env env, const LapackSytrfArgs *a) {
+  const char *e = "lapackSytrf";
+  if (!fits_int(e, env, a->n, a->n) || !holds(env, e, "a", a->a.length, a->batch, a->n * a->n) ||
+      !holds(env, e, "pivots", a->pivots.length, a->batch, a->n) || !holds(env, e, "info", a->info.length, a->batch, 1))
+    return NULL;
+  LapackJob job = {.routine = JOB_SYTRF, .a = a->a.data, .pivots = a->pivots.data, .info = a->info.data, .m = a->n,
+                   .n = a->n};
+  return run_job(env, e, &job, a->a.is_double, a->batch);
+}
+
+napi_value lapack_sytrs_entry(napi_env env, const LapackSytrsArgs *a) {
+  const char *e = "lapackSytrs";
+  if (!fits_int(e, env, a->n, a->n) || !fits_int(e, env, a->n, a->nrhs) ||
+      !holds(env, e, "a", a->a.length, a->batch, a->n * a->n) ||
+      !holds(env, e, "pivots", a->pivots.length, a->batch, a->n) ||
+      !holds(env, e, "b", a->b.length, a->batch, a->n * a->nrhs) || !holds(env, e, "info", a->info.length, a->batch, 1))
+    return NULL;
+  LapackJob job = {.routine = JOB_SYTRS, .a = a->a.data, .b = a->b.data, .pivots = a->pivots.data,
+                   .info = a->info.data, .m = a->n, .n = a->n, .rows = a->n, .cols = a->nrhs};
   return run_job(env, e, &job, a->a.is_double, a->batch);
 }
 

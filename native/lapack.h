@@ -1,5 +1,5 @@
-/* torch.linalg's LAPACK calls (native/lapack.c): batched ?getrf, ?trsm, ?potrf, ?geqrf, ?orgqr, ?syevd and
-   ?gesdd on column-major copies of dense row-major matrices, as PyTorch's CPU kernels call them. */
+/* torch.linalg's LAPACK calls (native/lapack.c): batched ?getrf, ?trsm, ?potrf, ?geqrf, ?orgqr, ?ormqr,
+   ?sytrf, ?sytrs, ?syevd and ?gesdd on column-major copies of dense row-major matrices, as PyTorch's CPU kernels call them. */
 #ifndef TENSORGRAD_LAPACK_H
 #define TENSORGRAD_LAPACK_H
 #include <node_api.h>
@@ -16,6 +16,9 @@ napi_value lapack_trsm_entry(napi_env env, const LapackTrsmArgs *a);
 napi_value lapack_potrf_entry(napi_env env, const LapackPotrfArgs *a);
 napi_value lapack_geqrf_entry(napi_env env, const LapackGeqrfArgs *a);
 napi_value lapack_orgqr_entry(napi_env env, const LapackOrgqrArgs *a);
+napi_value lapack_ormqr_entry(napi_env env, const LapackOrmqrArgs *a);
+napi_value lapack_sytrf_entry(napi_env env, const LapackSytrfArgs *a);
+napi_value lapack_sytrs_entry(napi_env env, const LapackSytrsArgs *a);
 napi_value lapack_syevd_entry(napi_env env, const LapackSyevdArgs *a);
 napi_value lapack_gesdd_entry(napi_env env, const LapackGesddArgs *a);
 #endif

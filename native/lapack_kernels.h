@@ -11,6 +11,13 @@ void LA(trsm)(const char *side, const char *uplo, const char *transa, const char
 void LA(geqrf)(const int *m, const int *n, T *a, const int *lda, T *tau, T *work, const int *lwork, int *info);
 void LA(orgqr)(const int *m, const int *n, const int *k, T *a, const int *lda, const T *tau, T *work,
                const int *lwork, int *info);
+void LA(ormqr)(const char *side, const char *trans, const int *m, const int *n, const int *k, const T *a,
+               const int *lda, const T *tau, T *c, const int *ldc, T *work, const int *lwork, int *info,
+               size_t side_len, size_t trans_len);
+void LA(sytrf)(const char *uplo, const int *n, T *a, const int *lda, int *ipiv, T *work, const int *lwork, int *info,
+               size_t uplo_len);
+void LA(sytrs)(const char *uplo, const int *n, const int *nrhs, const T *a, const int *lda, const int *ipiv, T *b,
+               const int *ldb, int *info, size_t uplo_len);
 void LA(syevd)(const char *jobz, const char *uplo, const int *n, T *a, const int *lda, T *w, T *work,
                const int *lwork, int *iwork, const int *liwork, int *info, size_t jobz_len, size_t uplo_len);
 void LA(gesdd)(const char *jobz, const int *m, const int *n, T *a, const int *lda, T *s, T *u, const int *ldu, T *vt,
@@ -42,6 +49,13 @@ static int K(query)(LapackJob *job) {
       LA(syevd)(job->vectors ? "V" : "N", job->upper ? "U" : "L", &n, a, &lda, t, work, &query, iwork, &query, &info,
                 1, 1);
       break;
+    case JOB_ORMQR: {
+      const int rows = (int)job->rows, cols = (int)job->cols, ldc = K(lead)(job->rows);
+      LA(ormqr)(job->left ? "L" : "R", job->transpose ? "T" : "N", &rows, &cols, &k, a, &lda, t, u, &ldc, work, &query,
+                &info, 1, 1);
+      break;
+    }
+    case JOB_SYTRF: LA(sytrf)("L", &n, a, &lda, iwork, work, &query, &info, 1); break;
     case JOB_GESDD: {
       const char *jobz = job->jobz == 2 ? "A" : job->jobz == 1 ? "S" : "N";
       const int ldu = K(lead)(job->m), ldvt = K(lead)(job->vh_rows);
@@ -60,10 +74,14 @@ static void K(run)(LapackJob *job, int64_t begin, int64_t end) {
   const int64_t m = job->m, n = job->n, k = job->k, mn = m * n;
   const int im = (int)m, in = (int)n, ik = (int)k, lda = K(lead)(m);
   /* Scratch: the matrix, a second matrix (trsm's B, gesdd's U and Vt), LAPACK's work; int scratch. */
-  const int64_t second = job->routine == JOB_TRSM    ? job->rows * job->cols
+  const int64_t second = job->routine == JOB_TRSM || job->routine == JOB_ORMQR || job->routine == JOB_SYTRS
+                             ? job->rows * job->cols
                          : job->routine == JOB_GESDD ? m * job->u_cols + job->vh_rows * n
                                                      : 0;
-  const int64_t ints = job->routine == JOB_GETRF ? k : job->routine == JOB_GESDD ? 8 * k : job->liwork;
+  const int64_t ints = job->routine == JOB_GETRF                                ? k
+                       : job->routine == JOB_GESDD                              ? 8 * k
+                       : job->routine == JOB_SYTRF || job->routine == JOB_SYTRS ? n
+                                                                                : job->liwork;
   T *scratch = malloc(sizeof(T) * (size_t)(mn + second + job->lwork + 1));
   int *iscratch = malloc(sizeof(int) * (size_t)(ints + 1));
   if (scratch == NULL || iscratch == NULL) {
@@ -115,6 +133,38 @@ static void K(run)(LapackJob *job, int64_t begin, int64_t end) {
         LA(orgqr)(&im, &in, &ik, col, &lda, (const T *)job->tau + t * k, work, &lwork, &info);
         K(from_columns)(col, m, n, a);
         break;
+      case JOB_ORMQR: {
+        const int rows = (int)job->rows, cols = (int)job->cols, ldc = K(lead)(job->rows);
+        T *c = (T *)job->b + t * job->rows * job->cols;
+        K(to_columns)(a, m, n, col);
+        K(to_columns)(c, job->rows, job->cols, col2);
+        LA(ormqr)(job->left ? "L" : "R", job->transpose ? "T" : "N", &rows, &cols, &ik, col, &lda,
+                  (const T *)job->tau + t * k, col2, &ldc, work, &lwork, &info, 1, 1);
+        K(from_columns)(col2, job->rows, job->cols, c);
+        break;
+      }
+      case JOB_SYTRF:
+        K(to_columns)(a, n, n, col);
+        LA(sytrf)("L", &in, col, &lda, iscratch, work, &lwork, &info, 1);
+        K(from_columns)(col, n, n, a);
+        for (int64_t i = 0; i < n; i++) job->pivots[t * n + i] = iscratch[i];
+        break;
+      case JOB_SYTRS: {
+        const int nrhs = (int)job->cols, ldb = K(lead)(n);
+        T *b = (T *)job->b + t * n * job->cols;
+        for (int64_t i = 0; i < n; i++) {
+          const double p = job->pivots[t * n + i];
+          /* A pivot that names no row would make sytrs index outside the matrix: refuse it (info -6). */
+          if (!(p >= -n && p <= n && p != 0 && p == (double)(int)p)) info = -6;
+          iscratch[i] = info == 0 ? (int)p : 1;
+        }
+        if (info != 0) break;
+        K(to_columns)(a, n, n, col);
+        K(to_columns)(b, n, job->cols, col2);
+        LA(sytrs)("L", &in, &nrhs, col, &lda, iscratch, col2, &ldb, &info, 1);
+        K(from_columns)(col2, n, job->cols, b);
+        break;
+      }
       case JOB_SYEVD:
         K(to_columns)(a, n, n, col);
         LA(syevd)(job->vectors ? "V" : "N", job->upper ? "U" : "L", &in, col, &lda, (T *)job->out + t * n, work,

@@ -4,6 +4,7 @@
 // vector signs rather than the TypeScript ports'. A Float32Array goes through the s* routines, a Float64Array
 // through the d* ones. LAPACK's info values come back as the TypeScript ports' do; the ops layer raises
 // PyTorch's errors from them.
+import type { Householder } from "../js/householder.js";
 import type { Lapack } from "../js/lapack.js";
 import type { RawAddon } from "./addon.js";
 
@@ -119,4 +120,43 @@ function routines(addon: RawAddon): NativeLapack {
       };
     },
   };
+}
+
+/** ormqr, sytrf and sytrs (src/backend/js/householder.ts's interface) by LAPACK's ?ormqr, ?sytrf and ?sytrs. */
+export function nativeHouseholder(addon: RawAddon): Householder {
+  const routines: Householder = {
+    ormqr(a, tau, c, batch, m, n, k, rows, cols, left, transpose) {
+      addon.lapackOrmqr(a, tau, c, batch, m, n, k, rows, cols, +left, +transpose, new Float64Array(batch));
+    },
+    sytrf(a, batch, n) {
+      const pivots = new Float64Array(batch * n);
+      const info = new Float64Array(batch);
+      addon.lapackSytrf(a, batch, n, pivots, info);
+      return { pivots: Int32Array.from(pivots), info: Int32Array.from(info) };
+    },
+    sytrs(a, pivots, b, batch, n, nrhs) {
+      addon.lapackSytrs(a, Float64Array.from(pivots), b, batch, n, nrhs, new Float64Array(batch));
+    },
+  };
+  // float32: LAPACK's s* routines on float32 copies of the float64 arrays the ops layer holds.
+  const f32 = (x: Float64Array) => Float32Array.from(x) as unknown as Float64Array;
+  const float32: Householder = {
+    ormqr(a, tau, c, batch, m, n, k, rows, cols, left, transpose) {
+      const y = f32(c);
+      routines.ormqr(f32(a), f32(tau), y, batch, m, n, k, rows, cols, left, transpose);
+      c.set(y);
+    },
+    sytrf(a, batch, n) {
+      const x = f32(a);
+      const result = routines.sytrf(x, batch, n);
+      a.set(x);
+      return result;
+    },
+    sytrs(a, pivots, b, batch, n, nrhs) {
+      const y = f32(b);
+      routines.sytrs(f32(a), pivots, y, batch, n, nrhs);
+      b.set(y);
+    },
+  };
+  return { ...routines, float32 };
 }

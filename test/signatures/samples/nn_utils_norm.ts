@@ -1,4 +1,4 @@
-// Signature-walk overrides for torch.nn.utils' weight_norm, spectral_norm and parametrize functions: each
+// Signature-walk overrides for torch.nn.utils' weight_norm, spectral_norm, orthogonal and parametrize functions: each
 // takes a module (a Linear(3, 2), whose `weight` they reparametrize), not the generic None.
 import type { SampleOverrides, Value } from "../calls.js";
 
@@ -12,6 +12,7 @@ export const NN_UTILS_NORM_SAMPLES: SampleOverrides = {
   "torch.nn.utils.spectral_norm": onModule,
   "torch.nn.utils.remove_spectral_norm": onModule,
   "torch.nn.utils.parametrizations.spectral_norm": onModule,
+  "torch.nn.utils.parametrizations.orthogonal": onModule,
   "torch.nn.utils.parametrize.is_parametrized": onModule,
   "torch.nn.utils.parametrize.remove_parametrizations": { ...onModule, tensor_name: { value: "weight" } },
   "torch.nn.utils.parametrize.register_parametrization": {
