@@ -88,42 +88,56 @@ SIMD_CLONES void softmax_backward_inner_float(const float *g, const float *y, in
   }
 }
 
-/* Float64 softmax backward: Vectorized<double>'s 4 lanes, folded in order by the generic vec_reduce_all (AVX2
-   has a shuffle fold for float only). */
-static double row_product_sum_d(const double *g, const double *y, int64_t size) {
+/* Float64 softmax (log_softmax) backward: Vectorized<double>'s 4 lanes, folded in order by the generic
+   vec_reduce_all (AVX2 has a shuffle fold for float only). log_softmax's exp is SLEEF's expd4 on whole vectors
+   and glibc's exp on the other-dims kernel's scalar inner tail, as grad_kernels.ts's softmaxBackward. */
+static double row_sum_d(const double *g, const double *y, int64_t size, int product) {
   if (size < 4) {
-    double acc = g[0] * y[0];
-    for (int64_t i = 1; i < size; i++) acc = acc + g[i] * y[i];
+    double acc = product ? g[0] * y[0] : g[0];
+    for (int64_t i = 1; i < size; i++) acc = acc + (product ? g[i] * y[i] : g[i]);
     return acc;
   }
   double lanes[4];
-  for (int l = 0; l < 4; l++) lanes[l] = g[l] * y[l];
+  for (int l = 0; l < 4; l++) lanes[l] = product ? g[l] * y[l] : g[l];
   int64_t d = 4;
   for (; d < size - (size % 4); d += 4)
-    for (int l = 0; l < 4; l++) lanes[l] = fma(g[d + l], y[d + l], lanes[l]);
-  for (int l = 0; d + l < size; l++) lanes[l] = fma(g[d + l], y[d + l], lanes[l]);
+    for (int l = 0; l < 4; l++) lanes[l] = product ? fma(g[d + l], y[d + l], lanes[l]) : lanes[l] + g[d + l];
+  for (int l = 0; d + l < size; l++) lanes[l] = product ? fma(g[d + l], y[d + l], lanes[l]) : lanes[l] + g[d + l];
   return ((lanes[0] + lanes[1]) + lanes[2]) + lanes[3];
 }
 
 void softmax_backward_double(const double *g, const double *y, int64_t outer, int64_t dim_size, int64_t inner,
-                             double *sums, double *out) {
+                             int log_softmax, double *sums, double *out) {
   if (inner == 1) {
     for (int64_t o = 0; o < outer; o++) {
       const double *gr = g + o * dim_size, *yr = y + o * dim_size;
-      const double sum = row_product_sum_d(gr, yr, dim_size);
-      for (int64_t i = 0; i < dim_size; i++) out[o * dim_size + i] = (gr[i] - sum) * yr[i];
+      double *dst = out + o * dim_size;
+      const double sum = row_sum_d(gr, yr, dim_size, !log_softmax);
+      if (log_softmax)
+        for (int64_t i = 0; i < dim_size; i++) dst[i] = fma(-sleef_exp_d(yr[i]), sum, gr[i]);
+      else
+        for (int64_t i = 0; i < dim_size; i++) dst[i] = (gr[i] - sum) * yr[i];
     }
     return;
   }
+  const int64_t vector_end = inner - inner % 4;
   for (int64_t o = 0; o < outer; o++) {
     const int64_t base = o * dim_size * inner;
     memset(sums, 0, (size_t)inner * sizeof(double));
     for (int64_t d = 0; d < dim_size; d++)
-      for (int64_t j = 0; j < inner; j++) sums[j] = fma(g[base + d * inner + j], y[base + d * inner + j], sums[j]);
+      for (int64_t j = 0; j < inner; j++) {
+        const int64_t i = base + d * inner + j;
+        sums[j] = log_softmax ? sums[j] + g[i] : fma(g[i], y[i], sums[j]);
+      }
     for (int64_t d = 0; d < dim_size; d++)
       for (int64_t j = 0; j < inner; j++) {
         const int64_t i = base + d * inner + j;
-        out[i] = y[i] * (g[i] - sums[j]);
+        if (!log_softmax) {
+          out[i] = y[i] * (g[i] - sums[j]);
+        } else {
+          const double e = j < vector_end ? sleef_exp_d(y[i]) : glibc_exp(y[i]);
+          out[i] = fma(-e, sums[j], g[i]);
+        }
       }
   }
 }

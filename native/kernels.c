@@ -223,9 +223,8 @@ SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, 
     }
     return;
   }
-  /* _vec_softmax runs 8 inner positions at a time and std::exp (glibc) on the rest; _vec_log_softmax is
-     vectorized throughout. */
-  const int64_t vector_inner = log_softmax ? inner : inner - inner % 8;
+  /* _vec_softmax and _vec_log_softmax run 8 inner positions at a time and std::exp (glibc) on the rest. */
+  const int64_t vector_inner = inner - inner % 8;
   for (int64_t o = 0; o < outer; o++) {
     for (int64_t j = 0; j < inner; j++) {
       const float *src = x + o * dim_size * inner + j;
@@ -250,8 +249,8 @@ SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, 
 }
 
 /* Float64 softmax: the same steps with Vectorized<double>'s 4 lanes (whose partial fold is sequential, as
-   softmax.ts's laneReduce does for 4 lanes), SLEEF's expd / logd and glibc's exp on _vec_softmax's scalar inner
-   positions. */
+   softmax.ts's laneReduce does for 4 lanes), SLEEF's expd / logd and glibc's exp on _vec_softmax's and
+   _vec_log_softmax's scalar inner positions. */
 static inline double max_of_d(double a, double b) { return (a != a || b != b) ? NAN : a > b ? a : b; }
 
 /* vec::map_reduce_all over row[0..size) with 4 lanes; max (is_max) or sum. */
@@ -292,7 +291,7 @@ void softmax_double(const double *x, int64_t outer, int64_t dim_size, int64_t in
     }
     return;
   }
-  const int64_t vector_inner = log_softmax ? inner : inner - inner % 4;
+  const int64_t vector_inner = inner - inner % 4;
   for (int64_t o = 0; o < outer; o++) {
     for (int64_t j = 0; j < inner; j++) {
       const double *src = x + o * dim_size * inner + j;

@@ -26,10 +26,10 @@ void threshold_backward_float(const float *g, const float *x, float threshold, f
 void threshold_backward_double(const double *g, const double *x, double threshold, double *out, int64_t n);
 void softmax_double(const double *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
                     double *out);
-/* softmax (not log_softmax) backward of dense float64 [outer, dim_size, inner] arrays; sums holds inner doubles
+/* softmax (log_softmax) backward of dense float64 [outer, dim_size, inner] arrays; sums holds inner doubles
    when inner > 1. */
 void softmax_backward_double(const double *g, const double *y, int64_t outer, int64_t dim_size, int64_t inner,
-                             double *sums, double *out);
+                             int log_softmax, double *sums, double *out);
 void gelu_backward_float(const float *g, const float *x, float *out, int64_t n);
 void gelu_backward_double(const double *g, const double *x, double *out, int64_t n);
 void softmax_backward_rows_float(const float *g, const float *y, int64_t begin, int64_t end, int64_t dim_size,

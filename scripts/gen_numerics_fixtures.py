@@ -5,7 +5,7 @@ Usage: /usr/bin/python3 scripts/gen_numerics_fixtures.py [out_dir]   (default te
 
 Writes unary.json (one op on float32/float64 inputs through several views), pow.json, backward.json (the fused
 backward kernels), linspace.json, softmax.json, prod.json, randn.json,
-var_std.json, mv.json, norm.json and binary.json (atan2 through two-input views). Inputs and outputs are base64 of the little-endian float bits.
+var_std.json, mv.json, norm.json, binary.json (atan2 through two-input views) and lapack.json (svd and eigh). Inputs and outputs are base64 of the little-endian float bits.
 Inputs are deterministic (seeded) and mix the ranges each function branches on with NaN, +-inf, -0 and subnormals; their
 lengths leave partial 8- and 16-element vectors, and the views (offset, strided, transposed, row-sliced, 0-dim)
 exercise the element order and vector blocks of TensorIterator. Runs single-threaded, where PyTorch's block
@@ -222,7 +222,25 @@ def gen_softmax():
                     cases.append({"dtype": dt, "shape": list(shape), "dim": dim, "log": log, "x": b64(x.numpy()),
                                   "out": b64(out.detach().numpy()), "grad": b64(grad.numpy()),
                                   "grad_in": b64(leaf.grad.numpy())})
+        # Other dims with a scalar tail of inner positions (log_softmax's exp there is glibc's, not SLEEF's) and
+        # with trailing size-1 dims (inner 1: PyTorch's other-dims kernel, not the last-dim one).
+        gen = torch.Generator().manual_seed(13)
+        for shape, dims in SOFTMAX_TAIL_SHAPES:
+            x = torch.randn(*shape, generator=gen, dtype=TORCH[dt]) * 3
+            for dim in dims:
+                for log in (False, True):
+                    fn = torch.log_softmax if log else torch.softmax
+                    leaf = x.clone().requires_grad_()
+                    out = fn(leaf, dim)
+                    grad = torch.randn(*shape, generator=gen, dtype=TORCH[dt])
+                    out.backward(grad)
+                    cases.append({"dtype": dt, "shape": list(shape), "dim": dim, "log": log, "x": b64(x.numpy()),
+                                  "out": b64(out.detach().numpy()), "grad": b64(grad.numpy()),
+                                  "grad_in": b64(leaf.grad.numpy())})
     return {"cases": cases}
+
+
+SOFTMAX_TAIL_SHAPES = [((40, 7, 5), (0, 1)), ((100, 6, 7), (1,)), ((64, 13), (0,)), ((30, 1), (0,)), ((6, 20, 1, 1), (1,))]
 
 
 PROD_SHAPES = [(7,), (33,), (100,), (1000,), (17, 33), (64, 10), (5, 130), (2, 3, 50)]
@@ -371,12 +389,37 @@ def gen_binary():
     return {"y": b64(y), "x": b64(x), "cases": [{"op": "atan2", "dtype": "float32", "out": out}]}
 
 
+SVD_SHAPES = [(1, 1), (2, 2), (3, 3), (4, 3), (3, 4), (3, 2), (2, 3), (5, 2), (2, 5), (1, 3), (3, 1), (6, 6),
+              (8, 5), (5, 8), (2, 3, 3)]
+
+
+def gen_lapack():
+    """linalg.svd (full and reduced) and linalg.eigh (both triangles) of seeded Gaussian matrices: the vectors'
+    signs are LAPACK's algorithm's (dgesdd, dsyevd), which the TypeScript backend ports."""
+    cases = []
+    for dt in ("float32", "float64"):
+        gen = torch.Generator().manual_seed(21)
+        for shape in SVD_SHAPES:
+            a = torch.randn(*shape, generator=gen, dtype=TORCH[dt])
+            for full in (False, True):
+                u, s, vh = torch.linalg.svd(a, full_matrices=full)
+                cases.append({"op": "svd", "dtype": dt, "shape": list(shape), "full": full, "a": b64(a.numpy()),
+                              "out": [b64(u.numpy()), b64(s.numpy()), b64(vh.numpy())]})
+        for n in range(1, 9):
+            a = torch.randn(n, n, generator=gen, dtype=TORCH[dt])
+            for uplo in ("L", "U"):
+                w, v = torch.linalg.eigh(a, UPLO=uplo)
+                cases.append({"op": "eigh", "dtype": dt, "shape": [n, n], "uplo": uplo, "a": b64(a.numpy()),
+                              "out": [b64(w.numpy()), b64(v.numpy())]})
+    return {"cases": cases}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, gen in (("unary", gen_unary), ("pow", gen_pow), ("backward", gen_backward),
                       ("linspace", gen_linspace), ("softmax", gen_softmax), ("prod", gen_prod),
                       ("randn", gen_randn), ("var_std", gen_var_std), ("mv", gen_mv),
-                      ("norm", gen_norm), ("binary", gen_binary)):
+                      ("norm", gen_norm), ("binary", gen_binary), ("lapack", gen_lapack)):
         with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
             json.dump(gen(), fh, separators=(",", ":"))
             fh.write("\n")

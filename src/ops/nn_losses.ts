@@ -252,6 +252,14 @@ export function binary_cross_entropy(
   }
   const weight = expandWeight(weightIn, target);
   checkNotDifferentiable("binary_cross_entropy", "weight", weight);
+  // The kernel's TensorIterator takes no type promotion (loss, input, target of one dtype), then dispatches on
+  // floating types only, before its range check.
+  if (target.dtype !== input.dtype)
+    throw new RuntimeError(
+      `Found dtype ${target.dtype.scalarTypeName} but expected ${input.dtype.scalarTypeName}`,
+    );
+  if (!input.dtype.is_floating_point)
+    throw new RuntimeError(`"binary_cross_entropy" not implemented for '${input.dtype.scalarTypeName}'`);
   const out = no_grad(() => {
     const inRange = input.ge(0).logical_and(input.le(1)).all().item();
     if (!inRange) throw new RuntimeError("all elements of input should be between 0 and 1");

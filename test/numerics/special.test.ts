@@ -69,13 +69,6 @@ const BINARY: Record<string, (a: torch.Tensor, b: torch.Tensor) => torch.Tensor>
 const WITHIN_ULPS: Record<string, [number, string]> = {
   "sinc float32": [2, "std::sin is glibc's sinf (not ported; Math.sin rounded differs in the last bit)"],
   "sinc float64": [4, "std::sin is glibc's sin (not ported)"],
-  "lgamma float32": [2, "PyTorch's vml lgamma is SLEEF's lgammaf_u10 (not ported; fdlibm's lgamma here)"],
-  "lgamma float64": [2, "PyTorch's vml lgamma is SLEEF's lgamma_u10 (not ported; fdlibm's lgamma here)"],
-  "lgamma.negative float32": [8, "SLEEF's lgammaf_u10 (not ported) near lgamma's zeros"],
-  "lgamma.negative float64": [
-    1024,
-    "SLEEF's lgamma_u10 (not ported): fdlibm's reflection for x < 0 loses up to ten bits near lgamma's zeros",
-  ],
   "digamma float32": [2, "calc_digamma's logf is glibc's (not ported)"],
   "digamma.negative float64": [8, "the reflection's tan is glibc's tan (not ported)"],
   "polygamma.1 float32": [2, "trigamma's reflection calls glibc's sinf (not ported)"],
@@ -84,7 +77,6 @@ const WITHIN_ULPS: Record<string, [number, string]> = {
     4,
     "std::erfc(float) is glibc's erfcf, which the port here misses by an ulp in its tail",
   ],
-  "erfcx float32": [1, "erfcx's x > 50 branch (float): an ulp off in some cases, cause not found"],
   "entr float32": [1, "std::log(float) is glibc's logf (not ported)"],
   "xlogy float32": [1, "std::log(float) is glibc's logf (not ported)"],
   "atan2 float64": [

@@ -287,9 +287,10 @@ export function erfcx(x: number, r: Round): number {
     if (x > 50) {
       const ispi = r(0.56418958354775628694807945156);
       if (x > 5e7) return r(ispi / x);
-      // x*x + 4.5 and x*x + 5 are double expressions (double literals), the rest follows them.
+      // x*x + 4.5 is a double expression (a double literal) and its product with x*x contracts into an FMA;
+      // x*x + 5 (an int literal) and its product with x*x stay in T, widened before + 3.75.
       const xx = r(x * x);
-      return r((ispi * fma(xx, xx + 4.5, 2)) / (x * fma(xx, xx + 5, 3.75)));
+      return r((ispi * fma(xx, xx + 4.5, 2)) / (x * (r(xx * r(xx + 5)) + 3.75)));
     }
     return erfcxY100(r(400 / r(4 + x)), r);
   }

@@ -1,7 +1,7 @@
-// fdlibm's double lgamma (e_lgamma_r.c, which glibc's dbl-64 lgamma is built from), for torch.lgamma and the
-// polygamma/mvlgamma kernels. PyTorch's contiguous lgamma runs SLEEF's lgamma (1 ulp); this is within an ulp of
-// it, not bit for bit. Negative arguments use fdlibm's reflection (glibc refines -28 < x < -2 further).
-// torch.poisson's sampler (src/ops/poisson.ts) calls it for positive arguments, where it is glibc's.
+// fdlibm's double lgamma (e_lgamma_r.c, which glibc's dbl-64 lgamma is built from): std::lgamma where PyTorch's
+// scalar code calls it, for positive arguments (polygamma's factorial, torch.poisson's sampler in
+// src/ops/poisson.ts), where it is glibc's. Negative arguments use fdlibm's reflection (glibc refines
+// -28 < x < -2 further). torch.lgamma, mvlgamma and gammaln are SLEEF's (sleef_lgamma.ts), not this.
 
 import { glibcLog } from "./glibc_log.js";
 import { cos, sin } from "./glibc_sincos.js";

@@ -231,7 +231,9 @@ export function softmaxBackward(
   const tailExp = isFloat ? glibc.expf : glibcExp;
   const gAt = (i: number) => g[gOff + i];
   const yAt = (i: number) => y[yOff + i];
-  if (inner === 1) {
+  // PyTorch takes the last-dim kernel for the last dim only; another dim with trailing size-1 dims (inner 1)
+  // runs the other-dims kernel, whose single inner position is its scalar tail.
+  if (dim === shape.length - 1) {
     const gRow = gOff === 0 ? g : g.subarray(gOff, gOff + n);
     const yRow = yOff === 0 ? y : y.subarray(yOff, yOff + n);
     for (let o = 0; o < outer; o++) {

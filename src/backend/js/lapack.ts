@@ -1,11 +1,14 @@
 // TypeScript ports of the LAPACK routines torch.linalg runs on the CPU: getrf (LU with partial pivoting,
 // dgetf2's order), trsm (triangular solves), potrf (Cholesky), geqrf / orgqr (Householder QR, dgeqr2 /
-// dorg2r with dlarfg's sign convention, so R's diagonal signs are LAPACK's), a symmetric eigensolver (cyclic
-// Jacobi) and an SVD (one-sided Jacobi). Matrices are batches of dense row-major float64 arrays
-// [batch, rows, cols], worked on in place: the ops layer copies its operands here, and a native backend can
-// hand the same calls to OpenBLAS's LAPACK (dgetrf, dtrsm, dpotrf, dgeqrf, dorgqr, dsyevd, dgesdd).
-// The eigen- and singular vectors are unique only up to sign, as LAPACK's are; their signs are this
-// solver's, not a given LAPACK build's.
+// dorg2r with dlarfg's sign convention, so R's diagonal signs are LAPACK's), dsyevd (lapack_syevd.ts) and
+// dgesdd (lapack_gesdd.ts) with LAPACK's own steps, hence its vectors' signs, up to 25 rows (the size below which
+// LAPACK takes dsteqr and dbdsqr rather than divide and conquer), and a cyclic Jacobi eigensolver and one-sided
+// Jacobi SVD above it, whose vectors' signs are their own. Matrices are batches of dense row-major float64
+// arrays [batch, rows, cols], worked on in place: the ops layer copies its operands here, and a native backend
+// can hand the same calls to OpenBLAS's LAPACK (dgetrf, dtrsm, dpotrf, dgeqrf, dorgqr, dsyevd, dgesdd).
+
+import { GESDD_MAX, gesddSmall } from "./lapack_gesdd.js";
+import { syevdSmall } from "./lapack_syevd.js";
 
 /** The batched LAPACK routines a backend provides (src/backend/backend.ts's `lapack`). */
 export interface Lapack {
@@ -280,9 +283,28 @@ function orgqr(a: Float64Array, tau: Float64Array, batch: number, m: number, n: 
   }
 }
 
-function syev(a: Float64Array, batch: number, n: number, upper: boolean) {
+/** dstedc's SMLSIZ: up to this size dsyevd's tridiagonal solver is dsteqr, which lapack_syevd.ts ports. */
+const DSTEQR_MAX = 25;
+
+function syev(a: Float64Array, batch: number, n: number, upper: boolean, vectors = true, single = false) {
   const w = new Float64Array(batch * n);
   const vOut = new Float64Array(batch * n * n);
+  if (n <= DSTEQR_MAX) {
+    const info = new Int32Array(batch);
+    for (let t = 0; t < batch; t++)
+      info[t] = syevdSmall(
+        a.subarray(t * n * n, (t + 1) * n * n),
+        n,
+        upper,
+        vectors,
+        w,
+        t * n,
+        vOut,
+        t * n * n,
+        single,
+      );
+    return { w, v: vOut, info };
+  }
   const s = new Float64Array(n * n);
   const v = new Float64Array(n * n);
   for (let t = 0; t < batch; t++) {
@@ -415,13 +437,44 @@ function jacobiSvdTall(x: Float64Array, m: number, n: number) {
   return { u, s, v };
 }
 
-function gesvd(a: Float64Array, batch: number, m: number, n: number, full: boolean, computeUV: boolean) {
+function gesvd(
+  a: Float64Array,
+  batch: number,
+  m: number,
+  n: number,
+  full: boolean,
+  computeUV: boolean,
+  single = false,
+) {
   const k = Math.min(m, n);
   const uCols = full ? m : k;
   const vhRows = full ? n : k;
   const s = new Float64Array(batch * k);
   const u = new Float64Array(computeUV ? batch * m * uCols : 0);
   const vh = new Float64Array(computeUV ? batch * vhRows * n : 0);
+  if (k <= GESDD_MAX) {
+    const info = new Int32Array(batch);
+    for (let t = 0; t < batch; t++) {
+      const one = a.subarray(t * m * n, (t + 1) * m * n);
+      info[t] = gesddSmall(
+        one,
+        m,
+        n,
+        full,
+        computeUV,
+        s,
+        t * k,
+        u,
+        t * m * uCols,
+        vh,
+        t * vhRows * n,
+        single,
+      );
+      // dgesdd's first check: dlange('M') is NaN, info -4, nothing computed.
+      if (info[t] === -4) s.fill(NaN, t * k, (t + 1) * k);
+    }
+    return { u, s, vh, info };
+  }
   // A wide matrix is handled as its transpose: A^T = V S U^T.
   const tall = m >= n;
   const rows = tall ? m : n;
@@ -469,4 +522,22 @@ function gesvd(a: Float64Array, batch: number, m: number, n: number, full: boole
   return { u, s, vh, info };
 }
 
-export const jsLapack: Lapack = { getrf, trsm, potrf, geqrf, orgqr, syev, gesvd };
+export const jsLapack: Lapack = {
+  getrf,
+  trsm,
+  potrf,
+  geqrf,
+  orgqr,
+  syev,
+  gesvd,
+  // ssyevd's and sgesdd's convergence tests (float's eps) for float32; the arithmetic stays float64.
+  float32: {
+    getrf,
+    trsm,
+    potrf,
+    geqrf,
+    orgqr,
+    syev: (a, batch, n, upper, vectors) => syev(a, batch, n, upper, vectors, true),
+    gesvd: (a, batch, m, n, full, computeUV) => gesvd(a, batch, m, n, full, computeUV, true),
+  },
+};

@@ -8,6 +8,7 @@ import { exp as glibcExp, exp2 as glibcExp2 } from "./glibc_d.js";
 import { glibcLog } from "./glibc_log.js";
 import { pow as glibcPow } from "./glibc_pow.js";
 import * as cephes from "./cephes.js";
+import { lgamma as sleefLgamma, lgammaf as sleefLgammaf } from "./sleef_lgamma.js";
 import { erfc as glibcErfc } from "./glibc_erf.js";
 import * as glibcf from "./glibc_f.js";
 import { log1p as fdlibmLog1p } from "./glibc_fdlibm.js";
@@ -175,7 +176,8 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
   exp2: (x, r) => (r === Math.fround ? r(2 ** x) : glibcExp2(x)),
   erfc: (x, r) => r(glibcErfc(x)),
   erfinv: (x, r) => cephes.erfinv(x, r),
-  lgamma: (x, r) => r(cephes.lgamma(x)),
+  // lgamma_kernel is a VML kernel: SLEEF's lgamma on every element (sleef_lgamma.ts).
+  lgamma: (x, r) => (r === Math.fround ? sleefLgammaf(x) : sleefLgamma(x)),
   digamma: (x, r) => cephes.digamma(x, r),
   polygamma: (x, r, p) => cephes.polygamma(p[0], x, r),
   i0: (x, r) => cephes.i0(x, r),

@@ -1,8 +1,9 @@
 // Softmax and log-softmax with PyTorch's CPU kernels' float arithmetic (aten/src/ATen/native/cpu/SoftMaxKernel.cpp):
 // along the last dim, a lane-wise (AVX2) max and sum and a multiply by 1/sum; along other dims, sequential sums
 // and a divide per inner position. exp and log are SLEEF's vector functions, except std::exp (glibc) on the
-// inner positions past the last whole vector of _vec_softmax. Every step is rounded to the tensor's dtype. The
-// native backend's C kernel (native/kernels.c) repeats this operation order exactly.
+// inner positions past the last whole vector of _vec_softmax and _vec_log_softmax (their scalar tails). Every
+// step is rounded to the tensor's dtype. The native backend's C kernel (native/kernels.c) repeats this
+// operation order exactly.
 import type { StridedArray } from "../backend.js";
 import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { expf as glibcExpf } from "./glibc_f.js";
@@ -75,7 +76,8 @@ export function softmaxKernel(
   const vecExp = dtype.itemsize === 4 ? expf : expd;
   // log_softmax takes the log of the sum with Vectorized::log (Sleef_logf8_u10, Sleef_logd4_u10).
   const vecLog = dtype.itemsize === 4 ? logf : logd;
-  // _vec_softmax's scalar tail (the inner positions past the last whole vector) calls std::exp.
+  // _vec_softmax's and _vec_log_softmax's scalar tails (the inner positions past the last whole vector) call
+  // std::exp.
   const scalarExp = dtype.itemsize === 4 ? glibcExpf : glibcExp;
   if (dim === shape.length - 1) {
     for (let o = 0; o < outer; o++) {
@@ -100,7 +102,7 @@ export function softmaxKernel(
     }
     return out;
   }
-  const vectorInner = log ? inner : inner - (inner % width);
+  const vectorInner = inner - (inner % width);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {
       const base = o * dimSize * inner + j;
