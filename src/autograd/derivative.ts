@@ -85,12 +85,17 @@ export function runDerivative<S>(
   ctx: FormulaContext,
 ): (Tensor | null)[] {
   const needs = ctx.needsInputGrad;
-  const out = new Array<Tensor | null>(needs.length).fill(null);
-  for (const f of d.formulas) {
+  const n = needs.length;
+  // Runs once per node in every backward: indexed loops, and a packed (not holey) result array.
+  const out: (Tensor | null)[] = [];
+  for (let i = 0; i < n; i++) out.push(null);
+  const formulas = d.formulas;
+  for (let k = 0; k < formulas.length; k++) {
+    const f = formulas[k];
     const first = f.inputs[0];
-    const upTo = f.list ? needs.length : first + f.inputs.length;
+    const upTo = f.list ? n : first + f.inputs.length;
     let needed = false;
-    for (let i = first; i < upTo; i++) needed ||= needs[i];
+    for (let i = first; i < upTo && !needed; i++) needed = needs[i];
     if (!needed) continue;
     const result = f.code(grad, saved, ctx);
     if (f.list || f.inputs.length > 1) {

@@ -17,7 +17,7 @@
 //
 // The engine marks the boundaries: beginRun/endRun around a run, handToUserCode before and after each hook
 // or custom backward. AccumulateGrad (node.ts) asks mayKeepAsGrad.
-import { lastStorageSerial, type Storage, type Tensor } from "../tensor/tensor.js";
+import { isContiguousTensor, lastStorageSerial, type Storage, type Tensor } from "../tensor/tensor.js";
 
 /** What one backward run knows of the gradients it made. */
 export interface OwnershipScope {
@@ -53,7 +53,7 @@ export function mayKeepAsGrad(grad: Tensor, leaf: Tensor): boolean {
     s.kept.has(storage) ||
     (s.shared !== null && s.shared.has(storage)) ||
     grad.dtype !== leaf.dtype ||
-    !grad.is_contiguous()
+    !isContiguousTensor(grad)
   )
     return false;
   s.kept.set(storage, leaf);

@@ -8,21 +8,27 @@
 import { RuntimeError } from "../errors.js";
 import { tensor } from "../tensor/creation.js";
 import { int64 } from "../tensor/dtype.js";
-import { installViewRefresh, isDetached, isNoGradView, type Tensor } from "../tensor/tensor.js";
+import {
+  installViewRefresh,
+  isDetached,
+  isNoGradView,
+  VIEW_MULTI_OUTPUT,
+  type Tensor,
+} from "../tensor/tensor.js";
 import { formulaOf } from "./formulas.js";
 import { OpNode } from "./node.js";
 
-/** Each differentiable view's version counter when its grad_fn was last set (PyTorch's attr_version). */
-const ATTR_VERSION = new WeakMap<Tensor, number>();
-/** Outputs of split/chunk/unbind made under grad mode, and views of them (CreationMeta::MULTI_OUTPUT_NODE). */
-const MULTI_OUTPUT_VIEWS = new WeakSet<Tensor>();
+// Each differentiable view's version counter when its grad_fn was last set (PyTorch's attr_version) is
+// Tensor._attrVersion (-1 until noted); outputs of split/chunk/unbind made under grad mode, and views of them
+// (CreationMeta::MULTI_OUTPUT_NODE), carry VIEW_MULTI_OUTPUT in Tensor._viewFlags.
+const isMultiOutputView = (t: Tensor) => (t._viewFlags & VIEW_MULTI_OUTPUT) !== 0;
 
 /** Notes a new differentiable view (`multiOutput`: one of several views an op returns under grad mode). */
 export function noteView(view: Tensor, source: Tensor | null, multiOutput: boolean): void {
   if (isDetached(view)) return;
-  ATTR_VERSION.set(view, view._storage.version);
-  if (multiOutput || (source !== null && MULTI_OUTPUT_VIEWS.has(source) && !isNoGradView(view)))
-    MULTI_OUTPUT_VIEWS.add(view);
+  view._attrVersion = view._storage.version;
+  if (multiOutput || (source !== null && isMultiOutputView(source) && !isNoGradView(view)))
+    view._viewFlags |= VIEW_MULTI_OUTPUT;
 }
 
 /**
@@ -31,7 +37,7 @@ export function noteView(view: Tensor, source: Tensor | null, multiOutput: boole
  */
 export function viewRebaseError(view: Tensor, indirect: boolean): RuntimeError | null {
   const noGrad = isNoGradView(view);
-  if (!noGrad && !MULTI_OUTPUT_VIEWS.has(view)) return null;
+  if (!noGrad && !isMultiOutputView(view)) return null;
   const modified = indirect ? "its base or another view of its base has been" : "is being";
   const fn = view._gradFn;
   let msg: string;
@@ -55,14 +61,14 @@ export function viewRebaseError(view: Tensor, indirect: boolean): RuntimeError |
 
 /** VariableHooks::grad_fn: a view whose storage was written since its grad_fn was set gets AsStridedBackward0. */
 function refreshViewGradFn(view: Tensor): void {
-  const attr = ATTR_VERSION.get(view);
+  const attr = view._attrVersion;
   const version = view._storage.version;
-  if (attr === undefined || attr === version) return;
+  if (attr === -1 || attr === version) return;
   const base = view._base!;
   if (view._gradFn === null && !base._requiresGrad) return;
   const error = viewRebaseError(view, true);
   if (error !== null) throw error;
-  ATTR_VERSION.set(view, version);
+  view._attrVersion = version;
   const index = indexTensor(baseIndices(view, base));
   const asStrided = new OpNode(
     "AsStridedBackward0",
@@ -74,7 +80,7 @@ function refreshViewGradFn(view: Tensor): void {
   view._gradFn = asStrided;
   view._outputNr = 0;
   view._requiresGrad = true;
-  ATTR_VERSION.set(view, view._storage.version);
+  view._attrVersion = view._storage.version;
 }
 
 installViewRefresh(refreshViewGradFn);
@@ -158,5 +164,5 @@ export function rebaseViewHistory(view: Tensor, result: Tensor): void {
   view._gradFn = asStrided;
   view._outputNr = 0;
   view._requiresGrad = true;
-  ATTR_VERSION.set(view, view._storage.version);
+  view._attrVersion = view._storage.version;
 }

@@ -30,14 +30,17 @@ import {
 } from "../tensor/shape.js";
 import { BINARY, UNARY } from "../backend/js/scalar_kernels.js";
 import {
+  isContiguousTensor,
   isDetached,
   isNoGradView,
   markNoGradView,
+  numelOf,
   Storage,
   Tensor,
   viewRequiresGrad,
 } from "../tensor/tensor.js";
 import { writeComplexInto } from "../tensor/complex.js";
+import { writeRows } from "../tensor/strided_write.js";
 import { formulaOf } from "../autograd/formulas.js";
 import type { DerivativeName, SavedOf } from "./derivatives/index.js";
 
@@ -330,11 +333,19 @@ function newNode(
   for (const key in state) {
     const v = (state as Record<string, unknown>)[key];
     if (!(v instanceof Tensor)) {
-      if (Array.isArray(v) && v.some((x) => x instanceof Tensor)) node._markSavesTensors();
+      if (Array.isArray(v) && v.some((x) => x instanceof Tensor)) {
+        if (lazyInPlaceSelf !== null && v.includes(lazyInPlaceSelf))
+          (state as Record<string, unknown>)[key] = v.map((x) =>
+            x instanceof Tensor ? savedInPlaceSelf(x) : x,
+          );
+        node._markSavesTensors();
+      }
       continue;
     }
     if (isInferenceTensor(v)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
-    node.trackSaved(v, v === output);
+    const saved = v === lazyInPlaceSelf ? savedInPlaceSelf(v) : v;
+    if (saved !== v) (state as Record<string, unknown>)[key] = saved;
+    node.trackSaved(saved, saved === output);
   }
   return node;
 }
@@ -410,10 +421,10 @@ const PARTIAL_OVERLAP =
  * same memory. PyTorch decides only for dense, non-overlapping layouts (others are "too hard" and pass).
  */
 export function checkNoOverlap(written: Tensor, input: Tensor): void {
-  if (written._storage !== input._storage || written.numel() === 0 || input.numel() === 0) return;
-  if (!written.is_contiguous() || !input.is_contiguous()) return;
+  if (written._storage !== input._storage || numelOf(written) === 0 || numelOf(input) === 0) return;
+  if (!isContiguousTensor(written) || !isContiguousTensor(input)) return;
   const [a, b] = [written._offset, input._offset];
-  if (a < b + input.numel() && b < a + written.numel()) throw new RuntimeError(PARTIAL_OVERLAP);
+  if (a < b + numelOf(input) && b < a + numelOf(written)) throw new RuntimeError(PARTIAL_OVERLAP);
 }
 
 export interface InPlaceOptions {
@@ -451,14 +462,28 @@ export function inPlace(
   const overlapRefused = options.allowOverlap !== true && hasInternalOverlap(self);
   if (options.allowOverlap === true && options.expandedWarning !== undefined && hasInternalOverlap(self))
     emitWarning(options.expandedWarning);
-  // Under grad mode compute sees a copy: a formula may save self (or, for mul_, save it for the other operand).
-  const input = is_grad_enabled() ? snapshot(self) : self;
+  // A formula may save self (mul_ saves it for the other operand) and needs its old values: in a graph compute
+  // sees a copy; outside one (zero_grad's zero_) newNode copies self only if a node saves it (savedInPlaceSelf).
+  const inGraph =
+    is_grad_enabled() && (self._requiresGrad || (self._base !== null && viewRequiresGrad(self)));
+  // Outside a graph compute sees an alias of self (same storage, another object), so a node saving self as the
+  // in-place input gets the lazy copy while one saving self as another operand (`x.lerp_(x, w)`) keeps self
+  // itself and its version check.
+  const lazy = !inGraph && is_grad_enabled();
+  const input = inGraph ? snapshot(self) : lazy ? aliasOf(self) : self;
+  const outerLazy = lazyInPlaceSelf;
+  const outerCopy = lazyInPlaceCopy;
+  lazyInPlaceSelf = lazy ? input : null;
+  lazyInPlaceCopy = null;
   let result: Tensor;
   try {
     result = compute(input);
   } catch (e) {
     if (overlapRefused) throw new RuntimeError(INTERNAL_OVERLAP);
     throw e;
+  } finally {
+    lazyInPlaceSelf = outerLazy;
+    lazyInPlaceCopy = outerCopy;
   }
   // Autograd's check of a view counts every operand that requires grad (a no_grad view may not take a graph
   // another operand brings), and comes before the kernel's overlap check.
@@ -513,37 +538,24 @@ function writeChangesInto(dst: Tensor, src: Tensor): void {
 /** Copies src's values into dst's (possibly strided) storage, converting dtype, and bumps the version. */
 export function writeInto(dst: Tensor, src: Tensor): void {
   // Nothing to copy into a view with no elements, whose offset may lie past the end of its storage.
-  if (dst.numel() === 0) {
+  // Internal helpers, not the public methods (which bind their arguments through the signature layer).
+  if (numelOf(dst) === 0) {
     dst._bumpVersion();
     return;
   }
   if (dst.dtype.is_complex) return void (writeComplexInto(dst, src), dst._bumpVersion());
   // A contiguous source is read in place (copying it first cost a full pass per in-place op), except when
   // a strided write could overwrite source elements still to be read. TypedArray.set handles overlap.
-  const dense = dst.is_contiguous();
+  const dense = isContiguousTensor(dst);
   const values =
     src.dtype !== dst.dtype
       ? backend().copy(src._view(), dst.dtype)
-      : src.is_contiguous() && (dense || src._storage !== dst._storage)
-        ? src._storage.data.subarray(src._offset, src._offset + src.numel())
+      : isContiguousTensor(src) && (dense || src._storage !== dst._storage)
+        ? src._storage.data.subarray(src._offset, src._offset + numelOf(src))
         : src.values();
   const data = dst._storage.data;
-  if (dense) {
-    data.set(values, dst._offset);
-  } else {
-    const strides = dst._strides;
-    const shape = dst.shape;
-    const index = new Array<number>(shape.length).fill(0);
-    for (let i = 0; i < values.length; i++) {
-      let off = dst._offset;
-      for (let d = 0; d < shape.length; d++) off += index[d] * strides[d];
-      data[off] = values[i];
-      for (let d = shape.length - 1; d >= 0; d--) {
-        if (++index[d] < shape[d]) break;
-        index[d] = 0;
-      }
-    }
-  }
+  if (dense) data.set(values, dst._offset);
+  else writeRows(data, dst._offset, dst.shape, dst._strides, values);
   dst._bumpVersion();
 }
 
@@ -565,7 +577,21 @@ export function checkInPlaceAutograd(self: Tensor): void {
   if (self.is_leaf && self._requiresGrad) throw new RuntimeError(LEAF_IN_PLACE);
 }
 
+/** The tensor an in-place op's compute reads without a snapshot (see inPlace), and its copy once a node saved it. */
+let lazyInPlaceSelf: Tensor | null = null;
+let lazyInPlaceCopy: Tensor | null = null;
+
+/** What a node saves for `t`: the pre-write copy when t is the tensor an in-place op is about to write. */
+function savedInPlaceSelf(t: Tensor): Tensor {
+  if (t !== lazyInPlaceSelf) return t;
+  return (lazyInPlaceCopy ??= snapshot(t));
+}
+
 /** A copy of self's values that stands in self's place in the graph. */
+function aliasOf(self: Tensor): Tensor {
+  return new Tensor(self._storage, self.shape, self._strides, self._offset, self.dtype);
+}
+
 function snapshot(self: Tensor): Tensor {
   const copy = new Tensor(
     new Storage(self.values()),

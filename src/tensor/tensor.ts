@@ -96,6 +96,14 @@ export class Tensor {
   /** @internal The leaf's gradient sink, made once so every op sees the same node. */
   declare _accumulator: AccumulateGrad | null;
   /** @internal The tensor this one is a view of (shares storage). */ declare _base: Tensor | null;
+  /**
+   * @internal How this tensor shares its base's storage (VIEW_* bits: detached, made under no_grad, one of an
+   * op's several views). Fields, not WeakSets: a model's step makes hundreds of views, and weak tables keyed
+   * by short-lived tensors cost the garbage collector on every scavenge.
+   */
+  declare _viewFlags: number;
+  /** @internal A differentiable view's version counter when its grad_fn was last set (-1: not a view). */
+  declare _attrVersion: number;
 
   /** @internal Use torch.tensor() and friends to make tensors. */
   constructor(storage: Storage, shape: readonly number[], strides: number[], offset: number, dtype: DType) {
@@ -113,6 +121,8 @@ export class Tensor {
     this._retainsGrad = false;
     this._accumulator = null;
     this._base = null;
+    this._viewFlags = 0;
+    this._attrVersion = -1;
   }
 
   /** @internal A new contiguous tensor owning `data`. */
@@ -322,44 +332,45 @@ export function retainGrad(t: Tensor): void {
   t._gradFn!._retainGradOf(t);
 }
 
-/** detach()'s results: they keep a _base (for in-place writes) but are not views, as in PyTorch. */
-const DETACHED = new WeakSet<Tensor>();
+/** Tensor._viewFlags: detach()'s results keep a _base (for in-place writes) but are not views, as in PyTorch. */
+const VIEW_DETACHED = 1;
+/** Views made with grad mode off (PyTorch's CreationMeta::NO_GRAD_MODE), and views of them. */
+const VIEW_NO_GRAD = 2;
+/** @internal Outputs of split/chunk/unbind made under grad mode, and views of them (MULTI_OUTPUT_NODE). */
+export const VIEW_MULTI_OUTPUT = 4;
 
 /** @internal Whether t shares storage with a base through detach() rather than as a view. */
 export function isDetached(t: Tensor): boolean {
-  return DETACHED.has(t);
+  return (t._viewFlags & VIEW_DETACHED) !== 0;
 }
 
 /** @internal A differentiable view (not a detach()) whose base requires grad: it requires grad too. */
 export function viewRequiresGrad(t: Tensor): boolean {
   const base = t._base;
-  return base !== null && base._requiresGrad && !DETACHED.has(t);
+  return base !== null && base._requiresGrad && (t._viewFlags & VIEW_DETACHED) === 0;
 }
-
-/** Views made with grad mode off (PyTorch's CreationMeta::NO_GRAD_MODE), and views of them. */
-const NO_GRAD_VIEWS = new WeakSet<Tensor>();
 
 /** @internal Marks a view made under no_grad: an in-place write into it under grad mode raises. */
 export function markNoGradView(view: Tensor): void {
-  NO_GRAD_VIEWS.add(view);
+  view._viewFlags |= VIEW_NO_GRAD;
 }
 
 /** @internal */
 export function isNoGradView(t: Tensor): boolean {
-  return NO_GRAD_VIEWS.has(t);
+  return (t._viewFlags & VIEW_NO_GRAD) !== 0;
 }
 
 /** Tensor.detach(): a new tensor sharing storage (and version counter) but cut from the graph. */
 export function detach(t: Tensor): Tensor {
   const out = new Tensor(t._storage, t.shape, t._strides, t._offset, t.dtype);
   out._base = t._base ?? (t.is_leaf ? null : t);
-  if (out._base !== null) DETACHED.add(out);
+  if (out._base !== null) out._viewFlags |= VIEW_DETACHED;
   return out;
 }
 
 /** Tensor.detach_(): cuts the tensor from the graph in place, making it a leaf (views refuse). */
 export function detach_(t: Tensor): Tensor {
-  if (t._base !== null && !DETACHED.has(t)) {
+  if (t._base !== null && !isDetached(t)) {
     throw new RuntimeError(
       "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.",
     );

@@ -155,3 +155,40 @@ describe("in-place ops and version counters (vs PyTorch)", () => {
     expect(y.tolist()).toEqual(fx.detached_inplace.y);
   });
 });
+
+describe("in-place writes into tensors outside the graph", () => {
+  it("keep the old values for a node that saves the written tensor (copied only then)", () => {
+    const x = torch.tensor([1.0, 2.0, 3.0]);
+    const w = torch.tensor([2.0, 3.0, 4.0], { requires_grad: true });
+    x.mul_(w);
+    expect(x.grad_fn?.name()).toBe("MulBackward0");
+    expect(x.tolist()).toEqual([2, 6, 12]);
+    // A later write into x does not reach what MulBackward0 saved: d(sum(x * w))/dw is x before the write.
+    x.add_(1);
+    x.sum().backward();
+    expect(w.grad!.tolist()).toEqual([1, 2, 3]);
+  });
+
+  it("record nothing when no operand requires grad", () => {
+    const x = torch.tensor([1.0, 2.0, 3.0]);
+    const version = x._version;
+    x.zero_();
+    x.add_(torch.tensor([1.0, 1.0, 1.0]));
+    expect(x.grad_fn).toBeNull();
+    expect(x.requires_grad).toBe(false);
+    expect(x.tolist()).toEqual([1, 1, 1]);
+    expect(x._version).toBe(version + 2);
+  });
+
+  it("write strided views row by row (unit-stride rows and transposed views)", () => {
+    const wide = torch.zeros(3, 40);
+    wide.narrow(1, 5, 20).copy_(torch.arange(60, { dtype: torch.float32 }).view(3, 20));
+    const rows = wide.tolist() as number[][];
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 40; j++) expect(rows[i][j]).toBe(j >= 5 && j < 25 ? i * 20 + j - 5 : 0);
+    const base = torch.zeros(4, 5);
+    base.t().copy_(torch.arange(20, { dtype: torch.float32 }).view(5, 4));
+    const cols = base.tolist() as number[][];
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 4; j++) expect(cols[j][i]).toBe(i * 4 + j);
+  });
+});
