@@ -135,6 +135,22 @@ CASES = {
         lambda: [randn(1, 4, 3, 4, 3)],
         None,
     ),
+    "conv_transpose3d_output_size": (
+        lambda: nn.ConvTranspose3d(2, 4, (2, 3, 2), stride=(2, 1, 3), padding=(0, 1, 1), groups=2),
+        lambda: [randn(1, 2, 2, 3, 2)],
+        lambda: {"output_size": [5, 3, 5]},
+    ),
+    "avgpool3d": (
+        lambda: nn.AvgPool3d(3, stride=(1, 2, 2), padding=1, ceil_mode=True, count_include_pad=False),
+        lambda: [randn(1, 2, 4, 5, 4)],
+        None,
+    ),
+    "adaptive_avg3d": (lambda: nn.AdaptiveAvgPool3d((2, None, 3)), lambda: [randn(2, 3, 5, 7)], None),
+    "adaptive_max3d_indices": (
+        lambda: nn.AdaptiveMaxPool3d(3, return_indices=True),
+        lambda: [randn(1, 2, 4, 5, 7)],
+        None,
+    ),
     "maxpool1d_indices": (
         lambda: nn.MaxPool1d(3, stride=2, padding=1, ceil_mode=True, return_indices=True),
         lambda: [randn(2, 3, 8)],

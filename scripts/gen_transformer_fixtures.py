@@ -319,9 +319,16 @@ LAZY = {
     "conv3d": dict(cls="LazyConv3d", args=[2, 2], kwargs={}, input=[1, 2, 3, 3, 3]),
     "conv_transpose1d": dict(cls="LazyConvTranspose1d", args=[3, 2], kwargs={"stride": 2}, input=[2, 4, 5]),
     "conv_transpose2d": dict(cls="LazyConvTranspose2d", args=[2, 3], kwargs={"padding": 1}, input=[1, 3, 4, 4]),
+    "conv_transpose3d": dict(cls="LazyConvTranspose3d", args=[2, (2, 1, 2)], kwargs={"stride": 2, "output_padding": (1, 0, 0)}, input=[3, 2, 2, 3]),
     "batchnorm1d": dict(cls="LazyBatchNorm1d", args=[], kwargs={}, input=[4, 3]),
     "batchnorm2d_no_affine": dict(cls="LazyBatchNorm2d", args=[], kwargs={"affine": False, "momentum": None}, input=[2, 3, 2, 2]),
     "batchnorm1d_untracked": dict(cls="LazyBatchNorm1d", args=[], kwargs={"track_running_stats": False, "eps": 1e-3}, input=[3, 2, 4]),
+    "batchnorm3d": dict(cls="LazyBatchNorm3d", args=[], kwargs={}, input=[2, 3, 2, 2, 2]),
+    "instancenorm1d": dict(cls="LazyInstanceNorm1d", args=[], kwargs={}, input=[2, 3, 5]),
+    # _LazyNormBase reads input.shape[1] even unbatched: a [4, 4] input gives num_features 4 either way.
+    "instancenorm1d_unbatched": dict(cls="LazyInstanceNorm1d", args=[], kwargs={"momentum": 0.3}, input=[4, 4]),
+    "instancenorm2d_plain": dict(cls="LazyInstanceNorm2d", args=[], kwargs={"affine": False, "track_running_stats": False}, input=[2, 3, 3, 4]),
+    "instancenorm3d": dict(cls="LazyInstanceNorm3d", args=[], kwargs={"eps": 1e-3}, input=[1, 2, 3, 2, 3]),
 }
 
 
@@ -383,6 +390,8 @@ LAZY_ERRORS = {
     "conv_dims": lambda: quiet(lambda: nn.LazyConv2d(4, 3))(r(5, 5)),
     "conv1d_dims": lambda: quiet(lambda: nn.LazyConv1d(4, 3))(r(1, 2, 5, 5)),
     "uninitialized_parameter_int": lambda: nn.UninitializedParameter(dtype=torch.long),
+    "instancenorm_shape1": lambda: quiet(lambda: nn.LazyInstanceNorm1d())(r(4)),
+    "batchnorm3d_kwarg": lambda: quiet(lambda: nn.LazyBatchNorm3d(affine=False, bogus=1)),
 }
 
 

@@ -16,6 +16,8 @@ export {
 } from "./modules/basic.js";
 export { CosineSimilarity, PairwiseDistance, ChannelShuffle, Unflatten } from "./modules/distance.js";
 export { DataParallel } from "./data_parallel.js";
+export { Container, NLLLoss2d, CrossMapLRN2d } from "./modules/legacy.js";
+export { AdaptiveLogSoftmaxWithLoss } from "./modules/adaptive.js";
 export {
   ReLU,
   Sigmoid,
@@ -52,6 +54,7 @@ export {
   Conv3d,
   ConvTranspose1d,
   ConvTranspose2d,
+  ConvTranspose3d,
   type PaddingMode,
 } from "./modules/conv.js";
 export {
@@ -63,18 +66,27 @@ export {
   AdaptiveAvgPool2d,
   AdaptiveMaxPool1d,
   AdaptiveMaxPool2d,
+  LPPool1d,
   LPPool2d,
+  MaxUnpool1d,
   MaxUnpool2d,
+  MaxUnpool3d,
   MaxPool3d,
+  AvgPool3d,
+  AdaptiveAvgPool3d,
+  AdaptiveMaxPool3d,
 } from "./modules/pooling.js";
 export {
   ConstantPad1d,
   ConstantPad2d,
+  ConstantPad3d,
   ZeroPad2d,
   ReflectionPad1d,
   ReflectionPad2d,
+  ReflectionPad3d,
   ReplicationPad1d,
   ReplicationPad2d,
+  ReplicationPad3d,
 } from "./modules/padding.js";
 export { PixelShuffle, PixelUnshuffle } from "./modules/pixelshuffle.js";
 export { Upsample, UpsamplingBilinear2d, UpsamplingNearest2d } from "./modules/upsampling.js";
@@ -106,8 +118,13 @@ export {
   LazyConv3d,
   LazyConvTranspose1d,
   LazyConvTranspose2d,
+  LazyConvTranspose3d,
   LazyBatchNorm1d,
   LazyBatchNorm2d,
+  LazyBatchNorm3d,
+  LazyInstanceNorm1d,
+  LazyInstanceNorm2d,
+  LazyInstanceNorm3d,
 } from "./modules/lazy.js";
 export { RNNBase, RNN, LSTM, GRU } from "./modules/rnn.js";
 export { RNNCellBase, RNNCell, LSTMCell, GRUCell } from "./modules/rnn_cells.js";

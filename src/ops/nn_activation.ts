@@ -52,12 +52,16 @@ export function threshold(input: Tensor, thresholdValue: Scalar, value: Scalar):
   return record("ThresholdBackward0", [input], out, () => ({ self: input, threshold: th }));
 }
 
-/** torch.threshold_: its node saves the result (ThresholdBackward1), as PyTorch's in-place form does. */
+/**
+ * torch.threshold_: ThresholdBackward1, whose formula reads self as it was before the write (PyTorch's codegen
+ * saves a copy of it): a value above the threshold written in place still gets no gradient.
+ */
 export function threshold_(self: Tensor, thresholdValue: Scalar, value: Scalar): Tensor {
   const th = num(thresholdValue);
   return inPlace(self, (x) => {
+    const original = no_grad(() => x.detach().clone());
     const out = thresholdKernel(x, th, value);
-    return record("ThresholdBackward1", [x], out, () => ({ result: out, threshold: th }));
+    return record("ThresholdBackward1", [x], out, () => ({ self: original, threshold: th }));
   });
 }
 

@@ -82,6 +82,13 @@ export function pyAttr<T>(obj: unknown, name: string): T {
   return (obj as Record<string, T>)[name];
 }
 
+/** `obj.name(*args)` on an argument PyTorch assumes is a tensor: CPython's AttributeError or TypeError otherwise. */
+export function pyMethod<R>(obj: unknown, name: string, ...args: unknown[]): R {
+  const fn = pyAttr<unknown>(obj, name);
+  if (typeof fn !== "function") throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
+  return (fn as (...a: unknown[]) => R).apply(obj, args);
+}
+
 /** `'text ' + value` in PyTorch's messages: CPython's TypeError when the value is not a str. */
 export function pyConcat(text: string, value: unknown): string {
   if (typeof value !== "string")

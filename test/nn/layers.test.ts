@@ -138,6 +138,17 @@ const CASES: Record<string, LayerCase> = {
   conv3d_same_groups: {
     build: () => new nn.Conv3d(4, 2, 3, { padding: "same", dilation: [1, 2, 1], groups: 2, bias: false }),
   },
+  conv_transpose3d_output_size: {
+    build: () =>
+      new nn.ConvTranspose3d(2, 4, [2, 3, 2], { stride: [2, 1, 3], padding: [0, 1, 1], groups: 2 }),
+    call: (m, [x]) => (m as torch.nn.ConvTranspose3d).forward(x, [5, 3, 5]),
+  },
+  avgpool3d: {
+    build: () =>
+      new nn.AvgPool3d(3, { stride: [1, 2, 2], padding: 1, ceil_mode: true, count_include_pad: false }),
+  },
+  adaptive_avg3d: { build: () => new nn.AdaptiveAvgPool3d([2, null, 3]) },
+  adaptive_max3d_indices: { build: () => new nn.AdaptiveMaxPool3d(3, true) },
   maxpool1d_indices: {
     build: () => new nn.MaxPool1d(3, { stride: 2, padding: 1, ceil_mode: true, return_indices: true }),
   },

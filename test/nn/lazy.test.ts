@@ -134,6 +134,8 @@ const ERRORS: Record<string, () => unknown> = {
   conv_dims: () => quiet(() => new nn.LazyConv2d(4, 3)).forward(r(5, 5)),
   conv1d_dims: () => quiet(() => new nn.LazyConv1d(4, 3)).forward(r(1, 2, 5, 5)),
   uninitialized_parameter_int: () => new nn.UninitializedParameter({ dtype: torch.int64 }),
+  instancenorm_shape1: () => quiet(() => new nn.LazyInstanceNorm1d()).forward(r(4)),
+  batchnorm3d_kwarg: () => quiet(() => new nn.LazyBatchNorm3d({ affine: false, bogus: 1 } as never)),
 };
 
 describe.each(availableBackends())("lazy modules against PyTorch 1.13 (%s backend)", (backend) => {
@@ -148,6 +150,7 @@ describe.each(availableBackends())("lazy modules against PyTorch 1.13 (%s backen
     const m = quiet(() => new nn.LazyLinear(3));
     expect(String(m.load_state_dict(src.state_dict()))).toBe(f.result);
     expect(m.constructor.name).toBe(f.cls);
+    expect(nn.LazyLinear.cls_to_become).toBe(nn.Linear);
     expect(m.has_uninitialized_params()).toBe(f.has_uninitialized);
     expect(String(m)).toBe(f.repr);
     expect(Array.from(m.weight.values())).toEqual(decodeFlat(f.weight));

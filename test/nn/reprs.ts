@@ -181,6 +181,35 @@ export const REPR_CASES: ReprCase[] = [
     ts: () => new nn.AvgPool2d(3, { stride: 2, count_include_pad: false }),
   },
   { py: "nn.AdaptiveAvgPool2d((2, 3))", ts: () => new nn.AdaptiveAvgPool2d([2, 3]) },
+  { py: "nn.ConvTranspose3d(2, 3, 2)", ts: () => new nn.ConvTranspose3d(2, 3, 2) },
+  { py: "nn.AvgPool3d(2)", ts: () => new nn.AvgPool3d(2) },
+  {
+    py: "nn.AvgPool3d((1, 2, 3), stride=(2, 1, 1), padding=(0, 1, 1), ceil_mode=True, divisor_override=4)",
+    ts: () =>
+      new nn.AvgPool3d([1, 2, 3], {
+        stride: [2, 1, 1],
+        padding: [0, 1, 1],
+        ceil_mode: true,
+        divisor_override: 4,
+      }),
+  },
+  { py: "nn.AdaptiveAvgPool3d((2, None, 3))", ts: () => new nn.AdaptiveAvgPool3d([2, null, 3]) },
+  {
+    py: "nn.AdaptiveMaxPool3d(2, return_indices=True)",
+    ts: () => new nn.AdaptiveMaxPool3d(2, { return_indices: true }),
+  },
+  {
+    py: "nn.ConvTranspose3d(4, 2, (1, 2, 3), stride=(2, 1, 1), padding=1, output_padding=(1, 0, 0), groups=2, bias=False, dilation=(1, 1, 2))",
+    ts: () =>
+      new nn.ConvTranspose3d(4, 2, [1, 2, 3], {
+        stride: [2, 1, 1],
+        padding: 1,
+        output_padding: [1, 0, 0],
+        groups: 2,
+        bias: false,
+        dilation: [1, 1, 2],
+      }),
+  },
   { py: "nn.Flatten(0, -1)", ts: () => new nn.Flatten(0, -1) },
   { py: "nn.MSELoss()", ts: () => new nn.MSELoss() },
   { py: "nn.SmoothL1Loss(beta=0.5)", ts: () => new nn.SmoothL1Loss({ beta: 0.5 }) },

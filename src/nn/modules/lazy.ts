@@ -1,8 +1,9 @@
-// Lazy modules (PyTorch 1.13's LazyModuleMixin): LazyLinear, LazyConv1d/2d/3d, LazyConvTranspose1d/2d and
-// LazyBatchNorm1d/2d, whose parameters are UninitializedParameters until the first forward call infers
+// Lazy modules (PyTorch 1.13's LazyModuleMixin): LazyLinear, LazyConv1d/2d/3d, LazyConvTranspose1d/2d/3d,
+// LazyBatchNorm1d/2d/3d and LazyInstanceNorm1d/2d/3d, whose parameters are UninitializedParameters until the first forward call infers
 // their input size, materialises them and initialises them with the module's own reset_parameters (so
 // the random draws are PyTorch's); the module then becomes its cls_to_become (LazyLinear a Linear), as
-// Python's `module.__class__ = cls_to_become` does.
+// Python's `module.__class__ = cls_to_become` does. The conv and norm families are one class factory each
+// (PyTorch's _LazyConvXdMixin and _LazyNormBase), whose classes export a type alias of the same name.
 import { no_grad } from "../../autograd/grad_mode.js";
 import { IndexError, RuntimeError, ValueError } from "../../errors.js";
 import { PySignature, type CallArgs } from "../../signatures/registry.js";
@@ -12,30 +13,46 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { emitWarning } from "../../warnings.js";
 import type { Module } from "../module.js";
 import { is_lazy, UninitializedBuffer, UninitializedParameter } from "../parameter.js";
-import { Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d } from "./conv.js";
+import { Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d } from "./conv.js";
 import { Linear } from "./linear.js";
-import { BatchNorm1d, BatchNorm2d } from "./normalization.js";
+import {
+  BatchNorm1d,
+  BatchNorm2d,
+  BatchNorm3d,
+  InstanceNorm1d,
+  InstanceNorm2d,
+  InstanceNorm3d,
+} from "./normalization.js";
 
 const CONV =
   "out_channels: int, kernel_size: int | int[], stride: int | int[] = 1, padding: 'valid' | 'same' | int | int[] = 0, dilation: int | int[] = 1, groups: int = 1, bias: bool | None = True, padding_mode: 'zeros' | 'reflect' | 'replicate' | 'circular' = 'zeros', device: device | None = None, dtype: dtype | None = None";
 const CONV_TRANSPOSE =
   "out_channels: int, kernel_size: int | int[], stride: int | int[] = 1, padding: int | int[] = 0, output_padding: int | int[] = 0, groups: int = 1, bias: bool = True, dilation: int | int[] = 1, padding_mode: str = 'zeros', device: device | None = None, dtype: dtype | None = None";
-const CONVS = ["LazyConv1d", "LazyConv2d", "LazyConv3d", "LazyConvTranspose1d", "LazyConvTranspose2d"];
-const NORMS = ["LazyBatchNorm1d", "LazyBatchNorm2d"];
+const CONVS = [
+  "LazyConv1d",
+  "LazyConv2d",
+  "LazyConv3d",
+  "LazyConvTranspose1d",
+  "LazyConvTranspose2d",
+  "LazyConvTranspose3d",
+];
+const NORMS = [
+  "LazyBatchNorm1d",
+  "LazyBatchNorm2d",
+  "LazyBatchNorm3d",
+  "LazyInstanceNorm1d",
+  "LazyInstanceNorm2d",
+  "LazyInstanceNorm3d",
+];
 const SIG = {
   linear: new PySignature(
     "torch.nn",
     "LazyLinear.__init__(out_features: int, bias: bool | None = True, device: device | None = None, dtype: dtype | None = None)",
   ),
-  conv1d: new PySignature("torch.nn", `LazyConv1d.__init__(${CONV})`),
-  conv2d: new PySignature("torch.nn", `LazyConv2d.__init__(${CONV})`),
-  conv3d: new PySignature("torch.nn", `LazyConv3d.__init__(${CONV})`),
-  convTranspose1d: new PySignature("torch.nn", `LazyConvTranspose1d.__init__(${CONV_TRANSPOSE})`),
-  convTranspose2d: new PySignature("torch.nn", `LazyConvTranspose2d.__init__(${CONV_TRANSPOSE})`),
   norm: new PySignature(
     "torch.nn",
     "_LazyNormBase.__init__(eps: float = 1e-05, momentum: float | None = 0.1, affine: bool = True, track_running_stats: bool = True, device: device | None = None, dtype: dtype | None = None)",
-    ["LazyBatchNorm1d", "LazyBatchNorm2d"],
+    NORMS,
   ),
   // The mixins' methods, under the qualified names PyTorch's errors print and the modules that define
   // them. `input` is unannotated there (read as input.shape); annotating it checks it up front.
@@ -152,7 +169,28 @@ export class LazyLinear extends Linear implements Lazy {
   }
 }
 
+/** The conv a lazy conv becomes: ConvTranspose1d/2d/3d share Conv1d's fields and add `transposed`. */
 type ConvLike = Conv1d & { transposed: boolean };
+type NormLike = BatchNorm1d;
+type AnyClass = abstract new (...args: never) => object;
+
+/** What every lazy class adds to its base, typed by the mixin that declares initialize_parameters. */
+interface LazyMethods<Init extends string> {
+  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean;
+  initialize_parameters(...args: CallArgs<Init>): void;
+}
+/** A lazy class made by a factory: built from its own __init__ arguments, an instance of its base. */
+export type LazyClass<B extends AnyClass, Init extends string, Args extends string> = {
+  new (...args: CallArgs<Args>): InstanceType<B> & LazyMethods<Init>;
+  readonly cls_to_become: B;
+  readonly prototype: InstanceType<B> & LazyMethods<Init>;
+};
+
+/** A class expression is anonymous: it takes PyTorch's class name (what m.constructor.name reads). */
+function named<C extends object>(cls: C, name: string): C {
+  Object.defineProperty(cls, "name", { value: name });
+  return cls;
+}
 
 /** _LazyConvXdMixin's initialize_parameters: in_channels from the input's channel dim. */
 function initializeConv(m: ConvLike, input: Tensor, dims: number): void {
@@ -171,149 +209,82 @@ function initializeConv(m: ConvLike, input: Tensor, dims: number): void {
   m.reset_parameters();
 }
 
-/** The constructor body the lazy convolutions share, after their base's super(0, 0, ...) call. */
-function lazyConv(
-  m: ConvLike,
-  outChannels: number,
-  bias: boolean | null,
-  device: unknown,
-  dtype: unknown,
-): void {
-  const self = m as Writable<ConvLike>;
-  const options = [true, device, dtype] as ConstructorParameters<typeof UninitializedParameter>;
-  self.weight = new UninitializedParameter(...options);
-  self.out_channels = outChannels;
-  if (bias) self.bias = new UninitializedParameter(...options);
+/**
+ * LazyConvNd / LazyConvTransposeNd (_LazyConvXdMixin over `Base`): the base built with in_channels 0 and no
+ * bias, then an UninitializedParameter weight (and bias) until the first input gives in_channels. Both
+ * families' __init__ bind [out_channels, kernel_size, ...five geometry args..., bias, ..., device, dtype],
+ * and their bases take the same list with (in_channels, out_channels) = (0, 0) in front and bias False.
+ */
+function lazyConv<B extends AnyClass, N extends string>(
+  Base: B,
+  init: N,
+  params: string,
+  dims: number,
+): LazyClass<B, "_LazyConvXdMixin.initialize_parameters", N> {
+  const sig = new PySignature("torch.nn", `${init}(${params})`);
+  const Plain = Base as unknown as new (...args: unknown[]) => ConvLike;
+  const cls = class extends Plain implements Lazy {
+    static readonly cls_to_become = Base;
+    constructor(...args: unknown[]) {
+      const bound = sig.bind(args) as unknown[];
+      super(0, 0, ...bound.slice(1, 6), false, ...bound.slice(7));
+      const self = this as Writable<ConvLike>;
+      const options = [true, ...bound.slice(-2)] as unknown as ConstructorParameters<
+        typeof UninitializedParameter
+      >;
+      self.weight = new UninitializedParameter(...options);
+      self.out_channels = bound[0] as number;
+      if (bound[6]) self.bias = new UninitializedParameter(...options);
+      setUpLazy(this, Base);
+    }
+    override reset_parameters(): void {
+      if (!this.has_uninitialized_params() && this.in_channels !== 0) super.reset_parameters();
+    }
+    has_uninitialized_params(...args: unknown[]): boolean {
+      SIG.hasUninitialized.bind(args);
+      return hasUninitialized(this);
+    }
+    initialize_parameters(...args: unknown[]): void {
+      const [input] = SIG.initConv.bind(args);
+      no_grad(() => initializeConv(this, input, dims));
+    }
+  };
+  return named(cls, init.split(".")[0]) as unknown as LazyClass<
+    B,
+    "_LazyConvXdMixin.initialize_parameters",
+    N
+  >;
 }
 
-export class LazyConv1d extends Conv1d implements Lazy {
-  static readonly cls_to_become = Conv1d;
-  constructor(...args: CallArgs<"LazyConv1d.__init__">) {
-    const [out, k, stride, padding, dilation, groups, bias, mode, device, dtype] = SIG.conv1d.bind(args);
-    super(0, 0, k, stride, padding, dilation, groups, false, mode, device, dtype);
-    lazyConv(this, out, bias, device, dtype);
-    setUpLazy(this, Conv1d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.in_channels !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyConvXdMixin.initialize_parameters">): void {
-    const [input] = SIG.initConv.bind(args);
-    no_grad(() => initializeConv(this, input, 1));
-  }
-}
+export const LazyConv1d = lazyConv(Conv1d, "LazyConv1d.__init__", CONV, 1);
+export type LazyConv1d = InstanceType<typeof LazyConv1d>;
+export const LazyConv2d = lazyConv(Conv2d, "LazyConv2d.__init__", CONV, 2);
+export type LazyConv2d = InstanceType<typeof LazyConv2d>;
+export const LazyConv3d = lazyConv(Conv3d, "LazyConv3d.__init__", CONV, 3);
+export type LazyConv3d = InstanceType<typeof LazyConv3d>;
+export const LazyConvTranspose1d = lazyConv(
+  ConvTranspose1d,
+  "LazyConvTranspose1d.__init__",
+  CONV_TRANSPOSE,
+  1,
+);
+export type LazyConvTranspose1d = InstanceType<typeof LazyConvTranspose1d>;
+export const LazyConvTranspose2d = lazyConv(
+  ConvTranspose2d,
+  "LazyConvTranspose2d.__init__",
+  CONV_TRANSPOSE,
+  2,
+);
+export type LazyConvTranspose2d = InstanceType<typeof LazyConvTranspose2d>;
+export const LazyConvTranspose3d = lazyConv(
+  ConvTranspose3d,
+  "LazyConvTranspose3d.__init__",
+  CONV_TRANSPOSE,
+  3,
+);
+export type LazyConvTranspose3d = InstanceType<typeof LazyConvTranspose3d>;
 
-export class LazyConv2d extends Conv2d implements Lazy {
-  static readonly cls_to_become = Conv2d;
-  constructor(...args: CallArgs<"LazyConv2d.__init__">) {
-    const [out, k, stride, padding, dilation, groups, bias, mode, device, dtype] = SIG.conv2d.bind(args);
-    super(0, 0, k, stride, padding, dilation, groups, false, mode, device, dtype);
-    lazyConv(this, out, bias, device, dtype);
-    setUpLazy(this, Conv2d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.in_channels !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyConvXdMixin.initialize_parameters">): void {
-    const [input] = SIG.initConv.bind(args);
-    no_grad(() => initializeConv(this, input, 2));
-  }
-}
-
-export class LazyConv3d extends Conv3d implements Lazy {
-  static readonly cls_to_become = Conv3d;
-  constructor(...args: CallArgs<"LazyConv3d.__init__">) {
-    const [out, k, stride, padding, dilation, groups, bias, mode, device, dtype] = SIG.conv3d.bind(args);
-    super(0, 0, k, stride, padding, dilation, groups, false, mode, device, dtype);
-    lazyConv(this, out, bias, device, dtype);
-    setUpLazy(this, Conv3d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.in_channels !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyConvXdMixin.initialize_parameters">): void {
-    const [input] = SIG.initConv.bind(args);
-    no_grad(() => initializeConv(this, input, 3));
-  }
-}
-
-export class LazyConvTranspose1d extends ConvTranspose1d implements Lazy {
-  static readonly cls_to_become = ConvTranspose1d;
-  constructor(...args: CallArgs<"LazyConvTranspose1d.__init__">) {
-    const [out, k, stride, padding, outPadding, groups, bias, dilation, mode, device, dtype] =
-      SIG.convTranspose1d.bind(args);
-    super(0, 0, k, stride, padding, outPadding, groups, false, dilation, mode, device, dtype);
-    lazyConv(this as unknown as ConvLike, out, bias, device, dtype);
-    setUpLazy(this, ConvTranspose1d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.in_channels !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyConvXdMixin.initialize_parameters">): void {
-    const [input] = SIG.initConv.bind(args);
-    no_grad(() => initializeConv(this as unknown as ConvLike, input, 1));
-  }
-}
-
-export class LazyConvTranspose2d extends ConvTranspose2d implements Lazy {
-  static readonly cls_to_become = ConvTranspose2d;
-  constructor(...args: CallArgs<"LazyConvTranspose2d.__init__">) {
-    const [out, k, stride, padding, outPadding, groups, bias, dilation, mode, device, dtype] =
-      SIG.convTranspose2d.bind(args);
-    super(0, 0, k, stride, padding, outPadding, groups, false, dilation, mode, device, dtype);
-    lazyConv(this as unknown as ConvLike, out, bias, device, dtype);
-    setUpLazy(this, ConvTranspose2d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.in_channels !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyConvXdMixin.initialize_parameters">): void {
-    const [input] = SIG.initConv.bind(args);
-    no_grad(() => initializeConv(this as unknown as ConvLike, input, 2));
-  }
-}
-
-type NormLike = BatchNorm1d | BatchNorm2d;
-
-/** _LazyNormBase.__init__ after its base's super(0, eps, momentum, False, False, ...) call. */
-function lazyNorm(m: NormLike, affine: boolean, track: boolean, device: unknown, dtype: unknown): void {
-  const self = m as Writable<NormLike>;
-  self.affine = affine;
-  self.track_running_stats = track;
-  const options = [true, device, dtype] as ConstructorParameters<typeof UninitializedParameter>;
-  if (affine) {
-    self.weight = new UninitializedParameter(...options);
-    self.bias = new UninitializedParameter(...options);
-  }
-  if (track) {
-    const bufferOptions = [false, device, dtype] as ConstructorParameters<typeof UninitializedBuffer>;
-    self.running_mean = new UninitializedBuffer(...bufferOptions);
-    self.running_var = new UninitializedBuffer(...bufferOptions);
-    self.num_batches_tracked = full([], 0n, { dtype: int64 });
-  }
-}
-
-/** _LazyNormBase.initialize_parameters: num_features from the input's channel dim. */
+/** _LazyNormBase.initialize_parameters: num_features from input.shape[1], batched or not, as 1.13 reads it. */
 function initializeNorm(m: NormLike, input: Tensor): void {
   if (!hasUninitialized(m)) return;
   no_grad(() => {
@@ -331,44 +302,66 @@ function initializeNorm(m: NormLike, input: Tensor): void {
   });
 }
 
-export class LazyBatchNorm1d extends BatchNorm1d implements Lazy {
-  static readonly cls_to_become = BatchNorm1d;
-  constructor(...args: CallArgs<"_LazyNormBase.__init__">) {
-    const [eps, momentum, affine, track, device, dtype] = SIG.norm.bind(args);
-    super(0, eps, momentum, false, false, device, dtype);
-    lazyNorm(this, affine, track, device, dtype);
-    setUpLazy(this, BatchNorm1d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.num_features !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyNormBase.initialize_parameters">): void {
-    const [input] = SIG.initNorm.bind(args);
-    initializeNorm(this, input);
-  }
+/**
+ * A lazy norm (_LazyNormBase over `Base`): the base built with num_features 0, affine and tracking off, then
+ * the asked-for affine and tracking with UninitializedParameters and UninitializedBuffers. The base takes
+ * momentum 0.1 (InstanceNorm's __init__ wants a float) and the asked-for one is set after, as Python would.
+ */
+function lazyNorm<B extends AnyClass>(
+  Base: B,
+  name: string,
+): LazyClass<B, "_LazyNormBase.initialize_parameters", "_LazyNormBase.__init__"> {
+  const Plain = Base as unknown as new (...args: unknown[]) => NormLike;
+  const cls = class extends Plain implements Lazy {
+    static readonly cls_to_become = Base;
+    constructor(...args: unknown[]) {
+      const [eps, momentum, affine, track, device, dtype] = SIG.norm.bind(args);
+      super(0, eps, 0.1, false, false, device, dtype);
+      const self = this as Writable<NormLike>;
+      self.momentum = momentum;
+      self.affine = affine;
+      self.track_running_stats = track;
+      const options = [true, device, dtype] as ConstructorParameters<typeof UninitializedParameter>;
+      if (affine) {
+        self.weight = new UninitializedParameter(...options);
+        self.bias = new UninitializedParameter(...options);
+      }
+      if (track) {
+        const bufferOptions = [false, device, dtype] as ConstructorParameters<typeof UninitializedBuffer>;
+        self.running_mean = new UninitializedBuffer(...bufferOptions);
+        self.running_var = new UninitializedBuffer(...bufferOptions);
+        self.num_batches_tracked = full([], 0n, { dtype: int64 });
+      }
+      setUpLazy(this, Base);
+    }
+    override reset_parameters(): void {
+      if (!this.has_uninitialized_params() && this.num_features !== 0) super.reset_parameters();
+    }
+    has_uninitialized_params(...args: unknown[]): boolean {
+      SIG.hasUninitialized.bind(args);
+      return hasUninitialized(this);
+    }
+    initialize_parameters(...args: unknown[]): void {
+      const [input] = SIG.initNorm.bind(args);
+      initializeNorm(this, input);
+    }
+  };
+  return named(cls, name) as unknown as LazyClass<
+    B,
+    "_LazyNormBase.initialize_parameters",
+    "_LazyNormBase.__init__"
+  >;
 }
 
-export class LazyBatchNorm2d extends BatchNorm2d implements Lazy {
-  static readonly cls_to_become = BatchNorm2d;
-  constructor(...args: CallArgs<"_LazyNormBase.__init__">) {
-    const [eps, momentum, affine, track, device, dtype] = SIG.norm.bind(args);
-    super(0, eps, momentum, false, false, device, dtype);
-    lazyNorm(this, affine, track, device, dtype);
-    setUpLazy(this, BatchNorm2d);
-  }
-  override reset_parameters(): void {
-    if (!this.has_uninitialized_params() && this.num_features !== 0) super.reset_parameters();
-  }
-  has_uninitialized_params(...args: CallArgs<"LazyModuleMixin.has_uninitialized_params">): boolean {
-    SIG.hasUninitialized.bind(args);
-    return hasUninitialized(this);
-  }
-  initialize_parameters(...args: CallArgs<"_LazyNormBase.initialize_parameters">): void {
-    const [input] = SIG.initNorm.bind(args);
-    initializeNorm(this, input);
-  }
-}
+export const LazyBatchNorm1d = lazyNorm(BatchNorm1d, "LazyBatchNorm1d");
+export type LazyBatchNorm1d = InstanceType<typeof LazyBatchNorm1d>;
+export const LazyBatchNorm2d = lazyNorm(BatchNorm2d, "LazyBatchNorm2d");
+export type LazyBatchNorm2d = InstanceType<typeof LazyBatchNorm2d>;
+export const LazyBatchNorm3d = lazyNorm(BatchNorm3d, "LazyBatchNorm3d");
+export type LazyBatchNorm3d = InstanceType<typeof LazyBatchNorm3d>;
+export const LazyInstanceNorm1d = lazyNorm(InstanceNorm1d, "LazyInstanceNorm1d");
+export type LazyInstanceNorm1d = InstanceType<typeof LazyInstanceNorm1d>;
+export const LazyInstanceNorm2d = lazyNorm(InstanceNorm2d, "LazyInstanceNorm2d");
+export type LazyInstanceNorm2d = InstanceType<typeof LazyInstanceNorm2d>;
+export const LazyInstanceNorm3d = lazyNorm(InstanceNorm3d, "LazyInstanceNorm3d");
+export type LazyInstanceNorm3d = InstanceType<typeof LazyInstanceNorm3d>;

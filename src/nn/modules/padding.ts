@@ -1,4 +1,4 @@
-// The padding modules: ZeroPad2d, ConstantPad1d/2d, ReflectionPad1d/2d, ReplicationPad1d/2d, each F.pad with
+// The padding modules: ZeroPad2d, ConstantPad1d/2d/3d, ReflectionPad1d/2d/3d, ReplicationPad1d/2d/3d, each F.pad with
 // its mode, keeping its padding as PyTorch's _pair / _quadruple make it and printing PyTorch's reprs.
 import { pad } from "../../ops/join.js";
 import { pyFloatRepr, pyTupleStr } from "../../python.js";
@@ -14,11 +14,17 @@ const CONSTANT_PAD2D = new PySignature(
   "torch.nn",
   "ConstantPad2d.__init__(padding: int | int[], value: float)",
 );
+const CONSTANT_PAD3D = new PySignature(
+  "torch.nn",
+  "ConstantPad3d.__init__(padding: int | int[], value: float)",
+);
 const ZERO_PAD2D = new PySignature("torch.nn", "ZeroPad2d.__init__(padding: int | int[])");
 const REFLECTION_PAD1D = new PySignature("torch.nn", "ReflectionPad1d.__init__(padding: int | int[])");
 const REFLECTION_PAD2D = new PySignature("torch.nn", "ReflectionPad2d.__init__(padding: int | int[])");
+const REFLECTION_PAD3D = new PySignature("torch.nn", "ReflectionPad3d.__init__(padding: int | int[])");
 const REPLICATION_PAD1D = new PySignature("torch.nn", "ReplicationPad1d.__init__(padding: int | int[])");
 const REPLICATION_PAD2D = new PySignature("torch.nn", "ReplicationPad2d.__init__(padding: int | int[])");
+const REPLICATION_PAD3D = new PySignature("torch.nn", "ReplicationPad3d.__init__(padding: int | int[])");
 
 /** _ntuple(n): an int repeated n times; a sequence kept as it is, whatever its length. */
 const ntuple = (v: number | readonly number[], n: number): number[] =>
@@ -68,6 +74,13 @@ export class ConstantPad2d extends _ConstantPadNd {
   }
 }
 
+export class ConstantPad3d extends _ConstantPadNd {
+  constructor(...args: CallArgs<"ConstantPad3d.__init__">) {
+    const [padding, value] = CONSTANT_PAD3D.bind(args);
+    super(ntuple(padding, 6), value);
+  }
+}
+
 /** ZeroPad2d: a ConstantPad2d with value 0, whose repr shows only the padding. */
 export class ZeroPad2d extends ConstantPad2d {
   constructor(...args: CallArgs<"ZeroPad2d.__init__">) {
@@ -92,6 +105,12 @@ export class ReflectionPad2d extends _PadNd {
   }
 }
 
+export class ReflectionPad3d extends _PadNd {
+  constructor(...args: CallArgs<"ReflectionPad3d.__init__">) {
+    super(ntuple(REFLECTION_PAD3D.bind(args)[0], 6), "reflect");
+  }
+}
+
 export class ReplicationPad1d extends _PadNd {
   constructor(...args: CallArgs<"ReplicationPad1d.__init__">) {
     super(ntuple(REPLICATION_PAD1D.bind(args)[0], 2), "replicate");
@@ -101,5 +120,11 @@ export class ReplicationPad1d extends _PadNd {
 export class ReplicationPad2d extends _PadNd {
   constructor(...args: CallArgs<"ReplicationPad2d.__init__">) {
     super(ntuple(REPLICATION_PAD2D.bind(args)[0], 4), "replicate");
+  }
+}
+
+export class ReplicationPad3d extends _PadNd {
+  constructor(...args: CallArgs<"ReplicationPad3d.__init__">) {
+    super(ntuple(REPLICATION_PAD3D.bind(args)[0], 6), "replicate");
   }
 }

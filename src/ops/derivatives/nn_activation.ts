@@ -116,8 +116,8 @@ export const NN_ACTIVATION_DERIVATIVES = {
   ThresholdBackward0: derivative<{ self: Tensor; threshold: number }>({
     self: ["threshold_backward(grad, self, threshold)", (g, s) => where(le(s.self, s.threshold), 0, g)],
   }),
-  ThresholdBackward1: derivative<{ result: Tensor; threshold: number }>({
-    self: ["threshold_backward(grad, result, threshold)", (g, s) => where(le(s.result, s.threshold), 0, g)],
+  ThresholdBackward1: derivative<{ self: Tensor; threshold: number }>({
+    self: ["threshold_backward(grad, self, threshold)", (g, s) => where(le(s.self, s.threshold), 0, g)],
   }),
   HardshrinkBackward0: shrinkRow("hardshrink"),
   SoftshrinkBackward0: shrinkRow("softshrink"),
