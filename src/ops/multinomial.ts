@@ -6,7 +6,7 @@
 //   53-bit uniform per sample and a binary search.
 import { RuntimeError } from "../errors.js";
 import { defineOps } from "../signatures/registry.js";
-import { float64, int64, type TypedArray } from "../tensor/dtype.js";
+import { checkAllocation, float64, int64, type TypedArray } from "../tensor/dtype.js";
 import { default_generator, type Generator } from "../tensor/random.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData } from "./core.js";
@@ -165,7 +165,9 @@ export function multinomial(
   checkArguments(input);
   checkCounts(input, numSamples, replacement);
   const shape = input.ndim === 1 ? [numSamples] : [input.shape[0], numSamples];
-  if (shape.reduce((a, b) => a * b, 1) === 0) return fromData(new Float64Array(0), shape, int64);
+  const total = shape.reduce((a, b) => a * b, 1);
+  if (total === 0) return fromData(new Float64Array(0), shape, int64);
+  checkAllocation(int64, total);
   const probs = input.detach().contiguous().values();
   const gen = generator ?? default_generator;
   // (PyTorch 1.13 takes the exponential path only without replacement; later versions also for one sample.)

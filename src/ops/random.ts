@@ -40,7 +40,7 @@ import { samplePoisson } from "./poisson.js";
  * Row-major indices of self's elements in the order PyTorch's TensorIterator visits a lone output: smallest
  * stride fastest (equal strides: the smaller size first, then the later dim), i.e. memory order.
  */
-function iterationOrder(self: Tensor): number[] {
+export function iterationOrder(self: Tensor): number[] {
   const shape = self.shape;
   const strides = self._strides;
   const rowMajor: number[] = [];

@@ -5,7 +5,7 @@
 // their falses and trues. With a dim, slices are ordered lexicographically with std::sort and merged when equal.
 import { sort as stdSort } from "../backend/js/libstdcxx_sort.js";
 import { stdHash, UnorderedSet } from "../backend/js/libstdcxx_hashtable.js";
-import { RuntimeError } from "../errors.js";
+import { IndexError, RuntimeError } from "../errors.js";
 import { bindNative, bindPython } from "../signatures/bind.js";
 import { definePython } from "../signatures/registry.js";
 import { parseSignature, type Signature } from "../signatures/schema.js";
@@ -102,6 +102,8 @@ function uniqueConsecutiveFlat(input: Tensor, returnInverse: boolean, returnCoun
 
 /** _unique_dim_cpu_template: slices along dim, sorted lexicographically (unless consecutive), equal ones merged. */
 function uniqueDim(input: Tensor, dim: number, consecutive: boolean): Triple {
+  // maybe_wrap_dim without wrapping scalars: a 0-dim tensor has no dim to take slices along.
+  if (input.ndim === 0) throw new IndexError(`Dimension specified as ${dim} but tensor has no dimensions`);
   const d = normalizeDim(dim, input.ndim);
   if (input.numel() === 0) {
     const zeroDims = input.shape.filter((s) => s === 0).length;

@@ -7,6 +7,7 @@ import type { ErrorTable } from "./error_table.js";
 import { ELEMENTWISE_ERRORS } from "./elementwise.js";
 import { LINALG_ERRORS } from "./linalg.js";
 import { LINALG_LAPACK_ERRORS } from "./linalg_lapack.js";
+import { LINALG_HOUSEHOLDER_ERRORS } from "./linalg_householder.js";
 import { NN_ERRORS } from "./nn.js";
 import { NN_CONV_TRANSPOSE_ERRORS } from "./nn_conv_transpose.js";
 import { NN_POOL_1D_ERRORS } from "./nn_pool_1d.js";
@@ -30,6 +31,7 @@ import { PRODUCTS_ERRORS } from "./products.js";
 import { REARRANGE_ERRORS } from "./rearrange.js";
 import { REDUCE_ERRORS } from "./reduce.js";
 import { SHAPE_ERRORS } from "./shape.js";
+import { TENSOR_METHODS_INPLACE_ERRORS } from "./tensor_methods_inplace.js";
 import { SORTING_ERRORS } from "./sorting.js";
 import { SPECIAL_ERRORS } from "./special.js";
 import { TENSOR_ERRORS } from "./tensor.js";
@@ -42,10 +44,12 @@ export const ERROR_TABLES: Record<string, ErrorTable> = {
   reduce: REDUCE_ERRORS,
   sorting: SORTING_ERRORS,
   shape: SHAPE_ERRORS,
+  tensor_methods_inplace: TENSOR_METHODS_INPLACE_ERRORS,
   rearrange: REARRANGE_ERRORS,
   products: PRODUCTS_ERRORS,
   linalg: LINALG_ERRORS,
   linalg_lapack: LINALG_LAPACK_ERRORS,
+  linalg_householder: LINALG_HOUSEHOLDER_ERRORS,
   tensor: TENSOR_ERRORS,
   nn: NN_ERRORS,
   nn_conv_transpose: NN_CONV_TRANSPOSE_ERRORS,

@@ -18,6 +18,7 @@ import { LINALG_INV_OPS } from "./tables/linalg_inv.js";
 import { LINALG_CHOLESKY_OPS } from "./tables/linalg_cholesky.js";
 import { LINALG_DECOMP_OPS } from "./tables/linalg_decomp.js";
 import { LINALG_NORMS_OPS } from "./tables/linalg_norms.js";
+import { LINALG_HOUSEHOLDER_OPS } from "./tables/linalg_householder.js";
 import { MASKED_OPS } from "./tables/masked.js";
 import { MATH_OPS } from "./tables/math.js";
 import { MATH_POINTWISE_OPS } from "./tables/math_pointwise.js";
@@ -54,6 +55,17 @@ import { PRODUCTS_OPS } from "./tables/products.js";
 import { SORTING_OPS } from "./tables/sorting.js";
 import { HISTOGRAM_OPS } from "./tables/histogram.js";
 import { UNIQUE_OPS } from "./tables/unique.js";
+import { FFT_OPS } from "./tables/fft.js";
+import { COMPLEX_MATH_OPS } from "./tables/complex_math.js";
+import { ALIASES_OPS } from "./tables/aliases.js";
+import { STACKING_OPS } from "./tables/stacking.js";
+import { ADDMM_FAMILY_OPS } from "./tables/addmm_family.js";
+import { WINDOWS_OPS } from "./tables/windows.js";
+import { STATISTICS_OPS } from "./tables/statistics.js";
+import { TORCH_FUNCTIONAL_OPS } from "./tables/torch_functional.js";
+import { TENSOR_METHODS_INPLACE_OPS } from "./tables/tensor_methods_inplace.js";
+import { UNFOLD_OPS } from "./tables/unfold.js";
+import { CREATION_EXTRA_OPS } from "./tables/creation_extra.js";
 
 export type { OpCase } from "./op_case.js";
 
@@ -78,6 +90,17 @@ export const OP_TABLES: Record<string, OpCase[]> = {
   sorting: SORTING_OPS,
   histogram: HISTOGRAM_OPS,
   unique: UNIQUE_OPS,
+  fft: FFT_OPS,
+  complex_math: COMPLEX_MATH_OPS,
+  aliases: ALIASES_OPS,
+  stacking: STACKING_OPS,
+  addmm_family: ADDMM_FAMILY_OPS,
+  windows: WINDOWS_OPS,
+  statistics: STATISTICS_OPS,
+  torch_functional: TORCH_FUNCTIONAL_OPS,
+  tensor_methods_inplace: TENSOR_METHODS_INPLACE_OPS,
+  unfold: UNFOLD_OPS,
+  creation_extra: CREATION_EXTRA_OPS,
   shape: SHAPE_OPS,
   join: JOIN_OPS,
   indexing: INDEXING_OPS,
@@ -88,6 +111,7 @@ export const OP_TABLES: Record<string, OpCase[]> = {
   linalg_cholesky: LINALG_CHOLESKY_OPS,
   linalg_decomp: LINALG_DECOMP_OPS,
   linalg_norms: LINALG_NORMS_OPS,
+  linalg_householder: LINALG_HOUSEHOLDER_OPS,
   backward_ops: BACKWARD_OPS_OPS,
   nn_conv: NN_CONV_OPS,
   nn_conv_transpose: NN_CONV_TRANSPOSE_OPS,

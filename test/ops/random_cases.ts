@@ -4,6 +4,8 @@
 import * as torch from "../../src/index.js";
 import { f32, f64, leaf, withGrads, type RandomCase } from "./random_case.js";
 import { TENSOR_METHOD_CASES } from "./tensor_method_cases.js";
+import { RANDOM_FILL_CASES } from "./random_fill_cases.js";
+import { TENSOR_METHODS_INPLACE_CASES } from "./tensor_methods_inplace_cases.js";
 
 export type { RandomCase };
 
@@ -388,4 +390,9 @@ const RANDOM_OP_CASES: RandomCase[] = [
   },
 ];
 
-export const RANDOM_CASES: RandomCase[] = [...RANDOM_OP_CASES, ...TENSOR_METHOD_CASES];
+export const RANDOM_CASES: RandomCase[] = [
+  ...RANDOM_OP_CASES,
+  ...TENSOR_METHOD_CASES,
+  ...RANDOM_FILL_CASES,
+  ...TENSOR_METHODS_INPLACE_CASES,
+];

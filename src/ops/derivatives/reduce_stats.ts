@@ -44,7 +44,7 @@ export interface NormSaved {
 }
 
 /** norm_backward (also linalg_vector_norm_backward). */
-function normBackward(g: Tensor, s: NormSaved): Tensor | null {
+export function normBackward(g: Tensor, s: NormSaved): Tensor | null {
   const { self, ord: p } = s;
   let grad = g;
   let norm = s.result;
