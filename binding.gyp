@@ -13,7 +13,11 @@
         "native/sort.c",
         "native/lapack.c",
         "native/optim.c",
-        "native/im2col.c"
+        "native/im2col.c",
+        "native/conv.c",
+        "native/pool.c",
+        "native/fft.c",
+        "native/rnn.c"
       ],
       "include_dirs": ["/usr/include/x86_64-linux-gnu", "/usr/include/openblas"],
       "libraries": ["-lopenblas", "-lpthread", "-lm"],

@@ -390,8 +390,8 @@ static const EntrySpec threshold_backward_spec = {
     "thresholdBackward", threshold_backward_args, 6, 6, sizeof(ThresholdBackwardArgs),
     "g:floats,gOffset:int,x:floats,xOffset:int,threshold:number,out:floats"};
 
-/* softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out): softmax (log: log_softmax,
-   float32 only) backward of dense [outer, dimSize, inner] arrays along dim 1. */
+/* softmaxBackward(g, gOffset, y, yOffset, outer, dimSize, inner, log, out): softmax (log: log_softmax)
+   backward of dense [outer, dimSize, inner] arrays along dim 1. */
 typedef struct {
   FloatArray g;
   int64_t g_offset;
@@ -787,6 +787,85 @@ static const EntrySpec lapack_orgqr_spec = {
     "lapackOrgqr", lapack_orgqr_args, 7, 7, sizeof(LapackOrgqrArgs),
     "a:floats,tau:floats,batch:int,m:int,n:int,k:int,info:f64"};
 
+/* lapackOrmqr(a, tau, c, batch, m, n, k, rows, cols, left, transpose, info): c [batch, rows, cols] :=
+   op(Q) c (left) or c op(Q) in place by ?ormqr, Q from the k reflectors of geqrf's [batch, m, n] a and tau
+   [batch, k]; op transposes when `transpose`. */
+typedef struct {
+  FloatArray a;
+  FloatArray tau;
+  FloatArray c;
+  int64_t batch;
+  int64_t m;
+  int64_t n;
+  int64_t k;
+  int64_t rows;
+  int64_t cols;
+  int64_t left;
+  int64_t transpose;
+  FloatArray info;
+} LapackOrmqrArgs;
+static const ArgSpec lapack_ormqr_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackOrmqrArgs, a)},
+    {"tau", ARG_FLOATS, 0, offsetof(LapackOrmqrArgs, tau)},
+    {"c", ARG_FLOATS, 0, offsetof(LapackOrmqrArgs, c)},
+    {"batch", ARG_INT, 0, offsetof(LapackOrmqrArgs, batch)},
+    {"m", ARG_INT, 0, offsetof(LapackOrmqrArgs, m)},
+    {"n", ARG_INT, 0, offsetof(LapackOrmqrArgs, n)},
+    {"k", ARG_INT, 0, offsetof(LapackOrmqrArgs, k)},
+    {"rows", ARG_INT, 0, offsetof(LapackOrmqrArgs, rows)},
+    {"cols", ARG_INT, 0, offsetof(LapackOrmqrArgs, cols)},
+    {"left", ARG_FLAG, 0, offsetof(LapackOrmqrArgs, left)},
+    {"transpose", ARG_FLAG, 0, offsetof(LapackOrmqrArgs, transpose)},
+    {"info", ARG_F64, 0, offsetof(LapackOrmqrArgs, info)},
+};
+static const EntrySpec lapack_ormqr_spec = {
+    "lapackOrmqr", lapack_ormqr_args, 12, 12, sizeof(LapackOrmqrArgs),
+    "a:floats,tau:floats,c:floats,batch:int,m:int,n:int,k:int,rows:int,cols:int,left:flag,transpose:flag,info:f64"};
+
+/* lapackSytrf(a, batch, n, pivots, info): Bunch-Kaufman LDL^T (?sytrf, lower) of `batch` symmetric [n, n]
+   matrices in place; pivots [batch, n]. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t n;
+  FloatArray pivots;
+  FloatArray info;
+} LapackSytrfArgs;
+static const ArgSpec lapack_sytrf_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackSytrfArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackSytrfArgs, batch)},
+    {"n", ARG_INT, 0, offsetof(LapackSytrfArgs, n)},
+    {"pivots", ARG_F64, 0, offsetof(LapackSytrfArgs, pivots)},
+    {"info", ARG_F64, 0, offsetof(LapackSytrfArgs, info)},
+};
+static const EntrySpec lapack_sytrf_spec = {
+    "lapackSytrf", lapack_sytrf_args, 5, 5, sizeof(LapackSytrfArgs),
+    "a:floats,batch:int,n:int,pivots:f64,info:f64"};
+
+/* lapackSytrs(a, pivots, b, batch, n, nrhs, info): Solves A X = B (?sytrs, lower) in place in b [batch, n,
+   nrhs] from ?sytrf's factors and pivots. */
+typedef struct {
+  FloatArray a;
+  FloatArray pivots;
+  FloatArray b;
+  int64_t batch;
+  int64_t n;
+  int64_t nrhs;
+  FloatArray info;
+} LapackSytrsArgs;
+static const ArgSpec lapack_sytrs_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackSytrsArgs, a)},
+    {"pivots", ARG_F64, 0, offsetof(LapackSytrsArgs, pivots)},
+    {"b", ARG_FLOATS, 0, offsetof(LapackSytrsArgs, b)},
+    {"batch", ARG_INT, 0, offsetof(LapackSytrsArgs, batch)},
+    {"n", ARG_INT, 0, offsetof(LapackSytrsArgs, n)},
+    {"nrhs", ARG_INT, 0, offsetof(LapackSytrsArgs, nrhs)},
+    {"info", ARG_F64, 0, offsetof(LapackSytrsArgs, info)},
+};
+static const EntrySpec lapack_sytrs_spec = {
+    "lapackSytrs", lapack_sytrs_args, 7, 7, sizeof(LapackSytrsArgs),
+    "a:floats,pivots:f64,b:floats,batch:int,n:int,nrhs:int,info:f64"};
+
 /* lapackSyevd(a, batch, n, upper, vectors, w, info): Eigenvalues w [batch, n] (ascending) and, with
    vectors, eigenvectors (columns, in place in a) of `batch` symmetric [n, n] matrices by ?syevd reading
    the upper or lower triangle. */
@@ -1051,6 +1130,298 @@ static const EntrySpec scatter_dim_spec = {
     "scatterDim", scatter_dim_args, 12, 12, sizeof(ScatterDimArgs),
     "out:floats,shape:dims,outStrides:strides,outDimSize:int,index:f64,indexOffset:int,indexStrides:strides,src:floats,srcOffset:int,srcStrides:strides,dim:int,add:flag"};
 
+/* convForward(x, xOffset, weight, weightOffset, bias, hasBias, geometry, groups, cout, out): A whole
+   convolution of a contiguous [N, C, *spatial] x with weight [Cout, C/groups, *kernel] (+ bias when
+   hasBias) into out [N, Cout, *out]: im2col of a chunk of images, one GEMM per group (native/conv.c). */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray weight;
+  int64_t weight_offset;
+  FloatArray bias;
+  int64_t has_bias;
+  FloatArray geometry;
+  int64_t groups;
+  int64_t cout;
+  FloatArray out;
+} ConvForwardArgs;
+static const ArgSpec conv_forward_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(ConvForwardArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(ConvForwardArgs, x_offset)},
+    {"weight", ARG_FLOATS, 0, offsetof(ConvForwardArgs, weight)},
+    {"weightOffset", ARG_INT, 0, offsetof(ConvForwardArgs, weight_offset)},
+    {"bias", ARG_FLOATS, 0, offsetof(ConvForwardArgs, bias)},
+    {"hasBias", ARG_FLAG, 0, offsetof(ConvForwardArgs, has_bias)},
+    {"geometry", ARG_F64, 0, offsetof(ConvForwardArgs, geometry)},
+    {"groups", ARG_INT, 0, offsetof(ConvForwardArgs, groups)},
+    {"cout", ARG_INT, 0, offsetof(ConvForwardArgs, cout)},
+    {"out", ARG_FLOATS, 0, offsetof(ConvForwardArgs, out)},
+};
+static const EntrySpec conv_forward_spec = {
+    "convForward", conv_forward_args, 10, 10, sizeof(ConvForwardArgs),
+    "x:floats,xOffset:int,weight:floats,weightOffset:int,bias:floats,hasBias:flag,geometry:f64,groups:int,cout:int,out:floats"};
+
+/* convBackward(grad, gradOffset, x, xOffset, weight, weightOffset, geometry, groups, cout, gradInput,
+   gradWeight): convolution_backward from grad [N, Cout, *out]: gradInput (col2im of W^T @ grad) and
+   gradWeight (grad @ im2col(x)^T summed over the batch), each skipped when given empty; x is read for
+   gradWeight only (native/conv.c). */
+typedef struct {
+  FloatArray grad;
+  int64_t grad_offset;
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray weight;
+  int64_t weight_offset;
+  FloatArray geometry;
+  int64_t groups;
+  int64_t cout;
+  FloatArray grad_input;
+  FloatArray grad_weight;
+} ConvBackwardArgs;
+static const ArgSpec conv_backward_args[] = {
+    {"grad", ARG_FLOATS, 0, offsetof(ConvBackwardArgs, grad)},
+    {"gradOffset", ARG_INT, 0, offsetof(ConvBackwardArgs, grad_offset)},
+    {"x", ARG_FLOATS, 0, offsetof(ConvBackwardArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(ConvBackwardArgs, x_offset)},
+    {"weight", ARG_FLOATS, 0, offsetof(ConvBackwardArgs, weight)},
+    {"weightOffset", ARG_INT, 0, offsetof(ConvBackwardArgs, weight_offset)},
+    {"geometry", ARG_F64, 0, offsetof(ConvBackwardArgs, geometry)},
+    {"groups", ARG_INT, 0, offsetof(ConvBackwardArgs, groups)},
+    {"cout", ARG_INT, 0, offsetof(ConvBackwardArgs, cout)},
+    {"gradInput", ARG_FLOATS, 0, offsetof(ConvBackwardArgs, grad_input)},
+    {"gradWeight", ARG_FLOATS, 0, offsetof(ConvBackwardArgs, grad_weight)},
+};
+static const EntrySpec conv_backward_spec = {
+    "convBackward", conv_backward_args, 11, 11, sizeof(ConvBackwardArgs),
+    "grad:floats,gradOffset:int,x:floats,xOffset:int,weight:floats,weightOffset:int,geometry:f64,groups:int,cout:int,gradInput:floats,gradWeight:floats"};
+
+/* maxPool(x, xOffset, geometry, values, indices): Max pooling of a contiguous [N, C, *spatial] input over
+   a window geometry: values and flat spatial indices [N, C, *out], PyTorch's first-max / NaN-wins rule
+   (native/pool.c). */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  FloatArray geometry;
+  FloatArray values;
+  FloatArray indices;
+} MaxPoolArgs;
+static const ArgSpec max_pool_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(MaxPoolArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(MaxPoolArgs, x_offset)},
+    {"geometry", ARG_F64, 0, offsetof(MaxPoolArgs, geometry)},
+    {"values", ARG_FLOATS, 0, offsetof(MaxPoolArgs, values)},
+    {"indices", ARG_F64, 0, offsetof(MaxPoolArgs, indices)},
+};
+static const EntrySpec max_pool_spec = {
+    "maxPool", max_pool_args, 5, 5, sizeof(MaxPoolArgs),
+    "x:floats,xOffset:int,geometry:f64,values:floats,indices:f64"};
+
+/* maxPoolBackward(grad, gradOffset, indices, indicesOffset, geometry, out): Max pooling's backward: a
+   zeroed [N, C, *spatial] out with each output's gradient added at its index, in output order
+   (native/pool.c). */
+typedef struct {
+  FloatArray grad;
+  int64_t grad_offset;
+  FloatArray indices;
+  int64_t indices_offset;
+  FloatArray geometry;
+  FloatArray out;
+} MaxPoolBackwardArgs;
+static const ArgSpec max_pool_backward_args[] = {
+    {"grad", ARG_FLOATS, 0, offsetof(MaxPoolBackwardArgs, grad)},
+    {"gradOffset", ARG_INT, 0, offsetof(MaxPoolBackwardArgs, grad_offset)},
+    {"indices", ARG_F64, 0, offsetof(MaxPoolBackwardArgs, indices)},
+    {"indicesOffset", ARG_INT, 0, offsetof(MaxPoolBackwardArgs, indices_offset)},
+    {"geometry", ARG_F64, 0, offsetof(MaxPoolBackwardArgs, geometry)},
+    {"out", ARG_FLOATS, 0, offsetof(MaxPoolBackwardArgs, out)},
+};
+static const EntrySpec max_pool_backward_spec = {
+    "maxPoolBackward", max_pool_backward_args, 6, 6, sizeof(MaxPoolBackwardArgs),
+    "grad:floats,gradOffset:int,indices:f64,indicesOffset:int,geometry:f64,out:floats"};
+
+/* fftLines(data, outer, n, inner, plan): The unscaled DFT (the plan's direction) of each line along the
+   middle dim of a contiguous interleaved complex128 buffer [outer, n, inner], in place, with the plan of
+   src/backend/js/fft.ts (native/fft.c). */
+typedef struct {
+  FloatArray data;
+  int64_t outer;
+  int64_t n;
+  int64_t inner;
+  FloatArray plan;
+} FftLinesArgs;
+static const ArgSpec fft_lines_args[] = {
+    {"data", ARG_F64, 0, offsetof(FftLinesArgs, data)},
+    {"outer", ARG_INT, 0, offsetof(FftLinesArgs, outer)},
+    {"n", ARG_INT, 0, offsetof(FftLinesArgs, n)},
+    {"inner", ARG_INT, 0, offsetof(FftLinesArgs, inner)},
+    {"plan", ARG_F64, 0, offsetof(FftLinesArgs, plan)},
+};
+static const EntrySpec fft_lines_spec = {
+    "fftLines", fft_lines_args, 5, 5, sizeof(FftLinesArgs),
+    "data:f64,outer:int,n:int,inner:int,plan:f64"};
+
+/* twoNormRows(x, xOffset, rows, cols, out): twoNorms of src/backend/js/norm_reduce.ts over `rows` dense
+   runs of `cols` elements from xOffset: the 2-norm of each run into out (float: 8 fused lanes, then the
+   tail; double: one fused accumulator). */
+typedef struct {
+  FloatArray x;
+  int64_t x_offset;
+  int64_t rows;
+  int64_t cols;
+  FloatArray out;
+} TwoNormRowsArgs;
+static const ArgSpec two_norm_rows_args[] = {
+    {"x", ARG_FLOATS, 0, offsetof(TwoNormRowsArgs, x)},
+    {"xOffset", ARG_INT, 0, offsetof(TwoNormRowsArgs, x_offset)},
+    {"rows", ARG_INT, 0, offsetof(TwoNormRowsArgs, rows)},
+    {"cols", ARG_INT, 0, offsetof(TwoNormRowsArgs, cols)},
+    {"out", ARG_FLOATS, 0, offsetof(TwoNormRowsArgs, out)},
+};
+static const EntrySpec two_norm_rows_spec = {
+    "twoNormRows", two_norm_rows_args, 5, 5, sizeof(TwoNormRowsArgs),
+    "x:floats,xOffset:int,rows:int,cols:int,out:floats"};
+
+/* lstmCell(ig, igOffset, hg, hgOffset, cx, cxOffset, batch, hidden, hy, cy, workspace): LSTMCell's
+   pointwise part on dense [batch, 4 * hidden] input and hidden gates and cx [batch, hidden]
+   (src/backend/js/rnn.ts): hy, cy and the workspace [batch, 5 * hidden] (activated gates, tanh(cy)). */
+typedef struct {
+  FloatArray ig;
+  int64_t ig_offset;
+  FloatArray hg;
+  int64_t hg_offset;
+  FloatArray cx;
+  int64_t cx_offset;
+  int64_t batch;
+  int64_t hidden;
+  FloatArray hy;
+  FloatArray cy;
+  FloatArray workspace;
+} LstmCellArgs;
+static const ArgSpec lstm_cell_args[] = {
+    {"ig", ARG_FLOATS, 0, offsetof(LstmCellArgs, ig)},
+    {"igOffset", ARG_INT, 0, offsetof(LstmCellArgs, ig_offset)},
+    {"hg", ARG_FLOATS, 0, offsetof(LstmCellArgs, hg)},
+    {"hgOffset", ARG_INT, 0, offsetof(LstmCellArgs, hg_offset)},
+    {"cx", ARG_FLOATS, 0, offsetof(LstmCellArgs, cx)},
+    {"cxOffset", ARG_INT, 0, offsetof(LstmCellArgs, cx_offset)},
+    {"batch", ARG_INT, 0, offsetof(LstmCellArgs, batch)},
+    {"hidden", ARG_INT, 0, offsetof(LstmCellArgs, hidden)},
+    {"hy", ARG_FLOATS, 0, offsetof(LstmCellArgs, hy)},
+    {"cy", ARG_FLOATS, 0, offsetof(LstmCellArgs, cy)},
+    {"workspace", ARG_FLOATS, 0, offsetof(LstmCellArgs, workspace)},
+};
+static const EntrySpec lstm_cell_spec = {
+    "lstmCell", lstm_cell_args, 11, 11, sizeof(LstmCellArgs),
+    "ig:floats,igOffset:int,hg:floats,hgOffset:int,cx:floats,cxOffset:int,batch:int,hidden:int,hy:floats,cy:floats,workspace:floats"};
+
+/* lstmCellBackward(dhy, dhyOffset, hasDhy, dcy, dcyOffset, hasDcy, cx, cxOffset, workspace,
+   workspaceOffset, batch, hidden, dgates, dcx): The unfused LSTM cell's gradients (src/backend/js/rnn.ts)
+   from dhy and dcy (hasDhy / hasDcy: 0 means none came): dgates [batch, 4 * hidden] and dcx [batch,
+   hidden]. */
+typedef struct {
+  FloatArray dhy;
+  int64_t dhy_offset;
+  int64_t has_dhy;
+  FloatArray dcy;
+  int64_t dcy_offset;
+  int64_t has_dcy;
+  FloatArray cx;
+  int64_t cx_offset;
+  FloatArray workspace;
+  int64_t workspace_offset;
+  int64_t batch;
+  int64_t hidden;
+  FloatArray dgates;
+  FloatArray dcx;
+} LstmCellBackwardArgs;
+static const ArgSpec lstm_cell_backward_args[] = {
+    {"dhy", ARG_FLOATS, 0, offsetof(LstmCellBackwardArgs, dhy)},
+    {"dhyOffset", ARG_INT, 0, offsetof(LstmCellBackwardArgs, dhy_offset)},
+    {"hasDhy", ARG_FLAG, 0, offsetof(LstmCellBackwardArgs, has_dhy)},
+    {"dcy", ARG_FLOATS, 0, offsetof(LstmCellBackwardArgs, dcy)},
+    {"dcyOffset", ARG_INT, 0, offsetof(LstmCellBackwardArgs, dcy_offset)},
+    {"hasDcy", ARG_FLAG, 0, offsetof(LstmCellBackwardArgs, has_dcy)},
+    {"cx", ARG_FLOATS, 0, offsetof(LstmCellBackwardArgs, cx)},
+    {"cxOffset", ARG_INT, 0, offsetof(LstmCellBackwardArgs, cx_offset)},
+    {"workspace", ARG_FLOATS, 0, offsetof(LstmCellBackwardArgs, workspace)},
+    {"workspaceOffset", ARG_INT, 0, offsetof(LstmCellBackwardArgs, workspace_offset)},
+    {"batch", ARG_INT, 0, offsetof(LstmCellBackwardArgs, batch)},
+    {"hidden", ARG_INT, 0, offsetof(LstmCellBackwardArgs, hidden)},
+    {"dgates", ARG_FLOATS, 0, offsetof(LstmCellBackwardArgs, dgates)},
+    {"dcx", ARG_FLOATS, 0, offsetof(LstmCellBackwardArgs, dcx)},
+};
+static const EntrySpec lstm_cell_backward_spec = {
+    "lstmCellBackward", lstm_cell_backward_args, 14, 14, sizeof(LstmCellBackwardArgs),
+    "dhy:floats,dhyOffset:int,hasDhy:flag,dcy:floats,dcyOffset:int,hasDcy:flag,cx:floats,cxOffset:int,workspace:floats,workspaceOffset:int,batch:int,hidden:int,dgates:floats,dcx:floats"};
+
+/* gruCell(ig, igOffset, hg, hgOffset, hx, hxOffset, batch, hidden, hy, workspace): GRUCell's pointwise
+   part on dense [batch, 3 * hidden] input and hidden gates and hx [batch, hidden] (src/backend/js/rnn.ts):
+   hy and the workspace [batch, 3 * hidden] (activated r, z, n). */
+typedef struct {
+  FloatArray ig;
+  int64_t ig_offset;
+  FloatArray hg;
+  int64_t hg_offset;
+  FloatArray hx;
+  int64_t hx_offset;
+  int64_t batch;
+  int64_t hidden;
+  FloatArray hy;
+  FloatArray workspace;
+} GruCellArgs;
+static const ArgSpec gru_cell_args[] = {
+    {"ig", ARG_FLOATS, 0, offsetof(GruCellArgs, ig)},
+    {"igOffset", ARG_INT, 0, offsetof(GruCellArgs, ig_offset)},
+    {"hg", ARG_FLOATS, 0, offsetof(GruCellArgs, hg)},
+    {"hgOffset", ARG_INT, 0, offsetof(GruCellArgs, hg_offset)},
+    {"hx", ARG_FLOATS, 0, offsetof(GruCellArgs, hx)},
+    {"hxOffset", ARG_INT, 0, offsetof(GruCellArgs, hx_offset)},
+    {"batch", ARG_INT, 0, offsetof(GruCellArgs, batch)},
+    {"hidden", ARG_INT, 0, offsetof(GruCellArgs, hidden)},
+    {"hy", ARG_FLOATS, 0, offsetof(GruCellArgs, hy)},
+    {"workspace", ARG_FLOATS, 0, offsetof(GruCellArgs, workspace)},
+};
+static const EntrySpec gru_cell_spec = {
+    "gruCell", gru_cell_args, 10, 10, sizeof(GruCellArgs),
+    "ig:floats,igOffset:int,hg:floats,hgOffset:int,hx:floats,hxOffset:int,batch:int,hidden:int,hy:floats,workspace:floats"};
+
+/* gruCellBackward(dhy, dhyOffset, hg, hgOffset, hx, hxOffset, workspace, workspaceOffset, batch, hidden,
+   dig, dhg, dhx): The unfused GRU cell's gradients (src/backend/js/rnn.ts) from dhy: dig and dhg [batch, 3
+   * hidden], dhx [batch, hidden]. */
+typedef struct {
+  FloatArray dhy;
+  int64_t dhy_offset;
+  FloatArray hg;
+  int64_t hg_offset;
+  FloatArray hx;
+  int64_t hx_offset;
+  FloatArray workspace;
+  int64_t workspace_offset;
+  int64_t batch;
+  int64_t hidden;
+  FloatArray dig;
+  FloatArray dhg;
+  FloatArray dhx;
+} GruCellBackwardArgs;
+static const ArgSpec gru_cell_backward_args[] = {
+    {"dhy", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, dhy)},
+    {"dhyOffset", ARG_INT, 0, offsetof(GruCellBackwardArgs, dhy_offset)},
+    {"hg", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, hg)},
+    {"hgOffset", ARG_INT, 0, offsetof(GruCellBackwardArgs, hg_offset)},
+    {"hx", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, hx)},
+    {"hxOffset", ARG_INT, 0, offsetof(GruCellBackwardArgs, hx_offset)},
+    {"workspace", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, workspace)},
+    {"workspaceOffset", ARG_INT, 0, offsetof(GruCellBackwardArgs, workspace_offset)},
+    {"batch", ARG_INT, 0, offsetof(GruCellBackwardArgs, batch)},
+    {"hidden", ARG_INT, 0, offsetof(GruCellBackwardArgs, hidden)},
+    {"dig", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, dig)},
+    {"dhg", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, dhg)},
+    {"dhx", ARG_FLOATS, 0, offsetof(GruCellBackwardArgs, dhx)},
+};
+static const EntrySpec gru_cell_backward_spec = {
+    "gruCellBackward", gru_cell_backward_args, 13, 13, sizeof(GruCellBackwardArgs),
+    "dhy:floats,dhyOffset:int,hg:floats,hgOffset:int,hx:floats,hxOffset:int,workspace:floats,workspaceOffset:int,batch:int,hidden:int,dig:floats,dhg:floats,dhx:floats"};
+
 /* Every entry point: X(jsName, c_name, ArgsStruct, spec); native/tensorgrad.c implements each as
    c_name##_entry. */
 #define ENTRY_POINTS(X) \
@@ -1081,6 +1452,9 @@ static const EntrySpec scatter_dim_spec = {
   X(lapackPotrf, lapack_potrf, LapackPotrfArgs, lapack_potrf_spec) \
   X(lapackGeqrf, lapack_geqrf, LapackGeqrfArgs, lapack_geqrf_spec) \
   X(lapackOrgqr, lapack_orgqr, LapackOrgqrArgs, lapack_orgqr_spec) \
+  X(lapackOrmqr, lapack_ormqr, LapackOrmqrArgs, lapack_ormqr_spec) \
+  X(lapackSytrf, lapack_sytrf, LapackSytrfArgs, lapack_sytrf_spec) \
+  X(lapackSytrs, lapack_sytrs, LapackSytrsArgs, lapack_sytrs_spec) \
   X(lapackSyevd, lapack_syevd, LapackSyevdArgs, lapack_syevd_spec) \
   X(lapackGesdd, lapack_gesdd, LapackGesddArgs, lapack_gesdd_spec) \
   X(sgdStep, sgd_step, SgdStepArgs, sgd_step_spec) \
@@ -1089,6 +1463,16 @@ static const EntrySpec scatter_dim_spec = {
   X(setNumThreads, set_num_threads, SetNumThreadsArgs, set_num_threads_spec) \
   X(gatherDim, gather_dim, GatherDimArgs, gather_dim_spec) \
   X(scatterDim, scatter_dim, ScatterDimArgs, scatter_dim_spec) \
+  X(convForward, conv_forward, ConvForwardArgs, conv_forward_spec) \
+  X(convBackward, conv_backward, ConvBackwardArgs, conv_backward_spec) \
+  X(maxPool, max_pool, MaxPoolArgs, max_pool_spec) \
+  X(maxPoolBackward, max_pool_backward, MaxPoolBackwardArgs, max_pool_backward_spec) \
+  X(fftLines, fft_lines, FftLinesArgs, fft_lines_spec) \
+  X(twoNormRows, two_norm_rows, TwoNormRowsArgs, two_norm_rows_spec) \
+  X(lstmCell, lstm_cell, LstmCellArgs, lstm_cell_spec) \
+  X(lstmCellBackward, lstm_cell_backward, LstmCellBackwardArgs, lstm_cell_backward_spec) \
+  X(gruCell, gru_cell, GruCellArgs, gru_cell_spec) \
+  X(gruCellBackward, gru_cell_backward, GruCellBackwardArgs, gru_cell_backward_spec) \
 
 static const OpCodeName unary_op_codes[] = {
     {"neg", U_NEG},

@@ -32,6 +32,10 @@
 #include "lapack.h"
 #include "optim.h"
 #include "im2col.h"
+#include "conv.h"
+#include "pool.h"
+#include "fft.h"
+#include "rnn.h"
 
 /* An error naming the view that reaches outside its array (or whose index arithmetic overflows). */
 static napi_value view_error(napi_env env, const char *entry, const char *operand, int64_t offset,
@@ -113,7 +117,7 @@ static napi_value binary_entry(napi_env env, const BinaryArgs *a) {
 static int blas_max_threads = 1;
 static int blas_threads_now = -1;
 
-static void set_blas_threads(int64_t macs) {
+void set_blas_threads(int64_t macs) {
   int want = macs >= GEMM_THREADED_MIN ? blas_max_threads : 1;
   if (want != blas_threads_now) {
     openblas_set_num_threads(want);
@@ -434,12 +438,10 @@ static napi_value softmax_backward_entry(napi_env env, const SoftmaxBackwardArgs
   if (!check_dense(env, entry, "g", &a->g, a->g_offset, n) || !check_dense(env, entry, "y", &a->y, a->y_offset, n))
     return NULL;
   if (a->g.is_double) {
-    if (a->log)
-      return throw_error(env, entry, "log_softmax backward takes Float32Arrays (float64's exp is not ported)");
     double *sums = a->inner > 1 ? (double *)malloc((size_t)a->inner * sizeof(double)) : NULL;
     if (a->inner > 1 && sums == NULL) return throw_error(env, entry, "out of memory");
     softmax_backward_double((const double *)at_offset(&a->g, a->g_offset), (const double *)at_offset(&a->y, a->y_offset),
-                            a->outer, a->dim_size, a->inner, sums, (double *)a->out.data);
+                            a->outer, a->dim_size, a->inner, (int)a->log, sums, (double *)a->out.data);
     free(sums);
     return NULL;
   }

@@ -26,7 +26,10 @@ const LAYERS: { name: string; prefixes: string[] }[] = [
   { name: "autograd", prefixes: ["autograd/"] },
   { name: "ops", prefixes: ["ops/"] },
   // torch.autograd.functional (jacobian, hessian, vjp, ...) is written with ops, like PyTorch's Python module.
-  { name: "library", prefixes: ["nn/", "optim/", "utils/", "io/", "viz/", "autograd/functional.ts"] },
+  {
+    name: "library",
+    prefixes: ["nn/", "optim/", "utils/", "io/", "viz/", "autograd/functional.ts", "distributions/"],
+  },
   {
     name: "public surface",
     prefixes: [
@@ -55,7 +58,12 @@ const ALLOWED: { from: string; to: string; why: string }[] = [
 ];
 
 /** Files allowed over the line limit, with the reason. */
-const LONG_FILES: Record<string, string> = {};
+const LONG_FILES: Record<string, string> = {
+  "backend/native/entry_points.ts":
+    "the addon's one declaration table (an entry per C entry point, its argument kinds and doc), read whole by gen_native",
+  "ops/core.ts":
+    "op dispatch, node creation and the in-place protocol share module state (the lazily copied in-place self) that a split would export; to be split with that state behind one interface",
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

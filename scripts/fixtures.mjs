@@ -108,6 +108,17 @@ const GENERATORS = {
     steps: () => [python("scripts/gen_multinomial_fixtures.py", "test/fixtures/multinomial.json")],
   },
   nn: { writes: "test/fixtures/nn.json", steps: () => [python("scripts/gen_nn_fixtures.py")] },
+  distributions: {
+    writes: "test/fixtures/distributions/distributions.json (torch.distributions, test/distributions/)",
+    steps: () => [
+      python("scripts/gen_distributions_fixtures.py", "test/fixtures/distributions/distributions.json"),
+    ],
+  },
+  conv_native: {
+    writes:
+      "test/fixtures/backend/conv_native.json (conv1d/2d/3d, conv_transpose1d/2d and max_pool2d with their backward, test/backend/conv_native.test.ts)",
+    steps: () => [python("scripts/gen_conv_native_fixtures.py", "test/fixtures/backend/conv_native.json")],
+  },
   lapack_native: {
     writes:
       "test/fixtures/lapack_native.json (raw LAPACK results with their vector signs, test/backend/lapack_native.test.ts)",
@@ -117,6 +128,16 @@ const GENERATORS = {
     writes:
       "test/fixtures/named_tuples.json (torch.return_types reprs of linalg and aminmax, test/ops/named_tuples.test.ts)",
     steps: () => [python("scripts/gen_named_tuple_fixtures.py", "test/fixtures/named_tuples.json")],
+  },
+  dtype_info: {
+    writes:
+      "test/fixtures/dtype_info.json (torch.finfo / iinfo and the math constants, test/ops/dtype_info.test.ts)",
+    steps: () => [python("scripts/gen_dtype_info_fixtures.py", "test/fixtures/dtype_info.json")],
+  },
+  rng_state: {
+    writes:
+      "test/fixtures/rng_state.json (torch.get_rng_state bytes and set_rng_state round trips, test/ops/rng_state.test.ts)",
+    steps: () => [python("scripts/gen_rng_state_fixtures.py", "test/fixtures/rng_state.json")],
   },
   sorting_orders: {
     writes: "test/fixtures/sorting_orders.json (sort, topk, median, mode, unique orders on ties and NaNs)",
@@ -166,6 +187,20 @@ const GENERATORS = {
     writes: "test/fixtures/nn/parametrize.json (torch.nn.utils.parametrize, test/nn/parametrize.test.ts)",
     steps: () => [python("scripts/gen_parametrize_fixtures.py", "test/fixtures/nn/parametrize.json")],
   },
+  eig_double_backward: {
+    writes: "test/fixtures/ops/linalg_eig_double_backward.json (test/ops/linalg_eig_double_backward.test.ts)",
+    steps: () => [
+      python(
+        "scripts/gen_eig_double_backward_fixtures.py",
+        "test/fixtures/ops/linalg_eig_double_backward.json",
+      ),
+    ],
+  },
+  orthogonal: {
+    writes:
+      "test/fixtures/nn/orthogonal.json (parametrizations.orthogonal, test/nn/parametrizations_orthogonal.test.ts)",
+    steps: () => [python("scripts/gen_orthogonal_fixtures.py", "test/fixtures/nn/orthogonal.json")],
+  },
   init: {
     writes: "test/fixtures/nn/init.json (torch.nn.init's fills after manual_seed, test/nn/init.test.ts)",
     steps: () => [python("scripts/gen_init_fixtures.py", "test/fixtures/nn/init.json")],
@@ -180,6 +215,11 @@ const GENERATORS = {
         "test/fixtures/nn/lazy.json",
       ),
     ],
+  },
+  nn_extra: {
+    writes:
+      "test/fixtures/nn/extra.json (3-D pads, LPPool1d, MaxUnpool1d/3d, AdaptiveLogSoftmaxWithLoss, F's in-place activations, nn.utils extras: test/nn/extra_modules.test.ts)",
+    steps: () => [python("scripts/gen_nn_extra_fixtures.py", "test/fixtures/nn/extra.json")],
   },
   optim: { writes: "test/fixtures/optim.json", steps: () => [python("scripts/gen_optim_fixtures.py")] },
   numerics: {

@@ -76,8 +76,10 @@ def run_case(case):
         grad_out = torch.randn(out.shape, generator=gen, dtype=torch.float64).to(out.dtype)
         wrt = [t for t in tensors if t.requires_grad]
         grads = torch.autograd.grad(out, wrt, grad_out, allow_unused=True)
-        by_input = iter(grads)
         record["grad_output"] = encode(grad_out.tolist())
+        # A ZeroTensor gradient (sgn of a real input) has no storage to list: materialize its zeros.
+        grads = [g.new_zeros(g.shape) if g is not None and g._is_zerotensor() else g for g in grads]
+        by_input = iter(grads)
         record["grads"] = [encode(next(by_input).tolist()) if t.requires_grad else None for t in tensors]
     return record
 

@@ -28,6 +28,7 @@ export { TorchGenerator as Generator } from "./ops/random.js";
 export { device } from "./ops/creation.js";
 export { FloatTensor, DoubleTensor, LongTensor, IntTensor, BoolTensor } from "./ops/legacy.js";
 export { Size } from "./tensor/size.js";
+export { Complex } from "./ops/complex_create.js";
 export { NDArray, from_numpy } from "./ops/numpy.js";
 export { set_num_threads } from "./ops/settings.js";
 export { strided, contiguous_format, preserve_format, channels_last } from "./tensor/device.js";
@@ -42,6 +43,7 @@ export * as nn from "./nn/index.js";
 export * as optim from "./optim/index.js";
 export * as viz from "./viz/index.js";
 export * as utils from "./utils/index.js";
+export * as distributions from "./distributions/index.js";
 export { SafetensorError } from "./io/index.js";
 export {
   RuntimeError,
@@ -55,3 +57,4 @@ export {
 export * from "./ops/functions.js";
 export * from "./generated/torch.js";
 import "./generated/types.js";
+export { pi, e, inf, nan, finfo, iinfo, FInfo, IInfo } from "./ops/dtype_info.js";

@@ -1,10 +1,14 @@
 // The compute interface every backend implements. Kernels work on flat typed arrays described by
 // shape/strides/offset, return fresh contiguous arrays, and know nothing about autograd.
+import type { ConvKernels } from "./js/conv.js";
 import type { NormKernels } from "./js/norm_kernels.js";
+import type { PoolKernels } from "./js/pool.js";
+import type { RnnKernels } from "./js/rnn.js";
 import type { SortKernels } from "./js/sort.js";
 import type { OptimKernels } from "./native/optim.js";
 import type { DType, TypedArray } from "../tensor/dtype.js";
 import type { Shape } from "../tensor/shape.js";
+import type { Householder } from "./js/householder.js";
 import type { Lapack } from "./js/lapack.js";
 
 /** A read-only strided window onto a typed array. */
@@ -172,6 +176,8 @@ export interface Backend {
   binaryInto?(op: "add" | "sub" | "mul" | "div", self: StridedArray, other: StridedArray): boolean;
   /** torch.linalg's LAPACK routines on float64 batches (src/backend/js/lapack.ts). */
   readonly lapack: Lapack;
+  /** Optional: ormqr and the LDL^T routines (src/backend/js/householder.ts's ports when absent). */
+  readonly householder?: Householder;
   /** A contiguous copy converted to `outDtype`. */
   copy(x: StridedArray, outDtype: DType): TypedArray;
   /** out[...] = x[... index[...] ...] along `dim`; index has the output's shape. Indices are pre-validated. */
@@ -202,12 +208,25 @@ export interface Backend {
   geluBackward?(grad: StridedArray, input: StridedArray): TypedArray;
   /** (grad - sum(grad * output)) * output, or for log: grad - exp(output) * sum(grad), along dim */
   softmaxBackward?(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray;
+  /** Convolution's im2col and col2im without index tensors (src/backend/js/conv.ts). */
+  readonly conv: ConvKernels;
+  /** Max pooling with indices and its backward (src/backend/js/pool.ts). */
+  readonly pool: PoolKernels;
   /** Optional: layer norm and batch norm with the arithmetic of src/backend/js/norm_kernels.ts. */
   readonly norm?: NormKernels;
   /** Optional: the optimizers' fused updates (src/backend/native/optim.ts); without them, tensor ops. */
   readonly optim?: OptimKernels;
   /** Optional: sort and topk along a dim in PyTorch's order (src/backend/js/sort.ts). */
   readonly sort?: SortKernels;
+  /**
+   * Optional: the unscaled DFT along `dim` of a contiguous interleaved complex128 buffer of `shape`, in place
+   * (inverse: the conjugate kernel), with the bits of src/backend/js/fft.ts's fftAlong.
+   */
+  fftAlong?(data: Float64Array, shape: readonly number[], dim: number, inverse: boolean): void;
+  /** Optional: twoNorms of src/backend/js/norm_reduce.ts (p = 2 vector norms over dims), with its bits. */
+  twoNorms?(x: StridedArray, dims: readonly number[], outputs: number): TypedArray;
+  /** Optional: the recurrent cells' fused pointwise kernels, with the loops of src/backend/js/rnn.ts. */
+  readonly rnn?: RnnKernels;
   /** binary_cross_entropy_with_logits per element, no weights (src/backend/js/loss_kernels.ts) */
   bceWithLogits?(input: StridedArray, target: StridedArray): TypedArray;
   /** (sigmoid(input) - target) * grad / divisor (src/backend/js/loss_kernels.ts) */

@@ -25,7 +25,7 @@ type AnyFunction = (...args: unknown[]) => unknown;
 type Members = Record<string, unknown>;
 
 /** Members of the Backend interface holding sets of kernels: counted as `set.kernel`. */
-const KERNEL_SETS = ["norm", "sort", "lapack", "optim"];
+const KERNEL_SETS = ["norm", "sort", "lapack", "optim", "conv", "pool", "rnn"];
 
 let installed: { restore: () => void } | null = null;
 const counts = new Map<string, KernelCalls>();

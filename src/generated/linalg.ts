@@ -563,6 +563,57 @@ export const matrix_exp = publicFunction("torch.linalg", "matrix_exp") as {
   (opts: { input: Tensor }): Tensor;
 };
 
+export const householder_product = publicFunction("torch.linalg", "householder_product") as {
+  (input: Tensor, tau: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { tau: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; tau: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ldl_factor_ex = publicFunction("torch.linalg", "ldl_factor_ex") as {
+  (
+    input: Tensor,
+    opts?: { hermitian?: boolean; check_errors?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly LD: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+  (opts: {
+    input: Tensor;
+    hermitian?: boolean;
+    check_errors?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly LD: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+};
+
+export const ldl_factor = publicFunction("torch.linalg", "ldl_factor") as {
+  (
+    input: Tensor,
+    opts?: { hermitian?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly LD: Tensor; readonly pivots: Tensor };
+  (opts: {
+    input: Tensor;
+    hermitian?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly LD: Tensor; readonly pivots: Tensor };
+};
+
+export const ldl_solve = publicFunction("torch.linalg", "ldl_solve") as {
+  (LD: Tensor, pivots: Tensor, B: Tensor, opts?: { hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (LD: Tensor, pivots: Tensor, opts: { B: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (LD: Tensor, opts: { pivots: Tensor; B: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { LD: Tensor; pivots: Tensor; B: Tensor; hermitian?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const tensorinv = publicFunction("torch.linalg", "tensorinv") as {
+  (input: Tensor, ind?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { ind?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; ind?: number; out?: Tensor | null }): Tensor;
+};
+
+export const tensorsolve = publicFunction("torch.linalg", "tensorsolve") as {
+  (input: Tensor, other: Tensor, dims?: readonly number[] | null, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Tensor, opts?: { dims?: readonly number[] | null; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; dims?: readonly number[] | null; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; dims?: readonly number[] | null; out?: Tensor | null }): Tensor;
+};
+
 export const cross = publicFunction("torch.linalg", "cross") as {
   (input: Tensor, other: Tensor, opts?: { dim?: number; out?: Tensor | null }): Tensor;
   (input: Tensor, opts: { other: Tensor; dim?: number; out?: Tensor | null }): Tensor;

@@ -3,6 +3,7 @@ import "../register.js";
 import { publicFunction } from "../signatures/registry.js";
 import type { Tensor } from "../tensor/tensor.js";
 import type { DType } from "../tensor/dtype.js";
+import type { Generator } from "../tensor/random.js";
 import type { Scalar } from "../ops/core.js";
 
 export const relu = publicFunction("torch.nn.functional", "relu") as {
@@ -722,1211 +723,6 @@ export const embedding = publicFunction("torch.nn.functional", "embedding") as {
   }): Tensor;
 };
 
-export const embedding_bag = publicFunction("torch.nn.functional", "embedding_bag") as {
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    mode?: string,
-    sparse?: boolean,
-    per_sample_weights?: Tensor | null,
-    include_last_offset?: boolean,
-    padding_idx?: number | null,
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    mode?: string,
-    sparse?: boolean,
-    per_sample_weights?: Tensor | null,
-    include_last_offset?: boolean,
-    opts?: { padding_idx?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    mode?: string,
-    sparse?: boolean,
-    per_sample_weights?: Tensor | null,
-    opts?: { include_last_offset?: boolean; padding_idx?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    mode?: string,
-    sparse?: boolean,
-    opts?: { per_sample_weights?: Tensor | null; include_last_offset?: boolean; padding_idx?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    mode?: string,
-    opts?: {
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    scale_grad_by_freq?: boolean,
-    opts?: {
-      mode?: string;
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    norm_type?: number,
-    opts?: {
-      scale_grad_by_freq?: boolean;
-      mode?: string;
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    max_norm?: number | null,
-    opts?: {
-      norm_type?: number;
-      scale_grad_by_freq?: boolean;
-      mode?: string;
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    offsets?: Tensor | null,
-    opts?: {
-      max_norm?: number | null;
-      norm_type?: number;
-      scale_grad_by_freq?: boolean;
-      mode?: string;
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    weight: Tensor,
-    opts?: {
-      offsets?: Tensor | null;
-      max_norm?: number | null;
-      norm_type?: number;
-      scale_grad_by_freq?: boolean;
-      mode?: string;
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      weight: Tensor;
-      offsets?: Tensor | null;
-      max_norm?: number | null;
-      norm_type?: number;
-      scale_grad_by_freq?: boolean;
-      mode?: string;
-      sparse?: boolean;
-      per_sample_weights?: Tensor | null;
-      include_last_offset?: boolean;
-      padding_idx?: number | null;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    weight: Tensor;
-    offsets?: Tensor | null;
-    max_norm?: number | null;
-    norm_type?: number;
-    scale_grad_by_freq?: boolean;
-    mode?: string;
-    sparse?: boolean;
-    per_sample_weights?: Tensor | null;
-    include_last_offset?: boolean;
-    padding_idx?: number | null;
-  }): Tensor;
-};
-
-export const ctc_loss = publicFunction("torch.nn.functional", "ctc_loss") as {
-  (
-    log_probs: Tensor,
-    targets: Tensor,
-    input_lengths: Tensor | readonly number[],
-    target_lengths: Tensor | readonly number[],
-    blank?: number,
-    reduction?: string,
-    zero_infinity?: boolean,
-  ): Tensor;
-  (
-    log_probs: Tensor,
-    targets: Tensor,
-    input_lengths: Tensor | readonly number[],
-    target_lengths: Tensor | readonly number[],
-    blank?: number,
-    reduction?: string,
-    opts?: { zero_infinity?: boolean },
-  ): Tensor;
-  (
-    log_probs: Tensor,
-    targets: Tensor,
-    input_lengths: Tensor | readonly number[],
-    target_lengths: Tensor | readonly number[],
-    blank?: number,
-    opts?: { reduction?: string; zero_infinity?: boolean },
-  ): Tensor;
-  (
-    log_probs: Tensor,
-    targets: Tensor,
-    input_lengths: Tensor | readonly number[],
-    target_lengths: Tensor | readonly number[],
-    opts?: { blank?: number; reduction?: string; zero_infinity?: boolean },
-  ): Tensor;
-  (
-    log_probs: Tensor,
-    targets: Tensor,
-    input_lengths: Tensor | readonly number[],
-    opts: {
-      target_lengths: Tensor | readonly number[];
-      blank?: number;
-      reduction?: string;
-      zero_infinity?: boolean;
-    },
-  ): Tensor;
-  (
-    log_probs: Tensor,
-    targets: Tensor,
-    opts: {
-      input_lengths: Tensor | readonly number[];
-      target_lengths: Tensor | readonly number[];
-      blank?: number;
-      reduction?: string;
-      zero_infinity?: boolean;
-    },
-  ): Tensor;
-  (
-    log_probs: Tensor,
-    opts: {
-      targets: Tensor;
-      input_lengths: Tensor | readonly number[];
-      target_lengths: Tensor | readonly number[];
-      blank?: number;
-      reduction?: string;
-      zero_infinity?: boolean;
-    },
-  ): Tensor;
-  (opts: {
-    log_probs: Tensor;
-    targets: Tensor;
-    input_lengths: Tensor | readonly number[];
-    target_lengths: Tensor | readonly number[];
-    blank?: number;
-    reduction?: string;
-    zero_infinity?: boolean;
-  }): Tensor;
-};
-
-export const hardshrink = publicFunction("torch.nn.functional", "hardshrink") as {
-  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const softshrink = publicFunction("torch.nn.functional", "softshrink") as {
-  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const prelu = publicFunction("torch.nn.functional", "prelu") as {
-  (input: Tensor, weight: Tensor): Tensor;
-  (input: Tensor, opts: { weight: Tensor }): Tensor;
-  (opts: { input: Tensor; weight: Tensor }): Tensor;
-};
-
-export const threshold = publicFunction("torch.nn.functional", "threshold") as {
-  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
-  (input: Tensor, threshold: number, value: number, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, threshold: number, opts: { value: number; inplace?: boolean }): Tensor;
-  (input: Tensor, opts: { threshold: number; value: number; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; threshold: number; value: number; inplace?: boolean }): Tensor;
-};
-
-export const hardtanh = publicFunction("torch.nn.functional", "hardtanh") as {
-  (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
-  (input: Tensor, min_val?: number, max_val?: number, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, min_val?: number, opts?: { max_val?: number; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
-};
-
-export const relu6 = publicFunction("torch.nn.functional", "relu6") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const selu = publicFunction("torch.nn.functional", "selu") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const celu = publicFunction("torch.nn.functional", "celu") as {
-  (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
-  (input: Tensor, alpha?: number, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { alpha?: number; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
-};
-
-export const hardsigmoid = publicFunction("torch.nn.functional", "hardsigmoid") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const hardswish = publicFunction("torch.nn.functional", "hardswish") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const mish = publicFunction("torch.nn.functional", "mish") as {
-  (input: Tensor, inplace?: boolean): Tensor;
-  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; inplace?: boolean }): Tensor;
-};
-
-export const rrelu = publicFunction("torch.nn.functional", "rrelu") as {
-  (input: Tensor, lower?: number, upper?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, lower?: number, upper?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, lower?: number, upper?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, lower?: number, opts?: { upper?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const glu = publicFunction("torch.nn.functional", "glu") as {
-  (input: Tensor, dim?: number): Tensor;
-  (input: Tensor, opts?: { dim?: number }): Tensor;
-  (opts: { input: Tensor; dim?: number }): Tensor;
-};
-
-export const softsign = publicFunction("torch.nn.functional", "softsign") as {
-  (input: unknown): Tensor;
-  (opts: { input: unknown }): Tensor;
-};
-
-export const tanhshrink = publicFunction("torch.nn.functional", "tanhshrink") as {
-  (input: unknown): Tensor;
-  (opts: { input: unknown }): Tensor;
-};
-
-export const multilabel_margin_loss = publicFunction("torch.nn.functional", "multilabel_margin_loss") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { target: Tensor; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const multi_margin_loss = publicFunction("torch.nn.functional", "multi_margin_loss") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    p?: number,
-    margin?: number,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    p?: number,
-    margin?: number,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    p?: number,
-    margin?: number,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    p?: number,
-    margin?: number,
-    weight?: Tensor | null,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    p?: number,
-    margin?: number,
-    opts?: {
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    p?: number,
-    opts?: {
-      margin?: number;
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: {
-      p?: number;
-      margin?: number;
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      target: Tensor;
-      p?: number;
-      margin?: number;
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    p?: number;
-    margin?: number;
-    weight?: Tensor | null;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const pixel_shuffle = publicFunction("torch.nn.functional", "pixel_shuffle") as {
-  (input: Tensor, upscale_factor: number): Tensor;
-  (input: Tensor, opts: { upscale_factor: number }): Tensor;
-  (opts: { input: Tensor; upscale_factor: number }): Tensor;
-};
-
-export const pixel_unshuffle = publicFunction("torch.nn.functional", "pixel_unshuffle") as {
-  (input: Tensor, downscale_factor: number): Tensor;
-  (input: Tensor, opts: { downscale_factor: number }): Tensor;
-  (opts: { input: Tensor; downscale_factor: number }): Tensor;
-};
-
-export const avg_pool2d = publicFunction("torch.nn.functional", "avg_pool2d") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    count_include_pad?: boolean,
-    divisor_override?: number | null,
-    opts?: { out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    count_include_pad?: boolean,
-    opts?: { divisor_override?: number | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { count_include_pad?: boolean; divisor_override?: number | null; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: {
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-      divisor_override?: number | null;
-      out?: Tensor | null;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    ceil_mode?: boolean;
-    count_include_pad?: boolean;
-    divisor_override?: number | null;
-    out?: Tensor | null;
-  }): Tensor;
-};
-
-export const max_pool2d = publicFunction("torch.nn.functional", "max_pool2d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const max_pool2d_with_indices = publicFunction("torch.nn.functional", "max_pool2d_with_indices") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    return_indices?: unknown,
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    opts?: { ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    dilation?: number | readonly number[];
-    ceil_mode?: boolean;
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const adaptive_avg_pool2d = publicFunction("torch.nn.functional", "adaptive_avg_pool2d") as {
-  (input: Tensor, output_size: number | readonly (number | null)[]): Tensor;
-  (input: Tensor, opts: { output_size: number | readonly (number | null)[] }): Tensor;
-  (opts: { input: Tensor; output_size: number | readonly (number | null)[] }): Tensor;
-};
-
-export const adaptive_max_pool2d = publicFunction("torch.nn.functional", "adaptive_max_pool2d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const adaptive_max_pool2d_with_indices = publicFunction(
-  "torch.nn.functional",
-  "adaptive_max_pool2d_with_indices",
-) as {
-  (
-    input: Tensor,
-    output_size: number | readonly (number | null)[],
-    return_indices?: unknown,
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    output_size: number | readonly (number | null)[],
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: { output_size: number | readonly (number | null)[]; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    output_size: number | readonly (number | null)[];
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const avg_pool1d = publicFunction("torch.nn.functional", "avg_pool1d") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    count_include_pad?: boolean,
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { count_include_pad?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { ceil_mode?: boolean; count_include_pad?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: { padding?: number | readonly number[]; ceil_mode?: boolean; count_include_pad?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      ceil_mode?: boolean;
-      count_include_pad?: boolean;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    ceil_mode?: boolean;
-    count_include_pad?: boolean;
-  }): Tensor;
-};
-
-export const adaptive_avg_pool1d = publicFunction("torch.nn.functional", "adaptive_avg_pool1d") as {
-  (input: Tensor, output_size: number | readonly number[]): Tensor;
-  (input: Tensor, opts: { output_size: number | readonly number[] }): Tensor;
-  (opts: { input: Tensor; output_size: number | readonly number[] }): Tensor;
-};
-
-export const max_pool1d = publicFunction("torch.nn.functional", "max_pool1d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const max_pool1d_with_indices = publicFunction("torch.nn.functional", "max_pool1d_with_indices") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    return_indices?: unknown,
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    opts?: { ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-      return_indices?: unknown;
-    },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    dilation?: number | readonly number[];
-    ceil_mode?: boolean;
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const adaptive_max_pool1d = publicFunction("torch.nn.functional", "adaptive_max_pool1d") as {
-  (...args: unknown[]): Tensor;
-  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
-};
-
-export const adaptive_max_pool1d_with_indices = publicFunction(
-  "torch.nn.functional",
-  "adaptive_max_pool1d_with_indices",
-) as {
-  (input: Tensor, output_size: number | readonly number[], return_indices?: unknown): [Tensor, Tensor];
-  (
-    input: Tensor,
-    output_size: number | readonly number[],
-    opts?: { return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (
-    input: Tensor,
-    opts: { output_size: number | readonly number[]; return_indices?: unknown },
-  ): [Tensor, Tensor];
-  (opts: {
-    input: Tensor;
-    output_size: number | readonly number[];
-    return_indices?: unknown;
-  }): [Tensor, Tensor];
-};
-
-export const interpolate = publicFunction("torch.nn.functional", "interpolate") as {
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    mode?: string,
-    align_corners?: boolean | null,
-    recompute_scale_factor?: boolean | null,
-    antialias?: boolean,
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    mode?: string,
-    align_corners?: boolean | null,
-    recompute_scale_factor?: boolean | null,
-    opts?: { antialias?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    mode?: string,
-    align_corners?: boolean | null,
-    opts?: { recompute_scale_factor?: boolean | null; antialias?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    mode?: string,
-    opts?: { align_corners?: boolean | null; recompute_scale_factor?: boolean | null; antialias?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    opts?: {
-      mode?: string;
-      align_corners?: boolean | null;
-      recompute_scale_factor?: boolean | null;
-      antialias?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    opts?: {
-      scale_factor?: number | readonly number[] | null;
-      mode?: string;
-      align_corners?: boolean | null;
-      recompute_scale_factor?: boolean | null;
-      antialias?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts?: {
-      size?: number | readonly number[] | null;
-      scale_factor?: number | readonly number[] | null;
-      mode?: string;
-      align_corners?: boolean | null;
-      recompute_scale_factor?: boolean | null;
-      antialias?: boolean;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    size?: number | readonly number[] | null;
-    scale_factor?: number | readonly number[] | null;
-    mode?: string;
-    align_corners?: boolean | null;
-    recompute_scale_factor?: boolean | null;
-    antialias?: boolean;
-  }): Tensor;
-};
-
-export const upsample = publicFunction("torch.nn.functional", "upsample") as {
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    mode?: string,
-    align_corners?: boolean | null,
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    mode?: string,
-    opts?: { align_corners?: boolean | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-    opts?: { mode?: string; align_corners?: boolean | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    opts?: {
-      scale_factor?: number | readonly number[] | null;
-      mode?: string;
-      align_corners?: boolean | null;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts?: {
-      size?: number | readonly number[] | null;
-      scale_factor?: number | readonly number[] | null;
-      mode?: string;
-      align_corners?: boolean | null;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    size?: number | readonly number[] | null;
-    scale_factor?: number | readonly number[] | null;
-    mode?: string;
-    align_corners?: boolean | null;
-  }): Tensor;
-};
-
-export const upsample_nearest = publicFunction("torch.nn.functional", "upsample_nearest") as {
-  (input: Tensor, size?: number | readonly number[] | null, scale_factor?: number | null): Tensor;
-  (input: Tensor, size?: number | readonly number[] | null, opts?: { scale_factor?: number | null }): Tensor;
-  (input: Tensor, opts?: { size?: number | readonly number[] | null; scale_factor?: number | null }): Tensor;
-  (opts: { input: Tensor; size?: number | readonly number[] | null; scale_factor?: number | null }): Tensor;
-};
-
-export const upsample_bilinear = publicFunction("torch.nn.functional", "upsample_bilinear") as {
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    scale_factor?: number | readonly number[] | null,
-  ): Tensor;
-  (
-    input: Tensor,
-    size?: number | readonly number[] | null,
-    opts?: { scale_factor?: number | readonly number[] | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts?: { size?: number | readonly number[] | null; scale_factor?: number | readonly number[] | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    size?: number | readonly number[] | null;
-    scale_factor?: number | readonly number[] | null;
-  }): Tensor;
-};
-
-export const group_norm = publicFunction("torch.nn.functional", "group_norm") as {
-  (input: Tensor, num_groups: number, weight?: Tensor | null, bias?: Tensor | null, eps?: number): Tensor;
-  (
-    input: Tensor,
-    num_groups: number,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    opts?: { eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    num_groups: number,
-    weight?: Tensor | null,
-    opts?: { bias?: Tensor | null; eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    num_groups: number,
-    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { num_groups: number; weight?: Tensor | null; bias?: Tensor | null; eps?: number },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    num_groups: number;
-    weight?: Tensor | null;
-    bias?: Tensor | null;
-    eps?: number;
-  }): Tensor;
-};
-
-export const instance_norm = publicFunction("torch.nn.functional", "instance_norm") as {
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    running_var?: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    use_input_stats?: boolean,
-    momentum?: number,
-    eps?: number,
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    running_var?: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    use_input_stats?: boolean,
-    momentum?: number,
-    opts?: { eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    running_var?: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    use_input_stats?: boolean,
-    opts?: { momentum?: number; eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    running_var?: Tensor | null,
-    weight?: Tensor | null,
-    bias?: Tensor | null,
-    opts?: { use_input_stats?: boolean; momentum?: number; eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    running_var?: Tensor | null,
-    weight?: Tensor | null,
-    opts?: { bias?: Tensor | null; use_input_stats?: boolean; momentum?: number; eps?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    running_var?: Tensor | null,
-    opts?: {
-      weight?: Tensor | null;
-      bias?: Tensor | null;
-      use_input_stats?: boolean;
-      momentum?: number;
-      eps?: number;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    running_mean?: Tensor | null,
-    opts?: {
-      running_var?: Tensor | null;
-      weight?: Tensor | null;
-      bias?: Tensor | null;
-      use_input_stats?: boolean;
-      momentum?: number;
-      eps?: number;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts?: {
-      running_mean?: Tensor | null;
-      running_var?: Tensor | null;
-      weight?: Tensor | null;
-      bias?: Tensor | null;
-      use_input_stats?: boolean;
-      momentum?: number;
-      eps?: number;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    running_mean?: Tensor | null;
-    running_var?: Tensor | null;
-    weight?: Tensor | null;
-    bias?: Tensor | null;
-    use_input_stats?: boolean;
-    momentum?: number;
-    eps?: number;
-  }): Tensor;
-};
-
-export const local_response_norm = publicFunction("torch.nn.functional", "local_response_norm") as {
-  (input: Tensor, size: number, alpha?: number, beta?: number, k?: number): Tensor;
-  (input: Tensor, size: number, alpha?: number, beta?: number, opts?: { k?: number }): Tensor;
-  (input: Tensor, size: number, alpha?: number, opts?: { beta?: number; k?: number }): Tensor;
-  (input: Tensor, size: number, opts?: { alpha?: number; beta?: number; k?: number }): Tensor;
-  (input: Tensor, opts: { size: number; alpha?: number; beta?: number; k?: number }): Tensor;
-  (opts: { input: Tensor; size: number; alpha?: number; beta?: number; k?: number }): Tensor;
-};
-
-export const grid_sample = publicFunction("torch.nn.functional", "grid_sample") as {
-  (input: Tensor, grid: Tensor, mode?: string, padding_mode?: string, align_corners?: boolean | null): Tensor;
-  (
-    input: Tensor,
-    grid: Tensor,
-    mode?: string,
-    padding_mode?: string,
-    opts?: { align_corners?: boolean | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    grid: Tensor,
-    mode?: string,
-    opts?: { padding_mode?: string; align_corners?: boolean | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    grid: Tensor,
-    opts?: { mode?: string; padding_mode?: string; align_corners?: boolean | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { grid: Tensor; mode?: string; padding_mode?: string; align_corners?: boolean | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    grid: Tensor;
-    mode?: string;
-    padding_mode?: string;
-    align_corners?: boolean | null;
-  }): Tensor;
-};
-
-export const affine_grid = publicFunction("torch.nn.functional", "affine_grid") as {
-  (theta: Tensor, size: readonly number[], align_corners?: boolean | null): Tensor;
-  (theta: Tensor, size: readonly number[], opts?: { align_corners?: boolean | null }): Tensor;
-  (theta: Tensor, opts: { size: readonly number[]; align_corners?: boolean | null }): Tensor;
-  (opts: { theta: Tensor; size: readonly number[]; align_corners?: boolean | null }): Tensor;
-};
-
 export const conv1d = publicFunction("torch.nn.functional", "conv1d") as {
   (
     input: Tensor,
@@ -2437,6 +1233,108 @@ export const conv_transpose2d = publicFunction("torch.nn.functional", "conv_tran
   }): Tensor;
 };
 
+export const conv_transpose3d = publicFunction("torch.nn.functional", "conv_transpose3d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    dilation?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    opts?: { dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    opts?: { groups?: number; dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: {
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: {
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    output_padding?: number | readonly number[];
+    groups?: number;
+    dilation?: number | readonly number[];
+  }): Tensor;
+};
+
 export const conv3d = publicFunction("torch.nn.functional", "conv3d") as {
   (
     input: Tensor,
@@ -2590,6 +1488,1941 @@ export const conv3d = publicFunction("torch.nn.functional", "conv3d") as {
   }): Tensor;
 };
 
+export const dropout = publicFunction("torch.nn.functional", "dropout") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const dropout1d = publicFunction("torch.nn.functional", "dropout1d") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const dropout2d = publicFunction("torch.nn.functional", "dropout2d") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const dropout3d = publicFunction("torch.nn.functional", "dropout3d") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const alpha_dropout = publicFunction("torch.nn.functional", "alpha_dropout") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const feature_alpha_dropout = publicFunction("torch.nn.functional", "feature_alpha_dropout") as {
+  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const avg_pool2d = publicFunction("torch.nn.functional", "avg_pool2d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+    divisor_override?: number | null,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+    opts?: { divisor_override?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { count_include_pad?: boolean; divisor_override?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: {
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    ceil_mode?: boolean;
+    count_include_pad?: boolean;
+    divisor_override?: number | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const max_pool2d = publicFunction("torch.nn.functional", "max_pool2d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const max_pool2d_with_indices = publicFunction("torch.nn.functional", "max_pool2d_with_indices") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_avg_pool2d = publicFunction("torch.nn.functional", "adaptive_avg_pool2d") as {
+  (input: Tensor, output_size: number | readonly (number | null)[]): Tensor;
+  (input: Tensor, opts: { output_size: number | readonly (number | null)[] }): Tensor;
+  (opts: { input: Tensor; output_size: number | readonly (number | null)[] }): Tensor;
+};
+
+export const group_norm = publicFunction("torch.nn.functional", "group_norm") as {
+  (input: Tensor, num_groups: number, weight?: Tensor | null, bias?: Tensor | null, eps?: number): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { num_groups: number; weight?: Tensor | null; bias?: Tensor | null; eps?: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    num_groups: number;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    eps?: number;
+  }): Tensor;
+};
+
+export const instance_norm = publicFunction("torch.nn.functional", "instance_norm") as {
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    use_input_stats?: boolean,
+    momentum?: number,
+    eps?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    use_input_stats?: boolean,
+    momentum?: number,
+    opts?: { eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    use_input_stats?: boolean,
+    opts?: { momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { use_input_stats?: boolean; momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; use_input_stats?: boolean; momentum?: number; eps?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    opts?: {
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      use_input_stats?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    running_mean?: Tensor | null,
+    opts?: {
+      running_var?: Tensor | null;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      use_input_stats?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      running_mean?: Tensor | null;
+      running_var?: Tensor | null;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      use_input_stats?: boolean;
+      momentum?: number;
+      eps?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    running_mean?: Tensor | null;
+    running_var?: Tensor | null;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    use_input_stats?: boolean;
+    momentum?: number;
+    eps?: number;
+  }): Tensor;
+};
+
+export const local_response_norm = publicFunction("torch.nn.functional", "local_response_norm") as {
+  (input: Tensor, size: number, alpha?: number, beta?: number, k?: number): Tensor;
+  (input: Tensor, size: number, alpha?: number, beta?: number, opts?: { k?: number }): Tensor;
+  (input: Tensor, size: number, alpha?: number, opts?: { beta?: number; k?: number }): Tensor;
+  (input: Tensor, size: number, opts?: { alpha?: number; beta?: number; k?: number }): Tensor;
+  (input: Tensor, opts: { size: number; alpha?: number; beta?: number; k?: number }): Tensor;
+  (opts: { input: Tensor; size: number; alpha?: number; beta?: number; k?: number }): Tensor;
+};
+
+export const cosine_similarity = publicFunction("torch.nn.functional", "cosine_similarity") as {
+  (x1: Tensor, x2: Tensor, dim?: number, eps?: number): Tensor;
+  (x1: Tensor, x2: Tensor, dim?: number, opts?: { eps?: number }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { dim?: number; eps?: number }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; dim?: number; eps?: number }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; dim?: number; eps?: number }): Tensor;
+};
+
+export const pairwise_distance = publicFunction("torch.nn.functional", "pairwise_distance") as {
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, opts?: { keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, opts?: { eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+};
+
+export const normalize = publicFunction("torch.nn.functional", "normalize") as {
+  (input: Tensor, p?: number, dim?: number, eps?: number, out?: Tensor | null): Tensor;
+  (input: Tensor, p?: number, dim?: number, eps?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, p?: number, dim?: number, opts?: { eps?: number; out?: Tensor | null }): Tensor;
+  (input: Tensor, p?: number, opts?: { dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { p?: number; dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; p?: number; dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+};
+
+export const soft_margin_loss = publicFunction("torch.nn.functional", "soft_margin_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const margin_ranking_loss = publicFunction("torch.nn.functional", "margin_ranking_loss") as {
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    opts: {
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input1: Tensor,
+    opts: {
+      input2: Tensor;
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input1: Tensor;
+    input2: Tensor;
+    target: Tensor;
+    margin?: number;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const hinge_embedding_loss = publicFunction("torch.nn.functional", "hinge_embedding_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    margin?: number,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    margin?: number;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const cosine_embedding_loss = publicFunction("torch.nn.functional", "cosine_embedding_loss") as {
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin?: number,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input1: Tensor,
+    input2: Tensor,
+    opts: {
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input1: Tensor,
+    opts: {
+      input2: Tensor;
+      target: Tensor;
+      margin?: number;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input1: Tensor;
+    input2: Tensor;
+    target: Tensor;
+    margin?: number;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const multilabel_soft_margin_loss = publicFunction(
+  "torch.nn.functional",
+  "multilabel_soft_margin_loss",
+) as {
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const poisson_nll_loss = publicFunction("torch.nn.functional", "poisson_nll_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
+    size_average?: boolean | null,
+    eps?: number,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
+    size_average?: boolean | null,
+    eps?: number,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
+    size_average?: boolean | null,
+    eps?: number,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
+    size_average?: boolean | null,
+    opts?: { eps?: number; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    full?: boolean,
+    opts?: { size_average?: boolean | null; eps?: number; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input?: boolean,
+    opts?: {
+      full?: boolean;
+      size_average?: boolean | null;
+      eps?: number;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      log_input?: boolean;
+      full?: boolean;
+      size_average?: boolean | null;
+      eps?: number;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      log_input?: boolean;
+      full?: boolean;
+      size_average?: boolean | null;
+      eps?: number;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    log_input?: boolean;
+    full?: boolean;
+    size_average?: boolean | null;
+    eps?: number;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const gaussian_nll_loss = publicFunction("torch.nn.functional", "gaussian_nll_loss") as {
+  (input: Tensor, target: Tensor, var_: Tensor, full?: boolean, eps?: number, reduction?: string): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    var_: Tensor,
+    full?: boolean,
+    eps?: number,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    var_: Tensor,
+    full?: boolean,
+    opts?: { eps?: number; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    var_: Tensor,
+    opts?: { full?: boolean; eps?: number; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts: { var: Tensor; full?: boolean; eps?: number; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; var: Tensor; full?: boolean; eps?: number; reduction?: string },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    var: Tensor;
+    full?: boolean;
+    eps?: number;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const triplet_margin_loss = publicFunction("torch.nn.functional", "triplet_margin_loss") as {
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    opts?: { swap?: boolean; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    opts?: {
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    opts?: {
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    opts?: {
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    opts: {
+      negative: Tensor;
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    opts: {
+      positive: Tensor;
+      negative: Tensor;
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    anchor: Tensor;
+    positive: Tensor;
+    negative: Tensor;
+    margin?: number;
+    p?: number;
+    eps?: number;
+    swap?: boolean;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const triplet_margin_with_distance_loss = publicFunction(
+  "torch.nn.functional",
+  "triplet_margin_with_distance_loss",
+) as {
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    opts?: { distance_function?: unknown; margin?: number; swap?: boolean; reduction?: string },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    opts: {
+      negative: Tensor;
+      distance_function?: unknown;
+      margin?: number;
+      swap?: boolean;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    opts: {
+      positive: Tensor;
+      negative: Tensor;
+      distance_function?: unknown;
+      margin?: number;
+      swap?: boolean;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    anchor: Tensor;
+    positive: Tensor;
+    negative: Tensor;
+    distance_function?: unknown;
+    margin?: number;
+    swap?: boolean;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const embedding_bag = publicFunction("torch.nn.functional", "embedding_bag") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+    padding_idx?: number | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    include_last_offset?: boolean,
+    opts?: { padding_idx?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    per_sample_weights?: Tensor | null,
+    opts?: { include_last_offset?: boolean; padding_idx?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    sparse?: boolean,
+    opts?: { per_sample_weights?: Tensor | null; include_last_offset?: boolean; padding_idx?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    mode?: string,
+    opts?: {
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    scale_grad_by_freq?: boolean,
+    opts?: {
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    norm_type?: number,
+    opts?: {
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    max_norm?: number | null,
+    opts?: {
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    offsets?: Tensor | null,
+    opts?: {
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      offsets?: Tensor | null;
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      offsets?: Tensor | null;
+      max_norm?: number | null;
+      norm_type?: number;
+      scale_grad_by_freq?: boolean;
+      mode?: string;
+      sparse?: boolean;
+      per_sample_weights?: Tensor | null;
+      include_last_offset?: boolean;
+      padding_idx?: number | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    offsets?: Tensor | null;
+    max_norm?: number | null;
+    norm_type?: number;
+    scale_grad_by_freq?: boolean;
+    mode?: string;
+    sparse?: boolean;
+    per_sample_weights?: Tensor | null;
+    include_last_offset?: boolean;
+    padding_idx?: number | null;
+  }): Tensor;
+};
+
+export const ctc_loss = publicFunction("torch.nn.functional", "ctc_loss") as {
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    blank?: number,
+    reduction?: string,
+    zero_infinity?: boolean,
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    blank?: number,
+    reduction?: string,
+    opts?: { zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    blank?: number,
+    opts?: { reduction?: string; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    target_lengths: Tensor | readonly number[],
+    opts?: { blank?: number; reduction?: string; zero_infinity?: boolean },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Tensor | readonly number[],
+    opts: {
+      target_lengths: Tensor | readonly number[];
+      blank?: number;
+      reduction?: string;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    targets: Tensor,
+    opts: {
+      input_lengths: Tensor | readonly number[];
+      target_lengths: Tensor | readonly number[];
+      blank?: number;
+      reduction?: string;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (
+    log_probs: Tensor,
+    opts: {
+      targets: Tensor;
+      input_lengths: Tensor | readonly number[];
+      target_lengths: Tensor | readonly number[];
+      blank?: number;
+      reduction?: string;
+      zero_infinity?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    log_probs: Tensor;
+    targets: Tensor;
+    input_lengths: Tensor | readonly number[];
+    target_lengths: Tensor | readonly number[];
+    blank?: number;
+    reduction?: string;
+    zero_infinity?: boolean;
+  }): Tensor;
+};
+
+export const hardshrink = publicFunction("torch.nn.functional", "hardshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const softshrink = publicFunction("torch.nn.functional", "softshrink") as {
+  (input: Tensor, lambd?: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { lambd?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const prelu = publicFunction("torch.nn.functional", "prelu") as {
+  (input: Tensor, weight: Tensor): Tensor;
+  (input: Tensor, opts: { weight: Tensor }): Tensor;
+  (opts: { input: Tensor; weight: Tensor }): Tensor;
+};
+
+export const threshold = publicFunction("torch.nn.functional", "threshold") as {
+  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
+  (input: Tensor, threshold: number, value: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, threshold: number, opts: { value: number; inplace?: boolean }): Tensor;
+  (input: Tensor, opts: { threshold: number; value: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; threshold: number; value: number; inplace?: boolean }): Tensor;
+};
+
+export const hardtanh = publicFunction("torch.nn.functional", "hardtanh") as {
+  (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
+  (input: Tensor, min_val?: number, max_val?: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, min_val?: number, opts?: { max_val?: number; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; min_val?: number; max_val?: number; inplace?: boolean }): Tensor;
+};
+
+export const relu6 = publicFunction("torch.nn.functional", "relu6") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const selu = publicFunction("torch.nn.functional", "selu") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const celu = publicFunction("torch.nn.functional", "celu") as {
+  (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
+  (input: Tensor, alpha?: number, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { alpha?: number; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; alpha?: number; inplace?: boolean }): Tensor;
+};
+
+export const hardsigmoid = publicFunction("torch.nn.functional", "hardsigmoid") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const hardswish = publicFunction("torch.nn.functional", "hardswish") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const mish = publicFunction("torch.nn.functional", "mish") as {
+  (input: Tensor, inplace?: boolean): Tensor;
+  (input: Tensor, opts?: { inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; inplace?: boolean }): Tensor;
+};
+
+export const rrelu = publicFunction("torch.nn.functional", "rrelu") as {
+  (input: Tensor, lower?: number, upper?: number, training?: boolean, inplace?: boolean): Tensor;
+  (input: Tensor, lower?: number, upper?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
+  (input: Tensor, lower?: number, upper?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, lower?: number, opts?: { upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (input: Tensor, opts?: { lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+  (opts: { input: Tensor; lower?: number; upper?: number; training?: boolean; inplace?: boolean }): Tensor;
+};
+
+export const glu = publicFunction("torch.nn.functional", "glu") as {
+  (input: Tensor, dim?: number): Tensor;
+  (input: Tensor, opts?: { dim?: number }): Tensor;
+  (opts: { input: Tensor; dim?: number }): Tensor;
+};
+
+export const softsign = publicFunction("torch.nn.functional", "softsign") as {
+  (input: unknown): Tensor;
+  (opts: { input: unknown }): Tensor;
+};
+
+export const tanhshrink = publicFunction("torch.nn.functional", "tanhshrink") as {
+  (input: unknown): Tensor;
+  (opts: { input: unknown }): Tensor;
+};
+
+export const pdist = publicFunction("torch.nn.functional", "pdist") as {
+  (input: Tensor, p?: number): Tensor;
+  (input: Tensor, opts?: { p?: number }): Tensor;
+  (opts: { input: Tensor; p?: number }): Tensor;
+};
+
+export const multilabel_margin_loss = publicFunction("torch.nn.functional", "multilabel_margin_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const multi_margin_loss = publicFunction("torch.nn.functional", "multi_margin_loss") as {
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    reduction?: string,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    reduce?: boolean | null,
+    opts?: { reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    size_average?: boolean | null,
+    opts?: { reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    weight?: Tensor | null,
+    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    margin?: number,
+    opts?: {
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    p?: number,
+    opts?: {
+      margin?: number;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: {
+      p?: number;
+      margin?: number;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      target: Tensor;
+      p?: number;
+      margin?: number;
+      weight?: Tensor | null;
+      size_average?: boolean | null;
+      reduce?: boolean | null;
+      reduction?: string;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    p?: number;
+    margin?: number;
+    weight?: Tensor | null;
+    size_average?: boolean | null;
+    reduce?: boolean | null;
+    reduction?: string;
+  }): Tensor;
+};
+
+export const pixel_shuffle = publicFunction("torch.nn.functional", "pixel_shuffle") as {
+  (input: Tensor, upscale_factor: number): Tensor;
+  (input: Tensor, opts: { upscale_factor: number }): Tensor;
+  (opts: { input: Tensor; upscale_factor: number }): Tensor;
+};
+
+export const pixel_unshuffle = publicFunction("torch.nn.functional", "pixel_unshuffle") as {
+  (input: Tensor, downscale_factor: number): Tensor;
+  (input: Tensor, opts: { downscale_factor: number }): Tensor;
+  (opts: { input: Tensor; downscale_factor: number }): Tensor;
+};
+
+export const adaptive_max_pool2d = publicFunction("torch.nn.functional", "adaptive_max_pool2d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool2d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool2d_with_indices",
+) as {
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly (number | null)[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly (number | null)[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_max_pool3d = publicFunction("torch.nn.functional", "adaptive_max_pool3d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool3d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool3d_with_indices",
+) as {
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly (number | null)[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly (number | null)[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly (number | null)[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const avg_pool1d = publicFunction("torch.nn.functional", "avg_pool1d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { count_include_pad?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; count_include_pad?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { padding?: number | readonly number[]; ceil_mode?: boolean; count_include_pad?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    ceil_mode?: boolean;
+    count_include_pad?: boolean;
+  }): Tensor;
+};
+
+export const adaptive_avg_pool1d = publicFunction("torch.nn.functional", "adaptive_avg_pool1d") as {
+  (input: Tensor, output_size: number | readonly number[]): Tensor;
+  (input: Tensor, opts: { output_size: number | readonly number[] }): Tensor;
+  (opts: { input: Tensor; output_size: number | readonly number[] }): Tensor;
+};
+
+export const max_pool1d = publicFunction("torch.nn.functional", "max_pool1d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const max_pool1d_with_indices = publicFunction("torch.nn.functional", "max_pool1d_with_indices") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    return_indices?: unknown,
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+      return_indices?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const adaptive_max_pool1d = publicFunction("torch.nn.functional", "adaptive_max_pool1d") as {
+  (...args: unknown[]): Tensor;
+  (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor;
+};
+
+export const adaptive_max_pool1d_with_indices = publicFunction(
+  "torch.nn.functional",
+  "adaptive_max_pool1d_with_indices",
+) as {
+  (input: Tensor, output_size: number | readonly number[], return_indices?: unknown): [Tensor, Tensor];
+  (
+    input: Tensor,
+    output_size: number | readonly number[],
+    opts?: { return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (
+    input: Tensor,
+    opts: { output_size: number | readonly number[]; return_indices?: unknown },
+  ): [Tensor, Tensor];
+  (opts: {
+    input: Tensor;
+    output_size: number | readonly number[];
+    return_indices?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const interpolate = publicFunction("torch.nn.functional", "interpolate") as {
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+    recompute_scale_factor?: boolean | null,
+    antialias?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+    recompute_scale_factor?: boolean | null,
+    opts?: { antialias?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+    opts?: { recompute_scale_factor?: boolean | null; antialias?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    opts?: { align_corners?: boolean | null; recompute_scale_factor?: boolean | null; antialias?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    opts?: {
+      mode?: string;
+      align_corners?: boolean | null;
+      recompute_scale_factor?: boolean | null;
+      antialias?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    opts?: {
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+      recompute_scale_factor?: boolean | null;
+      antialias?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      size?: number | readonly number[] | null;
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+      recompute_scale_factor?: boolean | null;
+      antialias?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size?: number | readonly number[] | null;
+    scale_factor?: number | readonly number[] | null;
+    mode?: string;
+    align_corners?: boolean | null;
+    recompute_scale_factor?: boolean | null;
+    antialias?: boolean;
+  }): Tensor;
+};
+
+export const upsample = publicFunction("torch.nn.functional", "upsample") as {
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    align_corners?: boolean | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    mode?: string,
+    opts?: { align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+    opts?: { mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    opts?: {
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: {
+      size?: number | readonly number[] | null;
+      scale_factor?: number | readonly number[] | null;
+      mode?: string;
+      align_corners?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size?: number | readonly number[] | null;
+    scale_factor?: number | readonly number[] | null;
+    mode?: string;
+    align_corners?: boolean | null;
+  }): Tensor;
+};
+
+export const upsample_nearest = publicFunction("torch.nn.functional", "upsample_nearest") as {
+  (input: Tensor, size?: number | readonly number[] | null, scale_factor?: number | null): Tensor;
+  (input: Tensor, size?: number | readonly number[] | null, opts?: { scale_factor?: number | null }): Tensor;
+  (input: Tensor, opts?: { size?: number | readonly number[] | null; scale_factor?: number | null }): Tensor;
+  (opts: { input: Tensor; size?: number | readonly number[] | null; scale_factor?: number | null }): Tensor;
+};
+
+export const upsample_bilinear = publicFunction("torch.nn.functional", "upsample_bilinear") as {
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    scale_factor?: number | readonly number[] | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    size?: number | readonly number[] | null,
+    opts?: { scale_factor?: number | readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { size?: number | readonly number[] | null; scale_factor?: number | readonly number[] | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size?: number | readonly number[] | null;
+    scale_factor?: number | readonly number[] | null;
+  }): Tensor;
+};
+
+export const grid_sample = publicFunction("torch.nn.functional", "grid_sample") as {
+  (input: Tensor, grid: Tensor, mode?: string, padding_mode?: string, align_corners?: boolean | null): Tensor;
+  (
+    input: Tensor,
+    grid: Tensor,
+    mode?: string,
+    padding_mode?: string,
+    opts?: { align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    grid: Tensor,
+    mode?: string,
+    opts?: { padding_mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    grid: Tensor,
+    opts?: { mode?: string; padding_mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { grid: Tensor; mode?: string; padding_mode?: string; align_corners?: boolean | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    grid: Tensor;
+    mode?: string;
+    padding_mode?: string;
+    align_corners?: boolean | null;
+  }): Tensor;
+};
+
+export const affine_grid = publicFunction("torch.nn.functional", "affine_grid") as {
+  (theta: Tensor, size: readonly number[], align_corners?: boolean | null): Tensor;
+  (theta: Tensor, size: readonly number[], opts?: { align_corners?: boolean | null }): Tensor;
+  (theta: Tensor, opts: { size: readonly number[]; align_corners?: boolean | null }): Tensor;
+  (opts: { theta: Tensor; size: readonly number[]; align_corners?: boolean | null }): Tensor;
+};
+
 export const unfold = publicFunction("torch.nn.functional", "unfold") as {
   (
     input: Tensor,
@@ -2702,6 +3535,54 @@ export const fold = publicFunction("torch.nn.functional", "fold") as {
   }): Tensor;
 };
 
+export const lp_pool1d = publicFunction("torch.nn.functional", "lp_pool1d") as {
+  (
+    input: Tensor,
+    norm_type: number,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    ceil_mode?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    norm_type: number,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    norm_type: number,
+    kernel_size: number | readonly number[],
+    opts?: { stride?: number | readonly number[] | null; ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    norm_type: number,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      norm_type: number;
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    norm_type: number;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    ceil_mode?: boolean;
+  }): Tensor;
+};
+
 export const lp_pool2d = publicFunction("torch.nn.functional", "lp_pool2d") as {
   (
     input: Tensor,
@@ -2750,7 +3631,135 @@ export const lp_pool2d = publicFunction("torch.nn.functional", "lp_pool2d") as {
   }): Tensor;
 };
 
+export const max_unpool1d = publicFunction("torch.nn.functional", "max_unpool1d") as {
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    output_size?: readonly number[] | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { output_size?: readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { padding?: number | readonly number[]; output_size?: readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      indices: Tensor;
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    indices: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    output_size?: readonly number[] | null;
+  }): Tensor;
+};
+
 export const max_unpool2d = publicFunction("torch.nn.functional", "max_unpool2d") as {
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    output_size?: readonly number[] | null,
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { output_size?: readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: { padding?: number | readonly number[]; output_size?: readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    indices: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      indices: Tensor;
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      output_size?: readonly number[] | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    indices: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    output_size?: readonly number[] | null;
+  }): Tensor;
+};
+
+export const max_unpool3d = publicFunction("torch.nn.functional", "max_unpool3d") as {
   (
     input: Tensor,
     indices: Tensor,
@@ -2897,52 +3906,98 @@ export const max_pool3d_with_indices = publicFunction("torch.nn.functional", "ma
   }): [Tensor, Tensor];
 };
 
-export const dropout1d = publicFunction("torch.nn.functional", "dropout1d") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+export const avg_pool3d = publicFunction("torch.nn.functional", "avg_pool3d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+    divisor_override?: number | null,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    count_include_pad?: boolean,
+    opts?: { divisor_override?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    ceil_mode?: boolean,
+    opts?: { count_include_pad?: boolean; divisor_override?: number | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: {
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      ceil_mode?: boolean;
+      count_include_pad?: boolean;
+      divisor_override?: number | null;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    ceil_mode?: boolean;
+    count_include_pad?: boolean;
+    divisor_override?: number | null;
+    out?: Tensor | null;
+  }): Tensor;
 };
 
-export const dropout2d = publicFunction("torch.nn.functional", "dropout2d") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const dropout3d = publicFunction("torch.nn.functional", "dropout3d") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const alpha_dropout = publicFunction("torch.nn.functional", "alpha_dropout") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const feature_alpha_dropout = publicFunction("torch.nn.functional", "feature_alpha_dropout") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
-};
-
-export const dropout = publicFunction("torch.nn.functional", "dropout") as {
-  (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
-  (input: Tensor, p?: number, training?: boolean, opts?: { inplace?: boolean }): Tensor;
-  (input: Tensor, p?: number, opts?: { training?: boolean; inplace?: boolean }): Tensor;
-  (input: Tensor, opts?: { p?: number; training?: boolean; inplace?: boolean }): Tensor;
-  (opts: { input: Tensor; p?: number; training?: boolean; inplace?: boolean }): Tensor;
+export const adaptive_avg_pool3d = publicFunction("torch.nn.functional", "adaptive_avg_pool3d") as {
+  (input: Tensor, output_size: number | readonly (number | null)[]): Tensor;
+  (input: Tensor, opts: { output_size: number | readonly (number | null)[] }): Tensor;
+  (opts: { input: Tensor; output_size: number | readonly (number | null)[] }): Tensor;
 };
 
 export const multi_head_attention_forward = publicFunction(
@@ -3638,30 +4693,81 @@ export const multi_head_attention_forward = publicFunction(
   }): [Tensor, Tensor | null];
 };
 
-export const cosine_similarity = publicFunction("torch.nn.functional", "cosine_similarity") as {
-  (x1: Tensor, x2: Tensor, dim?: number, eps?: number): Tensor;
-  (x1: Tensor, x2: Tensor, dim?: number, opts?: { eps?: number }): Tensor;
-  (x1: Tensor, x2: Tensor, opts?: { dim?: number; eps?: number }): Tensor;
-  (x1: Tensor, opts: { x2: Tensor; dim?: number; eps?: number }): Tensor;
-  (opts: { x1: Tensor; x2: Tensor; dim?: number; eps?: number }): Tensor;
+export const relu_ = publicFunction("torch.nn.functional", "relu_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
 };
 
-export const pairwise_distance = publicFunction("torch.nn.functional", "pairwise_distance") as {
-  (x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean): Tensor;
-  (x1: Tensor, x2: Tensor, p?: number, eps?: number, opts?: { keepdim?: boolean }): Tensor;
-  (x1: Tensor, x2: Tensor, p?: number, opts?: { eps?: number; keepdim?: boolean }): Tensor;
-  (x1: Tensor, x2: Tensor, opts?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
-  (x1: Tensor, opts: { x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
-  (opts: { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+export const elu_ = publicFunction("torch.nn.functional", "elu_") as {
+  (input: Tensor, alpha?: Scalar, scale?: Scalar, input_scale?: Scalar): Tensor;
+  (input: Tensor, alpha?: Scalar, scale?: Scalar, opts?: { input_scale?: Scalar }): Tensor;
+  (input: Tensor, alpha?: Scalar, opts?: { scale?: Scalar; input_scale?: Scalar }): Tensor;
+  (input: Tensor, opts?: { alpha?: Scalar; scale?: Scalar; input_scale?: Scalar }): Tensor;
+  (opts: { input: Tensor; alpha?: Scalar; scale?: Scalar; input_scale?: Scalar }): Tensor;
 };
 
-export const normalize = publicFunction("torch.nn.functional", "normalize") as {
-  (input: Tensor, p?: number, dim?: number, eps?: number, out?: Tensor | null): Tensor;
-  (input: Tensor, p?: number, dim?: number, eps?: number, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, p?: number, dim?: number, opts?: { eps?: number; out?: Tensor | null }): Tensor;
-  (input: Tensor, p?: number, opts?: { dim?: number; eps?: number; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { p?: number; dim?: number; eps?: number; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; p?: number; dim?: number; eps?: number; out?: Tensor | null }): Tensor;
+export const leaky_relu_ = publicFunction("torch.nn.functional", "leaky_relu_") as {
+  (input: Tensor, negative_slope?: Scalar): Tensor;
+  (input: Tensor, opts?: { negative_slope?: Scalar }): Tensor;
+  (opts: { input: Tensor; negative_slope?: Scalar }): Tensor;
+};
+
+export const hardtanh_ = publicFunction("torch.nn.functional", "hardtanh_") as {
+  (input: Tensor, min_val?: Scalar, max_val?: Scalar): Tensor;
+  (input: Tensor, min_val?: Scalar, opts?: { max_val?: Scalar }): Tensor;
+  (input: Tensor, opts?: { min_val?: Scalar; max_val?: Scalar }): Tensor;
+  (opts: { input: Tensor; min_val?: Scalar; max_val?: Scalar }): Tensor;
+};
+
+export const celu_ = publicFunction("torch.nn.functional", "celu_") as {
+  (input: Tensor, alpha?: Scalar): Tensor;
+  (input: Tensor, opts?: { alpha?: Scalar }): Tensor;
+  (opts: { input: Tensor; alpha?: Scalar }): Tensor;
+};
+
+export const selu_ = publicFunction("torch.nn.functional", "selu_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const rrelu_ = publicFunction("torch.nn.functional", "rrelu_") as {
+  (input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    training?: boolean,
+    opts?: { generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    upper?: Scalar,
+    opts?: { training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    lower?: Scalar,
+    opts?: { upper?: Scalar; training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    lower?: Scalar;
+    upper?: Scalar;
+    training?: boolean;
+    generator?: Generator | null;
+  }): Tensor;
+};
+
+export const threshold_ = publicFunction("torch.nn.functional", "threshold_") as {
+  (input: Tensor, threshold: Scalar, value: Scalar): Tensor;
+  (input: Tensor, threshold: Scalar, opts: { value: Scalar }): Tensor;
+  (input: Tensor, opts: { threshold: Scalar; value: Scalar }): Tensor;
+  (opts: { input: Tensor; threshold: Scalar; value: Scalar }): Tensor;
 };
 
 export const one_hot = publicFunction("torch.nn.functional", "one_hot") as {
@@ -3683,626 +4789,6 @@ export const gumbel_softmax = publicFunction("torch.nn.functional", "gumbel_soft
   (logits: Tensor, tau?: number, opts?: { hard?: boolean; eps?: number; dim?: number }): Tensor;
   (logits: Tensor, opts?: { tau?: number; hard?: boolean; eps?: number; dim?: number }): Tensor;
   (opts: { logits: Tensor; tau?: number; hard?: boolean; eps?: number; dim?: number }): Tensor;
-};
-
-export const soft_margin_loss = publicFunction("torch.nn.functional", "soft_margin_loss") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { target: Tensor; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const margin_ranking_loss = publicFunction("torch.nn.functional", "margin_ranking_loss") as {
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    opts: {
-      target: Tensor;
-      margin?: number;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input1: Tensor,
-    opts: {
-      input2: Tensor;
-      target: Tensor;
-      margin?: number;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    input1: Tensor;
-    input2: Tensor;
-    target: Tensor;
-    margin?: number;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const hinge_embedding_loss = publicFunction("torch.nn.functional", "hinge_embedding_loss") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    margin?: number,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      target: Tensor;
-      margin?: number;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    margin?: number;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const cosine_embedding_loss = publicFunction("torch.nn.functional", "cosine_embedding_loss") as {
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    margin?: number,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    target: Tensor,
-    opts?: { margin?: number; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input1: Tensor,
-    input2: Tensor,
-    opts: {
-      target: Tensor;
-      margin?: number;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input1: Tensor,
-    opts: {
-      input2: Tensor;
-      target: Tensor;
-      margin?: number;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    input1: Tensor;
-    input2: Tensor;
-    target: Tensor;
-    margin?: number;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const multilabel_soft_margin_loss = publicFunction(
-  "torch.nn.functional",
-  "multilabel_soft_margin_loss",
-) as {
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    weight?: Tensor | null,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: {
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      target: Tensor;
-      weight?: Tensor | null;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    weight?: Tensor | null;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const poisson_nll_loss = publicFunction("torch.nn.functional", "poisson_nll_loss") as {
-  (
-    input: Tensor,
-    target: Tensor,
-    log_input?: boolean,
-    full?: boolean,
-    size_average?: boolean | null,
-    eps?: number,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    log_input?: boolean,
-    full?: boolean,
-    size_average?: boolean | null,
-    eps?: number,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    log_input?: boolean,
-    full?: boolean,
-    size_average?: boolean | null,
-    eps?: number,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    log_input?: boolean,
-    full?: boolean,
-    size_average?: boolean | null,
-    opts?: { eps?: number; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    log_input?: boolean,
-    full?: boolean,
-    opts?: { size_average?: boolean | null; eps?: number; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    log_input?: boolean,
-    opts?: {
-      full?: boolean;
-      size_average?: boolean | null;
-      eps?: number;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts?: {
-      log_input?: boolean;
-      full?: boolean;
-      size_average?: boolean | null;
-      eps?: number;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      target: Tensor;
-      log_input?: boolean;
-      full?: boolean;
-      size_average?: boolean | null;
-      eps?: number;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    log_input?: boolean;
-    full?: boolean;
-    size_average?: boolean | null;
-    eps?: number;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const gaussian_nll_loss = publicFunction("torch.nn.functional", "gaussian_nll_loss") as {
-  (input: Tensor, target: Tensor, var_: Tensor, full?: boolean, eps?: number, reduction?: string): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    var_: Tensor,
-    full?: boolean,
-    eps?: number,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    var_: Tensor,
-    full?: boolean,
-    opts?: { eps?: number; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    var_: Tensor,
-    opts?: { full?: boolean; eps?: number; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    target: Tensor,
-    opts: { var: Tensor; full?: boolean; eps?: number; reduction?: string },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { target: Tensor; var: Tensor; full?: boolean; eps?: number; reduction?: string },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    target: Tensor;
-    var: Tensor;
-    full?: boolean;
-    eps?: number;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const triplet_margin_loss = publicFunction("torch.nn.functional", "triplet_margin_loss") as {
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    eps?: number,
-    swap?: boolean,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    reduction?: string,
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    eps?: number,
-    swap?: boolean,
-    size_average?: boolean | null,
-    reduce?: boolean | null,
-    opts?: { reduction?: string },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    eps?: number,
-    swap?: boolean,
-    size_average?: boolean | null,
-    opts?: { reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    eps?: number,
-    swap?: boolean,
-    opts?: { size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    eps?: number,
-    opts?: { swap?: boolean; size_average?: boolean | null; reduce?: boolean | null; reduction?: string },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    p?: number,
-    opts?: {
-      eps?: number;
-      swap?: boolean;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    margin?: number,
-    opts?: {
-      p?: number;
-      eps?: number;
-      swap?: boolean;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    opts?: {
-      margin?: number;
-      p?: number;
-      eps?: number;
-      swap?: boolean;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    opts: {
-      negative: Tensor;
-      margin?: number;
-      p?: number;
-      eps?: number;
-      swap?: boolean;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    opts: {
-      positive: Tensor;
-      negative: Tensor;
-      margin?: number;
-      p?: number;
-      eps?: number;
-      swap?: boolean;
-      size_average?: boolean | null;
-      reduce?: boolean | null;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    anchor: Tensor;
-    positive: Tensor;
-    negative: Tensor;
-    margin?: number;
-    p?: number;
-    eps?: number;
-    swap?: boolean;
-    size_average?: boolean | null;
-    reduce?: boolean | null;
-    reduction?: string;
-  }): Tensor;
-};
-
-export const triplet_margin_with_distance_loss = publicFunction(
-  "torch.nn.functional",
-  "triplet_margin_with_distance_loss",
-) as {
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    negative: Tensor,
-    opts?: { distance_function?: unknown; margin?: number; swap?: boolean; reduction?: string },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    positive: Tensor,
-    opts: {
-      negative: Tensor;
-      distance_function?: unknown;
-      margin?: number;
-      swap?: boolean;
-      reduction?: string;
-    },
-  ): Tensor;
-  (
-    anchor: Tensor,
-    opts: {
-      positive: Tensor;
-      negative: Tensor;
-      distance_function?: unknown;
-      margin?: number;
-      swap?: boolean;
-      reduction?: string;
-    },
-  ): Tensor;
-  (opts: {
-    anchor: Tensor;
-    positive: Tensor;
-    negative: Tensor;
-    distance_function?: unknown;
-    margin?: number;
-    swap?: boolean;
-    reduction?: string;
-  }): Tensor;
 };
 
 export const nll_loss = publicFunction("torch.nn.functional", "nll_loss") as {

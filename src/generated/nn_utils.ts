@@ -56,6 +56,141 @@ export const remove_spectral_norm = publicFunction("torch.nn.utils", "remove_spe
   (opts: { module: Module; name?: string }): Module;
 };
 
+export const parameters_to_vector = publicFunction("torch.nn.utils", "parameters_to_vector") as {
+  (parameters: unknown): Tensor;
+  (opts: { parameters: unknown }): Tensor;
+};
+
+export const vector_to_parameters = publicFunction("torch.nn.utils", "vector_to_parameters") as {
+  (vec: unknown, parameters: unknown): void;
+  (vec: unknown, opts: { parameters: unknown }): void;
+  (opts: { vec: unknown; parameters: unknown }): void;
+};
+
+export const fuse_conv_bn_eval = publicFunction("torch.nn.utils", "fuse_conv_bn_eval") as {
+  (conv: unknown, bn: unknown, transpose?: unknown): Module;
+  (conv: unknown, bn: unknown, opts?: { transpose?: unknown }): Module;
+  (conv: unknown, opts: { bn: unknown; transpose?: unknown }): Module;
+  (opts: { conv: unknown; bn: unknown; transpose?: unknown }): Module;
+};
+
+export const fuse_conv_bn_weights = publicFunction("torch.nn.utils", "fuse_conv_bn_weights") as {
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    bn_rm: unknown,
+    bn_rv: unknown,
+    bn_eps: unknown,
+    bn_w: unknown,
+    bn_b: unknown,
+    transpose?: unknown,
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    bn_rm: unknown,
+    bn_rv: unknown,
+    bn_eps: unknown,
+    bn_w: unknown,
+    bn_b: unknown,
+    opts?: { transpose?: unknown },
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    bn_rm: unknown,
+    bn_rv: unknown,
+    bn_eps: unknown,
+    bn_w: unknown,
+    opts: { bn_b: unknown; transpose?: unknown },
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    bn_rm: unknown,
+    bn_rv: unknown,
+    bn_eps: unknown,
+    opts: { bn_w: unknown; bn_b: unknown; transpose?: unknown },
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    bn_rm: unknown,
+    bn_rv: unknown,
+    opts: { bn_eps: unknown; bn_w: unknown; bn_b: unknown; transpose?: unknown },
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    bn_rm: unknown,
+    opts: { bn_rv: unknown; bn_eps: unknown; bn_w: unknown; bn_b: unknown; transpose?: unknown },
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    conv_b: unknown,
+    opts: {
+      bn_rm: unknown;
+      bn_rv: unknown;
+      bn_eps: unknown;
+      bn_w: unknown;
+      bn_b: unknown;
+      transpose?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (
+    conv_w: unknown,
+    opts: {
+      conv_b: unknown;
+      bn_rm: unknown;
+      bn_rv: unknown;
+      bn_eps: unknown;
+      bn_w: unknown;
+      bn_b: unknown;
+      transpose?: unknown;
+    },
+  ): [Tensor, Tensor];
+  (opts: {
+    conv_w: unknown;
+    conv_b: unknown;
+    bn_rm: unknown;
+    bn_rv: unknown;
+    bn_eps: unknown;
+    bn_w: unknown;
+    bn_b: unknown;
+    transpose?: unknown;
+  }): [Tensor, Tensor];
+};
+
+export const skip_init = publicFunction("torch.nn.utils", "skip_init") as {
+  (module_cls: unknown, ...args: unknown[]): Module;
+  (...args: [module_cls: unknown, ...args: unknown[], opts: { [key: string]: unknown }]): Module;
+};
+
+export const clip_grad_norm = publicFunction("torch.nn.utils", "clip_grad_norm") as {
+  (parameters: unknown, max_norm: unknown, norm_type?: unknown, error_if_nonfinite?: unknown): Tensor;
+  (
+    parameters: unknown,
+    max_norm: unknown,
+    norm_type?: unknown,
+    opts?: { error_if_nonfinite?: unknown },
+  ): Tensor;
+  (
+    parameters: unknown,
+    max_norm: unknown,
+    opts?: { norm_type?: unknown; error_if_nonfinite?: unknown },
+  ): Tensor;
+  (
+    parameters: unknown,
+    opts: { max_norm: unknown; norm_type?: unknown; error_if_nonfinite?: unknown },
+  ): Tensor;
+  (opts: {
+    parameters: unknown;
+    max_norm: unknown;
+    norm_type?: unknown;
+    error_if_nonfinite?: unknown;
+  }): Tensor;
+};
+
 export const clip_grad_norm_ = publicFunction("torch.nn.utils", "clip_grad_norm_") as {
   (parameters: unknown, max_norm: unknown, norm_type?: unknown, error_if_nonfinite?: unknown): Tensor;
   (

@@ -3165,6 +3165,64 @@ export const matrix_rank = publicFunction("torch", "matrix_rank") as {
   (opts: { input: unknown; tol?: unknown; symmetric?: unknown; out?: unknown }): Tensor;
 };
 
+export const geqrf = publicFunction("torch", "geqrf") as {
+  (
+    input: Tensor,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly a: Tensor; readonly tau: Tensor };
+  (opts: {
+    input: Tensor;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly a: Tensor; readonly tau: Tensor };
+};
+
+export const orgqr = publicFunction("torch", "orgqr") as {
+  (input: Tensor, input2: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { input2: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; input2: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ormqr = publicFunction("torch", "ormqr") as {
+  (
+    input: Tensor,
+    input2: Tensor,
+    input3: Tensor,
+    left?: boolean,
+    transpose?: boolean,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    input2: Tensor,
+    input3: Tensor,
+    left?: boolean,
+    opts?: { transpose?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    input2: Tensor,
+    input3: Tensor,
+    opts?: { left?: boolean; transpose?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    input2: Tensor,
+    opts: { input3: Tensor; left?: boolean; transpose?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { input2: Tensor; input3: Tensor; left?: boolean; transpose?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    input2: Tensor;
+    input3: Tensor;
+    left?: boolean;
+    transpose?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
 export const einsum = publicFunction("torch", "einsum") as {
   (...args: unknown[]): Tensor;
 };
@@ -4042,6 +4100,2301 @@ export const unique_consecutive = publicFunction("torch", "unique_consecutive") 
   (...args: [...args: unknown[], opts: { [key: string]: unknown }]): Tensor | Tensor[];
 };
 
+export const arccos = publicFunction("torch", "arccos") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arccos_ = publicFunction("torch", "arccos_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arcsin = publicFunction("torch", "arcsin") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arcsin_ = publicFunction("torch", "arcsin_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arctan = publicFunction("torch", "arctan") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arctan_ = publicFunction("torch", "arctan_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arctan2 = publicFunction("torch", "arctan2") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const absolute = publicFunction("torch", "absolute") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const negative = publicFunction("torch", "negative") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const negative_ = publicFunction("torch", "negative_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const positive = publicFunction("torch", "positive") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const fix = publicFunction("torch", "fix") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const fix_ = publicFunction("torch", "fix_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const sgn = publicFunction("torch", "sgn") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const multiply = publicFunction("torch", "multiply") as {
+  (input: Tensor | Scalar, other: Tensor | Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, other: Scalar): Tensor;
+  (input: Tensor | Scalar, opts: { other: Scalar }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Scalar }): Tensor;
+};
+
+export const divide = publicFunction("torch", "divide") as {
+  (input: Tensor | Scalar, other: Tensor | Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (
+    input: Tensor | Scalar,
+    other: Tensor | Scalar,
+    opts?: { rounding_mode?: string | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor | Scalar,
+    opts: { other: Tensor | Scalar; rounding_mode?: string | null; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor | Scalar;
+    other: Tensor | Scalar;
+    rounding_mode?: string | null;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor | Scalar, other: Scalar): Tensor;
+  (input: Tensor | Scalar, opts: { other: Scalar }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Scalar }): Tensor;
+  (input: Tensor | Scalar, other: Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Scalar; rounding_mode?: string | null }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Scalar; rounding_mode?: string | null }): Tensor;
+};
+
+export const subtract = publicFunction("torch", "subtract") as {
+  (input: Tensor | Scalar, other: Tensor | Scalar, opts?: { alpha?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Tensor | Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Tensor | Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, other: Scalar, alpha?: Scalar): Tensor;
+  (input: Tensor | Scalar, other: Scalar, opts?: { alpha?: Scalar }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Scalar; alpha?: Scalar }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Scalar; alpha?: Scalar }): Tensor;
+};
+
+export const true_divide = publicFunction("torch", "true_divide") as {
+  (input: Tensor | Scalar, other: Tensor | Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, opts: { other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor | Scalar, other: Scalar): Tensor;
+  (input: Tensor | Scalar, opts: { other: Scalar }): Tensor;
+  (opts: { input: Tensor | Scalar; other: Scalar }): Tensor;
+};
+
+export const greater = publicFunction("torch", "greater") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const greater_equal = publicFunction("torch", "greater_equal") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const less = publicFunction("torch", "less") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const less_equal = publicFunction("torch", "less_equal") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const not_equal = publicFunction("torch", "not_equal") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const clamp_min = publicFunction("torch", "clamp_min") as {
+  (input: Tensor, min: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { min: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; min: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, min: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { min: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; min: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const clamp_min_ = publicFunction("torch", "clamp_min_") as {
+  (input: Tensor, min: Tensor): Tensor;
+  (input: Tensor, opts: { min: Tensor }): Tensor;
+  (opts: { input: Tensor; min: Tensor }): Tensor;
+  (input: Tensor, min: Scalar): Tensor;
+  (input: Tensor, opts: { min: Scalar }): Tensor;
+  (opts: { input: Tensor; min: Scalar }): Tensor;
+};
+
+export const clamp_max = publicFunction("torch", "clamp_max") as {
+  (input: Tensor, max: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { max: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; max: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, max: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { max: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; max: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const clamp_max_ = publicFunction("torch", "clamp_max_") as {
+  (input: Tensor, max: Tensor): Tensor;
+  (input: Tensor, opts: { max: Tensor }): Tensor;
+  (opts: { input: Tensor; max: Tensor }): Tensor;
+  (input: Tensor, max: Scalar): Tensor;
+  (input: Tensor, opts: { max: Scalar }): Tensor;
+  (opts: { input: Tensor; max: Scalar }): Tensor;
+};
+
+export const is_nonzero = publicFunction("torch", "is_nonzero") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const is_same_size = publicFunction("torch", "is_same_size") as {
+  (input: Tensor, other: Tensor): boolean;
+  (input: Tensor, opts: { other: Tensor }): boolean;
+  (opts: { input: Tensor; other: Tensor }): boolean;
+};
+
+export const is_signed = publicFunction("torch", "is_signed") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const numel = publicFunction("torch", "numel") as {
+  (input: Tensor): number;
+  (opts: { input: Tensor }): number;
+};
+
+export const is_floating_point = publicFunction("torch", "is_floating_point") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const result_type = publicFunction("torch", "result_type") as {
+  (tensor: Tensor, other: Tensor): DType;
+  (tensor: Tensor, opts: { other: Tensor }): DType;
+  (opts: { tensor: Tensor; other: Tensor }): DType;
+  (scalar: Scalar, tensor: Tensor): DType;
+  (scalar: Scalar, opts: { tensor: Tensor }): DType;
+  (opts: { scalar: Scalar; tensor: Tensor }): DType;
+  (tensor: Tensor, other: Scalar): DType;
+  (tensor: Tensor, opts: { other: Scalar }): DType;
+  (opts: { tensor: Tensor; other: Scalar }): DType;
+  (scalar1: Scalar, scalar2: Scalar): DType;
+  (scalar1: Scalar, opts: { scalar2: Scalar }): DType;
+  (opts: { scalar1: Scalar; scalar2: Scalar }): DType;
+};
+
+export const can_cast = publicFunction("torch", "can_cast") as {
+  (from: DType, to: DType): boolean;
+  (from: DType, opts: { to: DType }): boolean;
+  (opts: { from: DType; to: DType }): boolean;
+};
+
+export const is_tensor = publicFunction("torch", "is_tensor") as {
+  (obj: unknown): boolean;
+  (opts: { obj: unknown }): boolean;
+};
+
+export const hstack = publicFunction("torch", "hstack") as {
+  (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
+};
+
+export const vstack = publicFunction("torch", "vstack") as {
+  (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
+};
+
+export const row_stack = publicFunction("torch", "row_stack") as {
+  (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
+};
+
+export const dstack = publicFunction("torch", "dstack") as {
+  (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
+};
+
+export const column_stack = publicFunction("torch", "column_stack") as {
+  (tensors: readonly Tensor[], opts?: { out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; out?: Tensor | null }): Tensor;
+};
+
+export const hsplit = publicFunction("torch", "hsplit") as {
+  (input: Tensor, sections: number): Tensor[];
+  (input: Tensor, opts: { sections: number }): Tensor[];
+  (opts: { input: Tensor; sections: number }): Tensor[];
+  (input: Tensor, indices: readonly number[]): Tensor[];
+  (input: Tensor, opts: { indices: readonly number[] }): Tensor[];
+  (opts: { input: Tensor; indices: readonly number[] }): Tensor[];
+};
+
+export const vsplit = publicFunction("torch", "vsplit") as {
+  (input: Tensor, sections: number): Tensor[];
+  (input: Tensor, opts: { sections: number }): Tensor[];
+  (opts: { input: Tensor; sections: number }): Tensor[];
+  (input: Tensor, indices: readonly number[]): Tensor[];
+  (input: Tensor, opts: { indices: readonly number[] }): Tensor[];
+  (opts: { input: Tensor; indices: readonly number[] }): Tensor[];
+};
+
+export const dsplit = publicFunction("torch", "dsplit") as {
+  (input: Tensor, sections: number): Tensor[];
+  (input: Tensor, opts: { sections: number }): Tensor[];
+  (opts: { input: Tensor; sections: number }): Tensor[];
+  (input: Tensor, indices: readonly number[]): Tensor[];
+  (input: Tensor, opts: { indices: readonly number[] }): Tensor[];
+  (opts: { input: Tensor; indices: readonly number[] }): Tensor[];
+};
+
+export const tensor_split = publicFunction("torch", "tensor_split") as {
+  (input: Tensor, tensor_indices_or_sections: Tensor, dim?: number): Tensor[];
+  (input: Tensor, tensor_indices_or_sections: Tensor, opts?: { dim?: number }): Tensor[];
+  (input: Tensor, opts: { tensor_indices_or_sections: Tensor; dim?: number }): Tensor[];
+  (opts: { input: Tensor; tensor_indices_or_sections: Tensor; dim?: number }): Tensor[];
+  (input: Tensor, sections: number, dim?: number): Tensor[];
+  (input: Tensor, sections: number, opts?: { dim?: number }): Tensor[];
+  (input: Tensor, opts: { sections: number; dim?: number }): Tensor[];
+  (opts: { input: Tensor; sections: number; dim?: number }): Tensor[];
+  (input: Tensor, indices: readonly number[], dim?: number): Tensor[];
+  (input: Tensor, indices: readonly number[], opts?: { dim?: number }): Tensor[];
+  (input: Tensor, opts: { indices: readonly number[]; dim?: number }): Tensor[];
+  (opts: { input: Tensor; indices: readonly number[]; dim?: number }): Tensor[];
+};
+
+export const split_with_sizes = publicFunction("torch", "split_with_sizes") as {
+  (input: Tensor, split_sizes: readonly number[], dim?: number): Tensor[];
+  (input: Tensor, split_sizes: readonly number[], opts?: { dim?: number }): Tensor[];
+  (input: Tensor, opts: { split_sizes: readonly number[]; dim?: number }): Tensor[];
+  (opts: { input: Tensor; split_sizes: readonly number[]; dim?: number }): Tensor[];
+};
+
+export const broadcast_to = publicFunction("torch", "broadcast_to") as {
+  (input: Tensor, size: readonly number[]): Tensor;
+  (input: Tensor, opts: { size: readonly number[] }): Tensor;
+  (opts: { input: Tensor; size: readonly number[] }): Tensor;
+};
+
+export const broadcast_tensors = publicFunction("torch", "broadcast_tensors") as {
+  (...tensors: unknown[]): Tensor[];
+};
+
+export const broadcast_shapes = publicFunction("torch", "broadcast_shapes") as {
+  (...shapes: unknown[]): number[];
+};
+
+export const addmv = publicFunction("torch", "addmv") as {
+  (
+    input: Tensor,
+    mat: Tensor,
+    vec: Tensor,
+    opts?: { beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    mat: Tensor,
+    opts: { vec: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { mat: Tensor; vec: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    mat: Tensor;
+    vec: Tensor;
+    beta?: Scalar;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const addr = publicFunction("torch", "addr") as {
+  (
+    input: Tensor,
+    vec1: Tensor,
+    vec2: Tensor,
+    opts?: { beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    vec1: Tensor,
+    opts: { vec2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { vec1: Tensor; vec2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    vec1: Tensor;
+    vec2: Tensor;
+    beta?: Scalar;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const baddbmm = publicFunction("torch", "baddbmm") as {
+  (
+    input: Tensor,
+    batch1: Tensor,
+    batch2: Tensor,
+    opts?: { beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    batch1: Tensor,
+    opts: { batch2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { batch1: Tensor; batch2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    batch1: Tensor;
+    batch2: Tensor;
+    beta?: Scalar;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const addbmm = publicFunction("torch", "addbmm") as {
+  (
+    input: Tensor,
+    batch1: Tensor,
+    batch2: Tensor,
+    opts?: { beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    batch1: Tensor,
+    opts: { batch2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { batch1: Tensor; batch2: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    batch1: Tensor;
+    batch2: Tensor;
+    beta?: Scalar;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const addcmul = publicFunction("torch", "addcmul") as {
+  (input: Tensor, tensor1: Tensor, tensor2: Tensor, opts?: { value?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, tensor1: Tensor, opts: { tensor2: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { tensor1: Tensor; tensor2: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; tensor1: Tensor; tensor2: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const addcdiv = publicFunction("torch", "addcdiv") as {
+  (input: Tensor, tensor1: Tensor, tensor2: Tensor, opts?: { value?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, tensor1: Tensor, opts: { tensor2: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { tensor1: Tensor; tensor2: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; tensor1: Tensor; tensor2: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const vdot = publicFunction("torch", "vdot") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const inner = publicFunction("torch", "inner") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const dist = publicFunction("torch", "dist") as {
+  (input: Tensor, other: Tensor, p?: Scalar): Tensor;
+  (input: Tensor, other: Tensor, opts?: { p?: Scalar }): Tensor;
+  (input: Tensor, opts: { other: Tensor; p?: Scalar }): Tensor;
+  (opts: { input: Tensor; other: Tensor; p?: Scalar }): Tensor;
+};
+
+export const get_rng_state = publicFunction("torch", "get_rng_state") as {
+  (): Tensor;
+};
+
+export const set_rng_state = publicFunction("torch", "set_rng_state") as {
+  (new_state: unknown): void;
+  (opts: { new_state: unknown }): void;
+};
+
+export const hann_window = publicFunction("torch", "hann_window") as {
+  (
+    window_length: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const hamming_window = publicFunction("torch", "hamming_window") as {
+  (
+    window_length: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    alpha: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts: {
+      alpha: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      alpha: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    alpha: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    alpha: number,
+    beta: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    alpha: number,
+    opts: {
+      beta: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts: {
+      alpha: number;
+      beta: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      alpha: number;
+      beta: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    alpha: number;
+    beta: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const kaiser_window = publicFunction("torch", "kaiser_window") as {
+  (
+    window_length: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    beta: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts: {
+      beta: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      beta: number;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    beta: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const bartlett_window = publicFunction("torch", "bartlett_window") as {
+  (
+    window_length: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const blackman_window = publicFunction("torch", "blackman_window") as {
+  (
+    window_length: number,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+  (
+    window_length: number,
+    periodic: boolean,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    window_length: number,
+    opts: {
+      periodic: boolean;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    window_length: number;
+    periodic: boolean;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const diff = publicFunction("torch", "diff") as {
+  (
+    input: Tensor,
+    n?: number,
+    dim?: number,
+    prepend?: Tensor | null,
+    append?: Tensor | null,
+    opts?: { out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    n?: number,
+    dim?: number,
+    prepend?: Tensor | null,
+    opts?: { append?: Tensor | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    n?: number,
+    dim?: number,
+    opts?: { prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    n?: number,
+    opts?: { dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts?: { n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    n?: number;
+    dim?: number;
+    prepend?: Tensor | null;
+    append?: Tensor | null;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const cov = publicFunction("torch", "cov") as {
+  (input: Tensor, opts?: { correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }): Tensor;
+};
+
+export const corrcoef = publicFunction("torch", "corrcoef") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const trapezoid = publicFunction("torch", "trapezoid") as {
+  (y: Tensor, x: Tensor, opts?: { dim?: number }): Tensor;
+  (y: Tensor, opts: { x: Tensor; dim?: number }): Tensor;
+  (opts: { y: Tensor; x: Tensor; dim?: number }): Tensor;
+  (y: Tensor, opts?: { dx?: Scalar; dim?: number }): Tensor;
+  (opts: { y: Tensor; dx?: Scalar; dim?: number }): Tensor;
+};
+
+export const trapz = publicFunction("torch", "trapz") as {
+  (y: Tensor, opts?: { dx?: number; dim?: number }): Tensor;
+  (opts: { y: Tensor; dx?: number; dim?: number }): Tensor;
+  (y: Tensor, x: Tensor, opts?: { dim?: number }): Tensor;
+  (y: Tensor, opts: { x: Tensor; dim?: number }): Tensor;
+  (opts: { y: Tensor; x: Tensor; dim?: number }): Tensor;
+};
+
+export const cumulative_trapezoid = publicFunction("torch", "cumulative_trapezoid") as {
+  (y: Tensor, x: Tensor, opts?: { dim?: number }): Tensor;
+  (y: Tensor, opts: { x: Tensor; dim?: number }): Tensor;
+  (opts: { y: Tensor; x: Tensor; dim?: number }): Tensor;
+  (y: Tensor, opts?: { dx?: Scalar; dim?: number }): Tensor;
+  (opts: { y: Tensor; dx?: Scalar; dim?: number }): Tensor;
+};
+
+export const use_deterministic_algorithms = publicFunction("torch", "use_deterministic_algorithms") as {
+  (mode: unknown, opts?: { warn_only?: unknown }): void;
+  (opts: { mode: unknown; warn_only?: unknown }): void;
+};
+
+export const are_deterministic_algorithms_enabled = publicFunction(
+  "torch",
+  "are_deterministic_algorithms_enabled",
+) as {
+  (): boolean;
+};
+
+export const is_deterministic_algorithms_warn_only_enabled = publicFunction(
+  "torch",
+  "is_deterministic_algorithms_warn_only_enabled",
+) as {
+  (): boolean;
+};
+
+export const max_pool2d = publicFunction("torch", "max_pool2d") as {
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    ceil_mode?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    stride?: number | readonly number[] | null,
+    opts?: {
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    kernel_size: number | readonly number[],
+    opts?: {
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      kernel_size: number | readonly number[];
+      stride?: number | readonly number[] | null;
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      ceil_mode?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    kernel_size: number | readonly number[];
+    stride?: number | readonly number[] | null;
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    ceil_mode?: boolean;
+  }): Tensor;
+};
+
+export const cosine_similarity = publicFunction("torch", "cosine_similarity") as {
+  (x1: Tensor, x2: Tensor, dim?: number, eps?: number): Tensor;
+  (x1: Tensor, x2: Tensor, dim?: number, opts?: { eps?: number }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { dim?: number; eps?: number }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; dim?: number; eps?: number }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; dim?: number; eps?: number }): Tensor;
+};
+
+export const pairwise_distance = publicFunction("torch", "pairwise_distance") as {
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, eps?: number, opts?: { keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, p?: number, opts?: { eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, x2: Tensor, opts?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (x1: Tensor, opts: { x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+  (opts: { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
+};
+
+export const conv1d = publicFunction("torch", "conv1d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: number | readonly number[]; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: string; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: string;
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+};
+
+export const conv2d = publicFunction("torch", "conv2d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: number | readonly number[]; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: string; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: string;
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+};
+
+export const conv3d = publicFunction("torch", "conv3d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: number | readonly number[]; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    groups?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    dilation?: number | readonly number[],
+    opts?: { groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: string,
+    opts?: { dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: { padding?: string; dilation?: number | readonly number[]; groups?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: string;
+      dilation?: number | readonly number[];
+      groups?: number;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: string;
+    dilation?: number | readonly number[];
+    groups?: number;
+  }): Tensor;
+};
+
+export const conv_transpose1d = publicFunction("torch", "conv_transpose1d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    dilation?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    opts?: { dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    opts?: { groups?: number; dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: {
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: {
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    output_padding?: number | readonly number[];
+    groups?: number;
+    dilation?: number | readonly number[];
+  }): Tensor;
+};
+
+export const conv_transpose2d = publicFunction("torch", "conv_transpose2d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    dilation?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    opts?: { dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    opts?: { groups?: number; dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: {
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: {
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    output_padding?: number | readonly number[];
+    groups?: number;
+    dilation?: number | readonly number[];
+  }): Tensor;
+};
+
+export const conv_transpose3d = publicFunction("torch", "conv_transpose3d") as {
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    dilation?: number | readonly number[],
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    groups?: number,
+    opts?: { dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    output_padding?: number | readonly number[],
+    opts?: { groups?: number; dilation?: number | readonly number[] },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    padding?: number | readonly number[],
+    opts?: {
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    stride?: number | readonly number[],
+    opts?: {
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    bias?: Tensor | null,
+    opts?: {
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    weight: Tensor,
+    opts?: {
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight: Tensor;
+      bias?: Tensor | null;
+      stride?: number | readonly number[];
+      padding?: number | readonly number[];
+      output_padding?: number | readonly number[];
+      groups?: number;
+      dilation?: number | readonly number[];
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight: Tensor;
+    bias?: Tensor | null;
+    stride?: number | readonly number[];
+    padding?: number | readonly number[];
+    output_padding?: number | readonly number[];
+    groups?: number;
+    dilation?: number | readonly number[];
+  }): Tensor;
+};
+
+export const bilinear = publicFunction("torch", "bilinear") as {
+  (input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor;
+  (input1: Tensor, input2: Tensor, weight: Tensor, opts?: { bias?: Tensor | null }): Tensor;
+  (input1: Tensor, input2: Tensor, opts: { weight: Tensor; bias?: Tensor | null }): Tensor;
+  (input1: Tensor, opts: { input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
+  (opts: { input1: Tensor; input2: Tensor; weight: Tensor; bias?: Tensor | null }): Tensor;
+};
+
+export const batch_norm = publicFunction("torch", "batch_norm") as {
+  (
+    input: Tensor,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    training?: boolean,
+    momentum?: number,
+    eps?: number,
+    cudnn_enabled?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      running_mean?: Tensor | null;
+      running_var?: Tensor | null;
+      training: boolean;
+      momentum: number;
+      eps: number;
+      cudnn_enabled: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    running_mean?: Tensor | null;
+    running_var?: Tensor | null;
+    training: boolean;
+    momentum: number;
+    eps: number;
+    cudnn_enabled: boolean;
+  }): Tensor;
+};
+
+export const layer_norm = publicFunction("torch", "layer_norm") as {
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+    cudnn_enable?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+    opts?: { cudnn_enable?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { eps?: number; cudnn_enable?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; eps?: number; cudnn_enable?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    normalized_shape: readonly number[],
+    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnn_enable?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      normalized_shape: readonly number[];
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      eps?: number;
+      cudnn_enable?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    normalized_shape: readonly number[];
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    eps?: number;
+    cudnn_enable?: boolean;
+  }): Tensor;
+};
+
+export const group_norm = publicFunction("torch", "group_norm") as {
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+    cudnn_enabled?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    eps?: number,
+    opts?: { cudnn_enabled?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    opts?: { eps?: number; cudnn_enabled?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    weight?: Tensor | null,
+    opts?: { bias?: Tensor | null; eps?: number; cudnn_enabled?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    num_groups: number,
+    opts?: { weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnn_enabled?: boolean },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      num_groups: number;
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      eps?: number;
+      cudnn_enabled?: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    num_groups: number;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    eps?: number;
+    cudnn_enabled?: boolean;
+  }): Tensor;
+};
+
+export const instance_norm = publicFunction("torch", "instance_norm") as {
+  (
+    input: Tensor,
+    weight?: Tensor | null,
+    bias?: Tensor | null,
+    running_mean?: Tensor | null,
+    running_var?: Tensor | null,
+    use_input_stats?: boolean,
+    momentum?: number,
+    eps?: number,
+    cudnn_enabled?: boolean,
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      weight?: Tensor | null;
+      bias?: Tensor | null;
+      running_mean?: Tensor | null;
+      running_var?: Tensor | null;
+      use_input_stats: boolean;
+      momentum: number;
+      eps: number;
+      cudnn_enabled: boolean;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    weight?: Tensor | null;
+    bias?: Tensor | null;
+    running_mean?: Tensor | null;
+    running_var?: Tensor | null;
+    use_input_stats: boolean;
+    momentum: number;
+    eps: number;
+    cudnn_enabled: boolean;
+  }): Tensor;
+};
+
+export const dropout = publicFunction("torch", "dropout") as {
+  (input: Tensor, p: number, train: boolean): Tensor;
+  (input: Tensor, p: number, opts: { train: boolean }): Tensor;
+  (input: Tensor, opts: { p: number; train: boolean }): Tensor;
+  (opts: { input: Tensor; p: number; train: boolean }): Tensor;
+};
+
+export const alpha_dropout = publicFunction("torch", "alpha_dropout") as {
+  (input: Tensor, p: number, train: boolean): Tensor;
+  (input: Tensor, p: number, opts: { train: boolean }): Tensor;
+  (input: Tensor, opts: { p: number; train: boolean }): Tensor;
+  (opts: { input: Tensor; p: number; train: boolean }): Tensor;
+};
+
+export const feature_alpha_dropout = publicFunction("torch", "feature_alpha_dropout") as {
+  (input: Tensor, p: number, train: boolean): Tensor;
+  (input: Tensor, p: number, opts: { train: boolean }): Tensor;
+  (input: Tensor, opts: { p: number; train: boolean }): Tensor;
+  (opts: { input: Tensor; p: number; train: boolean }): Tensor;
+};
+
+export const embedding = publicFunction("torch", "embedding") as {
+  (
+    weight: Tensor,
+    indices: Tensor,
+    padding_idx?: number,
+    scale_grad_by_freq?: boolean,
+    sparse?: boolean,
+  ): Tensor;
+  (
+    weight: Tensor,
+    indices: Tensor,
+    padding_idx?: number,
+    scale_grad_by_freq?: boolean,
+    opts?: { sparse?: boolean },
+  ): Tensor;
+  (
+    weight: Tensor,
+    indices: Tensor,
+    padding_idx?: number,
+    opts?: { scale_grad_by_freq?: boolean; sparse?: boolean },
+  ): Tensor;
+  (
+    weight: Tensor,
+    indices: Tensor,
+    opts?: { padding_idx?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
+  ): Tensor;
+  (
+    weight: Tensor,
+    opts: { indices: Tensor; padding_idx?: number; scale_grad_by_freq?: boolean; sparse?: boolean },
+  ): Tensor;
+  (opts: {
+    weight: Tensor;
+    indices: Tensor;
+    padding_idx?: number;
+    scale_grad_by_freq?: boolean;
+    sparse?: boolean;
+  }): Tensor;
+};
+
+export const poisson_nll_loss = publicFunction("torch", "poisson_nll_loss") as {
+  (input: Tensor, target: Tensor, log_input: boolean, full: boolean, eps: number, reduction: number): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input: boolean,
+    full: boolean,
+    eps: number,
+    opts: { reduction: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input: boolean,
+    full: boolean,
+    opts: { eps: number; reduction: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    log_input: boolean,
+    opts: { full: boolean; eps: number; reduction: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts: { log_input: boolean; full: boolean; eps: number; reduction: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; log_input: boolean; full: boolean; eps: number; reduction: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    log_input: boolean;
+    full: boolean;
+    eps: number;
+    reduction: number;
+  }): Tensor;
+};
+
+export const logspace = publicFunction("torch", "logspace") as {
+  (
+    start: Scalar,
+    end: Scalar,
+    steps: number,
+    base?: number,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    steps: number,
+    opts?: {
+      base?: number;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    opts: {
+      steps: number;
+      base?: number;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    opts: {
+      end: Scalar;
+      steps: number;
+      base?: number;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    start: Scalar;
+    end: Scalar;
+    steps: number;
+    base?: number;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const range = publicFunction("torch", "range") as {
+  (
+    start: Scalar,
+    end: Scalar,
+    step?: Scalar,
+    opts?: {
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout;
+      device?: Device | string | number | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    end: Scalar,
+    opts?: {
+      step?: Scalar;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout;
+      device?: Device | string | number | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (
+    start: Scalar,
+    opts: {
+      end: Scalar;
+      step?: Scalar;
+      out?: Tensor | null;
+      dtype?: DType | null;
+      layout?: Layout;
+      device?: Device | string | number | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    start: Scalar;
+    end: Scalar;
+    step?: Scalar;
+    out?: Tensor | null;
+    dtype?: DType | null;
+    layout?: Layout;
+    device?: Device | string | number | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const scalar_tensor = publicFunction("torch", "scalar_tensor") as {
+  (
+    s: Scalar,
+    opts?: {
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    },
+  ): Tensor;
+  (opts: {
+    s: Scalar;
+    dtype?: DType | null;
+    layout?: Layout | null;
+    device?: Device | string | number | null;
+    pin_memory?: boolean | null;
+    requires_grad?: boolean | null;
+  }): Tensor;
+};
+
+export const detach = publicFunction("torch", "detach") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const detach_ = publicFunction("torch", "detach_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
 export const embedding_bag = publicFunction("torch", "embedding_bag") as {
   (
     weight: Tensor,
@@ -4518,6 +6871,12 @@ export const threshold_ = publicFunction("torch", "threshold_") as {
   (opts: { input: Tensor; threshold: Scalar; value: Scalar }): Tensor;
 };
 
+export const pdist = publicFunction("torch", "pdist") as {
+  (input: Tensor, p?: number): Tensor;
+  (input: Tensor, opts?: { p?: number }): Tensor;
+  (opts: { input: Tensor; p?: number }): Tensor;
+};
+
 export const pixel_shuffle = publicFunction("torch", "pixel_shuffle") as {
   (input: Tensor, upscale_factor: number): Tensor;
   (input: Tensor, opts: { upscale_factor: number }): Tensor;
@@ -4528,70 +6887,6 @@ export const pixel_unshuffle = publicFunction("torch", "pixel_unshuffle") as {
   (input: Tensor, downscale_factor: number): Tensor;
   (input: Tensor, opts: { downscale_factor: number }): Tensor;
   (opts: { input: Tensor; downscale_factor: number }): Tensor;
-};
-
-export const max_pool2d = publicFunction("torch", "max_pool2d") as {
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    ceil_mode?: boolean,
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    dilation?: number | readonly number[],
-    opts?: { ceil_mode?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    padding?: number | readonly number[],
-    opts?: { dilation?: number | readonly number[]; ceil_mode?: boolean },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    stride?: number | readonly number[] | null,
-    opts?: {
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    kernel_size: number | readonly number[],
-    opts?: {
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-    },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: {
-      kernel_size: number | readonly number[];
-      stride?: number | readonly number[] | null;
-      padding?: number | readonly number[];
-      dilation?: number | readonly number[];
-      ceil_mode?: boolean;
-    },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    kernel_size: number | readonly number[];
-    stride?: number | readonly number[] | null;
-    padding?: number | readonly number[];
-    dilation?: number | readonly number[];
-    ceil_mode?: boolean;
-  }): Tensor;
 };
 
 export const max_pool1d = publicFunction("torch", "max_pool1d") as {
@@ -4728,6 +7023,55 @@ export const adaptive_max_pool1d = publicFunction("torch", "adaptive_max_pool1d"
   (opts: { input: Tensor; output_size: number | readonly number[] }): [Tensor, Tensor];
 };
 
+export const index_reduce = publicFunction("torch", "index_reduce") as {
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    source: Tensor,
+    reduce: string,
+    opts?: { include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    source: Tensor,
+    opts: { reduce: string; include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { source: Tensor; reduce: string; include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; source: Tensor; reduce: string; include_self?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: {
+      dim: number;
+      index: Tensor;
+      source: Tensor;
+      reduce: string;
+      include_self?: boolean;
+      out?: Tensor | null;
+    },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    source: Tensor;
+    reduce: string;
+    include_self?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
 export const max_pool3d = publicFunction("torch", "max_pool3d") as {
   (
     input: Tensor,
@@ -4790,23 +7134,6 @@ export const max_pool3d = publicFunction("torch", "max_pool3d") as {
     dilation?: number | readonly number[];
     ceil_mode?: boolean;
   }): Tensor;
-};
-
-export const cosine_similarity = publicFunction("torch", "cosine_similarity") as {
-  (x1: Tensor, x2: Tensor, dim?: number, eps?: number): Tensor;
-  (x1: Tensor, x2: Tensor, dim?: number, opts?: { eps?: number }): Tensor;
-  (x1: Tensor, x2: Tensor, opts?: { dim?: number; eps?: number }): Tensor;
-  (x1: Tensor, opts: { x2: Tensor; dim?: number; eps?: number }): Tensor;
-  (opts: { x1: Tensor; x2: Tensor; dim?: number; eps?: number }): Tensor;
-};
-
-export const pairwise_distance = publicFunction("torch", "pairwise_distance") as {
-  (x1: Tensor, x2: Tensor, p?: number, eps?: number, keepdim?: boolean): Tensor;
-  (x1: Tensor, x2: Tensor, p?: number, eps?: number, opts?: { keepdim?: boolean }): Tensor;
-  (x1: Tensor, x2: Tensor, p?: number, opts?: { eps?: number; keepdim?: boolean }): Tensor;
-  (x1: Tensor, x2: Tensor, opts?: { p?: number; eps?: number; keepdim?: boolean }): Tensor;
-  (x1: Tensor, opts: { x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
-  (opts: { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean }): Tensor;
 };
 
 export const channel_shuffle = publicFunction("torch", "channel_shuffle") as {

@@ -934,6 +934,14 @@ declare module "../tensor/tensor.js" {
     matrix_exp(): Tensor;
     lstsq(other: unknown): void;
     lstsq(opts: { other: unknown }): void;
+    geqrf(): NamedTuple & { readonly a: Tensor; readonly tau: Tensor };
+    orgqr(input2: Tensor): Tensor;
+    orgqr(opts: { input2: Tensor }): Tensor;
+    ormqr(input2: Tensor, input3: Tensor, left?: boolean, transpose?: boolean): Tensor;
+    ormqr(input2: Tensor, input3: Tensor, left?: boolean, opts?: { transpose?: boolean }): Tensor;
+    ormqr(input2: Tensor, input3: Tensor, opts?: { left?: boolean; transpose?: boolean }): Tensor;
+    ormqr(input2: Tensor, opts: { input3: Tensor; left?: boolean; transpose?: boolean }): Tensor;
+    ormqr(opts: { input2: Tensor; input3: Tensor; left?: boolean; transpose?: boolean }): Tensor;
     diag(diagonal?: number): Tensor;
     diag(opts?: { diagonal?: number }): Tensor;
     diagonal(offset?: number, dim1?: number, dim2?: number): Tensor;
@@ -1094,10 +1102,360 @@ declare module "../tensor/tensor.js" {
       return_counts?: boolean;
       dim?: number | null;
     }): Tensor | Tensor[];
+    arccos(): Tensor;
+    arccos_(): Tensor;
+    arcsin(): Tensor;
+    arcsin_(): Tensor;
+    arctan(): Tensor;
+    arctan_(): Tensor;
+    arctan2(other: Tensor): Tensor;
+    arctan2(opts: { other: Tensor }): Tensor;
+    absolute(): Tensor;
+    negative(): Tensor;
+    negative_(): Tensor;
+    positive(): Tensor;
+    fix(): Tensor;
+    fix_(): Tensor;
+    sgn(): Tensor;
+    multiply(other: Tensor | Scalar): Tensor;
+    multiply(opts: { other: Tensor | Scalar }): Tensor;
+    multiply(other: Scalar): Tensor;
+    multiply(opts: { other: Scalar }): Tensor;
+    divide(other: Tensor | Scalar): Tensor;
+    divide(opts: { other: Tensor | Scalar }): Tensor;
+    divide(other: Tensor | Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+    divide(opts: { other: Tensor | Scalar; rounding_mode?: string | null }): Tensor;
+    divide(other: Scalar): Tensor;
+    divide(opts: { other: Scalar }): Tensor;
+    divide(other: Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+    divide(opts: { other: Scalar; rounding_mode?: string | null }): Tensor;
+    subtract(other: Tensor | Scalar, opts?: { alpha?: Scalar }): Tensor;
+    subtract(opts: { other: Tensor | Scalar; alpha?: Scalar }): Tensor;
+    subtract(other: Scalar, alpha?: Scalar): Tensor;
+    subtract(other: Scalar, opts?: { alpha?: Scalar }): Tensor;
+    subtract(opts: { other: Scalar; alpha?: Scalar }): Tensor;
+    true_divide(other: Tensor | Scalar): Tensor;
+    true_divide(opts: { other: Tensor | Scalar }): Tensor;
+    true_divide(other: Scalar): Tensor;
+    true_divide(opts: { other: Scalar }): Tensor;
+    greater(other: Tensor): Tensor;
+    greater(opts: { other: Tensor }): Tensor;
+    greater(other: Scalar): Tensor;
+    greater(opts: { other: Scalar }): Tensor;
+    greater_equal(other: Tensor): Tensor;
+    greater_equal(opts: { other: Tensor }): Tensor;
+    greater_equal(other: Scalar): Tensor;
+    greater_equal(opts: { other: Scalar }): Tensor;
+    less(other: Tensor): Tensor;
+    less(opts: { other: Tensor }): Tensor;
+    less(other: Scalar): Tensor;
+    less(opts: { other: Scalar }): Tensor;
+    less_equal(other: Tensor): Tensor;
+    less_equal(opts: { other: Tensor }): Tensor;
+    less_equal(other: Scalar): Tensor;
+    less_equal(opts: { other: Scalar }): Tensor;
+    not_equal(other: Tensor): Tensor;
+    not_equal(opts: { other: Tensor }): Tensor;
+    not_equal(other: Scalar): Tensor;
+    not_equal(opts: { other: Scalar }): Tensor;
+    clamp_min(min: Tensor): Tensor;
+    clamp_min(opts: { min: Tensor }): Tensor;
+    clamp_min(min: Scalar): Tensor;
+    clamp_min(opts: { min: Scalar }): Tensor;
+    clamp_min_(min: Tensor): Tensor;
+    clamp_min_(opts: { min: Tensor }): Tensor;
+    clamp_min_(min: Scalar): Tensor;
+    clamp_min_(opts: { min: Scalar }): Tensor;
+    clamp_max(max: Tensor): Tensor;
+    clamp_max(opts: { max: Tensor }): Tensor;
+    clamp_max(max: Scalar): Tensor;
+    clamp_max(opts: { max: Scalar }): Tensor;
+    clamp_max_(max: Tensor): Tensor;
+    clamp_max_(opts: { max: Tensor }): Tensor;
+    clamp_max_(max: Scalar): Tensor;
+    clamp_max_(opts: { max: Scalar }): Tensor;
+    is_nonzero(): boolean;
+    is_same_size(other: Tensor): boolean;
+    is_same_size(opts: { other: Tensor }): boolean;
+    is_signed(): boolean;
+    arctan2_(other: Tensor): Tensor;
+    arctan2_(opts: { other: Tensor }): Tensor;
+    absolute_(): Tensor;
+    sgn_(): Tensor;
+    multiply_(other: Tensor | Scalar): Tensor;
+    multiply_(opts: { other: Tensor | Scalar }): Tensor;
+    multiply_(other: Scalar): Tensor;
+    multiply_(opts: { other: Scalar }): Tensor;
+    divide_(other: Tensor | Scalar): Tensor;
+    divide_(opts: { other: Tensor | Scalar }): Tensor;
+    divide_(other: Tensor | Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+    divide_(opts: { other: Tensor | Scalar; rounding_mode?: string | null }): Tensor;
+    divide_(other: Scalar): Tensor;
+    divide_(opts: { other: Scalar }): Tensor;
+    divide_(other: Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+    divide_(opts: { other: Scalar; rounding_mode?: string | null }): Tensor;
+    subtract_(other: Tensor | Scalar, opts?: { alpha?: Scalar }): Tensor;
+    subtract_(opts: { other: Tensor | Scalar; alpha?: Scalar }): Tensor;
+    subtract_(other: Scalar, alpha?: Scalar): Tensor;
+    subtract_(other: Scalar, opts?: { alpha?: Scalar }): Tensor;
+    subtract_(opts: { other: Scalar; alpha?: Scalar }): Tensor;
+    true_divide_(other: Tensor | Scalar): Tensor;
+    true_divide_(opts: { other: Tensor | Scalar }): Tensor;
+    true_divide_(other: Scalar): Tensor;
+    true_divide_(opts: { other: Scalar }): Tensor;
+    greater_(other: Tensor): Tensor;
+    greater_(opts: { other: Tensor }): Tensor;
+    greater_(other: Scalar): Tensor;
+    greater_(opts: { other: Scalar }): Tensor;
+    greater_equal_(other: Tensor): Tensor;
+    greater_equal_(opts: { other: Tensor }): Tensor;
+    greater_equal_(other: Scalar): Tensor;
+    greater_equal_(opts: { other: Scalar }): Tensor;
+    less_(other: Tensor): Tensor;
+    less_(opts: { other: Tensor }): Tensor;
+    less_(other: Scalar): Tensor;
+    less_(opts: { other: Scalar }): Tensor;
+    less_equal_(other: Tensor): Tensor;
+    less_equal_(opts: { other: Tensor }): Tensor;
+    less_equal_(other: Scalar): Tensor;
+    less_equal_(opts: { other: Scalar }): Tensor;
+    not_equal_(other: Tensor): Tensor;
+    not_equal_(opts: { other: Tensor }): Tensor;
+    not_equal_(other: Scalar): Tensor;
+    not_equal_(opts: { other: Scalar }): Tensor;
+    hsplit(sections: number): Tensor[];
+    hsplit(opts: { sections: number }): Tensor[];
+    hsplit(indices: readonly number[]): Tensor[];
+    hsplit(opts: { indices: readonly number[] }): Tensor[];
+    hsplit(...indices: number[]): Tensor[];
+    vsplit(sections: number): Tensor[];
+    vsplit(opts: { sections: number }): Tensor[];
+    vsplit(indices: readonly number[]): Tensor[];
+    vsplit(opts: { indices: readonly number[] }): Tensor[];
+    vsplit(...indices: number[]): Tensor[];
+    dsplit(sections: number): Tensor[];
+    dsplit(opts: { sections: number }): Tensor[];
+    dsplit(indices: readonly number[]): Tensor[];
+    dsplit(opts: { indices: readonly number[] }): Tensor[];
+    dsplit(...indices: number[]): Tensor[];
+    tensor_split(tensor_indices_or_sections: Tensor, dim?: number): Tensor[];
+    tensor_split(tensor_indices_or_sections: Tensor, opts?: { dim?: number }): Tensor[];
+    tensor_split(opts: { tensor_indices_or_sections: Tensor; dim?: number }): Tensor[];
+    tensor_split(sections: number, dim?: number): Tensor[];
+    tensor_split(sections: number, opts?: { dim?: number }): Tensor[];
+    tensor_split(opts: { sections: number; dim?: number }): Tensor[];
+    tensor_split(indices: readonly number[], dim?: number): Tensor[];
+    tensor_split(indices: readonly number[], opts?: { dim?: number }): Tensor[];
+    tensor_split(opts: { indices: readonly number[]; dim?: number }): Tensor[];
+    split_with_sizes(split_sizes: readonly number[], dim?: number): Tensor[];
+    split_with_sizes(split_sizes: readonly number[], opts?: { dim?: number }): Tensor[];
+    split_with_sizes(opts: { split_sizes: readonly number[]; dim?: number }): Tensor[];
+    broadcast_to(size: readonly number[]): Tensor;
+    broadcast_to(opts: { size: readonly number[] }): Tensor;
+    broadcast_to(...size: number[]): Tensor;
+    addmv(mat: Tensor, vec: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    addmv(mat: Tensor, opts: { vec: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addmv(opts: { mat: Tensor; vec: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addr(vec1: Tensor, vec2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    addr(vec1: Tensor, opts: { vec2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addr(opts: { vec1: Tensor; vec2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    baddbmm(batch1: Tensor, batch2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    baddbmm(batch1: Tensor, opts: { batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    baddbmm(opts: { batch1: Tensor; batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addbmm(batch1: Tensor, batch2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    addbmm(batch1: Tensor, opts: { batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addbmm(opts: { batch1: Tensor; batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addcmul(tensor1: Tensor, tensor2: Tensor, opts?: { value?: Scalar }): Tensor;
+    addcmul(tensor1: Tensor, opts: { tensor2: Tensor; value?: Scalar }): Tensor;
+    addcmul(opts: { tensor1: Tensor; tensor2: Tensor; value?: Scalar }): Tensor;
+    addcdiv(tensor1: Tensor, tensor2: Tensor, opts?: { value?: Scalar }): Tensor;
+    addcdiv(tensor1: Tensor, opts: { tensor2: Tensor; value?: Scalar }): Tensor;
+    addcdiv(opts: { tensor1: Tensor; tensor2: Tensor; value?: Scalar }): Tensor;
+    vdot(other: Tensor): Tensor;
+    vdot(opts: { other: Tensor }): Tensor;
+    inner(other: Tensor): Tensor;
+    inner(opts: { other: Tensor }): Tensor;
+    dist(other: Tensor, p?: Scalar): Tensor;
+    dist(other: Tensor, opts?: { p?: Scalar }): Tensor;
+    dist(opts: { other: Tensor; p?: Scalar }): Tensor;
+    addmv_(mat: Tensor, vec: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    addmv_(mat: Tensor, opts: { vec: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addmv_(opts: { mat: Tensor; vec: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addr_(vec1: Tensor, vec2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    addr_(vec1: Tensor, opts: { vec2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addr_(opts: { vec1: Tensor; vec2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    baddbmm_(batch1: Tensor, batch2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    baddbmm_(batch1: Tensor, opts: { batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    baddbmm_(opts: { batch1: Tensor; batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addbmm_(batch1: Tensor, batch2: Tensor, opts?: { beta?: Scalar; alpha?: Scalar }): Tensor;
+    addbmm_(batch1: Tensor, opts: { batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addbmm_(opts: { batch1: Tensor; batch2: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+    addcmul_(tensor1: Tensor, tensor2: Tensor, opts?: { value?: Scalar }): Tensor;
+    addcmul_(tensor1: Tensor, opts: { tensor2: Tensor; value?: Scalar }): Tensor;
+    addcmul_(opts: { tensor1: Tensor; tensor2: Tensor; value?: Scalar }): Tensor;
+    addcdiv_(tensor1: Tensor, tensor2: Tensor, opts?: { value?: Scalar }): Tensor;
+    addcdiv_(tensor1: Tensor, opts: { tensor2: Tensor; value?: Scalar }): Tensor;
+    addcdiv_(opts: { tensor1: Tensor; tensor2: Tensor; value?: Scalar }): Tensor;
+    diff(n?: number, dim?: number, prepend?: Tensor | null, append?: Tensor | null): Tensor;
+    diff(n?: number, dim?: number, prepend?: Tensor | null, opts?: { append?: Tensor | null }): Tensor;
+    diff(n?: number, dim?: number, opts?: { prepend?: Tensor | null; append?: Tensor | null }): Tensor;
+    diff(n?: number, opts?: { dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
+    diff(opts?: { n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
+    cov(opts?: { correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }): Tensor;
+    corrcoef(): Tensor;
     hardshrink(lambd?: Scalar): Tensor;
     hardshrink(opts?: { lambd?: Scalar }): Tensor;
     prelu(weight: Tensor): Tensor;
     prelu(opts: { weight: Tensor }): Tensor;
+    ndimension(): number;
+    data_ptr(): number;
+    logical_not_(): Tensor;
+    eq_(other: Tensor): Tensor;
+    eq_(opts: { other: Tensor }): Tensor;
+    eq_(other: Scalar): Tensor;
+    eq_(opts: { other: Scalar }): Tensor;
+    ne_(other: Tensor): Tensor;
+    ne_(opts: { other: Tensor }): Tensor;
+    ne_(other: Scalar): Tensor;
+    ne_(opts: { other: Scalar }): Tensor;
+    lt_(other: Tensor): Tensor;
+    lt_(opts: { other: Tensor }): Tensor;
+    lt_(other: Scalar): Tensor;
+    lt_(opts: { other: Scalar }): Tensor;
+    le_(other: Tensor): Tensor;
+    le_(opts: { other: Tensor }): Tensor;
+    le_(other: Scalar): Tensor;
+    le_(opts: { other: Scalar }): Tensor;
+    gt_(other: Tensor): Tensor;
+    gt_(opts: { other: Tensor }): Tensor;
+    gt_(other: Scalar): Tensor;
+    gt_(opts: { other: Scalar }): Tensor;
+    ge_(other: Tensor): Tensor;
+    ge_(opts: { other: Tensor }): Tensor;
+    ge_(other: Scalar): Tensor;
+    ge_(opts: { other: Scalar }): Tensor;
+    logical_and_(other: Tensor): Tensor;
+    logical_and_(opts: { other: Tensor }): Tensor;
+    logical_or_(other: Tensor): Tensor;
+    logical_or_(opts: { other: Tensor }): Tensor;
+    logical_xor_(other: Tensor): Tensor;
+    logical_xor_(opts: { other: Tensor }): Tensor;
+    floor_divide_(other: Tensor | Scalar): Tensor;
+    floor_divide_(opts: { other: Tensor | Scalar }): Tensor;
+    floor_divide_(other: Scalar): Tensor;
+    floor_divide_(opts: { other: Scalar }): Tensor;
+    swapaxes_(axis0: number, axis1: number): Tensor;
+    swapaxes_(axis0: number, opts: { axis1: number }): Tensor;
+    swapaxes_(opts: { axis0: number; axis1: number }): Tensor;
+    swapdims_(dim0: number, dim1: number): Tensor;
+    swapdims_(dim0: number, opts: { dim1: number }): Tensor;
+    swapdims_(opts: { dim0: number; dim1: number }): Tensor;
+    fill_diagonal_(fill_value: Scalar, wrap?: boolean): Tensor;
+    fill_diagonal_(fill_value: Scalar, opts?: { wrap?: boolean }): Tensor;
+    fill_diagonal_(opts: { fill_value: Scalar; wrap?: boolean }): Tensor;
+    resize_as_(the_template: Tensor, opts?: { memory_format?: MemoryFormat | null }): Tensor;
+    resize_as_(opts: { the_template: Tensor; memory_format?: MemoryFormat | null }): Tensor;
+    index_reduce(
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      reduce: string,
+      opts?: { include_self?: boolean },
+    ): Tensor;
+    index_reduce(
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      opts: { reduce: string; include_self?: boolean },
+    ): Tensor;
+    index_reduce(
+      dim: number,
+      index: Tensor,
+      opts: { source: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    index_reduce(
+      dim: number,
+      opts: { index: Tensor; source: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    index_reduce(opts: {
+      dim: number;
+      index: Tensor;
+      source: Tensor;
+      reduce: string;
+      include_self?: boolean;
+    }): Tensor;
+    index_reduce_(
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      reduce: string,
+      opts?: { include_self?: boolean },
+    ): Tensor;
+    index_reduce_(
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      opts: { reduce: string; include_self?: boolean },
+    ): Tensor;
+    index_reduce_(
+      dim: number,
+      index: Tensor,
+      opts: { source: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    index_reduce_(
+      dim: number,
+      opts: { index: Tensor; source: Tensor; reduce: string; include_self?: boolean },
+    ): Tensor;
+    index_reduce_(opts: {
+      dim: number;
+      index: Tensor;
+      source: Tensor;
+      reduce: string;
+      include_self?: boolean;
+    }): Tensor;
+    put_(index: Tensor, source: Tensor, accumulate?: boolean): Tensor;
+    put_(index: Tensor, source: Tensor, opts?: { accumulate?: boolean }): Tensor;
+    put_(index: Tensor, opts: { source: Tensor; accumulate?: boolean }): Tensor;
+    put_(opts: { index: Tensor; source: Tensor; accumulate?: boolean }): Tensor;
+    put(index: Tensor, source: Tensor, accumulate?: boolean): Tensor;
+    put(index: Tensor, source: Tensor, opts?: { accumulate?: boolean }): Tensor;
+    put(index: Tensor, opts: { source: Tensor; accumulate?: boolean }): Tensor;
+    put(opts: { index: Tensor; source: Tensor; accumulate?: boolean }): Tensor;
+    new_empty_strided(
+      size: readonly number[],
+      stride: readonly number[],
+      opts?: {
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_empty_strided(
+      size: readonly number[],
+      opts: {
+        stride: readonly number[];
+        dtype?: DType | null;
+        layout?: Layout | null;
+        device?: Device | string | number | null;
+        pin_memory?: boolean | null;
+        requires_grad?: boolean | null;
+      },
+    ): Tensor;
+    new_empty_strided(opts: {
+      size: readonly number[];
+      stride: readonly number[];
+      dtype?: DType | null;
+      layout?: Layout | null;
+      device?: Device | string | number | null;
+      pin_memory?: boolean | null;
+      requires_grad?: boolean | null;
+    }): Tensor;
+    unfold(dimension: number, size: number, step: number): Tensor;
+    unfold(dimension: number, size: number, opts: { step: number }): Tensor;
+    unfold(dimension: number, opts: { size: number; step: number }): Tensor;
+    unfold(opts: { dimension: number; size: number; step: number }): Tensor;
     numpy(opts?: { force?: boolean }): NDArray;
     dim(): number;
     numel(): number;
@@ -1294,6 +1652,22 @@ declare module "../tensor/tensor.js" {
     register_hook(opts: { hook: (...args: any[]) => any }): RemovableHandle;
     register_post_accumulate_grad_hook(hook: (...args: any[]) => any): RemovableHandle;
     register_post_accumulate_grad_hook(opts: { hook: (...args: any[]) => any }): RemovableHandle;
+    random_(opts?: { generator?: Generator | null }): Tensor;
+    random_(from: number, to?: number | null, opts?: { generator?: Generator | null }): Tensor;
+    random_(from: number, opts?: { to?: number | null; generator?: Generator | null }): Tensor;
+    random_(opts: { from: number; to?: number | null; generator?: Generator | null }): Tensor;
+    random_(to: number, opts?: { generator?: Generator | null }): Tensor;
+    random_(opts: { to: number; generator?: Generator | null }): Tensor;
+    exponential_(lambd?: number, opts?: { generator?: Generator | null }): Tensor;
+    exponential_(opts?: { lambd?: number; generator?: Generator | null }): Tensor;
+    geometric_(p: number, opts?: { generator?: Generator | null }): Tensor;
+    geometric_(opts: { p: number; generator?: Generator | null }): Tensor;
+    log_normal_(mean?: number, std?: number, opts?: { generator?: Generator | null }): Tensor;
+    log_normal_(mean?: number, opts?: { std?: number; generator?: Generator | null }): Tensor;
+    log_normal_(opts?: { mean?: number; std?: number; generator?: Generator | null }): Tensor;
+    cauchy_(median?: number, sigma?: number, opts?: { generator?: Generator | null }): Tensor;
+    cauchy_(median?: number, opts?: { sigma?: number; generator?: Generator | null }): Tensor;
+    cauchy_(opts?: { median?: number; sigma?: number; generator?: Generator | null }): Tensor;
     cpu(opts?: { memory_format?: MemoryFormat | null }): Tensor;
     cuda(
       device?: Device | string | number | null,
@@ -3142,6 +3516,48 @@ declare module "../signatures/registry.js" {
       out: unknown,
     ) => Tensor;
     "Tensor.lstsq(other)": (self: Tensor, other: unknown) => void;
+    "linalg_householder_product(Tensor input, Tensor tau, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      tau: Tensor,
+    ) => Tensor;
+    "linalg_ldl_factor_ex(Tensor input, *, bool hermitian=False, bool check_errors=False, TensorList[3] out=None) -> (Tensor LD, Tensor pivots, Tensor info)": (
+      input: Tensor,
+      hermitian: boolean,
+      check_errors: boolean,
+    ) => NamedTuple & { readonly LD: Tensor; readonly pivots: Tensor; readonly info: Tensor };
+    "linalg_ldl_factor(Tensor input, *, bool hermitian=False, TensorList[2] out=None) -> (Tensor LD, Tensor pivots)": (
+      input: Tensor,
+      hermitian: boolean,
+    ) => NamedTuple & { readonly LD: Tensor; readonly pivots: Tensor };
+    "linalg_ldl_solve(Tensor LD, Tensor pivots, Tensor B, *, bool hermitian=False, Tensor out=None) -> Tensor": (
+      LD: Tensor,
+      pivots: Tensor,
+      B: Tensor,
+      hermitian: boolean,
+    ) => Tensor;
+    "linalg_tensorinv(Tensor input, int64_t ind=2, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      ind: number,
+    ) => Tensor;
+    "linalg_tensorsolve(Tensor input, Tensor other, IntArrayRef? dims=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+      dims: number[] | null,
+    ) => Tensor;
+    "geqrf(Tensor input, *, TensorList[2] out=None) -> (Tensor a, Tensor tau)": (
+      input: Tensor,
+    ) => NamedTuple & { readonly a: Tensor; readonly tau: Tensor };
+    "orgqr(Tensor input, Tensor input2, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      input2: Tensor,
+    ) => Tensor;
+    "ormqr(Tensor input, Tensor input2, Tensor input3, bool left=True, bool transpose=False, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      input2: Tensor,
+      input3: Tensor,
+      left: boolean,
+      transpose: boolean,
+    ) => Tensor;
     "einsum(*args) -> Tensor": (args: unknown[]) => Tensor;
     "diag(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": (
       input: Tensor,
@@ -3530,6 +3946,587 @@ declare module "../signatures/registry.js" {
       return_counts: boolean,
       dim: number | null,
     ) => Tensor | Tensor[];
+    "arccos(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arccos_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arcsin(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arcsin_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arctan(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arctan_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arctan2(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "absolute(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "negative(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "negative_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "positive(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "fix(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "fix_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "sgn(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "multiply(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Tensor | Scalar,
+    ) => Tensor;
+    "multiply(Tensor input, Scalar other) -> Tensor": (input: Tensor | Scalar, other: Scalar) => Tensor;
+    "divide(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Tensor | Scalar,
+    ) => Tensor;
+    "divide(Tensor input, Tensor other, *, c10::string_view? rounding_mode, Tensor out=None) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Tensor | Scalar,
+      rounding_mode: string | null,
+    ) => Tensor;
+    "divide(Tensor input, Scalar other) -> Tensor": (input: Tensor | Scalar, other: Scalar) => Tensor;
+    "divide(Tensor input, Scalar other, *, c10::string_view? rounding_mode) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Scalar,
+      rounding_mode: string | null,
+    ) => Tensor;
+    "subtract(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Tensor | Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "subtract(Tensor input, Scalar other, Scalar alpha=1) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "true_divide(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor | Scalar,
+      other: Tensor | Scalar,
+    ) => Tensor;
+    "true_divide(Tensor input, Scalar other) -> Tensor": (input: Tensor | Scalar, other: Scalar) => Tensor;
+    "greater(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "greater(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "greater_equal(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "greater_equal(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "less(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "less(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "less_equal(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "less_equal(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "not_equal(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "not_equal(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "clamp_min(Tensor input, Tensor min, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      min: Tensor,
+    ) => Tensor;
+    "clamp_min(Tensor input, Scalar min, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      min: Scalar,
+    ) => Tensor;
+    "clamp_min_(Tensor input, Tensor min) -> Tensor": (input: Tensor, min: Tensor) => Tensor;
+    "clamp_min_(Tensor input, Scalar min) -> Tensor": (input: Tensor, min: Scalar) => Tensor;
+    "clamp_max(Tensor input, Tensor max, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      max: Tensor,
+    ) => Tensor;
+    "clamp_max(Tensor input, Scalar max, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      max: Scalar,
+    ) => Tensor;
+    "clamp_max_(Tensor input, Tensor max) -> Tensor": (input: Tensor, max: Tensor) => Tensor;
+    "clamp_max_(Tensor input, Scalar max) -> Tensor": (input: Tensor, max: Scalar) => Tensor;
+    "is_nonzero(Tensor input) -> bool": (input: Tensor) => boolean;
+    "is_same_size(Tensor input, Tensor other) -> bool": (input: Tensor, other: Tensor) => boolean;
+    "is_signed(Tensor input) -> bool": (input: Tensor) => boolean;
+    "numel(Tensor input) -> int": (input: Tensor) => number;
+    "is_floating_point(Tensor input) -> bool": (input: Tensor) => boolean;
+    "result_type(Tensor tensor, Tensor other) -> ScalarType": (tensor: Tensor, other: Tensor) => DType;
+    "result_type(Scalar scalar, Tensor tensor) -> ScalarType": (scalar: Scalar, tensor: Tensor) => DType;
+    "result_type(Tensor tensor, Scalar other) -> ScalarType": (tensor: Tensor, other: Scalar) => DType;
+    "result_type(Scalar scalar1, Scalar scalar2) -> ScalarType": (scalar1: Scalar, scalar2: Scalar) => DType;
+    "can_cast(ScalarType from, ScalarType to) -> bool": (from: DType, to: DType) => boolean;
+    "is_tensor(obj: object) -> bool": (obj: unknown) => boolean;
+    "arctan2_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "Tensor.absolute_() -> Tensor": (self: Tensor) => Tensor;
+    "Tensor.sgn_() -> Tensor": (self: Tensor) => Tensor;
+    "multiply_(Tensor other) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
+    "multiply_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "divide_(Tensor other) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
+    "divide_(Tensor other, *, c10::string_view? rounding_mode) -> Tensor": (
+      self: Tensor,
+      other: Tensor | Scalar,
+      rounding_mode: string | null,
+    ) => Tensor;
+    "divide_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "divide_(Scalar other, *, c10::string_view? rounding_mode) -> Tensor": (
+      self: Tensor,
+      other: Scalar,
+      rounding_mode: string | null,
+    ) => Tensor;
+    "subtract_(Tensor other, *, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      other: Tensor | Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "subtract_(Scalar other, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      other: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "true_divide_(Tensor other) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
+    "true_divide_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "greater_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "greater_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "greater_equal_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "greater_equal_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "less_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "less_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "less_equal_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "less_equal_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "not_equal_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "not_equal_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "hstack(TensorList tensors, *, Tensor out=None) -> Tensor": (tensors: Tensor[]) => Tensor;
+    "vstack(TensorList tensors, *, Tensor out=None) -> Tensor": (tensors: Tensor[]) => Tensor;
+    "row_stack(TensorList tensors, *, Tensor out=None) -> Tensor": (tensors: Tensor[]) => Tensor;
+    "dstack(TensorList tensors, *, Tensor out=None) -> Tensor": (tensors: Tensor[]) => Tensor;
+    "column_stack(TensorList tensors, *, Tensor out=None) -> Tensor": (tensors: Tensor[]) => Tensor;
+    "hsplit(Tensor input, int64_t sections) -> Tensor[]": (input: Tensor, sections: number) => Tensor[];
+    "hsplit(Tensor input, IntArrayRef indices) -> Tensor[]": (input: Tensor, indices: number[]) => Tensor[];
+    "vsplit(Tensor input, int64_t sections) -> Tensor[]": (input: Tensor, sections: number) => Tensor[];
+    "vsplit(Tensor input, IntArrayRef indices) -> Tensor[]": (input: Tensor, indices: number[]) => Tensor[];
+    "dsplit(Tensor input, int64_t sections) -> Tensor[]": (input: Tensor, sections: number) => Tensor[];
+    "dsplit(Tensor input, IntArrayRef indices) -> Tensor[]": (input: Tensor, indices: number[]) => Tensor[];
+    "tensor_split(Tensor input, Tensor tensor_indices_or_sections, int64_t dim=0) -> Tensor[]": (
+      input: Tensor,
+      tensor_indices_or_sections: Tensor,
+      dim: number,
+    ) => Tensor[];
+    "tensor_split(Tensor input, int64_t sections, int64_t dim=0) -> Tensor[]": (
+      input: Tensor,
+      sections: number,
+      dim: number,
+    ) => Tensor[];
+    "tensor_split(Tensor input, IntArrayRef indices, int64_t dim=0) -> Tensor[]": (
+      input: Tensor,
+      indices: number[],
+      dim: number,
+    ) => Tensor[];
+    "split_with_sizes(Tensor input, IntArrayRef split_sizes, int64_t dim=0) -> Tensor[]": (
+      input: Tensor,
+      split_sizes: number[],
+      dim: number,
+    ) => Tensor[];
+    "broadcast_to(Tensor input, IntArrayRef size) -> Tensor": (input: Tensor, size: number[]) => Tensor;
+    "broadcast_tensors(*tensors) -> Tensor[]": (tensors: unknown[]) => Tensor[];
+    "broadcast_shapes(*shapes) -> int[]": (shapes: unknown[]) => number[];
+    "addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      mat: Tensor,
+      vec: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "addmv(Scalar beta, Tensor input, Scalar alpha, Tensor mat, Tensor vec, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      alpha: Scalar,
+      mat: Tensor,
+      vec: Tensor,
+    ) => Tensor;
+    "addmv(Scalar beta, Tensor input, Tensor mat, Tensor vec, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      mat: Tensor,
+      vec: Tensor,
+    ) => Tensor;
+    "addr(Tensor input, Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      vec1: Tensor,
+      vec2: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "addr(Scalar beta, Tensor input, Scalar alpha, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      alpha: Scalar,
+      vec1: Tensor,
+      vec2: Tensor,
+    ) => Tensor;
+    "addr(Scalar beta, Tensor input, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      vec1: Tensor,
+      vec2: Tensor,
+    ) => Tensor;
+    "baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      batch1: Tensor,
+      batch2: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "baddbmm(Scalar beta, Tensor input, Scalar alpha, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      alpha: Scalar,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "baddbmm(Scalar beta, Tensor input, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      batch1: Tensor,
+      batch2: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "addbmm(Scalar beta, Tensor input, Scalar alpha, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      alpha: Scalar,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "addbmm(Scalar beta, Tensor input, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated -> Tensor": (
+      beta: Scalar,
+      input: Tensor,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "addcmul(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      tensor1: Tensor,
+      tensor2: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "addcmul(Tensor input, Scalar value, Tensor tensor1, Tensor tensor2, *, Tensor out=None)|deprecated -> Tensor": (
+      input: Tensor,
+      value: Scalar,
+      tensor1: Tensor,
+      tensor2: Tensor,
+    ) => Tensor;
+    "addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      tensor1: Tensor,
+      tensor2: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "addcdiv(Tensor input, Scalar value, Tensor tensor1, Tensor tensor2, *, Tensor out=None)|deprecated -> Tensor": (
+      input: Tensor,
+      value: Scalar,
+      tensor1: Tensor,
+      tensor2: Tensor,
+    ) => Tensor;
+    "vdot(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "inner(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "dist(Tensor input, Tensor other, Scalar p=2) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+      p: Scalar,
+    ) => Tensor;
+    "addmv_(Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      mat: Tensor,
+      vec: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "addmv_(Scalar beta, Scalar alpha, Tensor mat, Tensor vec)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+      mat: Tensor,
+      vec: Tensor,
+    ) => Tensor;
+    "addmv_(Scalar beta, Tensor mat, Tensor vec)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      mat: Tensor,
+      vec: Tensor,
+    ) => Tensor;
+    "addr_(Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      vec1: Tensor,
+      vec2: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "addr_(Scalar beta, Scalar alpha, Tensor vec1, Tensor vec2)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+      vec1: Tensor,
+      vec2: Tensor,
+    ) => Tensor;
+    "addr_(Scalar beta, Tensor vec1, Tensor vec2)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      vec1: Tensor,
+      vec2: Tensor,
+    ) => Tensor;
+    "baddbmm_(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      batch1: Tensor,
+      batch2: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "baddbmm_(Scalar beta, Scalar alpha, Tensor batch1, Tensor batch2)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "baddbmm_(Scalar beta, Tensor batch1, Tensor batch2)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "addbmm_(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      batch1: Tensor,
+      batch2: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+    ) => Tensor;
+    "addbmm_(Scalar beta, Scalar alpha, Tensor batch1, Tensor batch2)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      alpha: Scalar,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "addbmm_(Scalar beta, Tensor batch1, Tensor batch2)|deprecated -> Tensor": (
+      self: Tensor,
+      beta: Scalar,
+      batch1: Tensor,
+      batch2: Tensor,
+    ) => Tensor;
+    "addcmul_(Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor": (
+      self: Tensor,
+      tensor1: Tensor,
+      tensor2: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "addcmul_(Scalar value, Tensor tensor1, Tensor tensor2)|deprecated -> Tensor": (
+      self: Tensor,
+      value: Scalar,
+      tensor1: Tensor,
+      tensor2: Tensor,
+    ) => Tensor;
+    "addcdiv_(Tensor tensor1, Tensor tensor2, *, Scalar value=1) -> Tensor": (
+      self: Tensor,
+      tensor1: Tensor,
+      tensor2: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "addcdiv_(Scalar value, Tensor tensor1, Tensor tensor2)|deprecated -> Tensor": (
+      self: Tensor,
+      value: Scalar,
+      tensor1: Tensor,
+      tensor2: Tensor,
+    ) => Tensor;
+    "get_rng_state() -> Tensor": () => Tensor;
+    "set_rng_state(new_state) -> None": (new_state: unknown) => void;
+    "hann_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "hann_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "hamming_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "hamming_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "hamming_window(int64_t window_length, bool periodic, double alpha, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      alpha: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "hamming_window(int64_t window_length, bool periodic, double alpha, double beta, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      alpha: number,
+      beta: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "kaiser_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "kaiser_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "kaiser_window(int64_t window_length, bool periodic, double beta, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      beta: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "bartlett_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "bartlett_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "blackman_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "blackman_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      window_length: number,
+      periodic: boolean,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "diff(Tensor input, int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      n: number,
+      dim: number,
+      prepend: Tensor | null,
+      append: Tensor | null,
+    ) => Tensor;
+    "cov(Tensor input, *, int64_t correction=1, Tensor? fweights=None, Tensor? aweights=None) -> Tensor": (
+      input: Tensor,
+      correction: number,
+      fweights: Tensor | null,
+      aweights: Tensor | null,
+    ) => Tensor;
+    "corrcoef(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "trapezoid(Tensor y, Tensor x, *, int64_t dim=-1) -> Tensor": (
+      y: Tensor,
+      x: Tensor,
+      dim: number,
+    ) => Tensor;
+    "trapezoid(Tensor y, *, Scalar dx=1, int64_t dim=-1) -> Tensor": (
+      y: Tensor,
+      dx: Scalar,
+      dim: number,
+    ) => Tensor;
+    "trapz(Tensor y, *, double dx=1, int64_t dim=-1) -> Tensor": (
+      y: Tensor,
+      dx: number,
+      dim: number,
+    ) => Tensor;
+    "trapz(Tensor y, Tensor x, *, int64_t dim=-1) -> Tensor": (y: Tensor, x: Tensor, dim: number) => Tensor;
+    "cumulative_trapezoid(Tensor y, Tensor x, *, int64_t dim=-1) -> Tensor": (
+      y: Tensor,
+      x: Tensor,
+      dim: number,
+    ) => Tensor;
+    "cumulative_trapezoid(Tensor y, *, Scalar dx=1, int64_t dim=-1) -> Tensor": (
+      y: Tensor,
+      dx: Scalar,
+      dim: number,
+    ) => Tensor;
+    "use_deterministic_algorithms(mode, *, warn_only=False) -> None": (
+      mode: unknown,
+      warn_only: unknown,
+    ) => void;
+    "are_deterministic_algorithms_enabled() -> bool": () => boolean;
+    "is_deterministic_algorithms_warn_only_enabled() -> bool": () => boolean;
     "bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor? bias=None) -> Tensor": (
       input1: Tensor,
       input2: Tensor,
@@ -3545,6 +4542,379 @@ declare module "../signatures/registry.js" {
       scale_grad_by_freq: boolean,
       sparse: boolean,
     ) => Tensor;
+    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] output_padding=0, int64_t groups=1, IntArrayRef[1] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv_transpose2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] output_padding=0, int64_t groups=1, IntArrayRef[2] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv_transpose3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] output_padding=0, int64_t groups=1, IntArrayRef[3] dilation=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      output_padding: number[],
+      groups: number,
+      dilation: number[],
+    ) => Tensor;
+    "conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor": (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: number[],
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    'conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, c10::string_view padding="valid", IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor': (
+      input: Tensor,
+      weight: Tensor,
+      bias: Tensor | null,
+      stride: number[],
+      padding: string,
+      dilation: number[],
+      groups: number,
+    ) => Tensor;
+    "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "dropout1d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "dropout2d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "dropout3d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "feature_alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor": (
+      input: Tensor,
+      p: number,
+      training: boolean,
+      inplace: boolean,
+    ) => Tensor;
+    "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+      divisor_override: number | null,
+    ) => Tensor;
+    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
+      input: Tensor,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      dilation: number[],
+      ceil_mode: boolean,
+    ) => Tensor;
+    "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
+    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      dilation: number | number[],
+      ceil_mode: boolean,
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": (
+      input: Tensor,
+      output_size: number | (number | null)[],
+    ) => Tensor;
+    "group_norm(input: Tensor, num_groups: int, weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      num_groups: number,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      eps: number,
+    ) => Tensor;
+    "instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var: Tensor | None = None, weight: Tensor | None = None, bias: Tensor | None = None, use_input_stats: bool = True, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
+      input: Tensor,
+      running_mean: Tensor | null,
+      running_var: Tensor | null,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      use_input_stats: boolean,
+      momentum: number,
+      eps: number,
+    ) => Tensor;
+    "local_response_norm(input: Tensor, size: int, alpha: float = 0.0001, beta: float = 0.75, k: float = 1.0) -> Tensor": (
+      input: Tensor,
+      size: number,
+      alpha: number,
+      beta: number,
+      k: number,
+    ) => Tensor;
+    "cosine_similarity(Tensor x1, Tensor x2, int64_t dim=1, double eps=1e-08) -> Tensor": (
+      x1: Tensor,
+      x2: Tensor,
+      dim: number,
+      eps: number,
+    ) => Tensor;
+    "pairwise_distance(Tensor x1, Tensor x2, double p=2, double eps=1e-06, bool keepdim=False) -> Tensor": (
+      x1: Tensor,
+      x2: Tensor,
+      p: number,
+      eps: number,
+      keepdim: boolean,
+    ) => Tensor;
+    "normalize(input: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12, out: Tensor | None = None) -> Tensor": (
+      input: Tensor,
+      p: number,
+      dim: number,
+      eps: number,
+      out: Tensor | null,
+    ) => Tensor;
+    "soft_margin_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "margin_ranking_loss(input1: Tensor, input2: Tensor, target: Tensor, margin: float = 0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      target: Tensor,
+      margin: number,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "hinge_embedding_loss(input: Tensor, target: Tensor, margin: float = 1.0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      margin: number,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "cosine_embedding_loss(input1: Tensor, input2: Tensor, target: Tensor, margin: float = 0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      target: Tensor,
+      margin: number,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "multilabel_soft_margin_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "poisson_nll_loss(input: Tensor, target: Tensor, log_input: bool = True, full: bool = False, size_average: bool | None = None, eps: float = 1e-08, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      log_input: boolean,
+      full: boolean,
+      size_average: boolean | null,
+      eps: number,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "gaussian_nll_loss(input: Tensor, target: Tensor, var: Tensor, full: bool = False, eps: float = 1e-06, reduction: str = 'mean') -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      var_: Tensor,
+      full: boolean,
+      eps: number,
+      reduction: string,
+    ) => Tensor;
+    "triplet_margin_loss(anchor: Tensor, positive: Tensor, negative: Tensor, margin: float = 1.0, p: float = 2, eps: float = 1e-06, swap: bool = False, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
+      anchor: Tensor,
+      positive: Tensor,
+      negative: Tensor,
+      margin: number,
+      p: number,
+      eps: number,
+      swap: boolean,
+      size_average: boolean | null,
+      reduce: boolean | null,
+      reduction: string,
+    ) => Tensor;
+    "triplet_margin_with_distance_loss(anchor: Tensor, positive: Tensor, negative: Tensor, *, distance_function=None, margin: float = 1.0, swap: bool = False, reduction: str = 'mean') -> Tensor": (
+      anchor: Tensor,
+      positive: Tensor,
+      negative: Tensor,
+      distance_function: unknown,
+      margin: number,
+      swap: boolean,
+      reduction: string,
+    ) => Tensor;
+    "batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, double momentum, double eps, bool cudnn_enabled) -> Tensor": (
+      input: Tensor,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      running_mean: Tensor | null,
+      running_var: Tensor | null,
+      training: boolean,
+      momentum: number,
+      eps: number,
+      cudnn_enabled: boolean,
+    ) => Tensor;
+    "layer_norm(Tensor input, IntArrayRef normalized_shape, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enable=True) -> Tensor": (
+      input: Tensor,
+      normalized_shape: number[],
+      weight: Tensor | null,
+      bias: Tensor | null,
+      eps: number,
+      cudnn_enable: boolean,
+    ) => Tensor;
+    "group_norm(Tensor input, int64_t num_groups, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enabled=True) -> Tensor": (
+      input: Tensor,
+      num_groups: number,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      eps: number,
+      cudnn_enabled: boolean,
+    ) => Tensor;
+    "instance_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool use_input_stats, double momentum, double eps, bool cudnn_enabled) -> Tensor": (
+      input: Tensor,
+      weight: Tensor | null,
+      bias: Tensor | null,
+      running_mean: Tensor | null,
+      running_var: Tensor | null,
+      use_input_stats: boolean,
+      momentum: number,
+      eps: number,
+      cudnn_enabled: boolean,
+    ) => Tensor;
+    "dropout(Tensor input, double p, bool train) -> Tensor": (
+      input: Tensor,
+      p: number,
+      train: boolean,
+    ) => Tensor;
+    "alpha_dropout(Tensor input, double p, bool train) -> Tensor": (
+      input: Tensor,
+      p: number,
+      train: boolean,
+    ) => Tensor;
+    "feature_alpha_dropout(Tensor input, double p, bool train) -> Tensor": (
+      input: Tensor,
+      p: number,
+      train: boolean,
+    ) => Tensor;
+    "embedding(Tensor weight, Tensor indices, int64_t padding_idx=-1, bool scale_grad_by_freq=False, bool sparse=False) -> Tensor": (
+      weight: Tensor,
+      indices: Tensor,
+      padding_idx: number,
+      scale_grad_by_freq: boolean,
+      sparse: boolean,
+    ) => Tensor;
+    "poisson_nll_loss(Tensor input, Tensor target, bool log_input, bool full, double eps, int64_t reduction) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      log_input: boolean,
+      full: boolean,
+      eps: number,
+      reduction: number,
+    ) => Tensor;
+    "logspace(Scalar start, Scalar end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      start: Scalar,
+      end: Scalar,
+      steps: number,
+      base: number,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "range(Scalar start, Scalar end, Scalar step=1, *, Tensor out=None, ScalarType? dtype=None, Layout layout=torch.strided, Device? device=None, bool? requires_grad=False) -> Tensor": (
+      start: Scalar,
+      end: Scalar,
+      step: Scalar,
+      dtype: DType | null,
+      layout: Layout,
+      device: Device | null,
+      requires_grad: boolean,
+    ) => Tensor;
+    "scalar_tensor(Scalar s, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      s: Scalar,
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "detach(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "detach_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
     "embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int64_t mode, bool sparse, Tensor? per_sample_weights, bool include_last_offset, int64_t? padding_idx) -> (Tensor, Tensor, Tensor, Tensor)": (
       weight: Tensor,
       indices: Tensor,
@@ -3688,6 +5058,7 @@ declare module "../signatures/registry.js" {
     "glu(input: Tensor, dim: int = -1) -> Tensor": (input: Tensor, dim: number) => Tensor;
     "softsign(input) -> Tensor": (input: unknown) => Tensor;
     "tanhshrink(input) -> Tensor": (input: unknown) => Tensor;
+    "pdist(Tensor input, double p=2) -> Tensor": (input: Tensor, p: number) => Tensor;
     "multilabel_margin_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
       input: Tensor,
       target: Tensor,
@@ -3713,42 +5084,20 @@ declare module "../signatures/registry.js" {
       input: Tensor,
       downscale_factor: number,
     ) => Tensor;
-    "avg_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      kernel_size: number[],
-      stride: number[] | null,
-      padding: number[],
-      ceil_mode: boolean,
-      count_include_pad: boolean,
-      divisor_override: number | null,
-    ) => Tensor;
-    "max_pool2d(Tensor input, IntArrayRef[2] kernel_size, IntArrayRef[2] stride=None, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, bool ceil_mode=False) -> Tensor": (
-      input: Tensor,
-      kernel_size: number[],
-      stride: number[] | null,
-      padding: number[],
-      dilation: number[],
-      ceil_mode: boolean,
-    ) => Tensor;
-    "_max_pool2d(*args, **kwargs) -> Tensor": (args: unknown[], kwargs: Record<string, unknown>) => Tensor;
-    "max_pool2d_with_indices(input: ~Tensor, kernel_size: ~int | int[], stride: ~int | int[] | None = None, padding: ~int | int[] = 0, dilation: ~int | int[] = 1, ceil_mode: ~bool = False, return_indices: object = False) -> (Tensor, Tensor)": (
-      input: Tensor,
-      kernel_size: number | number[],
-      stride: number | number[] | null,
-      padding: number | number[],
-      dilation: number | number[],
-      ceil_mode: boolean,
-      return_indices: unknown,
-    ) => [Tensor, Tensor];
-    "adaptive_avg_pool2d(input: Tensor, output_size: int | (int | None)[]) -> Tensor": (
-      input: Tensor,
-      output_size: number | (number | null)[],
-    ) => Tensor;
     "_adaptive_max_pool2d(*args, **kwargs) -> Tensor": (
       args: unknown[],
       kwargs: Record<string, unknown>,
     ) => Tensor;
     "adaptive_max_pool2d_with_indices(input: Tensor, output_size: ~int | (int | None)[], return_indices: object = False) -> (Tensor, Tensor)": (
+      input: Tensor,
+      output_size: number | (number | null)[],
+      return_indices: unknown,
+    ) => [Tensor, Tensor];
+    "_adaptive_max_pool3d(*args, **kwargs) -> Tensor": (
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Tensor;
+    "adaptive_max_pool3d_with_indices(input: Tensor, output_size: ~int | (int | None)[], return_indices: object = False) -> (Tensor, Tensor)": (
       input: Tensor,
       output_size: number | (number | null)[],
       return_indices: unknown,
@@ -3830,30 +5179,6 @@ declare module "../signatures/registry.js" {
       size: number | number[] | null,
       scale_factor: number | number[] | null,
     ) => Tensor;
-    "group_norm(input: Tensor, num_groups: int, weight: Tensor | None = None, bias: Tensor | None = None, eps: float = 1e-05) -> Tensor": (
-      input: Tensor,
-      num_groups: number,
-      weight: Tensor | null,
-      bias: Tensor | null,
-      eps: number,
-    ) => Tensor;
-    "instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var: Tensor | None = None, weight: Tensor | None = None, bias: Tensor | None = None, use_input_stats: bool = True, momentum: float = 0.1, eps: float = 1e-05) -> Tensor": (
-      input: Tensor,
-      running_mean: Tensor | null,
-      running_var: Tensor | null,
-      weight: Tensor | null,
-      bias: Tensor | null,
-      use_input_stats: boolean,
-      momentum: number,
-      eps: number,
-    ) => Tensor;
-    "local_response_norm(input: Tensor, size: int, alpha: float = 0.0001, beta: float = 0.75, k: float = 1.0) -> Tensor": (
-      input: Tensor,
-      size: number,
-      alpha: number,
-      beta: number,
-      k: number,
-    ) => Tensor;
     "grid_sample(input: Tensor, grid: Tensor, mode: str = 'bilinear', padding_mode: str = 'zeros', align_corners: bool | None = None) -> Tensor": (
       input: Tensor,
       grid: Tensor,
@@ -3865,6 +5190,94 @@ declare module "../signatures/registry.js" {
       theta: Tensor,
       size: number[],
       align_corners: boolean | null,
+    ) => Tensor;
+    "Tensor.ndimension() -> int": (self: Tensor) => number;
+    "Tensor.data_ptr() -> int": (self: Tensor) => number;
+    "Tensor.logical_not_() -> Tensor": (self: Tensor) => Tensor;
+    "eq_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "eq_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "ne_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "ne_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "lt_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "lt_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "le_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "le_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "gt_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "gt_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "ge_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "ge_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "logical_and_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "logical_or_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "logical_xor_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "floor_divide_(Tensor other) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
+    "floor_divide_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "swapaxes_(int64_t axis0, int64_t axis1) -> Tensor": (
+      self: Tensor,
+      axis0: number,
+      axis1: number,
+    ) => Tensor;
+    "swapdims_(int64_t dim0, int64_t dim1) -> Tensor": (self: Tensor, dim0: number, dim1: number) => Tensor;
+    "fill_diagonal_(Scalar fill_value, bool wrap=False) -> Tensor": (
+      self: Tensor,
+      fill_value: Scalar,
+      wrap: boolean,
+    ) => Tensor;
+    "resize_as_(Tensor the_template, *, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      the_template: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "index_reduce(int64_t dim, Tensor index, Tensor source, c10::string_view reduce, *, bool include_self=True) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      reduce: string,
+      include_self: boolean,
+    ) => Tensor;
+    "index_reduce_(int64_t dim, Tensor index, Tensor source, c10::string_view reduce, *, bool include_self=True) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      reduce: string,
+      include_self: boolean,
+    ) => Tensor;
+    "put_(Tensor index, Tensor source, bool accumulate=False) -> Tensor": (
+      self: Tensor,
+      index: Tensor,
+      source: Tensor,
+      accumulate: boolean,
+    ) => Tensor;
+    "put(Tensor index, Tensor source, bool accumulate=False) -> Tensor": (
+      self: Tensor,
+      index: Tensor,
+      source: Tensor,
+      accumulate: boolean,
+    ) => Tensor;
+    "new_empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      stride: number[],
+      dtype: DType | null,
+      layout: Layout | null,
+      device: Device | null,
+      pin_memory: boolean,
+      requires_grad: boolean,
+    ) => Tensor;
+    "index_reduce(Tensor input, int64_t dim, Tensor index, Tensor source, c10::string_view reduce, *, bool include_self=True, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      reduce: string,
+      include_self: boolean,
+    ) => Tensor;
+    "unfold(int64_t dimension, int64_t size, int64_t step) -> Tensor": (
+      self: Tensor,
+      dimension: number,
+      size: number,
+      step: number,
     ) => Tensor;
     "fft_fft(Tensor input, int64_t? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None) -> Tensor": (
       input: Tensor,
@@ -3976,80 +5389,6 @@ declare module "../signatures/registry.js" {
       input: Tensor,
       dim: number[] | null,
     ) => Tensor;
-    "conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, c10::string_view padding="valid", IntArrayRef[1] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    "conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, c10::string_view padding="valid", IntArrayRef[2] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[1] stride=1, IntArrayRef[1] padding=0, IntArrayRef[1] output_padding=0, int64_t groups=1, IntArrayRef[1] dilation=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      output_padding: number[],
-      groups: number,
-      dilation: number[],
-    ) => Tensor;
-    "conv_transpose2d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[2] stride=1, IntArrayRef[2] padding=0, IntArrayRef[2] output_padding=0, int64_t groups=1, IntArrayRef[2] dilation=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      output_padding: number[],
-      groups: number,
-      dilation: number[],
-    ) => Tensor;
-    "conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, IntArrayRef[3] padding=0, IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor": (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: number[],
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
-    'conv3d(Tensor input, Tensor weight, Tensor? bias=None, IntArrayRef[3] stride=1, c10::string_view padding="valid", IntArrayRef[3] dilation=1, int64_t groups=1) -> Tensor': (
-      input: Tensor,
-      weight: Tensor,
-      bias: Tensor | null,
-      stride: number[],
-      padding: string,
-      dilation: number[],
-      groups: number,
-    ) => Tensor;
     "unfold(input: ~Tensor, kernel_size: ~int | int[], dilation: ~int | int[] = 1, padding: ~int | int[] = 0, stride: ~int | int[] = 1) -> Tensor": (
       input: Tensor,
       kernel_size: number | number[],
@@ -4065,6 +5404,13 @@ declare module "../signatures/registry.js" {
       padding: number | number[],
       stride: number | number[],
     ) => Tensor;
+    "lp_pool1d(input: Tensor, norm_type: int | float, kernel_size: int | int[], stride: int | int[] | None = None, ceil_mode: bool = False) -> Tensor": (
+      input: Tensor,
+      norm_type: number,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      ceil_mode: boolean,
+    ) => Tensor;
     "lp_pool2d(input: Tensor, norm_type: int | float, kernel_size: int | int[], stride: int | int[] | None = None, ceil_mode: bool = False) -> Tensor": (
       input: Tensor,
       norm_type: number,
@@ -4072,7 +5418,23 @@ declare module "../signatures/registry.js" {
       stride: number | number[] | null,
       ceil_mode: boolean,
     ) => Tensor;
+    "max_unpool1d(input: Tensor, indices: Tensor, kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, output_size: int[] | None = None) -> Tensor": (
+      input: Tensor,
+      indices: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      output_size: number[] | null,
+    ) => Tensor;
     "max_unpool2d(input: Tensor, indices: Tensor, kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, output_size: int[] | None = None) -> Tensor": (
+      input: Tensor,
+      indices: Tensor,
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      output_size: number[] | null,
+    ) => Tensor;
+    "max_unpool3d(input: Tensor, indices: Tensor, kernel_size: int | int[], stride: int | int[] | None = None, padding: int | int[] = 0, output_size: int[] | None = None) -> Tensor": (
       input: Tensor,
       indices: Tensor,
       kernel_size: number | number[],
@@ -4098,41 +5460,18 @@ declare module "../signatures/registry.js" {
       ceil_mode: boolean,
       return_indices: unknown,
     ) => [Tensor, Tensor];
-    "dropout1d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+    "avg_pool3d(Tensor input, IntArrayRef[3] kernel_size, IntArrayRef[3] stride=None, IntArrayRef[3] padding=0, bool ceil_mode=False, bool count_include_pad=True, int64_t? divisor_override=None, *, Tensor out=None) -> Tensor": (
       input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
+      kernel_size: number[],
+      stride: number[] | null,
+      padding: number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+      divisor_override: number | null,
     ) => Tensor;
-    "dropout2d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
+    "adaptive_avg_pool3d(input: Tensor, output_size: ~int | (int | None)[]) -> Tensor": (
       input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
-    ) => Tensor;
-    "dropout3d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
-    ) => Tensor;
-    "alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
-    ) => Tensor;
-    "feature_alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
-    ) => Tensor;
-    "dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor": (
-      input: Tensor,
-      p: number,
-      training: boolean,
-      inplace: boolean,
+      output_size: number | (number | null)[],
     ) => Tensor;
     "multi_head_attention_forward(query: Tensor, key: Tensor, value: Tensor, embed_dim_to_check: int, num_heads: int, in_proj_weight: Tensor | None, in_proj_bias: Tensor | None, bias_k: Tensor | None, bias_v: Tensor | None, add_zero_attn: bool, dropout_p: float, out_proj_weight: Tensor, out_proj_bias: Tensor | None, training: bool = True, key_padding_mask: Tensor | None = None, need_weights: bool = True, attn_mask: Tensor | None = None, use_separate_proj_weight: bool = False, q_proj_weight: Tensor | None = None, k_proj_weight: Tensor | None = None, v_proj_weight: Tensor | None = None, static_k: Tensor | None = None, static_v: Tensor | None = None, average_attn_weights: bool = True) -> [Tensor, Tensor | null]": (
       query: Tensor,
@@ -4160,25 +5499,20 @@ declare module "../signatures/registry.js" {
       static_v: Tensor | null,
       average_attn_weights: boolean,
     ) => [Tensor, Tensor | null];
-    "cosine_similarity(Tensor x1, Tensor x2, int64_t dim=1, double eps=1e-08) -> Tensor": (
-      x1: Tensor,
-      x2: Tensor,
-      dim: number,
-      eps: number,
-    ) => Tensor;
-    "pairwise_distance(Tensor x1, Tensor x2, double p=2, double eps=1e-06, bool keepdim=False) -> Tensor": (
-      x1: Tensor,
-      x2: Tensor,
-      p: number,
-      eps: number,
-      keepdim: boolean,
-    ) => Tensor;
-    "normalize(input: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12, out: Tensor | None = None) -> Tensor": (
+    "elu_(Tensor input, Scalar alpha=1, Scalar scale=1, Scalar input_scale=1) -> Tensor": (
       input: Tensor,
-      p: number,
-      dim: number,
-      eps: number,
-      out: Tensor | null,
+      alpha: Scalar,
+      scale: Scalar,
+      input_scale: Scalar,
+    ) => Tensor;
+    "leaky_relu_(Tensor input, Scalar negative_slope=0.01) -> Tensor": (
+      input: Tensor,
+      negative_slope: Scalar,
+    ) => Tensor;
+    "hardtanh_(Tensor input, Scalar min_val=-1, Scalar max_val=1) -> Tensor": (
+      input: Tensor,
+      min_val: Scalar,
+      max_val: Scalar,
     ) => Tensor;
     "channel_shuffle(Tensor input, int64_t groups) -> Tensor": (input: Tensor, groups: number) => Tensor;
     "one_hot(Tensor input, int64_t num_classes=-1) -> Tensor": (input: Tensor, num_classes: number) => Tensor;
@@ -4188,86 +5522,6 @@ declare module "../signatures/registry.js" {
       hard: boolean,
       eps: number,
       dim: number,
-    ) => Tensor;
-    "soft_margin_loss(input: Tensor, target: Tensor, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "margin_ranking_loss(input1: Tensor, input2: Tensor, target: Tensor, margin: float = 0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      input1: Tensor,
-      input2: Tensor,
-      target: Tensor,
-      margin: number,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "hinge_embedding_loss(input: Tensor, target: Tensor, margin: float = 1.0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      margin: number,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "cosine_embedding_loss(input1: Tensor, input2: Tensor, target: Tensor, margin: float = 0, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      input1: Tensor,
-      input2: Tensor,
-      target: Tensor,
-      margin: number,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "multilabel_soft_margin_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      weight: Tensor | null,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "poisson_nll_loss(input: Tensor, target: Tensor, log_input: bool = True, full: bool = False, size_average: bool | None = None, eps: float = 1e-08, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      log_input: boolean,
-      full: boolean,
-      size_average: boolean | null,
-      eps: number,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "gaussian_nll_loss(input: Tensor, target: Tensor, var: Tensor, full: bool = False, eps: float = 1e-06, reduction: str = 'mean') -> Tensor": (
-      input: Tensor,
-      target: Tensor,
-      var_: Tensor,
-      full: boolean,
-      eps: number,
-      reduction: string,
-    ) => Tensor;
-    "triplet_margin_loss(anchor: Tensor, positive: Tensor, negative: Tensor, margin: float = 1.0, p: float = 2, eps: float = 1e-06, swap: bool = False, size_average: bool | None = None, reduce: bool | None = None, reduction: str = 'mean') -> Tensor": (
-      anchor: Tensor,
-      positive: Tensor,
-      negative: Tensor,
-      margin: number,
-      p: number,
-      eps: number,
-      swap: boolean,
-      size_average: boolean | null,
-      reduce: boolean | null,
-      reduction: string,
-    ) => Tensor;
-    "triplet_margin_with_distance_loss(anchor: Tensor, positive: Tensor, negative: Tensor, *, distance_function=None, margin: float = 1.0, swap: bool = False, reduction: str = 'mean') -> Tensor": (
-      anchor: Tensor,
-      positive: Tensor,
-      negative: Tensor,
-      distance_function: unknown,
-      margin: number,
-      swap: boolean,
-      reduction: string,
     ) => Tensor;
     "nll_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_average: bool | None = None, ignore_index: int = -100, reduce: bool | None = None, reduction: 'none' | 'mean' | 'sum' = 'mean') -> Tensor": (
       input: Tensor,
@@ -4440,6 +5694,40 @@ declare module "../signatures/registry.js" {
       tensor_name: string | null,
     ) => boolean;
     "cached(func: callable) -> any": (func: (...args: any[]) => any) => any;
+    "orthogonal(module: Module, name: str = 'weight', orthogonal_map: str | None = None, *, use_trivialization: bool = True) -> Module": (
+      module: Module,
+      name: string,
+      orthogonal_map: string | null,
+      use_trivialization: boolean,
+    ) => Module;
+    "parameters_to_vector(parameters) -> Tensor": (parameters: unknown) => Tensor;
+    "vector_to_parameters(vec, parameters) -> None": (vec: unknown, parameters: unknown) => void;
+    "fuse_conv_bn_eval(conv, bn, transpose=False) -> Module": (
+      conv: unknown,
+      bn: unknown,
+      transpose: unknown,
+    ) => Module;
+    "fuse_conv_bn_weights(conv_w, conv_b, bn_rm, bn_rv, bn_eps, bn_w, bn_b, transpose=False) -> (Tensor, Tensor)": (
+      conv_w: unknown,
+      conv_b: unknown,
+      bn_rm: unknown,
+      bn_rv: unknown,
+      bn_eps: unknown,
+      bn_w: unknown,
+      bn_b: unknown,
+      transpose: unknown,
+    ) => [Tensor, Tensor];
+    "skip_init(module_cls, *args, **kwargs) -> Module": (
+      module_cls: unknown,
+      args: unknown[],
+      kwargs: Record<string, unknown>,
+    ) => Module;
+    "clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False) -> Tensor": (
+      parameters: unknown,
+      max_norm: unknown,
+      norm_type: unknown,
+      error_if_nonfinite: unknown,
+    ) => Tensor;
     "data_parallel(module: Module, inputs, device_ids=None, output_device=None, dim: int = 0, module_kwargs: dict | None = None) -> Tensor": (
       module: Module,
       inputs: unknown,
@@ -4576,6 +5864,40 @@ declare module "../signatures/registry.js" {
       self: Tensor,
       hook: (...args: any[]) => any,
     ) => RemovableHandle;
+    "random_(*, Generator? generator=None) -> Tensor": (self: Tensor, generator: Generator | null) => Tensor;
+    "random_(int64_t from, int64_t? to, *, Generator? generator=None) -> Tensor": (
+      self: Tensor,
+      from: number,
+      to: number | null,
+      generator: Generator | null,
+    ) => Tensor;
+    "random_(int64_t to, *, Generator? generator=None) -> Tensor": (
+      self: Tensor,
+      to: number,
+      generator: Generator | null,
+    ) => Tensor;
+    "exponential_(double lambd=1, *, Generator? generator=None) -> Tensor": (
+      self: Tensor,
+      lambd: number,
+      generator: Generator | null,
+    ) => Tensor;
+    "geometric_(double p, *, Generator? generator=None) -> Tensor": (
+      self: Tensor,
+      p: number,
+      generator: Generator | null,
+    ) => Tensor;
+    "log_normal_(double mean=1, double std=2, *, Generator? generator=None) -> Tensor": (
+      self: Tensor,
+      mean: number,
+      std: number,
+      generator: Generator | null,
+    ) => Tensor;
+    "cauchy_(double median=0, double sigma=1, *, Generator? generator=None) -> Tensor": (
+      self: Tensor,
+      median: number,
+      sigma: number,
+      generator: Generator | null,
+    ) => Tensor;
     "gradcheck(func: function, inputs: object, *, eps: float = 1e-06, atol: float = 1e-05, rtol: float = 0.001, raise_exception: truthy = True, check_sparse_nnz: truthy = False, nondet_tol: float = 0.0, check_undefined_grad: truthy = True, check_grad_dtypes: truthy = False, check_batched_grad: truthy = False, check_batched_forward_grad: truthy = False, check_forward_ad: truthy = False, check_backward_ad: truthy = True, fast_mode: truthy = False) -> bool": (
       func: (...args: any[]) => any,
       inputs: unknown,
@@ -6045,6 +7367,204 @@ declare module "../signatures/registry.js" {
           },
         ];
     "ConvTranspose2d.__init__":
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          opts?: { padding_mode?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          opts?: {
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          opts?: {
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          opts?: {
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          opts?: {
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          in_channels: number,
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            in_channels: number;
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "ConvTranspose3d.__init__":
       | [
           in_channels: number,
           out_channels: number,
@@ -7779,7 +9299,51 @@ declare module "../signatures/registry.js" {
             ceil_mode?: boolean;
           },
         ];
+    "MaxUnpool1d.__init__":
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          opts?: { padding?: number | readonly number[] },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          opts?: { stride?: number | readonly number[] | null; padding?: number | readonly number[] },
+        ]
+      | [
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+          },
+        ];
     "MaxUnpool2d.__init__":
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          opts?: { padding?: number | readonly number[] },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          opts?: { stride?: number | readonly number[] | null; padding?: number | readonly number[] },
+        ]
+      | [
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+          },
+        ];
+    "MaxUnpool3d.__init__":
       | [
           kernel_size: number | readonly number[],
           stride?: number | readonly number[] | null,
@@ -7865,6 +9429,66 @@ declare module "../signatures/registry.js" {
             divisor_override?: number | null;
           },
         ];
+    "AvgPool3d.__init__":
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          ceil_mode?: boolean,
+          count_include_pad?: boolean,
+          divisor_override?: number | null,
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          ceil_mode?: boolean,
+          count_include_pad?: boolean,
+          opts?: { divisor_override?: number | null },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          ceil_mode?: boolean,
+          opts?: { count_include_pad?: boolean; divisor_override?: number | null },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          padding?: number | readonly number[],
+          opts?: { ceil_mode?: boolean; count_include_pad?: boolean; divisor_override?: number | null },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[] | null,
+          opts?: {
+            padding?: number | readonly number[];
+            ceil_mode?: boolean;
+            count_include_pad?: boolean;
+            divisor_override?: number | null;
+          },
+        ]
+      | [
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+            ceil_mode?: boolean;
+            count_include_pad?: boolean;
+            divisor_override?: number | null;
+          },
+        ]
+      | [
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[] | null;
+            padding?: number | readonly number[];
+            ceil_mode?: boolean;
+            count_include_pad?: boolean;
+            divisor_override?: number | null;
+          },
+        ];
     "_AdaptiveAvgPoolNd.__init__":
       | [output_size: number | null | readonly (number | null)[]]
       | [opts: { output_size: number | null | readonly (number | null)[] }];
@@ -7876,15 +9500,23 @@ declare module "../signatures/registry.js" {
       | [padding: number | readonly number[], value: number]
       | [padding: number | readonly number[], opts: { value: number }]
       | [opts: { padding: number | readonly number[]; value: number }];
+    "ConstantPad3d.__init__":
+      | [padding: number | readonly number[], value: number]
+      | [padding: number | readonly number[], opts: { value: number }]
+      | [opts: { padding: number | readonly number[]; value: number }];
     "ZeroPad2d.__init__":
       [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
     "ReflectionPad1d.__init__":
       [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
     "ReflectionPad2d.__init__":
       [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "ReflectionPad3d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
     "ReplicationPad1d.__init__":
       [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
     "ReplicationPad2d.__init__":
+      [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
+    "ReplicationPad3d.__init__":
       [padding: number | readonly number[]] | [opts: { padding: number | readonly number[] }];
     "PixelShuffle.__init__": [upscale_factor: number] | [opts: { upscale_factor: number }];
     "PixelUnshuffle.__init__": [downscale_factor: number] | [opts: { downscale_factor: number }];
@@ -9093,6 +10725,74 @@ declare module "../signatures/registry.js" {
             dtype?: DType | null;
           },
         ];
+    "_LazyNormBase.__init__":
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          device?: Device | string | number | null,
+          dtype?: DType | null,
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          device?: Device | string | number | null,
+          opts?: { dtype?: DType | null },
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          track_running_stats?: boolean,
+          opts?: { device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          affine?: boolean,
+          opts?: {
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          eps?: number,
+          momentum?: number | null,
+          opts?: {
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          eps?: number,
+          opts?: {
+            momentum?: number | null;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts?: {
+            eps?: number;
+            momentum?: number | null;
+            affine?: boolean;
+            track_running_stats?: boolean;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ];
+    "LazyModuleMixin.has_uninitialized_params": [];
+    "LazyLinear.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
+    "_LazyConvXdMixin.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
+    "_LazyNormBase.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
     "LazyConv1d.__init__":
       | [
           out_channels: number,
@@ -9877,74 +11577,295 @@ declare module "../signatures/registry.js" {
             dtype?: DType | null;
           },
         ];
-    "_LazyNormBase.__init__":
+    "LazyConvTranspose3d.__init__":
       | [
-          eps?: number,
-          momentum?: number | null,
-          affine?: boolean,
-          track_running_stats?: boolean,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
           device?: Device | string | number | null,
           dtype?: DType | null,
         ]
       | [
-          eps?: number,
-          momentum?: number | null,
-          affine?: boolean,
-          track_running_stats?: boolean,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
           device?: Device | string | number | null,
           opts?: { dtype?: DType | null },
         ]
       | [
-          eps?: number,
-          momentum?: number | null,
-          affine?: boolean,
-          track_running_stats?: boolean,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          padding_mode?: string,
           opts?: { device?: Device | string | number | null; dtype?: DType | null },
         ]
       | [
-          eps?: number,
-          momentum?: number | null,
-          affine?: boolean,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
+          dilation?: number | readonly number[],
+          opts?: { padding_mode?: string; device?: Device | string | number | null; dtype?: DType | null },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
+          bias?: boolean,
           opts?: {
-            track_running_stats?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
             device?: Device | string | number | null;
             dtype?: DType | null;
           },
         ]
       | [
-          eps?: number,
-          momentum?: number | null,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
+          groups?: number,
           opts?: {
-            affine?: boolean;
-            track_running_stats?: boolean;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
             device?: Device | string | number | null;
             dtype?: DType | null;
           },
         ]
       | [
-          eps?: number,
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
+          output_padding?: number | readonly number[],
           opts?: {
-            momentum?: number | null;
-            affine?: boolean;
-            track_running_stats?: boolean;
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
             device?: Device | string | number | null;
             dtype?: DType | null;
           },
         ]
       | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          padding?: number | readonly number[],
           opts?: {
-            eps?: number;
-            momentum?: number | null;
-            affine?: boolean;
-            track_running_stats?: boolean;
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          stride?: number | readonly number[],
+          opts?: {
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          kernel_size: number | readonly number[],
+          opts?: {
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          out_channels: number,
+          opts: {
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
+            device?: Device | string | number | null;
+            dtype?: DType | null;
+          },
+        ]
+      | [
+          opts: {
+            out_channels: number;
+            kernel_size: number | readonly number[];
+            stride?: number | readonly number[];
+            padding?: number | readonly number[];
+            output_padding?: number | readonly number[];
+            groups?: number;
+            bias?: boolean;
+            dilation?: number | readonly number[];
+            padding_mode?: string;
             device?: Device | string | number | null;
             dtype?: DType | null;
           },
         ];
-    "LazyModuleMixin.has_uninitialized_params": [];
-    "LazyLinear.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
-    "_LazyConvXdMixin.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
-    "_LazyNormBase.initialize_parameters": [input: Tensor] | [opts: { input: Tensor }];
+    "Container.__init__": [opts?: { [key: string]: unknown }];
+    "NLLLoss2d.__init__":
+      | [
+          weight?: Tensor | null,
+          size_average?: unknown,
+          ignore_index?: number,
+          reduce?: unknown,
+          reduction?: string,
+        ]
+      | [
+          weight?: Tensor | null,
+          size_average?: unknown,
+          ignore_index?: number,
+          reduce?: unknown,
+          opts?: { reduction?: string },
+        ]
+      | [
+          weight?: Tensor | null,
+          size_average?: unknown,
+          ignore_index?: number,
+          opts?: { reduce?: unknown; reduction?: string },
+        ]
+      | [
+          weight?: Tensor | null,
+          size_average?: unknown,
+          opts?: { ignore_index?: number; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          weight?: Tensor | null,
+          opts?: { size_average?: unknown; ignore_index?: number; reduce?: unknown; reduction?: string },
+        ]
+      | [
+          opts?: {
+            weight?: Tensor | null;
+            size_average?: unknown;
+            ignore_index?: number;
+            reduce?: unknown;
+            reduction?: string;
+          },
+        ];
+    "CrossMapLRN2d.__init__":
+      | [size: number, alpha?: number, beta?: number, k?: number]
+      | [size: number, alpha?: number, beta?: number, opts?: { k?: number }]
+      | [size: number, alpha?: number, opts?: { beta?: number; k?: number }]
+      | [size: number, opts?: { alpha?: number; beta?: number; k?: number }]
+      | [opts: { size: number; alpha?: number; beta?: number; k?: number }];
+    "AdaptiveLogSoftmaxWithLoss.__init__":
+      | [
+          in_features: number,
+          n_classes: number,
+          cutoffs: unknown,
+          div_value?: number,
+          head_bias?: boolean,
+          device?: unknown,
+          dtype?: unknown,
+        ]
+      | [
+          in_features: number,
+          n_classes: number,
+          cutoffs: unknown,
+          div_value?: number,
+          head_bias?: boolean,
+          device?: unknown,
+          opts?: { dtype?: unknown },
+        ]
+      | [
+          in_features: number,
+          n_classes: number,
+          cutoffs: unknown,
+          div_value?: number,
+          head_bias?: boolean,
+          opts?: { device?: unknown; dtype?: unknown },
+        ]
+      | [
+          in_features: number,
+          n_classes: number,
+          cutoffs: unknown,
+          div_value?: number,
+          opts?: { head_bias?: boolean; device?: unknown; dtype?: unknown },
+        ]
+      | [
+          in_features: number,
+          n_classes: number,
+          cutoffs: unknown,
+          opts?: { div_value?: number; head_bias?: boolean; device?: unknown; dtype?: unknown },
+        ]
+      | [
+          in_features: number,
+          n_classes: number,
+          opts: {
+            cutoffs: unknown;
+            div_value?: number;
+            head_bias?: boolean;
+            device?: unknown;
+            dtype?: unknown;
+          },
+        ]
+      | [
+          in_features: number,
+          opts: {
+            n_classes: number;
+            cutoffs: unknown;
+            div_value?: number;
+            head_bias?: boolean;
+            device?: unknown;
+            dtype?: unknown;
+          },
+        ]
+      | [
+          opts: {
+            in_features: number;
+            n_classes: number;
+            cutoffs: unknown;
+            div_value?: number;
+            head_bias?: boolean;
+            device?: unknown;
+            dtype?: unknown;
+          },
+        ];
     "DataParallel.__init__":
       | [module: unknown, device_ids?: unknown, output_device?: unknown, dim?: unknown]
       | [module: unknown, device_ids?: unknown, output_device?: unknown, opts?: { dim?: unknown }]
@@ -12655,6 +14576,20 @@ declare module "../signatures/registry.js" {
       device: Device | string | number | null,
       dtype: DType | null,
     ];
+    "ConvTranspose3d.__init__": [
+      in_channels: number,
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: number | number[],
+      output_padding: number | number[],
+      groups: number,
+      bias: boolean,
+      dilation: number | number[],
+      padding_mode: string,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
     "Embedding.__init__": [
       num_embeddings: number,
       embedding_dim: number,
@@ -12870,7 +14805,17 @@ declare module "../signatures/registry.js" {
       stride: number | number[] | null,
       ceil_mode: boolean,
     ];
+    "MaxUnpool1d.__init__": [
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+    ];
     "MaxUnpool2d.__init__": [
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+    ];
+    "MaxUnpool3d.__init__": [
       kernel_size: number | number[],
       stride: number | number[] | null,
       padding: number | number[],
@@ -12884,14 +14829,25 @@ declare module "../signatures/registry.js" {
       count_include_pad: boolean,
       divisor_override: number | null,
     ];
+    "AvgPool3d.__init__": [
+      kernel_size: number | number[],
+      stride: number | number[] | null,
+      padding: number | number[],
+      ceil_mode: boolean,
+      count_include_pad: boolean,
+      divisor_override: number | null,
+    ];
     "_AdaptiveAvgPoolNd.__init__": [output_size: number | null | (number | null)[]];
     "ConstantPad1d.__init__": [padding: number | number[], value: number];
     "ConstantPad2d.__init__": [padding: number | number[], value: number];
+    "ConstantPad3d.__init__": [padding: number | number[], value: number];
     "ZeroPad2d.__init__": [padding: number | number[]];
     "ReflectionPad1d.__init__": [padding: number | number[]];
     "ReflectionPad2d.__init__": [padding: number | number[]];
+    "ReflectionPad3d.__init__": [padding: number | number[]];
     "ReplicationPad1d.__init__": [padding: number | number[]];
     "ReplicationPad2d.__init__": [padding: number | number[]];
+    "ReplicationPad3d.__init__": [padding: number | number[]];
     "PixelShuffle.__init__": [upscale_factor: number];
     "PixelUnshuffle.__init__": [downscale_factor: number];
     "Upsample.__init__": [
@@ -13032,6 +14988,18 @@ declare module "../signatures/registry.js" {
       device: Device | string | number | null,
       dtype: DType | null,
     ];
+    "_LazyNormBase.__init__": [
+      eps: number,
+      momentum: number | null,
+      affine: boolean,
+      track_running_stats: boolean,
+      device: Device | string | number | null,
+      dtype: DType | null,
+    ];
+    "LazyModuleMixin.has_uninitialized_params": [];
+    "LazyLinear.initialize_parameters": [input: Tensor];
+    "_LazyConvXdMixin.initialize_parameters": [input: Tensor];
+    "_LazyNormBase.initialize_parameters": [input: Tensor];
     "LazyConv1d.__init__": [
       out_channels: number,
       kernel_size: number | number[],
@@ -13094,18 +15062,37 @@ declare module "../signatures/registry.js" {
       device: Device | string | number | null,
       dtype: DType | null,
     ];
-    "_LazyNormBase.__init__": [
-      eps: number,
-      momentum: number | null,
-      affine: boolean,
-      track_running_stats: boolean,
+    "LazyConvTranspose3d.__init__": [
+      out_channels: number,
+      kernel_size: number | number[],
+      stride: number | number[],
+      padding: number | number[],
+      output_padding: number | number[],
+      groups: number,
+      bias: boolean,
+      dilation: number | number[],
+      padding_mode: string,
       device: Device | string | number | null,
       dtype: DType | null,
     ];
-    "LazyModuleMixin.has_uninitialized_params": [];
-    "LazyLinear.initialize_parameters": [input: Tensor];
-    "_LazyConvXdMixin.initialize_parameters": [input: Tensor];
-    "_LazyNormBase.initialize_parameters": [input: Tensor];
+    "Container.__init__": [kwargs: Record<string, unknown>];
+    "NLLLoss2d.__init__": [
+      weight: Tensor | null,
+      size_average: unknown,
+      ignore_index: number,
+      reduce: unknown,
+      reduction: string,
+    ];
+    "CrossMapLRN2d.__init__": [size: number, alpha: number, beta: number, k: number];
+    "AdaptiveLogSoftmaxWithLoss.__init__": [
+      in_features: number,
+      n_classes: number,
+      cutoffs: unknown,
+      div_value: number,
+      head_bias: boolean,
+      device: unknown,
+      dtype: unknown,
+    ];
     "DataParallel.__init__": [module: unknown, device_ids: unknown, output_device: unknown, dim: unknown];
     "Optimizer.__init__": [params: unknown, defaults: Record<string, unknown> | unknown];
     "Optimizer.step": [closure: unknown];

@@ -36,16 +36,14 @@ const NATIVE: Record<Workload, string[]> = {
   ],
   w6: [
     "addmm float32",
-    "argReduce.argmax float32",
-    "binary.add float32",
     "binaryInto.add float32",
-    "gather float32",
-    "gather int64",
+    "conv.convBackward float32",
+    "conv.convForward float32",
     "matmul float32",
     "optim.sgd float32",
-    "reduce.max float32",
+    "pool.maxPool float32",
+    "pool.maxPoolBackward float32",
     "reduce.sum float32",
-    "scatter float32",
     "softmax float32",
     "softmaxBackward float32",
     "thresholdBackward float32",
@@ -68,49 +66,30 @@ const NATIVE: Record<Workload, string[]> = {
   w8: [
     "addmm float32",
     "binary.add float32",
-    "binary.mul float32",
+    "binaryInto.mul float32",
     "gather float32",
     "matmul float32",
     "optim.sgd float32",
     "reduce.sum float32",
+    "rnn.lstmCell",
+    "rnn.lstmCellBackward",
     "scatter float32",
-    "sigmoidBackward float32",
     "softmax float32",
     "softmaxBackward float32",
-    "unary.sigmoid float32",
-    "unary.tanh float32",
+    "twoNorms float32",
   ],
 };
 
 /**
- * The TypeScript kernels above the cutover, per model and default dtype: the work list of issue #16, empty
- * for float32. float64: softmaxBackward (log_softmax's takes V8's Math.exp in src/backend/js/grad_kernels.ts,
- * not PyTorch's SLEEF exp, so there is no C kernel to match it yet) and gelu (SLEEF's and glibc's double erf,
- * not ported to C yet).
+ * NATIVE's kernels without a float64 C kernel for these models: none (log_softmax's backward has had its C
+ * kernel since its TypeScript kernel took SLEEF's exp; native/grad_kernels.c mirrors it).
  */
-/**
- * NATIVE's kernels without a float64 C kernel for these models: log_softmax's backward (cross-entropy's; W6's is
- * under the cutover). Its TypeScript kernel takes V8's Math.exp (src/backend/js/grad_kernels.ts), not
- * PyTorch's SLEEF exp, so no C kernel can match it until that kernel takes SLEEF's.
- */
-const NO_FLOAT64_KERNEL: Partial<Record<Workload, string[]>> = {
-  w4: ["softmaxBackward float64"],
-  w6: ["softmaxBackward float64"],
-  w8: ["softmaxBackward float64"],
-};
+const NO_FLOAT64_KERNEL: Partial<Record<Workload, string[]>> = {};
 
-/**
- * The TypeScript kernels above the cutover, per model and default dtype: the work list of issue #16, empty
- * for float32; float64 keeps log_softmax's backward (above).
- */
+/** The TypeScript kernels above the cutover, per model and default dtype: the work list of issue #16. */
 const TYPESCRIPT_ABOVE_CUTOVER: Record<"float32" | "float64", Record<Workload, string[]>> = {
   float32: { w4: [], w6: [], w7: [], w8: [] },
-  float64: {
-    w4: ["softmaxBackward float64"],
-    w6: [],
-    w7: [],
-    w8: ["softmaxBackward float64"],
-  },
+  float64: { w4: [], w6: [], w7: [], w8: [] },
 };
 
 describe.skipIf(!built)("kernel dispatch of the benchmark models on the native backend", () => {

@@ -6,6 +6,8 @@ import { BINARY, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
 import { vectorizedBinary, vectorizedUnary } from "./vectorized_ops.js";
 import { matmul } from "./matmul.js";
+import { jsConvKernels } from "./conv.js";
+import { jsPoolKernels } from "./pool.js";
 import { jsLapack } from "./lapack.js";
 import { argReduce, reduce, scan } from "./reduce.js";
 import { softmax } from "./softmax.js";
@@ -16,6 +18,8 @@ const NO_PARAMS: readonly number[] = Object.freeze([]);
 
 export const jsBackend: Backend = {
   name: "js",
+  conv: jsConvKernels,
+  pool: jsPoolKernels,
 
   unary(
     op: UnaryOp,

@@ -222,7 +222,7 @@ export const ENTRY_POINTS = {
     args: ["g:floats", "gOffset:int", "x:floats", "xOffset:int", "threshold:number", "out:floats"],
   },
   softmaxBackward: {
-    doc: "softmax (log: log_softmax, float32 only) backward of dense [outer, dimSize, inner] arrays along dim 1.",
+    doc: "softmax (log: log_softmax) backward of dense [outer, dimSize, inner] arrays along dim 1.",
     args: [
       "g:floats",
       "gOffset:int",
@@ -398,6 +398,33 @@ export const ENTRY_POINTS = {
     doc: "Q's first n columns (?orgqr) from k reflectors in `batch` [m, n] matrices (m >= n >= k), in place.",
     args: ["a:floats", "tau:floats", "batch:int", "m:int", "n:int", "k:int", "info:f64"],
   },
+  lapackOrmqr: {
+    doc:
+      "c [batch, rows, cols] := op(Q) c (left) or c op(Q) in place by ?ormqr, Q from the k reflectors of geqrf's " +
+      "[batch, m, n] a and tau [batch, k]; op transposes when `transpose`.",
+    args: [
+      "a:floats",
+      "tau:floats",
+      "c:floats",
+      "batch:int",
+      "m:int",
+      "n:int",
+      "k:int",
+      "rows:int",
+      "cols:int",
+      "left:flag",
+      "transpose:flag",
+      "info:f64",
+    ],
+  },
+  lapackSytrf: {
+    doc: "Bunch-Kaufman LDL^T (?sytrf, lower) of `batch` symmetric [n, n] matrices in place; pivots [batch, n].",
+    args: ["a:floats", "batch:int", "n:int", "pivots:f64", "info:f64"],
+  },
+  lapackSytrs: {
+    doc: "Solves A X = B (?sytrs, lower) in place in b [batch, n, nrhs] from ?sytrf's factors and pivots.",
+    args: ["a:floats", "pivots:f64", "b:floats", "batch:int", "n:int", "nrhs:int", "info:f64"],
+  },
   lapackSyevd: {
     doc:
       "Eigenvalues w [batch, n] (ascending) and, with vectors, eigenvectors (columns, in place in a) of `batch` " +
@@ -532,6 +559,143 @@ export const ENTRY_POINTS = {
       "srcStrides:strides",
       "dim:int",
       "add:flag",
+    ],
+  },
+  convForward: {
+    doc:
+      "A whole convolution of a contiguous [N, C, *spatial] x with weight [Cout, C/groups, *kernel] (+ bias " +
+      "when hasBias) into out [N, Cout, *out]: im2col of a chunk of images, one GEMM per group (native/conv.c).",
+    args: [
+      "x:floats",
+      "xOffset:int",
+      "weight:floats",
+      "weightOffset:int",
+      "bias:floats",
+      "hasBias:flag",
+      "geometry:f64",
+      "groups:int",
+      "cout:int",
+      "out:floats",
+    ],
+  },
+  convBackward: {
+    doc:
+      "convolution_backward from grad [N, Cout, *out]: gradInput (col2im of W^T @ grad) and gradWeight " +
+      "(grad @ im2col(x)^T summed over the batch), each skipped when given empty; x is read for gradWeight " +
+      "only (native/conv.c).",
+    args: [
+      "grad:floats",
+      "gradOffset:int",
+      "x:floats",
+      "xOffset:int",
+      "weight:floats",
+      "weightOffset:int",
+      "geometry:f64",
+      "groups:int",
+      "cout:int",
+      "gradInput:floats",
+      "gradWeight:floats",
+    ],
+  },
+  maxPool: {
+    doc:
+      "Max pooling of a contiguous [N, C, *spatial] input over a window geometry: values and flat spatial " +
+      "indices [N, C, *out], PyTorch's first-max / NaN-wins rule (native/pool.c).",
+    args: ["x:floats", "xOffset:int", "geometry:f64", "values:floats", "indices:f64"],
+  },
+  maxPoolBackward: {
+    doc:
+      "Max pooling's backward: a zeroed [N, C, *spatial] out with each output's gradient added at its index, " +
+      "in output order (native/pool.c).",
+    args: ["grad:floats", "gradOffset:int", "indices:f64", "indicesOffset:int", "geometry:f64", "out:floats"],
+  },
+  fftLines: {
+    doc:
+      "The unscaled DFT (the plan's direction) of each line along the middle dim of a contiguous interleaved " +
+      "complex128 buffer [outer, n, inner], in place, with the plan of src/backend/js/fft.ts (native/fft.c).",
+    args: ["data:f64", "outer:int", "n:int", "inner:int", "plan:f64"],
+  },
+  // ---- vector norms and the recurrent cells (native/norm.c, native/rnn.c) ----
+  twoNormRows: {
+    doc:
+      "twoNorms of src/backend/js/norm_reduce.ts over `rows` dense runs of `cols` elements from xOffset: the " +
+      "2-norm of each run into out (float: 8 fused lanes, then the tail; double: one fused accumulator).",
+    args: ["x:floats", "xOffset:int", "rows:int", "cols:int", "out:floats"],
+  },
+  lstmCell: {
+    doc:
+      "LSTMCell's pointwise part on dense [batch, 4 * hidden] input and hidden gates and cx [batch, hidden] " +
+      "(src/backend/js/rnn.ts): hy, cy and the workspace [batch, 5 * hidden] (activated gates, tanh(cy)).",
+    args: [
+      "ig:floats",
+      "igOffset:int",
+      "hg:floats",
+      "hgOffset:int",
+      "cx:floats",
+      "cxOffset:int",
+      "batch:int",
+      "hidden:int",
+      "hy:floats",
+      "cy:floats",
+      "workspace:floats",
+    ],
+  },
+  lstmCellBackward: {
+    doc:
+      "The unfused LSTM cell's gradients (src/backend/js/rnn.ts) from dhy and dcy (hasDhy / hasDcy: 0 means " +
+      "none came): dgates [batch, 4 * hidden] and dcx [batch, hidden].",
+    args: [
+      "dhy:floats",
+      "dhyOffset:int",
+      "hasDhy:flag",
+      "dcy:floats",
+      "dcyOffset:int",
+      "hasDcy:flag",
+      "cx:floats",
+      "cxOffset:int",
+      "workspace:floats",
+      "workspaceOffset:int",
+      "batch:int",
+      "hidden:int",
+      "dgates:floats",
+      "dcx:floats",
+    ],
+  },
+  gruCell: {
+    doc:
+      "GRUCell's pointwise part on dense [batch, 3 * hidden] input and hidden gates and hx [batch, hidden] " +
+      "(src/backend/js/rnn.ts): hy and the workspace [batch, 3 * hidden] (activated r, z, n).",
+    args: [
+      "ig:floats",
+      "igOffset:int",
+      "hg:floats",
+      "hgOffset:int",
+      "hx:floats",
+      "hxOffset:int",
+      "batch:int",
+      "hidden:int",
+      "hy:floats",
+      "workspace:floats",
+    ],
+  },
+  gruCellBackward: {
+    doc:
+      "The unfused GRU cell's gradients (src/backend/js/rnn.ts) from dhy: dig and dhg [batch, 3 * hidden], " +
+      "dhx [batch, hidden].",
+    args: [
+      "dhy:floats",
+      "dhyOffset:int",
+      "hg:floats",
+      "hgOffset:int",
+      "hx:floats",
+      "hxOffset:int",
+      "workspace:floats",
+      "workspaceOffset:int",
+      "batch:int",
+      "hidden:int",
+      "dig:floats",
+      "dhg:floats",
+      "dhx:floats",
     ],
   },
 } as const satisfies Record<string, EntryPoint>;

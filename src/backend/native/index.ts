@@ -14,10 +14,14 @@ import { isContiguous, numel } from "../../tensor/shape.js";
 import { OP_CODES, opCode, type RawAddon } from "./addon.js";
 import { countableEntryPoints } from "../dispatch_count.js";
 import { MAX_DIMS } from "./entry_points.js";
-import { nativeLapack } from "./lapack.js";
+import { nativeHouseholder, nativeLapack } from "./lapack.js";
 import { nativeNormKernels } from "./norm.js";
+import { nativeTwoNorms } from "./norm_reduce.js";
+import { nativeRnnKernels } from "./rnn.js";
 import { nativeSortKernels } from "./sort.js";
+import { nativeFftAlong } from "./fft.js";
 import { nativeOptimKernels } from "./optim.js";
+import { nativeConvKernels, nativePoolKernels } from "./conv.js";
 import { nativeIndexKernels, reducibleLast, withDimLast } from "./gather.js";
 import { connectThreads } from "./threads.js";
 
@@ -179,9 +183,15 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
     ...jsBackend,
     ...nativeIndexKernels(addon, CUTOVER),
     lapack: nativeLapack(addon),
+    householder: nativeHouseholder(addon),
     norm: nativeNormKernels(addon),
+    twoNorms: nativeTwoNorms(addon, CUTOVER),
+    rnn: nativeRnnKernels(addon, CUTOVER),
     sort: nativeSortKernels(addon),
+    fftAlong: nativeFftAlong(addon),
     optim: nativeOptimKernels(addon),
+    conv: nativeConvKernels(addon),
+    pool: nativePoolKernels(addon),
     name: "native",
     entryPoints: addon,
 
@@ -402,13 +412,14 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
     },
 
     softmaxBackward(grad: StridedArray, output: StridedArray, dim: number, log: boolean): TypedArray {
-      // float64's log_softmax backward stays in TypeScript: its exp is V8's Math.exp there, which C doesn't port.
-      if (!denseFloatPair(grad, output) || (grad.dtype.name !== "float32" && log))
-        return jsGradKernels.softmaxBackward(grad, output, dim, log);
       const shape = grad.shape.length === 0 ? [1] : grad.shape;
       const n = numel(shape);
       const dimSize = shape[dim];
       const inner = numel(shape.slice(dim + 1));
+      // The C kernel takes inner 1 for the last dim; another dim with trailing size-1 dims runs PyTorch's
+      // other-dims kernel, which stays in TypeScript.
+      if (!denseFloatPair(grad, output) || (inner === 1 && dim !== shape.length - 1))
+        return jsGradKernels.softmaxBackward(grad, output, dim, log);
       const out = newArray(grad.dtype, n);
       addon.softmaxBackward(
         grad.data as FloatArray,

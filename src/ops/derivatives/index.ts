@@ -34,6 +34,8 @@ import { NN_LOSSES_NLL_DERIVATIVES } from "./nn_losses_nll.js";
 import { NN_NORM_DERIVATIVES } from "./nn_norm.js";
 import { NN_PAD_DERIVATIVES } from "./nn_pad.js";
 import { NN_ACTIVATION_DERIVATIVES } from "./nn_activation.js";
+import { NN_ACTIVATION_INPLACE_DERIVATIVES } from "./nn_activation_inplace.js";
+import { NN_PDIST_DERIVATIVES } from "./nn_pdist.js";
 import { NN_LOSSES_MARGIN_DERIVATIVES } from "./nn_losses_margin.js";
 import { NN_POOL_DERIVATIVES } from "./nn_pool.js";
 import { NN_POOL_ADAPTIVE_MAX_DERIVATIVES } from "./nn_pool_adaptive_max.js";
@@ -58,12 +60,19 @@ import { SHAPE_INPLACE_DERIVATIVES } from "./shape_inplace.js";
 import { JOIN_DERIVATIVES } from "./join.js";
 import { VIEW_INPLACE_DERIVATIVES } from "./view_inplace.js";
 import { DIAGONAL_DERIVATIVES } from "./diagonal.js";
+import { TENSOR_METHODS_INPLACE_DERIVATIVES } from "./tensor_methods_inplace.js";
+import { UNFOLD_DERIVATIVES } from "./unfold.js";
+import { RANDOM_FILL_DERIVATIVES } from "./random_fill.js";
 import { ROTATE_DERIVATIVES } from "./rotate.js";
 import { COMBINATORICS_DERIVATIVES } from "./combinatorics.js";
+import { ALIASES_DERIVATIVES } from "./aliases.js";
+import { ADDMM_FAMILY_DERIVATIVES } from "./addmm_family.js";
 import { PRODUCTS_DERIVATIVES } from "./products.js";
 import { COMPLEX_DERIVATIVES } from "./complex.js";
+import { COMPLEX_MATH_DERIVATIVES } from "./complex_math.js";
 import { FFT_DERIVATIVES } from "./fft.js";
 import { LINALG_EIG_DERIVATIVES } from "./linalg_eig.js";
+import { LINALG_HOUSEHOLDER_DERIVATIVES } from "./linalg_householder.js";
 
 export const DERIVATIVES = {
   ...ELEMENTWISE_DERIVATIVES,
@@ -83,8 +92,13 @@ export const DERIVATIVES = {
   ...JOIN_DERIVATIVES,
   ...VIEW_INPLACE_DERIVATIVES,
   ...DIAGONAL_DERIVATIVES,
+  ...TENSOR_METHODS_INPLACE_DERIVATIVES,
+  ...UNFOLD_DERIVATIVES,
+  ...RANDOM_FILL_DERIVATIVES,
   ...ROTATE_DERIVATIVES,
   ...COMBINATORICS_DERIVATIVES,
+  ...ALIASES_DERIVATIVES,
+  ...ADDMM_FAMILY_DERIVATIVES,
   ...PRODUCTS_DERIVATIVES,
   ...INDEXING_DERIVATIVES,
   ...INDEX_PUT_DERIVATIVES,
@@ -107,6 +121,8 @@ export const DERIVATIVES = {
   ...NN_POOL_3D_DERIVATIVES,
   ...NN_PAD_DERIVATIVES,
   ...NN_ACTIVATION_DERIVATIVES,
+  ...NN_ACTIVATION_INPLACE_DERIVATIVES,
+  ...NN_PDIST_DERIVATIVES,
   ...NN_LOSSES_MARGIN_DERIVATIVES,
   ...NN_RNN_DERIVATIVES,
   ...NN_NORM_DERIVATIVES,
@@ -120,8 +136,10 @@ export const DERIVATIVES = {
   ...RANDOM_DERIVATIVES,
   ...SHAPE_INPLACE_DERIVATIVES,
   ...COMPLEX_DERIVATIVES,
+  ...COMPLEX_MATH_DERIVATIVES,
   ...FFT_DERIVATIVES,
   ...LINALG_EIG_DERIVATIVES,
+  ...LINALG_HOUSEHOLDER_DERIVATIVES,
 };
 
 registerFormulas(DERIVATIVES);
