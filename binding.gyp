@@ -15,6 +15,7 @@
         "native/optim.c",
         "native/im2col.c",
         "native/conv.c",
+        "native/conv_direct.c",
         "native/pool.c",
         "native/fft.c",
         "native/rnn.c"

@@ -3,7 +3,8 @@
    stride and dilation handled in the copy loops (no index tensors), one GEMM per group, and col2im back.
    conv1d and conv2d run as conv3d with leading spatial dims of 1. col2im sums each input element's
    contributions in kernel-offset order, then output position, on any thread count: the same bits as the
-   TypeScript loops. */
+   TypeScript loops. Float32 with one group goes first to native/conv_direct.c's kernels (AVX2 / AVX-512),
+   which sum in their own order; what they decline comes here. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -263,6 +264,11 @@ napi_value conv_forward_entry(napi_env env, const ConvForwardArgs *a) {
   if (a->has_bias && !covers(&a->bias, 0, a->cout)) return throw_error(env, e, "bias is too short");
   if ((int64_t)a->out.length != g.n * a->cout * g.ocount) return throw_error(env, e, "out has the wrong length");
   if (a->out.length == 0) return NULL;
+  if (!a->x.is_double && a->groups == 1 &&
+      conv_direct_forward(&g, a->cout, (const float *)a->x.data + a->x_offset,
+                          (const float *)a->weight.data + a->weight_offset, a->has_bias ? a->bias.data : NULL,
+                          a->out.data))
+    return NULL;
   const size_t es = a->x.is_double ? sizeof(double) : sizeof(float);
   void *cols = malloc((size_t)(chunk * g.ocount * g.c * g.kcount) * es);
   void *y = malloc((size_t)(chunk * g.ocount * a->cout) * es);
@@ -291,7 +297,7 @@ napi_value conv_backward_entry(napi_env env, const ConvBackwardArgs *a) {
   if (!conv_shapes(env, e, &a->geometry, a->groups, a->cout, &g, &chunk)) return NULL;
   const int64_t per_group = g.c / a->groups * g.kcount;
   if (!covers(&a->grad, a->grad_offset, g.n * a->cout * g.ocount)) return throw_error(env, e, "grad is too short");
-  const int want_input = a->grad_input.length > 0, want_weight = a->grad_weight.length > 0;
+  int want_input = a->grad_input.length > 0, want_weight = a->grad_weight.length > 0;
   /* x is read only for the weight's gradient (a transposed convolution's forward passes none). */
   if (want_weight && !covers(&a->x, a->x_offset, g.n * g.c * g.icount)) return throw_error(env, e, "x is too short");
   if (!covers(&a->weight, a->weight_offset, a->cout * per_group)) return throw_error(env, e, "weight is too short");
@@ -300,6 +306,14 @@ napi_value conv_backward_entry(napi_env env, const ConvBackwardArgs *a) {
   if (want_weight && (int64_t)a->grad_weight.length != a->cout * per_group)
     return throw_error(env, e, "gradWeight has the wrong length");
   const size_t es = a->grad.is_double ? sizeof(double) : sizeof(float);
+  int did_input = 0, did_weight = 0;
+  if (!a->grad.is_double && a->groups == 1)
+    conv_direct_backward(&g, a->cout, (const float *)a->grad.data + a->grad_offset,
+                         want_weight ? (const float *)a->x.data + a->x_offset : NULL,
+                         (const float *)a->weight.data + a->weight_offset, want_input ? a->grad_input.data : NULL,
+                         want_weight ? a->grad_weight.data : NULL, &did_input, &did_weight);
+  want_input = want_input && !did_input;
+  want_weight = want_weight && !did_weight;
   if (want_input) memset(a->grad_input.data, 0, a->grad_input.length * es);
   if (want_weight) memset(a->grad_weight.data, 0, a->grad_weight.length * es);
   if (g.n == 0 || (!want_input && !want_weight)) return NULL;

@@ -21,6 +21,14 @@ int window_geometry_read(const FloatArray *g, WindowGeometry *w);
 /* native/tensorgrad.c's BLAS thread count for a product of `macs` multiply-adds (one thread below its cutover). */
 void set_blas_threads(int64_t macs);
 
+/* native/conv_direct.c's float32 convolution for one group (x86-64 with AVX2 + FMA or AVX-512): 1 when it wrote
+   out [N, Cout, L] (+ bias), 0 when the geometry, the CPU or memory call for the im2col path. */
+int conv_direct_forward(const WindowGeometry *g, int64_t cout, const float *x, const float *w, const float *bias,
+                        float *out);
+/* Its backward: sets *did_input (*did_weight) when it wrote gi (gw), each asked for when not NULL. */
+void conv_direct_backward(const WindowGeometry *g, int64_t cout, const float *grad, const float *x, const float *w,
+                          float *gi, float *gw, int *did_input, int *did_weight);
+
 #ifdef TENSORGRAD_ENTRY_POINT_SPECS
 napi_value conv_forward_entry(napi_env env, const ConvForwardArgs *a);
 napi_value conv_backward_entry(napi_env env, const ConvBackwardArgs *a);

@@ -1,4 +1,5 @@
-// Convolution's im2col and col2im without index tensors (native/conv.c has the same loops): a contiguous
+// Convolution's im2col and col2im without index tensors (native/conv.c has the same loops; its float32
+// one-group convolutions run native/conv_direct.c's kernels instead, in another summation order): a contiguous
 // [N, C, *spatial] input to columns of window elements and back, padding, stride and dilation handled in the
 // copy loops. 1-D and 2-D windows run as 3-D ones with leading extents of 1 (windowGeometry). The columns are
 // [C*K, N*L]: one GEMM per group over the whole batch.

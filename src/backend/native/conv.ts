@@ -1,7 +1,9 @@
 // The native backend's window kernels (native/conv.c, native/pool.c): convolution forward and backward
-// (im2col / col2im in C on chunks of the batch, OpenBLAS's GEMM) and max pooling with indices and its backward,
-// with the loops of src/backend/js/conv.ts and pool.ts (the same bits, BLAS's summation order aside),
-// multi-threaded over rows, channels or planes. Float data only; anything else goes to TypeScript.
+// (float32 with one group: direct AVX2 / AVX-512 kernels in native/conv_direct.c, in their own summation order;
+// otherwise im2col / col2im in C on chunks of the batch and OpenBLAS's GEMM, the loops of
+// src/backend/js/conv.ts, BLAS's summation order aside) and max pooling with indices and its backward (the bits
+// of src/backend/js/pool.ts), multi-threaded over images, rows, channels or planes. Float data only; anything
+// else goes to TypeScript.
 import type { StridedArray } from "../backend.js";
 import { jsConvKernels, geometryArray, windowCounts, type ConvKernels } from "../js/conv.js";
 import { jsPoolKernels, type PoolKernels } from "../js/pool.js";
