@@ -179,6 +179,28 @@ static const EntrySpec normal_pairs_spec = {
     "normalPairs", normal_pairs_args, 2, 2, sizeof(NormalPairsArgs),
     "data:f64,pairs:int"};
 
+/* mtUniformFill(state, index, out, from, to): PyTorch's CPU uniform_ from its MT19937: `state` is the
+   generator's 624 words as bytes, `index` the next word (624: twist first); fills out with u * (to - from)
+   + from, u from 24 random bits (float32 out, rounded once) or 53 (float64 out, the fma PyTorch's build
+   contracts), twisting `state` in place. */
+typedef struct {
+  ByteArray state;
+  int64_t index;
+  FloatArray out;
+  double from;
+  double to;
+} MtUniformFillArgs;
+static const ArgSpec mt_uniform_fill_args[] = {
+    {"state", ARG_BYTES, 0, offsetof(MtUniformFillArgs, state)},
+    {"index", ARG_INT, 0, offsetof(MtUniformFillArgs, index)},
+    {"out", ARG_FLOATS, 0, offsetof(MtUniformFillArgs, out)},
+    {"from", ARG_NUMBER, 0, offsetof(MtUniformFillArgs, from)},
+    {"to", ARG_NUMBER, 0, offsetof(MtUniformFillArgs, to)},
+};
+static const EntrySpec mt_uniform_fill_spec = {
+    "mtUniformFill", mt_uniform_fill_args, 5, 5, sizeof(MtUniformFillArgs),
+    "state:bytes,index:int,out:floats,from:number,to:number"};
+
 /* gemm(a, aOffset, aBatchStride, aTrans, lda, b, bOffset, bBatchStride, bTrans, ldb, out, batch, m, n, k,
    accumulate?): out[p] = a[p] @ b[p] (p < batch) by BLAS: a[p] is m x k, row-major with leading dim lda
    (aTrans: its transpose, column-major), b[p] is k x n; accumulate = 1 adds to what out holds (BLAS beta =
@@ -1431,6 +1453,7 @@ static const EntrySpec gru_cell_backward_spec = {
   X(gemv, gemv, GemvArgs, gemv_spec) \
   X(boxMuller16, box_muller16, BoxMuller16Args, box_muller16_spec) \
   X(normalPairs, normal_pairs, NormalPairsArgs, normal_pairs_spec) \
+  X(mtUniformFill, mt_uniform_fill, MtUniformFillArgs, mt_uniform_fill_spec) \
   X(gemm, gemm, GemmArgs, gemm_spec) \
   X(reduceRows, reduce_rows, ReduceRowsArgs, reduce_rows_spec) \
   X(sortRows, sort_rows, SortRowsArgs, sort_rows_spec) \

@@ -258,6 +258,55 @@ static napi_value normal_pairs_entry(napi_env env, const NormalPairsArgs *a) {
   return NULL;
 }
 
+/* MT19937 as PyTorch's CPU generator (and src/tensor/random.ts) runs it. */
+enum { MT_N = 624, MT_M = 397 };
+
+static void mt_twist(uint32_t *mt) {
+  for (int i = 0; i < MT_N; i++) {
+    const uint32_t y = (mt[i] & 0x80000000u) | (mt[(i + 1) % MT_N] & 0x7fffffffu);
+    mt[i] = mt[(i + MT_M) % MT_N] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
+  }
+}
+
+static inline uint32_t mt_next(uint32_t *mt, int64_t *index) {
+  if (*index >= MT_N) {
+    mt_twist(mt);
+    *index = 0;
+  }
+  uint32_t y = mt[(*index)++];
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680u;
+  y ^= (y << 15) & 0xefc60000u;
+  y ^= y >> 18;
+  return y;
+}
+
+static napi_value mt_uniform_fill_entry(napi_env env, const MtUniformFillArgs *a) {
+  if (a->state.length != MT_N * sizeof(uint32_t) || ((uintptr_t)a->state.data % sizeof(uint32_t)) != 0)
+    return throw_error(env, "mtUniformFill", "state must be the generator's %d aligned words", MT_N);
+  if (a->index > MT_N) return throw_error(env, "mtUniformFill", "index %lld is past %d", (long long)a->index, MT_N);
+  uint32_t *mt = (uint32_t *)a->state.data;
+  int64_t index = a->index;
+  const size_t n = a->out.length;
+  if (a->out.is_double) {
+    double *out = (double *)a->out.data;
+    const double span = a->to - a->from;
+    for (size_t i = 0; i < n; i++) {
+      const uint64_t hi = mt_next(mt, &index), lo = mt_next(mt, &index);
+      const double u = (double)(((hi & 0x1fffffu) << 32) | lo) / 9007199254740992.0;
+      out[i] = fma(u, span, a->from);
+    }
+  } else {
+    float *out = (float *)a->out.data;
+    const float lo = (float)a->from;
+    const float span = (float)a->to - lo;
+    /* A 24-bit draw times a float32 span is exact in a double: one rounding, as PyTorch's fused form. */
+    for (size_t i = 0; i < n; i++)
+      out[i] = (float)((double)(mt_next(mt, &index) & 0xffffffu) / 16777216.0 * (double)span + (double)lo);
+  }
+  return NULL;
+}
+
 /* ---------------------------------------------------------------- reductions */
 
 /* One row's max / min (NaN propagates) or argmax / argmin (the first index of the extreme, a NaN winning). */

@@ -74,8 +74,11 @@ export function transpose_(self: Tensor, dim0: number, dim1: number): Tensor {
   const d1 = normalizeDim(dim1, self.ndim);
   const shape = [...self.shape];
   const strides = [...self._strides];
-  [shape[d0], shape[d1]] = [shape[d1], shape[d0]];
-  [strides[d0], strides[d1]] = [strides[d1], strides[d0]];
+  // A 0-dim tensor's dims 0 and -1 wrap to a dim it does not have: nothing to swap.
+  if (self.ndim > 0) {
+    [shape[d0], shape[d1]] = [shape[d1], shape[d0]];
+    [strides[d0], strides[d1]] = [strides[d1], strides[d0]];
+  }
   return restride(self, shape, strides, "TransposeBackward1", () => ({ dim0: d0, dim1: d1 }));
 }
 

@@ -146,6 +146,21 @@ export class Generator {
     this.index = 0;
   }
 
+  /**
+   * Fills `data` with uniforms in [from, to) in draw order (see uniformFill), through the native backend's
+   * MT19937 when it is active: the same words, about ten times faster than drawing here.
+   */
+  fillUniform(data: TypedArray, from: number, to: number, doublePrecision: boolean): boolean {
+    const native = (backend() as Partial<NativeBackend>).mtUniformFill;
+    const fits = doublePrecision ? data instanceof Float64Array : data instanceof Float32Array;
+    if (native === undefined || !fits || data.length === 0) return false;
+    native(new Uint8Array(this.state.buffer), this.index, data as Float32Array | Float64Array, from, to);
+    // The kernel twisted the state once per 624 words past `index`, as random() would have.
+    const words = this.index + data.length * (doublePrecision ? 2 : 1);
+    this.index = words <= N ? words : ((words - N - 1) % N) + 1;
+    return true;
+  }
+
   /** A float32-precision uniform in [0, 1): 24 random bits, as PyTorch draws for float tensors. */
   uniform24(): number {
     return (this.random() & 0xffffff) / 16777216;
@@ -208,6 +223,7 @@ export function uniformFill(
   gen: Generator,
   doublePrecision: boolean,
 ): void {
+  if (gen.fillUniform(data, from, to, doublePrecision)) return;
   if (doublePrecision) {
     const span = to - from;
     for (let i = 0; i < data.length; i++) data[i] = fma(gen.uniform53(), span, from);

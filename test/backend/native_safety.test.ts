@@ -184,6 +184,9 @@ const BAD_CALLS = [
   "raw sigmoidBackward offset near 2^53",
   "raw bceWithLogitsBackward g offset near 2^53",
   "raw unary strides getter detaches x",
+  "raw mtUniformFill short state",
+  "raw mtUniformFill index past 624",
+  "raw mtUniformFill int state",
 ];
 
 /** Valid calls made after the bad ones, each checking its values. */

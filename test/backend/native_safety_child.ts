@@ -21,6 +21,10 @@ const ADAM_SCALARS = [1e-3, 0.9, 0.999, 1e-8, 0, 1, 1] as const;
 const WRAP = [1024, 1024];
 
 const cases: Record<string, Call> = {
+  // The generator's state must be its 624 words and the next-word index at most 624.
+  "raw mtUniformFill short state": () => raw.mtUniformFill(new Uint8Array(100), 0, f32(4), 0, 1),
+  "raw mtUniformFill index past 624": () => raw.mtUniformFill(new Uint8Array(2496), 625, f32(4), 0, 1),
+  "raw mtUniformFill int state": () => loose.mtUniformFill(new Uint32Array(624), 0, f32(4), 0, 1),
   // Argument kinds and counts (native/args.c's parser).
   "raw unary no args": () => loose.unary(),
   "raw unary int array": () => loose.unary(0, new Int32Array(4), 0, [4], [1], f32(4)),

@@ -388,6 +388,37 @@ const RANDOM_OP_CASES: RandomCase[] = [
       return x;
     },
   },
+  // The native backend draws in C from the generator's words: fills that cross its twist at word 624.
+  {
+    name: "uniform_ float32 across the twist",
+    py: "torch.rand(600); out = torch.empty(50).uniform_(-2, 3)",
+    ts: () => {
+      torch.rand(600);
+      return torch.empty(50).uniform_(-2, 3);
+    },
+  },
+  {
+    name: "uniform_ float64 across the twist",
+    py: "torch.rand(300); out = torch.empty(20, dtype=torch.float64).uniform_(-0.3, 0.7)",
+    ts: () => {
+      torch.rand(300);
+      return torch.empty(20, { dtype: torch.float64 }).uniform_(-0.3, 0.7);
+    },
+  },
+  {
+    name: "rand float64 over several twists",
+    py: "out = torch.rand(2, 350, dtype=torch.float64)",
+    ts: () => torch.rand(2, 350, { dtype: torch.float64 }),
+  },
+  {
+    name: "uniform_ of a transposed view",
+    py: "x = torch.zeros(3, 700); x.t().uniform_(); out = x",
+    ts: () => {
+      const x = torch.zeros(3, 700);
+      x.t().uniform_();
+      return x;
+    },
+  },
 ];
 
 export const RANDOM_CASES: RandomCase[] = [

@@ -200,6 +200,17 @@ export const TENSOR_METHOD_CASES: RandomCase[] = [
     ts: () => torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).transpose_(0, 1),
   },
   {
+    name: "transpose_ of a 0-dim tensor",
+    version: true,
+    py: "out = torch.tensor(3.0).transpose_(0, -1)",
+    ts: () => torch.tensor(3.0).transpose_(0, -1),
+  },
+  {
+    name: "swapaxes_ of a 0-dim int64 tensor",
+    py: "out = torch.tensor(3).swapaxes_(0, 0)",
+    ts: () => torch.tensor(3n).swapaxes_(0, 0),
+  },
+  {
     name: "t_",
     version: true,
     py: "out = torch.arange(6.0).reshape(2, 3).t_()",

@@ -133,6 +133,13 @@ export const ENTRY_POINTS = {
       "sqrt(-2 log(1 - u2)), theta = 2 pi u1, the pair becoming (r cos(theta), r sin(theta)), with glibc's libm.",
     args: ["data:f64", "pairs:int"],
   },
+  mtUniformFill: {
+    doc:
+      "PyTorch's CPU uniform_ from its MT19937: `state` is the generator's 624 words as bytes, `index` the next " +
+      "word (624: twist first); fills out with u * (to - from) + from, u from 24 random bits (float32 out, " +
+      "rounded once) or 53 (float64 out, the fma PyTorch's build contracts), twisting `state` in place.",
+    args: ["state:bytes", "index:int", "out:floats", "from:number", "to:number"],
+  },
   gemm: {
     doc:
       "out[p] = a[p] @ b[p] (p < batch) by BLAS: a[p] is m x k, row-major with leading dim lda (aTrans: " +

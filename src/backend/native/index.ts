@@ -142,8 +142,8 @@ function denseFloatPair(a: StridedArray, b: StridedArray): boolean {
 }
 
 /**
- * The native backend: a Backend with its `mv` (the gemv PyTorch's torch.mv calls), plus `boxMuller16` /
- * `normalPairs`, which src/tensor/random.ts uses when this backend is active.
+ * The native backend: a Backend with its `mv` (the gemv PyTorch's torch.mv calls), plus `boxMuller16`,
+ * `normalPairs` and `mtUniformFill`, which src/tensor/random.ts uses when this backend is active.
  */
 export interface NativeBackend extends Backend {
   mv(mat: StridedArray, vec: StridedArray, outDtype: DType): TypedArray;
@@ -151,6 +151,8 @@ export interface NativeBackend extends Backend {
   boxMuller16(data: Float64Array, offset: number, blocks: number, mean: number, std: number): void;
   /** normal_distribution<double>'s Box-Muller on pairs of uniforms (u1, u2) in place, with glibc's libm. */
   normalPairs(data: Float64Array, pairs: number): void;
+  /** PyTorch's uniform_ from MT19937 words `state` (as bytes, twisted in place) starting at word `index`. */
+  mtUniformFill: RawAddon["mtUniformFill"];
   /** The addon's entry points every kernel calls (src/backend/dispatch_count.ts counts calls through it). */
   readonly entryPoints: RawAddon;
 }
@@ -514,6 +516,7 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
       addon.normalPairs(data, pairs);
     },
 
+    mtUniformFill: (...args) => addon.mtUniformFill(...args),
     boxMuller16(data: Float64Array, offset: number, blocks: number, mean: number, std: number): void {
       addon.boxMuller16(data, offset, blocks, mean, std);
     },
