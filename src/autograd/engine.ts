@@ -18,6 +18,7 @@ import {
   countDependencies,
   nodesLeadingTo,
   ReadyQueue,
+  releaseBuffer,
   RunState,
 } from "./graph_task.js";
 import { AccumulateGrad, NO_RETAINED_GRADS, type Edge, type Node } from "./node.js";
@@ -68,8 +69,10 @@ const NO_GRADIENTS: readonly (Tensor | null)[] = Object.freeze([]);
 
 /** The gradients w.r.t. the node's outputs, summed so far; the buffer is emptied. */
 function takeBuffer(node: Node): (Tensor | null)[] {
-  const buffer = node._buffer ?? [];
+  const buffer = node._buffer;
+  if (buffer === null) return [];
   node._buffer = null;
+  releaseBuffer(buffer);
   return buffer;
 }
 

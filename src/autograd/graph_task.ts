@@ -1,7 +1,9 @@
 // What one backward run tracks (PyTorch's GraphTask): the queue of ready nodes, each node's count of
 // gradients still to arrive and its buffer of gradients summed so far, and which nodes the run needs.
 // The engine (engine.ts) drives the run; this file keeps its books.
+import { numel, shapesEqual } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
+import { is_grad_enabled } from "./grad_mode.js";
 import type { Edge, Node } from "./node.js";
 
 /** A max-heap of nodes by sequence number. */
@@ -87,7 +89,11 @@ export class RunState {
   finish(completed: boolean): void {
     if (activeRuns[activeRuns.length - 1] === this.id) activeRuns.pop();
     else activeRuns.splice(activeRuns.lastIndexOf(this.id), 1);
-    if (!completed) for (const node of this.nodes) node._buffer = null;
+    if (!completed)
+      for (const node of this.nodes) {
+        releaseBuffer(node._buffer);
+        node._buffer = null;
+      }
     for (let i = this.previous.length - 1; i >= 0; i--) {
       const [node, run, deps, buffer] = this.previous[i];
       node._runId = run;
@@ -163,7 +169,49 @@ export function accumulate(node: Node, inputNr: number, grad: Tensor): void {
     node._buffer = buffer;
   }
   const old = buffer[inputNr];
-  buffer[inputNr] = old ? old.add(grad) : grad;
+  buffer[inputNr] = old ? sum(old, grad) : grad;
+}
+
+/**
+ * Sums this run made that wait in a buffer, which alone holds them: a later gradient for the same input is
+ * added into one in place (PyTorch's InputBuffer::accumulate; a weight used at every step of a sequence
+ * gets dozens). A gradient that arrives first is never written: the node that made it may have handed the
+ * same tensor to another edge, or a view of it. A sum leaves this set when its node takes its buffer.
+ */
+const ownedSums = new Set<Tensor>();
+
+/** From this many elements a sum is kept for adding into in place; smaller ones are summed afresh. */
+const IN_PLACE_MIN_NUMEL = 4096;
+
+/** old + grad, the same bits either way: in place into a sum this run owns, else a fresh sum. */
+function sum(old: Tensor, grad: Tensor): Tensor {
+  // Under create_graph the sum is an op of the graph (AddBackward0), so it is never written in place.
+  if (is_grad_enabled() || numel(old.shape) < IN_PLACE_MIN_NUMEL) return old.add(grad);
+  const fits = old.dtype === grad.dtype && shapesEqual(old.shape, grad.shape);
+  const transposed = fits && isTransposed(old) && isTransposed(grad);
+  if (fits && ownedSums.has(old)) {
+    // Two transposed matrices (a linear layer's weight gradients) add as their dense transposes.
+    if (transposed) old.t().add_(grad.t());
+    else old.add_(grad);
+    return old;
+  }
+  // A sum of transposed matrices stays transposed, as PyTorch's TensorIterator lays out its result.
+  const result = transposed ? old.t().add(grad.t()).t() : old.add(grad);
+  if (result._storage !== old._storage && result._storage !== grad._storage) ownedSums.add(result);
+  return result;
+}
+
+/** A 2-D tensor laid out as the transpose of a dense matrix (TBackward0's gradient of a weight). */
+function isTransposed(t: Tensor): boolean {
+  const shape = t.shape;
+  const strides = t._strides;
+  return shape.length === 2 && shape[0] > 1 && shape[1] > 1 && strides[0] === 1 && strides[1] === shape[0];
+}
+
+/** A node's buffer is taken (or dropped): its sums are ordinary tensors from now on. */
+export function releaseBuffer(buffer: readonly (Tensor | null)[] | null): void {
+  if (buffer === null || ownedSums.size === 0) return;
+  for (const g of buffer) if (g !== null) ownedSums.delete(g);
 }
 
 /** Where autograd.grad() captures gradients: per node, [inputNr, index in the result] pairs. */

@@ -31,7 +31,10 @@ function nllKernel(
   }
   const dtype = input.dtype;
   const r = dtype.name === "float32" ? Math.fround : (v: number) => v;
-  const x = input.values();
+  // A dense input is read in place: a copy of a language model's [N, vocabulary] log-probabilities is large.
+  const dense = input.is_contiguous();
+  const x = dense ? input._storage.data : input.values();
+  const base = dense ? input._offset : 0;
   const t = target.values();
   const w = weight === null ? null : weight.values();
   const classes = input.ndim === 1 ? input.shape[0] : input.shape[1];
@@ -40,7 +43,7 @@ function nllKernel(
   const count = batch * spatial;
   const at = (i: number, c: number) => {
     const b = Math.floor(i / spatial);
-    return x[(b * classes + c) * spatial + (i % spatial)];
+    return x[base + (b * classes + c) * spatial + (i % spatial)];
   };
   const targetAt = (i: number) => {
     const c = t[i];

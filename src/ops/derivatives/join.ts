@@ -5,24 +5,9 @@ import { derivative, type FormulaContext } from "../../autograd/derivative.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Shape } from "../../tensor/shape.js";
 import type { Tensor } from "../../tensor/tensor.js";
-import { slice_scatter } from "../indexing.js";
-import { constant_pad_nd, flip, roll, stack, unbind } from "../join.js";
+import { cat, constant_pad_nd, flip, roll, stack, unbind } from "../join.js";
 import { sum } from "../reduce.js";
 import { narrow, reshape } from "../shape.js";
-
-/** The gradient of a split-like op: each output's gradient written back into its place (zeros elsewhere). */
-function joinGrads(
-  grads: readonly (Tensor | null)[],
-  like: Tensor,
-  selfShape: Shape,
-  place: (acc: Tensor, g: Tensor, i: number) => Tensor,
-): Tensor {
-  let acc = zeros([...selfShape], { dtype: like.dtype });
-  grads.forEach((g, i) => {
-    if (g) acc = place(acc, g, i);
-  });
-  return acc;
-}
 
 export interface SplitSaved {
   dim: number;
@@ -30,12 +15,19 @@ export interface SplitSaved {
   sizes: number[];
 }
 
-/** split_backward / split_with_sizes_backward: the outputs' gradients laid side by side along dim. */
+/**
+ * split_backward / split_with_sizes_backward: the outputs' gradients laid side by side along dim, as PyTorch
+ * does it: one cat, zeros standing for an output that got no gradient.
+ */
 function splitBackward(g: Tensor, s: SplitSaved, ctx: FormulaContext): Tensor {
-  const starts = s.sizes.map((_, i) => s.sizes.slice(0, i).reduce((a, b) => a + b, 0));
-  return joinGrads(ctx.gradOutputs, g, s.selfShape, (acc, gi, i) =>
-    slice_scatter(acc, gi, s.dim, starts[i], starts[i] + s.sizes[i]),
-  );
+  const pieces = s.sizes.map((size, i) => {
+    const gi = ctx.gradOutputs[i];
+    if (gi) return gi;
+    const shape = [...s.selfShape];
+    shape[s.dim] = size;
+    return zeros(shape, { dtype: g.dtype });
+  });
+  return cat(pieces, s.dim);
 }
 
 /** cat_tensors_backward: each input's slice of grad along dim. */
