@@ -265,9 +265,36 @@ def noargs_entry(fn):
     return None
 
 
+# The operator methods python_variable_methods.cpp binds through TypeError_to_NotImplemented_: a call that does
+# not parse returns NotImplemented instead of raising, so the probes read nothing. Each binds a native function's
+# method overloads (`__rand__` is bitwise_and's), which the parser lists Tensor before Scalar (as bitwise_and's
+# own probed listing shows).
+OPERATOR_METHODS = {
+    **{n: n for n in ["__and__", "__or__", "__xor__", "__lshift__", "__rshift__"]},
+    **{n: n for n in ["__iand__", "__ior__", "__ixor__", "__ilshift__", "__irshift__"]},
+    "__rand__": "bitwise_and",
+    "__ror__": "bitwise_or",
+    "__rxor__": "bitwise_xor",
+}
+
+
+def operator_entry(name):
+    texts = sorted(candidates(OPERATOR_METHODS[name], True).values(), key=lambda t: "(Scalar " in t[0])
+    return {
+        "kind": "native",
+        "listing": [listing_of(t[0]) for t in texts],
+        "hidden": False,
+        "signatures": [f"{name}{t[0][t[0].index('('):]} -> {fix_return(t[1])}" for t in texts],
+        "positional": None,
+        "missing": None,
+    }
+
+
 def tensor_method(name):
     if not hasattr(torch.Tensor, name):
         return None
+    if name in OPERATOR_METHODS:
+        return operator_entry(name)
     attr = inspect.getattr_static(torch.Tensor, name)
     if isinstance(attr, property) or type(attr).__name__ == "getset_descriptor":
         return {"kind": "property"}

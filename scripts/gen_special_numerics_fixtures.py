@@ -8,7 +8,9 @@ Usage: /usr/bin/python3 scripts/gen_special_numerics_fixtures.py [out_file]
 Each op runs on a contiguous 1000-element tensor (PyTorch's vectorised loops: 16-element float32 and 8-element
 float64 blocks, then the scalar tail) and on 0-dim tensors (the scalar path), in float32 and float64. Inputs are
 seeded and cover each function's branches (negative arguments, |x| > 8 for the Bessel functions, x > 50 for
-erfcx, ...). Inputs and outputs are base64 of the little-endian bits. Runs single-threaded.
+erfcx, ...). The ops of STRIDED also run on every other element of their inputs repeated twice (a strided view:
+cpu_kernel_vec's scalar function on every element). Inputs and outputs are base64 of the little-endian bits.
+Runs single-threaded.
 """
 import base64
 import json
@@ -57,6 +59,15 @@ BINARY = {
     "atan2": torch.atan2,
 }
 
+# The cpu_kernel_vec ops whose scalar function differs from the vector one (glibc's logf against SLEEF's), and
+# the cpu_kernel ops on strided walks.
+STRIDED = {"entr", "logit", "logit.eps", "logaddexp", "xlogy", "xlog1py"}
+
+
+def strided(x: torch.Tensor) -> torch.Tensor:
+    """x's values as a view with stride 2."""
+    return x.repeat_interleave(2)[::2]
+
 
 def b64(a: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(a).tobytes()).decode("ascii")
@@ -90,14 +101,20 @@ def main():
         for op, (fn, domain) in UNARY.items():
             x = torch.from_numpy(sets[domain].copy())
             scalar = np.array([fn(x[i].clone()).item() for i in range(N_SCALAR)], dtype=sets[domain].dtype)
-            cases.append({"op": op, "dtype": dt, "input": f"{domain}.{dt}", "out": b64(fn(x).numpy()),
-                          "scalar": b64(scalar)})
+            case = {"op": op, "dtype": dt, "input": f"{domain}.{dt}", "out": b64(fn(x).numpy()),
+                    "scalar": b64(scalar)}
+            if op in STRIDED:
+                case["strided"] = b64(fn(strided(x)).numpy())
+            cases.append(case)
         a = torch.from_numpy(sets["mixed"].copy())
         b = torch.from_numpy(sets["other"].copy())
         for op, fn in BINARY.items():
             scalar = np.array([fn(a[i].clone(), b[i].clone()).item() for i in range(N_SCALAR)], dtype=sets["mixed"].dtype)
-            cases.append({"op": op, "dtype": dt, "inputs": [f"mixed.{dt}", f"other.{dt}"],
-                          "out": b64(fn(a, b).numpy()), "scalar": b64(scalar)})
+            case = {"op": op, "dtype": dt, "inputs": [f"mixed.{dt}", f"other.{dt}"],
+                    "out": b64(fn(a, b).numpy()), "scalar": b64(scalar)}
+            if op in STRIDED:
+                case["strided"] = b64(fn(strided(a), strided(b)).numpy())
+            cases.append(case)
     with open(OUT, "w") as fh:
         json.dump({"torch": torch.__version__, "inputs": inputs, "cases": cases}, fh)
         fh.write("\n")

@@ -98,7 +98,18 @@ export type UnaryOp =
   | "erfcx"
   | "entr"
   /** params: [eps], negative for none */
-  | "logit";
+  | "logit"
+  // src/ops/bitwise.ts (kernels in js/bitwise_kernels.ts): integer/bool not; the tests give bool for any dtype
+  | "bitwise_not"
+  | "signbit"
+  | "isposinf"
+  | "isneginf"
+  // src/ops/math_float.ts (kernels in js/math_float_kernels.ts): glibc's inverse hyperbolics, frexp's two parts
+  | "asinh"
+  | "acosh"
+  | "atanh"
+  | "frexp_mantissa"
+  | "frexp_exponent";
 
 /** Elementwise functions of two tensors broadcast to one shape. */
 export type BinaryOp =
@@ -130,7 +141,20 @@ export type BinaryOp =
   | "hypot"
   | "xlogy"
   | "xlog1py"
-  | "heaviside";
+  | "heaviside"
+  // src/ops/bitwise.ts (kernels in js/bitwise_kernels.ts): integer and bool dtypes only
+  | "bitwise_and"
+  | "bitwise_or"
+  | "bitwise_xor"
+  | "lshift"
+  | "rshift"
+  | "gcd"
+  | "lcm"
+  // src/ops/math_float.ts (kernels in js/math_float_kernels.ts): float bit manipulation and NaN-ignoring extrema
+  | "copysign"
+  | "fmax"
+  | "fmin"
+  | "nextafter";
 
 export type ReduceOp = "sum" | "prod" | "max" | "min" | "all" | "any";
 export type ArgReduceOp = "argmax" | "argmin";

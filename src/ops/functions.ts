@@ -3,6 +3,8 @@
 import "./creation.js";
 import "./elementwise.js";
 import "./math_pointwise.js";
+import "./math_float.js";
+import "./as_strided.js";
 import "./special.js";
 import "./reduce.js";
 import "./reduce_stats.js";
@@ -47,3 +49,4 @@ import "./windows.js";
 import "./statistics.js";
 import "./torch_functional.js";
 import "./creation_extra.js";
+import "./bitwise.js";

@@ -1,7 +1,8 @@
-// Binning: searchsorted, bucketize (native/Bucketization.cpp, BucketizationUtils.h), histc
-// (native/Histogram.cpp's histogram_histc_cpu_out, cpu/HistogramKernel.cpp) and bincount
+// Binning: searchsorted, bucketize (native/Bucketization.cpp, BucketizationUtils.h), histc and histogram
+// (native/Histogram.cpp's histogram_histc_cpu_out and histogram_out_cpu, cpu/HistogramKernel.cpp) and bincount
 // (native/SummaryOps.cpp). None is differentiable except bincount's weights, which PyTorch 1.13 declares
 // not implemented.
+import { no_grad } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { cppDoubleStr } from "../python.js";
 import { defineOps } from "../signatures/registry.js";
@@ -20,7 +21,8 @@ import {
   type DType,
 } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
-import { fromData, record, type Scalar } from "./core.js";
+import { cppTypeName, fromData, record, recordOutputs, type Scalar } from "./core.js";
+import { named, type Named } from "./linalg_common.js";
 import { defineOutCheck } from "./out.js";
 
 function notImplemented(kernel: string, dtype: DType): RuntimeError {
@@ -225,6 +227,151 @@ export function histc(input: Tensor, bins = 100, min: Scalar = 0, max: Scalar = 
   return fromData(hist, [bins], dtype);
 }
 
+/** The first index in edges[lo, hi) whose edge is above x (std::upper_bound; a NaN is above nothing). */
+function upperBound(edges: ArrayLike<number>, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x < edges[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * HistogramKernel.cpp's histogramdd_cpu_contiguous for one dimension: the bin of each element (`linear`:
+ * LINEAR_INTERPOLATION_WITH_LOCAL_SEARCH over equal bins, else BINARY_SEARCH), weights summed in the input's
+ * dtype, elements outside the outer edges skipped; then `density` divides by the total and the bin widths.
+ */
+function histogramKernel(
+  input: Tensor,
+  edgesTensor: Tensor,
+  weight: Tensor | null,
+  density: boolean,
+  linear: boolean,
+): Tensor {
+  const dtype = input.dtype;
+  const edges = edgesTensor.values();
+  const numEdges = edges.length;
+  const bins = numEdges - 1;
+  const [left, right] = [edges[0], edges[numEdges - 1]];
+  const r = dtype.cast;
+  const hist = allocate(dtype, bins);
+  const weights = weight?.values();
+  let i = 0;
+  for (const x of input.values()) {
+    const w = weights === undefined ? 1 : weights[i];
+    i++;
+    if (x < left || right < x) continue;
+    let pos: number;
+    if (!linear) pos = upperBound(edges, 0, numEdges, x) - 1;
+    else if (Number.isNaN(x)) {
+      // (int64_t)NaN is INT64_MIN: the local search's window wraps to edges [-1, 2), above none of which a
+      // NaN lies, so PyTorch 1.13 counts it in bin 1.
+      pos = 1;
+    } else {
+      pos = Math.trunc(r(r(r(x - left) * (numEdges - 1)) / r(right - left)));
+      pos = upperBound(edges, Math.max(0, pos - 1), Math.min(pos + 2, numEdges), x) - 1;
+    }
+    if (pos === numEdges - 1) pos -= 1;
+    hist[pos] = hist[pos] + w;
+  }
+  const out = fromData(hist, [bins], dtype);
+  if (!density) return out;
+  return no_grad(() => out.div_(out.sum()).div_(edgesTensor.diff()));
+}
+
+const HISTOGRAM_FIELDS = ["hist", "bin_edges"] as const;
+
+/** histogramdd_check_inputs for a 1-D histogram (input as N x 1, weight as N). */
+function checkHistogramInputs(input: Tensor, bins: Tensor, weight: Tensor | null): void {
+  if (bins.dtype !== input.dtype)
+    throw new RuntimeError(
+      `torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input with dtype ${cppTypeName(input.dtype)} and bins for dimension 0 with dtype ${cppTypeName(bins.dtype)}`,
+    );
+  if (bins.ndim !== 1)
+    throw new RuntimeError(
+      `torch.histogramdd: bins tensor should have one dimension, but got ${bins.ndim} dimensions in the bins tensor for dimension 0`,
+    );
+  if (bins.numel() === 0)
+    throw new RuntimeError(
+      "torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in the bins tensor for dimension 0",
+    );
+  if (weight === null) return;
+  if (weight.dtype !== input.dtype)
+    throw new RuntimeError(
+      `torch.histogramdd: if weight tensor is provided, input tensor and weight tensor should have the same dtype, but got input(${cppTypeName(input.dtype)}), and weight(${cppTypeName(weight.dtype)})`,
+    );
+  if (weight.numel() !== input.numel())
+    throw new RuntimeError(
+      `torch.histogramdd: if weight tensor is provided it should have the same shape as the input tensor excluding its innermost dimension, but got input with shape ${sizesStr([input.numel(), 1])} and weight with shape ${sizesStr([weight.numel()])}`,
+    );
+}
+
+function histogramResult(input: Tensor, hist: Tensor, edges: Tensor): Named<"hist" | "bin_edges"> {
+  const outs = recordOutputs("NotImplemented", [input], [hist, edges], () => ({ op: "histogram" }));
+  return named("histogram", [...HISTOGRAM_FIELDS], outs);
+}
+
+/** torch.histogram(input, bins: Tensor, *, weight=None, density=False): counts between the given edges. */
+export function histogramEdges(
+  input: Tensor,
+  bins: Tensor,
+  weight: Tensor | null = null,
+  density = false,
+): Named<"hist" | "bin_edges"> {
+  checkHistogramInputs(input, bins, weight);
+  if (bins.numel() < 2)
+    throw new RuntimeError("torch.histogram(): bins must be > 0, but got 0 for dimension 0");
+  if (input.dtype !== float32 && input.dtype !== float64)
+    throw notImplemented("histogramdd_cpu", input.dtype);
+  const edges = bins.detach().clone();
+  return histogramResult(input, histogramKernel(input, edges, weight, density, false), edges);
+}
+
+/**
+ * torch.histogram(input, bins=100, *, range=None, weight=None, density=False): `bins` equal bins between the
+ * range (default: the input's min and max, widened by 0.5 each way when equal; [0, 1] when empty).
+ */
+export function histogramCount(
+  input: Tensor,
+  bins = 100,
+  range: number[] | null = null,
+  weight: Tensor | null = null,
+  density = false,
+): Named<"hist" | "bin_edges"> {
+  if (!(bins > 0))
+    throw new RuntimeError(`torch.histogram(): bins must be > 0, but got ${bins} for dimension 0`);
+  let [lo, hi] = [0, 1];
+  if (range !== null) {
+    if (range.length !== 2)
+      throw new RuntimeError(
+        `torch.histogramdd: for a 1-dimensional histogram range should have 2 elements, but got ${range.length}`,
+      );
+    [lo, hi] = range;
+  } else if (input.numel() > 0) {
+    if (input.dtype !== float32 && input.dtype !== float64) throw notImplemented("histogramdd", input.dtype);
+    [lo, hi] = [Infinity, -Infinity];
+    for (const v of input.values()) {
+      if (Number.isNaN(v)) [lo, hi] = [NaN, NaN];
+      if (!Number.isNaN(lo)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    }
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi))
+    throw new RuntimeError(
+      `torch.histogramdd: dimension 0's range [${cppDoubleStr(lo)}, ${cppDoubleStr(hi)}] is not finite`,
+    );
+  if (lo > hi)
+    throw new RuntimeError(
+      `torch.histogramdd: min should not exceed max, but got min ${cppDoubleStr(lo)} max ${cppDoubleStr(hi)} for dimension 0`,
+    );
+  if (lo === hi) [lo, hi] = [lo - 0.5, hi + 0.5];
+  if (input.dtype === bool) throw notImplemented("linspace_cpu", input.dtype);
+  const edges = linspaceValues(lo, hi, bins + 1, input.dtype);
+  checkHistogramInputs(input, edges, weight);
+  if (input.dtype !== float32 && input.dtype !== float64) throw notImplemented("histogram_cpu", input.dtype);
+  return histogramResult(input, histogramKernel(input, edges, weight, density, true), edges);
+}
+
 /**
  * torch.bincount(input, weights=None, minlength=0): counts (int64) or summed weights of each non-negative
  * integer, float32 weights summing in float32 and any others in float64.
@@ -287,6 +434,10 @@ defineOps(
   {
     "histc(Tensor input, int64_t bins=100, Scalar min=0, Scalar max=0, *, Tensor out=None) -> Tensor": histc,
     "bincount(Tensor input, Tensor? weights=None, int64_t minlength=0) -> Tensor": bincount,
+    "histogram(Tensor input, Tensor bins, *, Tensor? weight=None, bool density=False, TensorList[2] out=None) -> (Tensor hist, Tensor bin_edges)":
+      histogramEdges,
+    "histogram(Tensor input, int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False, TensorList[2] out=None) -> (Tensor hist, Tensor bin_edges)":
+      histogramCount,
   },
   { methods: true },
 );

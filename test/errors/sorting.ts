@@ -158,6 +158,68 @@ def sorted():
       py: "torch.histc(torch.tensor([1., float('nan')], dtype=torch.float64), 4)",
       ts: () => torch.histc(torch.tensor([1, NaN], { dtype: torch.float64 }), 4),
     },
+    { name: "histogram(bins=0)", py: "torch.histogram(x(), 0)", ts: () => torch.histogram(x(), 0) },
+    {
+      name: "histogram of one edge",
+      py: "torch.histogram(x(), torch.tensor([1.]))",
+      ts: () => torch.histogram(x(), torch.tensor([1])),
+    },
+    { name: "histogram of ints", py: "ints().histogram(4)", ts: () => ints().histogram(4) },
+    {
+      name: "histogram of ints in a range",
+      py: "ints().histogram(4, range=(0., 3.))",
+      ts: () => ints().histogram(4, { range: [0, 3] }),
+    },
+    {
+      name: "histogram over an infinite range",
+      py: "torch.histogram(torch.tensor([1., float('inf')]), 4)",
+      ts: () => torch.histogram(torch.tensor([1, Infinity]), 4),
+    },
+    {
+      name: "histogram of elements with a NaN",
+      py: "torch.histogram(torch.tensor([1., float('nan')]), 4)",
+      ts: () => torch.histogram(torch.tensor([1, NaN]), 4),
+    },
+    {
+      name: "histogram(range min > max)",
+      py: "torch.histogram(x(), 3, range=(2., 1.))",
+      ts: () => torch.histogram(x(), 3, { range: [2, 1] }),
+    },
+    {
+      name: "histogram with three range values",
+      py: "torch.histogram(x(), 3, range=(0., 1., 2.))",
+      ts: () => torch.histogram(x(), 3, { range: [0, 1, 2] }),
+    },
+    {
+      name: "histogram with float64 bins",
+      py: "torch.histogram(x(), torch.tensor([0., 1.], dtype=torch.float64))",
+      ts: () => torch.histogram(x(), torch.tensor([0, 1], { dtype: torch.float64 })),
+    },
+    {
+      name: "histogram with 2-D bins",
+      py: "torch.histogram(x(), torch.tensor([[0., 1.]]))",
+      ts: () => torch.histogram(x(), torch.tensor([[0, 1]])),
+    },
+    {
+      name: "histogram with empty bins",
+      py: "torch.histogram(x(), torch.tensor([]))",
+      ts: () => torch.histogram(x(), torch.tensor([])),
+    },
+    {
+      name: "histogram with a short weight",
+      py: "torch.histogram(x(), 3, weight=torch.tensor([1.]))",
+      ts: () => torch.histogram(x(), 3, { weight: torch.tensor([1]) }),
+    },
+    {
+      name: "backward through histogram",
+      py: "torch.histogram(x().requires_grad_(), 3).hist.sum().backward()",
+      ts: () => torch.histogram(x().requires_grad_(), 3).hist.sum().backward(),
+    },
+    {
+      name: "histogram with a float64 weight",
+      py: "torch.histogram(x(), 3, weight=x().double())",
+      ts: () => torch.histogram(x(), 3, { weight: x().double() }),
+    },
     {
       name: "bincount of a matrix",
       py: "torch.bincount(ints().view(1, 3))",

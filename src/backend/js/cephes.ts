@@ -2,10 +2,11 @@
 // BSD, and Steven G. Johnson's erfcx, MIT), which its CPU kernels call element by element (cpu_kernel, or a
 // Vectorized map of the same scalar function). Each is a template over float and double: `r` rounds every
 // step to the kernel's dtype, and `libm(r)` is the C library PyTorch's build calls for that type (glibc's
-// float functions for float: expf, erff, log1pf; a float logf is within half an ulp of Math.log rounded).
+// float functions for float: expf, logf, erff, log1pf).
 import type { Round } from "./scalar_kernels.js";
 import { ERFCX_Y100 } from "./erfcx_table.js";
 import * as glibcf from "./glibc_f.js";
+import { logf } from "./glibc_logf.js";
 import { exp as glibcExp } from "./glibc_d.js";
 import { glibcLog } from "./glibc_log.js";
 import { pow as glibcPow } from "./glibc_pow.js";
@@ -26,7 +27,7 @@ interface Libm {
 const f = Math.fround;
 const FLOAT_LIBM: Libm = {
   exp: glibcf.expf,
-  log: (x) => f(Math.log(x)),
+  log: logf,
   log1p: glibcf.log1pf,
   erf: glibcf.erff,
   erfc: glibcf.erfcf,

@@ -5,7 +5,8 @@
 import { fma } from "./fma.js";
 import { asFloat, asInt, f } from "./sleef_df.js";
 
-const TAB = [
+/** __exp2f_data.tab: bits of 2^(i/32) - (i << 47), which expf and powf (glibc_powf.ts) share. */
+export const TAB = [
   0x3ff0000000000000n,
   0x3fefd9b0d3158574n,
   0x3fefb5586cf9890fn,

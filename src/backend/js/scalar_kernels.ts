@@ -6,7 +6,9 @@ import type { BinaryOp, UnaryOp } from "../backend.js";
 import { erf, hypot, roundHalfEven } from "./special.js";
 import { exp as glibcExp, exp2 as glibcExp2 } from "./glibc_d.js";
 import { glibcLog } from "./glibc_log.js";
+import { logf as glibcLogf } from "./glibc_logf.js";
 import { pow as glibcPow } from "./glibc_pow.js";
+import { powf as glibcPowf } from "./glibc_powf.js";
 import * as cephes from "./cephes.js";
 import { lgamma as sleefLgamma, lgammaf as sleefLgammaf } from "./sleef_lgamma.js";
 import { erfc as glibcErfc } from "./glibc_erf.js";
@@ -16,11 +18,13 @@ import { expf } from "./sleef.js";
 import { atan2f as glibcAtan2f } from "./glibc_atanf.js";
 import { atan2 as sleefdAtan2 } from "./sleef_dp_inv.js";
 import { LANE_OPS, singleLane } from "./vectorized_ops.js";
+import { BITWISE_BINARY, BITWISE_UNARY } from "./bitwise_kernels.js";
+import { MATH_FLOAT_BINARY, MATH_FLOAT_UNARY } from "./math_float_kernels.js";
 
 export type Round = (v: number) => number;
 
-/** std::log for the kernel's type: glibc's double log, or (float) Math.log rounded, within an ulp of logf. */
-const logFor = (r: Round): ((x: number) => number) => (r === Math.fround ? Math.log : glibcLog);
+/** std::log for the kernel's type: glibc's logf on floats, its double log otherwise. */
+const logFor = (r: Round): ((x: number) => number) => (r === Math.fround ? glibcLogf : glibcLog);
 export type UnaryKernel = (x: number, r: Round, p: readonly number[]) => number;
 export type BinaryKernel = (a: number, b: number, r: Round) => number;
 
@@ -201,6 +205,8 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
     }
     return x === 1 ? Infinity : r(logFor(r)(r(x / r(1 - x))));
   },
+  ...BITWISE_UNARY,
+  ...MATH_FLOAT_UNARY,
 };
 
 // A float element of these ops alone (0-dim tensors) gets what PyTorch's kernel gives one element.
@@ -266,8 +272,17 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   div: (a, b, r) => r(a / b),
   div_floor: divFloor,
   div_trunc: divTrunc,
+  // One float element (0-dim operands) takes pow_tensor_tensor_kernel's scalar path: glibc's pow (and powf).
   pow: (a, b, r) =>
-    isIntegral(r) ? (b < 0 ? integerNegativePow(a, b) : integerPow(a, b, r)) : r(cPow(a, b)),
+    isIntegral(r)
+      ? b < 0
+        ? integerNegativePow(a, b)
+        : integerPow(a, b, r)
+      : r === Math.fround
+        ? glibcPowf(a, b)
+        : r === float64.cast
+          ? glibcPow(a, b)
+          : r(cPow(a, b)),
   // std::atan2 on floats is glibc's atan2f, PyTorch's scalar path (0-dim and vector tails); on doubles glibc's
   // atan2 is correctly rounded, as SLEEF's double-double atan2 rounded once is.
   atan2: (a, b, r) => (r === Math.fround ? glibcAtan2f(a, b) : r(sleefdAtan2(a, b))),
@@ -302,4 +317,6 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
   xlog1py: (a, b, r) =>
     Number.isNaN(b) ? NaN : a === 0 ? 0 : r(a * (r === Math.fround ? glibcf.log1pf(b) : fdlibmLog1p(b))),
   heaviside: (a, b) => (a === 0 ? b : a > 0 ? 1 : 0),
+  ...BITWISE_BINARY,
+  ...MATH_FLOAT_BINARY,
 };

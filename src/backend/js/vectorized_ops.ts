@@ -21,8 +21,10 @@ import * as sleefdTrig from "./sleef_dp_trig.js";
 import * as glibcd from "./glibc_d.js";
 import * as fdlibm from "./glibc_fdlibm.js";
 import { pow as glibcPow } from "./glibc_pow.js";
+import { powf as glibcPowf } from "./glibc_powf.js";
 import { erf as glibcErf } from "./glibc_erf.js";
 import { glibcLog } from "./glibc_log.js";
+import { logf as glibcLogf } from "./glibc_logf.js";
 import * as sleef from "./sleef_sp.js";
 import { fmodf as sleefFmodf } from "./sleef_fmodf.js";
 import { cosf, needsWide, sinf, tanf } from "./sleef_trig.js";
@@ -110,10 +112,7 @@ const BLOCKED: Partial<Record<UnaryOp, Blocked>> = {
     (x) => f(f(x * 0.5) * f(1 + glibc.erff(f(x * SQRT1_2)))),
   ],
   // logit_kernel: x (clamped to [eps, 1 - eps] when eps >= 0) / (1 - x), then log; inf at 1.
-  logit: ([eps]) => [
-    (x) => logitLane(x, eps, f, sleef.logf),
-    (x) => logitLane(x, eps, f, (v) => f(Math.log(v))),
-  ],
+  logit: ([eps]) => [(x) => logitLane(x, eps, f, sleef.logf), (x) => logitLane(x, eps, f, glibcLogf)],
   // The vector path raises to the exponent cast to float; the scalar one calls double pow.
   pow_scalar: ([e]) => {
     if (EXACT_EXPONENTS.has(e)) return null;
@@ -259,10 +258,12 @@ type BinaryLane = (a: number, b: number) => number;
 /** Float32 binary cpu_kernel_vec ops: [Vectorized<float> function, scalar function]. */
 const BLOCKED_BINARY: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
   atan2: [sleef.atan2f, glibcAtan2f],
+  // pow_tensor_tensor_kernel: SLEEF's powf in the vector body, std::pow(float, float) (glibc's powf) on the tail.
+  pow: [sleef.powf, glibcPowf],
   fmod: [sleefFmodf, (a, b) => f(a % b)],
   logaddexp: [
     (a, b) => logAddExpLane(a, b, (d) => f(sleef.logf(f(1 + expf(d))))),
-    (a, b) => logAddExpLane(a, b, (d) => f(Math.log(f(1 + glibc.expf(d))))),
+    (a, b) => logAddExpLane(a, b, (d) => glibcLogf(f(1 + glibc.expf(d)))),
   ],
   logaddexp2: [
     (a, b) => logAddExpLane(a, b, (d) => f(sleef.log2f(f(1 + sleef.powf(2, d))))),
@@ -284,6 +285,8 @@ function logAddExpLane(a: number, b: number, tail: (d: number) => number): numbe
 const BLOCKED_BINARY64: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
   // The scalar lane is glibc's atan2, correctly rounded: the same double-double result rounded once.
   atan2: [sleefdInv.atan2, sleefdInv.atan2],
+  // pow_tensor_tensor_kernel: SLEEF's pow in the vector body, glibc's pow on the tail (float_power's kernel).
+  pow: [sleefdLog.pow, glibcPow],
   logaddexp: [
     (a, b) => logAddExp64(a, b, (d) => sleefdLog.log(1 + sleefd.exp(d))),
     (a, b) => logAddExp64(a, b, (d) => glibcLog(1 + glibcd.exp(d))),

@@ -14,6 +14,8 @@ import { CONVERSION_DERIVATIVES } from "./conversion.js";
 import { INPLACE_DERIVATIVES } from "./inplace.js";
 import { MATH_DERIVATIVES } from "./math.js";
 import { MATH_POINTWISE_DERIVATIVES } from "./math_pointwise.js";
+import { MATH_FLOAT_DERIVATIVES } from "./math_float.js";
+import { AS_STRIDED_DERIVATIVES } from "./as_strided.js";
 import { SPECIAL_DERIVATIVES } from "./special.js";
 import { INDEXING_DERIVATIVES } from "./indexing.js";
 import { INDEX_PUT_DERIVATIVES } from "./index_put.js";
@@ -78,6 +80,8 @@ export const DERIVATIVES = {
   ...ELEMENTWISE_DERIVATIVES,
   ...MATH_DERIVATIVES,
   ...MATH_POINTWISE_DERIVATIVES,
+  ...MATH_FLOAT_DERIVATIVES,
+  ...AS_STRIDED_DERIVATIVES,
   ...SPECIAL_DERIVATIVES,
   ...INPLACE_DERIVATIVES,
   ...CONVERSION_DERIVATIVES,

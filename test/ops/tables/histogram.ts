@@ -1,4 +1,4 @@
-// Op table rows for src/ops/histogram.ts: searchsorted, bucketize, histc, bincount. Boundaries come sorted
+// Op table rows for src/ops/histogram.ts: searchsorted, bucketize, histc, histogram, bincount. Boundaries come sorted
 // from a.sort(); integer inputs give ties with the boundaries, where `right` decides the side.
 import * as torch from "../../../src/index.js";
 import { f, f64, noGrad, type InputSpec, type OpCase } from "../op_case.js";
@@ -97,6 +97,60 @@ export const HISTOGRAM_OPS: OpCase[] = [
     py: "a.histc(bins=6, min=0, max=1.5)",
     inputs: [f64(40)],
     ts: (a) => a.histc({ bins: 6, min: 0, max: 1.5 }),
+  },
+  {
+    name: "histogram.hist",
+    py: "torch.histogram(a, 7).hist",
+    inputs: [noGrad(f(200))],
+    ts: (a) => torch.histogram(a, 7).hist,
+  },
+  {
+    name: "histogram.bin_edges",
+    py: "torch.histogram(a, 7).bin_edges",
+    inputs: [noGrad(f(200))],
+    ts: (a) => torch.histogram(a, 7).bin_edges,
+  },
+  {
+    name: "histogram.range_weight_float64",
+    py: "torch.histogram(a, 5, range=(-1., 1.5), weight=b).hist",
+    inputs: [noGrad(f64(40)), noGrad(f64(40))],
+    ts: (a, b) => torch.histogram(a, 5, { range: [-1, 1.5], weight: b }).hist,
+  },
+  {
+    name: "histogram.density",
+    py: "a.histogram(bins=6, density=True).hist",
+    inputs: [noGrad(f(3, 10))],
+    ts: (a) => a.histogram({ bins: 6, density: true }).hist,
+  },
+  {
+    name: "histogram.edges_on_bin_edges",
+    py: "torch.histogram((a * 4).round() / 4, 8, range=(-1., 1.)).hist",
+    inputs: [noGrad(f(60))],
+    ts: (a) => torch.histogram(a.mul(4).round().div(4), 8, { range: [-1, 1] }).hist,
+  },
+  {
+    name: "histogram.nan_in_range",
+    py: "torch.histogram(a.masked_fill(a > 1, float('nan')), 4, range=(-2., 2.)).hist",
+    inputs: [noGrad(f(30))],
+    ts: (a) => torch.histogram(a.masked_fill(a.gt(1), NaN), 4, { range: [-2, 2] }).hist,
+  },
+  {
+    name: "histogram.tensor_bins",
+    py: "torch.histogram(a, b.sort().values).hist",
+    inputs: [noGrad(f(50)), noGrad(f(6))],
+    ts: (a, b) => torch.histogram(a, b.sort().values).hist,
+  },
+  {
+    name: "histogram.tensor_bins_weight_density",
+    py: "torch.histogram(a, b.sort().values, weight=c, density=True).hist",
+    inputs: [noGrad(f64(50)), noGrad(f64(5)), noGrad(f64(50))],
+    ts: (a, b, c) => torch.histogram(a, b.sort().values, { weight: c, density: true }).hist,
+  },
+  {
+    name: "histogram.tensor_bins_nan",
+    py: "torch.histogram(a.masked_fill(a > 1, float('nan')), torch.tensor([-3., -1., 0., 2.])).hist",
+    inputs: [noGrad(f(30))],
+    ts: (a) => torch.histogram(a.masked_fill(a.gt(1), NaN), torch.tensor([-3, -1, 0, 2])).hist,
   },
   { name: "bincount", py: "torch.bincount(a.abs())", inputs: [i64(20)], ts: (a) => torch.bincount(a.abs()) },
   {

@@ -9,6 +9,7 @@ import { CORE_EXCEPTIONS } from "./core.js";
 import { MATH_EXCEPTIONS } from "./math.js";
 import { LINALG_LAPACK_EXCEPTIONS } from "./linalg_lapack.js";
 import { NN_UTILS_NORM_EXCEPTIONS } from "./nn_utils_norm.js";
+import { BITWISE_EXCEPTIONS } from "./bitwise.js";
 
 export { ELEMENTWISE_SAMPLES } from "./elementwise.js";
 export { SHAPE_SAMPLES } from "./shape.js";
@@ -19,6 +20,7 @@ export { CORE_SAMPLES } from "./core.js";
 export { MATH_SAMPLES } from "./math.js";
 export { LINALG_LAPACK_SAMPLES } from "./linalg_lapack.js";
 export { NN_UTILS_NORM_SAMPLES } from "./nn_utils_norm.js";
+export { BITWISE_SAMPLES } from "./bitwise.js";
 
 export const EXCEPTIONS: Record<string, string> = {
   ...ELEMENTWISE_EXCEPTIONS,
@@ -30,4 +32,5 @@ export const EXCEPTIONS: Record<string, string> = {
   ...MATH_EXCEPTIONS,
   ...LINALG_LAPACK_EXCEPTIONS,
   ...NN_UTILS_NORM_EXCEPTIONS,
+  ...BITWISE_EXCEPTIONS,
 };
