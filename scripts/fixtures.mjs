@@ -86,6 +86,11 @@ const GENERATORS = {
     steps: () => [python("scripts/gen_expanded_writes_fixtures.py")],
   },
   int64: { writes: "test/fixtures/int64.json", steps: () => [python("scripts/gen_int64_fixtures.py")] },
+  casts: {
+    writes:
+      "test/fixtures/casts.json (dtype conversions, int32 writes, out= of non-differentiable ops: test/ops/casts.test.ts)",
+    steps: () => [python("scripts/gen_cast_fixtures.py")],
+  },
   complex: {
     writes: "test/fixtures/complex.json (complex tensors, torch.fft, linalg.eig)",
     steps: () => [python("scripts/gen_complex_fixtures.py")],
@@ -138,6 +143,11 @@ const GENERATORS = {
     writes:
       "test/fixtures/rng_state.json (torch.get_rng_state bytes and set_rng_state round trips, test/ops/rng_state.test.ts)",
     steps: () => [python("scripts/gen_rng_state_fixtures.py", "test/fixtures/rng_state.json")],
+  },
+  bitwise: {
+    writes:
+      "test/fixtures/bitwise.json (bitwise and integer ops, isin, isposinf/isneginf/signbit/isreal: test/ops/bitwise.test.ts)",
+    steps: () => [python("scripts/gen_bitwise_fixtures.py", "test/fixtures/bitwise.json")],
   },
   sorting_orders: {
     writes: "test/fixtures/sorting_orders.json (sort, topk, median, mode, unique orders on ties and NaNs)",
@@ -235,6 +245,11 @@ const GENERATORS = {
     writes:
       "test/fixtures/numerics/special.json (the output bits of the special functions and pointwise math)",
     steps: () => [python("scripts/gen_special_numerics_fixtures.py")],
+  },
+  math_float: {
+    writes:
+      "test/fixtures/numerics/math_float.json (asinh/acosh/atanh, copysign, fmax/fmin, nextafter, ldexp, frexp, float_power: bits, grads, errors)",
+    steps: () => [python("scripts/gen_math_float_fixtures.py", "test/fixtures/numerics/math_float.json")],
   },
   sincos: {
     writes:

@@ -105,6 +105,13 @@ EIG = {
     "eig_3x3": [[1.0, 2.0, 0.0], [-3.0, 1.0, 4.0], [0.5, 0.0, 2.0]],
     "eig_4x4": [[4.0, -2.0, 1.0, 0.5], [1.0, 0.0, -3.0, 2.0], [0.0, 2.5, 1.0, -1.0], [3.0, 1.0, 0.0, -2.0]],
     "eig_batch": [[[2.0, 1.0], [1.0, 3.0]], [[0.0, -1.0], [1.0, 0.0]]],
+    # dgeev's balancing permutes rows and columns that isolate an eigenvalue: these come out in its order
+    "eig_lower_triangular": [[6.0, 0.0, 0.0], [5.0, 4.0, 0.0], [3.0, 2.0, 1.0]],
+    "eig_reducible": [[5.0, 0.0, 0.0], [0.0, 1.0, 2.0], [0.0, 3.0, 4.0]],
+    "eig_zero_column": [[3.0, 0.0, 1.0], [2.0, 0.0, 4.0], [1.0, 0.0, 2.0]],
+    # dlahqr's shifts and deflation decide where a dense matrix's eigenvalues land
+    "eig_dlahqr_order": [[1.0, 0.0, 2.0, -1.0], [0.5, 0.0, 1.0, 3.0], [2.0, 0.0, -1.0, 0.25], [1.5, 0.0, 0.5, 2.0]],
+    "eig_dlahqr_dense": [[0.5, -1.2, 2.0, 0.3], [1.1, 0.4, -0.7, 2.2], [-0.6, 1.8, 0.9, -1.4], [2.3, -0.2, 0.6, -1.1]],
 }
 out["eig"] = {}
 for name, a in EIG.items():

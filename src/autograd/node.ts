@@ -313,6 +313,8 @@ export class OpNode<S extends object> {
   declare private saved1: Tensor | null;
   declare private code1: number;
   declare private savedMore: (Tensor | number)[] | null;
+  /** The output numbers of saved outputs other than output 0 (a multi-output op's, as eigh's eigenvectors). */
+  declare private savedOutputNrs: Map<Tensor, number> | null;
   /** Whether the op saved a tensor (alone or in a list): only then does release() free anything. */
   declare private savesTensors: boolean;
   /** Whether nothing of the node may run after release (_markSavesTensors), not just formulas reading a tensor. */
@@ -348,6 +350,7 @@ export class OpNode<S extends object> {
     this.saved1 = null;
     this.code1 = 0;
     this.savedMore = null;
+    this.savedOutputNrs = null;
     this.savesTensors = false;
     this.wholeStateFreed = false;
     this.releasedState = null;
@@ -362,9 +365,13 @@ export class OpNode<S extends object> {
     this.wholeStateFreed = true;
   }
 
-  /** @internal Remembers a saved tensor's version; `isOutput` says it is this node's own result. */
-  trackSaved(t: Tensor, isOutput: boolean): void {
+  /**
+   * @internal Remembers a saved tensor's version; `isOutput` says it is this node's own result, output
+   * `outputNr` of it.
+   */
+  trackSaved(t: Tensor, isOutput: boolean, outputNr = 0): void {
     this.savesTensors = true;
+    if (isOutput && outputNr !== 0) (this.savedOutputNrs ??= new Map()).set(t, outputNr);
     const code = t._version * 2 + (isOutput ? 1 : 0);
     if (this.saved0 === null) {
       this.saved0 = t;
@@ -443,7 +450,13 @@ export class OpNode<S extends object> {
   private checkVersion(t: Tensor, code: number): void {
     const isOutput = code % 2;
     if (t._version * 2 + isOutput !== code)
-      checkSavedVersion(t, (code - isOutput) / 2, this.opName, isOutput === 1);
+      checkSavedVersion(
+        t,
+        (code - isOutput) / 2,
+        this.opName,
+        isOutput === 1,
+        this.savedOutputNrs?.get(t) ?? 0,
+      );
   }
 
   /**
@@ -512,10 +525,16 @@ function needsInputGradOf(edges: readonly Edge[]): readonly boolean[] {
 }
 
 /** PyTorch's error when a tensor saved for backward was modified in place after it was saved. */
-export function checkSavedVersion(t: Tensor, version: number, nodeName: string, isOutput: boolean): void {
+export function checkSavedVersion(
+  t: Tensor,
+  version: number,
+  nodeName: string,
+  isOutput: boolean,
+  outputNr = 0,
+): void {
   if (t._version === version) return;
   const what = isOutput
-    ? `, which is output 0 of ${nodeName},`
+    ? `, which is output ${outputNr} of ${nodeName},`
     : t.grad_fn
       ? `, which is output ${t._outputNr} of ${t.grad_fn.name()},`
       : "";

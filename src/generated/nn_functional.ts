@@ -59,6 +59,14 @@ export const silu = publicFunction("torch.nn.functional", "silu") as {
   (opts: { input: Tensor; inplace?: boolean }): Tensor;
 };
 
+export const pad = publicFunction("torch.nn.functional", "pad") as {
+  (input: Tensor, pad: readonly number[], mode?: string, value?: number | null): Tensor;
+  (input: Tensor, pad: readonly number[], mode?: string, opts?: { value?: number | null }): Tensor;
+  (input: Tensor, pad: readonly number[], opts?: { mode?: string; value?: number | null }): Tensor;
+  (input: Tensor, opts: { pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
+  (opts: { input: Tensor; pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
+};
+
 export const softmax = publicFunction("torch.nn.functional", "softmax") as {
   (input: Tensor, dim?: number | string | null, _stacklevel?: unknown, dtype?: DType | null): Tensor;
   (
@@ -264,14 +272,6 @@ export const layer_norm = publicFunction("torch.nn.functional", "layer_norm") as
     bias?: Tensor | null;
     eps?: number;
   }): Tensor;
-};
-
-export const pad = publicFunction("torch.nn.functional", "pad") as {
-  (input: Tensor, pad: readonly number[], mode?: string, value?: number | null): Tensor;
-  (input: Tensor, pad: readonly number[], mode?: string, opts?: { value?: number | null }): Tensor;
-  (input: Tensor, pad: readonly number[], opts?: { mode?: string; value?: number | null }): Tensor;
-  (input: Tensor, opts: { pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
-  (opts: { input: Tensor; pad: readonly number[]; mode?: string; value?: number | null }): Tensor;
 };
 
 export const linear = publicFunction("torch.nn.functional", "linear") as {

@@ -1103,6 +1103,378 @@ export const where = publicFunction("torch", "where") as {
   (opts: { condition: Tensor; self: Scalar; other: Scalar }): Tensor;
 };
 
+export const reshape = publicFunction("torch", "reshape") as {
+  (input: Tensor, shape: readonly number[]): Tensor;
+  (input: Tensor, opts: { shape: readonly number[] }): Tensor;
+  (opts: { input: Tensor; shape: readonly number[] }): Tensor;
+};
+
+export const unsqueeze = publicFunction("torch", "unsqueeze") as {
+  (input: Tensor, dim: number): Tensor;
+  (input: Tensor, opts: { dim: number }): Tensor;
+  (opts: { input: Tensor; dim: number }): Tensor;
+};
+
+export const squeeze = publicFunction("torch", "squeeze") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+  (input: Tensor, dim: number): Tensor;
+  (input: Tensor, opts: { dim: number }): Tensor;
+  (opts: { input: Tensor; dim: number }): Tensor;
+};
+
+export const flatten = publicFunction("torch", "flatten") as {
+  (input: Tensor, start_dim?: number, end_dim?: number): Tensor;
+  (input: Tensor, start_dim?: number, opts?: { end_dim?: number }): Tensor;
+  (input: Tensor, opts?: { start_dim?: number; end_dim?: number }): Tensor;
+  (opts: { input: Tensor; start_dim?: number; end_dim?: number }): Tensor;
+};
+
+export const transpose = publicFunction("torch", "transpose") as {
+  (input: Tensor, dim0: number, dim1: number): Tensor;
+  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
+  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
+  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
+};
+
+export const swapaxes = publicFunction("torch", "swapaxes") as {
+  (input: Tensor, axis0: number, axis1: number): Tensor;
+  (input: Tensor, axis0: number, opts: { axis1: number }): Tensor;
+  (input: Tensor, opts: { axis0: number; axis1: number }): Tensor;
+  (opts: { input: Tensor; axis0: number; axis1: number }): Tensor;
+};
+
+export const swapdims = publicFunction("torch", "swapdims") as {
+  (input: Tensor, dim0: number, dim1: number): Tensor;
+  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
+  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
+  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
+};
+
+export const permute = publicFunction("torch", "permute") as {
+  (input: Tensor, dims: readonly number[]): Tensor;
+  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
+};
+
+export const t = publicFunction("torch", "t") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const movedim = publicFunction("torch", "movedim") as {
+  (input: Tensor, source: number, destination: number): Tensor;
+  (input: Tensor, source: number, opts: { destination: number }): Tensor;
+  (input: Tensor, opts: { source: number; destination: number }): Tensor;
+  (opts: { input: Tensor; source: number; destination: number }): Tensor;
+  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
+  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
+};
+
+export const moveaxis = publicFunction("torch", "moveaxis") as {
+  (input: Tensor, source: number, destination: number): Tensor;
+  (input: Tensor, source: number, opts: { destination: number }): Tensor;
+  (input: Tensor, opts: { source: number; destination: number }): Tensor;
+  (opts: { input: Tensor; source: number; destination: number }): Tensor;
+  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
+  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
+  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
+  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
+};
+
+export const select = publicFunction("torch", "select") as {
+  (input: Tensor, dim: number, index: number): Tensor;
+  (input: Tensor, dim: number, opts: { index: number }): Tensor;
+  (input: Tensor, opts: { dim: number; index: number }): Tensor;
+  (opts: { input: Tensor; dim: number; index: number }): Tensor;
+};
+
+export const narrow = publicFunction("torch", "narrow") as {
+  (input: Tensor, dim: number, start: Tensor, length: number): Tensor;
+  (input: Tensor, dim: number, start: Tensor, opts: { length: number }): Tensor;
+  (input: Tensor, dim: number, opts: { start: Tensor; length: number }): Tensor;
+  (input: Tensor, opts: { dim: number; start: Tensor; length: number }): Tensor;
+  (opts: { input: Tensor; dim: number; start: Tensor; length: number }): Tensor;
+  (input: Tensor, dim: number, start: number, length: number): Tensor;
+  (input: Tensor, dim: number, start: number, opts: { length: number }): Tensor;
+  (input: Tensor, dim: number, opts: { start: number; length: number }): Tensor;
+  (input: Tensor, opts: { dim: number; start: number; length: number }): Tensor;
+  (opts: { input: Tensor; dim: number; start: number; length: number }): Tensor;
+};
+
+export const unflatten = publicFunction("torch", "unflatten") as {
+  (input: Tensor, dim: number, sizes: readonly number[]): Tensor;
+  (input: Tensor, dim: number, opts: { sizes: readonly number[] }): Tensor;
+  (input: Tensor, opts: { dim: number; sizes: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dim: number; sizes: readonly number[] }): Tensor;
+};
+
+export const complex = publicFunction("torch", "complex") as {
+  (real: Tensor, imag: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (real: Tensor, opts: { imag: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { real: Tensor; imag: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const view_as_real = publicFunction("torch", "view_as_real") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const view_as_complex = publicFunction("torch", "view_as_complex") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const real = publicFunction("torch", "real") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const imag = publicFunction("torch", "imag") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const conj = publicFunction("torch", "conj") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const angle = publicFunction("torch", "angle") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const is_complex = publicFunction("torch", "is_complex") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const is_conj = publicFunction("torch", "is_conj") as {
+  (input: Tensor): boolean;
+  (opts: { input: Tensor }): boolean;
+};
+
+export const resolve_conj = publicFunction("torch", "resolve_conj") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const clone = publicFunction("torch", "clone") as {
+  (input: Tensor, opts?: { memory_format?: MemoryFormat | null }): Tensor;
+  (opts: { input: Tensor; memory_format?: MemoryFormat | null }): Tensor;
+};
+
+export const index_select = publicFunction("torch", "index_select") as {
+  (input: Tensor, dim: number, index: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const index_add = publicFunction("torch", "index_add") as {
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    source: Tensor,
+    opts?: { alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { source: Tensor; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; source: Tensor; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; index: Tensor; source: Tensor; alpha?: Scalar; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    source: Tensor;
+    alpha?: Scalar;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const gather = publicFunction("torch", "gather") as {
+  (input: Tensor, dim: number, index: Tensor, opts?: { sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
+};
+
+export const scatter = publicFunction("torch", "scatter") as {
+  (input: Tensor, dim: number, index: Tensor, src: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    src: Tensor,
+    opts: { reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { src: Tensor; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; src: Tensor; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; index: Tensor; src: Tensor; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    src: Tensor;
+    reduce: string;
+    out?: Tensor | null;
+  }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, value: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { value: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    value: Scalar,
+    opts: { reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    index: Tensor,
+    opts: { value: Scalar; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    dim: number,
+    opts: { index: Tensor; value: Scalar; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { dim: number; index: Tensor; value: Scalar; reduce: string; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    dim: number;
+    index: Tensor;
+    value: Scalar;
+    reduce: string;
+    out?: Tensor | null;
+  }): Tensor;
+};
+
+export const scatter_add = publicFunction("torch", "scatter_add") as {
+  (input: Tensor, dim: number, index: Tensor, src: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, index: Tensor, opts: { src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, dim: number, opts: { index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const masked_fill = publicFunction("torch", "masked_fill") as {
+  (input: Tensor, mask: Tensor, value: Tensor): Tensor;
+  (input: Tensor, mask: Tensor, opts: { value: Tensor }): Tensor;
+  (input: Tensor, opts: { mask: Tensor; value: Tensor }): Tensor;
+  (opts: { input: Tensor; mask: Tensor; value: Tensor }): Tensor;
+  (input: Tensor, mask: Tensor, value: Scalar): Tensor;
+  (input: Tensor, mask: Tensor, opts: { value: Scalar }): Tensor;
+  (input: Tensor, opts: { mask: Tensor; value: Scalar }): Tensor;
+  (opts: { input: Tensor; mask: Tensor; value: Scalar }): Tensor;
+};
+
+export const select_scatter = publicFunction("torch", "select_scatter") as {
+  (input: Tensor, src: Tensor, dim: number, index: number): Tensor;
+  (input: Tensor, src: Tensor, dim: number, opts: { index: number }): Tensor;
+  (input: Tensor, src: Tensor, opts: { dim: number; index: number }): Tensor;
+  (input: Tensor, opts: { src: Tensor; dim: number; index: number }): Tensor;
+  (opts: { input: Tensor; src: Tensor; dim: number; index: number }): Tensor;
+};
+
+export const slice_scatter = publicFunction("torch", "slice_scatter") as {
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    start?: number | null,
+    end?: number | null,
+    step?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    start?: number | null,
+    end?: number | null,
+    opts?: { step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    start?: number | null,
+    opts?: { end?: number | null; step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    dim?: number,
+    opts?: { start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    src: Tensor,
+    opts?: { dim?: number; start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { src: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    src: Tensor;
+    dim?: number;
+    start?: number | null;
+    end?: number | null;
+    step?: number;
+  }): Tensor;
+};
+
+export const tril = publicFunction("torch", "tril") as {
+  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+};
+
+export const triu = publicFunction("torch", "triu") as {
+  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+};
+
 export const clamp_ = publicFunction("torch", "clamp_") as {
   (input: Tensor, min?: Tensor | null, max?: Tensor | null): Tensor;
   (input: Tensor, min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
@@ -1487,114 +1859,6 @@ export const nan_to_num_ = publicFunction("torch", "nan_to_num_") as {
   (opts: { input: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
 };
 
-export const reshape = publicFunction("torch", "reshape") as {
-  (input: Tensor, shape: readonly number[]): Tensor;
-  (input: Tensor, opts: { shape: readonly number[] }): Tensor;
-  (opts: { input: Tensor; shape: readonly number[] }): Tensor;
-};
-
-export const unsqueeze = publicFunction("torch", "unsqueeze") as {
-  (input: Tensor, dim: number): Tensor;
-  (input: Tensor, opts: { dim: number }): Tensor;
-  (opts: { input: Tensor; dim: number }): Tensor;
-};
-
-export const squeeze = publicFunction("torch", "squeeze") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-  (input: Tensor, dim: number): Tensor;
-  (input: Tensor, opts: { dim: number }): Tensor;
-  (opts: { input: Tensor; dim: number }): Tensor;
-};
-
-export const flatten = publicFunction("torch", "flatten") as {
-  (input: Tensor, start_dim?: number, end_dim?: number): Tensor;
-  (input: Tensor, start_dim?: number, opts?: { end_dim?: number }): Tensor;
-  (input: Tensor, opts?: { start_dim?: number; end_dim?: number }): Tensor;
-  (opts: { input: Tensor; start_dim?: number; end_dim?: number }): Tensor;
-};
-
-export const transpose = publicFunction("torch", "transpose") as {
-  (input: Tensor, dim0: number, dim1: number): Tensor;
-  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
-  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
-  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
-};
-
-export const swapaxes = publicFunction("torch", "swapaxes") as {
-  (input: Tensor, axis0: number, axis1: number): Tensor;
-  (input: Tensor, axis0: number, opts: { axis1: number }): Tensor;
-  (input: Tensor, opts: { axis0: number; axis1: number }): Tensor;
-  (opts: { input: Tensor; axis0: number; axis1: number }): Tensor;
-};
-
-export const swapdims = publicFunction("torch", "swapdims") as {
-  (input: Tensor, dim0: number, dim1: number): Tensor;
-  (input: Tensor, dim0: number, opts: { dim1: number }): Tensor;
-  (input: Tensor, opts: { dim0: number; dim1: number }): Tensor;
-  (opts: { input: Tensor; dim0: number; dim1: number }): Tensor;
-};
-
-export const permute = publicFunction("torch", "permute") as {
-  (input: Tensor, dims: readonly number[]): Tensor;
-  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
-  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
-};
-
-export const t = publicFunction("torch", "t") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const movedim = publicFunction("torch", "movedim") as {
-  (input: Tensor, source: number, destination: number): Tensor;
-  (input: Tensor, source: number, opts: { destination: number }): Tensor;
-  (input: Tensor, opts: { source: number; destination: number }): Tensor;
-  (opts: { input: Tensor; source: number; destination: number }): Tensor;
-  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
-  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
-  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
-  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
-};
-
-export const moveaxis = publicFunction("torch", "moveaxis") as {
-  (input: Tensor, source: number, destination: number): Tensor;
-  (input: Tensor, source: number, opts: { destination: number }): Tensor;
-  (input: Tensor, opts: { source: number; destination: number }): Tensor;
-  (opts: { input: Tensor; source: number; destination: number }): Tensor;
-  (input: Tensor, source: readonly number[], destination: readonly number[]): Tensor;
-  (input: Tensor, source: readonly number[], opts: { destination: readonly number[] }): Tensor;
-  (input: Tensor, opts: { source: readonly number[]; destination: readonly number[] }): Tensor;
-  (opts: { input: Tensor; source: readonly number[]; destination: readonly number[] }): Tensor;
-};
-
-export const select = publicFunction("torch", "select") as {
-  (input: Tensor, dim: number, index: number): Tensor;
-  (input: Tensor, dim: number, opts: { index: number }): Tensor;
-  (input: Tensor, opts: { dim: number; index: number }): Tensor;
-  (opts: { input: Tensor; dim: number; index: number }): Tensor;
-};
-
-export const narrow = publicFunction("torch", "narrow") as {
-  (input: Tensor, dim: number, start: Tensor, length: number): Tensor;
-  (input: Tensor, dim: number, start: Tensor, opts: { length: number }): Tensor;
-  (input: Tensor, dim: number, opts: { start: Tensor; length: number }): Tensor;
-  (input: Tensor, opts: { dim: number; start: Tensor; length: number }): Tensor;
-  (opts: { input: Tensor; dim: number; start: Tensor; length: number }): Tensor;
-  (input: Tensor, dim: number, start: number, length: number): Tensor;
-  (input: Tensor, dim: number, start: number, opts: { length: number }): Tensor;
-  (input: Tensor, dim: number, opts: { start: number; length: number }): Tensor;
-  (input: Tensor, opts: { dim: number; start: number; length: number }): Tensor;
-  (opts: { input: Tensor; dim: number; start: number; length: number }): Tensor;
-};
-
-export const unflatten = publicFunction("torch", "unflatten") as {
-  (input: Tensor, dim: number, sizes: readonly number[]): Tensor;
-  (input: Tensor, dim: number, opts: { sizes: readonly number[] }): Tensor;
-  (input: Tensor, opts: { dim: number; sizes: readonly number[] }): Tensor;
-  (opts: { input: Tensor; dim: number; sizes: readonly number[] }): Tensor;
-};
-
 export const sum = publicFunction("torch", "sum") as {
   (input: Tensor, opts?: { dtype?: DType | null }): Tensor;
   (opts: { input: Tensor; dtype?: DType | null }): Tensor;
@@ -1872,6 +2136,253 @@ export const clip_ = publicFunction("torch", "clip_") as {
   (input: Tensor, min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
   (input: Tensor, opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
   (opts: { input: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
+};
+
+export const cat = publicFunction("torch", "cat") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const concat = publicFunction("torch", "concat") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const concatenate = publicFunction("torch", "concatenate") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const stack = publicFunction("torch", "stack") as {
+  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
+  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
+  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+};
+
+export const constant_pad_nd = publicFunction("torch", "constant_pad_nd") as {
+  (input: Tensor, pad: readonly number[], value?: Scalar): Tensor;
+  (input: Tensor, pad: readonly number[], opts?: { value?: Scalar }): Tensor;
+  (input: Tensor, opts: { pad: readonly number[]; value?: Scalar }): Tensor;
+  (opts: { input: Tensor; pad: readonly number[]; value?: Scalar }): Tensor;
+};
+
+export const chunk = publicFunction("torch", "chunk") as {
+  (input: Tensor, chunks: number, dim?: number): Tensor[];
+  (input: Tensor, chunks: number, opts?: { dim?: number }): Tensor[];
+  (input: Tensor, opts: { chunks: number; dim?: number }): Tensor[];
+  (opts: { input: Tensor; chunks: number; dim?: number }): Tensor[];
+};
+
+export const unbind = publicFunction("torch", "unbind") as {
+  (input: Tensor, dim?: number): Tensor[];
+  (input: Tensor, opts?: { dim?: number }): Tensor[];
+  (opts: { input: Tensor; dim?: number }): Tensor[];
+};
+
+export const flip = publicFunction("torch", "flip") as {
+  (input: Tensor, dims: readonly number[]): Tensor;
+  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
+  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
+};
+
+export const roll = publicFunction("torch", "roll") as {
+  (input: Tensor, shifts: number | readonly number[], dims?: number | readonly number[] | null): Tensor;
+  (
+    input: Tensor,
+    shifts: number | readonly number[],
+    opts?: { dims?: number | readonly number[] | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { shifts: number | readonly number[]; dims?: number | readonly number[] | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    shifts: number | readonly number[];
+    dims?: number | readonly number[] | null;
+  }): Tensor;
+};
+
+export const split = publicFunction("torch", "split") as {
+  (tensor: Tensor, split_size_or_sections: unknown, dim?: unknown): Tensor[];
+  (tensor: Tensor, split_size_or_sections: unknown, opts?: { dim?: unknown }): Tensor[];
+  (tensor: Tensor, opts: { split_size_or_sections: unknown; dim?: unknown }): Tensor[];
+  (opts: { tensor: Tensor; split_size_or_sections: unknown; dim?: unknown }): Tensor[];
+};
+
+export const asinh = publicFunction("torch", "asinh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const asinh_ = publicFunction("torch", "asinh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const acosh = publicFunction("torch", "acosh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const acosh_ = publicFunction("torch", "acosh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const atanh = publicFunction("torch", "atanh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const atanh_ = publicFunction("torch", "atanh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arcsinh = publicFunction("torch", "arcsinh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arcsinh_ = publicFunction("torch", "arcsinh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arccosh = publicFunction("torch", "arccosh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arccosh_ = publicFunction("torch", "arccosh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arctanh = publicFunction("torch", "arctanh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arctanh_ = publicFunction("torch", "arctanh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const copysign = publicFunction("torch", "copysign") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const fmax = publicFunction("torch", "fmax") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const fmin = publicFunction("torch", "fmin") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const nextafter = publicFunction("torch", "nextafter") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ldexp = publicFunction("torch", "ldexp") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ldexp_ = publicFunction("torch", "ldexp_") as {
+  (input: Tensor, other: Tensor): Tensor;
+  (input: Tensor, opts: { other: Tensor }): Tensor;
+  (opts: { input: Tensor; other: Tensor }): Tensor;
+};
+
+export const frexp = publicFunction("torch", "frexp") as {
+  (
+    input: Tensor,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+  (opts: {
+    input: Tensor;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+};
+
+export const float_power = publicFunction("torch", "float_power") as {
+  (input: Tensor, exponent: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { exponent: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; exponent: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, exponent: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (self: Scalar, opts: { exponent: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { self: Scalar; exponent: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, exponent: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { exponent: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; exponent: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const as_strided = publicFunction("torch", "as_strided") as {
+  (input: Tensor, size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    stride: readonly number[],
+    opts?: { storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    opts: { stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { size: readonly number[]; stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size: readonly number[];
+    stride: readonly number[];
+    storage_offset?: number | null;
+  }): Tensor;
+};
+
+export const as_strided_ = publicFunction("torch", "as_strided_") as {
+  (input: Tensor, size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    stride: readonly number[],
+    opts?: { storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    opts: { stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { size: readonly number[]; stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size: readonly number[];
+    stride: readonly number[];
+    storage_offset?: number | null;
+  }): Tensor;
 };
 
 const var_ = publicFunction("torch", "var") as {
@@ -2366,345 +2877,6 @@ export const logcumsumexp = publicFunction("torch", "logcumsumexp") as {
   (input: Tensor, dim: number, opts?: { out?: Tensor | null }): Tensor;
   (input: Tensor, opts: { dim: number; out?: Tensor | null }): Tensor;
   (opts: { input: Tensor; dim: number; out?: Tensor | null }): Tensor;
-};
-
-export const complex = publicFunction("torch", "complex") as {
-  (real: Tensor, imag: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (real: Tensor, opts: { imag: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { real: Tensor; imag: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const view_as_real = publicFunction("torch", "view_as_real") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const view_as_complex = publicFunction("torch", "view_as_complex") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const real = publicFunction("torch", "real") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const imag = publicFunction("torch", "imag") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const conj = publicFunction("torch", "conj") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const angle = publicFunction("torch", "angle") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const is_complex = publicFunction("torch", "is_complex") as {
-  (input: Tensor): boolean;
-  (opts: { input: Tensor }): boolean;
-};
-
-export const is_conj = publicFunction("torch", "is_conj") as {
-  (input: Tensor): boolean;
-  (opts: { input: Tensor }): boolean;
-};
-
-export const resolve_conj = publicFunction("torch", "resolve_conj") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const clone = publicFunction("torch", "clone") as {
-  (input: Tensor, opts?: { memory_format?: MemoryFormat | null }): Tensor;
-  (opts: { input: Tensor; memory_format?: MemoryFormat | null }): Tensor;
-};
-
-export const index_select = publicFunction("torch", "index_select") as {
-  (input: Tensor, dim: number, index: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, opts: { index: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { dim: number; index: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; dim: number; index: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const index_add = publicFunction("torch", "index_add") as {
-  (
-    input: Tensor,
-    dim: number,
-    index: Tensor,
-    source: Tensor,
-    opts?: { alpha?: Scalar; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    index: Tensor,
-    opts: { source: Tensor; alpha?: Scalar; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    opts: { index: Tensor; source: Tensor; alpha?: Scalar; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { dim: number; index: Tensor; source: Tensor; alpha?: Scalar; out?: Tensor | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    dim: number;
-    index: Tensor;
-    source: Tensor;
-    alpha?: Scalar;
-    out?: Tensor | null;
-  }): Tensor;
-};
-
-export const gather = publicFunction("torch", "gather") as {
-  (input: Tensor, dim: number, index: Tensor, opts?: { sparse_grad?: boolean; out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, opts: { index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { dim: number; index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; dim: number; index: Tensor; sparse_grad?: boolean; out?: Tensor | null }): Tensor;
-};
-
-export const scatter = publicFunction("torch", "scatter") as {
-  (input: Tensor, dim: number, index: Tensor, src: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, index: Tensor, opts: { src: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, opts: { index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    index: Tensor,
-    src: Tensor,
-    opts: { reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    index: Tensor,
-    opts: { src: Tensor; reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    opts: { index: Tensor; src: Tensor; reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { dim: number; index: Tensor; src: Tensor; reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    dim: number;
-    index: Tensor;
-    src: Tensor;
-    reduce: string;
-    out?: Tensor | null;
-  }): Tensor;
-  (input: Tensor, dim: number, index: Tensor, value: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, index: Tensor, opts: { value: Scalar; out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, opts: { index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { dim: number; index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; dim: number; index: Tensor; value: Scalar; out?: Tensor | null }): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    index: Tensor,
-    value: Scalar,
-    opts: { reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    index: Tensor,
-    opts: { value: Scalar; reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    dim: number,
-    opts: { index: Tensor; value: Scalar; reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { dim: number; index: Tensor; value: Scalar; reduce: string; out?: Tensor | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    dim: number;
-    index: Tensor;
-    value: Scalar;
-    reduce: string;
-    out?: Tensor | null;
-  }): Tensor;
-};
-
-export const scatter_add = publicFunction("torch", "scatter_add") as {
-  (input: Tensor, dim: number, index: Tensor, src: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, index: Tensor, opts: { src: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, dim: number, opts: { index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; dim: number; index: Tensor; src: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const masked_fill = publicFunction("torch", "masked_fill") as {
-  (input: Tensor, mask: Tensor, value: Tensor): Tensor;
-  (input: Tensor, mask: Tensor, opts: { value: Tensor }): Tensor;
-  (input: Tensor, opts: { mask: Tensor; value: Tensor }): Tensor;
-  (opts: { input: Tensor; mask: Tensor; value: Tensor }): Tensor;
-  (input: Tensor, mask: Tensor, value: Scalar): Tensor;
-  (input: Tensor, mask: Tensor, opts: { value: Scalar }): Tensor;
-  (input: Tensor, opts: { mask: Tensor; value: Scalar }): Tensor;
-  (opts: { input: Tensor; mask: Tensor; value: Scalar }): Tensor;
-};
-
-export const select_scatter = publicFunction("torch", "select_scatter") as {
-  (input: Tensor, src: Tensor, dim: number, index: number): Tensor;
-  (input: Tensor, src: Tensor, dim: number, opts: { index: number }): Tensor;
-  (input: Tensor, src: Tensor, opts: { dim: number; index: number }): Tensor;
-  (input: Tensor, opts: { src: Tensor; dim: number; index: number }): Tensor;
-  (opts: { input: Tensor; src: Tensor; dim: number; index: number }): Tensor;
-};
-
-export const slice_scatter = publicFunction("torch", "slice_scatter") as {
-  (
-    input: Tensor,
-    src: Tensor,
-    dim?: number,
-    start?: number | null,
-    end?: number | null,
-    step?: number,
-  ): Tensor;
-  (
-    input: Tensor,
-    src: Tensor,
-    dim?: number,
-    start?: number | null,
-    end?: number | null,
-    opts?: { step?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    src: Tensor,
-    dim?: number,
-    start?: number | null,
-    opts?: { end?: number | null; step?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    src: Tensor,
-    dim?: number,
-    opts?: { start?: number | null; end?: number | null; step?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    src: Tensor,
-    opts?: { dim?: number; start?: number | null; end?: number | null; step?: number },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { src: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    src: Tensor;
-    dim?: number;
-    start?: number | null;
-    end?: number | null;
-    step?: number;
-  }): Tensor;
-};
-
-export const tril = publicFunction("torch", "tril") as {
-  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
-};
-
-export const triu = publicFunction("torch", "triu") as {
-  (input: Tensor, diagonal?: number, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts?: { diagonal?: number; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
-};
-
-export const cat = publicFunction("torch", "cat") as {
-  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
-  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
-  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
-};
-
-export const concat = publicFunction("torch", "concat") as {
-  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
-  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
-  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
-};
-
-export const concatenate = publicFunction("torch", "concatenate") as {
-  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
-  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
-  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
-};
-
-export const stack = publicFunction("torch", "stack") as {
-  (tensors: readonly Tensor[], dim?: number, opts?: { out?: Tensor | null }): Tensor;
-  (tensors: readonly Tensor[], opts?: { dim?: number; out?: Tensor | null }): Tensor;
-  (opts: { tensors: readonly Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
-};
-
-export const constant_pad_nd = publicFunction("torch", "constant_pad_nd") as {
-  (input: Tensor, pad: readonly number[], value?: Scalar): Tensor;
-  (input: Tensor, pad: readonly number[], opts?: { value?: Scalar }): Tensor;
-  (input: Tensor, opts: { pad: readonly number[]; value?: Scalar }): Tensor;
-  (opts: { input: Tensor; pad: readonly number[]; value?: Scalar }): Tensor;
-};
-
-export const chunk = publicFunction("torch", "chunk") as {
-  (input: Tensor, chunks: number, dim?: number): Tensor[];
-  (input: Tensor, chunks: number, opts?: { dim?: number }): Tensor[];
-  (input: Tensor, opts: { chunks: number; dim?: number }): Tensor[];
-  (opts: { input: Tensor; chunks: number; dim?: number }): Tensor[];
-};
-
-export const unbind = publicFunction("torch", "unbind") as {
-  (input: Tensor, dim?: number): Tensor[];
-  (input: Tensor, opts?: { dim?: number }): Tensor[];
-  (opts: { input: Tensor; dim?: number }): Tensor[];
-};
-
-export const flip = publicFunction("torch", "flip") as {
-  (input: Tensor, dims: readonly number[]): Tensor;
-  (input: Tensor, opts: { dims: readonly number[] }): Tensor;
-  (opts: { input: Tensor; dims: readonly number[] }): Tensor;
-};
-
-export const roll = publicFunction("torch", "roll") as {
-  (input: Tensor, shifts: number | readonly number[], dims?: number | readonly number[] | null): Tensor;
-  (
-    input: Tensor,
-    shifts: number | readonly number[],
-    opts?: { dims?: number | readonly number[] | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { shifts: number | readonly number[]; dims?: number | readonly number[] | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    shifts: number | readonly number[];
-    dims?: number | readonly number[] | null;
-  }): Tensor;
-};
-
-export const split = publicFunction("torch", "split") as {
-  (tensor: Tensor, split_size_or_sections: unknown, dim?: unknown): Tensor[];
-  (tensor: Tensor, split_size_or_sections: unknown, opts?: { dim?: unknown }): Tensor[];
-  (tensor: Tensor, opts: { split_size_or_sections: unknown; dim?: unknown }): Tensor[];
-  (opts: { tensor: Tensor; split_size_or_sections: unknown; dim?: unknown }): Tensor[];
 };
 
 export const index_put = publicFunction("torch", "index_put") as {
@@ -4088,6 +4260,53 @@ export const bincount = publicFunction("torch", "bincount") as {
   (input: Tensor, weights?: Tensor | null, opts?: { minlength?: number }): Tensor;
   (input: Tensor, opts?: { weights?: Tensor | null; minlength?: number }): Tensor;
   (opts: { input: Tensor; weights?: Tensor | null; minlength?: number }): Tensor;
+};
+
+export const histogram = publicFunction("torch", "histogram") as {
+  (
+    input: Tensor,
+    bins: Tensor,
+    opts?: { weight?: Tensor | null; density?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+  (
+    input: Tensor,
+    opts: { bins: Tensor; weight?: Tensor | null; density?: boolean; out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+  (opts: {
+    input: Tensor;
+    bins: Tensor;
+    weight?: Tensor | null;
+    density?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+  (
+    input: Tensor,
+    bins?: number,
+    opts?: {
+      range?: readonly number[] | null;
+      weight?: Tensor | null;
+      density?: boolean;
+      out?: readonly Tensor[] | null;
+    },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+  (
+    input: Tensor,
+    opts?: {
+      bins?: number;
+      range?: readonly number[] | null;
+      weight?: Tensor | null;
+      density?: boolean;
+      out?: readonly Tensor[] | null;
+    },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+  (opts: {
+    input: Tensor;
+    bins?: number;
+    range?: readonly number[] | null;
+    weight?: Tensor | null;
+    density?: boolean;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
 };
 
 export const unique = publicFunction("torch", "unique") as {
@@ -6244,6 +6463,161 @@ export const poisson_nll_loss = publicFunction("torch", "poisson_nll_loss") as {
   }): Tensor;
 };
 
+export const kl_div = publicFunction("torch", "kl_div") as {
+  (input: Tensor, target: Tensor, reduction?: number, opts?: { log_target?: boolean }): Tensor;
+  (input: Tensor, target: Tensor, opts?: { reduction?: number; log_target?: boolean }): Tensor;
+  (input: Tensor, opts: { target: Tensor; reduction?: number; log_target?: boolean }): Tensor;
+  (opts: { input: Tensor; target: Tensor; reduction?: number; log_target?: boolean }): Tensor;
+};
+
+export const binary_cross_entropy_with_logits = publicFunction(
+  "torch",
+  "binary_cross_entropy_with_logits",
+) as {
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    pos_weight?: Tensor | null,
+    reduction?: number,
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    pos_weight?: Tensor | null,
+    opts?: { reduction?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    weight?: Tensor | null,
+    opts?: { pos_weight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    target: Tensor,
+    opts?: { weight?: Tensor | null; pos_weight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { target: Tensor; weight?: Tensor | null; pos_weight?: Tensor | null; reduction?: number },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    target: Tensor;
+    weight?: Tensor | null;
+    pos_weight?: Tensor | null;
+    reduction?: number;
+  }): Tensor;
+};
+
+export const cosine_embedding_loss = publicFunction("torch", "cosine_embedding_loss") as {
+  (input1: Tensor, input2: Tensor, target: Tensor, margin?: number, reduction?: number): Tensor;
+  (input1: Tensor, input2: Tensor, target: Tensor, margin?: number, opts?: { reduction?: number }): Tensor;
+  (input1: Tensor, input2: Tensor, target: Tensor, opts?: { margin?: number; reduction?: number }): Tensor;
+  (input1: Tensor, input2: Tensor, opts: { target: Tensor; margin?: number; reduction?: number }): Tensor;
+  (input1: Tensor, opts: { input2: Tensor; target: Tensor; margin?: number; reduction?: number }): Tensor;
+  (opts: { input1: Tensor; input2: Tensor; target: Tensor; margin?: number; reduction?: number }): Tensor;
+};
+
+export const hinge_embedding_loss = publicFunction("torch", "hinge_embedding_loss") as {
+  (input: Tensor, target: Tensor, margin?: number, reduction?: number): Tensor;
+  (input: Tensor, target: Tensor, margin?: number, opts?: { reduction?: number }): Tensor;
+  (input: Tensor, target: Tensor, opts?: { margin?: number; reduction?: number }): Tensor;
+  (input: Tensor, opts: { target: Tensor; margin?: number; reduction?: number }): Tensor;
+  (opts: { input: Tensor; target: Tensor; margin?: number; reduction?: number }): Tensor;
+};
+
+export const margin_ranking_loss = publicFunction("torch", "margin_ranking_loss") as {
+  (input1: Tensor, input2: Tensor, target: Tensor, margin?: number, reduction?: number): Tensor;
+  (input1: Tensor, input2: Tensor, target: Tensor, margin?: number, opts?: { reduction?: number }): Tensor;
+  (input1: Tensor, input2: Tensor, target: Tensor, opts?: { margin?: number; reduction?: number }): Tensor;
+  (input1: Tensor, input2: Tensor, opts: { target: Tensor; margin?: number; reduction?: number }): Tensor;
+  (input1: Tensor, opts: { input2: Tensor; target: Tensor; margin?: number; reduction?: number }): Tensor;
+  (opts: { input1: Tensor; input2: Tensor; target: Tensor; margin?: number; reduction?: number }): Tensor;
+};
+
+export const triplet_margin_loss = publicFunction("torch", "triplet_margin_loss") as {
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    reduction?: number,
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    swap?: boolean,
+    opts?: { reduction?: number },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    eps?: number,
+    opts?: { swap?: boolean; reduction?: number },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    p?: number,
+    opts?: { eps?: number; swap?: boolean; reduction?: number },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin?: number,
+    opts?: { p?: number; eps?: number; swap?: boolean; reduction?: number },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    opts?: { margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    positive: Tensor,
+    opts: { negative: Tensor; margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number },
+  ): Tensor;
+  (
+    anchor: Tensor,
+    opts: {
+      positive: Tensor;
+      negative: Tensor;
+      margin?: number;
+      p?: number;
+      eps?: number;
+      swap?: boolean;
+      reduction?: number;
+    },
+  ): Tensor;
+  (opts: {
+    anchor: Tensor;
+    positive: Tensor;
+    negative: Tensor;
+    margin?: number;
+    p?: number;
+    eps?: number;
+    swap?: boolean;
+    reduction?: number;
+  }): Tensor;
+};
+
 export const logspace = publicFunction("torch", "logspace") as {
   (
     start: Scalar,
@@ -6393,6 +6767,166 @@ export const detach = publicFunction("torch", "detach") as {
 export const detach_ = publicFunction("torch", "detach_") as {
   (input: Tensor): Tensor;
   (opts: { input: Tensor }): Tensor;
+};
+
+export const bitwise_and = publicFunction("torch", "bitwise_and") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor): Tensor;
+  (self: Scalar, opts: { other: Tensor }): Tensor;
+  (opts: { self: Scalar; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const bitwise_or = publicFunction("torch", "bitwise_or") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor): Tensor;
+  (self: Scalar, opts: { other: Tensor }): Tensor;
+  (opts: { self: Scalar; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const bitwise_xor = publicFunction("torch", "bitwise_xor") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor): Tensor;
+  (self: Scalar, opts: { other: Tensor }): Tensor;
+  (opts: { self: Scalar; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const bitwise_left_shift = publicFunction("torch", "bitwise_left_shift") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor): Tensor;
+  (self: Scalar, opts: { other: Tensor }): Tensor;
+  (opts: { self: Scalar; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const bitwise_right_shift = publicFunction("torch", "bitwise_right_shift") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, other: Tensor): Tensor;
+  (self: Scalar, opts: { other: Tensor }): Tensor;
+  (opts: { self: Scalar; other: Tensor }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const bitwise_not = publicFunction("torch", "bitwise_not") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const gcd = publicFunction("torch", "gcd") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const gcd_ = publicFunction("torch", "gcd_") as {
+  (input: Tensor, other: Tensor): Tensor;
+  (input: Tensor, opts: { other: Tensor }): Tensor;
+  (opts: { input: Tensor; other: Tensor }): Tensor;
+};
+
+export const lcm = publicFunction("torch", "lcm") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const lcm_ = publicFunction("torch", "lcm_") as {
+  (input: Tensor, other: Tensor): Tensor;
+  (input: Tensor, opts: { other: Tensor }): Tensor;
+  (opts: { input: Tensor; other: Tensor }): Tensor;
+};
+
+export const isposinf = publicFunction("torch", "isposinf") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const isneginf = publicFunction("torch", "isneginf") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const isreal = publicFunction("torch", "isreal") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const signbit = publicFunction("torch", "signbit") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const isin = publicFunction("torch", "isin") as {
+  (
+    elements: Tensor,
+    test_elements: Tensor,
+    opts?: { assume_unique?: boolean; invert?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    elements: Tensor,
+    opts: { test_elements: Tensor; assume_unique?: boolean; invert?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    elements: Tensor;
+    test_elements: Tensor;
+    assume_unique?: boolean;
+    invert?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    element: Scalar,
+    test_elements: Tensor,
+    opts?: { assume_unique?: boolean; invert?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    element: Scalar,
+    opts: { test_elements: Tensor; assume_unique?: boolean; invert?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    element: Scalar;
+    test_elements: Tensor;
+    assume_unique?: boolean;
+    invert?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
+  (
+    elements: Tensor,
+    test_element: Scalar,
+    opts?: { assume_unique?: boolean; invert?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (
+    elements: Tensor,
+    opts: { test_element: Scalar; assume_unique?: boolean; invert?: boolean; out?: Tensor | null },
+  ): Tensor;
+  (opts: {
+    elements: Tensor;
+    test_element: Scalar;
+    assume_unique?: boolean;
+    invert?: boolean;
+    out?: Tensor | null;
+  }): Tensor;
 };
 
 export const embedding_bag = publicFunction("torch", "embedding_bag") as {

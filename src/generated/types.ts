@@ -90,136 +90,6 @@ declare module "../tensor/tensor.js" {
     where(condition: Tensor, other: Tensor): Tensor;
     where(condition: Tensor, opts: { other: Tensor }): Tensor;
     where(opts: { condition: Tensor; other: Tensor }): Tensor;
-    clamp_(min?: Tensor | null, max?: Tensor | null): Tensor;
-    clamp_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
-    clamp_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
-    clamp_(min?: Scalar | null, max?: Scalar | null): Tensor;
-    clamp_(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
-    clamp_(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
-    fill_(value: Tensor): Tensor;
-    fill_(opts: { value: Tensor }): Tensor;
-    fill_(value: Scalar): Tensor;
-    fill_(opts: { value: Scalar }): Tensor;
-    zero_(): Tensor;
-    neg_(): Tensor;
-    exp_(): Tensor;
-    log_(): Tensor;
-    sin_(): Tensor;
-    cos_(): Tensor;
-    tanh_(): Tensor;
-    sigmoid_(): Tensor;
-    relu_(): Tensor;
-    reciprocal_(): Tensor;
-    add_(other: Tensor | Scalar, opts?: { alpha?: Scalar }): Tensor;
-    add_(opts: { other: Tensor | Scalar; alpha?: Scalar }): Tensor;
-    sub_(other: Tensor | Scalar, opts?: { alpha?: Scalar }): Tensor;
-    sub_(opts: { other: Tensor | Scalar; alpha?: Scalar }): Tensor;
-    mul_(other: Tensor | Scalar): Tensor;
-    mul_(opts: { other: Tensor | Scalar }): Tensor;
-    div_(other: Tensor | Scalar): Tensor;
-    div_(opts: { other: Tensor | Scalar }): Tensor;
-    div_(other: Tensor | Scalar, opts?: { rounding_mode?: string | null }): Tensor;
-    div_(opts: { other: Tensor | Scalar; rounding_mode?: string | null }): Tensor;
-    div_(other: Scalar, opts?: { rounding_mode?: string | null }): Tensor;
-    div_(opts: { other: Scalar; rounding_mode?: string | null }): Tensor;
-    pow_(exponent: Tensor): Tensor;
-    pow_(opts: { exponent: Tensor }): Tensor;
-    pow_(exponent: Scalar): Tensor;
-    pow_(opts: { exponent: Scalar }): Tensor;
-    copy_(other: Tensor | Scalar, non_blocking?: boolean): Tensor;
-    copy_(other: Tensor | Scalar, opts?: { non_blocking?: boolean }): Tensor;
-    copy_(opts: { other: Tensor | Scalar; non_blocking?: boolean }): Tensor;
-    abs(): Tensor;
-    abs_(): Tensor;
-    sign(): Tensor;
-    floor(): Tensor;
-    floor_(): Tensor;
-    ceil(): Tensor;
-    ceil_(): Tensor;
-    trunc(): Tensor;
-    trunc_(): Tensor;
-    round(): Tensor;
-    round(opts: { decimals: number }): Tensor;
-    round_(): Tensor;
-    round_(opts: { decimals: number }): Tensor;
-    frac(): Tensor;
-    frac_(): Tensor;
-    square(): Tensor;
-    square_(): Tensor;
-    sqrt(): Tensor;
-    sqrt_(): Tensor;
-    rsqrt(): Tensor;
-    rsqrt_(): Tensor;
-    expm1(): Tensor;
-    expm1_(): Tensor;
-    tan(): Tensor;
-    tan_(): Tensor;
-    log1p(): Tensor;
-    log1p_(): Tensor;
-    log2(): Tensor;
-    log2_(): Tensor;
-    log10(): Tensor;
-    log10_(): Tensor;
-    asin(): Tensor;
-    asin_(): Tensor;
-    acos(): Tensor;
-    acos_(): Tensor;
-    atan(): Tensor;
-    atan_(): Tensor;
-    sinh(): Tensor;
-    sinh_(): Tensor;
-    cosh(): Tensor;
-    cosh_(): Tensor;
-    erf(): Tensor;
-    erf_(): Tensor;
-    atan2(other: Tensor): Tensor;
-    atan2(opts: { other: Tensor }): Tensor;
-    fmod(other: Tensor): Tensor;
-    fmod(opts: { other: Tensor }): Tensor;
-    fmod(other: Scalar): Tensor;
-    fmod(opts: { other: Scalar }): Tensor;
-    remainder(other: Tensor): Tensor;
-    remainder(opts: { other: Tensor }): Tensor;
-    remainder(other: Scalar): Tensor;
-    remainder(opts: { other: Scalar }): Tensor;
-    maximum(other: Tensor): Tensor;
-    maximum(opts: { other: Tensor }): Tensor;
-    minimum(other: Tensor): Tensor;
-    minimum(opts: { other: Tensor }): Tensor;
-    lerp(end: Tensor, weight: Tensor): Tensor;
-    lerp(end: Tensor, opts: { weight: Tensor }): Tensor;
-    lerp(opts: { end: Tensor; weight: Tensor }): Tensor;
-    lerp(end: Tensor, weight: Scalar): Tensor;
-    lerp(end: Tensor, opts: { weight: Scalar }): Tensor;
-    lerp(opts: { end: Tensor; weight: Scalar }): Tensor;
-    isnan(): Tensor;
-    isinf(): Tensor;
-    isfinite(): Tensor;
-    nan_to_num(nan?: number | null, posinf?: number | null, neginf?: number | null): Tensor;
-    nan_to_num(nan?: number | null, posinf?: number | null, opts?: { neginf?: number | null }): Tensor;
-    nan_to_num(nan?: number | null, opts?: { posinf?: number | null; neginf?: number | null }): Tensor;
-    nan_to_num(opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
-    nan_to_num_(nan?: number | null, posinf?: number | null, neginf?: number | null): Tensor;
-    nan_to_num_(nan?: number | null, posinf?: number | null, opts?: { neginf?: number | null }): Tensor;
-    nan_to_num_(nan?: number | null, opts?: { posinf?: number | null; neginf?: number | null }): Tensor;
-    nan_to_num_(opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
-    sign_(): Tensor;
-    atan2_(other: Tensor): Tensor;
-    atan2_(opts: { other: Tensor }): Tensor;
-    fmod_(other: Tensor): Tensor;
-    fmod_(opts: { other: Tensor }): Tensor;
-    fmod_(other: Scalar): Tensor;
-    fmod_(opts: { other: Scalar }): Tensor;
-    remainder_(other: Tensor): Tensor;
-    remainder_(opts: { other: Tensor }): Tensor;
-    remainder_(other: Scalar): Tensor;
-    remainder_(opts: { other: Scalar }): Tensor;
-    lerp_(end: Tensor, weight: Tensor): Tensor;
-    lerp_(end: Tensor, opts: { weight: Tensor }): Tensor;
-    lerp_(opts: { end: Tensor; weight: Tensor }): Tensor;
-    lerp_(end: Tensor, weight: Scalar): Tensor;
-    lerp_(end: Tensor, opts: { weight: Scalar }): Tensor;
-    lerp_(opts: { end: Tensor; weight: Scalar }): Tensor;
     reshape(shape: readonly number[]): Tensor;
     reshape(opts: { shape: readonly number[] }): Tensor;
     reshape(...shape: number[]): Tensor;
@@ -278,224 +148,6 @@ declare module "../tensor/tensor.js" {
     expand(...args: [...size: number[], opts: { implicit?: boolean }]): Tensor;
     expand_as(other: Tensor): Tensor;
     expand_as(opts: { other: Tensor }): Tensor;
-    sum(opts?: { dtype?: DType | null }): Tensor;
-    sum(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
-    sum(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-    sum(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-    mean(opts?: { dtype?: DType | null }): Tensor;
-    mean(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
-    mean(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-    mean(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-    sum_to_size(size: readonly number[]): Tensor;
-    sum_to_size(opts: { size: readonly number[] }): Tensor;
-    sum_to_size(...size: number[]): Tensor;
-    prod(opts?: { dtype?: DType | null }): Tensor;
-    prod(dim: number, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
-    prod(dim: number, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
-    prod(opts: { dim: number; keepdim?: boolean; dtype?: DType | null }): Tensor;
-    max(): Tensor;
-    max(other: Tensor): Tensor;
-    max(opts: { other: Tensor }): Tensor;
-    max(dim: number, keepdim?: boolean): ValuesIndices;
-    max(dim: number, opts?: { keepdim?: boolean }): ValuesIndices;
-    max(opts: { dim: number; keepdim?: boolean }): ValuesIndices;
-    min(): Tensor;
-    min(other: Tensor): Tensor;
-    min(opts: { other: Tensor }): Tensor;
-    min(dim: number, keepdim?: boolean): ValuesIndices;
-    min(dim: number, opts?: { keepdim?: boolean }): ValuesIndices;
-    min(opts: { dim: number; keepdim?: boolean }): ValuesIndices;
-    amax(dim?: number | readonly number[] | null, keepdim?: boolean): Tensor;
-    amax(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean }): Tensor;
-    amax(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean }): Tensor;
-    amin(dim?: number | readonly number[] | null, keepdim?: boolean): Tensor;
-    amin(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean }): Tensor;
-    amin(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean }): Tensor;
-    argmax(dim?: number | null, keepdim?: boolean): Tensor;
-    argmax(dim?: number | null, opts?: { keepdim?: boolean }): Tensor;
-    argmax(opts?: { dim?: number | null; keepdim?: boolean }): Tensor;
-    argmin(dim?: number | null, keepdim?: boolean): Tensor;
-    argmin(dim?: number | null, opts?: { keepdim?: boolean }): Tensor;
-    argmin(opts?: { dim?: number | null; keepdim?: boolean }): Tensor;
-    all(): Tensor;
-    all(dim: number, keepdim?: boolean): Tensor;
-    all(dim: number, opts?: { keepdim?: boolean }): Tensor;
-    all(opts: { dim: number; keepdim?: boolean }): Tensor;
-    any(): Tensor;
-    any(dim: number, keepdim?: boolean): Tensor;
-    any(dim: number, opts?: { keepdim?: boolean }): Tensor;
-    any(opts: { dim: number; keepdim?: boolean }): Tensor;
-    logaddexp(other: Tensor): Tensor;
-    logaddexp(opts: { other: Tensor }): Tensor;
-    logaddexp2(other: Tensor): Tensor;
-    logaddexp2(opts: { other: Tensor }): Tensor;
-    hypot(other: Tensor): Tensor;
-    hypot(opts: { other: Tensor }): Tensor;
-    heaviside(values: Tensor): Tensor;
-    heaviside(opts: { values: Tensor }): Tensor;
-    deg2rad(): Tensor;
-    deg2rad_(): Tensor;
-    rad2deg(): Tensor;
-    rad2deg_(): Tensor;
-    isclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): Tensor;
-    isclose(other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): Tensor;
-    isclose(other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): Tensor;
-    isclose(other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
-    isclose(opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
-    allclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
-    allclose(other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): boolean;
-    allclose(other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): boolean;
-    allclose(other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
-    allclose(opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
-    clip(min?: Tensor | null, max?: Tensor | null): Tensor;
-    clip(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
-    clip(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
-    clip(min?: Scalar | null, max?: Scalar | null): Tensor;
-    clip(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
-    clip(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
-    clip_(min?: Tensor | null, max?: Tensor | null): Tensor;
-    clip_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
-    clip_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
-    clip_(min?: Scalar | null, max?: Scalar | null): Tensor;
-    clip_(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
-    clip_(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
-    hypot_(other: Tensor): Tensor;
-    hypot_(opts: { other: Tensor }): Tensor;
-    heaviside_(values: Tensor): Tensor;
-    heaviside_(opts: { values: Tensor }): Tensor;
-    var(
-      dim?: number | readonly number[] | null,
-      opts?: { correction?: number | null; keepdim?: boolean },
-    ): Tensor;
-    var(opts?: {
-      dim?: number | readonly number[] | null;
-      correction?: number | null;
-      keepdim?: boolean;
-    }): Tensor;
-    var(...dim: number[]): Tensor;
-    var(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
-    var(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
-    var(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
-    var(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
-    var(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-    var(unbiased?: boolean): Tensor;
-    var(opts?: { unbiased?: boolean }): Tensor;
-    std(
-      dim?: number | readonly number[] | null,
-      opts?: { correction?: number | null; keepdim?: boolean },
-    ): Tensor;
-    std(opts?: {
-      dim?: number | readonly number[] | null;
-      correction?: number | null;
-      keepdim?: boolean;
-    }): Tensor;
-    std(...dim: number[]): Tensor;
-    std(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
-    std(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
-    std(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
-    std(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
-    std(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-    std(unbiased?: boolean): Tensor;
-    std(opts?: { unbiased?: boolean }): Tensor;
-    logsumexp(dim: number | readonly number[], keepdim?: boolean): Tensor;
-    logsumexp(dim: number | readonly number[], opts?: { keepdim?: boolean }): Tensor;
-    logsumexp(opts: { dim: number | readonly number[]; keepdim?: boolean }): Tensor;
-    cumsum(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumsum(opts: { dim: number; dtype?: DType | null }): Tensor;
-    cumprod(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumprod(opts: { dim: number; dtype?: DType | null }): Tensor;
-    cumsum_(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumsum_(opts: { dim: number; dtype?: DType | null }): Tensor;
-    cumprod_(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumprod_(opts: { dim: number; dtype?: DType | null }): Tensor;
-    norm(p?: unknown, dim?: unknown, keepdim?: unknown, dtype?: unknown): Tensor;
-    norm(p?: unknown, dim?: unknown, keepdim?: unknown, opts?: { dtype?: unknown }): Tensor;
-    norm(p?: unknown, dim?: unknown, opts?: { keepdim?: unknown; dtype?: unknown }): Tensor;
-    norm(p?: unknown, opts?: { dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
-    norm(opts?: { p?: unknown; dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
-    softmax(dim: number, dtype?: DType | null): Tensor;
-    softmax(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    softmax(opts: { dim: number; dtype?: DType | null }): Tensor;
-    log_softmax(dim: number, dtype?: DType | null): Tensor;
-    log_softmax(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    log_softmax(opts: { dim: number; dtype?: DType | null }): Tensor;
-    sinc(): Tensor;
-    sinc_(): Tensor;
-    exp2(): Tensor;
-    exp2_(): Tensor;
-    erfc(): Tensor;
-    erfc_(): Tensor;
-    erfinv(): Tensor;
-    lgamma(): Tensor;
-    digamma(): Tensor;
-    polygamma(n: number): Tensor;
-    polygamma(opts: { n: number }): Tensor;
-    mvlgamma(p: number): Tensor;
-    mvlgamma(opts: { p: number }): Tensor;
-    i0(): Tensor;
-    i0_(): Tensor;
-    logit(eps?: number | null): Tensor;
-    logit(opts?: { eps?: number | null }): Tensor;
-    logit_(eps?: number | null): Tensor;
-    logit_(opts?: { eps?: number | null }): Tensor;
-    xlogy(other: Tensor): Tensor;
-    xlogy(opts: { other: Tensor }): Tensor;
-    xlogy(other: Scalar): Tensor;
-    xlogy(opts: { other: Scalar }): Tensor;
-    xlogy_(other: Tensor): Tensor;
-    xlogy_(opts: { other: Tensor }): Tensor;
-    xlogy_(other: Scalar): Tensor;
-    xlogy_(opts: { other: Scalar }): Tensor;
-    erfinv_(): Tensor;
-    lgamma_(): Tensor;
-    digamma_(): Tensor;
-    polygamma_(n: number): Tensor;
-    polygamma_(opts: { n: number }): Tensor;
-    mvlgamma_(p: number): Tensor;
-    mvlgamma_(opts: { p: number }): Tensor;
-    nansum(
-      dim?: number | readonly number[] | null,
-      keepdim?: boolean,
-      opts?: { dtype?: DType | null },
-    ): Tensor;
-    nansum(
-      dim?: number | readonly number[] | null,
-      opts?: { keepdim?: boolean; dtype?: DType | null },
-    ): Tensor;
-    nansum(opts?: {
-      dim?: number | readonly number[] | null;
-      keepdim?: boolean;
-      dtype?: DType | null;
-    }): Tensor;
-    nanmean(
-      dim?: number | readonly number[] | null,
-      keepdim?: boolean,
-      opts?: { dtype?: DType | null },
-    ): Tensor;
-    nanmean(
-      dim?: number | readonly number[] | null,
-      opts?: { keepdim?: boolean; dtype?: DType | null },
-    ): Tensor;
-    nanmean(opts?: {
-      dim?: number | readonly number[] | null;
-      keepdim?: boolean;
-      dtype?: DType | null;
-    }): Tensor;
-    count_nonzero(dim?: number | null): Tensor;
-    count_nonzero(opts?: { dim?: number | null }): Tensor;
-    count_nonzero(dim: readonly number[]): Tensor;
-    count_nonzero(opts: { dim: readonly number[] }): Tensor;
-    count_nonzero(...dim: number[]): Tensor;
-    aminmax(opts?: {
-      dim?: number | null;
-      keepdim?: boolean;
-    }): NamedTuple & { readonly min: Tensor; readonly max: Tensor };
-    cummax(dim: number): ValuesIndices;
-    cummax(opts: { dim: number }): ValuesIndices;
-    cummin(dim: number): ValuesIndices;
-    cummin(opts: { dim: number }): ValuesIndices;
-    logcumsumexp(dim: number): Tensor;
-    logcumsumexp(opts: { dim: number }): Tensor;
     conj(): Tensor;
     angle(): Tensor;
     is_complex(): boolean;
@@ -714,6 +366,221 @@ declare module "../tensor/tensor.js" {
     tril_(opts?: { diagonal?: number }): Tensor;
     triu_(diagonal?: number): Tensor;
     triu_(opts?: { diagonal?: number }): Tensor;
+    clamp_(min?: Tensor | null, max?: Tensor | null): Tensor;
+    clamp_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
+    clamp_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+    clamp_(min?: Scalar | null, max?: Scalar | null): Tensor;
+    clamp_(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
+    clamp_(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+    fill_(value: Tensor): Tensor;
+    fill_(opts: { value: Tensor }): Tensor;
+    fill_(value: Scalar): Tensor;
+    fill_(opts: { value: Scalar }): Tensor;
+    zero_(): Tensor;
+    neg_(): Tensor;
+    exp_(): Tensor;
+    log_(): Tensor;
+    sin_(): Tensor;
+    cos_(): Tensor;
+    tanh_(): Tensor;
+    sigmoid_(): Tensor;
+    relu_(): Tensor;
+    reciprocal_(): Tensor;
+    add_(other: Tensor | Scalar, opts?: { alpha?: Scalar }): Tensor;
+    add_(opts: { other: Tensor | Scalar; alpha?: Scalar }): Tensor;
+    sub_(other: Tensor | Scalar, opts?: { alpha?: Scalar }): Tensor;
+    sub_(opts: { other: Tensor | Scalar; alpha?: Scalar }): Tensor;
+    mul_(other: Tensor | Scalar): Tensor;
+    mul_(opts: { other: Tensor | Scalar }): Tensor;
+    div_(other: Tensor | Scalar): Tensor;
+    div_(opts: { other: Tensor | Scalar }): Tensor;
+    div_(other: Tensor | Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+    div_(opts: { other: Tensor | Scalar; rounding_mode?: string | null }): Tensor;
+    div_(other: Scalar, opts?: { rounding_mode?: string | null }): Tensor;
+    div_(opts: { other: Scalar; rounding_mode?: string | null }): Tensor;
+    pow_(exponent: Tensor): Tensor;
+    pow_(opts: { exponent: Tensor }): Tensor;
+    pow_(exponent: Scalar): Tensor;
+    pow_(opts: { exponent: Scalar }): Tensor;
+    copy_(other: Tensor | Scalar, non_blocking?: boolean): Tensor;
+    copy_(other: Tensor | Scalar, opts?: { non_blocking?: boolean }): Tensor;
+    copy_(opts: { other: Tensor | Scalar; non_blocking?: boolean }): Tensor;
+    abs(): Tensor;
+    abs_(): Tensor;
+    sign(): Tensor;
+    floor(): Tensor;
+    floor_(): Tensor;
+    ceil(): Tensor;
+    ceil_(): Tensor;
+    trunc(): Tensor;
+    trunc_(): Tensor;
+    round(): Tensor;
+    round(opts: { decimals: number }): Tensor;
+    round_(): Tensor;
+    round_(opts: { decimals: number }): Tensor;
+    frac(): Tensor;
+    frac_(): Tensor;
+    square(): Tensor;
+    square_(): Tensor;
+    sqrt(): Tensor;
+    sqrt_(): Tensor;
+    rsqrt(): Tensor;
+    rsqrt_(): Tensor;
+    expm1(): Tensor;
+    expm1_(): Tensor;
+    tan(): Tensor;
+    tan_(): Tensor;
+    log1p(): Tensor;
+    log1p_(): Tensor;
+    log2(): Tensor;
+    log2_(): Tensor;
+    log10(): Tensor;
+    log10_(): Tensor;
+    asin(): Tensor;
+    asin_(): Tensor;
+    acos(): Tensor;
+    acos_(): Tensor;
+    atan(): Tensor;
+    atan_(): Tensor;
+    sinh(): Tensor;
+    sinh_(): Tensor;
+    cosh(): Tensor;
+    cosh_(): Tensor;
+    erf(): Tensor;
+    erf_(): Tensor;
+    atan2(other: Tensor): Tensor;
+    atan2(opts: { other: Tensor }): Tensor;
+    fmod(other: Tensor): Tensor;
+    fmod(opts: { other: Tensor }): Tensor;
+    fmod(other: Scalar): Tensor;
+    fmod(opts: { other: Scalar }): Tensor;
+    remainder(other: Tensor): Tensor;
+    remainder(opts: { other: Tensor }): Tensor;
+    remainder(other: Scalar): Tensor;
+    remainder(opts: { other: Scalar }): Tensor;
+    maximum(other: Tensor): Tensor;
+    maximum(opts: { other: Tensor }): Tensor;
+    minimum(other: Tensor): Tensor;
+    minimum(opts: { other: Tensor }): Tensor;
+    lerp(end: Tensor, weight: Tensor): Tensor;
+    lerp(end: Tensor, opts: { weight: Tensor }): Tensor;
+    lerp(opts: { end: Tensor; weight: Tensor }): Tensor;
+    lerp(end: Tensor, weight: Scalar): Tensor;
+    lerp(end: Tensor, opts: { weight: Scalar }): Tensor;
+    lerp(opts: { end: Tensor; weight: Scalar }): Tensor;
+    isnan(): Tensor;
+    isinf(): Tensor;
+    isfinite(): Tensor;
+    nan_to_num(nan?: number | null, posinf?: number | null, neginf?: number | null): Tensor;
+    nan_to_num(nan?: number | null, posinf?: number | null, opts?: { neginf?: number | null }): Tensor;
+    nan_to_num(nan?: number | null, opts?: { posinf?: number | null; neginf?: number | null }): Tensor;
+    nan_to_num(opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+    nan_to_num_(nan?: number | null, posinf?: number | null, neginf?: number | null): Tensor;
+    nan_to_num_(nan?: number | null, posinf?: number | null, opts?: { neginf?: number | null }): Tensor;
+    nan_to_num_(nan?: number | null, opts?: { posinf?: number | null; neginf?: number | null }): Tensor;
+    nan_to_num_(opts?: { nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+    sign_(): Tensor;
+    atan2_(other: Tensor): Tensor;
+    atan2_(opts: { other: Tensor }): Tensor;
+    fmod_(other: Tensor): Tensor;
+    fmod_(opts: { other: Tensor }): Tensor;
+    fmod_(other: Scalar): Tensor;
+    fmod_(opts: { other: Scalar }): Tensor;
+    remainder_(other: Tensor): Tensor;
+    remainder_(opts: { other: Tensor }): Tensor;
+    remainder_(other: Scalar): Tensor;
+    remainder_(opts: { other: Scalar }): Tensor;
+    lerp_(end: Tensor, weight: Tensor): Tensor;
+    lerp_(end: Tensor, opts: { weight: Tensor }): Tensor;
+    lerp_(opts: { end: Tensor; weight: Tensor }): Tensor;
+    lerp_(end: Tensor, weight: Scalar): Tensor;
+    lerp_(end: Tensor, opts: { weight: Scalar }): Tensor;
+    lerp_(opts: { end: Tensor; weight: Scalar }): Tensor;
+    sum(opts?: { dtype?: DType | null }): Tensor;
+    sum(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
+    sum(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+    sum(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+    mean(opts?: { dtype?: DType | null }): Tensor;
+    mean(dim?: number | readonly number[] | null, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
+    mean(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+    mean(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+    sum_to_size(size: readonly number[]): Tensor;
+    sum_to_size(opts: { size: readonly number[] }): Tensor;
+    sum_to_size(...size: number[]): Tensor;
+    prod(opts?: { dtype?: DType | null }): Tensor;
+    prod(dim: number, keepdim?: boolean, opts?: { dtype?: DType | null }): Tensor;
+    prod(dim: number, opts?: { keepdim?: boolean; dtype?: DType | null }): Tensor;
+    prod(opts: { dim: number; keepdim?: boolean; dtype?: DType | null }): Tensor;
+    max(): Tensor;
+    max(other: Tensor): Tensor;
+    max(opts: { other: Tensor }): Tensor;
+    max(dim: number, keepdim?: boolean): ValuesIndices;
+    max(dim: number, opts?: { keepdim?: boolean }): ValuesIndices;
+    max(opts: { dim: number; keepdim?: boolean }): ValuesIndices;
+    min(): Tensor;
+    min(other: Tensor): Tensor;
+    min(opts: { other: Tensor }): Tensor;
+    min(dim: number, keepdim?: boolean): ValuesIndices;
+    min(dim: number, opts?: { keepdim?: boolean }): ValuesIndices;
+    min(opts: { dim: number; keepdim?: boolean }): ValuesIndices;
+    amax(dim?: number | readonly number[] | null, keepdim?: boolean): Tensor;
+    amax(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean }): Tensor;
+    amax(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean }): Tensor;
+    amin(dim?: number | readonly number[] | null, keepdim?: boolean): Tensor;
+    amin(dim?: number | readonly number[] | null, opts?: { keepdim?: boolean }): Tensor;
+    amin(opts?: { dim?: number | readonly number[] | null; keepdim?: boolean }): Tensor;
+    argmax(dim?: number | null, keepdim?: boolean): Tensor;
+    argmax(dim?: number | null, opts?: { keepdim?: boolean }): Tensor;
+    argmax(opts?: { dim?: number | null; keepdim?: boolean }): Tensor;
+    argmin(dim?: number | null, keepdim?: boolean): Tensor;
+    argmin(dim?: number | null, opts?: { keepdim?: boolean }): Tensor;
+    argmin(opts?: { dim?: number | null; keepdim?: boolean }): Tensor;
+    all(): Tensor;
+    all(dim: number, keepdim?: boolean): Tensor;
+    all(dim: number, opts?: { keepdim?: boolean }): Tensor;
+    all(opts: { dim: number; keepdim?: boolean }): Tensor;
+    any(): Tensor;
+    any(dim: number, keepdim?: boolean): Tensor;
+    any(dim: number, opts?: { keepdim?: boolean }): Tensor;
+    any(opts: { dim: number; keepdim?: boolean }): Tensor;
+    logaddexp(other: Tensor): Tensor;
+    logaddexp(opts: { other: Tensor }): Tensor;
+    logaddexp2(other: Tensor): Tensor;
+    logaddexp2(opts: { other: Tensor }): Tensor;
+    hypot(other: Tensor): Tensor;
+    hypot(opts: { other: Tensor }): Tensor;
+    heaviside(values: Tensor): Tensor;
+    heaviside(opts: { values: Tensor }): Tensor;
+    deg2rad(): Tensor;
+    deg2rad_(): Tensor;
+    rad2deg(): Tensor;
+    rad2deg_(): Tensor;
+    isclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): Tensor;
+    isclose(other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): Tensor;
+    isclose(other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): Tensor;
+    isclose(other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+    isclose(opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): Tensor;
+    allclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+    allclose(other: Tensor, rtol?: number, atol?: number, opts?: { equal_nan?: boolean }): boolean;
+    allclose(other: Tensor, rtol?: number, opts?: { atol?: number; equal_nan?: boolean }): boolean;
+    allclose(other: Tensor, opts?: { rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+    allclose(opts: { other: Tensor; rtol?: number; atol?: number; equal_nan?: boolean }): boolean;
+    clip(min?: Tensor | null, max?: Tensor | null): Tensor;
+    clip(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
+    clip(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+    clip(min?: Scalar | null, max?: Scalar | null): Tensor;
+    clip(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
+    clip(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+    clip_(min?: Tensor | null, max?: Tensor | null): Tensor;
+    clip_(min?: Tensor | null, opts?: { max?: Tensor | null }): Tensor;
+    clip_(opts?: { min?: Tensor | null; max?: Tensor | null }): Tensor;
+    clip_(min?: Scalar | null, max?: Scalar | null): Tensor;
+    clip_(min?: Scalar | null, opts?: { max?: Scalar | null }): Tensor;
+    clip_(opts?: { min?: Scalar | null; max?: Scalar | null }): Tensor;
+    hypot_(other: Tensor): Tensor;
+    hypot_(opts: { other: Tensor }): Tensor;
+    heaviside_(values: Tensor): Tensor;
+    heaviside_(opts: { values: Tensor }): Tensor;
     chunk(chunks: number, dim?: number): Tensor[];
     chunk(chunks: number, opts?: { dim?: number }): Tensor[];
     chunk(opts: { chunks: number; dim?: number }): Tensor[];
@@ -734,6 +601,210 @@ declare module "../tensor/tensor.js" {
     unflatten(dim: unknown, sizes: unknown): Tensor;
     unflatten(dim: unknown, opts: { sizes: unknown }): Tensor;
     unflatten(opts: { dim: unknown; sizes: unknown }): Tensor;
+    asinh(): Tensor;
+    asinh_(): Tensor;
+    acosh(): Tensor;
+    acosh_(): Tensor;
+    atanh(): Tensor;
+    atanh_(): Tensor;
+    arcsinh(): Tensor;
+    arcsinh_(): Tensor;
+    arccosh(): Tensor;
+    arccosh_(): Tensor;
+    arctanh(): Tensor;
+    arctanh_(): Tensor;
+    copysign(other: Tensor): Tensor;
+    copysign(opts: { other: Tensor }): Tensor;
+    copysign(other: Scalar): Tensor;
+    copysign(opts: { other: Scalar }): Tensor;
+    fmax(other: Tensor): Tensor;
+    fmax(opts: { other: Tensor }): Tensor;
+    fmin(other: Tensor): Tensor;
+    fmin(opts: { other: Tensor }): Tensor;
+    nextafter(other: Tensor): Tensor;
+    nextafter(opts: { other: Tensor }): Tensor;
+    ldexp(other: Tensor): Tensor;
+    ldexp(opts: { other: Tensor }): Tensor;
+    ldexp_(other: Tensor): Tensor;
+    ldexp_(opts: { other: Tensor }): Tensor;
+    frexp(): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+    float_power(exponent: Tensor): Tensor;
+    float_power(opts: { exponent: Tensor }): Tensor;
+    float_power(exponent: Scalar): Tensor;
+    float_power(opts: { exponent: Scalar }): Tensor;
+    copysign_(other: Tensor): Tensor;
+    copysign_(opts: { other: Tensor }): Tensor;
+    copysign_(other: Scalar): Tensor;
+    copysign_(opts: { other: Scalar }): Tensor;
+    nextafter_(other: Tensor): Tensor;
+    nextafter_(opts: { other: Tensor }): Tensor;
+    float_power_(exponent: Tensor): Tensor;
+    float_power_(opts: { exponent: Tensor }): Tensor;
+    float_power_(exponent: Scalar): Tensor;
+    float_power_(opts: { exponent: Scalar }): Tensor;
+    as_strided(size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
+    as_strided(
+      size: readonly number[],
+      stride: readonly number[],
+      opts?: { storage_offset?: number | null },
+    ): Tensor;
+    as_strided(
+      size: readonly number[],
+      opts: { stride: readonly number[]; storage_offset?: number | null },
+    ): Tensor;
+    as_strided(opts: {
+      size: readonly number[];
+      stride: readonly number[];
+      storage_offset?: number | null;
+    }): Tensor;
+    as_strided_(size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
+    as_strided_(
+      size: readonly number[],
+      stride: readonly number[],
+      opts?: { storage_offset?: number | null },
+    ): Tensor;
+    as_strided_(
+      size: readonly number[],
+      opts: { stride: readonly number[]; storage_offset?: number | null },
+    ): Tensor;
+    as_strided_(opts: {
+      size: readonly number[];
+      stride: readonly number[];
+      storage_offset?: number | null;
+    }): Tensor;
+    var(
+      dim?: number | readonly number[] | null,
+      opts?: { correction?: number | null; keepdim?: boolean },
+    ): Tensor;
+    var(opts?: {
+      dim?: number | readonly number[] | null;
+      correction?: number | null;
+      keepdim?: boolean;
+    }): Tensor;
+    var(...dim: number[]): Tensor;
+    var(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
+    var(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    var(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
+    var(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+    var(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
+    var(unbiased?: boolean): Tensor;
+    var(opts?: { unbiased?: boolean }): Tensor;
+    std(
+      dim?: number | readonly number[] | null,
+      opts?: { correction?: number | null; keepdim?: boolean },
+    ): Tensor;
+    std(opts?: {
+      dim?: number | readonly number[] | null;
+      correction?: number | null;
+      keepdim?: boolean;
+    }): Tensor;
+    std(...dim: number[]): Tensor;
+    std(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
+    std(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    std(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
+    std(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+    std(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
+    std(unbiased?: boolean): Tensor;
+    std(opts?: { unbiased?: boolean }): Tensor;
+    logsumexp(dim: number | readonly number[], keepdim?: boolean): Tensor;
+    logsumexp(dim: number | readonly number[], opts?: { keepdim?: boolean }): Tensor;
+    logsumexp(opts: { dim: number | readonly number[]; keepdim?: boolean }): Tensor;
+    cumsum(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumsum(opts: { dim: number; dtype?: DType | null }): Tensor;
+    cumprod(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumprod(opts: { dim: number; dtype?: DType | null }): Tensor;
+    cumsum_(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumsum_(opts: { dim: number; dtype?: DType | null }): Tensor;
+    cumprod_(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumprod_(opts: { dim: number; dtype?: DType | null }): Tensor;
+    norm(p?: unknown, dim?: unknown, keepdim?: unknown, dtype?: unknown): Tensor;
+    norm(p?: unknown, dim?: unknown, keepdim?: unknown, opts?: { dtype?: unknown }): Tensor;
+    norm(p?: unknown, dim?: unknown, opts?: { keepdim?: unknown; dtype?: unknown }): Tensor;
+    norm(p?: unknown, opts?: { dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
+    norm(opts?: { p?: unknown; dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
+    softmax(dim: number, dtype?: DType | null): Tensor;
+    softmax(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    softmax(opts: { dim: number; dtype?: DType | null }): Tensor;
+    log_softmax(dim: number, dtype?: DType | null): Tensor;
+    log_softmax(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    log_softmax(opts: { dim: number; dtype?: DType | null }): Tensor;
+    sinc(): Tensor;
+    sinc_(): Tensor;
+    exp2(): Tensor;
+    exp2_(): Tensor;
+    erfc(): Tensor;
+    erfc_(): Tensor;
+    erfinv(): Tensor;
+    lgamma(): Tensor;
+    digamma(): Tensor;
+    polygamma(n: number): Tensor;
+    polygamma(opts: { n: number }): Tensor;
+    mvlgamma(p: number): Tensor;
+    mvlgamma(opts: { p: number }): Tensor;
+    i0(): Tensor;
+    i0_(): Tensor;
+    logit(eps?: number | null): Tensor;
+    logit(opts?: { eps?: number | null }): Tensor;
+    logit_(eps?: number | null): Tensor;
+    logit_(opts?: { eps?: number | null }): Tensor;
+    xlogy(other: Tensor): Tensor;
+    xlogy(opts: { other: Tensor }): Tensor;
+    xlogy(other: Scalar): Tensor;
+    xlogy(opts: { other: Scalar }): Tensor;
+    xlogy_(other: Tensor): Tensor;
+    xlogy_(opts: { other: Tensor }): Tensor;
+    xlogy_(other: Scalar): Tensor;
+    xlogy_(opts: { other: Scalar }): Tensor;
+    erfinv_(): Tensor;
+    lgamma_(): Tensor;
+    digamma_(): Tensor;
+    polygamma_(n: number): Tensor;
+    polygamma_(opts: { n: number }): Tensor;
+    mvlgamma_(p: number): Tensor;
+    mvlgamma_(opts: { p: number }): Tensor;
+    nansum(
+      dim?: number | readonly number[] | null,
+      keepdim?: boolean,
+      opts?: { dtype?: DType | null },
+    ): Tensor;
+    nansum(
+      dim?: number | readonly number[] | null,
+      opts?: { keepdim?: boolean; dtype?: DType | null },
+    ): Tensor;
+    nansum(opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+    }): Tensor;
+    nanmean(
+      dim?: number | readonly number[] | null,
+      keepdim?: boolean,
+      opts?: { dtype?: DType | null },
+    ): Tensor;
+    nanmean(
+      dim?: number | readonly number[] | null,
+      opts?: { keepdim?: boolean; dtype?: DType | null },
+    ): Tensor;
+    nanmean(opts?: {
+      dim?: number | readonly number[] | null;
+      keepdim?: boolean;
+      dtype?: DType | null;
+    }): Tensor;
+    count_nonzero(dim?: number | null): Tensor;
+    count_nonzero(opts?: { dim?: number | null }): Tensor;
+    count_nonzero(dim: readonly number[]): Tensor;
+    count_nonzero(opts: { dim: readonly number[] }): Tensor;
+    count_nonzero(...dim: number[]): Tensor;
+    aminmax(opts?: {
+      dim?: number | null;
+      keepdim?: boolean;
+    }): NamedTuple & { readonly min: Tensor; readonly max: Tensor };
+    cummax(dim: number): ValuesIndices;
+    cummax(opts: { dim: number }): ValuesIndices;
+    cummin(dim: number): ValuesIndices;
+    cummin(opts: { dim: number }): ValuesIndices;
+    logcumsumexp(dim: number): Tensor;
+    logcumsumexp(opts: { dim: number }): Tensor;
     index_put(indices: readonly Tensor[], values: Tensor, accumulate?: boolean): Tensor;
     index_put(indices: readonly Tensor[], values: Tensor, opts?: { accumulate?: boolean }): Tensor;
     index_put(indices: readonly Tensor[], opts: { values: Tensor; accumulate?: boolean }): Tensor;
@@ -1056,6 +1127,25 @@ declare module "../tensor/tensor.js" {
     bincount(weights?: Tensor | null, minlength?: number): Tensor;
     bincount(weights?: Tensor | null, opts?: { minlength?: number }): Tensor;
     bincount(opts?: { weights?: Tensor | null; minlength?: number }): Tensor;
+    histogram(
+      bins: Tensor,
+      opts?: { weight?: Tensor | null; density?: boolean },
+    ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+    histogram(opts: {
+      bins: Tensor;
+      weight?: Tensor | null;
+      density?: boolean;
+    }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+    histogram(
+      bins?: number,
+      opts?: { range?: readonly number[] | null; weight?: Tensor | null; density?: boolean },
+    ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+    histogram(opts?: {
+      bins?: number;
+      range?: readonly number[] | null;
+      weight?: Tensor | null;
+      density?: boolean;
+    }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
     unique(
       sorted?: boolean,
       return_inverse?: boolean,
@@ -1303,6 +1393,117 @@ declare module "../tensor/tensor.js" {
     diff(opts?: { n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
     cov(opts?: { correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }): Tensor;
     corrcoef(): Tensor;
+    bitwise_and(other: Tensor): Tensor;
+    bitwise_and(opts: { other: Tensor }): Tensor;
+    bitwise_and(other: Scalar): Tensor;
+    bitwise_and(opts: { other: Scalar }): Tensor;
+    bitwise_or(other: Tensor): Tensor;
+    bitwise_or(opts: { other: Tensor }): Tensor;
+    bitwise_or(other: Scalar): Tensor;
+    bitwise_or(opts: { other: Scalar }): Tensor;
+    bitwise_xor(other: Tensor): Tensor;
+    bitwise_xor(opts: { other: Tensor }): Tensor;
+    bitwise_xor(other: Scalar): Tensor;
+    bitwise_xor(opts: { other: Scalar }): Tensor;
+    bitwise_left_shift(other: Tensor): Tensor;
+    bitwise_left_shift(opts: { other: Tensor }): Tensor;
+    bitwise_left_shift(other: Scalar): Tensor;
+    bitwise_left_shift(opts: { other: Scalar }): Tensor;
+    bitwise_right_shift(other: Tensor): Tensor;
+    bitwise_right_shift(opts: { other: Tensor }): Tensor;
+    bitwise_right_shift(other: Scalar): Tensor;
+    bitwise_right_shift(opts: { other: Scalar }): Tensor;
+    bitwise_not(): Tensor;
+    gcd(other: Tensor): Tensor;
+    gcd(opts: { other: Tensor }): Tensor;
+    gcd_(other: Tensor): Tensor;
+    gcd_(opts: { other: Tensor }): Tensor;
+    lcm(other: Tensor): Tensor;
+    lcm(opts: { other: Tensor }): Tensor;
+    lcm_(other: Tensor): Tensor;
+    lcm_(opts: { other: Tensor }): Tensor;
+    isposinf(): Tensor;
+    isneginf(): Tensor;
+    isreal(): Tensor;
+    signbit(): Tensor;
+    bitwise_and_(other: Tensor): Tensor;
+    bitwise_and_(opts: { other: Tensor }): Tensor;
+    bitwise_and_(other: Scalar): Tensor;
+    bitwise_and_(opts: { other: Scalar }): Tensor;
+    bitwise_or_(other: Tensor): Tensor;
+    bitwise_or_(opts: { other: Tensor }): Tensor;
+    bitwise_or_(other: Scalar): Tensor;
+    bitwise_or_(opts: { other: Scalar }): Tensor;
+    bitwise_xor_(other: Tensor): Tensor;
+    bitwise_xor_(opts: { other: Tensor }): Tensor;
+    bitwise_xor_(other: Scalar): Tensor;
+    bitwise_xor_(opts: { other: Scalar }): Tensor;
+    bitwise_left_shift_(other: Tensor): Tensor;
+    bitwise_left_shift_(opts: { other: Tensor }): Tensor;
+    bitwise_left_shift_(other: Scalar): Tensor;
+    bitwise_left_shift_(opts: { other: Scalar }): Tensor;
+    bitwise_right_shift_(other: Tensor): Tensor;
+    bitwise_right_shift_(opts: { other: Tensor }): Tensor;
+    bitwise_right_shift_(other: Scalar): Tensor;
+    bitwise_right_shift_(opts: { other: Scalar }): Tensor;
+    bitwise_not_(): Tensor;
+    __and__(other: Tensor): Tensor;
+    __and__(opts: { other: Tensor }): Tensor;
+    __and__(other: Scalar): Tensor;
+    __and__(opts: { other: Scalar }): Tensor;
+    __or__(other: Tensor): Tensor;
+    __or__(opts: { other: Tensor }): Tensor;
+    __or__(other: Scalar): Tensor;
+    __or__(opts: { other: Scalar }): Tensor;
+    __xor__(other: Tensor): Tensor;
+    __xor__(opts: { other: Tensor }): Tensor;
+    __xor__(other: Scalar): Tensor;
+    __xor__(opts: { other: Scalar }): Tensor;
+    __lshift__(other: Tensor): Tensor;
+    __lshift__(opts: { other: Tensor }): Tensor;
+    __lshift__(other: Scalar): Tensor;
+    __lshift__(opts: { other: Scalar }): Tensor;
+    __rshift__(other: Tensor): Tensor;
+    __rshift__(opts: { other: Tensor }): Tensor;
+    __rshift__(other: Scalar): Tensor;
+    __rshift__(opts: { other: Scalar }): Tensor;
+    __rand__(other: Tensor): Tensor;
+    __rand__(opts: { other: Tensor }): Tensor;
+    __rand__(other: Scalar): Tensor;
+    __rand__(opts: { other: Scalar }): Tensor;
+    __ror__(other: Tensor): Tensor;
+    __ror__(opts: { other: Tensor }): Tensor;
+    __ror__(other: Scalar): Tensor;
+    __ror__(opts: { other: Scalar }): Tensor;
+    __rxor__(other: Tensor): Tensor;
+    __rxor__(opts: { other: Tensor }): Tensor;
+    __rxor__(other: Scalar): Tensor;
+    __rxor__(opts: { other: Scalar }): Tensor;
+    __iand__(other: Tensor): Tensor;
+    __iand__(opts: { other: Tensor }): Tensor;
+    __iand__(other: Scalar): Tensor;
+    __iand__(opts: { other: Scalar }): Tensor;
+    __ior__(other: Tensor): Tensor;
+    __ior__(opts: { other: Tensor }): Tensor;
+    __ior__(other: Scalar): Tensor;
+    __ior__(opts: { other: Scalar }): Tensor;
+    __ixor__(other: Tensor): Tensor;
+    __ixor__(opts: { other: Tensor }): Tensor;
+    __ixor__(other: Scalar): Tensor;
+    __ixor__(opts: { other: Scalar }): Tensor;
+    __ilshift__(other: Tensor): Tensor;
+    __ilshift__(opts: { other: Tensor }): Tensor;
+    __ilshift__(other: Scalar): Tensor;
+    __ilshift__(opts: { other: Scalar }): Tensor;
+    __irshift__(other: Tensor): Tensor;
+    __irshift__(opts: { other: Tensor }): Tensor;
+    __irshift__(other: Scalar): Tensor;
+    __irshift__(opts: { other: Scalar }): Tensor;
+    __invert__(): Tensor;
+    __rlshift__(other: Tensor | Scalar): Tensor;
+    __rlshift__(opts: { other: Tensor | Scalar }): Tensor;
+    __rrshift__(other: Tensor | Scalar): Tensor;
+    __rrshift__(opts: { other: Tensor | Scalar }): Tensor;
     hardshrink(lambd?: Scalar): Tensor;
     hardshrink(opts?: { lambd?: Scalar }): Tensor;
     prelu(weight: Tensor): Tensor;
@@ -2055,6 +2256,330 @@ declare module "../signatures/registry.js" {
     "relu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
     "sigmoid(input: Tensor) -> Tensor": (input: Tensor) => Tensor;
     "tanh(input: Tensor) -> Tensor": (input: Tensor) => Tensor;
+    "reshape(Tensor input, SymIntArrayRef shape) -> Tensor": (input: Tensor, shape: number[]) => Tensor;
+    "unsqueeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
+    "squeeze(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "squeeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
+    "flatten(Tensor input, int64_t start_dim, int64_t end_dim, Dimname out_dim) -> Tensor": (
+      input: Tensor,
+      start_dim: number,
+      end_dim: number,
+      out_dim: string,
+    ) => Tensor;
+    "flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1) -> Tensor": (
+      input: Tensor,
+      start_dim: number,
+      end_dim: number,
+    ) => Tensor;
+    "transpose(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
+      input: Tensor,
+      dim0: number,
+      dim1: number,
+    ) => Tensor;
+    "swapaxes(Tensor input, int64_t axis0, int64_t axis1) -> Tensor": (
+      input: Tensor,
+      axis0: number,
+      axis1: number,
+    ) => Tensor;
+    "swapdims(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
+      input: Tensor,
+      dim0: number,
+      dim1: number,
+    ) => Tensor;
+    "permute(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
+    "t(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "movedim(Tensor input, int64_t source, int64_t destination) -> Tensor": (
+      input: Tensor,
+      source: number,
+      destination: number,
+    ) => Tensor;
+    "movedim(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
+      input: Tensor,
+      source: number[],
+      destination: number[],
+    ) => Tensor;
+    "moveaxis(Tensor input, int64_t source, int64_t destination) -> Tensor": (
+      input: Tensor,
+      source: number,
+      destination: number,
+    ) => Tensor;
+    "moveaxis(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
+      input: Tensor,
+      source: number[],
+      destination: number[],
+    ) => Tensor;
+    "select(Tensor input, int64_t dim, int64_t index) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: number,
+    ) => Tensor;
+    "narrow(Tensor input, int64_t dim, Tensor start, int64_t length) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      start: Tensor,
+      length: number,
+    ) => Tensor;
+    "narrow(Tensor input, int64_t dim, int64_t start, int64_t length) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      start: number,
+      length: number,
+    ) => Tensor;
+    "unflatten(Tensor input, int64_t dim, IntArrayRef sizes) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      sizes: number[],
+    ) => Tensor;
+    "view(ScalarType dtype) -> Tensor": (self: Tensor, dtype: DType) => Tensor;
+    "view(SymIntArrayRef size) -> Tensor": (self: Tensor, size: number[]) => Tensor;
+    "expand(SymIntArrayRef size, *, bool implicit=False) -> Tensor": (
+      self: Tensor,
+      size: number[],
+      implicit: boolean,
+    ) => Tensor;
+    "expand_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "complex(Tensor real, Tensor imag, *, Tensor out=None) -> Tensor": (real: Tensor, imag: Tensor) => Tensor;
+    "view_as_real(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "view_as_complex(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "real(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "imag(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "conj(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "angle(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "is_complex(Tensor input) -> bool": (input: Tensor) => boolean;
+    "is_conj(Tensor input) -> bool": (input: Tensor) => boolean;
+    "resolve_conj(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "clone(Tensor input, *, MemoryFormat? memory_format=None) -> Tensor": (
+      input: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "to(Device device=None, ScalarType dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      device: Device | null,
+      dtype: DType | null,
+      non_blocking: boolean,
+      copy: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      dtype: DType,
+      non_blocking: boolean,
+      copy: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      tensor: Tensor | Scalar,
+      non_blocking: boolean,
+      copy: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None) -> Tensor | string": (
+      self: Tensor,
+      dtype: unknown | null,
+      non_blocking: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor | string;
+    "type(PyObject* dtype=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated -> Tensor | string": (
+      self: Tensor,
+      dtype: unknown | null,
+      async: boolean,
+      memory_format: MemoryFormat | null,
+    ) => Tensor | string;
+    "float(*, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "double(*, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "long(*, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "int(*, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "bool(*, MemoryFormat? memory_format=None) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat | null,
+    ) => Tensor;
+    "type_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "contiguous(*, MemoryFormat memory_format=MemoryFormat::Contiguous) -> Tensor": (
+      self: Tensor,
+      memory_format: MemoryFormat,
+    ) => Tensor;
+    "index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+    ) => Tensor;
+    "index_select(Tensor input, Dimname dim, Tensor index, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+    ) => Tensor;
+    "index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      alpha: Scalar,
+    ) => Tensor;
+    "index_add(Tensor input, Dimname dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+      source: Tensor,
+      alpha: Scalar,
+    ) => Tensor;
+    "gather(Tensor input, int64_t dim, Tensor index, *, bool sparse_grad=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      sparse_grad: boolean,
+    ) => Tensor;
+    "gather(Tensor input, Dimname dim, Tensor index, *, bool sparse_grad=False, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+      sparse_grad: boolean,
+    ) => Tensor;
+    "scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+    ) => Tensor;
+    "scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      reduce: string,
+    ) => Tensor;
+    "scatter(Tensor input, Dimname dim, Tensor index, Tensor src) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+      src: Tensor,
+    ) => Tensor;
+    "scatter(Tensor input, int64_t dim, Tensor index, Scalar value, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "scatter(Tensor input, int64_t dim, Tensor index, Scalar value, *, c10::string_view reduce, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Scalar,
+      reduce: string,
+    ) => Tensor;
+    "scatter(Tensor input, Dimname dim, Tensor index, Scalar value) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "scatter_add(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+    ) => Tensor;
+    "scatter_add(Tensor input, Dimname dim, Tensor index, Tensor src) -> Tensor": (
+      input: Tensor,
+      dim: string,
+      index: Tensor,
+      src: Tensor,
+    ) => Tensor;
+    "masked_fill(Tensor input, Tensor mask, Tensor value) -> Tensor": (
+      input: Tensor,
+      mask: Tensor,
+      value: Tensor,
+    ) => Tensor;
+    "masked_fill(Tensor input, Tensor mask, Scalar value) -> Tensor": (
+      input: Tensor,
+      mask: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "select_scatter(Tensor input, Tensor src, int64_t dim, int64_t index) -> Tensor": (
+      input: Tensor,
+      src: Tensor,
+      dim: number,
+      index: number,
+    ) => Tensor;
+    "slice_scatter(Tensor input, Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor": (
+      input: Tensor,
+      src: Tensor,
+      dim: number,
+      start: number | null,
+      end: number | null,
+      step: number,
+    ) => Tensor;
+    "tril(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      diagonal: number,
+    ) => Tensor;
+    "triu(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      diagonal: number,
+    ) => Tensor;
+    "index_add_(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      source: Tensor,
+      alpha: Scalar,
+    ) => Tensor;
+    "scatter_(int64_t dim, Tensor index, Tensor src) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+    ) => Tensor;
+    "scatter_(int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+      reduce: string,
+    ) => Tensor;
+    "scatter_(int64_t dim, Tensor index, Scalar value) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "scatter_(int64_t dim, Tensor index, Scalar value, *, c10::string_view reduce) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      value: Scalar,
+      reduce: string,
+    ) => Tensor;
+    "scatter_add_(int64_t dim, Tensor index, Tensor src) -> Tensor": (
+      self: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor,
+    ) => Tensor;
+    "masked_fill_(Tensor mask, Tensor value) -> Tensor": (
+      self: Tensor,
+      mask: Tensor,
+      value: Tensor,
+    ) => Tensor;
+    "masked_fill_(Tensor mask, Scalar value) -> Tensor": (
+      self: Tensor,
+      mask: Tensor,
+      value: Scalar,
+    ) => Tensor;
+    "tril_(int64_t diagonal=0) -> Tensor": (self: Tensor, diagonal: number) => Tensor;
+    "triu_(int64_t diagonal=0) -> Tensor": (self: Tensor, diagonal: number) => Tensor;
     "clamp_(Tensor input, Tensor? min=None, Tensor? max=None) -> Tensor": (
       input: Tensor,
       min: Tensor | null,
@@ -2250,88 +2775,6 @@ declare module "../signatures/registry.js" {
       inplace: boolean,
     ) => Tensor;
     "silu(input: Tensor, inplace: bool = False) -> Tensor": (input: Tensor, inplace: boolean) => Tensor;
-    "reshape(Tensor input, SymIntArrayRef shape) -> Tensor": (input: Tensor, shape: number[]) => Tensor;
-    "unsqueeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
-    "squeeze(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "squeeze(Tensor input, int64_t dim) -> Tensor": (input: Tensor, dim: number) => Tensor;
-    "flatten(Tensor input, int64_t start_dim, int64_t end_dim, Dimname out_dim) -> Tensor": (
-      input: Tensor,
-      start_dim: number,
-      end_dim: number,
-      out_dim: string,
-    ) => Tensor;
-    "flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1) -> Tensor": (
-      input: Tensor,
-      start_dim: number,
-      end_dim: number,
-    ) => Tensor;
-    "transpose(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
-      input: Tensor,
-      dim0: number,
-      dim1: number,
-    ) => Tensor;
-    "swapaxes(Tensor input, int64_t axis0, int64_t axis1) -> Tensor": (
-      input: Tensor,
-      axis0: number,
-      axis1: number,
-    ) => Tensor;
-    "swapdims(Tensor input, int64_t dim0, int64_t dim1) -> Tensor": (
-      input: Tensor,
-      dim0: number,
-      dim1: number,
-    ) => Tensor;
-    "permute(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
-    "t(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "movedim(Tensor input, int64_t source, int64_t destination) -> Tensor": (
-      input: Tensor,
-      source: number,
-      destination: number,
-    ) => Tensor;
-    "movedim(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
-      input: Tensor,
-      source: number[],
-      destination: number[],
-    ) => Tensor;
-    "moveaxis(Tensor input, int64_t source, int64_t destination) -> Tensor": (
-      input: Tensor,
-      source: number,
-      destination: number,
-    ) => Tensor;
-    "moveaxis(Tensor input, IntArrayRef source, IntArrayRef destination) -> Tensor": (
-      input: Tensor,
-      source: number[],
-      destination: number[],
-    ) => Tensor;
-    "select(Tensor input, int64_t dim, int64_t index) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: number,
-    ) => Tensor;
-    "narrow(Tensor input, int64_t dim, Tensor start, int64_t length) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      start: Tensor,
-      length: number,
-    ) => Tensor;
-    "narrow(Tensor input, int64_t dim, int64_t start, int64_t length) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      start: number,
-      length: number,
-    ) => Tensor;
-    "unflatten(Tensor input, int64_t dim, IntArrayRef sizes) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      sizes: number[],
-    ) => Tensor;
-    "view(ScalarType dtype) -> Tensor": (self: Tensor, dtype: DType) => Tensor;
-    "view(SymIntArrayRef size) -> Tensor": (self: Tensor, size: number[]) => Tensor;
-    "expand(SymIntArrayRef size, *, bool implicit=False) -> Tensor": (
-      self: Tensor,
-      size: number[],
-      implicit: boolean,
-    ) => Tensor;
-    "expand_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
     "sum(Tensor input, *, ScalarType? dtype=None) -> Tensor": (input: Tensor, dtype: DType | null) => Tensor;
     "sum(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None) -> Tensor": (
       input: Tensor,
@@ -2466,6 +2909,130 @@ declare module "../signatures/registry.js" {
     ) => Tensor;
     "hypot_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
     "heaviside_(Tensor values) -> Tensor": (self: Tensor, values: Tensor) => Tensor;
+    "cat(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
+      tensors: Tensor[],
+      dim: number,
+    ) => Tensor;
+    "concat(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
+      tensors: Tensor[],
+      dim: number,
+    ) => Tensor;
+    "concatenate(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
+      tensors: Tensor[],
+      dim: number,
+    ) => Tensor;
+    "stack(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
+      tensors: Tensor[],
+      dim: number,
+    ) => Tensor;
+    "constant_pad_nd(Tensor input, IntArrayRef pad, Scalar value=0) -> Tensor": (
+      input: Tensor,
+      pad: number[],
+      value: Scalar,
+    ) => Tensor;
+    "chunk(Tensor input, int64_t chunks, int64_t dim=0) -> Tensor[]": (
+      input: Tensor,
+      chunks: number,
+      dim: number,
+    ) => Tensor[];
+    "unbind(Tensor input, int64_t dim=0) -> Tensor[]": (input: Tensor, dim: number) => Tensor[];
+    "flip(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
+    "roll(Tensor input, IntArrayRef[1] shifts, IntArrayRef[1] dims=None) -> Tensor": (
+      input: Tensor,
+      shifts: number[],
+      dims: number[] | null,
+    ) => Tensor;
+    "repeat(SymIntArrayRef repeats) -> Tensor": (self: Tensor, repeats: number[]) => Tensor;
+    'pad(Tensor input, IntArrayRef pad, c10::string_view mode="constant", double? value=None) -> Tensor': (
+      input: Tensor,
+      pad: number[],
+      mode: string,
+      value: number | null,
+    ) => Tensor;
+    "split(tensor: Tensor, split_size_or_sections: object, dim: object = 0) -> Tensor[]": (
+      tensor: Tensor,
+      split_size_or_sections: unknown,
+      dim: unknown,
+    ) => Tensor[];
+    "Tensor.split(split_size: object, dim: object = 0) -> Tensor[]": (
+      self: Tensor,
+      split_size: unknown,
+      dim: unknown,
+    ) => Tensor[];
+    "Tensor.unflatten(dim: object, sizes: object) -> Tensor": (
+      self: Tensor,
+      dim: unknown,
+      sizes: unknown,
+    ) => Tensor;
+    "asinh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "asinh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "acosh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "acosh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "atanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "atanh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arcsinh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arcsinh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arccosh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arccosh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arctanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arctanh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "copysign(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "copysign(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "fmax(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "fmin(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "nextafter(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "ldexp(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "ldexp_(Tensor input, Tensor other) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "frexp(Tensor input, *, TensorList[2] out=None) -> (Tensor mantissa, Tensor exponent)": (
+      input: Tensor,
+    ) => NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+    "float_power(Tensor input, Tensor exponent, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      exponent: Tensor,
+    ) => Tensor;
+    "float_power(Scalar self, Tensor exponent, *, Tensor out=None) -> Tensor": (
+      self: Scalar,
+      exponent: Tensor,
+    ) => Tensor;
+    "float_power(Tensor input, Scalar exponent, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      exponent: Scalar,
+    ) => Tensor;
+    "copysign_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "copysign_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "nextafter_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "float_power_(Tensor exponent) -> Tensor": (self: Tensor, exponent: Tensor) => Tensor;
+    "float_power_(Scalar exponent) -> Tensor": (self: Tensor, exponent: Scalar) => Tensor;
+    "as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None) -> Tensor": (
+      input: Tensor,
+      size: number[],
+      stride: number[],
+      storage_offset: number | null,
+    ) => Tensor;
+    "as_strided_(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None) -> Tensor": (
+      input: Tensor,
+      size: number[],
+      stride: number[],
+      storage_offset: number | null,
+    ) => Tensor;
     "var(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor": (
       input: Tensor,
       dim: number[] | null,
@@ -2755,303 +3322,6 @@ declare module "../signatures/registry.js" {
       weight: Tensor | null,
       bias: Tensor | null,
       eps: number,
-    ) => Tensor;
-    "complex(Tensor real, Tensor imag, *, Tensor out=None) -> Tensor": (real: Tensor, imag: Tensor) => Tensor;
-    "view_as_real(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "view_as_complex(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "real(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "imag(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "conj(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "angle(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "is_complex(Tensor input) -> bool": (input: Tensor) => boolean;
-    "is_conj(Tensor input) -> bool": (input: Tensor) => boolean;
-    "resolve_conj(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "clone(Tensor input, *, MemoryFormat? memory_format=None) -> Tensor": (
-      input: Tensor,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "to(Device device=None, ScalarType dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      device: Device | null,
-      dtype: DType | null,
-      non_blocking: boolean,
-      copy: boolean,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      dtype: DType,
-      non_blocking: boolean,
-      copy: boolean,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      tensor: Tensor | Scalar,
-      non_blocking: boolean,
-      copy: boolean,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None) -> Tensor | string": (
-      self: Tensor,
-      dtype: unknown | null,
-      non_blocking: boolean,
-      memory_format: MemoryFormat | null,
-    ) => Tensor | string;
-    "type(PyObject* dtype=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated -> Tensor | string": (
-      self: Tensor,
-      dtype: unknown | null,
-      async: boolean,
-      memory_format: MemoryFormat | null,
-    ) => Tensor | string;
-    "float(*, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "double(*, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "long(*, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "int(*, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "bool(*, MemoryFormat? memory_format=None) -> Tensor": (
-      self: Tensor,
-      memory_format: MemoryFormat | null,
-    ) => Tensor;
-    "type_as(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
-    "contiguous(*, MemoryFormat memory_format=MemoryFormat::Contiguous) -> Tensor": (
-      self: Tensor,
-      memory_format: MemoryFormat,
-    ) => Tensor;
-    "index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-    ) => Tensor;
-    "index_select(Tensor input, Dimname dim, Tensor index, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: string,
-      index: Tensor,
-    ) => Tensor;
-    "index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      source: Tensor,
-      alpha: Scalar,
-    ) => Tensor;
-    "index_add(Tensor input, Dimname dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor": (
-      input: Tensor,
-      dim: string,
-      index: Tensor,
-      source: Tensor,
-      alpha: Scalar,
-    ) => Tensor;
-    "gather(Tensor input, int64_t dim, Tensor index, *, bool sparse_grad=False, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      sparse_grad: boolean,
-    ) => Tensor;
-    "gather(Tensor input, Dimname dim, Tensor index, *, bool sparse_grad=False, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: string,
-      index: Tensor,
-      sparse_grad: boolean,
-    ) => Tensor;
-    "scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      src: Tensor,
-    ) => Tensor;
-    "scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      src: Tensor,
-      reduce: string,
-    ) => Tensor;
-    "scatter(Tensor input, Dimname dim, Tensor index, Tensor src) -> Tensor": (
-      input: Tensor,
-      dim: string,
-      index: Tensor,
-      src: Tensor,
-    ) => Tensor;
-    "scatter(Tensor input, int64_t dim, Tensor index, Scalar value, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      value: Scalar,
-    ) => Tensor;
-    "scatter(Tensor input, int64_t dim, Tensor index, Scalar value, *, c10::string_view reduce, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      value: Scalar,
-      reduce: string,
-    ) => Tensor;
-    "scatter(Tensor input, Dimname dim, Tensor index, Scalar value) -> Tensor": (
-      input: Tensor,
-      dim: string,
-      index: Tensor,
-      value: Scalar,
-    ) => Tensor;
-    "scatter_add(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      dim: number,
-      index: Tensor,
-      src: Tensor,
-    ) => Tensor;
-    "scatter_add(Tensor input, Dimname dim, Tensor index, Tensor src) -> Tensor": (
-      input: Tensor,
-      dim: string,
-      index: Tensor,
-      src: Tensor,
-    ) => Tensor;
-    "masked_fill(Tensor input, Tensor mask, Tensor value) -> Tensor": (
-      input: Tensor,
-      mask: Tensor,
-      value: Tensor,
-    ) => Tensor;
-    "masked_fill(Tensor input, Tensor mask, Scalar value) -> Tensor": (
-      input: Tensor,
-      mask: Tensor,
-      value: Scalar,
-    ) => Tensor;
-    "select_scatter(Tensor input, Tensor src, int64_t dim, int64_t index) -> Tensor": (
-      input: Tensor,
-      src: Tensor,
-      dim: number,
-      index: number,
-    ) => Tensor;
-    "slice_scatter(Tensor input, Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1) -> Tensor": (
-      input: Tensor,
-      src: Tensor,
-      dim: number,
-      start: number | null,
-      end: number | null,
-      step: number,
-    ) => Tensor;
-    "tril(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      diagonal: number,
-    ) => Tensor;
-    "triu(Tensor input, int64_t diagonal=0, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      diagonal: number,
-    ) => Tensor;
-    "index_add_(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1) -> Tensor": (
-      self: Tensor,
-      dim: number,
-      index: Tensor,
-      source: Tensor,
-      alpha: Scalar,
-    ) => Tensor;
-    "scatter_(int64_t dim, Tensor index, Tensor src) -> Tensor": (
-      self: Tensor,
-      dim: number,
-      index: Tensor,
-      src: Tensor,
-    ) => Tensor;
-    "scatter_(int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce) -> Tensor": (
-      self: Tensor,
-      dim: number,
-      index: Tensor,
-      src: Tensor,
-      reduce: string,
-    ) => Tensor;
-    "scatter_(int64_t dim, Tensor index, Scalar value) -> Tensor": (
-      self: Tensor,
-      dim: number,
-      index: Tensor,
-      value: Scalar,
-    ) => Tensor;
-    "scatter_(int64_t dim, Tensor index, Scalar value, *, c10::string_view reduce) -> Tensor": (
-      self: Tensor,
-      dim: number,
-      index: Tensor,
-      value: Scalar,
-      reduce: string,
-    ) => Tensor;
-    "scatter_add_(int64_t dim, Tensor index, Tensor src) -> Tensor": (
-      self: Tensor,
-      dim: number,
-      index: Tensor,
-      src: Tensor,
-    ) => Tensor;
-    "masked_fill_(Tensor mask, Tensor value) -> Tensor": (
-      self: Tensor,
-      mask: Tensor,
-      value: Tensor,
-    ) => Tensor;
-    "masked_fill_(Tensor mask, Scalar value) -> Tensor": (
-      self: Tensor,
-      mask: Tensor,
-      value: Scalar,
-    ) => Tensor;
-    "tril_(int64_t diagonal=0) -> Tensor": (self: Tensor, diagonal: number) => Tensor;
-    "triu_(int64_t diagonal=0) -> Tensor": (self: Tensor, diagonal: number) => Tensor;
-    "cat(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
-      tensors: Tensor[],
-      dim: number,
-    ) => Tensor;
-    "concat(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
-      tensors: Tensor[],
-      dim: number,
-    ) => Tensor;
-    "concatenate(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
-      tensors: Tensor[],
-      dim: number,
-    ) => Tensor;
-    "stack(TensorList tensors, int64_t dim=0, *, Tensor out=None) -> Tensor": (
-      tensors: Tensor[],
-      dim: number,
-    ) => Tensor;
-    "constant_pad_nd(Tensor input, IntArrayRef pad, Scalar value=0) -> Tensor": (
-      input: Tensor,
-      pad: number[],
-      value: Scalar,
-    ) => Tensor;
-    "chunk(Tensor input, int64_t chunks, int64_t dim=0) -> Tensor[]": (
-      input: Tensor,
-      chunks: number,
-      dim: number,
-    ) => Tensor[];
-    "unbind(Tensor input, int64_t dim=0) -> Tensor[]": (input: Tensor, dim: number) => Tensor[];
-    "flip(Tensor input, IntArrayRef dims) -> Tensor": (input: Tensor, dims: number[]) => Tensor;
-    "roll(Tensor input, IntArrayRef[1] shifts, IntArrayRef[1] dims=None) -> Tensor": (
-      input: Tensor,
-      shifts: number[],
-      dims: number[] | null,
-    ) => Tensor;
-    "repeat(SymIntArrayRef repeats) -> Tensor": (self: Tensor, repeats: number[]) => Tensor;
-    'pad(Tensor input, IntArrayRef pad, c10::string_view mode="constant", double? value=None) -> Tensor': (
-      input: Tensor,
-      pad: number[],
-      mode: string,
-      value: number | null,
-    ) => Tensor;
-    "split(tensor: Tensor, split_size_or_sections: object, dim: object = 0) -> Tensor[]": (
-      tensor: Tensor,
-      split_size_or_sections: unknown,
-      dim: unknown,
-    ) => Tensor[];
-    "Tensor.split(split_size: object, dim: object = 0) -> Tensor[]": (
-      self: Tensor,
-      split_size: unknown,
-      dim: unknown,
-    ) => Tensor[];
-    "Tensor.unflatten(dim: object, sizes: object) -> Tensor": (
-      self: Tensor,
-      dim: unknown,
-      sizes: unknown,
     ) => Tensor;
     "index_put(Tensor input, c10::List<c10::optional<Tensor>> indices, Tensor values, bool accumulate=False) -> Tensor": (
       input: Tensor,
@@ -3925,6 +4195,19 @@ declare module "../signatures/registry.js" {
       weights: Tensor | null,
       minlength: number,
     ) => Tensor;
+    "histogram(Tensor input, Tensor bins, *, Tensor? weight=None, bool density=False, TensorList[2] out=None) -> (Tensor hist, Tensor bin_edges)": (
+      input: Tensor,
+      bins: Tensor,
+      weight: Tensor | null,
+      density: boolean,
+    ) => NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+    "histogram(Tensor input, int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False, TensorList[2] out=None) -> (Tensor hist, Tensor bin_edges)": (
+      input: Tensor,
+      bins: number,
+      range: number[] | null,
+      weight: Tensor | null,
+      density: boolean,
+    ) => NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
     "_return_output(*args, **kwargs) -> Tensor | Tensor[]": (
       args: unknown[],
       kwargs: Record<string, unknown>,
@@ -4885,6 +5168,49 @@ declare module "../signatures/registry.js" {
       eps: number,
       reduction: number,
     ) => Tensor;
+    "kl_div(Tensor input, Tensor target, int64_t reduction=at::Reduction::Mean, *, bool log_target=False) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      reduction: number,
+      log_target: boolean,
+    ) => Tensor;
+    "binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor? weight=None, Tensor? pos_weight=None, int64_t reduction=at::Reduction::Mean) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      weight: Tensor | null,
+      pos_weight: Tensor | null,
+      reduction: number,
+    ) => Tensor;
+    "cosine_embedding_loss(Tensor input1, Tensor input2, Tensor target, double margin=0.0, int64_t reduction=at::Reduction::Mean) -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      target: Tensor,
+      margin: number,
+      reduction: number,
+    ) => Tensor;
+    "hinge_embedding_loss(Tensor input, Tensor target, double margin=1.0, int64_t reduction=at::Reduction::Mean) -> Tensor": (
+      input: Tensor,
+      target: Tensor,
+      margin: number,
+      reduction: number,
+    ) => Tensor;
+    "margin_ranking_loss(Tensor input1, Tensor input2, Tensor target, double margin=0.0, int64_t reduction=at::Reduction::Mean) -> Tensor": (
+      input1: Tensor,
+      input2: Tensor,
+      target: Tensor,
+      margin: number,
+      reduction: number,
+    ) => Tensor;
+    "triplet_margin_loss(Tensor anchor, Tensor positive, Tensor negative, double margin=1.0, double p=2, double eps=1e-06, bool swap=False, int64_t reduction=at::Reduction::Mean) -> Tensor": (
+      anchor: Tensor,
+      positive: Tensor,
+      negative: Tensor,
+      margin: number,
+      p: number,
+      eps: number,
+      swap: boolean,
+      reduction: number,
+    ) => Tensor;
     "logspace(Scalar start, Scalar end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False) -> Tensor": (
       start: Scalar,
       end: Scalar,
@@ -4915,6 +5241,118 @@ declare module "../signatures/registry.js" {
     ) => Tensor;
     "detach(Tensor input) -> Tensor": (input: Tensor) => Tensor;
     "detach_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "bitwise_and(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "bitwise_and(Scalar self, Tensor other) -> Tensor": (self: Scalar, other: Tensor) => Tensor;
+    "bitwise_and(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "bitwise_or(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "bitwise_or(Scalar self, Tensor other) -> Tensor": (self: Scalar, other: Tensor) => Tensor;
+    "bitwise_or(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "bitwise_xor(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "bitwise_xor(Scalar self, Tensor other) -> Tensor": (self: Scalar, other: Tensor) => Tensor;
+    "bitwise_xor(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "bitwise_left_shift(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "bitwise_left_shift(Scalar self, Tensor other) -> Tensor": (self: Scalar, other: Tensor) => Tensor;
+    "bitwise_left_shift(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "bitwise_right_shift(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "bitwise_right_shift(Scalar self, Tensor other) -> Tensor": (self: Scalar, other: Tensor) => Tensor;
+    "bitwise_right_shift(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "bitwise_not(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "gcd(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "gcd_(Tensor input, Tensor other) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "lcm(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "lcm_(Tensor input, Tensor other) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "isposinf(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "isneginf(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "isreal(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "signbit(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "isin(Tensor elements, Tensor test_elements, *, bool assume_unique=False, bool invert=False, Tensor out=None) -> Tensor": (
+      elements: Tensor,
+      test_elements: Tensor,
+      assume_unique: boolean,
+      invert: boolean,
+    ) => Tensor;
+    "isin(Scalar element, Tensor test_elements, *, bool assume_unique=False, bool invert=False, Tensor out=None) -> Tensor": (
+      element: Scalar,
+      test_elements: Tensor,
+      assume_unique: boolean,
+      invert: boolean,
+    ) => Tensor;
+    "isin(Tensor elements, Scalar test_element, *, bool assume_unique=False, bool invert=False, Tensor out=None) -> Tensor": (
+      elements: Tensor,
+      test_element: Scalar,
+      assume_unique: boolean,
+      invert: boolean,
+    ) => Tensor;
+    "bitwise_and_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "bitwise_and_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "bitwise_or_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "bitwise_or_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "bitwise_xor_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "bitwise_xor_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "bitwise_left_shift_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "bitwise_left_shift_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "bitwise_right_shift_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "bitwise_right_shift_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "Tensor.bitwise_not_() -> Tensor": (self: Tensor) => Tensor;
+    "__and__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__and__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__or__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__or__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__xor__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__xor__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__lshift__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__lshift__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__rshift__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__rshift__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__rand__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__rand__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__ror__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__ror__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__rxor__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__rxor__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__iand__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__iand__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__ior__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__ior__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__ixor__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__ixor__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__ilshift__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__ilshift__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "__irshift__(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "__irshift__(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "Tensor.__invert__() -> Tensor": (self: Tensor) => Tensor;
+    "Tensor.__rlshift__(other: Tensor | Number) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
+    "Tensor.__rrshift__(other: Tensor | Number) -> Tensor": (self: Tensor, other: Tensor | Scalar) => Tensor;
     "embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int64_t mode, bool sparse, Tensor? per_sample_weights, bool include_last_offset, int64_t? padding_idx) -> (Tensor, Tensor, Tensor, Tensor)": (
       weight: Tensor,
       indices: Tensor,

@@ -14,6 +14,7 @@ import { RuntimeError } from "../errors.js";
 import {
   allocate,
   Category,
+  converter,
   describe,
   float32,
   float64,
@@ -66,10 +67,15 @@ export function scalarValue(v: Scalar): number {
   return typeof v === "number" ? v : Number(v);
 }
 
-/** A 0-dim tensor holding a scalar operand, already converted to the op's compute dtype. */
+/**
+ * A 0-dim tensor holding a scalar operand, already converted to the op's compute dtype. PyTorch wraps an int
+ * as an int64 tensor and converts it with C's cast, which wraps into int32 (`int32 + 2**32` adds 0).
+ */
 export function scalarTensor(v: Scalar, dtype: DType): Tensor {
   const data = allocate(dtype, 1);
-  data[0] = dtype.cast(typeof v === "number" ? v : Number(v));
+  const n = typeof v === "number" ? v : Number(v);
+  const isInt64 = Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63;
+  data[0] = isInt64 && dtype.category === Category.Integral ? dtype.wrap(n) : dtype.cast(n);
   return Tensor._scalar(data, dtype);
 }
 
@@ -106,9 +112,9 @@ function scalarUnary(
   // Integer results wrap around like the backends' (see jsBackend.unary); the input converts with a cast.
   const round = computeDtype.is_floating_point ? computeDtype.cast : computeDtype.wrap;
   const v = x._storage.data[x._offset];
-  let result = UNARY[op](x.dtype === computeDtype ? v : computeDtype.cast(v), round, params);
-  // Integer results are truncated like the backends do; bool stores 0/1 as computed.
-  if (outDtype.category === Category.Integral) result = outDtype.cast(result);
+  let result = UNARY[op](x.dtype === computeDtype ? v : converter(x.dtype, computeDtype)(v), round, params);
+  // Integer results convert like the backends' (wrapping into a narrower integer type); bool stores 0/1.
+  if (outDtype.category === Category.Integral) result = converter(computeDtype, outDtype)(result);
   const out = allocate(outDtype, 1);
   out[0] = result;
   return Tensor._scalar(out, outDtype);
@@ -272,7 +278,7 @@ export function recordOutputs<K extends DerivativeName>(
 ): Tensor[] {
   for (const out of outputs) if (out._base !== null) noteViewCreation(inputs, out, true);
   if (!needsGraph(inputs)) return outputs;
-  const node = newNode(name, inputs, saved() as object, null, outputs.length);
+  const node = newNode(name, inputs, saved() as object, null, outputs.length, outputs);
   for (let i = 0; i < outputs.length; i++) {
     outputs[i]._gradFn = node;
     outputs[i]._outputNr = i;
@@ -305,6 +311,7 @@ function newNode(
   state: object,
   output: Tensor | null,
   outputCount: number,
+  outputs: readonly Tensor[] | null = null,
 ): OpNode<object> {
   // Plain loops instead of map/Object.values: this runs once per recorded op.
   const n = inputs.length;
@@ -345,7 +352,9 @@ function newNode(
     if (isInferenceTensor(v)) throw new RuntimeError(INFERENCE_SAVE_ERROR);
     const saved = v === lazyInPlaceSelf ? savedInPlaceSelf(v) : v;
     if (saved !== v) (state as Record<string, unknown>)[key] = saved;
-    node.trackSaved(saved, saved === output);
+    // A multi-output op's saved outputs (eigh's eigenvalues and vectors) are its own results too.
+    const outputNr = saved === output ? 0 : outputs === null ? -1 : outputs.indexOf(saved);
+    node.trackSaved(saved, outputNr >= 0, outputNr);
   }
   return node;
 }

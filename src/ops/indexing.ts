@@ -351,6 +351,8 @@ export function masked_fill(input: Tensor, mask: Tensor, value: Scalar | Tensor)
         `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value.ndim} dimension(s).`,
       );
     }
+    // PyTorch fills with value.item(), a Scalar its checked conversion refuses when out of range.
+    if (!value.dtype.is_complex && !input.dtype.is_complex) checkedScalar(value._item(), input.dtype);
     const fill = toDtype(value.detach(), input.dtype);
     const out = where(condition.detach(), fill, input.detach());
     return record("MaskedFillBackward1", [input, value], out, () => ({ mask: maskSaved }));

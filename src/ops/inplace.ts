@@ -3,7 +3,9 @@
 import { no_grad } from "../autograd/grad_mode.js";
 import { backend } from "../backend/backend.js";
 import { allocate, bool, resultType } from "../tensor/dtype.js";
-import { Tensor } from "../tensor/tensor.js";
+import { isContiguousTensor, Tensor } from "../tensor/tensor.js";
+import { isInferenceTensor } from "../autograd/inference_mode.js";
+import { is_inference_mode_enabled } from "../tensor/grad_mode_state.js";
 import { RuntimeError } from "../errors.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
 import {
@@ -15,7 +17,6 @@ import {
   needsGraph,
   record,
   scalarTensor,
-  scalarValue,
   type Scalar,
   type TensorOrScalar,
 } from "./core.js";
@@ -39,6 +40,7 @@ import {
   tanh,
 } from "./elementwise.js";
 import { cppTypeName } from "./core.js";
+import { checkedScalar } from "./indexing.js";
 
 /**
  * add_/sub_/mul_/div_ with no graph to record (an optimizer step under no_grad, say): the backend writes straight
@@ -123,12 +125,27 @@ export function clampTensor_(self: Tensor, min: Tensor | null, max: Tensor | nul
 /** fill_ and zero_ write one value everywhere: PyTorch lets them into expanded tensors. */
 const FILLS_EXPANDED = Object.freeze({ allowOverlap: true });
 
+/**
+ * fill_/zero_ of a dense tensor outside any graph (zero_grad's case): the value goes straight into storage,
+ * where the generic in-place path would allocate a filled copy and write it in, a full array per parameter.
+ */
+function fillDense(self: Tensor, value: () => number): boolean {
+  if (self._requiresGrad || self._base !== null || self.dtype.is_complex || !isContiguousTensor(self))
+    return false;
+  // The generic path raises PyTorch's error for an inference tensor written outside inference mode.
+  if (!is_inference_mode_enabled() && isInferenceTensor(self)) return false;
+  self._storage.data.fill(value(), self._offset, self._offset + self.numel());
+  self._bumpVersion();
+  return true;
+}
+
 /** fill_ with a number (FillBackward2). */
 export function fill_(self: Tensor, value: Scalar): Tensor {
+  if (fillDense(self, () => checkedScalar(value, self.dtype))) return self;
   return inPlace(
     self,
     (x) => {
-      const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(scalarValue(value)));
+      const data = allocate(self.dtype, x.numel()).fill(checkedScalar(value, self.dtype));
       return record("FillBackward2", [x], fromData(data, x.shape, self.dtype), () => ({}));
     },
     FILLS_EXPANDED,
@@ -145,7 +162,7 @@ function fillTensor_(self: Tensor, value: Tensor): Tensor {
   return inPlace(
     self,
     (x) => {
-      const data = allocate(self.dtype, x.numel()).fill(self.dtype.cast(value._item()));
+      const data = allocate(self.dtype, x.numel()).fill(checkedScalar(value._item(), self.dtype));
       return record("FillBackward3", [x, value], fromData(data, x.shape, self.dtype), () => ({}));
     },
     FILLS_EXPANDED,
@@ -153,6 +170,7 @@ function fillTensor_(self: Tensor, value: Tensor): Tensor {
 }
 
 export function zero_(self: Tensor): Tensor {
+  if (fillDense(self, () => 0)) return self;
   return inPlace(
     self,
     (x) =>

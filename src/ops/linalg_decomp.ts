@@ -4,7 +4,8 @@
 import { RuntimeError } from "../errors.js";
 import { zeros } from "../tensor/creation.js";
 import { Category } from "../tensor/dtype.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { numel } from "../tensor/shape.js";
+import { Tensor } from "../tensor/tensor.js";
 import { defineOps } from "../signatures/registry.js";
 import { needsGraph, recordOutputs } from "./core.js";
 import {
@@ -34,6 +35,22 @@ function parseQrMode(mode: string): QrMode {
   );
 }
 
+/**
+ * A matrix result laid out as LAPACK leaves it in PyTorch: each matrix column-major (strides (1, rows)), the
+ * batch row-major; not a view. PyTorch's linalg.qr(A).R.stride() is (1, m) for an m x n A, so `.view` of it
+ * fails as it does there.
+ */
+function columnMajor(t: Tensor): Tensor {
+  const [rows, cols] = t.shape.slice(-2);
+  const data = mT(t).contiguous();
+  const strides = [
+    ...t.shape.slice(0, -2).map((_, i, batch) => numel(batch.slice(i + 1)) * rows * cols),
+    1,
+    rows,
+  ];
+  return new Tensor(data._storage, t.shape, strides, 0, t.dtype);
+}
+
 export function linalg_qr(A: Tensor, mode = "reduced"): Named<"Q" | "R"> {
   checkMatrix("linalg.qr", A);
   checkFloating("linalg.qr", A);
@@ -48,7 +65,7 @@ export function linalg_qr(A: Tensor, mode = "reduced"): Named<"Q" | "R"> {
   for (let t = 0; t < count; t++)
     for (let i = 0; i < Math.min(rRows, k); i++)
       for (let j = i; j < n; j++) r[t * rRows * n + i * n + j] = a[t * m * n + i * n + j];
-  const R = fromF64(r, [...batchShape, rRows, n], A.dtype);
+  const R = columnMajor(fromF64(r, [...batchShape, rRows, n], A.dtype));
   let Q: Tensor;
   if (qrMode === "r") {
     Q = fromF64(new Float64Array(0), [0], A.dtype);
@@ -60,7 +77,7 @@ export function linalg_qr(A: Tensor, mode = "reduced"): Named<"Q" | "R"> {
         for (let j = 0; j < Math.min(n, qCols); j++)
           q[t * m * qCols + i * qCols + j] = a[t * m * n + i * n + j];
     lapack(A.dtype).orgqr(q, tau, count, m, qCols, k);
-    Q = fromF64(q, [...batchShape, m, qCols], A.dtype);
+    Q = columnMajor(fromF64(q, [...batchShape, m, qCols], A.dtype));
   }
   const outs = recordOutputs("LinalgQrBackward0", [A], [Q, R], () => ({ Q, R, mode: qrMode }));
   return named("linalg_qr", ["Q", "R"], outs);

@@ -9,6 +9,7 @@ import { float32, float64, int64, type DType } from "../tensor/dtype.js";
 import { cppDoubleStr } from "../python.js";
 import { normalizeDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
+import { emitWarning } from "../warnings.js";
 import { checkNotDifferentiable } from "./nn_losses.js";
 import { defineOps, definePython } from "../signatures/registry.js";
 import { fromData, record, type Scalar } from "./core.js";
@@ -300,9 +301,23 @@ export function linalg_matrix_rank(
       maxS = amax(S, -1, true);
     }
     const tol = maximum(unsqueeze(atol_, -1), mul(unsqueeze(rtol_, -1), maxS));
-    return sum(gt(S, tol), -1).to(int64);
+    const rank = sum(gt(S, tol), -1).to(int64);
+    // linalg_matrix_rank sums into a result of A's batch shape: tolerances that broadcast it to another shape
+    // resize that result, with resize_output's deprecation warning (src/ops/out.ts) when it held elements.
+    const batch = A.shape.slice(0, -2);
+    if (batch.reduce((a, b) => a * b, 1) !== 0 && !sameShape(rank.shape, batch))
+      emitWarning(
+        `An output with one or more elements was resized since it had shape [${batch.join(", ")}], which does ` +
+          `not match the required output shape [${rank.shape.join(", ")}]. This behavior is deprecated, and in a ` +
+          "future PyTorch release outputs will not be resized unless they have zero elements. You can explicitly " +
+          "reuse an out tensor t by resizing it, inplace, to zero elements with t.resize_(0).",
+      );
+    return rank;
   });
 }
+
+const sameShape = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
 
 // ---- lstsq ----
 

@@ -228,7 +228,7 @@ export function index_fill(
   if (idx.ndim > 1) throw new RuntimeError("Index has to be a vector/scalar");
   checkRestridedFits(input, d, idx.numel(), written);
   const positions = checkDimIndex("index_fill_", idx, size, d, true);
-  const fill = value instanceof Tensor ? input.dtype.cast(value._item()) : checkedScalar(value, input.dtype);
+  const fill = checkedScalar(value instanceof Tensor ? value._item() : value, input.dtype);
   const data = input.values();
   forEachSliceElement(input.shape, d, positions, (at) => (data[at] = fill));
   const out = fromData(data, input.shape, input.dtype);

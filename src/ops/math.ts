@@ -419,7 +419,7 @@ function sameDtypeOut(expected: (input: Tensor) => DType) {
   };
 }
 defineOutCheck(
-  ["abs", "sign", "floor", "ceil", "trunc", "round", "frac"],
+  ["abs", "absolute", "neg", "negative", "sign", "sgn", "floor", "ceil", "trunc", "fix", "round", "frac"],
   sameDtypeOut((input) => input.dtype),
 );
 // square is pow(x, 2): a bool squares to int64.

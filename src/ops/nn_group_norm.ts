@@ -11,7 +11,7 @@ import { fromData, needsGraph, record } from "./core.js";
 import { add, div, mul, pow, sub } from "./elementwise.js";
 import { constant_pad_nd, repeat } from "./join.js";
 import { rsqrt } from "./math.js";
-import { batch_norm, dense } from "./nn_norm.js";
+import { batchNorm, dense } from "./nn_norm.js";
 import { avg_pool2d } from "./nn_pool.js";
 import { mean, sum } from "./reduce.js";
 import { var_ } from "./reduce_stats.js";
@@ -177,6 +177,20 @@ export function instance_norm(
         `Expected more than 1 spatial element when training, got input size torch.Size([${input.shape.join(", ")}])`,
       );
   }
+  return instanceNorm(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps);
+}
+
+/** aten's instance_norm (torch.instance_norm): no spatial-size check; aten's batch_norm of [1, N * C, ...]. */
+export function instanceNorm(
+  input: Tensor,
+  running_mean: Tensor | null,
+  running_var: Tensor | null,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  use_input_stats: boolean,
+  momentum: number,
+  eps: number,
+): Tensor {
   if (!use_input_stats && (running_mean === null || running_var === null))
     throw new RuntimeError(
       "Expected running_mean and running_var to be defined when use_input_stats is false",
@@ -186,7 +200,7 @@ export function instance_norm(
   const [w, bi] = [rep(weight), rep(bias)];
   const [rm, rv] = no_grad(() => [rep(running_mean), rep(running_var)]);
   const shape = [1, b * c, ...input.shape.slice(2)];
-  const out = batch_norm(reshape(input.contiguous(), shape), rm, rv, w, bi, use_input_stats, momentum, eps);
+  const out = batchNorm(reshape(input.contiguous(), shape), rm, rv, w, bi, use_input_stats, momentum, eps);
   no_grad(() => {
     if (running_mean && rm) running_mean.copy_(mean(reshape(rm, [b, c]), [0]));
     if (running_var && rv) running_var.copy_(mean(reshape(rv, [b, c]), [0]));

@@ -276,7 +276,7 @@ export function binary_cross_entropy(
   }));
 }
 
-/** F.binary_cross_entropy_with_logits: PyTorch's max-shifted, numerically stable formula. */
+/** F.binary_cross_entropy_with_logits: functional.py's size check, then aten's op. */
 export function binary_cross_entropy_with_logits(
   input: Tensor,
   target: Tensor,
@@ -292,13 +292,27 @@ export function binary_cross_entropy_with_logits(
       `Target size (${sizeRepr(target)}) must be the same as input size (${sizeRepr(input)})`,
     );
   }
-  const posWeight = pos_weight;
+  return bceWithLogits(input, target, weight, pos_weight, mode);
+}
+
+/**
+ * aten's binary_cross_entropy_with_logits (torch.binary_cross_entropy_with_logits): PyTorch's max-shifted,
+ * numerically stable formula; target broadcasts as Loss.cpp's in-place chain lets it.
+ */
+export function bceWithLogits(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null,
+  posWeight: Tensor | null,
+  mode: Reduction,
+): Tensor {
   checkNotDifferentiable("binary_cross_entropy_with_logits", "weight", weight);
   checkNotDifferentiable("binary_cross_entropy_with_logits", "pos_weight", posWeight);
   const out = no_grad(() => {
     if (
       weight === null &&
       posWeight === null &&
+      sameShape(input, target) &&
       input.dtype.is_floating_point &&
       target.dtype === input.dtype
     ) {
@@ -332,7 +346,7 @@ export function binary_cross_entropy_with_logits(
   }));
 }
 
-/** F.kl_div: target * (log target - input) (or exp(t) * (t - input) with log_target), reduced. */
+/** F.kl_div: aten's kl_div with functional.py's 'batchmean' (a sum divided by the batch size) and warning. */
 export function kl_div(
   input: Tensor,
   target: Tensor,
@@ -353,18 +367,25 @@ export function kl_div(
     }
     mode = checkReduction(reduction === "batchmean" ? "sum" : reduction);
   }
+  const reduced = klDiv(input, target, mode, log_target);
+  return reduction === "batchmean" && input.ndim !== 0 ? reduced.div(input.shape[0]) : reduced;
+}
+
+/** aten's kl_div (torch.kl_div): target * (log target - input), or exp(t) * (t - input) with log_target. */
+export function klDiv(input: Tensor, target: Tensor, mode: Reduction, logTarget: boolean): Tensor {
+  if (input.dtype.is_complex || target.dtype.is_complex)
+    throw new RuntimeError("kl_div: Complex inputs not supported.");
   if (!input.dtype.is_floating_point || !target.dtype.is_floating_point)
     throw new RuntimeError("kl_div: Integral inputs not supported.");
   let loss: Tensor;
-  if (log_target) {
+  if (logTarget) {
     loss = target.exp().mul(target.sub(input));
   } else {
     // xlogy(target, target): 0 where target == 0.
     const xlogy = where(target.ne(0), target.mul(target.log()), 0);
     loss = xlogy.sub(target.mul(input));
   }
-  const reduced = applyReduction(loss, mode);
-  return reduction === "batchmean" && input.ndim !== 0 ? reduced.div(input.shape[0]) : reduced;
+  return applyReduction(loss, mode);
 }
 
 definePython("torch.nn.functional", {

@@ -84,6 +84,17 @@ export function margin_ranking_loss(
 ): Tensor {
   const mode = reductionOf(sizeAverage, reduce, reduction);
   checkSameDims(input1, input2, target);
+  return marginRankingLoss(input1, input2, target, margin, mode);
+}
+
+/** aten's margin_ranking_loss (torch.margin_ranking_loss): the formula alone, inputs broadcast. */
+export function marginRankingLoss(
+  input1: Tensor,
+  input2: Tensor,
+  target: Tensor,
+  margin: number,
+  mode: Reduction,
+): Tensor {
   return applyReduction(clampMin(add(mul(neg(target), sub(input1, input2)), margin), 0), mode);
 }
 

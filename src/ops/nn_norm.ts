@@ -14,7 +14,7 @@ import { definePython } from "../signatures/registry.js";
 import { fromData, record } from "./core.js";
 import { mean } from "./reduce.js";
 import { permute } from "./shape.js";
-import { float64, type TypedArray } from "../tensor/dtype.js";
+import type { TypedArray } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 
 /** The active backend's norm kernels. */
@@ -47,11 +47,6 @@ export function dense(t: Tensor): Dense {
   return { data: c._storage.data, offset: c._offset };
 }
 
-/** Whether the kernels take these operands: a floating input, and parameters of its dtype. */
-function kernelOperands(input: Tensor, params: readonly (Tensor | null)[]): boolean {
-  return input.dtype.is_floating_point && params.every((t) => t === null || t.dtype === input.dtype);
-}
-
 /**
  * F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,
  * eps=1e-5): functional.py's batch-size check, then torch.batch_norm's.
@@ -75,6 +70,28 @@ export function batch_norm(
         `Expected more than 1 value per channel when training, got input size torch.Size([${input.shape.join(", ")}])`,
       );
   }
+  return batchNorm(input, running_mean, running_var, weight, bias, training, momentum, eps);
+}
+
+/** aten's batch_norm (torch.batch_norm, and instance_norm's inner call): no batch-size check. */
+export function batchNorm(
+  input: Tensor,
+  running_mean: Tensor | null,
+  running_var: Tensor | null,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  training: boolean,
+  momentum: number,
+  eps: number,
+): Tensor {
+  // _batch_norm_impl_index returns an empty input (1-D included) before any other check, as
+  // input.clone() * weight[0] + bias[0]: an empty weight or bias fails at its select.
+  if (input.numel() === 0) {
+    let out = input.clone();
+    if (weight !== null) out = out.mul(weight.select(0, 0));
+    if (bias !== null) out = out.add(bias.select(0, 0));
+    return out;
+  }
   // _batch_norm_impl_index's checks, in its order (a 1-D input reads its channel count as 0 there).
   const channels = input.ndim > 1 ? input.shape[1] : 0;
   for (const [name, t, needed] of [
@@ -87,6 +104,7 @@ export function batch_norm(
     if (t !== null && t.numel() !== channels)
       throw new RuntimeError(`${name} should contain ${channels} elements not ${t.numel()}`);
   }
+  if (input.ndim === 0) throw new IndexError("Dimension specified as 1 but tensor has no dimensions");
   if (input.ndim < 2)
     throw new IndexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)");
   if (!input.dtype.is_floating_point)
@@ -170,10 +188,10 @@ export function layer_norm(
 ): Tensor {
   const normShape = [...normalized_shape];
   const nd = normShape.length;
-  const tail = input.shape.slice(input.ndim - nd);
-  if (input.ndim < nd || tail.some((s, i) => s !== normShape[i]))
+  // _check_layer_norm_inputs, in its order: normalized_shape, weight, bias, then the input's shape.
+  if (nd === 0)
     throw new RuntimeError(
-      `Given normalized_shape=[${normShape.join(", ")}], expected input with shape [*, ${normShape.join(", ")}], but got input of size[${input.shape.join(", ")}]`,
+      "Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = []",
     );
   for (const [name, t] of [
     ["weight", weight],
@@ -184,42 +202,40 @@ export function layer_norm(
         `Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape [${t.shape.join(", ")}] and normalized_shape = [${normShape.join(", ")}]`,
       );
   }
+  const tail = input.shape.slice(input.ndim - nd);
+  if (input.ndim < nd || tail.some((s, i) => s !== normShape[i]))
+    throw new RuntimeError(
+      `Given normalized_shape=[${normShape.join(", ")}], expected input with shape [*, ${normShape.join(", ")}], but got input of size[${input.shape.join(", ")}]`,
+    );
+  // layer_norm_cpu's dispatch on the input's dtype (floating only), then the kernel's reads of gamma and beta
+  // as the input's scalar type.
+  if (!input.dtype.is_floating_point)
+    throw new RuntimeError(`"LayerNormKernelImpl" not implemented for '${input.dtype.scalarTypeName}'`);
+  for (const t of [weight, bias])
+    if (t !== null && t.dtype !== input.dtype)
+      throw new RuntimeError(
+        `expected scalar type ${input.dtype.scalarTypeName} but found ${t.dtype.scalarTypeName}`,
+      );
   const cols = normShape.reduce((a, b) => a * b, 1);
   const rows = cols === 0 ? 0 : input.numel() / cols;
-  let out: Tensor;
-  let stats: { mean: Tensor; rstd: Tensor } | null = null;
-  if (kernelOperands(input, [weight, bias])) {
-    const r = normKernels().layerNorm(
-      dense(input),
-      weight ? dense(weight) : null,
-      bias ? dense(bias) : null,
-      rows,
-      cols,
-      eps,
-      input.dtype,
-    );
-    out = fromData(r.out, input.shape, input.dtype);
-    stats = { mean: fromData(r.mean, [rows], input.dtype), rstd: fromData(r.rstd, [rows], input.dtype) };
-  } else {
-    // Parameters of another dtype: float64 statistics and tensor ops.
-    const dims = Array.from({ length: nd }, (_, i) => input.ndim - nd + i);
-    out = no_grad(() => {
-      const x64 = input.to(float64);
-      const mean = x64.mean(dims, true);
-      const rstd = x64.var(dims, false, true).add(eps).rsqrt();
-      let y = input.sub(mean.to(input.dtype)).mul(rstd.to(input.dtype));
-      if (weight) y = y.mul(weight);
-      if (bias) y = y.add(bias);
-      return y.detach();
-    });
-  }
+  const r = normKernels().layerNorm(
+    dense(input),
+    weight ? dense(weight) : null,
+    bias ? dense(bias) : null,
+    rows,
+    cols,
+    eps,
+    input.dtype,
+  );
+  const out = fromData(r.out, input.shape, input.dtype);
+  const stats = { mean: fromData(r.mean, [rows], input.dtype), rstd: fromData(r.rstd, [rows], input.dtype) };
   return record("NativeLayerNormBackward0", [input, weight, bias], out, () => ({
     input,
     weight,
     normDims: nd,
     eps,
-    mean: stats?.mean ?? null,
-    rstd: stats?.rstd ?? null,
+    mean: stats.mean,
+    rstd: stats.rstd,
   }));
 }
 

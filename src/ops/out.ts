@@ -31,7 +31,7 @@ function resizeOutput(out: Tensor, shape: readonly number[]): void {
   if (out._storage.data.length < n) out._offset = 0;
 }
 
-function writeOne(result: Tensor, out: Tensor): Tensor {
+function writeOne(result: Tensor, out: Tensor, keepHistory: boolean): Tensor {
   if (result.dtype.category > out.dtype.category) {
     throw new RuntimeError(
       `result type ${result.dtype.scalarTypeName} can't be cast to the desired output type ${out.dtype.scalarTypeName}`,
@@ -40,6 +40,13 @@ function writeOne(result: Tensor, out: Tensor): Tensor {
   resizeOutput(out, result.shape);
   checkNoInternalOverlap(out);
   writeInto(out, result);
+  // An op autograd cannot differentiate (derivatives.yaml's not_implemented: heaviside, floor_divide) hands its
+  // NotImplemented node on to out, as PyTorch's set_history(out, grad_fn) does.
+  if (keepHistory && result._gradFn !== null) {
+    out._gradFn = result._gradFn;
+    out._outputNr = result._outputNr;
+    out._requiresGrad = true;
+  }
   return out;
 }
 
@@ -69,11 +76,30 @@ export function defineOutDtypes(names: readonly string[], dtypes: OutDtypes): vo
 
 /** The out dtype check of the call under way (checkOut sets it, writeOut runs it). */
 let pendingDtypes: (() => void) | null = null;
+/** Whether the call under way is one of NOT_DIFFERENTIABLE's (checkOut sets it, writeOut reads it). */
+let pendingNotDifferentiable = false;
+
+/** Ops autograd never differentiates (bool results: isin, signbit, ...): their out= takes inputs requiring grad. */
+const NOT_DIFFERENTIABLE = new Set<string>();
+
+/** Declares ops whose out= PyTorch's autograd layer does not check for inputs that require grad. */
+export function defineNotDifferentiable(names: readonly string[]): void {
+  for (const name of names) NOT_DIFFERENTIABLE.add(name);
+}
+
+// Ops derivatives.yaml declares not differentiable (output_differentiability: [False], or no entry): PyTorch's
+// out= overloads of these take inputs that require grad, and their outs stay out of the graph.
+defineNotDifferentiable([
+  ...["eq", "ne", "lt", "le", "gt", "ge", "greater", "greater_equal", "less", "less_equal", "not_equal"],
+  ...["logical_and", "logical_or", "logical_xor", "logical_not", "all", "any", "argmax", "argmin"],
+  ...["bucketize", "searchsorted", "nonzero", "heaviside", "histc", "floor_divide", "multinomial"],
+]);
 
 /** Throws PyTorch's error when an argument requires grad (out= is not differentiable), then the op's own. */
 export function checkOut(name: string, args: readonly unknown[], out: unknown): void {
   pendingDtypes = null;
-  if (is_grad_enabled() && (requiresGrad(out) || args.some(requiresGrad))) {
+  pendingNotDifferentiable = NOT_DIFFERENTIABLE.has(name);
+  if (is_grad_enabled() && !pendingNotDifferentiable && (requiresGrad(out) || args.some(requiresGrad))) {
     throw new RuntimeError(
       `${name}(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.`,
     );
@@ -97,17 +123,19 @@ export function checkOut(name: string, args: readonly unknown[], out: unknown): 
 /** Writes an op's result into `out` (a tensor, or one per result), returning what the call returns. */
 export function writeOut(result: unknown, out: unknown): unknown {
   const check = pendingDtypes;
+  const keepHistory = pendingNotDifferentiable;
   pendingDtypes = null;
+  pendingNotDifferentiable = false;
   check?.();
-  if (out instanceof Tensor) return writeOne(result as Tensor, out);
+  if (out instanceof Tensor) return writeOne(result as Tensor, out, keepHistory);
   const outs = out as Tensor[];
   if (result instanceof NamedTuple) {
-    const written = [...result].map((r, i) => writeOne(r, outs[i]));
+    const written = [...result].map((r, i) => writeOne(r, outs[i], keepHistory));
     return result instanceof ValuesIndices
       ? new ValuesIndices(written[0], written[1], result.typeName)
       : new NamedTuple(result.typeName, result.fields, written);
   }
-  return (result as Tensor[]).map((r, i) => writeOne(r, outs[i]));
+  return (result as Tensor[]).map((r, i) => writeOne(r, outs[i], keepHistory));
 }
 
 setOutHooks({ check: checkOut, write: writeOut });

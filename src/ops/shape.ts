@@ -172,17 +172,18 @@ export function expand(input: Tensor, size: readonly number[], implicit = false)
       `expand(${legacyTypeName(input.dtype)}{[${input.shape.join(", ")}]}, size=[${size.join(", ")}]): the number of sizes provided (${size.length}) must be greater or equal to the number of dimensions in the tensor (${input.ndim})`,
     );
   }
-  const outShape: number[] = [];
-  const strides: number[] = [];
-  for (let i = 0; i < size.length; i++) {
+  // infer_expand_geometry's loop, from the last dim to the first: its first failing check names the error.
+  const outShape = new Array<number>(size.length);
+  const strides = new Array<number>(size.length);
+  for (let i = size.length - 1; i >= 0; i--) {
     const want = size[i];
     if (i < lead) {
       if (want === -1)
         throw new RuntimeError(
           `The expanded size of the tensor (${want}) isn't allowed in a leading, non-existing dimension ${i}`,
         );
-      outShape.push(want);
-      strides.push(0);
+      outShape[i] = want;
+      strides[i] = 0;
       continue;
     }
     const have = input.shape[i - lead];
@@ -192,8 +193,8 @@ export function expand(input: Tensor, size: readonly number[], implicit = false)
         `The expanded size of the tensor (${target}) must match the existing size (${have}) at non-singleton dimension ${i}.  Target sizes: [${size.join(", ")}].  Tensor sizes: [${input.shape.join(", ")}]`,
       );
     }
-    outShape.push(target);
-    strides.push(have === target ? input._strides[i - lead] : 0);
+    outShape[i] = target;
+    strides[i] = have === target ? input._strides[i - lead] : 0;
   }
   if (outShape.some((d) => d < 0)) throw new RuntimeError("numel: integer multiplication overflow");
   const selfShape = input.shape;

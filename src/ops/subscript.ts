@@ -14,6 +14,7 @@ import { tensorFromData } from "../tensor/creation.js";
 import { Tensor } from "../tensor/tensor.js";
 import { record, scalarTensor } from "./core.js";
 import { index, index_put_ } from "./index_put.js";
+import { checkedScalar } from "./indexing.js";
 import { makeView, select, slice, unsqueeze, view } from "./shape.js";
 
 /** A nested JS array written where Python would write a list: an index tensor or a mask. */
@@ -230,7 +231,7 @@ function copyTo(dst: Tensor, src: Tensor): void {
 function valueTensor(value: Tensor | number | boolean | bigint, dtype: DType): Tensor {
   if (value instanceof Tensor) return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return scalarTensor(value, dtype);
+    return scalarTensor(checkedScalar(value, dtype), dtype); // scalar_tensor's fill_ checks the range
   throw new TypeError(
     `can't assign a ${typeof value} to a Tensor: the value must be a Tensor, a number or a boolean`,
   );

@@ -168,8 +168,9 @@ export function put(self: Tensor, index: Tensor, source: Tensor, accumulate: boo
     const at = p < 0 ? p + n : p;
     data[at] = accumulate ? data[at] + values[i] : values[i];
   }
+  // Integer sums wrap around as C's do (int32 2**31 - 1 + 5 is -2147483644).
   if (accumulate && !self.dtype.is_floating_point)
-    for (let i = 0; i < n; i++) data[i] = self.dtype.cast(data[i]);
+    for (let i = 0; i < n; i++) data[i] = self.dtype.wrap(data[i]);
   return record("PutBackward0", [self, source], fromData(data, self.shape, self.dtype), () => ({
     index,
     accumulate,

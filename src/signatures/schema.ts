@@ -381,8 +381,10 @@ function nativeDefault(type: ArgType, size: number, text: string, sig: string): 
     case ArgType.Int:
     case ArgType.SymInt:
     case ArgType.Double:
-      // The losses' reduction enum (python_arg_parser.cpp reads this name as at::Reduction::Mean, 1).
-      return text === "at::Reduction::Mean" ? 1 : Number(text);
+      // set_default_str reads an int default with atol and a float one with atof: the losses' default
+      // `reduction=at::Reduction::Mean` is no number, so PyTorch 1.13's parser reads it as 0 (no
+      // reduction): torch.kl_div(a, b) returns the unreduced loss, as torch.ctc_loss(...) does.
+      return Number.isNaN(Number(text)) ? 0 : Number(text);
     case ArgType.Bool:
       return text === "True" || text === "true";
     case ArgType.Scalar:

@@ -11,6 +11,7 @@ import {
   allocate,
   bool,
   Category,
+  converter,
   defaultFloatDtype,
   float32,
   float64,
@@ -207,8 +208,10 @@ export function tensorFromData(data: unknown, dtype: DType | null): Tensor {
     const target = dtype ?? data.dtype;
     const values = data.values();
     if (target === data.dtype) return Tensor._fromData(values, data.shape, target);
+    // A tensor's elements convert as `.to(dtype)` does (an int64 into int32 wraps), unchecked.
     const out = allocate(target, values.length);
-    for (let i = 0; i < values.length; i++) out[i] = target.cast(values[i]);
+    const cast = converter(data.dtype, target);
+    for (let i = 0; i < values.length; i++) out[i] = cast(values[i]);
     return Tensor._fromData(out, data.shape, target);
   }
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {

@@ -131,6 +131,16 @@ export const int64 = new DType("int64", 8, Category.Integral, 1, toInt64, wrapIn
 export const int32 = new DType("int32", 4, Category.Integral, 0, toInt32, wrapInt32);
 export const bool = new DType("bool", 1, Category.Bool, 0, (v) => (v !== 0 ? 1 : 0));
 
+/**
+ * How PyTorch's copy kernel converts an element of `from` into `to` (static_cast on x86): an integer or bool
+ * source into an integer type wraps modulo 2^bits as C's integer conversion does (`int64 2**40 → int32` is 0);
+ * a float source into an integer type is cvttsd2si (toward zero; NaN, ±inf, out of range → the minimum); into
+ * bool, nonzero is true. Floats round as `to.cast`.
+ */
+export function converter(from: DType, to: DType): (v: number) => number {
+  return to.category === Category.Integral && from.category <= Category.Integral ? to.wrap : to.cast;
+}
+
 /** complex64: a Float32Array of 2n numbers (real, imag, real, imag, ...); `cast` rounds one component. */
 export const complex64 = new DType("complex64", 8, Category.Complex, 0, Math.fround);
 /** complex128: a Float64Array of 2n numbers. */

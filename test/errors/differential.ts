@@ -2,7 +2,7 @@
 // pooling, clamp and scatter kernels refuse, autograd's in-place checks on views, and the memory-overlap,
 // index and broadcast checks that come first.
 import * as torch from "../../src/index.js";
-import type { ErrorTable } from "./error_table.js";
+import { bad, type ErrorTable } from "./error_table.js";
 
 const F = torch.nn.functional;
 const long = (v: number[]) => torch.tensor(v.map(BigInt), { dtype: torch.int64 });
@@ -302,6 +302,68 @@ def bools(v):
       py: "torch.linalg.matrix_power(torch.eye(2), 2, out=torch.empty(0, dtype=torch.float64))",
       ts: () =>
         torch.linalg.matrix_power(torch.eye(2), 2, { out: torch.empty([0], { dtype: torch.float64 }) }),
+    },
+    // ---- the aten losses (torch.kl_div, ...): aten's checks, without functional.py's ----
+    {
+      py: "torch.kl_div(torch.ones(2), long([0, 1]))",
+      ts: () => torch.kl_div(torch.ones([2]), long([0, 1])),
+    },
+    {
+      name: "torch.binary_cross_entropy_with_logits broadcasts target only as Loss.cpp's in-place chain can",
+      py: "torch.binary_cross_entropy_with_logits(torch.ones(3, 4), torch.ones(4))",
+      ts: () => torch.binary_cross_entropy_with_logits(torch.ones([3, 4]), torch.ones([4])),
+    },
+    {
+      py: "torch.triplet_margin_loss(torch.ones(2, 3), torch.ones(3), torch.ones(2, 3))",
+      ts: () => torch.triplet_margin_loss(torch.ones([2, 3]), torch.ones([3]), torch.ones([2, 3])),
+    },
+    {
+      py: "torch.kl_div(torch.ones(2), torch.ones(2), 'mean')",
+      ts: () => torch.kl_div(torch.ones([2]), torch.ones([2]), bad("mean")),
+    },
+    // ---- batch_norm and layer_norm: aten's order ----
+    {
+      name: "batch_norm of an empty input returns input * weight[0] before any running-stats check",
+      py: "F.batch_norm(torch.ones(3, 0), None, torch.ones(0), torch.ones(0), training=False)",
+      ts: () => F.batch_norm(torch.ones([3, 0]), null, torch.ones([0]), torch.ones([0]), { training: false }),
+    },
+    {
+      name: "torch.batch_norm has no batch-size check of its own",
+      py: "torch.batch_norm(torch.ones(()), None, None, None, None, True, 0.1, 1e-5, False)",
+      ts: () => torch.batch_norm(torch.ones([]), null, null, null, null, true, 0.1, 1e-5, false),
+    },
+    {
+      name: "layer_norm checks weight's shape before the input's",
+      py: "F.layer_norm(torch.ones(2, 3), [4], torch.ones(5))",
+      ts: () => F.layer_norm(torch.ones([2, 3]), [4], torch.ones([5])),
+    },
+    { py: "F.layer_norm(torch.ones(2, 3), [])", ts: () => F.layer_norm(torch.ones([2, 3]), []) },
+    {
+      py: "F.layer_norm(long([[1, 2, 3]]), [3])",
+      ts: () => F.layer_norm(torch.tensor([[1n, 2n, 3n]], { dtype: torch.int64 }), [3]),
+    },
+    {
+      py: "F.layer_norm(torch.ones(2, 3), [3], None, torch.ones(3, dtype=torch.float64))",
+      ts: () => F.layer_norm(torch.ones([2, 3]), [3], null, torch.ones([3], { dtype: torch.float64 })),
+    },
+    // ---- expand: infer_expand_geometry checks from the last dim to the first ----
+    {
+      py: "torch.ones(2, 3).expand(4, 5)",
+      ts: () => torch.ones([2, 3]).expand(4, 5),
+    },
+    {
+      py: "torch.ones(3).expand(-1, 5)",
+      ts: () => torch.ones([3]).expand(-1, 5),
+    },
+    // ---- saved outputs of a multi-output op: the version error names the output ----
+    {
+      py: "A = torch.eye(2).requires_grad_()\nL, V = torch.linalg.eigh(A)\nV.mul_(2)\nL.sum().backward()",
+      ts: () => {
+        const A = torch.eye(2).requires_grad_();
+        const [L, V] = torch.linalg.eigh(A);
+        V.mul_(2);
+        L.sum().backward();
+      },
     },
   ],
 };

@@ -1,9 +1,12 @@
-// The eigen-decomposition of a general real matrix for torch.linalg.eig / eigvals (docs/complex.md): reduction
-// to Hessenberg form by Householder reflections and the shifted double-QR iteration with back-substitution for
-// the eigenvectors, as EISPACK's orthes / hqr2 (by way of the public-domain JAMA port) compute them, then
-// LAPACK dgeev's normalisation: each eigenvector of unit 2-norm, a complex one rotated so that its largest
-// component is real. Eigenvalues agree with LAPACK's to rounding; eigenvectors up to that rounding and, for
-// real ones, a sign (LAPACK fixes none).
+// The eigen-decomposition of a general real matrix for torch.linalg.eig / eigvals (docs/complex.md): LAPACK
+// dgeev's balancing first (dgebal: permutations that isolate eigenvalues, then power-of-2 scaling, so an
+// isolated eigenvalue comes out where LAPACK puts it; dgebak undoes it on the vectors), reduction to Hessenberg
+// form by Householder reflections and the shifted double-QR iteration with back-substitution for the
+// eigenvectors, as EISPACK's orthes / hqr2 (by way of the public-domain JAMA port) compute them, then dgeev's
+// normalisation: each eigenvector of unit 2-norm, a complex one rotated so that its largest component is real.
+// The eigenpairs are then put in the order dgeev's QR iteration (dlahqr) leaves them (eig_lahqr.ts).
+// Eigenvalues agree with LAPACK's to rounding; eigenvectors up to that rounding and, for real ones, a sign
+// (dtrevc's back-substitution is not ported).
 
 /** eigenvalues (re, im) and, if wanted, eigenvectors as columns (re, im) of an n×n row-major float64 matrix. */
 export interface EigResult {
@@ -13,6 +16,8 @@ export interface EigResult {
   vr: Float64Array;
   vi: Float64Array;
 }
+
+import { lahqrEigenvalues } from "./eig_lahqr.js";
 
 const EPS = 2 ** -52;
 
@@ -25,6 +30,140 @@ function cdiv(xr: number, xi: number, yr: number, yi: number): [number, number] 
   const r = yr / yi;
   const d = yi + r * yr;
   return [(r * xr + xi) / d, (r * xi - xr) / d];
+}
+
+/** LAPACK dnrm2's 2-norm (a scaled sum of squares) of `get(0..len-1)`. */
+function nrm2(len: number, get: (i: number) => number): number {
+  let scale = 0;
+  let ssq = 1;
+  for (let i = 0; i < len; i++) {
+    const v = get(i);
+    if (v === 0) continue;
+    const a = Math.abs(v);
+    if (scale < a) {
+      ssq = 1 + ssq * (scale / a) ** 2;
+      scale = a;
+    } else ssq += (a / scale) ** 2;
+  }
+  return scale * Math.sqrt(ssq);
+}
+
+/**
+ * LAPACK dgebal with job 'B', as dgeev runs it first: rows and columns that isolate an eigenvalue are permuted
+ * to the bottom and to the left (so those eigenvalues come out in LAPACK's positions), then rows ilo..ihi are
+ * scaled by powers of 2 until their row and column norms balance. `scale[i]` holds the permutation index
+ * (outside ilo..ihi) or the scale factor (inside), 0-based, as dgebak reads it.
+ */
+function gebal(A: number[][], n: number): { ilo: number; ihi: number; scale: number[] } {
+  const scale = new Array<number>(n).fill(1);
+  let k = 0;
+  let l = n - 1;
+  const exchange = (j: number, m: number) => {
+    scale[m] = j;
+    if (j === m) return;
+    for (let i = 0; i <= l; i++) [A[i][j], A[i][m]] = [A[i][m], A[i][j]];
+    for (let i = k; i < n; i++) [A[j][i], A[m][i]] = [A[m][i], A[j][i]];
+  };
+  // Rows isolating an eigenvalue (zeros left and right of the diagonal within 0..l) go to the bottom.
+  let found = true;
+  while (found && l >= 0) {
+    found = false;
+    for (let j = l; j >= 0; j--) {
+      let isolated = true;
+      for (let i = 0; i <= l; i++) {
+        if (i !== j && A[j][i] !== 0) {
+          isolated = false;
+          break;
+        }
+      }
+      if (!isolated) continue;
+      exchange(j, l);
+      if (l === 0) return { ilo: 0, ihi: 0, scale };
+      l--;
+      found = true;
+      break;
+    }
+  }
+  // Columns isolating an eigenvalue go to the left.
+  found = true;
+  while (found) {
+    found = false;
+    for (let j = k; j <= l; j++) {
+      let isolated = true;
+      for (let i = k; i <= l; i++) {
+        if (i !== j && A[i][j] !== 0) {
+          isolated = false;
+          break;
+        }
+      }
+      if (!isolated) continue;
+      exchange(j, k);
+      k++;
+      found = true;
+      break;
+    }
+  }
+  for (let i = k; i <= l; i++) scale[i] = 1;
+  // Iterative norm reduction of rows and columns k..l by powers of the radix.
+  const sfmin1 = 2 ** -1022 / 2 ** -52;
+  const sfmax1 = 1 / sfmin1;
+  const sfmin2 = sfmin1 * 2;
+  const sfmax2 = 1 / sfmin2;
+  let noconv = true;
+  while (noconv) {
+    noconv = false;
+    for (let i = k; i <= l; i++) {
+      let c = nrm2(l - k + 1, (t) => A[k + t][i]);
+      let r = nrm2(l - k + 1, (t) => A[i][k + t]);
+      let ca = 0;
+      for (let t = 0; t <= l; t++) ca = Math.max(ca, Math.abs(A[t][i]));
+      let ra = 0;
+      for (let t = k; t < n; t++) ra = Math.max(ra, Math.abs(A[i][t]));
+      if (c === 0 || r === 0) continue;
+      if (Number.isNaN(c + ca + ra + r)) return { ilo: k, ihi: l, scale };
+      let g = r / 2;
+      let f = 1;
+      const s = c + r;
+      while (!(c >= g || Math.max(f, c, ca) >= sfmax2 || Math.min(r, g, ra) <= sfmin2)) {
+        f *= 2;
+        c *= 2;
+        ca *= 2;
+        r /= 2;
+        g /= 2;
+        ra /= 2;
+      }
+      g = c / 2;
+      while (!(g < r || Math.max(r, ra) >= sfmax2 || Math.min(f, c, g, ca) <= sfmin2)) {
+        f /= 2;
+        c /= 2;
+        g /= 2;
+        ca /= 2;
+        r *= 2;
+        ra *= 2;
+      }
+      if (c + r >= 0.95 * s) continue;
+      if (f < 1 && scale[i] < 1 && f * scale[i] <= sfmin1) continue;
+      if (f > 1 && scale[i] > 1 && scale[i] >= sfmax1 / f) continue;
+      scale[i] *= f;
+      noconv = true;
+      for (let t = k; t < n; t++) A[i][t] *= 1 / f;
+      for (let t = 0; t <= l; t++) A[t][i] *= f;
+    }
+  }
+  return { ilo: k, ihi: l, scale };
+}
+
+/** LAPACK dgebak ('B', right vectors): undoes gebal's scaling, then its permutations, on V's rows. */
+function gebak(V: number[][], n: number, ilo: number, ihi: number, scale: number[]): void {
+  // (ilo == ihi: nothing was scaled, and scale[ilo] holds a permutation index)
+  if (ilo !== ihi) for (let i = ilo; i <= ihi; i++) for (let j = 0; j < n; j++) V[i][j] *= scale[i];
+  for (let ii = 0; ii < n; ii++) {
+    let i = ii;
+    if (i >= ilo && i <= ihi) continue;
+    if (i < ilo) i = ilo - 1 - ii;
+    const k = scale[i];
+    if (k !== i) [V[i], V[k]] = [V[k], V[i]];
+  }
 }
 
 /** Householder reduction to upper Hessenberg form; V accumulates the transformations. */
@@ -338,14 +477,63 @@ function hqr2(H: number[][], V: number[][], nn: number, d: number[], e: number[]
   return true;
 }
 
+/**
+ * Puts hqr2's eigenpairs (d, e, V's columns) in dlahqr's order: each of LAPACK's eigenvalues takes the nearest
+ * unused one of hqr2 (a complex pair as a whole, +imaginary part first in both).
+ */
+function reorder(
+  lapack: { wr: number[]; wi: number[] },
+  d: number[],
+  e: number[],
+  V: number[][],
+  n: number,
+): void {
+  const used = new Array<boolean>(n).fill(false);
+  const order = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    if (lapack.wi[j] < 0 && j > 0 && lapack.wi[j - 1] > 0) continue;
+    const pair = lapack.wi[j] > 0;
+    let best = -1;
+    let bestDist = Infinity;
+    for (let p = 0; p < n; p++) {
+      if (used[p] || e[p] > 0 !== pair || e[p] < 0) continue;
+      const dist = Math.hypot(d[p] - lapack.wr[j], e[p] - lapack.wi[j]);
+      if (dist < bestDist) [best, bestDist] = [p, dist];
+    }
+    if (best < 0) return;
+    used[best] = true;
+    order[j] = best;
+    if (pair) {
+      if (j + 1 >= n || best + 1 >= n) return;
+      used[best + 1] = true;
+      order[j + 1] = best + 1;
+    }
+  }
+  const [d0, e0, V0] = [d.slice(), e.slice(), V.map((row) => row.slice())];
+  for (let j = 0; j < n; j++) {
+    d[j] = d0[order[j]];
+    e[j] = e0[order[j]];
+    for (let i = 0; i < n; i++) V[i][j] = V0[i][order[j]];
+  }
+}
+
 /** geev: null when the QR iteration fails to converge (LAPACK's info > 0). */
 export function geev(a: Float64Array, n: number, wantVectors: boolean): EigResult | null {
   const H = Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, i * n + n)));
   const V = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const d = new Array<number>(n).fill(0);
   const e = new Array<number>(n).fill(0);
+  const { ilo, ihi, scale } = gebal(H, n);
   orthes(H, V, n);
+  const lapackOrder = lahqrEigenvalues(
+    H.map((row) => row.slice()),
+    n,
+    ilo,
+    ihi,
+  );
   if (!hqr2(H, V, n, d, e)) return null;
+  if (wantVectors) gebak(V, n, ilo, ihi, scale);
+  if (lapackOrder !== null) reorder(lapackOrder, d, e, V, n);
   const vr = new Float64Array(n * n);
   const vi = new Float64Array(n * n);
   if (wantVectors) {

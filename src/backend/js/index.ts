@@ -1,6 +1,6 @@
 // The pure-TypeScript backend: runs everywhere, and is the reference the native backend is tested against.
 import type { Backend, BinaryOp, StridedArray, UnaryOp } from "../backend.js";
-import { allocate, type DType, type TypedArray } from "../../tensor/dtype.js";
+import { allocate, converter, type DType, type TypedArray } from "../../tensor/dtype.js";
 import { contiguousStrides, numel, type Shape } from "../../tensor/shape.js";
 import { BINARY, UNARY } from "./scalar_kernels.js";
 import { tryFastBinary, tryFastUnary } from "./fast_paths.js";
@@ -33,7 +33,7 @@ export const jsBackend: Backend = {
     const round = computeDtype.is_floating_point ? computeDtype.cast : computeDtype.wrap;
     const n = numel(x.shape);
     const out = allocate(outDtype, n);
-    const castIn = x.dtype === computeDtype ? null : computeDtype.cast;
+    const castIn = x.dtype === computeDtype ? null : converter(x.dtype, computeDtype);
     // Transcendentals follow PyTorch's vectorized kernels, element by element (vectorized_ops.ts).
     if (outDtype === computeDtype && vectorizedUnary(op, x, computeDtype, castIn, params, out)) return out;
     if (outDtype === computeDtype && tryFastUnary(op, x, computeDtype, out)) return out;
@@ -46,8 +46,10 @@ export const jsBackend: Backend = {
       for (let i = 0; i < n; i++)
         out[i] = kernel(castIn ? castIn(src[offsets[i]]) : src[offsets[i]], round, params);
     }
-    if (!outDtype.is_floating_point && outDtype.name !== "bool")
-      for (let i = 0; i < n; i++) out[i] = outDtype.cast(out[i]);
+    if (!outDtype.is_floating_point && outDtype.name !== "bool") {
+      const castOut = converter(computeDtype, outDtype);
+      for (let i = 0; i < n; i++) out[i] = castOut(out[i]);
+    }
     return out;
   },
 
@@ -85,8 +87,10 @@ export const jsBackend: Backend = {
     const co = elementOffsets(cond);
     const ao = elementOffsets(a);
     const bo = elementOffsets(b);
+    const castA = converter(a.dtype, outDtype);
+    const castB = converter(b.dtype, outDtype);
     for (let i = 0; i < n; i++) {
-      out[i] = outDtype.cast(cond.data[co[i]] !== 0 ? a.data[ao[i]] : b.data[bo[i]]);
+      out[i] = cond.data[co[i]] !== 0 ? castA(a.data[ao[i]]) : castB(b.data[bo[i]]);
     }
     return out;
   },
@@ -106,7 +110,8 @@ export const jsBackend: Backend = {
   copy(x: StridedArray, outDtype: DType) {
     const n = numel(x.shape);
     const out = allocate(outDtype, n);
-    const cast = x.dtype === outDtype ? null : outDtype.cast;
+    // PyTorch's copy kernel: integers into a narrower integer type wrap, floats convert as x86 does.
+    const cast = x.dtype === outDtype ? null : converter(x.dtype, outDtype);
     if (isDense(x) && !cast) {
       out.set(x.data.subarray(x.offset, x.offset + n));
       return out;

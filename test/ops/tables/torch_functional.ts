@@ -1,10 +1,17 @@
 // Op table rows for src/ops/torch_functional.ts: the torch.* spellings of functional ops with their aten
 // signatures (torch.conv2d, torch.batch_norm with positional running stats, torch.poisson_nll_loss's int
-// reduction, ...).
+// reduction, ...). The losses whose int reduction defaults to at::Reduction::Mean run without it: PyTorch's
+// parser reads that default as 0, no reduction. Targets of ±1 are the signs of a sample.
 import * as torch from "../../../src/index.js";
 import { f, f64, noGrad, pos, type InputSpec, type OpCase } from "../op_case.js";
 
 const i64 = (...shape: number[]): InputSpec => ({ shape, dtype: "int64", grad: false });
+const posF64 = (...shape: number[]): InputSpec => ({
+  shape,
+  dtype: "float64",
+  domain: "positive",
+  grad: false,
+});
 
 export const TORCH_FUNCTIONAL_OPS: OpCase[] = [
   {
@@ -118,6 +125,90 @@ export const TORCH_FUNCTIONAL_OPS: OpCase[] = [
     py: "torch.poisson_nll_loss(a, b, True, True, 1e-8, 1)",
     inputs: [f(2, 3), pos(2, 3)],
     ts: (a, b) => torch.poisson_nll_loss(a, b, true, true, 1e-8, 1),
+  },
+  {
+    name: "torch.kl_div.default_reduction",
+    py: "torch.kl_div(a, b)",
+    inputs: [f(3, 4), noGrad(pos(3, 4))],
+    ts: (a, b) => torch.kl_div(a, b),
+  },
+  {
+    name: "torch.kl_div.log_target_sum_broadcast",
+    py: "torch.kl_div(a, b, 2, log_target=True)",
+    inputs: [f64(3, 4), noGrad(f64(4))],
+    ts: (a, b) => torch.kl_div(a, b, 2, { log_target: true }),
+  },
+  {
+    name: "torch.binary_cross_entropy_with_logits.default_reduction",
+    py: "torch.binary_cross_entropy_with_logits(a, b)",
+    inputs: [f(4, 5), noGrad(pos(4, 5))],
+    ts: (a, b) => torch.binary_cross_entropy_with_logits(a, b),
+    ulps: 2,
+  },
+  {
+    name: "torch.binary_cross_entropy_with_logits.pos_weight_mean",
+    py: "torch.binary_cross_entropy_with_logits(a, b, c, c.flip(1), 1)",
+    inputs: [f64(2, 3), posF64(2, 3), posF64(2, 3)],
+    ts: (a, b, c) => torch.binary_cross_entropy_with_logits(a, b, c, c.flip(1), 1),
+  },
+  {
+    name: "torch.cosine_embedding_loss.default_reduction",
+    py: "torch.cosine_embedding_loss(a, b, c.sign(), 0.1)",
+    inputs: [f(4, 3), f(4, 3), noGrad(f(4))],
+    ts: (a, b, c) => torch.cosine_embedding_loss(a, b, c.sign(), 0.1),
+    ulps: 2,
+  },
+  {
+    name: "torch.hinge_embedding_loss.default_reduction",
+    py: "torch.hinge_embedding_loss(a, b.sign())",
+    inputs: [f(3, 4), noGrad(f(3, 4))],
+    ts: (a, b) => torch.hinge_embedding_loss(a, b.sign()),
+  },
+  {
+    name: "torch.hinge_embedding_loss.sum",
+    py: "torch.hinge_embedding_loss(a, b.sign(), 0.5, 2)",
+    inputs: [f64(6), noGrad(f64(6))],
+    ts: (a, b) => torch.hinge_embedding_loss(a, b.sign(), 0.5, 2),
+  },
+  {
+    // aten broadcasts the inputs; F.margin_ranking_loss first asks for equal dims.
+    name: "torch.margin_ranking_loss.broadcast",
+    py: "torch.margin_ranking_loss(a, b, c.sign(), 0.2)",
+    inputs: [f(3, 4), f(4), noGrad(f(3, 1))],
+    ts: (a, b, c) => torch.margin_ranking_loss(a, b, c.sign(), 0.2),
+  },
+  {
+    name: "torch.triplet_margin_loss.default_reduction",
+    py: "torch.triplet_margin_loss(a, b, c)",
+    inputs: [f(4, 3), f(4, 3), f(4, 3)],
+    ts: (a, b, c) => torch.triplet_margin_loss(a, b, c),
+    ulps: 2,
+  },
+  {
+    name: "torch.triplet_margin_loss.swap_mean",
+    py: "torch.triplet_margin_loss(a, b, c, 0.5, 1.0, 1e-6, True, 1)",
+    inputs: [f64(3, 4), f64(3, 4), f64(3, 4)],
+    ts: (a, b, c) => torch.triplet_margin_loss(a, b, c, 0.5, 1.0, 1e-6, true, 1),
+  },
+  {
+    name: "torch.ctc_loss.default_reduction",
+    // _ctc_loss_backward has no derivative in PyTorch 1.13: double backward raises (test/ops/tables/nn_ctc.ts).
+    gradgradcheck: false,
+    py: "torch.ctc_loss(a.log_softmax(2), torch.tensor([[1, 2], [3, 1]]), [5, 4], [2, 2])",
+    inputs: [f64(5, 2, 4)],
+    ts: (a) =>
+      torch.ctc_loss(
+        a.log_softmax(2),
+        torch.tensor(
+          [
+            [1, 2],
+            [3, 1],
+          ],
+          { dtype: torch.int64 },
+        ),
+        [5, 4],
+        [2, 2],
+      ),
   },
   {
     name: "torch.embedding.no_padding",
