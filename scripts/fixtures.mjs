@@ -129,6 +129,11 @@ const GENERATORS = {
       "test/fixtures/lapack_native.json (raw LAPACK results with their vector signs, test/backend/lapack_native.test.ts)",
     steps: () => [python("scripts/gen_lapack_native_fixtures.py", "test/fixtures/lapack_native.json")],
   },
+  linalg_strides: {
+    writes:
+      "test/fixtures/linalg_strides.json (the strides of LAPACK results, column-major or not: test/ops/linalg_strides.test.ts)",
+    steps: () => [python("scripts/gen_linalg_strides_fixtures.py")],
+  },
   named_tuples: {
     writes:
       "test/fixtures/named_tuples.json (torch.return_types reprs of linalg and aminmax, test/ops/named_tuples.test.ts)",

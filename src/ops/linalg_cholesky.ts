@@ -16,6 +16,7 @@ import {
   checkFloatSquare,
   checkMatrix,
   checkSquare,
+  columnMajor,
   eye,
   firstFailure,
   fromF64,
@@ -61,7 +62,7 @@ function choleskyValues(A: Tensor, upper: boolean): { L: Tensor; info: Int32Arra
   const n = A.shape[A.ndim - 1];
   const a = toF64(A);
   const info = lapack(A.dtype).potrf(a, batchOf(A).count, n, upper);
-  return { L: fromF64(a, A.shape, A.dtype), info };
+  return { L: columnMajor(fromF64(a, A.shape, A.dtype)), info };
 }
 
 function notPositiveDefinite(fn: string, A: Tensor, failed: [number, number]): LinAlgError {
@@ -130,7 +131,7 @@ export function linalg_solve_triangular(
   }
   for (const x of [B, A]) notImplementedUnlessFloat("triangular_solve_cpu", x);
   // The kernel runs in A's dtype, B converted to it.
-  const result = triangularSolveValues(A, B, upper, left, false, unitriangular, A.dtype);
+  const result = columnMajor(triangularSolveValues(A, B, upper, left, false, unitriangular, A.dtype));
   return record("LinalgSolveTriangularBackward0", [A, B], result, () => ({
     self: A,
     result,
@@ -188,11 +189,10 @@ export function triangular_solve(
   warnOnce(TRIANGULAR_SOLVE_DEPRECATED);
   checkSolveShapes("triangular_solve", input, A);
   notImplementedUnlessFloat("triangular_solve_cpu", A);
-  const solution = triangularSolveValues(A, input, upper, true, transpose, unitriangular);
+  // Both column-major, as LAPACK's trsm leaves them in PyTorch.
+  const solution = columnMajor(triangularSolveValues(A, input, upper, true, transpose, unitriangular));
   const cloned = no_grad(() =>
-    clone(A)
-      .expand([...broadcastBatch(A, input), ...A.shape.slice(-2)])
-      .contiguous(),
+    columnMajor(clone(A).expand([...broadcastBatch(A, input), ...A.shape.slice(-2)])),
   );
   const outs = recordOutputs("TriangularSolveBackward0", [input, A], [solution, cloned], () => ({
     self: input,
@@ -216,7 +216,7 @@ function choleskySolveValues(B: Tensor, L: Tensor, upper: boolean): Tensor {
 export function cholesky_solve(input: Tensor, input2: Tensor, upper = false): Tensor {
   checkSolveShapes("cholesky_solve", input, input2);
   notImplementedUnlessFloat("cholesky_solve_cpu", input2);
-  const result = choleskySolveValues(input, input2, upper);
+  const result = columnMajor(choleskySolveValues(input, input2, upper));
   return record("CholeskySolveBackward0", [input, input2], result, () => ({
     self: input,
     input2,
@@ -230,7 +230,7 @@ export function cholesky_inverse(input: Tensor, upper = false): Tensor {
   notImplementedUnlessFloat("cholesky_inverse_out_cpu", input);
   const n = input.shape[input.ndim - 1];
   const identity = eye(n, input.dtype).expand(input.shape);
-  const result = choleskySolveValues(identity, input, upper);
+  const result = columnMajor(choleskySolveValues(identity, input, upper));
   return record("CholeskyInverseBackward0", [input], result, () => ({ self: input, result, upper }));
 }
 

@@ -7,7 +7,7 @@ import { RuntimeError } from "../errors.js";
 import { emitWarning } from "../warnings.js";
 import { Category, float32, float64, int32, type DType } from "../tensor/dtype.js";
 import { broadcastShapes, numel, type Shape } from "../tensor/shape.js";
-import type { Tensor } from "../tensor/tensor.js";
+import { Tensor } from "../tensor/tensor.js";
 import { fromData } from "./core.js";
 import { defineOutDtypes } from "./out.js";
 import { mul } from "./elementwise.js";
@@ -89,6 +89,23 @@ export function checkConverged(api: "linalg.svd" | "linalg.eigh", A: Tensor, inf
 export function toF64(x: Tensor, shape?: Shape): Float64Array {
   const source = shape ? expand(x, [...shape]) : x;
   return backend().copy(source._view(), float64) as Float64Array;
+}
+
+/**
+ * A matrix result laid out as LAPACK leaves it in PyTorch: each matrix column-major (strides (1, rows)), the
+ * batch row-major; not a view (PyTorch's batched_matrix_contiguous_strides with column_major). PyTorch's
+ * linalg.qr(A).R.stride() is (1, m) for an m x n A, so `.view` of it fails as it does there. With `shown`
+ * fewer rows than t has, the result is the first `shown` rows of that buffer (lstsq's solution, stride
+ * (1, max(m, n))). A result of fewer than 2 dims is returned as it is.
+ */
+export function columnMajor(t: Tensor, shown?: number): Tensor {
+  if (t.ndim < 2) return t;
+  const [rows, cols] = t.shape.slice(-2);
+  const data = mT(t).contiguous();
+  const batch = t.shape.slice(0, -2);
+  const strides = [...batch.map((_, i) => numel(batch.slice(i + 1)) * rows * cols), 1, rows];
+  const shape = shown === undefined ? t.shape : [...batch, shown, cols];
+  return new Tensor(data._storage, shape, strides, 0, t.dtype);
 }
 
 /** Wraps a float64 result as a tensor of `dtype` (LAPACK computes float32 inputs in double here). */

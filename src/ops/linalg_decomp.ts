@@ -4,8 +4,7 @@
 import { RuntimeError } from "../errors.js";
 import { zeros } from "../tensor/creation.js";
 import { Category } from "../tensor/dtype.js";
-import { numel } from "../tensor/shape.js";
-import { Tensor } from "../tensor/tensor.js";
+import type { Tensor } from "../tensor/tensor.js";
 import { defineOps } from "../signatures/registry.js";
 import { needsGraph, recordOutputs } from "./core.js";
 import {
@@ -14,6 +13,7 @@ import {
   checkFloating,
   checkMatrix,
   checkSquare,
+  columnMajor,
   fromF64,
   lapack,
   mT,
@@ -33,22 +33,6 @@ function parseQrMode(mode: string): QrMode {
   throw new RuntimeError(
     `qr received unrecognized mode '${mode}' but expected one of 'reduced' (default), 'r', or 'complete'`,
   );
-}
-
-/**
- * A matrix result laid out as LAPACK leaves it in PyTorch: each matrix column-major (strides (1, rows)), the
- * batch row-major; not a view. PyTorch's linalg.qr(A).R.stride() is (1, m) for an m x n A, so `.view` of it
- * fails as it does there.
- */
-function columnMajor(t: Tensor): Tensor {
-  const [rows, cols] = t.shape.slice(-2);
-  const data = mT(t).contiguous();
-  const strides = [
-    ...t.shape.slice(0, -2).map((_, i, batch) => numel(batch.slice(i + 1)) * rows * cols),
-    1,
-    rows,
-  ];
-  return new Tensor(data._storage, t.shape, strides, 0, t.dtype);
 }
 
 export function linalg_qr(A: Tensor, mode = "reduced"): Named<"Q" | "R"> {
@@ -105,8 +89,8 @@ function svdValues(A: Tensor, full: boolean, computeUV: boolean): [Tensor, Tenso
   checkConverged("linalg.svd", A, info);
   const S = fromF64(s, [...batchShape, k], A.dtype);
   if (!computeUV) return [S, S, S];
-  const U = fromF64(u, [...batchShape, m, full ? m : k], A.dtype);
-  const Vh = fromF64(vh, [...batchShape, full ? n : k, n], A.dtype);
+  const U = columnMajor(fromF64(u, [...batchShape, m, full ? m : k], A.dtype));
+  const Vh = columnMajor(fromF64(vh, [...batchShape, full ? n : k, n], A.dtype));
   return [U, S, Vh];
 }
 
@@ -179,7 +163,7 @@ function eighValues(A: Tensor, upper: boolean, vectors = true): [Tensor, Tensor]
   const { w, v, info } = lapack(A.dtype).syev(toF64(A), count, n, upper, vectors);
   checkConverged("linalg.eigh", A, info);
   const L = fromF64(w, [...batchShape, n], A.dtype);
-  return [L, vectors ? fromF64(v, A.shape, A.dtype) : L];
+  return [L, vectors ? columnMajor(fromF64(v, A.shape, A.dtype)) : L];
 }
 
 export function linalg_eigh(A: Tensor, UPLO = "L"): Named<"eigenvalues" | "eigenvectors"> {

@@ -21,6 +21,7 @@ import {
   checkMatrix,
   checkSquare,
   firstFailure,
+  columnMajor,
   fromF64,
   fromInt32,
   lapack,
@@ -56,7 +57,7 @@ export function geqrf(input: Tensor): Named<"a" | "tau"> {
   const { batchShape, count } = batchOf(input);
   const a = toF64(input);
   const tau = input.numel() === 0 ? new Float64Array(0) : lapack(input.dtype).geqrf(a, count, m, n);
-  const A = fromF64(a, input.shape, input.dtype);
+  const A = columnMajor(fromF64(a, input.shape, input.dtype));
   const T = fromF64(tau, [...batchShape, k], input.dtype);
   return named(
     "geqrf",

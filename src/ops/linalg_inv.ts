@@ -19,6 +19,7 @@ import {
   checkSquare,
   eye,
   firstFailure,
+  columnMajor,
   fromF64,
   fromInt32,
   LinAlgError,
@@ -41,7 +42,7 @@ function inverseValues(A: Tensor): { inverse: Tensor; info: Int32Array } {
   const { count } = batchOf(A);
   const b = toF64(eye(n, A.dtype).expand(A.shape));
   luSolveInPlace(lu, pivots, b, count, n, n, useAT, A.dtype);
-  return { inverse: fromF64(b, A.shape, A.dtype), info };
+  return { inverse: columnMajor(fromF64(b, A.shape, A.dtype)), info };
 }
 
 function singularInverseText(fn: string, A: Tensor, failed: [number, number]): string {

@@ -21,6 +21,7 @@ import {
   checkMatrix,
   checkSquare,
   firstFailure,
+  columnMajor,
   fromF64,
   fromInt32,
   LinAlgError,
@@ -138,7 +139,7 @@ export function linalg_lu_factor_ex(
       );
     }
   }
-  const LU = fromF64(lu, A.shape, A.dtype);
+  const LU = columnMajor(fromF64(lu, A.shape, A.dtype));
   const pivotsT = fromInt32(pivots, [...batchShape, Math.min(m, n)]);
   const out = record("LinalgLuFactorExBackward0", [A], LU, () => ({ LU, pivots: pivotsT }));
   return named("linalg_lu_factor_ex", ["LU", "pivots", "info"], [out, pivotsT, fromInt32(info, batchShape)]);
@@ -299,7 +300,9 @@ export function linalg_lu_solve(LU: Tensor, pivots: Tensor, B: Tensor, left = tr
   }
   const lu = toF64(LU);
   const piv = Int32Array.from(pivots.contiguous().values());
-  const result = no_grad(() => luSolveValues(LU, lu, piv, B, left, adjoint));
+  // Column-major as getrs leaves it; with left=False PyTorch returns the .mH of the left solve, row-major.
+  const solved = no_grad(() => luSolveValues(LU, lu, piv, B, left, adjoint));
+  const result = left ? columnMajor(solved) : solved;
   return record("LinalgLuSolveBackward0", [LU, B], result, () => ({ LU, pivots, result, left, adjoint }));
 }
 
@@ -339,7 +342,10 @@ export function linalg_solve_ex(
     }
   }
   const X = no_grad(() => luSolveValues(A, lu, pivots, B2, left, useAT));
-  const result = vectorCase ? squeeze(X, left ? -1 : -2) : X;
+  // Column-major as LAPACK leaves it, a batch of vectors included (its last two dims, as PyTorch lays them
+  // out); with left=False PyTorch solves A^H X^H = B^H and returns that result's .mH, which is row-major.
+  const squeezed = vectorCase ? squeeze(X, left ? -1 : -2) : X;
+  const result = left ? columnMajor(squeezed) : squeezed;
   const LU = fromF64(lu, A.shape, A.dtype);
   const pivotsT = fromInt32(pivots, A.shape.slice(0, -1));
   const out = record("LinalgSolveExBackward0", [A, B], result, () => ({

@@ -15,6 +15,7 @@ import { defineOps, definePython } from "../signatures/registry.js";
 import { fromData, record, type Scalar } from "./core.js";
 import { div, gt, mul, sub, where } from "./elementwise.js";
 import { masked_fill_ } from "./indexing.js";
+import { cat } from "./join.js";
 import { matmul } from "./linalg.js";
 import { abs, maximum, nan_to_num } from "./math.js";
 import { amax, amin, sum } from "./reduce.js";
@@ -27,6 +28,7 @@ import {
   checkFloating,
   checkMatrix,
   checkSquare,
+  columnMajor,
   fromF64,
   lapack,
   mT,
@@ -377,13 +379,26 @@ export function linalg_lstsq(
       : empty(A.dtype);
   const rank = drv === "gels" ? empty(int64) : out.rank;
   const singular = drv === "gelsd" || drv === "gelss" ? out.S : empty(A.dtype);
-  const solution = vectorCase ? squeeze(out.X, -1) : out.X;
+  const solution = lstsqLayout(out.X, Math.max(m, n), vectorCase);
   const sol = record("LinalgLstsqBackward0", [A, B], solution, () => ({ self: A, b: B }));
   return named(
     "linalg_lstsq",
     ["solution", "residuals", "rank", "singular_values"],
     [sol, residuals, rank, singular],
   );
+}
+
+/**
+ * lstsq's solution as PyTorch leaves it: the first n rows of LAPACK's column-major max(m, n) x k buffer
+ * (strides (1, max(m, n))), and in the vector case that buffer's k = 1 column squeezed away; not a view.
+ */
+function lstsqLayout(X: Tensor, rows: number, vectorCase: boolean): Tensor {
+  const [n, k] = X.shape.slice(-2);
+  const batch = X.shape.slice(0, -2);
+  const padded = rows > n ? cat([X, zeros([...batch, rows - n, k], { dtype: X.dtype })], -2) : X;
+  const laid = columnMajor(padded, n);
+  if (!vectorCase) return laid;
+  return new Tensor(laid._storage, laid.shape.slice(0, -1), laid.stride().slice(0, -1), 0, laid.dtype);
 }
 
 // ---- matrix_exp ----
