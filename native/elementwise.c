@@ -143,7 +143,7 @@ SIMD_CLONES static void dense_unary_float(int op, double p, const float *A, floa
       break;
     }
     case U_ABS: for (int64_t i = begin; i < end; i++) O[i] = fabsf(A[i]); break;
-    case U_GELU: for (int64_t i = begin; i < end; i++) O[i] = onednn_gelu(A[i]); break;
+    case U_GELU: onednn_gelu_dense(A + begin, O + begin, end - begin); break;
     default: for (int64_t i = begin; i < end; i++) O[i] = unary_f(op, A[i], p); break;
   }
 }

@@ -146,8 +146,8 @@ void softmax_backward_double(const double *g, const double *y, int64_t outer, in
    oneDNN's derivative (PyTorch gives oneDNN dense inputs of more than one element; the caller checks), float64
    GeluBackwardKernel's dy * (cdf + x * pdf) with SLEEF's erf and exp on whole 8-element blocks (the compiler
    fuses x * pdf + cdf there) and glibc's on the rest. */
-SIMD_CLONES void gelu_backward_float(const float *g, const float *x, float *out, int64_t n) {
-  for (int64_t i = 0; i < n; i++) out[i] = onednn_gelu_derivative(x[i]) * g[i];
+void gelu_backward_float(const float *g, const float *x, float *out, int64_t n) {
+  onednn_gelu_backward_dense(g, x, out, n);
 }
 
 void gelu_backward_double(const double *g, const double *x, double *out, int64_t n) {
