@@ -22,7 +22,7 @@ import {
 } from "./core.js";
 import { eq, ne } from "./elementwise.js";
 import { imag } from "./complex.js";
-import { defineNotDifferentiable, defineOutCheck, defineOutDtypes } from "./out.js";
+import { defineNotDifferentiable, defineOutCheck, defineOutDtypes, sameDtypeOut } from "./out.js";
 
 /** PyTorch's AT_DISPATCH error for a dtype a CPU kernel lacks. */
 function notImplemented(kernel: string, dtype: DType): RuntimeError {
@@ -288,6 +288,11 @@ for (const name of ["isposinf", "isneginf", "signbit"])
       throw new RuntimeError(`${name} does not support non-boolean outputs.`);
   });
 defineOutDtypes(["isin"], () => [bool]);
+// bitwise_not's TensorIterator computes in the input's dtype and writes no other.
+defineOutCheck(
+  ["bitwise_not"],
+  sameDtypeOut((input) => input.dtype),
+);
 // Their float inputs may require grad: PyTorch's out= variants of ops without derivatives do not refuse them.
 defineNotDifferentiable(["isposinf", "isneginf", "signbit", "isin"]);
 

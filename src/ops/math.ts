@@ -36,7 +36,7 @@ import {
 } from "./core.js";
 import { floatUnary, pow, where } from "./elementwise.js";
 import { pow_ } from "./inplace.js";
-import { defineOutCheck } from "./out.js";
+import { defineOutCheck, sameDtypeOut } from "./out.js";
 
 /** PyTorch's dispatch error for a dtype a CPU kernel lacks. */
 function notImplemented(kernel: string, dtype: DType): RuntimeError {
@@ -409,15 +409,6 @@ export function checkOutDtype(out: Tensor, dtype: DType): void {
   }
 }
 
-/** TensorIterator's out= check for unary ops computing in one dtype: "Found dtype Long but expected Float". */
-function sameDtypeOut(expected: (input: Tensor) => DType) {
-  return (out: unknown, args: readonly unknown[]): void => {
-    const want = expected(args[0] as Tensor);
-    const dtype = (out as Tensor).dtype;
-    if (dtype !== want)
-      throw new RuntimeError(`Found dtype ${dtype.scalarTypeName} but expected ${want.scalarTypeName}`);
-  };
-}
 defineOutCheck(
   ["abs", "absolute", "neg", "negative", "sign", "sgn", "floor", "ceil", "trunc", "fix", "round", "frac"],
   sameDtypeOut((input) => input.dtype),

@@ -60,6 +60,16 @@ export function defineOutCheck(names: readonly string[], check: OutCheck): void 
   for (const name of names) OUT_CHECKS.set(name, check);
 }
 
+/** TensorIterator's out= check for unary ops computing in one dtype: "Found dtype Long but expected Float". */
+export function sameDtypeOut(expected: (input: Tensor) => DType): OutCheck {
+  return (out: unknown, args: readonly unknown[]): void => {
+    const want = expected(args[0] as Tensor);
+    const dtype = (out as Tensor).dtype;
+    if (dtype !== want)
+      throw new RuntimeError(`Found dtype ${dtype.scalarTypeName} but expected ${want.scalarTypeName}`);
+  };
+}
+
 /** The dtypes a structured op's out tensors must have, one per output, from the implementation's arguments. */
 export type OutDtypes = (args: readonly unknown[]) => readonly DType[];
 

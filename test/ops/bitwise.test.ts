@@ -94,6 +94,10 @@ const CASES: Record<string, () => torch.Tensor | InPlace> = {
   "not.bool": () => torch.bitwise_not(B(true, false)),
   "not.0dim": () => torch.bitwise_not(torch.tensor(7n)),
   "not.size0": () => torch.bitwise_not(L()),
+  "not.out_int32_error": () => torch.bitwise_not(L(1, 2), { out: torch.empty(2, { dtype: torch.int32 }) }),
+  "not.out_bool_error": () => torch.bitwise_not(B(true), { out: torch.empty(1, { dtype: torch.int64 }) }),
+  "not.out_of_float_error": () =>
+    torch.bitwise_not(torch.tensor([1.0]), { out: torch.empty(1, { dtype: torch.int64 }) }),
   "not.method": () => L(1, 2).bitwise_not(),
   "not.float_error": () => torch.bitwise_not(F(1.0)),
   "not.double_error": () => torch.bitwise_not(D(1.0)),
