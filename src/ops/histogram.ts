@@ -183,8 +183,7 @@ function outerEdges(input: Tensor, min: number, max: number): [number, number] {
   // aminmax's NaN, made by its vectorized min/max from two or more elements, is the negative default NaN.
   let nanText = "nan";
   if (lo === hi && input.numel() > 0) {
-    [lo, hi] = [Infinity, -Infinity];
-    for (const v of input.values()) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    [lo, hi] = valueRange(input);
     if (input.numel() > 1) nanText = "-nan";
   }
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
@@ -225,6 +224,13 @@ export function histc(input: Tensor, bins = 100, min: Scalar = 0, max: Scalar = 
     hist[pos] += 1;
   }
   return fromData(hist, [bins], dtype);
+}
+
+/** The input's [min, max] (aminmax's; a NaN makes both NaN). */
+function valueRange(input: Tensor): [number, number] {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const v of input.values()) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  return [lo, hi];
 }
 
 /** The first index in edges[lo, hi) whose edge is above x (std::upper_bound; a NaN is above nothing). */
@@ -350,11 +356,7 @@ export function histogramCount(
     [lo, hi] = range;
   } else if (input.numel() > 0) {
     if (input.dtype !== float32 && input.dtype !== float64) throw notImplemented("histogramdd", input.dtype);
-    [lo, hi] = [Infinity, -Infinity];
-    for (const v of input.values()) {
-      if (Number.isNaN(v)) [lo, hi] = [NaN, NaN];
-      if (!Number.isNaN(lo)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-    }
+    [lo, hi] = valueRange(input);
   }
   if (!Number.isFinite(lo) || !Number.isFinite(hi))
     throw new RuntimeError(
