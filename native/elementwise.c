@@ -124,10 +124,27 @@ ALWAYS_INLINE static float binary_f(int op, float x, float y) {
    a contiguous tensor; the last n % 16 elements take the scalar path. */
 ALWAYS_INLINE static float sigmoid_vectorized(float x) { return 1.0f / (1.0f + sleef_expf_inline(0.0f - x)); }
 
+/* out = POW_EXACT(x, e) on [begin, end), one loop per exponent so each vectorizes: the operations of
+   POW_EXACT element by element, so the digits are its. */
+#define POW_LOOPS(T, SQRT)                                                                       \
+  SIMD_CLONES static void pow_exact_##T(const T *A, T *O, int64_t begin, int64_t end, double e) { \
+    if (e == 0) for (int64_t i = begin; i < end; i++) O[i] = (T)1;                               \
+    else if (e == 1) memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(T));            \
+    else if (e == 2) for (int64_t i = begin; i < end; i++) O[i] = A[i] * A[i];                   \
+    else if (e == 3) for (int64_t i = begin; i < end; i++) O[i] = A[i] * A[i] * A[i];            \
+    else if (e == 0.5) for (int64_t i = begin; i < end; i++) O[i] = SQRT(A[i]);                  \
+    else if (e == -0.5) for (int64_t i = begin; i < end; i++) O[i] = (T)1 / SQRT(A[i]);          \
+    else if (e == -1) for (int64_t i = begin; i < end; i++) O[i] = (T)1 / A[i];                  \
+    else for (int64_t i = begin; i < end; i++) O[i] = (T)1 / (A[i] * A[i]);                      \
+  }
+POW_LOOPS(float, sqrtf)
+POW_LOOPS(double, sqrt)
+
 /* Elements [begin, end) of a dense unary op over n elements in all. */
 SIMD_CLONES static void dense_unary_float(int op, double p, const float *A, float *O, int64_t begin, int64_t end,
                                           int64_t n) {
   switch (op) {
+    case U_POW: pow_exact_float(A, O, begin, end, p); break;
     case U_COPY: memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(float)); break;
     case U_NEG: for (int64_t i = begin; i < end; i++) O[i] = -A[i]; break;
     case U_RELU:
@@ -148,6 +165,22 @@ SIMD_CLONES static void dense_unary_float(int op, double p, const float *A, floa
   }
 }
 
+/* Elements [begin, end) of a dense float64 unary op whose C kernel is one exact operation per element (copy,
+   neg, abs, relu, pow): 1 if done, 0 for the other ops. */
+SIMD_CLONES static int dense_exact_double(int op, double p, const double *A, double *O, int64_t begin,
+                                          int64_t end) {
+  switch (op) {
+    case U_COPY: memcpy(O + begin, A + begin, (size_t)(end - begin) * sizeof(double)); return 1;
+    case U_NEG: for (int64_t i = begin; i < end; i++) O[i] = -A[i]; return 1;
+    case U_ABS: for (int64_t i = begin; i < end; i++) O[i] = fabs(A[i]); return 1;
+    case U_RELU:
+      for (int64_t i = begin; i < end; i++) { double x = A[i]; O[i] = x < 0.0 ? 0.0 : x; }
+      return 1;
+    case U_POW: pow_exact_double(A, O, begin, end, p); return 1;
+    default: return 0;
+  }
+}
+
 /* One row segment: len elements along the last dim, from offsets ao (a) and bo (b) into out[i0...]. Rows whose
    operands are dense (or a broadcast scalar b) take the vectorized loops; others walk the row's strides. */
 SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64_t ao, int64_t bo, int64_t wi) {
@@ -159,6 +192,7 @@ SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64
     if (j->binary && as == 1 && bs == 1) dense_binary_double(j->op, A, B, O, 0, len);
     else if (j->binary && as == 1 && bs == 0) scalar_binary_double(j->op, A, B[0], O, 0, len);
     else if (j->binary) for (int64_t k = 0; k < len; k++) O[k] = binary_d(j->op, A[k * as], B[k * bs]);
+    else if (as == 1 && dense_exact_double(j->op, j->param, A, O, 0, len)) return;
     else if ((j->op == U_SIGMOID || j->op == U_GELU) && j->row_vec) {
       const int64_t vector_end = j->row_len - j->row_len % 8, ws = last >= 0 ? j->w_str[last] : 0;
       for (int64_t k = 0; k < len; k++) {
@@ -173,6 +207,9 @@ SIMD_CLONES static void row_segment(const Job *j, int64_t i0, int64_t len, int64
     else if (j->binary && as == 1 && bs == 0) scalar_binary_float(j->op, A, B[0], O, 0, len);
     else if (j->binary) for (int64_t k = 0; k < len; k++) O[k] = binary_f(j->op, A[k * as], B[k * bs]);
     else if (j->op == U_COPY && as == 0) for (int64_t k = 0; k < len; k++) O[k] = A[0];
+    /* A contiguous row of an op computed element by element the same way dense or strided (not sigmoid's
+       blocks, not gelu's dense oneDNN loop) takes the dense loop. */
+    else if (as == 1 && j->op != U_SIGMOID && j->op != U_GELU) dense_unary_float(j->op, j->param, A, O, 0, len, len);
     else if (j->op == U_SIGMOID && j->row_vec) {
       /* PyTorch vectorizes whole 16-element blocks of each row of its walk (plan_walk): wi is this segment's
          first element's place in the walk. */
@@ -239,9 +276,10 @@ static void run_job(Job *j) {
       if (j->b_scalar) scalar_binary_float(j->op, A, B[0], (float *)j->out, j->begin, j->end);
       else dense_binary_float(j->op, A, B, (float *)j->out, j->begin, j->end);
     }
-  } else if (!j->binary && j->a_dense && j->is_double && j->op == U_COPY) {
-    memcpy((double *)j->out + j->begin, (const double *)j->a + j->a_off + j->begin,
-           (size_t)(j->end - j->begin) * sizeof(double));
+  } else if (!j->binary && j->a_dense && j->is_double &&
+             dense_exact_double(j->op, j->param, (const double *)j->a + j->a_off, (double *)j->out, j->begin,
+                                j->end)) {
+    /* done */
   } else if (!j->binary && j->a_dense && !j->is_double) {
     dense_unary_float(j->op, j->param, (const float *)j->a + j->a_off, (float *)j->out, j->begin, j->end, j->n);
   } else {
@@ -258,10 +296,22 @@ static void job_range(void *ctx, int64_t begin, int64_t end) {
 
 /* Below this many elements per thread, waking a worker costs more than it saves (measured on 2 cores). */
 #define PARALLEL_GRAIN 32768
+/* Ops of one memory-bound operation per element (add, mul, copy, neg, relu, x * x...) on operands read along
+   their rows: a [1024, 128] float32 one takes ~30 us on one core, about what waking a worker and waiting for
+   it costs, so they split only from twice this many elements per thread. */
+#define CHEAP_PARALLEL_GRAIN 131072
+
+static int cheap_op(const Job *j) {
+  const int last = (int)j->ndim - 1;
+  const int rows = last < 0 || ((j->a_str[last] == 0 || j->a_str[last] == 1) &&
+                                (!j->binary || j->b_str[last] == 0 || j->b_str[last] == 1));
+  if (j->binary) return rows;
+  return rows && (j->op == U_COPY || j->op == U_NEG || j->op == U_ABS || j->op == U_RELU || j->op == U_POW);
+}
 
 void run_parallel(Job *job, int64_t n) {
   job->n = n;
-  parallel_for(n, PARALLEL_GRAIN, 16, job_range, job);
+  parallel_for(n, cheap_op(job) ? CHEAP_PARALLEL_GRAIN : PARALLEL_GRAIN, 16, job_range, job);
 }
 
 int is_dense(const int64_t *shape, const int64_t *strides, uint32_t ndim) {

@@ -5,6 +5,7 @@
 #include "onednn_gelu.h"
 #include "sleef_dp.h"
 #include "kernels.h"
+#include "parallel.h"
 #include "simd.h"
 #include "sleef.h"
 #include "sleef_sp.h"
@@ -142,12 +143,25 @@ void softmax_backward_double(const double *g, const double *y, int64_t outer, in
   }
 }
 
+typedef struct {
+  const float *g, *x;
+  float *out;
+} GeluBackwardJob;
+
+static void gelu_backward_range(void *ctx, int64_t begin, int64_t end) {
+  const GeluBackwardJob *j = (const GeluBackwardJob *)ctx;
+  onednn_gelu_backward_dense(j->g + begin, j->x + begin, j->out + begin, end - begin);
+}
+
 /* gelu_backward (exact gelu) of dense operands, as src/backend/js/grad_kernels.ts geluBackward: float32 through
    oneDNN's derivative (PyTorch gives oneDNN dense inputs of more than one element; the caller checks), float64
    GeluBackwardKernel's dy * (cdf + x * pdf) with SLEEF's erf and exp on whole 8-element blocks (the compiler
-   fuses x * pdf + cdf there) and glibc's on the rest. */
+   fuses x * pdf + cdf there) and glibc's on the rest. float32 splits over the pool as the forward does
+   (elementwise.c), at multiples of 16 elements: every part but the last is whole vectors, so each element takes
+   the path it takes in one pass. */
 void gelu_backward_float(const float *g, const float *x, float *out, int64_t n) {
-  onednn_gelu_backward_dense(g, x, out, n);
+  GeluBackwardJob job = {g, x, out};
+  parallel_for(n, 32768, 16, gelu_backward_range, &job);
 }
 
 void gelu_backward_double(const double *g, const double *x, double *out, int64_t n) {

@@ -2,6 +2,7 @@
    kernels step for step), so the native backend gives the same digits. Built with -ffp-contract=off: the
    only fused multiply-adds are the explicit fmaf calls SLEEF makes. */
 #include "kernels.h"
+#include "parallel.h"
 #include "simd.h"
 #include "glibc_expf.h"
 #include "sleef.h"
@@ -200,27 +201,47 @@ ALWAYS_INLINE static float map_reduce_all(const float *row, int64_t size, int us
   return lane_reduce(acc, 8, op);
 }
 
+/* Rows [begin, end) of a softmax along the last dim (_vec_softmax_lastdim / _vec_log_softmax_lastdim). */
+SIMD_CLONES static void softmax_lastdim_rows(const float *x, int64_t begin, int64_t end, int64_t dim_size,
+                                             int log_softmax, float *out) {
+  for (int64_t o = begin; o < end; o++) {
+    const float *row = x + o * dim_size;
+    float *dst = out + o * dim_size;
+    const float max = map_reduce_all(row, dim_size, 0, 0.0f, max_of);
+    if (log_softmax) {
+      /* map_reduce_all(exp(x - max), +), with the exps staged in dst: a loop GCC vectorizes, then the same
+         lane-wise sum (exp inside the reduction ran 20 ns per element). */
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
+      const float log_sum = sleef_logf(map_reduce_all(dst, dim_size, 0, 0.0f, add_of));
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = (row[i] - max) - log_sum;
+    } else {
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
+      const float sum = map_reduce_all(dst, dim_size, 0, 0.0f, add_of);
+      const float scale = 1.0f / sum;
+      for (int64_t i = 0; i < dim_size; i++) dst[i] = dst[i] * scale;
+    }
+  }
+}
+
+typedef struct {
+  const float *x;
+  float *out;
+  int64_t dim_size;
+  int log_softmax;
+} SoftmaxRowsJob;
+
+static void softmax_rows_range(void *ctx, int64_t begin, int64_t end) {
+  const SoftmaxRowsJob *j = (const SoftmaxRowsJob *)ctx;
+  softmax_lastdim_rows(j->x, begin, end, j->dim_size, j->log_softmax, j->out);
+}
+
 SIMD_CLONES void softmax_float(const float *x, int64_t outer, int64_t dim_size, int64_t inner, int last_dim, int log_softmax,
                    float *out) {
   if (dim_size == 0) return;
   if (last_dim && inner == 1) {
-    for (int64_t o = 0; o < outer; o++) {
-      const float *row = x + o * dim_size;
-      float *dst = out + o * dim_size;
-      const float max = map_reduce_all(row, dim_size, 0, 0.0f, max_of);
-      if (log_softmax) {
-        /* map_reduce_all(exp(x - max), +), with the exps staged in dst: a loop GCC vectorizes, then the same
-           lane-wise sum (exp inside the reduction ran 20 ns per element). */
-        for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
-        const float log_sum = sleef_logf(map_reduce_all(dst, dim_size, 0, 0.0f, add_of));
-        for (int64_t i = 0; i < dim_size; i++) dst[i] = (row[i] - max) - log_sum;
-      } else {
-        for (int64_t i = 0; i < dim_size; i++) dst[i] = sleef_expf_inline(row[i] - max);
-        const float sum = map_reduce_all(dst, dim_size, 0, 0.0f, add_of);
-        const float scale = 1.0f / sum;
-        for (int64_t i = 0; i < dim_size; i++) dst[i] = dst[i] * scale;
-      }
-    }
+    /* Rows are independent: split over the pool as PyTorch's parallel_for does (grain 32768 elements). */
+    SoftmaxRowsJob job = {x, out, dim_size, log_softmax};
+    parallel_for(outer, 1 + 32768 / dim_size, 1, softmax_rows_range, &job);
     return;
   }
   /* _vec_softmax and _vec_log_softmax run 8 inner positions at a time and std::exp (glibc) on the rest. */

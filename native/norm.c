@@ -128,8 +128,16 @@ static int ceil_log2(int64_t x) {
       const T head = nf == 3 ? a[l] * b[l] : a[l] - shift;                                                    \
       acc[l] = nf == 1 ? head : head * (nf == 3 ? c[l] : b[l]);                                               \
     }                                                                                                         \
-    for (int64_t j = L; j < size; j++) {                                                                      \
-      const int l = (int)(j % L);                                                                             \
+    /* Whole vectors, then the partial one: lane l takes elements l, l + L, ... in order. */                  \
+    int64_t j0 = L;                                                                                           \
+    for (; j0 + L <= size; j0 += L)                                                                           \
+      for (int l = 0; l < L; l++) {                                                                           \
+        const int64_t j = j0 + l;                                                                             \
+        const T head = nf == 3 ? a[j] * b[j] : a[j] - shift;                                                  \
+        acc[l] = nf == 1 ? acc[l] + head : FMA(head, nf == 3 ? c[j] : b[j], acc[l]);                          \
+      }                                                                                                       \
+    for (int l = 0; j0 + l < size; l++) {                                                                     \
+      const int64_t j = j0 + l;                                                                               \
       const T head = nf == 3 ? a[j] * b[j] : a[j] - shift;                                                    \
       acc[l] = nf == 1 ? acc[l] + head : FMA(head, nf == 3 ? c[j] : b[j], acc[l]);                            \
     }                                                                                                         \

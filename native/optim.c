@@ -11,6 +11,7 @@
 #define ENTRY_POINT_SPECS
 #include "entry_points.h"
 #include "optim.h"
+#include "simd.h"
 
 /* torch.add(a, b, alpha=alpha) on float32 elements (src/ops/elementwise.ts addKernel). */
 static inline float add_alpha_float(float a, float b, double alpha) {
@@ -66,8 +67,8 @@ static inline double addcmul_double(double v, double g, double value) {
    exp_avg = exp_avg * beta1 + (1 - beta1) * grad; exp_avg_sq = addcmul(exp_avg_sq * beta2, grad, grad,
    1 - beta2); amsgrad: max_exp_avg_sq = maximum(max_exp_avg_sq, exp_avg_sq); denom = sqrt(that) / bias2_sqrt
    + eps; param += (-step_size * exp_avg) / denom (addcdiv_). */
-#define DEFINE_ADAM_STEP(T, ADD, ADDCMUL, SQRT)                                                                 \
-  void adam_step_##T(T *param, const T *grad, T *exp_avg, T *exp_avg_sq, T *max_exp_avg_sq, int64_t n,        \
+#define DEFINE_ADAM_STEP(NAME, T, ADD, ADDCMUL, SQRT)                                                           \
+  void NAME(T *param, const T *grad, T *exp_avg, T *exp_avg_sq, T *max_exp_avg_sq, int64_t n,        \
                      const AdamHyper *h) {                                                                    \
     const T beta1 = (T)h->beta1, beta2 = (T)h->beta2, eps = (T)h->eps, bias2_sqrt = (T)h->bias2_sqrt;        \
     const T decay = (T)(1 - h->lr * h->weight_decay), neg_step = (T)-h->step_size;                          \
@@ -92,8 +93,38 @@ static inline double addcmul_double(double v, double g, double value) {
     }                                                                                                         \
   }
 
-DEFINE_ADAM_STEP(float, add_alpha_float, addcmul_float, sqrtf)
-DEFINE_ADAM_STEP(double, add_alpha_double, addcmul_double, sqrt)
+static DEFINE_ADAM_STEP(adam_step_generic_float, float, add_alpha_float, addcmul_float, sqrtf)
+DEFINE_ADAM_STEP(adam_step_double, double, add_alpha_double, addcmul_double, sqrt)
+
+/* float32 Adam with the default options (no weight decay, maximize, amsgrad or AdamW; betas in (0, 1)): the
+   operations of adam_step_float, element by element, in a loop without branches that vectorizes (it ran
+   ~4 ns per element; torch.optim.Adam's step over W7's 0.2M parameters took ~0.8 ms). */
+SIMD_CLONES static void adam_plain_float(float *param, const float *grad, float *exp_avg, float *exp_avg_sq,
+                                         int64_t n, float beta1, float beta2, double alpha1, float value2,
+                                         float bias2_sqrt, float eps, float neg_step) {
+  for (int64_t i = 0; i < n; i++) {
+    const float g = grad[i];
+    const float m = (float)((double)(exp_avg[i] * beta1) + (double)g * alpha1);
+    exp_avg[i] = m;
+    const float scaled = g * value2;
+    const float v = (float)((double)(exp_avg_sq[i] * beta2) + (double)scaled * (double)g);
+    exp_avg_sq[i] = v;
+    const float denom = sqrtf(v) / bias2_sqrt + eps;
+    param[i] = param[i] + (m * neg_step) / denom;
+  }
+}
+
+void adam_step_float(float *param, const float *grad, float *exp_avg, float *exp_avg_sq, float *max_exp_avg_sq,
+                     int64_t n, const AdamHyper *h) {
+  if (h->maximize || h->decoupled || h->amsgrad || h->weight_decay != 0 || 1 - h->beta1 == 1.0 ||
+      1 - h->beta2 == 1.0 || h->step_size == -1.0) {
+    adam_step_generic_float(param, grad, exp_avg, exp_avg_sq, max_exp_avg_sq, n, h);
+    return;
+  }
+  adam_plain_float(param, grad, exp_avg, exp_avg_sq, n, (float)h->beta1, (float)h->beta2,
+                   (double)(float)(1 - h->beta1), (float)(1 - h->beta2), (float)h->bias2_sqrt, (float)h->eps,
+                   (float)-h->step_size);
+}
 
 /* The optimizers of optimStep, one update of one parameter each in the order of src/optim/<name>.ts (PyTorch
    1.13's _single_tensor_<name>), one rounding per tensor op there: `x * s` with a Python float s is x times s

@@ -19,11 +19,16 @@ static int pool_threads = 0; /* threads a job may use, the caller's included; 0:
 static uint64_t generation = 0;
 static int pending = 0;
 static uint64_t start_generation[MAX_WORKERS + 1]; /* the generation each worker was started in */
+/* The current job, written under `lock` by its caller. `pending` counts its ranges 1..parts - 1 not yet
+   finished; a range runs on whichever thread claims it first (under `lock`): its worker, or the caller once
+   its own range is done, so a worker the scheduler hasn't woken yet (a loaded machine) doesn't hold the job
+   up. The split is the same either way, so the results are. */
 static struct {
   range_fn fn;
   void *ctx;
   int parts;
   int64_t bounds[MAX_WORKERS + 2];
+  unsigned char claimed[MAX_WORKERS + 1];
 } job;
 
 int available_cores(void) {
@@ -58,11 +63,14 @@ static void *worker_main(void *arg) {
     pthread_mutex_lock(&lock);
     while (generation == seen) pthread_cond_wait(&wake, &lock);
     seen = generation;
-    const int mine = id < job.parts;
+    const int mine = id < job.parts && !job.claimed[id];
+    if (mine) job.claimed[id] = 1;
+    const range_fn fn = job.fn;
+    void *const ctx = job.ctx;
     const int64_t begin = mine ? job.bounds[id] : 0, end = mine ? job.bounds[id + 1] : 0;
     pthread_mutex_unlock(&lock);
     if (!mine) continue;
-    if (begin < end) job.fn(job.ctx, begin, end);
+    if (begin < end) fn(ctx, begin, end);
     pthread_mutex_lock(&lock);
     if (--pending == 0) pthread_cond_signal(&done);
     pthread_mutex_unlock(&lock);
@@ -127,12 +135,25 @@ void parallel_for(int64_t n, int64_t grain, int64_t align, range_fn fn, void *ct
   for (int i = 0; i <= parts; i++) {
     const int64_t b = i < parts ? (int64_t)i * step : n;
     job.bounds[i] = b < n ? b : n;
+    if (i < parts) job.claimed[i] = i == 0;
   }
   pending = parts - 1;
   generation++;
   pthread_cond_broadcast(&wake);
   pthread_mutex_unlock(&lock);
   fn(ctx, job.bounds[0], job.bounds[1]);
+  /* The ranges no worker has claimed yet run here. */
+  for (int i = 1; i < parts; i++) {
+    pthread_mutex_lock(&lock);
+    const int mine = !job.claimed[i];
+    if (mine) job.claimed[i] = 1;
+    pthread_mutex_unlock(&lock);
+    if (!mine) continue;
+    if (job.bounds[i] < job.bounds[i + 1]) fn(ctx, job.bounds[i], job.bounds[i + 1]);
+    pthread_mutex_lock(&lock);
+    pending--;
+    pthread_mutex_unlock(&lock);
+  }
   pthread_mutex_lock(&lock);
   while (pending > 0) pthread_cond_wait(&done, &lock);
   pthread_mutex_unlock(&lock);

@@ -8,7 +8,8 @@ typedef void (*range_fn)(void *ctx, int64_t begin, int64_t end);
 
 /* Runs fn over [0, n) in up to one range per core, each at least `grain` long (ranges start at multiples
    of `align`). Runs on the calling thread alone when n is small, the pool is busy (another Node worker
-   thread is using it) or threads can't be started. */
+   thread is using it) or threads can't be started; a range no worker has started by the time the caller is
+   done with its own runs on the caller. */
 void parallel_for(int64_t n, int64_t grain, int64_t align, range_fn fn, void *ctx);
 
 /* The thread policy (docs/native.md): a job uses at most parallel_threads() threads, the caller's included,
