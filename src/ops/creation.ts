@@ -29,6 +29,7 @@ import { numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import type { Scalar } from "./core.js";
+import { pythonNumberKind } from "../signatures/int_range.js";
 
 const PIN_MEMORY_ERROR =
   "Pinned memory requires CUDA. PyTorch splits its backend into two shared libraries: a CPU library and a CUDA " +
@@ -57,9 +58,8 @@ function checkMemoryFormat(ndim: number, memoryFormat: MemoryFormat | null): voi
     throw new RuntimeError("required rank 4 tensor to use channels_last format");
 }
 
-/** A Python int (an integral JS number or a bigint) rather than a float. */
-const isIntScalar = (v: Scalar): boolean =>
-  typeof v === "bigint" || typeof v === "boolean" || Number.isInteger(v);
+/** A Python int (a bigint, or an integral JS number below 2^63: docs/int64.md) or bool rather than a float. */
+const isIntScalar = (v: Scalar): boolean => pythonNumberKind(v) !== "float";
 
 // ---- torch.tensor ----
 

@@ -25,16 +25,20 @@ const shapeText = (s: readonly number[]) => `[${s.join(", ")}]`;
 const FLOAT32_MAX = 3.4028234663852886e38;
 const C_TYPE_NAMES: Partial<Record<string, string>> = { float32: "float", int64: "int64_t", int32: "int" };
 
-/** A Scalar converted to a dtype the way c10::checked_convert does: values it can't hold raise. */
+/**
+ * A Scalar converted to a dtype the way c10::checked_convert does: values it can't hold raise. Its overflows()
+ * tests f < lowest() || f > max() in double, where int64's max() rounds up to 2^63, so a float 2^63 passes and
+ * converts to -2^63 (x86's cvttsd2si) as in PyTorch; int32's limits are exact, so 2147483647.5 overflows.
+ */
 export function checkedScalar(value: Scalar, dtype: DType): number {
   const v = scalarValue(value);
   const fits =
     dtype === float32
       ? !Number.isFinite(v) || Math.abs(v) <= FLOAT32_MAX
       : dtype === int64
-        ? v >= -(2 ** 63) && v < 2 ** 63
+        ? v >= -(2 ** 63) && v <= 2 ** 63
         : dtype === int32
-          ? v > -(2 ** 31) - 1 && v < 2 ** 31
+          ? v >= -(2 ** 31) && v <= 2 ** 31 - 1
           : true;
   if (!fits)
     throw new RuntimeError(`value cannot be converted to type ${C_TYPE_NAMES[dtype.name]} without overflow`);

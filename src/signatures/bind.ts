@@ -17,6 +17,7 @@ import {
   pyTypeName,
 } from "./messages.js";
 import { ArgType, pyTypeText, typeName, type Param, type PyType, type Signature } from "./schema.js";
+import { checkInt64Operand } from "./int_range.js";
 
 /** Keyword arguments: the options object of a call, or null when there is none. */
 export type Kwargs = Record<string, unknown> | null;
@@ -228,6 +229,7 @@ function toScalar(v: unknown): unknown {
 
 function convertNative(sig: Signature, p: Param, v: unknown, args: readonly unknown[]): unknown {
   if (v === undefined) return p.optional ? (p.defaultValue ?? null) : null;
+  checkInt64Operand(p, v);
   switch (p.type) {
     case ArgType.Int:
     case ArgType.SymInt:
@@ -512,13 +514,23 @@ export class FastPlan {
       const v = args[i];
       if (v === null && p.allowNone) continue;
       const verdict = fastCheck(p, v);
-      if (verdict !== MATCH) return verdict;
+      if (verdict !== MATCH) return this.release(verdict);
       // Positional parameters come first among the implementation's, in order. Lists are copied and ints
       // lose a -0, as the full path's conversions do.
       scratch[slots[i]] = Array.isArray(v) ? v.slice() : v === 0 && p.type === ArgType.Int ? 0 : v;
     }
-    for (let i = n; i < positional.length; i++) if (!positional[i].optional) return NO_MATCH;
+    for (let i = n; i < positional.length; i++) if (!positional[i].optional) return this.release(NO_MATCH);
     return scratch;
+  }
+
+  /**
+   * Empties the scratch array once a call has failed to bind or has run (fastCall), and returns `result`. A
+   * tensor left there would live until the plan's next call: across two scavenges V8 promotes it, and its
+   * buffer then waits for a full (mark-compact) GC, about one per few steps of a 4 MB-tensor training loop.
+   */
+  release<T>(result: T): T {
+    this.scratch.fill(null);
+    return result;
   }
 }
 
@@ -529,7 +541,7 @@ function isListParam(p: Param): boolean {
 const isScalarType = (v: unknown) => typeof v === "number" || typeof v === "boolean" || typeof v === "bigint";
 
 function fastCheck(p: Param, v: unknown): Verdict {
-  if (v === undefined) return UNSURE;
+  if (v === undefined || typeof v === "bigint") return UNSURE;
   switch (p.type) {
     case ArgType.Tensor:
       return v instanceof Tensor || (p.allowNumbersAsTensors && isScalarType(v)) ? MATCH : NO_MATCH;

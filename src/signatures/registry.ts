@@ -374,9 +374,15 @@ function fastCall(
     const bound = plans[i].bind(self, args, n);
     if (bound === UNSURE) return NO_FAST;
     if (bound === NO_MATCH) continue;
-    if (entry.signatures[i].deprecated) return NO_FAST;
+    const plan = plans[i];
+    if (entry.signatures[i].deprecated) return plan.release(NO_FAST);
     const impl = direct.free(bound) ? direct.impls[i] : entry.impls[i];
-    return impl === null ? NO_FAST : impl(...bound);
+    if (impl === null) return plan.release(NO_FAST);
+    try {
+      return impl(...bound);
+    } finally {
+      plan.release(null);
+    }
   }
   return NO_FAST;
 }
