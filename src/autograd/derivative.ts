@@ -86,9 +86,10 @@ export function runDerivative<S>(
 ): (Tensor | null)[] {
   const needs = ctx.needsInputGrad;
   const n = needs.length;
-  // Runs once per node in every backward: indexed loops, and a packed (not holey) result array.
-  const out: (Tensor | null)[] = [];
-  for (let i = 0; i < n; i++) out.push(null);
+  // Runs once per node in every backward: indexed loops, and a packed (not holey) result array, made as a
+  // literal for one or two inputs (pushing onto [] first allocates room for 17).
+  const out: (Tensor | null)[] = n === 1 ? [null] : n === 2 ? [null, null] : [];
+  if (n > 2) for (let i = 0; i < n; i++) out.push(null);
   const formulas = d.formulas;
   for (let k = 0; k < formulas.length; k++) {
     const f = formulas[k];

@@ -2,6 +2,7 @@
 // of the arguments (a tensor or a sequence of them, _make_grads' checks, the engine's byte flags) and
 // PyTorch's messages, before the engine (engine.ts) runs.
 import { ones_like } from "../tensor/creation.js";
+import { allocate } from "../tensor/dtype.js";
 import { AttributeError, NotImplementedError, RuntimeError, ValueError } from "../errors.js";
 import { pyTypeName } from "../signatures/messages.js";
 import { definePython } from "../signatures/registry.js";
@@ -37,6 +38,14 @@ function gradTuple(v: unknown, n: number): unknown[] {
   return tensorTuple(v);
 }
 
+/** ones_like(o), the implicit gradient of a one-element output; a 0-dim float one is made directly (per step). */
+function implicitGrad(o: Tensor): Tensor {
+  if (o.shape.length !== 0 || !o.dtype.is_floating_point) return ones_like(o);
+  const data = allocate(o.dtype, 1);
+  data[0] = 1;
+  return Tensor._scalar(data, o.dtype);
+}
+
 /**
  * _make_grads: each given gradient checked against its output, None standing for ones for a scalar output
  * that requires grad. As Python's zip, the shorter of the two sequences decides how many there are.
@@ -66,7 +75,7 @@ function makeGrads(outputs: readonly unknown[], grads: readonly unknown[]): (Ten
       if (!o.requires_grad) out.push(null);
       else if (o.numel() !== 1)
         throw new RuntimeError("grad can be implicitly created only for scalar outputs");
-      else out.push(ones_like(o));
+      else out.push(implicitGrad(o));
     } else {
       throw new TypeError(`gradients can be either Tensors or None, but got ${pyTypeName(g)}`);
     }

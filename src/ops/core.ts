@@ -327,13 +327,12 @@ function newNode(
     edges[i] = t._gradEdge();
     if (t.shape.length !== 0 || t.dtype !== sharedDtype) sharedDtype = null;
   }
-  const row = formulaOf(name);
+  const kind = nodeKindOf(name);
+  const row = kind.row;
   // What the row never reads is not kept (nor version-checked).
   const unread = row.unread;
   for (let i = 0; i < unread.length; i++) delete (state as Record<string, unknown>)[unread[i]];
-  // A complex row ("MulBackward0@complex", docs/complex.md) prints as PyTorch's grad_fn: the name before "@".
-  const at = name.indexOf("@");
-  const node = new OpNode(at < 0 ? name : name.slice(0, at), row as never, state, edges, outputCount);
+  const node = new OpNode(kind.name, row as never, state, edges, outputCount);
   if (row.savesUnreadTensor) node._markSavesTensors();
   // 0-dim inputs of one dtype share one metadata list: scalar graphs make many nodes.
   node.inputMeta = sharedDtype !== null ? scalarInputMeta(sharedDtype, n) : inputMetaOf(inputs);
@@ -357,6 +356,26 @@ function newNode(
     node.trackSaved(saved, outputNr >= 0, outputNr);
   }
   return node;
+}
+
+/** A row of the derivatives table with the grad_fn name its nodes print. */
+interface NodeKind {
+  readonly row: ReturnType<typeof formulaOf>;
+  readonly name: string;
+}
+
+/** NodeKinds by recorded name, found once per name (newNode runs once per recorded op). */
+const NODE_KINDS = new Map<string, NodeKind>();
+
+function nodeKindOf(name: string): NodeKind {
+  let kind = NODE_KINDS.get(name);
+  if (kind === undefined) {
+    // A complex row ("MulBackward0@complex", docs/complex.md) prints as PyTorch's grad_fn: the name before "@".
+    const at = name.indexOf("@");
+    kind = { row: formulaOf(name), name: at < 0 ? name : name.slice(0, at) };
+    NODE_KINDS.set(name, kind);
+  }
+  return kind;
 }
 
 function inputMetaOf(inputs: readonly (Tensor | null)[]): InputMetadata[] {

@@ -229,17 +229,23 @@ export function checkAllocation(dtype: DType, n: number): void {
 
 export function allocate(dtype: DType, n: number): TypedArray {
   checkAllocation(dtype, n);
+  // A small size cannot fail: no try block on the path every op's result takes (0-dim ops allocate one).
+  if (n <= 64 && n >= 0 && Number.isInteger(n)) return newTypedArray(dtype, n);
   try {
-    // Identity checks instead of a switch on the name: this runs for every tensor an op makes.
-    if (dtype === float32) return new Float32Array(n);
-    if (dtype === float64 || dtype === int64) return new Float64Array(n);
-    if (dtype === int32) return new Int32Array(n);
-    if (dtype === complex64) return new Float32Array(2 * n);
-    if (dtype === complex128) return new Float64Array(2 * n);
-    return new Uint8Array(n);
+    return newTypedArray(dtype, n);
   } catch (e) {
     throw e instanceof RangeError && n >= 0 ? allocatorError(n, dtype.itemsize) : e;
   }
+}
+
+function newTypedArray(dtype: DType, n: number): TypedArray {
+  // Identity checks instead of a switch on the name: this runs for every tensor an op makes.
+  if (dtype === float32) return new Float32Array(n);
+  if (dtype === float64 || dtype === int64) return new Float64Array(n);
+  if (dtype === int32) return new Int32Array(n);
+  if (dtype === complex64) return new Float32Array(2 * n);
+  if (dtype === complex128) return new Float64Array(2 * n);
+  return new Uint8Array(n);
 }
 
 /** What PyTorch's CPU allocator raises when the memory is not there: at once, before anything runs. */
@@ -262,11 +268,14 @@ export function promoteTypes(a: DType, b: DType): DType {
   return a.rank >= b.rank ? a : b;
 }
 
-/** A Python number as PyTorch sees it: booleans are bool, integral numbers and bigints are int. */
+/**
+ * A Python number as PyTorch sees it: booleans are bool, bigints and integral numbers below 2^63 in magnitude
+ * are int; a number beyond int64 is the Python float it also spells (docs/int64.md).
+ */
 export function scalarCategory(v: number | boolean | bigint): Category {
   if (typeof v === "boolean") return Category.Bool;
   if (typeof v === "bigint") return Category.Integral;
-  return Number.isInteger(v) ? Category.Integral : Category.Floating;
+  return Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63 ? Category.Integral : Category.Floating;
 }
 
 /** The dtype `torch.tensor(v)` gives a single JS value: numbers are float (JS has no int literal), bigints int64. */

@@ -9,6 +9,8 @@ import { glibcLog } from "./glibc_log.js";
 import { logf as glibcLogf } from "./glibc_logf.js";
 import { pow as glibcPow } from "./glibc_pow.js";
 import { powf as glibcPowf } from "./glibc_powf.js";
+import { log2 as glibcLog2 } from "./glibc_log2.js";
+import { log2f as glibcLog2f } from "./glibc_log2f.js";
 import * as cephes from "./cephes.js";
 import { lgamma as sleefLgamma, lgammaf as sleefLgammaf } from "./sleef_lgamma.js";
 import { erfc as glibcErfc } from "./glibc_erf.js";
@@ -210,15 +212,25 @@ export const UNARY: Record<UnaryOp, UnaryKernel> = {
 };
 
 // A float element of these ops alone (0-dim tensors) gets what PyTorch's kernel gives one element.
+// singleLane builds its lane per call (closures over the params): for an op called without params (sin, sigmoid,
+// exp, ...) it is the same lane every time, so it is looked up once; ops with params look it up per call.
 for (const op of LANE_OPS.float32) {
   const generic = UNARY[op];
-  UNARY[op] = (x, r, p) =>
-    r === Math.fround ? (singleLane(op, "float32", p) ?? generic)(x, r, p) : generic(x, r, p);
+  let plain: UnaryKernel | null = null;
+  UNARY[op] = (x, r, p) => {
+    if (r !== Math.fround) return generic(x, r, p);
+    if (p.length === 0) return (plain ??= singleLane(op, "float32", p) ?? generic)(x, r, p);
+    return (singleLane(op, "float32", p) ?? generic)(x, r, p);
+  };
 }
 for (const op of LANE_OPS.float64) {
   const generic = UNARY[op];
-  UNARY[op] = (x, r, p) =>
-    r === float64.cast ? (singleLane(op, "float64", p) ?? generic)(x, r, p) : generic(x, r, p);
+  let plain: UnaryKernel | null = null;
+  UNARY[op] = (x, r, p) => {
+    if (r !== float64.cast) return generic(x, r, p);
+    if (p.length === 0) return (plain ??= singleLane(op, "float64", p) ?? generic)(x, r, p);
+    return (singleLane(op, "float64", p) ?? generic)(x, r, p);
+  };
 }
 
 /** PyTorch's powi for a negative integer exponent: only 1 and -1 survive, everything else is 0. */
@@ -305,11 +317,12 @@ export const BINARY: Record<BinaryOp, BinaryKernel> = {
     const exp = r === Math.fround ? glibcf.expf : glibcExp;
     return r((a < b ? b : a) + r(logFor(r)(r(1 + exp(-Math.abs(r(a - b)))))));
   },
-  // logaddexp2_kernel: m + log2(1 + pow(2, -|a - b|)).
+  // logaddexp2_kernel's scalar function (1.13): m + log2(1 + pow(2, -|a - b|)), glibc's log2f/powf on float.
   logaddexp2: (a, b, r) => {
     if (a === b && !Number.isFinite(a) && !Number.isNaN(a)) return a;
-    const pow2 = r === Math.fround ? Math.pow : glibcPow;
-    return r((a < b ? b : a) + r(Math.log2(r(1 + r(pow2(2, -Math.abs(r(a - b))))))));
+    const m = a < b ? b : a;
+    if (r === Math.fround) return r(m + glibcLog2f(r(1 + glibcPowf(2, -Math.abs(r(a - b))))));
+    return m + glibcLog2(1 + glibcPow(2, -Math.abs(a - b)));
   },
   hypot: (a, b, r) => (r === Math.fround ? r(Math.sqrt(a * a + b * b)) : hypot(a, b)),
   // xlogy_kernel / xlog1py_kernel: NaN for a NaN y, 0 for x = 0 (whatever y), else x * log(y).

@@ -5,13 +5,18 @@ const f32 = Math.fround;
 /** fma(a, b, c) rounded once to float32. a*b of two floats is exact in double; the sum needs a fix-up
  * only when it lands exactly halfway between two floats. */
 export function fmaf(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
+  // Kept small, so the callers' compiled code inlines it (SLEEF's float functions call it a dozen times each);
+  // the rare cases go to fmafRare.
+  const s = a * b + c;
   const r = f32(s);
-  if (r === s || !Number.isFinite(r)) return r;
   // Mirrored through s, r lands on the other neighbour exactly when s is a midpoint (Sterbenz: exact).
   const other = 2 * s - r;
-  if (f32(other) !== other) return r;
+  return r === s || f32(other) !== other ? r : fmafRare(a * b, c, s, r, other);
+}
+
+/** fmaf when r is infinite (overflow) or s is a tie between the floats r and other (p = a * b, s = p + c). */
+export function fmafRare(p: number, c: number, s: number, r: number, other: number): number {
+  if (!Number.isFinite(r)) return r;
   // s is a tie: TwoSum recovers the part of p + c that s lost, whose sign breaks it as exact arithmetic would.
   const bb = s - p;
   const err = p - (s - bb) + (c - bb);

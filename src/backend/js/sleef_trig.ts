@@ -3,8 +3,8 @@
 // reduction per 8-lane vector: Cody-Waite when every lane is below 125 in magnitude, Payne-Hanek (rempif)
 // for all lanes otherwise, and the two round differently, so callers pass `wide` = "some lane of this
 // element's vector is not below 125" (NaN and infinity included).
+import { fmafRare } from "./sleef.js";
 import {
-  dfadd2_f2_f,
   dfadd2_f2_f2,
   dfadd2_f_f,
   dfadd_f2_f,
@@ -12,7 +12,6 @@ import {
   dfadd_f_f2,
   dfmul_f2_f,
   dfmul_f2_f2,
-  dfmul_f2_f2_f,
   dfmul_f_f,
   dfnormalize,
   dfrec_f2,
@@ -140,19 +139,81 @@ function rempif(a: number): void {
   PI.q = q;
 }
 
-/** The sin/cos polynomial on the reduced pair (tx, ty): SLEEF's shared tail of xsinf_u1 and xcosf_u1. */
+const SIN_C0 = f(2.6083159809786593541503e-6);
+const SIN_C1 = f(-0.0001981069071916863322258);
+const SIN_C2 = f(0.00833307858556509017944336);
+const SIN_C3 = f(-0.166666597127914428710938);
+
+/**
+ * The sin/cos polynomial on the reduced pair (tx, ty): SLEEF's shared tail of xsinf_u1 and xcosf_u1. The pair
+ * operations (dfsqu, dfadd_f_f, dfmul_f2_f2, dfadd_f_f2, dfmul_f2_f2_f of sleef_df.ts) and their nine fmafs are
+ * written out on locals, the same float operations in the same order: a 0-dim sin or cos runs this once per op,
+ * and as calls (more than V8 inlines into one function) they cost more than the arithmetic. Each `fma` block is
+ * sleef.ts's fmaf: the float nearest a * b + c, unless the double sum is a float midpoint (fmafRare decides).
+ */
 function sinPoly(tx: number, ty: number): number {
-  dfsqu(tx, ty);
-  const sx = P.x;
-  const sy = P.y;
-  let u = f(2.6083159809786593541503e-6);
-  u = fmaf(u, sx, f(-0.0001981069071916863322258));
-  u = fmaf(u, sx, f(0.00833307858556509017944336));
-  dfadd_f_f(f(-0.166666597127914428710938), f(u * sx));
-  dfmul_f2_f2(P.x, P.y, sx, sy);
-  dfadd_f_f2(1, P.x, P.y);
-  return dfmul_f2_f2_f(tx, ty, P.x, P.y);
+  let s: number;
+  let r: number;
+  let o: number;
+  // dfsqu(tx, ty) -> (sx, sy)
+  const sx = f(tx * tx);
+  s = tx * tx - sx;
+  r = f(s);
+  o = 2 * s - r;
+  const e0 = r === s || f(o) !== o ? r : fmafRare(tx * tx, -sx, s, r, o);
+  const t2 = f(tx + tx);
+  s = t2 * ty + e0;
+  r = f(s);
+  o = 2 * s - r;
+  const sy = r === s || f(o) !== o ? r : fmafRare(t2 * ty, e0, s, r, o);
+  // u = fmaf(fmaf(SIN_C0, sx, SIN_C1), sx, SIN_C2)
+  s = SIN_C0 * sx + SIN_C1;
+  r = f(s);
+  o = 2 * s - r;
+  const u1 = r === s || f(o) !== o ? r : fmafRare(SIN_C0 * sx, SIN_C1, s, r, o);
+  s = u1 * sx + SIN_C2;
+  r = f(s);
+  o = 2 * s - r;
+  const u = r === s || f(o) !== o ? r : fmafRare(u1 * sx, SIN_C2, s, r, o);
+  // dfadd_f_f(SIN_C3, u * sx) -> (ax, ay)
+  const b = f(u * sx);
+  const ax = f(SIN_C3 + b);
+  const ay = f(f(SIN_C3 - ax) + b);
+  // dfmul_f2_f2(ax, ay, sx, sy) -> (mx, my): fmaf(ax, sy, fmaf(ay, sx, fmaf(ax, sx, -mx)))
+  const mx = f(ax * sx);
+  s = ax * sx - mx;
+  r = f(s);
+  o = 2 * s - r;
+  const m0 = r === s || f(o) !== o ? r : fmafRare(ax * sx, -mx, s, r, o);
+  s = ay * sx + m0;
+  r = f(s);
+  o = 2 * s - r;
+  const m1 = r === s || f(o) !== o ? r : fmafRare(ay * sx, m0, s, r, o);
+  s = ax * sy + m1;
+  r = f(s);
+  o = 2 * s - r;
+  const my = r === s || f(o) !== o ? r : fmafRare(ax * sy, m1, s, r, o);
+  // dfadd_f_f2(1, mx, my) -> (px, py)
+  const px = f(1 + mx);
+  const py = f(f(f(1 - px) + mx) + my);
+  // dfmul_f2_f2_f(tx, ty, px, py) = fmaf(tx, px, fmaf(ty, px, f(tx * py)))
+  const q = f(tx * py);
+  s = ty * px + q;
+  r = f(s);
+  o = 2 * s - r;
+  const n0 = r === s || f(o) !== o ? r : fmafRare(ty * px, q, s, r, o);
+  s = tx * px + n0;
+  r = f(s);
+  o = 2 * s - r;
+  return r === s || f(o) !== o ? r : fmafRare(tx * px, n0, s, r, o);
 }
+
+const NEG_PI_A2 = -PI_A2;
+const NEG_PI_B2 = -PI_B2;
+const NEG_PI_C2 = -PI_C2;
+const COS_A = f(-PI_A2 * 0.5);
+const COS_B = f(-PI_B2 * 0.5);
+const COS_C = f(-PI_C2 * 0.5);
 
 const isFiniteNumber = (d: number): boolean => d - d === 0;
 
@@ -164,11 +225,15 @@ export function sinf(d: number, wide: boolean): number {
   if (!wide) {
     const u = rintf(f(d * M_1_PI));
     q = rintInt(u);
-    const v = fmaf(u, -PI_A2, d);
-    dfadd2_f_f(v, f(u * -PI_B2));
-    dfadd_f2_f(P.x, P.y, f(u * -PI_C2));
-    sx = P.x;
-    sy = P.y;
+    const v = fmaf(u, NEG_PI_A2, d);
+    // dfadd2_f_f(v, w) -> (ax, ay), then dfadd_f2_f(ax, ay, c), written out (see sinPoly)
+    const w = f(u * NEG_PI_B2);
+    const ax = f(v + w);
+    const av = f(ax - v);
+    const ay = f(f(v - f(ax - av)) + f(w - av));
+    const c = f(u * NEG_PI_C2);
+    sx = f(ax + c);
+    sy = f(f(f(ax - sx) + c) + ay);
   } else {
     rempif(d);
     q = (((PI.q & 3) * 2 + (PI.x > 0 ? 2 : 1)) >> 2) | 0;
@@ -196,11 +261,19 @@ export function cosf(d: number, wide: boolean): number {
   if (!wide) {
     const dq = fmaf(rintf(fmaf(d, M_1_PI, -0.5)), 2, 1);
     q = rintInt(dq);
-    dfadd2_f_f(d, f(dq * f(-PI_A2 * 0.5)));
-    dfadd2_f2_f(P.x, P.y, f(dq * f(-PI_B2 * 0.5)));
-    dfadd2_f2_f(P.x, P.y, f(dq * f(-PI_C2 * 0.5)));
-    sx = P.x;
-    sy = P.y;
+    // dfadd2_f_f, then dfadd2_f2_f twice, written out (see sinPoly)
+    const a = f(dq * COS_A);
+    const ax = f(d + a);
+    const av = f(ax - d);
+    const ay = f(f(d - f(ax - av)) + f(a - av));
+    const b = f(dq * COS_B);
+    const bx = f(ax + b);
+    const bv = f(bx - ax);
+    const by = f(f(f(ax - f(bx - bv)) + f(b - bv)) + ay);
+    const c = f(dq * COS_C);
+    sx = f(bx + c);
+    const cv = f(sx - bx);
+    sy = f(f(f(bx - f(sx - cv)) + f(c - cv)) + by);
   } else {
     rempif(d);
     q = (((PI.q & 3) * 2 + (PI.x > 0 ? 8 : 7)) >> 1) | 0;

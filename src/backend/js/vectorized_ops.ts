@@ -22,6 +22,8 @@ import * as glibcd from "./glibc_d.js";
 import * as fdlibm from "./glibc_fdlibm.js";
 import { pow as glibcPow } from "./glibc_pow.js";
 import { powf as glibcPowf } from "./glibc_powf.js";
+import { log2 as glibcLog2 } from "./glibc_log2.js";
+import { log2f as glibcLog2f } from "./glibc_log2f.js";
 import { erf as glibcErf } from "./glibc_erf.js";
 import { glibcLog } from "./glibc_log.js";
 import { logf as glibcLogf } from "./glibc_logf.js";
@@ -267,7 +269,7 @@ const BLOCKED_BINARY: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
   ],
   logaddexp2: [
     (a, b) => logAddExpLane(a, b, (d) => f(sleef.log2f(f(1 + sleef.powf(2, d))))),
-    (a, b) => logAddExpLane(a, b, (d) => f(Math.log2(f(1 + f(Math.pow(2, d)))))),
+    (a, b) => logAddExpLane(a, b, (d) => glibcLog2f(f(1 + glibcPowf(2, d)))),
   ],
 };
 
@@ -293,7 +295,7 @@ const BLOCKED_BINARY64: Partial<Record<BinaryOp, [BinaryLane, BinaryLane]>> = {
   ],
   logaddexp2: [
     (a, b) => logAddExp64(a, b, (d) => sleefdLog.log2(1 + sleefdLog.pow(2, d))),
-    (a, b) => logAddExp64(a, b, (d) => Math.log2(1 + glibcPow(2, d))),
+    (a, b) => logAddExp64(a, b, (d) => glibcLog2(1 + glibcPow(2, d))),
   ],
 };
 
