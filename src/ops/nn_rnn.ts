@@ -12,6 +12,7 @@ import { cat, chunk, stack, unbind } from "./join.js";
 import { linear, matmul } from "./linalg.js";
 import { dropout } from "./nn_dropout.js";
 import { fusable, fusedGruCell, fusedLstmCell } from "./nn_rnn_fused.js";
+import { fusedLstmLayer } from "./nn_rnn_layer.js";
 import { narrow, t, transpose } from "./shape.js";
 import { transpose_ } from "./shape_inplace.js";
 
@@ -158,7 +159,21 @@ function stackSteps(outputs: readonly Tensor[]): Tensor {
 
 function fullLayer<H extends Hidden>(cell: Cell<H>): Layer<Tensor, H, CellParams> {
   return (input, hidden, p) => {
-    const r = scanSteps(cell, unbind(linearIh(input, p), 0), hidden, p);
+    const gates = linearIh(input, p);
+    // An LSTM layer as one node where it can (src/ops/nn_rnn_layer.ts): the same values and gradients.
+    if ((cell as unknown) === lstmLayerCell && p.w_hr === null) {
+      const [h0, c0] = hidden as readonly [Tensor, Tensor];
+      const perStep = () => {
+        const r = scanSteps(lstmLayerCell, unbind(gates, 0), [h0, c0], p);
+        return [...r.outputs, r.finalHidden[1]];
+      };
+      const fused = fusedLstmLayer(gates, h0, c0, p, perStep);
+      if (fused) {
+        const finalHidden = [fused.hs[fused.hs.length - 1], fused.c] as const;
+        return { outputs: stackSteps(fused.hs), finalHidden: finalHidden as unknown as H };
+      }
+    }
+    const r = scanSteps(cell, unbind(gates, 0), hidden, p);
     return { outputs: stackSteps(r.outputs), finalHidden: r.finalHidden };
   };
 }

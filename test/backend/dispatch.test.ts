@@ -73,6 +73,7 @@ const NATIVE: Record<Workload, string[]> = {
     "reduce.sum float32",
     "rnn.lstmCell",
     "rnn.lstmCellBackward",
+    "rnn.lstmWeightGrad float32",
     "scatter float32",
     "softmax float32",
     "softmaxBackward float32",

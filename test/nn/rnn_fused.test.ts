@@ -8,6 +8,7 @@ import { availableBackends } from "../../src/backend/backend.js";
 import { jsRnnKernels } from "../../src/backend/js/rnn.js";
 import * as torch from "../../src/index.js";
 import { FUSED_CELLS } from "../../src/ops/nn_rnn_fused.js";
+import { FUSED_LAYERS } from "../../src/ops/nn_rnn_layer.js";
 import { onBackend } from "../helpers/backends.js";
 
 const nn = torch.nn;
@@ -26,6 +27,8 @@ interface Case {
   batch: number;
   /** pack_padded_sequence lengths */
   lengths?: number[];
+  /** the outputs (output, h_n, c_n) the loss uses; all by default */
+  used?: number[];
   withState?: boolean;
 }
 
@@ -99,9 +102,13 @@ const CASES: Case[] = [
   },
 ];
 
-/** Outputs, states and every gradient of one forward and backward, as plain number lists. */
-function run(c: Case, dtype: torch.DType, fused: boolean): number[][] {
+/**
+ * Outputs, states and every gradient of one forward and backward, as plain number lists. `fused` turns the
+ * fused cells (and with them the one-node LSTM layer) on; `layers` false keeps a node per step.
+ */
+function run(c: Case, dtype: torch.DType, fused: boolean, layers = true): number[][] {
   FUSED_CELLS.enabled = fused;
+  FUSED_LAYERS.enabled = layers;
   try {
     torch.manual_seed(11);
     const Ctor = (nn as unknown as Record<string, new (...a: unknown[]) => AnyRnn>)[c.cls];
@@ -127,6 +134,7 @@ function run(c: Case, dtype: torch.DType, fused: boolean): number[][] {
     ];
     // Weighted sums, so each output's gradient differs from element to element.
     outputs
+      .filter((_, i) => !c.used || c.used.includes(i))
       .map((t) => t.mul(torch.randn(t.shape, { dtype })).sum())
       .reduce((a, b) => a.add(b))
       .backward();
@@ -134,11 +142,89 @@ function run(c: Case, dtype: torch.DType, fused: boolean): number[][] {
       (t) => t.grad as Tensor,
     );
     for (const p of m.parameters()) grads.push(p.grad as Tensor);
-    return [...outputs, ...grads].map((t) => Array.from(t.values() as ArrayLike<number>));
+    return [...outputs, ...grads].map((t) => Array.from((t?.values() ?? []) as ArrayLike<number>));
   } finally {
     FUSED_CELLS.enabled = true;
+    FUSED_LAYERS.enabled = true;
   }
 }
+
+/**
+ * The one-node LSTM layer (src/ops/nn_rnn_layer.ts) against the node-per-step layer: W8's batch (BLAS sums
+ * w_hh's gradient in place), a batch past that kernel's 128 (mm and add), no biases, and only some outputs
+ * used (steps whose h gets one gradient term).
+ */
+const LAYER_CASES: Case[] = [
+  {
+    name: "2 layers, B = 20, H = 32",
+    cls: "LSTM",
+    input: 8,
+    hidden: 32,
+    kwargs: { num_layers: 2 },
+    steps: 5,
+    batch: 20,
+  },
+  {
+    name: "B = 130, given state",
+    cls: "LSTM",
+    input: 3,
+    hidden: 8,
+    kwargs: {},
+    steps: 3,
+    batch: 130,
+    withState: true,
+  },
+  {
+    name: "no biases, batch_first, given state",
+    cls: "LSTM",
+    input: 4,
+    hidden: 24,
+    kwargs: { bias: false, batch_first: true },
+    steps: 4,
+    batch: 6,
+    withState: true,
+  },
+  {
+    name: "only h_n used",
+    cls: "LSTM",
+    input: 4,
+    hidden: 16,
+    kwargs: { num_layers: 2 },
+    steps: 4,
+    batch: 5,
+    used: [1],
+  },
+  {
+    name: "only c_n used, given state",
+    cls: "LSTM",
+    input: 4,
+    hidden: 16,
+    kwargs: {},
+    steps: 3,
+    batch: 4,
+    used: [2],
+    withState: true,
+  },
+  {
+    name: "one step, B = 1, H = 1",
+    cls: "LSTM",
+    input: 2,
+    hidden: 1,
+    kwargs: {},
+    steps: 1,
+    batch: 1,
+    withState: true,
+  },
+  {
+    name: "dropout between layers",
+    cls: "LSTM",
+    input: 4,
+    hidden: 16,
+    kwargs: { num_layers: 2, dropout: 0.5 },
+    steps: 3,
+    batch: 4,
+  },
+];
 
 for (const backendName of availableBackends()) {
   describe(`fused recurrent cells on the ${backendName} backend`, () => {
@@ -152,7 +238,16 @@ for (const backendName of availableBackends()) {
           fused.forEach((values, i) => expect(values, `result ${i}`).toEqual(separate[i]));
         });
 
-    it("a layer's step is one ThnnFusedLstmCellBackward0 node; the outputs keep PyTorch's nodes", () => {
+    for (const c of LAYER_CASES)
+      for (const dtype of [torch.float32, torch.float64])
+        it(`one-node LSTM layer, ${c.name}, ${dtype.name}: the node-per-step layer's bits`, () => {
+          const perStep = run(c, dtype, true, false);
+          const layer = run(c, dtype, true);
+          expect(layer.length).toBe(perStep.length);
+          layer.forEach((values, i) => expect(values, `result ${i}`).toEqual(perStep[i]));
+        });
+
+    it("an LSTM layer is one MkldnnRnnLayerBackward0 node (a node per step when packed); the outputs keep PyTorch's nodes", () => {
       torch.manual_seed(3);
       const lstm = new nn.LSTM(3, 4);
       const [out, [h, c]] = lstm.forward(torch.randn(2, 1, 3));
@@ -162,7 +257,12 @@ for (const backendName of availableBackends()) {
         "StackBackward0",
       ]);
       const steps = out.grad_fn!.next_functions.map(([node]) => node?.name());
-      expect(steps).toEqual(["ThnnFusedLstmCellBackward0", "ThnnFusedLstmCellBackward0"]);
+      expect(steps).toEqual(["MkldnnRnnLayerBackward0", "MkldnnRnnLayerBackward0"]);
+      expect(out.grad_fn!.next_functions[0][0]).toBe(out.grad_fn!.next_functions[1][0]);
+      const packed = U.pack_padded_sequence(torch.randn(2, 2, 3), [2, 1]);
+      const packedOut = lstm.forward(packed)[0] as torch.nn.utils.rnn.PackedSequence;
+      const cells = packedOut.data.grad_fn!.next_functions.map(([node]) => node?.name());
+      expect(cells).toEqual(["ThnnFusedLstmCellBackward0", "ThnnFusedLstmCellBackward0"]);
       torch.manual_seed(3);
       const gru = new nn.GRU(3, 4);
       const [gout] = gru.forward(torch.randn(2, 1, 3));

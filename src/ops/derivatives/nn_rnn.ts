@@ -1,5 +1,6 @@
-// Derivatives of src/ops/nn_rnn.ts, nn_rnn_fused.ts and nn_rnn_packing.ts: the recurrent layers are composed
-// of other ops and the fused cells (src/ops/nn_rnn_fused.ts); the other node is _pack_padded_sequence's.
+// Derivatives of src/ops/nn_rnn.ts, nn_rnn_fused.ts, nn_rnn_layer.ts and nn_rnn_packing.ts: the recurrent layers
+// are composed of other ops, the fused cells (src/ops/nn_rnn_fused.ts) and the fused LSTM layer
+// (src/ops/nn_rnn_layer.ts); the other node is _pack_padded_sequence's.
 import { derivative } from "../../autograd/derivative.js";
 import { zeros } from "../../tensor/creation.js";
 import type { Tensor } from "../../tensor/tensor.js";
@@ -10,6 +11,7 @@ import {
   type FusedGruCellSaved,
   type FusedLstmCellSaved,
 } from "../nn_rnn_fused.js";
+import { fusedLstmLayerBackward, type FusedLstmLayerSaved } from "../nn_rnn_layer.js";
 import { narrow, transpose } from "../shape.js";
 
 export interface PackPaddedSequenceSaved {
@@ -41,6 +43,14 @@ export const NN_RNN_DERIVATIVES = {
     "input_gates, hidden_gates, cx": [
       "GradMode::is_enabled() ? _thnn_differentiable_lstm_cell_backward(grads[0], grads[1], input_gates, hidden_gates, {}, {}, cx, result1) : _thnn_fused_lstm_cell_backward(grads[0], grads[1], cx, result1, result2, false)",
       (_g, s, ctx) => fusedLstmCellBackward(s, ctx),
+    ],
+  }),
+  // One node per LSTM layer (src/ops/nn_rnn_layer.ts): the steps' ThnnFusedLstmCellBackward0 and
+  // AddmmBackward0 formulas, run from the last step back.
+  MkldnnRnnLayerBackward0: derivative<FusedLstmLayerSaved>({
+    "input_gates, hx, cx, w_hh, b_hh": [
+      "GradMode::is_enabled() ? <the per-step layer's graph, differentiated> : <each step's _thnn_fused_lstm_cell_backward and mm_mat1/mat2_backward, last step first>",
+      (_g, s, ctx) => fusedLstmLayerBackward(s, ctx),
     ],
   }),
   ThnnFusedGruCellBackward0: derivative<FusedGruCellSaved>({
