@@ -1,4 +1,4 @@
-// F.embedding (one EmbeddingBackward0 node, as in PyTorch) and F.bilinear (composed ops).
+// F.embedding (one EmbeddingBackward0 node, as in PyTorch) and F.bilinear (_trilinear's TrilinearBackward0 node).
 import { no_grad } from "../autograd/grad_mode.js";
 import { AssertionError, IndexError, RuntimeError } from "../errors.js";
 import { defineOps, definePython } from "../signatures/registry.js";
@@ -127,13 +127,75 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: T
   const lead = input1.shape.slice(0, -1);
   const x1 = input1.reshape(-1, in1);
   const x2 = input2.reshape(-1, in2);
+  const dtype = weight.dtype;
+  const y =
+    dtype.is_floating_point && !dtype.is_complex && x1.dtype === dtype && x2.dtype === dtype
+      ? trilinear(x1, weight, x2)
+      : composedBilinear(x1, weight, x2);
+  const out = y.reshape([...lead, outF]);
+  return bias === null ? out : out.add(bias);
+}
+
+/** Below this many multiply-adds (contraction * rows * cols) PyTorch's bmm runs its own loop, not BLAS. */
+const BMM_SMALL = 400;
+
+/**
+ * at::_trilinear(x1, weight, x2, {1,3}, {0}, {1,2}, {2,3}) as bilinear calls it, for [B, in1], [O, in1, in2] and
+ * [B, in2] of one float dtype: per output feature o, sumproduct_pair's two bmms, [1, B, in1] x [1, in1, in2]
+ * then [B, 1, in2] x [B, in2, 1], each in bmm's small-size loop (a running sum of products in the dtype, so a
+ * float32 1e20 * 1e30 is inf and inf + -inf nan) when it has fewer than 400 multiply-adds, else the matmul
+ * kernel as BLAS; the result is added into zeros. One TrilinearBackward0 node.
+ */
+function trilinear(x1: Tensor, weight: Tensor, x2: Tensor): Tensor {
+  const [B, in1] = x1.shape;
+  const [O, , in2] = weight.shape;
+  const dtype = weight.dtype;
+  const out = allocate(dtype, B * O);
+  if (B * O * in1 * in2 !== 0) {
+    const r = dtype.cast;
+    const a = x1.contiguous().values();
+    const w = weight.contiguous().values();
+    const c = x2.contiguous().values();
+    // x1 @ weight[o] for every o: the small loop's running sums, or the matmul kernel's (BLAS) values.
+    const left =
+      in1 * B * in2 < BMM_SMALL
+        ? null
+        : no_grad(() => x1.matmul(weight.permute(1, 0, 2).reshape(in1, O * in2))).values();
+    const buf = new Float64Array(in2);
+    for (let o = 0; o < O; o++) {
+      for (let b = 0; b < B; b++) {
+        for (let j = 0; j < in2; j++) {
+          if (left !== null) {
+            buf[j] = left[b * O * in2 + o * in2 + j];
+            continue;
+          }
+          let acc = 0;
+          for (let k = 0; k < in1; k++) acc = r(acc + r(a[b * in1 + k] * w[(o * in1 + k) * in2 + j]));
+          buf[j] = acc;
+        }
+        let acc = 0;
+        if (in2 < BMM_SMALL) for (let j = 0; j < in2; j++) acc = r(acc + r(buf[j] * c[b * in2 + j]));
+        else {
+          for (let j = 0; j < in2; j++) acc += buf[j] * c[b * in2 + j];
+          acc = r(acc);
+        }
+        out[b * O + o] = r(0 + acc);
+      }
+    }
+  }
+  return record("TrilinearBackward0", [x1, weight, x2], fromData(out, [B, O], dtype), () => ({
+    i1: x1,
+    i2: weight,
+    i3: x2,
+  }));
+}
+
+/** bilinear of other dtypes in matmul, mul and sum (their dtype checks and errors). */
+function composedBilinear(x1: Tensor, weight: Tensor, x2: Tensor): Tensor {
+  const [in1, in2, outF] = [weight.size(1), weight.size(2), weight.size(0)];
   // (x1 @ W_o) for every o at once: [B, O * in2], then the dot with x2.
   const left = x1.matmul(weight.permute(1, 0, 2).reshape(in1, outF * in2)).reshape(-1, outF, in2);
-  const y = left
-    .mul(x2.unsqueeze(1))
-    .sum(-1)
-    .reshape([...lead, outF]);
-  return bias === null ? y : y.add(bias);
+  return left.mul(x2.unsqueeze(1)).sum(-1);
 }
 
 // F.bilinear is the builtin torch.bilinear: the parser's signature.
