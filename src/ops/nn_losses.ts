@@ -8,7 +8,7 @@ import { backend } from "../backend/backend.js";
 import * as jsLossKernels from "../backend/js/loss_kernels.js";
 import { fromData, record } from "./core.js";
 import { broadcastShapes } from "../tensor/shape.js";
-import { resultType, type DType } from "../tensor/dtype.js";
+import { float32, resultType, type DType } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import { where } from "./elementwise.js";
@@ -313,10 +313,12 @@ export function bceWithLogits(
       weight === null &&
       posWeight === null &&
       sameShape(input, target) &&
-      input.dtype.is_floating_point &&
+      input.dtype === float32 &&
       target.dtype === input.dtype
     ) {
-      // The "sigmoid + BCE" pair as one kernel: the same float steps as the formula below.
+      // The "sigmoid + BCE" pair as one kernel: the same float steps as the formula below, with SLEEF's expf and
+      // logf as float32's exp_ and log_ run them. (float64 takes the formula: its kernels' Math.exp and Math.log
+      // are not the Sleef_expd4/logd4 of PyTorch's double exp_ and log_.)
       const kernel = backend().bceWithLogits ?? jsLossKernels.bceWithLogits;
       return applyReduction(fromData(kernel(input._view(), target._view()), input.shape, input.dtype), mode);
     }

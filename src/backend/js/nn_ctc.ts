@@ -1,9 +1,10 @@
 // The CTC loss on the CPU (PyTorch 1.13's aten/src/ATen/native/LossCTC.cpp, after Graves et al. 2006): the
 // forward's log-space alphas and negative log likelihood, and the backward's betas and gradient of the log
-// probabilities. Values are flat row-major arrays; `f32` computes in float32 with glibc's expf (and logf, within
-// an ulp, as float(log)), each step rounded as the C++ template does for float.
+// probabilities. Values are flat row-major arrays; `f32` computes in float32 with glibc's expf and logf (what
+// std::exp and std::log on float call), each step rounded as the C++ template does for float.
 import { exp } from "./glibc_d.js";
 import { expf } from "./glibc_f.js";
+import { logf } from "./glibc_logf.js";
 import { glibcLog } from "./glibc_log.js";
 
 /** The problem both passes read: log_probs [T, B, C], targets (flat, with each batch item's start and stride). */
@@ -25,9 +26,7 @@ export interface CtcProblem {
 }
 
 function mathOf(f32: boolean) {
-  return f32
-    ? { r: Math.fround, ex: expf, ln: (x: number) => Math.fround(Math.log(x)) }
-    : { r: (x: number) => x, ex: exp, ln: glibcLog };
+  return f32 ? { r: Math.fround, ex: expf, ln: logf } : { r: (x: number) => x, ex: exp, ln: glibcLog };
 }
 
 /** get_target_prime: the extended label sequence, blanks at even positions. */

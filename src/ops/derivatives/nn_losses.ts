@@ -8,6 +8,8 @@ import type { Tensor } from "../../tensor/tensor.js";
 import { _bce_with_logits_backward } from "../backward_ops.js";
 import { add, clamp, div, gt, log, lt, mul, neg, rsub, sigmoid, sub, where } from "../elementwise.js";
 import { logsigmoid } from "../math.js";
+import { div_, mul_, sub_ } from "../inplace.js";
+import { is_grad_enabled } from "../../autograd/grad_mode.js";
 import type { Reduction } from "../nn_losses.js";
 
 /** What every pointwise loss saves: its (broadcast) input and target, and the reduction. */
@@ -70,6 +72,8 @@ export interface BCEWithLogitsSaved extends BCESaved {
   pos_weight: Tensor | null;
 }
 
+const sameShape = (a: Tensor, b: Tensor) => a.ndim === b.ndim && a.shape.every((d, i) => d === b.shape[i]);
+
 /** The end of every BCE backward: times weight, then / numel for mean. */
 function weightedAndReduced(t: Tensor, s: BCESaved): Tensor {
   const weighted = s.weight === null ? t : mul(t, s.weight);
@@ -90,27 +94,49 @@ function bceTargetBackward(g: Tensor, s: BCESaved): Tensor {
 }
 
 /**
- * binary_cross_entropy_with_logits_backward: (sigmoid(x) - y) * grad, or with pos_weight
- * ((pos_weight * y + 1 - y) * sigmoid(x) - pos_weight * y) * grad; times weight, / numel for mean.
+ * binary_cross_entropy_with_logits_backward (FunctionsManual.cpp): (sigmoid(x) - y) * grad, or with pos_weight
+ * ((pos_weight * y + 1 - y) * sigmoid(x) - pos_weight * y) * grad; times weight, / numel for mean. Without a
+ * graph (plain backward) PyTorch runs it as in-place ops on sigmoid(x): each step rounds to input's dtype (a
+ * float32 input with a float64 target gives float32 steps) and a target that broadcasts input to a larger shape
+ * fails there ("output with shape [4] doesn't match the broadcast shape [3, 4]"). With create_graph it runs
+ * out of place, promoting, as the composite ops below do.
  */
 function bceWithLogitsBackward(g: Tensor, s: BCEWithLogitsSaved): Tensor {
   const x = s.self;
   const y = s.target;
   const pw = s.pos_weight;
-  // Fused when nothing weighs (the same digits as the composite, which double backward still records).
-  if (pw === null && s.weight === null)
+  const inPlace = !is_grad_enabled();
+  // Fused when nothing weighs and nothing promotes or broadcasts (the same digits as the in-place chain).
+  const plain = x.dtype === y.dtype && x.dtype === g.dtype && x.dtype.is_floating_point && sameShape(x, y);
+  if (pw === null && s.weight === null && (plain || !inPlace))
     return _bce_with_logits_backward(x, y, g, s.reduction === "mean" ? x.numel() : 1);
-  if (pw === null) return weightedAndReduced(mul(sub(sigmoid(x), y), g), s);
-  const t = mul(pw, y);
-  return weightedAndReduced(mul(sub(mul(sub(add(t, 1), y), sigmoid(x)), t), g), s);
+  if (!inPlace) {
+    if (pw === null) return weightedAndReduced(mul(sub(sigmoid(x), y), g), s);
+    const t = mul(pw, y);
+    return weightedAndReduced(mul(sub(mul(sub(add(t, 1), y), sigmoid(x)), t), g), s);
+  }
+  let gi: Tensor;
+  if (pw === null) gi = sub_(sigmoid(x), y);
+  else {
+    const t = mul(pw, y);
+    gi = sub_(mul_(sub_(add(t, 1), y), sigmoid(x)), t);
+  }
+  gi = mul_(gi, g);
+  if (s.weight !== null) gi = mul_(gi, s.weight);
+  return s.reduction === "mean" ? div_(gi, x.numel()) : gi;
 }
 
-/** binary_cross_entropy_with_logits_target_backward: -x * grad, or (log_sigmoid(-x) - log_sigmoid(x) * pos_weight) * grad. */
+/**
+ * binary_cross_entropy_with_logits_target_backward: -x * grad, or (log_sigmoid(-x) - log_sigmoid(x) * pos_weight)
+ * * grad; times weight, / target's numel for mean: in place on the first product, as PyTorch runs it even
+ * with create_graph (a float32 input's log_sigmoid rounds each step to float32 for a float64 target).
+ */
 function bceWithLogitsTargetBackward(g: Tensor, s: BCEWithLogitsSaved): Tensor {
   const x = s.self;
   const pw = s.pos_weight;
-  const t = pw === null ? mul(neg(x), g) : mul(sub(logsigmoid(neg(x)), mul(logsigmoid(x), pw)), g);
-  return weightedAndReduced(t, s);
+  let gt: Tensor = pw === null ? mul(neg(x), g) : mul_(sub_(logsigmoid(neg(x)), mul_(logsigmoid(x), pw)), g);
+  if (s.weight !== null) gt = mul_(gt, s.weight);
+  return s.reduction === "mean" ? div_(gt, s.target.numel()) : gt;
 }
 
 export const NN_LOSSES_DERIVATIVES = {
