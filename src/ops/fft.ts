@@ -10,7 +10,7 @@ import type { Device, Layout } from "../tensor/device.js";
 import { checkOptions } from "./creation.js";
 import { defineOutCheck } from "./out.js";
 import { realView, toComplexDtype, toRealDtype } from "../tensor/complex.js";
-import { complex128, defaultFloatDtype, type DType } from "../tensor/dtype.js";
+import { checkAllocation, complex128, defaultFloatDtype, type DType } from "../tensor/dtype.js";
 import { normalizeDim } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { backend } from "../backend/backend.js";
@@ -274,6 +274,8 @@ function freq(
   const count = half ? Math.floor(n / 2) + 1 : n;
   if (count < 0)
     throw new RuntimeError(`Trying to create tensor with negative dimension ${count}: [${count}]`);
+  // arange's allocation, before the values are listed (2**40 of them is a JS RangeError).
+  checkAllocation(toRealDtype(dt), count);
   const values = Array.from({ length: count }, (_, i) => (half || i < Math.ceil(n / 2) ? i : i - n));
   const data = new Float64Array(values.map((v) => v / (d * n)));
   const out = fromData(dt.name === "float32" ? Float32Array.from(data) : data, [count], toRealDtype(dt));

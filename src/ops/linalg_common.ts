@@ -9,7 +9,7 @@ import { Category, float32, float64, int32, type DType } from "../tensor/dtype.j
 import { broadcastShapes, numel, type Shape } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { fromData } from "./core.js";
-import { defineOutDtypes } from "./out.js";
+import { defineOutDtypes, defineOutStridesOfResult } from "./out.js";
 import { mul } from "./elementwise.js";
 import { sum } from "./reduce.js";
 import { expand, transpose, unsqueeze } from "./shape.js";
@@ -192,3 +192,19 @@ function declareOutDtypes(): void {
   defineOutDtypes(["linalg_lu"], (args) => [A(args), A(args), A(args)]);
 }
 declareOutDtypes();
+
+// A resized out takes the structured LAPACK kernels' column-major strides (set_output_strided), as their results
+// have them (columnMajor above); torch.cholesky and cholesky_solve resize row-major (resize_output), and
+// cholesky_inverse keeps column-major only for an out of zero elements (test/ops/linalg_out_strides.test.ts).
+defineOutStridesOfResult([
+  ...["linalg_inv", "inverse", "linalg_solve", "linalg_cholesky", "linalg_inv_ex", "linalg_cholesky_ex"],
+  ...[
+    "linalg_solve_ex",
+    "linalg_lu_factor",
+    "linalg_lu_factor_ex",
+    "linalg_solve_triangular",
+    "linalg_lu_solve",
+  ],
+  ...["linalg_qr", "linalg_eigh", "linalg_svd"],
+]);
+defineOutStridesOfResult(["cholesky_inverse"], "empty");

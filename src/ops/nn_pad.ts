@@ -5,7 +5,7 @@
 // the backward sums the gradient back through that index in output order, as PyTorch's backward kernels do.
 import { NotImplementedError, RuntimeError } from "../errors.js";
 import { zeros } from "../tensor/creation.js";
-import { int64 } from "../tensor/dtype.js";
+import { checkAllocation, int64 } from "../tensor/dtype.js";
 import { numel } from "../tensor/shape.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { no_grad } from "../autograd/grad_mode.js";
@@ -138,6 +138,8 @@ function gatherPlanes(input: Tensor, index: Tensor, k: PadDims, outSizes: readon
 /** reflection_pad{k}d / replication_pad{k}d. */
 export function padPlanes(kind: PadKind, k: PadDims, input: Tensor, padding: readonly number[]): Tensor {
   const outSizes = checkPad(kind, k, input, padding);
+  // The output before its index is built: a pad of 2**40 is PyTorch's allocator error, not a JS RangeError.
+  checkAllocation(input.dtype, numel([...input.shape.slice(0, input.ndim - k), ...outSizes]));
   const index = padIndex(kind, input.shape.slice(input.ndim - k), padding);
   const out = gatherPlanes(input, index, k, outSizes);
   const pads = [...padding];

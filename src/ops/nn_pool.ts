@@ -12,7 +12,14 @@ import { windowGeometry } from "../backend/js/conv.js";
 import { bool, float32, float64, int64 } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import type { IntOrTuple } from "./nn_conv.js";
-import { adaptivePlan, slidingPlan, unfoldWindows, windowMax, type WindowPlan } from "./nn_windows.js";
+import {
+  adaptivePlan,
+  checkOutputSize,
+  slidingPlan,
+  unfoldWindows,
+  windowMax,
+  type WindowPlan,
+} from "./nn_windows.js";
 
 /** PyTorch's pooling_output_shape. */
 function poolOutSize(
@@ -296,16 +303,23 @@ export function avg_pool2d(
 
 /** F.adaptive_avg_pool2d; `null` in output_size keeps that input size. */
 export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonly (number | null)[]): Tensor {
-  if (input.ndim !== 3 && input.ndim !== 4)
-    throw new RuntimeError(
-      `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${input.shape.join(", ")}]`,
-    );
   const sizes = input.shape.slice(-2);
   const requested = typeof output_size === "number" ? [output_size, output_size] : [...output_size];
   if (requested.length !== 2) throw new RuntimeError("adaptive_avg_pool2d: output_size must be 2");
   const outSize = requested.map((o, d) => (o === null ? sizes[d] : o));
+  // aten::adaptive_avg_pool2d checks the sizes before the input's rank (and before planning any window).
+  if (outSize[0] < 0 || outSize[1] < 0)
+    throw new RuntimeError(
+      `adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {${outSize[0]}, ${outSize[1]}}`,
+    );
   // PyTorch takes a mean when the output is one element per plane.
   if (outSize[0] === 1 && outSize[1] === 1) return input.mean([-1, -2], true);
+  if (input.ndim !== 3 && input.ndim !== 4)
+    throw new RuntimeError(
+      `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [${input.shape.join(", ")}]`,
+    );
+  const outShape = [...input.shape.slice(0, -2), ...outSize];
+  checkOutputSize(outShape, input.dtype, true);
   const shape4 = batched(input);
   const plan = adaptivePlan(sizes, outSize);
   const perDim = sizes.map((size, d) =>
@@ -315,7 +329,6 @@ export function adaptive_avg_pool2d(input: Tensor, output_size: number | readonl
     ),
   );
   const divisor = divisorTensor(perDim, input.dtype);
-  const outShape = [...input.shape.slice(0, -2), ...outSize];
   const out = input.dtype.is_floating_point
     ? Tensor._fromData(adaptiveAverage(input._view(), [outSize[0], outSize[1]]), outShape, input.dtype)
     : averageWindows(input, plan, divisor, outShape);

@@ -16,7 +16,7 @@ import { Tensor } from "../tensor/tensor.js";
 import { record } from "./core.js";
 import type { AdaptiveMaxPoolSaved } from "./nn_pool_adaptive_max.js";
 import { truthy } from "./nn_pool_adaptive_max.js";
-import { adaptivePlan, slidingPlan, windowMax } from "./nn_windows.js";
+import { adaptivePlan, checkOutputSize, slidingPlan, windowMax } from "./nn_windows.js";
 
 /**
  * What MaxPool3DWithIndicesBackward0 keeps: as adaptive max pooling, each output's maximum's position; and the
@@ -322,10 +322,7 @@ export function adaptive_avg_pool3d(input: Tensor, output_size: readonly number[
   const [n, c] = shape4;
   const sizes = input.shape.slice(-3);
   const outShape = [...input.shape.slice(0, -3), ...output_size];
-  checkAllocation(
-    input.dtype,
-    outShape.reduce((a, b) => a * b, 1),
-  );
+  checkOutputSize(outShape, input.dtype, true);
   const plan = adaptivePlan(sizes, output_size);
   const perDim = sizes.map((size, d) =>
     Array.from(

@@ -7,10 +7,9 @@ import { RuntimeError, ValueError } from "../errors.js";
 import { bindNative, bindPython } from "../signatures/bind.js";
 import { definePython } from "../signatures/registry.js";
 import { parseSignature } from "../signatures/schema.js";
-import { checkAllocation } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { record } from "./core.js";
-import { adaptivePlan, windowMax } from "./nn_windows.js";
+import { adaptivePlan, checkOutputSize, windowMax } from "./nn_windows.js";
 
 /** What AdaptiveMaxPool2DBackward0 keeps: the input's shapes and each output's maximum's flat position. */
 export interface AdaptiveMaxPoolSaved {
@@ -47,10 +46,7 @@ function adaptiveMaxPoolNd(dims: 2 | 3, input: Tensor, output_size: readonly num
   const shape4 = ndim === dims + 1 ? [1, ...input.shape] : [...input.shape];
   const [n, c] = shape4;
   // The output, before its windows are planned (an output size of 1e12 would otherwise plan for minutes).
-  checkAllocation(
-    input.dtype,
-    outShape.reduce((a, b) => a * b, 1),
-  );
+  checkOutputSize(outShape, input.dtype, false);
   const [values, indices] = no_grad(() => {
     if (output_size.some((o) => o === 0))
       return [input.new_empty(outShape), input.new_empty(outShape).long()] as const;

@@ -3,11 +3,32 @@
 // input it reads (clamped to 0 where the window falls on padding, with `valid` false there). The
 // forward is then `x.reshape(N, C, S).index_select(2, index)`, and the backward an `index_add`: tensor
 // ops, so the derivative rows that use them (derivatives/nn_conv.ts, nn_pool.ts) stay differentiable.
-import { bool, float32, float64, int64, type DType } from "../tensor/dtype.js";
+import { RuntimeError } from "../errors.js";
+import { pyIntRepr } from "../python.js";
+import { bool, checkAllocation, float32, float64, int64, type DType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import { mul } from "./elementwise.js";
 import { index_add, index_select, masked_fill } from "./indexing.js";
 import { reshape } from "./shape.js";
+
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * An adaptive pool's output shape, checked before any window is planned (an output size of 2**40 would
+ * otherwise plan for ever): a count past int64 is "numel: integer multiplication overflow" where PyTorch
+ * multiplies the sizes first (`numelFirst`, the average pools) and at::empty's storage-size error otherwise;
+ * bytes past int64 are the storage-size error; sizes that fit but exceed memory get the allocator's error.
+ */
+export function checkOutputSize(shape: readonly number[], dtype: DType, numelFirst: boolean): void {
+  let count = 1n;
+  for (const d of shape) count *= BigInt(d);
+  if (numelFirst && count > INT64_MAX) throw new RuntimeError("numel: integer multiplication overflow");
+  if (count * BigInt(dtype.itemsize) > INT64_MAX)
+    throw new RuntimeError(
+      `Storage size calculation overflowed with sizes=[${shape.map(pyIntRepr).join(", ")}]`,
+    );
+  checkAllocation(dtype, Number(count));
+}
 
 /** Per spatial dim: for output position o and kernel offset k, the input position or -1 (padding). */
 export type DimTable = Int32Array[];

@@ -3,18 +3,21 @@
 import { is_grad_enabled } from "../autograd/grad_mode.js";
 import { RuntimeError } from "../errors.js";
 import { setOutHooks } from "../signatures/registry.js";
-import { allocate, type DType } from "../tensor/dtype.js";
+import { allocate, bool, Category, float64, int64, scalarCategory, type DType } from "../tensor/dtype.js";
 import { contiguousStrides, numel } from "../tensor/shape.js";
 import { Storage, Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
-import { checkNoInternalOverlap, cppTypeName, writeInto } from "./core.js";
+import { checkNoInternalOverlap, cppTypeName, scalarTensor, writeInto } from "./core.js";
 import { NamedTuple, ValuesIndices } from "./reduce_util.js";
 
 const requiresGrad = (v: unknown): boolean =>
   v instanceof Tensor ? v._requiresGrad : Array.isArray(v) && v.some(requiresGrad);
 
-/** PyTorch's resize_output: a result of another shape replaces out's storage. */
-function resizeOutput(out: Tensor, shape: readonly number[]): void {
+/**
+ * PyTorch's resize_output: a result of another shape replaces out's storage, row-major, or with `strides` (the
+ * result's, for the ops defineOutStridesOfResult names).
+ */
+function resizeOutput(out: Tensor, shape: readonly number[], strides?: readonly number[]): void {
   if (out.shape.length === shape.length && out.shape.every((d, i) => d === shape[i])) return;
   if (out.numel() !== 0) {
     emitWarning(
@@ -27,7 +30,7 @@ function resizeOutput(out: Tensor, shape: readonly number[]): void {
   const n = numel(shape);
   if (out._storage.data.length - out._offset < n) out._storage = new Storage(allocate(out.dtype, n));
   (out as { shape: readonly number[] }).shape = Object.freeze([...shape]);
-  out._strides = contiguousStrides(shape);
+  out._strides = strides === undefined ? contiguousStrides(shape) : [...strides];
   if (out._storage.data.length < n) out._offset = 0;
 }
 
@@ -37,7 +40,8 @@ function writeOne(result: Tensor, out: Tensor, keepHistory: boolean): Tensor {
       `result type ${result.dtype.scalarTypeName} can't be cast to the desired output type ${out.dtype.scalarTypeName}`,
     );
   }
-  resizeOutput(out, result.shape);
+  const strides = pendingStrides === "resize" || (pendingStrides === "empty" && out.numel() === 0);
+  resizeOutput(out, result.shape, strides ? result._strides : undefined);
   checkNoInternalOverlap(out);
   writeInto(out, result);
   // An op autograd cannot differentiate (derivatives.yaml's not_implemented: heaviside, floor_divide) hands its
@@ -84,6 +88,23 @@ export function defineOutDtypes(names: readonly string[], dtypes: OutDtypes): vo
   for (const name of names) OUT_DTYPES.set(name, dtypes);
 }
 
+/** When a resized out takes the result's strides, per op: on any resize, or only from zero elements. */
+const RESULT_STRIDES = new Map<string, "resize" | "empty">();
+
+/**
+ * Declares ops whose out tensors, when resized, take their results' strides: the structured LAPACK kernels'
+ * set_output_strided (column-major matrices); "empty" when only an out of zero elements does (cholesky_inverse).
+ */
+export function defineOutStridesOfResult(
+  names: readonly string[],
+  when: "resize" | "empty" = "resize",
+): void {
+  for (const name of names) RESULT_STRIDES.set(name, when);
+}
+
+/** The call under way's RESULT_STRIDES entry (checkOut sets it, writeOut reads it). */
+let pendingStrides: "resize" | "empty" | undefined;
+
 /** The out dtype check of the call under way (checkOut sets it, writeOut runs it). */
 let pendingDtypes: (() => void) | null = null;
 /** Whether the call under way is one of NOT_DIFFERENTIABLE's (checkOut sets it, writeOut reads it). */
@@ -108,6 +129,7 @@ defineNotDifferentiable([
 /** Throws PyTorch's error when an argument requires grad (out= is not differentiable), then the op's own. */
 export function checkOut(name: string, args: readonly unknown[], out: unknown): void {
   pendingDtypes = null;
+  pendingStrides = RESULT_STRIDES.get(name);
   pendingNotDifferentiable = NOT_DIFFERENTIABLE.has(name);
   if (is_grad_enabled() && !pendingNotDifferentiable && (requiresGrad(out) || args.some(requiresGrad))) {
     throw new RuntimeError(
@@ -130,22 +152,41 @@ export function checkOut(name: string, args: readonly unknown[], out: unknown): 
   }
 }
 
+/**
+ * A number given as out= (only the ops whose Tensor parameters take numbers: add, div, ...): PyTorch's parser
+ * wraps it as scalar_to_tensor does (bool, int64, float64), so out=False is a bool tensor the result can't be
+ * cast to, and out=0 of an int64 result is a new tensor, resized with a warning and returned.
+ */
+function wrapNumberOut(v: number | boolean | bigint): Tensor {
+  const category = scalarCategory(v);
+  return scalarTensor(
+    v,
+    category === Category.Bool ? bool : category === Category.Integral ? int64 : float64,
+  );
+}
+
 /** Writes an op's result into `out` (a tensor, or one per result), returning what the call returns. */
 export function writeOut(result: unknown, out: unknown): unknown {
+  if (typeof out === "number" || typeof out === "boolean" || typeof out === "bigint")
+    out = wrapNumberOut(out);
   const check = pendingDtypes;
   const keepHistory = pendingNotDifferentiable;
   pendingDtypes = null;
   pendingNotDifferentiable = false;
-  check?.();
-  if (out instanceof Tensor) return writeOne(result as Tensor, out, keepHistory);
-  const outs = out as Tensor[];
-  if (result instanceof NamedTuple) {
-    const written = [...result].map((r, i) => writeOne(r, outs[i], keepHistory));
-    return result instanceof ValuesIndices
-      ? new ValuesIndices(written[0], written[1], result.typeName)
-      : new NamedTuple(result.typeName, result.fields, written);
+  try {
+    check?.();
+    if (out instanceof Tensor) return writeOne(result as Tensor, out, keepHistory);
+    const outs = out as Tensor[];
+    if (result instanceof NamedTuple) {
+      const written = [...result].map((r, i) => writeOne(r, outs[i], keepHistory));
+      return result instanceof ValuesIndices
+        ? new ValuesIndices(written[0], written[1], result.typeName)
+        : new NamedTuple(result.typeName, result.fields, written);
+    }
+    return (result as Tensor[]).map((r, i) => writeOne(r, outs[i], keepHistory));
+  } finally {
+    pendingStrides = undefined;
   }
-  return (result as Tensor[]).map((r, i) => writeOne(r, outs[i], keepHistory));
 }
 
 setOutHooks({ check: checkOut, write: writeOut });

@@ -5,7 +5,7 @@
 import type { UnaryOp } from "../backend/backend.js";
 import { RuntimeError } from "../errors.js";
 import { defineMethods, defineOps } from "../signatures/registry.js";
-import { bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
+import { allocate, bool, Category, defaultFloatDtype, resultType, type DType } from "../tensor/dtype.js";
 import { Tensor } from "../tensor/tensor.js";
 import {
   binaryKernel,
@@ -98,7 +98,8 @@ const polygamma_ = (self: Tensor, n: number): Tensor =>
 export function mvlgamma(input: Tensor, p: number): Tensor {
   checkMvlgamma(input, p);
   const dtype = floatingDtype(input.dtype, defaultFloatDtype());
-  const offsets = new (dtype.name === "float32" ? Float32Array : Float64Array)(p);
+  // PyTorch's arange of p offsets: p past memory is its allocator's error, not a JS RangeError.
+  const offsets = allocate(dtype, p);
   for (let k = 0; k < p; k++) offsets[k] = -p * 0.5 + 0.5 + 0.5 * k;
   const args = binaryKernel("add", unsqueeze(input.detach(), -1), fromData(offsets, [p], dtype), dtype);
   const logs = sum(unaryKernel("lgamma", args, dtype), [-1]);

@@ -160,6 +160,10 @@ def bools(v):
       ts: () => F.pad(torch.ones(0, 4), [1, 1], "replicate"),
     },
     {
+      py: "F.pad(torch.ones(1, 1, 4), (2**40, 0), mode='replicate')",
+      ts: () => F.pad(torch.ones(1, 1, 4), [2 ** 40, 0], "replicate"),
+    },
+    {
       py: "F.pad(torch.ones(2, 3, 4), (-4, 0), mode='replicate')",
       ts: () => F.pad(torch.ones(2, 3, 4), [-4, 0], "replicate"),
     },

@@ -219,5 +219,36 @@ ones = torch.ones
     },
     { name: "equal with a number", py: "torch.equal(ones(1), 1)", ts: () => torch.equal(ones(1), bad(1)) },
     { name: "clamp without bounds", py: "torch.clamp(ones(2))", ts: () => torch.clamp(ones(2)) },
+    // A number as out= (the parser's numbers-as-tensors ops): a bool, int64 or float64 tensor, as in PyTorch.
+    {
+      name: "divide out=False",
+      py: "torch.divide(ones(2), ones(2), out=False)",
+      ts: () => torch.divide(ones(2), ones(2), bad({ out: false })),
+    },
+    {
+      name: "divide out=True",
+      py: "torch.divide(ones(2), ones(2), out=True)",
+      ts: () => torch.divide(ones(2), ones(2), bad({ out: true })),
+    },
+    {
+      name: "div out=0",
+      py: "torch.div(ones(2), ones(2), out=0)",
+      ts: () => torch.div(ones(2), ones(2), bad({ out: 0 })),
+    },
+    {
+      name: "mul out=False",
+      py: "torch.mul(ones(2), ones(2), out=False)",
+      ts: () => torch.mul(ones(2), ones(2), bad({ out: false })),
+    },
+    {
+      name: "add of ints out=True",
+      py: "torch.add(ints(), ints(), out=True)",
+      ts: () => torch.add(ints(), ints(), bad({ out: true })),
+    },
+    {
+      name: "sin out=False",
+      py: "torch.sin(ones(2), out=False)",
+      ts: () => torch.sin(ones(2), bad({ out: false })),
+    },
   ],
 };

@@ -117,5 +117,8 @@ def c():
       py: "torch.linalg.eigvals(torch.ones(2, 3))",
       ts: () => t.linalg.eigvals(torch.ones([2, 3])),
     },
+    // Sizes past memory: the allocator's error before any value is listed.
+    { py: "torch.fft.fftfreq(2**40)", ts: () => torch.fft.fftfreq(2 ** 40) },
+    { py: "torch.fft.rfftfreq(2**40)", ts: () => torch.fft.rfftfreq(2 ** 40) },
   ],
 };

@@ -166,5 +166,63 @@ def idx():
       ts: () => new torch.nn.AdaptiveMaxPool3d([2, 2]).forward(x3()),
     },
     { py: "nn.AvgPool3d((2, 2))(x3())", ts: () => new torch.nn.AvgPool3d([2, 2]).forward(x3()) },
+    // Negative and huge output sizes raise before any window is planned (2**40 planned for ever, -1 looped).
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(1, 4, 4), -1)",
+      ts: () => F.adaptive_avg_pool2d(torch.ones(1, 4, 4), -1),
+    },
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(1, 4, 4), (-1, 2))",
+      ts: () => F.adaptive_avg_pool2d(torch.ones(1, 4, 4), [-1, 2]),
+    },
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(1, 4, 4), (None, -1))",
+      ts: () => F.adaptive_avg_pool2d(torch.ones(1, 4, 4), [null, -1]),
+    },
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(3, 5), -1)",
+      ts: () => F.adaptive_avg_pool2d(torch.ones(3, 5), -1),
+    },
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(1, 4, 4), 2**20)",
+      ts: () => F.adaptive_avg_pool2d(torch.ones(1, 4, 4), 2 ** 20),
+    },
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(1, 4, 4), 2**40)",
+      ts: () => F.adaptive_avg_pool2d(torch.ones(1, 4, 4), 2 ** 40),
+    },
+    {
+      py: "F.adaptive_avg_pool2d(torch.ones(1, 4, 4, requires_grad=True), 2**20)",
+      ts: () => F.adaptive_avg_pool2d(torch.ones([1, 4, 4], { requires_grad: true }), 2 ** 20),
+    },
+    {
+      py: "nn.AdaptiveAvgPool2d(-1)(torch.ones(1, 4, 4))",
+      ts: () => new torch.nn.AdaptiveAvgPool2d(-1).forward(torch.ones(1, 4, 4)),
+    },
+    {
+      py: "F.adaptive_avg_pool1d(torch.ones(1, 4), 2**40)",
+      ts: () => F.adaptive_avg_pool1d(torch.ones(1, 4), 2 ** 40),
+    },
+    {
+      py: "F.adaptive_avg_pool1d(torch.ones(1, 4), 2**62)",
+      ts: () => F.adaptive_avg_pool1d(torch.ones(1, 4), 2 ** 62),
+    },
+    {
+      py: "F.adaptive_max_pool1d(torch.ones(1, 4), -1)",
+      ts: () => F.adaptive_max_pool1d(torch.ones(1, 4), -1),
+    },
+    {
+      py: "F.adaptive_max_pool1d(torch.ones(1, 4), 2**40)",
+      ts: () => F.adaptive_max_pool1d(torch.ones(1, 4), 2 ** 40),
+    },
+    { py: "F.adaptive_max_pool2d(x(), 2**40)", ts: () => F.adaptive_max_pool2d(x(), 2 ** 40) },
+    {
+      py: "nn.AdaptiveMaxPool1d(-1)(torch.ones(1, 4))",
+      ts: () => new torch.nn.AdaptiveMaxPool1d(-1).forward(torch.ones(1, 4)),
+    },
+    { py: "F.adaptive_avg_pool3d(x3(), -1)", ts: () => F.adaptive_avg_pool3d(x3(), -1) },
+    { py: "F.adaptive_avg_pool3d(x3(), 2**20)", ts: () => F.adaptive_avg_pool3d(x3(), 2 ** 20) },
+    { py: "F.adaptive_avg_pool3d(x3(), 2**40)", ts: () => F.adaptive_avg_pool3d(x3(), 2 ** 40) },
+    { py: "F.adaptive_max_pool3d(x3(), 2**20)", ts: () => F.adaptive_max_pool3d(x3(), 2 ** 20) },
   ],
 };

@@ -87,5 +87,15 @@ ones = torch.ones
       ts: () => torch.special.xlog1py(bad(2), bad(3)),
     },
     { name: "erfinv of a list", py: "torch.erfinv([0.5])", ts: () => torch.erfinv(bad([0.5])) },
+    {
+      name: "mvlgamma p past memory",
+      py: "torch.tensor([1.5, 2.5]).mvlgamma(2**40)",
+      ts: () => torch.tensor([1.5, 2.5]).mvlgamma(2 ** 40),
+    },
+    {
+      name: "multigammaln float64 p past memory",
+      py: "torch.special.multigammaln(ones(2).double(), 2**40)",
+      ts: () => torch.special.multigammaln(ones(2).double(), 2 ** 40),
+    },
   ],
 };
