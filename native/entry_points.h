@@ -942,6 +942,33 @@ static const EntrySpec lapack_gesdd_spec = {
     "lapackGesdd", lapack_gesdd_args, 9, 9, sizeof(LapackGesddArgs),
     "a:floats,batch:int,m:int,n:int,jobz:int,s:floats,u:floats,vh:floats,info:f64"};
 
+/* lapackGeev(a, batch, n, vectors, wr, wi, vr, info): Eigenvalues (wr, wi [batch, n], LAPACK's order) and,
+   with vectors, right eigenvectors vr [batch, n, n] (row-major, LAPACK's real storage of complex pairs) of
+   `batch` general [n, n] matrices by ?geev (jobvl 'N'; a is overwritten); info [batch]. */
+typedef struct {
+  FloatArray a;
+  int64_t batch;
+  int64_t n;
+  int64_t vectors;
+  FloatArray wr;
+  FloatArray wi;
+  FloatArray vr;
+  FloatArray info;
+} LapackGeevArgs;
+static const ArgSpec lapack_geev_args[] = {
+    {"a", ARG_FLOATS, 0, offsetof(LapackGeevArgs, a)},
+    {"batch", ARG_INT, 0, offsetof(LapackGeevArgs, batch)},
+    {"n", ARG_INT, 0, offsetof(LapackGeevArgs, n)},
+    {"vectors", ARG_FLAG, 0, offsetof(LapackGeevArgs, vectors)},
+    {"wr", ARG_FLOATS, 0, offsetof(LapackGeevArgs, wr)},
+    {"wi", ARG_FLOATS, 0, offsetof(LapackGeevArgs, wi)},
+    {"vr", ARG_FLOATS, 0, offsetof(LapackGeevArgs, vr)},
+    {"info", ARG_F64, 0, offsetof(LapackGeevArgs, info)},
+};
+static const EntrySpec lapack_geev_spec = {
+    "lapackGeev", lapack_geev_args, 8, 8, sizeof(LapackGeevArgs),
+    "a:floats,batch:int,n:int,vectors:flag,wr:floats,wi:floats,vr:floats,info:f64"};
+
 /* sgdStep(param, paramOffset, grad, gradOffset, buf, bufOffset, n, lr, momentum, dampAlpha, weightDecay,
    nesterov, maximize): One _single_tensor_sgd update in place on n dense elements of param (and of buf,
    used only with momentum != 0) from grad, all of one float type, in src/optim/sgd.ts's arithmetic
@@ -1480,6 +1507,7 @@ static const EntrySpec gru_cell_backward_spec = {
   X(lapackSytrs, lapack_sytrs, LapackSytrsArgs, lapack_sytrs_spec) \
   X(lapackSyevd, lapack_syevd, LapackSyevdArgs, lapack_syevd_spec) \
   X(lapackGesdd, lapack_gesdd, LapackGesddArgs, lapack_gesdd_spec) \
+  X(lapackGeev, lapack_geev, LapackGeevArgs, lapack_geev_spec) \
   X(sgdStep, sgd_step, SgdStepArgs, sgd_step_spec) \
   X(adamStep, adam_step, AdamStepArgs, adam_step_spec) \
   X(optimStep, optim_step, OptimStepArgs, optim_step_spec) \

@@ -1,6 +1,6 @@
 /* torch.linalg's LAPACK calls on the native backend: the routines PyTorch 1.13's CPU kernels call
    (BatchLinearAlgebra.cpp: ?getrf, ?potrf, ?geqrf with ?orgqr and ?ormqr, ?sytrf with ?sytrs, ?syevd, ?gesdd,
-   and BLAS ?trsm), with the
+   ?geev, and BLAS ?trsm), with the
    optimal workspace from LAPACK's own query as PyTorch asks for it, on column-major copies of each matrix, so
    with the same LAPACK build a result has PyTorch's bits. The Fortran prototypes are declared here (no LAPACKE
    header is needed): LP64 ints and gfortran's hidden string lengths, which OpenBLAS reads and Accelerate's
@@ -30,7 +30,8 @@ typedef enum {
   JOB_SYTRF,
   JOB_SYTRS,
   JOB_SYEVD,
-  JOB_GESDD
+  JOB_GESDD,
+  JOB_GEEV
 } JobRoutine;
 
 /* One batched call: the matrices (a, [batch, m, n]), the routine's other operands and flags, and the
@@ -226,5 +227,17 @@ napi_value lapack_gesdd_entry(napi_env env, const LapackGesddArgs *a) {
   LapackJob job = {.routine = JOB_GESDD, .a = a->a.data, .out = a->s.data, .u = a->u.data, .vh = a->vh.data,
                    .info = a->info.data, .m = a->m, .n = a->n, .k = k, .u_cols = u_cols, .vh_rows = vh_rows,
                    .jobz = a->jobz};
+  return run_job(env, e, &job, a->a.is_double, a->batch);
+}
+
+napi_value lapack_geev_entry(napi_env env, const LapackGeevArgs *a) {
+  const char *e = "lapackGeev";
+  if (!fits_int(e, env, a->n, a->n) || !holds(env, e, "a", a->a.length, a->batch, a->n * a->n) ||
+      !holds(env, e, "wr", a->wr.length, a->batch, a->n) || !holds(env, e, "wi", a->wi.length, a->batch, a->n) ||
+      !holds(env, e, "vr", a->vr.length, a->batch, a->vectors ? a->n * a->n : 0) ||
+      !holds(env, e, "info", a->info.length, a->batch, 1))
+    return NULL;
+  LapackJob job = {.routine = JOB_GEEV, .a = a->a.data, .out = a->wr.data, .b = a->wi.data, .u = a->vr.data,
+                   .info = a->info.data, .m = a->n, .n = a->n, .vectors = (int)a->vectors};
   return run_job(env, e, &job, a->a.is_double, a->batch);
 }

@@ -1,5 +1,5 @@
 /* torch.linalg's LAPACK calls (native/lapack.c): batched ?getrf, ?trsm, ?potrf, ?geqrf, ?orgqr, ?ormqr,
-   ?sytrf, ?sytrs, ?syevd and ?gesdd on column-major copies of dense row-major matrices, as PyTorch's CPU kernels call them. */
+   ?sytrf, ?sytrs, ?syevd, ?gesdd and ?geev on column-major copies of dense row-major matrices, as PyTorch's CPU kernels call them. */
 #ifndef TENSORGRAD_LAPACK_H
 #define TENSORGRAD_LAPACK_H
 #include <node_api.h>
@@ -21,5 +21,6 @@ napi_value lapack_sytrf_entry(napi_env env, const LapackSytrfArgs *a);
 napi_value lapack_sytrs_entry(napi_env env, const LapackSytrsArgs *a);
 napi_value lapack_syevd_entry(napi_env env, const LapackSyevdArgs *a);
 napi_value lapack_gesdd_entry(napi_env env, const LapackGesddArgs *a);
+napi_value lapack_geev_entry(napi_env env, const LapackGeevArgs *a);
 #endif
 #endif

@@ -22,6 +22,9 @@ void LA(syevd)(const char *jobz, const char *uplo, const int *n, T *a, const int
                const int *lwork, int *iwork, const int *liwork, int *info, size_t jobz_len, size_t uplo_len);
 void LA(gesdd)(const char *jobz, const int *m, const int *n, T *a, const int *lda, T *s, T *u, const int *ldu, T *vt,
                const int *ldvt, T *work, const int *lwork, int *iwork, int *info, size_t jobz_len);
+void LA(geev)(const char *jobvl, const char *jobvr, const int *n, T *a, const int *lda, T *wr, T *wi, T *vl,
+              const int *ldvl, T *vr, const int *ldvr, T *work, const int *lwork, int *info, size_t jobvl_len,
+              size_t jobvr_len);
 
 /* col[j * rows + i] = src[i * cols + j]: a row-major [rows, cols] matrix in column-major order. */
 static void K(to_columns)(const T *src, int64_t rows, int64_t cols, T *col) {
@@ -62,6 +65,12 @@ static int K(query)(LapackJob *job) {
       LA(gesdd)(jobz, &m, &n, a, &lda, t, u, &ldu, vt, &ldvt, work, &query, iwork, &info, 1);
       break;
     }
+    case JOB_GEEV: {
+      /* PyTorch's apply_linalg_eig: jobvl 'N', ldvl 1, ldvr n with vectors, else 1. */
+      const int ldv = job->vectors ? K(lead)(job->n) : 1, one = 1;
+      LA(geev)("N", job->vectors ? "V" : "N", &n, a, &lda, t, t, u, &one, vt, &ldv, work, &query, &info, 1, 1);
+      break;
+    }
     default: return 1;
   }
   if (info != 0 || !(work[0] >= 0) || work[0] > (T)INT_MAX / 2) return 0;
@@ -77,6 +86,7 @@ static void K(run)(LapackJob *job, int64_t begin, int64_t end) {
   const int64_t second = job->routine == JOB_TRSM || job->routine == JOB_ORMQR || job->routine == JOB_SYTRS
                              ? job->rows * job->cols
                          : job->routine == JOB_GESDD ? m * job->u_cols + job->vh_rows * n
+                         : job->routine == JOB_GEEV  ? (job->vectors ? n * n : 1)
                                                      : 0;
   const int64_t ints = job->routine == JOB_GETRF                                ? k
                        : job->routine == JOB_GESDD                              ? 8 * k
@@ -171,6 +181,16 @@ static void K(run)(LapackJob *job, int64_t begin, int64_t end) {
                   &lwork, iscratch, &liwork, &info, 1, 1);
         if (job->vectors) K(from_columns)(col, n, n, a);
         break;
+      case JOB_GEEV: {
+        /* dgeev('N', 'V' or 'N') on the column-major copy; wr and wi [batch, n], vr [batch, n, n] row-major. */
+        const int ldv = job->vectors ? lda : 1, one = 1;
+        T vl[1];
+        K(to_columns)(a, n, n, col);
+        LA(geev)("N", job->vectors ? "V" : "N", &in, col, &lda, (T *)job->out + t * n, (T *)job->b + t * n, vl, &one,
+                 col2, &ldv, work, &lwork, &info, 1, 1);
+        if (job->vectors) K(from_columns)(col2, n, n, (T *)job->u + t * mn);
+        break;
+      }
       case JOB_GESDD: {
         const char *jobz = job->jobz == 2 ? "A" : job->jobz == 1 ? "S" : "N";
         const int ldu = K(lead)(m), ldvt = K(lead)(job->vh_rows);

@@ -8,6 +8,7 @@ import type { SortKernels } from "./js/sort.js";
 import type { OptimKernels } from "./native/optim.js";
 import type { DType, TypedArray } from "../tensor/dtype.js";
 import type { Shape } from "../tensor/shape.js";
+import type { Geev } from "./js/eig.js";
 import type { Householder } from "./js/householder.js";
 import type { Lapack } from "./js/lapack.js";
 
@@ -202,6 +203,8 @@ export interface Backend {
   readonly lapack: Lapack;
   /** Optional: ormqr and the LDL^T routines (src/backend/js/householder.ts's ports when absent). */
   readonly householder?: Householder;
+  /** Optional: torch.linalg.eig's ?geev (src/backend/js/eig.ts's port of dgeev when absent). */
+  readonly geev?: Geev;
   /** A contiguous copy converted to `outDtype`. */
   copy(x: StridedArray, outDtype: DType): TypedArray;
   /** out[...] = x[... index[...] ...] along `dim`; index has the output's shape. Indices are pre-validated. */

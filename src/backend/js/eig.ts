@@ -1,60 +1,113 @@
-// The eigen-decomposition of a general real matrix for torch.linalg.eig / eigvals (docs/complex.md): LAPACK
-// dgeev's balancing first (dgebal: permutations that isolate eigenvalues, then power-of-2 scaling, so an
-// isolated eigenvalue comes out where LAPACK puts it; dgebak undoes it on the vectors), reduction to Hessenberg
-// form by Householder reflections and the shifted double-QR iteration with back-substitution for the
-// eigenvectors, as EISPACK's orthes / hqr2 (by way of the public-domain JAMA port) compute them, then dgeev's
-// normalisation: each eigenvector of unit 2-norm, a complex one rotated so that its largest component is real.
-// The eigenpairs are then put in the order dgeev's QR iteration (dlahqr) leaves them (eig_lahqr.ts).
-// Eigenvalues agree with LAPACK's to rounding; eigenvectors up to that rounding and, for real ones, a sign
-// (dtrevc's back-substitution is not ported).
+// LAPACK's dgeev for torch.linalg.eig / eigvals on real matrices (docs/complex.md), ported step by step in
+// float64 so that eigenvalues come in LAPACK's order and eigenvectors with LAPACK's signs and phases: dgeev's
+// scaling of a matrix with tiny or huge entries (dlascl), dgebal (permutations isolating eigenvalues, then
+// power-of-2 scaling), dgehrd / dorghr (eig_hessenberg.ts), dhseqr's dlahqr with the Schur form and vectors
+// (eig_lahqr.ts), dtrevc3's back-substitution (lapack_trevc.ts), dgebak, and dgeev's normalisation: each
+// eigenvector of unit 2-norm, a complex one rotated by dlartg so that its largest component is real. Results
+// differ from OpenBLAS's by rounding (its BLAS kernels sum in their own order); float32 inputs run with sgeev's
+// machine constants, so its deflation and pivoting decisions (and the signs they settle) are mostly sgeev's.
+// Not ported: dhseqr's dlaqr0, which LAPACK runs above 75 rows (and as a fallback where dlahqr fails to
+// converge): dlahqr runs at every size, so there the eigenpairs are right but their order and signs may differ
+// from LAPACK's. A backend can hand the same call to LAPACK itself (src/backend/backend.ts's `geev`; the native
+// backend's ?geev).
+import { FLOAT32, FLOAT64, gehd2, lapy2, nrm2, orghr, type Machine } from "./eig_hessenberg.js";
+import { lahqr } from "./eig_lahqr.js";
+import { trevc3Right } from "./lapack_trevc.js";
 
-/** eigenvalues (re, im) and, if wanted, eigenvectors as columns (re, im) of an n×n row-major float64 matrix. */
-export interface EigResult {
+/** dgeev's outputs for a batch of n×n matrices. */
+export interface GeevResult {
+  /** eigenvalues' real and imaginary parts [batch, n]; a complex pair is adjacent, positive imaginary first. */
   wr: Float64Array;
   wi: Float64Array;
-  /** n×n row-major: column j is the eigenvector of eigenvalue j. */
+  /**
+   * With vectors: [batch, n, n] row-major, LAPACK's real storage: column j is the eigenvector of a real
+   * eigenvalue j; for a pair (j, j+1) columns j and j+1 are the real and imaginary parts of eigenvalue j's
+   * vector (eigenvalue j+1's is its conjugate). Empty without vectors.
+   */
   vr: Float64Array;
-  vi: Float64Array;
+  /** LAPACK's info per matrix: 0; i > 0, the QR iteration failed (eigenvalues i..n-1 are valid); < 0, -argument. */
+  info: Int32Array;
 }
 
-import { lahqrEigenvalues } from "./eig_lahqr.js";
-
-const EPS = 2 ** -52;
-
-function cdiv(xr: number, xi: number, yr: number, yi: number): [number, number] {
-  if (Math.abs(yr) > Math.abs(yi)) {
-    const r = yi / yr;
-    const d = yr + r * yi;
-    return [(xr + r * xi) / d, (xi - r * xr) / d];
-  }
-  const r = yr / yi;
-  const d = yi + r * yr;
-  return [(r * xr + xi) / d, (r * xi - xr) / d];
+/** The batched ?geev (jobvl 'N', jobvr 'V' or 'N') a backend provides (src/backend/backend.ts's `geev`). */
+export interface Geev {
+  /** The eigen-decomposition of each [n, n] row-major matrix of `a` (which may be overwritten). */
+  geev(a: Float64Array, batch: number, n: number, vectors: boolean): GeevResult;
+  /** The same in float32 arithmetic on float64 arrays holding float32 values (LAPACK's sgeev), where available. */
+  readonly float32?: Geev;
 }
 
-/** LAPACK dnrm2's 2-norm (a scaled sum of squares) of `get(0..len-1)`. */
-function nrm2(len: number, get: (i: number) => number): number {
-  let scale = 0;
-  let ssq = 1;
-  for (let i = 0; i < len; i++) {
-    const v = get(i);
-    if (v === 0) continue;
-    const a = Math.abs(v);
-    if (scale < a) {
-      ssq = 1 + ssq * (scale / a) ** 2;
-      scale = a;
-    } else ssq += (a / scale) ** 2;
+/** LAPACK dlascl('G'): x := x * (cto / cfrom) in steps that neither overflow nor underflow. */
+function lascl(cfrom: number, cto: number, scaleBy: (mul: number) => void, mach: Machine): void {
+  const smlnum = mach.safmin;
+  const bignum = 1 / smlnum;
+  let cfromc = cfrom;
+  let ctoc = cto;
+  let done = false;
+  while (!done) {
+    const cfrom1 = cfromc * smlnum;
+    let mul: number;
+    if (cfrom1 === cfromc) {
+      // cfromc is an inf
+      mul = ctoc / cfromc;
+      done = true;
+    } else {
+      const cto1 = ctoc / bignum;
+      if (cto1 === ctoc) {
+        mul = ctoc;
+        done = true;
+        cfromc = 1;
+      } else if (Math.abs(cfrom1) > Math.abs(ctoc) && ctoc !== 0) {
+        mul = smlnum;
+        cfromc = cfrom1;
+      } else if (Math.abs(cto1) > Math.abs(cfromc)) {
+        mul = bignum;
+        ctoc = cto1;
+      } else {
+        mul = ctoc / cfromc;
+        done = true;
+        if (mul === 1) return;
+      }
+    }
+    scaleBy(mul);
   }
-  return scale * Math.sqrt(ssq);
+}
+
+/** LAPACK dlartg (3.10's): c, s and r with [c s; -s c] [f; g] = [r; 0], r of f's sign. */
+function lartg(f: number, g: number, mach: Machine): [number, number, number] {
+  const safmax = 1 / mach.safmin;
+  const rtmin = Math.sqrt(mach.safmin);
+  const rtmax = Math.sqrt(safmax / 2);
+  const f1 = Math.abs(f);
+  const g1 = Math.abs(g);
+  const sign = (a: number, b: number) => (b < 0 || Object.is(b, -0) ? -Math.abs(a) : Math.abs(a));
+  if (g === 0) return [1, 0, f];
+  if (f === 0) return [0, sign(1, g), g1];
+  if (f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax) {
+    const d = Math.sqrt(f * f + g * g);
+    const r = sign(d, f);
+    return [f1 / d, g / r, r];
+  }
+  const u = Math.min(safmax, Math.max(mach.safmin, f1, g1));
+  const fs = f / u;
+  const gs = g / u;
+  const d = Math.sqrt(fs * fs + gs * gs);
+  const r = sign(d, f);
+  return [Math.abs(fs) / d, gs / r, r * u];
 }
 
 /**
  * LAPACK dgebal with job 'B', as dgeev runs it first: rows and columns that isolate an eigenvalue are permuted
  * to the bottom and to the left (so those eigenvalues come out in LAPACK's positions), then rows ilo..ihi are
  * scaled by powers of 2 until their row and column norms balance. `scale[i]` holds the permutation index
- * (outside ilo..ihi) or the scale factor (inside), 0-based, as dgebak reads it.
+ * (outside ilo..ihi) or the scale factor (inside), 0-based, as dgebak reads it. info -3: a NaN stopped the
+ * scaling (LAPACK's dgebal returns there, with ilo and ihi unset).
  */
-function gebal(A: number[][], n: number): { ilo: number; ihi: number; scale: number[] } {
+function gebal(
+  A: number[][],
+  n: number,
+  mach: Machine,
+): { ilo: number; ihi: number; scale: number[]; info: number } {
   const scale = new Array<number>(n).fill(1);
   let k = 0;
   let l = n - 1;
@@ -78,7 +131,7 @@ function gebal(A: number[][], n: number): { ilo: number; ihi: number; scale: num
       }
       if (!isolated) continue;
       exchange(j, l);
-      if (l === 0) return { ilo: 0, ihi: 0, scale };
+      if (l === 0) return { ilo: 0, ihi: 0, scale, info: 0 };
       l--;
       found = true;
       break;
@@ -105,7 +158,7 @@ function gebal(A: number[][], n: number): { ilo: number; ihi: number; scale: num
   }
   for (let i = k; i <= l; i++) scale[i] = 1;
   // Iterative norm reduction of rows and columns k..l by powers of the radix.
-  const sfmin1 = 2 ** -1022 / 2 ** -52;
+  const sfmin1 = mach.safmin / mach.ulp;
   const sfmax1 = 1 / sfmin1;
   const sfmin2 = sfmin1 * 2;
   const sfmax2 = 1 / sfmin2;
@@ -120,7 +173,7 @@ function gebal(A: number[][], n: number): { ilo: number; ihi: number; scale: num
       let ra = 0;
       for (let t = k; t < n; t++) ra = Math.max(ra, Math.abs(A[i][t]));
       if (c === 0 || r === 0) continue;
-      if (Number.isNaN(c + ca + ra + r)) return { ilo: k, ihi: l, scale };
+      if (Number.isNaN(c + ca + ra + r)) return { ilo: k, ihi: l, scale, info: -3 };
       let g = r / 2;
       let f = 1;
       const s = c + r;
@@ -150,7 +203,7 @@ function gebal(A: number[][], n: number): { ilo: number; ihi: number; scale: num
       for (let t = 0; t <= l; t++) A[t][i] *= f;
     }
   }
-  return { ilo: k, ihi: l, scale };
+  return { ilo: k, ihi: l, scale, info: 0 };
 }
 
 /** LAPACK dgebak ('B', right vectors): undoes gebal's scaling, then its permutations, on V's rows. */
@@ -166,416 +219,144 @@ function gebak(V: number[][], n: number, ilo: number, ihi: number, scale: number
   }
 }
 
-/** Householder reduction to upper Hessenberg form; V accumulates the transformations. */
-function orthes(H: number[][], V: number[][], n: number): void {
-  const ort = new Array<number>(n).fill(0);
-  const high = n - 1;
-  for (let m = 1; m <= high - 1; m++) {
-    let scale = 0;
-    for (let i = m; i <= high; i++) scale += Math.abs(H[i][m - 1]);
-    if (scale === 0) continue;
-    let h = 0;
-    for (let i = high; i >= m; i--) {
-      ort[i] = H[i][m - 1] / scale;
-      h += ort[i] * ort[i];
+/** dgeev('N', vectors ? 'V' : 'N') on one n×n row-major matrix; vr as GeevResult's. Returns LAPACK's info. */
+function geevOne(
+  a: Float64Array,
+  n: number,
+  vectors: boolean,
+  wr: Float64Array,
+  wi: Float64Array,
+  vr: Float64Array,
+  last: { ilo: number; ihi: number; set: boolean },
+  mach: Machine,
+): number {
+  if (n === 0) return 0;
+  const A = Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, i * n + n)));
+  // Scale A if its largest entry is outside [smlnum, bignum] (dlange 'M' propagates a NaN).
+  const smlnum = Math.sqrt(mach.safmin) / mach.ulp;
+  const bignum = 1 / smlnum;
+  let anrm = 0;
+  for (const row of A)
+    for (const x of row) {
+      const t = Math.abs(x);
+      if (anrm < t || Number.isNaN(t)) anrm = t;
     }
-    let g = Math.sqrt(h);
-    if (ort[m] > 0) g = -g;
-    h -= ort[m] * g;
-    ort[m] -= g;
-    for (let j = m; j < n; j++) {
-      let f = 0;
-      for (let i = high; i >= m; i--) f += ort[i] * H[i][j];
-      f /= h;
-      for (let i = m; i <= high; i++) H[i][j] -= f * ort[i];
+  let cscale = 0;
+  if (anrm > 0 && anrm < smlnum) cscale = smlnum;
+  else if (anrm > bignum) cscale = bignum;
+  if (cscale !== 0)
+    lascl(
+      anrm,
+      cscale,
+      (mul) => {
+        for (const row of A) for (let j = 0; j < n; j++) row[j] *= mul;
+      },
+      mach,
+    );
+  const bal = gebal(A, n, mach);
+  // LAPACK's dgebal returns on a NaN without setting ilo and ihi: dgeev's locals keep the previous matrix's
+  // (PyTorch's batch loop calls dgeev from one frame), and for a batch's first matrix hold no valid index, so
+  // dhseqr rejects ilo (argument 4): OpenBLAS's behaviour, recorded in test/fixtures/linalg_eig.json.
+  if (bal.info !== 0) {
+    if (!last.set) return -4;
+    [bal.ilo, bal.ihi] = [last.ilo, last.ihi];
+  } else Object.assign(last, { ilo: bal.ilo, ihi: bal.ihi, set: true });
+  const { ilo, ihi, scale } = bal;
+  const tau = gehd2(A, n, ilo, ihi, mach);
+  const w = { wr: new Array<number>(n).fill(0), wi: new Array<number>(n).fill(0) };
+  // dhseqr: the isolated eigenvalues, then dlahqr on the active block
+  for (let i = 0; i < n; i++) if (i < ilo || i > ihi) w.wr[i] = A[i][i];
+  let Z: number[][] | null = null;
+  if (vectors) Z = orghr(A, tau, n, ilo, ihi);
+  let info = 0;
+  if (ilo === ihi) w.wr[ilo] = A[ilo][ilo];
+  else info = lahqr(vectors, vectors, A, Z, n, ilo, ihi, w.wr, w.wi, mach);
+  // (dhseqr's clean-up below the subdiagonal: dtrevc3 reads only the quasi-triangle)
+  if (info === 0 && vectors && Z) {
+    trevc3Right(A, Z, n, mach);
+    gebak(Z, n, ilo, ihi, scale);
+    for (let i = 0; i < n; i++) {
+      if (w.wi[i] === 0) {
+        const scl = 1 / nrm2(n, (k) => Z![k][i]);
+        for (let k = 0; k < n; k++) Z[k][i] *= scl;
+      } else if (w.wi[i] > 0) {
+        const scl =
+          1 /
+          lapy2(
+            nrm2(n, (k) => Z![k][i]),
+            nrm2(n, (k) => Z![k][i + 1]),
+            mach,
+          );
+        for (let k = 0; k < n; k++) {
+          Z[k][i] *= scl;
+          Z[k][i + 1] *= scl;
+        }
+        let kmax = 0;
+        let best = -1;
+        for (let k = 0; k < n; k++) {
+          const m = Z[k][i] ** 2 + Z[k][i + 1] ** 2;
+          if (m > best) [best, kmax] = [m, k];
+        }
+        const [cs, sn] = lartg(Z[kmax][i], Z[kmax][i + 1], mach);
+        for (let k = 0; k < n; k++) {
+          const [x, y] = [Z[k][i], Z[k][i + 1]];
+          Z[k][i] = cs * x + sn * y;
+          Z[k][i + 1] = cs * y - sn * x;
+        }
+        Z[kmax][i + 1] = 0;
+      }
     }
-    for (let i = 0; i <= high; i++) {
-      let f = 0;
-      for (let j = high; j >= m; j--) f += ort[j] * H[i][j];
-      f /= h;
-      for (let j = m; j <= high; j++) H[i][j] -= f * ort[j];
-    }
-    ort[m] *= scale;
-    H[m][m - 1] = scale * g;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vr[i * n + j] = Z[i][j];
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) V[i][j] = i === j ? 1 : 0;
-  for (let m = high - 1; m >= 1; m--) {
-    if (H[m][m - 1] === 0) continue;
-    for (let i = m + 1; i <= high; i++) ort[i] = H[i][m - 1];
-    for (let j = m; j <= high; j++) {
-      let g = 0;
-      for (let i = m; i <= high; i++) g += ort[i] * V[i][j];
-      g = g / ort[m] / H[m][m - 1];
-      for (let i = m; i <= high; i++) V[i][j] += g * ort[i];
-    }
+  // Undo the scaling on the eigenvalues that converged.
+  if (cscale !== 0 && info >= 0) {
+    const undo = (from: number, to: number) => {
+      lascl(
+        cscale,
+        anrm,
+        (mul) => {
+          for (let i = from; i < to; i++) {
+            w.wr[i] *= mul;
+            w.wi[i] *= mul;
+          }
+        },
+        mach,
+      );
+    };
+    undo(info, n);
+    if (info > 0) undo(0, ilo);
   }
+  for (let i = 0; i < n; i++) [wr[i], wi[i]] = [w.wr[i], w.wi[i]];
+  return info;
 }
 
-/** Shifted double-QR to real Schur form, then eigenvectors by back-substitution (EISPACK hqr2). */
-function hqr2(H: number[][], V: number[][], nn: number, d: number[], e: number[]): boolean {
-  let n = nn - 1;
-  const low = 0;
-  const high = nn - 1;
-  let exshift = 0;
-  let p = 0, q = 0, r = 0, s = 0, z = 0, t: number, w: number, x: number, y: number; // prettier-ignore
-  let norm = 0;
-  for (let i = 0; i < nn; i++) for (let j = Math.max(i - 1, 0); j < nn; j++) norm += Math.abs(H[i][j]);
-  let iter = 0;
-  let totalIter = 0;
-  while (n >= low) {
-    let l = n;
-    while (l > low) {
-      s = Math.abs(H[l - 1][l - 1]) + Math.abs(H[l][l]);
-      if (s === 0) s = norm;
-      if (Math.abs(H[l][l - 1]) < EPS * s) break;
-      l--;
+/** dgeev on each matrix of the batch, with float64's machine constants or float32's (sgeev's decisions). */
+function batched(mach: Machine): Geev["geev"] {
+  return (a, batch, n, vectors) => {
+    const wr = new Float64Array(batch * n);
+    const wi = new Float64Array(batch * n);
+    const vr = new Float64Array(vectors ? batch * n * n : 0);
+    const info = new Int32Array(batch);
+    const last = { ilo: 0, ihi: 0, set: false };
+    for (let b = 0; b < batch; b++) {
+      const at = (size: number) => [b * size, (b + 1) * size] as const;
+      info[b] = geevOne(
+        a.subarray(...at(n * n)),
+        n,
+        vectors,
+        wr.subarray(...at(n)),
+        wi.subarray(...at(n)),
+        vr.subarray(...at(vectors ? n * n : 0)),
+        last,
+        mach,
+      );
     }
-    if (l === n) {
-      H[n][n] += exshift;
-      d[n] = H[n][n];
-      e[n] = 0;
-      n--;
-      iter = 0;
-    } else if (l === n - 1) {
-      w = H[n][n - 1] * H[n - 1][n];
-      p = (H[n - 1][n - 1] - H[n][n]) / 2;
-      q = p * p + w;
-      z = Math.sqrt(Math.abs(q));
-      H[n][n] += exshift;
-      H[n - 1][n - 1] += exshift;
-      x = H[n][n];
-      if (q >= 0) {
-        z = p >= 0 ? p + z : p - z;
-        d[n - 1] = x + z;
-        d[n] = d[n - 1];
-        if (z !== 0) d[n] = x - w / z;
-        e[n - 1] = 0;
-        e[n] = 0;
-        x = H[n][n - 1];
-        s = Math.abs(x) + Math.abs(z);
-        p = x / s;
-        q = z / s;
-        r = Math.sqrt(p * p + q * q);
-        p /= r;
-        q /= r;
-        for (let j = n - 1; j < nn; j++) {
-          z = H[n - 1][j];
-          H[n - 1][j] = q * z + p * H[n][j];
-          H[n][j] = q * H[n][j] - p * z;
-        }
-        for (let i = 0; i <= n; i++) {
-          z = H[i][n - 1];
-          H[i][n - 1] = q * z + p * H[i][n];
-          H[i][n] = q * H[i][n] - p * z;
-        }
-        for (let i = low; i <= high; i++) {
-          z = V[i][n - 1];
-          V[i][n - 1] = q * z + p * V[i][n];
-          V[i][n] = q * V[i][n] - p * z;
-        }
-      } else {
-        d[n - 1] = x + p;
-        d[n] = x + p;
-        e[n - 1] = z;
-        e[n] = -z;
-      }
-      n -= 2;
-      iter = 0;
-    } else {
-      x = H[n][n];
-      y = 0;
-      w = 0;
-      if (l < n) {
-        y = H[n - 1][n - 1];
-        w = H[n][n - 1] * H[n - 1][n];
-      }
-      if (iter === 10) {
-        exshift += x;
-        for (let i = low; i <= n; i++) H[i][i] -= x;
-        s = Math.abs(H[n][n - 1]) + Math.abs(H[n - 1][n - 2]);
-        x = y = 0.75 * s;
-        w = -0.4375 * s * s;
-      }
-      if (iter === 30) {
-        s = (y - x) / 2;
-        s = s * s + w;
-        if (s > 0) {
-          s = Math.sqrt(s);
-          if (y < x) s = -s;
-          s = x - w / ((y - x) / 2 + s);
-          for (let i = low; i <= n; i++) H[i][i] -= s;
-          exshift += s;
-          x = y = w = 0.964;
-        }
-      }
-      iter++;
-      if (++totalIter > 30 * nn * 10) return false;
-      let m = n - 2;
-      while (m >= l) {
-        z = H[m][m];
-        r = x - z;
-        s = y - z;
-        p = (r * s - w) / H[m + 1][m] + H[m][m + 1];
-        q = H[m + 1][m + 1] - z - r - s;
-        r = H[m + 2][m + 1];
-        s = Math.abs(p) + Math.abs(q) + Math.abs(r);
-        p /= s;
-        q /= s;
-        r /= s;
-        if (m === l) break;
-        if (
-          Math.abs(H[m][m - 1]) * (Math.abs(q) + Math.abs(r)) <
-          EPS * (Math.abs(p) * (Math.abs(H[m - 1][m - 1]) + Math.abs(z) + Math.abs(H[m + 1][m + 1])))
-        )
-          break;
-        m--;
-      }
-      for (let i = m + 2; i <= n; i++) {
-        H[i][i - 2] = 0;
-        if (i > m + 2) H[i][i - 3] = 0;
-      }
-      for (let k = m; k <= n - 1; k++) {
-        const notlast = k !== n - 1;
-        if (k !== m) {
-          p = H[k][k - 1];
-          q = H[k + 1][k - 1];
-          r = notlast ? H[k + 2][k - 1] : 0;
-          x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-          if (x === 0) continue;
-          p /= x;
-          q /= x;
-          r /= x;
-        }
-        s = Math.sqrt(p * p + q * q + r * r);
-        if (p < 0) s = -s;
-        if (s !== 0) {
-          if (k !== m) H[k][k - 1] = -s * x;
-          else if (l !== m) H[k][k - 1] = -H[k][k - 1];
-          p += s;
-          x = p / s;
-          y = q / s;
-          z = r / s;
-          q /= p;
-          r /= p;
-          for (let j = k; j < nn; j++) {
-            p = H[k][j] + q * H[k + 1][j];
-            if (notlast) {
-              p += r * H[k + 2][j];
-              H[k + 2][j] -= p * z;
-            }
-            H[k][j] -= p * x;
-            H[k + 1][j] -= p * y;
-          }
-          for (let i = 0; i <= Math.min(n, k + 3); i++) {
-            p = x * H[i][k] + y * H[i][k + 1];
-            if (notlast) {
-              p += z * H[i][k + 2];
-              H[i][k + 2] -= p * r;
-            }
-            H[i][k] -= p;
-            H[i][k + 1] -= p * q;
-          }
-          for (let i = low; i <= high; i++) {
-            p = x * V[i][k] + y * V[i][k + 1];
-            if (notlast) {
-              p += z * V[i][k + 2];
-              V[i][k + 2] -= p * r;
-            }
-            V[i][k] -= p;
-            V[i][k + 1] -= p * q;
-          }
-        }
-      }
-    }
-  }
-  if (norm === 0) return true;
-  for (n = nn - 1; n >= 0; n--) {
-    p = d[n];
-    q = e[n];
-    if (q === 0) {
-      let l = n;
-      H[n][n] = 1;
-      for (let i = n - 1; i >= 0; i--) {
-        w = H[i][i] - p;
-        r = 0;
-        for (let j = l; j <= n; j++) r += H[i][j] * H[j][n];
-        if (e[i] < 0) {
-          z = w;
-          s = r;
-        } else {
-          l = i;
-          if (e[i] === 0) H[i][n] = w !== 0 ? -r / w : -r / (EPS * norm);
-          else {
-            x = H[i][i + 1];
-            y = H[i + 1][i];
-            q = (d[i] - p) * (d[i] - p) + e[i] * e[i];
-            t = (x * s - z * r) / q;
-            H[i][n] = t;
-            H[i + 1][n] = Math.abs(x) > Math.abs(z) ? (-r - w * t) / x : (-s - y * t) / z;
-          }
-          t = Math.abs(H[i][n]);
-          if (EPS * t * t > 1) for (let j = i; j <= n; j++) H[j][n] /= t;
-        }
-      }
-    } else if (q < 0) {
-      let l = n - 1;
-      if (Math.abs(H[n][n - 1]) > Math.abs(H[n - 1][n])) {
-        H[n - 1][n - 1] = q / H[n][n - 1];
-        H[n - 1][n] = -(H[n][n] - p) / H[n][n - 1];
-      } else {
-        [H[n - 1][n - 1], H[n - 1][n]] = cdiv(0, -H[n - 1][n], H[n - 1][n - 1] - p, q);
-      }
-      H[n][n - 1] = 0;
-      H[n][n] = 1;
-      for (let i = n - 2; i >= 0; i--) {
-        let ra = 0;
-        let sa = 0;
-        for (let j = l; j <= n; j++) {
-          ra += H[i][j] * H[j][n - 1];
-          sa += H[i][j] * H[j][n];
-        }
-        w = H[i][i] - p;
-        if (e[i] < 0) {
-          z = w;
-          r = ra;
-          s = sa;
-        } else {
-          l = i;
-          if (e[i] === 0) {
-            [H[i][n - 1], H[i][n]] = cdiv(-ra, -sa, w, q);
-          } else {
-            x = H[i][i + 1];
-            y = H[i + 1][i];
-            let vr = (d[i] - p) * (d[i] - p) + e[i] * e[i] - q * q;
-            const vi = (d[i] - p) * 2 * q;
-            if (vr === 0 && vi === 0)
-              vr = EPS * norm * (Math.abs(w) + Math.abs(q) + Math.abs(x) + Math.abs(y) + Math.abs(z));
-            [H[i][n - 1], H[i][n]] = cdiv(x * r - z * ra + q * sa, x * s - z * sa - q * ra, vr, vi);
-            if (Math.abs(x) > Math.abs(z) + Math.abs(q)) {
-              H[i + 1][n - 1] = (-ra - w * H[i][n - 1] + q * H[i][n]) / x;
-              H[i + 1][n] = (-sa - w * H[i][n] - q * H[i][n - 1]) / x;
-            } else {
-              [H[i + 1][n - 1], H[i + 1][n]] = cdiv(-r - y * H[i][n - 1], -s - y * H[i][n], z, q);
-            }
-          }
-          t = Math.max(Math.abs(H[i][n - 1]), Math.abs(H[i][n]));
-          if (EPS * t * t > 1)
-            for (let j = i; j <= n; j++) {
-              H[j][n - 1] /= t;
-              H[j][n] /= t;
-            }
-        }
-      }
-    }
-  }
-  for (let j = nn - 1; j >= low; j--)
-    for (let i = low; i <= high; i++) {
-      z = 0;
-      for (let k = low; k <= Math.min(j, high); k++) z += V[i][k] * H[k][j];
-      V[i][j] = z;
-    }
-  return true;
+    return { wr, wi, vr, info };
+  };
 }
 
 /**
- * Puts hqr2's eigenpairs (d, e, V's columns) in dlahqr's order: each of LAPACK's eigenvalues takes the nearest
- * unused one of hqr2 (a complex pair as a whole, +imaginary part first in both).
+ * The TypeScript ?geev: dgeev in float64 arithmetic; for float32 inputs with sgeev's machine constants, so that
+ * its deflation and scaling decisions (and with them the Schur vectors' signs) are mostly sgeev's.
  */
-function reorder(
-  lapack: { wr: number[]; wi: number[] },
-  d: number[],
-  e: number[],
-  V: number[][],
-  n: number,
-): void {
-  const used = new Array<boolean>(n).fill(false);
-  const order = new Array<number>(n);
-  for (let j = 0; j < n; j++) {
-    if (lapack.wi[j] < 0 && j > 0 && lapack.wi[j - 1] > 0) continue;
-    const pair = lapack.wi[j] > 0;
-    let best = -1;
-    let bestDist = Infinity;
-    for (let p = 0; p < n; p++) {
-      if (used[p] || e[p] > 0 !== pair || e[p] < 0) continue;
-      const dist = Math.hypot(d[p] - lapack.wr[j], e[p] - lapack.wi[j]);
-      if (dist < bestDist) [best, bestDist] = [p, dist];
-    }
-    if (best < 0) return;
-    used[best] = true;
-    order[j] = best;
-    if (pair) {
-      if (j + 1 >= n || best + 1 >= n) return;
-      used[best + 1] = true;
-      order[j + 1] = best + 1;
-    }
-  }
-  const [d0, e0, V0] = [d.slice(), e.slice(), V.map((row) => row.slice())];
-  for (let j = 0; j < n; j++) {
-    d[j] = d0[order[j]];
-    e[j] = e0[order[j]];
-    for (let i = 0; i < n; i++) V[i][j] = V0[i][order[j]];
-  }
-}
-
-/** geev: null when the QR iteration fails to converge (LAPACK's info > 0). */
-export function geev(a: Float64Array, n: number, wantVectors: boolean): EigResult | null {
-  const H = Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, i * n + n)));
-  const V = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const d = new Array<number>(n).fill(0);
-  const e = new Array<number>(n).fill(0);
-  const { ilo, ihi, scale } = gebal(H, n);
-  orthes(H, V, n);
-  const lapackOrder = lahqrEigenvalues(
-    H.map((row) => row.slice()),
-    n,
-    ilo,
-    ihi,
-  );
-  if (!hqr2(H, V, n, d, e)) return null;
-  if (wantVectors) gebak(V, n, ilo, ihi, scale);
-  if (lapackOrder !== null) reorder(lapackOrder, d, e, V, n);
-  const vr = new Float64Array(n * n);
-  const vi = new Float64Array(n * n);
-  if (wantVectors) {
-    for (let j = 0; j < n; j++) {
-      if (e[j] === 0) {
-        let norm = 0;
-        for (let i = 0; i < n; i++) norm = Math.hypot(norm, V[i][j]);
-        for (let i = 0; i < n; i++) vr[i * n + j] = norm === 0 ? 0 : V[i][j] / norm;
-      } else if (e[j] > 0) {
-        // columns j (real part) and j + 1 (imaginary part): dgeev's scaling and rotation
-        let n1 = 0;
-        let n2 = 0;
-        for (let i = 0; i < n; i++) {
-          n1 = Math.hypot(n1, V[i][j]);
-          n2 = Math.hypot(n2, V[i][j + 1]);
-        }
-        const scl = 1 / Math.hypot(n1, n2);
-        let k = 0;
-        let best = -1;
-        for (let i = 0; i < n; i++) {
-          const m = (V[i][j] * scl) ** 2 + (V[i][j + 1] * scl) ** 2;
-          if (m > best) {
-            best = m;
-            k = i;
-          }
-        }
-        const f = V[k][j] * scl;
-        const g = V[k][j + 1] * scl;
-        const r = Math.hypot(f, g);
-        const cs = f / r;
-        const sn = g / r;
-        for (let i = 0; i < n; i++) {
-          const x = V[i][j] * scl;
-          const y = V[i][j + 1] * scl;
-          const re = cs * x + sn * y;
-          const im = i === k ? 0 : cs * y - sn * x;
-          vr[i * n + j] = vr[i * n + j + 1] = re;
-          vi[i * n + j] = im;
-          vi[i * n + j + 1] = -im;
-        }
-      }
-    }
-  }
-  return { wr: Float64Array.from(d), wi: Float64Array.from(e), vr, vi };
-}
+export const jsGeev: Geev = { geev: batched(FLOAT64), float32: { geev: batched(FLOAT32) } };

@@ -454,6 +454,22 @@ export const ENTRY_POINTS = {
       "info:f64",
     ],
   },
+  lapackGeev: {
+    doc:
+      "Eigenvalues (wr, wi [batch, n], LAPACK's order) and, with vectors, right eigenvectors vr [batch, n, n] " +
+      "(row-major, LAPACK's real storage of complex pairs) of `batch` general [n, n] matrices by ?geev " +
+      "(jobvl 'N'; a is overwritten); info [batch].",
+    args: [
+      "a:floats",
+      "batch:int",
+      "n:int",
+      "vectors:flag",
+      "wr:floats",
+      "wi:floats",
+      "vr:floats",
+      "info:f64",
+    ],
+  },
   sgdStep: {
     doc:
       "One _single_tensor_sgd update in place on n dense elements of param (and of buf, used only with " +

@@ -14,7 +14,7 @@ import { isContiguous, numel } from "../../tensor/shape.js";
 import { OP_CODES, opCode, type RawAddon } from "./addon.js";
 import { countableEntryPoints } from "../dispatch_count.js";
 import { MAX_DIMS } from "./entry_points.js";
-import { nativeHouseholder, nativeLapack } from "./lapack.js";
+import { nativeGeev, nativeHouseholder, nativeLapack } from "./lapack.js";
 import { nativeNormKernels } from "./norm.js";
 import { nativeTwoNorms } from "./norm_reduce.js";
 import { nativeRnnKernels } from "./rnn.js";
@@ -186,6 +186,7 @@ export function createNativeBackend(rawAddon: RawAddon): NativeBackend {
     ...nativeIndexKernels(addon, CUTOVER),
     lapack: nativeLapack(addon),
     householder: nativeHouseholder(addon),
+    geev: nativeGeev(addon),
     norm: nativeNormKernels(addon),
     twoNorms: nativeTwoNorms(addon, CUTOVER),
     rnn: nativeRnnKernels(addon, CUTOVER),

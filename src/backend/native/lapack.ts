@@ -4,6 +4,7 @@
 // vector signs rather than the TypeScript ports'. A Float32Array goes through the s* routines, a Float64Array
 // through the d* ones. LAPACK's info values come back as the TypeScript ports' do; the ops layer raises
 // PyTorch's errors from them.
+import type { Geev } from "../js/eig.js";
 import type { Householder } from "../js/householder.js";
 import type { Lapack } from "../js/lapack.js";
 import type { RawAddon } from "./addon.js";
@@ -159,4 +160,25 @@ export function nativeHouseholder(addon: RawAddon): Householder {
     },
   };
   return { ...routines, float32 };
+}
+
+/** torch.linalg.eig's ?geev (src/backend/js/eig.ts's interface) by LAPACK's dgeev, and sgeev for float32. */
+export function nativeGeev(addon: RawAddon): Geev {
+  const call = (a: FloatArray, batch: number, n: number, vectors: boolean) => {
+    const wr = like(a, batch * n);
+    const wi = like(a, batch * n);
+    const vr = like(a, vectors ? batch * n * n : 0);
+    const info = new Float64Array(batch);
+    addon.lapackGeev(a, batch, n, +vectors, wr, wi, vr, info);
+    return {
+      wr: Float64Array.from(wr),
+      wi: Float64Array.from(wi),
+      vr: Float64Array.from(vr),
+      info: Int32Array.from(info),
+    };
+  };
+  return {
+    geev: (a, batch, n, vectors) => call(a, batch, n, vectors),
+    float32: { geev: (a, batch, n, vectors) => call(Float32Array.from(a), batch, n, vectors) },
+  };
 }
