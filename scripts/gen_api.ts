@@ -174,10 +174,12 @@ function returnType(sig: Signature): string {
   const unnamed = /^\(((?:Tensor, )*Tensor)\)$/.exec(r);
   if (unnamed) return `[${unnamed[1]}]`;
   // A named tuple (torch.return_types.*): indexable, and each field by name.
-  const named = /^\(((?:Tensor \w+, )*Tensor \w+)\)$/.exec(r);
+  const named = /^\(((?:Tensor(?:\[\])? \w+, )*Tensor(?:\[\])? \w+)\)$/.exec(r);
   if (named) {
-    const fields = named[1].split(", ").map((p) => p.slice("Tensor ".length));
-    return `NamedTuple & { ${fields.map((f) => `readonly ${f}: Tensor`).join("; ")} }`;
+    // A `Tensor[] name` field (histogramdd's bin_edges) is a tuple of tensors.
+    const fields = named[1].split(", ").map((p) => p.split(" "));
+    const type = (t: string) => (t === "Tensor[]" ? "readonly Tensor[]" : "Tensor");
+    return `NamedTuple & { ${fields.map(([t, f]) => `readonly ${f}: ${type(t)}`).join("; ")} }`;
   }
   return r;
 }

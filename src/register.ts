@@ -39,6 +39,7 @@ import "./ops/nn_rnn_packing.js";
 import "./ops/complex.js";
 import "./ops/fft.js";
 import "./ops/complex_math.js";
+import "./ops/complex_inplace.js";
 import "./ops/complex_create.js";
 import "./ops/linalg_eig.js";
 import "./nn/init.js";

@@ -2213,178 +2213,6 @@ export const split = publicFunction("torch", "split") as {
   (opts: { tensor: Tensor; split_size_or_sections: unknown; dim?: unknown }): Tensor[];
 };
 
-export const asinh = publicFunction("torch", "asinh") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const asinh_ = publicFunction("torch", "asinh_") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const acosh = publicFunction("torch", "acosh") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const acosh_ = publicFunction("torch", "acosh_") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const atanh = publicFunction("torch", "atanh") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const atanh_ = publicFunction("torch", "atanh_") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const arcsinh = publicFunction("torch", "arcsinh") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const arcsinh_ = publicFunction("torch", "arcsinh_") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const arccosh = publicFunction("torch", "arccosh") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const arccosh_ = publicFunction("torch", "arccosh_") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const arctanh = publicFunction("torch", "arctanh") as {
-  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const arctanh_ = publicFunction("torch", "arctanh_") as {
-  (input: Tensor): Tensor;
-  (opts: { input: Tensor }): Tensor;
-};
-
-export const copysign = publicFunction("torch", "copysign") as {
-  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const fmax = publicFunction("torch", "fmax") as {
-  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const fmin = publicFunction("torch", "fmin") as {
-  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const nextafter = publicFunction("torch", "nextafter") as {
-  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const ldexp = publicFunction("torch", "ldexp") as {
-  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
-};
-
-export const ldexp_ = publicFunction("torch", "ldexp_") as {
-  (input: Tensor, other: Tensor): Tensor;
-  (input: Tensor, opts: { other: Tensor }): Tensor;
-  (opts: { input: Tensor; other: Tensor }): Tensor;
-};
-
-export const frexp = publicFunction("torch", "frexp") as {
-  (
-    input: Tensor,
-    opts?: { out?: readonly Tensor[] | null },
-  ): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
-  (opts: {
-    input: Tensor;
-    out?: readonly Tensor[] | null;
-  }): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
-};
-
-export const float_power = publicFunction("torch", "float_power") as {
-  (input: Tensor, exponent: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { exponent: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; exponent: Tensor; out?: Tensor | null }): Tensor;
-  (self: Scalar, exponent: Tensor, opts?: { out?: Tensor | null }): Tensor;
-  (self: Scalar, opts: { exponent: Tensor; out?: Tensor | null }): Tensor;
-  (opts: { self: Scalar; exponent: Tensor; out?: Tensor | null }): Tensor;
-  (input: Tensor, exponent: Scalar, opts?: { out?: Tensor | null }): Tensor;
-  (input: Tensor, opts: { exponent: Scalar; out?: Tensor | null }): Tensor;
-  (opts: { input: Tensor; exponent: Scalar; out?: Tensor | null }): Tensor;
-};
-
-export const as_strided = publicFunction("torch", "as_strided") as {
-  (input: Tensor, size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
-  (
-    input: Tensor,
-    size: readonly number[],
-    stride: readonly number[],
-    opts?: { storage_offset?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    size: readonly number[],
-    opts: { stride: readonly number[]; storage_offset?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { size: readonly number[]; stride: readonly number[]; storage_offset?: number | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    size: readonly number[];
-    stride: readonly number[];
-    storage_offset?: number | null;
-  }): Tensor;
-};
-
-export const as_strided_ = publicFunction("torch", "as_strided_") as {
-  (input: Tensor, size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
-  (
-    input: Tensor,
-    size: readonly number[],
-    stride: readonly number[],
-    opts?: { storage_offset?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    size: readonly number[],
-    opts: { stride: readonly number[]; storage_offset?: number | null },
-  ): Tensor;
-  (
-    input: Tensor,
-    opts: { size: readonly number[]; stride: readonly number[]; storage_offset?: number | null },
-  ): Tensor;
-  (opts: {
-    input: Tensor;
-    size: readonly number[];
-    stride: readonly number[];
-    storage_offset?: number | null;
-  }): Tensor;
-};
-
 const var_ = publicFunction("torch", "var") as {
   (
     input: Tensor,
@@ -2566,6 +2394,178 @@ export const norm = publicFunction("torch", "norm") as {
     keepdim?: unknown;
     out?: unknown;
     dtype?: unknown;
+  }): Tensor;
+};
+
+export const asinh = publicFunction("torch", "asinh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const asinh_ = publicFunction("torch", "asinh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const acosh = publicFunction("torch", "acosh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const acosh_ = publicFunction("torch", "acosh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const atanh = publicFunction("torch", "atanh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const atanh_ = publicFunction("torch", "atanh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arcsinh = publicFunction("torch", "arcsinh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arcsinh_ = publicFunction("torch", "arcsinh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arccosh = publicFunction("torch", "arccosh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arccosh_ = publicFunction("torch", "arccosh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const arctanh = publicFunction("torch", "arctanh") as {
+  (input: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const arctanh_ = publicFunction("torch", "arctanh_") as {
+  (input: Tensor): Tensor;
+  (opts: { input: Tensor }): Tensor;
+};
+
+export const copysign = publicFunction("torch", "copysign") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, other: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const fmax = publicFunction("torch", "fmax") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const fmin = publicFunction("torch", "fmin") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const nextafter = publicFunction("torch", "nextafter") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ldexp = publicFunction("torch", "ldexp") as {
+  (input: Tensor, other: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { other: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; other: Tensor; out?: Tensor | null }): Tensor;
+};
+
+export const ldexp_ = publicFunction("torch", "ldexp_") as {
+  (input: Tensor, other: Tensor): Tensor;
+  (input: Tensor, opts: { other: Tensor }): Tensor;
+  (opts: { input: Tensor; other: Tensor }): Tensor;
+};
+
+export const frexp = publicFunction("torch", "frexp") as {
+  (
+    input: Tensor,
+    opts?: { out?: readonly Tensor[] | null },
+  ): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+  (opts: {
+    input: Tensor;
+    out?: readonly Tensor[] | null;
+  }): NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+};
+
+export const float_power = publicFunction("torch", "float_power") as {
+  (input: Tensor, exponent: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { exponent: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; exponent: Tensor; out?: Tensor | null }): Tensor;
+  (self: Scalar, exponent: Tensor, opts?: { out?: Tensor | null }): Tensor;
+  (self: Scalar, opts: { exponent: Tensor; out?: Tensor | null }): Tensor;
+  (opts: { self: Scalar; exponent: Tensor; out?: Tensor | null }): Tensor;
+  (input: Tensor, exponent: Scalar, opts?: { out?: Tensor | null }): Tensor;
+  (input: Tensor, opts: { exponent: Scalar; out?: Tensor | null }): Tensor;
+  (opts: { input: Tensor; exponent: Scalar; out?: Tensor | null }): Tensor;
+};
+
+export const as_strided = publicFunction("torch", "as_strided") as {
+  (input: Tensor, size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    stride: readonly number[],
+    opts?: { storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    opts: { stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { size: readonly number[]; stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size: readonly number[];
+    stride: readonly number[];
+    storage_offset?: number | null;
+  }): Tensor;
+};
+
+export const as_strided_ = publicFunction("torch", "as_strided_") as {
+  (input: Tensor, size: readonly number[], stride: readonly number[], storage_offset?: number | null): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    stride: readonly number[],
+    opts?: { storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    size: readonly number[],
+    opts: { stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (
+    input: Tensor,
+    opts: { size: readonly number[]; stride: readonly number[]; storage_offset?: number | null },
+  ): Tensor;
+  (opts: {
+    input: Tensor;
+    size: readonly number[];
+    stride: readonly number[];
+    storage_offset?: number | null;
   }): Tensor;
 };
 
@@ -4307,6 +4307,127 @@ export const histogram = publicFunction("torch", "histogram") as {
     density?: boolean;
     out?: readonly Tensor[] | null;
   }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+};
+
+export const histogramdd = publicFunction("torch", "histogramdd") as {
+  (
+    input: Tensor,
+    bins: number,
+    range?: readonly number[] | null,
+    weight?: Tensor | null,
+    density?: boolean,
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: number,
+    range?: readonly number[] | null,
+    weight?: Tensor | null,
+    opts?: { density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: number,
+    range?: readonly number[] | null,
+    opts?: { weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: number,
+    opts?: { range?: readonly number[] | null; weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    opts: { bins: number; range?: readonly number[] | null; weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (opts: {
+    input: Tensor;
+    bins: number;
+    range?: readonly number[] | null;
+    weight?: Tensor | null;
+    density?: boolean;
+  }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly number[],
+    range?: readonly number[] | null,
+    weight?: Tensor | null,
+    density?: boolean,
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly number[],
+    range?: readonly number[] | null,
+    weight?: Tensor | null,
+    opts?: { density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly number[],
+    range?: readonly number[] | null,
+    opts?: { weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly number[],
+    opts?: { range?: readonly number[] | null; weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    opts: {
+      bins: readonly number[];
+      range?: readonly number[] | null;
+      weight?: Tensor | null;
+      density?: boolean;
+    },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (opts: {
+    input: Tensor;
+    bins: readonly number[];
+    range?: readonly number[] | null;
+    weight?: Tensor | null;
+    density?: boolean;
+  }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly Tensor[],
+    range?: readonly number[] | null,
+    weight?: Tensor | null,
+    density?: boolean,
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly Tensor[],
+    range?: readonly number[] | null,
+    weight?: Tensor | null,
+    opts?: { density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly Tensor[],
+    range?: readonly number[] | null,
+    opts?: { weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    bins: readonly Tensor[],
+    opts?: { range?: readonly number[] | null; weight?: Tensor | null; density?: boolean },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (
+    input: Tensor,
+    opts: {
+      bins: readonly Tensor[];
+      range?: readonly number[] | null;
+      weight?: Tensor | null;
+      density?: boolean;
+    },
+  ): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+  (opts: {
+    input: Tensor;
+    bins: readonly Tensor[];
+    range?: readonly number[] | null;
+    weight?: Tensor | null;
+    density?: boolean;
+  }): NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
 };
 
 export const unique = publicFunction("torch", "unique") as {

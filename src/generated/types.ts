@@ -601,6 +601,56 @@ declare module "../tensor/tensor.js" {
     unflatten(dim: unknown, sizes: unknown): Tensor;
     unflatten(dim: unknown, opts: { sizes: unknown }): Tensor;
     unflatten(opts: { dim: unknown; sizes: unknown }): Tensor;
+    var(
+      dim?: number | readonly number[] | null,
+      opts?: { correction?: number | null; keepdim?: boolean },
+    ): Tensor;
+    var(opts?: {
+      dim?: number | readonly number[] | null;
+      correction?: number | null;
+      keepdim?: boolean;
+    }): Tensor;
+    var(...dim: number[]): Tensor;
+    var(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
+    var(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    var(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
+    var(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+    var(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
+    var(unbiased?: boolean): Tensor;
+    var(opts?: { unbiased?: boolean }): Tensor;
+    std(
+      dim?: number | readonly number[] | null,
+      opts?: { correction?: number | null; keepdim?: boolean },
+    ): Tensor;
+    std(opts?: {
+      dim?: number | readonly number[] | null;
+      correction?: number | null;
+      keepdim?: boolean;
+    }): Tensor;
+    std(...dim: number[]): Tensor;
+    std(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
+    std(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    std(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
+    std(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
+    std(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
+    std(unbiased?: boolean): Tensor;
+    std(opts?: { unbiased?: boolean }): Tensor;
+    logsumexp(dim: number | readonly number[], keepdim?: boolean): Tensor;
+    logsumexp(dim: number | readonly number[], opts?: { keepdim?: boolean }): Tensor;
+    logsumexp(opts: { dim: number | readonly number[]; keepdim?: boolean }): Tensor;
+    cumsum(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumsum(opts: { dim: number; dtype?: DType | null }): Tensor;
+    cumprod(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumprod(opts: { dim: number; dtype?: DType | null }): Tensor;
+    cumsum_(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumsum_(opts: { dim: number; dtype?: DType | null }): Tensor;
+    cumprod_(dim: number, opts?: { dtype?: DType | null }): Tensor;
+    cumprod_(opts: { dim: number; dtype?: DType | null }): Tensor;
+    norm(p?: unknown, dim?: unknown, keepdim?: unknown, dtype?: unknown): Tensor;
+    norm(p?: unknown, dim?: unknown, keepdim?: unknown, opts?: { dtype?: unknown }): Tensor;
+    norm(p?: unknown, dim?: unknown, opts?: { keepdim?: unknown; dtype?: unknown }): Tensor;
+    norm(p?: unknown, opts?: { dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
+    norm(opts?: { p?: unknown; dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
     asinh(): Tensor;
     asinh_(): Tensor;
     acosh(): Tensor;
@@ -672,56 +722,6 @@ declare module "../tensor/tensor.js" {
       stride: readonly number[];
       storage_offset?: number | null;
     }): Tensor;
-    var(
-      dim?: number | readonly number[] | null,
-      opts?: { correction?: number | null; keepdim?: boolean },
-    ): Tensor;
-    var(opts?: {
-      dim?: number | readonly number[] | null;
-      correction?: number | null;
-      keepdim?: boolean;
-    }): Tensor;
-    var(...dim: number[]): Tensor;
-    var(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
-    var(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
-    var(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
-    var(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
-    var(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-    var(unbiased?: boolean): Tensor;
-    var(opts?: { unbiased?: boolean }): Tensor;
-    std(
-      dim?: number | readonly number[] | null,
-      opts?: { correction?: number | null; keepdim?: boolean },
-    ): Tensor;
-    std(opts?: {
-      dim?: number | readonly number[] | null;
-      correction?: number | null;
-      keepdim?: boolean;
-    }): Tensor;
-    std(...dim: number[]): Tensor;
-    std(...args: [...dim: number[], opts: { correction?: number | null; keepdim?: boolean }]): Tensor;
-    std(dim?: number | readonly number[] | null, unbiased?: boolean, keepdim?: boolean): Tensor;
-    std(dim?: number | readonly number[] | null, unbiased?: boolean, opts?: { keepdim?: boolean }): Tensor;
-    std(dim?: number | readonly number[] | null, opts?: { unbiased?: boolean; keepdim?: boolean }): Tensor;
-    std(opts?: { dim?: number | readonly number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-    std(unbiased?: boolean): Tensor;
-    std(opts?: { unbiased?: boolean }): Tensor;
-    logsumexp(dim: number | readonly number[], keepdim?: boolean): Tensor;
-    logsumexp(dim: number | readonly number[], opts?: { keepdim?: boolean }): Tensor;
-    logsumexp(opts: { dim: number | readonly number[]; keepdim?: boolean }): Tensor;
-    cumsum(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumsum(opts: { dim: number; dtype?: DType | null }): Tensor;
-    cumprod(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumprod(opts: { dim: number; dtype?: DType | null }): Tensor;
-    cumsum_(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumsum_(opts: { dim: number; dtype?: DType | null }): Tensor;
-    cumprod_(dim: number, opts?: { dtype?: DType | null }): Tensor;
-    cumprod_(opts: { dim: number; dtype?: DType | null }): Tensor;
-    norm(p?: unknown, dim?: unknown, keepdim?: unknown, dtype?: unknown): Tensor;
-    norm(p?: unknown, dim?: unknown, keepdim?: unknown, opts?: { dtype?: unknown }): Tensor;
-    norm(p?: unknown, dim?: unknown, opts?: { keepdim?: unknown; dtype?: unknown }): Tensor;
-    norm(p?: unknown, opts?: { dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
-    norm(opts?: { p?: unknown; dim?: unknown; keepdim?: unknown; dtype?: unknown }): Tensor;
     softmax(dim: number, dtype?: DType | null): Tensor;
     softmax(dim: number, opts?: { dtype?: DType | null }): Tensor;
     softmax(opts: { dim: number; dtype?: DType | null }): Tensor;
@@ -2964,75 +2964,6 @@ declare module "../signatures/registry.js" {
       dim: unknown,
       sizes: unknown,
     ) => Tensor;
-    "asinh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "asinh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "acosh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "acosh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "atanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "atanh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "arcsinh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "arcsinh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "arccosh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "arccosh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "arctanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
-    "arctanh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
-    "copysign(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      other: Tensor,
-    ) => Tensor;
-    "copysign(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      other: Scalar,
-    ) => Tensor;
-    "fmax(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      other: Tensor,
-    ) => Tensor;
-    "fmin(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      other: Tensor,
-    ) => Tensor;
-    "nextafter(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      other: Tensor,
-    ) => Tensor;
-    "ldexp(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      other: Tensor,
-    ) => Tensor;
-    "ldexp_(Tensor input, Tensor other) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
-    "frexp(Tensor input, *, TensorList[2] out=None) -> (Tensor mantissa, Tensor exponent)": (
-      input: Tensor,
-    ) => NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
-    "float_power(Tensor input, Tensor exponent, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      exponent: Tensor,
-    ) => Tensor;
-    "float_power(Scalar self, Tensor exponent, *, Tensor out=None) -> Tensor": (
-      self: Scalar,
-      exponent: Tensor,
-    ) => Tensor;
-    "float_power(Tensor input, Scalar exponent, *, Tensor out=None) -> Tensor": (
-      input: Tensor,
-      exponent: Scalar,
-    ) => Tensor;
-    "copysign_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
-    "copysign_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
-    "nextafter_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
-    "float_power_(Tensor exponent) -> Tensor": (self: Tensor, exponent: Tensor) => Tensor;
-    "float_power_(Scalar exponent) -> Tensor": (self: Tensor, exponent: Scalar) => Tensor;
-    "as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None) -> Tensor": (
-      input: Tensor,
-      size: number[],
-      stride: number[],
-      storage_offset: number | null,
-    ) => Tensor;
-    "as_strided_(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None) -> Tensor": (
-      input: Tensor,
-      size: number[],
-      stride: number[],
-      storage_offset: number | null,
-    ) => Tensor;
     "var(Tensor input, IntArrayRef[1]? dim, *, int64_t? correction, bool keepdim=False, Tensor out=None) -> Tensor": (
       input: Tensor,
       dim: number[] | null,
@@ -3105,6 +3036,75 @@ declare module "../signatures/registry.js" {
       dim: unknown,
       keepdim: unknown,
       dtype: unknown,
+    ) => Tensor;
+    "asinh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "asinh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "acosh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "acosh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "atanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "atanh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arcsinh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arcsinh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arccosh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arccosh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "arctanh(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "arctanh_(Tensor input) -> Tensor": (input: Tensor) => Tensor;
+    "copysign(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "copysign(Tensor input, Scalar other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Scalar,
+    ) => Tensor;
+    "fmax(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "fmin(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "nextafter(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "ldexp(Tensor input, Tensor other, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      other: Tensor,
+    ) => Tensor;
+    "ldexp_(Tensor input, Tensor other) -> Tensor": (input: Tensor, other: Tensor) => Tensor;
+    "frexp(Tensor input, *, TensorList[2] out=None) -> (Tensor mantissa, Tensor exponent)": (
+      input: Tensor,
+    ) => NamedTuple & { readonly mantissa: Tensor; readonly exponent: Tensor };
+    "float_power(Tensor input, Tensor exponent, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      exponent: Tensor,
+    ) => Tensor;
+    "float_power(Scalar self, Tensor exponent, *, Tensor out=None) -> Tensor": (
+      self: Scalar,
+      exponent: Tensor,
+    ) => Tensor;
+    "float_power(Tensor input, Scalar exponent, *, Tensor out=None) -> Tensor": (
+      input: Tensor,
+      exponent: Scalar,
+    ) => Tensor;
+    "copysign_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "copysign_(Scalar other) -> Tensor": (self: Tensor, other: Scalar) => Tensor;
+    "nextafter_(Tensor other) -> Tensor": (self: Tensor, other: Tensor) => Tensor;
+    "float_power_(Tensor exponent) -> Tensor": (self: Tensor, exponent: Tensor) => Tensor;
+    "float_power_(Scalar exponent) -> Tensor": (self: Tensor, exponent: Scalar) => Tensor;
+    "as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None) -> Tensor": (
+      input: Tensor,
+      size: number[],
+      stride: number[],
+      storage_offset: number | null,
+    ) => Tensor;
+    "as_strided_(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None) -> Tensor": (
+      input: Tensor,
+      size: number[],
+      stride: number[],
+      storage_offset: number | null,
     ) => Tensor;
     "softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None) -> Tensor": (
       input: Tensor,
@@ -4208,6 +4208,27 @@ declare module "../signatures/registry.js" {
       weight: Tensor | null,
       density: boolean,
     ) => NamedTuple & { readonly hist: Tensor; readonly bin_edges: Tensor };
+    "histogramdd(Tensor input, int64_t bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False) -> (Tensor hist, Tensor[] bin_edges)": (
+      input: Tensor,
+      bins: number,
+      range: number[] | null,
+      weight: Tensor | null,
+      density: boolean,
+    ) => NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+    "histogramdd(Tensor input, IntArrayRef bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False) -> (Tensor hist, Tensor[] bin_edges)": (
+      input: Tensor,
+      bins: number[],
+      range: number[] | null,
+      weight: Tensor | null,
+      density: boolean,
+    ) => NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
+    "histogramdd(Tensor input, TensorList bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False) -> (Tensor hist, Tensor[] bin_edges)": (
+      input: Tensor,
+      bins: Tensor[],
+      range: number[] | null,
+      weight: Tensor | null,
+      density: boolean,
+    ) => NamedTuple & { readonly hist: Tensor; readonly bin_edges: readonly Tensor[] };
     "_return_output(*args, **kwargs) -> Tensor | Tensor[]": (
       args: unknown[],
       kwargs: Record<string, unknown>,

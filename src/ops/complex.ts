@@ -429,11 +429,7 @@ defineComplex(["Tensor:view"], (args, impl) => {
   if (args[1] instanceof DType) throw notImplementedFor("view", (args[0] as Tensor).dtype);
   return impl(...args);
 });
-// Creation that only allocates (zeros are zeros in either layout).
-defineComplex(
-  ["zeros", "empty", "zeros_like", "empty_like"].flatMap((n) => [`torch:${n}`]),
-  runsItself,
-);
+// Creation (zeros, ones, full, ...) is registered in complex_math.ts.
 // PyTorch 1.13 seeds a complex scalar's backward with 1+0j (ones_like, which knows no complex layout here).
 defineComplex(["Tensor:backward"], (args, impl) => {
   const self = args[0] as Tensor;

@@ -7,15 +7,17 @@ import { complexBinary, complexUnary, type ComplexMathOp } from "../backend/js/c
 import { backend, type StridedArray } from "../backend/backend.js";
 import { no_grad } from "../autograd/grad_mode.js";
 import { IndexError, RuntimeError } from "../errors.js";
-import { defineComplex } from "../signatures/complex_dispatch.js";
+import { defineComplex, notImplementedFor } from "../signatures/complex_dispatch.js";
 import { toRealDtype } from "../tensor/complex.js";
-import { allocate, complex64, resultType, type DType } from "../tensor/dtype.js";
+import { allocate, complex64, DType, resultType } from "../tensor/dtype.js";
 import { broadcastShapes, normalizeDim, numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
-import { asComplex, complexExpandTo, view_as_complex, view_as_real } from "./complex.js";
+import { asComplex, complexAbs, complexExpandTo, view_as_complex, view_as_real } from "./complex.js";
 import { broadcastView, fromData, record, scalarTensor, type Scalar } from "./core.js";
+import { where } from "./elementwise.js";
 import { cat } from "./join.js";
 import { contiguous, unsqueeze } from "./shape.js";
+import { emitWarning } from "../warnings.js";
 
 type Operand = Tensor | Scalar;
 
@@ -41,6 +43,16 @@ export function complexSin(input: Tensor): Tensor {
 }
 export function complexCos(input: Tensor): Tensor {
   return record("CosBackward0@complex", [input], unaryKernel("cos", input), () => ({ self: input }));
+}
+/** tanh(z): glibc's ctanh (std::tanh of c10::complex); TanhBackward0, grad * (1 - result^2).conj(). */
+export function complexTanh(input: Tensor): Tensor {
+  const out = unaryKernel("tanh", input);
+  return record("TanhBackward0@complex", [input], out, () => ({ result: out }));
+}
+/** sigmoid(z) = 1 / (1 + exp(-z)) (PyTorch's CPU kernel); SigmoidBackward0, grad * ((1 - result) * result).conj(). */
+export function complexSigmoid(input: Tensor): Tensor {
+  const out = unaryKernel("sigmoid", input);
+  return record("SigmoidBackward0@complex", [input], out, () => ({ result: out }));
 }
 
 // ---- pow ----------------------------------------------------------------------------------------------------
@@ -295,6 +307,54 @@ function detached(t: Tensor): Tensor {
   return fromData(c._storage.data.slice(2 * c._offset, 2 * (c._offset + c.numel())), c.shape, c.dtype);
 }
 
+// ---- where, masked_fill --------------------------------------------------------------------------------------
+
+/** An operand of where / masked_fill in the complex dtype (a number: a 0-dim tensor, a real tensor: converted). */
+function complexOperand(v: Operand, dtype: DType): Tensor {
+  return asComplex(v instanceof Tensor ? v : scalarTensor(Number(v), toRealDtype(dtype)), dtype);
+}
+
+/** cond ? a : b of two complex tensors through their real views (cond broadcast over the component dim). */
+function selectKernel(condition: Tensor, a: Tensor, b: Tensor): Tensor {
+  return no_grad(() =>
+    detached(view_as_complex(contiguous(where(unsqueeze(condition, -1), view_as_real(a), view_as_real(b))))),
+  );
+}
+
+/** torch.where(condition, input, other) with a complex operand: WhereBackward0. */
+export function complexWhere(condition: Tensor, input: Operand, other: Operand): Tensor {
+  if (condition.dtype.name !== "bool")
+    throw new RuntimeError(
+      `where expected condition to be a boolean tensor, but got a tensor with dtype ${condition.dtype.scalarTypeName}`,
+    );
+  const dtype = resultType([input, other]);
+  const a = complexOperand(input, dtype);
+  const b = complexOperand(other, dtype);
+  const out = selectKernel(condition, a, b);
+  return record("WhereBackward0@complex", [a, b], out, () => ({ condition }));
+}
+
+/** input.masked_fill(mask, value) of a complex tensor with a number: MaskedFillBackward0. */
+export function complexMaskedFill(input: Tensor, mask: Tensor, value: Operand): Tensor {
+  if (value instanceof Tensor) throw notImplementedFor("masked_fill", input.dtype);
+  if (mask.dtype.name !== "bool" && mask.values().some((v) => v !== 0 && v !== 1))
+    throw new RuntimeError("Mask tensor can take 0 and 1 values only");
+  const condition = mask.dtype.name === "bool" ? mask : no_grad(() => mask.ne(0));
+  const out = selectKernel(condition, complexOperand(value, input.dtype), input);
+  if (out.shape.join() !== input.shape.join())
+    throw new RuntimeError(
+      `output with shape [${input.shape.join(", ")}] doesn't match the broadcast shape [${out.shape.join(", ")}]`,
+    );
+  return record("MaskedFillBackward0@complex", [input], out, () => ({ mask: condition }));
+}
+
+/** grad where `keep` holds, 0 elsewhere (through the real view), for the where / masked_fill rows. */
+export function complexKeepWhere(grad: Tensor, condition: Tensor, keep: boolean): Tensor {
+  const r = view_as_real(grad);
+  const cond = unsqueeze(condition, -1);
+  return view_as_complex(contiguous(keep ? where(cond, r, 0) : where(cond, 0, r)));
+}
+
 // ---- expand ------------------------------------------------------------------------------------------------
 
 /** Tensor.expand / expand_as of a complex tensor: the same view, whose backward sums the complex gradient. */
@@ -353,6 +413,105 @@ defineComplex(both("log"), ([a]) => complexLog(a as Tensor));
 defineComplex(both("sqrt"), ([a]) => complexSqrt(a as Tensor));
 defineComplex(both("sin"), ([a]) => complexSin(a as Tensor));
 defineComplex(both("cos"), ([a]) => complexCos(a as Tensor));
+defineComplex(both("tanh"), ([a]) => complexTanh(a as Tensor));
+defineComplex([...both("sigmoid"), "torch.special:expit", "torch.special:special_expit"], ([a]) =>
+  complexSigmoid(a as Tensor),
+);
+// torch.nn.functional's deprecated forms, with their warnings (src/ops/elementwise.ts).
+defineComplex(["torch.nn.functional:sigmoid"], ([a]) => {
+  emitWarning("nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.");
+  return complexSigmoid(a as Tensor);
+});
+defineComplex(["torch.nn.functional:tanh"], ([a]) => {
+  emitWarning("nn.functional.tanh is deprecated. Use torch.tanh instead.");
+  return complexTanh(a as Tensor);
+});
+// Copies that only move elements: values() and writeInto know complex storage, and their backward nodes
+// (FlipBackward0, RollBackward0, Rot90Backward0) apply the same ops to the complex gradient. einsum is composed
+// of permute, reshape, sum, mul and bmm, each of which takes complex tensors, so it runs as written.
+const runsItself = (args: unknown[], impl: (...a: unknown[]) => unknown): unknown => impl(...args);
+defineComplex(["flip", "roll", "rot90", "fliplr", "flipud"].flatMap(both), runsItself);
+defineComplex(["torch:einsum"], runsItself);
+// Views and copies whose implementations read and write complex storage through values(), writeInto and the
+// views above, and whose backward nodes (DiagonalBackward0, UnbindBackward0, SplitBackward0, KronBackward0, ...)
+// are made of ops that take complex tensors: they run as written (checked against PyTorch's values, grad_fn
+// names and gradients, test/tensor/complex_ops.test.ts).
+defineComplex(
+  [
+    "diagonal",
+    "diag",
+    "diag_embed",
+    "movedim",
+    "unbind",
+    "split",
+    "chunk",
+    "tensor_split",
+    "unflatten",
+  ].flatMap(both),
+  runsItself,
+);
+defineComplex(["outer", "kron"].flatMap(both), runsItself);
+defineComplex(["torch:hstack", "torch:vstack", "torch:block_diag"], runsItself);
+defineComplex(["torch:where"], (args) =>
+  complexWhere(args[0] as Tensor, args[1] as Operand, args[2] as Operand),
+);
+defineComplex(["Tensor:where"], ([self, condition, other]) =>
+  complexWhere(condition as Tensor, self as Operand, other as Operand),
+);
+defineComplex(both("masked_fill"), ([a, mask, value]) =>
+  complexMaskedFill(a as Tensor, mask as Tensor, value as Operand),
+);
+// square is pow(z, 2) (PowBackward0), as at::square writes it.
+defineComplex(both("square"), ([a]) => complexPowScalar(a as Tensor, 2));
+// Vector norms (and the matrix norms made of sums of |a_ij|: fro, 1, inf) are norms of |z|: the real
+// implementation on complexAbs(z), whose AbsBackward0 (grad * sgn(z)) chained with the real norm's backward is
+// PyTorch's complex formula (self * grad / norm for ord 2). Norms by singular values (2, -2, nuc over two dims)
+// need a complex SVD, which tensorgrad does not have.
+const onAbs = (args: unknown[], impl: (...a: unknown[]) => unknown, name: string): unknown => {
+  const input = args[0] as Tensor;
+  const ord = args[1];
+  const dim = args[2];
+  const matrix = Array.isArray(dim)
+    ? dim.length === 2
+    : (dim === null || dim === undefined) && input.ndim === 2;
+  if (ord === "nuc" || (matrix && name === "torch.linalg:norm" && (ord === 2 || ord === -2)))
+    throw notImplementedFor(name.slice(name.indexOf(":") + 1), input.dtype);
+  // dtype= names the complex type the norm computes in; its real counterpart is the result's.
+  const at = name === "torch:norm" ? 5 : 4;
+  const rest = args.slice(1);
+  const dtype = args[at];
+  if (dtype instanceof DType) {
+    if (!dtype.is_complex && name.startsWith("torch.linalg"))
+      throw new RuntimeError(
+        `linalg.${matrix && name === "torch.linalg:norm" ? "matrix_norm" : "vector_norm"}: dtype should be complex for complex inputs, but got ${dtype.scalarTypeName}`,
+      );
+    if (dtype.is_complex) rest[at - 1] = toRealDtype(dtype);
+  }
+  return impl(complexAbs(input), ...rest);
+};
+for (const key of ["torch.linalg:vector_norm", "torch.linalg:norm", "torch:norm", "Tensor:norm"])
+  defineComplex([key], (args, impl) => onAbs(args, impl, key));
+// Creation with a real fill value: the implementations fill every number of the interleaved storage, so the
+// imaginary parts are reset to 0 (torch.ones(2, dtype=torch.complex64) is 1+0j).
+// requires_grad, their last argument, is set here: the real implementations' check admits floating dtypes only.
+const realFilled = (args: unknown[], impl: (...a: unknown[]) => unknown): unknown => {
+  const requiresGrad = args[args.length - 1] === true;
+  const out = impl(...(requiresGrad ? [...args.slice(0, -1), false] : args)) as Tensor;
+  if (out.dtype.is_complex) {
+    const data = out._storage.data;
+    for (let i = 2 * out._offset + 1; i < 2 * (out._offset + out.numel()); i += 2) data[i] = 0;
+  }
+  return requiresGrad ? out.requires_grad_(true) : out;
+};
+defineComplex(
+  [
+    ...["zeros", "empty", "ones", "full", "zeros_like", "empty_like", "ones_like", "full_like"].map(
+      (n) => `torch:${n}`,
+    ),
+    ...["new_zeros", "new_empty", "new_ones", "new_full"].map((n) => `Tensor:${n}`),
+  ],
+  realFilled,
+);
 defineComplex(both("pow"), ([a, b]) => {
   if (a instanceof Tensor && a.dtype.is_complex && !(b instanceof Tensor))
     return complexPowScalar(a, Number(b));
@@ -370,3 +529,6 @@ defineComplex(["torch:stack"], ([ts, dim]) => complexStack(ts as Tensor[], (dim 
 defineComplex(["Tensor:expand", "Tensor:expand_as"], complexExpand);
 defineComplex(both("select"), complexSelect);
 defineComplex(both("narrow"), complexNarrow);
+
+// cumsum, index_select, reciprocal, isnan / isinf / isfinite.
+import "./complex_index.js";

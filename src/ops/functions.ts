@@ -40,6 +40,7 @@ import "./shape_inplace.js";
 import "./multinomial.js";
 import "./sorting.js";
 import "./histogram.js";
+import "./histogramdd.js";
 import "./unique.js";
 import "./aliases.js";
 import "./stacking.js";

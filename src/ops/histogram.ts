@@ -25,11 +25,11 @@ import { cppTypeName, fromData, record, recordOutputs, type Scalar } from "./cor
 import { named, type Named } from "./linalg_common.js";
 import { defineOutCheck } from "./out.js";
 
-function notImplemented(kernel: string, dtype: DType): RuntimeError {
+export function notImplemented(kernel: string, dtype: DType): RuntimeError {
   return new RuntimeError(`"${kernel}" not implemented for '${dtype.scalarTypeName}'`);
 }
 
-const sizesStr = (shape: readonly number[]): string => `[${shape.join(", ")}]`;
+export const sizesStr = (shape: readonly number[]): string => `[${shape.join(", ")}]`;
 
 /** searchsorted_pre_check's checks of side, right and sorter, which come before those of `out`. */
 function checkSideAndSorter(
@@ -227,7 +227,7 @@ export function histc(input: Tensor, bins = 100, min: Scalar = 0, max: Scalar = 
 }
 
 /** The input's [min, max] (aminmax's; a NaN makes both NaN). */
-function valueRange(input: Tensor): [number, number] {
+export function valueRange(input: Tensor): [number, number] {
   let [lo, hi] = [Infinity, -Infinity];
   for (const v of input.values()) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
   return [lo, hi];
@@ -244,10 +244,75 @@ function upperBound(edges: ArrayLike<number>, lo: number, hi: number, x: number)
 }
 
 /**
- * HistogramKernel.cpp's histogramdd_cpu_contiguous for one dimension: the bin of each element (`linear`:
- * LINEAR_INTERPOLATION_WITH_LOCAL_SEARCH over equal bins, else BINARY_SEARCH), weights summed in the input's
- * dtype, elements outside the outer edges skipped; then `density` divides by the total and the bin widths.
+ * One coordinate's bin in HistogramKernel.cpp's histogramdd_cpu_contiguous (`linear`:
+ * LINEAR_INTERPOLATION_WITH_LOCAL_SEARCH over equal bins, else BINARY_SEARCH), or -1 outside the outer edges.
  */
+function binOf(edges: ArrayLike<number>, x: number, linear: boolean, r: (v: number) => number): number {
+  const numEdges = edges.length;
+  const [left, right] = [edges[0], edges[numEdges - 1]];
+  if (x < left || right < x) return -1;
+  let pos: number;
+  if (!linear) pos = upperBound(edges, 0, numEdges, x) - 1;
+  else if (Number.isNaN(x)) {
+    // (int64_t)NaN is INT64_MIN: the local search's window wraps to edges [-1, 2), above none of which a
+    // NaN lies, so PyTorch 1.13 counts it in bin 1.
+    pos = 1;
+  } else {
+    pos = Math.trunc(r(r(r(x - left) * (numEdges - 1)) / r(right - left)));
+    pos = upperBound(edges, Math.max(0, pos - 1), Math.min(pos + 2, numEdges), x) - 1;
+  }
+  return pos === numEdges - 1 ? pos - 1 : pos;
+}
+
+/**
+ * HistogramKernel.cpp's histogramdd_cpu_contiguous: the M points of `input` (M x N, row-major values) binned
+ * in each of the N dims, weights summed in the input's dtype, points outside any dim's outer edges skipped;
+ * then `density` divides by the total and by the bin widths along each dim.
+ */
+export function histogramddKernel(
+  input: Tensor,
+  edgeTensors: readonly Tensor[],
+  weight: Tensor | null,
+  density: boolean,
+  linear: boolean,
+): Tensor {
+  const dtype = input.dtype;
+  const n = edgeTensors.length;
+  const edges = edgeTensors.map((e) => e.values());
+  const shape = edges.map((e) => e.length - 1);
+  const strides = new Array<number>(n).fill(1);
+  for (let d = n - 2; d >= 0; d--) strides[d] = strides[d + 1] * shape[d + 1];
+  const r = dtype.cast;
+  const hist = allocate(
+    dtype,
+    shape.reduce((a, b) => a * b, 1),
+  );
+  const points = input.values();
+  const weights = weight?.values();
+  const m = n === 0 ? 0 : points.length / n;
+  for (let i = 0; i < m; i++) {
+    let index = 0;
+    let d = 0;
+    for (; d < n; d++) {
+      const pos = binOf(edges[d], points[i * n + d], linear, r);
+      if (pos < 0) break;
+      index += strides[d] * pos;
+    }
+    if (d === n) hist[index] = hist[index] + (weights === undefined ? 1 : weights[i]);
+  }
+  const out = fromData(hist, shape, dtype);
+  if (!density) return out;
+  return no_grad(() => {
+    out.div_(out.sum());
+    edgeTensors.forEach((e, dim) => {
+      const widths = shape.map((size, k) => (k === dim ? size : 1));
+      out.div_(e.diff().reshape(widths));
+    });
+    return out;
+  });
+}
+
+/** The 1-D histogram: histogramddKernel of the flattened input as N x 1. */
 function histogramKernel(
   input: Tensor,
   edgesTensor: Tensor,
@@ -255,35 +320,7 @@ function histogramKernel(
   density: boolean,
   linear: boolean,
 ): Tensor {
-  const dtype = input.dtype;
-  const edges = edgesTensor.values();
-  const numEdges = edges.length;
-  const bins = numEdges - 1;
-  const [left, right] = [edges[0], edges[numEdges - 1]];
-  const r = dtype.cast;
-  const hist = allocate(dtype, bins);
-  const weights = weight?.values();
-  let i = 0;
-  for (const x of input.values()) {
-    const w = weights === undefined ? 1 : weights[i];
-    i++;
-    if (x < left || right < x) continue;
-    let pos: number;
-    if (!linear) pos = upperBound(edges, 0, numEdges, x) - 1;
-    else if (Number.isNaN(x)) {
-      // (int64_t)NaN is INT64_MIN: the local search's window wraps to edges [-1, 2), above none of which a
-      // NaN lies, so PyTorch 1.13 counts it in bin 1.
-      pos = 1;
-    } else {
-      pos = Math.trunc(r(r(r(x - left) * (numEdges - 1)) / r(right - left)));
-      pos = upperBound(edges, Math.max(0, pos - 1), Math.min(pos + 2, numEdges), x) - 1;
-    }
-    if (pos === numEdges - 1) pos -= 1;
-    hist[pos] = hist[pos] + w;
-  }
-  const out = fromData(hist, [bins], dtype);
-  if (!density) return out;
-  return no_grad(() => out.div_(out.sum()).div_(edgesTensor.diff()));
+  return histogramddKernel(input, [edgesTensor], weight, density, linear);
 }
 
 const HISTOGRAM_FIELDS = ["hist", "bin_edges"] as const;
@@ -314,7 +351,9 @@ function checkHistogramInputs(input: Tensor, bins: Tensor, weight: Tensor | null
 }
 
 function histogramResult(input: Tensor, hist: Tensor, edges: Tensor): Named<"hist" | "bin_edges"> {
-  const outs = recordOutputs("NotImplemented", [input], [hist, edges], () => ({ op: "histogram" }));
+  const outs = recordOutputs("torch::autograd::NotImplemented@inputs", [input], [hist, edges], () => ({
+    op: "histogram",
+  }));
   return named("histogram", [...HISTOGRAM_FIELDS], outs);
 }
 

@@ -59,18 +59,10 @@ const PASSTHROUGH = new Set([
 
 /**
  * Views that are cheap on complex tensors but whose backward writes into zeros (select, narrow, slicing): they
- * run while no complex input needs a gradient, and are refused when one does.
+ * run while no complex input needs a gradient, and are refused when one does (unless a complex implementation
+ * is registered, as for select, narrow and expand in src/ops/complex_math.ts).
  */
-const VIEWS_WITHOUT_GRAD = new Set([
-  "select",
-  "narrow",
-  "expand",
-  "expand_as",
-  "unbind",
-  "split",
-  "chunk",
-  "movedim",
-]);
+const VIEWS_WITHOUT_GRAD = new Set(["select", "narrow", "expand", "expand_as"]);
 
 /** Registers `fn` as the complex implementation of each `namespace:name` in `keys` ("torch:add", "Tensor:add"). */
 export function defineComplex(keys: readonly string[], fn: ComplexImpl): void {

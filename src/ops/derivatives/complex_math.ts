@@ -8,6 +8,8 @@ import { fromData } from "../core.js";
 import type { Tensor } from "../../tensor/tensor.js";
 import {
   asComplex,
+  complexAbs,
+  realOf,
   complexAdd,
   complexMul,
   complexNeg,
@@ -17,6 +19,7 @@ import {
   view_as_real,
 } from "../complex.js";
 import {
+  complexKeepWhere,
   complexCos,
   complexLog,
   complexMatmul,
@@ -24,7 +27,14 @@ import {
   complexPowTensor,
   complexSin,
 } from "../complex_math.js";
-import { where } from "../elementwise.js";
+import { eq, where } from "../elementwise.js";
+import {
+  complexCosh,
+  complexCumsumBackward,
+  complexIndexSelectBackward,
+  complexRepeatBackward,
+  complexSinh,
+} from "../complex_index.js";
 import { select_scatter, slice_scatter } from "../indexing.js";
 import { zeros } from "../../tensor/creation.js";
 import { toRealDtype } from "../../tensor/complex.js";
@@ -176,6 +186,74 @@ export const COMPLEX_MATH_DERIVATIVES = {
   }),
   "CosBackward0@complex": derivative<{ self: Tensor }>({
     self: ["grad * -self.sin().conj()", (g, s) => mulAny(g, complexNeg(conj(complexSin(s.self))))],
+  }),
+  "TanhBackward0@complex": derivative<{ result: Tensor }>({
+    self: [
+      "tanh_backward(grad, result)  (grad * (1 - result * result).conj())",
+      (g, s) => mulAny(g, conj(complexAdd(complexNeg(complexMul(s.result, s.result)), 1))),
+    ],
+  }),
+  "SigmoidBackward0@complex": derivative<{ result: Tensor }>({
+    self: [
+      "sigmoid_backward(grad, result)  (grad * ((1 - result) * result).conj())",
+      (g, s) => mulAny(g, conj(complexMul(complexAdd(complexNeg(s.result), 1), s.result))),
+    ],
+  }),
+  "WhereBackward0@complex": derivative<{ condition: Tensor }>({
+    self: ["at::where(condition, grad, 0)", (g, s) => complexKeepWhere(g, s.condition, true)],
+    other: ["at::where(condition, 0, grad)", (g, s) => complexKeepWhere(g, s.condition, false)],
+  }),
+  "MaskedFillBackward0@complex": derivative<{ mask: Tensor }>({
+    self: ["grad.masked_fill(mask, 0)", (g, s) => complexKeepWhere(g, s.mask, false)],
+  }),
+  "ReciprocalBackward0@complex": derivative<{ result: Tensor }>({
+    self: [
+      "-grad * (result * result).conj()",
+      (g, s) => mulAny(g, complexNeg(conj(complexMul(s.result, s.result)))),
+    ],
+  }),
+  "Log10Backward0@complex": derivative<{ self: Tensor }>({
+    self: [
+      "grad / (self.conj() * 2.3025850929940456)",
+      (g, s) => divAny(g, complexMul(conj(s.self), Math.LN10)),
+    ],
+  }),
+  "Log2Backward0@complex": derivative<{ self: Tensor }>({
+    self: [
+      "grad / (self.conj() * 0.6931471805599453)",
+      (g, s) => divAny(g, complexMul(conj(s.self), Math.LN2)),
+    ],
+  }),
+  "RsqrtBackward0@complex": derivative<{ result: Tensor }>({
+    self: [
+      "-0.5 * grad * result.pow(3).conj()",
+      (g, s) => mulAny(g, complexMul(conj(complexPowScalar(s.result, 3)), -0.5)),
+    ],
+  }),
+  "SinhBackward0@complex": derivative<{ self: Tensor }>({
+    self: ["grad * self.cosh().conj()", (g, s) => mulAny(g, conj(complexCosh(s.self)))],
+  }),
+  "CoshBackward0@complex": derivative<{ self: Tensor }>({
+    self: ["grad * self.sinh().conj()", (g, s) => mulAny(g, conj(complexSinh(s.self)))],
+  }),
+  "RepeatBackward0@complex": derivative<{ repeats: readonly number[]; selfShape: readonly number[] }>({
+    self: ["repeat_backward(grad, repeats, self.sizes())", complexRepeatBackward],
+  }),
+  "SgnBackward0@complex": derivative<{ self: Tensor; result: Tensor }>({
+    self: [
+      "sgn_backward(result, grad, self): where(abs == 0, 0, grad / abs - real(grad / self) * result)",
+      (g, s) => {
+        const abs = complexAbs(s.self);
+        const d = complexAdd(divAny(g, abs), complexMul(realOf(divAny(g, s.self)), s.result), 1, "sub");
+        return complexKeepWhere(d, eq(abs, 0), false);
+      },
+    ],
+  }),
+  "CumsumBackward0@complex": derivative<{ dim: number }>({
+    self: ["cumsum_backward(grad.to(self.scalar_type()), dim)", (g, s) => complexCumsumBackward(g, s.dim)],
+  }),
+  "IndexSelectBackward0@complex": derivative<{ dim: number; index: Tensor; selfShape: readonly number[] }>({
+    self: ["index_select_backward(grad, self.sizes(), dim, index)", complexIndexSelectBackward],
   }),
   "PowBackward0@complex": derivative<{ self: Tensor; exponent: number }>({
     self: [

@@ -7,6 +7,7 @@
 // The ops record nodes by name and never import this table (src/autograd/formulas.ts holds it), so rows
 // may call the forward ops directly.
 import { registerFormulas } from "../../autograd/formulas.js";
+import { HISTOGRAM_DERIVATIVES } from "./histogram.js";
 import type { Derivative } from "../../autograd/derivative.js";
 import { ELEMENTWISE_DERIVATIVES } from "./elementwise.js";
 import { BACKWARD_OPS_DERIVATIVES } from "./backward_ops.js";
@@ -144,6 +145,7 @@ export const DERIVATIVES = {
   ...FFT_DERIVATIVES,
   ...LINALG_EIG_DERIVATIVES,
   ...LINALG_HOUSEHOLDER_DERIVATIVES,
+  ...HISTOGRAM_DERIVATIVES,
 };
 
 registerFormulas(DERIVATIVES);

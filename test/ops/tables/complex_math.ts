@@ -123,4 +123,85 @@ export const COMPLEX_MATH_OPS: OpCase[] = [
   row("complex.narrow", VR("torch.complex(a, b).narrow(0, 1, 2)"), [f(4, 3), f(4, 3)], (a, b) =>
     vr(cx(a, b).narrow(0, 1, 2)),
   ),
+  row("complex.tanh", VR("torch.complex(a, b).tanh()"), [f(2, 3), f(2, 3)], (a, b) => vr(cx(a, b).tanh())),
+  row("complex.tanh.float64", VR("torch.tanh(torch.complex(a, b))"), [f64(5), f64(5)], (a, b) =>
+    vr(t.tanh(cx(a, b))),
+  ),
+  row("complex.sigmoid", VR("torch.complex(a, b).sigmoid()"), [f(2, 3), f(2, 3)], (a, b) =>
+    vr(cx(a, b).sigmoid()),
+  ),
+  row("complex.sigmoid.float64", VR("torch.sigmoid(torch.complex(a, b))"), [f64(5), f64(5)], (a, b) =>
+    vr(t.sigmoid(cx(a, b))),
+  ),
+  row("complex.flip", VR("torch.complex(a, b).flip([0, 1])"), [f(2, 3), f(2, 3)], (a, b) =>
+    vr(cx(a, b).flip([0, 1])),
+  ),
+  row("complex.roll", VR("torch.complex(a, b).roll([1, -2], [0, 1])"), [f(3, 4), f(3, 4)], (a, b) =>
+    vr(cx(a, b).roll([1, -2], [0, 1])),
+  ),
+  row("complex.roll.flat", VR("torch.complex(a, b).roll(2)"), [f(2, 3), f(2, 3)], (a, b) =>
+    vr(cx(a, b).roll(2)),
+  ),
+  row("complex.rot90", VR("torch.rot90(torch.complex(a, b), 1, [0, 1])"), [f(2, 3), f(2, 3)], (a, b) =>
+    vr(t.rot90(cx(a, b), 1, [0, 1])),
+  ),
+  row(
+    "complex.einsum.mv",
+    VR("torch.einsum('ij,j->i', torch.complex(a, b), torch.complex(c, -c))"),
+    [f(2, 3), f(2, 3), f(3)],
+    (a, b, c) => vr(t.einsum("ij,j->i", cx(a, b), cx(c, c.neg()))),
+    64,
+  ),
+  row(
+    "complex.einsum.batch_real",
+    VR("torch.einsum('bij,bjk->bik', torch.complex(a, b), torch.complex(c, c))"),
+    [f(2, 2, 3), f(2, 2, 3), f(2, 3, 2)],
+    (a, b, c) => vr(t.einsum("bij,bjk->bik", cx(a, b), cx(c, c))),
+    64,
+  ),
+  row(
+    "complex.einsum.outer_hadamard",
+    VR("torch.einsum('i,j,j->ij', torch.complex(a, b), torch.complex(b, a), c)"),
+    [f(3), f(3), f(3)],
+    (a, b, c) => vr(t.einsum("i,j,j->ij", cx(a, b), cx(b, a), c)),
+  ),
+  row("complex.square", VR("torch.complex(a, b).square()"), [f(2, 3), f(2, 3)], (a, b) =>
+    vr(cx(a, b).square()),
+  ),
+  row("complex.reciprocal", VR("torch.complex(a, b).reciprocal()"), [nz(5), nz(5)], (a, b) =>
+    vr(cx(a, b).reciprocal()),
+  ),
+  row("complex.sgn", VR("torch.complex(a, b).sgn()"), [nz(5), nz(5)], (a, b) => vr(cx(a, b).sgn())),
+  row("complex.log10", VR("torch.complex(a, b).log10()"), [nz(5), nz(5)], (a, b) => vr(cx(a, b).log10())),
+  row("complex.log2", VR("torch.complex(a, b).log2()"), [nz(5), nz(5)], (a, b) => vr(cx(a, b).log2())),
+  row("complex.rsqrt", VR("torch.complex(a, b).rsqrt()"), [nz(5), nz(5)], (a, b) => vr(cx(a, b).rsqrt())),
+  row("complex.sinh", VR("torch.complex(a, b).sinh()"), [f(5), f(5)], (a, b) => vr(cx(a, b).sinh())),
+  row("complex.cosh", VR("torch.complex(a, b).cosh()"), [f(5), f(5)], (a, b) => vr(cx(a, b).cosh())),
+  row("complex.cumsum", VR("torch.complex(a, b).cumsum(1)"), [f(2, 4), f(2, 4)], (a, b) =>
+    vr(cx(a, b).cumsum(1)),
+  ),
+  row(
+    "complex.index_select",
+    VR("torch.complex(a, b).index_select(0, torch.tensor([2, 0, 2]))"),
+    [f(3, 2), f(3, 2)],
+    (a, b) => vr(cx(a, b).index_select(0, t.tensor([2, 0, 2], { dtype: t.int64 }))),
+  ),
+  row(
+    "complex.where",
+    VR("torch.where(a > 0, torch.complex(a, b), torch.complex(b, a))"),
+    [f(2, 3), f(2, 3)],
+    (a, b) => vr(t.where(a.gt(0), cx(a, b), cx(b, a))),
+  ),
+  row("complex.masked_fill", VR("torch.complex(a, b).masked_fill(a > 0, 2.5)"), [f(2, 3), f(2, 3)], (a, b) =>
+    vr(cx(a, b).masked_fill(a.gt(0), 2.5)),
+  ),
+  row("complex.vector_norm", "torch.linalg.vector_norm(torch.complex(a, b))", [nz(2, 3), nz(2, 3)], (a, b) =>
+    t.linalg.vector_norm(cx(a, b)),
+  ),
+  row("complex.diagonal", VR("torch.complex(a, b).diagonal()"), [f(3, 3), f(3, 3)], (a, b) =>
+    vr(cx(a, b).diagonal()),
+  ),
+  row("complex.outer", VR("torch.outer(torch.complex(a, b), torch.complex(b, a))"), [f(3), f(3)], (a, b) =>
+    vr(t.outer(cx(a, b), cx(b, a))),
+  ),
 ];

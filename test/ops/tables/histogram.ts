@@ -171,4 +171,47 @@ export const HISTOGRAM_OPS: OpCase[] = [
     inputs: [i64(10), i64(10)],
     ts: (a, b) => torch.bincount(a.abs(), b),
   },
+  {
+    name: "histogramdd.int_bins",
+    py: "torch.histogramdd(a, 3).hist",
+    inputs: [noGrad(f(40, 2))],
+    ts: (a) => torch.histogramdd(a, 3).hist,
+  },
+  {
+    name: "histogramdd.bin_counts_edges",
+    py: "torch.cat(torch.histogramdd(a, [4, 2, 3]).bin_edges)",
+    inputs: [noGrad(f(30, 3))],
+    ts: (a) => torch.cat([...torch.histogramdd(a, [4, 2, 3]).bin_edges]),
+  },
+  {
+    name: "histogramdd.bin_counts_3d_input",
+    py: "torch.histogramdd(a, [4, 2, 3]).hist",
+    inputs: [noGrad(f(5, 6, 3))],
+    ts: (a) => torch.histogramdd(a, [4, 2, 3]).hist,
+  },
+  {
+    name: "histogramdd.range_weight_density_float64",
+    py: "torch.histogramdd(a, [3, 5], range=[-1., 1., -2., 0.5], weight=b.abs(), density=True).hist",
+    inputs: [noGrad(f64(50, 2)), noGrad(f64(50))],
+    ts: (a, b) => torch.histogramdd(a, [3, 5], [-1, 1, -2, 0.5], b.abs(), true).hist,
+  },
+  {
+    name: "histogramdd.tensor_bins_weight",
+    py: "torch.histogramdd(a, [torch.tensor([-2., -0.5, 0., 1.5]), torch.tensor([-1., 0., 1.])], weight=b).hist",
+    inputs: [noGrad(f(40, 2)), noGrad(f(40))],
+    ts: (a, b) =>
+      torch.histogramdd(a, [torch.tensor([-2, -0.5, 0, 1.5]), torch.tensor([-1, 0, 1])], { weight: b }).hist,
+  },
+  {
+    name: "histogramdd.tensor_bins_density",
+    py: "torch.histogramdd(a, [b.sort().values, torch.tensor([-3., 0., 3.])], density=True).hist",
+    inputs: [noGrad(f(40, 2)), noGrad(f(6))],
+    ts: (a, b) => torch.histogramdd(a, [b.sort().values, torch.tensor([-3, 0, 3])], { density: true }).hist,
+  },
+  {
+    name: "histogramdd.nan_and_edges",
+    py: "torch.histogramdd(((a * 2).round() / 2).masked_fill(a > 1.2, float('nan')), 4, range=[-1., 1., -1., 1.]).hist",
+    inputs: [noGrad(f(40, 2))],
+    ts: (a) => torch.histogramdd(a.mul(2).round().div(2).masked_fill(a.gt(1.2), NaN), 4, [-1, 1, -1, 1]).hist,
+  },
 ];
