@@ -95,6 +95,14 @@ const GENERATORS = {
     writes: "test/fixtures/complex.json (complex tensors, torch.fft, linalg.eig)",
     steps: () => [python("scripts/gen_complex_fixtures.py")],
   },
+  complex_ops: {
+    writes: "test/fixtures/complex_ops.json (tanh, sigmoid, flip, roll, einsum, ... on complex tensors)",
+    steps: () => [python("scripts/gen_complex_ops_fixtures.py")],
+  },
+  histogramdd: {
+    writes: "test/fixtures/histogramdd.json (torch.histogramdd's reprs, grad_fns and errors)",
+    steps: () => [python("scripts/gen_histogramdd_fixtures.py")],
+  },
   layers: { writes: "test/fixtures/layers.json", steps: () => [python("scripts/gen_layer_fixtures.py")] },
   mlp_hessian: {
     writes: "test/fixtures/mlp_hessian.json",
@@ -128,6 +136,11 @@ const GENERATORS = {
     writes:
       "test/fixtures/lapack_native.json (raw LAPACK results with their vector signs, test/backend/lapack_native.test.ts)",
     steps: () => [python("scripts/gen_lapack_native_fixtures.py", "test/fixtures/lapack_native.json")],
+  },
+  linalg_eig: {
+    writes:
+      "test/fixtures/linalg_eig.json (linalg.eig / eigvals with LAPACK's vector signs and the non-finite errors, test/ops/linalg_eig.test.ts)",
+    steps: () => [python("scripts/gen_eig_fixtures.py", "test/fixtures/linalg_eig.json")],
   },
   linalg_strides: {
     writes:
@@ -292,6 +305,32 @@ const GENERATORS = {
       { ...python("scripts/gen_device_fixtures.py"), stdout: "test/fixtures/devices.json" },
       { argv: ["npx", "prettier", "--log-level", "warn", "--write", "test/fixtures/devices.json"] },
     ],
+  },
+  // PyTorch 1.13 parity fixes (#13): mixed-dtype BCE with logits, int64 overflow, logaddexp2, CTC, bilinear, linalg out=.
+  bce_logits_mixed: {
+    writes:
+      "test/fixtures/numerics/bce_logits_mixed.json (BCE with logits: mixed dtypes and broadcast shapes)",
+    steps: () => [python("scripts/gen_bce_logits_mixed_fixtures.py")],
+  },
+  int_overflow: {
+    writes: "test/fixtures/numerics/int_overflow.json (Python ints beyond int64 as operands, docs/int64.md)",
+    steps: () => [python("scripts/gen_int_overflow_fixtures.py")],
+  },
+  logaddexp2: {
+    writes: "test/fixtures/numerics/logaddexp2.json (logaddexp2 bits, glibc's log2f/log2)",
+    steps: () => [python("scripts/gen_logaddexp2_fixtures.py")],
+  },
+  ctc_bits: {
+    writes: "test/fixtures/numerics/ctc_bits.json (F.ctc_loss bit for bit on given log-probabilities)",
+    steps: () => [python("scripts/gen_ctc_bits_fixtures.py")],
+  },
+  bilinear_bits: {
+    writes: "test/fixtures/numerics/bilinear_bits.json (F.bilinear: _trilinear's float32 sums, grads)",
+    steps: () => [python("scripts/gen_bilinear_fixtures.py")],
+  },
+  linalg_out_strides: {
+    writes: "test/fixtures/numerics/linalg_out_strides.json (the strides of resized linalg out= tensors)",
+    steps: () => [python("scripts/gen_linalg_out_strides_fixtures.py")],
   },
 };
 
