@@ -193,6 +193,16 @@ export function slidingPlan(g: SlidingGeometry): WindowPlan {
 }
 
 export function adaptivePlan(sizes: readonly number[], outShape: readonly number[]): WindowPlan {
+  // The plan holds an index per output position (a float64 each, and a row per position of each dim): an empty
+  // batch passes checkOutputSize with any output size, so the plan's own size is checked before it is built
+  // (an error rather than V8 aborting the process; PyTorch, which plans nothing, returns the empty result).
+  checkAllocation(
+    float64,
+    Math.max(
+      outShape.reduce((a, b) => a * b, 1),
+      outShape.reduce((a, b) => a + b, 0) * 16,
+    ),
+  );
   return cachedPlan(`a|${sizes}|${outShape}`, () =>
     makePlan(
       sizes,
