@@ -7797,6 +7797,12 @@ export const channel_shuffle = publicFunction("torch", "channel_shuffle") as {
   (opts: { input: Tensor; groups: number }): Tensor;
 };
 
+export const eig = publicFunction("torch", "eig") as {
+  (self: unknown, eigenvectors?: unknown, opts?: { e?: unknown; v?: unknown }): [Tensor, Tensor];
+  (self: unknown, opts?: { eigenvectors?: unknown; e?: unknown; v?: unknown }): [Tensor, Tensor];
+  (opts: { self: unknown; eigenvectors?: unknown; e?: unknown; v?: unknown }): [Tensor, Tensor];
+};
+
 export const no_grad = publicFunction("torch", "no_grad") as {
   (func: (...args: any[]) => any): any;
   (opts: { func: (...args: any[]) => any }): any;

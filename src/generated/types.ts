@@ -1657,6 +1657,8 @@ declare module "../tensor/tensor.js" {
     unfold(dimension: number, size: number, opts: { step: number }): Tensor;
     unfold(dimension: number, opts: { size: number; step: number }): Tensor;
     unfold(opts: { dimension: number; size: number; step: number }): Tensor;
+    eig(eigenvectors?: unknown): [Tensor, Tensor];
+    eig(opts?: { eigenvectors?: unknown }): [Tensor, Tensor];
     numpy(opts?: { force?: boolean }): NDArray;
     dim(): number;
     numel(): number;
@@ -6005,6 +6007,16 @@ declare module "../signatures/registry.js" {
       input: Tensor,
     ) => NamedTuple & { readonly eigenvalues: Tensor; readonly eigenvectors: Tensor };
     "linalg_eigvals(Tensor input, *, Tensor out=None) -> Tensor": (input: Tensor) => Tensor;
+    "eig(self: object, eigenvectors: object = False, *, e: object = None, v: object = None) -> (Tensor, Tensor)": (
+      self: unknown,
+      eigenvectors: unknown,
+      e: unknown,
+      v: unknown,
+    ) => [Tensor, Tensor];
+    "Tensor.eig(eigenvectors: object = False) -> (Tensor, Tensor)": (
+      self: Tensor,
+      eigenvectors: unknown,
+    ) => [Tensor, Tensor];
     "calculate_gain(nonlinearity: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu', param: object = None) -> float": (
       nonlinearity:
         | "linear"

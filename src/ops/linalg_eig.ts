@@ -8,7 +8,7 @@ import { backend } from "../backend/backend.js";
 import { jsGeev, type Geev } from "../backend/js/eig.js";
 import { RuntimeError } from "../errors.js";
 import { defineComplex } from "../signatures/complex_dispatch.js";
-import { defineOps } from "../signatures/registry.js";
+import { defineOps, definePython } from "../signatures/registry.js";
 import { toComplexDtype } from "../tensor/complex.js";
 import { Category, float32, type DType } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
@@ -128,3 +128,17 @@ defineOps(
   { publicNames: { linalg_eig: "eig", linalg_eigvals: "eigvals" } },
 );
 defineComplex(["torch.linalg:eig", "torch.linalg:eigvals"], (args, impl) => impl(...args));
+
+/** torch.eig and Tensor.eig (torch/_linalg_utils.py): removed in 1.9, they only raise, whatever they are given. */
+function eigRemoved(): never {
+  throw new RuntimeError(
+    "This function was deprecated since version 1.9 and is now removed. Please use the `torch.linalg.eig` function instead.",
+  );
+}
+definePython("torch", {
+  "eig(self: object, eigenvectors: object = False, *, e: object = None, v: object = None) -> (Tensor, Tensor)":
+    eigRemoved,
+});
+definePython("Tensor", {
+  "Tensor.eig(eigenvectors: object = False) -> (Tensor, Tensor)": eigRemoved,
+});
