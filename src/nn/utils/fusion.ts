@@ -51,7 +51,8 @@ function fuseWeights(
   // fusion.py's arithmetic through torch's parsers, so an argument that is not a tensor gets a Python TypeError.
   const [add, sub, mul, reshape] = ["add", "sub", "mul", "reshape"].map(torchFn);
   const rsqrt = torchFn("rsqrt")(add(bn_rv, bn_eps));
-  const ones = Array<number>(pyAttr<number>(conv_w, "ndim") - 2).fill(1);
+  // Python's [1] * n is empty for a negative n (a 1-d conv_w).
+  const ones = Array<number>(Math.max(0, pyAttr<number>(conv_w, "ndim") - 2)).fill(1);
   const shape = transpose ? [1, -1, ...ones] : [-1, 1, ...ones];
   const fusedW = mul(conv_w, reshape(mul(w, rsqrt), shape));
   const fusedB = add(mul(mul(sub(b, bn_rm), rsqrt), w), shift);
