@@ -10,11 +10,13 @@ import { channels_last, Device, toCpuDevice, type Layout, type MemoryFormat } fr
 import {
   allocate,
   bool,
+  Category,
   defaultFloatDtype,
   float32,
   float64,
   int32,
   int64,
+  scalarCategory,
   type DType,
   type TypedArray,
 } from "../tensor/dtype.js";
@@ -29,7 +31,6 @@ import { numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { emitWarning } from "../warnings.js";
 import type { Scalar } from "./core.js";
-import { pythonNumberKind } from "../signatures/int_range.js";
 
 const PIN_MEMORY_ERROR =
   "Pinned memory requires CUDA. PyTorch splits its backend into two shared libraries: a CPU library and a CUDA " +
@@ -59,7 +60,7 @@ function checkMemoryFormat(ndim: number, memoryFormat: MemoryFormat | null): voi
 }
 
 /** A Python int (a bigint, or an integral JS number below 2^63: docs/int64.md) or bool rather than a float. */
-const isIntScalar = (v: Scalar): boolean => pythonNumberKind(v) !== "float";
+const isIntScalar = (v: Scalar): boolean => scalarCategory(v) !== Category.Floating;
 
 // ---- torch.tensor ----
 

@@ -17,12 +17,14 @@ import { fromData, needsGraph, record, recordOutputs } from "./core.js";
 import { add, mul, neg, rsub, sigmoid, sub, tanh } from "./elementwise.js";
 import { cat, chunk } from "./join.js";
 
-const kernels = (): RnnKernels => backend().rnn ?? jsRnnKernels;
+/** The backend's RNN kernels, or the TypeScript ones where it has none. */
+export const kernels = (): RnnKernels => backend().rnn ?? jsRnnKernels;
 
 /** @internal Tests turn the fused cells off to compare them with the separate ops they replace. */
 export const FUSED_CELLS = { enabled: true };
 
-function dense(t: Tensor): Dense {
+/** A tensor's elements in row-major order (copied when not contiguous), as the RNN kernels read them. */
+export function dense(t: Tensor): Dense {
   const c = t.is_contiguous() ? t : t.detach().contiguous();
   return { data: c._storage.data, offset: c._offset };
 }

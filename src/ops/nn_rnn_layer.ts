@@ -13,15 +13,14 @@ import { grad as autogradGrad } from "../autograd/engine.js";
 import type { FormulaContext } from "../autograd/derivative.js";
 import { is_grad_enabled, no_grad } from "../autograd/grad_mode.js";
 import { backend } from "../backend/backend.js";
-import type { Dense } from "../backend/js/norm_kernels.js";
-import { jsRnnKernels, type RnnKernels } from "../backend/js/rnn.js";
 import type { LstmCellBackwardInto, LstmWeightGradKernel } from "../backend/native/rnn.js";
 import { zeros } from "../tensor/creation.js";
 import { allocate, float32, float64, type DType } from "../tensor/dtype.js";
 import type { Tensor } from "../tensor/tensor.js";
 import { fromData, recordOutputs } from "./core.js";
 import { addmm, mm } from "./linalg.js";
-import { FUSED_CELLS } from "./nn_rnn_fused.js";
+import { mmMat1Backward } from "./derivatives/linalg.js";
+import { dense, FUSED_CELLS, kernels } from "./nn_rnn_fused.js";
 import { t } from "./shape.js";
 
 /** The weights a layer steps with (nn_rnn.ts's CellParams without projections). */
@@ -47,16 +46,6 @@ export interface FusedLstmLayerSaved {
 
 /** @internal Tests turn the one-node layer off to compare it with the node-per-step layer. */
 export const FUSED_LAYERS = { enabled: true };
-
-const kernels = (): RnnKernels => backend().rnn ?? jsRnnKernels;
-
-function dense(x: Tensor): Dense {
-  const c = x.is_contiguous() ? x : x.detach().contiguous();
-  return { data: c._storage.data, offset: c._offset };
-}
-
-/** A column-major (transposed) matrix, as mm_mat*_backward test it (src/ops/derivatives/linalg.ts). */
-const isColumnMajor = (m: Tensor) => m.ndim === 2 && m.stride(0) === 1 && m.stride(1) === m.shape[0];
 
 /**
  * Whether one node may run the layer: grad recorded, the fused cells on, no projections, one float dtype,
@@ -211,7 +200,7 @@ export function fusedLstmLayerBackward(s: FusedLstmLayerSaved, ctx: FormulaConte
     }
     weight?.add(dgates, hPrev);
     dh = null;
-    if (step > 0 || needs[1]) dh = isColumnMajor(hPrev) ? t(mm(t(s.w_hh), t(dgates))) : mm(dgates, s.w_hh);
+    if (step > 0 || needs[1]) dh = mmMat1Backward(dgates, hPrev, t(s.w_hh));
     dc = fromData(r.dcx, [batch, hidden], dtype);
     if (step === 0) {
       dh0 = needs[1] ? dh : null;

@@ -6,6 +6,7 @@
 import { RuntimeError } from "../errors.js";
 import { pyIntRepr } from "../python.js";
 import { bool, checkAllocation, float32, float64, int64, type DType } from "../tensor/dtype.js";
+import { numel } from "../tensor/shape.js";
 import { Tensor } from "../tensor/tensor.js";
 import { mul } from "./elementwise.js";
 import { index_add, index_select, masked_fill } from "./indexing.js";
@@ -93,9 +94,9 @@ export function makePlan(sizes: readonly number[], tables: readonly DimTable[]):
   const dims = sizes.length;
   const kernels = tables.map((t) => (t.length > 0 ? t[0].length : 0));
   const outShape = tables.map((t) => t.length);
-  const kernelCount = kernels.reduce((a, b) => a * b, 1);
-  const outCount = outShape.reduce((a, b) => a * b, 1);
-  const inCount = sizes.reduce((a, b) => a * b, 1);
+  const kernelCount = numel(kernels);
+  const outCount = numel(outShape);
+  const inCount = numel(sizes);
   const index = new Float64Array(kernelCount * outCount);
   const validity = new Uint8Array(kernelCount * outCount);
   const inStrides = new Array<number>(dims).fill(1);
@@ -196,13 +197,7 @@ export function adaptivePlan(sizes: readonly number[], outShape: readonly number
   // The plan holds an index per output position (a float64 each, and a row per position of each dim): an empty
   // batch passes checkOutputSize with any output size, so the plan's own size is checked before it is built
   // (an error rather than V8 aborting the process; PyTorch, which plans nothing, returns the empty result).
-  checkAllocation(
-    float64,
-    Math.max(
-      outShape.reduce((a, b) => a * b, 1),
-      outShape.reduce((a, b) => a + b, 0) * 16,
-    ),
-  );
+  checkAllocation(float64, Math.max(numel(outShape), outShape.reduce((a, b) => a + b, 0) * 16));
   return cachedPlan(`a|${sizes}|${outShape}`, () =>
     makePlan(
       sizes,

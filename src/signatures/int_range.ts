@@ -12,7 +12,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_END = 2n ** 63n;
 
 /** Whether a bigint is an int64 value. */
-export const inInt64 = (v: bigint): boolean => v >= INT64_MIN && v < INT64_END;
+const inInt64 = (v: bigint): boolean => v >= INT64_MIN && v < INT64_END;
 
 function checkOne(v: unknown): void {
   if (typeof v === "bigint" && !inInt64(v)) throw new RuntimeError("Overflow when unpacking long");
@@ -35,15 +35,4 @@ export function checkInt64Operand(p: Param, v: unknown): void {
     default:
       return;
   }
-}
-
-/**
- * A JS number or bigint as the Python number it ports: bool, int (a bigint, or an integral number below 2^63
- * in magnitude) or float (a fraction, a non-finite number, or an integral number of magnitude 2^63 or more,
- * which no int operand of a working PyTorch program can be).
- */
-export function pythonNumberKind(v: number | bigint | boolean): "bool" | "int" | "float" {
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "bigint") return "int";
-  return Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 63 ? "int" : "float";
 }

@@ -14,7 +14,7 @@ const isColumnMajor = (m: Tensor) => m.ndim === 2 && m.stride(0) === 1 && m.stri
  * mm_mat1_backward: grad @ mat2ᵀ, computed as (mat2 @ gradᵀ)ᵀ when mat1 is column-major so the gradient
  * comes out in mat1's layout (a weight used as W.t() gets a contiguous gradient, with no transposing copy).
  */
-function mmMat1Backward(g: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
+export function mmMat1Backward(g: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
   return isColumnMajor(mat1) ? t(mm(mat2, t(g))) : mm(g, t(mat2));
 }
 
